@@ -1,0 +1,74 @@
+//! The command line, declared with clap.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// hubsite: builds a family hub's website from TOML and Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "hubsite", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build(BuildArgs),
+    /// Load and render everything without writing; report every problem.
+    Check(SiteArgs),
+    /// Start a new site in DIR.
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+    },
+    /// Build the site and serve it on this computer.
+    Serve(ServeArgs),
+}
+
+/// Options shared by every command that reads a site.
+#[derive(Debug, Args, Clone)]
+pub struct SiteArgs {
+    /// The site folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// The moment the site describes: 2024-03-05T10:00:00Z or seconds since 1970
+    /// (default: SOURCE_DATE_EPOCH, else the clock).
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub now: Option<String>,
+    /// Use this public address instead of base_url in hubsite.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options for `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site to build.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Write here instead of output_dir in hubsite.toml.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options for `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site to serve.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; only this computer by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub interface: IpAddr,
+}

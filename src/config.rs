@@ -1,0 +1,275 @@
+//! Site configuration: `hubsite.toml` as written ([`RawConfig`]) and as validated ([`Config`]).
+
+use std::path::{Path, PathBuf};
+
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+
+/// The name of the configuration file at the root of every site.
+pub const CONFIG_FILE: &str = "hubsite.toml";
+
+/// `hubsite.toml` exactly as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: Spanned<String>,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default)]
+    time_zone: Option<Spanned<String>>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_output_dir")]
+    output_dir: PathBuf,
+    #[serde(default)]
+    organisation: Option<Organisation>,
+    #[serde(default)]
+    contact: Contact,
+    #[serde(default)]
+    safety: Safety,
+    #[serde(default)]
+    help_now: Vec<HelpLine>,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+fn default_theme() -> String {
+    "hub".into()
+}
+fn default_output_dir() -> PathBuf {
+    "public".into()
+}
+
+/// The organisation that runs the site.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Its name, e.g. "Ealing Council".
+    pub name: String,
+    /// Its own website.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// How to reach the people who run the site.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// An email address.
+    pub email: Option<String>,
+    /// A phone number as people dial it.
+    pub phone: Option<String>,
+    /// A postal address on one line.
+    pub address: Option<String>,
+}
+
+/// Safety settings for readers who may be at risk at home.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// The neutral site that 'Exit this page' goes to.
+    #[serde(default = "default_exit_url")]
+    pub exit_url: String,
+    /// The sections that show the exit button; `"*"` means every page.
+    #[serde(default = "default_exit_sections")]
+    pub exit_sections: Vec<String>,
+}
+
+impl Default for Safety {
+    fn default() -> Self {
+        Safety { exit_url: default_exit_url(), exit_sections: default_exit_sections() }
+    }
+}
+
+fn default_exit_url() -> String {
+    "https://www.bbc.co.uk/weather".into()
+}
+fn default_exit_sections() -> Vec<String> {
+    vec!["self-help".into(), "directory".into()]
+}
+
+/// A helpline shown in 'Get help now' boxes.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLine {
+    /// Who answers, e.g. "Emergency services".
+    pub name: String,
+    /// The number to call.
+    pub phone: Option<String>,
+    /// A website, if any.
+    pub url: Option<String>,
+    /// When to call, e.g. "If you are in danger now".
+    pub when: Option<String>,
+}
+
+/// The validated configuration that every stage reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's name.
+    pub title: String,
+    /// One sentence about the site.
+    pub description: String,
+    /// The public address of the site, without a trailing slash.
+    pub base_url: String,
+    /// The language of the content, as a BCP 47 tag.
+    pub language: String,
+    /// The IANA name of the site's time zone.
+    pub time_zone_name: String,
+    /// The site's time zone.
+    pub time_zone: TimeZone,
+    /// The theme's name, a folder under `themes/`.
+    pub theme: String,
+    /// The output folder, relative to the site root unless absolute.
+    pub output_dir: PathBuf,
+    /// Who runs the site.
+    pub organisation: Option<Organisation>,
+    /// How to reach them.
+    pub contact: Contact,
+    /// Exit button settings.
+    pub safety: Safety,
+    /// Helplines.
+    pub help_now: Vec<HelpLine>,
+    /// Free-form settings for a theme's own use.
+    pub extra: toml::Table,
+}
+
+/// Options given on the command line that change the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`
+    pub base_url: Option<String>,
+    /// `--output`
+    pub output_dir: Option<PathBuf>,
+}
+
+/// Parses and validates `hubsite.toml`.
+pub fn parse_config(file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
+    let raw: RawConfig = toml::from_str(&file.text).map_err(|e| file.toml_error(&e, 0))?;
+    validate(raw, file, overrides)
+}
+
+fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
+    // Destructure every field, so that a new key cannot be silently ignored.
+    let RawConfig {
+        title,
+        description,
+        base_url,
+        language,
+        time_zone,
+        theme,
+        output_dir,
+        organisation,
+        contact,
+        safety,
+        help_now,
+        extra,
+    } = raw;
+    let mut problems = Diagnostics::default();
+    let base_url = match &overrides.base_url {
+        Some(url) => check_base_url(url).map_err(|m| Diagnostic::file("--base-url", m)),
+        None => check_base_url(base_url.get_ref()).map_err(|m| file.error_at(base_url.span(), m)),
+    };
+    let base_url = base_url.unwrap_or_else(|d| {
+        problems.push(d.hint("write the site's public address, such as https://example.org"));
+        String::new()
+    });
+    let (time_zone_name, time_zone) = match time_zone {
+        None => ("Europe/London".to_owned(), london()),
+        Some(name) => match TimeZone::get(name.get_ref()) {
+            Ok(zone) => (name.get_ref().clone(), zone),
+            Err(_) => {
+                problems.push(
+                    file.error_at(name.span(), format!("unknown time zone `{}`", name.get_ref()))
+                        .hint("use an IANA name such as Europe/London"),
+                );
+                ("Europe/London".to_owned(), london())
+            }
+        },
+    };
+    let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
+    problems.into_result(Config {
+        title,
+        description,
+        base_url,
+        language,
+        time_zone_name,
+        time_zone,
+        theme,
+        output_dir,
+        organisation,
+        contact,
+        safety,
+        help_now,
+        extra,
+    })
+}
+
+fn london() -> TimeZone {
+    // The bundled tz database always has Europe/London; UTC is only a guard.
+    TimeZone::get("Europe/London").unwrap_or(TimeZone::UTC)
+}
+
+/// Checks that a base URL is an absolute http(s) address, and drops any trailing slash.
+fn check_base_url(url: &str) -> Result<String, String> {
+    let trimmed = url.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err(format!("base_url `{url}` is not a web address"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+impl Config {
+    /// The absolute output folder for a site at `root`.
+    pub fn output_path(&self, root: &Path) -> PathBuf {
+        root.join(&self.output_dir)
+    }
+
+    /// The full public address of a site path such as `/self-help/`.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        let file = SourceFile::new("hubsite.toml", text.as_bytes().to_vec()).unwrap();
+        parse_config(&file, &Overrides::default())
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config = parse("title = 'Hub'\nbase_url = 'https://example.org/'\n").unwrap();
+        assert_eq!(config.base_url, "https://example.org");
+        assert_eq!(config.time_zone_name, "Europe/London");
+        assert_eq!(config.language, "en-GB");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let problems = parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
+        assert_eq!(problems.0[0].position, Some((3, 1)));
+        assert!(problems.0[0].message.contains("unknown field"));
+    }
+
+    #[test]
+    fn bad_time_zone_and_base_url_are_reported_together() {
+        let problems = parse("title = 'Hub'\nbase_url = 'example.org'\ntime_zone = 'Mars/Base'\n").unwrap_err();
+        assert_eq!(problems.0.len(), 2);
+    }
+}

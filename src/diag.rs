@@ -1,0 +1,218 @@
+//! Diagnostics: where a problem is in a user's file, and what to do about it.
+//!
+//! Every stage reports problems in a user's file as a [`Diagnostic`], printed as
+//! `path:line:column: message` so that editors and CI can jump to it. Stages collect
+//! diagnostics into a [`Diagnostics`] list rather than stopping at the first one.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A problem in one of the site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line and column (in characters), when the problem has a place in the file.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file.
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), position: None, message: message.into(), hint: None }
+    }
+
+    /// A problem at a line and column.
+    pub fn at(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { position: Some((line, column)), ..Diagnostic::file(path, message) }
+    }
+
+    /// Adds a hint: what the user can do to fix the problem.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The diagnostics of a stage, kept in the order the files were read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Records one problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Takes over the problems of another list.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    /// True when nothing went wrong.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sorts by file and position so that reports are stable whatever the thread scheduling.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+        self.0.dedup();
+        self
+    }
+
+    /// `Ok(value)` if there were no problems, else the problems.
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.is_empty() { Ok(value) } else { Err(self.sorted()) }
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}")?;
+        }
+        let count = self.0.len();
+        write!(f, "{count} problem{} found", if count == 1 { "" } else { "s" })
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+/// The text of one of the site's files, kept so that byte offsets can become lines and columns.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown to the user (relative to the site root).
+    pub path: PathBuf,
+    /// The text, without any byte-order mark.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads the text of a file as UTF-8, dropping a byte-order mark.
+    pub fn new(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Self, Diagnostic> {
+        let path = path.into();
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            let (line, column) = line_column(&String::from_utf8_lossy(&error.as_bytes()[..offset]), offset);
+            Diagnostic::at(&path, line, column, "this file is not valid UTF-8")
+                .hint("save the file with UTF-8 encoding")
+        })?;
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Ok(SourceFile { path, text })
+    }
+
+    /// A diagnostic at a byte range of this file's text.
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_column(&self.text, span.start);
+        Diagnostic::at(&self.path, line, column, message)
+    }
+
+    /// A diagnostic about a TOML error, whose span is relative to `offset` in this file.
+    pub fn toml_error(&self, error: &toml::de::Error, offset: usize) -> Diagnostic {
+        let message = error.message().trim_end().to_owned();
+        let hint = toml_hint(&message);
+        let diagnostic = match error.span() {
+            Some(span) => self.error_at(span.start + offset..span.end + offset, message),
+            None => self.error_at(offset..offset, message),
+        };
+        match hint {
+            Some(hint) => diagnostic.hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+/// A hint for the TOML errors people meet most often.
+fn toml_hint(message: &str) -> Option<&'static str> {
+    if message.starts_with("unknown field") {
+        Some("check the spelling; docs/content-model.md lists every field")
+    } else if message.starts_with("missing field") {
+        Some("add the field; docs/content-model.md says what it holds")
+    } else if message.contains("invalid type") {
+        Some("check the value's type: text needs quotes, lists need [ ], dates are written 2024-03-05")
+    } else if message.contains("unknown variant") {
+        Some("use one of the values listed above")
+    } else {
+        None
+    }
+}
+
+/// The 1-based line and column (counted in characters) of a byte offset in `text`.
+/// Offsets past the end or inside a character are clamped to a valid position.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].trim_end_matches('\r').chars().count() + 1;
+    (line, column)
+}
+
+/// A path relative to `root` for messages, or the path itself when it is elsewhere.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_lines_and_characters() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 9), (2, 3));
+    }
+
+    #[test]
+    fn line_column_ignores_crlf_carriage_returns() {
+        let text = "a = 1\r\nb = 2\r\n";
+        assert_eq!(line_column(text, 7), (2, 1));
+        assert_eq!(line_column(text, 11), (2, 5));
+    }
+
+    #[test]
+    fn line_column_clamps_offsets_past_the_end_or_inside_a_character() {
+        assert_eq!(line_column("é", 1), (1, 1));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn source_file_drops_bom_and_reports_bad_utf8_with_position() {
+        let file = SourceFile::new("a.md", b"\xef\xbb\xbfhello".to_vec()).unwrap();
+        assert_eq!(file.text, "hello");
+        let error = SourceFile::new("b.md", b"ok\nx\xffy".to_vec()).unwrap_err();
+        assert_eq!(error.position, Some((2, 2)));
+    }
+}

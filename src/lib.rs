@@ -1,0 +1,20 @@
+//! hubsite: a static site generator for UK family hubs and their practice weeks.
+//!
+//! The pipeline, in order (see [`pipeline::build`]):
+//! [`load`] reads the site folder, [`model`] validates and links it, [`render`] turns it into
+//! HTML, [`output`] adds the other files a site publishes, and [`write`] puts it on disk.
+
+pub mod check;
+pub mod config;
+pub mod diag;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod write;
+
+pub use error::Error;

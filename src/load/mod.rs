@@ -1,0 +1,213 @@
+//! Stage 1, load: reads a site folder into [`Sources`]. The only stage that reads the disk.
+//!
+//! Files are found with walkdir (sorted, so that every later stage sees one order), read and
+//! parsed in parallel, and every problem is collected before loading fails.
+
+pub mod front_matter;
+pub mod page;
+pub mod theme;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::config::{CONFIG_FILE, Config, Overrides, parse_config};
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::error::Error;
+pub use page::{RawFrontMatter, RawPage};
+pub use theme::{Asset, AssetSource, Template};
+
+/// Everything the later stages need from the site folder, read into memory.
+#[derive(Debug)]
+pub struct Sources {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The validated `hubsite.toml`.
+    pub config: Config,
+    /// Markdown pages and section indexes (`_index.md`), in path order.
+    pub pages: Vec<RawPage>,
+    /// The shared topics from `content/topics.toml`.
+    pub topics: Vec<RawTopic>,
+    /// `content/topics.toml`, kept to locate errors about topics.
+    pub topics_file: Option<SourceFile>,
+    /// Other TOML data under `content/` (directory, resources), in path order.
+    pub data_files: Vec<SourceFile>,
+    /// Files under `sessions/`, in path order.
+    pub session_files: Vec<SourceFile>,
+    /// Templates: the theme's, overridden by the site's own.
+    pub templates: Vec<Template>,
+    /// Files copied as they are: the theme's static files, the site's, and content assets.
+    pub assets: Vec<Asset>,
+}
+
+/// How to load a site.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Changes to `hubsite.toml` from the command line.
+    pub overrides: Overrides,
+}
+
+/// `content/topics.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopicsFile {
+    #[serde(default)]
+    topic: Vec<RawTopic>,
+}
+
+/// One shared topic as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTopic {
+    /// The topic's identifier, used in every other file.
+    pub slug: toml::Spanned<String>,
+    /// Its name as readers see it.
+    pub name: String,
+    /// One sentence about it.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Reads the site at `root`: configuration, content, sessions, theme.
+pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
+    let config_file = read_source(root, &root.join(CONFIG_FILE)).map_err(|d| {
+        Error::Content(d.hint("run `hubsite new DIR` to start a site, or pass --root DIR").into())
+    })?;
+    let config = parse_config(&config_file, &options.overrides).map_err(Error::Content)?;
+    let mut problems = Diagnostics::default();
+
+    let content = walk_files(root, &root.join("content"), &mut problems);
+    let (page_paths, rest): (Vec<_>, Vec<_>) = content.into_iter().partition(|p| has_extension(p, "md"));
+    let (toml_paths, asset_paths): (Vec<_>, Vec<_>) = rest.into_iter().partition(|p| has_extension(p, "toml"));
+
+    let pages = read_all(root, &page_paths, &mut problems, |file| {
+        let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
+        page::parse_page(file, content_path)
+    });
+    let mut data_files = read_all(root, &toml_paths, &mut problems, Ok);
+    let topics_file = take_file(&mut data_files, Path::new("content/topics.toml"));
+    let topics = match &topics_file {
+        Some(file) => parse_topics(file, &mut problems),
+        None => Vec::new(),
+    };
+    let session_paths = walk_files(root, &root.join("sessions"), &mut problems);
+    let session_files = read_all(root, &session_paths, &mut problems, Ok);
+    let theme = theme::load_theme(root, &config.theme, &mut problems);
+    let mut assets = theme.assets;
+    assets.extend(content_assets(root, asset_paths));
+
+    problems.into_result(()).map_err(Error::Content)?;
+    Ok(Sources {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        topics,
+        topics_file,
+        data_files,
+        session_files,
+        templates: theme.templates,
+        assets,
+    })
+}
+
+/// Reads one file as text, with its path relative to the site root.
+pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let shown = crate::diag::display_path(root, path);
+    let bytes = fs::read(path).map_err(|error| {
+        let message = match error.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_owned(),
+            _ => format!("cannot read this file: {error}"),
+        };
+        Diagnostic::file(&shown, message)
+    })?;
+    SourceFile::new(shown, bytes)
+}
+
+/// Reads and parses files in parallel, keeping their order and collecting every problem.
+fn read_all<T: Send>(
+    root: &Path,
+    paths: &[PathBuf],
+    problems: &mut Diagnostics,
+    parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
+) -> Vec<T> {
+    let results: Vec<Result<T, Diagnostic>> =
+        paths.par_iter().map(|path| read_source(root, path).and_then(&parse)).collect();
+    let mut values = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(value) => values.push(value),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    values
+}
+
+/// Every file under `dir` in name order, skipping hidden and editor temporary files.
+/// A missing folder is an empty one; a symlink loop is a problem.
+pub fn walk_files(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name())) {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(dir);
+                let shown = crate::diag::display_path(root, path);
+                let message = match error.loop_ancestor() {
+                    Some(_) => "this symbolic link points back into a folder that contains it".to_owned(),
+                    None => format!("cannot read: {error}"),
+                };
+                problems.push(Diagnostic::file(shown, message).hint("remove or fix the link"));
+            }
+        }
+    }
+    files
+}
+
+/// Hidden files and editors' temporary files are never part of a site.
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with("#")
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension().is_some_and(|e| e == extension)
+}
+
+/// `path` relative to `base`, with `/` separators whatever the platform.
+pub fn relative_slash_path(base: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    parts.join("/")
+}
+
+fn take_file(files: &mut Vec<SourceFile>, path: &Path) -> Option<SourceFile> {
+    let index = files.iter().position(|f| f.path == path)?;
+    Some(files.remove(index))
+}
+
+fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Vec<RawTopic> {
+    match toml::from_str::<RawTopicsFile>(&file.text) {
+        Ok(raw) => raw.topic,
+        Err(error) => {
+            problems.push(file.toml_error(&error, 0));
+            Vec::new()
+        }
+    }
+}
+
+/// Files in `content/` that are neither pages nor data are published at the same path.
+fn content_assets(root: &Path, paths: Vec<PathBuf>) -> Vec<Asset> {
+    let content = root.join("content");
+    paths
+        .into_iter()
+        .map(|path| Asset { output_path: relative_slash_path(&content, &path), source: AssetSource::Disk(path) })
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! Reading one Markdown page: its front matter as written ([`RawFrontMatter`]) and its body.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::front_matter::{SplitError, split_front_matter};
+
+/// The front matter of a page or section, exactly as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrontMatter {
+    /// The page's title, its only `<h1>`.
+    pub title: String,
+    /// One sentence about the page.
+    #[serde(default)]
+    pub summary: String,
+    /// Topic slugs from `content/topics.toml`.
+    #[serde(default)]
+    pub topics: Vec<Spanned<String>>,
+    /// Who the page is for.
+    #[serde(default)]
+    pub audience: Vec<Spanned<String>>,
+    /// Publication date.
+    #[serde(default)]
+    pub date: Option<Spanned<Datetime>>,
+    /// When someone last checked the page.
+    #[serde(default)]
+    pub last_reviewed: Option<Spanned<Datetime>>,
+    /// Drafts are left out unless the build asks for them.
+    #[serde(default)]
+    pub draft: bool,
+    /// Order within the section, lower first.
+    #[serde(default)]
+    pub weight: i64,
+    /// Show the 'Get help now' box.
+    #[serde(default)]
+    pub safety: bool,
+    /// Another template than the default for its kind.
+    #[serde(default)]
+    pub template: Option<Spanned<String>>,
+    /// How a section orders its pages.
+    #[serde(default)]
+    pub sort_by: Option<Spanned<String>>,
+    /// Free-form data for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// A Markdown page as read from disk.
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    /// The file, with its path relative to the site root.
+    pub file: SourceFile,
+    /// The path relative to `content/`, with `/` separators (e.g. `self-help/arguments.md`).
+    pub content_path: String,
+    /// The parsed front matter.
+    pub front: RawFrontMatter,
+    /// Where the front matter starts in the file: TOML spans are relative to it.
+    pub front_offset: usize,
+    /// Where the Markdown body starts in the file.
+    pub body_offset: usize,
+}
+
+impl RawPage {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_offset..]
+    }
+}
+
+/// Parses a page's front matter; the body is kept as text for the render stage.
+pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostic> {
+    let split = split_front_matter(&file.text).map_err(|error| match error {
+        SplitError::NoOpeningFence => file
+            .error_at(0..0, "this page has no front matter")
+            .hint("start the file with a line `+++`, then `title = \"...\"`, then another `+++` line"),
+        SplitError::NoClosingFence(span) => file
+            .error_at(span, "the front matter opened here is never closed")
+            .hint("add a line with only `+++` after the last front matter line"),
+    })?;
+    let front = toml::from_str::<RawFrontMatter>(split.front)
+        .map_err(|error| file.toml_error(&error, split.front_offset))?;
+    let (front_offset, body_offset) = (split.front_offset, split.body_offset);
+    Ok(RawPage { file, content_path, front, front_offset, body_offset })
+}
+
+/// The path of a page's file relative to the site root.
+pub fn page_file_path(content_path: &str) -> PathBuf {
+    PathBuf::from("content").join(content_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Result<RawPage, Diagnostic> {
+        let file = SourceFile::new("content/a.md", text.as_bytes().to_vec()).unwrap();
+        parse_page(file, "a.md".into())
+    }
+
+    #[test]
+    fn error_lines_count_the_opening_fence() {
+        let error = page("+++\ntitle = 'A'\nsumary = 'x'\n+++\n").unwrap_err();
+        assert_eq!(error.position, Some((3, 1)));
+    }
+
+    #[test]
+    fn crlf_and_bom_files_locate_errors_on_the_right_line() {
+        let file = SourceFile::new("content/a.md", b"\xef\xbb\xbf+++\r\ntitle = 'A'\r\nweight = 'x'\r\n+++\r\n".to_vec()).unwrap();
+        let error = parse_page(file, "a.md".into()).unwrap_err();
+        assert_eq!(error.position, Some((3, 10)));
+    }
+
+    #[test]
+    fn empty_front_matter_reports_the_missing_title() {
+        let error = page("+++\n+++\nBody").unwrap_err();
+        assert!(error.message.contains("missing field `title`"), "{}", error.message);
+        assert!(error.position.is_some());
+    }
+}

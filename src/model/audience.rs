@@ -1,0 +1,70 @@
+//! Who a page, session or service is for.
+
+use serde::Serialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostics, SourceFile};
+
+/// A group of readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Mothers, fathers and carers.
+    Parents,
+    /// Whole families, children included.
+    Families,
+    /// People who work with families.
+    Practitioners,
+    /// Young people themselves.
+    YoungPeople,
+    /// Anyone in the local community.
+    Community,
+}
+
+impl Audience {
+    /// Every audience, in the order filters list them.
+    pub const ALL: [Audience; 5] =
+        [Audience::Parents, Audience::Families, Audience::Practitioners, Audience::YoungPeople, Audience::Community];
+
+    /// The identifier used in files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Audience::Parents => "parents",
+            Audience::Families => "families",
+            Audience::Practitioners => "practitioners",
+            Audience::YoungPeople => "young-people",
+            Audience::Community => "community",
+        }
+    }
+
+    /// The name readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Parents => "Parents and carers",
+            Audience::Families => "Families",
+            Audience::Practitioners => "Practitioners",
+            Audience::YoungPeople => "Young people",
+            Audience::Community => "Community",
+        }
+    }
+
+    /// Resolves the audiences a file names; unknown ones are located problems.
+    pub fn resolve(names: &[Spanned<String>], file: &SourceFile, offset: usize, problems: &mut Diagnostics) -> Vec<Audience> {
+        let mut found = Vec::new();
+        for name in names {
+            match Audience::ALL.iter().find(|a| a.slug() == name.get_ref()) {
+                Some(audience) if !found.contains(audience) => found.push(*audience),
+                Some(_) => {}
+                None => {
+                    let span = name.span();
+                    let known: Vec<_> = Audience::ALL.iter().map(|a| a.slug()).collect();
+                    problems.push(
+                        file.error_at(span.start + offset..span.end + offset, format!("unknown audience `{}`", name.get_ref()))
+                            .hint(format!("use one of: {}", known.join(", "))),
+                    );
+                }
+            }
+        }
+        found
+    }
+}

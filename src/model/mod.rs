@@ -1,0 +1,70 @@
+//! Stage 2, model: validates what was loaded and links it into a [`Site`]. No I/O, no templates.
+
+pub mod audience;
+pub mod page;
+pub mod slug;
+pub mod time;
+pub mod topic;
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use crate::diag::Diagnostics;
+use crate::error::Error;
+use crate::load::Sources;
+pub use page::{Page, PageId, PageKind};
+pub use slug::{Slug, UrlPath};
+pub use topic::{Topic, Topics};
+
+/// How to model a site.
+#[derive(Debug, Clone)]
+pub struct ModelOptions {
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
+    /// The moment the build describes: booking states and 'coming up' lists depend on it.
+    pub now: Timestamp,
+}
+
+/// The validated site: everything the render and output stages need, linked together.
+#[derive(Debug)]
+pub struct Site<'a> {
+    /// What was loaded.
+    pub sources: &'a Sources,
+    /// The moment the build describes.
+    pub now: Timestamp,
+    /// Every published page and section.
+    pub pages: Vec<Page>,
+    /// The shared topics.
+    pub topics: Topics,
+    /// Pages by their path under `content/` (`self-help/arguments.md`), to resolve links.
+    pub by_content_path: BTreeMap<String, PageId>,
+}
+
+/// Validates the loaded sources; reports every problem at once.
+pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Site<'a>, Error> {
+    let mut problems = Diagnostics::default();
+    let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
+    let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
+    let by_content_path =
+        pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
+    problems.into_result(()).map_err(Error::Content)?;
+    Ok(Site { sources, now: options.now, pages, topics, by_content_path })
+}
+
+impl Site<'_> {
+    /// The home page.
+    pub fn home(&self) -> Option<&Page> {
+        self.pages.iter().find(|p| p.kind == PageKind::Home)
+    }
+
+    /// The raw source of a page.
+    pub fn raw(&self, page: &Page) -> &crate::load::RawPage {
+        &self.sources.pages[page.raw]
+    }
+
+    /// The top-level section at `/name/`, if the site has one.
+    pub fn section(&self, name: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.kind == PageKind::Section && p.url.as_str() == format!("/{name}/"))
+    }
+}

@@ -1,0 +1,240 @@
+//! Pages and sections: Markdown files placed in the site's tree of URLs.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::RawPage;
+use crate::model::audience::Audience;
+use crate::model::slug::{Slug, UrlPath};
+use crate::model::time::parse_date;
+use crate::model::topic::Topics;
+
+/// The index of a page in [`crate::model::Site::pages`].
+pub type PageId = usize;
+
+/// What a Markdown file is in the site's tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/_index.md`
+    Home,
+    /// A folder's `_index.md`: lists the pages in that folder.
+    Section,
+    /// Any other Markdown file.
+    Page,
+}
+
+/// How a section orders its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// By `weight`, then title.
+    #[default]
+    Weight,
+    /// Alphabetically by title.
+    Title,
+    /// Newest first.
+    Date,
+}
+
+/// A page of the site, validated.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Its index in `Sources::pages`, for its body and file.
+    pub raw: usize,
+    /// Where it is published.
+    pub url: UrlPath,
+    /// Home, section or page.
+    pub kind: PageKind,
+    /// The name of its top-level section (`self-help`), or empty at the root.
+    pub section_name: String,
+    /// Its title.
+    pub title: String,
+    /// One sentence about it.
+    pub summary: String,
+    /// Indexes into the site's topics.
+    pub topics: Vec<usize>,
+    /// Who it is for.
+    pub audience: Vec<Audience>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// When it was last checked.
+    pub last_reviewed: Option<Date>,
+    /// Order within its section.
+    pub weight: i64,
+    /// Whether to show 'Get help now'.
+    pub safety: bool,
+    /// A template other than the default for its kind.
+    pub template: Option<String>,
+    /// The section it belongs to (the home page for top-level pages).
+    pub parent: Option<PageId>,
+    /// For sections: the pages and sections directly inside, in display order.
+    pub children: Vec<PageId>,
+    /// For sections: how children are ordered.
+    pub sort_by: SortBy,
+}
+
+/// Validates pages, places them at their URLs and links sections to their children.
+pub fn build_pages(raw_pages: &[RawPage], topics: &Topics, drafts: bool, problems: &mut Diagnostics) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, raw) in raw_pages.iter().enumerate() {
+        if raw.front.draft && !drafts {
+            continue;
+        }
+        let Some(page) = build_page(index, raw, topics, problems) else { continue };
+        if let Some(&other) = by_url.get(page.url.as_str()) {
+            let first = &raw_pages[pages_raw(&pages, other)].file.path;
+            problems.push(
+                Diagnostic::file(&raw.file.path, format!("another page is already published at {}", page.url))
+                    .hint(format!("rename this file or {}", first.display())),
+            );
+            continue;
+        }
+        by_url.insert(page.url.to_string(), pages.len());
+        pages.push(page);
+    }
+    if !pages.iter().any(|p| p.kind == PageKind::Home) {
+        problems.push(
+            Diagnostic::file("content/_index.md", "the home page is missing")
+                .hint("add content/_index.md with a title in its front matter"),
+        );
+    }
+    link_sections(&mut pages, &by_url);
+    pages
+}
+
+fn pages_raw(pages: &[Page], id: PageId) -> usize {
+    pages[id].raw
+}
+
+fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagnostics) -> Option<Page> {
+    let file = &raw.file;
+    let front = &raw.front;
+    let (url, kind) = match page_url(&raw.content_path) {
+        Ok(found) => found,
+        Err(message) => {
+            problems.push(Diagnostic::file(&file.path, message).hint("name files with letters, digits and hyphens"));
+            return None;
+        }
+    };
+    let offset = raw.front_offset;
+    let mut date_of = |value: &Option<toml::Spanned<toml::value::Datetime>>| {
+        value.as_ref().and_then(|v| parse_date(v, file, offset).map_err(|d| problems.push(d)).ok())
+    };
+    let date = date_of(&front.date);
+    let last_reviewed = date_of(&front.last_reviewed);
+    let sort_by = match &front.sort_by {
+        None => SortBy::Weight,
+        Some(value) => match value.get_ref().as_str() {
+            "weight" => SortBy::Weight,
+            "title" => SortBy::Title,
+            "date" => SortBy::Date,
+            other => {
+                let span = value.span();
+                problems.push(
+                    file.error_at(span.start + offset..span.end + offset, format!("unknown sort_by `{other}`"))
+                        .hint("use weight, title or date"),
+                );
+                SortBy::Weight
+            }
+        },
+    };
+    Some(Page {
+        raw: index,
+        section_name: url.as_str().split('/').nth(1).unwrap_or("").to_owned(),
+        url,
+        kind,
+        title: front.title.clone(),
+        summary: front.summary.clone(),
+        topics: topics.resolve(&front.topics, file, offset, problems),
+        audience: Audience::resolve(&front.audience, file, offset, problems),
+        date,
+        last_reviewed,
+        weight: front.weight,
+        safety: front.safety,
+        template: front.template.as_ref().map(|t| t.get_ref().clone()),
+        parent: None,
+        children: Vec::new(),
+        sort_by,
+    })
+}
+
+/// The URL of a page from its path under `content/`: `a/_index.md` is `/a/`, `a/b.md` is `/a/b/`.
+pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), String> {
+    let mut segments: Vec<&str> = content_path.split('/').collect();
+    let file_name = segments.pop().unwrap_or_default();
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    let kind = match (stem, segments.is_empty()) {
+        ("_index", true) => PageKind::Home,
+        ("_index", false) => PageKind::Section,
+        _ => {
+            segments.push(stem);
+            PageKind::Page
+        }
+    };
+    let slugs = segments
+        .iter()
+        .map(|segment| Slug::from_text(segment).ok_or_else(|| format!("`{segment}` cannot be made into a web address")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((UrlPath::from_slugs(&slugs), kind))
+}
+
+/// Gives every page its parent section and every section its ordered children.
+fn link_sections(pages: &mut [Page], by_url: &BTreeMap<String, usize>) {
+    for id in 0..pages.len() {
+        if pages[id].kind == PageKind::Home {
+            continue;
+        }
+        let parent = ancestors(pages[id].url.as_str()).find_map(|url| by_url.get(url).copied());
+        pages[id].parent = parent;
+        if let Some(parent) = parent {
+            pages[parent].children.push(id);
+        }
+    }
+    for id in 0..pages.len() {
+        let mut children = std::mem::take(&mut pages[id].children);
+        sort_children(&mut children, pages, pages[id].sort_by);
+        pages[id].children = children;
+    }
+}
+
+/// The URLs above `/a/b/c/`: `/a/b/`, `/a/`, `/`.
+fn ancestors(url: &str) -> impl Iterator<Item = &str> {
+    let trimmed = &url[..url.len() - 1];
+    trimmed.char_indices().rev().filter(|&(_, c)| c == '/').map(move |(i, _)| &url[..=i])
+}
+
+fn sort_children(children: &mut [PageId], pages: &[Page], sort_by: SortBy) {
+    children.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        let primary = match sort_by {
+            SortBy::Weight => a.weight.cmp(&b.weight),
+            SortBy::Title => std::cmp::Ordering::Equal,
+            SortBy::Date => b.date.cmp(&a.date),
+        };
+        primary.then_with(|| a.title.cmp(&b.title)).then_with(|| a.url.cmp(&b.url))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_follow_the_content_tree() {
+        assert_eq!(page_url("_index.md").unwrap(), (UrlPath::root(), PageKind::Home));
+        let (url, kind) = page_url("self-help/_index.md").unwrap();
+        assert_eq!((url.as_str(), kind), ("/self-help/", PageKind::Section));
+        let (url, kind) = page_url("self-help/Arguing Well.md").unwrap();
+        assert_eq!((url.as_str(), kind), ("/self-help/arguing-well/", PageKind::Page));
+        assert!(page_url("!!.md").is_err());
+    }
+
+    #[test]
+    fn ancestors_climb_to_the_root() {
+        let found: Vec<_> = ancestors("/a/b/c/").collect();
+        assert_eq!(found, vec!["/a/b/", "/a/", "/"]);
+        assert_eq!(ancestors("/").count(), 0);
+    }
+}

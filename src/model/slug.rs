@@ -1,0 +1,147 @@
+//! Identifiers that are safe in a URL: [`Slug`] and [`UrlPath`].
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A lowercase identifier made of `a-z`, `0-9` and single hyphens: safe as a URL segment.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Accepts text that is already a slug.
+    pub fn parse(text: &str) -> Result<Slug, String> {
+        if !text.is_empty() && slugify(text) == text {
+            Ok(Slug(text.to_owned()))
+        } else {
+            Err(format!("`{text}` is not a valid identifier: use lowercase letters, digits and hyphens"))
+        }
+    }
+
+    /// Makes a slug from any text, such as a file name; `None` when nothing usable is left.
+    pub fn from_text(text: &str) -> Option<Slug> {
+        let slug = slugify(text);
+        (!slug.is_empty()).then_some(Slug(slug))
+    }
+
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Lowercases, keeps ASCII letters and digits, and turns every other run into one hyphen.
+/// Accented Latin letters lose their accents (é becomes e) so that names stay readable.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars().flat_map(fold_accent).flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c);
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+fn fold_accent(c: char) -> Option<char> {
+    let folded = match c {
+        'à'..='å' => 'a',
+        'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        other => other,
+    };
+    Some(folded)
+}
+
+/// A site path that starts and ends with `/`, such as `/self-help/arguments/`; every segment
+/// is a slug, so it can never climb out of the output folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct UrlPath(String);
+
+impl UrlPath {
+    /// The site's root, `/`.
+    pub fn root() -> UrlPath {
+        UrlPath("/".into())
+    }
+
+    /// The path made of these segments.
+    pub fn from_slugs<'a>(segments: impl IntoIterator<Item = &'a Slug>) -> UrlPath {
+        let mut path = String::from("/");
+        for segment in segments {
+            path.push_str(segment.as_str());
+            path.push('/');
+        }
+        UrlPath(path)
+    }
+
+    /// A child of this path.
+    pub fn join(&self, segment: &Slug) -> UrlPath {
+        UrlPath(format!("{}{}/", self.0, segment))
+    }
+
+    /// The path as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The file that holds this page in the output folder, e.g. `self-help/arguments/index.html`.
+    pub fn output_file(&self) -> String {
+        format!("{}index.html", &self.0[1..])
+    }
+}
+
+impl fmt::Display for UrlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_makes_readable_identifiers() {
+        assert_eq!(slugify("Arguing in front of children"), "arguing-in-front-of-children");
+        assert_eq!(slugify("  Co-parenting: what's next?  "), "co-parenting-whats-next");
+        assert_eq!(slugify("Café Crèche"), "cafe-creche");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn slug_parse_accepts_only_slugs() {
+        assert!(Slug::parse("parental-conflict").is_ok());
+        assert!(Slug::parse("Parental Conflict").is_err());
+        assert!(Slug::parse("a--b").is_err());
+        assert!(Slug::parse("").is_err());
+    }
+
+    #[test]
+    fn url_paths_map_to_index_files() {
+        let path = UrlPath::root().join(&Slug::parse("self-help").unwrap());
+        assert_eq!(path.as_str(), "/self-help/");
+        assert_eq!(path.output_file(), "self-help/index.html");
+        assert_eq!(UrlPath::root().output_file(), "index.html");
+    }
+}

@@ -1,0 +1,87 @@
+//! Topics: the tags that self-help pages, sessions, services and resources share.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::load::RawTopic;
+use crate::model::slug::Slug;
+
+/// A shared topic.
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    /// Its identifier, used in every file and in its URL.
+    pub slug: Slug,
+    /// Its name as readers see it.
+    pub name: String,
+    /// One sentence about it.
+    pub description: String,
+}
+
+/// The site's topics, looked up by slug.
+#[derive(Debug, Default)]
+pub struct Topics {
+    /// In the order of `content/topics.toml`.
+    pub list: Vec<Topic>,
+    by_slug: BTreeMap<String, usize>,
+}
+
+impl Topics {
+    /// Validates the topics file: slugs must be slugs and unique.
+    pub fn build(raw: &[RawTopic], file: Option<&SourceFile>, problems: &mut Diagnostics) -> Topics {
+        let mut topics = Topics::default();
+        for topic in raw {
+            let at = |message: String| match file {
+                Some(file) => file.error_at(topic.slug.span(), message),
+                None => Diagnostic::file("content/topics.toml", message),
+            };
+            let slug = match Slug::parse(topic.slug.get_ref()) {
+                Ok(slug) => slug,
+                Err(message) => {
+                    problems.push(at(message));
+                    continue;
+                }
+            };
+            if topics.by_slug.contains_key(slug.as_str()) {
+                problems.push(at(format!("topic `{slug}` is defined twice")));
+                continue;
+            }
+            topics.by_slug.insert(slug.as_str().to_owned(), topics.list.len());
+            topics.list.push(Topic { slug, name: topic.name.clone(), description: topic.description.clone() });
+        }
+        topics
+    }
+
+    /// Resolves the topic slugs a file names; unknown ones are problems located in that file.
+    pub fn resolve(
+        &self,
+        names: &[Spanned<String>],
+        file: &SourceFile,
+        offset: usize,
+        problems: &mut Diagnostics,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        for name in names {
+            match self.by_slug.get(name.get_ref().as_str()) {
+                Some(&index) if !found.contains(&index) => found.push(index),
+                Some(_) => {}
+                None => {
+                    let span = name.span();
+                    let known: Vec<_> = self.list.iter().map(|t| t.slug.as_str()).collect();
+                    let hint = if known.is_empty() {
+                        "define topics in content/topics.toml".to_owned()
+                    } else {
+                        format!("known topics: {}; or add it to content/topics.toml", known.join(", "))
+                    };
+                    problems.push(
+                        file.error_at(span.start + offset..span.end + offset, format!("unknown topic `{}`", name.get_ref()))
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+        found
+    }
+}

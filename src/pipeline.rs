@@ -1,0 +1,93 @@
+//! The one place that runs the stages in order: load, model, render, outputs, write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::error::Error;
+use crate::load::{LoadOptions, load_site};
+use crate::model::{ModelOptions, build_site};
+use crate::output::{Output, build_outputs};
+use crate::render::{Templates, render_site};
+use crate::write::write_output;
+
+/// What a build needs to know beyond the site folder.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Command-line changes to the configuration.
+    pub load: LoadOptions,
+    /// Include drafts.
+    pub drafts: bool,
+    /// The moment the site describes.
+    pub now: Timestamp,
+}
+
+/// The stages, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading files.
+    Load,
+    /// Checking and linking content.
+    Model,
+    /// Rendering this many pages.
+    Render(usize),
+    /// Writing this many files.
+    Write(usize),
+}
+
+/// A built site, in memory.
+#[derive(Debug)]
+pub struct Built {
+    /// Every file.
+    pub output: Output,
+    /// Where it would be written.
+    pub output_dir: PathBuf,
+}
+
+/// What a finished build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written in all.
+    pub files: usize,
+    /// Where.
+    pub output_dir: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+/// Builds the site in memory: every stage but write.
+pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
+    progress(Stage::Load);
+    let sources = load_site(&options.root, &options.load)?;
+    progress(Stage::Model);
+    let templates = Templates::parse(&sources.templates).map_err(Error::Content)?;
+    let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now })?;
+    progress(Stage::Render(site.pages.len()));
+    let rendered = render_site(&site, &templates)?;
+    let output = build_outputs(&site, rendered)?;
+    Ok(Built { output, output_dir: sources.config.output_path(&options.root) })
+}
+
+/// Builds the site and writes it, replacing the output folder only if everything succeeded.
+pub fn build_and_write(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let built = build(options, progress)?;
+    progress(Stage::Write(built.output.files.len()));
+    write_output(&built.output, &built.output_dir, &options.root)?;
+    Ok(BuildReport {
+        pages: built.output.page_count,
+        files: built.output.files.len(),
+        output_dir: built.output_dir,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The site folder as given, or the current folder.
+pub fn site_root(root: Option<&Path>) -> PathBuf {
+    root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}

@@ -1,0 +1,219 @@
+//! Markdown to HTML with pulldown-cmark: heading anchors, a table of contents, a word count,
+//! and links to source files (`separating.md`) checked and turned into pretty URLs.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::model::slug::slugify;
+
+/// A `##` heading of a page, for its contents list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// The anchor, unique within the page.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+}
+
+/// A link to a site path (`/sessions/2024/`) found in Markdown, checked once all outputs exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The path, without any `#fragment` or `?query`.
+    pub path: String,
+    /// Where it was written.
+    pub location: Diagnostic,
+}
+
+/// The HTML of a Markdown text and what was learnt while rendering it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// The page's `##` headings.
+    pub toc: Vec<Heading>,
+    /// Words of running text, for reading time.
+    pub words: usize,
+    /// Links to site paths, to check against the outputs.
+    pub site_links: Vec<SiteLink>,
+    /// Links to source files that do not exist, and other located problems.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Where a Markdown text sits, so that links can be resolved and problems located.
+pub struct MarkdownSource<'a> {
+    /// The file it comes from.
+    pub file: &'a SourceFile,
+    /// Where the Markdown starts in the file.
+    pub offset: usize,
+    /// The folder of the file under `content/` (`self-help`), for relative links.
+    pub content_dir: &'a str,
+}
+
+/// Renders Markdown. `resolve` maps a content path (`self-help/arguments.md`) to its URL.
+pub fn render_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    let mut rendered = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading_start: Option<usize> = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let at = || source.file.error_at(source.offset + range.start..source.offset + range.end, "");
+                let dest_url = rewrite_link(dest_url, source.content_dir, resolve, at, &mut rendered);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                heading_start = Some(events.len());
+                // The page title is the only <h1>: body headings start at <h2>.
+                Event::Start(Tag::Heading { level: level.max(HeadingLevel::H2), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    add_anchor(&mut events, start, &mut rendered.toc);
+                }
+                Event::End(TagEnd::Heading(level.max(HeadingLevel::H2)))
+            }
+            Event::Text(ref words) => {
+                rendered.words += words.split_whitespace().count();
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    html::push_html(&mut rendered.html, events.into_iter());
+    rendered
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Gives the heading that starts at `events[start]` a unique id; `##` headings join the contents.
+fn add_anchor(events: &mut [Event], start: usize, toc: &mut Vec<Heading>) {
+    let title: String = events[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] {
+        let anchor = id.clone().map(|i| i.to_string()).unwrap_or_else(|| unique_id(&slugify(&title), toc));
+        if *level == HeadingLevel::H2 {
+            toc.push(Heading { id: anchor.clone(), title });
+        }
+        *id = Some(CowStr::from(anchor));
+    }
+}
+
+fn unique_id(base: &str, taken: &[Heading]) -> String {
+    let base = if base.is_empty() { "section" } else { base };
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while taken.iter().any(|h| h.id == candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// Source-file links become pretty URLs; site paths are recorded for checking; others stay.
+fn rewrite_link<'a>(
+    dest: CowStr<'a>,
+    content_dir: &str,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    at: impl Fn() -> Diagnostic,
+    rendered: &mut Rendered,
+) -> CowStr<'a> {
+    if has_scheme(&dest) || dest.starts_with('#') || dest.starts_with("//") {
+        return dest;
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (&dest[..], ""),
+    };
+    if path.ends_with(".md") {
+        let target = join_content_path(content_dir, path);
+        return match target.as_deref().and_then(resolve) {
+            Some(url) => CowStr::from(format!("{url}{fragment}")),
+            None => {
+                let mut problem = at();
+                problem.message = format!("link to `{path}`, which is not a page of this site");
+                rendered.problems.push(problem.hint("link to a Markdown file under content/, relative to this one"));
+                dest
+            }
+        };
+    }
+    if path.starts_with('/') {
+        rendered.site_links.push(SiteLink { path: path.to_owned(), location: at() });
+    }
+    dest
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0,
+        None => false,
+    }
+}
+
+/// Resolves `path` (relative to `dir`, or to `content/` when it starts with `/`) to a content
+/// path without `.` or `..`; `None` when it climbs out of `content/`.
+pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') { Vec::new() } else { dir.split('/').filter(|s| !s.is_empty()).collect() };
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> Rendered {
+        let file = SourceFile::new("content/self-help/a.md", format!("+++\n+++\n{text}").into_bytes()).unwrap();
+        let source = MarkdownSource { file: &file, offset: 8, content_dir: "self-help" };
+        render_markdown(text, &source, &|path| (path == "self-help/b.md").then(|| "/self-help/b/".to_owned()))
+    }
+
+    #[test]
+    fn links_to_source_files_become_urls() {
+        let out = render("See [b](b.md#part) and [c](c.md).");
+        assert!(out.html.contains(r#"href="/self-help/b/#part""#), "{}", out.html);
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].position, Some((3, 24)));
+    }
+
+    #[test]
+    fn headings_get_anchors_and_h1_is_demoted() {
+        let out = render("# Top\n\n## What helps\n\n## What helps\n");
+        assert!(out.html.contains(r#"<h2 id="top">Top</h2>"#), "{}", out.html);
+        assert_eq!(out.toc.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), vec!["top", "what-helps", "what-helps-2"]);
+    }
+
+    #[test]
+    fn site_paths_are_recorded_and_external_links_kept() {
+        let out = render("[w](/sessions/2024/#day) [x](https://example.org) [m](mailto:a@example.org)");
+        assert_eq!(out.site_links.len(), 1);
+        assert_eq!(out.site_links[0].path, "/sessions/2024/");
+    }
+
+    #[test]
+    fn content_paths_cannot_climb_out() {
+        assert_eq!(join_content_path("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join_content_path("a", "/x/y.md").as_deref(), Some("x/y.md"));
+        assert_eq!(join_content_path("", "../../etc.md"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Stage 3, render: turns the [`Site`] into HTML pages with Markdown and the theme's templates.
+//!
+//! Every page is rendered from one typed view (see [`views`]); pages render in parallel and
+//! every problem is collected. Output files beside the pages (sitemap, feeds) are the next
+//! stage's job.
+
+pub mod format;
+pub mod markdown;
+pub mod templates;
+pub mod topics;
+pub mod views;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::model::{Page, PageKind, Site, UrlPath};
+use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
+pub use templates::Templates;
+use views::{NotFoundView, PageView, SiteView, breadcrumbs, card, page_meta, shows_exit, site_view};
+
+/// One HTML page, ready to write.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// Where it is published.
+    pub url: UrlPath,
+    /// The HTML.
+    pub html: String,
+    /// The file it came from, for messages (`content/self-help/a.md`, or a generated name).
+    pub source: PathBuf,
+    /// When it last changed, for the sitemap.
+    pub last_modified: Option<Date>,
+}
+
+/// The site's pages as HTML, and the site links their Markdown made.
+#[derive(Debug, Default)]
+pub struct RenderedSite {
+    /// Every page, in URL order.
+    pub pages: Vec<RenderedPage>,
+    /// The 404 page, which lives outside the tree of URLs.
+    pub not_found: String,
+    /// Links to site paths written in Markdown, to check against the outputs.
+    pub site_links: Vec<SiteLink>,
+}
+
+/// Renders every page of the site.
+pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, Error> {
+    let site_view = site_view(site);
+    let results: Vec<Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>> =
+        site.pages.par_iter().map(|page| render_content_page(site, templates, &site_view, page)).collect();
+    let mut problems = Diagnostics::default();
+    let mut rendered = RenderedSite::default();
+    for result in results {
+        match result {
+            Ok((page, links)) => {
+                rendered.pages.push(page);
+                rendered.site_links.extend(links);
+            }
+            Err(found) => found.into_iter().for_each(|d| problems.push(d)),
+        }
+    }
+    match topics::render_topic_pages(site, templates, &site_view) {
+        Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
+    }
+    let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };
+    match templates.render("404.html", &not_found, "404.html") {
+        Ok(html) => rendered.not_found = html,
+        Err(problem) => problems.push(problem),
+    }
+    problems.into_result(()).map_err(Error::Content)?;
+    rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
+    Ok(rendered)
+}
+
+fn render_content_page(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    page: &Page,
+) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
+    let raw = site.raw(page);
+    let body = render_body(site, page);
+    if !body.problems.is_empty() {
+        return Err(body.problems);
+    }
+    let view = PageView {
+        site: site_view,
+        page: page_meta(site, page, body.words),
+        content: body.html,
+        toc: body.toc,
+        breadcrumbs: breadcrumbs(site, page),
+        children: page.children.iter().map(|&id| card(&site.pages[id])).collect(),
+        show_exit: shows_exit(site, &page.section_name, page.safety),
+    };
+    let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());
+    let source = raw.file.path.to_string_lossy().into_owned();
+    let html = templates.render(&template, &view, &source).map_err(|d| vec![d])?;
+    let last_modified = page.last_reviewed.or(page.date);
+    Ok((RenderedPage { url: page.url.clone(), html, source: raw.file.path.clone(), last_modified }, body.site_links))
+}
+
+fn render_body(site: &Site, page: &Page) -> Rendered {
+    let raw = site.raw(page);
+    let content_dir = raw.content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let source = MarkdownSource { file: &raw.file, offset: raw.body_offset, content_dir };
+    let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
+    render_markdown(raw.body(), &source, &resolve)
+}
+
+/// The template each kind of page uses unless its front matter names another.
+pub fn default_template(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "home.html",
+        PageKind::Section => "section.html",
+        PageKind::Page => "page.html",
+    }
+}

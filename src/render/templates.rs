@@ -1,0 +1,111 @@
+//! Tera templates: parsed once per build, rendered from typed views, errors located.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Tera};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Template;
+
+/// The site's templates, parsed and ready to render.
+pub struct Templates {
+    tera: Tera,
+    /// Where each template came from, to locate errors.
+    paths: BTreeMap<String, PathBuf>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").field("names", &self.paths.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+impl Templates {
+    /// Parses every template; a syntax error is located in its file.
+    pub fn parse(templates: &[Template]) -> Result<Templates, Diagnostics> {
+        let paths: BTreeMap<_, _> = templates.iter().map(|t| (t.name.clone(), t.file.path.clone())).collect();
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let sources = templates.iter().map(|t| (t.name.as_str(), t.file.text.as_str()));
+        let mut parsed = Templates { tera, paths };
+        if let Err(error) = parsed.tera.add_raw_templates(sources) {
+            return Err(parsed.diagnostic(&error, None).into());
+        }
+        Ok(parsed)
+    }
+
+    /// True when the theme or site has a template of this name.
+    pub fn has(&self, name: &str) -> bool {
+        self.paths.contains_key(name)
+    }
+
+    /// Renders template `name` with a typed view; `page` names the page for error messages.
+    pub fn render(&self, name: &str, view: &impl Serialize, page: &str) -> Result<String, Diagnostic> {
+        if !self.has(name) {
+            return Err(Diagnostic::file(page, format!("template `{name}` not found"))
+                .hint(format!("add templates/{name} to the site or the theme, or remove `template` from the front matter")));
+        }
+        let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
+        self.tera.render(name, &context).map_err(|e| self.diagnostic(&e, Some(page)))
+    }
+
+    /// Turns a Tera error into a diagnostic located in the template, naming the page.
+    fn diagnostic(&self, error: &tera::Error, page: Option<&str>) -> Diagnostic {
+        let diagnostic = match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let path = self.path_of(report.filename());
+                let span = report.span();
+                Diagnostic::at(path, span.start_line, span.start_col + 1, report.message().to_owned())
+            }
+            ErrorKind::MissingParent { current, parent } => {
+                Diagnostic::file(self.path_of(current), format!("extends `{parent}`, which does not exist"))
+            }
+            ErrorKind::TemplateNotFound(name) => {
+                Diagnostic::file(page.unwrap_or("templates"), format!("template `{name}` not found"))
+            }
+            _ => Diagnostic::file(page.unwrap_or("templates"), error.to_string()),
+        };
+        match page {
+            Some(page) => diagnostic.hint(format!("while rendering {page}")),
+            None => diagnostic,
+        }
+    }
+
+    fn path_of(&self, name: &str) -> PathBuf {
+        self.paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceFile;
+
+    fn template(name: &str, text: &str) -> Template {
+        Template { name: name.into(), file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec()).unwrap() }
+    }
+
+    #[test]
+    fn syntax_errors_are_located_in_the_template() {
+        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")]).unwrap_err();
+        let first = &error.0[0];
+        assert_eq!(first.path, PathBuf::from("templates/page.html"));
+        assert_eq!(first.position.map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn rendering_errors_name_the_page() {
+        let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")]).unwrap();
+        let error = templates.render("page.html", &serde_json::json!({}), "content/a.md").unwrap_err();
+        assert!(error.hint.unwrap().contains("content/a.md"));
+    }
+
+    #[test]
+    fn values_are_escaped_in_html() {
+        let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
+        let html = templates.render("page.html", &serde_json::json!({"text": "<script>"}), "a").unwrap();
+        assert_eq!(html, "&lt;script&gt;");
+    }
+}

@@ -1,0 +1,78 @@
+//! Topic pages: `/topics/` lists the shared topics, `/topics/<slug>/` what the site has on each.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::{PageKind, Site, Topic, UrlPath};
+use crate::render::RenderedPage;
+use crate::render::templates::Templates;
+use crate::render::views::{Card, Link, SiteView, card};
+
+/// The view of `/topics/`.
+#[derive(Debug, Serialize)]
+pub struct TopicsView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// Every topic with how much the site has on it.
+    pub topics: Vec<TopicSummary<'a>>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// A topic in the list of topics.
+#[derive(Debug, Serialize)]
+pub struct TopicSummary<'a> {
+    /// The topic.
+    pub topic: &'a Topic,
+    /// Its page.
+    pub url: String,
+    /// How many pages are tagged with it.
+    pub count: usize,
+}
+
+/// The view of one topic's page.
+#[derive(Debug, Serialize)]
+pub struct TopicView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// The topic.
+    pub topic: &'a Topic,
+    /// Pages tagged with it.
+    pub pages: Vec<Card>,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// Renders the topic index and one page per topic; nothing when the site has no topics.
+pub fn render_topic_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<Vec<RenderedPage>, Diagnostic> {
+    if site.topics.list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let show_exit = crate::render::views::shows_exit(site, "topics", false);
+    let index_url = UrlPath::root().join(&crate::model::Slug::parse("topics").map_err(|m| Diagnostic::file("topics", m))?);
+    let tagged = |index: usize| site.pages.iter().filter(move |p| p.kind == PageKind::Page && p.topics.contains(&index));
+    let summaries = site
+        .topics
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() })
+        .collect();
+    let index_view = TopicsView { site: site_view, topics: summaries, show_exit };
+    let mut pages = vec![page(index_url.clone(), templates.render("topics.html", &index_view, "topics")?)];
+    let crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Topics".into(), url: index_url.to_string() }];
+    for (i, topic) in site.topics.list.iter().enumerate() {
+        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), breadcrumbs: crumbs.clone(), show_exit };
+        let name = format!("topic {}", topic.slug);
+        pages.push(page(index_url.join(&topic.slug), templates.render("topic.html", &view, &name)?));
+    }
+    Ok(pages)
+}
+
+fn page(url: UrlPath, html: String) -> RenderedPage {
+    RenderedPage { url, html, source: PathBuf::from("content/topics.toml"), last_modified: None }
+}

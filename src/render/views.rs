@@ -1,0 +1,197 @@
+//! Typed views: exactly what each kind of template receives. One struct per kind of page,
+//! built in one place, so a template's inputs can be read here rather than guessed.
+
+use serde::Serialize;
+
+use crate::config::{Contact, HelpLine, Organisation};
+use crate::model::{Page, PageKind, Site};
+use crate::render::format::{format_date, iso_date};
+use crate::render::markdown::Heading;
+
+/// What every page knows about the site: name, navigation, footer, safety.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// The site's name.
+    pub title: String,
+    /// One sentence about it.
+    pub description: String,
+    /// The content language (`en-GB`).
+    pub language: String,
+    /// The public address, without a trailing slash.
+    pub base_url: String,
+    /// Who runs it.
+    pub organisation: Option<Organisation>,
+    /// How to reach them.
+    pub contact: Contact,
+    /// The main navigation.
+    pub nav: Vec<Link>,
+    /// The footer's links (accessibility, privacy, hiding your visit).
+    pub footer_links: Vec<Link>,
+    /// Helplines for 'Get help now'.
+    pub help_now: Vec<HelpLine>,
+    /// Where 'Exit this page' goes.
+    pub exit_url: String,
+}
+
+/// A link: text that makes sense alone, and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link text.
+    pub title: String,
+    /// The site path or address.
+    pub url: String,
+}
+
+/// A page in a list: a section's children, 'related pages'.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    /// Its title, as the link text.
+    pub title: String,
+    /// Its address.
+    pub url: String,
+    /// One sentence about it.
+    pub summary: String,
+    /// A date to show beside it ('5 March 2024'), if any.
+    pub date: Option<String>,
+}
+
+/// The facts about the page being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// The page's title, its `<h1>`.
+    pub title: String,
+    /// One sentence about it, used for the meta description too.
+    pub summary: String,
+    /// Its site path.
+    pub url: String,
+    /// Its full public address.
+    pub canonical_url: String,
+    /// Its top-level section (`self-help`), or empty.
+    pub section: String,
+    /// Minutes to read, rounded up; 0 for very short pages.
+    pub reading_minutes: usize,
+    /// 'Last reviewed' date, written out.
+    pub last_reviewed: Option<String>,
+    /// The same date, ISO form for `<time>`.
+    pub last_reviewed_iso: Option<String>,
+    /// Publication date, written out.
+    pub date: Option<String>,
+    /// The same date, ISO form.
+    pub date_iso: Option<String>,
+    /// Its topics, linked to their pages.
+    pub topics: Vec<Link>,
+    /// Who it is for.
+    pub audience: Vec<&'static str>,
+    /// Show 'Get help now'.
+    pub safety: bool,
+}
+
+/// The view of a Markdown page, section or the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// Its body as HTML.
+    pub content: String,
+    /// Its `##` headings, for a contents list on long pages.
+    pub toc: Vec<Heading>,
+    /// The way back up: home, section.
+    pub breadcrumbs: Vec<Link>,
+    /// For sections and home: the pages inside.
+    pub children: Vec<Card>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// The view of the 404 page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// Builds the site view shared by every page.
+pub fn site_view(site: &Site) -> SiteView {
+    let config = &site.sources.config;
+    let published = |url: &str| site.pages.iter().any(|p| p.url.as_str() == url);
+    let links = |candidates: &[(&str, &str)]| -> Vec<Link> {
+        candidates
+            .iter()
+            .filter(|(_, url)| published(url))
+            .map(|(title, url)| Link { title: (*title).to_owned(), url: (*url).to_owned() })
+            .collect()
+    };
+    SiteView {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        language: config.language.clone(),
+        base_url: config.base_url.clone(),
+        organisation: config.organisation.clone(),
+        contact: config.contact.clone(),
+        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Search", "/search/")]),
+        footer_links: links(&[
+            ("Accessibility statement", "/accessibility/"),
+            ("Privacy", "/privacy/"),
+            ("How to hide your visit", "/hide-your-visit/"),
+            ("About the week", "/about-the-week/"),
+        ]),
+        help_now: config.help_now.clone(),
+        exit_url: config.safety.exit_url.clone(),
+    }
+}
+
+/// Whether a page in `section` shows the exit button, by the site's safety settings.
+pub fn shows_exit(site: &Site, section: &str, page_wants_it: bool) -> bool {
+    let sections = &site.sources.config.safety.exit_sections;
+    page_wants_it || sections.iter().any(|s| s == "*" || s == section)
+}
+
+/// The facts about one page.
+pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
+    let config = &site.sources.config;
+    PageMeta {
+        title: page.title.clone(),
+        summary: page.summary.clone(),
+        url: page.url.to_string(),
+        canonical_url: config.absolute_url(page.url.as_str()),
+        section: page.section_name.clone(),
+        reading_minutes: words.div_ceil(200),
+        last_reviewed: page.last_reviewed.map(format_date),
+        last_reviewed_iso: page.last_reviewed.map(iso_date),
+        date: page.date.map(format_date),
+        date_iso: page.date.map(iso_date),
+        topics: page
+            .topics
+            .iter()
+            .map(|&t| {
+                let topic = &site.topics.list[t];
+                Link { title: topic.name.clone(), url: format!("/topics/{}/", topic.slug) }
+            })
+            .collect(),
+        audience: page.audience.iter().map(|a| a.label()).collect(),
+        safety: page.safety,
+    }
+}
+
+/// A page as an item in a list.
+pub fn card(page: &Page) -> Card {
+    Card { title: page.title.clone(), url: page.url.to_string(), summary: page.summary.clone(), date: page.date.map(format_date) }
+}
+
+/// Home, then each section above the page.
+pub fn breadcrumbs(site: &Site, page: &Page) -> Vec<Link> {
+    let mut crumbs = Vec::new();
+    let mut parent = page.parent;
+    while let Some(id) = parent {
+        let ancestor = &site.pages[id];
+        let title = if ancestor.kind == PageKind::Home { "Home".to_owned() } else { ancestor.title.clone() };
+        crumbs.push(Link { title, url: ancestor.url.to_string() });
+        parent = ancestor.parent;
+    }
+    crumbs.reverse();
+    crumbs
+}
