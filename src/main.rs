@@ -30,7 +30,7 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build(args) => {
             let options = build_options(&args.site, args.output)?;
-            let report = build_and_write(&options, &progress).map_err(report_error)?;
+            let report = build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
             clear_progress();
             println!(
                 "Built {} pages ({} files) in {} ms into {}",
@@ -42,16 +42,16 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Check(args) => {
             let options = build_options(&args, None)?;
-            let pages = check::check_site(&options).map_err(report_error)?;
+            let pages = check::check_site(&options).map_err(|e| report_error(e, "error: check failed"))?;
             println!("No problems found in {pages} pages");
         }
         Command::New { dir } => {
-            let files = scaffold::create_site(&dir).map_err(report_error)?;
+            let files = scaffold::create_site(&dir).map_err(|e| report_error(e, "error: no site was created"))?;
             println!("Created a new site in {} ({files} files). Next: hubsite serve --root {}", dir.display(), dir.display());
         }
         Command::Serve(args) => {
             let options = build_options(&args.site, None)?;
-            let report = build_and_write(&options, &progress).map_err(report_error)?;
+            let report = build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
             clear_progress();
             println!("Built {} pages in {} ms", report.pages, report.elapsed.as_millis());
             let address = SocketAddr::new(args.interface, args.port);
@@ -72,11 +72,13 @@ fn build_options(args: &SiteArgs, output: Option<std::path::PathBuf>) -> anyhow:
     })
 }
 
-/// Content problems are printed as they are (already located); other errors get context.
-fn report_error(error: Error) -> anyhow::Error {
+const FAILED_BUILD: &str = "error: the build failed; the output folder was left as it was";
+
+/// Content problems are printed as they are (already located), then `outcome`.
+fn report_error(error: Error, outcome: &str) -> anyhow::Error {
     clear_progress();
     match error {
-        Error::Content(problems) => anyhow::Error::msg(format!("{problems}\nerror: the build failed; nothing was written")),
+        Error::Content(problems) => anyhow::Error::msg(format!("{problems}\n{outcome}")),
         other => anyhow::Error::new(other),
     }
 }

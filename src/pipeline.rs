@@ -65,8 +65,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, 
     progress(Stage::Load);
     let sources = load_site(&options.root, &options.load)?;
     progress(Stage::Model);
-    let templates = Templates::parse(&sources.templates).map_err(Error::Content)?;
-    let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now })?;
+    let templates = Templates::parse(&sources.templates).map_err(Error::Content);
+    let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now });
+    let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
     let rendered = render_site(&site, &templates)?;
     let output = build_outputs(&site, rendered)?;
@@ -85,6 +86,18 @@ pub fn build_and_write(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Resu
         output_dir: built.output_dir,
         elapsed: started.elapsed(),
     })
+}
+
+/// Both values, or the problems of both together so that one run reports everything.
+fn both<A, B>(a: Result<A, Error>, b: Result<B, Error>) -> Result<(A, B), Error> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(Error::Content(mut first)), Err(Error::Content(second))) => {
+            first.extend(second);
+            Err(Error::Content(first.sorted()))
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
+    }
 }
 
 /// The site folder as given, or the current folder.

@@ -41,6 +41,9 @@ pub struct Sources {
     pub templates: Vec<Template>,
     /// Files copied as they are: the theme's static files, the site's, and content assets.
     pub assets: Vec<Asset>,
+    /// Problems met while loading. Loading goes on past them, so that the model stage can
+    /// report its own problems in the same run; the model stage fails if any are here.
+    pub problems: Diagnostics,
 }
 
 /// How to load a site.
@@ -99,7 +102,6 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
 
-    problems.into_result(()).map_err(Error::Content)?;
     Ok(Sources {
         root: root.to_path_buf(),
         config,
@@ -110,6 +112,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
         session_files,
         templates: theme.templates,
         assets,
+        problems,
     })
 }
 

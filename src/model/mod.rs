@@ -43,7 +43,7 @@ pub struct Site<'a> {
 
 /// Validates the loaded sources; reports every problem at once.
 pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Site<'a>, Error> {
-    let mut problems = Diagnostics::default();
+    let mut problems = sources.problems.clone();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
     let by_content_path =

@@ -94,7 +94,8 @@ pub fn build_pages(raw_pages: &[RawPage], topics: &Topics, drafts: bool, problem
         by_url.insert(page.url.to_string(), pages.len());
         pages.push(page);
     }
-    if !pages.iter().any(|p| p.kind == PageKind::Home) {
+    let home_failed_to_load = problems.0.iter().any(|d| d.path.as_path() == std::path::Path::new("content/_index.md"));
+    if !home_failed_to_load && !pages.iter().any(|p| p.kind == PageKind::Home) {
         problems.push(
             Diagnostic::file("content/_index.md", "the home page is missing")
                 .hint("add content/_index.md with a title in its front matter"),

@@ -73,6 +73,15 @@ pub fn render_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&st
                 }
                 Event::End(TagEnd::Heading(level.max(HeadingLevel::H2)))
             }
+            // Wide tables scroll on their own rather than making the page scroll sideways.
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from(r#"<div class="table-wrap" role="region" aria-label="Table" tabindex="0">"#)));
+                event
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                Event::Html(CowStr::from("</div>"))
+            }
             Event::Text(ref words) => {
                 rendered.words += words.split_whitespace().count();
                 event

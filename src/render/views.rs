@@ -31,6 +31,8 @@ pub struct SiteView {
     pub help_now: Vec<HelpLine>,
     /// Where 'Exit this page' goes.
     pub exit_url: String,
+    /// The 'How to hide your visit' page, if the site has one.
+    pub hide_your_visit_url: Option<String>,
 }
 
 /// A link: text that makes sense alone, and where it goes.
@@ -141,6 +143,7 @@ pub fn site_view(site: &Site) -> SiteView {
         ]),
         help_now: config.help_now.clone(),
         exit_url: config.safety.exit_url.clone(),
+        hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
     }
 }
 

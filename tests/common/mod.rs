@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests: fixture sites copied to scratch folders, builds
+//! at a fixed 'now', and output read back as text.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use hubsite::Error;
+use hubsite::load::LoadOptions;
+use hubsite::pipeline::{BuildOptions, BuildReport, build_and_write};
+
+/// The fixed 'now' of golden tests: Monday 4 March 2024, 09:00 UTC.
+pub const NOW: &str = "2024-03-04T09:00:00Z";
+
+/// The folder of fixture site `name`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
+}
+
+/// A copy of fixture `name` in a scratch folder, so builds can write `public/` beside it.
+pub fn scratch_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    copy_tree(&fixture(name), dir.path());
+    dir
+}
+
+/// Copies a folder tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable fixture");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside fixture"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create folder");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// Build options for the site at `root`, at [`NOW`].
+pub fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        load: LoadOptions::default(),
+        drafts: false,
+        now: hubsite::model::time::parse_now(NOW).expect("valid now"),
+    }
+}
+
+/// Builds the site at `root` into its `public/`.
+pub fn build(root: &Path) -> Result<BuildReport, Error> {
+    build_and_write(&options(root), &|_| {})
+}
+
+/// The problems a build of fixture `name` reports, as the user sees them.
+pub fn build_errors(name: &str) -> String {
+    let site = scratch_copy(name);
+    match build(site.path()) {
+        Ok(_) => panic!("fixture {name} built without errors"),
+        Err(error) => error.to_string(),
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            (path, fs::read(e.path()).expect("readable"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A text file of the output.
+pub fn read_output(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|_| panic!("{path} in the output"))
+}
