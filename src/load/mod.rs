@@ -5,6 +5,7 @@
 
 pub mod front_matter;
 pub mod page;
+pub mod sessions;
 pub mod theme;
 
 use std::fs;
@@ -35,8 +36,8 @@ pub struct Sources {
     pub topics_file: Option<SourceFile>,
     /// Other TOML data under `content/` (directory, resources), in path order.
     pub data_files: Vec<SourceFile>,
-    /// Files under `sessions/`, in path order.
-    pub session_files: Vec<SourceFile>,
+    /// The practice weeks under `sessions/`, in folder order.
+    pub weeks: Vec<sessions::WeekSource>,
     /// Templates: the theme's, overridden by the site's own.
     pub templates: Vec<Template>,
     /// Files copied as they are: the theme's static files, the site's, and content assets.
@@ -98,6 +99,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
     };
     let session_paths = walk_files(root, &root.join("sessions"), &mut problems);
     let session_files = read_all(root, &session_paths, &mut problems, Ok);
+    let weeks = sessions::parse_weeks(session_files, &mut problems);
     let theme = theme::load_theme(root, &config.theme, &mut problems);
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
@@ -109,7 +111,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
         topics,
         topics_file,
         data_files,
-        session_files,
+        weeks,
         templates: theme.templates,
         assets,
         problems,

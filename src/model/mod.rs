@@ -1,16 +1,20 @@
 //! Stage 2, model: validates what was loaded and links it into a [`Site`]. No I/O, no templates.
 
 pub mod audience;
+pub mod booking;
+pub mod duration;
+pub mod material;
 pub mod page;
+pub mod session;
 pub mod slug;
 pub mod time;
 pub mod topic;
+pub mod week;
 
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::Sources;
 pub use page::{Page, PageId, PageKind};
@@ -37,6 +41,10 @@ pub struct Site<'a> {
     pub pages: Vec<Page>,
     /// The shared topics.
     pub topics: Topics,
+    /// The practice weeks, in folder order.
+    pub weeks: Vec<week::Week>,
+    /// Every session of every week; each week lists its own.
+    pub sessions: Vec<session::Session>,
     /// Pages by their path under `content/` (`self-help/arguments.md`), to resolve links.
     pub by_content_path: BTreeMap<String, PageId>,
 }
@@ -46,10 +54,11 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     let mut problems = sources.problems.clone();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
+    let (weeks, sessions) = week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
     let by_content_path =
         pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, by_content_path })
+    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path })
 }
 
 impl Site<'_> {

@@ -4,6 +4,7 @@
 //! pure function of the site. The list is sorted by path and checked for clashes and for
 //! links that lead nowhere, so the write stage only has to put bytes on disk.
 
+pub mod calendar;
 pub mod feeds;
 pub mod links;
 pub mod sitemap;
@@ -76,6 +77,9 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     add("robots.txt".into(), Contents::Bytes(sitemap::render_robots(config).into_bytes()), "robots".into(), &mut problems);
     for feed in feeds::render_feeds(site) {
         add(feed.path, Contents::Bytes(feed.xml.into_bytes()), feed.origin, &mut problems);
+    }
+    for calendar in calendar::render_calendars(site) {
+        add(calendar.path, Contents::Bytes(calendar.text.into_bytes()), "sessions".into(), &mut problems);
     }
     for asset in &site.sources.assets {
         let origin = match &asset.source {

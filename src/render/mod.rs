@@ -6,6 +6,8 @@
 
 pub mod format;
 pub mod markdown;
+pub mod programme;
+pub mod qr;
 pub mod templates;
 pub mod topics;
 pub mod views;
@@ -65,6 +67,13 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
     match topics::render_topic_pages(site, templates, &site_view) {
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
+    }
+    match programme::render_programme(site, templates, &site_view) {
+        Ok(programme) => {
+            rendered.pages.extend(programme.pages);
+            rendered.site_links.extend(programme.site_links);
+        }
+        Err(found) => found.into_iter().for_each(|d| problems.push(d)),
     }
     let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };
     match templates.render("404.html", &not_found, "404.html") {

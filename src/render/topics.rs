@@ -41,6 +41,8 @@ pub struct TopicView<'a> {
     pub topic: &'a Topic,
     /// Pages tagged with it.
     pub pages: Vec<Card>,
+    /// Sessions of the practice weeks on it, latest first.
+    pub sessions: Vec<crate::render::programme::cards::SessionCard>,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -60,17 +62,25 @@ pub fn render_topic_pages(site: &Site, templates: &Templates, site_view: &SiteVi
         .list
         .iter()
         .enumerate()
-        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() })
+        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() + sessions_on(site, i).len() })
         .collect();
     let index_view = TopicsView { site: site_view, topics: summaries, show_exit };
     let mut pages = vec![page(index_url.clone(), templates.render("topics.html", &index_view, "topics")?)];
     let crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Topics".into(), url: index_url.to_string() }];
     for (i, topic) in site.topics.list.iter().enumerate() {
-        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), breadcrumbs: crumbs.clone(), show_exit };
+        let sessions = sessions_on(site, i).into_iter().map(|s| crate::render::programme::cards::session_card(site, s)).collect();
+        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), sessions, breadcrumbs: crumbs.clone(), show_exit };
         let name = format!("topic {}", topic.slug);
         pages.push(page(index_url.join(&topic.slug), templates.render("topic.html", &view, &name)?));
     }
     Ok(pages)
+}
+
+/// Sessions on topic `index`, latest first.
+fn sessions_on<'a>(site: &'a Site, index: usize) -> Vec<&'a crate::model::session::Session> {
+    let mut sessions: Vec<_> = site.sessions.iter().filter(|s| s.topics.contains(&index)).collect();
+    sessions.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.title.cmp(&b.title)));
+    sessions
 }
 
 fn page(url: UrlPath, html: String) -> RenderedPage {

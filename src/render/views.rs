@@ -119,7 +119,7 @@ pub struct NotFoundView<'a> {
 /// Builds the site view shared by every page.
 pub fn site_view(site: &Site) -> SiteView {
     let config = &site.sources.config;
-    let published = |url: &str| site.pages.iter().any(|p| p.url.as_str() == url);
+    let published = |url: &str| site.pages.iter().any(|p| p.url.as_str() == url) || generated_sections(site).contains(&url);
     let links = |candidates: &[(&str, &str)]| -> Vec<Link> {
         candidates
             .iter()
@@ -145,6 +145,15 @@ pub fn site_view(site: &Site) -> SiteView {
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
     }
+}
+
+/// Sections that no Markdown file makes but the build publishes.
+fn generated_sections(site: &Site) -> Vec<&'static str> {
+    let mut sections = Vec::new();
+    if !site.weeks.is_empty() {
+        sections.push("/sessions/");
+    }
+    sections
 }
 
 /// Whether a page in `section` shows the exit button, by the site's safety settings.
@@ -177,6 +186,25 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
             .collect(),
         audience: page.audience.iter().map(|a| a.label()).collect(),
         safety: page.safety,
+    }
+}
+
+/// The facts of a generated page (not from a Markdown file): title, summary, address.
+pub fn simple_meta(site: &Site, title: &str, summary: &str, url: &crate::model::UrlPath, section: &str) -> PageMeta {
+    PageMeta {
+        title: title.to_owned(),
+        summary: summary.to_owned(),
+        url: url.to_string(),
+        canonical_url: site.sources.config.absolute_url(url.as_str()),
+        section: section.to_owned(),
+        reading_minutes: 0,
+        last_reviewed: None,
+        last_reviewed_iso: None,
+        date: None,
+        date_iso: None,
+        topics: Vec::new(),
+        audience: Vec::new(),
+        safety: false,
     }
 }
 

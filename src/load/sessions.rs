@@ -1,0 +1,368 @@
+//! Reading the practice weeks under `sessions/`: `<week>/week.toml`, one TOML file per session,
+//! and an optional `<session>.md` beside it for a long description. Types mirror the files.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+
+/// A person who organises or hosts, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    /// Their name, or a description such as "A family practitioner".
+    pub name: String,
+    /// Their role.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Where they work.
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+/// `[contact]` of a week.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeekContact {
+    /// An email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// A phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// `[booking]` of a week: defaults for its sessions.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeekBooking {
+    /// A booking address with `{slug}` standing for each session's slug.
+    #[serde(default)]
+    pub url_template: Option<Spanned<String>>,
+    /// Where to email when there is no booking form.
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    /// When booking opens.
+    #[serde(default)]
+    pub opens: Option<Spanned<Datetime>>,
+    /// When booking closes.
+    #[serde(default)]
+    pub closes: Option<Spanned<Datetime>>,
+}
+
+/// `[booklet]` of a week.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBooklet {
+    /// Whether the booklet is out.
+    #[serde(default)]
+    pub published: bool,
+    /// Its introduction, in Markdown.
+    #[serde(default)]
+    pub introduction: String,
+}
+
+/// `week.toml` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeek {
+    /// The edition's name.
+    pub name: String,
+    /// Its theme.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// First day.
+    pub start_date: Spanned<Datetime>,
+    /// Last day.
+    pub end_date: Spanned<Datetime>,
+    /// One sentence.
+    #[serde(default)]
+    pub summary: String,
+    /// Markdown.
+    #[serde(default)]
+    pub introduction: String,
+    /// Who it is for.
+    #[serde(default)]
+    pub audience: Vec<Spanned<String>>,
+    /// Overrides the site's time zone.
+    #[serde(default)]
+    pub time_zone: Option<Spanned<String>>,
+    /// Where to give feedback.
+    #[serde(default)]
+    pub feedback_url: Option<Spanned<String>>,
+    /// A note for readers, e.g. that details are placeholders.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Who runs it.
+    #[serde(default)]
+    pub organisers: Vec<RawPerson>,
+    /// How to reach them.
+    #[serde(default)]
+    pub contact: RawWeekContact,
+    /// Booking defaults.
+    #[serde(default)]
+    pub booking: RawWeekBooking,
+    /// The booklet.
+    #[serde(default)]
+    pub booklet: RawBooklet,
+    /// Free-form data for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// `[venue]` of a session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVenue {
+    /// The building.
+    pub name: String,
+    /// Street address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Postcode.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// Access notes, one per item: "Step-free access", "Hearing loop".
+    #[serde(default)]
+    pub access: Vec<String>,
+}
+
+/// `[online]` of a session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOnline {
+    /// Teams, Zoom...
+    #[serde(default)]
+    pub platform: Option<String>,
+    /// The joining link, when it is public.
+    #[serde(default)]
+    pub join_url: Option<Spanned<String>>,
+}
+
+/// `[booking]` of a session.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSessionBooking {
+    /// open, waitlist, full, closed, cancelled, not-required.
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    /// The booking form.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    /// Where to email to book.
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    /// Places in all.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    /// Places not yet taken.
+    #[serde(default)]
+    pub places_left: Option<Spanned<u32>>,
+    /// When booking opens.
+    #[serde(default)]
+    pub opens: Option<Spanned<Datetime>>,
+    /// When booking closes.
+    #[serde(default)]
+    pub closes: Option<Spanned<Datetime>>,
+}
+
+/// `[accessibility]` of a session.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccessibility {
+    /// Live captions.
+    #[serde(default)]
+    pub captions: bool,
+    /// British Sign Language interpretation.
+    #[serde(default)]
+    pub bsl: bool,
+    /// Languages spoken or materials available in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Anything else.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// `[cancellation]` of a session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCancellation {
+    /// Why, in a sentence.
+    pub reason: String,
+}
+
+/// One follow-on material (and, in `content/resources/`, one resource), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMaterial {
+    /// Its title.
+    pub title: String,
+    /// Where it is.
+    pub url: Spanned<String>,
+    /// video, talk, article, slides, handout, toolkit, website, podcast.
+    pub kind: Spanned<String>,
+    /// Who made it.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Why it is useful, in a line.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// How long it takes, "20m".
+    #[serde(default)]
+    pub duration: Option<Spanned<String>>,
+    /// Shared topics (resources only).
+    #[serde(default)]
+    pub topics: Vec<Spanned<String>>,
+}
+
+/// A session file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSession {
+    /// Its title.
+    pub title: String,
+    /// One sentence.
+    #[serde(default)]
+    pub summary: String,
+    /// Markdown; or put it in `<slug>.md` beside the file.
+    #[serde(default)]
+    pub description: Option<Spanned<String>>,
+    /// Local start.
+    pub start: Spanned<Datetime>,
+    /// Local end; or `duration`.
+    #[serde(default)]
+    pub end: Option<Spanned<Datetime>>,
+    /// "90m", "1h30m".
+    #[serde(default)]
+    pub duration: Option<Spanned<String>>,
+    /// online, in-person, hybrid.
+    pub format: Spanned<String>,
+    /// Who it is for.
+    #[serde(default)]
+    pub audience: Vec<Spanned<String>>,
+    /// Shared topics.
+    #[serde(default)]
+    pub topics: Vec<Spanned<String>>,
+    /// A note for readers.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where, in person.
+    #[serde(default)]
+    pub venue: Option<RawVenue>,
+    /// How, online.
+    #[serde(default)]
+    pub online: Option<RawOnline>,
+    /// Who leads it.
+    #[serde(default)]
+    pub hosts: Vec<RawPerson>,
+    /// Booking, over the week's defaults.
+    #[serde(default)]
+    pub booking: RawSessionBooking,
+    /// Captions, BSL, languages.
+    #[serde(default)]
+    pub accessibility: RawAccessibility,
+    /// Present when the session is cancelled.
+    #[serde(default)]
+    pub cancellation: Option<RawCancellation>,
+    /// A recording, once there is one.
+    #[serde(default)]
+    pub recording: Option<Spanned<String>>,
+    /// Materials shared after it.
+    #[serde(default)]
+    pub follow_on: Vec<RawMaterial>,
+    /// Raise when the date, time or place changes, so calendars update (iCalendar SEQUENCE).
+    #[serde(default)]
+    pub revision: u32,
+    /// Free-form data for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// A session file, parsed, with its optional Markdown description file.
+#[derive(Debug, Clone)]
+pub struct SessionSource {
+    /// The file name without `.toml`.
+    pub name: String,
+    /// The TOML file.
+    pub file: SourceFile,
+    /// Its contents.
+    pub raw: RawSession,
+    /// `<name>.md` beside it, if any.
+    pub description_file: Option<SourceFile>,
+}
+
+/// A week folder, parsed.
+#[derive(Debug, Clone)]
+pub struct WeekSource {
+    /// The folder name.
+    pub name: String,
+    /// `week.toml`.
+    pub file: SourceFile,
+    /// Its contents.
+    pub raw: RawWeek,
+    /// Its sessions, in file name order.
+    pub sessions: Vec<SessionSource>,
+}
+
+/// Groups the files under `sessions/` into weeks and parses them; every problem is collected.
+pub fn parse_weeks(files: Vec<SourceFile>, problems: &mut Diagnostics) -> Vec<WeekSource> {
+    let mut folders: BTreeMap<String, Vec<(String, SourceFile)>> = BTreeMap::new();
+    for file in files {
+        let parts: Vec<String> = file.path.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        match parts.as_slice() {
+            [_, week, name] => folders.entry(week.clone()).or_default().push((name.clone(), file)),
+            _ => problems.push(
+                Diagnostic::file(&file.path, "files under sessions/ belong in a week's folder")
+                    .hint("put it in sessions/<week>/ (one folder per week, no deeper folders)"),
+            ),
+        }
+    }
+    folders.into_iter().filter_map(|(name, files)| parse_week(name, files, problems)).collect()
+}
+
+fn parse_week(name: String, files: Vec<(String, SourceFile)>, problems: &mut Diagnostics) -> Option<WeekSource> {
+    let mut week_file = None;
+    let mut tomls = Vec::new();
+    let mut markdown: BTreeMap<String, SourceFile> = BTreeMap::new();
+    for (file_name, file) in files {
+        if file_name == "week.toml" {
+            week_file = Some(file);
+        } else if let Some(stem) = file_name.strip_suffix(".toml") {
+            tomls.push((stem.to_owned(), file));
+        } else if let Some(stem) = file_name.strip_suffix(".md") {
+            markdown.insert(stem.to_owned(), file);
+        } else {
+            problems.push(
+                Diagnostic::file(&file.path, "unexpected file in a week's folder")
+                    .hint("a week holds week.toml, <session>.toml and <session>.md files; put other files in static/"),
+            );
+        }
+    }
+    let sessions: Vec<SessionSource> = tomls
+        .into_iter()
+        .filter_map(|(stem, file)| {
+            let description_file = markdown.remove(&stem);
+            let raw = toml::from_str::<RawSession>(&file.text).map_err(|e| problems.push(file.toml_error(&e, 0))).ok()?;
+            Some(SessionSource { name: stem, file, raw, description_file })
+        })
+        .collect();
+    for (_, orphan) in markdown {
+        problems.push(
+            Diagnostic::file(&orphan.path, "this description has no session file beside it")
+                .hint("a session's description file must share its name with a <session>.toml file"),
+        );
+    }
+    let Some(file) = week_file else {
+        problems.push(
+            Diagnostic::file(format!("sessions/{name}/week.toml"), "this week has no week.toml")
+                .hint("add week.toml with the week's name, start_date and end_date"),
+        );
+        return None;
+    };
+    let raw = toml::from_str::<RawWeek>(&file.text).map_err(|e| problems.push(file.toml_error(&e, 0))).ok()?;
+    Some(WeekSource { name, file, raw, sessions })
+}

@@ -1,0 +1,127 @@
+//! Follow-on materials and resources: links to talks, articles, slides and toolkits.
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostics, SourceFile};
+use crate::load::sessions::RawMaterial;
+use crate::model::duration::parse_duration_minutes;
+
+/// What kind of thing a material is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MaterialKind {
+    /// A recorded video.
+    Video,
+    /// A recorded talk.
+    Talk,
+    /// Something to read.
+    Article,
+    /// A slide deck.
+    Slides,
+    /// A handout to print.
+    Handout,
+    /// A set of tools for practitioners.
+    Toolkit,
+    /// A website.
+    Website,
+    /// An audio programme.
+    Podcast,
+}
+
+impl MaterialKind {
+    /// Every kind, in the order lists show them.
+    pub const ALL: [MaterialKind; 8] = [
+        MaterialKind::Video,
+        MaterialKind::Talk,
+        MaterialKind::Article,
+        MaterialKind::Slides,
+        MaterialKind::Handout,
+        MaterialKind::Toolkit,
+        MaterialKind::Website,
+        MaterialKind::Podcast,
+    ];
+
+    /// The identifier in files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MaterialKind::Video => "video",
+            MaterialKind::Talk => "talk",
+            MaterialKind::Article => "article",
+            MaterialKind::Slides => "slides",
+            MaterialKind::Handout => "handout",
+            MaterialKind::Toolkit => "toolkit",
+            MaterialKind::Website => "website",
+            MaterialKind::Podcast => "podcast",
+        }
+    }
+
+    /// The name readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            MaterialKind::Video => "Video",
+            MaterialKind::Talk => "Talk",
+            MaterialKind::Article => "Article",
+            MaterialKind::Slides => "Slides",
+            MaterialKind::Handout => "Handout",
+            MaterialKind::Toolkit => "Toolkit",
+            MaterialKind::Website => "Website",
+            MaterialKind::Podcast => "Podcast",
+        }
+    }
+}
+
+/// A follow-on material or resource, validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Material {
+    /// Its title.
+    pub title: String,
+    /// Its address (http or https).
+    pub url: String,
+    /// Its kind.
+    pub kind: MaterialKind,
+    /// Who made it.
+    pub source: Option<String>,
+    /// Why it is useful.
+    pub description: Option<String>,
+    /// Minutes it takes, if given.
+    pub minutes: Option<u32>,
+}
+
+/// Validates a material; problems are located in `file`.
+pub fn build_material(raw: &RawMaterial, file: &SourceFile, problems: &mut Diagnostics) -> Option<Material> {
+    let kind = MaterialKind::ALL.iter().copied().find(|k| k.slug() == raw.kind.get_ref());
+    if kind.is_none() {
+        let known: Vec<_> = MaterialKind::ALL.iter().map(|k| k.slug()).collect();
+        problems.push(
+            file.error_at(raw.kind.span(), format!("unknown kind `{}`", raw.kind.get_ref()))
+                .hint(format!("use one of: {}", known.join(", "))),
+        );
+    }
+    let url = raw.url.get_ref().trim();
+    let url_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !url_ok {
+        problems.push(
+            file.error_at(raw.url.span(), format!("`{url}` is not a web address"))
+                .hint("materials need a full address starting with https://"),
+        );
+    }
+    let minutes = match &raw.duration {
+        None => None,
+        Some(text) => match parse_duration_minutes(text.get_ref()) {
+            Ok(minutes) => Some(minutes),
+            Err(message) => {
+                problems.push(file.error_at(text.span(), message).hint("write durations like 20m, 1h or 1h30m"));
+                None
+            }
+        },
+    };
+    Some(Material {
+        title: raw.title.clone(),
+        url: url.to_owned(),
+        kind: kind?,
+        source: raw.source.clone(),
+        description: raw.description.clone(),
+        minutes,
+    })
+    .filter(|_| url_ok)
+}

@@ -1,0 +1,442 @@
+//! Sessions of a practice week: validated, with times as instants and booking resolved.
+
+use std::path::PathBuf;
+
+use jiff::civil::DateTime;
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Diagnostics, SourceFile};
+use crate::load::sessions::{RawPerson, SessionSource};
+use crate::model::audience::Audience;
+use crate::model::booking::{Booking, BookingStatus};
+use crate::model::duration::parse_duration_minutes;
+use crate::model::material::{Material, build_material};
+use crate::model::slug::{Slug, UrlPath};
+use crate::model::time::parse_local_datetime;
+use crate::model::topic::Topics;
+
+/// How people take part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// On a video call.
+    Online,
+    /// In a room.
+    InPerson,
+    /// Either.
+    Hybrid,
+}
+
+impl Format {
+    /// Every format with its identifier in files and URLs.
+    pub const ALL: [(Format, &'static str); 3] =
+        [(Format::Online, "online"), (Format::InPerson, "in-person"), (Format::Hybrid, "hybrid")];
+
+    /// The identifier.
+    pub fn slug(self) -> &'static str {
+        Format::ALL.iter().find(|(f, _)| *f == self).map_or("online", |(_, s)| s)
+    }
+
+    /// The name readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Online => "Online",
+            Format::InPerson => "In person",
+            Format::Hybrid => "In person and online",
+        }
+    }
+}
+
+/// Someone who hosts or organises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Name or description.
+    pub name: String,
+    /// Role.
+    pub role: Option<String>,
+    /// Organisation.
+    pub organisation: Option<String>,
+}
+
+impl From<&RawPerson> for Person {
+    fn from(raw: &RawPerson) -> Self {
+        Person { name: raw.name.clone(), role: raw.role.clone(), organisation: raw.organisation.clone() }
+    }
+}
+
+/// Where an in-person session happens.
+#[derive(Debug, Clone, Serialize)]
+pub struct Venue {
+    /// Building.
+    pub name: String,
+    /// Street address.
+    pub address: Option<String>,
+    /// Postcode.
+    pub postcode: Option<String>,
+    /// Access notes.
+    pub access: Vec<String>,
+}
+
+/// How an online session is joined.
+#[derive(Debug, Clone, Serialize)]
+pub struct Online {
+    /// Teams, Zoom...
+    pub platform: Option<String>,
+    /// A public joining link, if any; usually sent after booking.
+    pub join_url: Option<String>,
+}
+
+/// Captions, BSL and languages.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Accessibility {
+    /// Live captions.
+    pub captions: bool,
+    /// BSL interpretation.
+    pub bsl: bool,
+    /// Languages.
+    pub languages: Vec<String>,
+    /// Anything else.
+    pub notes: Option<String>,
+}
+
+/// Markdown text and where it was written, so links in it can be checked and located.
+#[derive(Debug, Clone)]
+pub struct Markdown {
+    /// The Markdown.
+    pub text: String,
+    /// The file it is in.
+    pub file: SourceFile,
+    /// Where it starts in the file.
+    pub offset: usize,
+}
+
+/// A validated session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The index of its week in `Site::weeks`.
+    pub week: usize,
+    /// From its file name.
+    pub slug: Slug,
+    /// Its page.
+    pub url: UrlPath,
+    /// Its file, for messages.
+    pub source: PathBuf,
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub summary: String,
+    /// The long description.
+    pub description: Option<Markdown>,
+    /// Start, as written (local time).
+    pub local_start: DateTime,
+    /// End, local time.
+    pub local_end: DateTime,
+    /// Start instant.
+    pub start: Timestamp,
+    /// End instant.
+    pub end: Timestamp,
+    /// Online, in person or both.
+    pub format: Format,
+    /// Where, in person.
+    pub venue: Option<Venue>,
+    /// How, online.
+    pub online: Option<Online>,
+    /// Who it is for.
+    pub audience: Vec<Audience>,
+    /// Indexes into the site's topics.
+    pub topics: Vec<usize>,
+    /// Who leads it.
+    pub hosts: Vec<Person>,
+    /// Booking, with the week's defaults applied.
+    pub booking: Booking,
+    /// Captions, BSL, languages.
+    pub accessibility: Accessibility,
+    /// Why it was cancelled, if it was and a reason is given.
+    pub cancellation_reason: Option<String>,
+    /// A recording.
+    pub recording: Option<String>,
+    /// Materials shared after it.
+    pub follow_on: Vec<Material>,
+    /// A note for readers.
+    pub note: Option<String>,
+    /// iCalendar SEQUENCE: the organiser's revision, plus one once cancelled.
+    pub sequence: u32,
+}
+
+/// What a session inherits from its week.
+pub struct WeekDefaults<'a> {
+    /// The week's index.
+    pub index: usize,
+    /// The week's page.
+    pub url: &'a UrlPath,
+    /// The week's name, for email subjects.
+    pub name: &'a str,
+    /// Its time zone.
+    pub time_zone: &'a TimeZone,
+    /// Booking form template with `{slug}`.
+    pub url_template: Option<&'a str>,
+    /// Booking email.
+    pub email: Option<&'a str>,
+    /// Booking opens.
+    pub opens: Option<Timestamp>,
+    /// Booking closes.
+    pub closes: Option<Timestamp>,
+}
+
+/// Validates one session file; `None` (with problems recorded) when it cannot be used.
+pub fn build_session(
+    source: &SessionSource,
+    week: &WeekDefaults,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Option<Session> {
+    let raw = &source.raw;
+    let file = &source.file;
+    let slug = Slug::from_text(&source.name).or_else(|| {
+        problems.push(crate::diag::Diagnostic::file(&file.path, "this file name cannot be made into a web address"));
+        None
+    })?;
+    // Check every field before giving up, so that one run reports every problem in the file.
+    let local_start = parse_local_datetime(&raw.start, file, 0).map_err(|d| problems.push(d)).ok();
+    let start = local_start.and_then(|local| instant(&raw.start, local, week.time_zone, file, problems));
+    let times = match (local_start, start) {
+        (Some(local), Some(start)) => session_end(source, local, start, week.time_zone, problems).map(|end| (local, start, end)),
+        _ => None,
+    };
+    let format = parse_format(&raw.format, file, problems);
+    let venue = raw.venue.as_ref().map(|v| Venue {
+        name: v.name.clone(),
+        address: v.address.clone(),
+        postcode: v.postcode.clone(),
+        access: v.access.clone(),
+    });
+    if let Some(format) = format.filter(|f| venue.is_none() && *f != Format::Online) {
+        problems.push(
+            file.error_at(raw.format.span(), format!("a session {} needs a [venue]", format.label().to_lowercase()))
+                .hint("add [venue] with name, address and postcode, or set format = \"online\""),
+        );
+    }
+    let online = match &raw.online {
+        Some(o) => Some(Online { platform: o.platform.clone(), join_url: web_url(o.join_url.as_ref(), file, problems) }),
+        None => None,
+    };
+    let cancelled = raw.cancellation.is_some();
+    let booking_day = local_start.unwrap_or_default();
+    let booking = build_booking(source, &slug, week, booking_day, cancelled, problems);
+    let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
+    let follow_on = raw.follow_on.iter().filter_map(|m| build_material(m, file, problems)).collect();
+    let description = session_description(source);
+    let sequence = raw.revision + u32::from(booking.status == BookingStatus::Cancelled);
+    Some(Session {
+        week: week.index,
+        url: week.url.join(&slug),
+        slug,
+        source: file.path.clone(),
+        title: raw.title.clone(),
+        summary: raw.summary.clone(),
+        description,
+        local_start,
+        local_end,
+        start,
+        end,
+        format,
+        venue,
+        online,
+        audience: Audience::resolve(&raw.audience, file, 0, problems),
+        topics: topics.resolve(&raw.topics, file, 0, problems),
+        hosts: raw.hosts.iter().map(Person::from).collect(),
+        booking,
+        accessibility: Accessibility {
+            captions: raw.accessibility.captions,
+            bsl: raw.accessibility.bsl,
+            languages: raw.accessibility.languages.clone(),
+            notes: raw.accessibility.notes.clone(),
+        },
+        cancellation_reason: raw.cancellation.as_ref().map(|c| c.reason.clone()),
+        recording: web_url(raw.recording.as_ref(), file, problems),
+        follow_on,
+        note: raw.note.clone(),
+        sequence,
+    })
+}
+
+/// The instant of a local time in the week's zone. A time that the clocks skip (the hour
+/// lost when they go forward) does not exist and is an error; a repeated hour takes the first.
+pub fn instant(
+    value: &Spanned<Datetime>,
+    local: DateTime,
+    zone: &TimeZone,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<Timestamp> {
+    let ambiguous = zone.to_ambiguous_timestamp(local);
+    if let AmbiguousOffset::Gap { .. } = ambiguous.offset() {
+        problems.push(
+            file.error_at(value.span(), format!("{local} does not exist here: the clocks go forward then"))
+                .hint("choose a time outside the missing hour"),
+        );
+        return None;
+    }
+    ambiguous.compatible().map_err(|e| problems.push(file.error_at(value.span(), e.to_string()))).ok()
+}
+
+fn session_end(
+    source: &SessionSource,
+    local_start: DateTime,
+    start: Timestamp,
+    zone: &TimeZone,
+    problems: &mut Diagnostics,
+) -> Option<(DateTime, Timestamp)> {
+    let (raw, file) = (&source.raw, &source.file);
+    let (local_end, end) = match (&raw.end, &raw.duration) {
+        (Some(end), None) => {
+            let local_end = parse_local_datetime(end, file, 0).map_err(|d| problems.push(d)).ok()?;
+            (local_end, instant(end, local_end, zone, file, problems)?)
+        }
+        (None, Some(duration)) => {
+            let minutes = parse_duration_minutes(duration.get_ref())
+                .map_err(|m| problems.push(file.error_at(duration.span(), m).hint("write durations like 90m or 1h30m")))
+                .ok()?;
+            let end = start.checked_add(SignedDuration::from_mins(i64::from(minutes))).ok()?;
+            (zone.to_datetime(end), end)
+        }
+        (Some(end), Some(_)) => {
+            problems.push(file.error_at(end.span(), "give either end or duration, not both"));
+            return None;
+        }
+        (None, None) => {
+            problems.push(
+                file.error_at(raw.start.span(), "this session has a start but no end")
+                    .hint("add end = 2024-03-05T11:30:00, or duration = \"90m\""),
+            );
+            return None;
+        }
+    };
+    if end <= start {
+        let span = raw.end.as_ref().map_or(raw.start.span(), |e| e.span());
+        problems.push(file.error_at(span, format!("the session ends ({local_end}) before it starts ({local_start})")));
+        return None;
+    }
+    Some((local_end, end))
+}
+
+fn parse_format(value: &Spanned<String>, file: &SourceFile, problems: &mut Diagnostics) -> Option<Format> {
+    let found = Format::ALL.iter().find(|(_, name)| name == value.get_ref()).map(|(f, _)| *f);
+    if found.is_none() {
+        problems.push(
+            file.error_at(value.span(), format!("unknown format `{}`", value.get_ref()))
+                .hint("use online, in-person or hybrid"),
+        );
+    }
+    found
+}
+
+/// An optional https address; anything else is a located problem.
+pub fn web_url(value: Option<&Spanned<String>>, file: &SourceFile, problems: &mut Diagnostics) -> Option<String> {
+    let value = value?;
+    let url = value.get_ref().trim();
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Some(url.to_owned())
+    } else {
+        problems.push(file.error_at(value.span(), format!("`{url}` is not a web address")).hint("start it with https://"));
+        None
+    }
+}
+
+fn build_booking(
+    source: &SessionSource,
+    slug: &Slug,
+    week: &WeekDefaults,
+    local_start: DateTime,
+    cancelled: bool,
+    problems: &mut Diagnostics,
+) -> Option<Booking> {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let status = match (&raw.status, cancelled) {
+        (_, true) => BookingStatus::Cancelled,
+        (None, false) => BookingStatus::Open,
+        (Some(text), false) => BookingStatus::parse(text.get_ref()).or_else(|| {
+            problems.push(
+                file.error_at(text.span(), format!("unknown booking status `{}`", text.get_ref()))
+                    .hint("use open, waitlist, full, closed, cancelled or not-required"),
+            );
+            None
+        })?,
+    };
+    let opens = local_instant(raw.opens.as_ref(), week.time_zone, file, problems).or(week.opens);
+    let closes = local_instant(raw.closes.as_ref(), week.time_zone, file, problems).or(week.closes);
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if c <= o {
+            let span = raw.closes.as_ref().or(raw.opens.as_ref()).map_or(0..0, |v| v.span());
+            problems.push(file.error_at(span, "booking closes before it opens"));
+        }
+    }
+    if let (Some(capacity), Some(left)) = (raw.capacity, &raw.places_left) {
+        if *left.get_ref() > capacity {
+            problems.push(file.error_at(left.span(), format!("{} places left, but only {capacity} in all", left.get_ref())));
+        }
+    }
+    let url = booking_url(source, slug, week, local_start, problems);
+    Some(Booking { status, url, capacity: raw.capacity, places_left: raw.places_left.as_ref().map(|p| *p.get_ref()), opens, closes })
+}
+
+fn local_instant(value: Option<&Spanned<Datetime>>, zone: &TimeZone, file: &SourceFile, problems: &mut Diagnostics) -> Option<Timestamp> {
+    let value = value?;
+    let local = parse_local_datetime(value, file, 0).map_err(|d| problems.push(d)).ok()?;
+    instant(value, local, zone, file, problems)
+}
+
+/// The session's own booking address, else the week's template, else a mailto with a subject
+/// that tells the organiser which session is meant.
+fn booking_url(
+    source: &SessionSource,
+    slug: &Slug,
+    week: &WeekDefaults,
+    local_start: DateTime,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    if let Some(url) = &raw.url {
+        let text = url.get_ref().trim();
+        if text.starts_with("https://") || text.starts_with("mailto:") {
+            return Some(text.to_owned());
+        }
+        problems.push(
+            file.error_at(url.span(), format!("booking url `{text}` must start with https:// or mailto:"))
+                .hint("booking forms must be secure (https); or give an email with mailto:"),
+        );
+        return None;
+    }
+    if let Some(template) = week.url_template {
+        return Some(template.replace("{slug}", slug.as_str()));
+    }
+    let email = raw.email.as_ref().map(|e| e.get_ref().as_str()).or(week.email)?;
+    let subject = format!("Booking: {} ({}, {})", source.raw.title, crate::render::format::format_day(local_start.date()), week.name);
+    Some(format!("mailto:{}?subject={}", email.trim(), percent_encode(&subject)))
+}
+
+/// Percent-encodes text for a URL query value.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn session_description(source: &SessionSource) -> Option<Markdown> {
+    if let Some(file) = &source.description_file {
+        return Some(Markdown { text: file.text.clone(), file: file.clone(), offset: 0 });
+    }
+    let value = source.raw.description.as_ref()?;
+    // The span covers the quotes; the text starts after them (three for a multi-line string).
+    let quote = if source.file.text[value.span()].starts_with("\"\"\"") || source.file.text[value.span()].starts_with("'''") { 3 } else { 1 };
+    Some(Markdown { text: value.get_ref().clone(), file: source.file.clone(), offset: value.span().start + quote })
+}

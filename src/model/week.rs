@@ -1,0 +1,200 @@
+//! Practice weeks: each edition with its sessions, validated and in time order.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::load::sessions::{RawWeekBooking, WeekSource};
+use crate::model::audience::Audience;
+use crate::model::session::{Markdown, Person, Session, WeekDefaults, build_session, instant, web_url};
+use crate::model::slug::{Slug, UrlPath};
+use crate::model::time::{parse_date, parse_local_datetime};
+use crate::model::topic::Topics;
+
+/// The URL under which every week is published.
+pub const PROGRAMME_PATH: &str = "sessions";
+
+/// A validated practice week.
+#[derive(Debug, Clone)]
+pub struct Week {
+    /// From its folder name.
+    pub slug: Slug,
+    /// Its programme page.
+    pub url: UrlPath,
+    /// `week.toml`, for messages.
+    pub source: PathBuf,
+    /// The edition's name.
+    pub name: String,
+    /// Its theme.
+    pub theme: Option<String>,
+    /// First day.
+    pub start_date: Date,
+    /// Last day.
+    pub end_date: Date,
+    /// One sentence.
+    pub summary: String,
+    /// Markdown introduction.
+    pub introduction: Option<Markdown>,
+    /// Who it is for.
+    pub audience: Vec<Audience>,
+    /// Its time zone's IANA name.
+    pub time_zone_name: String,
+    /// Its time zone.
+    pub time_zone: TimeZone,
+    /// Where to give feedback.
+    pub feedback_url: Option<String>,
+    /// A note for readers.
+    pub note: Option<String>,
+    /// Who runs it.
+    pub organisers: Vec<Person>,
+    /// Contact email.
+    pub contact_email: Option<String>,
+    /// Contact phone.
+    pub contact_phone: Option<String>,
+    /// Whether the booklet is out.
+    pub booklet_published: bool,
+    /// The booklet's introduction.
+    pub booklet_introduction: Option<Markdown>,
+    /// Its sessions' indexes in `Site::sessions`, by start time then title.
+    pub sessions: Vec<usize>,
+}
+
+/// Validates every week and its sessions.
+pub fn build_weeks(
+    sources: &[WeekSource],
+    config: &Config,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> (Vec<Week>, Vec<Session>) {
+    let mut weeks = Vec::new();
+    let mut sessions = Vec::new();
+    let root = UrlPath::root().join(&Slug::from_text(PROGRAMME_PATH).expect("a constant slug"));
+    for source in sources {
+        let Some(mut week) = build_week(source, config, &root, problems) else { continue };
+        let week_for_defaults = week.clone();
+        let defaults = week_defaults(source, &week_for_defaults, weeks.len(), problems);
+        let mut slugs: BTreeMap<Slug, PathBuf> = BTreeMap::new();
+        let mut week_sessions = Vec::new();
+        for session_source in &source.sessions {
+            let Some(session) = build_session(session_source, &defaults, topics, problems) else { continue };
+            if let Some(first) = slugs.insert(session.slug.clone(), session.source.clone()) {
+                problems.push(
+                    Diagnostic::file(&session.source, format!("another session already has the address {}", session.url))
+                        .hint(format!("rename this file or {}", first.display())),
+                );
+                continue;
+            }
+            check_inside_week(&week, &session_source.file, &session, problems);
+            week_sessions.push(sessions.len());
+            sessions.push(session);
+        }
+        week.sessions = week_sessions;
+        week.sessions.sort_by(|&a, &b| {
+            let (a, b) = (&sessions[a], &sessions[b]);
+            (a.start, &a.title).cmp(&(b.start, &b.title))
+        });
+        weeks.push(week);
+    }
+    (weeks, sessions)
+}
+
+fn build_week(source: &WeekSource, config: &Config, root: &UrlPath, problems: &mut Diagnostics) -> Option<Week> {
+    let (raw, file) = (&source.raw, &source.file);
+    let slug = Slug::from_text(&source.name).or_else(|| {
+        problems.push(Diagnostic::file(&file.path, "this week's folder name cannot be made into a web address"));
+        None
+    })?;
+    let start_date = parse_date(&raw.start_date, file, 0).map_err(|d| problems.push(d)).ok();
+    let end_date = parse_date(&raw.end_date, file, 0).map_err(|d| problems.push(d)).ok();
+    let (start_date, end_date) = (start_date?, end_date?);
+    if end_date < start_date {
+        problems.push(file.error_at(raw.end_date.span(), "the week ends before it starts"));
+    }
+    let (time_zone_name, time_zone) = match &raw.time_zone {
+        None => (config.time_zone_name.clone(), config.time_zone.clone()),
+        Some(name) => match TimeZone::get(name.get_ref()) {
+            Ok(zone) => (name.get_ref().clone(), zone),
+            Err(_) => {
+                problems.push(
+                    file.error_at(name.span(), format!("unknown time zone `{}`", name.get_ref())).hint("use an IANA name such as Europe/London"),
+                );
+                return None;
+            }
+        },
+    };
+    check_booking_defaults(&raw.booking, file, problems);
+    Some(Week {
+        url: root.join(&slug),
+        slug,
+        source: file.path.clone(),
+        name: raw.name.clone(),
+        theme: raw.theme.clone(),
+        start_date,
+        end_date,
+        summary: raw.summary.clone(),
+        introduction: toml_markdown(file, &raw.introduction),
+        audience: Audience::resolve(&raw.audience, file, 0, problems),
+        time_zone_name,
+        time_zone,
+        feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),
+        note: raw.note.clone(),
+        organisers: raw.organisers.iter().map(Person::from).collect(),
+        contact_email: raw.contact.email.clone(),
+        contact_phone: raw.contact.phone.clone(),
+        booklet_published: raw.booklet.published,
+        booklet_introduction: toml_markdown(file, &raw.booklet.introduction),
+        sessions: Vec::new(),
+    })
+}
+
+fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems: &mut Diagnostics) {
+    if let Some(template) = &booking.url_template {
+        if !template.get_ref().starts_with("https://") {
+            problems.push(
+                file.error_at(template.span(), "url_template must start with https://")
+                    .hint("booking forms must be secure; use {slug} where each session's slug goes"),
+            );
+        }
+    }
+}
+
+fn week_defaults<'a>(source: &'a WeekSource, week: &'a Week, index: usize, problems: &mut Diagnostics) -> WeekDefaults<'a> {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let moment = |value: &Option<toml::Spanned<toml::value::Datetime>>, problems: &mut Diagnostics| -> Option<Timestamp> {
+        let value = value.as_ref()?;
+        let local = parse_local_datetime(value, file, 0).map_err(|d| problems.push(d)).ok()?;
+        instant(value, local, &week.time_zone, file, problems)
+    };
+    WeekDefaults {
+        index,
+        url: &week.url,
+        name: &week.name,
+        time_zone: &week.time_zone,
+        url_template: raw.url_template.as_ref().map(|t| t.get_ref().as_str()).filter(|t| t.starts_with("https://")),
+        email: raw.email.as_ref().map(|e| e.get_ref().as_str()),
+        opens: moment(&raw.opens, problems),
+        closes: moment(&raw.closes, problems),
+    }
+}
+
+fn check_inside_week(week: &Week, file: &SourceFile, session: &Session, problems: &mut Diagnostics) {
+    let day = session.local_start.date();
+    if day < week.start_date || day > week.end_date {
+        let span = file.text.find("start").map_or(0..0, |i| i..i + 5);
+        problems.push(
+            file.error_at(span, format!("this session is on {day}, outside the week ({} to {})", week.start_date, week.end_date))
+                .hint("check the date, or the week's start_date and end_date"),
+        );
+    }
+}
+
+/// Markdown written in a TOML string: located at the start of the file (TOML strings carry
+/// escapes, so exact columns inside them are not kept).
+fn toml_markdown(file: &SourceFile, text: &str) -> Option<Markdown> {
+    (!text.trim().is_empty()).then(|| Markdown { text: text.to_owned(), file: file.clone(), offset: 0 })
+}

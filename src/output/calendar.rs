@@ -1,0 +1,101 @@
+//! iCalendar files (RFC 5545): one per session, one per week, one for every session of the
+//! site. Times are written in UTC, which needs no VTIMEZONE and is right across the UK clock
+//! changes. The icalendar crate escapes text, folds lines at 75 octets and ends them with CRLF.
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+
+use crate::model::Site;
+use crate::model::booking::BookingStatus;
+use crate::model::session::Session;
+
+/// A calendar file ready to write.
+#[derive(Debug, Clone)]
+pub struct CalendarFile {
+    /// Its output path.
+    pub path: String,
+    /// The iCalendar text.
+    pub text: String,
+}
+
+/// The identifier calendars see for the product that made the file.
+const PRODID: &str = "-//hubsite//Relationships Matter programme//EN";
+
+/// Every calendar file of the site; none when there are no weeks.
+pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
+    if site.weeks.is_empty() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for week in &site.weeks {
+        let sessions: Vec<&Session> = week.sessions.iter().map(|&id| &site.sessions[id]).collect();
+        for session in &sessions {
+            files.push(CalendarFile {
+                path: format!("{}calendar.ics", &session.url.as_str()[1..]),
+                text: render_calendar(site, &session.title, &[session]),
+            });
+        }
+        files.push(CalendarFile { path: format!("{}week.ics", &week.url.as_str()[1..]), text: render_calendar(site, &week.name, &sessions) });
+    }
+    let all: Vec<&Session> = site.weeks.iter().flat_map(|w| w.sessions.iter().map(|&id| &site.sessions[id])).collect();
+    let name = format!("{}: Relationships Matter sessions", site.sources.config.title);
+    files.push(CalendarFile { path: "sessions/all.ics".into(), text: render_calendar(site, &name, &all) });
+    files
+}
+
+/// One calendar holding `sessions`.
+pub fn render_calendar(site: &Site, name: &str, sessions: &[&Session]) -> String {
+    let mut calendar = Calendar::empty();
+    calendar.append_property(("VERSION", "2.0"));
+    calendar.append_property(("PRODID", PRODID));
+    calendar.append_property(("CALSCALE", "GREGORIAN"));
+    calendar.append_property(("METHOD", "PUBLISH"));
+    calendar.name(name);
+    for session in sessions {
+        calendar.push(session_event(site, session));
+    }
+    calendar.to_string()
+}
+
+fn utc(t: jiff::Timestamp) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.as_second(), 0).unwrap_or_default()
+}
+
+fn session_event(site: &Site, session: &Session) -> Event {
+    let config = &site.sources.config;
+    let page = config.absolute_url(session.url.as_str());
+    let host = config.base_url.split_once("://").map_or(config.base_url.as_str(), |(_, rest)| rest);
+    let mut event = Event::new();
+    // Stable across builds: the session's address, never a random identifier.
+    event.uid(&format!("{}@{}", session.url.as_str().trim_matches('/').replace('/', "."), host));
+    event.timestamp(utc(site.now));
+    event.sequence(session.sequence);
+    event.summary(&session.title);
+    event.starts(utc(session.start));
+    event.ends(utc(session.end));
+    event.url(&page);
+    let mut description = session.summary.clone();
+    let bookable = matches!(session.booking.status, BookingStatus::Open | BookingStatus::Waitlist);
+    if let Some(url) = session.booking.url.as_ref().filter(|_| bookable) {
+        description.push_str(&format!("\n\nBook: {url}"));
+    }
+    description.push_str(&format!("\n\nDetails: {page}"));
+    event.description(&description);
+    event.location(&location(session));
+    if session.booking.status == BookingStatus::Cancelled {
+        event.status(EventStatus::Cancelled);
+    } else {
+        event.status(EventStatus::Confirmed);
+    }
+    event.done()
+}
+
+fn location(session: &Session) -> String {
+    match &session.venue {
+        Some(v) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+        None => match session.online.as_ref().and_then(|o| o.platform.clone()) {
+            Some(platform) => format!("Online ({platform})"),
+            None => "Online".into(),
+        },
+    }
+}

@@ -1,0 +1,163 @@
+//! Sessions in lists and their booking state as tags that stay true as time passes.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::model::Site;
+use crate::model::booking::{BookingStatus, FEW_PLACES, Phase, phases_from};
+use crate::model::session::Session;
+use crate::render::format::{format_date, format_day, format_time, format_time_range};
+
+/// The moments a page's script needs to move a session on to its next phase.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseClock {
+    /// The phase at build time.
+    pub current: &'static str,
+    /// Booking opens (RFC 3339, UTC), or empty.
+    pub opens: String,
+    /// Booking closes, or empty.
+    pub closes: String,
+    /// The session starts.
+    pub start: String,
+    /// The session ends.
+    pub end: String,
+    /// The organiser's booking status (`open`, `cancelled`...).
+    pub status: &'static str,
+}
+
+/// A piece of text that belongs to one phase; only the current one is shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseText {
+    /// The phase's identifier.
+    pub phase: &'static str,
+    /// What to say.
+    pub text: String,
+    /// Whether it is hidden at build time.
+    pub hidden: bool,
+    /// A style hint for the tag: open, warning, closed, now, past.
+    pub tone: &'static str,
+}
+
+/// A session as an item in a programme, topic page or host page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionCard {
+    /// Title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// One sentence.
+    pub summary: String,
+    /// 'Tuesday 5 March 2024'.
+    pub day: String,
+    /// '2024-03-05'.
+    pub date_iso: String,
+    /// '10am to 11:30am'.
+    pub time: String,
+    /// 'Online'.
+    pub format: &'static str,
+    /// 'online'.
+    pub format_slug: &'static str,
+    /// 'Parents and carers', ...
+    pub audience: Vec<&'static str>,
+    /// 'parents', ... (for filtering in place)
+    pub audience_slugs: Vec<&'static str>,
+    /// Topic slugs (for filtering in place).
+    pub topic_slugs: Vec<String>,
+    /// The week's name.
+    pub week: String,
+    /// When it changes phase.
+    pub clock: PhaseClock,
+    /// Its booking tag, one per phase it can still be in.
+    pub tags: Vec<PhaseText>,
+}
+
+/// A session as a list item.
+pub fn session_card(site: &Site, session: &Session) -> SessionCard {
+    let week = &site.weeks[session.week];
+    SessionCard {
+        title: session.title.clone(),
+        url: session.url.to_string(),
+        summary: session.summary.clone(),
+        day: format_day(session.local_start.date()),
+        date_iso: session.local_start.date().to_string(),
+        time: format_time_range(session.local_start.time(), session.local_end.time()),
+        format: session.format.label(),
+        format_slug: session.format.slug(),
+        audience: session.audience.iter().map(|a| a.label()).collect(),
+        audience_slugs: session.audience.iter().map(|a| a.slug()).collect(),
+        topic_slugs: session.topics.iter().map(|&t| site.topics.list[t].slug.to_string()).collect(),
+        week: week.name.clone(),
+        clock: phase_clock(session, site.now),
+        tags: phase_texts(session, site, tag_text),
+    }
+}
+
+/// The moments of a session for the script.
+pub fn phase_clock(session: &Session, now: Timestamp) -> PhaseClock {
+    let iso = |t: Option<Timestamp>| t.map(|t| t.to_string()).unwrap_or_default();
+    let booking = &session.booking;
+    PhaseClock {
+        current: crate::model::booking::phase_at(booking, session.start, session.end, now).slug(),
+        opens: iso(booking.opens),
+        closes: iso(booking.closes),
+        start: session.start.to_string(),
+        end: session.end.to_string(),
+        status: status_slug(booking.status),
+    }
+}
+
+fn status_slug(status: BookingStatus) -> &'static str {
+    BookingStatus::ALL.iter().find(|(s, _)| *s == status).map_or("open", |(_, name)| name)
+}
+
+/// One text per phase the session can still reach, made by `text`; only the current one shows.
+pub fn phase_texts(session: &Session, site: &Site, text: fn(&Session, &Site, Phase) -> (String, &'static str)) -> Vec<PhaseText> {
+    let phases = phases_from(&session.booking, session.start, session.end, site.now);
+    phases
+        .iter()
+        .enumerate()
+        .map(|(i, &phase)| {
+            let (words, tone) = text(session, site, phase);
+            PhaseText { phase: phase.slug(), text: words, hidden: i > 0, tone }
+        })
+        .collect()
+}
+
+/// The short tag for a phase: words, never colour alone.
+pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'static str) {
+    let zone = &site.weeks[session.week].time_zone;
+    match phase {
+        Phase::NotYetOpen => {
+            let opens = session.booking.opens.map(|t| format_date(zone.to_datetime(t).date())).unwrap_or_default();
+            (format!("Booking opens {opens}"), "closed")
+        }
+        Phase::Booking => booking_tag(session),
+        Phase::BookingClosed => ("Booking closed".into(), "closed"),
+        Phase::HappeningNow => ("Happening now".into(), "now"),
+        Phase::Finished => ("Finished".into(), "past"),
+        Phase::Cancelled => ("Cancelled".into(), "warning"),
+    }
+}
+
+fn booking_tag(session: &Session) -> (String, &'static str) {
+    let booking = &session.booking;
+    match booking.status {
+        BookingStatus::Waitlist => ("Waiting list".into(), "warning"),
+        BookingStatus::Full => ("Fully booked".into(), "closed"),
+        BookingStatus::NotRequired => ("No need to book".into(), "open"),
+        BookingStatus::Closed => ("Booking closed".into(), "closed"),
+        BookingStatus::Cancelled => ("Cancelled".into(), "warning"),
+        BookingStatus::Open => match booking.places_left {
+            Some(0) => ("Fully booked".into(), "closed"),
+            Some(1) => ("1 place left".into(), "warning"),
+            Some(n) if n <= FEW_PLACES => (format!("{n} places left"), "warning"),
+            _ => ("Booking open".into(), "open"),
+        },
+    }
+}
+
+/// 'at 9am on Monday 11 January 2027'
+pub fn moment_text(site: &Site, session: &Session, moment: Timestamp) -> String {
+    let local = site.weeks[session.week].time_zone.to_datetime(moment);
+    format!("{} on {}", format_time(local.time()), format_day(local.date()))
+}

@@ -1,0 +1,544 @@
+//! The practice-week programme: the list of weeks, each week by day, filter pages that work
+//! without JavaScript, a page per session, a page per host or organisation, and a poster.
+
+pub mod cards;
+pub mod session;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::audience::Audience;
+use crate::model::session::{Format, Session};
+use crate::model::week::Week;
+use crate::model::{Site, Slug, UrlPath};
+use crate::render::RenderedPage;
+use crate::render::format::{format_date, format_day};
+use crate::render::markdown::{MarkdownSource, SiteLink, render_markdown};
+use crate::render::templates::Templates;
+use crate::render::views::{Card, Link, PageMeta, SiteView, shows_exit, simple_meta};
+use cards::{PhaseClock, PhaseText, SessionCard, session_card};
+use session::{HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details};
+
+/// A week in the list of weeks.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekCard {
+    /// Its name.
+    pub name: String,
+    /// Its programme.
+    pub url: String,
+    /// Its theme.
+    pub theme: Option<String>,
+    /// '4 March 2024 to 8 March 2024'.
+    pub dates: String,
+    /// One sentence.
+    pub summary: String,
+}
+
+/// The view of `/sessions/`.
+#[derive(Debug, Serialize)]
+pub struct WeeksView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// Weeks on now.
+    pub current: Vec<WeekCard>,
+    /// Weeks to come, soonest first.
+    pub upcoming: Vec<WeekCard>,
+    /// Weeks gone, latest first.
+    pub past: Vec<WeekCard>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// The sessions of one day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    /// 'Tuesday 5 March 2024'.
+    pub title: String,
+    /// '2024-03-05', for anchors and filters.
+    pub id: String,
+    /// The sessions, by start time.
+    pub sessions: Vec<SessionCard>,
+}
+
+/// One group of filter links: by day, audience, format or topic.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterGroup {
+    /// 'Day'.
+    pub title: &'static str,
+    /// The query name the script uses: day, audience, format, topic.
+    pub key: &'static str,
+    /// Each value with its own page.
+    pub options: Vec<FilterOption>,
+}
+
+/// One value of a filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterOption {
+    /// 'Tuesday 5 March'.
+    pub title: String,
+    /// 'tuesday-5-march' or '2024-03-05'.
+    pub value: String,
+    /// The page listing only these sessions.
+    pub url: String,
+    /// How many sessions match.
+    pub count: usize,
+}
+
+/// The view of a week's programme, or of one filter of it.
+#[derive(Debug, Serialize)]
+pub struct WeekView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// The week.
+    pub week: WeekDetails,
+    /// The introduction, as HTML (the week page only).
+    pub introduction: String,
+    /// The sessions by day (filtered on filter pages).
+    pub days: Vec<Day>,
+    /// How many sessions are listed.
+    pub count: usize,
+    /// Filters, each value a page of its own.
+    pub filters: Vec<FilterGroup>,
+    /// On a filter page: what is shown.
+    pub filter: Option<Link>,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// The facts of a week for its pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekDetails {
+    /// Name.
+    pub name: String,
+    /// Programme page.
+    pub url: String,
+    /// Theme.
+    pub theme: Option<String>,
+    /// 'Monday 4 March 2024 to Friday 8 March 2024'.
+    pub dates: String,
+    /// Who it is for.
+    pub audience: Vec<&'static str>,
+    /// Organisers.
+    pub organisers: Vec<crate::model::session::Person>,
+    /// Contact email.
+    pub email: Option<String>,
+    /// Contact phone.
+    pub phone: Option<String>,
+    /// Feedback form.
+    pub feedback_url: Option<String>,
+    /// A note for readers.
+    pub note: Option<String>,
+    /// The week's calendar file.
+    pub ics_url: String,
+    /// The same, as a webcal:// subscription.
+    pub webcal_url: String,
+    /// The printable poster.
+    pub poster_url: String,
+    /// Whether it has ended.
+    pub finished: bool,
+}
+
+/// The view of a session's page.
+#[derive(Debug, Serialize)]
+pub struct SessionView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// The session.
+    pub session: SessionDetails,
+    /// Its description as HTML.
+    pub description: String,
+    /// When it changes phase.
+    pub clock: PhaseClock,
+    /// Its state as a tag, per phase.
+    pub tags: Vec<PhaseText>,
+    /// What to do next, per phase.
+    pub next_steps: Vec<NextStep>,
+    /// Related self-help pages.
+    pub related: Vec<Card>,
+    /// schema.org Event.
+    pub json_ld: String,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// The view of a host's or organisation's page.
+#[derive(Debug, Serialize)]
+pub struct HostPageView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// Their sessions, latest week first.
+    pub sessions: Vec<SessionCard>,
+    /// The people who lead them.
+    pub people: Vec<HostView>,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// A session on the poster.
+#[derive(Debug, Serialize)]
+pub struct PosterItem {
+    /// The session.
+    pub card: SessionCard,
+    /// The address the QR code holds, shown in short form.
+    pub link_text: String,
+    /// The QR code, inline SVG.
+    pub qr_svg: String,
+}
+
+/// The view of a week's poster.
+#[derive(Debug, Serialize)]
+pub struct PosterView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// The week.
+    pub week: WeekDetails,
+    /// Its sessions (not cancelled).
+    pub items: Vec<PosterItem>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// Everything the programme publishes, rendered.
+pub struct ProgrammePages {
+    /// The pages.
+    pub pages: Vec<RenderedPage>,
+    /// Links written in descriptions, to check.
+    pub site_links: Vec<SiteLink>,
+}
+
+/// The URL of the page for a host or organisation named `name`.
+pub fn host_url(name: &str) -> String {
+    format!("/sessions/hosts/{}/", Slug::from_text(name).map_or_else(|| "unnamed".to_owned(), |s| s.to_string()))
+}
+
+/// Renders every page of the programme; nothing when the site has no weeks.
+pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<ProgrammePages, Vec<Diagnostic>> {
+    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new() };
+    if site.weeks.is_empty() {
+        return Ok(out);
+    }
+    let mut problems = Vec::new();
+    let mut results = vec![render_weeks_index(site, templates, site_view)];
+    for week in &site.weeks {
+        let (introduction, links) = markdown_html(site, week.introduction.as_ref(), &mut problems);
+        out.site_links.extend(links);
+        results.push(render_week(site, templates, site_view, week, &introduction, None));
+        for (filter, sessions) in filter_pages(site, week) {
+            results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
+        }
+        results.push(render_poster(site, templates, site_view, week));
+        for &id in &week.sessions {
+            let session = &site.sessions[id];
+            let (html, links) = markdown_html(site, session.description.as_ref(), &mut problems);
+            out.site_links.extend(links);
+            results.push(render_session(site, templates, site_view, session, html));
+        }
+    }
+    results.extend(render_host_pages(site, templates, site_view));
+    for result in results {
+        match result {
+            Ok(page) => out.pages.push(page),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
+    let Some(md) = markdown else { return (String::new(), Vec::new()) };
+    let source = MarkdownSource { file: &md.file, offset: md.offset, content_dir: "" };
+    let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
+    let rendered = render_markdown(&md.text, &source, &resolve);
+    problems.extend(rendered.problems);
+    (rendered.html, rendered.site_links)
+}
+
+fn page(url: UrlPath, html: String, source: &std::path::Path) -> RenderedPage {
+    RenderedPage { url, html, source: PathBuf::from(source), last_modified: None }
+}
+
+fn week_card(week: &Week) -> WeekCard {
+    WeekCard {
+        name: week.name.clone(),
+        url: week.url.to_string(),
+        theme: week.theme.clone(),
+        dates: format!("{} to {}", format_date(week.start_date), format_date(week.end_date)),
+        summary: week.summary.clone(),
+    }
+}
+
+/// Whether the week is over, on now, or to come, in its own time zone.
+fn week_state(week: &Week, now: Timestamp) -> std::cmp::Ordering {
+    let today = week.time_zone.to_datetime(now).date();
+    if today > week.end_date {
+        std::cmp::Ordering::Less
+    } else if today < week.start_date {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
+fn render_weeks_index(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<RenderedPage, Diagnostic> {
+    let url = UrlPath::root().join(&Slug::parse("sessions").map_err(|m| Diagnostic::file("sessions", m))?);
+    let by_state = |state| -> Vec<WeekCard> {
+        site.weeks.iter().filter(|w| week_state(w, site.now) == state).map(week_card).collect()
+    };
+    let mut past = by_state(std::cmp::Ordering::Less);
+    past.reverse();
+    let view = WeeksView {
+        site: site_view,
+        page: simple_meta(site, "Relationships Matter weeks", "Programmes of talks, webinars and workshops, past and to come.", &url, "sessions"),
+        current: by_state(std::cmp::Ordering::Equal),
+        upcoming: by_state(std::cmp::Ordering::Greater),
+        past,
+        show_exit: shows_exit(site, "sessions", false),
+    };
+    Ok(page(url, templates.render("weeks.html", &view, "sessions/")?, std::path::Path::new("sessions")))
+}
+
+fn week_details(site: &Site, week: &Week) -> WeekDetails {
+    let ics = format!("{}week.ics", week.url);
+    let host = site.sources.config.base_url.split_once("://").map_or("", |(_, rest)| rest);
+    WeekDetails {
+        name: week.name.clone(),
+        url: week.url.to_string(),
+        theme: week.theme.clone(),
+        dates: format!("{} to {}", format_day(week.start_date), format_day(week.end_date)),
+        audience: week.audience.iter().map(|a| a.label()).collect(),
+        organisers: week.organisers.clone(),
+        email: week.contact_email.clone(),
+        phone: week.contact_phone.clone(),
+        feedback_url: week.feedback_url.clone(),
+        note: week.note.clone(),
+        webcal_url: format!("webcal://{host}{ics}"),
+        ics_url: ics,
+        poster_url: format!("{}poster/", week.url),
+        finished: week_state(week, site.now) == std::cmp::Ordering::Less,
+    }
+}
+
+fn days_of(site: &Site, sessions: &[&Session]) -> Vec<Day> {
+    let mut days: BTreeMap<String, Day> = BTreeMap::new();
+    for session in sessions {
+        let date = session.local_start.date();
+        let day = days.entry(date.to_string()).or_insert_with(|| Day { title: format_day(date), id: date.to_string(), sessions: Vec::new() });
+        day.sessions.push(session_card(site, session));
+    }
+    days.into_values().collect()
+}
+
+fn week_sessions<'a>(site: &'a Site, week: &Week) -> Vec<&'a Session> {
+    week.sessions.iter().map(|&id| &site.sessions[id]).collect()
+}
+
+fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
+    let mut crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Programme".into(), url: "/sessions/".into() }];
+    if let Some(week) = week {
+        crumbs.push(Link { title: week.name.clone(), url: week.url.to_string() });
+    }
+    crumbs
+}
+
+fn render_week(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week, introduction: &str, filter: Option<(Link, Vec<&Session>, UrlPath)>) -> Result<RenderedPage, Diagnostic> {
+    let all = week_sessions(site, week);
+    let (filter_link, sessions, url) = match filter {
+        Some((link, sessions, url)) => (Some(link), sessions, url),
+        None => (None, all.clone(), week.url.clone()),
+    };
+    let title = match &filter_link {
+        Some(link) => format!("{}: {}", week.name, link.title),
+        None => week.name.clone(),
+    };
+    let view = WeekView {
+        site: site_view,
+        page: simple_meta(site, &title, &week.summary, &url, "sessions"),
+        week: week_details(site, week),
+        introduction: if filter_link.is_none() { introduction.to_owned() } else { String::new() },
+        days: days_of(site, &sessions),
+        count: sessions.len(),
+        filters: filter_groups(site, week, &all),
+        filter: filter_link,
+        breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
+        show_exit: shows_exit(site, "sessions", false),
+    };
+    let html = templates.render("week.html", &view, &week.source.to_string_lossy())?;
+    Ok(page(url, html, &week.source))
+}
+
+fn render_week_filter(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week, filter: (Link, UrlPath), sessions: &[&Session]) -> Result<RenderedPage, Diagnostic> {
+    render_week(site, templates, site_view, week, "", Some((filter.0, sessions.to_vec(), filter.1)))
+}
+
+/// The values of each filter that some session of the week has, with the sessions matching.
+fn filter_values<'a>(site: &'a Site, sessions: &[&'a Session]) -> Vec<(&'static str, &'static str, Vec<(String, String, Vec<&'a Session>)>)> {
+    let group = |key: fn(&Session) -> Vec<(String, String)>| -> Vec<(String, String, Vec<&'a Session>)> {
+        let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
+        for session in sessions {
+            for (value, title) in key(session) {
+                values.entry(value).or_insert_with(|| (title, Vec::new())).1.push(session);
+            }
+        }
+        values.into_iter().map(|(value, (title, list))| (value, title, list)).collect()
+    };
+    let mut topics: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
+    for session in sessions {
+        for &t in &session.topics {
+            let topic = &site.topics.list[t];
+            topics.entry(topic.slug.to_string()).or_insert_with(|| (topic.name.clone(), Vec::new())).1.push(session);
+        }
+    }
+    let audience_order = |a: &str| Audience::ALL.iter().position(|x| x.slug() == a);
+    let mut audiences = group(|s| s.audience.iter().map(|a| (a.slug().to_owned(), a.label().to_owned())).collect());
+    audiences.sort_by_key(|(v, _, _)| audience_order(v));
+    let mut formats = group(|s| vec![(s.format.slug().to_owned(), s.format.label().to_owned())]);
+    formats.sort_by_key(|(v, _, _)| Format::ALL.iter().position(|(_, s)| s == v));
+    vec![
+        ("Day", "day", group(|s| vec![(s.local_start.date().to_string(), format_day(s.local_start.date()))])),
+        ("Who it is for", "audience", audiences),
+        ("Format", "format", formats),
+        ("Topic", "topic", topics.into_iter().map(|(value, (title, list))| (value, title, list)).collect()),
+    ]
+}
+
+fn filter_url(week: &Week, key: &str, value: &str) -> UrlPath {
+    let key = Slug::from_text(key).expect("filter keys are slugs");
+    let value = Slug::from_text(value).unwrap_or_else(|| Slug::from_text("other").expect("a constant slug"));
+    week.url.join(&key).join(&value)
+}
+
+fn filter_groups(site: &Site, week: &Week, sessions: &[&Session]) -> Vec<FilterGroup> {
+    filter_values(site, sessions)
+        .into_iter()
+        .map(|(title, key, values)| FilterGroup {
+            title,
+            key,
+            options: values
+                .into_iter()
+                .map(|(value, label, list)| FilterOption { url: filter_url(week, key, &value).to_string(), title: label, value, count: list.len() })
+                .collect(),
+        })
+        .collect()
+}
+
+fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<((Link, UrlPath), Vec<&'a Session>)> {
+    let sessions = week_sessions(site, week);
+    let mut pages = Vec::new();
+    for (_, key, values) in filter_values(site, &sessions) {
+        for (value, title, list) in values {
+            let url = filter_url(week, key, &value);
+            let label = match key {
+                "day" => title,
+                "audience" => format!("for {}", title.to_lowercase()),
+                "format" => title.to_lowercase(),
+                _ => format!("on {}", title.to_lowercase()),
+            };
+            pages.push(((Link { title: label, url: url.to_string() }, url), list));
+        }
+    }
+    pages
+}
+
+fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, session: &Session, description: String) -> Result<RenderedPage, Diagnostic> {
+    let week = &site.weeks[session.week];
+    let (clock, next_steps, tags) = next_steps(site, session);
+    let view = SessionView {
+        site: site_view,
+        page: simple_meta(site, &session.title, &session.summary, &session.url, "sessions"),
+        session: session_details(site, session, &host_url),
+        description,
+        clock,
+        tags,
+        next_steps,
+        related: related_pages(site, &session.topics),
+        json_ld: json_ld(site, session),
+        breadcrumbs: breadcrumbs_to(Some(week)),
+        show_exit: shows_exit(site, "sessions", false),
+    };
+    let html = templates.render("session.html", &view, &session.source.to_string_lossy())?;
+    Ok(page(session.url.clone(), html, &session.source))
+}
+
+fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Vec<Result<RenderedPage, Diagnostic>> {
+    let mut hosts: BTreeMap<String, (String, Vec<&Session>, Vec<HostView>)> = BTreeMap::new();
+    for session in &site.sessions {
+        for host in &session.hosts {
+            let name = host.organisation.clone().unwrap_or_else(|| host.name.clone());
+            let entry = hosts.entry(host_url(&name)).or_insert_with(|| (name, Vec::new(), Vec::new()));
+            if !entry.1.iter().any(|s| std::ptr::eq(*s, session)) {
+                entry.1.push(session);
+            }
+            let person = HostView { name: host.name.clone(), role: host.role.clone(), organisation: host.organisation.clone(), url: String::new() };
+            if !entry.2.iter().any(|p| p.name == person.name && p.role == person.role) {
+                entry.2.push(person);
+            }
+        }
+    }
+    hosts
+        .into_iter()
+        .map(|(url, (name, mut sessions, people))| {
+            sessions.sort_by(|a, b| b.start.cmp(&a.start));
+            let path = url_path(&url);
+            let view = HostPageView {
+                site: site_view,
+                page: simple_meta(site, &name, &format!("Sessions led by {name} in the Relationships Matter weeks."), &path, "sessions"),
+                sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
+                people,
+                breadcrumbs: breadcrumbs_to(None),
+                show_exit: shows_exit(site, "sessions", false),
+            };
+            let html = templates.render("host.html", &view, &format!("host page {name}"))?;
+            Ok(page(path, html, std::path::Path::new("sessions")))
+        })
+        .collect()
+}
+
+/// A site path made of slugs back into a [`UrlPath`].
+fn url_path(path: &str) -> UrlPath {
+    let slugs: Vec<Slug> = path.split('/').filter(|s| !s.is_empty()).filter_map(Slug::from_text).collect();
+    UrlPath::from_slugs(&slugs)
+}
+
+fn render_poster(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week) -> Result<RenderedPage, Diagnostic> {
+    let items = week_sessions(site, week)
+        .into_iter()
+        .filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled)
+        .map(|session| {
+            let target = session.booking.url.clone().filter(|u| u.starts_with("https://"))
+                .unwrap_or_else(|| site.sources.config.absolute_url(session.url.as_str()));
+            let link_text = target.trim_start_matches("https://").to_owned();
+            let qr_svg = crate::render::qr::render_qr_svg(&target, &format!("QR code for {}", session.title)).unwrap_or_default();
+            PosterItem { card: session_card(site, session), link_text, qr_svg }
+        })
+        .collect();
+    let url = UrlPath::root().join(&Slug::from_text("sessions").expect("slug")).join(&week.slug).join(&Slug::from_text("poster").expect("slug"));
+    let view = PosterView {
+        site: site_view,
+        page: simple_meta(site, &format!("{}: poster", week.name), &week.summary, &url, "sessions"),
+        week: week_details(site, week),
+        items,
+        show_exit: false,
+    };
+    let html = templates.render("poster.html", &view, &week.source.to_string_lossy())?;
+    Ok(page(url, html, &week.source))
+}

@@ -1,0 +1,405 @@
+//! A session's page: the one next step first, then the details, calendar links and JSON-LD.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::model::Site;
+use crate::model::booking::{BookingStatus, Phase};
+use crate::model::material::Material;
+use crate::model::session::{Format, Session, percent_encode};
+use crate::render::format::{format_day, format_time_range};
+use crate::render::programme::cards::{PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text};
+use crate::render::views::{Card, Link};
+
+/// What to do next, for one phase of the session.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextStep {
+    /// The phase it belongs to.
+    pub phase: &'static str,
+    /// Hidden at build time (another phase is current).
+    pub hidden: bool,
+    /// The headline: 'Book a place', 'Fully booked', 'Happening now'...
+    pub heading: String,
+    /// Sentences under it.
+    pub lines: Vec<String>,
+    /// The button, if there is one.
+    pub action: Option<Link>,
+    /// A second link (the recording, the materials).
+    pub secondary: Option<Link>,
+    /// Show the follow-on materials right here.
+    pub materials: bool,
+}
+
+/// A follow-on material as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialView {
+    /// Title, the link text.
+    pub title: String,
+    /// Address.
+    pub url: String,
+    /// 'Video'.
+    pub kind: &'static str,
+    /// Who made it.
+    pub source: Option<String>,
+    /// Why it is useful.
+    pub description: Option<String>,
+    /// '20 minutes'.
+    pub duration: Option<String>,
+}
+
+impl From<&Material> for MaterialView {
+    fn from(m: &Material) -> Self {
+        MaterialView {
+            title: m.title.clone(),
+            url: m.url.clone(),
+            kind: m.kind.label(),
+            source: m.source.clone(),
+            description: m.description.clone(),
+            duration: m.minutes.map(minutes_text),
+        }
+    }
+}
+
+/// '20 minutes', '1 hour 30 minutes'
+pub fn minutes_text(minutes: u32) -> String {
+    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
+/// Someone who leads the session, linked to their page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HostView {
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Option<String>,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// The page listing their sessions.
+    pub url: String,
+}
+
+/// The facts of a session for its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionDetails {
+    /// Title.
+    pub title: String,
+    /// 'Tuesday 5 March 2024'.
+    pub day: String,
+    /// '10am to 11:30am'.
+    pub time: String,
+    /// 'UK time' or the zone's name.
+    pub zone: String,
+    /// 'Online'.
+    pub format: &'static str,
+    /// 'online'.
+    pub format_slug: &'static str,
+    /// Venue, if in person.
+    pub venue: Option<crate::model::session::Venue>,
+    /// A map link for the venue's postcode (loads nothing until followed).
+    pub map_url: Option<String>,
+    /// Online details.
+    pub online: Option<crate::model::session::Online>,
+    /// Who it is for.
+    pub audience: Vec<&'static str>,
+    /// Who leads it.
+    pub hosts: Vec<HostView>,
+    /// Captions, BSL, languages.
+    pub accessibility: crate::model::session::Accessibility,
+    /// A note for readers.
+    pub note: Option<String>,
+    /// The week's name.
+    pub week: String,
+    /// The week's programme.
+    pub week_url: String,
+    /// This session's calendar file.
+    pub ics_url: String,
+    /// Add to Google Calendar.
+    pub google_url: String,
+    /// Add to Outlook.
+    pub outlook_url: String,
+    /// Materials shared after it.
+    pub follow_on: Vec<MaterialView>,
+    /// Its topics.
+    pub topics: Vec<Link>,
+    /// Whether it is cancelled.
+    pub cancelled: bool,
+}
+
+/// The details of a session.
+pub fn session_details(site: &Site, session: &Session, host_url: &dyn Fn(&str) -> String) -> SessionDetails {
+    let week = &site.weeks[session.week];
+    let zone = if week.time_zone_name == "Europe/London" { "UK time".to_owned() } else { week.time_zone_name.replace('_', " ") };
+    SessionDetails {
+        title: session.title.clone(),
+        day: format_day(session.local_start.date()),
+        time: format_time_range(session.local_start.time(), session.local_end.time()),
+        zone,
+        format: session.format.label(),
+        format_slug: session.format.slug(),
+        map_url: session.venue.as_ref().and_then(map_url),
+        venue: session.venue.clone(),
+        online: session.online.clone(),
+        audience: session.audience.iter().map(|a| a.label()).collect(),
+        hosts: session
+            .hosts
+            .iter()
+            .map(|h| HostView {
+                name: h.name.clone(),
+                role: h.role.clone(),
+                organisation: h.organisation.clone(),
+                url: host_url(h.organisation.as_deref().unwrap_or(&h.name)),
+            })
+            .collect(),
+        accessibility: session.accessibility.clone(),
+        note: session.note.clone(),
+        week: week.name.clone(),
+        week_url: week.url.to_string(),
+        ics_url: format!("{}calendar.ics", session.url),
+        google_url: google_calendar_url(site, session),
+        outlook_url: outlook_url(site, session),
+        follow_on: session.follow_on.iter().map(MaterialView::from).collect(),
+        topics: session
+            .topics
+            .iter()
+            .map(|&t| Link { title: site.topics.list[t].name.clone(), url: format!("/topics/{}/", site.topics.list[t].slug) })
+            .collect(),
+        cancelled: session.booking.status == BookingStatus::Cancelled,
+    }
+}
+
+/// An OpenStreetMap search for the venue: a plain link, nothing loads until it is followed.
+fn map_url(venue: &crate::model::session::Venue) -> Option<String> {
+    let place = venue.postcode.as_deref().or(venue.address.as_deref())?;
+    Some(format!("https://www.openstreetmap.org/search?query={}", percent_encode(place)))
+}
+
+fn compact_utc(t: jiff::Timestamp) -> String {
+    t.strftime("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn location_text(session: &Session) -> String {
+    match (&session.venue, session.format) {
+        (Some(v), _) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+        (None, _) => session.online.as_ref().and_then(|o| o.platform.clone()).unwrap_or_else(|| "Online".into()),
+    }
+}
+
+fn google_calendar_url(site: &Site, session: &Session) -> String {
+    let page = site.sources.config.absolute_url(session.url.as_str());
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}",
+        percent_encode(&session.title),
+        compact_utc(session.start),
+        compact_utc(session.end),
+        percent_encode(&format!("{}\n\n{page}", session.summary)),
+        percent_encode(&location_text(session)),
+    )
+}
+
+fn outlook_url(site: &Site, session: &Session) -> String {
+    let page = site.sources.config.absolute_url(session.url.as_str());
+    format!(
+        "https://outlook.office.com/calendar/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
+        percent_encode(&session.title),
+        percent_encode(&session.start.to_string()),
+        percent_encode(&session.end.to_string()),
+        percent_encode(&format!("{}\n\n{page}", session.summary)),
+        percent_encode(&location_text(session)),
+    )
+}
+
+/// The next step for every phase the session can still reach.
+pub fn next_steps(site: &Site, session: &Session) -> (PhaseClock, Vec<NextStep>, Vec<PhaseText>) {
+    let texts = phase_texts(session, site, tag_text);
+    let steps = texts
+        .iter()
+        .map(|text| {
+            let phase = phase_by_slug(text.phase);
+            let mut step = next_step(site, session, phase);
+            step.hidden = text.hidden;
+            step
+        })
+        .collect();
+    (phase_clock(session, site.now), steps, texts)
+}
+
+fn phase_by_slug(slug: &str) -> Phase {
+    [Phase::NotYetOpen, Phase::Booking, Phase::BookingClosed, Phase::HappeningNow, Phase::Finished, Phase::Cancelled]
+        .into_iter()
+        .find(|p| p.slug() == slug)
+        .unwrap_or(Phase::Booking)
+}
+
+fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
+    NextStep { phase: phase.slug(), hidden: false, heading: heading.into(), lines: Vec::new(), action: None, secondary: None, materials: false }
+}
+
+fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
+    let booking = &session.booking;
+    let closes = booking.closes.map(|t| format!("Booking closes at {}.", moment_text(site, session, t)));
+    match phase {
+        Phase::NotYetOpen => {
+            let mut s = step(phase, "Booking is not open yet");
+            if let Some(opens) = booking.opens {
+                s.lines.push(format!("Booking opens at {}.", moment_text(site, session, opens)));
+            }
+            s
+        }
+        Phase::Booking => booking_step(session, closes),
+        Phase::BookingClosed => {
+            let mut s = step(phase, "Booking closed");
+            s.lines.push("Booking for this session has closed.".into());
+            s
+        }
+        Phase::HappeningNow => {
+            let mut s = step(phase, "Happening now");
+            match session.online.as_ref().and_then(|o| o.join_url.clone()) {
+                Some(url) => s.action = Some(Link { title: "Join the session".into(), url }),
+                None if session.format != Format::InPerson => s.lines.push("Use the joining link you were sent when you booked.".into()),
+                None => s.lines.push("The session has started.".into()),
+            }
+            s
+        }
+        Phase::Finished => {
+            let mut s = step(phase, "This session has finished");
+            if let Some(url) = &session.recording {
+                s.action = Some(Link { title: format!("Watch the recording of {}", session.title), url: url.clone() });
+            }
+            s.materials = !session.follow_on.is_empty();
+            if !s.materials && session.recording.is_none() {
+                s.lines.push("There are no follow-on materials for this session yet.".into());
+            }
+            s
+        }
+        Phase::Cancelled => {
+            let mut s = step(phase, "Cancelled");
+            s.lines.push(match &session.cancellation_reason {
+                Some(reason) => format!("This session has been cancelled. {reason}"),
+                None => "This session has been cancelled.".into(),
+            });
+            s
+        }
+    }
+}
+
+fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
+    let booking = &session.booking;
+    let book_link = |title: &str| booking.url.clone().map(|url| Link { title: format!("{title}: {}", session.title), url });
+    let mut s = match booking.status {
+        BookingStatus::Waitlist => {
+            let mut s = step(Phase::Booking, "Join the waiting list");
+            s.lines.push("This session is full. Join the waiting list and we will contact you if a place comes up.".into());
+            s.action = book_link("Join the waiting list");
+            s
+        }
+        BookingStatus::Full => {
+            let mut s = step(Phase::Booking, "Fully booked");
+            s.lines.push("There are no places left.".into());
+            return s;
+        }
+        BookingStatus::NotRequired => {
+            let mut s = step(Phase::Booking, "No need to book");
+            s.lines.push("Just come along.".into());
+            return s;
+        }
+        BookingStatus::Open | BookingStatus::Closed | BookingStatus::Cancelled => {
+            let mut s = step(Phase::Booking, "Book a place");
+            if let Some(left) = booking.places_left {
+                s.lines.push(match left {
+                    0 => "There are no places left.".into(),
+                    1 => "1 place left.".into(),
+                    n => format!("{n} places left."),
+                });
+            }
+            let by_email = booking.url.as_deref().is_some_and(|u| u.starts_with("mailto:"));
+            s.action = book_link(if by_email { "Book by email" } else { "Book a place" });
+            s
+        }
+    };
+    if session.format != Format::InPerson {
+        s.lines.push("The joining link is sent when you book.".into());
+    }
+    s.lines.extend(closes);
+    s
+}
+
+/// schema.org Event as JSON-LD, safe to place in a `<script>` element.
+pub fn json_ld(site: &Site, session: &Session) -> String {
+    let config = &site.sources.config;
+    let week = &site.weeks[session.week];
+    let offset_time = |t: jiff::Timestamp| {
+        let zoned = t.to_zoned_datetime(week.time_zone.clone());
+        zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    };
+    let status = match session.booking.status {
+        BookingStatus::Cancelled => "https://schema.org/EventCancelled",
+        _ => "https://schema.org/EventScheduled",
+    };
+    let mode = match session.format {
+        Format::Online => "https://schema.org/OnlineEventAttendanceMode",
+        Format::InPerson => "https://schema.org/OfflineEventAttendanceMode",
+        Format::Hybrid => "https://schema.org/MixedEventAttendanceMode",
+    };
+    let page = config.absolute_url(session.url.as_str());
+    let mut locations = Vec::new();
+    if let Some(venue) = &session.venue {
+        locations.push(json!({"@type": "Place", "name": venue.name, "address": {
+            "@type": "PostalAddress", "streetAddress": venue.address, "postalCode": venue.postcode, "addressCountry": "GB"}}));
+    }
+    if session.format != Format::InPerson {
+        let url = session.online.as_ref().and_then(|o| o.join_url.clone()).unwrap_or_else(|| page.clone());
+        locations.push(json!({"@type": "VirtualLocation", "url": url}));
+    }
+    let organizer = config.organisation.as_ref().map(|o| json!({"@type": "Organization", "name": o.name, "url": o.url}));
+    let performers: Vec<_> = session
+        .hosts
+        .iter()
+        .map(|h| match &h.organisation {
+            Some(org) => json!({"@type": "Person", "name": h.name, "affiliation": {"@type": "Organization", "name": org}}),
+            None => json!({"@type": "Person", "name": h.name}),
+        })
+        .collect();
+    let mut event = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "description": session.summary,
+        "url": page,
+        "startDate": offset_time(session.start),
+        "endDate": offset_time(session.end),
+        "eventStatus": status,
+        "eventAttendanceMode": mode,
+        "location": if locations.len() == 1 { locations[0].clone() } else { json!(locations) },
+        "organizer": organizer,
+        "performer": performers,
+        "inLanguage": config.language,
+    });
+    if let Some(url) = session.booking.url.as_ref().filter(|_| session.booking.status != BookingStatus::Cancelled) {
+        let availability = match session.booking.status {
+            BookingStatus::Full => "https://schema.org/SoldOut",
+            BookingStatus::Waitlist => "https://schema.org/LimitedAvailability",
+            _ => "https://schema.org/InStock",
+        };
+        event["offers"] = json!({"@type": "Offer", "price": "0", "priceCurrency": "GBP", "url": url, "availability": availability});
+    }
+    // `</` would end the script element early; JSON allows `<\/` for the same text.
+    serde_json::to_string_pretty(&event).unwrap_or_default().replace("</", "<\\/")
+}
+
+/// Self-help pages that share a topic with the session, best matches first.
+pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
+    let mut scored: Vec<(usize, &crate::model::Page)> = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == crate::model::PageKind::Page && p.section_name == "self-help")
+        .map(|p| (p.topics.iter().filter(|t| topics.contains(t)).count(), p))
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+    scored.into_iter().take(4).map(|(_, p)| crate::render::views::card(p)).collect()
+}
