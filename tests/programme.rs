@@ -159,3 +159,15 @@ fn a_broken_session_leaves_the_previous_output_as_it_was() {
     assert_eq!(read_tree(&site.path().join("public")), before);
     assert!(Path::new(&site.path().join("public/sessions/spring/teenagers/index.html")).exists());
 }
+
+#[test]
+fn home_page_lists_sessions_coming_up_and_nothing_stale_after_the_week() {
+    let during = build_at("2024-03-26T10:15:00Z");
+    let home = read_output(during.path(), "index.html");
+    assert!(home.contains("<h2>Happening now</h2>") && home.contains("Understanding your teenagers"));
+    assert!(home.contains("<h2>Coming up</h2>") && home.contains("Family day"));
+    assert!(!home.contains("Cancelled workshop"), "cancelled sessions are not promoted");
+    let after = build_at("2024-05-01T10:00:00Z");
+    let home = read_output(after.path(), "index.html");
+    assert!(!home.contains("Coming up") && !home.contains("Happening now"));
+}

@@ -5,6 +5,7 @@
 //! stage's job.
 
 pub mod format;
+pub mod home;
 pub mod markdown;
 pub mod programme;
 pub mod qr;
@@ -107,7 +108,11 @@ fn render_content_page(
     };
     let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());
     let source = raw.file.path.to_string_lossy().into_owned();
-    let html = templates.render(&template, &view, &source).map_err(|d| vec![d])?;
+    let html = match page.kind {
+        PageKind::Home => templates.render(&template, &home::home_view(site, view), &source),
+        _ => templates.render(&template, &view, &source),
+    }
+    .map_err(|d| vec![d])?;
     let last_modified = page.last_reviewed.or(page.date);
     Ok((RenderedPage { url: page.url.clone(), html, source: raw.file.path.clone(), last_modified }, body.site_links))
 }

@@ -119,7 +119,7 @@ pub struct NotFoundView<'a> {
 /// Builds the site view shared by every page.
 pub fn site_view(site: &Site) -> SiteView {
     let config = &site.sources.config;
-    let published = |url: &str| site.pages.iter().any(|p| p.url.as_str() == url) || generated_sections(site).contains(&url);
+    let published = |url: &str| is_published(site, url);
     let links = |candidates: &[(&str, &str)]| -> Vec<Link> {
         candidates
             .iter()
@@ -145,6 +145,11 @@ pub fn site_view(site: &Site) -> SiteView {
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
     }
+}
+
+/// Whether the site publishes a page at `url` (a Markdown page or a generated section).
+pub fn is_published(site: &Site, url: &str) -> bool {
+    site.pages.iter().any(|p| p.url.as_str() == url) || generated_sections(site).contains(&url)
 }
 
 /// Sections that no Markdown file makes but the build publishes.
