@@ -104,6 +104,7 @@ fn render_content_page(
         toc: body.toc,
         breadcrumbs: breadcrumbs(site, page),
         children: page.children.iter().map(|&id| card(&site.pages[id])).collect(),
+        by_topic: if page.kind == PageKind::Section { views::group_by_topic(site, &page.children) } else { Vec::new() },
         show_exit: shows_exit(site, &page.section_name, page.safety),
     };
     let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());

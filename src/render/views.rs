@@ -103,8 +103,36 @@ pub struct PageView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// For sections and home: the pages inside.
     pub children: Vec<Card>,
+    /// For sections: the pages inside grouped by topic, in the topics' order.
+    pub by_topic: Vec<TopicGroup>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+}
+
+/// Pages that share a topic.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicGroup {
+    /// The topic, linked to its page.
+    pub topic: Link,
+    /// The pages.
+    pub pages: Vec<Card>,
+}
+
+/// A section's pages grouped by topic; empty when none of them has a topic.
+pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<TopicGroup> {
+    site.topics
+        .list
+        .iter()
+        .enumerate()
+        .filter_map(|(index, topic)| {
+            let pages: Vec<Card> =
+                children.iter().map(|&id| &site.pages[id]).filter(|p| p.topics.contains(&index)).map(card).collect();
+            (!pages.is_empty()).then(|| TopicGroup {
+                topic: Link { title: topic.name.clone(), url: format!("/topics/{}/", topic.slug) },
+                pages,
+            })
+        })
+        .collect()
 }
 
 /// The view of the 404 page.
