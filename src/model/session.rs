@@ -384,7 +384,8 @@ fn build_booking(
     Some(Booking { status, url, capacity: raw.capacity, places_left: raw.places_left.as_ref().map(|p| *p.get_ref()), opens, closes })
 }
 
-fn local_instant(value: Option<&Spanned<Datetime>>, zone: &TimeZone, file: &SourceFile, problems: &mut Diagnostics) -> Option<Timestamp> {
+/// The instant of an optional local date-time written in `file`; problems are recorded.
+pub fn local_instant(value: Option<&Spanned<Datetime>>, zone: &TimeZone, file: &SourceFile, problems: &mut Diagnostics) -> Option<Timestamp> {
     let value = value?;
     let local = parse_local_datetime(value, file, 0).map_err(|d| problems.push(d)).ok()?;
     instant(value, local, zone, file, problems)

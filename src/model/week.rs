@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
@@ -11,9 +10,9 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::sessions::{RawWeekBooking, WeekSource};
 use crate::model::audience::Audience;
-use crate::model::session::{Markdown, Person, Session, WeekDefaults, build_session, instant, web_url};
+use crate::model::session::{Markdown, Person, Session, WeekDefaults, build_session, local_instant, web_url};
 use crate::model::slug::{Slug, UrlPath};
-use crate::model::time::{parse_date, parse_local_datetime};
+use crate::model::time::parse_date;
 use crate::model::topic::Topics;
 
 /// The URL under which every week is published.
@@ -165,11 +164,6 @@ fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems:
 
 fn week_defaults<'a>(source: &'a WeekSource, week: &'a Week, index: usize, problems: &mut Diagnostics) -> WeekDefaults<'a> {
     let (raw, file) = (&source.raw.booking, &source.file);
-    let moment = |value: &Option<toml::Spanned<toml::value::Datetime>>, problems: &mut Diagnostics| -> Option<Timestamp> {
-        let value = value.as_ref()?;
-        let local = parse_local_datetime(value, file, 0).map_err(|d| problems.push(d)).ok()?;
-        instant(value, local, &week.time_zone, file, problems)
-    };
     WeekDefaults {
         index,
         url: &week.url,
@@ -177,8 +171,8 @@ fn week_defaults<'a>(source: &'a WeekSource, week: &'a Week, index: usize, probl
         time_zone: &week.time_zone,
         url_template: raw.url_template.as_ref().map(|t| t.get_ref().as_str()).filter(|t| t.starts_with("https://")),
         email: raw.email.as_ref().map(|e| e.get_ref().as_str()),
-        opens: moment(&raw.opens, problems),
-        closes: moment(&raw.closes, problems),
+        opens: local_instant(raw.opens.as_ref(), &week.time_zone, file, problems),
+        closes: local_instant(raw.closes.as_ref(), &week.time_zone, file, problems),
     }
 }
 
