@@ -42,6 +42,9 @@ pub struct Sources {
     pub templates: Vec<Template>,
     /// Files copied as they are: the theme's static files, the site's, and content assets.
     pub assets: Vec<Asset>,
+    /// The text of every published `.css` file, for the check that nothing loads from
+    /// another origin (`output::origins`).
+    pub stylesheets: Vec<SourceFile>,
     /// Problems met while loading. Loading goes on past them, so that the model stage can
     /// report its own problems in the same run; the model stage fails if any are here.
     pub problems: Diagnostics,
@@ -103,6 +106,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
     let theme = theme::load_theme(root, &config.theme, &mut problems);
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
+    let stylesheets = read_stylesheets(root, &assets, &mut problems);
 
     Ok(Sources {
         root: root.to_path_buf(),
@@ -114,6 +118,7 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
         weeks,
         templates: theme.templates,
         assets,
+        stylesheets,
         problems,
     })
 }
@@ -206,6 +211,24 @@ fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Vec<RawTopic> 
             Vec::new()
         }
     }
+}
+
+/// The text of the published style sheets, in output order.
+fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -> Vec<SourceFile> {
+    let mut sheets = Vec::new();
+    for asset in assets.iter().filter(|a| a.output_path.ends_with(".css")) {
+        let file = match &asset.source {
+            AssetSource::Disk(path) => read_source(root, path),
+            AssetSource::Embedded(bytes) => {
+                SourceFile::new(format!("<built-in hub theme>/static/{}", asset.output_path), bytes.to_vec())
+            }
+        };
+        match file {
+            Ok(file) => sheets.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    sheets
 }
 
 /// Files in `content/` that are neither pages nor data are published at the same path.

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod feeds;
 pub mod links;
+pub mod origins;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,7 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     };
     let sitemap = sitemap::render_sitemap(config, &rendered.pages);
     let page_count = rendered.pages.len() + 1;
+    problems.extend(origins::check_origins(&site.sources, &rendered.pages, &rendered.not_found));
     for page in rendered.pages {
         let origin = page.source.to_string_lossy().into_owned();
         add(page.url.output_file(), Contents::Bytes(page.html.into_bytes()), origin, &mut problems);

@@ -1,0 +1,441 @@
+//! Stage 4 check, family safety: nothing the site publishes may load anything from another
+//! origin. A script, font, image, frame or form served by another site would tell that site
+//! (and anyone watching the network) that a family visited a page about conflict or abuse, so
+//! a page or style sheet that would do so fails the build.
+//!
+//! Takes rendered pages and the site's style sheets; gives one located diagnostic per finding,
+//! placed in the Markdown page, the site's template or the style sheet that holds the address.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
+use crate::load::Sources;
+use crate::render::RenderedPage;
+
+/// What a page would fetch from another origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Load<'a> {
+    /// What kind of thing is fetched, in words: "loads a script from", "loads an image from".
+    pub kind: &'static str,
+    /// The address as written in the output.
+    pub url: &'a str,
+    /// Its byte offset in the HTML or CSS text.
+    pub offset: usize,
+}
+
+const HINT: &str = "pages must load nothing from other sites, or a family's visit is seen there: \
+                    put the file in static/ and use a path such as /images/photo.png, or make it a plain link";
+
+/// Every load from another origin in the site's pages and style sheets.
+pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str) -> Diagnostics {
+    let own = own_origin(&sources.config.base_url);
+    let mut problems = Diagnostics::default();
+    for page in pages {
+        for load in foreign_loads_in_html(&page.html, &own) {
+            problems.push(locate_html_load(sources, Some(page), &load));
+        }
+    }
+    for load in foreign_loads_in_html(not_found, &own) {
+        problems.push(locate_html_load(sources, None, &load));
+    }
+    for sheet in &sources.stylesheets {
+        for load in foreign_loads_in_css(&sheet.text, &own) {
+            let (line, column) = line_column(&sheet.text, load.offset);
+            problems.push(Diagnostic::at(&sheet.path, line, column, message(&load)).hint(HINT));
+        }
+    }
+    problems
+}
+
+fn message(load: &Load) -> String {
+    format!("{} {}, another site", load.kind, load.url)
+}
+
+/// The page's Markdown if the address is written there, else a site template that holds it,
+/// else the published page itself.
+fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load) -> Diagnostic {
+    let decoded = load.url.replace("&amp;", "&");
+    let markdown = page.and_then(|p| sources.pages.iter().find(|raw| raw.file.path == p.source)).map(|raw| &raw.file);
+    let own_templates = sources.templates.iter().map(|t| &t.file).filter(|f| !f.path.starts_with("<built-in hub theme>"));
+    for file in markdown.into_iter().chain(own_templates) {
+        if let Some(found) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
+            return found.with_message(message(load)).hint(HINT);
+        }
+    }
+    let published = page.map_or_else(|| "404.html".to_owned(), |p| p.url.output_file());
+    let shown = page.map_or_else(|| Path::new("404.html").to_path_buf(), |p| p.source.clone());
+    Diagnostic::file(shown, format!("{} (in public/{published})", message(load))).hint(HINT)
+}
+
+/// A diagnostic at the first place `needle` occurs in `file`.
+fn find_in(file: &SourceFile, needle: &str) -> Option<Diagnostic> {
+    let offset = file.text.find(needle)?;
+    let (line, column) = line_column(&file.text, offset);
+    Some(Diagnostic::at(&file.path, line, column, String::new()))
+}
+
+trait WithMessage {
+    fn with_message(self, message: String) -> Self;
+}
+
+impl WithMessage for Diagnostic {
+    fn with_message(mut self, message: String) -> Self {
+        self.message = message;
+        self
+    }
+}
+
+/// `https://hub.example.org` from a base URL, lower-cased, without path or trailing slash.
+fn own_origin(base_url: &str) -> String {
+    let lower = base_url.trim().to_ascii_lowercase();
+    match lower.find("://") {
+        Some(i) => {
+            let after = &lower[i + 3..];
+            let host_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            format!("{}{}", &lower[..i + 3], &after[..host_end])
+        }
+        None => lower,
+    }
+}
+
+/// True when fetching `url` from a page of this site would contact another origin.
+pub fn is_foreign(url: &str, own: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    let url = url.replace('\\', "/");
+    if url.starts_with("//") {
+        return true;
+    }
+    let Some(i) = url.find("://") else { return false };
+    let scheme = &url[..i];
+    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        return false;
+    }
+    let origin = own_origin(&url);
+    !own.is_empty() && origin != own
+}
+
+/// The attributes that make a browser fetch something, by element.
+fn fetching_attributes(tag: &str, attributes: &[(String, &str, usize)]) -> Vec<(&'static str, usize)> {
+    let value_of = |name: &str| attributes.iter().find(|(n, _, _)| n == name).map(|(_, v, _)| *v);
+    let mut found = Vec::new();
+    let mut take = |name: &str, kind: &'static str| {
+        for (n, _, offset) in attributes {
+            if n == name {
+                found.push((kind, *offset));
+            }
+        }
+    };
+    match tag {
+        "script" => take("src", "loads a script from"),
+        "img" => {
+            take("src", "loads an image from");
+            take("srcset", "loads an image from");
+        }
+        "source" => {
+            take("src", "loads a video or sound from");
+            take("srcset", "loads an image from");
+        }
+        "video" | "audio" | "track" => {
+            take("src", "loads a video or sound from");
+            take("poster", "loads an image from");
+        }
+        "iframe" | "frame" => take("src", "loads a frame from"),
+        "embed" => take("src", "loads an embedded object from"),
+        "object" => take("data", "loads an embedded object from"),
+        "input" if value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image")) => take("src", "loads an image from"),
+        "link" if value_of("rel").is_some_and(link_fetches) => take("href", "loads a style sheet, font or icon from"),
+        "form" => take("action", "sends a form's answers to"),
+        "body" | "table" | "td" | "th" => take("background", "loads an image from"),
+        _ => {}
+    }
+    found
+}
+
+/// `<link rel>` values that make the browser fetch the target.
+fn link_fetches(rel: &str) -> bool {
+    rel.split_ascii_whitespace().any(|r| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "stylesheet" | "preload" | "modulepreload" | "prefetch" | "prerender" | "icon" | "apple-touch-icon" | "manifest" | "preconnect" | "dns-prefetch"
+        )
+    })
+}
+
+/// Every load from another origin in an HTML text, in order.
+pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
+    let mut loads = Vec::new();
+    for tag in tags(html) {
+        for (kind, offset) in fetching_attributes(&tag.name, &tag.attributes) {
+            let Some((_, value, _)) = tag.attributes.iter().find(|(_, _, o)| *o == offset) else { continue };
+            for url in urls_in_attribute(value) {
+                if is_foreign(url, own) {
+                    loads.push(Load { kind, url, offset });
+                }
+            }
+        }
+        if let Some(style) = tag.attributes.iter().find(|(n, _, _)| n == "style") {
+            loads.extend(foreign_loads_in_css(style.1, own).into_iter().map(|l| Load { offset: style.2, ..l }));
+        }
+        if tag.name == "style" {
+            let body = &html[tag.end..];
+            let body = &body[..find_ascii_case_insensitive(body, "</style").unwrap_or(body.len())];
+            loads.extend(foreign_loads_in_css(body, own).into_iter().map(|l| Load { offset: l.offset + tag.end, ..l }));
+        }
+    }
+    loads
+}
+
+/// `srcset` holds several `url width` candidates; other attributes one address.
+fn urls_in_attribute(value: &str) -> Vec<&str> {
+    if value.contains(',') && value.contains(' ') {
+        value.split(',').filter_map(|c| c.split_ascii_whitespace().next()).collect()
+    } else {
+        vec![value.trim()]
+    }
+}
+
+/// One start tag: its lower-cased name, attributes (lower-cased name, raw value, value
+/// offset in the text) and where it ends.
+#[derive(Debug)]
+struct Tag<'a> {
+    name: String,
+    attributes: Vec<(String, &'a str, usize)>,
+    end: usize,
+}
+
+/// The start tags of an HTML text, skipping comments. A small scanner, forgiving like browsers.
+fn tags(html: &str) -> Vec<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
+        if html[lt..].starts_with("<!--") {
+            i = html[lt..].find("-->").map_or(html.len(), |p| lt + p + 3);
+            continue;
+        }
+        let name_start = lt + 1;
+        let mut j = name_start;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+            j += 1;
+        }
+        if j == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..j].to_ascii_lowercase();
+        let (attributes, end) = attributes(html, j);
+        found.push(Tag { name, attributes, end });
+        i = end.max(lt + 1);
+    }
+    found
+}
+
+/// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
+fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = start;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return (found, bytes.len());
+        }
+        if bytes[i] == b'>' {
+            return (found, i + 1);
+        }
+        let name_start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (value, value_start, next) = attribute_value(html, i);
+            found.push((name, value, value_start));
+            i = next;
+        } else {
+            found.push((name, "", i));
+        }
+    }
+}
+
+/// A quoted or unquoted attribute value at `i`: the value, where it starts, where parsing goes on.
+fn attribute_value(html: &str, i: usize) -> (&str, usize, usize) {
+    let bytes = html.as_bytes();
+    match bytes.get(i) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let start = i + 1;
+            let end = html[start..].find(quote as char).map_or(html.len(), |p| start + p);
+            (&html[start..end], start, (end + 1).min(html.len()))
+        }
+        _ => {
+            let end = html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |p| i + p);
+            (&html[i..end], i, end)
+        }
+    }
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.to_ascii_lowercase().find(needle)
+}
+
+/// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
+pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
+    let mut loads = Vec::new();
+    let lower = css.to_ascii_lowercase();
+    let mut i = 0;
+    while i < css.len() {
+        if lower[i..].starts_with("/*") {
+            i = lower[i + 2..].find("*/").map_or(css.len(), |p| i + 2 + p + 2);
+            continue;
+        }
+        if lower[i..].starts_with("url(") {
+            let start = i + 4;
+            let end = css[start..].find(')').map_or(css.len(), |p| start + p);
+            let (url, offset) = unquote(css, start, end);
+            if is_foreign(url, own) {
+                loads.push(Load { kind: "loads a font or image from", url, offset });
+            }
+            i = end;
+            continue;
+        }
+        if lower[i..].starts_with("@import") {
+            let start = i + "@import".len();
+            let rest = &css[start..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let after = rest.trim_start();
+            if after.to_ascii_lowercase().starts_with("url(") {
+                let start = start + skipped + 4;
+                let end = css[start..].find(')').map_or(css.len(), |p| start + p);
+                let (url, offset) = unquote(css, start, end);
+                if is_foreign(url, own) {
+                    loads.push(Load { kind: "loads a style sheet from", url, offset });
+                }
+                i = end;
+            } else {
+                let value_start = start + skipped;
+                let end = css[value_start..].find([';', '\n']).map_or(css.len(), |p| value_start + p);
+                let value_end = css[value_start..end].find(char::is_whitespace).map_or(end, |p| value_start + p);
+                let (url, offset) = unquote(css, value_start, value_end);
+                if is_foreign(url, own) {
+                    loads.push(Load { kind: "loads a style sheet from", url, offset });
+                }
+                i = start;
+            }
+            continue;
+        }
+        i += css[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    loads
+}
+
+/// The text between `start` and `end` without surrounding spaces and quotes, and its offset.
+fn unquote(text: &str, start: usize, end: usize) -> (&str, usize) {
+    let raw = &text[start..end];
+    let trimmed = raw.trim_start();
+    let offset = start + (raw.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    let inner = trimmed.trim_matches(|c| c == '"' || c == '\'');
+    let quote = usize::from(trimmed.starts_with(['"', '\'']));
+    (inner, offset + quote)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OWN: &str = "https://hub.example.org";
+
+    fn urls(loads: Vec<Load<'_>>) -> Vec<(&'static str, &str)> {
+        loads.into_iter().map(|l| (l.kind, l.url)).collect()
+    }
+
+    #[test]
+    fn foreign_means_another_origin() {
+        assert!(is_foreign("https://cdn.example.com/x.js", OWN));
+        assert!(is_foreign("//cdn.example.com/x.js", OWN));
+        assert!(is_foreign("HTTP://HUB.EXAMPLE.ORG:8080/x", OWN));
+        assert!(is_foreign("\\\\evil.example/x", OWN));
+        assert!(!is_foreign("https://hub.example.org/css/site.css", OWN));
+        assert!(!is_foreign("/css/site.css", OWN));
+        assert!(!is_foreign("images/a.png", OWN));
+        assert!(!is_foreign("data:image/png;base64,AAAA", OWN));
+        assert!(!is_foreign("mailto:a@b.c", OWN));
+    }
+
+    #[test]
+    fn finds_scripts_images_frames_and_forms() {
+        let html = r#"<script src="https://cdn.example/a.js"></script>
+<img alt="" src='//img.example/b.png' srcset="/x.png 1x, https://img.example/c.png 2x">
+<IFRAME SRC=https://video.example/embed></IFRAME><object data="https://o.example/f.swf"></object>
+<form action="https://forms.example/send"><input type="image" src="https://i.example/go.png"></form>
+<video poster="https://v.example/p.jpg"><source src="https://v.example/v.mp4"></video>"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            vec![
+                ("loads a script from", "https://cdn.example/a.js"),
+                ("loads an image from", "//img.example/b.png"),
+                ("loads an image from", "https://img.example/c.png"),
+                ("loads a frame from", "https://video.example/embed"),
+                ("loads an embedded object from", "https://o.example/f.swf"),
+                ("sends a form's answers to", "https://forms.example/send"),
+                ("loads an image from", "https://i.example/go.png"),
+                ("loads an image from", "https://v.example/p.jpg"),
+                ("loads a video or sound from", "https://v.example/v.mp4"),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_links_and_canonical_are_not_loads() {
+        let html = r#"<a href="https://www.bbc.co.uk/weather">Exit</a><link rel="canonical" href="https://other.example/">
+<link rel="stylesheet" href="/css/site.css"><!-- <script src="https://x.example/a.js"></script> -->"#;
+        assert!(foreign_loads_in_html(html, OWN).is_empty());
+    }
+
+    #[test]
+    fn finds_stylesheets_and_icons_by_rel() {
+        let html = r#"<link href="https://fonts.example/css" rel="preload stylesheet"><link rel=icon href=https://x.example/i.ico>"#;
+        assert_eq!(foreign_loads_in_html(html, OWN).len(), 2);
+    }
+
+    #[test]
+    fn finds_css_imports_and_urls_outside_comments() {
+        let css = "/* url(https://no.example/a) */\n@import \"https://fonts.example/css\";\n@import url('https://fonts.example/b.css');\n\
+                   @font-face { src: url(https://fonts.example/f.woff2) format('woff2'); }\nbody { background: url(\"/img/ok.png\"); }";
+        let loads = foreign_loads_in_css(css, OWN);
+        assert_eq!(
+            urls(loads.clone()),
+            vec![
+                ("loads a style sheet from", "https://fonts.example/css"),
+                ("loads a style sheet from", "https://fonts.example/b.css"),
+                ("loads a font or image from", "https://fonts.example/f.woff2"),
+            ]
+        );
+        assert_eq!(line_column(css, loads[0].offset), (2, 10));
+    }
+
+    #[test]
+    fn finds_inline_style_blocks() {
+        let html = "<style>body{background:url(https://x.example/a.png)}</style><p style=\"background:url('//y.example/b.png')\">";
+        assert_eq!(foreign_loads_in_html(html, OWN).len(), 2);
+    }
+
+    #[test]
+    fn scanner_survives_broken_html() {
+        for html in ["<", "<img src=", "<img src=\"https://x.example/a", "<!--", "<a <b", "<style>url(", "<é src=x>"] {
+            let _ = foreign_loads_in_html(html, OWN);
+        }
+        for css in ["url(", "@import", "/*", "@import \"", "url('", "@import\n\"x\"", "@import url(", "url(')", "@import \"é"] {
+            let _ = foreign_loads_in_css(css, OWN);
+        }
+    }
+}
