@@ -1,0 +1,255 @@
+// hubsite in a real browser: every page kind of every site in pages.js is loaded in headless
+// Chromium and checked for accessibility (axe-core, WCAG 2.2 A/AA), keyboard use, reflow,
+// family safety (no request to another origin, no cookies or storage, the exit button) and
+// working without JavaScript. Run by ./run, which installs what is needed.
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { after, before, describe, test } = require('node:test');
+const { chromium } = require('playwright-core');
+
+const { NOW, sites, journeys, broken } = require('./pages');
+const checks = require('./lib/checks');
+const { serveFolder } = require('./lib/server');
+const { buildSite, scratch, writeNeutralSite } = require('./lib/sites');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// The flags that work as root on a closed network (../../../shared/docs/browser-testing.md);
+// Playwright adds --headless and a fresh, empty --user-data-dir of its own.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.join(__dirname, 'artifacts', 'screenshots');
+
+const state = { browser: null, work: null, servers: [], origins: {}, neutral: null };
+
+before(async () => {
+  state.work = scratch();
+  const neutral = await serveFolder(writeNeutralSite(state.work));
+  state.servers.push(neutral.server);
+  state.neutral = `${neutral.origin}/neutral.html`;
+  fs.writeFileSync(
+    path.join(state.work, 'neutral', 'leaky.html'),
+    '<!DOCTYPE html><html lang="en"><head><title>Leaky</title><script src="http://leak.example.com/t.js"></script></head>' +
+      '<body><img alt="" src="https://images.example.net/i.png"></body></html>\n',
+  );
+  const all = { ...sites, 'broken-a11y': broken };
+  for (const [name, site] of Object.entries(all)) {
+    const output = buildSite(name, site, { work: state.work, now: NOW, exitUrl: state.neutral });
+    const served = await serveFolder(output);
+    state.servers.push(served.server);
+    state.origins[name] = served.origin;
+  }
+  state.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+});
+
+after(async () => {
+  await state.browser?.close();
+  for (const server of state.servers) server.close();
+  if (state.work) fs.rmSync(state.work, { recursive: true, force: true });
+});
+
+/** Opens `site`'s `urlPath` in a fresh guarded context; the caller closes the context. */
+async function open(site, urlPath, options = {}) {
+  const { context, foreign } = await checks.guardedContext(state.browser, options);
+  const opened = await checks.openPage(context, state.origins[site] + urlPath);
+  return { context, foreign, ...opened };
+}
+
+for (const [site, { pages, exit }] of Object.entries(sites)) {
+  for (const [kind, urlPath] of Object.entries(pages)) {
+    const notFound = kind === '404';
+    describe(`${site}: ${kind} (${urlPath})`, () => {
+      test('loads with no console error, CSP violation, request to another origin, cookie or storage', async () => {
+        const { context, page, response, problems, foreign } = await open(site, urlPath);
+        try {
+          assert.equal(response.status(), notFound ? 404 : 200);
+          assert.deepEqual(checks.consoleErrors(problems, { expectNotFound: notFound }), []);
+          assert.deepEqual(await checks.cspViolations(page), []);
+          assert.deepEqual(foreign, [], 'requests that would have left 127.0.0.1');
+          assert.deepEqual(await checks.storedState(context, page), { cookies: [], local: [], session: [] });
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('has no axe-core WCAG 2.2 A/AA violations', async () => {
+        const { context, page } = await open(site, urlPath);
+        try {
+          assert.deepEqual(await checks.axeViolations(page), []);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('needs no sideways scrolling at 320px, nor at 400% zoom of 1280px', async () => {
+        // 400% zoom of a 1280×1024 window is a 320×256 CSS-pixel viewport drawn at 4 device
+        // pixels per CSS pixel (WCAG 1.4.10 Reflow); headless Chromium has no browser zoom.
+        for (const options of [
+          { viewport: { width: 320, height: 640 } },
+          { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
+        ]) {
+          const { context, page } = await open(site, urlPath, options);
+          try {
+            const { overflow, culprit } = await checks.sidewaysOverflow(page);
+            assert.equal(overflow, 0, `scrolls sideways at ${JSON.stringify(options)}: ${culprit}`);
+          } finally {
+            await context.close();
+          }
+        }
+      });
+
+      test('keyboard: first Tab is the skip link, Enter moves to main, focus is visible and in page order', async () => {
+        const { context, page } = await open(site, urlPath);
+        try {
+          await page.keyboard.press('Tab');
+          const first = await checks.focusState(page);
+          assert.equal(first.href, '#main', `first Tab focused ${JSON.stringify(first)}`);
+          assert.ok(first.visible, 'the skip link shows when focused');
+          await page.keyboard.press('Enter');
+          assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+          await assertTabOrder(page);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('renders and navigates with JavaScript disabled', async () => {
+        const { context, page } = await open(site, urlPath, { javaScriptEnabled: false });
+        try {
+          assert.ok(await page.locator('main h1').first().isVisible(), 'a main heading');
+          await assertLinksWork(context, page, state.origins[site]);
+          await Promise.all([page.waitForNavigation(), page.locator('.site-header__name').click()]);
+          assert.equal(new URL(page.url()).pathname, '/');
+          assert.ok(await page.locator('main h1').first().isVisible(), 'the home page after following a link');
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('screenshots at phone and desktop widths', async () => {
+        for (const [name, width] of Object.entries(checks.WIDTHS)) {
+          const { context, page } = await open(site, urlPath, { viewport: { width, height: 800 } });
+          try {
+            const file = path.join(SCREENSHOTS, site, `${kind.replace(/\W+/g, '-')}-${name}.png`);
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            await page.screenshot({ path: file, fullPage: true });
+          } finally {
+            await context.close();
+          }
+        }
+      });
+    });
+  }
+
+  for (const exitPath of exit) {
+    describe(`${site}: exit this page (${exitPath})`, () => {
+      test('the button leaves for the neutral site and Back does not return', async () => {
+        await assertExit(site, exitPath, (page) => page.locator('[data-exit-this-page]').click());
+      });
+      test('pressing Shift three times does the same', async () => {
+        await assertExit(site, exitPath, async (page) => {
+          for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift');
+        });
+      });
+      test('without JavaScript the button is a plain link to the neutral site', async () => {
+        const { context, page } = await open(site, exitPath, { javaScriptEnabled: false });
+        try {
+          await Promise.all([page.waitForURL(state.neutral), page.locator('[data-exit-this-page]').click()]);
+        } finally {
+          await context.close();
+        }
+      });
+    });
+  }
+
+  for (const journey of journeys[site] || []) {
+    test(`${site}: keyboard only: ${journey.name}`, async () => {
+      const { context, page } = await open(site, journey.path);
+      try {
+        await journey.run(page);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+describe('the checks can fail', () => {
+  test('axe reports the broken fixture (image without alt text, unlabelled input)', async () => {
+    const { context, page } = await open('broken-a11y', broken.page);
+    try {
+      const rules = new Set((await checks.axeViolations(page)).map((line) => line.split(':')[0]));
+      assert.ok(rules.has('image-alt'), `image-alt in ${[...rules]}`);
+      assert.ok(rules.has('label'), `label in ${[...rules]}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a page that loads from another origin is caught, and the request never leaves', async () => {
+    const { context, foreign } = await checks.guardedContext(state.browser);
+    try {
+      await checks.openPage(context, state.neutral.replace('neutral.html', 'leaky.html'));
+      assert.deepEqual(foreign.sort(), ['http://leak.example.com/t.js', 'https://images.example.net/i.png']);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Tabs through the page: every stop shows its focus, in document order, until focus leaves. */
+async function assertTabOrder(page) {
+  let previous = await page.evaluateHandle(() => document.activeElement);
+  for (let stop = 0; stop < 200; stop += 1) {
+    await page.keyboard.press('Tab');
+    const current = await page.evaluateHandle(() => document.activeElement);
+    const done = await page.evaluate((el) => !el || el === document.body, current);
+    if (done) return;
+    const focus = await checks.focusState(page);
+    assert.ok(focus.visible, `focus is not visible on ${JSON.stringify(focus)}`);
+    const forwards = await page.evaluate(
+      ([a, b]) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING),
+      [previous, current],
+    );
+    if (!forwards) return; // wrapped round to the browser's own controls, then the top again
+    previous = current;
+  }
+  assert.fail('more than 200 Tab stops: is focus trapped?');
+}
+
+/** Every same-site link on the page leads to a page that exists. */
+async function assertLinksWork(context, page, origin) {
+  // Links within the page (`#main`) are left out: they do not navigate.
+  const hrefs = await page.locator('a[href]:not([href^="#"])').evaluateAll((links) => links.map((a) => a.href));
+  const own = [...new Set(hrefs.filter((href) => href.startsWith(origin)).map((href) => href.split('#')[0]))];
+  for (const href of own) {
+    const response = await context.request.get(href);
+    assert.equal(response.status(), 200, `link to ${href}`);
+  }
+}
+
+/** Opens the exit page from a neutral start page, leaves with `act`, then goes Back. */
+async function assertExit(site, exitPath, act) {
+  const { context, foreign } = await checks.guardedContext(state.browser);
+  try {
+    const page = await context.newPage();
+    const start = `${state.neutral}?start`;
+    await page.goto(start);
+    await page.goto(state.origins[site] + exitPath);
+    await Promise.all([page.waitForURL(state.neutral), act(page)]);
+    await page.goBack();
+    assert.equal(page.url(), start, 'Back went to the page before the site, not back to it');
+    assert.deepEqual(foreign, []);
+  } finally {
+    await context.close();
+  }
+}
