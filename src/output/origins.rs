@@ -58,8 +58,8 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
     let markdown = page.and_then(|p| sources.pages.iter().find(|raw| raw.file.path == p.source)).map(|raw| &raw.file);
     let own_templates = sources.templates.iter().map(|t| &t.file).filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in markdown.into_iter().chain(own_templates) {
-        if let Some(found) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
-            return found.with_message(message(load)).hint(HINT);
+        if let Some((line, column)) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
+            return Diagnostic::at(&file.path, line, column, message(load)).hint(HINT);
         }
     }
     let published = page.map_or_else(|| "404.html".to_owned(), |p| p.url.output_file());
@@ -67,22 +67,9 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
     Diagnostic::file(shown, format!("{} (in public/{published})", message(load))).hint(HINT)
 }
 
-/// A diagnostic at the first place `needle` occurs in `file`.
-fn find_in(file: &SourceFile, needle: &str) -> Option<Diagnostic> {
-    let offset = file.text.find(needle)?;
-    let (line, column) = line_column(&file.text, offset);
-    Some(Diagnostic::at(&file.path, line, column, String::new()))
-}
-
-trait WithMessage {
-    fn with_message(self, message: String) -> Self;
-}
-
-impl WithMessage for Diagnostic {
-    fn with_message(mut self, message: String) -> Self {
-        self.message = message;
-        self
-    }
+/// The line and column of the first place `needle` occurs in `file`.
+fn find_in(file: &SourceFile, needle: &str) -> Option<(usize, usize)> {
+    file.text.find(needle).map(|offset| line_column(&file.text, offset))
 }
 
 /// `https://hub.example.org` from a base URL, lower-cased, without path or trailing slash.
@@ -110,8 +97,7 @@ pub fn is_foreign(url: &str, own: &str) -> bool {
     if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
         return false;
     }
-    let origin = own_origin(&url);
-    !own.is_empty() && origin != own
+    own_origin(&url) != own
 }
 
 /// The attributes that make a browser fetch something, by element.
