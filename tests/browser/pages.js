@@ -19,10 +19,27 @@ const sites = {
       'content page': '/hide-your-visit/',
       'topic index': '/topics/',
       topic: '/topics/parental-conflict/',
+      'week programme (no sessions yet)': '/sessions/first-week/',
       404: '/no-such-page/',
     },
     // Pages whose 'Exit this page' button is tested (on by default for self-help).
     exit: ['/self-help/arguments/'],
+  },
+  // The programme fixture of the Rust tests: a week with sessions in every booking state.
+  programme: {
+    root: 'tests/sites/programme',
+    pages: {
+      home: '/',
+      programmes: '/sessions/',
+      'week programme': '/sessions/spring/',
+      session: '/sessions/spring/teenagers/',
+      'cancelled session': '/sessions/spring/cancelled/',
+      'filter page': '/sessions/spring/format/online/',
+      day: '/sessions/spring/day/2024-03-26/',
+      host: '/sessions/hosts/example-trust/',
+      poster: '/sessions/spring/poster/',
+    },
+    exit: [],
   },
   // The smallest fixture site of the Rust tests.
   minimal: {
@@ -49,15 +66,36 @@ const sites = {
 };
 
 /**
- * Keyboard-only journeys, by site: each is a name and a function given a Playwright page
- * (already at the site) that must complete the task with the keyboard alone. Booking a session
- * and searching join here when those pages land, e.g.
- * `{ name: 'search', path: '/search/', run: async (page) => { ... } }`.
+ * Keyboard-only journeys, by site: a name, the page to start at, and a function given the
+ * Playwright page and `{ foreign, tabTo }` that completes the task with the keyboard alone
+ * (`tabTo(page, test)` presses Tab until the focused link or control passes `test`, given
+ * { text, href, tag }). Searching joins here when the search page lands.
  */
 const journeys = {
-  scaffold: [],
-  minimal: [],
+  programme: [
+    {
+      name: 'booking a session from the week programme',
+      path: '/sessions/spring/',
+      run: async (page, { foreign, tabTo }) => {
+        await tabTo(page, (focus) => focus.href === '/sessions/spring/teenagers/');
+        await Promise.all([page.waitForURL('**/sessions/spring/teenagers/'), page.keyboard.press('Enter')]);
+        await tabTo(page, (focus) => focus.text.startsWith('Book a place'));
+        await page.keyboard.press('Enter');
+        // The booking form is another site: the guard records the request and stops it.
+        await waitFor(() => foreign.includes('https://example.org/book?session=teenagers'));
+      },
+    },
+  ],
 };
+
+/** Resolves once `condition()` is true; gives up after 100 tries 20 ms apart. */
+async function waitFor(condition) {
+  for (let i = 0; i < 100; i += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`never happened: ${condition}`);
+}
 
 /**
  * A deliberately broken site (image without alt text, unlabelled input): the accessibility

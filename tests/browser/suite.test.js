@@ -59,7 +59,7 @@ after(async () => {
 
 /** Opens `site`'s `urlPath` in a fresh guarded context; the caller closes the context. */
 async function open(site, urlPath, options = {}) {
-  const { context, foreign } = await checks.guardedContext(state.browser, options);
+  const { context, foreign } = await checks.guardedContext(state.browser, { now: NOW, ...options });
   const opened = await checks.openPage(context, state.origins[site] + urlPath);
   return { context, foreign, ...opened };
 }
@@ -68,57 +68,62 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
   for (const [kind, urlPath] of Object.entries(pages)) {
     const notFound = kind === '404';
     describe(`${site}: ${kind} (${urlPath})`, () => {
+      // One page, loaded once, serves the checks that do not need a fresh load (fewer loads
+      // keep the suite quick on a busy 2-core machine); the order of the tests matters.
+      let opened;
+      before(async () => {
+        opened = await open(site, urlPath);
+      });
+      after(async () => {
+        await opened?.context.close();
+      });
+
       test('loads with no console error, CSP violation, request to another origin, cookie or storage', async () => {
-        const { context, page, response, problems, foreign } = await open(site, urlPath);
-        try {
-          assert.equal(response.status(), notFound ? 404 : 200);
-          assert.deepEqual(checks.consoleErrors(problems, { expectNotFound: notFound }), []);
-          assert.deepEqual(await checks.cspViolations(page), []);
-          assert.deepEqual(foreign, [], 'requests that would have left 127.0.0.1');
-          assert.deepEqual(await checks.storedState(context, page), { cookies: [], local: [], session: [] });
-        } finally {
-          await context.close();
-        }
+        const { context, page, response, problems, foreign } = opened;
+        assert.equal(response.status(), notFound ? 404 : 200);
+        assert.deepEqual(checks.consoleErrors(problems, { expectNotFound: notFound }), []);
+        assert.deepEqual(await checks.cspViolations(page), []);
+        assert.deepEqual(foreign, [], 'requests that would have left 127.0.0.1');
+        assert.deepEqual(await checks.storedState(context, page), { cookies: [], local: [], session: [] });
       });
 
       test('has no axe-core WCAG 2.2 A/AA violations', async () => {
-        const { context, page } = await open(site, urlPath);
-        try {
-          assert.deepEqual(await checks.axeViolations(page), []);
-        } finally {
-          await context.close();
-        }
-      });
-
-      test('needs no sideways scrolling at 320px, nor at 400% zoom of 1280px', async () => {
-        // 400% zoom of a 1280×1024 window is a 320×256 CSS-pixel viewport drawn at 4 device
-        // pixels per CSS pixel (WCAG 1.4.10 Reflow); headless Chromium has no browser zoom.
-        for (const options of [
-          { viewport: { width: 320, height: 640 } },
-          { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
-        ]) {
-          const { context, page } = await open(site, urlPath, options);
-          try {
-            const { overflow, culprit } = await checks.sidewaysOverflow(page);
-            assert.equal(overflow, 0, `scrolls sideways at ${JSON.stringify(options)}: ${culprit}`);
-          } finally {
-            await context.close();
-          }
-        }
+        assert.deepEqual(await checks.axeViolations(opened.page), []);
       });
 
       test('keyboard: first Tab is the skip link, Enter moves to main, focus is visible and in page order', async () => {
-        const { context, page } = await open(site, urlPath);
+        const { page } = opened;
+        await page.evaluate(() => document.activeElement?.blur());
+        await page.keyboard.press('Tab');
+        const first = await checks.focusState(page);
+        assert.equal(first.href, '#main', `first Tab focused ${JSON.stringify(first)}`);
+        assert.ok(first.visible, 'the skip link shows when focused');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+        await assertTabOrder(page);
+      });
+
+      test('needs no sideways scrolling at 320px, nor at 400% zoom of 1280px', async () => {
+        await opened.page.setViewportSize({ width: 320, height: 640 });
+        const narrow = await checks.sidewaysOverflow(opened.page);
+        assert.equal(narrow.overflow, 0, `scrolls sideways at 320px: ${narrow.culprit}`);
+        // 400% zoom of a 1280×1024 window is a 320×256 CSS-pixel viewport drawn at 4 device
+        // pixels per CSS pixel (WCAG 1.4.10 Reflow); headless Chromium has no browser zoom.
+        const zoomed = await open(site, urlPath, { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
         try {
-          await page.keyboard.press('Tab');
-          const first = await checks.focusState(page);
-          assert.equal(first.href, '#main', `first Tab focused ${JSON.stringify(first)}`);
-          assert.ok(first.visible, 'the skip link shows when focused');
-          await page.keyboard.press('Enter');
-          assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-          await assertTabOrder(page);
+          const { overflow, culprit } = await checks.sidewaysOverflow(zoomed.page);
+          assert.equal(overflow, 0, `scrolls sideways at 400% zoom: ${culprit}`);
         } finally {
-          await context.close();
+          await zoomed.context.close();
+        }
+      });
+
+      test('screenshots at phone and desktop widths', async () => {
+        for (const [name, width] of Object.entries(checks.WIDTHS)) {
+          await opened.page.setViewportSize({ width, height: 800 });
+          const file = path.join(SCREENSHOTS, site, `${kind.replace(/\W+/g, '-')}-${name}.png`);
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          await opened.page.screenshot({ path: file, fullPage: true });
         }
       });
 
@@ -132,19 +137,6 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
           assert.ok(await page.locator('main h1').first().isVisible(), 'the home page after following a link');
         } finally {
           await context.close();
-        }
-      });
-
-      test('screenshots at phone and desktop widths', async () => {
-        for (const [name, width] of Object.entries(checks.WIDTHS)) {
-          const { context, page } = await open(site, urlPath, { viewport: { width, height: 800 } });
-          try {
-            const file = path.join(SCREENSHOTS, site, `${kind.replace(/\W+/g, '-')}-${name}.png`);
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            await page.screenshot({ path: file, fullPage: true });
-          } finally {
-            await context.close();
-          }
         }
       });
     });
@@ -173,9 +165,9 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
 
   for (const journey of journeys[site] || []) {
     test(`${site}: keyboard only: ${journey.name}`, async () => {
-      const { context, page } = await open(site, journey.path);
+      const { context, page, foreign } = await open(site, journey.path);
       try {
-        await journey.run(page);
+        await journey.run(page, { foreign, tabTo: checks.tabTo });
       } finally {
         await context.close();
       }
@@ -239,7 +231,7 @@ async function assertLinksWork(context, page, origin) {
 
 /** Opens the exit page from a neutral start page, leaves with `act`, then goes Back. */
 async function assertExit(site, exitPath, act) {
-  const { context, foreign } = await checks.guardedContext(state.browser);
+  const { context, foreign } = await checks.guardedContext(state.browser, { now: NOW });
   try {
     const page = await context.newPage();
     const start = `${state.neutral}?start`;

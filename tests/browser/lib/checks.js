@@ -22,9 +22,12 @@ const RECORD_CSP = () => {
 /**
  * A new browser context that lets requests reach 127.0.0.1 only: every other request is
  * recorded in `foreign` and aborted, so nothing leaves the machine even if a page tries.
+ * With `now`, the page's clock is fixed there, as the build's `--now` is, so that scripts
+ * that look at the time (booking phases) agree with the HTML.
  */
-async function guardedContext(browser, options = {}) {
+async function guardedContext(browser, { now, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: WIDTHS.desktop, height: 900 }, ...options });
+  if (now) await context.clock.setFixedTime(new Date(now));
   const foreign = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -127,7 +130,21 @@ async function focusState(page) {
   });
 }
 
+/** Presses Tab until the focused element passes `test(focusState)`; fails after 150 presses. */
+async function tabTo(page, test) {
+  for (let i = 0; i < 150; i += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await focusState(page);
+    if (test(focus)) {
+      if (!focus.visible) throw new Error(`focus is not visible on ${JSON.stringify(focus)}`);
+      return focus;
+    }
+  }
+  throw new Error(`no Tab stop matched ${test}`);
+}
+
 module.exports = {
+  tabTo,
   AXE_TAGS,
   WIDTHS,
   guardedContext,
