@@ -36,6 +36,19 @@ before(async () => {
   const neutral = await serveFolder(writeNeutralSite(state.work));
   state.servers.push(neutral.server);
   state.neutral = `${neutral.origin}/neutral.html`;
+  // Pages that break the rules on purpose, to show the checks can fail.
+  fs.writeFileSync(
+    path.join(state.work, 'neutral', 'tracking.html'),
+    '<!DOCTYPE html><html lang="en"><head><title>Tracking</title></head><body><script>' +
+      'document.cookie = "visitor=1"; localStorage.setItem("seen", "1"); sessionStorage.setItem("tab", "1");' +
+      '</script></body></html>\n',
+  );
+  fs.writeFileSync(
+    path.join(state.work, 'neutral', 'inline.html'),
+    '<!DOCTYPE html><html lang="en"><head><title>Inline</title>' +
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">` +
+      '</head><body><p style="color: red">Inline style</p><script>document.title = "ran"</script></body></html>\n',
+  );
   fs.writeFileSync(
     path.join(state.work, 'neutral', 'leaky.html'),
     '<!DOCTYPE html><html lang="en"><head><title>Leaky</title><script src="http://leak.example.com/t.js"></script></head>' +
@@ -192,6 +205,29 @@ describe('the checks can fail', () => {
     try {
       await checks.openPage(context, state.neutral.replace('neutral.html', 'leaky.html'));
       assert.deepEqual(foreign.sort(), ['http://leak.example.com/t.js', 'https://images.example.net/i.png']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('cookies and storage a page sets are found', async () => {
+    const { context } = await checks.guardedContext(state.browser);
+    try {
+      const { page } = await checks.openPage(context, state.neutral.replace('neutral.html', 'tracking.html'));
+      assert.deepEqual(await checks.storedState(context, page), { cookies: ['visitor'], local: ['seen'], session: ['tab'] });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('inline scripts and styles that the CSP blocks are found', async () => {
+    const { context } = await checks.guardedContext(state.browser);
+    try {
+      const { page } = await checks.openPage(context, state.neutral.replace('neutral.html', 'inline.html'));
+      const violations = await checks.cspViolations(page);
+      assert.ok(violations.some((v) => v.startsWith('script-src')), violations.join('; '));
+      assert.ok(violations.some((v) => v.startsWith('style-src')), violations.join('; '));
+      assert.equal(await page.title(), 'Inline', 'the inline script did not run');
     } finally {
       await context.close();
     }
