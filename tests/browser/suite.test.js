@@ -36,6 +36,7 @@ before(async () => {
   const neutral = await serveFolder(writeNeutralSite(state.work));
   state.servers.push(neutral.server);
   state.neutral = `${neutral.origin}/neutral.html`;
+  state.origins.neutral = neutral.origin;
   // Pages that break the rules on purpose, to show the checks can fail.
   fs.writeFileSync(
     path.join(state.work, 'neutral', 'tracking.html'),
@@ -69,6 +70,16 @@ after(async () => {
   for (const server of state.servers) server.close();
   if (state.work) fs.rmSync(state.work, { recursive: true, force: true });
 });
+
+/** Runs `check` on `site`'s `urlPath` in a fresh guarded context, then closes the context. */
+async function withPage(site, urlPath, options, check) {
+  const opened = await open(site, urlPath, options);
+  try {
+    await check(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
 
 /** Opens `site`'s `urlPath` in a fresh guarded context; the caller closes the context. */
 async function open(site, urlPath, options = {}) {
@@ -122,13 +133,10 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
         assert.equal(narrow.overflow, 0, `scrolls sideways at 320px: ${narrow.culprit}`);
         // 400% zoom of a 1280×1024 window is a 320×256 CSS-pixel viewport drawn at 4 device
         // pixels per CSS pixel (WCAG 1.4.10 Reflow); headless Chromium has no browser zoom.
-        const zoomed = await open(site, urlPath, { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
-        try {
-          const { overflow, culprit } = await checks.sidewaysOverflow(zoomed.page);
+        await withPage(site, urlPath, { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 }, async ({ page }) => {
+          const { overflow, culprit } = await checks.sidewaysOverflow(page);
           assert.equal(overflow, 0, `scrolls sideways at 400% zoom: ${culprit}`);
-        } finally {
-          await zoomed.context.close();
-        }
+        });
       });
 
       test('screenshots at phone and desktop widths', async () => {
@@ -141,16 +149,13 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
       });
 
       test('renders and navigates with JavaScript disabled', async () => {
-        const { context, page } = await open(site, urlPath, { javaScriptEnabled: false });
-        try {
+        await withPage(site, urlPath, { javaScriptEnabled: false }, async ({ context, page }) => {
           assert.ok(await page.locator('main h1').first().isVisible(), 'a main heading');
           await assertLinksWork(context, page, state.origins[site]);
           await Promise.all([page.waitForNavigation(), page.locator('.site-header__name').click()]);
           assert.equal(new URL(page.url()).pathname, '/');
           assert.ok(await page.locator('main h1').first().isVisible(), 'the home page after following a link');
-        } finally {
-          await context.close();
-        }
+        });
       });
     });
   }
@@ -166,71 +171,50 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
         });
       });
       test('without JavaScript the button is a plain link to the neutral site', async () => {
-        const { context, page } = await open(site, exitPath, { javaScriptEnabled: false });
-        try {
+        await withPage(site, exitPath, { javaScriptEnabled: false }, async ({ page }) => {
           await Promise.all([page.waitForURL(state.neutral), page.locator('[data-exit-this-page]').click()]);
-        } finally {
-          await context.close();
-        }
+        });
       });
     });
   }
 
   for (const journey of journeys[site] || []) {
     test(`${site}: keyboard only: ${journey.name}`, async () => {
-      const { context, page, foreign } = await open(site, journey.path);
-      try {
+      await withPage(site, journey.path, {}, async ({ page, foreign }) => {
         await journey.run(page, { foreign, tabTo: checks.tabTo });
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 }
 
 describe('the checks can fail', () => {
   test('axe reports the broken fixture (image without alt text, unlabelled input)', async () => {
-    const { context, page } = await open('broken-a11y', broken.page);
-    try {
+    await withPage('broken-a11y', broken.page, {}, async ({ page }) => {
       const rules = new Set((await checks.axeViolations(page)).map((line) => line.split(':')[0]));
       assert.ok(rules.has('image-alt'), `image-alt in ${[...rules]}`);
       assert.ok(rules.has('label'), `label in ${[...rules]}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a page that loads from another origin is caught, and the request never leaves', async () => {
-    const { context, foreign } = await checks.guardedContext(state.browser);
-    try {
-      await checks.openPage(context, state.neutral.replace('neutral.html', 'leaky.html'));
+    await withPage('neutral', '/leaky.html', {}, async ({ foreign }) => {
       assert.deepEqual(foreign.sort(), ['http://leak.example.com/t.js', 'https://images.example.net/i.png']);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('cookies and storage a page sets are found', async () => {
-    const { context } = await checks.guardedContext(state.browser);
-    try {
-      const { page } = await checks.openPage(context, state.neutral.replace('neutral.html', 'tracking.html'));
+    await withPage('neutral', '/tracking.html', {}, async ({ context, page }) => {
       assert.deepEqual(await checks.storedState(context, page), { cookies: ['visitor'], local: ['seen'], session: ['tab'] });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('inline scripts and styles that the CSP blocks are found', async () => {
-    const { context } = await checks.guardedContext(state.browser);
-    try {
-      const { page } = await checks.openPage(context, state.neutral.replace('neutral.html', 'inline.html'));
+    await withPage('neutral', '/inline.html', {}, async ({ page }) => {
       const violations = await checks.cspViolations(page);
       assert.ok(violations.some((v) => v.startsWith('script-src')), violations.join('; '));
       assert.ok(violations.some((v) => v.startsWith('style-src')), violations.join('; '));
       assert.equal(await page.title(), 'Inline', 'the inline script did not run');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
