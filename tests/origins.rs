@@ -37,3 +37,14 @@ fn own_origin_and_plain_links_to_other_sites_pass() {
     std::fs::write(site.path().join("content/family.jpg"), b"").unwrap();
     common::build(site.path()).unwrap();
 }
+
+#[test]
+fn a_third_party_image_in_a_session_description_is_located_there() {
+    let site = common::scratch_copy("programme");
+    let description = site.path().join("sessions/spring/teenagers.md");
+    let mut text = std::fs::read_to_string(&description).unwrap();
+    text.push_str("\n<img src=\"https://tracker.example.net/pixel.gif\" alt=\"\">\n");
+    std::fs::write(&description, text).unwrap();
+    let error = common::build(site.path()).unwrap_err().to_string();
+    insta::assert_snapshot!(error);
+}

@@ -55,9 +55,9 @@ fn message(load: &Load) -> String {
 /// else the published page itself.
 fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load) -> Diagnostic {
     let decoded = load.url.replace("&amp;", "&");
-    let markdown = page.and_then(|p| sources.pages.iter().find(|raw| raw.file.path == p.source)).map(|raw| &raw.file);
+    let own = page.map(|p| source_files(sources, &p.source)).unwrap_or_default();
     let own_templates = sources.templates.iter().map(|t| &t.file).filter(|f| !f.path.starts_with("<built-in hub theme>"));
-    for file in markdown.into_iter().chain(own_templates) {
+    for file in own.into_iter().chain(own_templates) {
         if let Some((line, column)) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
             return Diagnostic::at(&file.path, line, column, message(load)).hint(HINT);
         }
@@ -65,6 +65,19 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
     let published = page.map_or_else(|| "404.html".to_owned(), |p| p.url.output_file());
     let shown = page.map_or_else(|| Path::new("404.html").to_path_buf(), |p| p.source.clone());
     Diagnostic::file(shown, format!("{} (in public/{published})", message(load))).hint(HINT)
+}
+
+/// The files a page is made from: its Markdown, or a week's, session's or service's TOML file
+/// and the Markdown beside it with the same name (`teenagers.toml`, `teenagers.md`).
+fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<&'a SourceFile> {
+    let stem = source.with_extension("");
+    let pages = sources.pages.iter().map(|raw| &raw.file).filter(|f| f.path == source);
+    let sessions = sources.weeks.iter().flat_map(|week| {
+        let sessions = week.sessions.iter().flat_map(|s| std::iter::once(&s.file).chain(&s.description_file));
+        std::iter::once(&week.file).chain(sessions)
+    });
+    let data = sessions.chain(&sources.data_files).filter(|f| f.path.with_extension("") == stem);
+    pages.chain(data).collect()
 }
 
 /// The line and column of the first place `needle` occurs in `file`.

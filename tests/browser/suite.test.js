@@ -232,7 +232,12 @@ async function assertTabOrder(page) {
       ([a, b]) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING),
       [previous, current],
     );
-    if (!forwards) return; // wrapped round to the browser's own controls, then the top again
+    if (!forwards) {
+      // Only wrapping round to the top (the skip link) may go backwards; anything else is a
+      // positive tabindex or a script moving focus out of reading order.
+      assert.equal(focus.href, '#main', `Tab went backwards to ${JSON.stringify(focus)}`);
+      return;
+    }
     previous = current;
   }
   assert.fail('more than 200 Tab stops: is focus trapped?');
