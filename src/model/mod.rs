@@ -5,6 +5,7 @@ pub mod booking;
 pub mod duration;
 pub mod material;
 pub mod page;
+pub mod service;
 pub mod session;
 pub mod slug;
 pub mod time;
@@ -18,6 +19,7 @@ use jiff::Timestamp;
 use crate::error::Error;
 use crate::load::Sources;
 pub use page::{Page, PageId, PageKind};
+pub use service::{Service, ServiceId};
 pub use slug::{Slug, UrlPath};
 pub use topic::{Topic, Topics};
 
@@ -47,6 +49,8 @@ pub struct Site<'a> {
     pub sessions: Vec<session::Session>,
     /// Pages by their path under `content/` (`self-help/arguments.md`), to resolve links.
     pub by_content_path: BTreeMap<String, PageId>,
+    /// The services of the directory, by id.
+    pub services: Vec<Service>,
 }
 
 /// Validates the loaded sources; reports every problem at once.
@@ -55,10 +59,11 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
     let (weeks, sessions) = week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
+    let services = service::build_services(&sources.data_files, &topics, &mut problems);
     let by_content_path =
         pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path })
+    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services })
 }
 
 impl Site<'_> {
@@ -70,6 +75,15 @@ impl Site<'_> {
     /// The raw source of a page.
     pub fn raw(&self, page: &Page) -> &crate::load::RawPage {
         &self.sources.pages[page.raw]
+    }
+
+    /// The URL of a content path: a page (`self-help/a.md`) or a service (`directory/x.toml`).
+    pub fn url_of_content_path(&self, path: &str) -> Option<String> {
+        if let Some(&id) = self.by_content_path.get(path) {
+            return Some(self.pages[id].url.to_string());
+        }
+        let id = path.strip_prefix("directory/")?.strip_suffix(".toml")?;
+        self.services.iter().find(|s| s.id.as_str() == id).map(|s| s.url.to_string())
     }
 
     /// The top-level section at `/name/`, if the site has one.

@@ -146,14 +146,14 @@ fn rewrite_link<'a>(
         Some(i) => (&dest[..i], &dest[i..]),
         None => (&dest[..], ""),
     };
-    if path.ends_with(".md") {
+    if path.ends_with(".md") || path.ends_with(".toml") {
         let target = join_content_path(content_dir, path);
         return match target.as_deref().and_then(resolve) {
             Some(url) => CowStr::from(format!("{url}{fragment}")),
             None => {
                 let mut problem = at();
-                problem.message = format!("link to `{path}`, which is not a page of this site");
-                rendered.problems.push(problem.hint("link to a Markdown file under content/, relative to this one"));
+                problem.message = format!("link to `{path}`, which is not a page or service of this site");
+                rendered.problems.push(problem.hint("link to a Markdown file or a directory service's .toml file under content/, relative to this one"));
                 dest
             }
         };

@@ -122,7 +122,7 @@ fn render_body(site: &Site, page: &Page) -> Rendered {
     let raw = site.raw(page);
     let content_dir = raw.content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let source = MarkdownSource { file: &raw.file, offset: raw.body_offset, content_dir };
-    let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
+    let resolve = |path: &str| site.url_of_content_path(path);
     render_markdown(raw.body(), &source, &resolve)
 }
 
