@@ -4,11 +4,13 @@
 //! every problem is collected. Output files beside the pages (sitemap, feeds) are the next
 //! stage's job.
 
+pub mod directory;
 pub mod format;
 pub mod home;
 pub mod markdown;
 pub mod programme;
 pub mod qr;
+pub mod sanitise;
 pub mod templates;
 pub mod topics;
 pub mod views;
@@ -76,6 +78,10 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
         }
         Err(found) => found.into_iter().for_each(|d| problems.push(d)),
     }
+    match directory::render_directory_pages(site, templates, &site_view) {
+        Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
+    }
     let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };
     match templates.render("404.html", &not_found, "404.html") {
         Ok(html) => rendered.not_found = html,
@@ -105,6 +111,10 @@ fn render_content_page(
         breadcrumbs: breadcrumbs(site, page),
         children: page.children.iter().map(|&id| card(&site.pages[id])).collect(),
         by_topic: if page.kind == PageKind::Section { views::group_by_topic(site, &page.children) } else { Vec::new() },
+        related_services: match page.kind {
+            PageKind::Page => directory::views::related_services(site, &page.topics),
+            _ => Vec::new(),
+        },
         show_exit: shows_exit(site, &page.section_name, page.safety),
     };
     let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());

@@ -105,6 +105,8 @@ pub struct PageView<'a> {
     pub children: Vec<Card>,
     /// For sections: the pages inside grouped by topic, in the topics' order.
     pub by_topic: Vec<TopicGroup>,
+    /// Services of the directory that share a topic with this page.
+    pub related_services: Vec<Card>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
 }
@@ -185,6 +187,9 @@ fn generated_sections(site: &Site) -> Vec<&'static str> {
     let mut sections = Vec::new();
     if !site.weeks.is_empty() {
         sections.push("/sessions/");
+    }
+    if !site.services.is_empty() {
+        sections.push("/directory/");
     }
     sections
 }

@@ -1,0 +1,308 @@
+//! Typed views of the directory's pages: one struct per kind of page, built here.
+
+use serde::Serialize;
+
+use crate::model::service::vocab::Day;
+use crate::model::service::{Location, Opening, Service};
+use crate::model::{PageKind, Site};
+use crate::render::format::{format_date, format_time, iso_date};
+use crate::render::sanitise::render_untrusted_markdown;
+use crate::render::views::{Card, Link, card};
+
+/// The facts `base.html` needs about any page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectoryMeta {
+    /// The `<h1>` and title.
+    pub title: String,
+    /// The meta description.
+    pub summary: String,
+    /// The full public address.
+    pub canonical_url: String,
+}
+
+/// A service in a list of results.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceCard {
+    /// Its name, the link text.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// Who runs it.
+    pub organisation: String,
+    /// One line about it.
+    pub summary: String,
+    /// 'Universal', 'Targeted', 'Specialist'.
+    pub level: &'static str,
+    /// 'Free' or 'Paid'.
+    pub cost: &'static str,
+    /// How to access it, as labels.
+    pub access: Vec<&'static str>,
+    /// A family hub centre.
+    pub family_hub: bool,
+    /// Facet values for the filter script, as `data-<key>` attributes.
+    pub filters: Vec<FilterAttribute>,
+}
+
+/// One `data-filter-<key>="<slugs>"` attribute of a result.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterAttribute {
+    /// The facet key.
+    pub key: String,
+    /// Space-separated value slugs.
+    pub values: String,
+}
+
+/// A service's page: every detail, in the order a family needs them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceDetail {
+    /// Its id.
+    pub id: String,
+    /// Who runs it.
+    pub organisation: String,
+    /// What it offers, sanitised HTML.
+    pub description: String,
+    /// 'Universal', with the level's page.
+    pub level: Link,
+    /// Categories, linked to their pages.
+    pub categories: Vec<Link>,
+    /// Who it is for.
+    pub eligibility: String,
+    /// 'Ages 0 to 18', or empty.
+    pub ages: String,
+    /// How to access it, as labels.
+    pub access: Vec<&'static str>,
+    /// How to get referred.
+    pub referral: String,
+    /// How it is delivered, as labels.
+    pub delivery: Vec<&'static str>,
+    /// 'Free' or what it costs.
+    pub cost: String,
+    /// Languages, linked to their pages.
+    pub languages: Vec<Link>,
+    /// The area served.
+    pub area: String,
+    /// Opening times, one line each.
+    pub opening_times: Vec<String>,
+    /// Where it is.
+    pub locations: Vec<LocationView>,
+    /// Phone, as written.
+    pub phone: Option<String>,
+    /// Phone without spaces, for `tel:`.
+    pub phone_link: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// 'Last checked on' date, written out.
+    pub last_reviewed: String,
+    /// The same, ISO form.
+    pub last_reviewed_iso: String,
+}
+
+/// A location of a service.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationView {
+    /// Its name.
+    pub name: String,
+    /// Address and postcode.
+    pub address: String,
+    /// A plain link to a map on OpenStreetMap: nothing loads until it is followed.
+    pub map_url: String,
+    /// Access notes.
+    pub accessibility: Vec<String>,
+}
+
+/// A card for each service, family hubs first, then by name.
+pub fn service_cards(services: &[&Service], facets: &[super::facets::Facet], site: &Site) -> Vec<ServiceCard> {
+    services.iter().map(|s| service_card(s, facets, site)).collect()
+}
+
+/// One service as a result.
+pub fn service_card(service: &Service, facets: &[super::facets::Facet], site: &Site) -> ServiceCard {
+    let index = site.services.iter().position(|s| s.id == service.id).unwrap_or_default();
+    ServiceCard {
+        name: service.name.clone(),
+        url: service.url.to_string(),
+        organisation: service.organisation.clone(),
+        summary: service.summary.clone(),
+        level: service.level.label(),
+        cost: if service.cost.free { "Free" } else { "Paid" },
+        access: service.access.iter().map(|a| a.label()).collect(),
+        family_hub: service.family_hub,
+        filters: super::facets::service_filter_data(facets, index)
+            .into_iter()
+            .map(|(key, values)| FilterAttribute { key, values })
+            .collect(),
+    }
+}
+
+/// Every detail of a service for its page.
+pub fn service_detail(service: &Service) -> ServiceDetail {
+    let link = |key: &str, slug: &str, label: &str| Link { title: label.to_owned(), url: format!("/directory/{key}/{slug}/") };
+    ServiceDetail {
+        id: service.id.to_string(),
+        organisation: service.organisation.clone(),
+        description: render_untrusted_markdown(&service.description),
+        level: link("level", service.level.slug(), service.level.label()),
+        categories: service.categories.iter().map(|c| link("category", c.slug(), c.label())).collect(),
+        eligibility: service.eligibility.clone(),
+        ages: ages(service.min_age, service.max_age),
+        access: service.access.iter().map(|a| a.label()).collect(),
+        referral: service.referral.clone(),
+        delivery: service.delivery.iter().map(|d| d.label()).collect(),
+        cost: if service.cost.description.is_empty() {
+            (if service.cost.free { "Free" } else { "There is a charge" }).to_owned()
+        } else {
+            service.cost.description.clone()
+        },
+        languages: service
+            .languages
+            .iter()
+            .map(|l| link("language", &crate::model::slug::slugify(l), l))
+            .collect(),
+        area: service.area.clone(),
+        opening_times: service.schedule.iter().map(|o| opening_line(o, &service.locations)).collect(),
+        locations: service.locations.iter().map(location_view).collect(),
+        phone: service.contact.phone.clone(),
+        phone_link: service.contact.phone.as_ref().map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()),
+        email: service.contact.email.clone(),
+        website: service.contact.website.clone(),
+        last_reviewed: format_date(service.last_reviewed),
+        last_reviewed_iso: iso_date(service.last_reviewed),
+    }
+}
+
+/// 'Ages 0 to 18', 'Ages 16 and over', 'Up to age 5', or empty.
+pub fn ages(min: Option<u8>, max: Option<u8>) -> String {
+    match (min, max) {
+        (Some(low), Some(high)) => format!("Ages {low} to {high}"),
+        (Some(low), None) => format!("Ages {low} and over"),
+        (None, Some(high)) => format!("Up to age {high}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// 'Monday to Friday, 9am to 5pm (at Acton Family Hub; term time only)'.
+pub fn opening_line(opening: &Opening, locations: &[Location]) -> String {
+    let mut line = format!("{}, {} to {}", day_list(&opening.days), format_time(opening.opens), format_time(opening.closes));
+    let place = opening.location.and_then(|i| locations.get(i)).map(|l| format!("at {}", l.name));
+    let notes: Vec<String> = place.into_iter().chain((!opening.note.is_empty()).then(|| opening.note.clone())).collect();
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    line
+}
+
+/// Days as readers say them: runs of three or more become 'Monday to Friday'.
+pub fn day_list(days: &[Day]) -> String {
+    let mut sorted = days.to_vec();
+    sorted.sort();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len() && day_index(sorted[j + 1]) == day_index(sorted[j]) + 1 {
+            j += 1;
+        }
+        if j - i >= 2 {
+            parts.push(format!("{} to {}", sorted[i].label(), sorted[j].label()));
+        } else {
+            parts.extend(sorted[i..=j].iter().map(|d| d.label().to_owned()));
+        }
+        i = j + 1;
+    }
+    match parts.len() {
+        0 => String::new(),
+        1 => parts.remove(0),
+        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+    }
+}
+
+fn day_index(day: Day) -> usize {
+    Day::ALL.iter().position(|d| *d == day).unwrap_or_default()
+}
+
+fn location_view(location: &Location) -> LocationView {
+    let map_url = match location.coordinates {
+        Some((lat, lon)) => format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"),
+        None => format!("https://www.openstreetmap.org/search?query={}", location.postcode.replace(' ', "%20")),
+    };
+    LocationView {
+        name: location.name.clone(),
+        address: format!("{}, {}", location.address, location.postcode),
+        map_url,
+        accessibility: location.accessibility.clone(),
+    }
+}
+
+/// Self-help and other content pages that share a topic with `topics`, by title.
+pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
+    let mut pages: Vec<Card> = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Page && p.topics.iter().any(|t| topics.contains(t)))
+        .map(card)
+        .collect();
+    pages.sort_by(|a, b| a.title.cmp(&b.title));
+    pages
+}
+
+/// Services that share a topic with `topics`: family hubs first, then by name.
+pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
+    let mut services: Vec<&Service> =
+        site.services.iter().filter(|s| s.topics.iter().any(|t| topics.contains(t))).collect();
+    services.sort_by_key(|s| (!s.family_hub, s.name.to_lowercase()));
+    services
+        .into_iter()
+        .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
+        .collect()
+}
+
+/// The 'report a change' link: an email to the site's contact with the service named.
+pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
+    let email = site.sources.config.contact.email.as_ref()?;
+    let subject = format!("Change to the directory entry {} ({})", service.name, service.id);
+    Some(format!("mailto:{email}?subject={}", percent_encode(&subject)))
+}
+
+/// Percent-encodes text for a URL query value.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Wraps the site view with page facts, for every directory page.
+pub fn meta(site: &Site, title: &str, summary: &str, url: &str) -> DirectoryMeta {
+    DirectoryMeta {
+        title: title.to_owned(),
+        summary: summary.to_owned(),
+        canonical_url: site.sources.config.absolute_url(url),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_read_naturally() {
+        use Day::*;
+        assert_eq!(day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]), "Monday to Friday");
+        assert_eq!(day_list(&[Wednesday]), "Wednesday");
+        assert_eq!(day_list(&[Monday, Wednesday, Friday]), "Monday, Wednesday and Friday");
+        assert_eq!(day_list(&[Saturday, Monday, Tuesday]), "Monday, Tuesday and Saturday");
+    }
+
+    #[test]
+    fn ages_and_encoding() {
+        assert_eq!(ages(Some(0), Some(18)), "Ages 0 to 18");
+        assert_eq!(ages(None, None), "");
+        assert_eq!(percent_encode("a b&c"), "a%20b%26c");
+    }
+}
