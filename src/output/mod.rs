@@ -8,6 +8,8 @@ pub mod calendar;
 pub mod feeds;
 pub mod links;
 pub mod origins;
+pub mod oruk;
+pub mod oruk_csv;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -82,6 +84,9 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     }
     for calendar in calendar::render_calendars(site) {
         add(calendar.path, Contents::Bytes(calendar.text.into_bytes()), "sessions".into(), &mut problems);
+    }
+    for export in oruk::render_oruk_export(site) {
+        add(export.path, Contents::Bytes(export.text.into_bytes()), "content/directory".into(), &mut problems);
     }
     for asset in &site.sources.assets {
         let origin = match &asset.source {
