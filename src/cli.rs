@@ -28,6 +28,29 @@ pub enum Command {
     },
     /// Build the site and serve it on this computer.
     Serve(ServeArgs),
+    /// Bring data from another system into the site.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+/// What `import` can read.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn an Open Referral UK services JSON (a page or a full dump) into content/directory/ files.
+    Oruk(ImportOrukArgs),
+}
+
+/// Options for `import oruk`.
+#[derive(Debug, Args)]
+pub struct ImportOrukArgs {
+    /// The ORUK JSON file.
+    pub file: PathBuf,
+    /// The site folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Replace service files even when they were edited by hand.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options shared by every command that reads a site.

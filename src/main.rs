@@ -13,7 +13,7 @@ use hubsite::model::time::resolve_now;
 use hubsite::pipeline::{BuildOptions, Stage, build_and_write, site_root};
 use hubsite::{Error, check, scaffold, serve};
 
-use cli::{Cli, Command, SiteArgs};
+use cli::{Cli, Command, ImportCommand, SiteArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,6 +57,11 @@ fn run(command: Command) -> anyhow::Result<()> {
             let address = SocketAddr::new(args.interface, args.port);
             serve::serve_folder(&report.output_dir, address).map_err(anyhow::Error::msg)?;
         }
+        Command::Import(ImportCommand::Oruk(args)) => {
+            let options = hubsite::import::ImportOptions { root: site_root(args.root.as_deref()), file: args.file, force: args.force };
+            let report = hubsite::import::import_oruk(&options).map_err(|e| report_error(e, "error: nothing was imported"))?;
+            print!("{}", render_import_report(&report));
+        }
     }
     Ok(())
 }
@@ -70,6 +75,24 @@ fn build_options(args: &SiteArgs, output: Option<std::path::PathBuf>) -> anyhow:
         drafts: args.drafts,
         now,
     })
+}
+
+/// What an import did, one line per file, then a count.
+fn render_import_report(report: &hubsite::import::ImportReport) -> String {
+    let mut out = String::new();
+    for (verb, files) in [("created", &report.created), ("updated", &report.updated), ("unchanged", &report.unchanged)] {
+        files.iter().for_each(|f| out.push_str(&format!("{verb} {f}\n")));
+    }
+    report.notes.iter().for_each(|n| out.push_str(&format!("note: {n}\n")));
+    report.skipped.iter().for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
+    out.push_str(&format!(
+        "{} created, {} updated, {} unchanged, {} skipped\n",
+        report.created.len(),
+        report.updated.len(),
+        report.unchanged.len(),
+        report.skipped.len()
+    ));
+    out
 }
 
 const FAILED_BUILD: &str = "error: the build failed; the output folder was left as it was";

@@ -20,17 +20,6 @@ fn validate_export(root: &Path) {
     assert!(output.status.success(), "the ORUK export does not validate:\n{report}{}", String::from_utf8_lossy(&output.stderr));
 }
 
-/// A scratch site holding the example site's directory and topics (repository root).
-pub fn example_directory_site() -> tempfile::TempDir {
-    let site = scratch_copy("directory");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::remove_dir_all(site.path().join("content/directory")).unwrap();
-    copy_tree(&repo.join("content/directory"), &site.path().join("content/directory"));
-    std::fs::copy(repo.join("content/topics.toml"), site.path().join("content/topics.toml")).unwrap();
-    std::fs::remove_dir_all(site.path().join("content/self-help")).unwrap();
-    site
-}
-
 #[test]
 fn fixture_export_validates_against_the_oruk_schemas() {
     let site = scratch_copy("directory");
@@ -40,7 +29,7 @@ fn fixture_export_validates_against_the_oruk_schemas() {
 
 #[test]
 fn example_site_export_validates_and_lists_every_service() {
-    let site = example_directory_site();
+    let site = example_site();
     build(site.path()).expect("the example directory builds");
     validate_export(site.path());
     let services: Vec<_> = std::fs::read_dir(site.path().join("content/directory")).unwrap().collect();

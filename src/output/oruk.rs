@@ -1,7 +1,8 @@
 //! The directory in the Open Referral UK shape, as static JSON any static host can serve:
 //! `/directory/oruk/index.json` (the API root document), `services.json` and
 //! `services/page-<n>.json` (service lists in ORUK's page envelope), `services/<uuid>.json`
-//! (each service fully nested) and `taxonomies.json`; plus `/directory/directory.csv` for
+//! (each service fully nested), `services-full.json` (every service fully nested, in one page:
+//! a full dump for `hubsite import oruk`) and `taxonomies.json`; plus `/directory/directory.csv` for
 //! council staff. Empty optional fields are left out. Ids are stable UUIDs derived from the
 //! service ids, so the same site always exports the same document.
 //!
@@ -58,10 +59,14 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
         }
         files.push(file(&format!("directory/oruk/services/page-{}.json", n + 1), &page));
     }
+    let mut dump = Vec::with_capacity(services.len());
     for service in services {
         let full = service_full(config, &site.topics, service);
         files.push(file(&format!("directory/oruk/services/{}.json", service_uuid(service)), &full));
+        dump.push(full);
     }
+    let total = dump.len();
+    files.push(file("directory/oruk/services-full.json", &page_envelope(dump, 1, 1, total, total)));
     let taxonomies: Vec<Value> = TAXONOMIES.iter().map(|t| taxonomy(t, &site.topics)).collect();
     let count = taxonomies.len();
     files.push(file("directory/oruk/taxonomies.json", &page_envelope(taxonomies, 1, 1, count, count.max(1))));

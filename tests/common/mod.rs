@@ -82,3 +82,15 @@ pub fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn read_output(root: &Path, path: &str) -> String {
     fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|_| panic!("{path} in the output"))
 }
+
+/// A scratch copy of fixture `directory` holding the example site's directory and topics
+/// (from the repository root) instead of its own.
+pub fn example_site() -> tempfile::TempDir {
+    let site = scratch_copy("directory");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::remove_dir_all(site.path().join("content/directory")).expect("fixture directory");
+    copy_tree(&repo.join("content/directory"), &site.path().join("content/directory"));
+    fs::copy(repo.join("content/topics.toml"), site.path().join("content/topics.toml")).expect("topics");
+    fs::remove_dir_all(site.path().join("content/self-help")).expect("fixture self-help");
+    site
+}

@@ -1,0 +1,111 @@
+//! `hubsite import`: brings other directories' data into a site's content. The mapping is
+//! pure ([`oruk`]); this module is the command's edge, which reads the input file and the
+//! site's existing service files and writes the new ones (each through a temporary file and
+//! a rename, so that a file is never half-written).
+
+pub mod oruk;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::error::Error;
+use crate::load::{LoadOptions, load_site};
+use crate::model::Topics;
+use crate::model::service::build_services;
+use oruk::{Skipped, import_service, is_untouched_import, parse_services};
+
+/// What to import, and where.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The ORUK JSON file.
+    pub file: PathBuf,
+    /// Replace files even when they were edited by hand.
+    pub force: bool,
+}
+
+/// What an import did, file by file.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ImportReport {
+    /// New files.
+    pub created: Vec<String>,
+    /// Files replaced with newer data.
+    pub updated: Vec<String>,
+    /// Files that already held exactly this data.
+    pub unchanged: Vec<String>,
+    /// Services not imported, and why (including files left alone because they were edited).
+    pub skipped: Vec<Skipped>,
+    /// Defaults filled in, per file.
+    pub notes: Vec<String>,
+}
+
+/// Imports every service of an ORUK JSON document into `content/directory/`.
+pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
+    let json = fs::read_to_string(&options.file).map_err(|e| Error::io("cannot read", &options.file, e))?;
+    let services = parse_services(&json).map_err(|m| Error::Content(Diagnostic::file(&options.file, m).into()))?;
+    let sources = load_site(&options.root, &LoadOptions::default())?;
+    let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut Diagnostics::default());
+    let slugs: Vec<String> = topics.list.iter().map(|t| t.slug.to_string()).collect();
+    let dir = options.root.join("content/directory");
+    let mut report = ImportReport::default();
+    let mut seen: Vec<String> = Vec::new();
+    for (n, service) in services.iter().enumerate() {
+        let name = service["name"].as_str().map_or_else(|| format!("service {} in the file", n + 1), str::to_owned);
+        let imported = match import_service(service, &slugs) {
+            Ok(imported) => imported,
+            Err(reason) => {
+                report.skipped.push(Skipped { name, reason });
+                continue;
+            }
+        };
+        let shown = format!("content/directory/{}.toml", imported.id);
+        if seen.contains(&imported.id) {
+            report.skipped.push(Skipped { name, reason: format!("another service in this file is also {shown}") });
+            continue;
+        }
+        seen.push(imported.id.clone());
+        if let Err(reason) = validate(&shown, &imported.text, &topics) {
+            report.skipped.push(Skipped { name, reason });
+            continue;
+        }
+        report.notes.extend(imported.notes.iter().map(|note| format!("{shown}: {note}")));
+        let path = dir.join(format!("{}.toml", imported.id));
+        match fs::read_to_string(&path) {
+            Ok(existing) if existing == imported.text => report.unchanged.push(shown),
+            Ok(existing) if !options.force && !is_untouched_import(&existing) => report.skipped.push(Skipped {
+                name,
+                reason: format!("{shown} was edited by hand (or not written by an import): use --force to replace it"),
+            }),
+            Ok(_) => {
+                write_file(&path, &imported.text)?;
+                report.updated.push(shown);
+            }
+            Err(_) => {
+                write_file(&path, &imported.text)?;
+                report.created.push(shown);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The generated file must pass the same checks as a hand-written one.
+fn validate(shown: &str, text: &str, topics: &Topics) -> Result<(), String> {
+    let file = SourceFile::new(shown, text.as_bytes().to_vec()).map_err(|d| d.message)?;
+    let mut problems = Diagnostics::default();
+    build_services(std::slice::from_ref(&file), topics, &mut problems);
+    match problems.0.first() {
+        None => Ok(()),
+        Some(first) => Err(format!("it does not pass hubsite's checks: {}", first.message)),
+    }
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    let temporary = path.with_extension("toml.hubsite-tmp");
+    fs::write(&temporary, text).map_err(|e| Error::io("cannot write", &temporary, e))?;
+    fs::rename(&temporary, path).map_err(|e| Error::io("cannot replace", path, e))
+}
