@@ -1,5 +1,8 @@
 //! `hubsite check`: a build without writing, plus checks over the rendered output that a build
-//! does not need to pass (links the templates make to pages that do not exist).
+//! does not need to pass (links the templates make to pages that do not exist), and warnings
+//! that never fail it (stale or unreachable directory entries, see [`directory`]).
+
+pub mod directory;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
@@ -7,11 +10,31 @@ use crate::output::links::{resolves, site_paths_in_html};
 use crate::output::{Contents, Output};
 use crate::pipeline::{BuildOptions, Stage, build};
 
+/// What a successful check found: pages checked, and warnings that do not fail it.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// HTML pages checked.
+    pub pages: usize,
+    /// Things to look at that do not stop a build.
+    pub warnings: Diagnostics,
+}
+
 /// Builds in memory and reports every problem found.
 pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
+    check_site_with_warnings(options).map(|report| report.pages)
+}
+
+/// Builds in memory; fails on every problem found, and gathers warnings otherwise.
+pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
+    let sources = crate::load::load_site(&options.root, &options.load)?;
     let built = build(options, &|_: Stage| {})?;
     let problems = check_output_links(&built.output);
-    problems.into_result(built.output.page_count).map_err(Error::Content)
+    let pages = problems.into_result(built.output.page_count).map_err(Error::Content)?;
+    let model = crate::model::build_site(&sources, &crate::model::ModelOptions { drafts: options.drafts, now: options.now })?;
+    let today = sources.config.time_zone.to_datetime(options.now).date();
+    let settings = &sources.config.directory;
+    let warnings = directory::directory_warnings(&model.services, today, settings.stale_after_months, &built.output);
+    Ok(CheckReport { pages, warnings: warnings.sorted() })
 }
 
 /// Links in generated HTML that lead to no published file.

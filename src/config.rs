@@ -36,6 +36,8 @@ pub struct RawConfig {
     #[serde(default)]
     help_now: Vec<HelpLine>,
     #[serde(default)]
+    directory: DirectorySettings,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -97,6 +99,25 @@ fn default_exit_sections() -> Vec<String> {
     vec!["self-help".into(), "directory".into()]
 }
 
+/// Settings for the directory of local support.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DirectorySettings {
+    /// `hubsite check` warns about services last reviewed longer ago than this.
+    #[serde(default = "default_stale_after_months")]
+    pub stale_after_months: u16,
+}
+
+impl Default for DirectorySettings {
+    fn default() -> Self {
+        DirectorySettings { stale_after_months: default_stale_after_months() }
+    }
+}
+
+fn default_stale_after_months() -> u16 {
+    18
+}
+
 /// A helpline shown in 'Get help now' boxes.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +159,8 @@ pub struct Config {
     pub safety: Safety,
     /// Helplines.
     pub help_now: Vec<HelpLine>,
+    /// Directory settings.
+    pub directory: DirectorySettings,
     /// Free-form settings for a theme's own use.
     pub extra: toml::Table,
 }
@@ -171,6 +194,7 @@ fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<
         contact,
         safety,
         help_now,
+        directory,
         extra,
     } = raw;
     let mut problems = Diagnostics::default();
@@ -209,6 +233,7 @@ fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<
         contact,
         safety,
         help_now,
+        directory,
         extra,
     })
 }

@@ -42,8 +42,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Check(args) => {
             let options = build_options(&args, None)?;
-            let pages = check::check_site(&options).map_err(|e| report_error(e, "error: check failed"))?;
-            println!("No problems found in {pages} pages");
+            let report = check::check_site_with_warnings(&options).map_err(|e| report_error(e, "error: check failed"))?;
+            for warning in &report.warnings.0 {
+                println!("warning: {warning}");
+            }
+            println!("No problems found in {} pages ({} warnings)", report.pages, report.warnings.0.len());
         }
         Command::New { dir } => {
             let files = scaffold::create_site(&dir).map_err(|e| report_error(e, "error: no site was created"))?;

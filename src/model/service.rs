@@ -176,6 +176,8 @@ pub struct Service {
     pub area: String,
     /// When someone last checked the entry.
     pub last_reviewed: Date,
+    /// Where `last_reviewed` is written (line, column), for warnings about stale entries.
+    pub last_reviewed_position: Option<(usize, usize)>,
     /// What it costs.
     pub cost: Cost,
     /// How to get in touch.
@@ -317,6 +319,7 @@ fn validate(id: ServiceId, raw: RawService, file: &SourceFile, topics: &Topics, 
         locations,
         schedule,
     } = raw;
+    let last_reviewed_position = file.error_at(last_reviewed.span(), "").position;
     let mut report = |d: Diagnostic| problems.push(d);
     let (min_age, max_age) = check_ages(min_age.as_ref(), max_age.as_ref(), file, &mut report);
     let last_reviewed = parse_date(&last_reviewed, file, 0).unwrap_or_else(|d| {
@@ -356,6 +359,7 @@ fn validate(id: ServiceId, raw: RawService, file: &SourceFile, topics: &Topics, 
         languages,
         area,
         last_reviewed,
+        last_reviewed_position,
         cost: Cost { free: cost.free, description: cost.description },
         contact,
         locations,
