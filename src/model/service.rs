@@ -24,6 +24,9 @@ pub use vocab::{Access, Category, Day, Delivery, Level};
 /// The folder of service files under the site root.
 pub const DIRECTORY_DIR: &str = "content/directory/";
 
+/// Names under `/directory/` that the directory's own pages use, so no service may have them.
+pub const RESERVED_IDS: &[&str] = &["a-z", "category", "level", "age", "cost", "access", "language", "open", "oruk"];
+
 /// A service's identifier: its file name, a slug, stable and safe in a URL.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(transparent)]
@@ -281,6 +284,13 @@ fn build_service(file: &SourceFile, topics: &Topics, problems: &mut Diagnostics)
             return None;
         }
     };
+    if RESERVED_IDS.contains(&id.as_str()) {
+        problems.push(
+            Diagnostic::file(&file.path, format!("`{id}` is the name of one of the directory's own pages"))
+                .hint("rename the file: a service's id is its file name"),
+        );
+        return None;
+    }
     let raw: RawService = match toml::from_str(&file.text) {
         Ok(raw) => raw,
         Err(error) => {
