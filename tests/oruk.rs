@@ -47,12 +47,18 @@ fn example_site_export_validates_and_lists_every_service() {
     assert_eq!(csv.lines().count(), services.len() + 1, "one CSV row per service");
 }
 
-#[test]
-fn export_is_golden() {
+/// The built fixture site and the first page of its services list, as text and as JSON.
+fn built_fixture_first_page() -> (tempfile::TempDir, String, serde_json::Value) {
     let site = scratch_copy("directory");
     build(site.path()).unwrap();
     let page = read_output(site.path(), "directory/oruk/services/page-1.json");
-    let value: serde_json::Value = serde_json::from_str(&page).unwrap();
+    let value = serde_json::from_str(&page).unwrap();
+    (site, page, value)
+}
+
+#[test]
+fn export_is_golden() {
+    let (site, page, value) = built_fixture_first_page();
     let id = value["contents"][0]["id"].as_str().unwrap().to_owned();
     insta::assert_snapshot!("oruk_root", read_output(site.path(), "directory/oruk/index.json"));
     insta::assert_snapshot!("oruk_services_page", page);
@@ -62,10 +68,7 @@ fn export_is_golden() {
 
 #[test]
 fn exported_descriptions_are_sanitised() {
-    let site = scratch_copy("directory");
-    build(site.path()).unwrap();
-    let page = read_output(site.path(), "directory/oruk/services/page-1.json");
-    let value: serde_json::Value = serde_json::from_str(&page).unwrap();
+    let (_site, _, value) = built_fixture_first_page();
     for item in value["contents"].as_array().unwrap() {
         let description = item["description"].as_str().unwrap_or_default();
         assert!(!description.contains("<script") && !description.contains("javascript:"), "{description}");
