@@ -67,3 +67,13 @@ fn self_help_pages_link_to_services_by_source_path_and_show_related_services() {
 fn service_errors_are_located() {
     insta::assert_snapshot!("directory_errors", build_errors("directory-errors"));
 }
+
+#[test]
+fn sessions_show_related_services() {
+    let site = scratch_copy("directory");
+    build(site.path()).unwrap();
+    let session = read_output(site.path(), "sessions/spring/arguments/index.html");
+    let services = session.split("Services that can help").nth(1).expect("a related services section");
+    assert!(services.contains(r#"href="/directory/helpline/""#), "{services}");
+    assert!(!services.contains(r#"href="/directory/family-mediation/""#), "mediation shares no topic");
+}

@@ -16,7 +16,8 @@ use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
 use facets::{Facet, FacetValue, build_facets};
-use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, related_pages, report_change_url, service_cards, service_detail};
+use crate::render::programme::session::related_pages;
+use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards, service_detail};
 
 /// The view of `/directory/`.
 #[derive(Debug, Serialize)]

@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::model::{PageKind, Site};
+use crate::model::Site;
 use crate::render::format::{format_date, format_time, iso_date};
 use crate::render::sanitise::render_untrusted_markdown;
-use crate::render::views::{Card, Link, card};
+use crate::render::views::{Card, Link};
 
 /// The facts `base.html` needs about any page.
 #[derive(Debug, Clone, Serialize)]
@@ -235,25 +235,20 @@ fn location_view(location: &Location) -> LocationView {
     }
 }
 
-/// Self-help and other content pages that share a topic with `topics`, by title.
-pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let mut pages: Vec<Card> = site
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Page && p.topics.iter().any(|t| topics.contains(t)))
-        .map(card)
-        .collect();
-    pages.sort_by(|a, b| a.title.cmp(&b.title));
-    pages
-}
-
-/// Services that share a topic with `topics`: family hubs first, then by name.
+/// Services that share a topic with `topics` (a page's, a session's): best matches first, then
+/// family hubs, then by name; at most six, so that the list stays short enough to read.
 pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let mut services: Vec<&Service> =
-        site.services.iter().filter(|s| s.topics.iter().any(|t| topics.contains(t))).collect();
-    services.sort_by_key(|s| (!s.family_hub, s.name.to_lowercase()));
-    services
+    let mut scored: Vec<(usize, &Service)> = site
+        .services
+        .iter()
+        .map(|s| (s.topics.iter().filter(|t| topics.contains(t)).count(), s))
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by_key(|(score, s)| (std::cmp::Reverse(*score), !s.family_hub, s.name.to_lowercase()));
+    scored
         .into_iter()
+        .take(6)
+        .map(|(_, s)| s)
         .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
         .collect()
 }

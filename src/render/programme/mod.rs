@@ -167,6 +167,8 @@ pub struct SessionView<'a> {
     pub next_steps: Vec<NextStep>,
     /// Related self-help pages.
     pub related: Vec<Card>,
+    /// Services of the directory that share a topic with the session.
+    pub related_services: Vec<Card>,
     /// schema.org Event.
     pub json_ld: String,
     /// The way back up.
@@ -471,6 +473,7 @@ fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, sess
         tags,
         next_steps,
         related: related_pages(site, &session.topics),
+        related_services: crate::render::directory::views::related_services(site, &session.topics),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, "sessions", false),
