@@ -77,3 +77,13 @@ fn sessions_show_related_services() {
     assert!(services.contains(r#"href="/directory/helpline/""#), "{services}");
     assert!(!services.contains(r#"href="/directory/family-mediation/""#), "mediation shares no topic");
 }
+
+#[test]
+fn service_pages_show_related_resources_by_shared_topic() {
+    let site = scratch_copy("directory");
+    build(site.path()).unwrap();
+    let mediation = read_output(site.path(), "directory/family-mediation/index.html");
+    let resources = mediation.split("Related resources").nth(1).expect("a related resources section");
+    assert!(resources.contains("https://example.org/resources/separating-well"));
+    assert!(!resources.contains("https://example.org/resources/money"), "no shared topic");
+}

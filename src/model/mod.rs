@@ -5,6 +5,7 @@ pub mod booking;
 pub mod duration;
 pub mod material;
 pub mod page;
+pub mod resource;
 pub mod service;
 pub mod session;
 pub mod slug;
@@ -51,6 +52,8 @@ pub struct Site<'a> {
     pub by_content_path: BTreeMap<String, PageId>,
     /// The services of the directory, by id.
     pub services: Vec<Service>,
+    /// The resource library (`content/resources/`).
+    pub resources: Vec<resource::Resource>,
 }
 
 /// Validates the loaded sources; reports every problem at once.
@@ -60,10 +63,11 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
     let (weeks, sessions) = week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
     let services = service::build_services(&sources.data_files, &topics, &mut problems);
+    let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
     let by_content_path =
         pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services })
+    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services, resources })
 }
 
 impl Site<'_> {

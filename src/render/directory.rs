@@ -16,7 +16,7 @@ use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
 use facets::{Facet, FacetValue, build_facets};
-use crate::render::programme::session::related_pages;
+use crate::render::programme::session::{MaterialView, related_pages};
 use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards, service_detail};
 
 /// The view of `/directory/`.
@@ -113,6 +113,8 @@ pub struct ServiceView<'a> {
     pub service: ServiceDetail,
     /// Self-help pages that share a topic with it.
     pub related_pages: Vec<Card>,
+    /// Resources of the library that share a topic with it.
+    pub related_resources: Vec<MaterialView>,
     /// A `mailto:` link to report a change, if the site has a contact email.
     pub report_change_url: Option<String>,
 }
@@ -229,6 +231,7 @@ impl Context<'_> {
             show_exit: self.show_exit,
             service: service_detail(service),
             related_pages: related_pages(self.site, &service.topics),
+            related_resources: views::related_resources(self.site, &service.topics),
             report_change_url: report_change_url(self.site, service),
         };
         let source = service.path.to_string_lossy().into_owned();

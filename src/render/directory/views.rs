@@ -6,6 +6,7 @@ use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
 use crate::model::Site;
 use crate::render::format::{format_date, format_time, iso_date};
+use crate::render::programme::session::MaterialView;
 use crate::render::sanitise::render_untrusted_markdown;
 use crate::render::views::{Card, Link};
 
@@ -251,6 +252,18 @@ pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
         .map(|(_, s)| s)
         .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
         .collect()
+}
+
+/// Resources of the library that share a topic with `topics`: best matches first, at most six.
+pub fn related_resources(site: &Site, topics: &[usize]) -> Vec<MaterialView> {
+    let mut scored: Vec<(usize, &crate::model::resource::Resource)> = site
+        .resources
+        .iter()
+        .map(|r| (r.topics.iter().filter(|t| topics.contains(t)).count(), r))
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.material.title.cmp(&b.1.material.title)));
+    scored.into_iter().take(6).map(|(_, r)| MaterialView::from(&r.material)).collect()
 }
 
 /// The 'report a change' link: an email to the site's contact with the service named.
