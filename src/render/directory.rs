@@ -15,7 +15,8 @@ use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
-use facets::{Facet, FacetValue, build_facets};
+use crate::render::programme::{FilterGroup, FilterOption};
+use facets::{Facet, build_facets};
 use crate::render::programme::session::{MaterialView, related_pages};
 use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards, service_detail};
 
@@ -33,7 +34,7 @@ pub struct DirectoryHomeView<'a> {
     /// The pathway of support, from universal to specialist.
     pub levels: Vec<LevelView>,
     /// Every filter with its values.
-    pub facets: Vec<Facet>,
+    pub facets: Vec<FilterGroup>,
     /// Every service, family hubs first.
     pub services: Vec<ServiceCard>,
 }
@@ -95,7 +96,7 @@ pub struct FilterView<'a> {
     /// The matching services.
     pub services: Vec<ServiceCard>,
     /// Every filter, to move to another value.
-    pub facets: Vec<Facet>,
+    pub facets: Vec<FilterGroup>,
 }
 
 /// The view of a service's page.
@@ -133,8 +134,8 @@ pub fn render_directory_pages(
     let context = Context { site, templates, site_view, facets: &facets, show_exit: shows_exit(site, "directory", false) };
     let mut pages = vec![context.home(&ordered)?, context.a_to_z()?];
     for facet in &facets {
-        for value in &facet.values {
-            pages.push(context.filter_page(facet, value)?);
+        for (option, members) in facet.group.options.iter().zip(&facet.members) {
+            pages.push(context.filter_page(&facet.group, option, members)?);
         }
     }
     for service in &site.services {
@@ -178,7 +179,7 @@ impl Context<'_> {
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit,
             levels,
-            facets: self.facets.to_vec(),
+            facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
         };
         self.render("directory.html", &view, "/directory/")
@@ -206,19 +207,19 @@ impl Context<'_> {
         self.render("directory_az.html", &view, "/directory/a-z/")
     }
 
-    fn filter_page(&self, facet: &Facet, value: &FacetValue) -> Result<RenderedPage, Diagnostic> {
-        let members: Vec<&Service> = value.members.iter().map(|&i| &self.site.services[i]).collect();
-        let title = format!("{}: {}", facet.label, value.label);
-        let summary = format!("Services in the directory for {}: {}.", facet.label.to_lowercase(), value.label);
+    fn filter_page(&self, facet: &FilterGroup, value: &FilterOption, members: &[usize]) -> Result<RenderedPage, Diagnostic> {
+        let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
+        let title = format!("{}: {}", facet.title, value.title);
+        let summary = format!("Services in the directory for {}: {}.", facet.title.to_lowercase(), value.title);
         let view = FilterView {
             site: self.site_view,
             page: meta(self.site, &title, &summary, &value.url),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit,
-            facet: facet.label,
-            value: value.label.clone(),
+            facet: facet.title,
+            value: value.title.clone(),
             services: service_cards(&display_order_of(members), self.facets, self.site),
-            facets: self.facets.to_vec(),
+            facets: self.facets.iter().map(|f| f.group.clone()).collect(),
         };
         self.render("directory_filter.html", &view, &value.url)
     }

@@ -1,51 +1,34 @@
 //! The directory's filters: for each facet (category, level, age band, cost, access,
-//! language, open on a day), the values that some service has, with their members.
-
-use serde::Serialize;
+//! language, open on a day), the values that some service has, with their members. The
+//! view of each facet is the programme's [`FilterGroup`], so both kinds of filter share one shape.
 
 use crate::model::Service;
 use crate::model::service::vocab::{AGE_BANDS, Access, Category, Day, Level};
 use crate::model::slug::slugify;
+use crate::render::programme::{FilterGroup, FilterOption};
 
-/// One way to filter the directory, such as 'Category'.
-#[derive(Debug, Clone, Serialize)]
+/// One way to filter the directory, such as 'Category': its view (key `category`, title,
+/// and each value with its page and count), and which services have each value.
+#[derive(Debug, Clone)]
 pub struct Facet {
-    /// The URL segment and query key (`category`).
-    pub key: &'static str,
-    /// The name readers see.
-    pub label: &'static str,
-    /// The values that at least one service has, in display order.
-    pub values: Vec<FacetValue>,
-}
-
-/// One value of a facet, with its page.
-#[derive(Debug, Clone, Serialize)]
-pub struct FacetValue {
-    /// Its identifier in URLs (`counselling`).
-    pub slug: String,
-    /// Its name.
-    pub label: String,
-    /// Its page: `/directory/category/counselling/`.
-    pub url: String,
-    /// How many services have it.
-    pub count: usize,
-    /// Indexes of the services that have it.
-    #[serde(skip)]
-    pub members: Vec<usize>,
+    /// The view: `group.options[i]` is a value that at least one service has.
+    pub group: FilterGroup,
+    /// `members[i]`: indexes of the services that have `group.options[i]`.
+    pub members: Vec<Vec<usize>>,
 }
 
 /// Every facet of these services; values no service has are left out.
 pub fn build_facets(services: &[Service]) -> Vec<Facet> {
-    let facet = |key, label, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
-        let values = candidates
+    let facet = |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
+        let (options, members) = candidates
             .into_iter()
-            .map(|(slug, label)| {
-                let members: Vec<usize> = services.iter().enumerate().filter(|(_, s)| test(s, &slug)).map(|(i, _)| i).collect();
-                FacetValue { url: format!("/directory/{key}/{slug}/"), count: members.len(), slug, label, members }
+            .map(|(value, title)| {
+                let members: Vec<usize> = services.iter().enumerate().filter(|(_, s)| test(s, &value)).map(|(i, _)| i).collect();
+                (FilterOption { url: format!("/directory/{key}/{value}/"), count: members.len(), value, title }, members)
             })
-            .filter(|v| v.count > 0)
-            .collect();
-        Facet { key, label, values }
+            .filter(|(option, _)| option.count > 0)
+            .unzip();
+        Facet { group: FilterGroup { title, key, options }, members }
     };
     let pairs = |list: Vec<(&str, &str)>| list.into_iter().map(|(s, l)| (s.to_owned(), l.to_owned())).collect::<Vec<_>>();
     vec![
@@ -81,8 +64,15 @@ pub fn service_filter_data(facets: &[Facet], index: usize) -> Vec<(String, Strin
     facets
         .iter()
         .map(|f| {
-            let values: Vec<&str> = f.values.iter().filter(|v| v.members.contains(&index)).map(|v| v.slug.as_str()).collect();
-            (f.key.to_owned(), values.join(" "))
+            let values: Vec<&str> = f
+                .group
+                .options
+                .iter()
+                .zip(&f.members)
+                .filter(|(_, members)| members.contains(&index))
+                .map(|(option, _)| option.value.as_str())
+                .collect();
+            (f.group.key.to_owned(), values.join(" "))
         })
         .collect()
 }
