@@ -41,6 +41,19 @@ const sites = {
     },
     exit: [],
   },
+  // The directory fixture of the Rust tests: three services (one with unsafe partner text).
+  directory: {
+    root: 'tests/sites/directory',
+    pages: {
+      'directory home': '/directory/',
+      'directory A to Z': '/directory/a-z/',
+      'directory filter page': '/directory/category/mediation/',
+      service: '/directory/family-mediation/',
+      'service with sanitised text': '/directory/unsafe-partner/',
+      'self-help with related services': '/self-help/arguments/',
+    },
+    exit: ['/directory/'],
+  },
   // The smallest fixture site of the Rust tests.
   minimal: {
     root: 'tests/sites/minimal',
