@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod feeds;
 pub mod links;
 pub mod origins;
+pub mod search;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -82,6 +83,10 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     }
     for calendar in calendar::render_calendars(site) {
         add(calendar.path, Contents::Bytes(calendar.text.into_bytes()), "sessions".into(), &mut problems);
+    }
+    match search::render_search_files(site) {
+        Ok(found) => found.into_iter().for_each(|(path, bytes)| add(path, Contents::Bytes(bytes), "search index".into(), &mut problems)),
+        Err(error) => problems.push(Diagnostic::file("search index", format!("could not build the search index: {error}"))),
     }
     for asset in &site.sources.assets {
         let origin = match &asset.source {

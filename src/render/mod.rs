@@ -9,6 +9,7 @@ pub mod home;
 pub mod markdown;
 pub mod programme;
 pub mod qr;
+pub mod search;
 pub mod templates;
 pub mod topics;
 pub mod views;
@@ -75,6 +76,10 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
             rendered.site_links.extend(programme.site_links);
         }
         Err(found) => found.into_iter().for_each(|d| problems.push(d)),
+    }
+    match search::render_search_page(site, templates, &site_view) {
+        Ok(page) => rendered.pages.push(page),
+        Err(problem) => problems.push(problem),
     }
     let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };
     match templates.render("404.html", &not_found, "404.html") {
