@@ -495,7 +495,8 @@
     title.href = rec.u;
     highlight(title, rec.t);
     var meta = el('p', 'search-result__meta', li);
-    meta.textContent = (LABELS[rec.k] || '') + (rec.c ? ' in ' + rec.c : '');
+    var label = LABELS[rec.k] || '';
+    meta.textContent = label + (rec.c && rec.c.toLowerCase() !== label.toLowerCase() ? ' in ' + rec.c : '');
     if (rec.s) highlight(el('p', 'search-result__summary', li), rec.s);
     if (rec.f && rec.f.length) {
       var facts = el('ul', 'search-result__facts', li);
