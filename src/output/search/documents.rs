@@ -129,6 +129,52 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
         .collect()
 }
 
+/// One document per session of the programme: its day and time, format and booking status as
+/// key facts; its description, venue and hosts as the body; its week as the section.
+pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
+    use crate::render::format::{format_day, format_time_range};
+    site.sessions
+        .iter()
+        .map(|session| {
+            let week = site.weeks.get(session.week);
+            let when = format!(
+                "{}, {}",
+                format_day(session.local_start.date()),
+                format_time_range(session.local_start.time(), session.local_end.time())
+            );
+            let mut body = session.description.as_ref().map(|d| plain_text(&d.text)).unwrap_or_default();
+            for extra in session.venue.iter().map(|v| v.name.as_str()).chain(session.hosts.iter().map(|h| h.name.as_str())) {
+                body.push(' ');
+                body.push_str(extra);
+            }
+            SearchDocument {
+                kind: SearchKind::Session,
+                url: session.url.to_string(),
+                title: session.title.clone(),
+                summary: session.summary.clone(),
+                topics: session.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
+                body,
+                facts: vec![when, session.format.label().to_owned(), booking_fact(session.booking.status).to_owned()],
+                section: week.map(|w| w.name.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// What the organiser says about booking, as a result shows it. (The phase at the build's
+/// 'now' is left out: the index is not rebuilt as time passes.)
+fn booking_fact(status: crate::model::booking::BookingStatus) -> &'static str {
+    use crate::model::booking::BookingStatus::*;
+    match status {
+        Open => "Booking open",
+        Waitlist => "Waiting list",
+        Full => "Full",
+        Closed => "Booking closed",
+        Cancelled => "Cancelled",
+        NotRequired => "No need to book",
+    }
+}
+
 /// The kinds of document the site has, without building them: for the search page's filter.
 /// Follows the rules of the `documents_from_*` functions; a new kind adds its rule here.
 pub fn kinds_present(site: &Site) -> Vec<SearchKind> {
@@ -143,6 +189,9 @@ pub fn kinds_present(site: &Site) -> Vec<SearchKind> {
     }
     if !site.topics.list.is_empty() {
         kinds.push(SearchKind::Topic);
+    }
+    if !site.sessions.is_empty() {
+        kinds.push(SearchKind::Session);
     }
     kinds
 }

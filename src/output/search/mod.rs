@@ -26,14 +26,15 @@ pub const SEARCH_URL: &str = "/search/";
 /// Everything search can find, sorted by kind then address (document numbers follow this
 /// order, so each kind is one run of numbers).
 ///
-/// This is the hook for new kinds of content: sessions and services add a
-/// `documents_from_sessions(site)` / `documents_from_services(site)` in [`documents`] (kind,
+/// This is the hook for new kinds of content: services add a `documents_from_services(site)`
+/// in [`documents`] (as `documents_from_sessions` does for the programme: kind,
 /// title, summary, topics, body, and key facts such as "Tuesday 5 March 2024, 10am",
 /// "Booking open", "Targeted support", "Free") and one line each below.
 pub fn documents(site: &Site) -> Vec<SearchDocument> {
     let mut all = documents::documents_from_pages(site);
     all.extend(documents::documents_from_topics(site));
-    // Sessions (programme) and services (directory) add theirs here.
+    all.extend(documents::documents_from_sessions(site));
+    // Services (directory) add theirs here.
     all.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.url.cmp(&b.url)));
     all
 }
