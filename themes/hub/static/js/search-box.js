@@ -10,17 +10,14 @@
     var input = form.querySelector('input');
     if (!input || !input.value.trim()) return;
     event.preventDefault();
-    var target = form.getAttribute('action') + '#q=' + encodeURIComponent(input.value.trim());
-    if (location.pathname === form.getAttribute('action')) {
-      location.hash = '';
-      var page = document.querySelector('[data-search-input]');
-      if (page) {
-        page.value = input.value.trim();
-        page.form.requestSubmit();
-        page.focus();
-        return;
-      }
+    // Already on the search page: search there, without loading it again.
+    var page = document.querySelector('[data-search-input]');
+    if (page && page.form) {
+      page.value = input.value.trim();
+      page.form.requestSubmit();
+      page.focus();
+      return;
     }
-    location.assign(target);
+    location.assign(form.getAttribute('action') + '#q=' + encodeURIComponent(input.value.trim()));
   });
 })();
