@@ -49,6 +49,7 @@ const sites = {
       section: '/guides/',
       'content page': '/guides/first/',
       topic: '/topics/money-worries/',
+      search: '/search/',
     },
     exit: [],
   },
