@@ -111,6 +111,9 @@ struct Tf {
     tf: f64,
 }
 
+/// The documents at a trie node: (document, term frequency).
+type Docs = [(u32, f64)];
+
 /// A node of elasticlunr's character trie: `docs`, `df`, and one key per next character.
 #[derive(Default)]
 struct Node {
@@ -119,7 +122,7 @@ struct Node {
 }
 
 impl Node {
-    fn walk(&self, word: &mut String, visit: &mut dyn FnMut(&str, &[(u32, f64)])) {
+    fn walk(&self, word: &mut String, visit: &mut dyn FnMut(&str, &Docs)) {
         if !self.docs.is_empty() {
             visit(word, &self.docs);
         }
