@@ -10,6 +10,7 @@ pub mod links;
 pub mod origins;
 pub mod oruk;
 pub mod oruk_csv;
+pub mod search;
 pub mod sitemap;
 
 use std::collections::BTreeMap;
@@ -87,6 +88,10 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     }
     for export in oruk::render_oruk_export(site) {
         add(export.path, Contents::Bytes(export.text.into_bytes()), "content/directory".into(), &mut problems);
+    }
+    match search::render_search_files(site) {
+        Ok(found) => found.into_iter().for_each(|(path, bytes)| add(path, Contents::Bytes(bytes), "search index".into(), &mut problems)),
+        Err(error) => problems.push(Diagnostic::file("search index", format!("could not build the search index: {error}"))),
     }
     for asset in &site.sources.assets {
         let origin = match &asset.source {

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod programme;
 pub mod qr;
 pub mod sanitise;
+pub mod search;
 pub mod templates;
 pub mod topics;
 pub mod views;
@@ -80,6 +81,10 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
     }
     match directory::render_directory_pages(site, templates, &site_view) {
         Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
+    }
+    match search::render_search_page(site, templates, &site_view) {
+        Ok(page) => rendered.pages.push(page),
         Err(problem) => problems.push(problem),
     }
     let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };

@@ -33,6 +33,8 @@ pub struct SiteView {
     pub exit_url: String,
     /// The 'How to hide your visit' page, if the site has one.
     pub hide_your_visit_url: Option<String>,
+    /// The search page, for the header's search box, if the site has one.
+    pub search_url: Option<String>,
 }
 
 /// A link: text that makes sense alone, and where it goes.
@@ -174,6 +176,7 @@ pub fn site_view(site: &Site) -> SiteView {
         help_now: config.help_now.clone(),
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
+        search_url: published(crate::output::search::SEARCH_URL).then(|| crate::output::search::SEARCH_URL.to_owned()),
     }
 }
 
@@ -184,12 +187,15 @@ pub fn is_published(site: &Site, url: &str) -> bool {
 
 /// Sections that no Markdown file makes but the build publishes.
 fn generated_sections(site: &Site) -> Vec<&'static str> {
-    let mut sections = Vec::new();
+    let mut sections = vec![crate::output::search::SEARCH_URL];
     if !site.weeks.is_empty() {
         sections.push("/sessions/");
     }
     if !site.services.is_empty() {
         sections.push("/directory/");
+    }
+    if !site.topics.list.is_empty() {
+        sections.push("/topics/");
     }
     sections
 }

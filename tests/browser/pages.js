@@ -62,6 +62,7 @@ const sites = {
       section: '/guides/',
       'content page': '/guides/first/',
       topic: '/topics/money-worries/',
+      search: '/search/',
     },
     exit: [],
   },

@@ -1,0 +1,246 @@
+//! Generates a deterministic hubsite site of N self-help style pages, for benchmarks (search
+//! size, build speed): `cargo run --release --example gen_corpus -- --pages N --seed S --out DIR`.
+//!
+//! Each page has front matter (title, summary, topics, weight), about 650 words in ten `##`
+//! sections with paragraphs, lists, a table and links to other generated pages. Words follow
+//! a Zipf-like law: function words most often, then each page's topic words (so 'mediation'
+//! is common on separation pages and rare elsewhere), then a long tail of made-up words, as
+//! real text has. The same pages and seed always give the same site, byte for byte.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Pages per sub-section, so no section page lists thousands of links.
+const PER_PART: usize = 500;
+/// The file that marks a folder as made by this program.
+const MARKER: &str = ".gen-corpus";
+/// Made-up words in the long tail.
+const TAIL: usize = 40_000;
+
+const FUNCTION: &str = "the and to of a you in your is it for that with can be on are this if or not have they \
+    we about when what how their at as from more some other our will do by all may us them there an one \
+    so but these any who which also into out up just than then each both very often still only own";
+
+/// Topics: slug, name, and the words a page on it uses most.
+const TOPICS: &[(&str, &str, &str)] = &[
+    ("separation", "Separating and divorce", "separation separating separated divorce mediation mediator mediators agreement arrangements court solicitor legal child maintenance contact home homes decisions ex-partner split ending break-up parenting plan"),
+    ("conflict", "Arguments and conflict", "argument arguments arguing conflict disagreement disagree row rows shouting calm calming repair sorry listening listen tension temper anger angry upset blame criticism resolve resolved"),
+    ("teenagers", "Teenagers", "teenager teenagers teen teens adolescent young people secondary school exams phone phones screen curfew friends independence moods rules boundaries trust respect homework"),
+    ("money", "Money worries", "money debt debts bills benefits budget budgeting cost costs rent council tax universal credit food bank energy savings income payments afford free advice"),
+    ("wellbeing", "Mental health and wellbeing", "wellbeing mental health anxiety anxious stress stressed low mood depression sleep tired counselling counsellor therapy therapist talking feelings support helpline"),
+    ("new-parents", "Becoming parents", "baby babies pregnancy pregnant birth newborn midwife health visitor feeding sleep crying postnatal antenatal partner parenthood nursery first weeks months"),
+    ("co-parenting", "Parenting apart", "co-parenting parenting apart handover handovers schedule weekends holidays contact messages communication consistency routines stepfamily grandparents both households"),
+    ("support", "Getting support", "support service services hub hubs family centre drop-in group groups course courses workshop webinar webinars session sessions booking book places free online in-person monday tuesday wednesday thursday friday saturday morning afternoon evening"),
+];
+
+const HEADINGS: &[&str] = &[
+    "What this means", "Why it matters", "Signs to look for", "What you can do", "Talking together",
+    "When things are hard", "Looking after yourself", "Helping your children", "Where to get help",
+    "Next steps", "Questions parents ask", "What other families say",
+];
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Words with Zipf weights, sampled by binary search over the running totals.
+struct Zipf {
+    words: Vec<String>,
+    totals: Vec<f64>,
+}
+
+impl Zipf {
+    fn new(words: Vec<String>, exponent: f64) -> Zipf {
+        let mut sum = 0.0;
+        let totals = (0..words.len())
+            .map(|rank| {
+                sum += 1.0 / (rank as f64 + 2.7).powf(exponent);
+                sum
+            })
+            .collect();
+        Zipf { words, totals }
+    }
+
+    fn pick(&self, rng: &mut Rng) -> &str {
+        let target = rng.unit() * self.totals.last().copied().unwrap_or(0.0);
+        let i = self.totals.partition_point(|&t| t < target).min(self.words.len() - 1);
+        &self.words[i]
+    }
+}
+
+/// A made-up word of two or more syllables: number `n` written in base 200, one syllable a digit.
+fn made_up(n: usize) -> String {
+    const ONSETS: &[&str] = &["b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w", "br", "cl", "dr", "gr", "pl", "st", "tr", "sh", "ch", "th"];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "ou"];
+    let base = ONSETS.len() * VOWELS.len();
+    let mut n = n + base;
+    let mut word = String::new();
+    while n > 0 {
+        let digit = n % base;
+        word.push_str(ONSETS[digit / VOWELS.len()]);
+        word.push_str(VOWELS[digit % VOWELS.len()]);
+        n /= base;
+    }
+    word
+}
+
+struct Corpus {
+    general: Zipf,
+    topics: Vec<Zipf>,
+}
+
+impl Corpus {
+    fn new() -> Corpus {
+        let mut general: Vec<String> = FUNCTION.split_whitespace().map(str::to_owned).collect();
+        let mut seen: std::collections::BTreeSet<String> = general.iter().cloned().collect();
+        general.extend((0..TAIL).map(made_up).filter(|w| seen.insert(w.clone())));
+        let topics = TOPICS.iter().map(|(_, _, words)| Zipf::new(words.split_whitespace().map(str::to_owned).collect(), 0.8)).collect();
+        Corpus { general: Zipf::new(general, 1.0), topics }
+    }
+
+    /// One word: mostly general text, one in six from one of the page's topics.
+    fn word(&self, rng: &mut Rng, topics: &[usize]) -> String {
+        if rng.below(6) == 0 {
+            let topic = topics[rng.below(topics.len())];
+            self.topics[topic].pick(rng).to_owned()
+        } else {
+            self.general.pick(rng).to_owned()
+        }
+    }
+
+    fn words(&self, rng: &mut Rng, topics: &[usize], count: usize) -> String {
+        let words: Vec<String> = (0..count).map(|_| self.word(rng, topics)).collect();
+        capitalise(&words.join(" "))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+fn page_path(i: usize) -> String {
+    format!("self-help/part-{:02}/page-{i:05}.md", i / PER_PART)
+}
+
+fn page(corpus: &Corpus, rng: &mut Rng, i: usize, pages: usize) -> String {
+    let mut topics = vec![rng.below(TOPICS.len())];
+    if rng.below(2) == 0 {
+        topics.push(rng.below(TOPICS.len()));
+    }
+    topics.dedup();
+    let slugs: Vec<String> = topics.iter().map(|&t| format!("\"{}\"", TOPICS[t].0)).collect();
+    let mut out = String::new();
+    let (title_words, summary_words) = (3 + rng.below(3), 12 + rng.below(8));
+    let _ = writeln!(out, "+++\ntitle = \"{} {i}\"", corpus.words(rng, &topics, title_words));
+    let _ = writeln!(out, "summary = \"{}.\"", corpus.words(rng, &topics, summary_words));
+    let _ = writeln!(out, "topics = [{}]\nweight = {i}\n+++", slugs.join(", "));
+    for section in 0..10 {
+        let _ = writeln!(out, "\n## {}\n", HEADINGS[(i + section) % HEADINGS.len()]);
+        let _ = write!(out, "{}.", corpus.words(rng, &topics, 20));
+        if section % 3 == 1 && pages > 1 {
+            let other = (i + 1 + rng.below(pages - 1)) % pages;
+            let link = relative(&page_path(i), &page_path(other));
+            let _ = write!(out, " Read [{}]({link}).", corpus.words(rng, &topics, 3));
+        }
+        let _ = writeln!(out, " {}.", corpus.words(rng, &topics, 20));
+        match section % 4 {
+            0 => {
+                out.push('\n');
+                for _ in 0..4 {
+                    let _ = writeln!(out, "- {}", corpus.words(rng, &topics, 6));
+                }
+            }
+            2 => {
+                let _ = writeln!(out, "\n| What | When | Who |\n|---|---|---|");
+                for _ in 0..3 {
+                    let cells: Vec<String> = (0..3).map(|_| corpus.words(rng, &topics, 2)).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "\n{}.", corpus.words(rng, &topics, 22));
+            }
+        }
+    }
+    out
+}
+
+/// A link from one content path to another, relative to the first one's folder.
+fn relative(from: &str, to: &str) -> String {
+    let from_dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+    let to_dir = to.rsplit_once('/').map_or("", |(d, _)| d);
+    let file = to.rsplit('/').next().unwrap_or(to);
+    if from_dir == to_dir { file.to_owned() } else { format!("../{}/{file}", to_dir.rsplit('/').next().unwrap_or(to_dir)) }
+}
+
+fn write(path: PathBuf, text: &str) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    }
+    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+fn generate(out: &Path, pages: usize, seed: u64) {
+    let corpus = Corpus::new();
+    write(out.join("hubsite.toml"), "title = \"Generated Hub\"\nbase_url = \"https://hub.example.org/\"\n");
+    write(out.join("content/_index.md"), "+++\ntitle = \"Generated Hub\"\nsummary = \"A generated site for benchmarks.\"\n+++\nSee [self-help](self-help/_index.md).\n");
+    let mut topics = String::new();
+    for (slug, name, _) in TOPICS {
+        let _ = writeln!(topics, "[[topic]]\nslug = \"{slug}\"\nname = \"{name}\"\ndescription = \"About {}.\"\n", name.to_lowercase());
+    }
+    write(out.join("content/topics.toml"), &topics);
+    write(out.join("content/self-help/_index.md"), "+++\ntitle = \"Self-help\"\nsummary = \"Generated guides.\"\n+++\n");
+    for part in 0..pages.div_ceil(PER_PART) {
+        let index = format!("+++\ntitle = \"Part {part}\"\nsummary = \"Generated guides, part {part}.\"\n+++\n");
+        write(out.join(format!("content/self-help/part-{part:02}/_index.md")), &index);
+    }
+    for i in 0..pages {
+        let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        write(out.join("content").join(page_path(i)), &page(&corpus, &mut rng, i, pages));
+    }
+}
+
+fn main() {
+    let mut pages = 1000;
+    let mut seed = 1;
+    let mut out = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        match arg.as_str() {
+            "--pages" => pages = value.parse().expect("--pages takes a number"),
+            "--seed" => seed = value.parse().expect("--seed takes a number"),
+            "--out" => out = Some(PathBuf::from(value)),
+            other => panic!("unknown argument {other}; use --pages N --seed S --out DIR"),
+        }
+    }
+    let out = out.expect("--out DIR is required");
+    // Only a folder this program made (it leaves a marker) is ever cleared.
+    if out.join(MARKER).exists() {
+        fs::remove_dir_all(&out).unwrap_or_else(|e| panic!("cannot clear {}: {e}", out.display()));
+    } else if fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
+        panic!("{} is not empty and was not made by gen_corpus; choose another --out", out.display());
+    }
+    generate(&out, pages, seed);
+    write(out.join(MARKER), "made by gen_corpus\n");
+    println!("wrote {pages} pages into {}", out.display());
+}

@@ -1,0 +1,208 @@
+//! Builds the index with elasticlunr-rs, then reads its inverted index back as plain postings
+//! ready to be laid out in shards (see [`super::layout`]).
+//!
+//! elasticlunr-rs keeps its index private and offers only JSON, so we serialise it once and
+//! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
+//! field lengths or the term frequencies is computed here; they are elasticlunr's.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use elasticlunr::{Index, IndexBuilder};
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+
+use super::documents::SearchDocument;
+use super::text::tokenize;
+
+/// The indexed fields, in order, with their boosts: a word in a title counts five times one
+/// in the body.
+pub const FIELDS: [(&str, u32); 5] = [("title", 5), ("topics", 3), ("summary", 2), ("facts", 2), ("body", 1)];
+
+/// Builds the elasticlunr index of `documents`; document `i` has the ref `i`.
+pub fn build_index(documents: &[SearchDocument]) -> Index {
+    let mut builder = IndexBuilder::new().save_docs(false);
+    for (field, _) in FIELDS {
+        builder = builder.add_field_with_tokenizer(field, Box::new(tokenize));
+    }
+    let mut index = builder.build();
+    for (i, doc) in documents.iter().enumerate() {
+        let topics = doc.topics.join(", ");
+        let facts = doc.facts.join(", ");
+        index.add_doc(&i.to_string(), [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body]);
+    }
+    index
+}
+
+/// elasticlunr's inverted index, flattened: for each term and field, the documents holding
+/// it with elasticlunr's term frequency; and each document's field lengths.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Postings {
+    /// How many documents were indexed.
+    pub doc_count: usize,
+    /// Term → one list per field (in [`FIELDS`] order) of (document, term frequency).
+    pub terms: BTreeMap<String, Vec<Vec<(u32, f64)>>>,
+    /// Document → its length in tokens in each field.
+    pub lengths: Vec<Vec<usize>>,
+}
+
+impl Postings {
+    /// The postings of `index`, read from its JSON.
+    pub fn from_index(index: &Index) -> Result<Postings, serde_json::Error> {
+        Postings::from_json(&index.to_json())
+    }
+
+    /// The postings of an elasticlunr index serialised as JSON.
+    pub fn from_json(json: &str) -> Result<Postings, serde_json::Error> {
+        let raw: RawIndex = serde_json::from_str(json)?;
+        let mut postings = Postings { doc_count: raw.document_store.length, ..Postings::default() };
+        for (f, (field, _)) in FIELDS.iter().enumerate() {
+            let Some(tree) = raw.index.get(*field) else { continue };
+            let mut word = String::new();
+            tree.root.walk(&mut word, &mut |term, docs| {
+                let lists = postings.terms.entry(term.to_owned()).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+                lists[f].extend(docs.iter().copied());
+            });
+        }
+        postings.lengths = vec![vec![0; FIELDS.len()]; postings.doc_count];
+        for (doc, info) in raw.document_store.doc_info {
+            let Ok(id) = doc.parse::<usize>() else { continue };
+            for (f, (field, _)) in FIELDS.iter().enumerate() {
+                if let Some(slot) = postings.lengths.get_mut(id) {
+                    slot[f] = info.get(*field).copied().unwrap_or(0);
+                }
+            }
+        }
+        for lists in postings.terms.values_mut() {
+            lists.iter_mut().for_each(|list| list.sort_by_key(|&(doc, _)| doc));
+        }
+        Ok(postings)
+    }
+
+    /// elasticlunr's weight of a term in a document's field: term frequency times the field
+    /// length norm `1/sqrt(length)`.
+    pub fn weight(&self, doc: u32, field: usize, tf: f64) -> f64 {
+        let length = self.lengths.get(doc as usize).map_or(0, |l| l[field]);
+        if length == 0 { tf } else { tf / (length as f64).sqrt() }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawIndex {
+    index: BTreeMap<String, RawField>,
+    document_store: RawStore,
+}
+
+#[derive(Deserialize)]
+struct RawField {
+    root: Node,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawStore {
+    doc_info: BTreeMap<String, BTreeMap<String, usize>>,
+    length: usize,
+}
+
+#[derive(Deserialize)]
+struct Tf {
+    tf: f64,
+}
+
+/// The documents at a trie node: (document, term frequency).
+type Docs = [(u32, f64)];
+
+/// A node of elasticlunr's character trie: `docs`, `df`, and one key per next character.
+#[derive(Default)]
+struct Node {
+    docs: Vec<(u32, f64)>,
+    children: Vec<(char, Node)>,
+}
+
+impl Node {
+    fn walk(&self, word: &mut String, visit: &mut dyn FnMut(&str, &Docs)) {
+        if !self.docs.is_empty() {
+            visit(word, &self.docs);
+        }
+        for (c, child) in &self.children {
+            word.push(*c);
+            child.walk(word, visit);
+            word.pop();
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_map(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an elasticlunr index node")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut node = Node::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "docs" => {
+                    let docs: BTreeMap<String, Tf> = map.next_value()?;
+                    for (doc, tf) in docs {
+                        let id = doc.parse::<u32>().map_err(de::Error::custom)?;
+                        node.docs.push((id, tf.tf));
+                    }
+                }
+                "df" => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                _ => {
+                    let mut chars = key.chars();
+                    let (Some(c), None) = (chars.next(), chars.next()) else {
+                        return Err(de::Error::custom(format!("unexpected key {key:?} in an index node")));
+                    };
+                    node.children.push((c, map.next_value()?));
+                }
+            }
+        }
+        Ok(node)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::search::documents::SearchKind;
+
+    fn doc(title: &str, body: &str) -> SearchDocument {
+        SearchDocument {
+            kind: SearchKind::Page,
+            url: format!("/{}/", title.to_lowercase()),
+            title: title.into(),
+            summary: String::new(),
+            topics: vec![],
+            body: body.into(),
+            facts: vec![],
+            section: String::new(),
+        }
+    }
+
+    #[test]
+    fn postings_are_elasticlunrs_per_field() {
+        let docs = [doc("Mediation", "mediation helps parents parents"), doc("Teenagers", "talking with teenagers")];
+        let postings = Postings::from_index(&build_index(&docs)).unwrap();
+        assert_eq!(postings.doc_count, 2);
+        assert_eq!(postings.terms["mediat"][0], vec![(0, 1.0)]);
+        assert_eq!(postings.terms["parent"][4], vec![(0, 2f64.sqrt())]);
+        assert_eq!(postings.terms["teenag"][4], vec![(1, 1.0)]);
+        assert_eq!(postings.lengths[0], vec![1, 0, 0, 0, 4]);
+        assert!((postings.weight(0, 4, 2f64.sqrt()) - 2f64.sqrt() / 2.0).abs() < 1e-12);
+    }
+}

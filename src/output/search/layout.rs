@@ -1,0 +1,192 @@
+//! Lays the index out as small files, so that a first query fetches only what it needs:
+//!
+//! - `search/manifest.json`: the fields and boosts, the number of documents, the weight scale
+//!   and the first term of every shard;
+//! - `search/t/<n>.json`: shard `n`, the next run of sorted terms (about [`SHARD_BYTES`]
+//!   each); a term maps to one list per field of `doc, weight` pairs, documents as deltas
+//!   from the previous one, weights as integers with elasticlunr's field length norm folded
+//!   in (`round(tf / sqrt(field length) * SCALE)`);
+//! - `search/d/<n>.json`: document `n`'s record: what a result shows.
+//!
+//! A term whose postings are larger than a shard gets a shard to itself.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::documents::SearchDocument;
+use super::index::{FIELDS, Postings};
+
+/// Integer weights are elasticlunr's weights times this.
+pub const SCALE: f64 = 10_000.0;
+
+/// The size a shard is cut at, in bytes of JSON before compression.
+pub const SHARD_BYTES: usize = 16 * 1024;
+
+/// The manifest: everything a query needs before it fetches a shard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Format version.
+    pub v: u32,
+    /// Field names, in posting order.
+    pub fields: Vec<String>,
+    /// Each field's boost.
+    pub boosts: Vec<u32>,
+    /// How many documents there are (for idf).
+    pub docs: usize,
+    /// What integer weights were multiplied by.
+    pub scale: f64,
+    /// The first term of each shard, in order.
+    pub shards: Vec<String>,
+    /// Documents are numbered by kind: each kind's code, first number and one past its last.
+    pub kinds: Vec<(String, u32, u32)>,
+}
+
+/// What a result shows: one small file per document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Site path.
+    pub u: String,
+    /// Title.
+    pub t: String,
+    /// Kind (`self-help`).
+    pub k: String,
+    /// Summary.
+    pub s: String,
+    /// Key facts.
+    pub f: Vec<String>,
+    /// Topic names.
+    pub p: Vec<String>,
+    /// Section.
+    pub c: String,
+}
+
+/// The search files, as (path under the output folder, bytes).
+pub fn lay_out(documents: &[SearchDocument], postings: &Postings) -> Vec<(String, Vec<u8>)> {
+    lay_out_with(documents, postings, SHARD_BYTES)
+}
+
+/// [`lay_out`] with shards cut at `shard_bytes` (tests use small shards).
+pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_bytes: usize) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut shards: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut first = String::new();
+    for (term, lists) in &postings.terms {
+        let entry = render_entry(term, lists, postings);
+        if !current.is_empty() && current.len() + entry.len() + 2 > shard_bytes {
+            files.push(shard_file(shards.len(), &current));
+            shards.push(std::mem::take(&mut first));
+            current.clear();
+        }
+        if current.is_empty() {
+            first = term.clone();
+        } else {
+            current.push(',');
+        }
+        current.push_str(&entry);
+    }
+    if !current.is_empty() {
+        files.push(shard_file(shards.len(), &current));
+        shards.push(first);
+    }
+    let manifest = Manifest {
+        v: 1,
+        fields: FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect(),
+        boosts: FIELDS.iter().map(|(_, b)| *b).collect(),
+        docs: postings.doc_count,
+        scale: SCALE,
+        shards,
+        kinds: kind_ranges(documents),
+    };
+    files.push(("search/manifest.json".to_owned(), to_json(&manifest)));
+    for (i, doc) in documents.iter().enumerate() {
+        files.push((format!("search/d/{i}.json"), to_json(&record(doc))));
+    }
+    files
+}
+
+/// The run of document numbers of each kind; `documents` are sorted by kind.
+fn kind_ranges(documents: &[SearchDocument]) -> Vec<(String, u32, u32)> {
+    let mut ranges: Vec<(String, u32, u32)> = Vec::new();
+    for (i, doc) in documents.iter().enumerate() {
+        let i = i as u32;
+        match ranges.last_mut() {
+            Some(last) if last.0 == doc.kind.code() => last.2 = i + 1,
+            _ => ranges.push((doc.kind.code().to_owned(), i, i + 1)),
+        }
+    }
+    ranges
+}
+
+/// The record of a document.
+pub fn record(doc: &SearchDocument) -> Record {
+    Record {
+        u: doc.url.clone(),
+        t: doc.title.clone(),
+        k: doc.kind.code().to_owned(),
+        s: doc.summary.clone(),
+        f: doc.facts.clone(),
+        p: doc.topics.clone(),
+        c: doc.section.clone(),
+    }
+}
+
+/// One term's entry: `"term":[[d,w,d,w],[],...]`, trailing empty fields left out.
+fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> String {
+    let used = lists.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+    let mut out = serde_json::to_string(term).unwrap_or_default();
+    out.push_str(":[");
+    for (field, list) in lists[..used].iter().enumerate() {
+        if field > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        let mut previous = 0;
+        for (i, &(doc, tf)) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let weight = (postings.weight(doc, field, tf) * SCALE).round() as u64;
+            out.push_str(&format!("{},{}", doc - previous, weight.max(1)));
+            previous = doc;
+        }
+        out.push(']');
+    }
+    out.push(']');
+    out
+}
+
+fn shard_file(n: usize, entries: &str) -> (String, Vec<u8>) {
+    (format!("search/t/{n}.json"), format!("{{{entries}}}").into_bytes())
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// A shard as read back: term → per field list of (document, integer weight).
+pub type Shard = BTreeMap<String, Vec<Vec<(u32, u64)>>>;
+
+/// Reads a shard file, undoing the delta encoding.
+pub fn parse_shard(json: &[u8]) -> Result<Shard, serde_json::Error> {
+    let raw: BTreeMap<String, Vec<Vec<u64>>> = serde_json::from_slice(json)?;
+    Ok(raw
+        .into_iter()
+        .map(|(term, fields)| {
+            let lists = fields
+                .into_iter()
+                .map(|flat| {
+                    let mut doc = 0u64;
+                    flat.chunks(2)
+                        .map(|pair| {
+                            doc += pair[0];
+                            (doc as u32, pair.get(1).copied().unwrap_or(0))
+                        })
+                        .collect()
+                })
+                .collect();
+            (term, lists)
+        })
+        .collect())
+}

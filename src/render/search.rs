@@ -1,0 +1,67 @@
+//! The search page, `/search/`: the form, the kind filter and an empty results list that
+//! `js/search.js` fills in; without JavaScript, a clear message and ways to browse instead.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::{Site, UrlPath};
+use crate::output::search::{SEARCH_URL, SearchKind, documents::kinds_present};
+use crate::render::RenderedPage;
+use crate::render::templates::Templates;
+use crate::render::views::{Link, SiteView, is_published, shows_exit};
+
+/// The view of the search page.
+#[derive(Debug, Serialize)]
+pub struct SearchView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// Its full public address.
+    pub canonical_url: String,
+    /// The kinds of result the site has, for the filter.
+    pub kinds: Vec<KindOption>,
+    /// Where to browse without search: the A to Z, topics, the programme (those that exist).
+    pub browse: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// One choice of the kind filter.
+#[derive(Debug, Serialize)]
+pub struct KindOption {
+    /// The code the index uses (`self-help`).
+    pub code: &'static str,
+    /// What the reader sees ('Self-help').
+    pub label: &'static str,
+}
+
+/// Renders `/search/`.
+pub fn render_search_page(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<RenderedPage, Diagnostic> {
+    let present = kinds_present(site);
+    let kinds = SearchKind::ALL
+        .into_iter()
+        .filter(|k| present.contains(k))
+        .map(|k| KindOption { code: k.code(), label: k.label() })
+        .collect();
+    let browse = [
+        ("The A to Z of local support", "/directory/a-z/"),
+        ("Topics", "/topics/"),
+        ("The programme of sessions", "/sessions/"),
+        ("Self-help", "/self-help/"),
+    ]
+    .into_iter()
+    .filter(|(_, url)| is_published(site, url))
+    .map(|(title, url)| Link { title: title.to_owned(), url: url.to_owned() })
+    .collect();
+    let view = SearchView {
+        site: site_view,
+        canonical_url: site.sources.config.absolute_url(SEARCH_URL),
+        kinds,
+        browse,
+        show_exit: shows_exit(site, "search", false),
+    };
+    let html = templates.render("search.html", &view, "search page")?;
+    let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search").map_err(|m| Diagnostic::file("search", m))?]);
+    Ok(RenderedPage { url, html, source: PathBuf::from("search"), last_modified: None })
+}

@@ -1,0 +1,44 @@
+// The search script against the build: run by tests/search_js.rs, which writes what the Rust
+// side computed (SEARCH_PARITY) and builds the fixture site (SEARCH_PUBLIC).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const search = require('../../themes/hub/static/js/search.js');
+
+const parity = JSON.parse(fs.readFileSync(process.env.SEARCH_PARITY, 'utf8'));
+const pub = process.env.SEARCH_PUBLIC;
+
+test('words are tokenised, trimmed, stop-worded and stemmed exactly as at build time', () => {
+  let checked = 0;
+  for (const c of parity.texts) {
+    assert.deepStrictEqual(search.tokenize(c.text), c.tokens, `tokens of ${JSON.stringify(c.text.slice(0, 60))}`);
+    const terms = c.tokens.map(search.term).filter((t) => t !== null);
+    assert.deepStrictEqual(terms, c.terms, `terms of ${JSON.stringify(c.text.slice(0, 60))}`);
+    checked += c.tokens.length;
+  }
+  assert.ok(checked > 1000, `only ${checked} words checked`);
+});
+
+test('queries rank exactly as the Rust twin of the script', async () => {
+  const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(pub, p), 'utf8')));
+  const manifest = await read('search/manifest.json');
+  for (const q of parity.queries) {
+    const index = new search.Index(manifest, read);
+    const found = await index.search(q.query, q.typing);
+    assert.deepStrictEqual(found.hits.map((h) => h.doc), q.docs, `order for ${q.query}`);
+    found.hits.forEach((h, i) => {
+      assert.ok(Math.abs(h.score - q.scores[i]) <= 1e-9 * q.scores[i], `score of ${h.doc} for ${q.query}`);
+    });
+  }
+});
+
+test('kinds come from the manifest ranges', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(pub, 'search/manifest.json'), 'utf8'));
+  const index = new search.Index(manifest, () => Promise.reject(new Error('no fetch')));
+  for (const [kind, first, end] of manifest.kinds) {
+    assert.strictEqual(index.kindOf(first), kind);
+    assert.strictEqual(index.kindOf(end - 1), kind);
+  }
+});

@@ -1,0 +1,90 @@
+//! The search script (`themes/hub/static/js/search.js`) against the build, under Node's test
+//! runner: the same terms for every word of the example site and some awkward ones, and the
+//! same ranking as the Rust twin of the script ([`hubsite::output::search::query`]) for the
+//! fixture site. Skipped, with a message, on a machine without `node`.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use hubsite::output::search::layout::Manifest;
+use hubsite::output::search::query::{Mode, Searcher};
+use hubsite::output::search::text::{pipeline, terms, tokenize};
+use serde_json::json;
+
+/// Awkward words: apostrophes straight and curly, hyphens, dashes, non-ASCII letters,
+/// numbers, stop words, and Porter's hard cases.
+const AWKWARD: &str = "haven't haven’t children’s parents' it's don’t co-parenting 10am–11am 7pm \
+    café naïve résumé Zoë São Paulo ½ x² 🙂 emoji🙂word ÉCOLE İstanbul straße \
+    caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled \
+    sized hopping tanned falling hissing fizzed failing filing happy sky relational conditional \
+    rational valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli \
+    vietnamization predication operator feudalism decisiveness hopefulness callousness formaliti \
+    sensitiviti sensibiliti triplicate formative formalize electriciti electrical hopeful goodness \
+    revival allowance inference airliner gyroscopic adjustable defensible irritant replacement \
+    adjustment dependent adoption homologou communism activate angulariti homologous effective \
+    bowdlerize probate rate cease controll roll logi archaeology yy ay oy by a I _under_score__";
+
+fn texts() -> Vec<serde_json::Value> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut texts = vec![AWKWARD.to_owned()];
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            texts.push(fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let pipeline = pipeline();
+    texts
+        .into_iter()
+        .map(|text| json!({ "tokens": tokenize(&text), "terms": terms(&pipeline, &text), "text": text }))
+        .collect()
+}
+
+fn queries(public: &Path) -> Vec<serde_json::Value> {
+    let manifest: Manifest = serde_json::from_slice(&fs::read(public.join("search/manifest.json")).unwrap()).unwrap();
+    let list = [
+        ("mediation", Mode::Exact), ("free counselling", Mode::Exact), ("tuesday webinar", Mode::Exact),
+        ("haven't spoken", Mode::Exact), ("the children", Mode::Exact), ("teenagers", Mode::Exact),
+        ("media", Mode::Typing), ("teen", Mode::Typing), ("tuesday webi", Mode::Typing), ("c", Mode::Typing),
+        ("counsel", Mode::Typing), ("xylophone", Mode::Exact), ("the", Mode::Exact),
+    ];
+    list.into_iter()
+        .map(|(query, mode)| {
+            let mut fetch = |path: &str| fs::read(public.join(path)).ok();
+            let hits = Searcher::new(&manifest, &mut fetch).search(&pipeline(), query, mode);
+            json!({
+                "query": query,
+                "typing": mode == Mode::Typing,
+                "docs": hits.iter().map(|h| h.doc).collect::<Vec<_>>(),
+                "scores": hits.iter().map(|h| h.score).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_script_processes_and_ranks_exactly_as_the_build() {
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let site = scratch_copy("search");
+    build(site.path()).expect("fixture builds");
+    let public = site.path().join("public");
+    let parity = site.path().join("parity.json");
+    fs::write(&parity, serde_json::to_vec(&json!({ "texts": texts(), "queries": queries(&public) })).unwrap()).unwrap();
+    let output = Command::new("node")
+        .args(["--test", "tests/js/search.test.js"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SEARCH_PARITY", &parity)
+        .env("SEARCH_PUBLIC", &public)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "node --test failed:\n{report}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(report.contains("# pass 3"), "{report}");
+}
