@@ -10,8 +10,18 @@ use crate::pipeline::{BuildOptions, Stage, build};
 /// Builds in memory and reports every problem found.
 pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
     let built = build(options, &|_: Stage| {})?;
-    let problems = check_output_links(&built.output);
+    let mut problems = check_output_links(&built.output);
+    problems.extend(check_site_materials(options)?);
     problems.into_result(built.output.page_count).map_err(Error::Content)
+}
+
+/// Follow-on materials and resources without a usable address, and duplicates. The build has
+/// already loaded the site without error; loading it again here keeps `build` unchanged.
+fn check_site_materials(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    let sources = crate::load::load_site(&options.root, &options.load)?;
+    let model = crate::model::ModelOptions { drafts: options.drafts, now: options.now };
+    let site = crate::model::build_site(&sources, &model)?;
+    Ok(crate::model::material_checks::check_materials(&site))
 }
 
 /// Links in generated HTML that lead to no published file.

@@ -4,7 +4,9 @@ pub mod audience;
 pub mod booking;
 pub mod duration;
 pub mod material;
+pub mod material_checks;
 pub mod page;
+pub mod resource;
 pub mod session;
 pub mod slug;
 pub mod time;
@@ -45,6 +47,8 @@ pub struct Site<'a> {
     pub weeks: Vec<week::Week>,
     /// Every session of every week; each week lists its own.
     pub sessions: Vec<session::Session>,
+    /// The resource library (`content/resources/`), in file order.
+    pub resources: Vec<resource::Resource>,
     /// Pages by their path under `content/` (`self-help/arguments.md`), to resolve links.
     pub by_content_path: BTreeMap<String, PageId>,
 }
@@ -55,10 +59,11 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
     let (weeks, sessions) = week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
+    let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
     let by_content_path =
         pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path })
+    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, resources, by_content_path })
 }
 
 impl Site<'_> {

@@ -105,6 +105,8 @@ pub struct PageView<'a> {
     pub children: Vec<Card>,
     /// For sections: the pages inside grouped by topic, in the topics' order.
     pub by_topic: Vec<TopicGroup>,
+    /// Resources from the library that share a topic with the page.
+    pub related_resources: Vec<crate::render::resources::ResourceView>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
 }

@@ -144,6 +144,8 @@ pub struct WeekDetails {
     pub webcal_url: String,
     /// The printable poster.
     pub poster_url: String,
+    /// The booklet, once published.
+    pub booklet_url: Option<String>,
     /// Whether it has ended.
     pub finished: bool,
 }
@@ -167,6 +169,10 @@ pub struct SessionView<'a> {
     pub next_steps: Vec<NextStep>,
     /// Related self-help pages.
     pub related: Vec<Card>,
+    /// Related resources from the library.
+    pub related_resources: Vec<crate::render::resources::ResourceView>,
+    /// The week's booklet, once published.
+    pub booklet_url: Option<String>,
     /// schema.org Event.
     pub json_ld: String,
     /// The way back up.
@@ -224,6 +230,8 @@ pub struct ProgrammePages {
     pub pages: Vec<RenderedPage>,
     /// Links written in descriptions, to check.
     pub site_links: Vec<SiteLink>,
+    /// Generated files: each published booklet's PDF.
+    pub files: Vec<crate::render::RenderedFile>,
 }
 
 /// The URL of the page for a host or organisation named `name`.
@@ -233,7 +241,7 @@ pub fn host_url(name: &str) -> String {
 
 /// Renders every page of the programme; nothing when the site has no weeks.
 pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<ProgrammePages, Vec<Diagnostic>> {
-    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new() };
+    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new(), files: Vec::new() };
     if site.weeks.is_empty() {
         return Ok(out);
     }
@@ -247,6 +255,17 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
             results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
         }
         results.push(render_poster(site, templates, site_view, week));
+        if week.booklet_published {
+            let (booklet_intro, links) = markdown_html(site, week.booklet_introduction.as_ref().or(week.introduction.as_ref()), &mut problems);
+            out.site_links.extend(links);
+            match crate::render::booklet::render_booklet(site, templates, site_view, week, booklet_intro) {
+                Ok(booklet) => {
+                    results.push(Ok(booklet.page));
+                    out.files.push(booklet.pdf);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
         for &id in &week.sessions {
             let session = &site.sessions[id];
             let (html, links) = markdown_html(site, session.description.as_ref(), &mut problems);
@@ -334,6 +353,7 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         webcal_url: format!("webcal://{host}{ics}"),
         ics_url: ics,
         poster_url: format!("{}poster/", week.url),
+        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
         finished: week_state(week, site.now) == std::cmp::Ordering::Less,
     }
 }
@@ -471,6 +491,8 @@ fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, sess
         tags,
         next_steps,
         related: related_pages(site, &session.topics),
+        related_resources: crate::render::resources::related_resource_views(site, &session.topics),
+        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, "sessions", false),
@@ -514,7 +536,7 @@ fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -
 }
 
 /// A site path made of slugs back into a [`UrlPath`].
-fn url_path(path: &str) -> UrlPath {
+pub fn url_path(path: &str) -> UrlPath {
     let slugs: Vec<Slug> = path.split('/').filter(|s| !s.is_empty()).filter_map(Slug::from_text).collect();
     UrlPath::from_slugs(&slugs)
 }
