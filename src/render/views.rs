@@ -164,7 +164,7 @@ pub fn site_view(site: &Site) -> SiteView {
         base_url: config.base_url.clone(),
         organisation: config.organisation.clone(),
         contact: config.contact.clone(),
-        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Search", "/search/")]),
+        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Resources", "/resources/"), ("Search", "/search/")]),
         footer_links: links(&[
             ("Accessibility statement", "/accessibility/"),
             ("Privacy", "/privacy/"),
@@ -187,6 +187,9 @@ fn generated_sections(site: &Site) -> Vec<&'static str> {
     let mut sections = Vec::new();
     if !site.weeks.is_empty() {
         sections.push("/sessions/");
+    }
+    if !site.resources.is_empty() {
+        sections.push("/resources/");
     }
     sections
 }
