@@ -25,7 +25,7 @@ struct RawResourceFile {
 /// A validated resource of the library.
 #[derive(Debug, Clone)]
 pub struct Resource {
-    /// From its title, unique in the library: its anchor on library pages.
+    /// From its title, unique in the library (`title-2` for a second of the same name).
     pub id: Slug,
     /// Title, address, kind, source, description, duration.
     pub material: Material,

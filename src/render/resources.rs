@@ -25,7 +25,7 @@ pub const RELATED_LIMIT: usize = 5;
 /// A resource as shown: the material, its anchor and its topics.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceView {
-    /// Its anchor on library pages.
+    /// Its identifier in the library, unique: for templates that want anchors.
     pub id: String,
     /// Title, address, kind, source, description, duration.
     #[serde(flatten)]
