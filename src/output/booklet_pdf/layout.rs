@@ -11,6 +11,10 @@ pub(super) const PAGE_HEIGHT: f32 = 841.89;
 pub(super) const MARGIN: f32 = 56.0;
 pub(super) const BOTTOM: f32 = PAGE_HEIGHT - MARGIN - 20.0;
 pub(super) const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+/// The side of a material's QR code, in points (about 19 mm: scannable from paper).
+pub(super) const QR_SIZE: f32 = 54.0;
+/// Room kept at the right of a material's text for its QR code.
+const QR_ROOM: f32 = QR_SIZE + 12.0;
 
 /// How a block of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,11 +76,15 @@ pub(super) struct Block {
     pub(super) anchor: Option<String>,
     /// Show the page of this key at the right (contents lines).
     pub(super) page_of: Option<String>,
+    /// Draw a QR code of this address at the right of the block's first line.
+    pub(super) qr: Option<String>,
+    /// Room to keep free at the right of the lines.
+    pub(super) right: f32,
 }
 
 impl Block {
     pub(super) fn new(role: Role, style: Style, text: impl Into<String>) -> Block {
-        Block { role, style, text: text.into(), indent: 0.0, space_before: 0.0, link: None, anchor: None, page_of: None }
+        Block { role, style, text: text.into(), indent: 0.0, space_before: 0.0, link: None, anchor: None, page_of: None, qr: None, right: 0.0 }
     }
 
     pub(super) fn p(style: Style, text: impl Into<String>) -> Block {
@@ -183,43 +191,62 @@ pub(super) fn wrap(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
     lines
 }
 
-/// Places blocks on pages; a heading never ends a page.
+/// Where the next line goes.
+struct Cursor {
+    page: usize,
+    y: f32,
+    /// The bottom of the last QR code on this page: what follows a material starts below it.
+    floor: f32,
+}
+
+impl Cursor {
+    fn next_page(&mut self) {
+        self.page += 1;
+        self.y = MARGIN;
+        self.floor = MARGIN;
+    }
+}
+
+/// Places blocks on pages; a heading never ends a page, and a QR code never overlaps another.
 pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
     let mut placed = Vec::new();
-    let (mut page, mut y) = (0usize, MARGIN);
+    let mut at = Cursor { page: 0, y: MARGIN, floor: MARGIN };
     for item in items {
         let block = match item {
             Item::PageBreak => {
-                page += 1;
-                y = MARGIN;
+                at.next_page();
                 continue;
             }
             Item::Block(block) => block,
         };
-        let face = fonts.face(block.style);
-        let size = block.style.size();
+        let (face, size, leading) = (fonts.face(block.style), block.style.size(), block.style.leading());
         let reserve = if block.page_of.is_some() { 40.0 } else { 0.0 };
-        let texts = wrap(&block.text, TEXT_WIDTH - block.indent - reserve, &|t| face.width(t, size));
-        let needed = match block.role {
-            Role::Heading(_) => block.style.leading() * texts.len() as f32 + 60.0,
-            Role::Paragraph => block.style.leading(),
+        let texts = wrap(&block.text, TEXT_WIDTH - block.indent - reserve - block.right, &|t| face.width(t, size));
+        let needed = match (block.role, &block.qr) {
+            (Role::Heading(_), _) => leading * texts.len() as f32 + 60.0,
+            (Role::Paragraph, Some(_)) => QR_SIZE + leading,
+            (Role::Paragraph, None) => leading,
         };
-        if y > MARGIN {
-            y += block.space_before;
+        if at.y > MARGIN {
+            at.y += block.space_before;
         }
-        if y + needed > BOTTOM {
-            page += 1;
-            y = MARGIN;
+        if block.qr.is_some() || block.right == 0.0 {
+            at.y = at.y.max(at.floor);
+        }
+        if at.y + needed > BOTTOM {
+            at.next_page();
         }
         let mut lines = Vec::new();
         for text in texts {
-            if y + block.style.leading() > BOTTOM {
-                page += 1;
-                y = MARGIN;
+            if at.y + leading > BOTTOM {
+                at.next_page();
             }
-            y += block.style.leading();
+            at.y += leading;
             let width = face.width(&text, size);
-            lines.push(Line { page, x: MARGIN + block.indent, baseline: y - block.style.leading() * 0.25, text, width });
+            lines.push(Line { page: at.page, x: MARGIN + block.indent, baseline: at.y - leading * 0.25, text, width });
+        }
+        if let (Some(first), Some(_)) = (lines.first().filter(|l| l.page == at.page), &block.qr) {
+            at.floor = first.baseline - size + QR_SIZE + 6.0;
         }
         placed.push(Placed { block: block.clone(), lines });
     }
@@ -228,17 +255,18 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
 
 pub(super) fn material_blocks(link: &PrintedLink, indent: f32) -> Vec<Block> {
     let m = &link.material;
-    let mut title = Block::p(Style::Strong, &m.title).space(6.0);
+    let at = |block: Block| Block { indent, right: QR_ROOM, ..block };
+    let mut title = at(Block::p(Style::Strong, &m.title).space(10.0));
     title.link = Some(LinkTarget::Uri(m.url.clone()));
-    title.indent = indent;
+    title.qr = Some(m.url.clone());
     let mut facts = vec![m.kind.to_owned()];
     facts.extend(m.duration.clone());
     facts.extend(m.source.as_ref().map(|s| format!("from {s}")));
-    let mut blocks = vec![title, Block { indent, ..Block::p(Style::Small, facts.join(", ")) }];
+    let mut blocks = vec![title, at(Block::p(Style::Small, facts.join(", ")))];
     if let Some(description) = &m.description {
-        blocks.push(Block { indent, ..Block::p(Style::Body, description) });
+        blocks.push(at(Block::p(Style::Body, description)));
     }
-    let mut address = Block { indent, ..Block::p(Style::Small, &link.short_url) };
+    let mut address = at(Block::p(Style::Small, &link.short_url));
     address.link = Some(LinkTarget::Uri(m.url.clone()));
     blocks.push(address);
     blocks

@@ -15,7 +15,7 @@ use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::configure::{ConfigurationBuilder, Validator};
 use krilla::destination::{Destination, XyzDestination};
-use krilla::geom::{Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
@@ -27,7 +27,7 @@ use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use crate::render::booklet::Booklet;
-use layout::{Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, Role, Style, document_items, layout};
+use layout::{QR_SIZE, Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, Role, Style, document_items, layout};
 
 mod layout;
 
@@ -55,11 +55,33 @@ fn draw_run(surface: &mut Surface, fonts: &Fonts, style: Style, at: Point, text:
     id
 }
 
-/// Tag-tree identifiers of one block: its text and its link annotations.
+/// Tag-tree identifiers of one block: its text, its link annotations and its QR code.
 #[derive(Default)]
 struct BlockIds {
     spans: Vec<Identifier>,
     annotations: Vec<Identifier>,
+    qr: Option<Identifier>,
+}
+
+/// Draws a QR code of `url` with its top right corner at (`right`, `top`), as a figure.
+fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Identifier> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let modules = code.width();
+    let unit = QR_SIZE / (modules + 2) as f32;
+    let (left, top) = (right - QR_SIZE + unit, top + unit);
+    let mut path = PathBuilder::new();
+    for (i, colour) in code.to_colors().into_iter().enumerate() {
+        if colour == qrcode::Color::Dark {
+            let (x, y) = ((i % modules) as f32, (i / modules) as f32);
+            path.push_rect(Rect::from_xywh(left + x * unit, top + y * unit, unit, unit)?);
+        }
+    }
+    let path = path.finish()?;
+    surface.set_fill(Some(fill((0, 0, 0))));
+    let id = surface.start_tagged(ContentTag::Other);
+    surface.draw_path(&path);
+    surface.end_tagged();
+    Some(id)
 }
 
 fn link_target(link: &LinkTarget, anchors: &Anchors) -> Option<Target> {
@@ -88,6 +110,9 @@ fn draw_page_text(surface: &mut Surface, placed: &[Placed], index: usize, fonts:
             ids[i].spans.push(draw_run(surface, fonts, style, at, &line.text, ContentTag::Span(SpanTag::empty())));
         }
         let first = p.lines.first().filter(|l| l.page == index);
+        if let (Some(first), Some(url)) = (first, &p.block.qr) {
+            ids[i].qr = draw_qr(surface, url, PAGE_WIDTH - MARGIN, first.baseline - p.block.style.size());
+        }
         let target = p.block.page_of.as_ref().and_then(|key| anchors.get(key));
         if let (Some(first), Some(&(target, _))) = (first, target) {
             let number = (target + 1).to_string();
@@ -162,6 +187,10 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
             ids.annotations.into_iter().for_each(|id| group.push(id));
         }
         tree.push(group);
+        if let Some(qr) = ids.qr {
+            let alt = format!("QR code for {}", p.block.text);
+            tree.push(TagGroup::with_children(Tag::Figure(Some(alt)), vec![qr.into()]));
+        }
     }
     tree
 }
