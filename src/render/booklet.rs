@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -22,6 +23,7 @@ use crate::model::week::Week;
 use crate::model::Site;
 use crate::render::RenderedPage;
 use crate::render::format::{format_day, format_time_range};
+use crate::render::markdown::SiteLink;
 use crate::render::programme::session::MaterialView;
 use crate::render::programme::url_path;
 use crate::render::qr::render_qr_svg;
@@ -242,6 +244,23 @@ pub fn build_booklet(site: &Site, week: &Week, introduction_html: String) -> Boo
 /// '84 KB', rounded up, for a link's text.
 pub fn size_text(bytes: usize) -> String {
     format!("{} KB", bytes.div_ceil(1024).max(1))
+}
+
+/// Renders every published booklet, in parallel (each PDF takes a while to make), in week
+/// order; with each, the site links its introduction makes.
+pub fn render_booklets(site: &Site, templates: &Templates, site_view: &SiteView) -> Vec<(Result<RenderedBooklet, Vec<Diagnostic>>, Vec<SiteLink>)> {
+    let weeks: Vec<&Week> = site.weeks.iter().filter(|w| w.booklet_published).collect();
+    weeks
+        .par_iter()
+        .map(|week| {
+            let mut problems = Vec::new();
+            let markdown = week.booklet_introduction.as_ref().or(week.introduction.as_ref());
+            let (introduction, links) = crate::render::programme::markdown_html(site, markdown, &mut problems);
+            let booklet = render_booklet(site, templates, site_view, week, introduction).map_err(|p| vec![p]);
+            let booklet = if problems.is_empty() { booklet } else { Err(problems) };
+            (booklet, links)
+        })
+        .collect()
 }
 
 /// Renders the booklet page of a week with a published booklet, and its PDF.

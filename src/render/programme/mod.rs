@@ -255,17 +255,6 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
             results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
         }
         results.push(render_poster(site, templates, site_view, week));
-        if week.booklet_published {
-            let (booklet_intro, links) = markdown_html(site, week.booklet_introduction.as_ref().or(week.introduction.as_ref()), &mut problems);
-            out.site_links.extend(links);
-            match crate::render::booklet::render_booklet(site, templates, site_view, week, booklet_intro) {
-                Ok(booklet) => {
-                    results.push(Ok(booklet.page));
-                    out.files.push(booklet.pdf);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
         for &id in &week.sessions {
             let session = &site.sessions[id];
             let (html, links) = markdown_html(site, session.description.as_ref(), &mut problems);
@@ -274,6 +263,16 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
         }
     }
     results.extend(render_host_pages(site, templates, site_view));
+    for (booklet, links) in crate::render::booklet::render_booklets(site, templates, site_view) {
+        out.site_links.extend(links);
+        match booklet {
+            Ok(booklet) => {
+                results.push(Ok(booklet.page));
+                out.files.push(booklet.pdf);
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
     for result in results {
         match result {
             Ok(page) => out.pages.push(page),
@@ -283,7 +282,7 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
+pub(crate) fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
     let Some(md) = markdown else { return (String::new(), Vec::new()) };
     let source = MarkdownSource { file: &md.file, offset: md.offset, content_dir: "" };
     let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
