@@ -70,10 +70,15 @@ fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Ide
     let unit = QR_SIZE / (modules + 2) as f32;
     let (left, top) = (right - QR_SIZE + unit, top + unit);
     let mut path = PathBuilder::new();
-    for (i, colour) in code.to_colors().into_iter().enumerate() {
-        if colour == qrcode::Color::Dark {
-            let (x, y) = ((i % modules) as f32, (i / modules) as f32);
-            path.push_rect(Rect::from_xywh(left + x * unit, top + y * unit, unit, unit)?);
+    // One rectangle per horizontal run of dark modules keeps the file small.
+    for (y, row) in code.to_colors().chunks(modules).enumerate() {
+        let mut x = 0;
+        while x < modules {
+            let run = row[x..].iter().take_while(|c| **c == qrcode::Color::Dark).count();
+            if run > 0 {
+                path.push_rect(Rect::from_xywh(left + x as f32 * unit, top + y as f32 * unit, run as f32 * unit, unit)?);
+            }
+            x += run.max(1);
         }
     }
     let path = path.finish()?;
