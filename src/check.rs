@@ -26,14 +26,16 @@ pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
 
 /// Builds in memory; fails on every problem found, and gathers warnings otherwise.
 pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let sources = crate::load::load_site(&options.root, &options.load)?;
     let built = build(options, &|_: Stage| {})?;
-    let problems = check_output_links(&built.output);
+    // The build has already loaded the site without error; these checks read its model.
+    let sources = crate::load::load_site(&options.root, &options.load)?;
+    let site = crate::model::build_site(&sources, &crate::model::ModelOptions { drafts: options.drafts, now: options.now })?;
+    let mut problems = check_output_links(&built.output);
+    problems.extend(crate::model::material_checks::check_materials(&site));
     let pages = problems.into_result(built.output.page_count).map_err(Error::Content)?;
-    let model = crate::model::build_site(&sources, &crate::model::ModelOptions { drafts: options.drafts, now: options.now })?;
     let today = sources.config.time_zone.to_datetime(options.now).date();
     let settings = &sources.config.directory;
-    let warnings = directory::directory_warnings(&model.services, today, settings.stale_after_months, &built.output);
+    let warnings = directory::directory_warnings(&site.services, today, settings.stale_after_months, &built.output);
     Ok(CheckReport { pages, warnings: warnings.sorted() })
 }
 

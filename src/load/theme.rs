@@ -118,3 +118,9 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
     files.sort_by_key(|f| f.path());
     files
 }
+
+/// A font of the built-in theme (`themes/hub/fonts/<name>`), for the booklet PDF. Fonts are
+/// part of the binary, so a build never fetches or looks for one on the machine.
+pub fn built_in_font(name: &str) -> Option<&'static [u8]> {
+    BUILT_IN_HUB.get_file(format!("fonts/{name}")).map(|file| file.contents())
+}

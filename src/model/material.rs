@@ -1,8 +1,10 @@
 //! Follow-on materials and resources: links to talks, articles, slides and toolkits.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::sessions::RawMaterial;
 use crate::model::duration::parse_duration_minutes;
 
@@ -85,6 +87,34 @@ pub struct Material {
     pub description: Option<String>,
     /// Minutes it takes, if given.
     pub minutes: Option<u32>,
+    /// Where its address is written, for `hubsite check`.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a material's address is written: file, line and column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+impl Origin {
+    /// A problem located at this address.
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.path, self.line, self.column, message)
+    }
+}
+
+/// An address in short form for print: no scheme, no `www.`, no trailing slash.
+pub fn short_url(url: &str) -> String {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.strip_suffix('/').unwrap_or(rest).to_owned()
 }
 
 /// Validates a material; problems are located in `file`.
@@ -122,6 +152,21 @@ pub fn build_material(raw: &RawMaterial, file: &SourceFile, problems: &mut Diagn
         source: raw.source.clone(),
         description: raw.description.clone(),
         minutes,
+        origin: {
+            let (line, column) = line_column(&file.text, raw.url.span().start);
+            Origin { path: file.path.clone(), line, column }
+        },
     })
     .filter(|_| url_ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_urls_drop_scheme_www_and_trailing_slash() {
+        assert_eq!(short_url("https://www.example.org/a/"), "example.org/a");
+        assert_eq!(short_url("http://example.org"), "example.org");
+    }
 }

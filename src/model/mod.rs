@@ -4,6 +4,7 @@ pub mod audience;
 pub mod booking;
 pub mod duration;
 pub mod material;
+pub mod material_checks;
 pub mod page;
 pub mod resource;
 pub mod service;
@@ -48,12 +49,12 @@ pub struct Site<'a> {
     pub weeks: Vec<week::Week>,
     /// Every session of every week; each week lists its own.
     pub sessions: Vec<session::Session>,
+    /// The resource library (`content/resources/`), in file order.
+    pub resources: Vec<resource::Resource>,
     /// Pages by their path under `content/` (`self-help/arguments.md`), to resolve links.
     pub by_content_path: BTreeMap<String, PageId>,
     /// The services of the directory, by id.
     pub services: Vec<Service>,
-    /// The resource library (`content/resources/`).
-    pub resources: Vec<resource::Resource>,
 }
 
 /// Validates the loaded sources; reports every problem at once.

@@ -1,20 +1,20 @@
-//! The resource library: `content/resources/*.toml`, each a list of `[[resource]]` entries
-//! (title, url, kind, source, topics, description), validated like a session's follow-on
-//! materials. Kept minimal: service pages list the resources that share their topics.
+//! The resource library: `content/resources/*.toml` files of `[[resource]]` entries, validated
+//! into [`Resource`]s (a [`Material`] with topics and an id) and linked to what shares a topic.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::sessions::RawMaterial;
-use crate::model::material::{Material, build_material};
+use crate::model::material::{Material, MaterialKind, build_material};
+use crate::model::slug::Slug;
 use crate::model::topic::Topics;
 
-/// The folder of resource lists under the site root.
+/// The folder under `content/` that holds the library.
 pub const RESOURCES_DIR: &str = "content/resources/";
 
-/// A resource list file as written.
+/// A resources file as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawResourceFile {
@@ -22,22 +22,23 @@ struct RawResourceFile {
     resource: Vec<RawMaterial>,
 }
 
-/// A resource of the library, validated.
+/// A validated resource of the library.
 #[derive(Debug, Clone)]
 pub struct Resource {
-    /// What it is and where.
+    /// From its title, unique in the library (`title-2` for a second of the same name).
+    pub id: Slug,
+    /// Title, address, kind, source, description, duration.
     pub material: Material,
     /// Indexes into the site's topics.
     pub topics: Vec<usize>,
-    /// The file that lists it.
-    pub path: PathBuf,
 }
 
-/// Validates every `[[resource]]` in `content/resources/*.toml`, in file order.
-pub fn build_resources(files: &[SourceFile], topics: &Topics, problems: &mut Diagnostics) -> Vec<Resource> {
+/// Validates every `content/resources/*.toml` among the data files, in path order.
+pub fn build_resources(data_files: &[SourceFile], topics: &Topics, problems: &mut Diagnostics) -> Vec<Resource> {
     let mut resources = Vec::new();
-    for file in files.iter().filter(|f| f.path.to_string_lossy().replace('\\', "/").starts_with(RESOURCES_DIR)) {
-        let raw: RawResourceFile = match toml::from_str(&file.text) {
+    let mut ids = BTreeSet::new();
+    for file in data_files.iter().filter(|f| is_resource_file(f)) {
+        let raw = match toml::from_str::<RawResourceFile>(&file.text) {
             Ok(raw) => raw,
             Err(error) => {
                 problems.push(file.toml_error(&error, 0));
@@ -45,11 +46,85 @@ pub fn build_resources(files: &[SourceFile], topics: &Topics, problems: &mut Dia
             }
         };
         for entry in &raw.resource {
-            let topics = topics.resolve(&entry.topics, file, 0, problems);
-            if let Some(material) = build_material(entry, file, problems) {
-                resources.push(Resource { material, topics, path: file.path.clone() });
-            }
+            let topic_ids = topics.resolve(&entry.topics, file, 0, problems);
+            let Some(material) = build_material(entry, file, problems) else { continue };
+            let id = unique_id(&material.title, &mut ids);
+            resources.push(Resource { id, material, topics: topic_ids });
         }
     }
     resources
+}
+
+fn is_resource_file(file: &SourceFile) -> bool {
+    file.path.to_string_lossy().replace('\\', "/").starts_with(RESOURCES_DIR)
+}
+
+/// A slug of `title` not yet in `taken` (`title-2`, `title-3` when it is), recorded as taken.
+fn unique_id(title: &str, taken: &mut BTreeSet<Slug>) -> Slug {
+    let base = Slug::from_text(title).map_or_else(|| "resource".to_owned(), |s| s.to_string());
+    let mut candidate = base.clone();
+    let mut n = 1;
+    loop {
+        if let Some(slug) = Slug::from_text(&candidate).filter(|s| !taken.contains(s)) {
+            taken.insert(slug.clone());
+            return slug;
+        }
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+}
+
+/// Resources that share a topic with `topics`, most shared topics first, then by title.
+pub fn related_resources<'a>(resources: &'a [Resource], topics: &[usize], limit: usize) -> Vec<&'a Resource> {
+    let mut scored: Vec<(usize, &Resource)> = resources
+        .iter()
+        .map(|r| (r.topics.iter().filter(|t| topics.contains(t)).count(), r))
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.material.title.cmp(&b.1.material.title)));
+    scored.into_iter().take(limit).map(|(_, r)| r).collect()
+}
+
+/// The kinds the library has, in [`MaterialKind::ALL`] order.
+pub fn kinds_in(resources: &[Resource]) -> Vec<MaterialKind> {
+    MaterialKind::ALL.iter().copied().filter(|k| resources.iter().any(|r| r.material.kind == *k)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics() -> Topics {
+        Topics::default()
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile { path: "content/resources/library.toml".into(), text: text.to_owned() }
+    }
+
+    #[test]
+    fn ids_are_unique_even_for_equal_titles() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique_id("Arguing better", &mut taken).as_str(), "arguing-better");
+        assert_eq!(unique_id("Arguing better!", &mut taken).as_str(), "arguing-better-2");
+        assert_eq!(unique_id("???", &mut taken).as_str(), "resource");
+    }
+
+    #[test]
+    fn only_files_under_resources_are_read() {
+        let text = "[[resource]]\ntitle = \"A\"\nurl = \"https://example.org/a\"\nkind = \"article\"\n";
+        let other = SourceFile { path: "content/directory/a.toml".into(), text: "name = 1".into() };
+        let mut problems = Diagnostics::default();
+        let found = build_resources(&[file(text), other], &topics(), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].material.origin.line, 3);
+    }
+
+    #[test]
+    fn an_unknown_field_is_located() {
+        let mut problems = Diagnostics::default();
+        build_resources(&[file("[[resource]]\ntitel = \"A\"\n")], &topics(), &mut problems);
+        assert_eq!(problems.0[0].position, Some((2, 1)));
+    }
 }

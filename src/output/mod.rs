@@ -4,6 +4,7 @@
 //! pure function of the site. The list is sorted by path and checked for clashes and for
 //! links that lead nowhere, so the write stage only has to put bytes on disk.
 
+pub mod booklet_pdf;
 pub mod calendar;
 pub mod feeds;
 pub mod links;
@@ -80,6 +81,9 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     add("404.html".into(), Contents::Bytes(rendered.not_found.into_bytes()), "404.html".into(), &mut problems);
     add("sitemap.xml".into(), Contents::Bytes(sitemap.into_bytes()), "sitemap".into(), &mut problems);
     add("robots.txt".into(), Contents::Bytes(sitemap::render_robots(config).into_bytes()), "robots".into(), &mut problems);
+    for file in rendered.files {
+        add(file.path, Contents::Bytes(file.bytes), file.source.to_string_lossy().into_owned(), &mut problems);
+    }
     for feed in feeds::render_feeds(site) {
         add(feed.path, Contents::Bytes(feed.xml.into_bytes()), feed.origin, &mut problems);
     }

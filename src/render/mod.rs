@@ -5,6 +5,7 @@
 //! stage's job.
 
 pub mod directory;
+pub mod booklet;
 pub mod format;
 pub mod home;
 pub mod markdown;
@@ -12,6 +13,7 @@ pub mod programme;
 pub mod qr;
 pub mod sanitise;
 pub mod search;
+pub mod resources;
 pub mod templates;
 pub mod topics;
 pub mod views;
@@ -41,6 +43,17 @@ pub struct RenderedPage {
     pub last_modified: Option<Date>,
 }
 
+/// A generated file that is not a page (a week's booklet PDF), ready to write.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    /// Where it goes, relative to the output folder (`sessions/2024/booklet.pdf`).
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The file it came from, for messages.
+    pub source: PathBuf,
+}
+
 /// The site's pages as HTML, and the site links their Markdown made.
 #[derive(Debug, Default)]
 pub struct RenderedSite {
@@ -50,6 +63,8 @@ pub struct RenderedSite {
     pub not_found: String,
     /// Links to site paths written in Markdown, to check against the outputs.
     pub site_links: Vec<SiteLink>,
+    /// Generated files beside the pages (booklet PDFs).
+    pub files: Vec<RenderedFile>,
 }
 
 /// Renders every page of the site.
@@ -72,9 +87,14 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }
+    match resources::render_resource_pages(site, templates, &site_view) {
+        Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
+    }
     match programme::render_programme(site, templates, &site_view) {
         Ok(programme) => {
             rendered.pages.extend(programme.pages);
+            rendered.files.extend(programme.files);
             rendered.site_links.extend(programme.site_links);
         }
         Err(found) => found.into_iter().for_each(|d| problems.push(d)),
@@ -120,6 +140,7 @@ fn render_content_page(
             PageKind::Page => directory::views::related_services(site, &page.topics),
             _ => Vec::new(),
         },
+        related_resources: resources::related_resource_views(site, &page.topics),
         show_exit: shows_exit(site, &page.section_name, page.safety),
     };
     let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());

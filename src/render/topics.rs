@@ -43,6 +43,10 @@ pub struct TopicView<'a> {
     pub pages: Vec<Card>,
     /// Sessions of the practice weeks on it, latest first.
     pub sessions: Vec<crate::render::programme::cards::SessionCard>,
+    /// Resources from the library on it.
+    pub resources: Vec<crate::render::resources::ResourceView>,
+    /// The library's page for this topic, when it has resources.
+    pub resources_url: Option<String>,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -62,14 +66,16 @@ pub fn render_topic_pages(site: &Site, templates: &Templates, site_view: &SiteVi
         .list
         .iter()
         .enumerate()
-        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() + sessions_on(site, i).len() })
+        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() + sessions_on(site, i).len() + resources_on(site, i) })
         .collect();
     let index_view = TopicsView { site: site_view, topics: summaries, show_exit };
     let mut pages = vec![page(index_url.clone(), templates.render("topics.html", &index_view, "topics")?)];
     let crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Topics".into(), url: index_url.to_string() }];
     for (i, topic) in site.topics.list.iter().enumerate() {
         let sessions = sessions_on(site, i).into_iter().map(|s| crate::render::programme::cards::session_card(site, s)).collect();
-        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), sessions, breadcrumbs: crumbs.clone(), show_exit };
+        let resources: Vec<_> = site.resources.iter().filter(|r| r.topics.contains(&i)).map(|r| crate::render::resources::resource_view(site, r)).collect();
+        let resources_url = (!resources.is_empty()).then(|| format!("{}topic/{}/", crate::render::resources::LIBRARY_URL, topic.slug));
+        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), sessions, resources, resources_url, breadcrumbs: crumbs.clone(), show_exit };
         let name = format!("topic {}", topic.slug);
         pages.push(page(index_url.join(&topic.slug), templates.render("topic.html", &view, &name)?));
     }
@@ -81,6 +87,10 @@ fn sessions_on<'a>(site: &'a Site, index: usize) -> Vec<&'a crate::model::sessio
     let mut sessions: Vec<_> = site.sessions.iter().filter(|s| s.topics.contains(&index)).collect();
     sessions.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.title.cmp(&b.title)));
     sessions
+}
+
+fn resources_on(site: &Site, index: usize) -> usize {
+    site.resources.iter().filter(|r| r.topics.contains(&index)).count()
 }
 
 fn page(url: UrlPath, html: String) -> RenderedPage {

@@ -109,6 +109,8 @@ pub struct PageView<'a> {
     pub by_topic: Vec<TopicGroup>,
     /// Services of the directory that share a topic with this page.
     pub related_services: Vec<Card>,
+    /// Resources from the library that share a topic with the page.
+    pub related_resources: Vec<crate::render::resources::ResourceView>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
 }
@@ -166,7 +168,7 @@ pub fn site_view(site: &Site) -> SiteView {
         base_url: config.base_url.clone(),
         organisation: config.organisation.clone(),
         contact: config.contact.clone(),
-        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Search", "/search/")]),
+        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Resources", "/resources/"), ("Search", "/search/")]),
         footer_links: links(&[
             ("Accessibility statement", "/accessibility/"),
             ("Privacy", "/privacy/"),
@@ -196,6 +198,9 @@ fn generated_sections(site: &Site) -> Vec<&'static str> {
     }
     if !site.topics.list.is_empty() {
         sections.push("/topics/");
+    }
+    if !site.resources.is_empty() {
+        sections.push("/resources/");
     }
     sections
 }

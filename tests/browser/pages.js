@@ -54,6 +54,19 @@ const sites = {
     },
     exit: ['/directory/'],
   },
+  // The booklet fixture: a week with a published booklet, and a resource library.
+  booklet: {
+    root: 'tests/sites/booklet',
+    pages: {
+      booklet: '/sessions/spring/booklet/',
+      'resource library': '/resources/',
+      'resources by kind': '/resources/kind/video/',
+      'resources by topic': '/resources/topic/teenagers/',
+      'self-help with related resources': '/self-help/teenagers/',
+      'topic with resources': '/topics/teenagers/',
+    },
+    exit: [],
+  },
   // The smallest fixture site of the Rust tests.
   minimal: {
     root: 'tests/sites/minimal',

@@ -187,6 +187,22 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
   }
 }
 
+describe('a session page read after the session, built before it (issue 6)', () => {
+  // Built at NOW (booking open); read on the afternoon the session ended, phases.js must lead
+  // with the recording and follow-on materials without a rebuild.
+  test('leads with the recording and follow-on materials', async () => {
+    await withPage('booklet', '/sessions/spring/teenagers/', { now: '2024-03-26T12:00:00Z' }, async ({ page }) => {
+      const visible = page.locator('.next-steps [data-phase]:not([hidden])');
+      assert.equal(await visible.count(), 1);
+      assert.equal(await visible.getAttribute('data-phase'), 'finished');
+      const text = await visible.innerText();
+      assert.match(text, /Watch the recording of Understanding your teenagers/);
+      assert.match(text, /Talking with teenagers/);
+      assert.equal(await page.locator('.next-steps [data-phase="booking"]').isVisible(), false, 'booking no longer shows');
+    });
+  });
+});
+
 describe('the checks can fail', () => {
   test('axe reports the broken fixture (image without alt text, unlabelled input)', async () => {
     await withPage('broken-a11y', broken.page, {}, async ({ page }) => {

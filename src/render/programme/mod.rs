@@ -144,6 +144,8 @@ pub struct WeekDetails {
     pub webcal_url: String,
     /// The printable poster.
     pub poster_url: String,
+    /// The booklet, once published.
+    pub booklet_url: Option<String>,
     /// Whether it has ended.
     pub finished: bool,
 }
@@ -169,6 +171,10 @@ pub struct SessionView<'a> {
     pub related: Vec<Card>,
     /// Services of the directory that share a topic with the session.
     pub related_services: Vec<Card>,
+    /// Related resources from the library.
+    pub related_resources: Vec<crate::render::resources::ResourceView>,
+    /// The week's booklet, once published.
+    pub booklet_url: Option<String>,
     /// schema.org Event.
     pub json_ld: String,
     /// The way back up.
@@ -226,6 +232,8 @@ pub struct ProgrammePages {
     pub pages: Vec<RenderedPage>,
     /// Links written in descriptions, to check.
     pub site_links: Vec<SiteLink>,
+    /// Generated files: each published booklet's PDF.
+    pub files: Vec<crate::render::RenderedFile>,
 }
 
 /// The URL of the page for a host or organisation named `name`.
@@ -235,7 +243,7 @@ pub fn host_url(name: &str) -> String {
 
 /// Renders every page of the programme; nothing when the site has no weeks.
 pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<ProgrammePages, Vec<Diagnostic>> {
-    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new() };
+    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new(), files: Vec::new() };
     if site.weeks.is_empty() {
         return Ok(out);
     }
@@ -257,6 +265,16 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
         }
     }
     results.extend(render_host_pages(site, templates, site_view));
+    for (booklet, links) in crate::render::booklet::render_booklets(site, templates, site_view) {
+        out.site_links.extend(links);
+        match booklet {
+            Ok(booklet) => {
+                results.push(Ok(booklet.page));
+                out.files.push(booklet.pdf);
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
     for result in results {
         match result {
             Ok(page) => out.pages.push(page),
@@ -266,7 +284,7 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
+pub(crate) fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
     let Some(md) = markdown else { return (String::new(), Vec::new()) };
     let source = MarkdownSource { file: &md.file, offset: md.offset, content_dir: "" };
     let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
@@ -336,6 +354,7 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         webcal_url: format!("webcal://{host}{ics}"),
         ics_url: ics,
         poster_url: format!("{}poster/", week.url),
+        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
         finished: week_state(week, site.now) == std::cmp::Ordering::Less,
     }
 }
@@ -474,6 +493,8 @@ fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, sess
         next_steps,
         related: related_pages(site, &session.topics),
         related_services: crate::render::directory::views::related_services(site, &session.topics),
+        related_resources: crate::render::resources::related_resource_views(site, &session.topics),
+        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, "sessions", false),
@@ -517,7 +538,7 @@ fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -
 }
 
 /// A site path made of slugs back into a [`UrlPath`].
-fn url_path(path: &str) -> UrlPath {
+pub fn url_path(path: &str) -> UrlPath {
     let slugs: Vec<Slug> = path.split('/').filter(|s| !s.is_empty()).filter_map(Slug::from_text).collect();
     UrlPath::from_slugs(&slugs)
 }

@@ -1,0 +1,191 @@
+//! The resource library's pages: `/resources/` (everything, by kind), and one page per kind
+//! (`/resources/kind/<kind>/`) and per topic (`/resources/topic/<topic>/`) that has resources.
+//! Also the 'related resources' lists other pages show.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::material::MaterialKind;
+use crate::model::resource::{Resource, kinds_in, related_resources};
+use crate::model::{Site, Slug};
+use crate::render::RenderedPage;
+use crate::render::programme::session::MaterialView;
+use crate::render::programme::url_path;
+use crate::render::templates::Templates;
+use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
+
+/// The site path of the library.
+pub const LIBRARY_URL: &str = "/resources/";
+
+/// How many related resources a page shows at most.
+pub const RELATED_LIMIT: usize = 5;
+
+/// A resource as shown: the material, its anchor and its topics.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceView {
+    /// Its identifier in the library, unique: for templates that want anchors.
+    pub id: String,
+    /// Title, address, kind, source, description, duration.
+    #[serde(flatten)]
+    pub material: MaterialView,
+    /// Its topics, linked to their library pages.
+    pub topics: Vec<Link>,
+}
+
+/// A titled group of resources.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceGroup {
+    /// 'Articles'.
+    pub title: String,
+    /// Anchor.
+    pub id: String,
+    /// The resources, by title.
+    pub resources: Vec<ResourceView>,
+}
+
+/// The view of a library page.
+#[derive(Debug, Serialize)]
+pub struct LibraryView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: PageMeta,
+    /// The resources, grouped by kind.
+    pub groups: Vec<ResourceGroup>,
+    /// How many resources are listed.
+    pub count: usize,
+    /// A page per kind.
+    pub kinds: Vec<Link>,
+    /// A page per topic.
+    pub topics: Vec<Link>,
+    /// On a kind or topic page: the whole library.
+    pub library_url: Option<String>,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+}
+
+/// The plural a heading uses for a kind: 'Videos', 'Slides'.
+fn kind_plural(kind: MaterialKind) -> String {
+    match kind {
+        MaterialKind::Slides => "Slides".to_owned(),
+        other => format!("{}s", other.label()),
+    }
+}
+
+/// A resource as shown.
+pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
+    ResourceView {
+        id: resource.id.to_string(),
+        material: MaterialView::from(&resource.material),
+        topics: resource
+            .topics
+            .iter()
+            .map(|&t| {
+                let topic = &site.topics.list[t];
+                Link { title: topic.name.clone(), url: topic_url(&topic.slug) }
+            })
+            .collect(),
+    }
+}
+
+/// Resources sharing a topic with `topics`, as shown: for self-help, session and topic pages.
+pub fn related_resource_views(site: &Site, topics: &[usize]) -> Vec<ResourceView> {
+    related_resources(&site.resources, topics, RELATED_LIMIT).into_iter().map(|r| resource_view(site, r)).collect()
+}
+
+fn topic_url(slug: &Slug) -> String {
+    format!("{LIBRARY_URL}topic/{slug}/")
+}
+
+fn kind_url(kind: MaterialKind) -> String {
+    format!("{LIBRARY_URL}kind/{}/", kind.slug())
+}
+
+/// Groups resources by kind, each group by title.
+fn by_kind(site: &Site, resources: &[&Resource]) -> Vec<ResourceGroup> {
+    MaterialKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let mut list: Vec<&Resource> = resources.iter().copied().filter(|r| r.material.kind == kind).collect();
+            list.sort_by(|a, b| a.material.title.cmp(&b.material.title).then_with(|| a.id.cmp(&b.id)));
+            (!list.is_empty()).then(|| ResourceGroup {
+                title: kind_plural(kind),
+                id: kind.slug().to_owned(),
+                resources: list.into_iter().map(|r| resource_view(site, r)).collect(),
+            })
+        })
+        .collect()
+}
+
+/// Renders the library pages; nothing when the site has no resources.
+pub fn render_resource_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<Vec<RenderedPage>, Diagnostic> {
+    if site.resources.is_empty() {
+        return Ok(Vec::new());
+    }
+    let kinds: Vec<Link> = kinds_in(&site.resources).into_iter().map(|k| Link { title: kind_plural(k), url: kind_url(k) }).collect();
+    let topics: Vec<Link> = site
+        .topics
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| site.resources.iter().any(|r| r.topics.contains(i)))
+        .map(|(_, t)| Link { title: t.name.clone(), url: topic_url(&t.slug) })
+        .collect();
+    let all: Vec<&Resource> = site.resources.iter().collect();
+    let mut pages = Vec::new();
+    let home = Link { title: "Home".into(), url: "/".into() };
+    let library = Link { title: "Resources".into(), url: LIBRARY_URL.into() };
+    let summary = "Talks, articles, videos and toolkits on relationships, chosen for families and the people who work with them.";
+    let mut render = |title: String, summary: &str, url: String, list: &[&Resource], crumbs: Vec<Link>| -> Result<(), Diagnostic> {
+        let path = url_path(&url);
+        let view = LibraryView {
+            site: site_view,
+            page: simple_meta(site, &title, summary, &path, "resources"),
+            groups: by_kind(site, list),
+            count: list.len(),
+            kinds: kinds.clone(),
+            topics: topics.clone(),
+            library_url: (url != LIBRARY_URL).then(|| LIBRARY_URL.to_owned()),
+            breadcrumbs: crumbs,
+            show_exit: shows_exit(site, "resources", false),
+        };
+        let html = templates.render("resources.html", &view, &format!("resource library page {url}"))?;
+        pages.push(RenderedPage { url: path, html, source: PathBuf::from("content/resources"), last_modified: None });
+        Ok(())
+    };
+    render("Resources".into(), summary, LIBRARY_URL.into(), &all, vec![home.clone()])?;
+    for kind in kinds_in(&site.resources) {
+        let list: Vec<&Resource> = all.iter().copied().filter(|r| r.material.kind == kind).collect();
+        let title = format!("Resources: {}", kind_plural(kind).to_lowercase());
+        render(title, summary, kind_url(kind), &list, vec![home.clone(), library.clone()])?;
+    }
+    for (i, topic) in site.topics.list.iter().enumerate() {
+        let list: Vec<&Resource> = all.iter().copied().filter(|r| r.topics.contains(&i)).collect();
+        if !list.is_empty() {
+            let title = format!("Resources on {}", topic.name.to_lowercase());
+            render(title, &topic.description, topic_url(&topic.slug), &list, vec![home.clone(), library.clone()])?;
+        }
+    }
+    Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_as_plurals() {
+        assert_eq!(kind_plural(MaterialKind::Video), "Videos");
+        assert_eq!(kind_plural(MaterialKind::Slides), "Slides");
+    }
+
+    #[test]
+    fn urls_are_under_the_library() {
+        assert_eq!(kind_url(MaterialKind::Toolkit), "/resources/kind/toolkit/");
+        assert_eq!(url_path("/resources/kind/toolkit/").as_str(), "/resources/kind/toolkit/");
+    }
+}
