@@ -4,6 +4,7 @@
 //! every problem is collected. Output files beside the pages (sitemap, feeds) are the next
 //! stage's job.
 
+pub mod cache;
 pub mod format;
 pub mod home;
 pub mod markdown;

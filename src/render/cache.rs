@@ -1,0 +1,126 @@
+//! Memoised rendering for `hubsite serve`: a page's HTML is a pure function of the template
+//! set and its typed view, so a rebuild looks the pair up and skips Tera when neither changed.
+//!
+//! Keys are two independent 64-bit hashes of (template set, template name, view as JSON);
+//! the cache keeps what the last two builds used and forgets the rest, so it never grows
+//! beyond two builds of HTML.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A 128-bit key: two SipHash runs with different prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RenderKey(u64, u64);
+
+impl RenderKey {
+    /// The key for rendering template `name` of template set `generation` with `view` (JSON).
+    pub fn new(generation: u64, name: &str, view: &[u8]) -> RenderKey {
+        let hash = |salt: u8| {
+            let mut hasher = DefaultHasher::new();
+            (salt, generation, name, view).hash(&mut hasher);
+            hasher.finish()
+        };
+        RenderKey(hash(1), hash(2))
+    }
+}
+
+/// Rendered HTML by key, shared by the render threads of one build and kept between builds.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    maps: Mutex<Generations>,
+}
+
+#[derive(Debug, Default)]
+struct Generations {
+    /// Used by the build under way.
+    current: HashMap<RenderKey, Arc<str>>,
+    /// Used by the build before; moved to `current` when used again.
+    previous: HashMap<RenderKey, Arc<str>>,
+    hits: usize,
+    misses: usize,
+}
+
+/// How much of a build the cache saved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Renders skipped.
+    pub hits: usize,
+    /// Renders done.
+    pub misses: usize,
+}
+
+impl RenderCache {
+    /// Starts a build: what the last build used stays available, anything older goes.
+    pub fn start_build(&self) {
+        let mut maps = self.lock();
+        let used = std::mem::take(&mut maps.current);
+        maps.previous = used;
+        maps.hits = 0;
+        maps.misses = 0;
+    }
+
+    /// Forgets everything (after a configuration change).
+    pub fn clear(&self) {
+        *self.lock() = Generations::default();
+    }
+
+    /// The HTML rendered for `key` in this build or the last.
+    pub fn get(&self, key: RenderKey) -> Option<Arc<str>> {
+        let mut maps = self.lock();
+        let found = match maps.current.get(&key) {
+            Some(html) => Some(Arc::clone(html)),
+            None => maps.previous.remove(&key).inspect(|html| {
+                maps.current.insert(key, Arc::clone(html));
+            }),
+        };
+        match found {
+            Some(_) => maps.hits += 1,
+            None => maps.misses += 1,
+        }
+        found
+    }
+
+    /// Remembers the HTML rendered for `key`.
+    pub fn insert(&self, key: RenderKey, html: &str) {
+        self.lock().current.insert(key, Arc::from(html));
+    }
+
+    /// Hits and misses since the build started.
+    pub fn stats(&self) -> CacheStats {
+        let maps = self.lock();
+        CacheStats { hits: maps.hits, misses: maps.misses }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Generations> {
+        // Entries are inserted whole, so a poisoned map is still consistent.
+        self.maps.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_live_for_two_builds_unless_used() {
+        let cache = RenderCache::default();
+        let key = RenderKey::new(1, "page.html", b"{}");
+        cache.insert(key, "<p>x</p>");
+        cache.start_build();
+        assert_eq!(cache.get(key).as_deref(), Some("<p>x</p>"));
+        cache.start_build();
+        cache.start_build();
+        assert_eq!(cache.get(key), None);
+        assert_eq!(cache.stats(), CacheStats { hits: 0, misses: 1 });
+    }
+
+    #[test]
+    fn keys_differ_by_template_set_name_and_view() {
+        let key = RenderKey::new(1, "page.html", b"{}");
+        assert_ne!(key, RenderKey::new(2, "page.html", b"{}"));
+        assert_ne!(key, RenderKey::new(1, "section.html", b"{}"));
+        assert_ne!(key, RenderKey::new(1, "page.html", b"{\"a\":1}"));
+        assert_eq!(key, RenderKey::new(1, "page.html", b"{}"));
+    }
+}
