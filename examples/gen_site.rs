@@ -1,5 +1,6 @@
-//! Writes a large site for benchmarks: the example site in this repository plus N generated
-//! self-help pages in sections of 100, each linking to its neighbours and tagged with topics.
+//! Writes a large site for benchmarks: the example site's configuration, topics and practice
+//! weeks, a home page, and N generated guides in sections of 100, each linking to its
+//! neighbour and tagged with a topic.
 //!
 //! Usage: `cargo run --example gen_site -- DIR PAGES`
 
@@ -20,10 +21,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if dir.exists() {
         fs::remove_dir_all(&dir)?;
     }
-    for part in ["content", "sessions"] {
-        copy_tree(&repo.join(part), &dir.join(part))?;
-    }
+    copy_tree(&repo.join("sessions"), &dir.join("sessions"))?;
+    fs::create_dir_all(dir.join("content"))?;
     fs::copy(repo.join("hubsite.toml"), dir.join("hubsite.toml"))?;
+    fs::copy(repo.join("content/topics.toml"), dir.join("content/topics.toml"))?;
+    fs::write(dir.join("content/_index.md"), "+++\ntitle = \"Generated Hub\"\n+++\nA large site for benchmarks.\n")?;
     let library = dir.join("content/library");
     fs::create_dir_all(&library)?;
     fs::write(library.join("_index.md"), "+++\ntitle = \"Library\"\nsummary = \"Generated guides.\"\n+++\nEvery generated guide.\n")?;
