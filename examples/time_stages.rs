@@ -1,4 +1,5 @@
-//! Times each stage of a full in-memory build, to see where a rebuild's time goes.
+//! Times each stage of an in-memory build, to see where a rebuild's time goes; rounds after
+//! the first reuse rendered pages through the render cache, as `hubsite serve` does.
 //!
 //! Usage: `cargo run --release --example time_stages -- DIR`
 
@@ -13,12 +14,14 @@ use hubsite::render::{Templates, render_site};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(std::env::args().nth(1).ok_or("usage: time_stages DIR")?);
     let now = hubsite::model::time::parse_now("2026-11-01T09:00:00Z")?;
-    for round in 0..3 {
+    let cache = std::sync::Arc::new(hubsite::render::cache::RenderCache::default());
+    for round in 0..4 {
+        cache.start_build();
         let t = Instant::now();
         let sources = load_site(&root, &LoadOptions::default()).map_err(|e| e.to_string())?;
         let load = t.elapsed();
         let t = Instant::now();
-        let templates = Templates::parse(&sources.templates).map_err(|e| e.to_string())?;
+        let templates = Templates::parse(&sources.templates).map_err(|e| e.to_string())?.with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
         let site = build_site(&sources, &ModelOptions { drafts: false, now }).map_err(|e| e.to_string())?;
