@@ -194,6 +194,8 @@ fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() 
     edit(root, "content/guides/first.md", "titel =", "title =");
     let fixed = live.update(&batch(&["content/guides/first.md"]));
     assert!(fixed.change.errors, "browsers are told the errors cleared");
+    let changed: Vec<_> = fixed.change.paths.iter().map(String::as_str).collect();
+    assert!(changed.is_empty(), "the fix restored the last good build: {changed:?}");
     let html = String::from_utf8(server::respond(&fixed, "/guides/second/").body).expect("html");
     assert!(!html.contains("hubsite-overlay"));
     assert_served_equals_full_build(&live, root, "fixed");

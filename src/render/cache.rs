@@ -60,6 +60,14 @@ impl RenderCache {
         maps.misses = 0;
     }
 
+    /// Gives up a build that failed: everything the last good build used stays available to
+    /// the next one, so a fix does not render the whole site again.
+    pub fn abandon_build(&self) {
+        let mut maps = self.lock();
+        let previous = std::mem::take(&mut maps.previous);
+        maps.current.extend(previous);
+    }
+
     /// Forgets everything (after a configuration change).
     pub fn clear(&self) {
         *self.lock() = Generations::default();
@@ -113,6 +121,17 @@ mod tests {
         cache.start_build();
         assert_eq!(cache.get(key), None);
         assert_eq!(cache.stats(), CacheStats { hits: 0, misses: 1 });
+    }
+
+    #[test]
+    fn a_failed_build_keeps_what_the_last_good_one_rendered() {
+        let cache = RenderCache::default();
+        let key = RenderKey::new(1, "page.html", b"{}");
+        cache.insert(key, "<p>x</p>");
+        cache.start_build();
+        cache.abandon_build();
+        cache.start_build();
+        assert_eq!(cache.get(key).as_deref(), Some("<p>x</p>"));
     }
 
     #[test]

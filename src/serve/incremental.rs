@@ -45,7 +45,7 @@ impl Rebuilder {
             self.cache.clear();
         }
         self.cache.start_build();
-        let built = build_with_cache(&self.options, Some(&self.cache), &|_| {})?;
+        let built = build_with_cache(&self.options, Some(&self.cache), &|_| {}).inspect_err(|_| self.cache.abandon_build())?;
         Ok(Rebuilt { output: built.output, elapsed: started.elapsed(), stats: self.cache.stats() })
     }
 }
