@@ -9,19 +9,39 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use serde::Serialize;
+
 /// A 128-bit key: two SipHash runs with different prefixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RenderKey(u64, u64);
 
 impl RenderKey {
-    /// The key for rendering template `name` of template set `generation` with `view` (JSON).
-    pub fn new(generation: u64, name: &str, view: &[u8]) -> RenderKey {
-        let hash = |salt: u8| {
-            let mut hasher = DefaultHasher::new();
-            (salt, generation, name, view).hash(&mut hasher);
-            hasher.finish()
-        };
-        RenderKey(hash(1), hash(2))
+    /// The key for rendering template `name` of template set `generation` with `view`: the
+    /// view is serialised as JSON straight into the hashers, never held in memory.
+    pub fn new(generation: u64, name: &str, view: &impl Serialize) -> serde_json::Result<RenderKey> {
+        let mut hashers = TwoHashers(DefaultHasher::new(), DefaultHasher::new());
+        1u8.hash(&mut hashers.0);
+        2u8.hash(&mut hashers.1);
+        for hasher in [&mut hashers.0, &mut hashers.1] {
+            (generation, name).hash(hasher);
+        }
+        serde_json::to_writer(&mut hashers, view)?;
+        Ok(RenderKey(hashers.0.finish(), hashers.1.finish()))
+    }
+}
+
+/// Feeds every byte written to two hashers.
+struct TwoHashers(DefaultHasher, DefaultHasher);
+
+impl std::io::Write for TwoHashers {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        self.1.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -108,12 +128,18 @@ impl RenderCache {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+
+    fn key(generation: u64, name: &str, view: serde_json::Value) -> RenderKey {
+        RenderKey::new(generation, name, &view).unwrap()
+    }
 
     #[test]
     fn entries_live_for_two_builds_unless_used() {
         let cache = RenderCache::default();
-        let key = RenderKey::new(1, "page.html", b"{}");
+        let key = key(1, "page.html", json!({}));
         cache.insert(key, "<p>x</p>");
         cache.start_build();
         assert_eq!(cache.get(key).as_deref(), Some("<p>x</p>"));
@@ -126,7 +152,7 @@ mod tests {
     #[test]
     fn a_failed_build_keeps_what_the_last_good_one_rendered() {
         let cache = RenderCache::default();
-        let key = RenderKey::new(1, "page.html", b"{}");
+        let key = key(1, "page.html", json!({}));
         cache.insert(key, "<p>x</p>");
         cache.start_build();
         cache.abandon_build();
@@ -136,10 +162,10 @@ mod tests {
 
     #[test]
     fn keys_differ_by_template_set_name_and_view() {
-        let key = RenderKey::new(1, "page.html", b"{}");
-        assert_ne!(key, RenderKey::new(2, "page.html", b"{}"));
-        assert_ne!(key, RenderKey::new(1, "section.html", b"{}"));
-        assert_ne!(key, RenderKey::new(1, "page.html", b"{\"a\":1}"));
-        assert_eq!(key, RenderKey::new(1, "page.html", b"{}"));
+        let first = key(1, "page.html", json!({}));
+        assert_ne!(first, key(2, "page.html", json!({})));
+        assert_ne!(first, key(1, "section.html", json!({})));
+        assert_ne!(first, key(1, "page.html", json!({"a": 1})));
+        assert_eq!(first, key(1, "page.html", json!({})));
     }
 }

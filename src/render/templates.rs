@@ -63,8 +63,8 @@ impl Templates {
         let Some(cache) = &self.cache else {
             return self.render_uncached(name, view, page);
         };
-        let json = serde_json::to_vec(view).map_err(|e| Diagnostic::file(page, format!("cannot render: {e}")))?;
-        let key = RenderKey::new(self.generation, name, &json);
+        let key = RenderKey::new(self.generation, name, view)
+            .map_err(|e| Diagnostic::file(page, format!("cannot render: {e}")))?;
         if let Some(html) = cache.get(key) {
             return Ok(html.to_string());
         }
