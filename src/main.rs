@@ -51,7 +51,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve(args) => {
             let build = build_options(&args.site, None)?;
             let options = serve::ServeOptions { build, interface: args.interface, port: args.port, open: args.open };
-            serve::serve(options).map_err(anyhow::Error::new)?;
+            serve::serve(options).map_err(anyhow::Error::msg)?;
         }
     }
     Ok(())

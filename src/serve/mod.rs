@@ -18,7 +18,6 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::error::Error;
 use crate::output::Output;
 use crate::pipeline::BuildOptions;
 use incremental::{Rebuilder, changed_paths};
@@ -90,10 +89,13 @@ impl LiveSite {
     }
 }
 
-/// Builds, serves and rebuilds until the process is stopped.
-pub fn serve(options: ServeOptions) -> Result<(), Error> {
+/// Builds, serves and rebuilds until the process is stopped. Fails only when it cannot
+/// listen or watch; problems in the site are shown, not returned.
+pub fn serve(options: ServeOptions) -> Result<(), String> {
+    // Watching starts first, so that a save during the first build is rebuilt too.
+    let mut watcher = SiteWatcher::new(&options.build.root)?;
     let mut live = LiveSite::start(options.build.clone());
-    let (http, address) = server::bind(options.interface, options.port).map_err(serve_error)?;
+    let (http, address) = server::bind(options.interface, options.port)?;
     let url = format!("http://{address}/");
     eprintln!("Serving {} at {url} (Ctrl+C to stop)", options.build.root.display());
     if options.open {
@@ -102,7 +104,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     }
     let shared = Arc::clone(live.shared());
     std::thread::spawn(move || server::run(&http, &shared));
-    let mut watcher = SiteWatcher::new(&options.build.root).map_err(serve_error)?;
     loop {
         if let Some(batch) = watcher.next_batch(Duration::from_secs(3600)) {
             let names: Vec<_> = batch.paths.iter().map(|p| p.display().to_string()).collect();
@@ -110,8 +111,4 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             live.update(&batch);
         }
     }
-}
-
-fn serve_error(message: String) -> Error {
-    Error::io("serving", "", std::io::Error::other(message))
 }
