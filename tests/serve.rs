@@ -57,7 +57,7 @@ fn batch(paths: &[&str]) -> Batch {
     Batch {
         paths: paths.iter().map(PathBuf::from).collect(),
         config: paths.contains(&"hubsite.toml"),
-        first_seen: None,
+        ..Batch::default()
     }
 }
 

@@ -106,7 +106,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     std::thread::spawn(move || server::run(&http, &shared));
     loop {
         if let Some(batch) = watcher.next_batch(Duration::from_secs(3600)) {
-            let names: Vec<_> = batch.paths.iter().map(|p| p.display().to_string()).collect();
+            let mut names: Vec<_> = batch.paths.iter().map(|p| p.display().to_string()).collect();
+            if batch.rescan {
+                names.push("(changes the system could not name)".into());
+            }
             eprintln!("Changed: {}", names.join(", "));
             live.update(&batch);
         }

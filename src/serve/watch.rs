@@ -26,6 +26,8 @@ pub struct Batch {
     pub paths: BTreeSet<PathBuf>,
     /// `hubsite.toml` changed: rebuild everything.
     pub config: bool,
+    /// The system lost events (its queue overflowed): rebuild, whatever the paths say.
+    pub rescan: bool,
     /// When the first change of the batch arrived.
     pub first_seen: Option<Instant>,
 }
@@ -78,7 +80,7 @@ impl SiteWatcher {
     pub fn next_batch(&mut self, timeout: Duration) -> Option<Batch> {
         let mut batch = Batch::default();
         let deadline = Instant::now() + timeout;
-        while batch.paths.is_empty() {
+        while batch.paths.is_empty() && !batch.rescan {
             let left = deadline.checked_duration_since(Instant::now())?;
             let event = self.events.recv_timeout(left).ok()?;
             self.add(&mut batch, event);
@@ -105,7 +107,11 @@ impl SiteWatcher {
     }
 
     fn add(&self, batch: &mut Batch, event: notify::Result<notify::Event>) {
-        let Ok(event) = event else { return };
+        let Ok(event) = event else {
+            batch.rescan = true;
+            return;
+        };
+        batch.rescan |= event.need_rescan();
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
