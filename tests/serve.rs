@@ -185,7 +185,7 @@ fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() 
     edit(root, "content/guides/first.md", "title =", "titel =");
     let failed = live.update(&batch(&["content/guides/first.md"]));
     let errors = failed.errors.clone().expect("the rebuild fails");
-    assert!(errors.contains("content/guides/first.md:2:1"), "{errors}");
+    insta::assert_snapshot!("serve_broken_edit_errors", errors);
     assert_eq!(contents(&failed.output), good, "the last good build is still served");
     let page = server::respond(&failed, "/guides/second/");
     let html = String::from_utf8(page.body).expect("html");
