@@ -26,7 +26,7 @@ pub enum Command {
         /// The folder to create; it must not exist or be empty.
         dir: PathBuf,
     },
-    /// Build the site and serve it on this computer.
+    /// Build the site into memory, serve it on this computer, rebuild and reload on changes.
     Serve(ServeArgs),
     /// Bring data from another system into the site.
     #[command(subcommand)]
@@ -94,4 +94,7 @@ pub struct ServeArgs {
     /// The address to listen on; only this computer by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub interface: IpAddr,
+    /// Open the site in the default browser once it is served.
+    #[arg(long)]
+    pub open: bool,
 }

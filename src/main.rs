@@ -3,7 +3,6 @@
 mod cli;
 
 use std::io::{IsTerminal, Write};
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -53,12 +52,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             println!("Created a new site in {} ({files} files). Next: hubsite serve --root {}", dir.display(), dir.display());
         }
         Command::Serve(args) => {
-            let options = build_options(&args.site, None)?;
-            let report = build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
-            clear_progress();
-            println!("Built {} pages in {} ms", report.pages, report.elapsed.as_millis());
-            let address = SocketAddr::new(args.interface, args.port);
-            serve::serve_folder(&report.output_dir, address).map_err(anyhow::Error::msg)?;
+            let build = build_options(&args.site, None)?;
+            let options = serve::ServeOptions { build, interface: args.interface, port: args.port, open: args.open };
+            serve::serve(options).map_err(anyhow::Error::msg)?;
         }
         Command::Import(ImportCommand::Oruk(args)) => {
             let options = hubsite::import::ImportOptions { root: site_root(args.root.as_deref()), file: args.file, force: args.force };

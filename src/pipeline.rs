@@ -1,6 +1,7 @@
 //! The one place that runs the stages in order: load, model, render, outputs, write.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -9,6 +10,7 @@ use crate::error::Error;
 use crate::load::{LoadOptions, load_site};
 use crate::model::{ModelOptions, build_site};
 use crate::output::{Output, build_outputs};
+use crate::render::cache::RenderCache;
 use crate::render::{Templates, render_site};
 use crate::write::write_output;
 
@@ -62,10 +64,23 @@ pub struct BuildReport {
 
 /// Builds the site in memory: every stage but write.
 pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
+    build_with_cache(options, None, progress)
+}
+
+/// [`build`], reusing pages rendered by earlier builds when their template set and view are
+/// unchanged (`hubsite serve`); the output is the same as without the cache.
+pub fn build_with_cache(
+    options: &BuildOptions,
+    cache: Option<&Arc<RenderCache>>,
+    progress: &dyn Fn(Stage),
+) -> Result<Built, Error> {
     progress(Stage::Load);
     let sources = load_site(&options.root, &options.load)?;
     progress(Stage::Model);
-    let templates = Templates::parse(&sources.templates).map_err(Error::Content);
+    let templates = Templates::parse(&sources.templates).map_err(Error::Content).map(|t| match cache {
+        Some(cache) => t.with_cache(Arc::clone(cache)),
+        None => t,
+    });
     let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now });
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));

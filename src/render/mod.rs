@@ -6,6 +6,7 @@
 
 pub mod directory;
 pub mod booklet;
+pub mod cache;
 pub mod format;
 pub mod home;
 pub mod markdown;

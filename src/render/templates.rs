@@ -1,19 +1,26 @@
 //! Tera templates: parsed once per build, rendered from typed views, errors located.
 
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Template;
+use crate::render::cache::{RenderCache, RenderKey};
 
 /// The site's templates, parsed and ready to render.
 pub struct Templates {
     tera: Tera,
     /// Where each template came from, to locate errors.
     paths: BTreeMap<String, PathBuf>,
+    /// A hash of every template's name and text: what the render cache keys on.
+    generation: u64,
+    /// Rendered HTML kept between builds by `hubsite serve`; `None` for one-off builds.
+    cache: Option<Arc<RenderCache>>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -29,11 +36,17 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         let sources = templates.iter().map(|t| (t.name.as_str(), t.file.text.as_str()));
-        let mut parsed = Templates { tera, paths };
+        let mut parsed = Templates { tera, paths, generation: template_set_hash(templates), cache: None };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
             return Err(parsed.diagnostic(&error, None).into());
         }
         Ok(parsed)
+    }
+
+    /// Uses `cache` to skip rendering pages whose template set and view are unchanged.
+    pub fn with_cache(mut self, cache: Arc<RenderCache>) -> Templates {
+        self.cache = Some(cache);
+        self
     }
 
     /// True when the theme or site has a template of this name.
@@ -47,6 +60,20 @@ impl Templates {
             return Err(Diagnostic::file(page, format!("template `{name}` not found"))
                 .hint(format!("add templates/{name} to the site or the theme, or remove `template` from the front matter")));
         }
+        let Some(cache) = &self.cache else {
+            return self.render_uncached(name, view, page);
+        };
+        let key = RenderKey::new(self.generation, name, view)
+            .map_err(|e| Diagnostic::file(page, format!("cannot render: {e}")))?;
+        if let Some(html) = cache.get(key) {
+            return Ok(html.to_string());
+        }
+        let html = self.render_uncached(name, view, page)?;
+        cache.insert(key, &html);
+        Ok(html)
+    }
+
+    fn render_uncached(&self, name: &str, view: &impl Serialize, page: &str) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
         self.tera.render(name, &context).map_err(|e| self.diagnostic(&e, Some(page)))
     }
@@ -76,6 +103,15 @@ impl Templates {
     fn path_of(&self, name: &str) -> PathBuf {
         self.paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
     }
+}
+
+/// A hash of every template's name and text, in name order.
+fn template_set_hash(templates: &[Template]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let mut sorted: Vec<_> = templates.iter().map(|t| (&t.name, &t.file.text)).collect();
+    sorted.sort();
+    sorted.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

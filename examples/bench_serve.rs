@@ -1,0 +1,55 @@
+//! Edit-to-served time for `hubsite serve` on a generated site: starts the real watcher and
+//! the rebuild machinery, edits one page again and again, and reports the time from just
+//! before the file is written to the rebuilt output being published (what a browser is then
+//! served), with the debounce included.
+//!
+//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS]` (DIR from gen_site)
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use hubsite::load::LoadOptions;
+use hubsite::pipeline::BuildOptions;
+use hubsite::serve::LiveSite;
+use hubsite::serve::watch::SiteWatcher;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;
+    let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
+    let options = BuildOptions {
+        root: root.clone(),
+        load: LoadOptions::default(),
+        drafts: false,
+        now: hubsite::model::time::parse_now("2026-11-01T09:00:00Z")?,
+    };
+    let started = Instant::now();
+    let mut live = LiveSite::start(options);
+    println!("first build: {} ms", started.elapsed().as_millis());
+    let mut watcher = SiteWatcher::new(&root)?;
+    let page = root.join("content/library/s000/p001.md");
+    let original = fs::read_to_string(&page)?;
+    let mut times = Vec::new();
+    for edit in 0..edits {
+        let text = original.replace("This is paragraph 0", &format!("This is edit {edit}, paragraph 0"));
+        let saved = Instant::now();
+        fs::write(&page, text)?;
+        let batch = watcher.next_batch(Duration::from_secs(30)).ok_or("the watcher saw no change")?;
+        let snapshot = live.update(&batch);
+        if snapshot.errors.is_some() {
+            return Err("the rebuild failed".into());
+        }
+        times.push(saved.elapsed());
+    }
+    fs::write(&page, original)?;
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "edit to served over {edits} one-page edits: median {:.1} ms, fastest {:.1} ms, slowest {:.1} ms",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1])
+    );
+    Ok(())
+}

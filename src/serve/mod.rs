@@ -1,0 +1,117 @@
+//! `hubsite serve`: builds the site into memory, serves it on this computer, watches the
+//! site folder, rebuilds on every change and tells open pages to reload.
+//!
+//! - [`watch`]: notify events coalesced into batches, editors' temporary files ignored.
+//! - [`incremental`]: rebuilds that reuse every page whose template set and view are unchanged.
+//! - [`state`]: the snapshot being served, swapped whole after each rebuild.
+//! - [`server`]: HTTP from memory, with the reload script and error overlay added to HTML.
+//!
+//! A failed rebuild prints its located problems and keeps the last good build served, with
+//! the problems shown over every page until a rebuild succeeds.
+
+pub mod incremental;
+pub mod server;
+pub mod state;
+pub mod watch;
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::output::Output;
+use crate::pipeline::BuildOptions;
+use incremental::{Rebuilder, changed_paths};
+use state::{Shared, Snapshot};
+use watch::{Batch, SiteWatcher};
+
+pub use server::{mime_type, resolve};
+
+/// What `hubsite serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site and how to build it.
+    pub build: BuildOptions,
+    /// The address to listen on.
+    pub interface: IpAddr,
+    /// The port to try first.
+    pub port: u16,
+    /// Open the site in a browser once it is served.
+    pub open: bool,
+}
+
+/// A site kept built in memory: the rebuild machinery without the watcher or the server, so
+/// tests can drive it through edits.
+#[derive(Debug)]
+pub struct LiveSite {
+    rebuilder: Rebuilder,
+    shared: Arc<Shared>,
+    options: BuildOptions,
+}
+
+impl LiveSite {
+    /// Builds the site once. When that fails, the problems are published over an empty site.
+    pub fn start(options: BuildOptions) -> LiveSite {
+        let rebuilder = Rebuilder::new(options.clone());
+        let shared = Arc::new(Shared::new(Output::default()));
+        let mut live = LiveSite { rebuilder, shared, options };
+        live.update(&Batch { config: true, ..Batch::default() });
+        live
+    }
+
+    /// The state the server reads.
+    pub fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+
+    /// Rebuilds after `batch`, publishes the result and says what happened.
+    pub fn update(&mut self, batch: &Batch) -> Arc<Snapshot> {
+        let previous = self.shared.current();
+        match self.rebuilder.rebuild(batch) {
+            Ok(rebuilt) => {
+                let paths = changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);
+                let snapshot = self.shared.publish_build(rebuilt.output, paths);
+                let since_save = batch.first_seen.map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
+                eprintln!(
+                    "Rebuilt in {} ms{}: {} pages rendered, {} reused, {} files changed",
+                    rebuilt.elapsed.as_millis(),
+                    since_save.unwrap_or_default(),
+                    rebuilt.stats.misses,
+                    rebuilt.stats.hits,
+                    snapshot.change.paths.len()
+                );
+                snapshot
+            }
+            Err(error) => {
+                eprintln!("{error}\nerror: the rebuild failed; still serving the last good build");
+                self.shared.publish_errors(error.to_string())
+            }
+        }
+    }
+}
+
+/// Builds, serves and rebuilds until the process is stopped. Fails only when it cannot
+/// listen or watch; problems in the site are shown, not returned.
+pub fn serve(options: ServeOptions) -> Result<(), String> {
+    // Watching starts first, so that a save during the first build is rebuilt too.
+    let mut watcher = SiteWatcher::new(&options.build.root)?;
+    let mut live = LiveSite::start(options.build.clone());
+    let (http, address) = server::bind(options.interface, options.port)?;
+    let url = format!("http://{address}/");
+    eprintln!("Serving {} at {url} (Ctrl+C to stop)", options.build.root.display());
+    if options.open {
+        // No browser is not a problem: the address is printed above.
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    let shared = Arc::clone(live.shared());
+    std::thread::spawn(move || server::run(&http, &shared));
+    loop {
+        if let Some(batch) = watcher.next_batch(Duration::from_secs(3600)) {
+            let mut names: Vec<_> = batch.paths.iter().map(|p| p.display().to_string()).collect();
+            if batch.rescan {
+                names.push("(changes the system could not name)".into());
+            }
+            eprintln!("Changed: {}", names.join(", "));
+            live.update(&batch);
+        }
+    }
+}

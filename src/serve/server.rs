@@ -1,0 +1,320 @@
+//! The HTTP side of `serve`: answers requests from the snapshot in memory, adds the live
+//! reload script (and the error overlay) to served HTML, and answers the reload script's
+//! long polls. Nothing here is ever part of `hubsite build` output.
+
+use std::borrow::Cow;
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tiny_http::{Header, Request, Response, Server};
+
+use super::state::{Shared, Snapshot};
+use crate::load::AssetSource;
+use crate::output::{Contents, Output};
+
+/// Where the reload script, the overlay's stylesheet and the change feed are served.
+pub const RELOAD_JS: &str = "/__hubsite/reload.js";
+const OVERLAY_CSS: &str = "/__hubsite/overlay.css";
+const CHANGES: &str = "/__hubsite/changes";
+/// How long one long poll waits for a change before answering 'none'.
+const POLL: Duration = Duration::from_secs(25);
+/// How many ports after the asked one to try when it is busy.
+const PORT_TRIES: u16 = 20;
+
+/// Listens on `interface:port`, or the next free port after it, saying so when it moves.
+pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+    let mut first_error = None;
+    for candidate in (0..PORT_TRIES).filter_map(|n| port.checked_add(n)) {
+        let address = SocketAddr::new(interface, candidate);
+        match Server::http(address) {
+            Ok(server) => {
+                if candidate != port {
+                    eprintln!("Port {port} is busy; using {candidate} instead");
+                }
+                let bound = server.server_addr().to_ip().unwrap_or(address);
+                return Ok((server, bound));
+            }
+            Err(error) => {
+                first_error.get_or_insert(error.to_string());
+            }
+        }
+    }
+    let reason = first_error.unwrap_or_else(|| "no port to try".into());
+    Err(format!("cannot listen on {interface} ports {port} to {}: {reason}", port.saturating_add(PORT_TRIES - 1)))
+}
+
+/// Answers requests until the server is dropped. Long polls get a thread each.
+pub fn run(server: &Server, shared: &Arc<Shared>) {
+    for request in server.incoming_requests() {
+        if request.url().starts_with(CHANGES) {
+            let shared = Arc::clone(shared);
+            std::thread::spawn(move || answer_changes(request, &shared));
+        } else {
+            let reply = respond(&shared.current(), request.url());
+            send(request, reply);
+        }
+    }
+}
+
+/// A response before it is sent.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Content-Type.
+    pub mime: &'static str,
+    /// Where to go instead (for 301).
+    pub location: Option<String>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    fn ok(mime: &'static str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply { status: 200, mime, location: None, body: body.into() }
+    }
+}
+
+/// The reply to a GET of `url` from this snapshot.
+pub fn respond(snapshot: &Snapshot, url: &str) -> Reply {
+    match url.split(['?', '#']).next().unwrap_or("/") {
+        RELOAD_JS => return Reply::ok("text/javascript; charset=utf-8", include_str!("reload.js")),
+        OVERLAY_CSS => return Reply::ok("text/css; charset=utf-8", include_str!("overlay.css")),
+        _ => {}
+    }
+    match resolve(&snapshot.output, url) {
+        Some(Resolved::File(path)) => match file_bytes(&snapshot.output, &path) {
+            Some(bytes) => {
+                let mime = mime_type(Path::new(&path));
+                Reply::ok(mime, served_bytes(snapshot, mime, bytes))
+            }
+            None => not_found(snapshot),
+        },
+        Some(Resolved::Redirect(location)) => {
+            Reply { status: 301, mime: "text/plain; charset=utf-8", location: Some(location), body: b"Moved".to_vec() }
+        }
+        None => not_found(snapshot),
+    }
+}
+
+fn not_found(snapshot: &Snapshot) -> Reply {
+    let body = file_bytes(&snapshot.output, "404.html").unwrap_or(Cow::Borrowed(b"Not found"));
+    let mime = "text/html; charset=utf-8";
+    Reply { status: 404, mime, location: None, body: served_bytes(snapshot, mime, body) }
+}
+
+/// HTML gets the reload script and, after a failed rebuild, the overlay; the rest is as built.
+fn served_bytes(snapshot: &Snapshot, mime: &str, bytes: Cow<'_, [u8]>) -> Vec<u8> {
+    if !mime.starts_with("text/html") {
+        return bytes.into_owned();
+    }
+    let html = String::from_utf8_lossy(&bytes);
+    inject(&html, snapshot.generation, snapshot.errors.as_deref()).into_bytes()
+}
+
+/// Inserts the reload script, and the overlay when there are errors, before `</body>`.
+pub fn inject(html: &str, generation: u64, errors: Option<&str>) -> String {
+    let mut extra = String::new();
+    if let Some(errors) = errors {
+        extra.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{OVERLAY_CSS}\"><div class=\"hubsite-overlay\" role=\"alert\">\
+             <h2>The site has problems</h2><pre>{}</pre>\
+             <p>You are seeing the last good build. Fix the files above and this page will reload.</p></div>",
+            escape(errors)
+        ));
+    }
+    extra.push_str(&format!("<script src=\"{RELOAD_JS}\" data-generation=\"{generation}\" defer></script>"));
+    let at = html.rfind("</body>").unwrap_or(html.len());
+    let mut out = String::with_capacity(html.len() + extra.len());
+    out.push_str(&html[..at]);
+    out.push_str(&extra);
+    out.push_str(&html[at..]);
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Waits for a generation newer than `since`, then says what the page `page` should do.
+fn answer_changes(request: Request, shared: &Shared) {
+    let query = request.url().split_once('?').map_or("", |(_, q)| q);
+    let since = query_value(query, "since").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let page = query_value(query, "page").unwrap_or_else(|| "/".into());
+    let snapshot = shared.wait_newer(since, POLL);
+    let body = changes_json(&snapshot, since, &page);
+    send(request, Reply::ok("application/json", body));
+}
+
+/// The change feed's answer: the generation now, and what to do.
+pub fn changes_json(snapshot: &Snapshot, since: u64, page: &str) -> String {
+    let action = if snapshot.generation == since {
+        "none"
+    } else if snapshot.generation != since + 1 {
+        // Missed a change, or the server restarted: reload to be sure.
+        "reload"
+    } else {
+        let file = match resolve(&snapshot.output, page) {
+            Some(Resolved::File(path)) => Some(path),
+            _ => None,
+        };
+        snapshot.change.action_for(Some(file.as_deref().unwrap_or("404.html"))).as_str()
+    };
+    format!("{{\"generation\":{},\"action\":\"{action}\"}}", snapshot.generation)
+}
+
+fn query_value(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).and_then(percent_decode)
+}
+
+fn send(request: Request, reply: Reply) {
+    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+    let headers = [
+        Some(("Content-Type", reply.mime.to_owned())),
+        Some(("Cache-Control", "no-store".to_owned())),
+        reply.location.map(|l| ("Location", l)),
+    ];
+    for (name, value) in headers.into_iter().flatten() {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+/// What a URL path names in the output.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// This output file.
+    File(String),
+    /// A folder asked for without its slash: send the browser here.
+    Redirect(String),
+}
+
+/// The output file a URL names; `None` for anything that is not in the site or that would
+/// climb out of it (`..`, encoded or not, backslashes, NUL).
+pub fn resolve(output: &Output, url: &str) -> Option<Resolved> {
+    let raw = url.split(['?', '#']).next().unwrap_or("/");
+    let decoded = percent_decode(raw)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            part => parts.push(part),
+        }
+    }
+    let path = parts.join("/");
+    let index = if path.is_empty() { "index.html".to_owned() } else { format!("{path}/index.html") };
+    if decoded.ends_with('/') || path.is_empty() {
+        return output.get(&index).map(|_| Resolved::File(index));
+    }
+    if output.get(&path).is_some() {
+        Some(Resolved::File(path))
+    } else {
+        output.get(&index).map(|_| Resolved::Redirect(format!("/{path}/")))
+    }
+}
+
+/// The bytes of output file `path`: generated ones from memory, static ones from their source.
+pub fn file_bytes<'a>(output: &'a Output, path: &str) -> Option<Cow<'a, [u8]>> {
+    match &output.get(path)?.contents {
+        Contents::Bytes(bytes) => Some(Cow::Borrowed(bytes)),
+        Contents::Asset(AssetSource::Embedded(bytes)) => Some(Cow::Borrowed(bytes)),
+        Contents::Asset(AssetSource::Disk(file)) => std::fs::read(file).ok().map(Cow::Owned),
+    }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The Content-Type for a file, by extension.
+pub fn mime_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::OutputFile;
+
+    fn output(paths: &[&str]) -> Output {
+        let mut files: Vec<_> = paths
+            .iter()
+            .map(|p| OutputFile { path: p.to_string(), contents: Contents::Bytes(format!("<body>{p}</body>").into_bytes()) })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Output { files, page_count: 0 }
+    }
+
+    #[test]
+    fn paths_that_climb_out_are_refused() {
+        let site = output(&["index.html", "a/index.html", "css/site.css"]);
+        let file = |p: &str| Some(Resolved::File(p.to_owned()));
+        assert_eq!(resolve(&site, "/"), file("index.html"));
+        assert_eq!(resolve(&site, "/a/?x=1"), file("a/index.html"));
+        assert_eq!(resolve(&site, "/a"), Some(Resolved::Redirect("/a/".into())));
+        assert_eq!(resolve(&site, "/css/site.css"), file("css/site.css"));
+        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/a/%2E%2E/%2e%2e/x", "/a\\..\\b", "/a%5c..%5cb", "/%2", "/a%00"] {
+            assert_eq!(resolve(&site, bad), None, "{bad}");
+        }
+        assert_eq!(resolve(&site, "/missing"), None);
+    }
+
+    #[test]
+    fn the_script_goes_before_the_body_ends_and_errors_are_escaped() {
+        let html = inject("<body><p>x</p></body></html>", 7, Some("a.md:1:2: <bad>"));
+        assert!(html.contains("data-generation=\"7\" defer></script></body></html>"), "{html}");
+        assert!(html.contains("a.md:1:2: &lt;bad&gt;"));
+        assert!(!html.contains("style="));
+        assert!(!inject("<body></body>", 1, None).contains("hubsite-overlay"));
+    }
+
+    #[test]
+    fn only_html_is_changed_when_served() {
+        let snapshot = Snapshot { output: Arc::new(output(&["index.html", "css/site.css"])), ..Snapshot::default() };
+        assert_eq!(respond(&snapshot, "/css/site.css").body, b"<body>css/site.css</body>");
+        let page = respond(&snapshot, "/");
+        assert!(String::from_utf8(page.body).unwrap().contains(RELOAD_JS));
+        let missing = respond(&snapshot, "/nope/");
+        assert_eq!(missing.status, 404);
+        assert_eq!(mime_type(Path::new("a.ics")), "text/calendar; charset=utf-8");
+    }
+}

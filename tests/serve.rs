@@ -1,0 +1,315 @@
+//! `hubsite serve`: the rebuild machinery driven through edits, additions, renames and
+//! deletions, with the served output compared byte for byte with a fresh full build after
+//! each; the real watcher end to end; the HTTP side's path safety and port handling.
+
+mod common;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{options, scratch_copy};
+use hubsite::output::Output;
+use hubsite::pipeline::build;
+use hubsite::serve::LiveSite;
+use hubsite::serve::server::{self, file_bytes};
+use hubsite::serve::watch::{Batch, SiteWatcher};
+
+/// Every output file with its bytes.
+fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
+    output
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), file_bytes(output, &f.path).expect("readable output").into_owned()))
+        .collect()
+}
+
+/// What a fresh full build of `root` gives.
+fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
+    contents(&build(&options(root), &|_| {}).expect("full build succeeds").output)
+}
+
+/// Asserts that the served output equals a fresh full build, naming the first difference.
+fn assert_served_equals_full_build(live: &LiveSite, root: &Path, step: &str) {
+    let snapshot = live.shared().current();
+    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
+    let served = contents(&snapshot.output);
+    let fresh = full_build(root);
+    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
+    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
+    assert_eq!(served_paths, fresh_paths, "{step}: different files");
+    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
+        assert!(a == b, "{step}: {path} differs from a full build");
+    }
+}
+
+/// One change to a site: what to do on disk, and the paths it touches.
+struct Step {
+    name: &'static str,
+    apply: fn(&Path),
+    paths: &'static [&'static str],
+}
+
+fn batch(paths: &[&str]) -> Batch {
+    Batch {
+        paths: paths.iter().map(PathBuf::from).collect(),
+        config: paths.contains(&"hubsite.toml"),
+        ..Batch::default()
+    }
+}
+
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let file = root.join(path);
+    let text = fs::read_to_string(&file).expect("file to edit");
+    assert!(text.contains(from), "{path} has no {from:?}");
+    fs::write(&file, text.replacen(from, to, 1)).expect("write");
+}
+
+fn write(root: &Path, path: &str, text: &str) {
+    let file = root.join(path);
+    fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
+    fs::write(file, text).expect("write");
+}
+
+const THIRD: &str = "+++\ntitle = \"Third guide\"\nsummary = \"New.\"\ntopics = [\"money-worries\"]\n+++\nThird.\n";
+
+fn theme_page_template() -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/templates/page.html")).expect("theme")
+}
+
+const MINIMAL_STEPS: &[Step] = &[
+    Step {
+        name: "edit a page's body",
+        apply: |r| edit(r, "content/guides/second.md", "Because.", "Because it helps."),
+        paths: &["content/guides/second.md"],
+    },
+    Step {
+        name: "edit a page's title (lists and topic pages change)",
+        apply: |r| edit(r, "content/guides/first.md", "First guide", "The first guide"),
+        paths: &["content/guides/first.md"],
+    },
+    Step { name: "add a page", apply: |r| write(r, "content/guides/third.md", THIRD), paths: &["content/guides/third.md"] },
+    Step {
+        name: "rename a page",
+        apply: |r| fs::rename(r.join("content/guides/third.md"), r.join("content/guides/fourth.md")).expect("rename"),
+        paths: &["content/guides/third.md", "content/guides/fourth.md"],
+    },
+    Step {
+        name: "delete a page",
+        apply: |r| fs::remove_file(r.join("content/guides/fourth.md")).expect("delete"),
+        paths: &["content/guides/fourth.md"],
+    },
+    Step {
+        name: "override a template",
+        apply: |r| write(r, "templates/page.html", &theme_page_template().replacen("<h1>", "<h1 class=\"mine\">", 1)),
+        paths: &["templates/page.html"],
+    },
+    Step {
+        name: "remove the override",
+        apply: |r| fs::remove_file(r.join("templates/page.html")).expect("delete"),
+        paths: &["templates/page.html"],
+    },
+    Step {
+        name: "add a stylesheet",
+        apply: |r| write(r, "static/css/extra.css", "p { color: #0b0c0c; }\n"),
+        paths: &["static/css/extra.css"],
+    },
+    Step {
+        name: "edit a topic",
+        apply: |r| edit(r, "content/topics.toml", "Money worries", "Worries about money"),
+        paths: &["content/topics.toml"],
+    },
+    Step {
+        name: "change the configuration",
+        apply: |r| edit(r, "hubsite.toml", "Minimal Hub", "Smallest Hub"),
+        paths: &["hubsite.toml"],
+    },
+];
+
+/// Runs `steps` on a copy of fixture `name`, checking the served output after each.
+fn run_steps(name: &str, steps: &[Step]) {
+    let site = scratch_copy(name);
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    for step in steps {
+        (step.apply)(root);
+        live.update(&batch(step.paths));
+        assert_served_equals_full_build(&live, root, step.name);
+    }
+}
+
+#[test]
+fn rebuilds_equal_full_builds_through_edits_additions_renames_and_deletions() {
+    run_steps("minimal", MINIMAL_STEPS);
+}
+
+const PROGRAMME_STEPS: &[Step] = &[
+    Step {
+        name: "edit a session",
+        apply: |r| edit(r, "sessions/spring/evening.toml", "An evening for parents", "An evening for all parents"),
+        paths: &["sessions/spring/evening.toml"],
+    },
+    Step {
+        name: "change a session's time",
+        apply: |r| edit(r, "sessions/spring/evening.toml", "T18:30:00", "T18:00:00"),
+        paths: &["sessions/spring/evening.toml"],
+    },
+    Step {
+        name: "delete a session",
+        apply: |r| fs::remove_file(r.join("sessions/spring/cancelled.toml")).expect("delete"),
+        paths: &["sessions/spring/cancelled.toml"],
+    },
+    Step {
+        name: "rename a session",
+        apply: |r| fs::rename(r.join("sessions/spring/evening.toml"), r.join("sessions/spring/late.toml")).expect("rename"),
+        paths: &["sessions/spring/evening.toml", "sessions/spring/late.toml"],
+    },
+];
+
+#[test]
+fn rebuilds_of_the_programme_equal_full_builds() {
+    run_steps("programme", PROGRAMME_STEPS);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let good = contents(&live.shared().current().output);
+
+    edit(root, "content/guides/first.md", "title =", "titel =");
+    let failed = live.update(&batch(&["content/guides/first.md"]));
+    let errors = failed.errors.clone().expect("the rebuild fails");
+    insta::assert_snapshot!("serve_broken_edit_errors", errors);
+    assert_eq!(contents(&failed.output), good, "the last good build is still served");
+    let page = server::respond(&failed, "/guides/second/");
+    let html = String::from_utf8(page.body).expect("html");
+    assert!(html.contains("hubsite-overlay") && html.contains("content/guides/first.md:2:1"), "{html}");
+
+    edit(root, "content/guides/first.md", "titel =", "title =");
+    let fixed = live.update(&batch(&["content/guides/first.md"]));
+    assert!(fixed.change.errors, "browsers are told the errors cleared");
+    let changed: Vec<_> = fixed.change.paths.iter().map(String::as_str).collect();
+    assert!(changed.is_empty(), "the fix restored the last good build: {changed:?}");
+    let html = String::from_utf8(server::respond(&fixed, "/guides/second/").body).expect("html");
+    assert!(!html.contains("hubsite-overlay"));
+    assert_served_equals_full_build(&live, root, "fixed");
+}
+
+#[test]
+fn a_one_page_edit_renders_only_what_shows_that_page() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    edit(root, "content/guides/second.md", "Because.", "Because it helps.");
+    let snapshot = live.update(&batch(&["content/guides/second.md"]));
+    let changed: Vec<_> = snapshot.change.paths.iter().map(String::as_str).collect();
+    assert_eq!(changed, ["guides/second/index.html"]);
+    let json = server::changes_json(&snapshot, snapshot.generation - 1, "/guides/second/");
+    assert!(json.contains("\"reload\""), "{json}");
+    let json = server::changes_json(&snapshot, snapshot.generation - 1, "/guides/first/");
+    assert!(json.contains("\"none\""), "{json}");
+}
+
+#[test]
+fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_files() {
+    let site = scratch_copy("minimal");
+    let root = site.path().canonicalize().expect("root");
+    let mut watcher = SiteWatcher::new(&root).expect("watcher starts");
+    let mut live = LiveSite::start(options(&root));
+    let wait = Duration::from_secs(10);
+
+    edit(&root, "content/guides/second.md", "Because.", "Because it helps.");
+    let first = next_batch_with(&mut watcher, wait, "content/guides/second.md");
+    live.update(&first);
+    assert_served_equals_full_build(&live, &root, "watched edit");
+
+    // An editor's save: write a temporary file beside the page, then rename it over the page.
+    let temporary = root.join("content/guides/.second.md.swp");
+    fs::write(&temporary, "+++\ntitle = \"Second guide\"\n+++\nSaved by rename.\n").expect("write");
+    fs::rename(&temporary, root.join("content/guides/second.md")).expect("rename");
+    let saved = next_batch_with(&mut watcher, wait, "content/guides/second.md");
+    assert!(saved.paths.iter().all(|p| !p.to_string_lossy().contains(".swp")), "{saved:?}");
+    live.update(&saved);
+    assert_served_equals_full_build(&live, &root, "rename-and-replace save");
+
+    // A folder that did not exist when serving started is watched once it appears.
+    write(&root, "templates/page.html", &theme_page_template());
+    let created = next_batch_with(&mut watcher, wait, "templates/page.html");
+    live.update(&created);
+    edit(&root, "templates/page.html", "<h1>", "<h1 class=\"mine\">");
+    let edited = next_batch_with(&mut watcher, wait, "templates/page.html");
+    live.update(&edited);
+    assert_served_equals_full_build(&live, &root, "template in a new folder");
+
+    edit(&root, "hubsite.toml", "Minimal Hub", "Smallest Hub");
+    let config = next_batch_with(&mut watcher, wait, "hubsite.toml");
+    assert!(config.config);
+}
+
+/// Batches until one names `path`; fails after `wait` without one.
+fn next_batch_with(watcher: &mut SiteWatcher, wait: Duration, path: &str) -> Batch {
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let batch = watcher.next_batch(left).unwrap_or_else(|| panic!("no change to {path} seen"));
+        if batch.paths.contains(Path::new(path)) {
+            return batch;
+        }
+    }
+}
+
+/// Sends a raw GET and returns the status line and body.
+fn get(port: u16, target: &str) -> (String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    let status = response.lines().next().unwrap_or_default().to_owned();
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn the_server_listens_on_loopback_moves_off_a_busy_port_and_refuses_climbing_paths() {
+    let busy = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = busy.local_addr().expect("address").port();
+    let loopback = IpAddr::V4(Ipv4Addr::LOCALHOST);
+    let (http, address) = server::bind(loopback, port).expect("binds a later port");
+    assert_ne!(address.port(), port);
+    assert!(address.ip().is_loopback());
+
+    let site = scratch_copy("minimal");
+    let live = LiveSite::start(options(site.path()));
+    let shared = Arc::clone(live.shared());
+    std::thread::spawn(move || server::run(&http, &shared));
+    let port = address.port();
+
+    let (status, body) = get(port, "/guides/first/");
+    assert!(status.contains("200"), "{status}");
+    assert!(body.contains("<script src=\"/__hubsite/reload.js\""), "the reload script is added to served pages");
+    assert!(get(port, "/__hubsite/reload.js").0.contains("200"));
+    assert!(get(port, "/guides/first").0.contains("301"));
+    for target in ["/../hubsite.toml", "/%2e%2e/hubsite.toml", "/guides/..%2f..%2fhubsite.toml", "/guides\\..\\..\\hubsite.toml"] {
+        let (status, body) = get(port, target);
+        assert!(status.contains("404"), "{target}: {status}");
+        assert!(!body.contains("Minimal Hub\"\nbase_url"), "{target} leaked a site file");
+    }
+    let json = get(port, &format!("/__hubsite/changes?since={}&page=/", u64::MAX - 5)).1;
+    assert!(json.contains("\"reload\""), "a browser from an earlier run reloads: {json}");
+}
+
+#[test]
+fn full_builds_carry_no_reload_script() {
+    let site = scratch_copy("minimal");
+    for (path, bytes) in full_build(site.path()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("__hubsite"), "{path} mentions the serve-only endpoints");
+    }
+}
