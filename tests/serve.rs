@@ -209,7 +209,8 @@ fn a_one_page_edit_renders_only_what_shows_that_page() {
     edit(root, "content/guides/second.md", "Because.", "Because it helps.");
     let snapshot = live.update(&batch(&["content/guides/second.md"]));
     let changed: Vec<_> = snapshot.change.paths.iter().map(String::as_str).collect();
-    assert_eq!(changed, ["guides/second/index.html"]);
+    // The page and the search shard that holds its new word; nothing else.
+    assert_eq!(changed, ["guides/second/index.html", "search/t/0.json"]);
     let json = server::changes_json(&snapshot, snapshot.generation - 1, "/guides/second/");
     assert!(json.contains("\"reload\""), "{json}");
     let json = server::changes_json(&snapshot, snapshot.generation - 1, "/guides/first/");
