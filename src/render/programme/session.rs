@@ -387,8 +387,14 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
         };
         event["offers"] = json!({"@type": "Offer", "price": "0", "priceCurrency": "GBP", "url": url, "availability": availability});
     }
-    // `</` would end the script element early; JSON allows `<\/` for the same text.
-    serde_json::to_string_pretty(&event).unwrap_or_default().replace("</", "<\\/")
+    script_safe_json(&serde_json::to_string_pretty(&event).unwrap_or_default())
+}
+
+/// JSON that can sit inside a `<script>` element whatever its strings hold: `<`, `>` and `&`
+/// become `\u003c`, `\u003e` and `\u0026`, the same text to a JSON parser, so neither `</script>`
+/// nor `<!--` can end or change the element.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 /// Self-help pages that share a topic with the session, best matches first.
