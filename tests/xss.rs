@@ -47,14 +47,27 @@ fn fixture_files() -> Vec<(String, String)> {
 fn the_xss_fixture_holds_every_payload() {
     let root = fixture("xss");
     let update = std::env::var_os("XSS_UPDATE").is_some();
-    for (path, contents) in fixture_files() {
+    let files = fixture_files();
+    for folder in ["sessions/xss", "content/payloads"] {
+        for entry in fs::read_dir(root.join(folder)).unwrap().filter_map(Result::ok) {
+            let path = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            if path.contains("/payload-") && !files.iter().any(|(p, _)| *p == path) {
+                if update {
+                    fs::remove_file(entry.path()).unwrap();
+                } else {
+                    panic!("{path} holds no payload any more: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture");
+                }
+            }
+        }
+    }
+    for (path, contents) in files {
         let target = root.join(&path);
         if update {
             fs::create_dir_all(target.parent().unwrap()).unwrap();
             fs::write(&target, &contents).unwrap();
         }
         let committed = fs::read_to_string(&target).unwrap_or_default();
-        assert!(committed == contents, "{path} is out of date: run XSS_UPDATE=1 cargo test --test xss");
+        assert!(committed == contents, "{path} is out of date: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture");
     }
 }
 
