@@ -95,6 +95,7 @@ impl Probe {
             weeks: Vec::new(),
             templates: self.template_sources.clone(),
             assets: Vec::new(),
+            stylesheets: Vec::new(),
             problems,
         }
     }
