@@ -59,7 +59,7 @@ proptest! {
     }
 
     #[test]
-    fn now_round_trips_seconds_and_rfc3339(seconds in -377_705_116_800i64..=253_402_207_200i64) {
+    fn now_round_trips_seconds_and_rfc3339(seconds in jiff::Timestamp::MIN.as_second()..=jiff::Timestamp::MAX.as_second()) {
         let parsed = parse_now(&seconds.to_string()).expect("seconds in jiff's range");
         prop_assert_eq!(parsed.as_second(), seconds);
         prop_assert_eq!(parse_now(&parsed.to_string()), Ok(parsed));
