@@ -409,3 +409,16 @@ pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
     scored.into_iter().take(4).map(|(_, p)| crate::render::views::card(p)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_means_the_same_and_cannot_close_the_script() {
+        let value = json!({"name": "</script><!--<script>a & b>c"});
+        let safe = script_safe_json(&value.to_string());
+        assert!(!safe.contains(['<', '>', '&']), "{safe}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), value);
+    }
+}
