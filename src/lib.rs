@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod probe;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

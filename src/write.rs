@@ -28,7 +28,7 @@ pub fn write_output(output: &Output, output_dir: &Path, site_root: &Path) -> Res
     let staging = staging_path(&output_dir, "new");
     let written = write_files(output, &staging);
     if let Err(error) = written {
-        let _ = fs::remove_dir_all(&staging);
+        remove_own_folder(&staging);
         return Err(error);
     }
     swap_in(&staging, &output_dir)
@@ -87,11 +87,36 @@ fn remove_stale_staging(output_dir: &Path) {
     let prefix = format!(".{}.hubsite-", name.to_string_lossy());
     let Ok(entries) = fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
-        let is_ours = entry.file_name().to_string_lossy().starts_with(&prefix);
-        if is_ours && entry.path().join(MARKER_FILE).exists() {
-            let _ = fs::remove_dir_all(entry.path());
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        if entry.path().join(MARKER_FILE).exists() {
+            remove_own_folder(&entry.path());
+        } else {
+            // A build killed between creating its folder and writing the marker leaves it
+            // empty; remove_dir removes only an empty folder, so nothing else is at risk.
+            let _ = fs::remove_dir(entry.path());
         }
     }
+}
+
+/// Removes a folder hubsite wrote, its marker last: a build killed half way through leaves
+/// either a folder that still carries the marker or an empty one, and the next build can tell
+/// both are its own and finish the job.
+fn remove_own_folder(path: &Path) {
+    if let Ok(entries) = fs::read_dir(path) {
+        for entry in entries.flatten() {
+            if entry.file_name() == MARKER_FILE {
+                continue;
+            }
+            let _ = match entry.file_type() {
+                Ok(kind) if kind.is_dir() => fs::remove_dir_all(entry.path()),
+                _ => fs::remove_file(entry.path()),
+            };
+        }
+    }
+    let _ = fs::remove_file(path.join(MARKER_FILE));
+    let _ = fs::remove_dir(path);
 }
 
 fn write_files(output: &Output, staging: &Path) -> Result<(), Error> {
@@ -123,14 +148,14 @@ fn swap_in(staging: &Path, output_dir: &Path) -> Result<(), Error> {
     match exchange(staging, output_dir) {
         // The staging path now holds the previous output.
         Ok(()) => {
-            let _ = fs::remove_dir_all(staging);
+            remove_own_folder(staging);
             Ok(())
         }
         Err(_) => {
             let old = staging_path(output_dir, "old");
             fs::rename(output_dir, &old).map_err(|e| Error::io("cannot move aside", output_dir, e))?;
             fs::rename(staging, output_dir).map_err(|e| Error::io("cannot move into place", output_dir, e))?;
-            let _ = fs::remove_dir_all(&old);
+            remove_own_folder(&old);
             Ok(())
         }
     }
@@ -158,6 +183,23 @@ mod tests {
         assert!(check_output_dir(site.path(), site.path()).is_err());
         assert!(check_output_dir(site.path().parent().unwrap(), site.path()).is_err());
         assert!(check_output_dir(&site.path().join("public"), site.path()).is_ok());
+    }
+
+    #[test]
+    fn staging_folders_of_killed_builds_are_cleared_but_nothing_else() {
+        let site = tempfile::tempdir().unwrap();
+        let output = site.path().join("public");
+        let empty = site.path().join(".public.hubsite-new-1");
+        let marked = site.path().join(".public.hubsite-new-2");
+        let foreign = site.path().join(".public.hubsite-new-3");
+        for dir in [&empty, &marked, &foreign] {
+            fs::create_dir(dir).unwrap();
+        }
+        fs::write(marked.join(MARKER_FILE), "").unwrap();
+        fs::write(foreign.join("notes.txt"), "not ours").unwrap();
+        remove_stale_staging(&output);
+        assert!(!empty.exists() && !marked.exists());
+        assert_eq!(fs::read_to_string(foreign.join("notes.txt")).unwrap(), "not ours");
     }
 
     #[test]

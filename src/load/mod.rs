@@ -80,8 +80,9 @@ pub struct RawTopic {
 
 /// Reads the site at `root`: configuration, content, sessions, theme.
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
-    let config_file = read_source(root, &root.join(CONFIG_FILE)).map_err(|d| {
-        Error::Content(d.hint("run `hubsite new DIR` to start a site, or pass --root DIR").into())
+    let config_file = read_source(root, &root.join(CONFIG_FILE)).map_err(|d| match d.hint {
+        Some(_) => Error::Content(d.into()),
+        None => Error::Content(d.hint("run `hubsite new DIR` to start a site, or pass --root DIR").into()),
     })?;
     let config = parse_config(&config_file, &options.overrides).map_err(Error::Content)?;
     let mut problems = Diagnostics::default();

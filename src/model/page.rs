@@ -154,11 +154,37 @@ fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagn
         last_reviewed,
         weight: front.weight,
         safety: front.safety,
-        template: front.template.as_ref().map(|t| t.get_ref().clone()),
+        template: front.template.as_ref().and_then(|t| template_name(t, file, offset, problems)),
         parent: None,
         children: Vec::new(),
         sort_by,
     })
+}
+
+/// A template name from front matter: a path under `templates/` that cannot leave it.
+fn template_name(value: &toml::Spanned<String>, file: &crate::diag::SourceFile, offset: usize, problems: &mut Diagnostics) -> Option<String> {
+    let name = value.get_ref();
+    if is_safe_template_name(name) {
+        return Some(name.clone());
+    }
+    let span = value.span();
+    problems.push(
+        file.error_at(span.start + offset..span.end + offset, format!("`{name}` is not a template name"))
+            .hint("name a file under templates/, such as \"page.html\" or \"partials/card.html\", without `..`, `\\` or a leading `/`"),
+    );
+    None
+}
+
+/// True for `page.html` or `partials/card.html`; false for anything that could name a file
+/// outside `templates/` (`..`, absolute paths, backslashes, drive letters, empty segments).
+pub fn is_safe_template_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('/').all(|segment| {
+            !segment.is_empty()
+                && segment != "."
+                && segment != ".."
+                && segment.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        })
 }
 
 /// The URL of a page from its path under `content/`: `a/_index.md` is `/a/`, `a/b.md` is `/a/b/`.
@@ -230,6 +256,15 @@ mod tests {
         let (url, kind) = page_url("self-help/Arguing Well.md").unwrap();
         assert_eq!((url.as_str(), kind), ("/self-help/arguing-well/", PageKind::Page));
         assert!(page_url("!!.md").is_err());
+    }
+
+    #[test]
+    fn template_names_cannot_leave_the_templates_folder() {
+        assert!(is_safe_template_name("page.html"));
+        assert!(is_safe_template_name("partials/card.html"));
+        for bad in ["", "../x.html", "/etc/passwd", "a//b.html", "..\\x.html", "C:x.html", "./page.html", "a/../b"] {
+            assert!(!is_safe_template_name(bad), "{bad}");
+        }
     }
 
     #[test]

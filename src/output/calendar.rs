@@ -50,7 +50,7 @@ pub fn render_calendar(site: &Site, name: &str, sessions: &[&Session]) -> String
     calendar.append_property(("PRODID", PRODID));
     calendar.append_property(("CALSCALE", "GREGORIAN"));
     calendar.append_property(("METHOD", "PUBLISH"));
-    calendar.name(name);
+    calendar.name(&calendar_name(name));
     for session in sessions {
         calendar.push(session_event(site, session));
     }
@@ -70,7 +70,7 @@ fn session_event(site: &Site, session: &Session) -> Event {
     event.uid(&format!("{}@{}", session.url.as_str().trim_matches('/').replace('/', "."), host));
     event.timestamp(utc(site.now));
     event.sequence(session.sequence);
-    event.summary(&session.title);
+    event.summary(&calendar_text(&session.title));
     event.starts(utc(session.start));
     event.ends(utc(session.end));
     event.url(&page);
@@ -80,14 +80,36 @@ fn session_event(site: &Site, session: &Session) -> Event {
         description.push_str(&format!("\n\nBook: {url}"));
     }
     description.push_str(&format!("\n\nDetails: {page}"));
-    event.description(&description);
-    event.location(&location(session));
+    event.description(&calendar_text(&description));
+    event.location(&calendar_text(&location(session)));
     if session.booking.status == BookingStatus::Cancelled {
         event.status(EventStatus::Cancelled);
     } else {
         event.status(EventStatus::Confirmed);
     }
     event.done()
+}
+
+/// Text as RFC 5545 allows it: the icalendar crate escapes line feeds, commas and semicolons,
+/// but a carriage return or other control character from a session file would reach the file
+/// as it is and could start a new line (a new property) in some readers. Line breaks of any
+/// kind become line feeds; other control characters but tab become spaces.
+pub fn calendar_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
+            '\n' | '\t' => c,
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// The calendar's name, escaped here: the icalendar crate does not know `NAME` and
+/// `X-WR-CALNAME` as text, so it writes them as they are. A name is one line.
+pub fn calendar_name(name: &str) -> String {
+    calendar_text(name).replace(['\n', '\t'], " ").replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;")
 }
 
 fn location(session: &Session) -> String {
@@ -97,5 +119,16 @@ fn location(session: &Session) -> String {
             Some(platform) => format!("Online ({platform})"),
             None => "Online".into(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carriage_returns_and_control_characters_cannot_start_a_line() {
+        assert_eq!(calendar_text("a\r\nATTACH:x\rDTSTART:y\u{0}z\tw"), "a\nATTACH:x\nDTSTART:y z\tw");
+        assert_eq!(calendar_name("Week\r\nATTACH:x; a, b\\"), "Week ATTACH:x\\; a\\, b\\\\");
     }
 }

@@ -50,12 +50,36 @@ pub struct MarkdownSource<'a> {
     pub content_dir: &'a str,
 }
 
+/// Who wrote a Markdown text, and so what it may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// The site's organisers (pages under `content/`): raw HTML is kept, as they mean it.
+    Organiser,
+    /// Partners and imports (session descriptions, directory entries): raw HTML is shown as
+    /// text, and links and images may only use safe schemes (see [`crate::render::untrusted`]).
+    Partner,
+}
+
 /// Renders Markdown. `resolve` maps a content path (`self-help/arguments.md`) to its URL.
 pub fn render_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    render_trusted_as(text, source, resolve, Trust::Organiser)
+}
+
+/// Renders Markdown written by partners or imported: nothing in it can run or load from
+/// another site.
+pub fn render_partner_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    render_trusted_as(text, source, resolve, Trust::Partner)
+}
+
+fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>, trust: Trust) -> Rendered {
     let mut rendered = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading_start: Option<usize> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let event = match trust {
+            Trust::Organiser => event,
+            Trust::Partner => crate::render::untrusted::defuse(event),
+        };
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let at = || source.file.error_at(source.offset + range.start..source.offset + range.end, "");
@@ -174,8 +198,9 @@ fn has_scheme(url: &str) -> bool {
 /// Resolves `path` (relative to `dir`, or to `content/` when it starts with `/`) to a content
 /// path without `.` or `..`; `None` when it climbs out of `content/`.
 pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if path.starts_with('/') { Vec::new() } else { dir.split('/').filter(|s| !s.is_empty()).collect() };
-    for segment in path.split('/') {
+    let base = if path.starts_with('/') { "" } else { dir };
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in base.split('/').chain(path.split('/')) {
         match segment {
             "" | "." => {}
             ".." => {
@@ -224,5 +249,6 @@ mod tests {
         assert_eq!(join_content_path("a/b", "../c.md").as_deref(), Some("a/c.md"));
         assert_eq!(join_content_path("a", "/x/y.md").as_deref(), Some("x/y.md"));
         assert_eq!(join_content_path("", "../../etc.md"), None);
+        assert_eq!(join_content_path("..", ""), None, "the folder is normalised too");
     }
 }

@@ -17,6 +17,7 @@ pub mod search;
 pub mod resources;
 pub mod templates;
 pub mod topics;
+pub mod untrusted;
 pub mod views;
 
 use std::path::PathBuf;

@@ -38,6 +38,13 @@ impl Templates {
         let sources = templates.iter().map(|t| (t.name.as_str(), t.file.text.as_str()));
         let mut parsed = Templates { tera, paths, generation: template_set_hash(templates), cache: None };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
+            let located = match error.kind() {
+                ErrorKind::Msg(message) => parsed.located_reports(message),
+                _ => Vec::new(),
+            };
+            if !located.is_empty() {
+                return Err(Diagnostics(located));
+            }
             return Err(parsed.diagnostic(&error, None).into());
         }
         Ok(parsed)
@@ -100,6 +107,22 @@ impl Templates {
         }
     }
 
+    /// Tera reports unknown filters, tests, functions and blocks as one message of reports,
+    /// each `error: message` then ` --> name:line:column`; each becomes a located diagnostic.
+    fn located_reports(&self, message: &str) -> Vec<Diagnostic> {
+        let lines: Vec<&str> = message.lines().collect();
+        lines
+            .windows(2)
+            .filter_map(|pair| {
+                let text = pair[0].strip_prefix("error: ")?;
+                let mut place = pair[1].trim_start().strip_prefix("--> ")?.rsplitn(3, ':');
+                let column = place.next()?.parse().ok()?;
+                let line = place.next()?.parse().ok()?;
+                Some(Diagnostic::at(self.path_of(place.next()?), line, column, text))
+            })
+            .collect()
+    }
+
     fn path_of(&self, name: &str) -> PathBuf {
         self.paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
     }
@@ -129,6 +152,13 @@ mod tests {
         let first = &error.0[0];
         assert_eq!(first.path, PathBuf::from("templates/page.html"));
         assert_eq!(first.position.map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn unknown_filters_are_located_one_by_one() {
+        let error = Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")]).unwrap_err();
+        let shown: Vec<String> = error.0.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["templates/page.html:1:8: Unknown filter `shout`", "templates/page.html:2:8: Unknown filter `whisper`"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::format::{format_date, format_day};
-use crate::render::markdown::{MarkdownSource, SiteLink, render_markdown};
+use crate::render::markdown::{MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, PageMeta, SiteView, shows_exit, simple_meta};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
@@ -259,7 +259,7 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
         results.push(render_poster(site, templates, site_view, week));
         for &id in &week.sessions {
             let session = &site.sessions[id];
-            let (html, links) = markdown_html(site, session.description.as_ref(), &mut problems);
+            let (html, links) = markdown_html_as(site, session.description.as_ref(), Trust::Partner, &mut problems);
             out.site_links.extend(links);
             results.push(render_session(site, templates, site_view, session, html));
         }
@@ -284,11 +284,25 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
+/// Week introductions: the organisers' own Markdown.
 pub(crate) fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
+    markdown_html_as(site, markdown, Trust::Organiser, problems)
+}
+
+/// Session descriptions may come from partners, so they are rendered as [`Trust::Partner`].
+fn markdown_html_as(
+    site: &Site,
+    markdown: Option<&crate::model::session::Markdown>,
+    trust: Trust,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Vec<SiteLink>) {
     let Some(md) = markdown else { return (String::new(), Vec::new()) };
     let source = MarkdownSource { file: &md.file, offset: md.offset, content_dir: "" };
     let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
-    let rendered = render_markdown(&md.text, &source, &resolve);
+    let rendered = match trust {
+        Trust::Organiser => render_markdown(&md.text, &source, &resolve),
+        Trust::Partner => render_partner_markdown(&md.text, &source, &resolve),
+    };
     problems.extend(rendered.problems);
     (rendered.html, rendered.site_links)
 }

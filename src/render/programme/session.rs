@@ -387,8 +387,14 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
         };
         event["offers"] = json!({"@type": "Offer", "price": "0", "priceCurrency": "GBP", "url": url, "availability": availability});
     }
-    // `</` would end the script element early; JSON allows `<\/` for the same text.
-    serde_json::to_string_pretty(&event).unwrap_or_default().replace("</", "<\\/")
+    script_safe_json(&serde_json::to_string_pretty(&event).unwrap_or_default())
+}
+
+/// JSON that can sit inside a `<script>` element whatever its strings hold: `<`, `>` and `&`
+/// become `\u003c`, `\u003e` and `\u0026`, the same text to a JSON parser, so neither `</script>`
+/// nor `<!--` can end or change the element.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 /// Self-help pages that share a topic with the session, best matches first.
@@ -402,4 +408,17 @@ pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
     scored.into_iter().take(4).map(|(_, p)| crate::render::views::card(p)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_means_the_same_and_cannot_close_the_script() {
+        let value = json!({"name": "</script><!--<script>a & b>c"});
+        let safe = script_safe_json(&value.to_string());
+        assert!(!safe.contains(['<', '>', '&']), "{safe}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), value);
+    }
 }
