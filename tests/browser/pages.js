@@ -79,17 +79,28 @@ const sites = {
     },
     exit: [],
   },
-  // To come, when the example site builds (the repository root) and its page kinds land:
-  // example: {
-  //   root: '.',
-  //   pages: {
-  //     home: '/', 'week programme': '/sessions/2024/', session: '/sessions/2024/<slug>/',
-  //     booklet: '/sessions/2024/booklet/', 'self-help': '/self-help/arguments/',
-  //     'directory home': '/directory/', 'filter page': '/directory/<filter>/',
-  //     service: '/directory/<id>/', 'search with results': '/search/?q=conflict', 404: '/no-such-page/',
-  //   },
-  //   exit: ['/self-help/arguments/', '/directory/'],
-  // },
+  // The example site at the repository root: one page of every kind a reader meets.
+  example: {
+    root: '.',
+    pages: {
+      home: '/',
+      'week programme': '/sessions/2024/',
+      session: '/sessions/2024/relationships-with-nature/',
+      'session to come': '/sessions/2027/family-morning/',
+      booklet: '/sessions/2024/booklet/',
+      'self-help section': '/self-help/',
+      'self-help': '/self-help/domestic-abuse/',
+      'hide your visit': '/hide-your-visit/',
+      'accessibility statement': '/accessibility/',
+      'directory home': '/directory/',
+      'directory filter page': '/directory/level/specialist/',
+      service: '/directory/family-mediation/',
+      'resource library': '/resources/',
+      'search with results': '/search/#q=mediation',
+      404: '/no-such-page/',
+    },
+    exit: ['/self-help/domestic-abuse/', '/directory/'],
+  },
 };
 
 /**
