@@ -278,6 +278,7 @@ fn the_checks_catch_what_they_look_for() {
     assert!(!html_problems("<a href=\"javascript:alert(1)\">x</a>").is_empty());
     assert!(!html_problems("<a href=\" java script:x\">x</a>").is_empty());
     assert!(!html_problems("<script>alert(1)</script>").is_empty());
+    assert!(!html_problems("<form action=\"https://evil.example/\">").is_empty());
     assert!(!html_problems("<div style=\"display:none\">").is_empty());
     assert!(!html_problems("<img src=\"https://tracker.example/p.gif\">").is_empty());
     assert!(!html_problems("<script type=\"application/ld+json\">{\"a\": \"</script><script>\"}</script>").is_empty());
