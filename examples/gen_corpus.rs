@@ -5,11 +5,24 @@
 //! sections with paragraphs, lists, a table and links to other generated pages. Words follow
 //! a Zipf-like law: function words most often, then each page's topic words (so 'mediation'
 //! is common on separation pages and rare elsewhere), then a long tail of made-up words, as
-//! real text has. The same pages and seed always give the same site, byte for byte.
+//! real text has. N/10 sessions spread over practice weeks (`sessions/<week>/`) and N/10
+//! directory services (`content/directory/`) come with them. The same pages and seed always
+//! give the same site, byte for byte.
+//!
+//! `--hugo DIR` also writes the equivalent site for Hugo (`scripts/bench-build`): the same
+//! Markdown pages (Hugo reads `+++` TOML front matter), one Markdown page per session and per
+//! service, a `topics` taxonomy and minimal layouts (baseof, single, list, taxonomy, term).
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "gen_corpus/directory.rs"]
+mod directory;
+#[path = "gen_corpus/hugo.rs"]
+mod hugo;
+#[path = "gen_corpus/programme.rs"]
+mod programme;
 
 /// Pages per sub-section, so no section page lists thousands of links.
 const PER_PART: usize = 500;
@@ -217,12 +230,15 @@ fn generate(out: &Path, pages: usize, seed: u64) {
         let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
         write(out.join("content").join(page_path(i)), &page(&corpus, &mut rng, i, pages));
     }
+    programme::generate(out, &corpus, pages / 10, seed);
+    directory::generate(out, &corpus, pages / 10, seed);
 }
 
 fn main() {
     let mut pages = 1000;
     let mut seed = 1;
     let mut out = None;
+    let mut hugo = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
@@ -230,17 +246,28 @@ fn main() {
             "--pages" => pages = value.parse().expect("--pages takes a number"),
             "--seed" => seed = value.parse().expect("--seed takes a number"),
             "--out" => out = Some(PathBuf::from(value)),
-            other => panic!("unknown argument {other}; use --pages N --seed S --out DIR"),
+            "--hugo" => hugo = Some(PathBuf::from(value)),
+            other => panic!("unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR]"),
         }
     }
     let out = out.expect("--out DIR is required");
-    // Only a folder this program made (it leaves a marker) is ever cleared.
-    if out.join(MARKER).exists() {
-        fs::remove_dir_all(&out).unwrap_or_else(|e| panic!("cannot clear {}: {e}", out.display()));
-    } else if fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
-        panic!("{} is not empty and was not made by gen_corpus; choose another --out", out.display());
-    }
+    clear(&out);
     generate(&out, pages, seed);
     write(out.join(MARKER), "made by gen_corpus\n");
-    println!("wrote {pages} pages into {}", out.display());
+    println!("wrote {pages} pages, {} sessions and {} services into {}", pages / 10, pages / 10, out.display());
+    if let Some(hugo) = hugo {
+        clear(&hugo);
+        hugo::generate(&out, &hugo, pages, seed);
+        write(hugo.join(MARKER), "made by gen_corpus\n");
+        println!("wrote the equivalent Hugo site into {}", hugo.display());
+    }
+}
+
+/// Empties `dir`, but only a folder this program made (it leaves a marker) is ever cleared.
+fn clear(dir: &Path) {
+    if dir.join(MARKER).exists() {
+        fs::remove_dir_all(dir).unwrap_or_else(|e| panic!("cannot clear {}: {e}", dir.display()));
+    } else if fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false) {
+        panic!("{} is not empty and was not made by gen_corpus; choose another folder", dir.display());
+    }
 }

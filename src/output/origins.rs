@@ -8,6 +8,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::Sources;
 use crate::render::RenderedPage;
@@ -30,10 +32,13 @@ const HINT: &str = "pages must load nothing from other sites, or a family's visi
 pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str) -> Diagnostics {
     let own = own_origin(&sources.config.base_url);
     let mut problems = Diagnostics::default();
-    for page in pages {
-        for load in foreign_loads_in_html(&page.html, &own) {
-            problems.push(locate_html_load(sources, Some(page), &load));
-        }
+    // Pages are scanned across cores; findings keep the pages' order, so output is the same.
+    let per_page: Vec<Vec<Diagnostic>> = pages
+        .par_iter()
+        .map(|page| foreign_loads_in_html(&page.html, &own).iter().map(|load| locate_html_load(sources, Some(page), load)).collect())
+        .collect();
+    for diagnostic in per_page.into_iter().flatten() {
+        problems.push(diagnostic);
     }
     for load in foreign_loads_in_html(not_found, &own) {
         problems.push(locate_html_load(sources, None, &load));

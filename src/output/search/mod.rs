@@ -43,6 +43,6 @@ pub fn documents(site: &Site) -> Vec<SearchDocument> {
 /// The search files: `search/manifest.json`, `search/t/<n>.json`, `search/d/<n>.json`.
 pub fn render_search_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
     let documents = documents(site);
-    let postings = index::Postings::from_index(&index::build_index(&documents))?;
+    let postings = index::Postings::build(&documents);
     Ok(layout::lay_out(&documents, &postings))
 }
