@@ -5,7 +5,7 @@
 //! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
 //! field lengths or the term frequencies is computed here; they are elasticlunr's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use elasticlunr::lang::English;
@@ -59,15 +59,18 @@ impl Postings {
         let per_doc: Vec<DocTerms> =
             documents.par_iter().map_init(|| English::new().make_pipeline(), |pipeline, doc| doc_terms(doc, pipeline)).collect();
         let mut postings = Postings { doc_count: documents.len(), ..Postings::default() };
+        // Gathered in a hash map (no string comparisons per posting), then sorted once by term.
+        let mut terms: HashMap<String, Vec<Vec<(u32, f64)>>> = HashMap::new();
         for (id, (lengths, fields)) in per_doc.into_iter().enumerate() {
             for (f, counts) in fields.into_iter().enumerate() {
                 for (term, count) in counts {
-                    let lists = postings.terms.entry(term).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+                    let lists = terms.entry(term).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
                     lists[f].push((id as u32, (count as f64).sqrt()));
                 }
             }
             postings.lengths.push(lengths);
         }
+        postings.terms = terms.into_iter().collect();
         postings
     }
 

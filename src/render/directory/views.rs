@@ -245,7 +245,8 @@ pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
         .map(|s| (s.topics.iter().filter(|t| topics.contains(t)).count(), s))
         .filter(|(score, _)| *score > 0)
         .collect();
-    scored.sort_by_key(|(score, s)| (std::cmp::Reverse(*score), !s.family_hub, s.name.to_lowercase()));
+    // Cached keys: one lower-cased name per service, not one per comparison (a stable sort too).
+    scored.sort_by_cached_key(|(score, s)| (std::cmp::Reverse(*score), !s.family_hub, s.name.to_lowercase()));
     scored
         .into_iter()
         .take(6)
