@@ -53,14 +53,6 @@ fn overlay(case: &str) -> impl FnOnce(&Path) {
     move |root: &Path| copy_tree(&from, root)
 }
 
-fn staging_folders(root: &Path) -> Vec<String> {
-    fs::read_dir(root)
-        .expect("site folder")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains(".hubsite-"))
-        .collect()
-}
 
 /// One test per overlay case, named after the case, snapshotting what the user sees.
 macro_rules! hostile_case {

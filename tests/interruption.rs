@@ -56,14 +56,6 @@ fn moment(kill: u64) -> f64 {
     (kill as f64 + scrambled as f64 / 1000.0) / KILLS as f64
 }
 
-fn staging_folders(parent: &Path) -> Vec<String> {
-    fs::read_dir(parent)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains(".hubsite-"))
-        .collect()
-}
 
 #[test]
 fn killing_a_build_at_any_moment_leaves_a_complete_output() {

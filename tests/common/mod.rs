@@ -94,3 +94,18 @@ pub fn example_site() -> tempfile::TempDir {
     fs::remove_dir_all(site.path().join("content/self-help")).expect("fixture self-help");
     site
 }
+
+/// Folders a build left beside `public/` in `parent`, other than the previous output that
+/// builds keep there on purpose (which must carry hubsite's marker).
+pub fn staging_folders(parent: &Path) -> Vec<String> {
+    let previous = parent.join(".public.hubsite-previous");
+    if previous.exists() {
+        assert!(previous.join(hubsite::write::MARKER_FILE).exists(), "the previous output is marked as hubsite's");
+    }
+    fs::read_dir(parent)
+        .expect("site folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".hubsite-") && name != ".public.hubsite-previous")
+        .collect()
+}
