@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use super::documents::SearchDocument;
-use super::text::tokenize;
+use super::text::{for_each_word, tokenize};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
@@ -55,20 +55,23 @@ impl Postings {
     /// to `Postings::from_index(&build_index(documents))` (tested), without elasticlunr's
     /// trie keyed by strings or the JSON round trip, which took most of a large build.
     pub fn build(documents: &[SearchDocument]) -> Postings {
-        // elasticlunr's pipeline is not `Sync`: each worker makes its own.
-        let per_doc: Vec<DocTerms> =
-            documents.par_iter().map_init(|| English::new().make_pipeline(), |pipeline, doc| doc_terms(doc, pipeline)).collect();
+        // Runs of documents across cores, each worker thread with its own word → term memo
+        // (elasticlunr's pipeline is not `Sync`); then the runs are joined in document order.
+        let runs: Vec<Run> = documents
+            .par_chunks(RUN)
+            .enumerate()
+            .map(|(n, docs)| WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words)))
+            .collect();
         let mut postings = Postings { doc_count: documents.len(), ..Postings::default() };
-        // Gathered in a hash map (no string comparisons per posting), then sorted once by term.
         let mut terms: HashMap<String, Vec<Vec<(u32, f64)>>> = HashMap::new();
-        for (id, (lengths, fields)) in per_doc.into_iter().enumerate() {
-            for (f, counts) in fields.into_iter().enumerate() {
-                for (term, count) in counts {
-                    let lists = terms.entry(term).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
-                    lists[f].push((id as u32, (count as f64).sqrt()));
+        for run in runs {
+            postings.lengths.extend(run.lengths);
+            for (term, lists) in run.terms {
+                match terms.get_mut(&term) {
+                    Some(all) => all.iter_mut().zip(lists).for_each(|(all, more)| all.extend(more)),
+                    None => drop(terms.insert(term, lists)),
                 }
             }
-            postings.lengths.push(lengths);
         }
         postings.terms = terms.into_iter().collect();
         postings
@@ -114,26 +117,100 @@ impl Postings {
     }
 }
 
-/// One document's field lengths and, per field, each term with its count.
-type DocTerms = (Vec<usize>, Vec<BTreeMap<String, u64>>);
+/// How many documents one worker indexes at a time.
+const RUN: usize = 256;
 
-/// What `Index::add_doc` records for one document, field by field in [`FIELDS`] order.
-fn doc_terms(doc: &SearchDocument, pipeline: &Pipeline) -> DocTerms {
-    let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
-    let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
-    let mut lengths = Vec::with_capacity(FIELDS.len());
-    let mut fields = Vec::with_capacity(FIELDS.len());
-    for value in values {
-        let tokens = pipeline.run(tokenize(value));
-        lengths.push(tokens.len());
-        let mut counts = BTreeMap::new();
-        // elasticlunr's trie cannot hold the empty word, so it never has postings.
-        for token in tokens.into_iter().filter(|t| !t.is_empty()) {
-            *counts.entry(token).or_insert(0u64) += 1;
-        }
-        fields.push(counts);
+/// The postings of a run of documents: each document's field lengths, and each term's
+/// (document, term frequency) lists per field.
+struct Run {
+    lengths: Vec<Vec<usize>>,
+    terms: Vec<(String, Vec<Vec<(u32, f64)>>)>,
+}
+
+/// What the English pipeline makes of a word.
+#[derive(Clone, Copy)]
+enum Term {
+    /// Dropped (a stop word): not counted in the field's length.
+    Dropped,
+    /// Trimmed to nothing: counted in the length, but the trie cannot hold it.
+    Empty,
+    /// A term, by its number in [`WordTerms::terms`].
+    Known(u32),
+}
+
+thread_local! {
+    // Kept for the thread's life: `serve` rebuilds reuse it, and a word's term never changes.
+    static WORD_TERMS: std::cell::RefCell<WordTerms> = std::cell::RefCell::new(WordTerms::new());
+}
+
+/// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
+/// stemmer) is the costly part of indexing.
+struct WordTerms {
+    pipeline: Pipeline,
+    by_word: HashMap<String, Term>,
+    terms: Vec<String>,
+    by_term: HashMap<String, u32>,
+}
+
+impl WordTerms {
+    fn new() -> WordTerms {
+        WordTerms { pipeline: English::new().make_pipeline(), by_word: HashMap::new(), terms: Vec::new(), by_term: HashMap::new() }
     }
-    (lengths, fields)
+
+    fn term(&mut self, word: &str) -> Term {
+        if let Some(&term) = self.by_word.get(word) {
+            return term;
+        }
+        // The pipeline works word by word, so one word at a time gives what a whole text would.
+        let term = match self.pipeline.run(vec![word.to_owned()]).pop() {
+            None => Term::Dropped,
+            Some(text) if text.is_empty() => Term::Empty,
+            Some(text) => Term::Known(match self.by_term.get(&text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.terms.push(text.clone());
+                    self.by_term.insert(text, id);
+                    id
+                }
+            }),
+        };
+        self.by_word.insert(word.to_owned(), term);
+        term
+    }
+}
+
+/// What `Index::add_doc` records for a run of documents numbered from `first`.
+fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
+    let mut lists: HashMap<u32, Vec<Vec<(u32, f64)>>> = HashMap::new();
+    let mut lengths = Vec::with_capacity(docs.len());
+    let mut counts: HashMap<u32, u64> = HashMap::new();
+    for (n, doc) in docs.iter().enumerate() {
+        let id = first + n as u32;
+        let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
+        let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
+        let mut doc_lengths = Vec::with_capacity(FIELDS.len());
+        for (field, value) in values.into_iter().enumerate() {
+            let mut length = 0;
+            for_each_word(value, |word| match words.term(word) {
+                Term::Dropped => {}
+                Term::Empty => length += 1,
+                Term::Known(term) => {
+                    length += 1;
+                    *counts.entry(term).or_insert(0) += 1;
+                }
+            });
+            doc_lengths.push(length);
+            for (term, count) in counts.drain() {
+                let per_field = lists.entry(term).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+                per_field[field].push((id, (count as f64).sqrt()));
+            }
+        }
+        lengths.push(doc_lengths);
+    }
+    // Postings are pushed in document order, so each list is already sorted.
+    let terms = lists.into_iter().map(|(term, per_field)| (words.terms[term as usize].clone(), per_field)).collect();
+    Run { lengths, terms }
 }
 
 #[derive(Deserialize)]

@@ -11,6 +11,9 @@
 //! A term whose postings are larger than a shard gets a shard to itself.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -72,8 +75,9 @@ pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_byt
     let mut shards: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut first = String::new();
-    for (term, lists) in &postings.terms {
-        let entry = render_entry(term, lists, postings);
+    let entries: Vec<(&String, String)> =
+        postings.terms.par_iter().map(|(term, lists)| (term, render_entry(term, lists, postings))).collect();
+    for (term, entry) in entries {
         if !current.is_empty() && current.len() + entry.len() + 2 > shard_bytes {
             files.push(shard_file(shards.len(), &current));
             shards.push(std::mem::take(&mut first));
@@ -100,9 +104,7 @@ pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_byt
         kinds: kind_ranges(documents),
     };
     files.push(("search/manifest.json".to_owned(), to_json(&manifest)));
-    for (i, doc) in documents.iter().enumerate() {
-        files.push((format!("search/d/{i}.json"), to_json(&record(doc))));
-    }
+    files.par_extend(documents.par_iter().enumerate().map(|(i, doc)| (format!("search/d/{i}.json"), to_json(&record(doc)))));
     files
 }
 
@@ -148,7 +150,7 @@ fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> S
                 out.push(',');
             }
             let weight = (postings.weight(doc, field, tf) * SCALE).round() as u64;
-            out.push_str(&format!("{},{}", doc - previous, weight.max(1)));
+            let _ = write!(out, "{},{}", doc - previous, weight.max(1));
             previous = doc;
         }
         out.push(']');

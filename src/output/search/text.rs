@@ -28,8 +28,17 @@ pub fn is_separator(c: char) -> bool {
 
 /// Splits text into lowercase words, as the index and the script both do.
 pub fn tokenize(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
     let mut tokens = Vec::new();
+    for_each_word(text, |word| tokens.push(word.to_owned()));
+    tokens
+}
+
+/// Calls `visit` with each word of `text` as [`tokenize`] splits it, without allocating one
+/// string per word (the index reads millions of them).
+pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+    // Lowercased as a whole, not char by char, as the script's toLowerCase does (a Greek
+    // final sigma depends on its neighbours).
+    let lower = text.to_lowercase();
     let mut current = String::new();
     for c in lower.chars() {
         if is_apostrophe(c) {
@@ -37,16 +46,16 @@ pub fn tokenize(text: &str) -> Vec<String> {
         }
         if is_separator(c) {
             if !current.is_empty() {
-                tokens.push(std::mem::take(&mut current));
+                visit(&current);
+                current.clear();
             }
         } else {
             current.push(c);
         }
     }
     if !current.is_empty() {
-        tokens.push(current);
+        visit(&current);
     }
-    tokens
 }
 
 /// elasticlunr-rs's English pipeline: trimmer, stop-word filter, Porter stemmer.
