@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use hubsite::load::{LoadOptions, load_site};
 use hubsite::model::{ModelOptions, build_site};
-use hubsite::output::build_outputs;
+use hubsite::output::{build_outputs, model_files};
 use hubsite::render::{Templates, render_site};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -30,10 +30,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let rendered = render_site(&site, &templates).map_err(|e| e.to_string())?;
         let render = t.elapsed();
         let t = Instant::now();
-        let output = build_outputs(&site, rendered).map_err(|e| e.to_string())?;
+        let made = model_files(&site);
+        let model_made = t.elapsed();
+        let t = Instant::now();
+        let output = build_outputs(&site, rendered, made).map_err(|e| e.to_string())?;
         let outputs = t.elapsed();
         println!(
-            "round {round}: {} files; load {load:?}, templates {parse:?}, model {model:?}, render {render:?}, outputs {outputs:?}",
+            "round {round}: {} files; load {load:?}, templates {parse:?}, model {model:?}, render {render:?}, \
+             files from the model {model_made:?}, outputs {outputs:?} (stages one after another; a build \
+             runs render and files from the model side by side)",
             output.files.len()
         );
     }

@@ -9,7 +9,8 @@ use jiff::Timestamp;
 use crate::error::Error;
 use crate::load::{LoadOptions, load_site};
 use crate::model::{ModelOptions, build_site};
-use crate::output::{Output, build_outputs};
+use crate::model::Site;
+use crate::output::{Output, build_outputs, model_files};
 use crate::render::cache::RenderCache;
 use crate::render::{Templates, render_site};
 use crate::write::write_output;
@@ -84,9 +85,15 @@ pub fn build_with_cache(
     let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now });
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
-    let rendered = render_site(&site, &templates)?;
-    let output = build_outputs(&site, rendered)?;
+    let output = render_and_output(&site, &templates)?;
     Ok(Built { output, output_dir: sources.config.output_path(&options.root) })
+}
+
+/// Stages 3 and 4: renders the pages and, side by side, the files made from the model alone
+/// (search index, calendars, feeds, exports); then gathers and checks every output.
+pub fn render_and_output(site: &Site, templates: &Templates) -> Result<Output, Error> {
+    let (rendered, model_files) = rayon::join(|| render_site(site, templates), || model_files(site));
+    build_outputs(site, rendered?, model_files)
 }
 
 /// Builds the site and writes it, replacing the output folder only if everything succeeded.

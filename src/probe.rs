@@ -15,8 +15,8 @@ use crate::error::Error;
 use crate::load::sessions::parse_weeks;
 use crate::load::{Sources, page::parse_page, theme::load_theme};
 use crate::model::{ModelOptions, build_site};
-use crate::output::build_outputs;
-use crate::render::{Templates, render_site};
+use crate::pipeline::render_and_output;
+use crate::render::Templates;
 
 /// The fixed site around the file under test.
 const CONFIG: &str = "title = \"Probe\"\nbase_url = \"https://hub.example.org\"\n";
@@ -102,8 +102,7 @@ impl Probe {
 
     fn build(&self, sources: &Sources) -> ProbeResult {
         let site = build_site(sources, &ModelOptions { drafts: true, now: self.now })?;
-        let rendered = render_site(&site, &self.templates)?;
-        Ok(build_outputs(&site, rendered)?.files.len())
+        Ok(render_and_output(&site, &self.templates)?.files.len())
     }
 }
 

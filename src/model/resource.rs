@@ -76,13 +76,7 @@ fn unique_id(title: &str, taken: &mut BTreeSet<Slug>) -> Slug {
 
 /// Resources that share a topic with `topics`, most shared topics first, then by title.
 pub fn related_resources<'a>(resources: &'a [Resource], topics: &[usize], limit: usize) -> Vec<&'a Resource> {
-    let mut scored: Vec<(usize, &Resource)> = resources
-        .iter()
-        .map(|r| (r.topics.iter().filter(|t| topics.contains(t)).count(), r))
-        .filter(|(score, _)| *score > 0)
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.material.title.cmp(&b.1.material.title)));
-    scored.into_iter().take(limit).map(|(_, r)| r).collect()
+    super::topic::best_matches(resources.iter(), |r| &r.topics, |r| r.material.title.as_str(), topics, limit)
 }
 
 /// The kinds the library has, in [`MaterialKind::ALL`] order.

@@ -85,3 +85,31 @@ impl Topics {
         found
     }
 }
+/// The `limit` items that share most topics with `topics` (none that share none), ties in
+/// order of `key` and then of `items`: every 'related' list. Chosen without sorting all the
+/// matches, which on a large site are thousands for each of thousands of pages.
+pub fn best_matches<'a, T, K: Ord>(
+    items: impl Iterator<Item = &'a T>,
+    item_topics: impl Fn(&T) -> &[usize],
+    key: impl Fn(&'a T) -> K,
+    topics: &[usize],
+    limit: usize,
+) -> Vec<&'a T> {
+    let mut scored: Vec<(std::cmp::Reverse<usize>, K, usize, &'a T)> = items
+        .enumerate()
+        .filter_map(|(n, item)| {
+            let shared = item_topics(item).iter().filter(|t| topics.contains(t)).count();
+            (shared > 0).then(|| (std::cmp::Reverse(shared), key(item), n, item))
+        })
+        .collect();
+    let by_rank = |a: &(std::cmp::Reverse<usize>, K, usize, &T), b: &(std::cmp::Reverse<usize>, K, usize, &T)| {
+        (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2))
+    };
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit, by_rank);
+        scored.truncate(limit);
+    }
+    scored.sort_unstable_by(by_rank);
+    scored.into_iter().map(|(_, _, _, item)| item).collect()
+}
+

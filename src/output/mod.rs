@@ -56,8 +56,42 @@ impl Output {
     }
 }
 
+/// The files made from the model alone, each with the name of where it came from for
+/// messages: the search index, calendars, feeds and the directory export. They do not need
+/// the rendered pages, so the pipeline makes them while the pages render.
+#[derive(Debug, Default)]
+pub struct ModelFiles {
+    files: Vec<(String, Vec<u8>, String)>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Makes the [`ModelFiles`] of `site`, the search index beside the rest.
+pub fn model_files(site: &Site) -> ModelFiles {
+    let (search, mut made) = rayon::join(
+        || search::render_search_files(site),
+        || {
+            let mut made = ModelFiles::default();
+            for feed in feeds::render_feeds(site) {
+                made.files.push((feed.path, feed.xml.into_bytes(), feed.origin));
+            }
+            for calendar in calendar::render_calendars(site) {
+                made.files.push((calendar.path, calendar.text.into_bytes(), "sessions".into()));
+            }
+            for export in oruk::render_oruk_export(site) {
+                made.files.push((export.path, export.text.into_bytes(), "content/directory".into()));
+            }
+            made
+        },
+    );
+    match search {
+        Ok(found) => made.files.extend(found.into_iter().map(|(path, bytes)| (path, bytes, "search index".into()))),
+        Err(error) => made.problems.push(Diagnostic::file("search index", format!("could not build the search index: {error}"))),
+    }
+    made
+}
+
 /// Gathers pages, generated files and static files into one checked list.
-pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Error> {
+pub fn build_outputs(site: &Site, rendered: RenderedSite, model_files: ModelFiles) -> Result<Output, Error> {
     let config = &site.sources.config;
     let mut files: BTreeMap<String, (Contents, String)> = BTreeMap::new();
     let mut problems = Diagnostics::default();
@@ -84,19 +118,10 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite) -> Result<Output, Erro
     for file in rendered.files {
         add(file.path, Contents::Bytes(file.bytes), file.source.to_string_lossy().into_owned(), &mut problems);
     }
-    for feed in feeds::render_feeds(site) {
-        add(feed.path, Contents::Bytes(feed.xml.into_bytes()), feed.origin, &mut problems);
+    for (path, bytes, origin) in model_files.files {
+        add(path, Contents::Bytes(bytes), origin, &mut problems);
     }
-    for calendar in calendar::render_calendars(site) {
-        add(calendar.path, Contents::Bytes(calendar.text.into_bytes()), "sessions".into(), &mut problems);
-    }
-    for export in oruk::render_oruk_export(site) {
-        add(export.path, Contents::Bytes(export.text.into_bytes()), "content/directory".into(), &mut problems);
-    }
-    match search::render_search_files(site) {
-        Ok(found) => found.into_iter().for_each(|(path, bytes)| add(path, Contents::Bytes(bytes), "search index".into(), &mut problems)),
-        Err(error) => problems.push(Diagnostic::file("search index", format!("could not build the search index: {error}"))),
-    }
+    model_files.problems.into_iter().for_each(|problem| problems.push(problem));
     for asset in &site.sources.assets {
         let origin = match &asset.source {
             AssetSource::Disk(path) => crate::diag::display_path(&site.sources.root, path).to_string_lossy().into_owned(),

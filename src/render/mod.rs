@@ -72,8 +72,13 @@ pub struct RenderedSite {
 /// Renders every page of the site.
 pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, Error> {
     let site_view = site_view(site);
-    let results: Vec<Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>> =
-        site.pages.par_iter().map(|page| render_content_page(site, templates, &site_view, page)).collect();
+    // The content pages and the generated sections render side by side, each across cores.
+    let (results, generated) = rayon::join(
+        || -> Vec<Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>> {
+            site.pages.par_iter().map(|page| render_content_page(site, templates, &site_view, page)).collect()
+        },
+        || render_generated_pages(site, templates, &site_view),
+    );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
     for result in results {
@@ -85,38 +90,52 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
             Err(found) => found.into_iter().for_each(|d| problems.push(d)),
         }
     }
-    match topics::render_topic_pages(site, templates, &site_view) {
+    let (generated, found) = generated;
+    rendered.pages.extend(generated.pages);
+    rendered.files.extend(generated.files);
+    rendered.site_links.extend(generated.site_links);
+    rendered.not_found = generated.not_found;
+    found.into_iter().for_each(|d| problems.push(d));
+    problems.into_result(()).map_err(Error::Content)?;
+    rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
+    Ok(rendered)
+}
+
+/// The pages made from the model rather than from a Markdown file of their own: topics,
+/// resources, the programme, the directory, search and 404.
+fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> (RenderedSite, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut rendered = RenderedSite::default();
+    match topics::render_topic_pages(site, templates, site_view) {
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }
-    match resources::render_resource_pages(site, templates, &site_view) {
+    match resources::render_resource_pages(site, templates, site_view) {
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }
-    match programme::render_programme(site, templates, &site_view) {
+    match programme::render_programme(site, templates, site_view) {
         Ok(programme) => {
             rendered.pages.extend(programme.pages);
             rendered.files.extend(programme.files);
             rendered.site_links.extend(programme.site_links);
         }
-        Err(found) => found.into_iter().for_each(|d| problems.push(d)),
+        Err(found) => problems.extend(found),
     }
-    match directory::render_directory_pages(site, templates, &site_view) {
+    match directory::render_directory_pages(site, templates, site_view) {
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }
-    match search::render_search_page(site, templates, &site_view) {
+    match search::render_search_page(site, templates, site_view) {
         Ok(page) => rendered.pages.push(page),
         Err(problem) => problems.push(problem),
     }
-    let not_found = NotFoundView { site: &site_view, show_exit: shows_exit(site, "", false) };
+    let not_found = NotFoundView { site: site_view, show_exit: shows_exit(site, "", false) };
     match templates.render("404.html", &not_found, "404.html") {
         Ok(html) => rendered.not_found = html,
         Err(problem) => problems.push(problem),
     }
-    problems.into_result(()).map_err(Error::Content)?;
-    rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
-    Ok(rendered)
+    (rendered, problems)
 }
 
 fn render_content_page(

@@ -5,12 +5,13 @@
 //! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
 //! field lengths or the term frequencies is computed here; they are elasticlunr's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use elasticlunr::lang::English;
 use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
@@ -63,7 +64,7 @@ impl Postings {
             .map(|(n, docs)| WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words)))
             .collect();
         let mut postings = Postings { doc_count: documents.len(), ..Postings::default() };
-        let mut terms: HashMap<String, Vec<Vec<(u32, f64)>>> = HashMap::new();
+        let mut terms: FxHashMap<String, Vec<Vec<(u32, f64)>>> = FxHashMap::default();
         for run in runs {
             postings.lengths.extend(run.lengths);
             for (term, lists) in run.terms {
@@ -147,14 +148,14 @@ thread_local! {
 /// stemmer) is the costly part of indexing.
 struct WordTerms {
     pipeline: Pipeline,
-    by_word: HashMap<String, Term>,
+    by_word: FxHashMap<String, Term>,
     terms: Vec<String>,
-    by_term: HashMap<String, u32>,
+    by_term: FxHashMap<String, u32>,
 }
 
 impl WordTerms {
     fn new() -> WordTerms {
-        WordTerms { pipeline: English::new().make_pipeline(), by_word: HashMap::new(), terms: Vec::new(), by_term: HashMap::new() }
+        WordTerms { pipeline: English::new().make_pipeline(), by_word: FxHashMap::default(), terms: Vec::new(), by_term: FxHashMap::default() }
     }
 
     fn term(&mut self, word: &str) -> Term {
@@ -182,9 +183,9 @@ impl WordTerms {
 
 /// What `Index::add_doc` records for a run of documents numbered from `first`.
 fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
-    let mut lists: HashMap<u32, Vec<Vec<(u32, f64)>>> = HashMap::new();
+    let mut lists: FxHashMap<u32, Vec<Vec<(u32, f64)>>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(docs.len());
-    let mut counts: HashMap<u32, u64> = HashMap::new();
+    let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
     for (n, doc) in docs.iter().enumerate() {
         let id = first + n as u32;
         let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));

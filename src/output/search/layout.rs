@@ -11,7 +11,6 @@
 //! A term whose postings are larger than a shard gets a shard to itself.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use rayon::prelude::*;
 
@@ -150,7 +149,10 @@ fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> S
                 out.push(',');
             }
             let weight = (postings.weight(doc, field, tf) * SCALE).round() as u64;
-            let _ = write!(out, "{},{}", doc - previous, weight.max(1));
+            let mut digits = itoa::Buffer::new();
+            out.push_str(digits.format(doc - previous));
+            out.push(',');
+            out.push_str(digits.format(weight.max(1)));
             previous = doc;
         }
         out.push(']');

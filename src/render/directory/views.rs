@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
 use crate::model::Site;
+use crate::model::topic::best_matches;
 use crate::render::format::{format_date, format_time, iso_date};
 use crate::render::programme::session::MaterialView;
 use crate::render::sanitise::render_untrusted_markdown;
@@ -239,32 +240,16 @@ fn location_view(location: &Location) -> LocationView {
 /// Services that share a topic with `topics` (a page's, a session's): best matches first, then
 /// family hubs, then by name; at most six, so that the list stays short enough to read.
 pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let mut scored: Vec<(usize, &Service)> = site
-        .services
-        .iter()
-        .map(|s| (s.topics.iter().filter(|t| topics.contains(t)).count(), s))
-        .filter(|(score, _)| *score > 0)
-        .collect();
-    // Cached keys: one lower-cased name per service, not one per comparison (a stable sort too).
-    scored.sort_by_cached_key(|(score, s)| (std::cmp::Reverse(*score), !s.family_hub, s.name.to_lowercase()));
-    scored
+    let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
+    best_matches(site.services.iter(), |s| &s.topics, key, topics, 6)
         .into_iter()
-        .take(6)
-        .map(|(_, s)| s)
         .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
         .collect()
 }
 
 /// Resources of the library that share a topic with `topics`: best matches first, at most six.
 pub fn related_resources(site: &Site, topics: &[usize]) -> Vec<MaterialView> {
-    let mut scored: Vec<(usize, &crate::model::resource::Resource)> = site
-        .resources
-        .iter()
-        .map(|r| (r.topics.iter().filter(|t| topics.contains(t)).count(), r))
-        .filter(|(score, _)| *score > 0)
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.material.title.cmp(&b.1.material.title)));
-    scored.into_iter().take(6).map(|(_, r)| MaterialView::from(&r.material)).collect()
+    crate::model::resource::related_resources(&site.resources, topics, 6).into_iter().map(|r| MaterialView::from(&r.material)).collect()
 }
 
 /// The 'report a change' link: an email to the site's contact with the service named.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -249,20 +250,11 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     }
     let mut problems = Vec::new();
     let mut results = vec![render_weeks_index(site, templates, site_view)];
-    for week in &site.weeks {
-        let (introduction, links) = markdown_html(site, week.introduction.as_ref(), &mut problems);
-        out.site_links.extend(links);
-        results.push(render_week(site, templates, site_view, week, &introduction, None));
-        for (filter, sessions) in filter_pages(site, week) {
-            results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
-        }
-        results.push(render_poster(site, templates, site_view, week));
-        for &id in &week.sessions {
-            let session = &site.sessions[id];
-            let (html, links) = markdown_html_as(site, session.description.as_ref(), Trust::Partner, &mut problems);
-            out.site_links.extend(links);
-            results.push(render_session(site, templates, site_view, session, html));
-        }
+    let weeks: Vec<WeekPages> = site.weeks.par_iter().map(|week| render_week_pages(site, templates, site_view, week)).collect();
+    for week in weeks {
+        results.extend(week.results);
+        out.site_links.extend(week.site_links);
+        problems.extend(week.problems);
     }
     results.extend(render_host_pages(site, templates, site_view));
     for (booklet, links) in crate::render::booklet::render_booklets(site, templates, site_view) {
@@ -282,6 +274,39 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
         }
     }
     if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// A week's own pages: its programme, filter pages, poster and sessions.
+struct WeekPages {
+    results: Vec<Result<RenderedPage, Diagnostic>>,
+    site_links: Vec<SiteLink>,
+    problems: Vec<Diagnostic>,
+}
+
+fn render_week_pages(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week) -> WeekPages {
+    let mut problems = Vec::new();
+    let (introduction, mut site_links) = markdown_html(site, week.introduction.as_ref(), &mut problems);
+    let mut results = vec![render_week(site, templates, site_view, week, &introduction, None)];
+    for (filter, sessions) in filter_pages(site, week) {
+        results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
+    }
+    results.push(render_poster(site, templates, site_view, week));
+    let sessions: Vec<_> = week
+        .sessions
+        .par_iter()
+        .map(|&id| {
+            let session = &site.sessions[id];
+            let mut problems = Vec::new();
+            let (html, links) = markdown_html_as(site, session.description.as_ref(), Trust::Partner, &mut problems);
+            (render_session(site, templates, site_view, session, html), links, problems)
+        })
+        .collect();
+    for (result, links, found) in sessions {
+        results.push(result);
+        site_links.extend(links);
+        problems.extend(found);
+    }
+    WeekPages { results, site_links, problems }
 }
 
 /// Week introductions: the organisers' own Markdown.

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::model::Site;
+use crate::model::topic::best_matches;
 use crate::model::booking::{BookingStatus, Phase};
 use crate::model::material::Material;
 use crate::model::session::{Format, Session, percent_encode};
@@ -399,15 +400,8 @@ pub fn script_safe_json(json: &str) -> String {
 
 /// Self-help pages that share a topic with the session, best matches first.
 pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let mut scored: Vec<(usize, &crate::model::Page)> = site
-        .pages
-        .iter()
-        .filter(|p| p.kind == crate::model::PageKind::Page && p.section_name == "self-help")
-        .map(|p| (p.topics.iter().filter(|t| topics.contains(t)).count(), p))
-        .filter(|(score, _)| *score > 0)
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
-    scored.into_iter().take(4).map(|(_, p)| crate::render::views::card(p)).collect()
+    let guides = site.pages.iter().filter(|p| p.kind == crate::model::PageKind::Page && p.section_name == "self-help");
+    best_matches(guides, |p| &p.topics, |p| p.title.as_str(), topics, 4).into_iter().map(crate::render::views::card).collect()
 }
 
 #[cfg(test)]
