@@ -65,7 +65,7 @@ struct BlockIds {
 
 /// Draws a QR code of `url` with its top right corner at (`right`, `top`), as a figure.
 fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Identifier> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let code = crate::render::qr::qr_code(url)?;
     let modules = code.width();
     let unit = QR_SIZE / (modules + 2) as f32;
     let (left, top) = (right - QR_SIZE + unit, top + unit);
