@@ -6,9 +6,12 @@
 //! Takes rendered pages and the site's style sheets; gives one located diagnostic per finding,
 //! placed in the Markdown page, the site's template or the style sheet that holds the address.
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::{LazyLock, Mutex};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::Sources;
@@ -35,7 +38,18 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str)
     // Pages are scanned across cores; findings keep the pages' order, so output is the same.
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
-        .map(|page| foreign_loads_in_html(&page.html, &own).iter().map(|load| locate_html_load(sources, Some(page), load)).collect())
+        .map(|page| {
+            let key = clean_key(&own, &page.html);
+            if CLEAN_PAGES.lock().is_ok_and(|clean| clean.contains(&key)) {
+                return Vec::new();
+            }
+            let found: Vec<Diagnostic> =
+                foreign_loads_in_html(&page.html, &own).iter().map(|load| locate_html_load(sources, Some(page), load)).collect();
+            if found.is_empty() {
+                CLEAN_PAGES.lock().map(|mut clean| clean.insert(key)).ok();
+            }
+            found
+        })
         .collect();
     for diagnostic in per_page.into_iter().flatten() {
         problems.push(diagnostic);
@@ -50,6 +64,22 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str)
         }
     }
     problems
+}
+
+/// Pages found to load nothing from elsewhere, by [`clean_key`], for the life of the process:
+/// `serve` rebuilds re-render few pages, and scanning every page again took a third of a
+/// rebuild on a large site. Pages with findings are always scanned again.
+static CLEAN_PAGES: LazyLock<Mutex<FxHashSet<u128>>> = LazyLock::new(Mutex::default);
+
+/// A 128-bit hash of the page and the site's own origin (two seeded hashes: hashing is much
+/// cheaper than scanning, and 128 bits make a false match out of reach).
+fn clean_key(own: &str, html: &str) -> u128 {
+    let hash = |seed: usize| {
+        let mut hasher = FxHasher::with_seed(seed);
+        (own, html).hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(hash(0x5eed_0001)) << 64) | u128::from(hash(0x5eed_0002))
 }
 
 fn message(load: &Load) -> String {
