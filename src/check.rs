@@ -8,7 +8,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::output::links::{resolves, site_paths_in_html};
 use crate::output::{Contents, Output};
-use crate::pipeline::{BuildOptions, Stage, build};
+use crate::model::material_checks;
+use crate::pipeline::{BuildOptions, Stage, build_inspecting};
 
 /// What a successful check found: pages checked, and warnings that do not fail it.
 #[derive(Debug, Default)]
@@ -26,16 +27,15 @@ pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
 
 /// Builds in memory; fails on every problem found, and gathers warnings otherwise.
 pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let built = build(options, &|_: Stage| {})?;
-    // The build has already loaded the site without error; these checks read its model.
-    let sources = crate::load::load_site(&options.root, &options.load)?;
-    let site = crate::model::build_site(&sources, &crate::model::ModelOptions { drafts: options.drafts, now: options.now })?;
+    let (built, (materials, warnings)) = build_inspecting(options, None, &|_: Stage| {}, |site, output| {
+        let config = &site.sources.config;
+        let today = config.time_zone.to_datetime(options.now).date();
+        let stale_after = config.directory.stale_after_months;
+        (material_checks::check_materials(site), directory::directory_warnings(&site.services, today, stale_after, output))
+    })?;
     let mut problems = check_output_links(&built.output);
-    problems.extend(crate::model::material_checks::check_materials(&site));
+    problems.extend(materials);
     let pages = problems.into_result(built.output.page_count).map_err(Error::Content)?;
-    let today = sources.config.time_zone.to_datetime(options.now).date();
-    let settings = &sources.config.directory;
-    let warnings = directory::directory_warnings(&site.services, today, settings.stale_after_months, &built.output);
     Ok(CheckReport { pages, warnings: warnings.sorted() })
 }
 

@@ -75,6 +75,17 @@ pub fn build_with_cache(
     cache: Option<&Arc<RenderCache>>,
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
+    build_inspecting(options, cache, progress, |_, _| ()).map(|(built, ())| built)
+}
+
+/// [`build_with_cache`], also handing the model and the output to `inspect` before the model
+/// is dropped (`check` reads both for checks a build does not need).
+pub fn build_inspecting<R>(
+    options: &BuildOptions,
+    cache: Option<&Arc<RenderCache>>,
+    progress: &dyn Fn(Stage),
+    inspect: impl FnOnce(&Site, &Output) -> R,
+) -> Result<(Built, R), Error> {
     progress(Stage::Load);
     let sources = load_site(&options.root, &options.load)?;
     progress(Stage::Model);
@@ -86,7 +97,8 @@ pub fn build_with_cache(
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
     let output = render_and_output(&site, &templates)?;
-    Ok(Built { output, output_dir: sources.config.output_path(&options.root) })
+    let inspected = inspect(&site, &output);
+    Ok((Built { output, output_dir: sources.config.output_path(&options.root) }, inspected))
 }
 
 /// Stages 3 and 4: renders the pages and, side by side, the files made from the model alone
