@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod fingerprint;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -6,14 +6,14 @@
 //! Takes rendered pages and the site's style sheets; gives one located diagnostic per finding,
 //! placed in the Markdown page, the site's template or the style sheet that holds the address.
 
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{LazyLock, Mutex};
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::FxHashSet;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
+use crate::fingerprint::Fingerprinter;
 use crate::load::Sources;
 use crate::render::RenderedPage;
 
@@ -71,15 +71,10 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str)
 /// rebuild on a large site. Pages with findings are always scanned again.
 static CLEAN_PAGES: LazyLock<Mutex<FxHashSet<u128>>> = LazyLock::new(Mutex::default);
 
-/// A 128-bit hash of the page and the site's own origin (two seeded hashes: hashing is much
-/// cheaper than scanning, and 128 bits make a false match out of reach).
+/// The fingerprint of a page and the site's own origin (see [`crate::fingerprint`]: hashing
+/// is several times cheaper than scanning).
 fn clean_key(own: &str, html: &str) -> u128 {
-    let hash = |seed: usize| {
-        let mut hasher = FxHasher::with_seed(seed);
-        (own, html).hash(&mut hasher);
-        hasher.finish()
-    };
-    (u128::from(hash(0x5eed_0001)) << 64) | u128::from(hash(0x5eed_0002))
+    Fingerprinter::new().add(own.as_bytes()).add(html.as_bytes()).finish()
 }
 
 fn message(load: &Load) -> String {

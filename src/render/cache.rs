@@ -1,47 +1,29 @@
 //! Memoised rendering for `hubsite serve`: a page's HTML is a pure function of the template
 //! set and its typed view, so a rebuild looks the pair up and skips Tera when neither changed.
 //!
-//! Keys are two independent 64-bit hashes of (template set, template name, view as JSON);
+//! Keys are 128-bit fingerprints of (template set, template name, view as JSON);
 //! the cache keeps what the last two builds used and forgets the rest, so it never grows
 //! beyond two builds of HTML.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
 
-/// A 128-bit key: two SipHash runs with different prefixes.
+use crate::fingerprint::Fingerprinter;
+
+/// A 128-bit key: a [`Fingerprinter`] fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RenderKey(u64, u64);
+pub struct RenderKey(u128);
 
 impl RenderKey {
     /// The key for rendering template `name` of template set `generation` with `view`: the
-    /// view is serialised as JSON straight into the hashers, never held in memory.
+    /// view is serialised as JSON straight into the fingerprint, never held in memory.
     pub fn new(generation: u64, name: &str, view: &impl Serialize) -> serde_json::Result<RenderKey> {
-        let mut hashers = TwoHashers(DefaultHasher::new(), DefaultHasher::new());
-        1u8.hash(&mut hashers.0);
-        2u8.hash(&mut hashers.1);
-        for hasher in [&mut hashers.0, &mut hashers.1] {
-            (generation, name).hash(hasher);
-        }
-        serde_json::to_writer(&mut hashers, view)?;
-        Ok(RenderKey(hashers.0.finish(), hashers.1.finish()))
-    }
-}
-
-/// Feeds every byte written to two hashers.
-struct TwoHashers(DefaultHasher, DefaultHasher);
-
-impl std::io::Write for TwoHashers {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        self.1.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        let mut fingerprint = Fingerprinter::new();
+        fingerprint.add(&generation.to_le_bytes()).add(name.as_bytes());
+        serde_json::to_writer(&mut fingerprint, view)?;
+        Ok(RenderKey(fingerprint.finish()))
     }
 }
 
