@@ -63,19 +63,7 @@ impl Postings {
             .enumerate()
             .map(|(n, docs)| WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words)))
             .collect();
-        let mut postings = Postings { doc_count: documents.len(), ..Postings::default() };
-        let mut terms: FxHashMap<String, Vec<Vec<(u32, f64)>>> = FxHashMap::default();
-        for run in runs {
-            postings.lengths.extend(run.lengths);
-            for (term, lists) in run.terms {
-                match terms.get_mut(&term) {
-                    Some(all) => all.iter_mut().zip(lists).for_each(|(all, more)| all.extend(more)),
-                    None => drop(terms.insert(term, lists)),
-                }
-            }
-        }
-        postings.terms = terms.into_iter().collect();
-        postings
+        join_runs(documents.len(), runs)
     }
 
     /// The postings of `index`, read from its JSON.
@@ -121,11 +109,57 @@ impl Postings {
 /// How many documents one worker indexes at a time.
 const RUN: usize = 256;
 
-/// The postings of a run of documents: each document's field lengths, and each term's
-/// (document, term frequency) lists per field.
+/// The postings of a run of documents, compactly: a posting is 16 bytes here, where a list per
+/// term and field per run took most of a large build's memory.
 struct Run {
+    /// Each document's field lengths.
     lengths: Vec<Vec<usize>>,
-    terms: Vec<(String, Vec<Vec<(u32, f64)>>)>,
+    /// The run's terms, by their number in this run.
+    terms: Vec<String>,
+    /// In document order.
+    postings: Vec<RunPosting>,
+}
+
+struct RunPosting {
+    term: u32,
+    field: u32,
+    doc: u32,
+    count: u32,
+}
+
+/// Joins the runs in document order into one term → field → postings map, each list
+/// allocated once at its final size.
+fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
+    let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let mut sizes: Vec<[usize; FIELDS.len()]> = Vec::new();
+    let numbered: Vec<Vec<u32>> = runs
+        .iter()
+        .map(|run| {
+            let global: Vec<u32> = run
+                .terms
+                .iter()
+                .map(|term| {
+                    *numbers.entry(term.as_str()).or_insert_with(|| {
+                        names.push(term);
+                        sizes.push([0; FIELDS.len()]);
+                        (names.len() - 1) as u32
+                    })
+                })
+                .collect();
+            run.postings.iter().for_each(|p| sizes[global[p.term as usize] as usize][p.field as usize] += 1);
+            global
+        })
+        .collect();
+    let mut lists: Vec<Vec<Vec<(u32, f64)>>> =
+        sizes.iter().map(|per_field| per_field.iter().map(|&n| Vec::with_capacity(n)).collect()).collect();
+    for (run, global) in runs.iter().zip(&numbered) {
+        for p in &run.postings {
+            lists[global[p.term as usize] as usize][p.field as usize].push((p.doc, f64::from(p.count).sqrt()));
+        }
+    }
+    let terms = names.iter().map(|name| (*name).to_owned()).zip(lists).collect();
+    Postings { doc_count, terms, lengths: runs.into_iter().flat_map(|run| run.lengths).collect() }
 }
 
 /// What the English pipeline makes of a word.
@@ -183,14 +217,14 @@ impl WordTerms {
 
 /// What `Index::add_doc` records for a run of documents numbered from `first`.
 fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
-    let mut lists: FxHashMap<u32, Vec<Vec<(u32, f64)>>> = FxHashMap::default();
-    let mut lengths = Vec::with_capacity(docs.len());
-    let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
+    let mut run = Run { lengths: Vec::with_capacity(docs.len()), terms: Vec::new(), postings: Vec::new() };
+    // The thread's term numbers → this run's.
+    let mut in_run: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
     for (n, doc) in docs.iter().enumerate() {
-        let id = first + n as u32;
         let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
         let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
-        let mut doc_lengths = Vec::with_capacity(FIELDS.len());
+        let mut lengths = Vec::with_capacity(FIELDS.len());
         for (field, value) in values.into_iter().enumerate() {
             let mut length = 0;
             for_each_word(value, |word| match words.term(word) {
@@ -201,17 +235,20 @@ fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> R
                     *counts.entry(term).or_insert(0) += 1;
                 }
             });
-            doc_lengths.push(length);
+            lengths.push(length);
             for (term, count) in counts.drain() {
-                let per_field = lists.entry(term).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
-                per_field[field].push((id, (count as f64).sqrt()));
+                let term = *in_run.entry(term).or_insert_with(|| {
+                    run.terms.push(words.terms[term as usize].clone());
+                    (run.terms.len() - 1) as u32
+                });
+                run.postings.push(RunPosting { term, field: field as u32, doc: first + n as u32, count });
             }
         }
-        lengths.push(doc_lengths);
+        run.lengths.push(lengths);
     }
-    // Postings are pushed in document order, so each list is already sorted.
-    let terms = lists.into_iter().map(|(term, per_field)| (words.terms[term as usize].clone(), per_field)).collect();
-    Run { lengths, terms }
+    // Runs wait for each other to be joined: keep none of their growth room meanwhile.
+    run.postings.shrink_to_fit();
+    run
 }
 
 #[derive(Deserialize)]
