@@ -382,4 +382,16 @@ mod tests {
         docs[0].summary = "A summary: with punctuation — and dashes.".into();
         assert_eq!(Postings::build(&docs), Postings::from_index(&build_index(&docs)).unwrap());
     }
+
+    #[test]
+    fn postings_joined_across_runs_equal_elasticlunrs() {
+        let words = ["mediation", "parents", "teenagers", "money", "the", "calm", "co-parenting", "debt"];
+        let docs: Vec<SearchDocument> = (0..RUN * 2 + 37)
+            .map(|n| {
+                let body: Vec<&str> = (0..n % 11 + 1).map(|k| words[(n * 7 + k * 3) % words.len()]).collect();
+                doc(&format!("Page {n}"), &body.join(" "))
+            })
+            .collect();
+        assert_eq!(Postings::build(&docs), Postings::from_index(&build_index(&docs)).unwrap());
+    }
 }
