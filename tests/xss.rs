@@ -8,11 +8,15 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
+use hubsite::import::{ImportOptions, import_oruk};
 
-/// The payloads, with `\n` and `\r` turned into line feeds and carriage returns.
+/// The payloads, with `\n`, `\r` and `\t` turned into line feeds, carriage returns and tabs.
 fn payloads() -> Vec<String> {
     let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xss/payloads.txt")).unwrap();
-    text.lines().filter(|l| !l.is_empty()).map(|l| l.replace("\\n", "\n").replace("\\r", "\r")).collect()
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"))
+        .collect()
 }
 
 /// A TOML string holding `text` exactly.
@@ -21,26 +25,53 @@ fn toml_string(text: &str) -> String {
 }
 
 /// The generated files of the fixture: for each payload, a session (every text field, and a
-/// Markdown description beside it) and a page (title and summary). Path → contents.
+/// Markdown description beside it), a page (title and summary), a directory service (every
+/// text field) and a topic. Path → contents.
 fn fixture_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
+    let mut topics = String::new();
     for (n, payload) in payloads().iter().enumerate() {
         let p = toml_string(payload);
-        let session = format!(
-            "title = {p}\nsummary = {p}\nnote = {p}\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"hybrid\"\n\
-             \n[venue]\nname = {p}\naddress = {p}\npostcode = {p}\naccess = [{p}]\n\
-             \n[online]\nplatform = {p}\n\
-             \n[accessibility]\nlanguages = [{p}]\nnotes = {p}\n\
-             \n[[hosts]]\nname = \"Host {n}\"\nrole = {p}\norganisation = {p}\n"
-        );
-        files.push((format!("sessions/xss/payload-{n:02}.toml"), session));
+        files.push((format!("sessions/xss/payload-{n:02}.toml"), session_file(n, &p)));
         files.push((format!("sessions/xss/payload-{n:02}.md"), format!("{payload}\n\n{payload}\n")));
         files.push((
             format!("content/payloads/payload-{n:02}.md"),
-            format!("+++\ntitle = {p}\nsummary = {p}\n+++\nA page whose title and summary are hostile.\n"),
+            format!("+++\ntitle = {p}\nsummary = {p}\ndate = 2024-02-20\ntopics = [\"payload-{n:02}\"]\n+++\nA page whose title and summary are hostile.\n"),
         ));
+        files.push((format!("content/directory/payload-{n:02}.toml"), service_file(n, payload)));
+        topics.push_str(&format!("[[topic]]\nslug = \"payload-{n:02}\"\nname = {p}\ndescription = {p}\n\n"));
     }
+    files.push(("content/topics.toml".into(), topics));
     files
+}
+
+fn session_file(n: usize, p: &str) -> String {
+    format!(
+        "title = {p}\nsummary = {p}\nnote = {p}\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"hybrid\"\n\
+         \n[venue]\nname = {p}\naddress = {p}\npostcode = {p}\naccess = [{p}]\n\
+         \n[online]\nplatform = {p}\n\
+         \n[accessibility]\nlanguages = [{p}]\nnotes = {p}\n\
+         \n[[hosts]]\nname = \"Host {n}\"\nrole = {p}\norganisation = {p}\n"
+    )
+}
+
+/// A service with the payload in every free-text field. Fields whose shape is checked (web
+/// address, email, phone, postcode) hold values that pass the check yet try to break out of
+/// an attribute or a URL; the checks refusing everything else are tested in tests/directory.rs.
+fn service_file(n: usize, payload: &str) -> String {
+    let p = toml_string(payload);
+    let description = toml_string(&format!("{payload}\n\n{payload}\n\n[more]({payload})\n"));
+    let website = toml_string(&format!("https://example.org/{n}?q=%22%3E%3Cscript%3Ealert({n})%3C/script%3E&x=javascript:alert({n})#%27onmouseover=alert({n})"));
+    format!(
+        "name = {p}\norganisation = {p}\nsummary = {p}\ndescription = {description}\n\
+         level = \"targeted\"\ncategories = [\"peer-support\"]\ntopics = [\"payload-{n:02}\"]\naccess = [\"drop-in\"]\n\
+         delivery = [\"in-person\", \"online\"]\nreferral = {p}\neligibility = {p}\nmin_age = 0\nmax_age = 18\n\
+         languages = [{p}]\narea = {p}\nlast_reviewed = 2024-02-01\n\
+         \n[cost]\nfree = false\ndescription = {p}\n\
+         \n[contact]\nphone = \"+44 (0)1632 960-{n:03}\"\nemail = \"x&y=z+'{n}@example.org\"\nwebsite = {website}\n\
+         \n[[locations]]\nname = {p}\naddress = {p}\npostcode = \"ub1 3ab\"\nlatitude = 51.5\nlongitude = -0.27\naccessibility = [{p}]\n\
+         \n[[schedule]]\ndays = [\"monday\", \"saturday\"]\nopens = \"10:00\"\ncloses = \"12:00\"\nlocation = {p}\nnote = {p}\n"
+    )
 }
 
 #[test]
@@ -48,7 +79,7 @@ fn the_xss_fixture_holds_every_payload() {
     let root = fixture("xss");
     let update = std::env::var_os("XSS_UPDATE").is_some();
     let files = fixture_files();
-    for folder in ["sessions/xss", "content/payloads"] {
+    for folder in ["sessions/xss", "content/payloads", "content/directory"] {
         for entry in fs::read_dir(root.join(folder)).unwrap().filter_map(Result::ok) {
             let path = format!("{folder}/{}", entry.file_name().to_string_lossy());
             if path.contains("/payload-") && !files.iter().any(|(p, _)| *p == path) {
@@ -75,23 +106,102 @@ fn the_xss_fixture_holds_every_payload() {
 fn payloads_render_inert_in_every_output() {
     let site = scratch_copy("xss");
     build(site.path()).expect("the xss fixture builds");
-    let public = site.path().join("public");
-    let mut checked = 0;
-    for (path, bytes) in read_tree(&public) {
+    let checked = assert_inert(&site.path().join("public"));
+    for n in 0..payloads().len() {
+        for page in ["sessions/xss/payload-{n}/index.html", "payloads/payload-{n}/index.html", "directory/payload-{n}/index.html"] {
+            let page = page.replace("{n}", &format!("{n:02}"));
+            assert!(checked.contains(&page), "{page} was not checked");
+        }
+    }
+    for output in ["directory/directory.csv", "directory/oruk/services-full.json", "sessions/xss/week.ics", "sitemap.xml", "payloads/atom.xml"] {
+        assert!(checked.iter().any(|p| p == output), "{output} was not checked");
+    }
+    assert!(checked.iter().any(|p| p.starts_with("search/d/")), "the search records were checked");
+    let session = read_output(site.path(), "sessions/xss/payload-00/index.html");
+    assert!(session.contains("&lt;script&gt;window.__xss=1"), "payloads are shown as text");
+}
+
+/// The fixture's negative control: a page whose organisers' template runs script on purpose.
+const CONTROL: &str = "xss-control/index.html";
+
+/// Checks every output file under `public` by its kind; returns the paths checked. The
+/// negative control, if present, must be caught.
+fn assert_inert(public: &Path) -> Vec<String> {
+    let mut checked = Vec::new();
+    for (path, bytes) in read_tree(public) {
         let text = String::from_utf8_lossy(&bytes);
         let problems = match path.rsplit('.').next().unwrap_or("") {
             "html" => html_problems(&text),
             "ics" => ics_problems(&text),
+            "json" if path.starts_with("search/d/") => search_record_problems(&text),
             "json" => json_problems(&text),
+            "csv" => csv_problems(&text),
             "xml" => xml_problems(&text),
             _ => continue,
         };
-        assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
-        checked += 1;
+        if path == CONTROL {
+            assert!(problems.iter().any(|p| p.contains("a script that is not the theme's")), "the control's inline script is caught: {problems:?}");
+        } else {
+            assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
+        }
+        checked.push(path);
     }
-    assert!(checked > 2 * payloads().len(), "every session and page was checked");
-    let session = read_output(site.path(), "sessions/xss/payload-00/index.html");
-    assert!(session.contains("&lt;script&gt;window.__xss=1"), "payloads are shown as text");
+    checked
+}
+
+#[test]
+fn hostile_oruk_imports_render_inert() {
+    let site = scratch_copy("xss");
+    let feed = site.path().join("feed.json");
+    let services: Vec<serde_json::Value> = payloads().iter().enumerate().map(|(n, p)| hostile_oruk_service(n, p)).collect();
+    fs::write(&feed, serde_json::json!({ "contents": services }).to_string()).unwrap();
+    let options = ImportOptions { root: site.path().to_path_buf(), file: feed, force: false };
+    let report = import_oruk(&options).expect("the import runs");
+    assert!(report.skipped.is_empty(), "every hostile service is imported: {:?}", report.skipped);
+    assert_eq!(report.created.len(), payloads().len());
+    for created in &report.created {
+        let name = created.strip_prefix("content/directory/").and_then(|n| n.strip_suffix(".toml")).unwrap_or("");
+        assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{created}");
+    }
+    build(site.path()).expect("the imported services build");
+    let checked = assert_inert(&site.path().join("public"));
+    let pages = checked.iter().filter(|p| p.starts_with("directory/") && p.ends_with("/index.html")).count();
+    assert!(pages > 2 * payloads().len(), "the imported services' pages were checked ({pages})");
+    let first = report.created[0].trim_start_matches("content/").trim_end_matches(".toml");
+    let page = read_output(site.path(), &format!("{first}/index.html"));
+    assert!(page.contains("&lt;script&gt;window.__xss=1"), "the imported payload is shown as text on {first}");
+}
+
+/// An ORUK service as another directory might publish it, with the payload in every text
+/// field, in the `hubsite` extension, and (where it passes the checks) in its addresses.
+fn hostile_oruk_service(n: usize, payload: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": format!("../../{payload}"),
+        "name": format!("{payload} {n}"),
+        "description": format!("{payload}\n\n{payload}\n\n<p onclick=\"alert({n})\">{payload}</p>"),
+        "url": format!("https://example.org/{n}?q=%3Cscript%3E#javascript:alert({n})"),
+        "email": format!("x&y=z+'{n}@example.org"),
+        "status": "active",
+        "fees": payload,
+        "assured_date": "2024-01-01",
+        "organization": { "name": payload, "description": payload },
+        "languages": [{ "name": payload }],
+        "service_areas": [{ "name": payload }],
+        "cost_options": [{ "option": payload, "amount_description": payload }],
+        "contacts": [{ "name": payload, "phones": [{ "number": "01632 960123" }] }],
+        "service_at_locations": [{ "id": "here", "location": {
+            "name": payload, "description": payload,
+            "addresses": [{ "address_1": payload, "city": payload, "postal_code": "W3 6NE" }],
+            "accessibility": [{ "description": payload }],
+        }}],
+        "schedules": [{ "byday": "MO,TU", "opens_at": "09:00", "closes_at": "12:00", "notes": payload, "service_at_location_id": "here" }],
+        "attributes": [
+            { "taxonomy_term": { "taxonomy": "hubsite-category", "term": "counselling" } },
+            { "taxonomy_term": { "taxonomy": "hubsite-topic", "term": payload } },
+            { "taxonomy_term": { "taxonomy": payload, "term": payload } },
+        ],
+        "hubsite": { "id": payload, "eligibility": payload, "referral": payload },
+    })
 }
 
 #[test]
@@ -156,13 +266,24 @@ fn loads_from_this_site(url: &str) -> bool {
     (url.starts_with('/') && !url.starts_with("//")) || url.is_empty() || url.starts_with("data:image/png")
 }
 
+/// The forms the theme writes: (action, its `data-` attribute).
+const THEME_FORMS: &[(&str, &str)] = &[
+    ("/search/", "data-site-search"),
+    ("/search/", "data-search-form"),
+    ("/directory/", "data-directory-filter"),
+];
+
+fn theme_marker(attributes: &[(String, String)]) -> &str {
+    attributes.iter().map(|(k, _)| k.as_str()).find(|k| k.starts_with("data-")).unwrap_or("")
+}
+
 fn html_problems(html: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for (name, attributes) in tags(html) {
         let attribute = |key: &str| attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
         match name.as_str() {
-            // The theme's own search box is the one form a page may hold.
-            "form" if attributes.iter().any(|(k, v)| k == "action" && v == "/search/") => {}
+            // The theme's own forms (search box, search page, directory filters), marked as such.
+            "form" if THEME_FORMS.contains(&(attribute("action").unwrap_or(""), theme_marker(&attributes))) => {}
             "iframe" | "object" | "embed" | "base" | "style" | "form" | "math" | "frame" => {
                 problems.push(format!("a <{name}> element"));
             }
@@ -223,13 +344,87 @@ fn json_problems(json: &str) -> Vec<String> {
     }
 }
 
+/// A search record (what search.js shows for a hit) parses, and its address stays on the site.
+fn search_record_problems(json: &str) -> Vec<String> {
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(record) => match record["u"].as_str() {
+            Some(url) if loads_from_this_site(url) && !url.is_empty() => Vec::new(),
+            other => vec![format!("a search record whose address is not on this site: {other:?}")],
+        },
+        Err(error) => vec![format!("JSON that does not parse: {error}")],
+    }
+}
+
+/// Every row has the heading's number of fields, and no field starts the way a spreadsheet
+/// formula does (OWASP's list: `=`, `+`, `-`, `@`, tab, carriage return).
+fn csv_problems(csv: &str) -> Vec<String> {
+    let rows = match parse_csv(csv) {
+        Ok(rows) => rows,
+        Err(problem) => return vec![problem],
+    };
+    let mut problems = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        if row.len() != rows[0].len() {
+            problems.push(format!("row {} has {} fields, the heading {}", n + 1, row.len(), rows[0].len()));
+        }
+        for field in row.iter().filter(|f| f.starts_with(['=', '+', '-', '@', '\t', '\r'])) {
+            problems.push(format!("row {}: a field a spreadsheet would run as a formula: {field:?}", n + 1));
+        }
+    }
+    problems
+}
+
+/// RFC 4180: rows end with CRLF; a field in quotes may hold commas, quotes (doubled) and line
+/// breaks; a quote anywhere else is an error.
+fn parse_csv(csv: &str) -> Result<Vec<Vec<String>>, String> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = csv.chars().peekable();
+    let (mut quoted, mut at_field_start) = (false, true);
+    while let Some(c) = chars.next() {
+        let field_start = std::mem::replace(&mut at_field_start, false);
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => field.push(chars.next().unwrap_or('"')),
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field_start => quoted = true,
+            (false, '"') => return Err(format!("a quote inside an unquoted field, row {}", rows.len() + 1)),
+            (false, ',') => {
+                row.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                at_field_start = true;
+            }
+            (false, '\r' | '\n') => return Err(format!("a bare line break in an unquoted field, row {}", rows.len() + 1)),
+            (false, c) => field.push(c),
+        }
+    }
+    if quoted || !field.is_empty() || !row.is_empty() {
+        return Err("the last row is not ended by CRLF".into());
+    }
+    Ok(rows)
+}
+
+/// Sitemaps and Atom feeds: no markup but their own, no text a feed reader would render as
+/// HTML (`type="html"` or `"xhtml"`), and every address a web address.
 fn xml_problems(xml: &str) -> Vec<String> {
     let lower = xml.to_ascii_lowercase();
-    ["<script", "<img", "<svg", "<iframe", "javascript:"]
+    let mut problems: Vec<String> = ["<script", "<img", "<svg", "<iframe", "type=\"html\"", "type=\"xhtml\""]
         .iter()
         .filter(|needle| lower.contains(*needle))
         .map(|needle| format!("`{needle}` in XML"))
-        .collect()
+        .collect();
+    for (open, close) in [("href=\"", "\""), ("<loc>", "</loc>"), ("<id>", "</id>")] {
+        for value in lower.split(open).skip(1).map(|rest| &rest[..rest.find(close).unwrap_or(rest.len())]) {
+            if !value.starts_with("https://") && !value.starts_with("http://") {
+                problems.push(format!("an address that is not a web address in XML: {value}"));
+            }
+        }
+    }
+    problems
 }
 
 /// Properties a calendar of this fixture may hold; a payload that adds a line adds another.
@@ -286,4 +481,14 @@ fn the_checks_catch_what_they_look_for() {
     assert!(!ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\nATTACH:x\r\nEND:VEVENT\r\n").is_empty());
     assert!(!ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\r\nATTACH:x\r\nEND:VEVENT\r\n").is_empty());
     assert!(ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\\nATTACH:x\r\n  folded\r\nEND:VEVENT\r\n").is_empty());
+    assert!(!xml_problems("<feed><link href=\"javascript:alert(1)\"/></feed>").is_empty());
+    assert!(!xml_problems("<feed><summary type=\"html\">&lt;b&gt;</summary></feed>").is_empty());
+    assert!(xml_problems("<feed><title>javascript:&lt;script&gt;</title><link href=\"https://a.example/\"/></feed>").is_empty());
+    assert!(!csv_problems("a,b\r\n=1+1,x\r\n").is_empty());
+    assert!(!csv_problems("a,b\r\n\"\t=1\",x\r\n").is_empty());
+    assert!(!csv_problems("a,b\r\nx,y\nz\r\n").is_empty(), "a bare line feed adds a row");
+    assert!(!csv_problems("a,b\r\nx\r\n").is_empty(), "a short row");
+    assert!(csv_problems("a,b\r\n\"'=1, \"\"q\"\"\r\nz\",'@x\r\n").is_empty());
+    assert!(!search_record_problems(r#"{"u":"javascript:alert(1)","t":"x"}"#).is_empty());
+    assert!(search_record_problems(r#"{"u":"/directory/x/","t":"<script>"}"#).is_empty());
 }
