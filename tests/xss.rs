@@ -261,9 +261,16 @@ fn parse_tag(tag: &str) -> (String, Vec<(String, String)>) {
     (tag[..name_end].to_ascii_lowercase(), attributes)
 }
 
-/// A URL that stays on this site, or a data: image (allowed by the pages' CSP).
+/// A URL that stays on this site (a path, absolute or relative), or a data: image (allowed
+/// by the pages' CSP). Read as browsers read it: tabs and line breaks are dropped, spaces
+/// trimmed, and `\` counts as `/`, so `/\evil.example` leaves the site.
 fn loads_from_this_site(url: &str) -> bool {
-    (url.starts_with('/') && !url.starts_with("//")) || url.is_empty() || url.starts_with("data:image/png")
+    let url: String = url.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>().replace('\\', "/");
+    let scheme_end = url.find(':').filter(|&colon| url.find(['/', '?', '#']).is_none_or(|path| colon < path));
+    match scheme_end {
+        Some(_) => url.starts_with("data:image/png"),
+        None => !url.starts_with("//"),
+    }
 }
 
 /// The forms the theme writes: (action, its `data-` attribute).
@@ -476,6 +483,9 @@ fn the_checks_catch_what_they_look_for() {
     assert!(!html_problems("<form action=\"https://evil.example/\">").is_empty());
     assert!(!html_problems("<div style=\"display:none\">").is_empty());
     assert!(!html_problems("<img src=\"https://tracker.example/p.gif\">").is_empty());
+    assert!(!html_problems("<img src=\"/\\tracker.example/p.gif\">").is_empty());
+    assert!(!html_problems("<img src=\" //tracker.example/p.gif\">").is_empty());
+    assert!(html_problems("<img src=\"x\"><img src=\"../a.png\"><img src=\"/b.png?c=d:e\">").is_empty());
     assert!(!html_problems("<script type=\"application/ld+json\">{\"a\": \"</script><script>\"}</script>").is_empty());
     assert!(html_problems("<p>&lt;script&gt;</p><script src=\"/js/site.js\" defer></script>").is_empty());
     assert!(!ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\nATTACH:x\r\nEND:VEVENT\r\n").is_empty());
