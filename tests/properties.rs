@@ -2,7 +2,6 @@
 //! panic, they round-trip where that applies, the locations they report fall inside the file,
 //! and the paths they build never leave their folder.
 
-use std::fs;
 use std::path::Path;
 
 use hubsite::diag::{SourceFile, line_column};
