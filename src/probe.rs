@@ -1,7 +1,8 @@
 //! One file's bytes through the real load, model, render and output stages, in memory.
 //!
 //! Fuzz targets (`fuzz/`) and property tests use [`Probe`] to feed arbitrary bytes to hubsite
-//! as if they were a page under `content/` or a session file under `sessions/`, without
+//! as if they were a page under `content/`, a session file under `sessions/` or a directory
+//! service under `content/directory/`, without
 //! touching the disk. Whatever the bytes, the answer is a built site or located problems:
 //! never a panic.
 
@@ -78,6 +79,16 @@ impl Probe {
         self.build(&sources)
     }
 
+    /// Builds a site whose `content/directory/probe.toml` (a directory service) holds `bytes`.
+    pub fn service(&self, bytes: &[u8]) -> ProbeResult {
+        let mut sources = self.sources();
+        match SourceFile::new("content/directory/probe.toml", bytes.to_vec()) {
+            Ok(file) => sources.data_files.push(file),
+            Err(problem) => sources.problems.push(problem),
+        }
+        self.build(&sources)
+    }
+
     fn sources(&self) -> Sources {
         let mut problems = Diagnostics::default();
         let mut pages = Vec::new();
@@ -120,6 +131,10 @@ mod tests {
         assert!(probe.page(b"+++\ntitle = \"A\"\n+++\nHello [home](_index.md).\n").unwrap() > 0);
         let session = b"title = \"S\"\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"online\"\n";
         assert!(probe.session(session).unwrap() > 0);
+        let service = b"name = \"S\"\norganisation = \"O\"\nsummary = \"A <b>line</b>.\"\nlevel = \"universal\"\n\
+                        categories = [\"helpline\"]\naccess = [\"self-referral\"]\nlast_reviewed = 2024-01-01\n\
+                        [cost]\nfree = true\n[contact]\nphone = \"0800 123 456\"\n";
+        assert!(probe.service(service).unwrap() > probe.session(session).unwrap(), "the directory's pages and exports");
     }
 
     #[test]
@@ -129,5 +144,7 @@ mod tests {
         assert!(error.starts_with("content/probe.md:2:9:"), "{error}");
         let error = probe.session(b"\xff").unwrap_err().to_string();
         assert!(error.starts_with("sessions/probe/session.toml:1:1:"), "{error}");
+        let error = probe.service(b"name = 1\n").unwrap_err().to_string();
+        assert!(error.starts_with("content/directory/probe.toml:1:8:"), "{error}");
     }
 }

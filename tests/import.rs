@@ -90,3 +90,38 @@ fn services_that_cannot_be_imported_are_reported_with_reasons() {
     let reasons: Vec<String> = report.skipped.iter().map(|s| format!("{}: {}", s.name, s.reason)).collect();
     insta::assert_snapshot!("import_skipped", format!("{}\ncreated: {:?}\nnotes: {:?}", reasons.join("\n"), report.created, report.notes));
 }
+
+#[test]
+fn hostile_shapes_are_skipped_or_imported_inside_the_directory_folder() {
+    let example = example_site();
+    let site = empty_site(example.path());
+    let file = site.path().join("feed.json");
+    let counselling = r#""assured_date": "2024-01-01", "attributes": [{"taxonomy_term": {"taxonomy": "hubsite-category", "term": "counselling"}}]"#;
+    fs::write(
+        &file,
+        format!(
+            r#"[
+            null, 7, "a string", [],
+            {{"name": 5}},
+            {{"name": "...", {counselling}}},
+            {{"name": "../../../etc/passwd", {counselling}, "hubsite": {{"id": "../../escape"}}}},
+            {{"name": "/absolute/path", {counselling}, "hubsite": {{"id": "/tmp/x"}}}},
+            {{"name": "Wrong types", "description": {{}}, "fees": 3, "languages": "English", "schedules": [null, {{"byday": 1}}],
+              "service_at_locations": 7, "contacts": [{{"phones": "01632"}}], "minimum_age": 1e300, "maximum_age": -1,
+              "cost_options": [{{"amount": "free"}}], {counselling}}},
+            {{"name": "Nested", "description": {nested}, {counselling}}}
+        ]"#,
+            nested = format!("{}1{}", "[".repeat(100), "]".repeat(100)),
+        ),
+    )
+    .unwrap();
+    let report = import(site.path(), &file, false);
+    let written: Vec<String> = read_tree(&site.path().join("content/directory")).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(written, ["absolute-path.toml", "etc-passwd.toml", "nested.toml", "wrong-types.toml"], "{report:?}");
+    assert_eq!(report.skipped.len(), 6, "{:?}", report.skipped);
+    build(site.path()).expect("what was imported builds");
+    let too_deep = site.path().join("deep.json");
+    fs::write(&too_deep, format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).unwrap();
+    let error = import_oruk(&ImportOptions { root: site.path().to_path_buf(), file: too_deep, force: false }).unwrap_err();
+    assert!(error.to_string().contains("deep.json: not JSON: recursion limit exceeded"), "{error}");
+}

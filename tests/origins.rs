@@ -43,8 +43,8 @@ fn a_third_party_image_in_a_session_description_is_located_there() {
     let site = common::scratch_copy("programme");
     let description = site.path().join("sessions/spring/teenagers.md");
     let mut text = std::fs::read_to_string(&description).unwrap();
-    // Raw HTML in a session description is shown as text (partners write them), so the
-    // image is written as Markdown.
+    // Session descriptions keep images (service descriptions do not); one on another site
+    // must fail the build at its line.
     text.push_str("\n![](https://tracker.example.net/pixel.gif)\n");
     std::fs::write(&description, text).unwrap();
     let error = common::build(site.path()).unwrap_err().to_string();

@@ -5,9 +5,10 @@
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
-use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -297,7 +298,18 @@ fn the_server_listens_on_loopback_moves_off_a_busy_port_and_refuses_climbing_pat
     assert!(body.contains("<script src=\"/__hubsite/reload.js\""), "the reload script is added to served pages");
     assert!(get(port, "/__hubsite/reload.js").0.contains("200"));
     assert!(get(port, "/guides/first").0.contains("301"));
-    for target in ["/../hubsite.toml", "/%2e%2e/hubsite.toml", "/guides/..%2f..%2fhubsite.toml", "/guides\\..\\..\\hubsite.toml"] {
+    let climbing = [
+        "/../hubsite.toml",
+        "/%2e%2e/hubsite.toml",
+        "/guides/..%2f..%2fhubsite.toml",
+        "/guides\\..\\..\\hubsite.toml",
+        "/guides/%5c..%5c..%5chubsite.toml",
+        "/%2E%2E%2Fhubsite.toml",
+        "//hubsite.toml",
+        "/hubsite.toml%00.html",
+        "http://127.0.0.1/../hubsite.toml",
+    ];
+    for target in climbing {
         let (status, body) = get(port, target);
         assert!(status.contains("404"), "{target}: {status}");
         assert!(!body.contains("Minimal Hub\"\nbase_url"), "{target} leaked a site file");
@@ -313,4 +325,52 @@ fn full_builds_carry_no_reload_script() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("__hubsite"), "{path} mentions the serve-only endpoints");
     }
+}
+
+/// A `hubsite serve` process, killed when dropped (also when a test fails).
+struct ServeProcess(Child);
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `hubsite serve --port 0` for `root` with `extra` arguments; returns the process and
+/// the address it says it serves at.
+fn start_serve(root: &Path, extra: &[&str]) -> (ServeProcess, SocketAddr) {
+    let child = Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hubsite serve starts");
+    let mut process = ServeProcess(child);
+    let stderr = BufReader::new(process.0.stderr.take().expect("stderr"));
+    for line in stderr.lines().map_while(Result::ok) {
+        if let Some(url) = line.split(" at http://").nth(1) {
+            let address = url.split('/').next().unwrap_or_default().parse().expect("an address");
+            return (process, address);
+        }
+    }
+    panic!("hubsite serve stopped without saying where it serves");
+}
+
+// On Linux every 127.x.y.z address reaches this computer, so a socket bound to every interface
+// answers on 127.0.0.2 while one bound to 127.0.0.1 does not: that tells the two apart.
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_listens_on_this_computer_only_unless_told_otherwise() {
+    let site = scratch_copy("minimal");
+    let (_serve, address) = start_serve(site.path(), &[]);
+    assert_eq!(address.ip(), IpAddr::V4(Ipv4Addr::LOCALHOST), "the default interface");
+    assert!(TcpStream::connect(address).is_ok(), "it answers on 127.0.0.1");
+    assert!(TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_err(), "only on 127.0.0.1");
+
+    let (_everywhere, address) = start_serve(site.path(), &["--interface", "0.0.0.0"]);
+    assert!(address.ip().is_unspecified(), "--interface is obeyed: {address}");
+    assert!(TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_ok(), "the check above can fail");
 }

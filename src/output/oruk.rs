@@ -18,7 +18,7 @@ use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::{Service, Site, Topics};
 use crate::model::slug::slugify;
 use crate::render::format::iso_date;
-use crate::render::sanitise::render_untrusted_markdown;
+use crate::render::untrusted::render_service_description;
 
 /// The ORUK profile's OpenAPI definition, which this static export follows.
 pub const OPENAPI_URL: &str = "https://raw.githubusercontent.com/openreferral/uk-profile/main/openapi.json";
@@ -160,7 +160,7 @@ fn service_summary(config: &Config, service: &Service) -> Value {
 fn description(service: &Service) -> String {
     match service.description.trim() {
         "" => service.summary.clone(),
-        text => format!("{}\n\n{}", service.summary, render_untrusted_markdown(text).trim_end()),
+        text => format!("{}\n\n{}", service.summary, render_service_description(text).trim_end()),
     }
 }
 

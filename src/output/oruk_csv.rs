@@ -6,6 +6,9 @@ use crate::model::Service;
 use crate::render::directory::views::opening_line;
 use crate::render::format::iso_date;
 
+/// What a spreadsheet may read as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// The column headings.
 const HEADINGS: &[&str] = &[
     "id", "name", "organisation", "summary", "level", "categories", "access", "delivery", "eligibility", "min_age",
@@ -53,10 +56,11 @@ fn row(fields: impl IntoIterator<Item = String>) -> String {
     format!("{}\r\n", quoted.join(","))
 }
 
-/// Quotes a field that holds a comma, quote or line break; a leading `=`, `+`, `-` or `@`
-/// is prefixed with `'` so that spreadsheets do not run it as a formula.
+/// Quotes a field that holds a comma, quote or line break; a field starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return (OWASP's list: spreadsheets skip the last two and read a
+/// formula after them) is prefixed with `'` so that it is not run as a formula.
 fn quote(field: &str) -> String {
-    let safe = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_owned() };
+    let safe = if field.starts_with(FORMULA_STARTS) { format!("'{field}") } else { field.to_owned() };
     if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
 }
 
@@ -70,5 +74,11 @@ mod tests {
         assert_eq!(quote("a, b"), "\"a, b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn formulas_after_a_leading_tab_or_carriage_return_are_defused() {
+        assert_eq!(quote("\t=1+2"), "'\t=1+2");
+        assert_eq!(quote("\r=1+2"), "\"'\r=1+2\"");
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::slug::slugify;
+use crate::render::untrusted::{Policy, clean_html};
 
 /// A `##` heading of a page, for its contents list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,8 +56,8 @@ pub struct MarkdownSource<'a> {
 pub enum Trust {
     /// The site's organisers (pages under `content/`): raw HTML is kept, as they mean it.
     Organiser,
-    /// Partners and imports (session descriptions, directory entries): raw HTML is shown as
-    /// text, and links and images may only use safe schemes (see [`crate::render::untrusted`]).
+    /// Partners (session descriptions): the HTML, theirs and the renderer's, is cleaned to an
+    /// allow-list ([`crate::render::untrusted`]); no footnotes, whose ids the cleaner drops.
     Partner,
 }
 
@@ -65,8 +66,8 @@ pub fn render_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&st
     render_trusted_as(text, source, resolve, Trust::Organiser)
 }
 
-/// Renders Markdown written by partners or imported: nothing in it can run or load from
-/// another site.
+/// Renders Markdown written by partners: nothing in it can run, and only images can load
+/// (from another site only to be refused by the output's origin check).
 pub fn render_partner_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
     render_trusted_as(text, source, resolve, Trust::Partner)
 }
@@ -75,11 +76,11 @@ fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str)
     let mut rendered = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading_start: Option<usize> = None;
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        let event = match trust {
-            Trust::Organiser => event,
-            Trust::Partner => crate::render::untrusted::defuse(event),
-        };
+    let options = match trust {
+        Trust::Organiser => options(),
+        Trust::Partner => options() - Options::ENABLE_FOOTNOTES,
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let at = || source.file.error_at(source.offset + range.start..source.offset + range.end, "");
@@ -115,6 +116,9 @@ fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str)
         events.push(event);
     }
     html::push_html(&mut rendered.html, events.into_iter());
+    if trust == Trust::Partner {
+        rendered.html = clean_html(&rendered.html, Policy::SessionDescription);
+    }
     rendered
 }
 

@@ -12,7 +12,6 @@ pub mod home;
 pub mod markdown;
 pub mod programme;
 pub mod qr;
-pub mod sanitise;
 pub mod search;
 pub mod resources;
 pub mod templates;

@@ -141,4 +141,18 @@ async function waitFor(condition) {
  */
 const broken = { root: 'tests/sites/broken-a11y', page: '/' };
 
-module.exports = { NOW, sites, journeys, broken };
+/**
+ * The XSS fixture of the Rust tests (tests/xss/README.md): every HTML page it builds is loaded
+ * by xss.test.js, with and without the pages' Content Security Policy, and no payload may run.
+ * `control` is its negative control, whose organisers' template runs the marker on purpose;
+ * `searches` are queries run through the search page (search.js) and the directory filter,
+ * words that the payloads hold (so results show them) and payloads themselves.
+ */
+const xss = {
+  root: 'tests/sites/xss',
+  control: '/xss-control/',
+  searches: ['script', 'alert', 'xss', 'onerror', 'javascript', 'img', 'svg', 'iframe', 'hyperlink', 'cmd', 'click'],
+  payloadSearches: ['<script>window.__xss=1;alert(1)</script>', '"><img src=x onerror="window.__xss=4;alert(4)">', 'javascript:window.__xss=8'],
+};
+
+module.exports = { NOW, sites, journeys, broken, xss };

@@ -15,18 +15,6 @@ const checks = require('./lib/checks');
 const { serveFolder } = require('./lib/server');
 const { buildSite, scratch, writeNeutralSite } = require('./lib/sites');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// The flags that work as root on a closed network (../../../shared/docs/browser-testing.md);
-// Playwright adds --headless and a fresh, empty --user-data-dir of its own.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = path.join(__dirname, 'artifacts', 'screenshots');
 
 const state = { browser: null, work: null, servers: [], origins: {}, neutral: null };
@@ -62,7 +50,7 @@ before(async () => {
     state.servers.push(served.server);
     state.origins[name] = served.origin;
   }
-  state.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  state.browser = await checks.launchBrowser(chromium);
 });
 
 after(async () => {

@@ -8,7 +8,7 @@ use crate::model::Site;
 use crate::model::topic::best_matches;
 use crate::render::format::{format_date, format_time, iso_date};
 use crate::render::programme::session::MaterialView;
-use crate::render::sanitise::render_untrusted_markdown;
+use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, Link};
 
 /// The facts `base.html` needs about any page.
@@ -144,7 +144,7 @@ pub fn service_detail(service: &Service) -> ServiceDetail {
     ServiceDetail {
         id: service.id.to_string(),
         organisation: service.organisation.clone(),
-        description: render_untrusted_markdown(&service.description),
+        description: render_service_description(&service.description),
         level: link("level", service.level.slug(), service.level.label()),
         categories: service.categories.iter().map(|c| link("category", c.slug(), c.label())).collect(),
         eligibility: service.eligibility.clone(),

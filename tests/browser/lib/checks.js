@@ -8,6 +8,25 @@ const fs = require('node:fs');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Debian's Chromium, or $CHROMIUM. */
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// The flags that work as root on a closed network (../../../shared/docs/browser-testing.md);
+// Playwright adds --headless and a fresh, empty --user-data-dir of its own.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts headless Chromium for a test file (`chromium` is playwright-core's). */
+function launchBrowser(chromium) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
 /** Phone and desktop widths for screenshots. */
 const WIDTHS = { phone: 375, desktop: 1280 };
 
@@ -144,6 +163,7 @@ async function tabTo(page, test) {
 }
 
 module.exports = {
+  launchBrowser,
   tabTo,
   AXE_TAGS,
   WIDTHS,
