@@ -105,14 +105,7 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
 fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> (RenderedSite, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut rendered = RenderedSite::default();
-    match topics::render_topic_pages(site, templates, site_view) {
-        Ok(pages) => rendered.pages.extend(pages),
-        Err(problem) => problems.push(problem),
-    }
-    match resources::render_resource_pages(site, templates, site_view) {
-        Ok(pages) => rendered.pages.extend(pages),
-        Err(problem) => problems.push(problem),
-    }
+    // The programme first: its booklets are the longest single pieces of work.
     match programme::render_programme(site, templates, site_view) {
         Ok(programme) => {
             rendered.pages.extend(programme.pages);
@@ -120,6 +113,14 @@ fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteVi
             rendered.site_links.extend(programme.site_links);
         }
         Err(found) => problems.extend(found),
+    }
+    match topics::render_topic_pages(site, templates, site_view) {
+        Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
+    }
+    match resources::render_resource_pages(site, templates, site_view) {
+        Ok(pages) => rendered.pages.extend(pages),
+        Err(problem) => problems.push(problem),
     }
     match directory::render_directory_pages(site, templates, site_view) {
         Ok(pages) => rendered.pages.extend(pages),

@@ -250,14 +250,18 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     }
     let mut problems = Vec::new();
     let mut results = vec![render_weeks_index(site, templates, site_view)];
-    let weeks: Vec<WeekPages> = site.weeks.par_iter().map(|week| render_week_pages(site, templates, site_view, week)).collect();
+    // Booklets (their PDFs are the slowest pages of a small site) start at once, beside the weeks.
+    let (weeks, booklets) = rayon::join(
+        || -> Vec<WeekPages> { site.weeks.par_iter().map(|week| render_week_pages(site, templates, site_view, week)).collect() },
+        || crate::render::booklet::render_booklets(site, templates, site_view),
+    );
     for week in weeks {
         results.extend(week.results);
         out.site_links.extend(week.site_links);
         problems.extend(week.problems);
     }
     results.extend(render_host_pages(site, templates, site_view));
-    for (booklet, links) in crate::render::booklet::render_booklets(site, templates, site_view) {
+    for (booklet, links) in booklets {
         out.site_links.extend(links);
         match booklet {
             Ok(booklet) => {
