@@ -55,6 +55,8 @@ pub struct Site<'a> {
     pub by_content_path: BTreeMap<String, PageId>,
     /// The services of the directory, by id.
     pub services: Vec<Service>,
+    /// 'Related' lists chosen so far in this build.
+    pub related: topic::RelatedLists,
 }
 
 /// Validates the loaded sources; reports every problem at once.
@@ -68,7 +70,7 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     let by_content_path =
         pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services, resources })
+    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services, resources, related: Default::default() })
 }
 
 impl Site<'_> {

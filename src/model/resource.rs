@@ -76,7 +76,8 @@ fn unique_id(title: &str, taken: &mut BTreeSet<Slug>) -> Slug {
 
 /// Resources that share a topic with `topics`, most shared topics first, then by title.
 pub fn related_resources<'a>(resources: &'a [Resource], topics: &[usize], limit: usize) -> Vec<&'a Resource> {
-    super::topic::best_matches(resources.iter(), |r| &r.topics, |r| r.material.title.as_str(), topics, limit)
+    let chosen = super::topic::best_matches(resources, |_| true, |r| &r.topics, |r| r.material.title.as_str(), topics, limit);
+    chosen.into_iter().map(|n| &resources[n]).collect()
 }
 
 /// The kinds the library has, in [`MaterialKind::ALL`] order.

@@ -1,6 +1,7 @@
 //! Topics: the tags that self-help pages, sessions, services and resources share.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use toml::Spanned;
@@ -85,31 +86,58 @@ impl Topics {
         found
     }
 }
-/// The `limit` items that share most topics with `topics` (none that share none), ties in
-/// order of `key` and then of `items`: every 'related' list. Chosen without sorting all the
-/// matches, which on a large site are thousands for each of thousands of pages.
+/// The positions in `items` of the `limit` eligible items that share most topics with
+/// `topics` (none that share none), ties in order of `key` and then of position: every
+/// 'related' list. Chosen without sorting all the matches, which on a large site are
+/// thousands for each of thousands of pages.
 pub fn best_matches<'a, T, K: Ord>(
-    items: impl Iterator<Item = &'a T>,
+    items: &'a [T],
+    eligible: impl Fn(&T) -> bool,
     item_topics: impl Fn(&T) -> &[usize],
     key: impl Fn(&'a T) -> K,
     topics: &[usize],
     limit: usize,
-) -> Vec<&'a T> {
-    let mut scored: Vec<(std::cmp::Reverse<usize>, K, usize, &'a T)> = items
+) -> Vec<usize> {
+    let mut scored: Vec<(std::cmp::Reverse<usize>, K, usize)> = items
+        .iter()
         .enumerate()
+        .filter(|(_, item)| eligible(item))
         .filter_map(|(n, item)| {
             let shared = item_topics(item).iter().filter(|t| topics.contains(t)).count();
-            (shared > 0).then(|| (std::cmp::Reverse(shared), key(item), n, item))
+            (shared > 0).then(|| (std::cmp::Reverse(shared), key(item), n))
         })
         .collect();
-    let by_rank = |a: &(std::cmp::Reverse<usize>, K, usize, &T), b: &(std::cmp::Reverse<usize>, K, usize, &T)| {
-        (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2))
-    };
     if scored.len() > limit {
-        scored.select_nth_unstable_by(limit, by_rank);
+        scored.select_nth_unstable(limit);
         scored.truncate(limit);
     }
-    scored.sort_unstable_by(by_rank);
-    scored.into_iter().map(|(_, _, _, item)| item).collect()
+    scored.sort_unstable();
+    scored.into_iter().map(|(_, _, n)| n).collect()
+}
+
+/// 'Related' lists remembered by the topics they were chosen for, for one build: on a large
+/// site most pages share their set of topics with many others, and choosing a list scans
+/// every candidate (without this, a site's cost grew with the square of its size).
+#[derive(Debug, Default)]
+pub struct RelatedLists {
+    chosen: Mutex<HashMap<(&'static str, Vec<usize>), Arc<[usize]>>>,
+}
+
+impl RelatedLists {
+    /// The list called `list` for `topics`: remembered, or made by `choose`.
+    pub fn get(&self, list: &'static str, topics: &[usize], choose: impl FnOnce() -> Vec<usize>) -> Arc<[usize]> {
+        let mut set = topics.to_vec();
+        set.sort_unstable();
+        set.dedup();
+        let key = (list, set);
+        if let Some(found) = self.chosen.lock().ok().and_then(|chosen| chosen.get(&key).cloned()) {
+            return found;
+        }
+        let made: Arc<[usize]> = choose().into();
+        if let Ok(mut chosen) = self.chosen.lock() {
+            chosen.insert(key, Arc::clone(&made));
+        }
+        made
+    }
 }
 

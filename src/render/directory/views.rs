@@ -241,8 +241,10 @@ fn location_view(location: &Location) -> LocationView {
 /// family hubs, then by name; at most six, so that the list stays short enough to read.
 pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
     let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
-    best_matches(site.services.iter(), |s| &s.topics, key, topics, 6)
-        .into_iter()
+    let chosen = site.related.get("services", topics, || best_matches(&site.services, |_| true, |s| &s.topics, key, topics, 6));
+    chosen
+        .iter()
+        .map(|&n| &site.services[n])
         .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
         .collect()
 }

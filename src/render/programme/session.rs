@@ -400,8 +400,9 @@ pub fn script_safe_json(json: &str) -> String {
 
 /// Self-help pages that share a topic with the session, best matches first.
 pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let guides = site.pages.iter().filter(|p| p.kind == crate::model::PageKind::Page && p.section_name == "self-help");
-    best_matches(guides, |p| &p.topics, |p| p.title.as_str(), topics, 4).into_iter().map(crate::render::views::card).collect()
+    let is_guide = |p: &crate::model::Page| p.kind == crate::model::PageKind::Page && p.section_name == "self-help";
+    let chosen = site.related.get("guides", topics, || best_matches(&site.pages, is_guide, |p| &p.topics, |p| p.title.as_str(), topics, 4));
+    chosen.iter().map(|&n| crate::render::views::card(&site.pages[n])).collect()
 }
 
 #[cfg(test)]
