@@ -58,7 +58,8 @@ impl Output {
 
 /// The files made from the model alone, each with the name of where it came from for
 /// messages: the search index, calendars, feeds and the directory export. They do not need
-/// the rendered pages, so the pipeline makes them while the pages render.
+/// the rendered pages, so the pipeline makes them first and frees their working memory before
+/// the pages render.
 #[derive(Debug, Default)]
 pub struct ModelFiles {
     files: Vec<(String, Vec<u8>, String)>,
