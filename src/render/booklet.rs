@@ -206,6 +206,18 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
 /// Builds the booklet of `week` from the model.
 pub fn build_booklet(site: &Site, week: &Week, introduction_html: String) -> Booklet {
     let sessions: Vec<&Session> = week.sessions.iter().map(|&i| &site.sessions[i]).collect();
+    let topics: BTreeSet<usize> = sessions.iter().flat_map(|s| s.topics.iter().copied()).collect();
+    let topics: Vec<usize> = topics.into_iter().collect();
+    let listed: BTreeSet<&str> = sessions.iter().flat_map(|s| s.follow_on.iter().map(|m| m.url.as_str())).collect();
+    let further: Vec<&Material> = related_resources(&site.resources, &topics, usize::MAX)
+        .into_iter()
+        .map(|r| &r.material)
+        .filter(|m| !listed.contains(m.url.as_str()))
+        .collect();
+    // QR codes are the costly part of a booklet: make them across cores first (they are
+    // remembered by address, so the pages and the PDF below find them made).
+    let addresses: Vec<&str> = listed.iter().copied().chain(further.iter().map(|m| m.url.as_str())).collect();
+    addresses.par_iter().for_each(|address| drop(crate::render::qr::qr_code(address)));
     let mut days: Vec<BookletDay> = Vec::new();
     for session in &sessions {
         let date = session.local_start.date();
@@ -217,14 +229,7 @@ pub fn build_booklet(site: &Site, week: &Week, introduction_html: String) -> Boo
             day.sessions.push(booklet_session(site, session));
         }
     }
-    let topics: BTreeSet<usize> = sessions.iter().flat_map(|s| s.topics.iter().copied()).collect();
-    let topics: Vec<usize> = topics.into_iter().collect();
-    let listed: BTreeSet<&str> = sessions.iter().flat_map(|s| s.follow_on.iter().map(|m| m.url.as_str())).collect();
-    let further = related_resources(&site.resources, &topics, usize::MAX)
-        .into_iter()
-        .filter(|r| !listed.contains(r.material.url.as_str()))
-        .map(|r| printed(&r.material))
-        .collect();
+    let further = further.into_iter().map(printed).collect();
     let markdown = week.booklet_introduction.as_ref().or(week.introduction.as_ref());
     let config = &site.sources.config;
     Booklet {

@@ -587,8 +587,9 @@ pub fn url_path(path: &str) -> UrlPath {
 }
 
 fn render_poster(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week) -> Result<RenderedPage, Diagnostic> {
+    // Across cores: each item draws a QR code, the costly part of the poster.
     let items = week_sessions(site, week)
-        .into_iter()
+        .into_par_iter()
         .filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled)
         .map(|session| {
             let target = session.booking.url.clone().filter(|u| u.starts_with("https://"))
