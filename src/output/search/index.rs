@@ -8,8 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use elasticlunr::lang::English;
-use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
+use elasticlunr::{Index, IndexBuilder, Pipeline};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -189,7 +188,7 @@ struct WordTerms {
 
 impl WordTerms {
     fn new() -> WordTerms {
-        WordTerms { pipeline: English::new().make_pipeline(), by_word: FxHashMap::default(), terms: Vec::new(), by_term: FxHashMap::default() }
+        WordTerms { pipeline: super::text::pipeline(), by_word: FxHashMap::default(), terms: Vec::new(), by_term: FxHashMap::default() }
     }
 
     fn term(&mut self, word: &str) -> Term {
