@@ -15,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(std::env::args().nth(1).ok_or("usage: time_stages DIR")?);
     let now = hubsite::model::time::parse_now("2026-11-01T09:00:00Z")?;
     let cache = std::sync::Arc::new(hubsite::render::cache::RenderCache::default());
+    let clean_pages = hubsite::output::origins::CleanPages::default();
     for round in 0..4 {
         cache.start_build();
         let t = Instant::now();
@@ -33,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let made = model_files(&site);
         let model_made = t.elapsed();
         let t = Instant::now();
-        let output = build_outputs(&site, rendered, made).map_err(|e| e.to_string())?;
+        let output = build_outputs(&site, rendered, made, Some(&clean_pages)).map_err(|e| e.to_string())?;
         let outputs = t.elapsed();
         println!(
             "round {round}: {} files; load {load:?}, templates {parse:?}, model {model:?}, render {render:?}, \

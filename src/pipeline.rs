@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::load::{LoadOptions, load_site};
 use crate::model::{ModelOptions, build_site};
 use crate::model::Site;
+use crate::output::origins::CleanPages;
 use crate::output::{Output, build_outputs, model_files};
 use crate::render::cache::RenderCache;
 use crate::render::{Templates, render_site};
@@ -68,35 +69,41 @@ pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, 
     build_with_cache(options, None, progress)
 }
 
-/// [`build`], reusing pages rendered by earlier builds when their template set and view are
-/// unchanged (`hubsite serve`); the output is the same as without the cache.
-pub fn build_with_cache(
-    options: &BuildOptions,
-    cache: Option<&Arc<RenderCache>>,
-    progress: &dyn Fn(Stage),
-) -> Result<Built, Error> {
-    build_inspecting(options, cache, progress, |_, _| ()).map(|(built, ())| built)
+/// What `hubsite serve` keeps between rebuilds so that they skip work done before: pages
+/// rendered from the same template set and view, and pages the origin check found clean.
+#[derive(Debug, Default)]
+pub struct Memos {
+    /// Rendered pages.
+    pub render: Arc<RenderCache>,
+    /// Pages the origin check found clean.
+    pub clean_pages: CleanPages,
+}
+
+/// [`build`], reusing what earlier builds learned (`hubsite serve`); the output is the same
+/// as without the memos.
+pub fn build_with_cache(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
+    build_inspecting(options, memos, progress, |_, _| ()).map(|(built, ())| built)
 }
 
 /// [`build_with_cache`], also handing the model and the output to `inspect` before the model
 /// is dropped (`check` reads both for checks a build does not need).
 pub fn build_inspecting<R>(
     options: &BuildOptions,
-    cache: Option<&Arc<RenderCache>>,
+    memos: Option<&Memos>,
     progress: &dyn Fn(Stage),
     inspect: impl FnOnce(&Site, &Output) -> R,
 ) -> Result<(Built, R), Error> {
     progress(Stage::Load);
     let sources = load_site(&options.root, &options.load)?;
     progress(Stage::Model);
-    let templates = Templates::parse(&sources.templates).map_err(Error::Content).map(|t| match cache {
-        Some(cache) => t.with_cache(Arc::clone(cache)),
+    let templates = Templates::parse(&sources.templates).map_err(Error::Content).map(|t| match memos {
+        Some(memos) => t.with_cache(Arc::clone(&memos.render)),
         None => t,
     });
     let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now });
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
-    let output = render_and_output(&site, &templates)?;
+    let output = render_and_output(&site, &templates, memos.map(|m| &m.clean_pages))?;
     let inspected = inspect(&site, &output);
     Ok((Built { output, output_dir: sources.config.output_path(&options.root) }, inspected))
 }
@@ -106,10 +113,10 @@ pub fn build_inspecting<R>(
 /// cores; they run one after the other so that the search index's working memory is freed
 /// before the pages fill it (side by side, peak memory at 10,000 pages was a fifth higher,
 /// for no measurable gain in time once both ran across cores).
-pub fn render_and_output(site: &Site, templates: &Templates) -> Result<Output, Error> {
+pub fn render_and_output(site: &Site, templates: &Templates, clean: Option<&CleanPages>) -> Result<Output, Error> {
     let model_files = model_files(site);
     let rendered = render_site(site, templates)?;
-    build_outputs(site, rendered, model_files)
+    build_outputs(site, rendered, model_files, clean)
 }
 
 /// Builds the site and writes it, replacing the output folder only if everything succeeded.

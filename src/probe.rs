@@ -113,7 +113,7 @@ impl Probe {
 
     fn build(&self, sources: &Sources) -> ProbeResult {
         let site = build_site(sources, &ModelOptions { drafts: true, now: self.now })?;
-        Ok(render_and_output(&site, &self.templates)?.files.len())
+        Ok(render_and_output(&site, &self.templates, None)?.files.len())
     }
 }
 

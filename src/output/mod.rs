@@ -92,7 +92,13 @@ pub fn model_files(site: &Site) -> ModelFiles {
 }
 
 /// Gathers pages, generated files and static files into one checked list.
-pub fn build_outputs(site: &Site, rendered: RenderedSite, model_files: ModelFiles) -> Result<Output, Error> {
+/// `clean` holds pages the origin check already found clean (see [`origins::CleanPages`]).
+pub fn build_outputs(
+    site: &Site,
+    rendered: RenderedSite,
+    model_files: ModelFiles,
+    clean: Option<&origins::CleanPages>,
+) -> Result<Output, Error> {
     let config = &site.sources.config;
     let mut files: BTreeMap<String, (Contents, String)> = BTreeMap::new();
     let mut problems = Diagnostics::default();
@@ -108,7 +114,7 @@ pub fn build_outputs(site: &Site, rendered: RenderedSite, model_files: ModelFile
     };
     let sitemap = sitemap::render_sitemap(config, &rendered.pages);
     let page_count = rendered.pages.len() + 1;
-    problems.extend(origins::check_origins(&site.sources, &rendered.pages, &rendered.not_found));
+    problems.extend(origins::check_origins(&site.sources, &rendered.pages, &rendered.not_found, clean));
     for page in rendered.pages {
         let origin = page.source.to_string_lossy().into_owned();
         add(page.url.output_file(), Contents::Bytes(page.html.into_bytes()), origin, &mut problems);

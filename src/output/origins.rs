@@ -7,7 +7,7 @@
 //! placed in the Markdown page, the site's template or the style sheet that holds the address.
 
 use std::path::Path;
-use std::sync::{LazyLock, Mutex};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
@@ -31,22 +31,25 @@ pub struct Load<'a> {
 const HINT: &str = "pages must load nothing from other sites, or a family's visit is seen there: \
                     put the file in static/ and use a path such as /images/photo.png, or make it a plain link";
 
-/// Every load from another origin in the site's pages and style sheets.
-pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str) -> Diagnostics {
+/// Every load from another origin in the site's pages and style sheets; pages in `clean`
+/// (which `serve` keeps between rebuilds) are not scanned again, and clean ones are added.
+pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str, clean: Option<&CleanPages>) -> Diagnostics {
     let own = own_origin(&sources.config.base_url);
     let mut problems = Diagnostics::default();
     // Pages are scanned across cores; findings keep the pages' order, so output is the same.
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
         .map(|page| {
-            let key = clean_key(&own, &page.html);
-            if CLEAN_PAGES.lock().is_ok_and(|clean| clean.contains(&key)) {
+            let key = clean.map(|_| clean_key(&own, &page.html));
+            if let (Some(clean), Some(key)) = (clean, key)
+                && clean.0.lock().is_ok_and(|known| known.contains(&key))
+            {
                 return Vec::new();
             }
             let found: Vec<Diagnostic> =
                 foreign_loads_in_html(&page.html, &own).iter().map(|load| locate_html_load(sources, Some(page), load)).collect();
-            if found.is_empty() {
-                CLEAN_PAGES.lock().map(|mut clean| clean.insert(key)).ok();
+            if let (Some(clean), Some(key), true) = (clean, key, found.is_empty()) {
+                clean.0.lock().map(|mut known| known.insert(key)).ok();
             }
             found
         })
@@ -66,10 +69,12 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str)
     problems
 }
 
-/// Pages found to load nothing from elsewhere, by [`clean_key`], for the life of the process:
-/// `serve` rebuilds re-render few pages, and scanning every page again took a third of a
-/// rebuild on a large site. Pages with findings are always scanned again.
-static CLEAN_PAGES: LazyLock<Mutex<FxHashSet<u128>>> = LazyLock::new(Mutex::default);
+/// Pages found to load nothing from elsewhere, by [`clean_key`], kept by `serve` between
+/// rebuilds: they re-render few pages, and scanning every page again took a third of a
+/// rebuild on a large site. Pages with findings are always scanned again. A one-off build
+/// keeps none: it would fingerprint every page for nothing.
+#[derive(Debug, Default)]
+pub struct CleanPages(Mutex<FxHashSet<u128>>);
 
 /// The fingerprint of a page and the site's own origin (see [`crate::fingerprint`]: hashing
 /// is several times cheaper than scanning).

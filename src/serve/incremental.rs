@@ -4,13 +4,12 @@
 //! tests in `tests/serve.rs` check that byte for byte.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
 use crate::output::{Contents, Output};
-use crate::pipeline::{BuildOptions, build_with_cache};
-use crate::render::cache::{CacheStats, RenderCache};
+use crate::pipeline::{BuildOptions, Memos, build_with_cache};
+use crate::render::cache::CacheStats;
 
 use super::watch::Batch;
 
@@ -18,7 +17,7 @@ use super::watch::Batch;
 #[derive(Debug)]
 pub struct Rebuilder {
     options: BuildOptions,
-    cache: Arc<RenderCache>,
+    memos: Memos,
 }
 
 /// What one rebuild did.
@@ -35,18 +34,19 @@ pub struct Rebuilt {
 impl Rebuilder {
     /// A rebuilder for the site `options` describe; nothing is cached yet.
     pub fn new(options: BuildOptions) -> Rebuilder {
-        Rebuilder { options, cache: Arc::default() }
+        Rebuilder { options, memos: Memos::default() }
     }
 
     /// Builds the site as it is on disk now, after the changes in `batch`.
     pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {
         let started = Instant::now();
+        let cache = &self.memos.render;
         if batch.config {
-            self.cache.clear();
+            cache.clear();
         }
-        self.cache.start_build();
-        let built = build_with_cache(&self.options, Some(&self.cache), &|_| {}).inspect_err(|_| self.cache.abandon_build())?;
-        Ok(Rebuilt { output: built.output, elapsed: started.elapsed(), stats: self.cache.stats() })
+        cache.start_build();
+        let built = build_with_cache(&self.options, Some(&self.memos), &|_| {}).inspect_err(|_| cache.abandon_build())?;
+        Ok(Rebuilt { output: built.output, elapsed: started.elapsed(), stats: cache.stats() })
     }
 }
 
