@@ -105,6 +105,46 @@ fn the_booklet_pdf_text_is_golden() {
     insta::assert_snapshot!("booklet_pdf_text", poppler("pdftotext", &["-layout"], &pdf));
 }
 
+/// Every QR code on the PDF's pages, decoded from the pages as poppler rasterises them.
+fn decoded_qr_codes(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("booklet.pdf"), pdf).unwrap();
+    let status = Command::new("pdftoppm").args(["-gray", "-r", "300", "booklet.pdf", "page"]).current_dir(dir.path()).status();
+    assert!(status.expect("pdftoppm runs (poppler-utils)").success());
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "pgm")).collect();
+    pages.sort();
+    let mut decoded = Vec::new();
+    for page in pages {
+        let pgm = std::fs::read(page).unwrap();
+        // Binary PGM: "P5", width, height and maximum value, each followed by one white space.
+        let fields: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
+        let number = |i: usize| std::str::from_utf8(fields[i]).unwrap().parse::<usize>().unwrap();
+        let (width, height, pixels) = (number(1), number(2), fields[4]);
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+        decoded.extend(image.detect_grids().iter().filter_map(|grid| grid.decode().ok()).map(|(_, text)| text));
+    }
+    decoded
+}
+
+#[test]
+fn the_booklet_pdfs_qr_codes_scan_to_the_materials_addresses() {
+    let pdf = bytes(&output_of(&fixture("booklet")), "sessions/spring/booklet.pdf");
+    let mut decoded = decoded_qr_codes(&pdf);
+    decoded.sort();
+    assert_eq!(
+        decoded,
+        [
+            "https://example.org/recordings/teenagers",
+            "https://example.org/resources/arguing-better-video",
+            "https://example.org/resources/staying-close",
+            "https://example.org/slides/evening.pdf",
+            "https://example.org/talking",
+            "https://www.example.org/guides/arguing-better/with/a/very/long/address/that/must/wrap/somewhere/sensible/",
+        ],
+        "every material, recording and further resource, each once"
+    );
+}
+
 #[test]
 fn the_booklet_pdf_is_byte_identical_across_builds() {
     let first = bytes(&output_of(&fixture("booklet")), "sessions/spring/booklet.pdf");

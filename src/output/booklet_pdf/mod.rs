@@ -15,7 +15,7 @@ use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::configure::{ConfigurationBuilder, Validator};
 use krilla::destination::{Destination, XyzDestination};
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
@@ -66,25 +66,18 @@ struct BlockIds {
 /// Draws a QR code of `url` with its top right corner at (`right`, `top`), as a figure.
 fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Identifier> {
     let code = crate::render::qr::qr_code(url)?;
-    let modules = code.width();
-    let unit = QR_SIZE / (modules + 2) as f32;
-    let (left, top) = (right - QR_SIZE + unit, top + unit);
+    let unit = QR_SIZE / (code.width() + 2) as f32;
     let mut path = PathBuilder::new();
-    // One rectangle per horizontal run of dark modules keeps the file small.
-    for (y, row) in code.to_colors().chunks(modules).enumerate() {
-        let mut x = 0;
-        while x < modules {
-            let run = row[x..].iter().take_while(|c| **c == qrcode::Color::Dark).count();
-            if run > 0 {
-                path.push_rect(Rect::from_xywh(left + x as f32 * unit, top + y as f32 * unit, run as f32 * unit, unit)?);
-            }
-            x += run.max(1);
-        }
+    for (y, x, run) in code.dark_runs() {
+        path.push_rect(Rect::from_xywh(x as f32, y as f32, run as f32, 1.0)?);
     }
     let path = path.finish()?;
     surface.set_fill(Some(fill((0, 0, 0))));
     let id = surface.start_tagged(ContentTag::Other);
+    // Drawn in module units and scaled once: whole-number coordinates keep the page small.
+    surface.push_transform(&Transform::from_row(unit, 0.0, 0.0, unit, right - QR_SIZE + unit, top + unit));
     surface.draw_path(&path);
+    surface.pop();
     surface.end_tagged();
     Some(id)
 }
