@@ -130,7 +130,7 @@ fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
 fn unsplit(site: &Path) {
     let sources = load_site(site, &LoadOptions::default()).expect("the site loads");
     let now = jiff::Timestamp::UNIX_EPOCH;
-    let site = build_site(&sources, &ModelOptions { drafts: false, now }).expect("the site models");
+    let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now }).expect("the site models");
     let documents = hubsite::output::search::documents(&site);
     let json = hubsite::output::search::index::build_index(&documents).to_json();
     println!("unsplit elasticlunr index (one file): {} ({} gzipped)", kib(json.len()), kib(gz(json.as_bytes())));

@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let templates = Templates::parse(&sources.templates).map_err(|e| e.to_string())?.with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
-        let site = build_site(&sources, &ModelOptions { drafts: false, now }).map_err(|e| e.to_string())?;
+        let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now }).map_err(|e| e.to_string())?;
         let model = t.elapsed();
         let t = Instant::now();
         let rendered = render_site(&site, &templates).map_err(|e| e.to_string())?;

@@ -11,7 +11,8 @@ use crate::load::{LoadOptions, load_site};
 use crate::model::{ModelOptions, build_site};
 use crate::model::Site;
 use crate::output::origins::CleanPages;
-use crate::output::{Output, build_outputs, model_files};
+use crate::output::search::kept::KeptIndex;
+use crate::output::{Output, build_outputs, model_files_keeping};
 use crate::render::cache::RenderCache;
 use crate::render::{Templates, render_site};
 use crate::write::write_output;
@@ -93,6 +94,31 @@ pub fn build_inspecting<R>(
     progress: &dyn Fn(Stage),
     inspect: impl FnOnce(&Site, &Output) -> R,
 ) -> Result<(Built, R), Error> {
+    let parts = build_parts(options, memos, progress, false)?;
+    let inspected = inspect(&parts.site, &parts.output);
+    Ok((Built { output: parts.output, output_dir: parts.output_dir }, inspected))
+}
+
+/// A build in memory with what made it: the model (which holds the sources), the parsed
+/// templates and, when asked for, the search index. `serve` keeps them to apply an edit to a
+/// page's text without building again.
+#[derive(Debug)]
+pub struct Parts {
+    /// The model.
+    pub site: Site,
+    /// The templates, with the render cache when the build had one.
+    pub templates: Templates,
+    /// Every file.
+    pub output: Output,
+    /// The search index, if kept.
+    pub search: Option<KeptIndex>,
+    /// Where the output would be written.
+    pub output_dir: PathBuf,
+}
+
+/// Every stage but write, keeping the model, the templates and (if `keep_search`) the search
+/// index.
+pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage), keep_search: bool) -> Result<Parts, Error> {
     progress(Stage::Load);
     let sources = load_site(&options.root, &options.load)?;
     progress(Stage::Model);
@@ -100,12 +126,13 @@ pub fn build_inspecting<R>(
         Some(memos) => t.with_cache(Arc::clone(&memos.render)),
         None => t,
     });
-    let site = build_site(&sources, &ModelOptions { drafts: options.drafts, now: options.now });
+    let sources = Arc::new(sources);
+    let site = build_site(Arc::clone(&sources), &ModelOptions { drafts: options.drafts, now: options.now });
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
-    let output = render_and_output(&site, &templates, memos.map(|m| &m.clean_pages))?;
-    let inspected = inspect(&site, &output);
-    Ok((Built { output, output_dir: sources.config.output_path(&options.root) }, inspected))
+    let (output, search) = render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), keep_search)?;
+    let output_dir = sources.config.output_path(&options.root);
+    Ok(Parts { site, templates, output, search, output_dir })
 }
 
 /// Below this many pages, sessions and services, the files made from the model and the pages
@@ -119,12 +146,24 @@ const SIDE_BY_SIDE_BELOW: usize = 2_000;
 /// before the pages fill it (side by side, peak memory at 10,000 pages was a fifth higher,
 /// for no measurable gain in time once both ran across cores); small sites run them side by side.
 pub fn render_and_output(site: &Site, templates: &Templates, clean: Option<&CleanPages>) -> Result<Output, Error> {
-    let (model_files, rendered) = if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
-        rayon::join(|| model_files(site), || render_site(site, templates))
+    render_and_output_keeping(site, templates, clean, false).map(|(output, _)| output)
+}
+
+/// [`render_and_output`], also giving back the search index when `keep_search`.
+fn render_and_output_keeping(
+    site: &Site,
+    templates: &Templates,
+    clean: Option<&CleanPages>,
+    keep_search: bool,
+) -> Result<(Output, Option<KeptIndex>), Error> {
+    let made = || model_files_keeping(site, keep_search);
+    let (mut model_files, rendered) = if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
+        rayon::join(made, || render_site(site, templates))
     } else {
-        (model_files(site), render_site(site, templates))
+        (made(), render_site(site, templates))
     };
-    build_outputs(site, rendered?, model_files, clean)
+    let search = model_files.search.take();
+    Ok((build_outputs(site, rendered?, model_files, clean)?, search))
 }
 
 /// Builds the site and writes it, replacing the output folder only if everything succeeded.

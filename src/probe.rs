@@ -61,7 +61,7 @@ impl Probe {
             Ok(page) => sources.pages.push(page),
             Err(problem) => sources.problems.push(problem),
         }
-        self.build(&sources)
+        self.build(sources)
     }
 
     /// Builds a site whose `sessions/probe/session.toml` holds `bytes`.
@@ -76,7 +76,7 @@ impl Probe {
             files.push(week);
         }
         sources.weeks = parse_weeks(files, &mut sources.problems);
-        self.build(&sources)
+        self.build(sources)
     }
 
     /// Builds a site whose `content/directory/probe.toml` (a directory service) holds `bytes`.
@@ -86,7 +86,7 @@ impl Probe {
             Ok(file) => sources.data_files.push(file),
             Err(problem) => sources.problems.push(problem),
         }
-        self.build(&sources)
+        self.build(sources)
     }
 
     fn sources(&self) -> Sources {
@@ -111,8 +111,8 @@ impl Probe {
         }
     }
 
-    fn build(&self, sources: &Sources) -> ProbeResult {
-        let site = build_site(sources, &ModelOptions { drafts: true, now: self.now })?;
+    fn build(&self, sources: Sources) -> ProbeResult {
+        let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: true, now: self.now })?;
         Ok(render_and_output(&site, &self.templates, None)?.files.len())
     }
 }

@@ -334,7 +334,7 @@ mod tests {
     fn output(files: &[(&str, &str)]) -> Output {
         let files = files
             .iter()
-            .map(|(path, text)| crate::output::OutputFile { path: (*path).into(), contents: Contents::Bytes(text.as_bytes().to_vec()) })
+            .map(|(path, text)| crate::output::OutputFile { path: (*path).into(), contents: Contents::Bytes(text.as_bytes().to_vec().into()) })
             .collect();
         Output { files, page_count: 0 }
     }
@@ -385,7 +385,7 @@ mod tests {
         write_output(&wanted, &public, site.path()).unwrap();
         for file in &wanted.files {
             let Contents::Bytes(bytes) = &file.contents else { unreachable!() };
-            assert_eq!(fs::read(public.join(&file.path)).unwrap(), *bytes, "{}", file.path);
+            assert_eq!(fs::read(public.join(&file.path)).unwrap(), **bytes, "{}", file.path);
         }
         assert!(!fs::symlink_metadata(public.join("link.txt")).unwrap().file_type().is_symlink());
         assert_eq!(fs::read_to_string(&outside).unwrap(), "not ours", "a link is replaced, never followed");

@@ -20,7 +20,7 @@ fn output_of(root: &Path) -> Output {
 
 fn bytes(output: &Output, path: &str) -> Vec<u8> {
     match output.get(path).map(|f| &f.contents) {
-        Some(Contents::Bytes(bytes)) => bytes.clone(),
+        Some(Contents::Bytes(bytes)) => bytes.to_vec(),
         _ => panic!("{path} is not in the output"),
     }
 }
@@ -58,7 +58,7 @@ fn escaped(text: &str) -> String {
 /// PDF opens, has the title, language, tags, outline and links, and holds every title.
 fn check_booklets(root: &Path) -> usize {
     let sources = load_site(root, &Default::default()).expect("loads");
-    let site = build_site(&sources, &ModelOptions { drafts: false, now: options(root).now }).expect("models");
+    let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now: options(root).now }).expect("models");
     let output = output_of(root);
     let mut checked = 0;
     for week in site.weeks.iter().filter(|w| w.booklet_published) {

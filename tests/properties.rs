@@ -184,7 +184,7 @@ proptest! {
 
 /// A site holding `index.html` and `site/index.html`; `secret.txt` exists nowhere in it.
 fn served_output() -> Output {
-    let file = |path: &str| OutputFile { path: path.to_owned(), contents: Contents::Bytes(b"page".to_vec()) };
+    let file = |path: &str| OutputFile { path: path.to_owned(), contents: Contents::Bytes(b"page".to_vec().into()) };
     Output { files: vec![file("index.html"), file("site/index.html")], page_count: 2 }
 }
 

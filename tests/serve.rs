@@ -15,7 +15,7 @@ use std::time::Duration;
 use common::{options, scratch_copy};
 use hubsite::output::Output;
 use hubsite::pipeline::build;
-use hubsite::serve::LiveSite;
+use hubsite::serve::{LiveSite, Rebuild};
 use hubsite::serve::server::{self, file_bytes};
 use hubsite::serve::watch::{Batch, SiteWatcher};
 
@@ -216,6 +216,41 @@ fn a_one_page_edit_renders_only_what_shows_that_page() {
     assert!(json.contains("\"reload\""), "{json}");
     let json = server::changes_json(&snapshot, snapshot.generation - 1, "/guides/first/");
     assert!(json.contains("\"none\""), "{json}");
+}
+
+#[test]
+fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let steps: &[(&str, &str, &str, &str, Rebuild)] = &[
+        ("a page's text, new words", "content/guides/second.md", "Because.", "Because it helps: zebras and quokkas.", Rebuild::PageText),
+        ("the same page, a word gone", "content/guides/second.md", "zebras and ", "", Rebuild::PageText),
+        ("a page's links", "content/guides/first.md", "(second.md#why)", "(/guides/)", Rebuild::PageText),
+        ("a section's text", "content/guides/_index.md", "+++\n", "+++\nEvery guide we have.\n", Rebuild::PageText),
+        ("the home page's text", "content/_index.md", "Read [", "Start here. Read [", Rebuild::PageText),
+        ("a draft's text", "content/guides/draft.md", "+++\n", "+++\nStill a draft.\n", Rebuild::Full),
+        ("a page's title", "content/guides/first.md", "First guide", "The first guide", Rebuild::Full),
+        ("text after a full rebuild", "content/guides/first.md", "trusted", "kept", Rebuild::PageText),
+    ];
+    for &(step, path, from, to, how) in steps {
+        let text = fs::read_to_string(root.join(path)).expect("page");
+        // "+++\n" stands for the closing fence: the edit goes just after the front matter.
+        let at = if from == "+++\n" { text.rfind(&from).expect("closing fence") } else { text.find(&from).expect("text to edit") };
+        fs::write(root.join(path), format!("{}{to}{}", &text[..at], &text[at + from.len()..])).expect("write");
+        live.update(&batch(&[path]));
+        assert_eq!(live.last_rebuild(), Some(how), "{step}");
+        assert_served_equals_full_build(&live, root, step);
+    }
+
+    // A link to nowhere in a page's text is reported as a full build reports it; the fix
+    // brings back the last good build.
+    edit(root, "content/guides/second.md", "Because", "See [nothing](/nowhere/). Because");
+    let failed = live.update(&batch(&["content/guides/second.md"]));
+    assert!(failed.errors.as_deref().is_some_and(|e| e.contains("content/guides/second.md") && e.contains("/nowhere/")), "{:?}", failed.errors);
+    edit(root, "content/guides/second.md", "See [nothing](/nowhere/). Because", "Because");
+    live.update(&batch(&["content/guides/second.md"]));
+    assert_served_equals_full_build(&live, root, "link fixed");
 }
 
 #[test]

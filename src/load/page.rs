@@ -70,6 +70,11 @@ impl RawPage {
     pub fn body(&self) -> &str {
         &self.file.text[self.body_offset..]
     }
+
+    /// Everything before the body: the fences and the front matter between them.
+    pub fn head(&self) -> &str {
+        &self.file.text[..self.body_offset]
+    }
 }
 
 /// Parses a page's front matter; the body is kept as text for the render stage.

@@ -15,6 +15,7 @@ pub mod topic;
 pub mod week;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -36,9 +37,9 @@ pub struct ModelOptions {
 
 /// The validated site: everything the render and output stages need, linked together.
 #[derive(Debug)]
-pub struct Site<'a> {
-    /// What was loaded.
-    pub sources: &'a Sources,
+pub struct Site {
+    /// What was loaded (shared, so that `serve` can keep a model and its sources together).
+    pub sources: Arc<Sources>,
     /// The moment the build describes.
     pub now: Timestamp,
     /// Every published page and section.
@@ -60,7 +61,7 @@ pub struct Site<'a> {
 }
 
 /// Validates the loaded sources; reports every problem at once.
-pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Site<'a>, Error> {
+pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site, Error> {
     let mut problems = sources.problems.clone();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
@@ -73,7 +74,7 @@ pub fn build_site<'a>(sources: &'a Sources, options: &ModelOptions) -> Result<Si
     Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services, resources, related: Default::default() })
 }
 
-impl Site<'_> {
+impl Site {
     /// The home page.
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == PageKind::Home)

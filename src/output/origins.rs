@@ -36,6 +36,25 @@ const HINT: &str = "pages must load nothing from other sites, or a family's visi
 pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str, clean: Option<&CleanPages>) -> Diagnostics {
     let own = own_origin(&sources.config.base_url);
     let mut problems = Diagnostics::default();
+    for diagnostic in check_page_origins(sources, pages, clean) {
+        problems.push(diagnostic);
+    }
+    for load in foreign_loads_in_html(not_found, &own) {
+        problems.push(locate_html_load(sources, None, &load));
+    }
+    for sheet in &sources.stylesheets {
+        for load in foreign_loads_in_css(&sheet.text, &own) {
+            let (line, column) = line_column(&sheet.text, load.offset);
+            problems.push(Diagnostic::at(&sheet.path, line, column, message(&load)).hint(HINT));
+        }
+    }
+    problems
+}
+
+/// The pages' loads from other origins, in the pages' order; pages in `clean` are skipped and
+/// pages found clean are added to it.
+pub fn check_page_origins(sources: &Sources, pages: &[RenderedPage], clean: Option<&CleanPages>) -> Vec<Diagnostic> {
+    let own = own_origin(&sources.config.base_url);
     // Pages are scanned across cores; findings keep the pages' order, so output is the same.
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
@@ -54,19 +73,7 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str,
             found
         })
         .collect();
-    for diagnostic in per_page.into_iter().flatten() {
-        problems.push(diagnostic);
-    }
-    for load in foreign_loads_in_html(not_found, &own) {
-        problems.push(locate_html_load(sources, None, &load));
-    }
-    for sheet in &sources.stylesheets {
-        for load in foreign_loads_in_css(&sheet.text, &own) {
-            let (line, column) = line_column(&sheet.text, load.offset);
-            problems.push(Diagnostic::at(&sheet.path, line, column, message(&load)).hint(HINT));
-        }
-    }
-    problems
+    per_page.into_iter().flatten().collect()
 }
 
 /// Pages found to load nothing from elsewhere, by [`clean_key`], kept by `serve` between

@@ -146,7 +146,7 @@ pub fn render_directory_pages(
 
 /// What every directory page is rendered with.
 struct Context<'a> {
-    site: &'a Site<'a>,
+    site: &'a Site,
     templates: &'a Templates,
     site_view: &'a SiteView,
     facets: &'a [Facet],

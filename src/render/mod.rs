@@ -138,6 +138,12 @@ fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteVi
     (rendered, problems)
 }
 
+/// Renders one content page as a full build would: `serve` does this after an edit to a
+/// page's text, which changes nothing else the page shows.
+pub fn render_one_page(site: &Site, templates: &Templates, page: &Page) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
+    render_content_page(site, templates, &site_view(site), page)
+}
+
 fn render_content_page(
     site: &Site,
     templates: &Templates,

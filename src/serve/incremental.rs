@@ -1,15 +1,29 @@
-//! Rebuilds for `serve`: the whole pipeline runs on every change, with pages whose template
-//! set and view did not change taken from the render cache instead of Tera. A configuration
-//! change empties the cache. The output is, by construction, what a full build gives; the
+//! Rebuilds for `serve`. An edit to the text of pages already in the site (their front
+//! matter unchanged, nothing else in the batch) is applied to what the last build kept: the
+//! pages are read and rendered again, their search documents replaced in the kept index, and
+//! every other file is the last build's. Anything else runs the whole pipeline, with pages
+//! whose template set and view did not change taken from the render cache instead of Tera (a
+//! configuration change empties it). Either way the output is what a full build gives; the
 //! tests in `tests/serve.rs` check that byte for byte.
+//!
+//! Why a page's text reaches nothing but its own page and its search document: other pages
+//! show what the model holds of a page (title, summary, topics, dates, address), which comes
+//! from its front matter; its body is read only by its own page and by search.
 
-use std::collections::BTreeSet;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
-use crate::output::{Contents, Output};
-use crate::pipeline::{BuildOptions, Memos, build_with_cache};
+use crate::load::{Sources, read_source};
+use crate::load::page::parse_page;
+use crate::output::search::documents::page_document;
+use crate::output::search::kept::{KeptIndex, SHARDS, SearchFiles};
+use crate::output::{Contents, Output, OutputFile, links, origins};
+use crate::pipeline::{BuildOptions, Memos, Parts, build_parts};
 use crate::render::cache::CacheStats;
+use crate::render::render_one_page;
 
 use super::watch::Batch;
 
@@ -18,36 +32,152 @@ use super::watch::Batch;
 pub struct Rebuilder {
     options: BuildOptions,
     memos: Memos,
+    /// What the last good build left, while it still describes the site.
+    kept: Option<Kept>,
+}
+
+/// The last good build's model (with its sources), templates, search index and output.
+#[derive(Debug)]
+struct Kept {
+    parts: Parts,
+    search: KeptIndex,
+    output: Arc<Output>,
+}
+
+/// How a rebuild was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Only the edited pages' text was applied to the last build.
+    PageText,
+    /// The whole pipeline ran.
+    Full,
 }
 
 /// What one rebuild did.
 #[derive(Debug)]
 pub struct Rebuilt {
     /// The new output.
-    pub output: Output,
+    pub output: Arc<Output>,
     /// How long it took.
     pub elapsed: Duration,
     /// Pages rendered and pages reused.
     pub stats: CacheStats,
+    /// How.
+    pub how: Rebuild,
 }
 
 impl Rebuilder {
     /// A rebuilder for the site `options` describe; nothing is cached yet.
     pub fn new(options: BuildOptions) -> Rebuilder {
-        Rebuilder { options, memos: Memos::default() }
+        Rebuilder { options, memos: Memos::default(), kept: None }
     }
 
     /// Builds the site as it is on disk now, after the changes in `batch`.
     pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {
         let started = Instant::now();
+        if let Some(mut kept) = self.kept.take()
+            && let Some(edited) = apply_page_text_edits(&mut kept, batch, &self.memos)
+        {
+            let pages = kept.output.page_count;
+            self.kept = Some(kept);
+            let stats = CacheStats { misses: edited.pages, hits: pages - edited.pages };
+            return Ok(Rebuilt { output: edited.output, elapsed: started.elapsed(), stats, how: Rebuild::PageText });
+        }
         let cache = &self.memos.render;
         if batch.config {
             cache.clear();
         }
         cache.start_build();
-        let built = build_with_cache(&self.options, Some(&self.memos), &|_| {}).inspect_err(|_| cache.abandon_build())?;
-        Ok(Rebuilt { output: built.output, elapsed: started.elapsed(), stats: cache.stats() })
+        let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, true).inspect_err(|_| cache.abandon_build())?;
+        let output = Arc::new(std::mem::take(&mut parts.output));
+        if let Some(search) = parts.search.take() {
+            self.kept = Some(Kept { parts, search, output: Arc::clone(&output) });
+        }
+        Ok(Rebuilt { output, elapsed: started.elapsed(), stats: cache.stats(), how: Rebuild::Full })
     }
+}
+
+/// The output after an edit to pages' text, and how many pages were rendered.
+struct Edited {
+    output: Arc<Output>,
+    pages: usize,
+}
+
+/// Applies `batch` to `kept` if it only changes the text of pages the site has, and every
+/// edited page renders without a problem; `None` otherwise (`kept` may then be half changed
+/// and must be dropped: the caller runs the whole pipeline).
+fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Option<Edited> {
+    if batch.config || batch.rescan {
+        return None;
+    }
+    let edited = reread_page_texts(Arc::get_mut(&mut kept.parts.site.sources)?, batch)?;
+    if edited.is_empty() {
+        return Some(Edited { output: Arc::clone(&kept.output), pages: 0 });
+    }
+    let site = &kept.parts.site;
+    let mut pages = Vec::new();
+    let mut site_links = Vec::new();
+    for raw in &edited {
+        let page = site.pages.iter().find(|p| p.raw == *raw)?;
+        let (html, links) = render_one_page(site, &kept.parts.templates, page).ok()?;
+        if let Some(document) = page_document(site, page) {
+            kept.search.replace(document).then_some(())?;
+        }
+        pages.push(html);
+        site_links.extend(links);
+    }
+    if !origins::check_page_origins(&site.sources, &pages, Some(&memos.clean_pages)).is_empty() {
+        return None;
+    }
+    let replaced = pages.iter().map(|page| (page.url.output_file(), Arc::new(page.html.clone().into_bytes()))).collect();
+    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
+    if !site_links.iter().all(|link| links::resolves(&output, &link.path)) {
+        return None;
+    }
+    kept.output = Arc::clone(&output);
+    Some(Edited { output, pages: pages.len() })
+}
+
+/// Reads the pages `batch` names again into `sources`; their indexes in `sources.pages`, or
+/// `None` if the batch holds anything but pages the site has whose front matter is unchanged.
+fn reread_page_texts(sources: &mut Sources, batch: &Batch) -> Option<Vec<usize>> {
+    let mut edited = Vec::new();
+    for path in &batch.paths {
+        let raw = sources.pages.iter().position(|p| p.file.path == *path)?;
+        let old = &sources.pages[raw];
+        let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
+        if file.text == old.file.text {
+            continue;
+        }
+        let new = parse_page(file, old.content_path.clone()).ok()?;
+        if new.head() != old.head() {
+            return None;
+        }
+        sources.pages[raw] = new;
+        edited.push(raw);
+    }
+    Some(edited)
+}
+
+/// `previous` with files `replaced` and the search files laid out again.
+fn patched(previous: &Output, mut replaced: Vec<(String, Arc<Vec<u8>>)>, search: SearchFiles) -> Output {
+    replaced.extend(search.others);
+    let replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
+    let mut files: Vec<OutputFile> = previous
+        .files
+        .iter()
+        .map(|file| match replaced.get(&file.path) {
+            Some(bytes) => OutputFile { path: file.path.clone(), contents: Contents::Bytes(Arc::clone(bytes)) },
+            None => file.clone(),
+        })
+        .collect();
+    // The shards are one run of the sorted files: the new run takes the old one's place.
+    let mut shards = search.shards;
+    shards.sort_by(|a, b| a.0.cmp(&b.0));
+    let start = files.partition_point(|f| f.path.as_str() < SHARDS);
+    let end = start + files[start..].iter().take_while(|f| f.path.starts_with(SHARDS)).count();
+    files.splice(start..end, shards.into_iter().map(|(path, bytes)| OutputFile { path, contents: Contents::Bytes(bytes) }));
+    Output { files, page_count: previous.page_count }
 }
 
 /// The output paths whose contents differ between two builds: generated files compared by
@@ -55,18 +185,29 @@ impl Rebuilder {
 pub fn changed_paths(old: &Output, new: &Output, batch: &Batch, root: &std::path::Path) -> BTreeSet<String> {
     let touched: BTreeSet<_> = batch.paths.iter().map(|p| root.join(p)).collect();
     let mut changed = BTreeSet::new();
-    for file in &new.files {
-        let same = match (old.get(&file.path).map(|f| &f.contents), &file.contents) {
-            (Some(Contents::Bytes(a)), Contents::Bytes(b)) => a == b,
-            (Some(Contents::Asset(a)), Contents::Asset(b)) => same_asset(a, b, &touched),
-            _ => false,
+    // Both lists are sorted by path: walk them side by side.
+    let (mut old_files, mut new_files) = (old.files.iter().peekable(), new.files.iter().peekable());
+    loop {
+        let order = match (old_files.peek(), new_files.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(a), Some(b)) => a.path.cmp(&b.path),
         };
-        if !same {
-            changed.insert(file.path.clone());
-        }
-    }
-    for file in &old.files {
-        if new.get(&file.path).is_none() {
+        let (gone_or_changed, same) = match order {
+            Ordering::Less => (old_files.next(), false),
+            Ordering::Greater => (new_files.next(), false),
+            Ordering::Equal => {
+                let (a, b) = (old_files.next(), new_files.next());
+                let same = match (a.map(|f| &f.contents), b.map(|f| &f.contents)) {
+                    (Some(Contents::Bytes(a)), Some(Contents::Bytes(b))) => Arc::ptr_eq(a, b) || a == b,
+                    (Some(Contents::Asset(a)), Some(Contents::Asset(b))) => same_asset(a, b, &touched),
+                    _ => false,
+                };
+                (b, same)
+            }
+        };
+        if let (Some(file), false) = (gone_or_changed, same) {
             changed.insert(file.path.clone());
         }
     }

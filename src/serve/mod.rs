@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use crate::output::Output;
 use crate::pipeline::BuildOptions;
+pub use incremental::Rebuild;
 use incremental::{Rebuilder, changed_paths};
 use state::{Shared, Snapshot};
 use watch::{Batch, SiteWatcher};
@@ -46,6 +47,7 @@ pub struct LiveSite {
     rebuilder: Rebuilder,
     shared: Arc<Shared>,
     options: BuildOptions,
+    last_rebuild: Option<Rebuild>,
 }
 
 impl LiveSite {
@@ -53,7 +55,7 @@ impl LiveSite {
     pub fn start(options: BuildOptions) -> LiveSite {
         let rebuilder = Rebuilder::new(options.clone());
         let shared = Arc::new(Shared::new(Output::default()));
-        let mut live = LiveSite { rebuilder, shared, options };
+        let mut live = LiveSite { rebuilder, shared, options, last_rebuild: None };
         live.update(&Batch { config: true, ..Batch::default() });
         live
     }
@@ -63,6 +65,11 @@ impl LiveSite {
         &self.shared
     }
 
+    /// How the last successful rebuild was done.
+    pub fn last_rebuild(&self) -> Option<Rebuild> {
+        self.last_rebuild
+    }
+
     /// Rebuilds after `batch`, publishes the result and says what happened.
     pub fn update(&mut self, batch: &Batch) -> Arc<Snapshot> {
         let previous = self.shared.current();
@@ -70,6 +77,7 @@ impl LiveSite {
             Ok(rebuilt) => {
                 let paths = changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);
                 let snapshot = self.shared.publish_build(rebuilt.output, paths);
+                self.last_rebuild = Some(rebuilt.how);
                 let since_save = batch.first_seen.map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
                 eprintln!(
                     "Rebuilt in {} ms{}: {} pages rendered, {} reused, {} files changed",

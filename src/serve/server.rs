@@ -278,7 +278,7 @@ mod tests {
     fn output(paths: &[&str]) -> Output {
         let mut files: Vec<_> = paths
             .iter()
-            .map(|p| OutputFile { path: p.to_string(), contents: Contents::Bytes(format!("<body>{p}</body>").into_bytes()) })
+            .map(|p| OutputFile { path: p.to_string(), contents: Contents::Bytes(format!("<body>{p}</body>").into_bytes().into()) })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Output { files, page_count: 0 }

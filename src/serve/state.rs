@@ -88,10 +88,10 @@ impl Shared {
     }
 
     /// Publishes a successful rebuild: it is served from now on and its errors are cleared.
-    pub fn publish_build(&self, output: Output, paths: BTreeSet<String>) -> Arc<Snapshot> {
+    pub fn publish_build(&self, output: Arc<Output>, paths: BTreeSet<String>) -> Arc<Snapshot> {
         self.publish(|previous| {
             let change = Change { paths, errors: previous.errors.is_some() };
-            Snapshot { output: Arc::new(output), errors: None, generation: previous.generation + 1, change }
+            Snapshot { output, errors: None, generation: previous.generation + 1, change }
         })
     }
 
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!((failed.generation, failed.change.errors), (1, true));
         let same = shared.publish_errors("content/a.md:1:1: oops".into());
         assert!(!same.change.errors);
-        let fixed = shared.publish_build(Output::default(), BTreeSet::new());
+        let fixed = shared.publish_build(Arc::default(), BTreeSet::new());
         assert_eq!((fixed.generation, fixed.errors.is_none(), fixed.change.errors), (3, true, true));
         assert_eq!(shared.wait_newer(2, Duration::ZERO).generation, 3);
     }

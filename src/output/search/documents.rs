@@ -8,7 +8,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::model::{PageKind, Site};
+use crate::model::{Page, PageKind, Site};
 
 /// The kinds of result a reader can filter by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -89,24 +89,26 @@ pub struct SearchDocument {
 /// One document per published Markdown page, except the home page: self-help for pages
 /// under `/self-help/`, page otherwise. The body is the Markdown's plain text.
 pub fn documents_from_pages(site: &Site) -> Vec<SearchDocument> {
-    site.pages
-        .iter()
-        .filter(|page| page.kind != PageKind::Home)
-        .map(|page| {
-            let kind = if page.section_name == "self-help" { SearchKind::SelfHelp } else { SearchKind::Page };
-            let section = site.section(&page.section_name).filter(|s| s.url != page.url).map(|s| s.title.clone());
-            SearchDocument {
-                kind,
-                url: page.url.to_string(),
-                title: page.title.clone(),
-                summary: page.summary.clone(),
-                topics: page.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
-                body: plain_text(site.raw(page).body()),
-                facts: page.date.map(crate::render::format::format_date).into_iter().collect(),
-                section: section.unwrap_or_default(),
-            }
-        })
-        .collect()
+    site.pages.iter().filter_map(|page| page_document(site, page)).collect()
+}
+
+/// The document of one page; none for the home page.
+pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
+    if page.kind == PageKind::Home {
+        return None;
+    }
+    let kind = if page.section_name == "self-help" { SearchKind::SelfHelp } else { SearchKind::Page };
+    let section = site.section(&page.section_name).filter(|s| s.url != page.url).map(|s| s.title.clone());
+    Some(SearchDocument {
+        kind,
+        url: page.url.to_string(),
+        title: page.title.clone(),
+        summary: page.summary.clone(),
+        topics: page.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
+        body: plain_text(site.raw(page).body()),
+        facts: page.date.map(crate::render::format::format_date).into_iter().collect(),
+        section: section.unwrap_or_default(),
+    })
 }
 
 /// One document per topic page, so a search for a topic's name finds its page.

@@ -5,7 +5,7 @@
 //! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
 //! field lengths or the term frequencies is computed here; they are elasticlunr's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use elasticlunr::{Index, IndexBuilder, Pipeline};
@@ -63,6 +63,43 @@ impl Postings {
             .map(|(n, docs)| WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words)))
             .collect();
         join_runs(documents.len(), runs)
+    }
+
+    /// Replaces document `doc`, which was `old`, with `new`: its postings and field lengths
+    /// become what [`Postings::build`] would give, the other documents' stay. Returns every
+    /// term whose lists changed (the old document's and the new one's: its weights depend on
+    /// its field lengths).
+    pub fn replace_document(&mut self, doc: u32, old: &SearchDocument, new: &SearchDocument) -> BTreeSet<String> {
+        let (old, new) = WORD_TERMS.with_borrow_mut(|words| {
+            (run_postings(doc, std::slice::from_ref(old), words), run_postings(doc, std::slice::from_ref(new), words))
+        });
+        let mut changed = BTreeSet::new();
+        for posting in &old.postings {
+            let term = &old.terms[posting.term as usize];
+            if let Some(lists) = self.terms.get_mut(term) {
+                let list = &mut lists[posting.field as usize];
+                if let Ok(at) = list.binary_search_by_key(&doc, |&(d, _)| d) {
+                    list.remove(at);
+                }
+                // A full build has no term without documents.
+                if lists.iter().all(Vec::is_empty) {
+                    self.terms.remove(term);
+                }
+            }
+            changed.insert(term.clone());
+        }
+        for posting in &new.postings {
+            let term = &new.terms[posting.term as usize];
+            let lists = self.terms.entry(term.clone()).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+            let list = &mut lists[posting.field as usize];
+            let at = list.partition_point(|&(d, _)| d < doc);
+            list.insert(at, (doc, f64::from(posting.count).sqrt()));
+            changed.insert(term.clone());
+        }
+        if let (Some(slot), Some(lengths)) = (self.lengths.get_mut(doc as usize), new.lengths.into_iter().next()) {
+            *slot = lengths;
+        }
+        changed
     }
 
     /// The postings of `index`, read from its JSON.

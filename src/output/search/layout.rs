@@ -11,6 +11,7 @@
 //! A term whose postings are larger than a shard gets a shard to itself.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -70,30 +71,65 @@ pub fn lay_out(documents: &[SearchDocument], postings: &Postings) -> Vec<(String
 
 /// [`lay_out`] with shards cut at `shard_bytes` (tests use small shards).
 pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_bytes: usize) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut shards: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut first = String::new();
-    let entries: Vec<(&String, String)> =
-        postings.terms.par_iter().map(|(term, lists)| (term, render_entry(term, lists, postings))).collect();
-    for (term, entry) in entries {
-        if !current.is_empty() && current.len() + entry.len() + 2 > shard_bytes {
-            files.push(shard_file(shards.len(), &current));
-            shards.push(std::mem::take(&mut first));
-            current.clear();
+    let entries = entries(postings);
+    let ranges = shard_ranges(entries.iter().map(|(_, entry)| entry.len()), shard_bytes);
+    let mut files: Vec<(String, Vec<u8>)> =
+        ranges.iter().enumerate().map(|(n, range)| (shard_path(n), shard_bytes_of(entries[range.clone()].iter().map(|(_, e)| e.as_str())))).collect();
+    let firsts = ranges.iter().map(|range| entries[range.start].0.clone()).collect();
+    files.push(("search/manifest.json".to_owned(), manifest(documents, postings, firsts)));
+    files.par_extend(documents.par_iter().enumerate().map(|(i, doc)| (record_path(i), record_bytes(doc))));
+    files
+}
+
+/// Every term's entry, in term order, rendered across cores.
+pub(super) fn entries(postings: &Postings) -> Vec<(&String, String)> {
+    postings.terms.par_iter().map(|(term, lists)| (term, render_entry(term, lists, postings))).collect()
+}
+
+/// Where shards are cut, given each entry's length in term order: a shard takes entries
+/// while it stays within `shard_bytes` (braces and commas counted), and at least one.
+pub(super) fn shard_ranges(lengths: impl Iterator<Item = usize>, shard_bytes: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut size, mut count) = (0, 0, 0);
+    for (i, length) in lengths.enumerate() {
+        if i > start && size + length + 2 > shard_bytes {
+            ranges.push(start..i);
+            (start, size) = (i, 0);
         }
-        if current.is_empty() {
-            first = term.clone();
-        } else {
-            current.push(',');
+        size += if i > start { length + 1 } else { length };
+        count = i + 1;
+    }
+    if count > start {
+        ranges.push(start..count);
+    }
+    ranges
+}
+
+/// A shard file's bytes: its entries as one JSON object.
+pub(super) fn shard_bytes_of<'a>(entries: impl Iterator<Item = &'a str> + Clone) -> Vec<u8> {
+    let mut json = Vec::with_capacity(entries.clone().map(|e| e.len() + 1).sum::<usize>() + 2);
+    json.push(b'{');
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            json.push(b',');
         }
-        current.push_str(&entry);
+        json.extend_from_slice(entry.as_bytes());
     }
-    if !current.is_empty() {
-        files.push(shard_file(shards.len(), &current));
-        shards.push(first);
-    }
-    let manifest = Manifest {
+    json.push(b'}');
+    json
+}
+
+pub(super) fn shard_path(n: usize) -> String {
+    format!("{}{n}.json", super::kept::SHARDS)
+}
+
+pub(super) fn record_path(doc: usize) -> String {
+    format!("search/d/{doc}.json")
+}
+
+/// The manifest's bytes, given the first term of each shard.
+pub(super) fn manifest(documents: &[SearchDocument], postings: &Postings, shards: Vec<String>) -> Vec<u8> {
+    to_json(&Manifest {
         v: 1,
         fields: FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect(),
         boosts: FIELDS.iter().map(|(_, b)| *b).collect(),
@@ -101,10 +137,12 @@ pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_byt
         scale: SCALE,
         shards,
         kinds: kind_ranges(documents),
-    };
-    files.push(("search/manifest.json".to_owned(), to_json(&manifest)));
-    files.par_extend(documents.par_iter().enumerate().map(|(i, doc)| (format!("search/d/{i}.json"), to_json(&record(doc)))));
-    files
+    })
+}
+
+/// A document's record file.
+pub(super) fn record_bytes(doc: &SearchDocument) -> Vec<u8> {
+    to_json(&record(doc))
 }
 
 /// The run of document numbers of each kind; `documents` are sorted by kind.
@@ -134,7 +172,7 @@ pub fn record(doc: &SearchDocument) -> Record {
 }
 
 /// One term's entry: `"term":[[d,w,d,w],[],...]`, trailing empty fields left out.
-fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> String {
+pub(super) fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> String {
     let used = lists.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
     let mut out = serde_json::to_string(term).unwrap_or_default();
     out.push_str(":[");
@@ -159,10 +197,6 @@ fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> S
     }
     out.push(']');
     out
-}
-
-fn shard_file(n: usize, entries: &str) -> (String, Vec<u8>) {
-    (format!("search/t/{n}.json"), format!("{{{entries}}}").into_bytes())
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {

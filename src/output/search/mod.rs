@@ -12,6 +12,7 @@
 
 pub mod documents;
 pub mod index;
+pub mod kept;
 pub mod layout;
 pub mod query;
 pub mod text;
