@@ -3,7 +3,9 @@
 //! before the file is written to the rebuilt output being published (what a browser is then
 //! served), with the debounce included.
 //!
-//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS]` (DIR from gen_site)
+//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS] [text|title]` (DIR from
+//! gen_site): `text` (the default) edits a paragraph, which `serve` applies to the last
+//! build; `title` edits the page's title, which runs the whole pipeline (lists change).
 
 use std::fs;
 use std::path::PathBuf;
@@ -18,6 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;
     let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
+    let title = match args.next().as_deref() {
+        None | Some("text") => false,
+        Some("title") => true,
+        Some(other) => return Err(format!("unknown kind of edit {other:?}: text or title").into()),
+    };
     let options = BuildOptions {
         root: root.clone(),
         load: LoadOptions::default(),
@@ -32,7 +39,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let original = fs::read_to_string(&page)?;
     let mut times = Vec::new();
     for edit in 0..edits {
-        let text = original.replace("This is paragraph 0", &format!("This is edit {edit}, paragraph 0"));
+        let text = if title {
+            original.replacen("title = \"Guide ", &format!("title = \"Edit {edit} of guide "), 1)
+        } else {
+            original.replace("This is paragraph 0", &format!("This is edit {edit}, paragraph 0"))
+        };
         let saved = Instant::now();
         fs::write(&page, text)?;
         let batch = watcher.next_batch(Duration::from_secs(30)).ok_or("the watcher saw no change")?;
@@ -46,7 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "edit to served over {edits} one-page edits: median {:.1} ms, fastest {:.1} ms, slowest {:.1} ms",
+        "edit to served over {edits} one-page {} edits: median {:.1} ms, fastest {:.1} ms, slowest {:.1} ms",
+        if title { "title" } else { "text" },
         ms(times[times.len() / 2]),
         ms(times[0]),
         ms(times[times.len() - 1])

@@ -254,6 +254,23 @@ fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
 }
 
 #[test]
+fn edits_to_the_example_sites_page_text_equal_full_builds() {
+    let site = tempfile::tempdir().expect("scratch folder");
+    let (repo, root) = (Path::new(env!("CARGO_MANIFEST_DIR")), site.path());
+    for folder in ["content", "sessions", "themes"] {
+        common::copy_tree(&repo.join(folder), &root.join(folder));
+    }
+    fs::copy(repo.join("hubsite.toml"), root.join("hubsite.toml")).expect("configuration");
+    let mut live = LiveSite::start(options(root));
+    let path = "content/self-help/calming-an-argument.md";
+    edit(root, path, "it is hard to think clearly.", "it is hard to think clearly. Breathe slowly; count to ten.");
+    edit(root, path, "(co-parenting.md)", "(separating-well.md)");
+    live.update(&batch(&[path]));
+    assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
+    assert_served_equals_full_build(&live, root, "a self-help page's text and links");
+}
+
+#[test]
 fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_files() {
     let site = scratch_copy("minimal");
     let root = site.path().canonicalize().expect("root");
