@@ -16,6 +16,10 @@ use hubsite::pipeline::BuildOptions;
 use hubsite::serve::LiveSite;
 use hubsite::serve::watch::SiteWatcher;
 
+// The allocator `hubsite` itself uses (src/main.rs), so that times are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;

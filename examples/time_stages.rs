@@ -11,6 +11,10 @@ use hubsite::model::{ModelOptions, build_site};
 use hubsite::output::{build_outputs, model_files};
 use hubsite::render::{Templates, render_site};
 
+// The allocator `hubsite` itself uses (src/main.rs), so that times are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(std::env::args().nth(1).ok_or("usage: time_stages DIR")?);
     let now = hubsite::model::time::parse_now("2026-11-01T09:00:00Z")?;

@@ -7,12 +7,12 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 use crate::error::Error;
-use crate::load::{LoadOptions, load_site};
+use crate::load::{KnownPages, LoadOptions, load_site_knowing};
 use crate::model::{ModelOptions, build_site};
 use crate::model::Site;
 use crate::output::origins::CleanPages;
 use crate::output::search::kept::KeptIndex;
-use crate::output::{Output, build_outputs, model_files_keeping};
+use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::RenderCache;
 use crate::render::{Templates, render_site};
 use crate::write::write_output;
@@ -94,7 +94,7 @@ pub fn build_inspecting<R>(
     progress: &dyn Fn(Stage),
     inspect: impl FnOnce(&Site, &Output) -> R,
 ) -> Result<(Built, R), Error> {
-    let parts = build_parts(options, memos, progress, false)?;
+    let parts = build_parts(options, memos, progress, None)?;
     let inspected = inspect(&parts.site, &parts.output);
     Ok((Built { output: parts.output, output_dir: parts.output_dir }, inspected))
 }
@@ -116,11 +116,24 @@ pub struct Parts {
     pub output_dir: PathBuf,
 }
 
-/// Every stage but write, keeping the model, the templates and (if `keep_search`) the search
-/// index.
-pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage), keep_search: bool) -> Result<Parts, Error> {
+/// What a `serve` rebuild carries over from the last good build.
+#[derive(Debug, Default)]
+pub struct Carried {
+    /// Pages to take instead of reading their files again.
+    pub pages: KnownPages,
+    /// The search index to update rather than make anew.
+    pub search: Option<KeptIndex>,
+}
+
+/// Every stage but write, keeping the model and the templates, and, for `serve` (when given
+/// what it carried over), the search index.
+pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage), carried: Option<Carried>) -> Result<Parts, Error> {
     progress(Stage::Load);
-    let sources = load_site(&options.root, &options.load)?;
+    let (known, search) = match carried {
+        Some(carried) => (carried.pages, SearchIndex::Keep(carried.search)),
+        None => (KnownPages::default(), SearchIndex::Drop),
+    };
+    let sources = load_site_knowing(&options.root, &options.load, known)?;
     progress(Stage::Model);
     let templates = Templates::parse(&sources.templates).map_err(Error::Content).map(|t| match memos {
         Some(memos) => t.with_cache(Arc::clone(&memos.render)),
@@ -130,7 +143,7 @@ pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn
     let site = build_site(Arc::clone(&sources), &ModelOptions { drafts: options.drafts, now: options.now });
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
-    let (output, search) = render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), keep_search)?;
+    let (output, search) = render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), search)?;
     let output_dir = sources.config.output_path(&options.root);
     Ok(Parts { site, templates, output, search, output_dir })
 }
@@ -146,17 +159,17 @@ const SIDE_BY_SIDE_BELOW: usize = 2_000;
 /// before the pages fill it (side by side, peak memory at 10,000 pages was a fifth higher,
 /// for no measurable gain in time once both ran across cores); small sites run them side by side.
 pub fn render_and_output(site: &Site, templates: &Templates, clean: Option<&CleanPages>) -> Result<Output, Error> {
-    render_and_output_keeping(site, templates, clean, false).map(|(output, _)| output)
+    render_and_output_keeping(site, templates, clean, SearchIndex::Drop).map(|(output, _)| output)
 }
 
-/// [`render_and_output`], also giving back the search index when `keep_search`.
+/// [`render_and_output`], also giving back the search index if asked to keep it.
 fn render_and_output_keeping(
     site: &Site,
     templates: &Templates,
     clean: Option<&CleanPages>,
-    keep_search: bool,
+    search: SearchIndex,
 ) -> Result<(Output, Option<KeptIndex>), Error> {
-    let made = || model_files_keeping(site, keep_search);
+    let made = || model_files_keeping(site, search);
     let (mut model_files, rendered) = if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
         rayon::join(made, || render_site(site, templates))
     } else {

@@ -69,6 +69,10 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
     fs::write(&file, text.replacen(from, to, 1)).expect("write");
 }
 
+fn copy_folder(from: &Path, to: &Path) {
+    common::copy_tree(from, to);
+}
+
 fn write(root: &Path, path: &str, text: &str) {
     let file = root.join(path);
     fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
@@ -102,6 +106,25 @@ const MINIMAL_STEPS: &[Step] = &[
         name: "delete a page",
         apply: |r| fs::remove_file(r.join("content/guides/fourth.md")).expect("delete"),
         paths: &["content/guides/fourth.md"],
+    },
+    Step {
+        name: "rename a folder of pages (the watcher names the folders only)",
+        apply: |r| {
+            fs::rename(r.join("content/guides"), r.join("content/advice")).expect("rename");
+            edit(r, "content/_index.md", "(guides/first.md)", "(advice/first.md)");
+            edit(r, "content/_index.md", "(/guides/)", "(/advice/)");
+        },
+        paths: &["content/guides", "content/advice", "content/_index.md"],
+    },
+    Step {
+        name: "replace a folder by one with the same file names",
+        apply: |r| {
+            copy_folder(&r.join("content/advice"), &r.join("content/advice-new"));
+            edit(r, "content/advice-new/second.md", "Because", "Since it helps");
+            fs::remove_dir_all(r.join("content/advice")).expect("remove");
+            fs::rename(r.join("content/advice-new"), r.join("content/advice")).expect("rename");
+        },
+        paths: &["content/advice", "content/advice-new"],
     },
     Step {
         name: "override a template",

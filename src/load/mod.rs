@@ -8,6 +8,7 @@ pub mod page;
 pub mod sessions;
 pub mod theme;
 
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -78,8 +79,39 @@ pub struct RawTopic {
     pub description: String,
 }
 
+/// Pages loaded before that can stand for their files: `serve` hands over the last build's,
+/// with the paths its watcher saw change since (a changed folder covers what is in it).
+#[derive(Debug, Default)]
+pub struct KnownPages {
+    /// Pages by their path relative to the site root.
+    pages: HashMap<PathBuf, RawPage>,
+    /// Paths relative to the site root changed since they were read.
+    changed: BTreeSet<PathBuf>,
+}
+
+impl KnownPages {
+    /// `pages`, of which those under `changed` are read again.
+    pub fn new(pages: Vec<RawPage>, changed: BTreeSet<PathBuf>) -> KnownPages {
+        KnownPages { pages: pages.into_iter().map(|page| (page.file.path.clone(), page)).collect(), changed }
+    }
+
+    /// The page known for `path` (relative to the site root), unless that path changed.
+    fn take(&mut self, path: &Path) -> Option<RawPage> {
+        if self.changed.iter().any(|changed| path.starts_with(changed)) {
+            return None;
+        }
+        self.pages.remove(path)
+    }
+}
+
 /// Reads the site at `root`: configuration, content, sessions, theme.
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
+    load_site_knowing(root, options, KnownPages::default())
+}
+
+/// [`load_site`], taking pages from `known` instead of reading their files again (the
+/// Markdown pages are most of a large site's files; everything else is read).
+pub fn load_site_knowing(root: &Path, options: &LoadOptions, mut known: KnownPages) -> Result<Sources, Error> {
     let config_file = read_source(root, &root.join(CONFIG_FILE)).map_err(|d| match d.hint {
         Some(_) => Error::Content(d.into()),
         None => Error::Content(d.hint("run `hubsite new DIR` to start a site, or pass --root DIR").into()),
@@ -91,7 +123,8 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
     let (page_paths, rest): (Vec<_>, Vec<_>) = content.into_iter().partition(|p| has_extension(p, "md"));
     let (toml_paths, asset_paths): (Vec<_>, Vec<_>) = rest.into_iter().partition(|p| has_extension(p, "toml"));
 
-    let pages = read_all(root, &page_paths, &mut problems, |file| {
+    let known_pages = page_paths.iter().map(|path| known.take(&crate::diag::display_path(root, path))).collect();
+    let pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
         let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
         page::parse_page(file, content_path)
     });
@@ -144,8 +177,25 @@ fn read_all<T: Send>(
     problems: &mut Diagnostics,
     parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
 ) -> Vec<T> {
-    let results: Vec<Result<T, Diagnostic>> =
-        paths.par_iter().map(|path| read_source(root, path).and_then(&parse)).collect();
+    read_all_knowing(root, paths, paths.iter().map(|_| None).collect(), problems, parse)
+}
+
+/// [`read_all`], where `known[i]`, if given, stands for `paths[i]` without reading it.
+fn read_all_knowing<T: Send>(
+    root: &Path,
+    paths: &[PathBuf],
+    known: Vec<Option<T>>,
+    problems: &mut Diagnostics,
+    parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
+) -> Vec<T> {
+    let results: Vec<Result<T, Diagnostic>> = paths
+        .par_iter()
+        .zip(known)
+        .map(|(path, known)| match known {
+            Some(value) => Ok(value),
+            None => read_source(root, path).and_then(&parse),
+        })
+        .collect();
     let mut values = Vec::with_capacity(results.len());
     for result in results {
         match result {

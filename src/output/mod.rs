@@ -72,16 +72,25 @@ pub struct ModelFiles {
 
 /// Makes the [`ModelFiles`] of `site`, the search index beside the rest.
 pub fn model_files(site: &Site) -> ModelFiles {
-    model_files_keeping(site, false)
+    model_files_keeping(site, SearchIndex::Drop)
 }
 
-/// [`model_files`], keeping the search index in them when `keep_search` (for `serve`, which
-/// updates it after an edit to a page's text).
-pub fn model_files_keeping(site: &Site, keep_search: bool) -> ModelFiles {
+/// What to do with the search index a build makes.
+#[derive(Debug)]
+pub enum SearchIndex {
+    /// Lay it out and drop it (a one-off build).
+    Drop,
+    /// Keep it in the [`ModelFiles`], updating this index from the last build if given
+    /// (`serve`, whose next edits update it).
+    Keep(Option<search::kept::KeptIndex>),
+}
+
+/// [`model_files`], keeping the search index in them if asked.
+pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles {
     let search = || -> Result<(Vec<(String, Arc<Vec<u8>>)>, Option<search::kept::KeptIndex>), serde_json::Error> {
-        if keep_search {
-            let (kept, files) = search::kept::KeptIndex::build(site);
-            Ok((files.shards.into_iter().chain(files.others).collect(), Some(kept)))
+        if let SearchIndex::Keep(previous) = search_index {
+            let (kept, files) = search::kept::KeptIndex::build(site, previous);
+            Ok((files.into_files().collect(), Some(kept)))
         } else {
             let files = search::render_search_files(site)?;
             Ok((files.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))).collect(), None))

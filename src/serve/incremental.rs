@@ -19,9 +19,10 @@ use crate::error::Error;
 use crate::load::{Sources, read_source};
 use crate::load::page::parse_page;
 use crate::output::search::documents::page_document;
-use crate::output::search::kept::{KeptIndex, SHARDS, SearchFiles};
+use crate::output::search::kept::{KeptIndex, MANIFEST, RECORDS, SHARDS, SearchFiles};
 use crate::output::{Contents, Output, OutputFile, links, origins};
-use crate::pipeline::{BuildOptions, Memos, Parts, build_parts};
+use crate::load::KnownPages;
+use crate::pipeline::{BuildOptions, Carried, Memos, Parts, build_parts};
 use crate::render::cache::CacheStats;
 use crate::render::render_one_page;
 
@@ -75,26 +76,41 @@ impl Rebuilder {
     /// Builds the site as it is on disk now, after the changes in `batch`.
     pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {
         let started = Instant::now();
-        if let Some(mut kept) = self.kept.take()
-            && let Some(edited) = apply_page_text_edits(&mut kept, batch, &self.memos)
-        {
-            let pages = kept.output.page_count;
-            self.kept = Some(kept);
-            let stats = CacheStats { misses: edited.pages, hits: pages - edited.pages };
-            return Ok(Rebuilt { output: edited.output, elapsed: started.elapsed(), stats, how: Rebuild::PageText });
+        let mut carried = Carried::default();
+        if let Some(mut kept) = self.kept.take() {
+            if let Some(edited) = apply_page_text_edits(&mut kept, batch, &self.memos) {
+                let pages = kept.output.page_count;
+                self.kept = Some(kept);
+                let stats = CacheStats { misses: edited.pages, hits: pages - edited.pages };
+                return Ok(Rebuilt { output: edited.output, elapsed: started.elapsed(), stats, how: Rebuild::PageText });
+            }
+            carried = carry_over(kept, batch);
         }
         let cache = &self.memos.render;
         if batch.config {
             cache.clear();
         }
         cache.start_build();
-        let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, true).inspect_err(|_| cache.abandon_build())?;
+        let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, Some(carried)).inspect_err(|_| cache.abandon_build())?;
         let output = Arc::new(std::mem::take(&mut parts.output));
         if let Some(search) = parts.search.take() {
             self.kept = Some(Kept { parts, search, output: Arc::clone(&output) });
         }
         Ok(Rebuilt { output, elapsed: started.elapsed(), stats: cache.stats(), how: Rebuild::Full })
     }
+}
+
+/// What the whole pipeline can take from `kept`: its search index, and its pages but those
+/// under the paths `batch` names (none if the watcher lost events, or on a configuration
+/// change, whose overrides and options may read pages differently).
+fn carry_over(kept: Kept, batch: &Batch) -> Carried {
+    let search = Some(kept.search);
+    let sources = Arc::try_unwrap(kept.parts.site.sources).ok();
+    let pages = match sources {
+        Some(sources) if !batch.rescan && !batch.config => KnownPages::new(sources.pages, batch.paths.clone()),
+        _ => KnownPages::default(),
+    };
+    Carried { pages, search }
 }
 
 /// The output after an edit to pages' text, and how many pages were rendered.
@@ -104,8 +120,9 @@ struct Edited {
 }
 
 /// Applies `batch` to `kept` if it only changes the text of pages the site has, and every
-/// edited page renders without a problem; `None` otherwise (`kept` may then be half changed
-/// and must be dropped: the caller runs the whole pipeline).
+/// edited page renders without a problem; `None` otherwise. Then the caller runs the whole
+/// pipeline: `kept`'s model may be half changed, but its search index is untouched until
+/// nothing can fail, so the pipeline can update it.
 fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Option<Edited> {
     if batch.config || batch.rescan {
         return None;
@@ -116,24 +133,32 @@ fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Optio
     }
     let site = &kept.parts.site;
     let mut pages = Vec::new();
+    let mut documents = Vec::new();
     let mut site_links = Vec::new();
     for raw in &edited {
         let page = site.pages.iter().find(|p| p.raw == *raw)?;
         let (html, links) = render_one_page(site, &kept.parts.templates, page).ok()?;
-        if let Some(document) = page_document(site, page) {
-            kept.search.replace(document).then_some(())?;
-        }
+        documents.extend(page_document(site, page));
         pages.push(html);
         site_links.extend(links);
     }
     if !origins::check_page_origins(&site.sources, &pages, Some(&memos.clean_pages)).is_empty() {
         return None;
     }
-    let replaced = pages.iter().map(|page| (page.url.output_file(), Arc::new(page.html.clone().into_bytes()))).collect();
-    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
-    if !site_links.iter().all(|link| links::resolves(&output, &link.path)) {
+    // The files are the last build's but for the shards, whose number may change: a link
+    // there is left to the whole pipeline.
+    let resolves = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path);
+    if !site_links.iter().all(|link| resolves(&link.path)) {
         return None;
     }
+    if !documents.iter().all(|d| kept.search.has(d)) {
+        return None;
+    }
+    for document in documents {
+        kept.search.replace(document);
+    }
+    let replaced = pages.iter().map(|page| (page.url.output_file(), Arc::new(page.html.clone().into_bytes()))).collect();
+    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
     kept.output = Arc::clone(&output);
     Some(Edited { output, pages: pages.len() })
 }
@@ -160,9 +185,9 @@ fn reread_page_texts(sources: &mut Sources, batch: &Batch) -> Option<Vec<usize>>
 }
 
 /// `previous` with files `replaced` and the search files laid out again.
-fn patched(previous: &Output, mut replaced: Vec<(String, Arc<Vec<u8>>)>, search: SearchFiles) -> Output {
-    replaced.extend(search.others);
-    let replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
+fn patched(previous: &Output, replaced: Vec<(String, Arc<Vec<u8>>)>, search: SearchFiles) -> Output {
+    let mut replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
+    replaced.insert(MANIFEST.to_owned(), search.manifest);
     let mut files: Vec<OutputFile> = previous
         .files
         .iter()
@@ -171,12 +196,12 @@ fn patched(previous: &Output, mut replaced: Vec<(String, Arc<Vec<u8>>)>, search:
             None => file.clone(),
         })
         .collect();
-    // The shards are one run of the sorted files: the new run takes the old one's place.
-    let mut shards = search.shards;
-    shards.sort_by(|a, b| a.0.cmp(&b.0));
-    let start = files.partition_point(|f| f.path.as_str() < SHARDS);
-    let end = start + files[start..].iter().take_while(|f| f.path.starts_with(SHARDS)).count();
-    files.splice(start..end, shards.into_iter().map(|(path, bytes)| OutputFile { path, contents: Contents::Bytes(bytes) }));
+    // Shards and records are each one run of the sorted files: the new run takes its place.
+    for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {
+        let start = files.partition_point(|f| f.path.as_str() < prefix);
+        let end = start + files[start..].iter().take_while(|f| f.path.starts_with(prefix)).count();
+        files.splice(start..end, run.into_iter().map(|(path, bytes)| OutputFile { path, contents: Contents::Bytes(bytes) }));
+    }
     Output { files, page_count: previous.page_count }
 }
 

@@ -6,6 +6,7 @@
 //! gathers every kind.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Page, PageKind, Site};
@@ -89,7 +90,8 @@ pub struct SearchDocument {
 /// One document per published Markdown page, except the home page: self-help for pages
 /// under `/self-help/`, page otherwise. The body is the Markdown's plain text.
 pub fn documents_from_pages(site: &Site) -> Vec<SearchDocument> {
-    site.pages.iter().filter_map(|page| page_document(site, page)).collect()
+    // Across cores: turning every page's Markdown into plain text is most of the work.
+    site.pages.par_iter().filter_map(|page| page_document(site, page)).collect()
 }
 
 /// The document of one page; none for the home page.

@@ -15,6 +15,8 @@ use crate::model::Site;
 
 /// Where the shards are: every output path under it is a shard.
 pub const SHARDS: &str = "search/t/";
+/// Where the records are: every output path under it is a record.
+pub const RECORDS: &str = "search/d/";
 
 /// A laid-out index and what it was made from.
 #[derive(Debug)]
@@ -29,35 +31,72 @@ pub struct KeptIndex {
     shards: HashMap<String, (String, Arc<Vec<u8>>)>,
     /// Terms whose entries changed since the last layout.
     changed: BTreeSet<String>,
-    /// Documents whose records changed since the last layout.
-    changed_records: BTreeSet<usize>,
+    /// Each document's record file, in path order (`search/d/10.json` before `.../2.json`),
+    /// with the document's number.
+    records: Vec<(String, Arc<Vec<u8>>, usize)>,
 }
 
-/// The search files of a layout: every shard, the manifest, and the records that changed
-/// (all of them after a first layout).
+/// Every search file of a layout, each run in path order.
 #[derive(Debug)]
 pub struct SearchFiles {
-    /// `search/t/<n>.json`, in order.
+    /// `search/t/<n>.json`.
     pub shards: Vec<(String, Arc<Vec<u8>>)>,
-    /// `search/manifest.json` and records, by path.
-    pub others: Vec<(String, Arc<Vec<u8>>)>,
+    /// `search/d/<n>.json`.
+    pub records: Vec<(String, Arc<Vec<u8>>)>,
+    /// `search/manifest.json`.
+    pub manifest: Arc<Vec<u8>>,
 }
 
+impl SearchFiles {
+    /// Every file, as (path, bytes).
+    pub fn into_files(self) -> impl Iterator<Item = (String, Arc<Vec<u8>>)> {
+        let manifest = (MANIFEST.to_owned(), self.manifest);
+        self.shards.into_iter().chain(self.records).chain(std::iter::once(manifest))
+    }
+}
+
+/// Where the manifest is.
+pub const MANIFEST: &str = "search/manifest.json";
+
 impl KeptIndex {
-    /// Indexes every document of `site` and lays the index out.
-    pub fn build(site: &Site) -> (KeptIndex, SearchFiles) {
-        KeptIndex::from_documents(super::documents(site), SHARD_BYTES)
+    /// The index of `site`. When `previous` indexed the same documents (by kind and address,
+    /// in the same order), only those that differ are replaced in it; otherwise every
+    /// document is indexed.
+    pub fn build(site: &Site, previous: Option<KeptIndex>) -> (KeptIndex, SearchFiles) {
+        let documents = super::documents(site);
+        match previous {
+            Some(mut kept) if kept.indexes_the_same(&documents) => {
+                for (doc, document) in documents.into_iter().enumerate() {
+                    kept.replace_at(doc, document);
+                }
+                let files = kept.lay_out();
+                (kept, files)
+            }
+            _ => KeptIndex::from_documents(documents, SHARD_BYTES),
+        }
     }
 
     /// Indexes `documents` and lays the index out in shards of `shard_bytes`.
     pub fn from_documents(documents: Vec<SearchDocument>, shard_bytes: usize) -> (KeptIndex, SearchFiles) {
         let postings = Postings::build(&documents);
         let entries = entries(&postings).into_iter().map(|(term, entry)| (term.clone(), entry)).collect();
-        let changed_records = (0..documents.len()).collect();
+        let mut records: Vec<(String, Arc<Vec<u8>>, usize)> =
+            documents.par_iter().enumerate().map(|(i, doc)| (record_path(i), Arc::new(record_bytes(doc)), i)).collect();
+        records.sort_by(|a, b| a.0.cmp(&b.0));
         let mut kept =
-            KeptIndex { documents, postings, entries, shard_bytes, shards: HashMap::new(), changed: BTreeSet::new(), changed_records };
+            KeptIndex { documents, postings, entries, shard_bytes, shards: HashMap::new(), changed: BTreeSet::new(), records };
         let files = kept.lay_out();
         (kept, files)
+    }
+
+    fn indexes_the_same(&self, documents: &[SearchDocument]) -> bool {
+        self.documents.len() == documents.len()
+            && self.documents.iter().zip(documents).all(|(a, b)| a.kind == b.kind && a.url == b.url)
+    }
+
+    /// Whether a document of the same kind and address is indexed.
+    pub fn has(&self, document: &SearchDocument) -> bool {
+        self.documents.iter().any(|d| d.kind == document.kind && d.url == document.url)
     }
 
     /// Puts `document` in the place of the document with the same kind and address; `false`
@@ -66,6 +105,15 @@ impl KeptIndex {
         let Some(doc) = self.documents.iter().position(|d| d.kind == document.kind && d.url == document.url) else {
             return false;
         };
+        self.replace_at(doc, document);
+        true
+    }
+
+    /// Puts `document` in the place of document number `doc`.
+    fn replace_at(&mut self, doc: usize, document: SearchDocument) {
+        if self.documents[doc] == document {
+            return;
+        }
         let terms = self.postings.replace_document(doc as u32, &self.documents[doc], &document);
         // A document's common words have a posting in nearly every document: their entries
         // are long, so they are rendered across cores.
@@ -84,11 +132,13 @@ impl KeptIndex {
             };
             self.changed.insert(term);
         }
-        if record_bytes(&self.documents[doc]) != record_bytes(&document) {
-            self.changed_records.insert(doc);
+        let record = record_bytes(&document);
+        if let Some(slot) = self.records.iter_mut().find(|(_, _, i)| *i == doc)
+            && *slot.1 != record
+        {
+            slot.1 = Arc::new(record);
         }
         self.documents[doc] = document;
-        true
     }
 
     /// Cuts the entries into shards as a full build does, reusing the bytes of every shard
@@ -97,7 +147,7 @@ impl KeptIndex {
         let entries: Vec<(&String, &String)> = self.entries.iter().collect();
         let ranges = shard_ranges(entries.iter().map(|(_, entry)| entry.len()), self.shard_bytes);
         let mut shards = HashMap::with_capacity(ranges.len());
-        let mut files = SearchFiles { shards: Vec::with_capacity(ranges.len()), others: Vec::new() };
+        let mut files: Vec<(String, Arc<Vec<u8>>)> = Vec::with_capacity(ranges.len());
         for (n, range) in ranges.iter().enumerate() {
             let (first, last) = (entries[range.start].0, entries[range.end - 1].0);
             let unchanged = self.changed.range::<String, _>(first..=last).next().is_none();
@@ -105,18 +155,16 @@ impl KeptIndex {
                 Some((was_last, bytes)) if was_last == last && unchanged => Arc::clone(bytes),
                 _ => Arc::new(shard_bytes_of(entries[range.clone()].iter().map(|(_, entry)| entry.as_str()))),
             };
-            files.shards.push((shard_path(n), Arc::clone(&bytes)));
+            files.push((shard_path(n), Arc::clone(&bytes)));
             shards.insert(first.clone(), (last.clone(), bytes));
         }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         let firsts = ranges.iter().map(|range| entries[range.start].0.clone()).collect();
-        files.others.push(("search/manifest.json".to_owned(), Arc::new(manifest(&self.documents, &self.postings, firsts))));
-        for &doc in &self.changed_records {
-            files.others.push((record_path(doc), Arc::new(record_bytes(&self.documents[doc]))));
-        }
+        let manifest = Arc::new(manifest(&self.documents, &self.postings, firsts));
         self.shards = shards;
         self.changed.clear();
-        self.changed_records.clear();
-        files
+        let records = self.records.iter().map(|(path, bytes, _)| (path.clone(), Arc::clone(bytes))).collect();
+        SearchFiles { shards: files, records, manifest }
     }
 }
 
@@ -139,14 +187,9 @@ mod tests {
         }
     }
 
-    /// Files as a map, shards included, for comparing with a full layout.
-    fn all(files: &SearchFiles, records: &mut BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
-        for (path, bytes) in &files.others {
-            records.insert(path.clone(), bytes.to_vec());
-        }
-        let mut map = records.clone();
-        map.extend(files.shards.iter().map(|(path, bytes)| (path.clone(), bytes.to_vec())));
-        map
+    /// Files as a map, for comparing with a full layout.
+    fn all(files: SearchFiles) -> BTreeMap<String, Vec<u8>> {
+        files.into_files().map(|(path, bytes)| (path, bytes.to_vec())).collect()
     }
 
     #[test]
@@ -154,13 +197,15 @@ mod tests {
         let words = ["calm", "listen", "agree", "money", "sleep", "school", "anger", "repair", "play", "rest"];
         let body = |n: usize, shift: usize| (0..40).map(|i| words[(i * (n + 1) + shift) % words.len()]).collect::<Vec<_>>().join(" ");
         let mut documents: Vec<SearchDocument> = (0..30).map(|n| doc(n, &body(n, 0))).collect();
-        let (mut kept, files) = KeptIndex::from_documents(documents.clone(), 300);
-        let mut records = BTreeMap::new();
-        all(&files, &mut records);
-        for (step, (n, text)) in [(3, "an entirely new vocabulary: zebra quokka"), (3, &body(3, 1) as &str), (17, ""), (0, "calm calm calm")].into_iter().enumerate() {
-            documents[n] = doc(n, text);
-            assert!(kept.replace(documents[n].clone()));
-            let updated = all(&kept.lay_out(), &mut records);
+        let (mut kept, _) = KeptIndex::from_documents(documents.clone(), 300);
+        let mut renamed = doc(5, &body(5, 0));
+        renamed.title = "A new title".into();
+        let steps = [doc(3, "an entirely new vocabulary: zebra quokka"), doc(3, &body(3, 1)), doc(17, ""), doc(0, "calm calm calm"), renamed];
+        for (step, document) in steps.into_iter().enumerate() {
+            let n = documents.iter().position(|d| d.url == document.url).expect("indexed");
+            documents[n] = document.clone();
+            assert!(kept.replace(document));
+            let updated = all(kept.lay_out());
             let full: BTreeMap<String, Vec<u8>> = lay_out_with(&documents, &Postings::build(&documents), 300).into_iter().collect();
             assert_eq!(updated.keys().collect::<Vec<_>>(), full.keys().collect::<Vec<_>>(), "step {step}");
             for (path, bytes) in &full {
