@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use crate::fingerprint::Fingerprinter;
+use crate::render::markdown::{MarkdownSource, Rendered, render_markdown};
 
 /// A 128-bit key: a [`Fingerprinter`] fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,20 +28,66 @@ impl RenderKey {
     }
 }
 
-/// Rendered HTML by key, shared by the render threads of one build and kept between builds.
+/// Rendered HTML by key, shared by the render threads of one build and kept between builds;
+/// and each page body's Markdown rendering, by its text and place.
 #[derive(Debug, Default)]
 pub struct RenderCache {
     maps: Mutex<Generations>,
+    markdown: Mutex<TwoBuilds<u128, Arc<MemoisedMarkdown>>>,
 }
 
 #[derive(Debug, Default)]
 struct Generations {
-    /// Used by the build under way.
-    current: HashMap<RenderKey, Arc<str>>,
-    /// Used by the build before; moved to `current` when used again.
-    previous: HashMap<RenderKey, Arc<str>>,
+    pages: TwoBuilds<RenderKey, Arc<str>>,
     hits: usize,
     misses: usize,
+}
+
+/// A memo that keeps what the last two builds used.
+#[derive(Debug)]
+struct TwoBuilds<K, V> {
+    /// Used by the build under way.
+    current: HashMap<K, V>,
+    /// Used by the build before; moved to `current` when used again.
+    previous: HashMap<K, V>,
+}
+
+impl<K, V> Default for TwoBuilds<K, V> {
+    fn default() -> Self {
+        TwoBuilds { current: HashMap::new(), previous: HashMap::new() }
+    }
+}
+
+impl<K: Eq + std::hash::Hash + Copy, V: Clone> TwoBuilds<K, V> {
+    fn start_build(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+
+    fn abandon_build(&mut self) {
+        let previous = std::mem::take(&mut self.previous);
+        self.current.extend(previous);
+    }
+
+    fn get(&mut self, key: K) -> Option<V> {
+        match self.current.get(&key) {
+            Some(value) => Some(value.clone()),
+            None => self.previous.remove(&key).inspect(|value| {
+                self.current.insert(key, value.clone());
+            }),
+        }
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        self.current.insert(key, value);
+    }
+}
+
+/// A page body rendered, with the link lookups it made: still right while each lookup gives
+/// the same answer (a renamed page changes where links to it go).
+#[derive(Debug)]
+struct MemoisedMarkdown {
+    rendered: Rendered,
+    lookups: Vec<(String, Option<String>)>,
 }
 
 /// How much of a build the cache saved.
@@ -56,34 +103,29 @@ impl RenderCache {
     /// Starts a build: what the last build used stays available, anything older goes.
     pub fn start_build(&self) {
         let mut maps = self.lock();
-        let used = std::mem::take(&mut maps.current);
-        maps.previous = used;
+        maps.pages.start_build();
         maps.hits = 0;
         maps.misses = 0;
+        self.lock_markdown().start_build();
     }
 
     /// Gives up a build that failed: everything the last good build used stays available to
     /// the next one, so a fix does not render the whole site again.
     pub fn abandon_build(&self) {
-        let mut maps = self.lock();
-        let previous = std::mem::take(&mut maps.previous);
-        maps.current.extend(previous);
+        self.lock().pages.abandon_build();
+        self.lock_markdown().abandon_build();
     }
 
     /// Forgets everything (after a configuration change).
     pub fn clear(&self) {
         *self.lock() = Generations::default();
+        *self.lock_markdown() = TwoBuilds::default();
     }
 
     /// The HTML rendered for `key` in this build or the last.
     pub fn get(&self, key: RenderKey) -> Option<Arc<str>> {
         let mut maps = self.lock();
-        let found = match maps.current.get(&key) {
-            Some(html) => Some(Arc::clone(html)),
-            None => maps.previous.remove(&key).inspect(|html| {
-                maps.current.insert(key, Arc::clone(html));
-            }),
-        };
+        let found = maps.pages.get(key);
         match found {
             Some(_) => maps.hits += 1,
             None => maps.misses += 1,
@@ -93,7 +135,31 @@ impl RenderCache {
 
     /// Remembers the HTML rendered for `key`.
     pub fn insert(&self, key: RenderKey, html: &str) {
-        self.lock().current.insert(key, Arc::from(html));
+        self.lock().pages.insert(key, Arc::from(html));
+    }
+
+    /// A page body's Markdown rendered, from the memo when the same text at the same place
+    /// was rendered before and its links still lead where they did.
+    pub fn markdown(&self, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+        let mut fingerprint = Fingerprinter::new();
+        for part in [source.file.path.as_os_str().as_encoded_bytes(), source.file.text.as_bytes(), source.content_dir.as_bytes()] {
+            fingerprint.add(&part.len().to_le_bytes()).add(part);
+        }
+        let key = fingerprint.add(&source.offset.to_le_bytes()).finish();
+        let memo = self.lock_markdown().get(key);
+        if let Some(memo) = memo.filter(|memo| memo.lookups.iter().all(|(path, answer)| resolve(path) == *answer)) {
+            return memo.rendered.clone();
+        }
+        let lookups = std::cell::RefCell::new(Vec::new());
+        let recording = |path: &str| {
+            let answer = resolve(path);
+            lookups.borrow_mut().push((path.to_owned(), answer.clone()));
+            answer
+        };
+        let rendered = render_markdown(&source.file.text[source.offset..], source, &recording);
+        let lookups = lookups.into_inner();
+        self.lock_markdown().insert(key, Arc::new(MemoisedMarkdown { rendered: rendered.clone(), lookups }));
+        rendered
     }
 
     /// Hits and misses since the build started.
@@ -105,6 +171,10 @@ impl RenderCache {
     fn lock(&self) -> MutexGuard<'_, Generations> {
         // Entries are inserted whole, so a poisoned map is still consistent.
         self.maps.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn lock_markdown(&self) -> MutexGuard<'_, TwoBuilds<u128, Arc<MemoisedMarkdown>>> {
+        self.markdown.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -149,5 +219,19 @@ mod tests {
         assert_ne!(first, key(1, "section.html", json!({})));
         assert_ne!(first, key(1, "page.html", json!({"a": 1})));
         assert_eq!(first, key(1, "page.html", json!({})));
+    }
+
+    #[test]
+    fn a_memoised_body_is_rendered_again_when_a_link_leads_elsewhere() {
+        let cache = RenderCache::default();
+        let file = crate::diag::SourceFile::new("content/a.md", b"+++\n+++\nSee [b](b.md).\n".to_vec()).unwrap();
+        let source = MarkdownSource { file: &file, offset: 8, content_dir: "" };
+        let first = cache.markdown(&source, &|_| Some("/b/".into()));
+        assert!(first.html.contains("href=\"/b/\""), "{}", first.html);
+        assert_eq!(cache.markdown(&source, &|_| Some("/b/".into())).html, first.html);
+        let moved = cache.markdown(&source, &|_| Some("/c/".into()));
+        assert!(moved.html.contains("href=\"/c/\""), "{}", moved.html);
+        let gone = cache.markdown(&source, &|_| None);
+        assert!(!gone.problems.is_empty(), "a link to a page that went is a problem again");
     }
 }

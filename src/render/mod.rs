@@ -151,7 +151,7 @@ fn render_content_page(
     page: &Page,
 ) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
     let raw = site.raw(page);
-    let body = render_body(site, page);
+    let body = render_body(site, templates, page);
     if !body.problems.is_empty() {
         return Err(body.problems);
     }
@@ -181,12 +181,15 @@ fn render_content_page(
     Ok((RenderedPage { url: page.url.clone(), html, source: raw.file.path.clone(), last_modified }, body.site_links))
 }
 
-fn render_body(site: &Site, page: &Page) -> Rendered {
+fn render_body(site: &Site, templates: &Templates, page: &Page) -> Rendered {
     let raw = site.raw(page);
     let content_dir = raw.content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let source = MarkdownSource { file: &raw.file, offset: raw.body_offset, content_dir };
     let resolve = |path: &str| site.url_of_content_path(path);
-    render_markdown(raw.body(), &source, &resolve)
+    match templates.cache() {
+        Some(cache) => cache.markdown(&source, &resolve),
+        None => render_markdown(raw.body(), &source, &resolve),
+    }
 }
 
 /// The template each kind of page uses unless its front matter names another.

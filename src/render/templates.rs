@@ -56,6 +56,11 @@ impl Templates {
         self
     }
 
+    /// The render cache, when rendering for `serve`.
+    pub fn cache(&self) -> Option<&RenderCache> {
+        self.cache.as_deref()
+    }
+
     /// True when the theme or site has a template of this name.
     pub fn has(&self, name: &str) -> bool {
         self.paths.contains_key(name)
