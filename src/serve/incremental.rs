@@ -1,10 +1,12 @@
 //! Rebuilds for `serve`. An edit to the text of pages already in the site (their front
 //! matter unchanged, nothing else in the batch) is applied to what the last build kept: the
 //! pages are read and rendered again, their search documents replaced in the kept index, and
-//! every other file is the last build's. Anything else runs the whole pipeline, with pages
-//! whose template set and view did not change taken from the render cache instead of Tera (a
-//! configuration change empties it). Either way the output is what a full build gives; the
-//! tests in `tests/serve.rs` check that byte for byte.
+//! every other file is the last build's. Anything else runs the whole pipeline, taking from
+//! the last build the pages the watcher did not name, its search index (only documents that
+//! differ are replaced), page bodies' Markdown (while their links lead where they did) and
+//! pages whose template set and view did not change (the render cache; a configuration
+//! change empties it). Either way the output is what a full build gives; the tests in
+//! `tests/serve.rs` check that byte for byte.
 //!
 //! Why a page's text reaches nothing but its own page and its search document: other pages
 //! show what the model holds of a page (title, summary, topics, dates, address), which comes
@@ -16,12 +18,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
-use crate::load::{Sources, read_source};
 use crate::load::page::parse_page;
+use crate::load::{KnownPages, Sources, read_source};
 use crate::output::search::documents::page_document;
 use crate::output::search::kept::{KeptIndex, MANIFEST, RECORDS, SHARDS, SearchFiles};
 use crate::output::{Contents, Output, OutputFile, links, origins};
-use crate::load::KnownPages;
 use crate::pipeline::{BuildOptions, Carried, Memos, Parts, build_parts};
 use crate::render::cache::CacheStats;
 use crate::render::render_one_page;

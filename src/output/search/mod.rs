@@ -5,6 +5,7 @@
 //! - [`text`]: how text becomes terms (the script does exactly the same);
 //! - [`index`]: the elasticlunr-rs index and its postings;
 //! - [`layout`]: manifest, term shards and one record per document under `/search/`;
+//! - [`kept`]: the index `serve` keeps between rebuilds, updated one document at a time;
 //! - [`query`]: querying the shards as the script does, for tests and the benchmark.
 //!
 //! The search page itself is rendered with the other pages (`src/render/search.rs`); the
