@@ -79,13 +79,17 @@ impl LiveSite {
                 let snapshot = self.shared.publish_build(rebuilt.output, paths);
                 self.last_rebuild = Some(rebuilt.how);
                 let since_save = batch.first_seen.map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
+                let how = match rebuilt.how {
+                    Rebuild::PageText => " (page text)",
+                    Rebuild::Full => "",
+                };
                 eprintln!(
-                    "Rebuilt in {} ms{}: {} pages rendered, {} reused, {} files changed",
+                    "Rebuilt in {} ms{}{how}: {} rendered, {} reused, {} changed",
                     rebuilt.elapsed.as_millis(),
                     since_save.unwrap_or_default(),
-                    rebuilt.stats.misses,
+                    counted(rebuilt.stats.misses, "page"),
                     rebuilt.stats.hits,
-                    snapshot.change.paths.len()
+                    counted(snapshot.change.paths.len(), "file"),
                 );
                 snapshot
             }
@@ -95,6 +99,11 @@ impl LiveSite {
             }
         }
     }
+}
+
+/// "1 page", "2 pages".
+fn counted(n: usize, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
 }
 
 /// Builds, serves and rebuilds until the process is stopped. Fails only when it cannot
