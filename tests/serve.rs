@@ -69,10 +69,6 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
     fs::write(&file, text.replacen(from, to, 1)).expect("write");
 }
 
-fn copy_folder(from: &Path, to: &Path) {
-    common::copy_tree(from, to);
-}
-
 fn write(root: &Path, path: &str, text: &str) {
     let file = root.join(path);
     fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
@@ -119,7 +115,7 @@ const MINIMAL_STEPS: &[Step] = &[
     Step {
         name: "replace a folder by one with the same file names",
         apply: |r| {
-            copy_folder(&r.join("content/advice"), &r.join("content/advice-new"));
+            common::copy_tree(&r.join("content/advice"), &r.join("content/advice-new"));
             edit(r, "content/advice-new/second.md", "Because", "Since it helps");
             fs::remove_dir_all(r.join("content/advice")).expect("remove");
             fs::rename(r.join("content/advice-new"), r.join("content/advice")).expect("rename");
