@@ -311,6 +311,19 @@ fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_file
     live.update(&saved);
     assert_served_equals_full_build(&live, &root, "rename-and-replace save");
 
+    // The same with a temporary name no rule knows (as `sed -i` and some editors use): the
+    // file came and went within the save, so the batch names only the page, and the edit to
+    // its text is applied to the last build.
+    let temporary = root.join("content/guides/second.md___tmp123");
+    fs::write(&temporary, "+++\ntitle = \"Second guide\"\n+++\nSaved by rename again.\n").expect("write");
+    fs::rename(&temporary, root.join("content/guides/second.md")).expect("rename");
+    let saved = next_batch_with(&mut watcher, wait, "content/guides/second.md");
+    let names: Vec<_> = saved.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["content/guides/second.md"]);
+    live.update(&saved);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
+    assert_served_equals_full_build(&live, &root, "save through an unknown temporary name");
+
     // A folder that did not exist when serving started is watched once it appears.
     write(&root, "templates/page.html", &theme_page_template());
     let created = next_batch_with(&mut watcher, wait, "templates/page.html");

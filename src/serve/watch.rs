@@ -1,9 +1,12 @@
 //! Watching the site folder with notify: the folders a site is made of and `hubsite.toml`,
 //! never the output folder. Events are coalesced into batches: a batch closes once the folder
 //! has been quiet for [`QUIET`], so an editor's save (write a temporary file, rename it over
-//! the old one) makes one rebuild, and its temporary files are ignored.
+//! the old one) makes one rebuild, and its temporary files are ignored: those with the names
+//! editors use, and any file the batch saw created that is gone when it closes (it was not
+//! there before the batch and is not there after, so the site cannot have changed by it).
 
 use std::collections::BTreeSet;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -78,26 +81,40 @@ impl SiteWatcher {
     /// Waits up to `timeout` for a change, then gathers the changes that follow it until the
     /// folder is quiet. `None` when nothing relevant changed in time or the watcher stopped.
     pub fn next_batch(&mut self, timeout: Duration) -> Option<Batch> {
-        let mut batch = Batch::default();
         let deadline = Instant::now() + timeout;
+        loop {
+            let batch = self.gather(deadline)?;
+            // A batch of files that came and went changed nothing.
+            if !batch.paths.is_empty() || batch.rescan {
+                return Some(batch);
+            }
+        }
+    }
+
+    /// One batch: the first change before `deadline`, and what follows until quiet.
+    fn gather(&mut self, deadline: Instant) -> Option<Batch> {
+        let mut batch = Batch::default();
+        let mut created = BTreeSet::new();
         while batch.paths.is_empty() && !batch.rescan {
             let left = deadline.checked_duration_since(Instant::now())?;
             let event = self.events.recv_timeout(left).ok()?;
-            self.add(&mut batch, event);
+            self.add(&mut batch, &mut created, event);
         }
         let first = Instant::now();
         batch.first_seen = Some(first);
         loop {
             let wait = QUIET.min(LONGEST.saturating_sub(first.elapsed()));
             match self.events.recv_timeout(wait) {
-                Ok(event) if !wait.is_zero() => self.add(&mut batch, event),
+                Ok(event) if !wait.is_zero() => self.add(&mut batch, &mut created, event),
                 Ok(event) => {
-                    self.add(&mut batch, event);
+                    self.add(&mut batch, &mut created, event);
                     break;
                 }
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
             }
         }
+        let root = &self.root;
+        batch.paths.retain(|path| !created.contains(path) || fs::symlink_metadata(root.join(path)).is_ok());
         for path in self.watch_folders() {
             if let Some(relative) = relevant(&self.root, &path) {
                 batch.paths.insert(relative);
@@ -106,7 +123,9 @@ impl SiteWatcher {
         Some(batch)
     }
 
-    fn add(&self, batch: &mut Batch, event: notify::Result<notify::Event>) {
+    /// Adds `event` to `batch`; `created` gathers the paths whose first event in the batch
+    /// created them.
+    fn add(&self, batch: &mut Batch, created: &mut BTreeSet<PathBuf>, event: notify::Result<notify::Event>) {
         let Ok(event) = event else {
             batch.rescan = true;
             return;
@@ -118,6 +137,9 @@ impl SiteWatcher {
         for path in event.paths {
             if let Some(relative) = relevant(&self.root, &path) {
                 batch.config |= relative == Path::new(CONFIG_FILE);
+                if matches!(event.kind, EventKind::Create(_)) && !batch.paths.contains(&relative) {
+                    created.insert(relative.clone());
+                }
                 batch.paths.insert(relative);
             }
         }
