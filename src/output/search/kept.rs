@@ -17,7 +17,6 @@ use crate::model::Site;
 pub const SHARDS: &str = "search/t/";
 /// Where the records are: every output path under it is a record.
 pub const RECORDS: &str = "search/d/";
-
 /// A laid-out index and what it was made from.
 #[derive(Debug)]
 pub struct KeptIndex {

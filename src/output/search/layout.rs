@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::documents::SearchDocument;
+use super::kept::{MANIFEST, RECORDS, SHARDS};
 use super::index::{FIELDS, Postings};
 
 /// Integer weights are elasticlunr's weights times this.
@@ -76,7 +77,7 @@ pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_byt
     let mut files: Vec<(String, Vec<u8>)> =
         ranges.iter().enumerate().map(|(n, range)| (shard_path(n), shard_bytes_of(entries[range.clone()].iter().map(|(_, e)| e.as_str())))).collect();
     let firsts = ranges.iter().map(|range| entries[range.start].0.clone()).collect();
-    files.push(("search/manifest.json".to_owned(), manifest(documents, postings, firsts)));
+    files.push((MANIFEST.to_owned(), manifest(documents, postings, firsts)));
     files.par_extend(documents.par_iter().enumerate().map(|(i, doc)| (record_path(i), record_bytes(doc))));
     files
 }
@@ -120,11 +121,11 @@ pub(super) fn shard_bytes_of<'a>(entries: impl Iterator<Item = &'a str> + Clone)
 }
 
 pub(super) fn shard_path(n: usize) -> String {
-    format!("{}{n}.json", super::kept::SHARDS)
+    format!("{SHARDS}{n}.json")
 }
 
 pub(super) fn record_path(doc: usize) -> String {
-    format!("search/d/{doc}.json")
+    format!("{RECORDS}{doc}.json")
 }
 
 /// The manifest's bytes, given the first term of each shard.
