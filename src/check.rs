@@ -27,7 +27,7 @@ pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
 
 /// Builds in memory; fails on every problem found, and gathers warnings otherwise.
 pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let (built, (materials, warnings)) = build_inspecting(options, None, &|_: Stage| {}, |site, output| {
+    let (built, (materials, warnings)) = build_inspecting(options, &|_: Stage| {}, |site, output| {
         let config = &site.sources.config;
         let today = config.time_zone.to_datetime(options.now).date();
         let stale_after = config.directory.stale_after_months;

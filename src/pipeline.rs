@@ -67,11 +67,12 @@ pub struct BuildReport {
 
 /// Builds the site in memory: every stage but write.
 pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
-    build_with_cache(options, None, progress)
+    build_inspecting(options, progress, |_, _| ()).map(|(built, ())| built)
 }
 
-/// What `hubsite serve` keeps between rebuilds so that they skip work done before: pages
-/// rendered from the same template set and view, and pages the origin check found clean.
+/// What `hubsite serve` keeps between rebuilds so that they skip work done before (see
+/// [`build_parts`]): pages rendered from the same template set and view, page bodies'
+/// Markdown, and pages the origin check found clean.
 #[derive(Debug, Default)]
 pub struct Memos {
     /// Rendered pages.
@@ -80,21 +81,10 @@ pub struct Memos {
     pub clean_pages: CleanPages,
 }
 
-/// [`build`], reusing what earlier builds learned (`hubsite serve`); the output is the same
-/// as without the memos.
-pub fn build_with_cache(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
-    build_inspecting(options, memos, progress, |_, _| ()).map(|(built, ())| built)
-}
-
-/// [`build_with_cache`], also handing the model and the output to `inspect` before the model
-/// is dropped (`check` reads both for checks a build does not need).
-pub fn build_inspecting<R>(
-    options: &BuildOptions,
-    memos: Option<&Memos>,
-    progress: &dyn Fn(Stage),
-    inspect: impl FnOnce(&Site, &Output) -> R,
-) -> Result<(Built, R), Error> {
-    let parts = build_parts(options, memos, progress, None)?;
+/// [`build`], also handing the model and the output to `inspect` before the model is dropped
+/// (`check` reads both for checks a build does not need).
+pub fn build_inspecting<R>(options: &BuildOptions, progress: &dyn Fn(Stage), inspect: impl FnOnce(&Site, &Output) -> R) -> Result<(Built, R), Error> {
+    let parts = build_parts(options, None, progress, None)?;
     let inspected = inspect(&parts.site, &parts.output);
     Ok((Built { output: parts.output, output_dir: parts.output_dir }, inspected))
 }
