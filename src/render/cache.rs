@@ -143,7 +143,7 @@ impl RenderCache {
     pub fn markdown(&self, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
         let mut fingerprint = Fingerprinter::new();
         for part in [source.file.path.as_os_str().as_encoded_bytes(), source.file.text.as_bytes(), source.content_dir.as_bytes()] {
-            fingerprint.add(&part.len().to_le_bytes()).add(part);
+            fingerprint.add(part);
         }
         let key = fingerprint.add(&source.offset.to_le_bytes()).finish();
         let memo = self.lock_markdown().get(key);

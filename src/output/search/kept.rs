@@ -10,13 +10,9 @@ use rayon::prelude::*;
 
 use super::documents::SearchDocument;
 use super::index::Postings;
-use super::layout::{SHARD_BYTES, entries, manifest, record_bytes, record_path, render_entry, shard_bytes_of, shard_path, shard_ranges};
+use super::layout::{MANIFEST, SHARD_BYTES, entries, manifest, record_bytes, record_path, render_entry, shard_bytes_of, shard_path, shard_ranges};
 use crate::model::Site;
 
-/// Where the shards are: every output path under it is a shard.
-pub const SHARDS: &str = "search/t/";
-/// Where the records are: every output path under it is a record.
-pub const RECORDS: &str = "search/d/";
 /// A laid-out index and what it was made from.
 #[derive(Debug)]
 pub struct KeptIndex {
@@ -53,9 +49,6 @@ impl SearchFiles {
         self.shards.into_iter().chain(self.records).chain(std::iter::once(manifest))
     }
 }
-
-/// Where the manifest is.
-pub const MANIFEST: &str = "search/manifest.json";
 
 impl KeptIndex {
     /// The index of `site`. When `previous` indexed the same documents (by kind and address,

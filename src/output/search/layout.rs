@@ -18,11 +18,17 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::documents::SearchDocument;
-use super::kept::{MANIFEST, RECORDS, SHARDS};
 use super::index::{FIELDS, Postings};
 
 /// Integer weights are elasticlunr's weights times this.
 pub const SCALE: f64 = 10_000.0;
+
+/// Where the shards are: every output path under it is a shard.
+pub const SHARDS: &str = "search/t/";
+/// Where the records are: every output path under it is a record.
+pub const RECORDS: &str = "search/d/";
+/// Where the manifest is.
+pub const MANIFEST: &str = "search/manifest.json";
 
 /// The size a shard is cut at, in bytes of JSON before compression.
 pub const SHARD_BYTES: usize = 16 * 1024;
