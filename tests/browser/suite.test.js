@@ -163,6 +163,66 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
           await Promise.all([page.waitForURL(state.neutral), page.locator('[data-exit-this-page]').click()]);
         });
       });
+      test('on a phone the button stays in view after scrolling, big enough for a thumb, no Shift hint', async () => {
+        await withPage(site, exitPath, PHONE, async ({ page }) => {
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          await page.waitForFunction(() => window.scrollY > 0 || document.documentElement.scrollHeight <= window.innerHeight);
+          const box = await page.locator('[data-exit-this-page]').boundingBox();
+          assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.viewport.height, `button at ${JSON.stringify(box)} after scrolling`);
+          assert.ok(box.height >= 44 && box.width >= 44, `target ${box.width}x${box.height}`);
+          assert.equal(await page.locator('.exit-this-page__keys').isVisible(), false, 'no Shift hint on a touch-only phone');
+          // Jumping to the main content leaves its heading below the bar, not under it.
+          await page.evaluate(() => { window.location.hash = '#main'; });
+          const bar = await page.locator('.exit-this-page').boundingBox();
+          const heading = await page.locator('main h1').first().boundingBox();
+          assert.ok(heading.y >= bar.y + bar.height - 1, `heading at ${heading.y} under a bar ending at ${bar.y + bar.height}`);
+        });
+      });
+      test('exit leaves no referrer', async () => {
+        await withPage(site, exitPath, {}, async ({ page }) => {
+          await Promise.all([page.waitForURL(state.neutral), page.locator('[data-exit-this-page]').click()]);
+          assert.equal(await page.evaluate(() => document.referrer), '');
+        });
+      });
+      if (exitPath === exit[0]) {
+        test('Shift pressed three times, three seconds apart, exits; each press is announced', async () => {
+          await assertExit(site, exitPath, async (page) => {
+            const status = page.locator('[data-exit-this-page-status]');
+            assert.equal(await status.getAttribute('aria-live'), 'polite');
+            await page.keyboard.press('Shift');
+            assert.equal(await status.textContent(), 'Shift, press 2 more times');
+            await page.waitForTimeout(3000);
+            await page.keyboard.press('Shift');
+            assert.equal(await status.textContent(), 'Shift, press 1 more time');
+            await page.waitForTimeout(3000);
+            await page.keyboard.press('Shift');
+          });
+        });
+        test('typing capitals or another key between presses does not exit', async () => {
+          await withPage(site, exitPath, {}, async ({ page }) => {
+            const status = page.locator('[data-exit-this-page-status]');
+            await page.keyboard.press('Shift');
+            await page.keyboard.press('Shift');
+            await page.keyboard.press('a');
+            assert.equal(await status.textContent(), 'Exit this page expired');
+            await page.keyboard.press('Shift');
+            await page.keyboard.press('Shift+A');
+            await page.keyboard.press('Shift+B');
+            await page.waitForTimeout(200);
+            assert.ok(page.url().startsWith(state.origins[site]), `still on the site: ${page.url()}`);
+          });
+        });
+        test('in forced colours (Windows high contrast) the exit button keeps a visible border', async () => {
+          await withPage(site, exitPath, { forcedColors: 'active' }, async ({ page }) => {
+            const style = await page.locator('[data-exit-this-page]').evaluate((el) => {
+              const s = getComputedStyle(el);
+              return { width: s.borderTopWidth, style: s.borderTopStyle };
+            });
+            assert.equal(style.style, 'solid');
+            assert.ok(parseFloat(style.width) >= 2, `border ${style.width}`);
+          });
+        });
+      }
     });
   }
 
@@ -257,6 +317,32 @@ async function assertLinksWork(context, page, origin) {
     assert.equal(response.status(), 200, `link to ${href}`);
   }
 }
+
+describe('print and forced colours of a session page', () => {
+  test('printed, the booking link is dark text with its address; navigation, search and exit do not print', async () => {
+    await withPage('programme', '/sessions/spring/teenagers/', {}, async ({ page }) => {
+      await page.emulateMedia({ media: 'print' });
+      const booking = await page.locator('main a.button').first().evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, after: getComputedStyle(el, '::after').content, href: el.getAttribute('href') };
+      });
+      assert.equal(booking.color, 'rgb(0, 0, 0)');
+      assert.ok(booking.after.includes(booking.href), `printed address ${booking.after} for ${booking.href}`);
+      for (const hidden of ['.site-search', '.site-nav']) {
+        assert.equal(await page.locator(hidden).evaluate((el) => getComputedStyle(el).display), 'none', `${hidden} prints`);
+      }
+    });
+  });
+  test('in forced colours the booking button keeps a visible border', async () => {
+    await withPage('programme', '/sessions/spring/teenagers/', { forcedColors: 'active' }, async ({ page }) => {
+      const style = await page.locator('main a.button').first().evaluate((el) => getComputedStyle(el).borderTopStyle);
+      assert.equal(style, 'solid');
+    });
+  });
+});
+
+/** A phone held upright: touch only, no hover, 390x844 CSS pixels. */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
 /** Opens the exit page from a neutral start page, leaves with `act`, then goes Back. */
 async function assertExit(site, exitPath, act) {

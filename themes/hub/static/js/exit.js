@@ -1,30 +1,69 @@
 // Exit this page: leave for a neutral site at once, replacing this page in the history so
-// that Back does not return here. Pressing Shift three times in a row does the same.
-// Without JavaScript the button is still a plain link to the neutral site.
+// that Back does not return here. Pressing Shift three times does the same, as GOV.UK's
+// 'Exit this page' component does: up to five seconds between presses, each press announced
+// to screen readers ('Shift, press 2 more times'), any other key starts again, and a Shift
+// held to type a capital letter does not count. Without JavaScript the button is still a
+// plain link to the neutral site, with no referrer.
 (function () {
   'use strict';
   var button = document.querySelector('[data-exit-this-page]');
   if (!button) return;
+  var status = document.querySelector('[data-exit-this-page-status]');
+  var NEEDED = 3;
+  var WAIT_MS = 5000;
+  var presses = 0;
+  var timer = null;
+  var shiftWasModifier = false;
+
+  function announce(text) {
+    if (status) status.textContent = text;
+  }
 
   function leave(event) {
     if (event) event.preventDefault();
+    // Hide the page at once, before the neutral site has loaded.
     document.body.classList.add('exiting');
     document.title = 'Loading';
+    announce('Exit this page activated');
     window.location.replace(button.href);
+  }
+
+  function reset(message) {
+    if (presses > 0 && message) announce(message);
+    presses = 0;
+    clearTimeout(timer);
+    timer = null;
   }
 
   button.addEventListener('click', leave);
 
-  var presses = 0;
-  var timer = null;
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Shift') return;
+    // Shift held with another key (typing a capital) is not an exit press.
+    if (event.shiftKey) shiftWasModifier = true;
+    reset('Exit this page expired');
+  });
+
   document.addEventListener('keyup', function (event) {
-    if (event.key !== 'Shift') {
-      presses = 0;
+    if (event.key !== 'Shift') return;
+    if (shiftWasModifier) {
+      shiftWasModifier = false;
       return;
     }
     presses += 1;
     clearTimeout(timer);
-    timer = setTimeout(function () { presses = 0; }, 1000);
-    if (presses >= 3) leave();
+    if (presses >= NEEDED) {
+      reset();
+      leave();
+      return;
+    }
+    var left = NEEDED - presses;
+    announce('Shift, press ' + left + ' more ' + (left === 1 ? 'time' : 'times'));
+    timer = setTimeout(function () { reset('Exit this page expired'); }, WAIT_MS);
+  });
+
+  // A page restored from the back-forward cache shows again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) document.body.classList.remove('exiting');
   });
 })();
