@@ -88,7 +88,10 @@ pub struct Safety {
 
 impl Default for Safety {
     fn default() -> Self {
-        Safety { exit_url: default_exit_url(), exit_sections: default_exit_sections() }
+        Safety {
+            exit_url: default_exit_url(),
+            exit_sections: default_exit_sections(),
+        }
     }
 }
 
@@ -110,7 +113,9 @@ pub struct DirectorySettings {
 
 impl Default for DirectorySettings {
     fn default() -> Self {
-        DirectorySettings { stale_after_months: default_stale_after_months() }
+        DirectorySettings {
+            stale_after_months: default_stale_after_months(),
+        }
     }
 }
 
@@ -180,7 +185,11 @@ pub fn parse_config(file: &SourceFile, overrides: &Overrides) -> Result<Config, 
     validate(raw, file, overrides)
 }
 
-fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
+fn validate(
+    raw: RawConfig,
+    file: &SourceFile,
+    overrides: &Overrides,
+) -> Result<Config, Diagnostics> {
     // Destructure every field, so that a new key cannot be silently ignored.
     let RawConfig {
         title,
@@ -212,8 +221,11 @@ fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<
             Ok(zone) => (name.get_ref().clone(), zone),
             Err(_) => {
                 problems.push(
-                    file.error_at(name.span(), format!("unknown time zone `{}`", name.get_ref()))
-                        .hint("use an IANA name such as Europe/London"),
+                    file.error_at(
+                        name.span(),
+                        format!("unknown time zone `{}`", name.get_ref()),
+                    )
+                    .hint("use an IANA name such as Europe/London"),
                 );
                 ("Europe/London".to_owned(), london())
             }
@@ -287,14 +299,16 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let problems = parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
+        let problems =
+            parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
         assert_eq!(problems.0[0].position, Some((3, 1)));
         assert!(problems.0[0].message.contains("unknown field"));
     }
 
     #[test]
     fn bad_time_zone_and_base_url_are_reported_together() {
-        let problems = parse("title = 'Hub'\nbase_url = 'example.org'\ntime_zone = 'Mars/Base'\n").unwrap_err();
+        let problems = parse("title = 'Hub'\nbase_url = 'example.org'\ntime_zone = 'Mars/Base'\n")
+            .unwrap_err();
         assert_eq!(problems.0.len(), 2);
     }
 }

@@ -13,12 +13,15 @@ use crate::diag::Diagnostic;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
+use crate::render::programme::session::{MaterialView, related_pages};
+use crate::render::programme::{FilterGroup, FilterOption};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
-use crate::render::programme::{FilterGroup, FilterOption};
 use facets::{Facet, build_facets};
-use crate::render::programme::session::{MaterialView, related_pages};
-use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards, service_detail};
+use views::{
+    DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards,
+    service_detail,
+};
 
 /// The view of `/directory/`.
 #[derive(Debug, Serialize)]
@@ -131,7 +134,13 @@ pub fn render_directory_pages(
     }
     let facets = build_facets(&site.services);
     let ordered = display_order(&site.services);
-    let context = Context { site, templates, site_view, facets: &facets, show_exit: shows_exit(site, "directory", false) };
+    let context = Context {
+        site,
+        templates,
+        site_view,
+        facets: &facets,
+        show_exit: shows_exit(site, "directory", false),
+    };
     let mut pages = vec![context.home(&ordered)?, context.a_to_z()?];
     for facet in &facets {
         for (option, members) in facet.group.options.iter().zip(&facet.members) {
@@ -155,9 +164,15 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn crumbs(&self, with_directory: bool) -> Vec<Link> {
-        let mut crumbs = vec![Link { title: "Home".into(), url: "/".into() }];
+        let mut crumbs = vec![Link {
+            title: "Home".into(),
+            url: "/".into(),
+        }];
         if with_directory {
-            crumbs.push(Link { title: "Directory".into(), url: "/directory/".into() });
+            crumbs.push(Link {
+                title: "Directory".into(),
+                url: "/directory/".into(),
+            });
         }
         crumbs
     }
@@ -170,12 +185,22 @@ impl Context<'_> {
                 label: level.label(),
                 description: level_description(level),
                 url: format!("/directory/level/{}/", level.slug()),
-                count: self.site.services.iter().filter(|s| s.level == level).count(),
+                count: self
+                    .site
+                    .services
+                    .iter()
+                    .filter(|s| s.level == level)
+                    .count(),
             })
             .collect();
         let view = DirectoryHomeView {
             site: self.site_view,
-            page: meta(self.site, "Find local support", "Services for families: from help open to everyone to specialist support.", "/directory/"),
+            page: meta(
+                self.site,
+                "Find local support",
+                "Services for families: from help open to everyone to specialist support.",
+                "/directory/",
+            ),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit,
             levels,
@@ -190,16 +215,29 @@ impl Context<'_> {
         by_name.sort_by_key(|s| (s.name.to_lowercase(), s.id.clone()));
         let mut letters: Vec<LetterGroup> = Vec::new();
         for service in by_name {
-            let letter = service.name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            let letter = service
+                .name
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
             let card = views::service_card(service, self.facets, self.site);
             match letters.last_mut() {
                 Some(group) if group.letter == letter => group.services.push(card),
-                _ => letters.push(LetterGroup { letter, services: vec![card] }),
+                _ => letters.push(LetterGroup {
+                    letter,
+                    services: vec![card],
+                }),
             }
         }
         let view = AzView {
             site: self.site_view,
-            page: meta(self.site, "Services A to Z", "Every service in the directory, by name.", "/directory/a-z/"),
+            page: meta(
+                self.site,
+                "Services A to Z",
+                "Every service in the directory, by name.",
+                "/directory/a-z/",
+            ),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit,
             letters,
@@ -207,10 +245,19 @@ impl Context<'_> {
         self.render("directory_az.html", &view, "/directory/a-z/")
     }
 
-    fn filter_page(&self, facet: &FilterGroup, value: &FilterOption, members: &[usize]) -> Result<RenderedPage, Diagnostic> {
+    fn filter_page(
+        &self,
+        facet: &FilterGroup,
+        value: &FilterOption,
+        members: &[usize],
+    ) -> Result<RenderedPage, Diagnostic> {
         let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
         let title = format!("{}: {}", facet.title, value.title);
-        let summary = format!("Services in the directory for {}: {}.", facet.title.to_lowercase(), value.title);
+        let summary = format!(
+            "Services in the directory for {}: {}.",
+            facet.title.to_lowercase(),
+            value.title
+        );
         let view = FilterView {
             site: self.site_view,
             page: meta(self.site, &title, &summary, &value.url),
@@ -227,7 +274,12 @@ impl Context<'_> {
     fn service_page(&self, service: &Service) -> Result<RenderedPage, Diagnostic> {
         let view = ServiceView {
             site: self.site_view,
-            page: meta(self.site, &service.name, &service.summary, service.url.as_str()),
+            page: meta(
+                self.site,
+                &service.name,
+                &service.summary,
+                service.url.as_str(),
+            ),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit,
             service: service_detail(service),
@@ -237,13 +289,28 @@ impl Context<'_> {
         };
         let source = service.path.to_string_lossy().into_owned();
         let html = self.templates.render("service.html", &view, &source)?;
-        Ok(RenderedPage { url: service.url.clone(), html, source: service.path.clone(), last_modified: Some(service.last_reviewed) })
+        Ok(RenderedPage {
+            url: service.url.clone(),
+            html,
+            source: service.path.clone(),
+            last_modified: Some(service.last_reviewed),
+        })
     }
 
-    fn render(&self, template: &str, view: &impl Serialize, url: &str) -> Result<RenderedPage, Diagnostic> {
+    fn render(
+        &self,
+        template: &str,
+        view: &impl Serialize,
+        url: &str,
+    ) -> Result<RenderedPage, Diagnostic> {
         let html = self.templates.render(template, view, url)?;
         let url = parse_url(url)?;
-        Ok(RenderedPage { url, html, source: PathBuf::from("content/directory"), last_modified: None })
+        Ok(RenderedPage {
+            url,
+            html,
+            source: PathBuf::from("content/directory"),
+            last_modified: None,
+        })
     }
 }
 
@@ -271,8 +338,14 @@ fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
 /// What each level of the pathway of support means, for families.
 pub fn level_description(level: Level) -> &'static str {
     match level {
-        Level::Universal => "Open to every family, with no referral: family hubs, helplines, drop-ins and self-help.",
-        Level::Targeted => "Extra help when things are harder: parenting and relationship programmes, money advice.",
-        Level::Specialist => "Intensive support, often by referral: counselling, mediation and domestic abuse support.",
+        Level::Universal => {
+            "Open to every family, with no referral: family hubs, helplines, drop-ins and self-help."
+        }
+        Level::Targeted => {
+            "Extra help when things are harder: parenting and relationship programmes, money advice."
+        }
+        Level::Specialist => {
+            "Intensive support, often by referral: counselling, mediation and domestic abuse support."
+        }
     }
 }

@@ -44,7 +44,11 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
     let soon = now.checked_add(COMING_UP).unwrap_or(Timestamp::MAX);
     let mut happening_now = Vec::new();
     let mut coming_up = Vec::new();
-    let mut sessions: Vec<_> = site.sessions.iter().filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled).collect();
+    let mut sessions: Vec<_> = site
+        .sessions
+        .iter()
+        .filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled)
+        .collect();
     sessions.sort_by_key(|s| s.start);
     for session in sessions {
         if session.start <= now && now < session.end {
@@ -53,24 +57,39 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
             coming_up.push(session_card(site, session));
         }
     }
-    HomeView { routes: routes(site), base, happening_now, coming_up }
+    HomeView {
+        routes: routes(site),
+        base,
+        happening_now,
+        coming_up,
+    }
 }
 
 fn routes(site: &Site) -> Vec<Route> {
     let mut routes = Vec::new();
     if let Some(week) = featured_week(site) {
-        let when = format!("{} to {}", format_date(week.start_date), format_date(week.end_date));
+        let when = format!(
+            "{} to {}",
+            format_date(week.start_date),
+            format_date(week.end_date)
+        );
         let description = match &week.theme {
             Some(theme) => format!("{when}. {theme}: talks, webinars and workshops."),
             None => format!("{when}: talks, webinars and workshops."),
         };
-        routes.push(Route { title: week.name.clone(), url: week.url.to_string(), description });
+        routes.push(Route {
+            title: week.name.clone(),
+            url: week.url.to_string(),
+            description,
+        });
     }
     if crate::render::views::is_published(site, "/self-help/") {
         routes.push(Route {
             title: "Self-help for families".into(),
             url: "/self-help/".into(),
-            description: "Short guides on arguments, separating, new babies, teenagers and money worries.".into(),
+            description:
+                "Short guides on arguments, separating, new babies, teenagers and money worries."
+                    .into(),
         });
     }
     if crate::render::views::is_published(site, "/directory/") {
@@ -86,8 +105,15 @@ fn routes(site: &Site) -> Vec<Route> {
 /// The current week, else the next one, else the latest.
 fn featured_week<'a>(site: &'a Site) -> Option<&'a crate::model::week::Week> {
     let today = |w: &crate::model::week::Week| w.time_zone.to_datetime(site.now).date();
-    let current = site.weeks.iter().find(|w| w.start_date <= today(w) && today(w) <= w.end_date);
-    let next = site.weeks.iter().filter(|w| w.start_date > today(w)).min_by_key(|w| w.start_date);
+    let current = site
+        .weeks
+        .iter()
+        .find(|w| w.start_date <= today(w) && today(w) <= w.end_date);
+    let next = site
+        .weeks
+        .iter()
+        .filter(|w| w.start_date > today(w))
+        .min_by_key(|w| w.start_date);
     let latest = site.weeks.iter().max_by_key(|w| w.end_date);
     current.or(next).or(latest)
 }
