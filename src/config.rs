@@ -109,14 +109,31 @@ pub struct DirectorySettings {
     /// `hubsite check` warns about services last reviewed longer ago than this.
     #[serde(default = "default_stale_after_months")]
     pub stale_after_months: u16,
+    /// The site's own sentence for each level of the pathway of support; the theme says
+    /// something general where a level has none.
+    #[serde(default)]
+    pub levels: LevelDescriptions,
 }
 
 impl Default for DirectorySettings {
     fn default() -> Self {
         DirectorySettings {
             stale_after_months: default_stale_after_months(),
+            levels: LevelDescriptions::default(),
         }
     }
+}
+
+/// `[directory.levels]`: what each level of the pathway means for families in this area.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDescriptions {
+    /// Universal: open to every family.
+    pub universal: Option<String>,
+    /// Targeted: extra help when things are harder.
+    pub targeted: Option<String>,
+    /// Specialist: intensive support.
+    pub specialist: Option<String>,
 }
 
 fn default_stale_after_months() -> u16 {

@@ -19,7 +19,7 @@ pub struct CalendarFile {
 }
 
 /// The identifier calendars see for the product that made the file.
-const PRODID: &str = "-//hubsite//Relationships Matter programme//EN";
+const PRODID: &str = "-//hubsite//programme//EN";
 
 /// Every calendar file of the site; none when there are no weeks.
 pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
@@ -45,13 +45,10 @@ pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
         .iter()
         .flat_map(|w| w.sessions.iter().map(|&id| &site.sessions[id]))
         .collect();
-    let name = format!(
-        "{}: Relationships Matter sessions",
-        site.sources.config.title
-    );
+    // Every session of the site: the calendar is named after the site, whatever its weeks are called.
     files.push(CalendarFile {
         path: "sessions/all.ics".into(),
-        text: render_calendar(site, &name, &all),
+        text: render_calendar(site, &site.sources.config.title, &all),
     });
     files
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::config::LevelDescriptions;
 use crate::diag::Diagnostic;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
@@ -34,26 +35,30 @@ pub struct DirectoryHomeView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
-    /// The pathway of support, from universal to specialist.
+    /// The pathway of support, from universal to specialist: only the levels services have.
     pub levels: Vec<LevelView>,
+    /// Whether any service is a family hub centre (they are listed first).
+    pub has_family_hubs: bool,
     /// Every filter with its values.
     pub facets: Vec<FilterGroup>,
     /// Every service, family hubs first.
     pub services: Vec<ServiceCard>,
 }
 
-/// A level of the pathway of support.
+/// A level of the pathway of support that at least one service has.
 #[derive(Debug, Serialize)]
 pub struct LevelView {
     /// `universal`
     pub slug: &'static str,
     /// 'Universal'
     pub label: &'static str,
-    /// What it means, in a sentence.
-    pub description: &'static str,
+    /// Where it sits on the whole pathway: 1 (universal) to 3 (specialist), for the diagram.
+    pub step: usize,
+    /// What it means, in the site's words (`[directory.levels]`); `None` for the theme's.
+    pub description: Option<String>,
     /// Its filter page.
     pub url: String,
-    /// How many services it has.
+    /// How many services it has (never 0).
     pub count: usize,
 }
 
@@ -178,32 +183,17 @@ impl Context<'_> {
     }
 
     fn home(&self, ordered: &[&Service]) -> Result<RenderedPage, Diagnostic> {
-        let levels = Level::ALL
-            .iter()
-            .map(|&level| LevelView {
-                slug: level.slug(),
-                label: level.label(),
-                description: level_description(level),
-                url: format!("/directory/level/{}/", level.slug()),
-                count: self
-                    .site
-                    .services
-                    .iter()
-                    .filter(|s| s.level == level)
-                    .count(),
-            })
-            .collect();
         let view = DirectoryHomeView {
             site: self.site_view,
-            page: meta(
-                self.site,
-                "Find local support",
-                "Services for families: from help open to everyone to specialist support.",
-                "/directory/",
-            ),
+            // The summary is the template's: it depends on which levels the directory has.
+            page: meta(self.site, "Find local support", "", "/directory/"),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit,
-            levels,
+            levels: level_views(
+                &self.site.services,
+                &self.site.sources.config.directory.levels,
+            ),
+            has_family_hubs: self.site.services.iter().any(|s| s.family_hub),
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
         };
@@ -335,17 +325,91 @@ fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
     services
 }
 
-/// What each level of the pathway of support means, for families.
-pub fn level_description(level: Level) -> &'static str {
-    match level {
-        Level::Universal => {
-            "Open to every family, with no referral: family hubs, helplines, drop-ins and self-help."
-        }
-        Level::Targeted => {
-            "Extra help when things are harder: parenting and relationship programmes, money advice."
-        }
-        Level::Specialist => {
-            "Intensive support, often by referral: counselling, mediation and domestic abuse support."
-        }
+/// The levels of the pathway that some service has, in pathway order, with their counts and
+/// the site's own description of each, if it gives one.
+pub fn level_views(services: &[Service], descriptions: &LevelDescriptions) -> Vec<LevelView> {
+    Level::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, &level)| LevelView {
+            slug: level.slug(),
+            label: level.label(),
+            step: index + 1,
+            description: site_level_description(descriptions, level).map(str::to_owned),
+            url: format!("/directory/level/{}/", level.slug()),
+            count: services.iter().filter(|s| s.level == level).count(),
+        })
+        .filter(|level| level.count > 0)
+        .collect()
+}
+
+/// The site's sentence for a level, from `[directory.levels]`; blank counts as none.
+fn site_level_description(descriptions: &LevelDescriptions, level: Level) -> Option<&str> {
+    let text = match level {
+        Level::Universal => &descriptions.universal,
+        Level::Targeted => &descriptions.targeted,
+        Level::Specialist => &descriptions.specialist,
+    };
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostics, SourceFile};
+    use crate::model::service::build_services;
+    use crate::model::topic::Topics;
+
+    /// Services named `id = level`, built as from their files.
+    fn services(levels: &[(&str, &str)]) -> Vec<Service> {
+        let files: Vec<SourceFile> = levels
+            .iter()
+            .map(|(id, level)| {
+                let text = format!(
+                    "name = \"{id}\"\norganisation = \"O\"\nsummary = \"S\"\nlevel = \"{level}\"\n\
+                     categories = [\"counselling\"]\naccess = [\"drop-in\"]\nlast_reviewed = 2024-01-01\n[cost]\nfree = true\n"
+                );
+                SourceFile::new(format!("content/directory/{id}.toml"), text.into_bytes()).unwrap()
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        let services = build_services(&files, &Topics::default(), &mut problems);
+        assert!(problems.0.is_empty(), "{problems:?}");
+        services
+    }
+
+    #[test]
+    fn the_pathway_leaves_out_levels_no_service_has() {
+        let services = services(&[("a", "universal"), ("b", "specialist"), ("c", "specialist")]);
+        let levels = level_views(&services, &LevelDescriptions::default());
+        let shown: Vec<_> = levels
+            .iter()
+            .map(|l| (l.slug, l.step, l.count, l.url.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("universal", 1, 1, "/directory/level/universal/"),
+                ("specialist", 3, 2, "/directory/level/specialist/")
+            ]
+        );
+        assert!(level_views(&[], &LevelDescriptions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_level_reads_in_the_sites_words_when_it_gives_some() {
+        let services = services(&[("a", "universal"), ("b", "targeted")]);
+        let descriptions = LevelDescriptions {
+            universal: Some("  ".into()),
+            targeted: Some(" Groups. ".into()),
+            specialist: Some("Unused.".into()),
+        };
+        let levels = level_views(&services, &descriptions);
+        let words: Vec<_> = levels.iter().map(|l| l.description.as_deref()).collect();
+        assert_eq!(
+            words,
+            [None, Some("Groups.")],
+            "blank is the theme's, text is trimmed"
+        );
     }
 }

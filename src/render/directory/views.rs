@@ -79,8 +79,8 @@ pub struct ServiceDetail {
     pub delivery: Vec<&'static str>,
     /// 'Free' or what it costs.
     pub cost: String,
-    /// Languages, linked to their pages.
-    pub languages: Vec<Link>,
+    /// Languages, each linked to its filter page when it has one.
+    pub languages: Vec<MaybeLink>,
     /// The area served.
     pub area: String,
     /// Opening times, one line each.
@@ -99,6 +99,26 @@ pub struct ServiceDetail {
     pub last_reviewed: String,
     /// The same, ISO form.
     pub last_reviewed_iso: String,
+}
+
+/// A label that links to its page when there is one: a language whose name makes no slug
+/// (no Latin letters or digits) has no filter page, so it is named without a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaybeLink {
+    /// The text.
+    pub title: String,
+    /// Its page, if published.
+    pub url: Option<String>,
+}
+
+/// A language as a label, linked to `/directory/language/<slug>/` when its name has a slug
+/// (the same rule [`super::facets::build_facets`] uses to publish that page).
+pub fn language_link(language: &str) -> MaybeLink {
+    let slug = crate::model::slug::slugify(language);
+    MaybeLink {
+        title: language.trim().to_owned(),
+        url: (!slug.is_empty()).then(|| format!("/directory/language/{slug}/")),
+    }
 }
 
 /// A location of a service.
@@ -184,11 +204,7 @@ pub fn service_detail(service: &Service) -> ServiceDetail {
         } else {
             service.cost.description.clone()
         },
-        languages: service
-            .languages
-            .iter()
-            .map(|l| link("language", &crate::model::slug::slugify(l), l))
-            .collect(),
+        languages: service.languages.iter().map(|l| language_link(l)).collect(),
         area: service.area.clone(),
         opening_times: service
             .schedule
@@ -371,6 +387,16 @@ mod tests {
             day_list(&[Saturday, Monday, Tuesday]),
             "Monday, Tuesday and Saturday"
         );
+    }
+
+    #[test]
+    fn a_language_without_a_slug_is_named_without_a_link() {
+        assert_eq!(
+            language_link(" Polski ").url.as_deref(),
+            Some("/directory/language/polski/")
+        );
+        let arabic = language_link("العربية");
+        assert_eq!((arabic.title.as_str(), arabic.url), ("العربية", None));
     }
 
     #[test]

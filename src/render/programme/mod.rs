@@ -199,6 +199,8 @@ pub struct HostPageView<'a> {
     pub sessions: Vec<SessionCard>,
     /// The people who lead them.
     pub people: Vec<HostView>,
+    /// The names of the weeks their sessions are in, in the site's order of weeks.
+    pub weeks: Vec<String>,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -455,13 +457,8 @@ fn render_weeks_index(
     past.reverse();
     let view = WeeksView {
         site: site_view,
-        page: simple_meta(
-            site,
-            "Relationships Matter weeks",
-            "Programmes of talks, webinars and workshops, past and to come.",
-            &url,
-            "sessions",
-        ),
+        // The summary is the template's: it depends on which weeks there are.
+        page: simple_meta(site, "Programme", "", &url, "sessions"),
         current: by_state(std::cmp::Ordering::Equal),
         upcoming: by_state(std::cmp::Ordering::Greater),
         past,
@@ -801,13 +798,9 @@ fn render_host_pages(
             let path = url_path(&url);
             let view = HostPageView {
                 site: site_view,
-                page: simple_meta(
-                    site,
-                    &name,
-                    &format!("Sessions led by {name} in the Relationships Matter weeks."),
-                    &path,
-                    "sessions",
-                ),
+                // The summary is the template's, from the host's name and weeks.
+                page: simple_meta(site, &name, "", &path, "sessions"),
+                weeks: week_names(site, &sessions),
                 sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
                 people,
                 breadcrumbs: breadcrumbs_to(None),
@@ -816,6 +809,17 @@ fn render_host_pages(
             let html = templates.render("host.html", &view, &format!("host page {name}"))?;
             Ok(page(path, html, std::path::Path::new("sessions")))
         })
+        .collect()
+}
+
+/// The names of the weeks these sessions belong to, each once, in the site's order of weeks.
+fn week_names(site: &Site, sessions: &[&Session]) -> Vec<String> {
+    let mut weeks: Vec<usize> = sessions.iter().map(|s| s.week).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    weeks
+        .into_iter()
+        .map(|w| site.weeks[w].name.clone())
         .collect()
 }
 
