@@ -156,7 +156,7 @@ fn common_categories(services: &[crate::model::Service], limit: usize) -> Vec<&'
 }
 
 /// The current week, else the next one, else the latest.
-fn featured_week<'a>(site: &'a Site) -> Option<&'a crate::model::week::Week> {
+fn featured_week(site: &Site) -> Option<&crate::model::week::Week> {
     let today = |w: &crate::model::week::Week| w.time_zone.to_datetime(site.now).date();
     let current = site
         .weeks
