@@ -48,7 +48,12 @@ fn kib(bytes: usize) -> String {
 
 /// Every file under `dir`.
 fn files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).map(|e| e.into_path()).collect()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
 }
 
 struct Args {
@@ -61,10 +66,18 @@ struct Args {
 }
 
 fn args() -> Args {
-    let mut parsed = Args { site: PathBuf::new(), public: PathBuf::new(), script: PathBuf::new(), pagefind: None, unsplit: false, queries: Vec::new() };
+    let mut parsed = Args {
+        site: PathBuf::new(),
+        public: PathBuf::new(),
+        script: PathBuf::new(),
+        pagefind: None,
+        unsplit: false,
+        queries: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || PathBuf::from(args.next().unwrap_or_else(|| panic!("{arg} needs a value")));
+        let mut value =
+            || PathBuf::from(args.next().unwrap_or_else(|| panic!("{arg} needs a value")));
         match arg.as_str() {
             "--site" => parsed.site = value(),
             "--public" => parsed.public = value(),
@@ -80,15 +93,34 @@ fn args() -> Args {
 /// Ours: what search.js fetches for each query, gzipped.
 fn ours(args: &Args) -> Vec<usize> {
     let public = &args.public;
-    let manifest_bytes = fs::read(public.join("search/manifest.json")).expect("a built site with search");
+    let manifest_bytes =
+        fs::read(public.join("search/manifest.json")).expect("a built site with search");
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).expect("a manifest");
     let script = gz(&fs::read(&args.script).expect("the script"));
     let search_files = files(&public.join("search"));
-    let total: usize = search_files.iter().map(|p| fs::metadata(p).map_or(0, |m| m.len() as usize)).sum();
-    let total_gz: usize = search_files.iter().map(|p| gz(&fs::read(p).unwrap_or_default())).sum();
-    let largest_shard = files(&public.join("search/t")).iter().map(|p| gz(&fs::read(p).unwrap_or_default())).max().unwrap_or(0);
-    println!("hubsite index: {} files, {} ({} gzipped); manifest {} gzipped, {} shards (largest {} gzipped), script {} gzipped",
-        search_files.len(), kib(total), kib(total_gz), kib(gz(&manifest_bytes)), manifest.shards.len(), kib(largest_shard), kib(script));
+    let total: usize = search_files
+        .iter()
+        .map(|p| fs::metadata(p).map_or(0, |m| m.len() as usize))
+        .sum();
+    let total_gz: usize = search_files
+        .iter()
+        .map(|p| gz(&fs::read(p).unwrap_or_default()))
+        .sum();
+    let largest_shard = files(&public.join("search/t"))
+        .iter()
+        .map(|p| gz(&fs::read(p).unwrap_or_default()))
+        .max()
+        .unwrap_or(0);
+    println!(
+        "hubsite index: {} files, {} ({} gzipped); manifest {} gzipped, {} shards (largest {} gzipped), script {} gzipped",
+        search_files.len(),
+        kib(total),
+        kib(total_gz),
+        kib(gz(&manifest_bytes)),
+        manifest.shards.len(),
+        kib(largest_shard),
+        kib(script)
+    );
     let pipeline = pipeline();
     args.queries
         .iter()
@@ -96,11 +128,28 @@ fn ours(args: &Args) -> Vec<usize> {
             let mut fetch = |path: &str| fs::read(public.join(path)).ok();
             let mut searcher = Searcher::new(&manifest, &mut fetch);
             let hits = searcher.search(&pipeline, query, Mode::Exact);
-            let shards: usize = searcher.fetched.iter().map(|p| gz(&fs::read(public.join(p)).unwrap_or_default())).sum();
-            let records: usize = hits.iter().take(FIRST_PAGE).map(|h| gz(&fs::read(public.join(format!("search/d/{}.json", h.doc))).unwrap_or_default())).sum();
+            let shards: usize = searcher
+                .fetched
+                .iter()
+                .map(|p| gz(&fs::read(public.join(p)).unwrap_or_default()))
+                .sum();
+            let records: usize = hits
+                .iter()
+                .take(FIRST_PAGE)
+                .map(|h| {
+                    gz(&fs::read(public.join(format!("search/d/{}.json", h.doc)))
+                        .unwrap_or_default())
+                })
+                .sum();
             let bytes = script + gz(&manifest_bytes) + shards + records;
-            println!("  {query:<28} {:>3} results  {} shard(s) {:>9}  records {:>9}  first query {:>9}",
-                hits.len(), searcher.fetched.len(), kib(shards), kib(records), kib(bytes));
+            println!(
+                "  {query:<28} {:>3} results  {} shard(s) {:>9}  records {:>9}  first query {:>9}",
+                hits.len(),
+                searcher.fetched.len(),
+                kib(shards),
+                kib(records),
+                kib(bytes)
+            );
             bytes
         })
         .collect()
@@ -109,9 +158,20 @@ fn ours(args: &Args) -> Vec<usize> {
 /// Pagefind: the files its first query fetched (as recorded in a browser), gzipped.
 fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
     let bundle = files(&public.join("pagefind"));
-    let total: usize = bundle.iter().map(|p| fs::metadata(p).map_or(0, |m| m.len() as usize)).sum();
-    let total_gz: usize = bundle.iter().map(|p| gz(&fs::read(p).unwrap_or_default())).sum();
-    println!("pagefind bundle: {} files, {} ({} as served gzipped)", bundle.len(), kib(total), kib(total_gz));
+    let total: usize = bundle
+        .iter()
+        .map(|p| fs::metadata(p).map_or(0, |m| m.len() as usize))
+        .sum();
+    let total_gz: usize = bundle
+        .iter()
+        .map(|p| gz(&fs::read(p).unwrap_or_default()))
+        .sum();
+    println!(
+        "pagefind bundle: {} files, {} ({} as served gzipped)",
+        bundle.len(),
+        kib(total),
+        kib(total_gz)
+    );
     let text = fs::read_to_string(fetched).expect("the Pagefind fetch log");
     text.lines()
         .filter(|line| !line.trim().is_empty())
@@ -119,8 +179,15 @@ fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
             let mut parts = line.split('\t');
             let query = parts.next().unwrap_or_default();
             let paths: Vec<&str> = parts.filter(|p| !p.is_empty()).collect();
-            let bytes: usize = paths.iter().map(|p| gz(&fs::read(public.join(p.trim_start_matches('/'))).unwrap_or_default())).sum();
-            println!("  {query:<28} {:>3} files fetched  first query {:>9}", paths.len(), kib(bytes));
+            let bytes: usize = paths
+                .iter()
+                .map(|p| gz(&fs::read(public.join(p.trim_start_matches('/'))).unwrap_or_default()))
+                .sum();
+            println!(
+                "  {query:<28} {:>3} files fetched  first query {:>9}",
+                paths.len(),
+                kib(bytes)
+            );
             bytes
         })
         .collect()
@@ -130,10 +197,18 @@ fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
 fn unsplit(site: &Path) {
     let sources = load_site(site, &LoadOptions::default()).expect("the site loads");
     let now = jiff::Timestamp::UNIX_EPOCH;
-    let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now }).expect("the site models");
+    let site = build_site(
+        std::sync::Arc::new(sources),
+        &ModelOptions { drafts: false, now },
+    )
+    .expect("the site models");
     let documents = hubsite::output::search::documents(&site);
     let json = hubsite::output::search::index::build_index(&documents).to_json();
-    println!("unsplit elasticlunr index (one file): {} ({} gzipped)", kib(json.len()), kib(gz(json.as_bytes())));
+    println!(
+        "unsplit elasticlunr index (one file): {} ({} gzipped)",
+        kib(json.len()),
+        kib(gz(json.as_bytes()))
+    );
 }
 
 fn main() {
@@ -145,6 +220,9 @@ fn main() {
     println!("hubsite median first query: {} gzipped", kib(median(ours)));
     if let Some(fetched) = &args.pagefind {
         let theirs = pagefind(&args.public, fetched);
-        println!("pagefind median first query: {} gzipped", kib(median(theirs)));
+        println!(
+            "pagefind median first query: {} gzipped",
+            kib(median(theirs))
+        );
     }
 }

@@ -22,7 +22,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let root = PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;
+    let root =
+        PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;
     let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
     let title = match args.next().as_deref() {
         None | Some("text") => false,
@@ -44,13 +45,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     for edit in 0..edits {
         let text = if title {
-            original.replacen("title = \"Guide ", &format!("title = \"Edit {edit} of guide "), 1)
+            original.replacen(
+                "title = \"Guide ",
+                &format!("title = \"Edit {edit} of guide "),
+                1,
+            )
         } else {
-            original.replace("This is paragraph 0", &format!("This is edit {edit}, paragraph 0"))
+            original.replace(
+                "This is paragraph 0",
+                &format!("This is edit {edit}, paragraph 0"),
+            )
         };
         let saved = Instant::now();
         fs::write(&page, text)?;
-        let batch = watcher.next_batch(Duration::from_secs(30)).ok_or("the watcher saw no change")?;
+        let batch = watcher
+            .next_batch(Duration::from_secs(30))
+            .ok_or("the watcher saw no change")?;
         let snapshot = live.update(&batch);
         if snapshot.errors.is_some() {
             return Err("the rebuild failed".into());

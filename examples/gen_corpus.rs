@@ -37,20 +37,61 @@ const FUNCTION: &str = "the and to of a you in your is it for that with can be o
 
 /// Topics: slug, name, and the words a page on it uses most.
 const TOPICS: &[(&str, &str, &str)] = &[
-    ("separation", "Separating and divorce", "separation separating separated divorce mediation mediator mediators agreement arrangements court solicitor legal child maintenance contact home homes decisions ex-partner split ending break-up parenting plan"),
-    ("conflict", "Arguments and conflict", "argument arguments arguing conflict disagreement disagree row rows shouting calm calming repair sorry listening listen tension temper anger angry upset blame criticism resolve resolved"),
-    ("teenagers", "Teenagers", "teenager teenagers teen teens adolescent young people secondary school exams phone phones screen curfew friends independence moods rules boundaries trust respect homework"),
-    ("money", "Money worries", "money debt debts bills benefits budget budgeting cost costs rent council tax universal credit food bank energy savings income payments afford free advice"),
-    ("wellbeing", "Mental health and wellbeing", "wellbeing mental health anxiety anxious stress stressed low mood depression sleep tired counselling counsellor therapy therapist talking feelings support helpline"),
-    ("new-parents", "Becoming parents", "baby babies pregnancy pregnant birth newborn midwife health visitor feeding sleep crying postnatal antenatal partner parenthood nursery first weeks months"),
-    ("co-parenting", "Parenting apart", "co-parenting parenting apart handover handovers schedule weekends holidays contact messages communication consistency routines stepfamily grandparents both households"),
-    ("support", "Getting support", "support service services hub hubs family centre drop-in group groups course courses workshop webinar webinars session sessions booking book places free online in-person monday tuesday wednesday thursday friday saturday morning afternoon evening"),
+    (
+        "separation",
+        "Separating and divorce",
+        "separation separating separated divorce mediation mediator mediators agreement arrangements court solicitor legal child maintenance contact home homes decisions ex-partner split ending break-up parenting plan",
+    ),
+    (
+        "conflict",
+        "Arguments and conflict",
+        "argument arguments arguing conflict disagreement disagree row rows shouting calm calming repair sorry listening listen tension temper anger angry upset blame criticism resolve resolved",
+    ),
+    (
+        "teenagers",
+        "Teenagers",
+        "teenager teenagers teen teens adolescent young people secondary school exams phone phones screen curfew friends independence moods rules boundaries trust respect homework",
+    ),
+    (
+        "money",
+        "Money worries",
+        "money debt debts bills benefits budget budgeting cost costs rent council tax universal credit food bank energy savings income payments afford free advice",
+    ),
+    (
+        "wellbeing",
+        "Mental health and wellbeing",
+        "wellbeing mental health anxiety anxious stress stressed low mood depression sleep tired counselling counsellor therapy therapist talking feelings support helpline",
+    ),
+    (
+        "new-parents",
+        "Becoming parents",
+        "baby babies pregnancy pregnant birth newborn midwife health visitor feeding sleep crying postnatal antenatal partner parenthood nursery first weeks months",
+    ),
+    (
+        "co-parenting",
+        "Parenting apart",
+        "co-parenting parenting apart handover handovers schedule weekends holidays contact messages communication consistency routines stepfamily grandparents both households",
+    ),
+    (
+        "support",
+        "Getting support",
+        "support service services hub hubs family centre drop-in group groups course courses workshop webinar webinars session sessions booking book places free online in-person monday tuesday wednesday thursday friday saturday morning afternoon evening",
+    ),
 ];
 
 const HEADINGS: &[&str] = &[
-    "What this means", "Why it matters", "Signs to look for", "What you can do", "Talking together",
-    "When things are hard", "Looking after yourself", "Helping your children", "Where to get help",
-    "Next steps", "Questions parents ask", "What other families say",
+    "What this means",
+    "Why it matters",
+    "Signs to look for",
+    "What you can do",
+    "Talking together",
+    "When things are hard",
+    "Looking after yourself",
+    "Helping your children",
+    "Where to get help",
+    "Next steps",
+    "Questions parents ask",
+    "What other families say",
 ];
 
 /// A small deterministic generator (SplitMix64).
@@ -94,14 +135,20 @@ impl Zipf {
 
     fn pick(&self, rng: &mut Rng) -> &str {
         let target = rng.unit() * self.totals.last().copied().unwrap_or(0.0);
-        let i = self.totals.partition_point(|&t| t < target).min(self.words.len() - 1);
+        let i = self
+            .totals
+            .partition_point(|&t| t < target)
+            .min(self.words.len() - 1);
         &self.words[i]
     }
 }
 
 /// A made-up word of two or more syllables: number `n` written in base 200, one syllable a digit.
 fn made_up(n: usize) -> String {
-    const ONSETS: &[&str] = &["b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w", "br", "cl", "dr", "gr", "pl", "st", "tr", "sh", "ch", "th"];
+    const ONSETS: &[&str] = &[
+        "b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w", "br", "cl",
+        "dr", "gr", "pl", "st", "tr", "sh", "ch", "th",
+    ];
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "ou"];
     let base = ONSETS.len() * VOWELS.len();
     let mut n = n + base;
@@ -125,8 +172,16 @@ impl Corpus {
         let mut general: Vec<String> = FUNCTION.split_whitespace().map(str::to_owned).collect();
         let mut seen: std::collections::BTreeSet<String> = general.iter().cloned().collect();
         general.extend((0..TAIL).map(made_up).filter(|w| seen.insert(w.clone())));
-        let topics = TOPICS.iter().map(|(_, _, words)| Zipf::new(words.split_whitespace().map(str::to_owned).collect(), 0.8)).collect();
-        Corpus { general: Zipf::new(general, 1.0), topics }
+        let topics = TOPICS
+            .iter()
+            .map(|(_, _, words)| {
+                Zipf::new(words.split_whitespace().map(str::to_owned).collect(), 0.8)
+            })
+            .collect();
+        Corpus {
+            general: Zipf::new(general, 1.0),
+            topics,
+        }
     }
 
     /// One word: mostly general text, one in six from one of the page's topics.
@@ -147,7 +202,10 @@ impl Corpus {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn page_path(i: usize) -> String {
@@ -160,11 +218,22 @@ fn page(corpus: &Corpus, rng: &mut Rng, i: usize, pages: usize) -> String {
         topics.push(rng.below(TOPICS.len()));
     }
     topics.dedup();
-    let slugs: Vec<String> = topics.iter().map(|&t| format!("\"{}\"", TOPICS[t].0)).collect();
+    let slugs: Vec<String> = topics
+        .iter()
+        .map(|&t| format!("\"{}\"", TOPICS[t].0))
+        .collect();
     let mut out = String::new();
     let (title_words, summary_words) = (3 + rng.below(3), 12 + rng.below(8));
-    let _ = writeln!(out, "+++\ntitle = \"{} {i}\"", corpus.words(rng, &topics, title_words));
-    let _ = writeln!(out, "summary = \"{}.\"", corpus.words(rng, &topics, summary_words));
+    let _ = writeln!(
+        out,
+        "+++\ntitle = \"{} {i}\"",
+        corpus.words(rng, &topics, title_words)
+    );
+    let _ = writeln!(
+        out,
+        "summary = \"{}.\"",
+        corpus.words(rng, &topics, summary_words)
+    );
     let _ = writeln!(out, "topics = [{}]\nweight = {i}\n+++", slugs.join(", "));
     for section in 0..10 {
         let _ = writeln!(out, "\n## {}\n", HEADINGS[(i + section) % HEADINGS.len()]);
@@ -185,7 +254,8 @@ fn page(corpus: &Corpus, rng: &mut Rng, i: usize, pages: usize) -> String {
             2 => {
                 let _ = writeln!(out, "\n| What | When | Who |\n|---|---|---|");
                 for _ in 0..3 {
-                    let cells: Vec<String> = (0..3).map(|_| corpus.words(rng, &topics, 2)).collect();
+                    let cells: Vec<String> =
+                        (0..3).map(|_| corpus.words(rng, &topics, 2)).collect();
                     let _ = writeln!(out, "| {} |", cells.join(" | "));
                 }
             }
@@ -202,33 +272,59 @@ fn relative(from: &str, to: &str) -> String {
     let from_dir = from.rsplit_once('/').map_or("", |(d, _)| d);
     let to_dir = to.rsplit_once('/').map_or("", |(d, _)| d);
     let file = to.rsplit('/').next().unwrap_or(to);
-    if from_dir == to_dir { file.to_owned() } else { format!("../{}/{file}", to_dir.rsplit('/').next().unwrap_or(to_dir)) }
+    if from_dir == to_dir {
+        file.to_owned()
+    } else {
+        format!("../{}/{file}", to_dir.rsplit('/').next().unwrap_or(to_dir))
+    }
 }
 
 fn write(path: PathBuf, text: &str) {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+        fs::create_dir_all(parent)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
     }
     fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 fn generate(out: &Path, pages: usize, seed: u64) {
     let corpus = Corpus::new();
-    write(out.join("hubsite.toml"), "title = \"Generated Hub\"\nbase_url = \"https://hub.example.org/\"\n");
-    write(out.join("content/_index.md"), "+++\ntitle = \"Generated Hub\"\nsummary = \"A generated site for benchmarks.\"\n+++\nSee [self-help](self-help/_index.md).\n");
+    write(
+        out.join("hubsite.toml"),
+        "title = \"Generated Hub\"\nbase_url = \"https://hub.example.org/\"\n",
+    );
+    write(
+        out.join("content/_index.md"),
+        "+++\ntitle = \"Generated Hub\"\nsummary = \"A generated site for benchmarks.\"\n+++\nSee [self-help](self-help/_index.md).\n",
+    );
     let mut topics = String::new();
     for (slug, name, _) in TOPICS {
-        let _ = writeln!(topics, "[[topic]]\nslug = \"{slug}\"\nname = \"{name}\"\ndescription = \"About {}.\"\n", name.to_lowercase());
+        let _ = writeln!(
+            topics,
+            "[[topic]]\nslug = \"{slug}\"\nname = \"{name}\"\ndescription = \"About {}.\"\n",
+            name.to_lowercase()
+        );
     }
     write(out.join("content/topics.toml"), &topics);
-    write(out.join("content/self-help/_index.md"), "+++\ntitle = \"Self-help\"\nsummary = \"Generated guides.\"\n+++\n");
+    write(
+        out.join("content/self-help/_index.md"),
+        "+++\ntitle = \"Self-help\"\nsummary = \"Generated guides.\"\n+++\n",
+    );
     for part in 0..pages.div_ceil(PER_PART) {
-        let index = format!("+++\ntitle = \"Part {part}\"\nsummary = \"Generated guides, part {part}.\"\n+++\n");
-        write(out.join(format!("content/self-help/part-{part:02}/_index.md")), &index);
+        let index = format!(
+            "+++\ntitle = \"Part {part}\"\nsummary = \"Generated guides, part {part}.\"\n+++\n"
+        );
+        write(
+            out.join(format!("content/self-help/part-{part:02}/_index.md")),
+            &index,
+        );
     }
     for i in 0..pages {
         let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-        write(out.join("content").join(page_path(i)), &page(&corpus, &mut rng, i, pages));
+        write(
+            out.join("content").join(page_path(i)),
+            &page(&corpus, &mut rng, i, pages),
+        );
     }
     programme::generate(out, &corpus, pages / 10, seed);
     directory::generate(out, &corpus, pages / 10, seed);
@@ -247,14 +343,21 @@ fn main() {
             "--seed" => seed = value.parse().expect("--seed takes a number"),
             "--out" => out = Some(PathBuf::from(value)),
             "--hugo" => hugo = Some(PathBuf::from(value)),
-            other => panic!("unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR]"),
+            other => {
+                panic!("unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR]")
+            }
         }
     }
     let out = out.expect("--out DIR is required");
     clear(&out);
     generate(&out, pages, seed);
     write(out.join(MARKER), "made by gen_corpus\n");
-    println!("wrote {pages} pages, {} sessions and {} services into {}", pages / 10, pages / 10, out.display());
+    println!(
+        "wrote {pages} pages, {} sessions and {} services into {}",
+        pages / 10,
+        pages / 10,
+        out.display()
+    );
     if let Some(hugo) = hugo {
         clear(&hugo);
         hugo::generate(&out, &hugo, pages, seed);
@@ -267,7 +370,13 @@ fn main() {
 fn clear(dir: &Path) {
     if dir.join(MARKER).exists() {
         fs::remove_dir_all(dir).unwrap_or_else(|e| panic!("cannot clear {}: {e}", dir.display()));
-    } else if fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false) {
-        panic!("{} is not empty and was not made by gen_corpus; choose another folder", dir.display());
+    } else if fs::read_dir(dir)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+    {
+        panic!(
+            "{} is not empty and was not made by gen_corpus; choose another folder",
+            dir.display()
+        );
     }
 }

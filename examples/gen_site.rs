@@ -7,7 +7,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const TOPICS: [&str; 6] = ["parental-conflict", "separation", "co-parenting", "money-worries", "wellbeing", "becoming-parents"];
+const TOPICS: [&str; 6] = [
+    "parental-conflict",
+    "separation",
+    "co-parenting",
+    "money-worries",
+    "wellbeing",
+    "becoming-parents",
+];
 const PER_SECTION: usize = 100;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,19 +31,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     copy_tree(&repo.join("sessions"), &dir.join("sessions"))?;
     fs::create_dir_all(dir.join("content"))?;
     fs::copy(repo.join("hubsite.toml"), dir.join("hubsite.toml"))?;
-    fs::copy(repo.join("content/topics.toml"), dir.join("content/topics.toml"))?;
-    fs::write(dir.join("content/_index.md"), "+++\ntitle = \"Generated Hub\"\n+++\nA large site for benchmarks.\n")?;
+    fs::copy(
+        repo.join("content/topics.toml"),
+        dir.join("content/topics.toml"),
+    )?;
+    fs::write(
+        dir.join("content/_index.md"),
+        "+++\ntitle = \"Generated Hub\"\n+++\nA large site for benchmarks.\n",
+    )?;
     let library = dir.join("content/library");
     fs::create_dir_all(&library)?;
-    fs::write(library.join("_index.md"), "+++\ntitle = \"Library\"\nsummary = \"Generated guides.\"\n+++\nEvery generated guide.\n")?;
+    fs::write(
+        library.join("_index.md"),
+        "+++\ntitle = \"Library\"\nsummary = \"Generated guides.\"\n+++\nEvery generated guide.\n",
+    )?;
     for section in 0..pages.div_ceil(PER_SECTION) {
         let folder = library.join(format!("s{section:03}"));
         fs::create_dir_all(&folder)?;
-        let index = format!("+++\ntitle = \"Shelf {section}\"\nsummary = \"Guides on shelf {section}.\"\n+++\nShelf {section}.\n");
+        let index = format!(
+            "+++\ntitle = \"Shelf {section}\"\nsummary = \"Guides on shelf {section}.\"\n+++\nShelf {section}.\n"
+        );
         fs::write(folder.join("_index.md"), index)?;
         let count = PER_SECTION.min(pages - section * PER_SECTION);
         for page in 0..count {
-            fs::write(folder.join(format!("p{page:03}.md")), page_text(section, page, count))?;
+            fs::write(
+                folder.join(format!("p{page:03}.md")),
+                page_text(section, page, count),
+            )?;
         }
     }
     println!("wrote {pages} generated pages into {}", dir.display());

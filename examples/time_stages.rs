@@ -26,10 +26,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let sources = load_site(&root, &LoadOptions::default()).map_err(|e| e.to_string())?;
         let load = t.elapsed();
         let t = Instant::now();
-        let templates = Templates::parse(&sources.templates).map_err(|e| e.to_string())?.with_cache(cache.clone());
+        let templates = Templates::parse(&sources.templates)
+            .map_err(|e| e.to_string())?
+            .with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
-        let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now }).map_err(|e| e.to_string())?;
+        let site = build_site(
+            std::sync::Arc::new(sources),
+            &ModelOptions { drafts: false, now },
+        )
+        .map_err(|e| e.to_string())?;
         let model = t.elapsed();
         let t = Instant::now();
         let rendered = render_site(&site, &templates).map_err(|e| e.to_string())?;
@@ -38,7 +44,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let made = model_files(&site);
         let model_made = t.elapsed();
         let t = Instant::now();
-        let output = build_outputs(&site, rendered, made, Some(&clean_pages)).map_err(|e| e.to_string())?;
+        let output =
+            build_outputs(&site, rendered, made, Some(&clean_pages)).map_err(|e| e.to_string())?;
         let outputs = t.elapsed();
         println!(
             "round {round}: {} files; load {load:?}, templates {parse:?}, model {model:?}, render {render:?}, \

@@ -6,9 +6,9 @@ pub mod directory;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::model::material_checks;
 use crate::output::links::{resolves, site_paths_in_html};
 use crate::output::{Contents, Output};
-use crate::model::material_checks;
 use crate::pipeline::{BuildOptions, Stage, build_inspecting};
 
 /// What a successful check found: pages checked, and warnings that do not fail it.
@@ -27,29 +27,43 @@ pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
 
 /// Builds in memory; fails on every problem found, and gathers warnings otherwise.
 pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let (built, (materials, warnings)) = build_inspecting(options, &|_: Stage| {}, |site, output| {
-        let config = &site.sources.config;
-        let today = config.time_zone.to_datetime(options.now).date();
-        let stale_after = config.directory.stale_after_months;
-        (material_checks::check_materials(site), directory::directory_warnings(&site.services, today, stale_after, output))
-    })?;
+    let (built, (materials, warnings)) =
+        build_inspecting(options, &|_: Stage| {}, |site, output| {
+            let config = &site.sources.config;
+            let today = config.time_zone.to_datetime(options.now).date();
+            let stale_after = config.directory.stale_after_months;
+            (
+                material_checks::check_materials(site),
+                directory::directory_warnings(&site.services, today, stale_after, output),
+            )
+        })?;
     let mut problems = check_output_links(&built.output);
     problems.extend(materials);
-    let pages = problems.into_result(built.output.page_count).map_err(Error::Content)?;
-    Ok(CheckReport { pages, warnings: warnings.sorted() })
+    let pages = problems
+        .into_result(built.output.page_count)
+        .map_err(Error::Content)?;
+    Ok(CheckReport {
+        pages,
+        warnings: warnings.sorted(),
+    })
 }
 
 /// Links in generated HTML that lead to no published file.
 pub fn check_output_links(output: &Output) -> Diagnostics {
     let mut problems = Diagnostics::default();
     for file in output.files.iter().filter(|f| f.path.ends_with(".html")) {
-        let Contents::Bytes(bytes) = &file.contents else { continue };
+        let Contents::Bytes(bytes) = &file.contents else {
+            continue;
+        };
         let html = String::from_utf8_lossy(bytes);
         for path in site_paths_in_html(&html) {
             if !resolves(output, path) {
                 problems.push(
-                    Diagnostic::file(format!("public/{}", file.path), format!("links to {path}, which is not published"))
-                        .hint("fix the template or content that makes this link"),
+                    Diagnostic::file(
+                        format!("public/{}", file.path),
+                        format!("links to {path}, which is not published"),
+                    )
+                    .hint("fix the template or content that makes this link"),
                 );
             }
         }

@@ -88,7 +88,10 @@ pub struct Safety {
 
 impl Default for Safety {
     fn default() -> Self {
-        Safety { exit_url: default_exit_url(), exit_sections: default_exit_sections() }
+        Safety {
+            exit_url: default_exit_url(),
+            exit_sections: default_exit_sections(),
+        }
     }
 }
 
@@ -106,12 +109,31 @@ pub struct DirectorySettings {
     /// `hubsite check` warns about services last reviewed longer ago than this.
     #[serde(default = "default_stale_after_months")]
     pub stale_after_months: u16,
+    /// The site's own sentence for each level of the pathway of support; the theme says
+    /// something general where a level has none.
+    #[serde(default)]
+    pub levels: LevelDescriptions,
 }
 
 impl Default for DirectorySettings {
     fn default() -> Self {
-        DirectorySettings { stale_after_months: default_stale_after_months() }
+        DirectorySettings {
+            stale_after_months: default_stale_after_months(),
+            levels: LevelDescriptions::default(),
+        }
     }
+}
+
+/// `[directory.levels]`: what each level of the pathway means for families in this area.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDescriptions {
+    /// Universal: open to every family.
+    pub universal: Option<String>,
+    /// Targeted: extra help when things are harder.
+    pub targeted: Option<String>,
+    /// Specialist: intensive support.
+    pub specialist: Option<String>,
 }
 
 fn default_stale_after_months() -> u16 {
@@ -180,7 +202,11 @@ pub fn parse_config(file: &SourceFile, overrides: &Overrides) -> Result<Config, 
     validate(raw, file, overrides)
 }
 
-fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
+fn validate(
+    raw: RawConfig,
+    file: &SourceFile,
+    overrides: &Overrides,
+) -> Result<Config, Diagnostics> {
     // Destructure every field, so that a new key cannot be silently ignored.
     let RawConfig {
         title,
@@ -212,8 +238,11 @@ fn validate(raw: RawConfig, file: &SourceFile, overrides: &Overrides) -> Result<
             Ok(zone) => (name.get_ref().clone(), zone),
             Err(_) => {
                 problems.push(
-                    file.error_at(name.span(), format!("unknown time zone `{}`", name.get_ref()))
-                        .hint("use an IANA name such as Europe/London"),
+                    file.error_at(
+                        name.span(),
+                        format!("unknown time zone `{}`", name.get_ref()),
+                    )
+                    .hint("use an IANA name such as Europe/London"),
                 );
                 ("Europe/London".to_owned(), london())
             }
@@ -287,14 +316,16 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let problems = parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
+        let problems =
+            parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
         assert_eq!(problems.0[0].position, Some((3, 1)));
         assert!(problems.0[0].message.contains("unknown field"));
     }
 
     #[test]
     fn bad_time_zone_and_base_url_are_reported_together() {
-        let problems = parse("title = 'Hub'\nbase_url = 'example.org'\ntime_zone = 'Mars/Base'\n").unwrap_err();
+        let problems = parse("title = 'Hub'\nbase_url = 'example.org'\ntime_zone = 'Mars/Base'\n")
+            .unwrap_err();
         assert_eq!(problems.0.len(), 2);
     }
 }

@@ -24,12 +24,25 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with a whole file.
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), position: None, message: message.into(), hint: None }
+        Diagnostic {
+            path: path.into(),
+            position: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// A problem at a line and column.
-    pub fn at(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { position: Some((line, column)), ..Diagnostic::file(path, message) }
+    pub fn at(
+        path: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            position: Some((line, column)),
+            ..Diagnostic::file(path, message)
+        }
     }
 
     /// Adds a hint: what the user can do to fix the problem.
@@ -75,14 +88,19 @@ impl Diagnostics {
 
     /// Sorts by file and position so that reports are stable whatever the thread scheduling.
     pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+        self.0
+            .sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
         self.0.dedup();
         self
     }
 
     /// `Ok(value)` if there were no problems, else the problems.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.is_empty() { Ok(value) } else { Err(self.sorted()) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.sorted())
+        }
     }
 }
 
@@ -92,7 +110,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{diagnostic}")?;
         }
         let count = self.0.len();
-        write!(f, "{count} problem{} found", if count == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{count} problem{} found",
+            if count == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -117,7 +139,10 @@ impl SourceFile {
         let path = path.into();
         let text = String::from_utf8(bytes).map_err(|error| {
             let offset = error.utf8_error().valid_up_to();
-            let (line, column) = line_column(&String::from_utf8_lossy(&error.as_bytes()[..offset]), offset);
+            let (line, column) = line_column(
+                &String::from_utf8_lossy(&error.as_bytes()[..offset]),
+                offset,
+            );
             Diagnostic::at(&path, line, column, "this file is not valid UTF-8")
                 .hint("save the file with UTF-8 encoding")
         })?;
@@ -156,7 +181,9 @@ fn toml_hint(message: &str) -> Option<&'static str> {
     } else if message.starts_with("missing field") {
         Some("add the field; docs/content-model.md says what it holds")
     } else if message.contains("invalid type") {
-        Some("check the value's type: text needs quotes, lists need [ ], dates are written 2024-03-05")
+        Some(
+            "check the value's type: text needs quotes, lists need [ ], dates are written 2024-03-05",
+        )
     } else if message.contains("unknown variant") {
         Some("use one of the values listed above")
     } else {
@@ -180,7 +207,9 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// A path relative to `root` for messages, or the path itself when it is elsewhere.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build(args) => {
             let options = build_options(&args.site, args.output)?;
-            let report = build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
+            let report =
+                build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
             clear_progress();
             println!(
                 "Built {} pages ({} files) in {} ms into {}",
@@ -46,33 +47,59 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Check(args) => {
             let options = build_options(&args, None)?;
-            let report = check::check_site_with_warnings(&options).map_err(|e| report_error(e, "error: check failed"))?;
+            let report = check::check_site_with_warnings(&options)
+                .map_err(|e| report_error(e, "error: check failed"))?;
             for warning in &report.warnings.0 {
                 println!("warning: {warning}");
             }
-            println!("No problems found in {} pages ({} warnings)", report.pages, report.warnings.0.len());
+            println!(
+                "No problems found in {} pages ({} warnings)",
+                report.pages,
+                report.warnings.0.len()
+            );
         }
         Command::New { dir } => {
-            let files = scaffold::create_site(&dir).map_err(|e| report_error(e, "error: no site was created"))?;
-            println!("Created a new site in {} ({files} files). Next: hubsite serve --root {}", dir.display(), dir.display());
+            let files = scaffold::create_site(&dir)
+                .map_err(|e| report_error(e, "error: no site was created"))?;
+            println!(
+                "Created a new site in {} ({files} files). Next: hubsite serve --root {}",
+                dir.display(),
+                dir.display()
+            );
         }
         Command::Serve(args) => {
             let build = build_options(&args.site, None)?;
-            let options = serve::ServeOptions { build, interface: args.interface, port: args.port, open: args.open };
+            let options = serve::ServeOptions {
+                build,
+                interface: args.interface,
+                port: args.port,
+                open: args.open,
+            };
             serve::serve(options).map_err(anyhow::Error::msg)?;
         }
         Command::Import(ImportCommand::Oruk(args)) => {
-            let options = hubsite::import::ImportOptions { root: site_root(args.root.as_deref()), file: args.file, force: args.force };
-            let report = hubsite::import::import_oruk(&options).map_err(|e| report_error(e, "error: nothing was imported"))?;
+            let options = hubsite::import::ImportOptions {
+                root: site_root(args.root.as_deref()),
+                file: args.file,
+                force: args.force,
+            };
+            let report = hubsite::import::import_oruk(&options)
+                .map_err(|e| report_error(e, "error: nothing was imported"))?;
             print!("{}", render_import_report(&report));
         }
     }
     Ok(())
 }
 
-fn build_options(args: &SiteArgs, output: Option<std::path::PathBuf>) -> anyhow::Result<BuildOptions> {
+fn build_options(
+    args: &SiteArgs,
+    output: Option<std::path::PathBuf>,
+) -> anyhow::Result<BuildOptions> {
     let now = resolve_now(args.now.as_deref()).map_err(anyhow::Error::msg)?;
-    let overrides = Overrides { base_url: args.base_url.clone(), output_dir: output };
+    let overrides = Overrides {
+        base_url: args.base_url.clone(),
+        output_dir: output,
+    };
     Ok(BuildOptions {
         root: site_root(args.root.as_deref()),
         load: LoadOptions { overrides },
@@ -84,11 +111,23 @@ fn build_options(args: &SiteArgs, output: Option<std::path::PathBuf>) -> anyhow:
 /// What an import did, one line per file, then a count.
 fn render_import_report(report: &hubsite::import::ImportReport) -> String {
     let mut out = String::new();
-    for (verb, files) in [("created", &report.created), ("updated", &report.updated), ("unchanged", &report.unchanged)] {
-        files.iter().for_each(|f| out.push_str(&format!("{verb} {f}\n")));
+    for (verb, files) in [
+        ("created", &report.created),
+        ("updated", &report.updated),
+        ("unchanged", &report.unchanged),
+    ] {
+        files
+            .iter()
+            .for_each(|f| out.push_str(&format!("{verb} {f}\n")));
     }
-    report.notes.iter().for_each(|n| out.push_str(&format!("note: {n}\n")));
-    report.skipped.iter().for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
+    report
+        .notes
+        .iter()
+        .for_each(|n| out.push_str(&format!("note: {n}\n")));
+    report
+        .skipped
+        .iter()
+        .for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
     out.push_str(&format!(
         "{} created, {} updated, {} unchanged, {} skipped\n",
         report.created.len(),

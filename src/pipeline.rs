@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use crate::error::Error;
 use crate::load::{KnownPages, LoadOptions, load_site_knowing};
-use crate::model::{ModelOptions, build_site};
 use crate::model::Site;
+use crate::model::{ModelOptions, build_site};
 use crate::output::origins::CleanPages;
 use crate::output::search::kept::KeptIndex;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
@@ -83,10 +83,20 @@ pub struct Memos {
 
 /// [`build`], also handing the model and the output to `inspect` before the model is dropped
 /// (`check` reads both for checks a build does not need).
-pub fn build_inspecting<R>(options: &BuildOptions, progress: &dyn Fn(Stage), inspect: impl FnOnce(&Site, &Output) -> R) -> Result<(Built, R), Error> {
+pub fn build_inspecting<R>(
+    options: &BuildOptions,
+    progress: &dyn Fn(Stage),
+    inspect: impl FnOnce(&Site, &Output) -> R,
+) -> Result<(Built, R), Error> {
     let parts = build_parts(options, None, progress, None)?;
     let inspected = inspect(&parts.site, &parts.output);
-    Ok((Built { output: parts.output, output_dir: parts.output_dir }, inspected))
+    Ok((
+        Built {
+            output: parts.output,
+            output_dir: parts.output_dir,
+        },
+        inspected,
+    ))
 }
 
 /// A build in memory with what made it: the model (which holds the sources), the parsed
@@ -117,7 +127,12 @@ pub struct Carried {
 
 /// Every stage but write, keeping the model and the templates, and, for `serve` (when given
 /// what it carried over), the search index.
-pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn Fn(Stage), carried: Option<Carried>) -> Result<Parts, Error> {
+pub fn build_parts(
+    options: &BuildOptions,
+    memos: Option<&Memos>,
+    progress: &dyn Fn(Stage),
+    carried: Option<Carried>,
+) -> Result<Parts, Error> {
     progress(Stage::Load);
     let (known, search) = match carried {
         Some(carried) => (carried.pages, SearchIndex::Keep(carried.search)),
@@ -125,17 +140,32 @@ pub fn build_parts(options: &BuildOptions, memos: Option<&Memos>, progress: &dyn
     };
     let sources = load_site_knowing(&options.root, &options.load, known)?;
     progress(Stage::Model);
-    let templates = Templates::parse(&sources.templates).map_err(Error::Content).map(|t| match memos {
-        Some(memos) => t.with_cache(Arc::clone(&memos.render)),
-        None => t,
-    });
+    let templates = Templates::parse(&sources.templates)
+        .map_err(Error::Content)
+        .map(|t| match memos {
+            Some(memos) => t.with_cache(Arc::clone(&memos.render)),
+            None => t,
+        });
     let sources = Arc::new(sources);
-    let site = build_site(Arc::clone(&sources), &ModelOptions { drafts: options.drafts, now: options.now });
+    let site = build_site(
+        Arc::clone(&sources),
+        &ModelOptions {
+            drafts: options.drafts,
+            now: options.now,
+        },
+    );
     let (templates, site) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
-    let (output, search) = render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), search)?;
+    let (output, search) =
+        render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), search)?;
     let output_dir = sources.config.output_path(&options.root);
-    Ok(Parts { site, templates, output, search, output_dir })
+    Ok(Parts {
+        site,
+        templates,
+        output,
+        search,
+        output_dir,
+    })
 }
 
 /// Below this many pages, sessions and services, the files made from the model and the pages
@@ -148,7 +178,11 @@ const SIDE_BY_SIDE_BELOW: usize = 2_000;
 /// cores; they run one after the other so that the search index's working memory is freed
 /// before the pages fill it (side by side, peak memory at 10,000 pages was a fifth higher,
 /// for no measurable gain in time once both ran across cores); small sites run them side by side.
-pub fn render_and_output(site: &Site, templates: &Templates, clean: Option<&CleanPages>) -> Result<Output, Error> {
+pub fn render_and_output(
+    site: &Site,
+    templates: &Templates,
+    clean: Option<&CleanPages>,
+) -> Result<Output, Error> {
     render_and_output_keeping(site, templates, clean, SearchIndex::Drop).map(|(output, _)| output)
 }
 
@@ -160,17 +194,21 @@ fn render_and_output_keeping(
     search: SearchIndex,
 ) -> Result<(Output, Option<KeptIndex>), Error> {
     let made = || model_files_keeping(site, search);
-    let (mut model_files, rendered) = if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
-        rayon::join(made, || render_site(site, templates))
-    } else {
-        (made(), render_site(site, templates))
-    };
+    let (mut model_files, rendered) =
+        if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
+            rayon::join(made, || render_site(site, templates))
+        } else {
+            (made(), render_site(site, templates))
+        };
     let search = model_files.search.take();
     Ok((build_outputs(site, rendered?, model_files, clean)?, search))
 }
 
 /// Builds the site and writes it, replacing the output folder only if everything succeeded.
-pub fn build_and_write(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<BuildReport, Error> {
+pub fn build_and_write(
+    options: &BuildOptions,
+    progress: &dyn Fn(Stage),
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let built = build(options, progress)?;
     progress(Stage::Write(built.output.files.len()));
@@ -197,5 +235,6 @@ fn both<A, B>(a: Result<A, Error>, b: Result<B, Error>) -> Result<(A, B), Error>
 
 /// The site folder as given, or the current folder.
 pub fn site_root(root: Option<&Path>) -> PathBuf {
-    root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    root.map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }

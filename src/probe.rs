@@ -44,20 +44,29 @@ pub type ProbeResult = Result<usize, Error>;
 impl Probe {
     /// Parses the fixed configuration and the built-in theme.
     pub fn new() -> Result<Probe, Error> {
-        let file = SourceFile::new("hubsite.toml", CONFIG.as_bytes().to_vec()).map_err(|d| Error::Content(d.into()))?;
+        let file = SourceFile::new("hubsite.toml", CONFIG.as_bytes().to_vec())
+            .map_err(|d| Error::Content(d.into()))?;
         let config = parse_config(&file, &Overrides::default()).map_err(Error::Content)?;
         let mut problems = Diagnostics::default();
         let theme = load_theme(Path::new("/nonexistent-probe-site"), "hub", &mut problems);
         problems.into_result(()).map_err(Error::Content)?;
         let templates = Templates::parse(&theme.templates).map_err(Error::Content)?;
-        let now = Timestamp::from_second(1_710_000_000).map_err(|e| Error::Content(probe_problem(e)))?;
-        Ok(Probe { config, templates, template_sources: theme.templates, now })
+        let now =
+            Timestamp::from_second(1_710_000_000).map_err(|e| Error::Content(probe_problem(e)))?;
+        Ok(Probe {
+            config,
+            templates,
+            template_sources: theme.templates,
+            now,
+        })
     }
 
     /// Builds a site whose `content/probe.md` holds `bytes`.
     pub fn page(&self, bytes: &[u8]) -> ProbeResult {
         let mut sources = self.sources();
-        match SourceFile::new("content/probe.md", bytes.to_vec()).and_then(|f| parse_page(f, "probe.md".into())) {
+        match SourceFile::new("content/probe.md", bytes.to_vec())
+            .and_then(|f| parse_page(f, "probe.md".into()))
+        {
             Ok(page) => sources.pages.push(page),
             Err(problem) => sources.problems.push(problem),
         }
@@ -92,7 +101,9 @@ impl Probe {
     fn sources(&self) -> Sources {
         let mut problems = Diagnostics::default();
         let mut pages = Vec::new();
-        match SourceFile::new("content/_index.md", HOME.as_bytes().to_vec()).and_then(|f| parse_page(f, "_index.md".into())) {
+        match SourceFile::new("content/_index.md", HOME.as_bytes().to_vec())
+            .and_then(|f| parse_page(f, "_index.md".into()))
+        {
             Ok(home) => pages.push(home),
             Err(problem) => problems.push(problem),
         }
@@ -112,7 +123,13 @@ impl Probe {
     }
 
     fn build(&self, sources: Sources) -> ProbeResult {
-        let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: true, now: self.now })?;
+        let site = build_site(
+            std::sync::Arc::new(sources),
+            &ModelOptions {
+                drafts: true,
+                now: self.now,
+            },
+        )?;
         Ok(render_and_output(&site, &self.templates, None)?.files.len())
     }
 }
@@ -128,23 +145,41 @@ mod tests {
     #[test]
     fn a_good_page_and_session_build() {
         let probe = Probe::new().unwrap();
-        assert!(probe.page(b"+++\ntitle = \"A\"\n+++\nHello [home](_index.md).\n").unwrap() > 0);
-        let session = b"title = \"S\"\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"online\"\n";
+        assert!(
+            probe
+                .page(b"+++\ntitle = \"A\"\n+++\nHello [home](_index.md).\n")
+                .unwrap()
+                > 0
+        );
+        let session =
+            b"title = \"S\"\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"online\"\n";
         assert!(probe.session(session).unwrap() > 0);
         let service = b"name = \"S\"\norganisation = \"O\"\nsummary = \"A <b>line</b>.\"\nlevel = \"universal\"\n\
                         categories = [\"helpline\"]\naccess = [\"self-referral\"]\nlast_reviewed = 2024-01-01\n\
                         [cost]\nfree = true\n[contact]\nphone = \"0800 123 456\"\n";
-        assert!(probe.service(service).unwrap() > probe.session(session).unwrap(), "the directory's pages and exports");
+        assert!(
+            probe.service(service).unwrap() > probe.session(session).unwrap(),
+            "the directory's pages and exports"
+        );
     }
 
     #[test]
     fn bad_bytes_are_located_problems() {
         let probe = Probe::new().unwrap();
-        let error = probe.page(b"+++\ntitle = 3\n+++\n").unwrap_err().to_string();
+        let error = probe
+            .page(b"+++\ntitle = 3\n+++\n")
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("content/probe.md:2:9:"), "{error}");
         let error = probe.session(b"\xff").unwrap_err().to_string();
-        assert!(error.starts_with("sessions/probe/session.toml:1:1:"), "{error}");
+        assert!(
+            error.starts_with("sessions/probe/session.toml:1:1:"),
+            "{error}"
+        );
         let error = probe.service(b"name = 1\n").unwrap_err().to_string();
-        assert!(error.starts_with("content/directory/probe.toml:1:8:"), "{error}");
+        assert!(
+            error.starts_with("content/directory/probe.toml:1:8:"),
+            "{error}"
+        );
     }
 }

@@ -31,7 +31,9 @@ pub const MARKER_FILE: &str = ".hubsite-output";
 pub fn write_output(output: &Output, output_dir: &Path, site_root: &Path) -> Result<(), Error> {
     let output_dir = absolute(output_dir)?;
     check_output_dir(&output_dir, site_root)?;
-    let parent = output_dir.parent().ok_or_else(|| unsafe_output(&output_dir, "it has no parent folder"))?;
+    let parent = output_dir
+        .parent()
+        .ok_or_else(|| unsafe_output(&output_dir, "it has no parent folder"))?;
     fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
     let _turn = wait_for_turn(parent)?;
     remove_stale_staging(&output_dir);
@@ -50,10 +52,16 @@ pub fn check_output_dir(output_dir: &Path, site_root: &Path) -> Result<(), Error
     let output = canonical_or_self(output_dir);
     let root = canonical_or_self(site_root);
     if output.parent().is_none() {
-        return Err(unsafe_output(output_dir, "it is the root of the file system"));
+        return Err(unsafe_output(
+            output_dir,
+            "it is the root of the file system",
+        ));
     }
     if root.starts_with(&output) {
-        return Err(unsafe_output(output_dir, "it is the site folder or contains it"));
+        return Err(unsafe_output(
+            output_dir,
+            "it is the site folder or contains it",
+        ));
     }
     if std::env::var_os("HOME").is_some_and(|home| canonical_or_self(Path::new(&home)) == output) {
         return Err(unsafe_output(output_dir, "it is your home folder"));
@@ -71,7 +79,10 @@ pub fn check_output_dir(output_dir: &Path, site_root: &Path) -> Result<(), Error
 }
 
 fn unsafe_output(path: &Path, reason: &str) -> Error {
-    Error::UnsafeOutput { path: path.to_path_buf(), reason: reason.to_owned() }
+    Error::UnsafeOutput {
+        path: path.to_path_buf(),
+        reason: reason.to_owned(),
+    }
 }
 
 fn absolute(path: &Path) -> Result<PathBuf, Error> {
@@ -83,7 +94,10 @@ fn canonical_or_self(path: &Path) -> PathBuf {
 }
 
 fn is_ours_or_empty(path: &Path) -> bool {
-    path.join(MARKER_FILE).exists() || fs::read_dir(path).map(|mut entries| entries.next().is_none()).unwrap_or(false)
+    path.join(MARKER_FILE).exists()
+        || fs::read_dir(path)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false)
 }
 
 /// Two builds writing beside the same output folder take turns: they would otherwise write
@@ -103,17 +117,24 @@ fn previous_output_path(output_dir: &Path) -> PathBuf {
 
 /// `.public.hubsite-{kind}` beside `public`.
 fn sibling(output_dir: &Path, kind: &str) -> PathBuf {
-    let name = output_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = output_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     output_dir.with_file_name(format!(".{name}.hubsite-{kind}"))
 }
 
 /// Removes staging folders left by builds that were killed or by earlier versions (named
 /// `.public.hubsite-new-PID` and the like); only folders named and marked as ours.
 fn remove_stale_staging(output_dir: &Path) {
-    let (Some(parent), Some(name)) = (output_dir.parent(), output_dir.file_name()) else { return };
+    let (Some(parent), Some(name)) = (output_dir.parent(), output_dir.file_name()) else {
+        return;
+    };
     let prefix = format!(".{}.hubsite-", name.to_string_lossy());
     let keep = previous_output_path(output_dir);
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         if !entry.file_name().to_string_lossy().starts_with(&prefix) || entry.path() == keep {
             continue;
@@ -157,7 +178,10 @@ fn claim_staging(staging: &Path) -> Result<(), Error> {
         Err(e) => return Err(Error::io("cannot read", staging, e)),
         Ok(found) if !found.is_dir() => return Err(unsafe_output(staging, "it is not a folder")),
         Ok(_) if !is_ours_or_empty(staging) => {
-            return Err(unsafe_output(staging, "it holds files hubsite did not write; move them away"));
+            return Err(unsafe_output(
+                staging,
+                "it holds files hubsite did not write; move them away",
+            ));
         }
         Ok(_) => {}
     }
@@ -168,7 +192,9 @@ fn claim_staging(staging: &Path) -> Result<(), Error> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Found {
     Folder,
-    File { len: u64 },
+    File {
+        len: u64,
+    },
     /// A symbolic link or anything else hubsite never writes: replaced, never followed.
     Other,
 }
@@ -181,11 +207,19 @@ fn found_in(root: &Path) -> Result<HashMap<PathBuf, Found>, Error> {
         let what = if kind.is_dir() {
             Found::Folder
         } else if kind.is_file() {
-            Found::File { len: entry.metadata().map_err(|e| Error::io("cannot read", entry.path(), e.into()))?.len() }
+            Found::File {
+                len: entry
+                    .metadata()
+                    .map_err(|e| Error::io("cannot read", entry.path(), e.into()))?
+                    .len(),
+            }
         } else {
             Found::Other
         };
-        let relative = entry.path().strip_prefix(root).expect("walkdir stays inside its root");
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .expect("walkdir stays inside its root");
         found.insert(relative.to_path_buf(), what);
     }
     Ok(found)
@@ -195,8 +229,11 @@ fn found_in(root: &Path) -> Result<HashMap<PathBuf, Found>, Error> {
 fn sync_folder(output: &Output, root: &Path) -> Result<(), Error> {
     let found = found_in(root)?;
     let files: BTreeSet<&Path> = output.files.iter().map(|f| Path::new(&f.path)).collect();
-    let folders: BTreeSet<&Path> =
-        files.iter().flat_map(|file| file.ancestors().skip(1)).filter(|p| !p.as_os_str().is_empty()).collect();
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .flat_map(|file| file.ancestors().skip(1))
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
     remove_unwanted(root, &found, |path, what| match what {
         Found::Folder => folders.contains(path),
         Found::File { .. } => files.contains(path) || path == Path::new(MARKER_FILE),
@@ -218,9 +255,16 @@ fn sync_folder(output: &Output, root: &Path) -> Result<(), Error> {
     })
 }
 
-fn remove_unwanted(root: &Path, found: &HashMap<PathBuf, Found>, wanted: impl Fn(&Path, Found) -> bool) -> Result<(), Error> {
-    let mut unwanted: Vec<(&PathBuf, Found)> =
-        found.iter().filter(|(path, what)| !wanted(path, **what)).map(|(path, what)| (path, *what)).collect();
+fn remove_unwanted(
+    root: &Path,
+    found: &HashMap<PathBuf, Found>,
+    wanted: impl Fn(&Path, Found) -> bool,
+) -> Result<(), Error> {
+    let mut unwanted: Vec<(&PathBuf, Found)> = found
+        .iter()
+        .filter(|(path, what)| !wanted(path, **what))
+        .map(|(path, what)| (path, *what))
+        .collect();
     unwanted.sort_by(|a, b| a.0.cmp(b.0));
     for (path, what) in unwanted {
         let path = root.join(path);
@@ -238,7 +282,11 @@ fn remove_unwanted(root: &Path, found: &HashMap<PathBuf, Found>, wanted: impl Fn
 }
 
 /// Writes `contents` to `target` unless the file there (of `known_len` bytes) already holds them.
-fn write_if_changed(contents: &Contents, target: &Path, known_len: Option<u64>) -> Result<(), Error> {
+fn write_if_changed(
+    contents: &Contents,
+    target: &Path,
+    known_len: Option<u64>,
+) -> Result<(), Error> {
     let bytes: Cow<[u8]> = match contents {
         Contents::Bytes(bytes) => Cow::Borrowed(bytes),
         Contents::Asset(AssetSource::Embedded(bytes)) => Cow::Borrowed(bytes),
@@ -256,14 +304,16 @@ fn write_if_changed(contents: &Contents, target: &Path, known_len: Option<u64>) 
 /// previous output (or nothing, after a first build).
 fn swap_in(staging: &Path, output_dir: &Path) -> Result<(), Error> {
     if fs::symlink_metadata(output_dir).is_err() {
-        return fs::rename(staging, output_dir).map_err(|e| Error::io("cannot move into place", output_dir, e));
+        return fs::rename(staging, output_dir)
+            .map_err(|e| Error::io("cannot move into place", output_dir, e));
     }
     if exchange(staging, output_dir).is_ok() {
         return Ok(());
     }
     let old = sibling(output_dir, &format!("old-{}", std::process::id()));
     fs::rename(output_dir, &old).map_err(|e| Error::io("cannot move aside", output_dir, e))?;
-    fs::rename(staging, output_dir).map_err(|e| Error::io("cannot move into place", output_dir, e))?;
+    fs::rename(staging, output_dir)
+        .map_err(|e| Error::io("cannot move into place", output_dir, e))?;
     if fs::rename(&old, staging).is_err() {
         remove_own_folder(&old);
     }
@@ -317,7 +367,10 @@ mod tests {
         fs::write(foreign.join("notes.txt"), "not ours").unwrap();
         remove_stale_staging(&output);
         assert!(!empty.exists() && !marked.exists());
-        assert_eq!(fs::read_to_string(foreign.join("notes.txt")).unwrap(), "not ours");
+        assert_eq!(
+            fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+            "not ours"
+        );
     }
 
     #[test]
@@ -334,9 +387,15 @@ mod tests {
     fn output(files: &[(&str, &str)]) -> Output {
         let files = files
             .iter()
-            .map(|(path, text)| crate::output::OutputFile { path: (*path).into(), contents: Contents::Bytes(text.as_bytes().to_vec().into()) })
+            .map(|(path, text)| crate::output::OutputFile {
+                path: (*path).into(),
+                contents: Contents::Bytes(text.as_bytes().to_vec().into()),
+            })
             .collect();
-        Output { files, page_count: 0 }
+        Output {
+            files,
+            page_count: 0,
+        }
     }
 
     fn inode(path: &Path) -> u64 {
@@ -349,22 +408,54 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let public = site.path().join("public");
         let previous = site.path().join(".public.hubsite-previous");
-        let first = output(&[("a/index.html", "A"), ("b/index.html", "B"), ("gone/index.html", "old")]);
+        let first = output(&[
+            ("a/index.html", "A"),
+            ("b/index.html", "B"),
+            ("gone/index.html", "old"),
+        ]);
         write_output(&first, &public, site.path()).unwrap();
         write_output(&first, &public, site.path()).unwrap();
-        assert_eq!(fs::read_to_string(previous.join("a/index.html")).unwrap(), "A");
-        let (unchanged, changed) = (inode(&previous.join("a/index.html")), inode(&previous.join("b/index.html")));
+        assert_eq!(
+            fs::read_to_string(previous.join("a/index.html")).unwrap(),
+            "A"
+        );
+        let (unchanged, changed) = (
+            inode(&previous.join("a/index.html")),
+            inode(&previous.join("b/index.html")),
+        );
 
-        let second = output(&[("a/index.html", "A"), ("b/index.html", "B2"), ("b/new.txt", "N")]);
+        let second = output(&[
+            ("a/index.html", "A"),
+            ("b/index.html", "B2"),
+            ("b/new.txt", "N"),
+        ]);
         write_output(&second, &public, site.path()).unwrap();
-        assert_eq!(inode(&public.join("a/index.html")), unchanged, "an unchanged file keeps its inode");
-        assert_eq!(inode(&public.join("b/index.html")), changed, "a changed file is rewritten in place");
-        assert_eq!(fs::read_to_string(public.join("b/index.html")).unwrap(), "B2");
+        assert_eq!(
+            inode(&public.join("a/index.html")),
+            unchanged,
+            "an unchanged file keeps its inode"
+        );
+        assert_eq!(
+            inode(&public.join("b/index.html")),
+            changed,
+            "a changed file is rewritten in place"
+        );
+        assert_eq!(
+            fs::read_to_string(public.join("b/index.html")).unwrap(),
+            "B2"
+        );
         assert_eq!(fs::read_to_string(public.join("b/new.txt")).unwrap(), "N");
-        assert!(!public.join("gone").exists(), "stale files and folders are removed");
+        assert!(
+            !public.join("gone").exists(),
+            "stale files and folders are removed"
+        );
         assert!(!public.join(".gitignore").exists());
         assert!(previous.join(MARKER_FILE).exists() && previous.join(".gitignore").exists());
-        assert_eq!(fs::read_to_string(previous.join("b/index.html")).unwrap(), "B", "the previous output is kept");
+        assert_eq!(
+            fs::read_to_string(previous.join("b/index.html")).unwrap(),
+            "B",
+            "the previous output is kept"
+        );
     }
 
     #[test]
@@ -381,14 +472,35 @@ mod tests {
         fs::create_dir_all(staging.join("file.txt/inner")).unwrap();
         std::os::unix::fs::symlink(&outside, staging.join("link.txt")).unwrap();
 
-        let wanted = output(&[("page/index.html", "half written"), ("folder/index.html", "F"), ("file.txt", "T"), ("link.txt", "L")]);
+        let wanted = output(&[
+            ("page/index.html", "half written"),
+            ("folder/index.html", "F"),
+            ("file.txt", "T"),
+            ("link.txt", "L"),
+        ]);
         write_output(&wanted, &public, site.path()).unwrap();
         for file in &wanted.files {
-            let Contents::Bytes(bytes) = &file.contents else { unreachable!() };
-            assert_eq!(fs::read(public.join(&file.path)).unwrap(), **bytes, "{}", file.path);
+            let Contents::Bytes(bytes) = &file.contents else {
+                unreachable!()
+            };
+            assert_eq!(
+                fs::read(public.join(&file.path)).unwrap(),
+                **bytes,
+                "{}",
+                file.path
+            );
         }
-        assert!(!fs::symlink_metadata(public.join("link.txt")).unwrap().file_type().is_symlink());
-        assert_eq!(fs::read_to_string(&outside).unwrap(), "not ours", "a link is replaced, never followed");
+        assert!(
+            !fs::symlink_metadata(public.join("link.txt"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(&outside).unwrap(),
+            "not ours",
+            "a link is replaced, never followed"
+        );
     }
 
     #[test]
@@ -397,7 +509,17 @@ mod tests {
         let staging = site.path().join(".public.hubsite-previous");
         fs::create_dir(&staging).unwrap();
         fs::write(staging.join("notes.txt"), "mine").unwrap();
-        assert!(write_output(&output(&[("index.html", "I")]), &site.path().join("public"), site.path()).is_err());
-        assert_eq!(fs::read_to_string(staging.join("notes.txt")).unwrap(), "mine");
+        assert!(
+            write_output(
+                &output(&[("index.html", "I")]),
+                &site.path().join("public"),
+                site.path()
+            )
+            .is_err()
+        );
+        assert_eq!(
+            fs::read_to_string(staging.join("notes.txt")).unwrap(),
+            "mine"
+        );
     }
 }

@@ -15,7 +15,9 @@ use hubsite::pipeline::build as build_in_memory;
 
 /// Builds `root` in memory at [`NOW`].
 fn output_of(root: &Path) -> Output {
-    build_in_memory(&options(root), &|_| {}).expect("the site builds").output
+    build_in_memory(&options(root), &|_| {})
+        .expect("the site builds")
+        .output
 }
 
 fn bytes(output: &Output, path: &str) -> Vec<u8> {
@@ -37,10 +39,20 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(&file)
-        .args(if tool == "pdftohtml" || tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .args(if tool == "pdftohtml" || tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
         .output()
-        .unwrap_or_else(|e| panic!("{tool} did not run ({e}): install poppler-utils, or run ./scripts/test"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+        .unwrap_or_else(|e| {
+            panic!("{tool} did not run ({e}): install poppler-utils, or run ./scripts/test")
+        });
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -51,34 +63,84 @@ fn squeeze(text: &str) -> String {
 
 /// The same text as HTML escapes it.
 fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\'', "&#x27;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\'', "&#x27;")
+        .replace('"', "&quot;")
 }
 
 /// For every week with a published booklet: the page lists every session's materials, and the
 /// PDF opens, has the title, language, tags, outline and links, and holds every title.
 fn check_booklets(root: &Path) -> usize {
     let sources = load_site(root, &Default::default()).expect("loads");
-    let site = build_site(std::sync::Arc::new(sources), &ModelOptions { drafts: false, now: options(root).now }).expect("models");
+    let site = build_site(
+        std::sync::Arc::new(sources),
+        &ModelOptions {
+            drafts: false,
+            now: options(root).now,
+        },
+    )
+    .expect("models");
     let output = output_of(root);
     let mut checked = 0;
     for week in site.weeks.iter().filter(|w| w.booklet_published) {
-        let page = text(&output, &format!("{}booklet/index.html", week.url.as_str().trim_start_matches('/')));
-        let pdf = bytes(&output, &format!("{}booklet.pdf", week.url.as_str().trim_start_matches('/')));
-        assert!(page.contains("booklet.pdf\" download>Download the booklet (PDF, "), "{} offers its PDF", week.url);
+        let page = text(
+            &output,
+            &format!(
+                "{}booklet/index.html",
+                week.url.as_str().trim_start_matches('/')
+            ),
+        );
+        let pdf = bytes(
+            &output,
+            &format!("{}booklet.pdf", week.url.as_str().trim_start_matches('/')),
+        );
+        assert!(
+            page.contains("booklet.pdf\" download>Download the booklet (PDF, "),
+            "{} offers its PDF",
+            week.url
+        );
         let pdf_text = squeeze(&poppler("pdftotext", &[], &pdf));
         let info = poppler("pdfinfo", &[], &pdf);
         assert!(info.contains("Tagged:          yes"), "{info}");
-        assert!(info.contains(&format!("Title:           {}: the booklet", week.name)), "{info}");
-        assert!(String::from_utf8_lossy(&pdf).contains(&format!("/Lang({})", site.sources.config.language)));
+        assert!(
+            info.contains(&format!("Title:           {}: the booklet", week.name)),
+            "{info}"
+        );
+        assert!(
+            String::from_utf8_lossy(&pdf)
+                .contains(&format!("/Lang({})", site.sources.config.language))
+        );
         let xml = poppler("pdftohtml", &["-xml", "-stdout", "-q"], &pdf);
         assert!(xml.contains("<outline>"), "the PDF has an outline");
         for &id in &week.sessions {
             let session = &site.sessions[id];
-            assert!(xml.contains(&format!(">{}</item>", escaped(&session.title))), "outline entry for {}", session.title);
+            assert!(
+                xml.contains(&format!(">{}</item>", escaped(&session.title))),
+                "outline entry for {}",
+                session.title
+            );
             for material in &session.follow_on {
-                assert!(page.contains(&format!("<a href=\"{}\">{}</a>", escaped(&material.url), escaped(&material.title))), "{} on the page", material.title);
-                assert!(pdf_text.contains(&squeeze(&material.title)), "{} in the PDF text", material.title);
-                assert!(xml.contains(&format!("href=\"{}\"", escaped(&material.url))), "a link to {} in the PDF", material.url);
+                assert!(
+                    page.contains(&format!(
+                        "<a href=\"{}\">{}</a>",
+                        escaped(&material.url),
+                        escaped(&material.title)
+                    )),
+                    "{} on the page",
+                    material.title
+                );
+                assert!(
+                    pdf_text.contains(&squeeze(&material.title)),
+                    "{} in the PDF text",
+                    material.title
+                );
+                assert!(
+                    xml.contains(&format!("href=\"{}\"", escaped(&material.url))),
+                    "a link to {} in the PDF",
+                    material.url
+                );
                 checked += 1;
             }
         }
@@ -95,7 +157,10 @@ fn the_booklet_lists_every_sessions_materials_on_the_page_and_in_the_pdf() {
 #[test]
 fn the_example_sites_booklets_list_every_sessions_materials() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert!(check_booklets(root) > 0, "the example site publishes booklets with materials");
+    assert!(
+        check_booklets(root) > 0,
+        "the example site publishes booklets with materials"
+    );
 }
 
 #[test]
@@ -109,26 +174,49 @@ fn the_booklet_pdf_text_is_golden() {
 fn decoded_qr_codes(pdf: &[u8]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("booklet.pdf"), pdf).unwrap();
-    let status = Command::new("pdftoppm").args(["-gray", "-r", "300", "booklet.pdf", "page"]).current_dir(dir.path()).status();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", "300", "booklet.pdf", "page"])
+        .current_dir(dir.path())
+        .status();
     assert!(status.expect("pdftoppm runs (poppler-utils)").success());
-    let mut pages: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "pgm")).collect();
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
+        .collect();
     pages.sort();
     let mut decoded = Vec::new();
     for page in pages {
         let pgm = std::fs::read(page).unwrap();
         // Binary PGM: "P5", width, height and maximum value, each followed by one white space.
         let fields: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
-        let number = |i: usize| std::str::from_utf8(fields[i]).unwrap().parse::<usize>().unwrap();
+        let number = |i: usize| {
+            std::str::from_utf8(fields[i])
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        };
         let (width, height, pixels) = (number(1), number(2), fields[4]);
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-        decoded.extend(image.detect_grids().iter().filter_map(|grid| grid.decode().ok()).map(|(_, text)| text));
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+            pixels[y * width + x]
+        });
+        decoded.extend(
+            image
+                .detect_grids()
+                .iter()
+                .filter_map(|grid| grid.decode().ok())
+                .map(|(_, text)| text),
+        );
     }
     decoded
 }
 
 #[test]
 fn the_booklet_pdfs_qr_codes_scan_to_the_materials_addresses() {
-    let pdf = bytes(&output_of(&fixture("booklet")), "sessions/spring/booklet.pdf");
+    let pdf = bytes(
+        &output_of(&fixture("booklet")),
+        "sessions/spring/booklet.pdf",
+    );
     let mut decoded = decoded_qr_codes(&pdf);
     decoded.sort();
     assert_eq!(
@@ -147,9 +235,18 @@ fn the_booklet_pdfs_qr_codes_scan_to_the_materials_addresses() {
 
 #[test]
 fn the_booklet_pdf_is_byte_identical_across_builds() {
-    let first = bytes(&output_of(&fixture("booklet")), "sessions/spring/booklet.pdf");
-    let second = bytes(&output_of(&fixture("booklet")), "sessions/spring/booklet.pdf");
-    assert!(first == second, "two builds at the same now give the same PDF");
+    let first = bytes(
+        &output_of(&fixture("booklet")),
+        "sessions/spring/booklet.pdf",
+    );
+    let second = bytes(
+        &output_of(&fixture("booklet")),
+        "sessions/spring/booklet.pdf",
+    );
+    assert!(
+        first == second,
+        "two builds at the same now give the same PDF"
+    );
     assert!(first.starts_with(b"%PDF-"));
 }
 
@@ -162,49 +259,78 @@ fn the_booklet_page_is_golden_and_offers_print_addresses_with_qr_codes() {
     assert!(!page.contains(" style="), "no inline styles under the CSP");
     let start = page.find("<main").unwrap();
     let end = page.find("</main>").unwrap();
-    let main: String = page[start..end].lines().filter(|l| !l.contains("<svg")).collect::<Vec<_>>().join("\n");
+    let main: String = page[start..end]
+        .lines()
+        .filter(|l| !l.contains("<svg"))
+        .collect::<Vec<_>>()
+        .join("\n");
     insta::assert_snapshot!("booklet_page_main", main);
 }
 
 #[test]
 fn week_and_finished_session_pages_link_to_the_booklet() {
     let output = output_of(&fixture("booklet"));
-    assert!(text(&output, "sessions/spring/index.html").contains("href=\"/sessions/spring/booklet/\""));
-    assert!(text(&output, "sessions/spring/teenagers/index.html").contains("href=\"/sessions/spring/booklet/\""));
+    assert!(
+        text(&output, "sessions/spring/index.html").contains("href=\"/sessions/spring/booklet/\"")
+    );
+    assert!(
+        text(&output, "sessions/spring/teenagers/index.html")
+            .contains("href=\"/sessions/spring/booklet/\"")
+    );
 }
 
 #[test]
 fn the_library_has_pages_by_kind_and_topic() {
     let output = output_of(&fixture("booklet"));
     let library = text(&output, "resources/index.html");
-    for title in ["Staying close to your teenager", "Arguing better: tips for parents", "Budgeting together"] {
+    for title in [
+        "Staying close to your teenager",
+        "Arguing better: tips for parents",
+        "Budgeting together",
+    ] {
         assert!(library.contains(&escaped(title)), "{title} in the library");
     }
     let videos = text(&output, "resources/kind/video/index.html");
     assert!(videos.contains("Arguing better") && !videos.contains("Budgeting together"));
     let money = text(&output, "resources/topic/money/index.html");
     assert!(money.contains("Budgeting together") && !money.contains("Staying close"));
-    assert!(output.get("resources/kind/podcast/index.html").is_none(), "no page for a kind without resources");
+    assert!(
+        output.get("resources/kind/podcast/index.html").is_none(),
+        "no page for a kind without resources"
+    );
 }
 
 #[test]
 fn resources_appear_on_self_help_topic_and_session_pages_by_shared_topic() {
     let output = output_of(&fixture("booklet"));
     let self_help = text(&output, "self-help/teenagers/index.html");
-    assert!(self_help.contains("Staying close to your teenager") && !self_help.contains("Budgeting together"));
+    assert!(
+        self_help.contains("Staying close to your teenager")
+            && !self_help.contains("Budgeting together")
+    );
     let topic = text(&output, "topics/teenagers/index.html");
-    assert!(topic.contains("Staying close to your teenager") && topic.contains("href=\"/resources/topic/teenagers/\""));
+    assert!(
+        topic.contains("Staying close to your teenager")
+            && topic.contains("href=\"/resources/topic/teenagers/\"")
+    );
     let session = text(&output, "sessions/spring/evening/index.html");
-    assert!(session.contains("Arguing better: tips for parents") && !session.contains("Staying close"));
+    assert!(
+        session.contains("Arguing better: tips for parents") && !session.contains("Staying close")
+    );
 }
 
 #[test]
 fn further_resources_share_the_weeks_topics() {
     let output = output_of(&fixture("booklet"));
     let page = text(&output, "sessions/spring/booklet/index.html");
-    let further = &page[page.find("id=\"further-resources\"").expect("a further resources section")..];
+    let further = &page[page
+        .find("id=\"further-resources\"")
+        .expect("a further resources section")..];
     assert!(further.contains("Staying close to your teenager"));
-    assert!(!further.contains("Budgeting together"), "money is not a topic of the week");
+    assert!(
+        !further.contains("Budgeting together"),
+        "money is not a topic of the week"
+    );
 }
 
 #[test]
@@ -216,7 +342,11 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
         let output = build_in_memory(&options, &|_| {}).unwrap().output;
         let html = text(&output, "sessions/spring/teenagers/index.html");
         let steps = &html[html.find("class=\"next-steps\"").unwrap()..];
-        let visible = steps.split("<section ").skip(1).find(|s| !s.split('>').next().unwrap_or("").contains(" hidden")).unwrap();
+        let visible = steps
+            .split("<section ")
+            .skip(1)
+            .find(|s| !s.split('>').next().unwrap_or("").contains(" hidden"))
+            .unwrap();
         visible.split('>').next().unwrap().to_owned()
     };
     assert!(lead("2024-03-10T12:00:00Z").contains("data-phase=\"booking\""));

@@ -10,7 +10,10 @@ use common::*;
 fn minimal_site_builds_pretty_urls_sitemap_feed_and_assets() {
     let site = scratch_copy("minimal");
     build(site.path()).expect("minimal site builds");
-    let files: Vec<String> = read_tree(&site.path().join("public")).into_iter().map(|(path, _)| path).collect();
+    let files: Vec<String> = read_tree(&site.path().join("public"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
     insta::assert_debug_snapshot!("minimal_files", files);
 }
 
@@ -18,7 +21,10 @@ fn minimal_site_builds_pretty_urls_sitemap_feed_and_assets() {
 fn minimal_site_page_html_is_golden() {
     let site = scratch_copy("minimal");
     build(site.path()).expect("minimal site builds");
-    insta::assert_snapshot!("minimal_first_guide", read_output(site.path(), "guides/first/index.html"));
+    insta::assert_snapshot!(
+        "minimal_first_guide",
+        read_output(site.path(), "guides/first/index.html")
+    );
     insta::assert_snapshot!("minimal_sitemap", read_output(site.path(), "sitemap.xml"));
     insta::assert_snapshot!("minimal_feed", read_output(site.path(), "guides/atom.xml"));
 }
@@ -41,7 +47,10 @@ fn two_builds_are_byte_identical() {
     build(first.path()).unwrap();
     build(second.path()).unwrap();
     build(second.path()).unwrap();
-    assert_eq!(read_tree(&first.path().join("public")), read_tree(&second.path().join("public")));
+    assert_eq!(
+        read_tree(&first.path().join("public")),
+        read_tree(&second.path().join("public"))
+    );
 }
 
 #[test]
@@ -49,7 +58,11 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
     let site = scratch_copy("minimal");
     build(site.path()).unwrap();
     let before = read_tree(&site.path().join("public"));
-    fs::write(site.path().join("content/guides/second.md"), "+++\ntitle = 3\n+++\n").unwrap();
+    fs::write(
+        site.path().join("content/guides/second.md"),
+        "+++\ntitle = 3\n+++\n",
+    )
+    .unwrap();
     assert!(build(site.path()).is_err());
     assert_eq!(read_tree(&site.path().join("public")), before);
     let leftovers: Vec<_> = fs::read_dir(site.path())
@@ -65,7 +78,11 @@ fn a_rebuild_replaces_files_that_no_longer_exist() {
     let site = scratch_copy("minimal");
     build(site.path()).unwrap();
     fs::remove_file(site.path().join("content/guides/second.md")).unwrap();
-    fs::write(site.path().join("content/guides/first.md"), "+++\ntitle = \"First\"\n+++\n").unwrap();
+    fs::write(
+        site.path().join("content/guides/first.md"),
+        "+++\ntitle = \"First\"\n+++\n",
+    )
+    .unwrap();
     build(site.path()).unwrap();
     assert!(!site.path().join("public/guides/second").exists());
 }
@@ -80,7 +97,10 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
     options.load.overrides.output_dir = Some(precious.clone());
     let error = hubsite::pipeline::build_and_write(&options, &|_| {}).unwrap_err();
     assert!(error.to_string().contains("did not write"), "{error}");
-    assert_eq!(fs::read_to_string(precious.join("thesis.txt")).unwrap(), "years of work");
+    assert_eq!(
+        fs::read_to_string(precious.join("thesis.txt")).unwrap(),
+        "years of work"
+    );
     options.load.overrides.output_dir = Some(site.path().to_path_buf());
     assert!(hubsite::pipeline::build_and_write(&options, &|_| {}).is_err());
 }
@@ -123,7 +143,11 @@ fn empty_front_matter_reports_the_missing_title() {
 #[test]
 fn a_file_that_is_not_utf8_is_named() {
     let site = scratch_copy("minimal");
-    fs::write(site.path().join("content/guides/latin1.md"), b"+++\ntitle = \"Caf\xe9\"\n+++\n").unwrap();
+    fs::write(
+        site.path().join("content/guides/latin1.md"),
+        b"+++\ntitle = \"Caf\xe9\"\n+++\n",
+    )
+    .unwrap();
     let error = build(site.path()).unwrap_err().to_string();
     assert!(error.starts_with("content/guides/latin1.md:2:"), "{error}");
     assert!(error.contains("not valid UTF-8"));
@@ -138,8 +162,13 @@ fn check_reports_template_links_to_missing_pages() {
         "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a href=\"/nowhere/\">x</a>{% endblock main %}",
     )
     .unwrap();
-    let error = hubsite::check::check_site(&options(site.path())).unwrap_err().to_string();
-    assert!(error.contains("public/guides/index.html: links to /nowhere/"), "{error}");
+    let error = hubsite::check::check_site(&options(site.path()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("public/guides/index.html: links to /nowhere/"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -149,5 +178,8 @@ fn new_site_builds_and_checks_clean() {
     hubsite::scaffold::create_site(&root).unwrap();
     hubsite::check::check_site(&options(&root)).expect("scaffold checks clean");
     build(&root).expect("scaffold builds");
-    assert!(hubsite::scaffold::create_site(&root).is_err(), "new refuses a folder that is not empty");
+    assert!(
+        hubsite::scaffold::create_site(&root).is_err(),
+        "new refuses a folder that is not empty"
+    );
 }

@@ -19,13 +19,20 @@ fn build_with_threads(root: &Path, output: &Path, threads: usize) {
         .arg(output)
         .output()
         .expect("hubsite runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Copies a folder tree creating folders and files in reverse name order, so that file
 /// systems which list entries in creation order list them backwards.
 fn copy_tree_reversed(from: &Path, to: &Path) {
-    let mut entries: Vec<_> = walkdir::WalkDir::new(from).into_iter().map(|e| e.expect("readable")).collect();
+    let mut entries: Vec<_> = walkdir::WalkDir::new(from)
+        .into_iter()
+        .map(|e| e.expect("readable"))
+        .collect();
     entries.sort_by(|a, b| b.path().cmp(a.path()));
     for entry in &entries {
         let target = to.join(entry.path().strip_prefix(from).expect("inside"));
@@ -40,7 +47,10 @@ fn copy_tree_reversed(from: &Path, to: &Path) {
 
 fn assert_same_output_every_way(fixture_name: &str) {
     let scratch = tempfile::tempdir().unwrap();
-    let (forward, backward) = (scratch.path().join("forward"), scratch.path().join("backward"));
+    let (forward, backward) = (
+        scratch.path().join("forward"),
+        scratch.path().join("backward"),
+    );
     copy_tree(&fixture(fixture_name), &forward);
     copy_tree_reversed(&fixture(fixture_name), &backward);
     let outputs = [
@@ -58,10 +68,18 @@ fn assert_same_output_every_way(fixture_name: &str) {
     let (first_name, first) = &trees[0];
     assert!(first.len() > 5, "{fixture_name} published files");
     for (name, tree) in &trees[1..] {
-        let paths = |t: &Vec<(String, Vec<u8>)>| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-        assert_eq!(paths(tree), paths(first), "{name} and {first_name} publish different files");
+        let paths =
+            |t: &Vec<(String, Vec<u8>)>| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            paths(tree),
+            paths(first),
+            "{name} and {first_name} publish different files"
+        );
         for ((path, bytes), (_, first_bytes)) in tree.iter().zip(first) {
-            assert!(bytes == first_bytes, "{path} differs between {name} and {first_name}");
+            assert!(
+                bytes == first_bytes,
+                "{path} differs between {name} and {first_name}"
+            );
         }
     }
 }

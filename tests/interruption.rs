@@ -21,19 +21,38 @@ const KILLS: u64 = 6;
 /// Writes a site of `PAGES` small pages whose home page says `edition`.
 fn generate_site(root: &Path, edition: &str) {
     fs::create_dir_all(root.join("content/notes")).unwrap();
-    fs::write(root.join("hubsite.toml"), "title = \"Large Hub\"\nbase_url = \"https://hub.example.org\"\n").unwrap();
-    fs::write(root.join("content/_index.md"), format!("+++\ntitle = \"Large Hub\"\n+++\nEdition {edition}.\n")).unwrap();
-    fs::write(root.join("content/notes/_index.md"), "+++\ntitle = \"Notes\"\n+++\n").unwrap();
+    fs::write(
+        root.join("hubsite.toml"),
+        "title = \"Large Hub\"\nbase_url = \"https://hub.example.org\"\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("content/_index.md"),
+        format!("+++\ntitle = \"Large Hub\"\n+++\nEdition {edition}.\n"),
+    )
+    .unwrap();
+    fs::write(
+        root.join("content/notes/_index.md"),
+        "+++\ntitle = \"Notes\"\n+++\n",
+    )
+    .unwrap();
     for n in 0..PAGES {
         let body = format!("## Note {n}\n\nTalking helps, edition {edition}. ").repeat(20);
-        fs::write(root.join(format!("content/notes/note-{n:04}.md")), format!("+++\ntitle = \"Note {n}\"\n+++\n{body}\n"))
-            .unwrap();
+        fs::write(
+            root.join(format!("content/notes/note-{n:04}.md")),
+            format!("+++\ntitle = \"Note {n}\"\n+++\n{body}\n"),
+        )
+        .unwrap();
     }
 }
 
 fn build_command(root: &Path, output: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hubsite"));
-    command.args(["build", "--now", NOW, "--root"]).arg(root).arg("--output").arg(output);
+    command
+        .args(["build", "--now", NOW, "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(output);
     command.stdout(Stdio::null()).stderr(Stdio::null());
     command
 }
@@ -56,11 +75,14 @@ fn moment(kill: u64) -> f64 {
     (kill as f64 + scrambled as f64 / 1000.0) / KILLS as f64
 }
 
-
 #[test]
 fn killing_a_build_at_any_moment_leaves_a_complete_output() {
     let dir = tempfile::tempdir().unwrap();
-    let (site, public, expected) = (dir.path().join("site"), dir.path().join("public"), dir.path().join("expected"));
+    let (site, public, expected) = (
+        dir.path().join("site"),
+        dir.path().join("public"),
+        dir.path().join("expected"),
+    );
     generate_site(&site, "one");
     assert!(build_command(&site, &public).status().unwrap().success());
     let previous = fingerprint(&public);
@@ -75,14 +97,26 @@ fn killing_a_build_at_any_moment_leaves_a_complete_output() {
 
     for kill in 0..KILLS {
         let mut child = build_command(&site, &public).spawn().unwrap();
-        std::thread::sleep(Duration::from_secs_f64(full_build.as_secs_f64() * moment(kill)));
+        std::thread::sleep(Duration::from_secs_f64(
+            full_build.as_secs_f64() * moment(kill),
+        ));
         let _ = child.kill(); // SIGKILL on Unix: no chance to clean up.
         let _ = child.wait();
         let now = fingerprint(&public);
-        assert!(now == previous || now == next, "public/ was neither output after kill {kill}");
+        assert!(
+            now == previous || now == next,
+            "public/ was neither output after kill {kill}"
+        );
     }
 
-    assert!(build_command(&site, &public).status().unwrap().success(), "a build after the kills succeeds");
+    assert!(
+        build_command(&site, &public).status().unwrap().success(),
+        "a build after the kills succeeds"
+    );
     assert_eq!(fingerprint(&public), next);
-    assert_eq!(staging_folders(dir.path()), Vec::<String>::new(), "killed builds' staging folders are cleared");
+    assert_eq!(
+        staging_folders(dir.path()),
+        Vec::<String>::new(),
+        "killed builds' staging folders are cleared"
+    );
 }

@@ -17,7 +17,11 @@ fn third_party_script_font_and_image_fail_the_build() {
 #[test]
 fn check_fails_a_site_that_loads_from_another_origin() {
     let site = common::scratch_copy("third-party");
-    let out = hubsite().args(["check", "--now", common::NOW, "--root"]).arg(site.path()).output().unwrap();
+    let out = hubsite()
+        .args(["check", "--now", common::NOW, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     insta::assert_snapshot!(stderr);
@@ -32,7 +36,9 @@ fn own_origin_and_plain_links_to_other_sites_pass() {
     std::fs::remove_file(site.path().join("templates/partials/footer.html")).unwrap();
     std::fs::remove_file(site.path().join("static/css/fonts.css")).unwrap();
     let index = site.path().join("content/_index.md");
-    let text = std::fs::read_to_string(&index).unwrap().replace("https://images.example.com/family.jpg", "/family.jpg");
+    let text = std::fs::read_to_string(&index)
+        .unwrap()
+        .replace("https://images.example.com/family.jpg", "/family.jpg");
     std::fs::write(&index, text).unwrap();
     std::fs::write(site.path().join("content/family.jpg"), b"").unwrap();
     common::build(site.path()).unwrap();

@@ -17,7 +17,11 @@ fn validate_export(root: &Path) {
         .output()
         .expect("python3 runs (./scripts/test installs jsonschema)");
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "the ORUK export does not validate:\n{report}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "the ORUK export does not validate:\n{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -32,19 +36,32 @@ fn example_site_export_validates_and_lists_every_service() {
     let site = example_site();
     build(site.path()).expect("the example directory builds");
     validate_export(site.path());
-    let services: Vec<_> = std::fs::read_dir(site.path().join("content/directory")).unwrap().collect();
-    assert!(services.len() >= 20, "the example has twenty or more services");
+    let services: Vec<_> = std::fs::read_dir(site.path().join("content/directory"))
+        .unwrap()
+        .collect();
+    assert!(
+        services.len() >= 20,
+        "the example has twenty or more services"
+    );
     let mut listed = 0;
     for page in 1.. {
-        let path = site.path().join(format!("public/directory/oruk/services/page-{page}.json"));
-        let Ok(text) = std::fs::read_to_string(path) else { break };
+        let path = site
+            .path()
+            .join(format!("public/directory/oruk/services/page-{page}.json"));
+        let Ok(text) = std::fs::read_to_string(path) else {
+            break;
+        };
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         listed += value["contents"].as_array().unwrap().len();
         assert_eq!(value["total_items"], services.len());
     }
     assert_eq!(listed, services.len(), "every service is in the paged list");
     let csv = read_output(site.path(), "directory/directory.csv");
-    assert_eq!(csv.lines().count(), services.len() + 1, "one CSV row per service");
+    assert_eq!(
+        csv.lines().count(),
+        services.len() + 1,
+        "one CSV row per service"
+    );
 }
 
 /// The built fixture site and the first page of its services list, as text and as JSON.
@@ -60,10 +77,19 @@ fn built_fixture_first_page() -> (tempfile::TempDir, String, serde_json::Value) 
 fn export_is_golden() {
     let (site, page, value) = built_fixture_first_page();
     let id = value["contents"][0]["id"].as_str().unwrap().to_owned();
-    insta::assert_snapshot!("oruk_root", read_output(site.path(), "directory/oruk/index.json"));
+    insta::assert_snapshot!(
+        "oruk_root",
+        read_output(site.path(), "directory/oruk/index.json")
+    );
     insta::assert_snapshot!("oruk_services_page", page);
-    insta::assert_snapshot!("oruk_service_full", read_output(site.path(), &format!("directory/oruk/services/{id}.json")));
-    insta::assert_snapshot!("oruk_csv", read_output(site.path(), "directory/directory.csv"));
+    insta::assert_snapshot!(
+        "oruk_service_full",
+        read_output(site.path(), &format!("directory/oruk/services/{id}.json"))
+    );
+    insta::assert_snapshot!(
+        "oruk_csv",
+        read_output(site.path(), "directory/directory.csv")
+    );
 }
 
 #[test]
@@ -71,6 +97,9 @@ fn exported_descriptions_are_sanitised() {
     let (_site, _, value) = built_fixture_first_page();
     for item in value["contents"].as_array().unwrap() {
         let description = item["description"].as_str().unwrap_or_default();
-        assert!(!description.contains("<script") && !description.contains("javascript:"), "{description}");
+        assert!(
+            !description.contains("<script") && !description.contains("javascript:"),
+            "{description}"
+        );
     }
 }

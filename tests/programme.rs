@@ -19,14 +19,21 @@ fn build_at(now: &str) -> tempfile::TempDir {
 
 /// The visible (not hidden) phase texts of the first `data-phases` group on a page.
 fn visible_state(html: &str) -> String {
-    let start = html.find("class=\"next-steps\"").expect("a next-steps block");
+    let start = html
+        .find("class=\"next-steps\"")
+        .expect("a next-steps block");
     let block = &html[start..];
     let block = &block[..block.find("</div>\n").unwrap_or(block.len())];
     block
         .split("<section ")
         .skip(1)
         .filter(|s| !s.split('>').next().unwrap_or("").contains(" hidden"))
-        .map(|s| strip_tags(&s[s.find('>').map_or(0, |i| i + 1)..]).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|s| {
+            strip_tags(&s[s.find('>').map_or(0, |i| i + 1)..])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -74,17 +81,32 @@ fn every_session_has_a_page_a_calendar_and_json_ld_and_is_on_its_week_page() {
     let site = build_at("2024-03-10T12:00:00Z");
     let week = read_output(site.path(), "sessions/spring/index.html");
     for slug in ["teenagers", "evening", "family-day", "cancelled"] {
-        assert!(week.contains(&format!("href=\"/sessions/spring/{slug}/\"")), "{slug} on the week page");
+        assert!(
+            week.contains(&format!("href=\"/sessions/spring/{slug}/\"")),
+            "{slug} on the week page"
+        );
         let page = read_output(site.path(), &format!("sessions/spring/{slug}/index.html"));
-        let json = page.split("<script type=\"application/ld+json\">").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
+        let json = page
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap();
         let event: serde_json::Value = serde_json::from_str(json).expect("valid JSON-LD");
         assert_eq!(event["@type"], "Event");
-        assert!(site.path().join(format!("public/sessions/spring/{slug}/calendar.ics")).exists());
+        assert!(
+            site.path()
+                .join(format!("public/sessions/spring/{slug}/calendar.ics"))
+                .exists()
+        );
     }
     let cancelled = read_output(site.path(), "sessions/spring/cancelled/index.html");
     assert!(cancelled.contains("\"eventStatus\": \"https://schema.org/EventCancelled\""));
     let hybrid = read_output(site.path(), "sessions/spring/evening/index.html");
-    assert!(hybrid.contains("MixedEventAttendanceMode") && hybrid.contains("VirtualLocation") && hybrid.contains("\"Place\""));
+    assert!(
+        hybrid.contains("MixedEventAttendanceMode")
+            && hybrid.contains("VirtualLocation")
+            && hybrid.contains("\"Place\"")
+    );
 }
 
 #[test]
@@ -93,18 +115,30 @@ fn json_ld_start_dates_carry_the_uk_offset_across_the_clock_change() {
     let before = read_output(site.path(), "sessions/spring/teenagers/index.html");
     assert!(before.contains("\"startDate\": \"2024-03-26T10:00:00+00:00\""));
     let after = read_output(site.path(), "sessions/spring/family-day/index.html");
-    assert!(after.contains("\"startDate\": \"2024-03-31T10:00:00+01:00\""), "BST after the change");
+    assert!(
+        after.contains("\"startDate\": \"2024-03-31T10:00:00+01:00\""),
+        "BST after the change"
+    );
 }
 
 #[test]
 fn filter_pages_work_without_javascript() {
     let site = build_at("2024-03-10T12:00:00Z");
     let online = read_output(site.path(), "sessions/spring/format/online/index.html");
-    assert!(online.contains("/sessions/spring/teenagers/") && !online.contains("href=\"/sessions/spring/family-day/\""));
+    assert!(
+        online.contains("/sessions/spring/teenagers/")
+            && !online.contains("href=\"/sessions/spring/family-day/\"")
+    );
     let day = read_output(site.path(), "sessions/spring/day/2024-03-31/index.html");
     assert!(day.contains("1 session<"));
-    assert!(read_output(site.path(), "sessions/spring/audience/families/index.html").contains("Family day"));
-    assert!(read_output(site.path(), "sessions/spring/topic/teenagers/index.html").contains("Understanding your teenagers"));
+    assert!(
+        read_output(site.path(), "sessions/spring/audience/families/index.html")
+            .contains("Family day")
+    );
+    assert!(
+        read_output(site.path(), "sessions/spring/topic/teenagers/index.html")
+            .contains("Understanding your teenagers")
+    );
 }
 
 #[test]
@@ -114,7 +148,9 @@ fn booking_links_come_from_the_session_the_week_template_or_email() {
     assert!(teenagers.contains("href=\"https://example.org/book?session=teenagers\""));
     assert!(teenagers.contains("3 places left"));
     let evening = read_output(site.path(), "sessions/spring/evening/index.html");
-    assert!(evening.contains("Join the waiting list") && evening.contains("mailto:book@example.org"));
+    assert!(
+        evening.contains("Join the waiting list") && evening.contains("mailto:book@example.org")
+    );
 }
 
 #[test]
@@ -132,8 +168,17 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.ics')):
     for event in cal.walk('VEVENT'):
         print(path.relative_to(sys.argv[1]), event['UID'], event['DTSTART'].dt.isoformat(), event['DTEND'].dt.isoformat(), event.get('STATUS'), event.get('SEQUENCE'))
 "#;
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(site.path().join("public")).output().expect("python3");
-    assert!(out.status.success(), "independent parser failed (pip install icalendar): {}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(site.path().join("public"))
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "independent parser failed (pip install icalendar): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
 }
 
@@ -141,7 +186,10 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.ics')):
 fn two_programme_builds_are_byte_identical() {
     let a = build_at("2024-03-10T12:00:00Z");
     let b = build_at("2024-03-10T12:00:00Z");
-    assert_eq!(read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    assert_eq!(
+        read_tree(&a.path().join("public")),
+        read_tree(&b.path().join("public"))
+    );
 }
 
 #[test]
@@ -153,20 +201,39 @@ fn broken_session_files_are_all_located() {
 fn a_broken_session_leaves_the_previous_output_as_it_was() {
     let site = build_at("2024-03-10T12:00:00Z");
     let before = read_tree(&site.path().join("public"));
-    fs::write(site.path().join("sessions/spring/teenagers.toml"), "title = \"x\"\nstart = 2024-03-26T10:00:00\nformat = \"online\"\n").unwrap();
+    fs::write(
+        site.path().join("sessions/spring/teenagers.toml"),
+        "title = \"x\"\nstart = 2024-03-26T10:00:00\nformat = \"online\"\n",
+    )
+    .unwrap();
     let error = build(site.path()).unwrap_err().to_string();
-    assert!(error.contains("sessions/spring/teenagers.toml:2:9: this session has a start but no end"), "{error}");
+    assert!(
+        error.contains("sessions/spring/teenagers.toml:2:9: this session has a start but no end"),
+        "{error}"
+    );
     assert_eq!(read_tree(&site.path().join("public")), before);
-    assert!(Path::new(&site.path().join("public/sessions/spring/teenagers/index.html")).exists());
+    assert!(
+        Path::new(
+            &site
+                .path()
+                .join("public/sessions/spring/teenagers/index.html")
+        )
+        .exists()
+    );
 }
 
 #[test]
 fn home_page_lists_sessions_coming_up_and_nothing_stale_after_the_week() {
     let during = build_at("2024-03-26T10:15:00Z");
     let home = read_output(during.path(), "index.html");
-    assert!(home.contains("<h2>Happening now</h2>") && home.contains("Understanding your teenagers"));
+    assert!(
+        home.contains("<h2>Happening now</h2>") && home.contains("Understanding your teenagers")
+    );
     assert!(home.contains("<h2>Coming up</h2>") && home.contains("Family day"));
-    assert!(!home.contains("Cancelled workshop"), "cancelled sessions are not promoted");
+    assert!(
+        !home.contains("Cancelled workshop"),
+        "cancelled sessions are not promoted"
+    );
     let after = build_at("2024-05-01T10:00:00Z");
     let home = read_output(after.path(), "index.html");
     assert!(!home.contains("Coming up") && !home.contains("Happening now"));

@@ -4,16 +4,16 @@
 
 use std::path::Path;
 
+use hubsite::Error;
 use hubsite::diag::{SourceFile, line_column};
 use hubsite::load::front_matter::split_front_matter;
 use hubsite::model::duration::parse_duration_minutes;
 use hubsite::model::slug::{Slug, UrlPath, slugify};
 use hubsite::model::time::{parse_date, parse_local_datetime, parse_now};
+use hubsite::output::{Contents, Output, OutputFile};
 use hubsite::probe::Probe;
 use hubsite::render::markdown::join_content_path;
-use hubsite::output::{Contents, Output, OutputFile};
 use hubsite::serve::server::{Resolved, resolve};
-use hubsite::Error;
 use proptest::prelude::*;
 
 /// Text that looks like what people type, with the characters that trip parsers up.
@@ -21,8 +21,19 @@ fn texty() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         "[a-zA-Z0-9 +=\"'\\[\\]\r\n./\\\\%#:é’-]{0,60}",
-        proptest::collection::vec(prop_oneof![Just("+++"), Just("\n"), Just("\r\n"), Just("\u{feff}"), Just("title = 'a'"), Just("x"), Just(" ")], 0..12)
-            .prop_map(|parts| parts.concat()),
+        proptest::collection::vec(
+            prop_oneof![
+                Just("+++"),
+                Just("\n"),
+                Just("\r\n"),
+                Just("\u{feff}"),
+                Just("title = 'a'"),
+                Just("x"),
+                Just(" ")
+            ],
+            0..12
+        )
+        .prop_map(|parts| parts.concat()),
     ]
 }
 
@@ -184,20 +195,35 @@ proptest! {
 
 /// A site holding `index.html` and `site/index.html`; `secret.txt` exists nowhere in it.
 fn served_output() -> Output {
-    let file = |path: &str| OutputFile { path: path.to_owned(), contents: Contents::Bytes(b"page".to_vec().into()) };
-    Output { files: vec![file("index.html"), file("site/index.html")], page_count: 2 }
+    let file = |path: &str| OutputFile {
+        path: path.to_owned(),
+        contents: Contents::Bytes(b"page".to_vec().into()),
+    };
+    Output {
+        files: vec![file("index.html"), file("site/index.html")],
+        page_count: 2,
+    }
 }
 
 /// Every located problem of a probe build of `path` lies inside `text`.
-fn assert_located_inside(result: Result<usize, Error>, path: &str, text: &[u8]) -> Result<(), TestCaseError> {
-    let Err(Error::Content(problems)) = result else { return Ok(()) };
+fn assert_located_inside(
+    result: Result<usize, Error>,
+    path: &str,
+    text: &[u8],
+) -> Result<(), TestCaseError> {
+    let Err(Error::Content(problems)) = result else {
+        return Ok(());
+    };
     let text = String::from_utf8_lossy(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let lines: Vec<&str> = text.split('\n').collect();
     for problem in problems.0.iter().filter(|p| p.path == Path::new(path)) {
         if let Some((line, column)) = problem.position {
             prop_assert!(line >= 1 && line <= lines.len(), "{problem}");
-            prop_assert!(column >= 1 && column <= lines[line - 1].chars().count() + 1, "{problem}");
+            prop_assert!(
+                column >= 1 && column <= lines[line - 1].chars().count() + 1,
+                "{problem}"
+            );
         }
     }
     Ok(())
@@ -207,12 +233,29 @@ fn assert_located_inside(result: Result<usize, Error>, path: &str, text: &[u8]) 
 fn page_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         any::<Vec<u8>>(),
-        (texty(), texty()).prop_map(|(front, body)| format!("+++\ntitle = \"T\"\n{front}\n+++\n{body}").into_bytes()),
-        proptest::collection::vec(prop_oneof![
-            Just("+++\n"), Just("title = \"A\"\n"), Just("weight = 'x'\n"), Just("template = \"../x\"\n"),
-            Just("[link](nowhere.md)\n"), Just("> "), Just("- "), Just("<script>alert(1)</script>\n"),
-            Just("date = 2024-02-30\n"), Just("\r\n"), Just("\u{feff}"), Just("# h\n"), Just("[^1]\n\n[^1]: x\n"),
-        ], 0..16).prop_map(|parts| parts.concat().into_bytes()),
+        (texty(), texty())
+            .prop_map(
+                |(front, body)| format!("+++\ntitle = \"T\"\n{front}\n+++\n{body}").into_bytes()
+            ),
+        proptest::collection::vec(
+            prop_oneof![
+                Just("+++\n"),
+                Just("title = \"A\"\n"),
+                Just("weight = 'x'\n"),
+                Just("template = \"../x\"\n"),
+                Just("[link](nowhere.md)\n"),
+                Just("> "),
+                Just("- "),
+                Just("<script>alert(1)</script>\n"),
+                Just("date = 2024-02-30\n"),
+                Just("\r\n"),
+                Just("\u{feff}"),
+                Just("# h\n"),
+                Just("[^1]\n\n[^1]: x\n"),
+            ],
+            0..16
+        )
+        .prop_map(|parts| parts.concat().into_bytes()),
     ]
 }
 
@@ -220,13 +263,27 @@ fn page_bytes() -> impl Strategy<Value = Vec<u8>> {
 fn session_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         any::<Vec<u8>>(),
-        proptest::collection::vec(prop_oneof![
-            Just("title = \"S\"\n"), Just("start = 2024-03-26T10:00:00\n"), Just("start = 2024-03-31T01:30:00\n"),
-            Just("end = 2024-03-26T09:00:00\n"), Just("duration = \"1h\"\n"), Just("duration = \"99999h\"\n"),
-            Just("format = \"online\"\n"), Just("format = \"in-person\"\n"), Just("[venue]\nname = \"V\"\n"),
-            Just("[booking]\nstatus = \"open\"\n"), Just("url = \"javascript:alert(1)\"\n"), Just("description = \"<b>x</b>\"\n"),
-            Just("[[hosts]]\nname = \"H\"\n"), Just("summary = 3\n"), Just("\r\n"),
-        ], 0..14).prop_map(|parts| parts.concat().into_bytes()),
+        proptest::collection::vec(
+            prop_oneof![
+                Just("title = \"S\"\n"),
+                Just("start = 2024-03-26T10:00:00\n"),
+                Just("start = 2024-03-31T01:30:00\n"),
+                Just("end = 2024-03-26T09:00:00\n"),
+                Just("duration = \"1h\"\n"),
+                Just("duration = \"99999h\"\n"),
+                Just("format = \"online\"\n"),
+                Just("format = \"in-person\"\n"),
+                Just("[venue]\nname = \"V\"\n"),
+                Just("[booking]\nstatus = \"open\"\n"),
+                Just("url = \"javascript:alert(1)\"\n"),
+                Just("description = \"<b>x</b>\"\n"),
+                Just("[[hosts]]\nname = \"H\"\n"),
+                Just("summary = 3\n"),
+                Just("\r\n"),
+            ],
+            0..14
+        )
+        .prop_map(|parts| parts.concat().into_bytes()),
     ]
 }
 
@@ -253,7 +310,10 @@ fn probe() -> &'static Probe {
 
 #[test]
 fn serve_listens_only_on_this_computer_unless_told() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite")).args(["serve", "--help"]).output().expect("runs");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["serve", "--help"])
+        .output()
+        .expect("runs");
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("[default: 127.0.0.1]"), "{help}");
 }

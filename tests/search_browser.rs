@@ -22,11 +22,19 @@ impl Drop for Running {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 fn available(program: &str) -> bool {
-    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
 }
 
 /// Waits (bounded) until something listens on `port`.
@@ -42,7 +50,10 @@ fn wait_for(port: u16) {
 
 #[test]
 fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
-    let missing: Vec<_> = ["node", "chromium", "chromedriver", "python3"].into_iter().filter(|p| !available(p)).collect();
+    let missing: Vec<_> = ["node", "chromium", "chromedriver", "python3"]
+        .into_iter()
+        .filter(|p| !available(p))
+        .collect();
     if !missing.is_empty() {
         eprintln!("skipped: {} not installed", missing.join(", "));
         return;
@@ -53,7 +64,14 @@ fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
     let public = site.path().join("public");
     let _server = Running(
         Command::new("python3")
-            .args(["-m", "http.server", "--bind", "127.0.0.1", &web.to_string(), "--directory"])
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &web.to_string(),
+                "--directory",
+            ])
             .arg(&public)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -61,7 +79,12 @@ fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
             .expect("python3 serves the site"),
     );
     let _driver = Running(
-        Command::new("chromedriver").arg(format!("--port={driver}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("chromedriver starts"),
+        Command::new("chromedriver")
+            .arg(format!("--port={driver}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
     );
     wait_for(web);
     wait_for(driver);
@@ -75,6 +98,10 @@ fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
         .output()
         .expect("node runs");
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "browser test failed:\n{report}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(report.contains("# pass 3"), "{report}");
 }

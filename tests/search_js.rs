@@ -45,12 +45,22 @@ fn texts() -> Vec<serde_json::Value> {
 }
 
 fn queries(public: &Path) -> Vec<serde_json::Value> {
-    let manifest: Manifest = serde_json::from_slice(&fs::read(public.join("search/manifest.json")).unwrap()).unwrap();
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(public.join("search/manifest.json")).unwrap()).unwrap();
     let list = [
-        ("mediation", Mode::Exact), ("free counselling", Mode::Exact), ("tuesday webinar", Mode::Exact),
-        ("haven't spoken", Mode::Exact), ("the children", Mode::Exact), ("teenagers", Mode::Exact),
-        ("media", Mode::Typing), ("teen", Mode::Typing), ("tuesday webi", Mode::Typing), ("c", Mode::Typing),
-        ("counsel", Mode::Typing), ("xylophone", Mode::Exact), ("the", Mode::Exact),
+        ("mediation", Mode::Exact),
+        ("free counselling", Mode::Exact),
+        ("tuesday webinar", Mode::Exact),
+        ("haven't spoken", Mode::Exact),
+        ("the children", Mode::Exact),
+        ("teenagers", Mode::Exact),
+        ("media", Mode::Typing),
+        ("teen", Mode::Typing),
+        ("tuesday webi", Mode::Typing),
+        ("c", Mode::Typing),
+        ("counsel", Mode::Typing),
+        ("xylophone", Mode::Exact),
+        ("the", Mode::Exact),
     ];
     list.into_iter()
         .map(|(query, mode)| {
@@ -76,7 +86,11 @@ fn the_script_processes_and_ranks_exactly_as_the_build() {
     build(site.path()).expect("fixture builds");
     let public = site.path().join("public");
     let parity = site.path().join("parity.json");
-    fs::write(&parity, serde_json::to_vec(&json!({ "texts": texts(), "queries": queries(&public) })).unwrap()).unwrap();
+    fs::write(
+        &parity,
+        serde_json::to_vec(&json!({ "texts": texts(), "queries": queries(&public) })).unwrap(),
+    )
+    .unwrap();
     let output = Command::new("node")
         .args(["--test", "tests/js/search.test.js"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -85,6 +99,10 @@ fn the_script_processes_and_ranks_exactly_as_the_build() {
         .output()
         .expect("node runs");
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "node --test failed:\n{report}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "node --test failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(report.contains("# pass 3"), "{report}");
 }

@@ -15,22 +15,33 @@ use std::time::Duration;
 use common::{options, scratch_copy};
 use hubsite::output::Output;
 use hubsite::pipeline::build;
-use hubsite::serve::{LiveSite, Rebuild};
 use hubsite::serve::server::{self, file_bytes};
 use hubsite::serve::watch::{Batch, SiteWatcher};
+use hubsite::serve::{LiveSite, Rebuild};
 
 /// Every output file with its bytes.
 fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
     output
         .files
         .iter()
-        .map(|f| (f.path.clone(), file_bytes(output, &f.path).expect("readable output").into_owned()))
+        .map(|f| {
+            (
+                f.path.clone(),
+                file_bytes(output, &f.path)
+                    .expect("readable output")
+                    .into_owned(),
+            )
+        })
         .collect()
 }
 
 /// What a fresh full build of `root` gives.
 fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
-    contents(&build(&options(root), &|_| {}).expect("full build succeeds").output)
+    contents(
+        &build(&options(root), &|_| {})
+            .expect("full build succeeds")
+            .output,
+    )
 }
 
 /// Asserts that the served output equals a fresh full build, naming the first difference.
@@ -75,27 +86,53 @@ fn write(root: &Path, path: &str, text: &str) {
     fs::write(file, text).expect("write");
 }
 
-const THIRD: &str = "+++\ntitle = \"Third guide\"\nsummary = \"New.\"\ntopics = [\"money-worries\"]\n+++\nThird.\n";
+const THIRD: &str =
+    "+++\ntitle = \"Third guide\"\nsummary = \"New.\"\ntopics = [\"money-worries\"]\n+++\nThird.\n";
 
 fn theme_page_template() -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/templates/page.html")).expect("theme")
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/templates/page.html"))
+        .expect("theme")
 }
 
 const MINIMAL_STEPS: &[Step] = &[
     Step {
         name: "edit a page's body",
-        apply: |r| edit(r, "content/guides/second.md", "Because.", "Because it helps."),
+        apply: |r| {
+            edit(
+                r,
+                "content/guides/second.md",
+                "Because.",
+                "Because it helps.",
+            )
+        },
         paths: &["content/guides/second.md"],
     },
     Step {
         name: "edit a page's title (lists and topic pages change)",
-        apply: |r| edit(r, "content/guides/first.md", "First guide", "The first guide"),
+        apply: |r| {
+            edit(
+                r,
+                "content/guides/first.md",
+                "First guide",
+                "The first guide",
+            )
+        },
         paths: &["content/guides/first.md"],
     },
-    Step { name: "add a page", apply: |r| write(r, "content/guides/third.md", THIRD), paths: &["content/guides/third.md"] },
+    Step {
+        name: "add a page",
+        apply: |r| write(r, "content/guides/third.md", THIRD),
+        paths: &["content/guides/third.md"],
+    },
     Step {
         name: "rename a page",
-        apply: |r| fs::rename(r.join("content/guides/third.md"), r.join("content/guides/fourth.md")).expect("rename"),
+        apply: |r| {
+            fs::rename(
+                r.join("content/guides/third.md"),
+                r.join("content/guides/fourth.md"),
+            )
+            .expect("rename")
+        },
         paths: &["content/guides/third.md", "content/guides/fourth.md"],
     },
     Step {
@@ -107,7 +144,12 @@ const MINIMAL_STEPS: &[Step] = &[
         name: "rename a folder of pages (the watcher names the folders only)",
         apply: |r| {
             fs::rename(r.join("content/guides"), r.join("content/advice")).expect("rename");
-            edit(r, "content/_index.md", "(guides/first.md)", "(advice/first.md)");
+            edit(
+                r,
+                "content/_index.md",
+                "(guides/first.md)",
+                "(advice/first.md)",
+            );
             edit(r, "content/_index.md", "(/guides/)", "(/advice/)");
         },
         paths: &["content/guides", "content/advice", "content/_index.md"],
@@ -116,7 +158,12 @@ const MINIMAL_STEPS: &[Step] = &[
         name: "replace a folder by one with the same file names",
         apply: |r| {
             common::copy_tree(&r.join("content/advice"), &r.join("content/advice-new"));
-            edit(r, "content/advice-new/second.md", "Because", "Since it helps");
+            edit(
+                r,
+                "content/advice-new/second.md",
+                "Because",
+                "Since it helps",
+            );
             fs::remove_dir_all(r.join("content/advice")).expect("remove");
             fs::rename(r.join("content/advice-new"), r.join("content/advice")).expect("rename");
         },
@@ -124,7 +171,13 @@ const MINIMAL_STEPS: &[Step] = &[
     },
     Step {
         name: "override a template",
-        apply: |r| write(r, "templates/page.html", &theme_page_template().replacen("<h1>", "<h1 class=\"mine\">", 1)),
+        apply: |r| {
+            write(
+                r,
+                "templates/page.html",
+                &theme_page_template().replacen("<h1>", "<h1 class=\"mine\">", 1),
+            )
+        },
         paths: &["templates/page.html"],
     },
     Step {
@@ -139,7 +192,14 @@ const MINIMAL_STEPS: &[Step] = &[
     },
     Step {
         name: "edit a topic",
-        apply: |r| edit(r, "content/topics.toml", "Money worries", "Worries about money"),
+        apply: |r| {
+            edit(
+                r,
+                "content/topics.toml",
+                "Money worries",
+                "Worries about money",
+            )
+        },
         paths: &["content/topics.toml"],
     },
     Step {
@@ -170,7 +230,14 @@ fn rebuilds_equal_full_builds_through_edits_additions_renames_and_deletions() {
 const PROGRAMME_STEPS: &[Step] = &[
     Step {
         name: "edit a session",
-        apply: |r| edit(r, "sessions/spring/evening.toml", "An evening for parents", "An evening for all parents"),
+        apply: |r| {
+            edit(
+                r,
+                "sessions/spring/evening.toml",
+                "An evening for parents",
+                "An evening for all parents",
+            )
+        },
         paths: &["sessions/spring/evening.toml"],
     },
     Step {
@@ -185,7 +252,13 @@ const PROGRAMME_STEPS: &[Step] = &[
     },
     Step {
         name: "rename a session",
-        apply: |r| fs::rename(r.join("sessions/spring/evening.toml"), r.join("sessions/spring/late.toml")).expect("rename"),
+        apply: |r| {
+            fs::rename(
+                r.join("sessions/spring/evening.toml"),
+                r.join("sessions/spring/late.toml"),
+            )
+            .expect("rename")
+        },
         paths: &["sessions/spring/evening.toml", "sessions/spring/late.toml"],
     },
 ];
@@ -206,16 +279,26 @@ fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() 
     let failed = live.update(&batch(&["content/guides/first.md"]));
     let errors = failed.errors.clone().expect("the rebuild fails");
     insta::assert_snapshot!("serve_broken_edit_errors", errors);
-    assert_eq!(contents(&failed.output), good, "the last good build is still served");
+    assert_eq!(
+        contents(&failed.output),
+        good,
+        "the last good build is still served"
+    );
     let page = server::respond(&failed, "/guides/second/");
     let html = String::from_utf8(page.body).expect("html");
-    assert!(html.contains("hubsite-overlay") && html.contains("content/guides/first.md:2:1"), "{html}");
+    assert!(
+        html.contains("hubsite-overlay") && html.contains("content/guides/first.md:2:1"),
+        "{html}"
+    );
 
     edit(root, "content/guides/first.md", "titel =", "title =");
     let fixed = live.update(&batch(&["content/guides/first.md"]));
     assert!(fixed.change.errors, "browsers are told the errors cleared");
     let changed: Vec<_> = fixed.change.paths.iter().map(String::as_str).collect();
-    assert!(changed.is_empty(), "the fix restored the last good build: {changed:?}");
+    assert!(
+        changed.is_empty(),
+        "the fix restored the last good build: {changed:?}"
+    );
     let html = String::from_utf8(server::respond(&fixed, "/guides/second/").body).expect("html");
     assert!(!html.contains("hubsite-overlay"));
     assert_served_equals_full_build(&live, root, "fixed");
@@ -226,7 +309,12 @@ fn a_one_page_edit_renders_only_what_shows_that_page() {
     let site = scratch_copy("minimal");
     let root = site.path();
     let mut live = LiveSite::start(options(root));
-    edit(root, "content/guides/second.md", "Because.", "Because it helps.");
+    edit(
+        root,
+        "content/guides/second.md",
+        "Because.",
+        "Because it helps.",
+    );
     let snapshot = live.update(&batch(&["content/guides/second.md"]));
     let changed: Vec<_> = snapshot.change.paths.iter().map(String::as_str).collect();
     // The page and the search shard that holds its new word; nothing else.
@@ -243,20 +331,76 @@ fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
     let root = site.path();
     let mut live = LiveSite::start(options(root));
     let steps: &[(&str, &str, &str, &str, Rebuild)] = &[
-        ("a page's text, new words", "content/guides/second.md", "Because.", "Because it helps: zebras and quokkas.", Rebuild::PageText),
-        ("the same page, a word gone", "content/guides/second.md", "zebras and ", "", Rebuild::PageText),
-        ("a page's links", "content/guides/first.md", "(second.md#why)", "(/guides/)", Rebuild::PageText),
-        ("a section's text", "content/guides/_index.md", "+++\n", "+++\nEvery guide we have.\n", Rebuild::PageText),
-        ("the home page's text", "content/_index.md", "Read [", "Start here. Read [", Rebuild::PageText),
-        ("a draft's text", "content/guides/draft.md", "+++\n", "+++\nStill a draft.\n", Rebuild::Full),
-        ("a page's title", "content/guides/first.md", "First guide", "The first guide", Rebuild::Full),
-        ("text after a full rebuild", "content/guides/first.md", "trusted", "kept", Rebuild::PageText),
+        (
+            "a page's text, new words",
+            "content/guides/second.md",
+            "Because.",
+            "Because it helps: zebras and quokkas.",
+            Rebuild::PageText,
+        ),
+        (
+            "the same page, a word gone",
+            "content/guides/second.md",
+            "zebras and ",
+            "",
+            Rebuild::PageText,
+        ),
+        (
+            "a page's links",
+            "content/guides/first.md",
+            "(second.md#why)",
+            "(/guides/)",
+            Rebuild::PageText,
+        ),
+        (
+            "a section's text",
+            "content/guides/_index.md",
+            "+++\n",
+            "+++\nEvery guide we have.\n",
+            Rebuild::PageText,
+        ),
+        (
+            "the home page's text",
+            "content/_index.md",
+            "Read [",
+            "Start here. Read [",
+            Rebuild::PageText,
+        ),
+        (
+            "a draft's text",
+            "content/guides/draft.md",
+            "+++\n",
+            "+++\nStill a draft.\n",
+            Rebuild::Full,
+        ),
+        (
+            "a page's title",
+            "content/guides/first.md",
+            "First guide",
+            "The first guide",
+            Rebuild::Full,
+        ),
+        (
+            "text after a full rebuild",
+            "content/guides/first.md",
+            "trusted",
+            "kept",
+            Rebuild::PageText,
+        ),
     ];
     for &(step, path, from, to, how) in steps {
         let text = fs::read_to_string(root.join(path)).expect("page");
         // "+++\n" stands for the closing fence: the edit goes just after the front matter.
-        let at = if from == "+++\n" { text.rfind(&from).expect("closing fence") } else { text.find(&from).expect("text to edit") };
-        fs::write(root.join(path), format!("{}{to}{}", &text[..at], &text[at + from.len()..])).expect("write");
+        let at = if from == "+++\n" {
+            text.rfind(&from).expect("closing fence")
+        } else {
+            text.find(&from).expect("text to edit")
+        };
+        fs::write(
+            root.join(path),
+            format!("{}{to}{}", &text[..at], &text[at + from.len()..]),
+        )
+        .expect("write");
         live.update(&batch(&[path]));
         assert_eq!(live.last_rebuild(), Some(how), "{step}");
         assert_served_equals_full_build(&live, root, step);
@@ -264,10 +408,27 @@ fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
 
     // A link to nowhere in a page's text is reported as a full build reports it; the fix
     // brings back the last good build.
-    edit(root, "content/guides/second.md", "Because", "See [nothing](/nowhere/). Because");
+    edit(
+        root,
+        "content/guides/second.md",
+        "Because",
+        "See [nothing](/nowhere/). Because",
+    );
     let failed = live.update(&batch(&["content/guides/second.md"]));
-    assert!(failed.errors.as_deref().is_some_and(|e| e.contains("content/guides/second.md") && e.contains("/nowhere/")), "{:?}", failed.errors);
-    edit(root, "content/guides/second.md", "See [nothing](/nowhere/). Because", "Because");
+    assert!(
+        failed
+            .errors
+            .as_deref()
+            .is_some_and(|e| e.contains("content/guides/second.md") && e.contains("/nowhere/")),
+        "{:?}",
+        failed.errors
+    );
+    edit(
+        root,
+        "content/guides/second.md",
+        "See [nothing](/nowhere/). Because",
+        "Because",
+    );
     live.update(&batch(&["content/guides/second.md"]));
     assert_served_equals_full_build(&live, root, "link fixed");
 }
@@ -282,7 +443,12 @@ fn edits_to_the_example_sites_page_text_equal_full_builds() {
     fs::copy(repo.join("hubsite.toml"), root.join("hubsite.toml")).expect("configuration");
     let mut live = LiveSite::start(options(root));
     let path = "content/self-help/calming-an-argument.md";
-    edit(root, path, "it is hard to think clearly.", "it is hard to think clearly. Breathe slowly; count to ten.");
+    edit(
+        root,
+        path,
+        "it is hard to think clearly.",
+        "it is hard to think clearly. Breathe slowly; count to ten.",
+    );
     edit(root, path, "(co-parenting.md)", "(separating-well.md)");
     live.update(&batch(&[path]));
     assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
@@ -297,17 +463,32 @@ fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_file
     let mut live = LiveSite::start(options(&root));
     let wait = Duration::from_secs(10);
 
-    edit(&root, "content/guides/second.md", "Because.", "Because it helps.");
+    edit(
+        &root,
+        "content/guides/second.md",
+        "Because.",
+        "Because it helps.",
+    );
     let first = next_batch_with(&mut watcher, wait, "content/guides/second.md");
     live.update(&first);
     assert_served_equals_full_build(&live, &root, "watched edit");
 
     // An editor's save: write a temporary file beside the page, then rename it over the page.
     let temporary = root.join("content/guides/.second.md.swp");
-    fs::write(&temporary, "+++\ntitle = \"Second guide\"\n+++\nSaved by rename.\n").expect("write");
+    fs::write(
+        &temporary,
+        "+++\ntitle = \"Second guide\"\n+++\nSaved by rename.\n",
+    )
+    .expect("write");
     fs::rename(&temporary, root.join("content/guides/second.md")).expect("rename");
     let saved = next_batch_with(&mut watcher, wait, "content/guides/second.md");
-    assert!(saved.paths.iter().all(|p| !p.to_string_lossy().contains(".swp")), "{saved:?}");
+    assert!(
+        saved
+            .paths
+            .iter()
+            .all(|p| !p.to_string_lossy().contains(".swp")),
+        "{saved:?}"
+    );
     live.update(&saved);
     assert_served_equals_full_build(&live, &root, "rename-and-replace save");
 
@@ -315,10 +496,18 @@ fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_file
     // file came and went within the save, so the batch names only the page, and the edit to
     // its text is applied to the last build.
     let temporary = root.join("content/guides/second.md___tmp123");
-    fs::write(&temporary, "+++\ntitle = \"Second guide\"\n+++\nSaved by rename again.\n").expect("write");
+    fs::write(
+        &temporary,
+        "+++\ntitle = \"Second guide\"\n+++\nSaved by rename again.\n",
+    )
+    .expect("write");
     fs::rename(&temporary, root.join("content/guides/second.md")).expect("rename");
     let saved = next_batch_with(&mut watcher, wait, "content/guides/second.md");
-    let names: Vec<_> = saved.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let names: Vec<_> = saved
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["content/guides/second.md"]);
     live.update(&saved);
     assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
@@ -343,7 +532,9 @@ fn next_batch_with(watcher: &mut SiteWatcher, wait: Duration, path: &str) -> Bat
     let deadline = std::time::Instant::now() + wait;
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let batch = watcher.next_batch(left).unwrap_or_else(|| panic!("no change to {path} seen"));
+        let batch = watcher
+            .next_batch(left)
+            .unwrap_or_else(|| panic!("no change to {path} seen"));
         if batch.paths.contains(Path::new(path)) {
             return batch;
         }
@@ -353,12 +544,21 @@ fn next_batch_with(watcher: &mut SiteWatcher, wait: Duration, path: &str) -> Bat
 /// Sends a raw GET and returns the status line and body.
 fn get(port: u16, target: &str) -> (String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("send");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("read");
     let status = response.lines().next().unwrap_or_default().to_owned();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -379,7 +579,10 @@ fn the_server_listens_on_loopback_moves_off_a_busy_port_and_refuses_climbing_pat
 
     let (status, body) = get(port, "/guides/first/");
     assert!(status.contains("200"), "{status}");
-    assert!(body.contains("<script src=\"/__hubsite/reload.js\""), "the reload script is added to served pages");
+    assert!(
+        body.contains("<script src=\"/__hubsite/reload.js\""),
+        "the reload script is added to served pages"
+    );
     assert!(get(port, "/__hubsite/reload.js").0.contains("200"));
     assert!(get(port, "/guides/first").0.contains("301"));
     let climbing = [
@@ -396,10 +599,20 @@ fn the_server_listens_on_loopback_moves_off_a_busy_port_and_refuses_climbing_pat
     for target in climbing {
         let (status, body) = get(port, target);
         assert!(status.contains("404"), "{target}: {status}");
-        assert!(!body.contains("Minimal Hub\"\nbase_url"), "{target} leaked a site file");
+        assert!(
+            !body.contains("Minimal Hub\"\nbase_url"),
+            "{target} leaked a site file"
+        );
     }
-    let json = get(port, &format!("/__hubsite/changes?since={}&page=/", u64::MAX - 5)).1;
-    assert!(json.contains("\"reload\""), "a browser from an earlier run reloads: {json}");
+    let json = get(
+        port,
+        &format!("/__hubsite/changes?since={}&page=/", u64::MAX - 5),
+    )
+    .1;
+    assert!(
+        json.contains("\"reload\""),
+        "a browser from an earlier run reloads: {json}"
+    );
 }
 
 #[test]
@@ -407,7 +620,10 @@ fn full_builds_carry_no_reload_script() {
     let site = scratch_copy("minimal");
     for (path, bytes) in full_build(site.path()) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("__hubsite"), "{path} mentions the serve-only endpoints");
+        assert!(
+            !text.contains("__hubsite"),
+            "{path} mentions the serve-only endpoints"
+        );
     }
 }
 
@@ -436,7 +652,12 @@ fn start_serve(root: &Path, extra: &[&str]) -> (ServeProcess, SocketAddr) {
     let stderr = BufReader::new(process.0.stderr.take().expect("stderr"));
     for line in stderr.lines().map_while(Result::ok) {
         if let Some(url) = line.split(" at http://").nth(1) {
-            let address = url.split('/').next().unwrap_or_default().parse().expect("an address");
+            let address = url
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .parse()
+                .expect("an address");
             return (process, address);
         }
     }
@@ -450,11 +671,27 @@ fn start_serve(root: &Path, extra: &[&str]) -> (ServeProcess, SocketAddr) {
 fn serve_listens_on_this_computer_only_unless_told_otherwise() {
     let site = scratch_copy("minimal");
     let (_serve, address) = start_serve(site.path(), &[]);
-    assert_eq!(address.ip(), IpAddr::V4(Ipv4Addr::LOCALHOST), "the default interface");
-    assert!(TcpStream::connect(address).is_ok(), "it answers on 127.0.0.1");
-    assert!(TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_err(), "only on 127.0.0.1");
+    assert_eq!(
+        address.ip(),
+        IpAddr::V4(Ipv4Addr::LOCALHOST),
+        "the default interface"
+    );
+    assert!(
+        TcpStream::connect(address).is_ok(),
+        "it answers on 127.0.0.1"
+    );
+    assert!(
+        TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_err(),
+        "only on 127.0.0.1"
+    );
 
     let (_everywhere, address) = start_serve(site.path(), &["--interface", "0.0.0.0"]);
-    assert!(address.ip().is_unspecified(), "--interface is obeyed: {address}");
-    assert!(TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_ok(), "the check above can fail");
+    assert!(
+        address.ip().is_unspecified(),
+        "--interface is obeyed: {address}"
+    );
+    assert!(
+        TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), address.port())).is_ok(),
+        "the check above can fail"
+    );
 }

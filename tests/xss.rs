@@ -10,15 +10,21 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use inert::*;
 use hubsite::import::{ImportOptions, import_oruk};
+use inert::*;
 
 /// The payloads, with `\n`, `\r` and `\t` turned into line feeds, carriage returns and tabs.
 fn payloads() -> Vec<String> {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xss/payloads.txt")).unwrap();
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xss/payloads.txt"))
+            .unwrap();
     text.lines()
         .filter(|l| !l.is_empty())
-        .map(|l| l.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"))
+        .map(|l| {
+            l.replace("\\n", "\n")
+                .replace("\\r", "\r")
+                .replace("\\t", "\t")
+        })
         .collect()
 }
 
@@ -35,14 +41,25 @@ fn fixture_files() -> Vec<(String, String)> {
     let mut topics = String::new();
     for (n, payload) in payloads().iter().enumerate() {
         let p = toml_string(payload);
-        files.push((format!("sessions/xss/payload-{n:02}.toml"), session_file(n, &p)));
-        files.push((format!("sessions/xss/payload-{n:02}.md"), format!("{payload}\n\n{payload}\n")));
+        files.push((
+            format!("sessions/xss/payload-{n:02}.toml"),
+            session_file(n, &p),
+        ));
+        files.push((
+            format!("sessions/xss/payload-{n:02}.md"),
+            format!("{payload}\n\n{payload}\n"),
+        ));
         files.push((
             format!("content/payloads/payload-{n:02}.md"),
             format!("+++\ntitle = {p}\nsummary = {p}\ndate = 2024-02-20\ntopics = [\"payload-{n:02}\"]\n+++\nA page whose title and summary are hostile.\n"),
         ));
-        files.push((format!("content/directory/payload-{n:02}.toml"), service_file(n, payload)));
-        topics.push_str(&format!("[[topic]]\nslug = \"payload-{n:02}\"\nname = {p}\ndescription = {p}\n\n"));
+        files.push((
+            format!("content/directory/payload-{n:02}.toml"),
+            service_file(n, payload),
+        ));
+        topics.push_str(&format!(
+            "[[topic]]\nslug = \"payload-{n:02}\"\nname = {p}\ndescription = {p}\n\n"
+        ));
     }
     files.push(("content/topics.toml".into(), topics));
     files
@@ -64,7 +81,9 @@ fn session_file(n: usize, p: &str) -> String {
 fn service_file(n: usize, payload: &str) -> String {
     let p = toml_string(payload);
     let description = toml_string(&format!("{payload}\n\n{payload}\n\n[more]({payload})\n"));
-    let website = toml_string(&format!("https://example.org/{n}?q=%22%3E%3Cscript%3Ealert({n})%3C/script%3E&x=javascript:alert({n})#%27onmouseover=alert({n})"));
+    let website = toml_string(&format!(
+        "https://example.org/{n}?q=%22%3E%3Cscript%3Ealert({n})%3C/script%3E&x=javascript:alert({n})#%27onmouseover=alert({n})"
+    ));
     format!(
         "name = {p}\norganisation = {p}\nsummary = {p}\ndescription = {description}\n\
          level = \"targeted\"\ncategories = [\"peer-support\"]\ntopics = [\"payload-{n:02}\"]\naccess = [\"drop-in\"]\n\
@@ -83,13 +102,18 @@ fn the_xss_fixture_holds_every_payload() {
     let update = std::env::var_os("XSS_UPDATE").is_some();
     let files = fixture_files();
     for folder in ["sessions/xss", "content/payloads", "content/directory"] {
-        for entry in fs::read_dir(root.join(folder)).unwrap().filter_map(Result::ok) {
+        for entry in fs::read_dir(root.join(folder))
+            .unwrap()
+            .filter_map(Result::ok)
+        {
             let path = format!("{folder}/{}", entry.file_name().to_string_lossy());
             if path.contains("/payload-") && !files.iter().any(|(p, _)| *p == path) {
                 if update {
                     fs::remove_file(entry.path()).unwrap();
                 } else {
-                    panic!("{path} holds no payload any more: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture");
+                    panic!(
+                        "{path} holds no payload any more: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture"
+                    );
                 }
             }
         }
@@ -101,7 +125,10 @@ fn the_xss_fixture_holds_every_payload() {
             fs::write(&target, &contents).unwrap();
         }
         let committed = fs::read_to_string(&target).unwrap_or_default();
-        assert!(committed == contents, "{path} is out of date: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture");
+        assert!(
+            committed == contents,
+            "{path} is out of date: run XSS_UPDATE=1 cargo test --test xss the_xss_fixture"
+        );
     }
 }
 
@@ -111,17 +138,36 @@ fn payloads_render_inert_in_every_output() {
     build(site.path()).expect("the xss fixture builds");
     let checked = assert_inert(&site.path().join("public"));
     for n in 0..payloads().len() {
-        for page in ["sessions/xss/payload-{n}/index.html", "payloads/payload-{n}/index.html", "directory/payload-{n}/index.html"] {
+        for page in [
+            "sessions/xss/payload-{n}/index.html",
+            "payloads/payload-{n}/index.html",
+            "directory/payload-{n}/index.html",
+        ] {
             let page = page.replace("{n}", &format!("{n:02}"));
             assert!(checked.contains(&page), "{page} was not checked");
         }
     }
-    for output in ["directory/directory.csv", "directory/oruk/services-full.json", "sessions/xss/week.ics", "sitemap.xml", "payloads/atom.xml"] {
-        assert!(checked.iter().any(|p| p == output), "{output} was not checked");
+    for output in [
+        "directory/directory.csv",
+        "directory/oruk/services-full.json",
+        "sessions/xss/week.ics",
+        "sitemap.xml",
+        "payloads/atom.xml",
+    ] {
+        assert!(
+            checked.iter().any(|p| p == output),
+            "{output} was not checked"
+        );
     }
-    assert!(checked.iter().any(|p| p.starts_with("search/d/")), "the search records were checked");
+    assert!(
+        checked.iter().any(|p| p.starts_with("search/d/")),
+        "the search records were checked"
+    );
     let session = read_output(site.path(), "sessions/xss/payload-00/index.html");
-    assert!(session.contains("&lt;script&gt;window.__xss=1"), "payloads are shown as text");
+    assert!(
+        session.contains("&lt;script&gt;window.__xss=1"),
+        "payloads are shown as text"
+    );
 }
 
 /// The fixture's negative control: a page whose organisers' template runs script on purpose.
@@ -143,7 +189,12 @@ fn assert_inert(public: &Path) -> Vec<String> {
             _ => continue,
         };
         if path == CONTROL {
-            assert!(problems.iter().any(|p| p.contains("a script that is not the theme's")), "the control's inline script is caught: {problems:?}");
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.contains("a script that is not the theme's")),
+                "the control's inline script is caught: {problems:?}"
+            );
         } else {
             assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
         }
@@ -156,23 +207,59 @@ fn assert_inert(public: &Path) -> Vec<String> {
 fn hostile_oruk_imports_render_inert() {
     let site = scratch_copy("xss");
     let feed = site.path().join("feed.json");
-    let services: Vec<serde_json::Value> = payloads().iter().enumerate().map(|(n, p)| hostile_oruk_service(n, p)).collect();
-    fs::write(&feed, serde_json::json!({ "contents": services }).to_string()).unwrap();
-    let options = ImportOptions { root: site.path().to_path_buf(), file: feed, force: false };
+    let services: Vec<serde_json::Value> = payloads()
+        .iter()
+        .enumerate()
+        .map(|(n, p)| hostile_oruk_service(n, p))
+        .collect();
+    fs::write(
+        &feed,
+        serde_json::json!({ "contents": services }).to_string(),
+    )
+    .unwrap();
+    let options = ImportOptions {
+        root: site.path().to_path_buf(),
+        file: feed,
+        force: false,
+    };
     let report = import_oruk(&options).expect("the import runs");
-    assert!(report.skipped.is_empty(), "every hostile service is imported: {:?}", report.skipped);
+    assert!(
+        report.skipped.is_empty(),
+        "every hostile service is imported: {:?}",
+        report.skipped
+    );
     assert_eq!(report.created.len(), payloads().len());
     for created in &report.created {
-        let name = created.strip_prefix("content/directory/").and_then(|n| n.strip_suffix(".toml")).unwrap_or("");
-        assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{created}");
+        let name = created
+            .strip_prefix("content/directory/")
+            .and_then(|n| n.strip_suffix(".toml"))
+            .unwrap_or("");
+        assert!(
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{created}"
+        );
     }
     build(site.path()).expect("the imported services build");
     let checked = assert_inert(&site.path().join("public"));
-    let pages = checked.iter().filter(|p| p.starts_with("directory/") && p.ends_with("/index.html")).count();
-    assert!(pages > 2 * payloads().len(), "the imported services' pages were checked ({pages})");
-    let first = report.created[0].trim_start_matches("content/").trim_end_matches(".toml");
+    let pages = checked
+        .iter()
+        .filter(|p| p.starts_with("directory/") && p.ends_with("/index.html"))
+        .count();
+    assert!(
+        pages > 2 * payloads().len(),
+        "the imported services' pages were checked ({pages})"
+    );
+    let first = report.created[0]
+        .trim_start_matches("content/")
+        .trim_end_matches(".toml");
     let page = read_output(site.path(), &format!("{first}/index.html"));
-    assert!(page.contains("&lt;script&gt;window.__xss=1"), "the imported payload is shown as text on {first}");
+    assert!(
+        page.contains("&lt;script&gt;window.__xss=1"),
+        "the imported payload is shown as text on {first}"
+    );
 }
 
 /// An ORUK service as another directory might publish it, with the payload in every text
@@ -216,6 +303,9 @@ fn script_urls_in_url_fields_are_refused() {
     fs::write(site.path().join("sessions/xss/links.toml"), session).unwrap();
     let error = build(site.path()).unwrap_err().to_string();
     for field in ["links.toml:5:13:", "links.toml:8:12:", "links.toml:11:7:"] {
-        assert!(error.contains(&format!("sessions/xss/{field}")), "{field} in\n{error}");
+        assert!(
+            error.contains(&format!("sessions/xss/{field}")),
+            "{field} in\n{error}"
+        );
     }
 }

@@ -21,8 +21,17 @@ pub fn service(corpus: &Corpus, seed: u64, i: usize) -> Service {
     let count = 2 + rng.below(2);
     let name = format!("{} service {i}", corpus.words(&mut rng, &[topic], count));
     let summary = format!("{}.", corpus.words(&mut rng, &[topic], 14));
-    let description = (0..2).map(|_| format!("{}.", corpus.words(&mut rng, &[topic], 40))).collect::<Vec<_>>().join("\n\n");
-    Service { id: format!("service-{i:05}"), name, summary, description, topic }
+    let description = (0..2)
+        .map(|_| format!("{}.", corpus.words(&mut rng, &[topic], 40)))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Service {
+        id: format!("service-{i:05}"),
+        name,
+        summary,
+        description,
+        topic,
+    }
 }
 
 /// Writes `count` services into `out/content/directory/`.
@@ -30,12 +39,33 @@ pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
     for i in 0..count {
         let s = service(corpus, seed, i);
         let mut text = String::new();
-        let _ = writeln!(text, "name = \"{}\"\norganisation = \"Generated Council\"\nsummary = \"{}\"", s.name, s.summary);
+        let _ = writeln!(
+            text,
+            "name = \"{}\"\norganisation = \"Generated Council\"\nsummary = \"{}\"",
+            s.name, s.summary
+        );
         let _ = writeln!(text, "description = \"\"\"\n{}\n\"\"\"", s.description);
-        let _ = writeln!(text, "level = \"universal\"\ncategories = [\"drop-in\"]\ntopics = [\"{}\"]", TOPICS[s.topic].0);
-        let _ = writeln!(text, "access = [\"drop-in\", \"self-referral\"]\nlast_reviewed = 2026-10-12");
-        let _ = writeln!(text, "\n[cost]\nfree = true\n\n[contact]\nphone = \"01632 960{:03}\"", i % 1000);
-        let _ = writeln!(text, "\n[[schedule]]\ndays = [\"monday\", \"wednesday\"]\nopens = \"09:00\"\ncloses = \"12:00\"");
-        write(out.join("content/directory").join(format!("{}.toml", s.id)), &text);
+        let _ = writeln!(
+            text,
+            "level = \"universal\"\ncategories = [\"drop-in\"]\ntopics = [\"{}\"]",
+            TOPICS[s.topic].0
+        );
+        let _ = writeln!(
+            text,
+            "access = [\"drop-in\", \"self-referral\"]\nlast_reviewed = 2026-10-12"
+        );
+        let _ = writeln!(
+            text,
+            "\n[cost]\nfree = true\n\n[contact]\nphone = \"01632 960{:03}\"",
+            i % 1000
+        );
+        let _ = writeln!(
+            text,
+            "\n[[schedule]]\ndays = [\"monday\", \"wednesday\"]\nopens = \"09:00\"\ncloses = \"12:00\""
+        );
+        write(
+            out.join("content/directory").join(format!("{}.toml", s.id)),
+            &text,
+        );
     }
 }

@@ -26,11 +26,23 @@ const TERM: &str = "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Page
 /// Writes the Hugo site into `hugo`, reading the Markdown pages already written into `out`.
 pub fn generate(out: &Path, hugo: &Path, pages: usize, seed: u64) {
     write(hugo.join("hugo.toml"), CONFIG);
-    for (name, text) in [("baseof", BASEOF), ("single", SINGLE), ("list", LIST), ("taxonomy", TAXONOMY), ("term", TERM)] {
+    for (name, text) in [
+        ("baseof", BASEOF),
+        ("single", SINGLE),
+        ("list", LIST),
+        ("taxonomy", TAXONOMY),
+        ("term", TERM),
+    ] {
         write(hugo.join(format!("layouts/_default/{name}.html")), text);
     }
-    write(hugo.join("layouts/index.html"), &LIST.replace("range .Pages", "range .Site.Sections"));
-    write(hugo.join("static/css/site.css"), "body { font-family: sans-serif; }\n");
+    write(
+        hugo.join("layouts/index.html"),
+        &LIST.replace("range .Pages", "range .Site.Sections"),
+    );
+    write(
+        hugo.join("static/css/site.css"),
+        "body { font-family: sans-serif; }\n",
+    );
     copy_markdown(&out.join("content"), &hugo.join("content"));
     let corpus = Corpus::new();
     for i in 0..pages / 10 {
@@ -38,26 +50,50 @@ pub fn generate(out: &Path, hugo: &Path, pages: usize, seed: u64) {
         let week = programme::week_slug(s.week);
         let index = hugo.join("content/sessions").join(&week).join("_index.md");
         if !index.exists() {
-            write(index, &format!("+++\ntitle = \"Relationships Matter week {}\"\n+++\n", s.week));
+            write(
+                index,
+                &format!(
+                    "+++\ntitle = \"Relationships Matter week {}\"\n+++\n",
+                    s.week
+                ),
+            );
         }
         let text = format!(
             "+++\ntitle = \"{}\"\nsummary = \"{}\"\ndate = {}\ntopics = [\"{}\"]\n+++\n{}\n",
             s.title, s.summary, s.start, TOPICS[s.topic].0, s.description
         );
-        write(hugo.join("content/sessions").join(&week).join(format!("{}.md", s.slug)), &text);
+        write(
+            hugo.join("content/sessions")
+                .join(&week)
+                .join(format!("{}.md", s.slug)),
+            &text,
+        );
     }
     for i in 0..pages / 10 {
         let s = directory::service(&corpus, seed, i);
-        let text = format!("+++\ntitle = \"{}\"\nsummary = \"{}\"\ntopics = [\"{}\"]\n+++\n{}\n", s.name, s.summary, TOPICS[s.topic].0, s.description);
-        write(hugo.join("content/directory").join(format!("{}.md", s.id)), &text);
+        let text = format!(
+            "+++\ntitle = \"{}\"\nsummary = \"{}\"\ntopics = [\"{}\"]\n+++\n{}\n",
+            s.name, s.summary, TOPICS[s.topic].0, s.description
+        );
+        write(
+            hugo.join("content/directory").join(format!("{}.md", s.id)),
+            &text,
+        );
     }
-    write(hugo.join("content/directory/_index.md"), "+++\ntitle = \"Directory\"\n+++\n");
-    write(hugo.join("content/sessions/_index.md"), "+++\ntitle = \"Sessions\"\n+++\n");
+    write(
+        hugo.join("content/directory/_index.md"),
+        "+++\ntitle = \"Directory\"\n+++\n",
+    );
+    write(
+        hugo.join("content/sessions/_index.md"),
+        "+++\ntitle = \"Sessions\"\n+++\n",
+    );
 }
 
 /// Copies every `.md` file under `from` to the same place under `to`.
 fn copy_markdown(from: &Path, to: &Path) {
-    let entries = fs::read_dir(from).unwrap_or_else(|e| panic!("cannot read {}: {e}", from.display()));
+    let entries =
+        fs::read_dir(from).unwrap_or_else(|e| panic!("cannot read {}: {e}", from.display()));
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -65,7 +101,8 @@ fn copy_markdown(from: &Path, to: &Path) {
         if path.is_dir() {
             copy_markdown(&path, &target);
         } else if path.extension().is_some_and(|e| e == "md") {
-            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let text = fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             write(target, &text);
         }
     }

@@ -45,8 +45,21 @@ pub fn session(corpus: &Corpus, seed: u64, i: usize) -> Session {
     let count = 3 + rng.below(3);
     let title = format!("{} {i}", corpus.words(&mut rng, &[topic], count));
     let summary = format!("{}.", corpus.words(&mut rng, &[topic], 14));
-    let description = (0..3).map(|_| format!("{}.", corpus.words(&mut rng, &[topic], 40))).collect::<Vec<_>>().join("\n\n");
-    Session { week: i / PER_WEEK, slug: format!("session-{i:05}"), title, summary, description, start, end, online: rng.below(2) == 0, topic }
+    let description = (0..3)
+        .map(|_| format!("{}.", corpus.words(&mut rng, &[topic], 40)))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Session {
+        week: i / PER_WEEK,
+        slug: format!("session-{i:05}"),
+        title,
+        summary,
+        description,
+        start,
+        end,
+        online: rng.below(2) == 0,
+        topic,
+    }
 }
 
 /// Writes `count` sessions into `out/sessions/`.
@@ -59,7 +72,10 @@ pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
              summary = \"Generated practice week {w}.\"\naudience = [\"parents\", \"practitioners\"]\n\n\
              [booking]\nurl_template = \"https://example.org/book?session={{slug}}\"\n"
         );
-        write(out.join("sessions").join(week_slug(w)).join("week.toml"), &week);
+        write(
+            out.join("sessions").join(week_slug(w)).join("week.toml"),
+            &week,
+        );
     }
     for i in 0..count {
         let s = session(corpus, seed, i);
@@ -67,14 +83,29 @@ pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
         let _ = writeln!(text, "title = \"{}\"\nsummary = \"{}\"", s.title, s.summary);
         let _ = writeln!(text, "description = \"\"\"\n{}\n\"\"\"", s.description);
         let _ = writeln!(text, "start = {}\nend = {}", s.start, s.end);
-        let _ = writeln!(text, "format = \"{}\"", if s.online { "online" } else { "in-person" });
-        let _ = writeln!(text, "audience = [\"parents\"]\ntopics = [\"{}\"]", TOPICS[s.topic].0);
+        let _ = writeln!(
+            text,
+            "format = \"{}\"",
+            if s.online { "online" } else { "in-person" }
+        );
+        let _ = writeln!(
+            text,
+            "audience = [\"parents\"]\ntopics = [\"{}\"]",
+            TOPICS[s.topic].0
+        );
         if s.online {
             text.push_str("\n[online]\nplatform = \"Microsoft Teams\"\n");
         } else {
             text.push_str("\n[venue]\nname = \"Generated Family Hub\"\naddress = \"1 Example Road, London\"\npostcode = \"W5 2HL\"\n");
         }
-        text.push_str("\n[[hosts]]\nname = \"The family hub team\"\norganisation = \"Generated Council\"\n");
-        write(out.join("sessions").join(week_slug(s.week)).join(format!("{}.toml", s.slug)), &text);
+        text.push_str(
+            "\n[[hosts]]\nname = \"The family hub team\"\norganisation = \"Generated Council\"\n",
+        );
+        write(
+            out.join("sessions")
+                .join(week_slug(s.week))
+                .join(format!("{}.toml", s.slug)),
+            &text,
+        );
     }
 }

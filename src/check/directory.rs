@@ -11,9 +11,16 @@ use crate::output::links::site_paths_in_html;
 use crate::output::{Contents, Output};
 
 /// Every directory warning, in service order.
-pub fn directory_warnings(services: &[Service], today: Date, stale_after_months: u16, output: &Output) -> Diagnostics {
+pub fn directory_warnings(
+    services: &[Service],
+    today: Date,
+    stale_after_months: u16,
+    output: &Output,
+) -> Diagnostics {
     let mut warnings = Diagnostics::default();
-    let cutoff = today.checked_sub(i64::from(stale_after_months).months()).unwrap_or(today);
+    let cutoff = today
+        .checked_sub(i64::from(stale_after_months).months())
+        .unwrap_or(today);
     let linked = linked_from_pages(output);
     for service in services {
         if service.last_reviewed < cutoff {
@@ -27,8 +34,14 @@ pub fn directory_warnings(services: &[Service], today: Date, stale_after_months:
         }
         if !linked.iter().any(|path| *path == service.url.as_str()) {
             warnings.push(
-                Diagnostic::file(&service.path, format!("no page links to {}, apart from the directory's own lists", service.url))
-                    .hint("give it topics shared with self-help pages, or link to it from a page"),
+                Diagnostic::file(
+                    &service.path,
+                    format!(
+                        "no page links to {}, apart from the directory's own lists",
+                        service.url
+                    ),
+                )
+                .hint("give it topics shared with self-help pages, or link to it from a page"),
             );
         }
     }
@@ -36,7 +49,10 @@ pub fn directory_warnings(services: &[Service], today: Date, stale_after_months:
 }
 
 fn stale(service: &Service, months: u16) -> Diagnostic {
-    let message = format!("last reviewed on {}, more than {months} months ago", service.last_reviewed);
+    let message = format!(
+        "last reviewed on {}, more than {months} months ago",
+        service.last_reviewed
+    );
     let hint = "check the entry with the service, then update last_reviewed (the limit is [directory] stale_after_months in hubsite.toml)";
     match service.last_reviewed_position {
         Some((line, column)) => Diagnostic::at(&service.path, line, column, message).hint(hint),
@@ -47,10 +63,18 @@ fn stale(service: &Service, months: u16) -> Diagnostic {
 /// Site paths linked from HTML pages outside `/directory/`.
 fn linked_from_pages(output: &Output) -> Vec<&str> {
     let mut found = Vec::new();
-    for file in output.files.iter().filter(|f| f.path.ends_with(".html") && !f.path.starts_with("directory/")) {
+    for file in output
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && !f.path.starts_with("directory/"))
+    {
         if let Contents::Bytes(bytes) = &file.contents {
             if let Ok(html) = std::str::from_utf8(bytes) {
-                found.extend(site_paths_in_html(html).into_iter().map(|p| p.split(['#', '?']).next().unwrap_or(p)));
+                found.extend(
+                    site_paths_in_html(html)
+                        .into_iter()
+                        .map(|p| p.split(['#', '?']).next().unwrap_or(p)),
+                );
             }
         }
     }

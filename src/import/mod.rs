@@ -43,16 +43,24 @@ pub struct ImportReport {
 
 /// Imports every service of an ORUK JSON document into `content/directory/`.
 pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
-    let json = fs::read_to_string(&options.file).map_err(|e| Error::io("cannot read", &options.file, e))?;
-    let services = parse_services(&json).map_err(|m| Error::Content(Diagnostic::file(&options.file, m).into()))?;
+    let json = fs::read_to_string(&options.file)
+        .map_err(|e| Error::io("cannot read", &options.file, e))?;
+    let services = parse_services(&json)
+        .map_err(|m| Error::Content(Diagnostic::file(&options.file, m).into()))?;
     let sources = load_site(&options.root, &LoadOptions::default())?;
-    let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut Diagnostics::default());
+    let topics = Topics::build(
+        &sources.topics,
+        sources.topics_file.as_ref(),
+        &mut Diagnostics::default(),
+    );
     let slugs: Vec<String> = topics.list.iter().map(|t| t.slug.to_string()).collect();
     let dir = options.root.join("content/directory");
     let mut report = ImportReport::default();
     let mut seen: Vec<String> = Vec::new();
     for (n, service) in services.iter().enumerate() {
-        let name = service["name"].as_str().map_or_else(|| format!("service {} in the file", n + 1), str::to_owned);
+        let name = service["name"]
+            .as_str()
+            .map_or_else(|| format!("service {} in the file", n + 1), str::to_owned);
         let imported = match import_service(service, &slugs) {
             Ok(imported) => imported,
             Err(reason) => {
@@ -62,7 +70,10 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
         };
         let shown = format!("content/directory/{}.toml", imported.id);
         if seen.contains(&imported.id) {
-            report.skipped.push(Skipped { name, reason: format!("another service in this file is also {shown}") });
+            report.skipped.push(Skipped {
+                name,
+                reason: format!("another service in this file is also {shown}"),
+            });
             continue;
         }
         seen.push(imported.id.clone());
@@ -70,7 +81,9 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
             report.skipped.push(Skipped { name, reason });
             continue;
         }
-        report.notes.extend(imported.notes.iter().map(|note| format!("{shown}: {note}")));
+        report
+            .notes
+            .extend(imported.notes.iter().map(|note| format!("{shown}: {note}")));
         let path = dir.join(format!("{}.toml", imported.id));
         match fs::read_to_string(&path) {
             Ok(existing) if existing == imported.text => report.unchanged.push(shown),
@@ -98,7 +111,10 @@ fn validate(shown: &str, text: &str, topics: &Topics) -> Result<(), String> {
     build_services(std::slice::from_ref(&file), topics, &mut problems);
     match problems.0.first() {
         None => Ok(()),
-        Some(first) => Err(format!("it does not pass hubsite's checks: {}", first.message)),
+        Some(first) => Err(format!(
+            "it does not pass hubsite's checks: {}",
+            first.message
+        )),
     }
 }
 

@@ -58,7 +58,9 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
     let ext = &service["hubsite"];
     let id = match ext["id"].as_str().map(Slug::parse) {
         Some(Ok(slug)) => slug.to_string(),
-        _ => Slug::from_text(&name).map(|s| s.to_string()).ok_or("its name cannot be made into a file name")?,
+        _ => Slug::from_text(&name)
+            .map(|s| s.to_string())
+            .ok_or("its name cannot be made into a file name")?,
     };
     let mut notes = Vec::new();
     let terms = |taxonomy: &str| -> Vec<String> {
@@ -75,10 +77,13 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         found if !found.is_empty() => found,
         _ => guess_categories(service).ok_or("no category: it has no hubsite-category attribute and none could be guessed from its text")?,
     };
-    let level = known(terms("hubsite-level"), Level::from_slug).first().copied().unwrap_or_else(|| {
-        notes.push("level set to universal".into());
-        Level::Universal
-    });
+    let level = known(terms("hubsite-level"), Level::from_slug)
+        .first()
+        .copied()
+        .unwrap_or_else(|| {
+            notes.push("level set to universal".into());
+            Level::Universal
+        });
     let access = match known(terms("hubsite-access"), Access::from_slug) {
         found if !found.is_empty() => found,
         _ => {
@@ -89,7 +94,10 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
     let last_reviewed = [&service["assured_date"], &service["last_modified"]]
         .iter()
         .filter_map(|v| v.as_str())
-        .find_map(|d| d.get(..10).and_then(|d| d.parse::<toml::value::Datetime>().ok()))
+        .find_map(|d| {
+            d.get(..10)
+                .and_then(|d| d.parse::<toml::value::Datetime>().ok())
+        })
         .ok_or("no assured_date or last_modified: cannot say when it was last checked")?;
     let locations = locations(service, ext.is_object());
     let written = Written {
@@ -99,15 +107,29 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         description,
         level: level.slug(),
         categories: categories.iter().map(|c| c.slug()).collect(),
-        topics: terms("hubsite-topic").into_iter().filter(|t| topics.contains(t)).collect(),
-        family_hub: ext["family_hub"].as_bool().unwrap_or(categories.contains(&Category::FamilyHub)),
+        topics: terms("hubsite-topic")
+            .into_iter()
+            .filter(|t| topics.contains(t))
+            .collect(),
+        family_hub: ext["family_hub"]
+            .as_bool()
+            .unwrap_or(categories.contains(&Category::FamilyHub)),
         access: access.iter().map(|a| a.slug()).collect(),
-        delivery: known(terms("hubsite-delivery"), Delivery::from_slug).iter().map(|d| d.slug()).collect(),
+        delivery: known(terms("hubsite-delivery"), Delivery::from_slug)
+            .iter()
+            .map(|d| d.slug())
+            .collect(),
         referral: text(&ext["referral"]),
         eligibility: text(&ext["eligibility"]),
         min_age: age(&service["minimum_age"]),
         max_age: age(&service["maximum_age"]),
-        languages: service["languages"].as_array().into_iter().flatten().map(|l| text(&l["name"])).filter(|l| !l.is_empty()).collect(),
+        languages: service["languages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|l| text(&l["name"]))
+            .filter(|l| !l.is_empty())
+            .collect(),
         area: text(&service["service_areas"][0]["name"]),
         last_reviewed,
         cost: cost(service),
@@ -115,8 +137,13 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         schedule: schedules(service, &locations, &mut notes),
         locations: locations.into_iter().map(|(_, l)| l).collect(),
     };
-    let body = toml::to_string_pretty(&written).map_err(|e| format!("cannot be written as TOML: {e}"))?;
-    Ok(Imported { id, text: with_header(&body), notes })
+    let body =
+        toml::to_string_pretty(&written).map_err(|e| format!("cannot be written as TOML: {e}"))?;
+    Ok(Imported {
+        id,
+        text: with_header(&body),
+        notes,
+    })
 }
 
 fn known<T>(slugs: Vec<String>, parse: fn(&str) -> Option<T>) -> Vec<T> {
@@ -126,7 +153,9 @@ fn known<T>(slugs: Vec<String>, parse: fn(&str) -> Option<T>) -> Vec<T> {
 /// The summary and Markdown description: from the extension, else the ORUK description's
 /// first paragraph and the rest.
 fn summary_and_description(service: &Value, ext: &Value) -> (String, String) {
-    if let (Some(summary), Some(description)) = (ext["summary"].as_str(), ext["description"].as_str()) {
+    if let (Some(summary), Some(description)) =
+        (ext["summary"].as_str(), ext["description"].as_str())
+    {
         return (summary.to_owned(), description.to_owned());
     }
     let text = service["description"].as_str().unwrap_or_default().trim();
@@ -138,7 +167,11 @@ fn summary_and_description(service: &Value, ext: &Value) -> (String, String) {
 
 /// Categories from words in a service's name, description and taxonomy terms.
 fn guess_categories(service: &Value) -> Option<Vec<Category>> {
-    let words = format!("{} {} {}", service["name"], service["description"], service["attributes"]).to_lowercase();
+    let words = format!(
+        "{} {} {}",
+        service["name"], service["description"], service["attributes"]
+    )
+    .to_lowercase();
     let rules: &[(&str, Category)] = &[
         ("counsel", Category::Counselling),
         ("mediat", Category::Mediation),
@@ -160,13 +193,19 @@ fn guess_categories(service: &Value) -> Option<Vec<Category>> {
 }
 
 fn age(value: &Value) -> Option<u8> {
-    value.as_f64().filter(|a| a.fract() == 0.0 && (0.0..=120.0).contains(a)).map(|a| a as u8)
+    value
+        .as_f64()
+        .filter(|a| a.fract() == 0.0 && (0.0..=120.0).contains(a))
+        .map(|a| a as u8)
 }
 
 fn cost(service: &Value) -> WrittenCost {
     let option = &service["cost_options"][0];
     let fees = service["fees"].as_str().unwrap_or_default();
-    let description = option["amount_description"].as_str().unwrap_or(fees).to_owned();
+    let description = option["amount_description"]
+        .as_str()
+        .unwrap_or(fees)
+        .to_owned();
     let free = match (option["option"].as_str(), option["amount"].as_f64()) {
         (Some(o), _) if o.eq_ignore_ascii_case("free") => true,
         (_, Some(amount)) => amount == 0.0,
@@ -183,7 +222,13 @@ fn contact(service: &Value, from_hubsite: bool) -> WrittenContact {
         phone: string(&first["phones"][0]["number"]),
         email: string(&service["email"]).or_else(|| string(&first["email"])),
         // hubsite's export puts its own page in `url` when there is no website.
-        website: string(&first["url"]).or_else(|| if from_hubsite { None } else { string(&service["url"]) }),
+        website: string(&first["url"]).or_else(|| {
+            if from_hubsite {
+                None
+            } else {
+                string(&service["url"])
+            }
+        }),
     }
 }
 
@@ -202,26 +247,50 @@ fn locations(service: &Value, from_hubsite: bool) -> Vec<(String, WrittenLocatio
                 return None;
             }
             let (line, city) = (text(&address["address_1"]), text(&address["city"]));
-            let address_text = if from_hubsite || city.is_empty() || line.ends_with(&city) { line } else { format!("{line}, {city}") };
+            let address_text = if from_hubsite || city.is_empty() || line.ends_with(&city) {
+                line
+            } else {
+                format!("{line}, {city}")
+            };
             let located = WrittenLocation {
-                name: Some(text(&location["name"])).filter(|n| !n.is_empty()).unwrap_or_else(|| address_text.clone()),
+                name: Some(text(&location["name"]))
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| address_text.clone()),
                 address: address_text,
                 postcode,
                 latitude: location["latitude"].as_f64(),
                 longitude: location["longitude"].as_f64(),
-                accessibility: location["accessibility"].as_array().into_iter().flatten().map(|a| text(&a["description"])).filter(|a| !a.is_empty()).collect(),
+                accessibility: location["accessibility"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|a| text(&a["description"]))
+                    .filter(|a| !a.is_empty())
+                    .collect(),
             };
             Some((text(&sal["id"]), located))
         })
         .collect()
 }
 
-fn schedules(service: &Value, locations: &[(String, WrittenLocation)], notes: &mut Vec<String>) -> Vec<WrittenOpening> {
+fn schedules(
+    service: &Value,
+    locations: &[(String, WrittenLocation)],
+    notes: &mut Vec<String>,
+) -> Vec<WrittenOpening> {
     let mut found = Vec::new();
     for schedule in service["schedules"].as_array().into_iter().flatten() {
-        let days: Vec<&str> = schedule["byday"].as_str().unwrap_or_default().split(',').filter_map(Day::from_ical).map(Day::slug).collect();
+        let days: Vec<&str> = schedule["byday"]
+            .as_str()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(Day::from_ical)
+            .map(Day::slug)
+            .collect();
         let time = |v: &Value| v.as_str().and_then(|t| t.get(..5)).map(str::to_owned);
-        let (Some(opens), Some(closes)) = (time(&schedule["opens_at"]), time(&schedule["closes_at"])) else {
+        let (Some(opens), Some(closes)) =
+            (time(&schedule["opens_at"]), time(&schedule["closes_at"]))
+        else {
             notes.push("left out a schedule without opening and closing times".into());
             continue;
         };
@@ -230,9 +299,17 @@ fn schedules(service: &Value, locations: &[(String, WrittenLocation)], notes: &m
             continue;
         }
         let at = schedule["service_at_location_id"].as_str();
-        let location = at.and_then(|id| locations.iter().find(|(l, _)| l == id)).map(|(_, l)| l.name.clone());
+        let location = at
+            .and_then(|id| locations.iter().find(|(l, _)| l == id))
+            .map(|(_, l)| l.name.clone());
         let note = schedule["notes"].as_str().unwrap_or_default().to_owned();
-        found.push(WrittenOpening { days, opens, closes, note, location });
+        found.push(WrittenOpening {
+            days,
+            opens,
+            closes,
+            note,
+            location,
+        });
     }
     found
 }
@@ -247,15 +324,24 @@ pub fn with_header(body: &str) -> String {
 
 /// True when a file still holds exactly what an import wrote (its hash matches its body).
 pub fn is_untouched_import(text: &str) -> bool {
-    let Some(start) = text.find(HASH_PREFIX) else { return false };
+    let Some(start) = text.find(HASH_PREFIX) else {
+        return false;
+    };
     let rest = &text[start + HASH_PREFIX.len()..];
-    let Some((hash, body)) = rest.split_once('\n') else { return false };
-    text.starts_with(HEADER) && body.strip_prefix('\n').is_some_and(|body| content_hash(body) == hash.trim())
+    let Some((hash, body)) = rest.split_once('\n') else {
+        return false;
+    };
+    text.starts_with(HEADER)
+        && body
+            .strip_prefix('\n')
+            .is_some_and(|body| content_hash(body) == hash.trim())
 }
 
 /// A stable 64-bit FNV-1a hash, in hex.
 fn content_hash(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
     format!("{hash:016x}")
 }
 
@@ -337,7 +423,6 @@ struct WrittenOpening {
     location: Option<String>,
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,18 +444,40 @@ mod tests {
         });
         let imported = import_service(&service, &[]).unwrap();
         assert_eq!(imported.id, "community-counselling");
-        assert!(imported.text.contains("categories = [\"counselling\"]"), "{}", imported.text);
-        assert!(imported.text.contains("website = \"https://example.org/c\""));
+        assert!(
+            imported.text.contains("categories = [\"counselling\"]"),
+            "{}",
+            imported.text
+        );
+        assert!(
+            imported
+                .text
+                .contains("website = \"https://example.org/c\"")
+        );
         let mut undated = service.clone();
         undated.as_object_mut().unwrap().remove("assured_date");
-        assert!(import_service(&undated, &[]).unwrap_err().contains("last checked"));
+        assert!(
+            import_service(&undated, &[])
+                .unwrap_err()
+                .contains("last checked")
+        );
         assert!(import_service(&serde_json::json!({"name": ""}), &[]).is_err());
     }
 
     #[test]
     fn documents_of_every_shape_are_read() {
-        assert_eq!(parse_services(r#"{"contents": [{"name": "a"}]}"#).unwrap().len(), 1);
-        assert_eq!(parse_services(r#"[{"name": "a"}, {"name": "b"}]"#).unwrap().len(), 2);
+        assert_eq!(
+            parse_services(r#"{"contents": [{"name": "a"}]}"#)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            parse_services(r#"[{"name": "a"}, {"name": "b"}]"#)
+                .unwrap()
+                .len(),
+            2
+        );
         assert_eq!(parse_services(r#"{"name": "a"}"#).unwrap().len(), 1);
         assert!(parse_services("{}").is_err());
     }

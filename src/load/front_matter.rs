@@ -58,7 +58,9 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         let line = start..end;
         start = end;
         Some(line)
@@ -87,9 +89,15 @@ mod tests {
 
     #[test]
     fn missing_fences_are_errors() {
-        assert_eq!(split_front_matter("# Title"), Err(SplitError::NoOpeningFence));
+        assert_eq!(
+            split_front_matter("# Title"),
+            Err(SplitError::NoOpeningFence)
+        );
         assert_eq!(split_front_matter(""), Err(SplitError::NoOpeningFence));
-        assert_eq!(split_front_matter("+++\ntitle = 'A'\n"), Err(SplitError::NoClosingFence(0..4)));
+        assert_eq!(
+            split_front_matter("+++\ntitle = 'A'\n"),
+            Err(SplitError::NoClosingFence(0..4))
+        );
     }
 
     #[test]

@@ -92,7 +92,13 @@ pub struct KnownPages {
 impl KnownPages {
     /// `pages`, of which those under `changed` are read again.
     pub fn new(pages: Vec<RawPage>, changed: BTreeSet<PathBuf>) -> KnownPages {
-        KnownPages { pages: pages.into_iter().map(|page| (page.file.path.clone(), page)).collect(), changed }
+        KnownPages {
+            pages: pages
+                .into_iter()
+                .map(|page| (page.file.path.clone(), page))
+                .collect(),
+            changed,
+        }
     }
 
     /// The page known for `path` (relative to the site root), unless that path changed.
@@ -111,19 +117,31 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Sources, Error> {
 
 /// [`load_site`], taking pages from `known` instead of reading their files again (the
 /// Markdown pages are most of a large site's files; everything else is read).
-pub fn load_site_knowing(root: &Path, options: &LoadOptions, mut known: KnownPages) -> Result<Sources, Error> {
+pub fn load_site_knowing(
+    root: &Path,
+    options: &LoadOptions,
+    mut known: KnownPages,
+) -> Result<Sources, Error> {
     let config_file = read_source(root, &root.join(CONFIG_FILE)).map_err(|d| match d.hint {
         Some(_) => Error::Content(d.into()),
-        None => Error::Content(d.hint("run `hubsite new DIR` to start a site, or pass --root DIR").into()),
+        None => Error::Content(
+            d.hint("run `hubsite new DIR` to start a site, or pass --root DIR")
+                .into(),
+        ),
     })?;
     let config = parse_config(&config_file, &options.overrides).map_err(Error::Content)?;
     let mut problems = Diagnostics::default();
 
     let content = walk_files(root, &root.join("content"), &mut problems);
-    let (page_paths, rest): (Vec<_>, Vec<_>) = content.into_iter().partition(|p| has_extension(p, "md"));
-    let (toml_paths, asset_paths): (Vec<_>, Vec<_>) = rest.into_iter().partition(|p| has_extension(p, "toml"));
+    let (page_paths, rest): (Vec<_>, Vec<_>) =
+        content.into_iter().partition(|p| has_extension(p, "md"));
+    let (toml_paths, asset_paths): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|p| has_extension(p, "toml"));
 
-    let known_pages = page_paths.iter().map(|path| known.take(&crate::diag::display_path(root, path))).collect();
+    let known_pages = page_paths
+        .iter()
+        .map(|path| known.take(&crate::diag::display_path(root, path)))
+        .collect();
     let pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
         let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
         page::parse_page(file, content_path)
@@ -177,7 +195,13 @@ fn read_all<T: Send>(
     problems: &mut Diagnostics,
     parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
 ) -> Vec<T> {
-    read_all_knowing(root, paths, paths.iter().map(|_| None).collect(), problems, parse)
+    read_all_knowing(
+        root,
+        paths,
+        paths.iter().map(|_| None).collect(),
+        problems,
+        parse,
+    )
 }
 
 /// [`read_all`], where `known[i]`, if given, stands for `paths[i]` without reading it.
@@ -213,7 +237,10 @@ pub fn walk_files(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Pa
         return Vec::new();
     }
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name())) {
         match entry {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
@@ -222,7 +249,9 @@ pub fn walk_files(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Pa
                 let path = error.path().unwrap_or(dir);
                 let shown = crate::diag::display_path(root, path);
                 let message = match error.loop_ancestor() {
-                    Some(_) => "this symbolic link points back into a folder that contains it".to_owned(),
+                    Some(_) => {
+                        "this symbolic link points back into a folder that contains it".to_owned()
+                    }
                     None => format!("cannot read: {error}"),
                 };
                 problems.push(Diagnostic::file(shown, message).hint("remove or fix the link"));
@@ -245,7 +274,10 @@ fn has_extension(path: &Path, extension: &str) -> bool {
 /// `path` relative to `base`, with `/` separators whatever the platform.
 pub fn relative_slash_path(base: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);
-    let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     parts.join("/")
 }
 
@@ -270,9 +302,10 @@ fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -
     for asset in assets.iter().filter(|a| a.output_path.ends_with(".css")) {
         let file = match &asset.source {
             AssetSource::Disk(path) => read_source(root, path),
-            AssetSource::Embedded(bytes) => {
-                SourceFile::new(format!("<built-in hub theme>/static/{}", asset.output_path), bytes.to_vec())
-            }
+            AssetSource::Embedded(bytes) => SourceFile::new(
+                format!("<built-in hub theme>/static/{}", asset.output_path),
+                bytes.to_vec(),
+            ),
         };
         match file {
             Ok(file) => sheets.push(file),
@@ -287,6 +320,9 @@ fn content_assets(root: &Path, paths: Vec<PathBuf>) -> Vec<Asset> {
     let content = root.join("content");
     paths
         .into_iter()
-        .map(|path| Asset { output_path: relative_slash_path(&content, &path), source: AssetSource::Disk(path) })
+        .map(|path| Asset {
+            output_path: relative_slash_path(&content, &path),
+            source: AssetSource::Disk(path),
+        })
         .collect()
 }

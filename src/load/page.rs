@@ -80,9 +80,9 @@ impl RawPage {
 /// Parses a page's front matter; the body is kept as text for the render stage.
 pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostic> {
     let split = split_front_matter(&file.text).map_err(|error| match error {
-        SplitError::NoOpeningFence => file
-            .error_at(0..0, "this page has no front matter")
-            .hint("start the file with a line `+++`, then `title = \"...\"`, then another `+++` line"),
+        SplitError::NoOpeningFence => file.error_at(0..0, "this page has no front matter").hint(
+            "start the file with a line `+++`, then `title = \"...\"`, then another `+++` line",
+        ),
         SplitError::NoClosingFence(span) => file
             .error_at(span, "the front matter opened here is never closed")
             .hint("add a line with only `+++` after the last front matter line"),
@@ -90,7 +90,13 @@ pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Dia
     let front = toml::from_str::<RawFrontMatter>(split.front)
         .map_err(|error| file.toml_error(&error, split.front_offset))?;
     let (front_offset, body_offset) = (split.front_offset, split.body_offset);
-    Ok(RawPage { file, content_path, front, front_offset, body_offset })
+    Ok(RawPage {
+        file,
+        content_path,
+        front,
+        front_offset,
+        body_offset,
+    })
 }
 
 /// The path of a page's file relative to the site root.
@@ -115,7 +121,11 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_files_locate_errors_on_the_right_line() {
-        let file = SourceFile::new("content/a.md", b"\xef\xbb\xbf+++\r\ntitle = 'A'\r\nweight = 'x'\r\n+++\r\n".to_vec()).unwrap();
+        let file = SourceFile::new(
+            "content/a.md",
+            b"\xef\xbb\xbf+++\r\ntitle = 'A'\r\nweight = 'x'\r\n+++\r\n".to_vec(),
+        )
+        .unwrap();
         let error = parse_page(file, "a.md".into()).unwrap_err();
         assert_eq!(error.position, Some((3, 10)));
     }
@@ -123,7 +133,11 @@ mod tests {
     #[test]
     fn empty_front_matter_reports_the_missing_title() {
         let error = page("+++\n+++\nBody").unwrap_err();
-        assert!(error.message.contains("missing field `title`"), "{}", error.message);
+        assert!(
+            error.message.contains("missing field `title`"),
+            "{}",
+            error.message
+        );
         assert!(error.position.is_some());
     }
 }

@@ -312,19 +312,36 @@ pub struct WeekSource {
 pub fn parse_weeks(files: Vec<SourceFile>, problems: &mut Diagnostics) -> Vec<WeekSource> {
     let mut folders: BTreeMap<String, Vec<(String, SourceFile)>> = BTreeMap::new();
     for file in files {
-        let parts: Vec<String> = file.path.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> = file
+            .path
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         match parts.as_slice() {
-            [_, week, name] => folders.entry(week.clone()).or_default().push((name.clone(), file)),
+            [_, week, name] => folders
+                .entry(week.clone())
+                .or_default()
+                .push((name.clone(), file)),
             _ => problems.push(
-                Diagnostic::file(&file.path, "files under sessions/ belong in a week's folder")
-                    .hint("put it in sessions/<week>/ (one folder per week, no deeper folders)"),
+                Diagnostic::file(
+                    &file.path,
+                    "files under sessions/ belong in a week's folder",
+                )
+                .hint("put it in sessions/<week>/ (one folder per week, no deeper folders)"),
             ),
         }
     }
-    folders.into_iter().filter_map(|(name, files)| parse_week(name, files, problems)).collect()
+    folders
+        .into_iter()
+        .filter_map(|(name, files)| parse_week(name, files, problems))
+        .collect()
 }
 
-fn parse_week(name: String, files: Vec<(String, SourceFile)>, problems: &mut Diagnostics) -> Option<WeekSource> {
+fn parse_week(
+    name: String,
+    files: Vec<(String, SourceFile)>,
+    problems: &mut Diagnostics,
+) -> Option<WeekSource> {
     let mut week_file = None;
     let mut tomls = Vec::new();
     let mut markdown: BTreeMap<String, SourceFile> = BTreeMap::new();
@@ -346,23 +363,43 @@ fn parse_week(name: String, files: Vec<(String, SourceFile)>, problems: &mut Dia
         .into_iter()
         .filter_map(|(stem, file)| {
             let description_file = markdown.remove(&stem);
-            let raw = toml::from_str::<RawSession>(&file.text).map_err(|e| problems.push(file.toml_error(&e, 0))).ok()?;
-            Some(SessionSource { name: stem, file, raw, description_file })
+            let raw = toml::from_str::<RawSession>(&file.text)
+                .map_err(|e| problems.push(file.toml_error(&e, 0)))
+                .ok()?;
+            Some(SessionSource {
+                name: stem,
+                file,
+                raw,
+                description_file,
+            })
         })
         .collect();
     for (_, orphan) in markdown {
         problems.push(
-            Diagnostic::file(&orphan.path, "this description has no session file beside it")
-                .hint("a session's description file must share its name with a <session>.toml file"),
+            Diagnostic::file(
+                &orphan.path,
+                "this description has no session file beside it",
+            )
+            .hint("a session's description file must share its name with a <session>.toml file"),
         );
     }
     let Some(file) = week_file else {
         problems.push(
-            Diagnostic::file(format!("sessions/{name}/week.toml"), "this week has no week.toml")
-                .hint("add week.toml with the week's name, start_date and end_date"),
+            Diagnostic::file(
+                format!("sessions/{name}/week.toml"),
+                "this week has no week.toml",
+            )
+            .hint("add week.toml with the week's name, start_date and end_date"),
         );
         return None;
     };
-    let raw = toml::from_str::<RawWeek>(&file.text).map_err(|e| problems.push(file.toml_error(&e, 0))).ok()?;
-    Some(WeekSource { name, file, raw, sessions })
+    let raw = toml::from_str::<RawWeek>(&file.text)
+        .map_err(|e| problems.push(file.toml_error(&e, 0)))
+        .ok()?;
+    Some(WeekSource {
+        name,
+        file,
+        raw,
+        sessions,
+    })
 }

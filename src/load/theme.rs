@@ -61,13 +61,19 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme 
         add_built_in(&mut templates, &mut assets);
     } else {
         problems.push(
-            Diagnostic::file("hubsite.toml", format!("theme `{name}` not found in themes/{name}/"))
-                .hint("use theme = \"hub\" (the built-in theme) or add the theme's folder"),
+            Diagnostic::file(
+                "hubsite.toml",
+                format!("theme `{name}` not found in themes/{name}/"),
+            )
+            .hint("use theme = \"hub\" (the built-in theme) or add the theme's folder"),
         );
     }
     add_disk_templates(root, &root.join("templates"), &mut templates, problems);
     add_disk_assets(root, &root.join("static"), &mut assets, problems);
-    Theme { templates: templates.into_values().collect(), assets: assets.into_values().collect() }
+    Theme {
+        templates: templates.into_values().collect(),
+        assets: assets.into_values().collect(),
+    }
 }
 
 fn add_disk_templates(
@@ -87,10 +93,21 @@ fn add_disk_templates(
     }
 }
 
-fn add_disk_assets(root: &Path, dir: &Path, assets: &mut BTreeMap<String, Asset>, problems: &mut Diagnostics) {
+fn add_disk_assets(
+    root: &Path,
+    dir: &Path,
+    assets: &mut BTreeMap<String, Asset>,
+    problems: &mut Diagnostics,
+) {
     for path in walk_files(root, dir, problems) {
         let output_path = relative_slash_path(dir, &path);
-        assets.insert(output_path.clone(), Asset { output_path, source: AssetSource::Disk(path) });
+        assets.insert(
+            output_path.clone(),
+            Asset {
+                output_path,
+                source: AssetSource::Disk(path),
+            },
+        );
     }
 }
 
@@ -101,10 +118,19 @@ fn add_built_in(templates: &mut BTreeMap<String, Template>, assets: &mut BTreeMa
             let shown = PathBuf::from("<built-in hub theme>").join(&path);
             // The built-in theme is ours and is UTF-8; a failure here is a bug caught by tests.
             if let Ok(source) = SourceFile::new(shown, file.contents().to_vec()) {
-                templates.insert(name.to_owned(), Template { name: name.to_owned(), file: source });
+                templates.insert(
+                    name.to_owned(),
+                    Template {
+                        name: name.to_owned(),
+                        file: source,
+                    },
+                );
             }
         } else if let Some(output_path) = path.strip_prefix("static/") {
-            let asset = Asset { output_path: output_path.to_owned(), source: AssetSource::Embedded(file.contents()) };
+            let asset = Asset {
+                output_path: output_path.to_owned(),
+                source: AssetSource::Embedded(file.contents()),
+            };
             assets.insert(output_path.to_owned(), asset);
         }
     }
@@ -122,5 +148,7 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
 /// A font of the built-in theme (`themes/hub/fonts/<name>`), for the booklet PDF. Fonts are
 /// part of the binary, so a build never fetches or looks for one on the machine.
 pub fn built_in_font(name: &str) -> Option<&'static [u8]> {
-    BUILT_IN_HUB.get_file(format!("fonts/{name}")).map(|file| file.contents())
+    BUILT_IN_HUB
+        .get_file(format!("fonts/{name}"))
+        .map(|file| file.contents())
 }

@@ -23,8 +23,13 @@ pub enum Audience {
 
 impl Audience {
     /// Every audience, in the order filters list them.
-    pub const ALL: [Audience; 5] =
-        [Audience::Parents, Audience::Families, Audience::Practitioners, Audience::YoungPeople, Audience::Community];
+    pub const ALL: [Audience; 5] = [
+        Audience::Parents,
+        Audience::Families,
+        Audience::Practitioners,
+        Audience::YoungPeople,
+        Audience::Community,
+    ];
 
     /// The identifier used in files and URLs.
     pub fn slug(self) -> &'static str {
@@ -49,7 +54,12 @@ impl Audience {
     }
 
     /// Resolves the audiences a file names; unknown ones are located problems.
-    pub fn resolve(names: &[Spanned<String>], file: &SourceFile, offset: usize, problems: &mut Diagnostics) -> Vec<Audience> {
+    pub fn resolve(
+        names: &[Spanned<String>],
+        file: &SourceFile,
+        offset: usize,
+        problems: &mut Diagnostics,
+    ) -> Vec<Audience> {
         let mut found = Vec::new();
         for name in names {
             match Audience::ALL.iter().find(|a| a.slug() == name.get_ref()) {
@@ -59,8 +69,11 @@ impl Audience {
                     let span = name.span();
                     let known: Vec<_> = Audience::ALL.iter().map(|a| a.slug()).collect();
                     problems.push(
-                        file.error_at(span.start + offset..span.end + offset, format!("unknown audience `{}`", name.get_ref()))
-                            .hint(format!("use one of: {}", known.join(", "))),
+                        file.error_at(
+                            span.start + offset..span.end + offset,
+                            format!("unknown audience `{}`", name.get_ref()),
+                        )
+                        .hint(format!("use one of: {}", known.join(", "))),
                     );
                 }
             }

@@ -39,7 +39,10 @@ impl BookingStatus {
 
     /// The status named `text`, if any.
     pub fn parse(text: &str) -> Option<BookingStatus> {
-        BookingStatus::ALL.iter().find(|(_, name)| *name == text).map(|(status, _)| *status)
+        BookingStatus::ALL
+            .iter()
+            .find(|(_, name)| *name == text)
+            .map(|(status, _)| *status)
     }
 }
 
@@ -105,7 +108,9 @@ pub fn phase_at(booking: &Booking, start: Timestamp, end: Timestamp, now: Timest
         Phase::HappeningNow
     } else if booking.status == BookingStatus::NotRequired {
         Phase::Booking
-    } else if booking.status == BookingStatus::Closed || booking.closes.is_some_and(|closes| now >= closes) {
+    } else if booking.status == BookingStatus::Closed
+        || booking.closes.is_some_and(|closes| now >= closes)
+    {
         Phase::BookingClosed
     } else if booking.opens.is_some_and(|opens| now < opens) {
         Phase::NotYetOpen
@@ -116,9 +121,17 @@ pub fn phase_at(booking: &Booking, start: Timestamp, end: Timestamp, now: Timest
 
 /// The phases a session can still pass through after `now`, in order; the page carries a
 /// block for each so the script can move on without a rebuild.
-pub fn phases_from(booking: &Booking, start: Timestamp, end: Timestamp, now: Timestamp) -> Vec<Phase> {
+pub fn phases_from(
+    booking: &Booking,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+) -> Vec<Phase> {
     let mut phases = vec![phase_at(booking, start, end, now)];
-    let mut moments: Vec<Timestamp> = [booking.opens, booking.closes, Some(start), Some(end)].into_iter().flatten().collect();
+    let mut moments: Vec<Timestamp> = [booking.opens, booking.closes, Some(start), Some(end)]
+        .into_iter()
+        .flatten()
+        .collect();
     moments.sort();
     for moment in moments.into_iter().filter(|m| *m > now) {
         let phase = phase_at(booking, start, end, moment);
@@ -138,7 +151,14 @@ mod tests {
     }
 
     fn booking(status: BookingStatus) -> Booking {
-        Booking { status, url: None, capacity: None, places_left: None, opens: Some(at(10)), closes: Some(at(20)) }
+        Booking {
+            status,
+            url: None,
+            capacity: None,
+            places_left: None,
+            opens: Some(at(10)),
+            closes: Some(at(20)),
+        }
     }
 
     #[test]
@@ -155,14 +175,32 @@ mod tests {
     #[test]
     fn cancelled_and_drop_in_sessions_skip_booking_phases() {
         let (start, end) = (at(30), at(32));
-        assert_eq!(phase_at(&booking(BookingStatus::Cancelled), start, end, at(40)), Phase::Cancelled);
-        assert_eq!(phase_at(&booking(BookingStatus::NotRequired), start, end, at(25)), Phase::Booking);
+        assert_eq!(
+            phase_at(&booking(BookingStatus::Cancelled), start, end, at(40)),
+            Phase::Cancelled
+        );
+        assert_eq!(
+            phase_at(&booking(BookingStatus::NotRequired), start, end, at(25)),
+            Phase::Booking
+        );
     }
 
     #[test]
     fn later_phases_are_listed_in_order() {
         let phases = phases_from(&booking(BookingStatus::Open), at(30), at(32), at(5));
-        assert_eq!(phases, vec![Phase::NotYetOpen, Phase::Booking, Phase::BookingClosed, Phase::HappeningNow, Phase::Finished]);
-        assert_eq!(phases_from(&booking(BookingStatus::Open), at(30), at(32), at(40)), vec![Phase::Finished]);
+        assert_eq!(
+            phases,
+            vec![
+                Phase::NotYetOpen,
+                Phase::Booking,
+                Phase::BookingClosed,
+                Phase::HappeningNow,
+                Phase::Finished
+            ]
+        );
+        assert_eq!(
+            phases_from(&booking(BookingStatus::Open), at(30), at(32), at(40)),
+            vec![Phase::Finished]
+        );
     }
 }

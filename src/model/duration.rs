@@ -7,7 +7,11 @@ pub fn parse_duration_minutes(text: &str) -> Result<u32, String> {
     let mut total: u64 = 0;
     let mut number = String::new();
     let mut seen_unit = false;
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
     let mut rest = compact.as_str();
     while let Some(c) = rest.chars().next() {
         if c.is_ascii_digit() {
@@ -15,7 +19,9 @@ pub fn parse_duration_minutes(text: &str) -> Result<u32, String> {
             rest = &rest[1..];
             continue;
         }
-        let unit_len = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let unit = &rest[..unit_len];
         let factor = match unit {
             "h" | "hr" | "hrs" | "hour" | "hours" => 60,
@@ -23,7 +29,9 @@ pub fn parse_duration_minutes(text: &str) -> Result<u32, String> {
             _ => return Err(invalid()),
         };
         let value: u64 = number.parse().map_err(|_| invalid())?;
-        total = total.checked_add(value.checked_mul(factor).ok_or_else(invalid)?).ok_or_else(invalid)?;
+        total = total
+            .checked_add(value.checked_mul(factor).ok_or_else(invalid)?)
+            .ok_or_else(invalid)?;
         number.clear();
         seen_unit = true;
         rest = &rest[unit_len..];
@@ -49,7 +57,17 @@ mod tests {
 
     #[test]
     fn rejects_nonsense_without_panicking() {
-        for bad in ["", "90", "m", "1x", "0m", "99999999999999999999h", "8d", "1h30", "é"] {
+        for bad in [
+            "",
+            "90",
+            "m",
+            "1x",
+            "0m",
+            "99999999999999999999h",
+            "8d",
+            "1h30",
+            "é",
+        ] {
             assert!(parse_duration_minutes(bad).is_err(), "{bad}");
         }
     }

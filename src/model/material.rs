@@ -112,19 +112,32 @@ impl Origin {
 
 /// An address in short form for print: no scheme, no `www.`, no trailing slash.
 pub fn short_url(url: &str) -> String {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     rest.strip_suffix('/').unwrap_or(rest).to_owned()
 }
 
 /// Validates a material; problems are located in `file`.
-pub fn build_material(raw: &RawMaterial, file: &SourceFile, problems: &mut Diagnostics) -> Option<Material> {
-    let kind = MaterialKind::ALL.iter().copied().find(|k| k.slug() == raw.kind.get_ref());
+pub fn build_material(
+    raw: &RawMaterial,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<Material> {
+    let kind = MaterialKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.slug() == raw.kind.get_ref());
     if kind.is_none() {
         let known: Vec<_> = MaterialKind::ALL.iter().map(|k| k.slug()).collect();
         problems.push(
-            file.error_at(raw.kind.span(), format!("unknown kind `{}`", raw.kind.get_ref()))
-                .hint(format!("use one of: {}", known.join(", "))),
+            file.error_at(
+                raw.kind.span(),
+                format!("unknown kind `{}`", raw.kind.get_ref()),
+            )
+            .hint(format!("use one of: {}", known.join(", "))),
         );
     }
     let url = raw.url.get_ref().trim();
@@ -140,7 +153,10 @@ pub fn build_material(raw: &RawMaterial, file: &SourceFile, problems: &mut Diagn
         Some(text) => match parse_duration_minutes(text.get_ref()) {
             Ok(minutes) => Some(minutes),
             Err(message) => {
-                problems.push(file.error_at(text.span(), message).hint("write durations like 20m, 1h or 1h30m"));
+                problems.push(
+                    file.error_at(text.span(), message)
+                        .hint("write durations like 20m, 1h or 1h30m"),
+                );
                 None
             }
         },
@@ -154,7 +170,11 @@ pub fn build_material(raw: &RawMaterial, file: &SourceFile, problems: &mut Diagn
         minutes,
         origin: {
             let (line, column) = line_column(&file.text, raw.url.span().start);
-            Origin { path: file.path.clone(), line, column }
+            Origin {
+                path: file.path.clone(),
+                line,
+                column,
+            }
         },
     })
     .filter(|_| url_ok)

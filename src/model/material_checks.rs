@@ -9,7 +9,9 @@ use crate::model::material::Material;
 
 /// Why an address that starts with http(s) still cannot be used, if it cannot.
 pub fn unusable_url(url: &str) -> Option<&'static str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let name = host.split(':').next().unwrap_or("");
@@ -42,7 +44,12 @@ fn check_url(material: &Material, problems: &mut Diagnostics) {
         } else {
             "give the full https:// address readers can follow, or remove the material"
         };
-        problems.push(material.origin.diagnostic(format!("`{}`: {reason}", material.title)).hint(hint));
+        problems.push(
+            material
+                .origin
+                .diagnostic(format!("`{}`: {reason}", material.title))
+                .hint(hint),
+        );
     }
 }
 
@@ -50,7 +57,13 @@ fn duplicate(material: &Material, first: &Material, what: &str) -> Diagnostic {
     let at = &first.origin;
     material
         .origin
-        .diagnostic(format!("`{}` {what} ({}:{}:{})", material.title, at.path.display(), at.line, at.column))
+        .diagnostic(format!(
+            "`{}` {what} ({}:{}:{})",
+            material.title,
+            at.path.display(),
+            at.line,
+            at.column
+        ))
         .hint("list each material once")
 }
 
@@ -62,7 +75,11 @@ pub fn check_materials(site: &Site) -> Diagnostics {
         for material in &session.follow_on {
             check_url(material, &mut problems);
             match seen.get(&url_key(&material.url)) {
-                Some(first) => problems.push(duplicate(material, first, "has the same address as another material of this session")),
+                Some(first) => problems.push(duplicate(
+                    material,
+                    first,
+                    "has the same address as another material of this session",
+                )),
                 None => {
                     seen.insert(url_key(&material.url), material);
                 }
@@ -75,12 +92,22 @@ pub fn check_materials(site: &Site) -> Diagnostics {
         let material = &resource.material;
         check_url(material, &mut problems);
         if let Some(first) = by_url.get(&url_key(&material.url)) {
-            problems.push(duplicate(material, first, "has the same address as another resource"));
+            problems.push(duplicate(
+                material,
+                first,
+                "has the same address as another resource",
+            ));
         } else if let Some(first) = by_title.get(&material.title.trim().to_lowercase()) {
-            problems.push(duplicate(material, first, "has the same title as another resource"));
+            problems.push(duplicate(
+                material,
+                first,
+                "has the same title as another resource",
+            ));
         }
         by_url.entry(url_key(&material.url)).or_insert(material);
-        by_title.entry(material.title.trim().to_lowercase()).or_insert(material);
+        by_title
+            .entry(material.title.trim().to_lowercase())
+            .or_insert(material);
     }
     problems
 }
@@ -97,15 +124,33 @@ mod tests {
 
     #[test]
     fn unusable_addresses_say_why() {
-        assert_eq!(unusable_url("https://"), Some("this address has no website in it"));
-        assert_eq!(unusable_url("https://todo/slides"), Some("this address does not name a public website"));
-        assert_eq!(unusable_url("https://example.org/a b"), Some("this address has a space in it"));
-        assert_eq!(unusable_url("http://example.org/a"), Some("this address is not secure (http://)"));
+        assert_eq!(
+            unusable_url("https://"),
+            Some("this address has no website in it")
+        );
+        assert_eq!(
+            unusable_url("https://todo/slides"),
+            Some("this address does not name a public website")
+        );
+        assert_eq!(
+            unusable_url("https://example.org/a b"),
+            Some("this address has a space in it")
+        );
+        assert_eq!(
+            unusable_url("http://example.org/a"),
+            Some("this address is not secure (http://)")
+        );
     }
 
     #[test]
     fn address_keys_ignore_scheme_www_case_and_trailing_slash() {
-        assert_eq!(url_key("https://www.Example.org/A/"), url_key("http://example.org/A"));
-        assert_ne!(url_key("https://example.org/A"), url_key("https://example.org/a"));
+        assert_eq!(
+            url_key("https://www.Example.org/A/"),
+            url_key("http://example.org/A")
+        );
+        assert_ne!(
+            url_key("https://example.org/A"),
+            url_key("https://example.org/a")
+        );
     }
 }

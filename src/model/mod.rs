@@ -65,13 +65,28 @@ pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site,
     let mut problems = sources.problems.clone();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
-    let (weeks, sessions) = week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
+    let (weeks, sessions) =
+        week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
     let services = service::build_services(&sources.data_files, &topics, &mut problems);
     let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
-    let by_content_path =
-        pages.iter().enumerate().map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id)).collect();
+    let by_content_path = pages
+        .iter()
+        .enumerate()
+        .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
+        .collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site { sources, now: options.now, pages, topics, weeks, sessions, by_content_path, services, resources, related: Default::default() })
+    Ok(Site {
+        sources,
+        now: options.now,
+        pages,
+        topics,
+        weeks,
+        sessions,
+        by_content_path,
+        services,
+        resources,
+        related: Default::default(),
+    })
 }
 
 impl Site {
@@ -91,11 +106,16 @@ impl Site {
             return Some(self.pages[id].url.to_string());
         }
         let id = path.strip_prefix("directory/")?.strip_suffix(".toml")?;
-        self.services.iter().find(|s| s.id.as_str() == id).map(|s| s.url.to_string())
+        self.services
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map(|s| s.url.to_string())
     }
 
     /// The top-level section at `/name/`, if the site has one.
     pub fn section(&self, name: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.kind == PageKind::Section && p.url.as_str() == format!("/{name}/"))
+        self.pages
+            .iter()
+            .find(|p| p.kind == PageKind::Section && p.url.as_str() == format!("/{name}/"))
     }
 }

@@ -75,26 +75,39 @@ pub struct Page {
 }
 
 /// Validates pages, places them at their URLs and links sections to their children.
-pub fn build_pages(raw_pages: &[RawPage], topics: &Topics, drafts: bool, problems: &mut Diagnostics) -> Vec<Page> {
+pub fn build_pages(
+    raw_pages: &[RawPage],
+    topics: &Topics,
+    drafts: bool,
+    problems: &mut Diagnostics,
+) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
     for (index, raw) in raw_pages.iter().enumerate() {
         if raw.front.draft && !drafts {
             continue;
         }
-        let Some(page) = build_page(index, raw, topics, problems) else { continue };
+        let Some(page) = build_page(index, raw, topics, problems) else {
+            continue;
+        };
         if let Some(&other) = by_url.get(page.url.as_str()) {
             let first = &raw_pages[pages_raw(&pages, other)].file.path;
             problems.push(
-                Diagnostic::file(&raw.file.path, format!("another page is already published at {}", page.url))
-                    .hint(format!("rename this file or {}", first.display())),
+                Diagnostic::file(
+                    &raw.file.path,
+                    format!("another page is already published at {}", page.url),
+                )
+                .hint(format!("rename this file or {}", first.display())),
             );
             continue;
         }
         by_url.insert(page.url.to_string(), pages.len());
         pages.push(page);
     }
-    let home_failed_to_load = problems.0.iter().any(|d| d.path.as_path() == std::path::Path::new("content/_index.md"));
+    let home_failed_to_load = problems
+        .0
+        .iter()
+        .any(|d| d.path.as_path() == std::path::Path::new("content/_index.md"));
     if !home_failed_to_load && !pages.iter().any(|p| p.kind == PageKind::Home) {
         problems.push(
             Diagnostic::file("content/_index.md", "the home page is missing")
@@ -109,19 +122,31 @@ fn pages_raw(pages: &[Page], id: PageId) -> usize {
     pages[id].raw
 }
 
-fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagnostics) -> Option<Page> {
+fn build_page(
+    index: usize,
+    raw: &RawPage,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Option<Page> {
     let file = &raw.file;
     let front = &raw.front;
     let (url, kind) = match page_url(&raw.content_path) {
         Ok(found) => found,
         Err(message) => {
-            problems.push(Diagnostic::file(&file.path, message).hint("name files with letters, digits and hyphens"));
+            problems.push(
+                Diagnostic::file(&file.path, message)
+                    .hint("name files with letters, digits and hyphens"),
+            );
             return None;
         }
     };
     let offset = raw.front_offset;
     let mut date_of = |value: &Option<toml::Spanned<toml::value::Datetime>>| {
-        value.as_ref().and_then(|v| parse_date(v, file, offset).map_err(|d| problems.push(d)).ok())
+        value.as_ref().and_then(|v| {
+            parse_date(v, file, offset)
+                .map_err(|d| problems.push(d))
+                .ok()
+        })
     };
     let date = date_of(&front.date);
     let last_reviewed = date_of(&front.last_reviewed);
@@ -134,8 +159,11 @@ fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagn
             other => {
                 let span = value.span();
                 problems.push(
-                    file.error_at(span.start + offset..span.end + offset, format!("unknown sort_by `{other}`"))
-                        .hint("use weight, title or date"),
+                    file.error_at(
+                        span.start + offset..span.end + offset,
+                        format!("unknown sort_by `{other}`"),
+                    )
+                    .hint("use weight, title or date"),
                 );
                 SortBy::Weight
             }
@@ -154,7 +182,10 @@ fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagn
         last_reviewed,
         weight: front.weight,
         safety: front.safety,
-        template: front.template.as_ref().and_then(|t| template_name(t, file, offset, problems)),
+        template: front
+            .template
+            .as_ref()
+            .and_then(|t| template_name(t, file, offset, problems)),
         parent: None,
         children: Vec::new(),
         sort_by,
@@ -162,7 +193,12 @@ fn build_page(index: usize, raw: &RawPage, topics: &Topics, problems: &mut Diagn
 }
 
 /// A template name from front matter: a path under `templates/` that cannot leave it.
-fn template_name(value: &toml::Spanned<String>, file: &crate::diag::SourceFile, offset: usize, problems: &mut Diagnostics) -> Option<String> {
+fn template_name(
+    value: &toml::Spanned<String>,
+    file: &crate::diag::SourceFile,
+    offset: usize,
+    problems: &mut Diagnostics,
+) -> Option<String> {
     let name = value.get_ref();
     if is_safe_template_name(name) {
         return Some(name.clone());
@@ -183,7 +219,9 @@ pub fn is_safe_template_name(name: &str) -> bool {
             !segment.is_empty()
                 && segment != "."
                 && segment != ".."
-                && segment.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+                && segment
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_.".contains(c))
         })
 }
 
@@ -202,7 +240,10 @@ pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), String> {
     };
     let slugs = segments
         .iter()
-        .map(|segment| Slug::from_text(segment).ok_or_else(|| format!("`{segment}` cannot be made into a web address")))
+        .map(|segment| {
+            Slug::from_text(segment)
+                .ok_or_else(|| format!("`{segment}` cannot be made into a web address"))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((UrlPath::from_slugs(&slugs), kind))
 }
@@ -229,7 +270,11 @@ fn link_sections(pages: &mut [Page], by_url: &BTreeMap<String, usize>) {
 /// The URLs above `/a/b/c/`: `/a/b/`, `/a/`, `/`.
 fn ancestors(url: &str) -> impl Iterator<Item = &str> {
     let trimmed = &url[..url.len() - 1];
-    trimmed.char_indices().rev().filter(|&(_, c)| c == '/').map(move |(i, _)| &url[..=i])
+    trimmed
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == '/')
+        .map(move |(i, _)| &url[..=i])
 }
 
 fn sort_children(children: &mut [PageId], pages: &[Page], sort_by: SortBy) {
@@ -240,7 +285,9 @@ fn sort_children(children: &mut [PageId], pages: &[Page], sort_by: SortBy) {
             SortBy::Title => std::cmp::Ordering::Equal,
             SortBy::Date => b.date.cmp(&a.date),
         };
-        primary.then_with(|| a.title.cmp(&b.title)).then_with(|| a.url.cmp(&b.url))
+        primary
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.url.cmp(&b.url))
     });
 }
 
@@ -250,11 +297,17 @@ mod tests {
 
     #[test]
     fn urls_follow_the_content_tree() {
-        assert_eq!(page_url("_index.md").unwrap(), (UrlPath::root(), PageKind::Home));
+        assert_eq!(
+            page_url("_index.md").unwrap(),
+            (UrlPath::root(), PageKind::Home)
+        );
         let (url, kind) = page_url("self-help/_index.md").unwrap();
         assert_eq!((url.as_str(), kind), ("/self-help/", PageKind::Section));
         let (url, kind) = page_url("self-help/Arguing Well.md").unwrap();
-        assert_eq!((url.as_str(), kind), ("/self-help/arguing-well/", PageKind::Page));
+        assert_eq!(
+            (url.as_str(), kind),
+            ("/self-help/arguing-well/", PageKind::Page)
+        );
         assert!(page_url("!!.md").is_err());
     }
 
@@ -262,7 +315,16 @@ mod tests {
     fn template_names_cannot_leave_the_templates_folder() {
         assert!(is_safe_template_name("page.html"));
         assert!(is_safe_template_name("partials/card.html"));
-        for bad in ["", "../x.html", "/etc/passwd", "a//b.html", "..\\x.html", "C:x.html", "./page.html", "a/../b"] {
+        for bad in [
+            "",
+            "../x.html",
+            "/etc/passwd",
+            "a//b.html",
+            "..\\x.html",
+            "C:x.html",
+            "./page.html",
+            "a/../b",
+        ] {
             assert!(!is_safe_template_name(bad), "{bad}");
         }
     }

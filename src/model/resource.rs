@@ -34,7 +34,11 @@ pub struct Resource {
 }
 
 /// Validates every `content/resources/*.toml` among the data files, in path order.
-pub fn build_resources(data_files: &[SourceFile], topics: &Topics, problems: &mut Diagnostics) -> Vec<Resource> {
+pub fn build_resources(
+    data_files: &[SourceFile],
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Vec<Resource> {
     let mut resources = Vec::new();
     let mut ids = BTreeSet::new();
     for file in data_files.iter().filter(|f| is_resource_file(f)) {
@@ -47,16 +51,25 @@ pub fn build_resources(data_files: &[SourceFile], topics: &Topics, problems: &mu
         };
         for entry in &raw.resource {
             let topic_ids = topics.resolve(&entry.topics, file, 0, problems);
-            let Some(material) = build_material(entry, file, problems) else { continue };
+            let Some(material) = build_material(entry, file, problems) else {
+                continue;
+            };
             let id = unique_id(&material.title, &mut ids);
-            resources.push(Resource { id, material, topics: topic_ids });
+            resources.push(Resource {
+                id,
+                material,
+                topics: topic_ids,
+            });
         }
     }
     resources
 }
 
 fn is_resource_file(file: &SourceFile) -> bool {
-    file.path.to_string_lossy().replace('\\', "/").starts_with(RESOURCES_DIR)
+    file.path
+        .to_string_lossy()
+        .replace('\\', "/")
+        .starts_with(RESOURCES_DIR)
 }
 
 /// A slug of `title` not yet in `taken` (`title-2`, `title-3` when it is), recorded as taken.
@@ -75,14 +88,29 @@ fn unique_id(title: &str, taken: &mut BTreeSet<Slug>) -> Slug {
 }
 
 /// Resources that share a topic with `topics`, most shared topics first, then by title.
-pub fn related_resources<'a>(resources: &'a [Resource], topics: &[usize], limit: usize) -> Vec<&'a Resource> {
-    let chosen = super::topic::best_matches(resources, |_| true, |r| &r.topics, |r| r.material.title.as_str(), topics, limit);
+pub fn related_resources<'a>(
+    resources: &'a [Resource],
+    topics: &[usize],
+    limit: usize,
+) -> Vec<&'a Resource> {
+    let chosen = super::topic::best_matches(
+        resources,
+        |_| true,
+        |r| &r.topics,
+        |r| r.material.title.as_str(),
+        topics,
+        limit,
+    );
     chosen.into_iter().map(|n| &resources[n]).collect()
 }
 
 /// The kinds the library has, in [`MaterialKind::ALL`] order.
 pub fn kinds_in(resources: &[Resource]) -> Vec<MaterialKind> {
-    MaterialKind::ALL.iter().copied().filter(|k| resources.iter().any(|r| r.material.kind == *k)).collect()
+    MaterialKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| resources.iter().any(|r| r.material.kind == *k))
+        .collect()
 }
 
 #[cfg(test)]
@@ -94,21 +122,34 @@ mod tests {
     }
 
     fn file(text: &str) -> SourceFile {
-        SourceFile { path: "content/resources/library.toml".into(), text: text.to_owned() }
+        SourceFile {
+            path: "content/resources/library.toml".into(),
+            text: text.to_owned(),
+        }
     }
 
     #[test]
     fn ids_are_unique_even_for_equal_titles() {
         let mut taken = BTreeSet::new();
-        assert_eq!(unique_id("Arguing better", &mut taken).as_str(), "arguing-better");
-        assert_eq!(unique_id("Arguing better!", &mut taken).as_str(), "arguing-better-2");
+        assert_eq!(
+            unique_id("Arguing better", &mut taken).as_str(),
+            "arguing-better"
+        );
+        assert_eq!(
+            unique_id("Arguing better!", &mut taken).as_str(),
+            "arguing-better-2"
+        );
         assert_eq!(unique_id("???", &mut taken).as_str(), "resource");
     }
 
     #[test]
     fn only_files_under_resources_are_read() {
-        let text = "[[resource]]\ntitle = \"A\"\nurl = \"https://example.org/a\"\nkind = \"article\"\n";
-        let other = SourceFile { path: "content/directory/a.toml".into(), text: "name = 1".into() };
+        let text =
+            "[[resource]]\ntitle = \"A\"\nurl = \"https://example.org/a\"\nkind = \"article\"\n";
+        let other = SourceFile {
+            path: "content/directory/a.toml".into(),
+            text: "name = 1".into(),
+        };
         let mut problems = Diagnostics::default();
         let found = build_resources(&[file(text), other], &topics(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
@@ -119,7 +160,11 @@ mod tests {
     #[test]
     fn an_unknown_field_is_located() {
         let mut problems = Diagnostics::default();
-        build_resources(&[file("[[resource]]\ntitel = \"A\"\n")], &topics(), &mut problems);
+        build_resources(
+            &[file("[[resource]]\ntitel = \"A\"\n")],
+            &topics(),
+            &mut problems,
+        );
         assert_eq!(problems.0[0].position, Some((2, 1)));
     }
 }

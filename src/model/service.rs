@@ -25,7 +25,9 @@ pub use vocab::{Access, Category, Day, Delivery, Level};
 pub const DIRECTORY_DIR: &str = "content/directory/";
 
 /// Names under `/directory/` that the directory's own pages use, so no service may have them.
-pub const RESERVED_IDS: &[&str] = &["a-z", "category", "level", "age", "cost", "access", "language", "open", "oruk"];
+pub const RESERVED_IDS: &[&str] = &[
+    "a-z", "category", "level", "age", "cost", "access", "language", "open", "oruk",
+];
 
 /// A service's identifier: its file name, a slug, stable and safe in a URL.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -250,15 +252,28 @@ pub struct Opening {
 
 /// Validates every service file under `content/directory/`; ids are unique by construction
 /// (one file each) but nested folders could repeat a name, which is a problem.
-pub fn build_services(files: &[SourceFile], topics: &Topics, problems: &mut Diagnostics) -> Vec<Service> {
+pub fn build_services(
+    files: &[SourceFile],
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Vec<Service> {
     let mut services: Vec<Service> = Vec::new();
     let mut by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in files.iter().filter(|f| is_service_file(f)) {
-        let Some(service) = build_service(file, topics, problems) else { continue };
+        let Some(service) = build_service(file, topics, problems) else {
+            continue;
+        };
         if let Some(first) = by_id.get(service.id.as_str()) {
             problems.push(
-                Diagnostic::file(&file.path, format!("service id `{}` is already used by {}", service.id, first.display()))
-                    .hint("rename one of the two files: a service's id is its file name"),
+                Diagnostic::file(
+                    &file.path,
+                    format!(
+                        "service id `{}` is already used by {}",
+                        service.id,
+                        first.display()
+                    ),
+                )
+                .hint("rename one of the two files: a service's id is its file name"),
             );
             continue;
         }
@@ -275,19 +290,33 @@ pub fn is_service_file(file: &SourceFile) -> bool {
     path.starts_with(DIRECTORY_DIR) && path.ends_with(".toml")
 }
 
-fn build_service(file: &SourceFile, topics: &Topics, problems: &mut Diagnostics) -> Option<Service> {
-    let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+fn build_service(
+    file: &SourceFile,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Option<Service> {
+    let stem = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let id = match ServiceId::parse(&stem) {
         Ok(id) => id,
         Err(message) => {
-            problems.push(Diagnostic::file(&file.path, message).hint("a service's id is its file name: rename the file"));
+            problems.push(
+                Diagnostic::file(&file.path, message)
+                    .hint("a service's id is its file name: rename the file"),
+            );
             return None;
         }
     };
     if RESERVED_IDS.contains(&id.as_str()) {
         problems.push(
-            Diagnostic::file(&file.path, format!("`{id}` is the name of one of the directory's own pages"))
-                .hint("rename the file: a service's id is its file name"),
+            Diagnostic::file(
+                &file.path,
+                format!("`{id}` is the name of one of the directory's own pages"),
+            )
+            .hint("rename the file: a service's id is its file name"),
         );
         return None;
     }
@@ -304,7 +333,13 @@ fn build_service(file: &SourceFile, topics: &Topics, problems: &mut Diagnostics)
 }
 
 /// Checks every field of a parsed service, recording each problem at its place in the file.
-fn validate(id: ServiceId, raw: RawService, file: &SourceFile, topics: &Topics, problems: &mut Diagnostics) -> Service {
+fn validate(
+    id: ServiceId,
+    raw: RawService,
+    file: &SourceFile,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) -> Service {
     // Destructure every field, so that a new key cannot be silently ignored.
     let RawService {
         name,
@@ -337,14 +372,26 @@ fn validate(id: ServiceId, raw: RawService, file: &SourceFile, topics: &Topics, 
         Date::constant(1970, 1, 1)
     });
     let contact = check_contact(contact, file, &mut report);
-    let locations: Vec<Location> = locations.into_iter().filter_map(|l| check_location(l, file, &mut report)).collect();
-    let schedule = schedule.into_iter().filter_map(|o| check_opening(o, &locations, file, &mut report)).collect();
+    let locations: Vec<Location> = locations
+        .into_iter()
+        .filter_map(|l| check_location(l, file, &mut report))
+        .collect();
+    let schedule = schedule
+        .into_iter()
+        .filter_map(|o| check_opening(o, &locations, file, &mut report))
+        .collect();
     let delivery = default_delivery(delivery, &locations);
     if access.is_empty() {
-        report(Diagnostic::file(&file.path, "`access` is empty").hint("list self-referral, professional-referral and/or drop-in"));
+        report(
+            Diagnostic::file(&file.path, "`access` is empty")
+                .hint("list self-referral, professional-referral and/or drop-in"),
+        );
     }
     if categories.is_empty() {
-        report(Diagnostic::file(&file.path, "`categories` is empty").hint("list at least one category"));
+        report(
+            Diagnostic::file(&file.path, "`categories` is empty")
+                .hint("list at least one category"),
+        );
     }
     let topics = topics.resolve(&topic_names, file, 0, problems);
     let url = UrlPath::root().join(&directory_slug()).join(id.slug());
@@ -370,7 +417,10 @@ fn validate(id: ServiceId, raw: RawService, file: &SourceFile, topics: &Topics, 
         area,
         last_reviewed,
         last_reviewed_position,
-        cost: Cost { free: cost.free, description: cost.description },
+        cost: Cost {
+            free: cost.free,
+            description: cost.description,
+        },
         contact,
         locations,
         schedule,
@@ -394,7 +444,11 @@ fn dedup<T: Ord + Copy>(mut values: Vec<T>) -> Vec<T> {
 
 /// Without `delivery`, a service with locations is given in person.
 fn default_delivery(delivery: Vec<Delivery>, locations: &[Location]) -> Vec<Delivery> {
-    if delivery.is_empty() && !locations.is_empty() { vec![Delivery::InPerson] } else { dedup(delivery) }
+    if delivery.is_empty() && !locations.is_empty() {
+        vec![Delivery::InPerson]
+    } else {
+        dedup(delivery)
+    }
 }
 
 fn check_ages(
@@ -408,7 +462,10 @@ fn check_ages(
         match u8::try_from(*value.get_ref()).ok().filter(|a| *a <= 120) {
             Some(age) => Some(age),
             None => {
-                report(file.error_at(value.span(), format!("{} is not an age", value.get_ref())).hint("write an age from 0 to 120"));
+                report(
+                    file.error_at(value.span(), format!("{} is not an age", value.get_ref()))
+                        .hint("write an age from 0 to 120"),
+                );
                 None
             }
         }
@@ -416,33 +473,62 @@ fn check_ages(
     let (min_age, max_age) = (age(min), age(max));
     if let (Some(low), Some(high), Some(at)) = (min_age, max_age, max) {
         if low > high {
-            report(file.error_at(at.span(), format!("max_age {high} is below min_age {low}")).hint("swap the two ages"));
+            report(
+                file.error_at(at.span(), format!("max_age {high} is below min_age {low}"))
+                    .hint("swap the two ages"),
+            );
         }
     }
     (min_age, max_age)
 }
 
-fn check_contact(raw: RawContact, file: &SourceFile, report: &mut impl FnMut(Diagnostic)) -> Contact {
-    let mut checked = |value: Option<Spanned<String>>, check: fn(&str) -> Result<(), String>, hint: &str| {
-        let value = value?;
-        match check(value.get_ref().trim()) {
-            Ok(()) => Some(value.get_ref().trim().to_owned()),
-            Err(message) => {
-                report(file.error_at(value.span(), message).hint(hint.to_owned()));
-                None
+fn check_contact(
+    raw: RawContact,
+    file: &SourceFile,
+    report: &mut impl FnMut(Diagnostic),
+) -> Contact {
+    let mut checked =
+        |value: Option<Spanned<String>>, check: fn(&str) -> Result<(), String>, hint: &str| {
+            let value = value?;
+            match check(value.get_ref().trim()) {
+                Ok(()) => Some(value.get_ref().trim().to_owned()),
+                Err(message) => {
+                    report(file.error_at(value.span(), message).hint(hint.to_owned()));
+                    None
+                }
             }
-        }
-    };
+        };
     Contact {
-        phone: checked(raw.phone, check_phone, "write the number as people dial it, such as 01632 960123"),
-        email: checked(raw.email, check_email, "write an address such as name@example.org"),
-        website: checked(raw.website, check_url, "write the full address, starting with https://"),
+        phone: checked(
+            raw.phone,
+            check_phone,
+            "write the number as people dial it, such as 01632 960123",
+        ),
+        email: checked(
+            raw.email,
+            check_email,
+            "write an address such as name@example.org",
+        ),
+        website: checked(
+            raw.website,
+            check_url,
+            "write the full address, starting with https://",
+        ),
     }
 }
 
-fn check_location(raw: RawLocation, file: &SourceFile, report: &mut impl FnMut(Diagnostic)) -> Option<Location> {
+fn check_location(
+    raw: RawLocation,
+    file: &SourceFile,
+    report: &mut impl FnMut(Diagnostic),
+) -> Option<Location> {
     let postcode = parse_postcode(raw.postcode.get_ref())
-        .map_err(|m| report(file.error_at(raw.postcode.span(), m).hint("write a UK postcode such as W3 6NE")))
+        .map_err(|m| {
+            report(
+                file.error_at(raw.postcode.span(), m)
+                    .hint("write a UK postcode such as W3 6NE"),
+            )
+        })
         .ok();
     let mut coordinate = |value: &Option<Spanned<f64>>, limit: f64, what: &str| {
         let value = value.as_ref()?;
@@ -450,7 +536,10 @@ fn check_location(raw: RawLocation, file: &SourceFile, report: &mut impl FnMut(D
         if number.is_finite() && number.abs() <= limit {
             Some(number)
         } else {
-            report(file.error_at(value.span(), format!("{number} is not a {what}")).hint(format!("a {what} is between -{limit} and {limit}")));
+            report(
+                file.error_at(value.span(), format!("{number} is not a {what}"))
+                    .hint(format!("a {what} is between -{limit} and {limit}")),
+            );
             None
         }
     };
@@ -474,12 +563,20 @@ fn check_opening(
 ) -> Option<Opening> {
     let mut time = |value: &Spanned<String>| {
         parse_clock_time(value.get_ref())
-            .map_err(|m| report(file.error_at(value.span(), m).hint("use the 24-hour clock: 09:00, 17:30")))
+            .map_err(|m| {
+                report(
+                    file.error_at(value.span(), m)
+                        .hint("use the 24-hour clock: 09:00, 17:30"),
+                )
+            })
             .ok()
     };
     let (opens, closes) = (time(&raw.opens), time(&raw.closes));
     if raw.days.get_ref().is_empty() {
-        report(file.error_at(raw.days.span(), "no days given").hint("list the days, such as [\"monday\", \"tuesday\"]"));
+        report(
+            file.error_at(raw.days.span(), "no days given")
+                .hint("list the days, such as [\"monday\", \"tuesday\"]"),
+        );
     }
     let location = match &raw.location {
         None => None,
@@ -487,18 +584,44 @@ fn check_opening(
             Some(index) => Some(index),
             None => {
                 let known: Vec<_> = locations.iter().map(|l| l.name.as_str()).collect();
-                let hint = if known.is_empty() { "add a [[locations]] entry with this name".to_owned() } else { format!("this service's locations: {}", known.join(", ")) };
-                report(file.error_at(name.span(), format!("no location of this service is called `{}`", name.get_ref())).hint(hint));
+                let hint = if known.is_empty() {
+                    "add a [[locations]] entry with this name".to_owned()
+                } else {
+                    format!("this service's locations: {}", known.join(", "))
+                };
+                report(
+                    file.error_at(
+                        name.span(),
+                        format!("no location of this service is called `{}`", name.get_ref()),
+                    )
+                    .hint(hint),
+                );
                 return None;
             }
         },
     };
     let (opens, closes) = (opens?, closes?);
     if closes <= opens {
-        report(file.error_at(raw.closes.span(), format!("closes at {} but opens at {}", raw.closes.get_ref(), raw.opens.get_ref())).hint("the closing time must be after the opening time"));
+        report(
+            file.error_at(
+                raw.closes.span(),
+                format!(
+                    "closes at {} but opens at {}",
+                    raw.closes.get_ref(),
+                    raw.opens.get_ref()
+                ),
+            )
+            .hint("the closing time must be after the opening time"),
+        );
         return None;
     }
-    Some(Opening { days: dedup(raw.days.into_inner()), opens, closes, note: raw.note, location })
+    Some(Opening {
+        days: dedup(raw.days.into_inner()),
+        opens,
+        closes,
+        note: raw.note,
+        location,
+    })
 }
 
 impl Service {

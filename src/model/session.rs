@@ -33,12 +33,18 @@ pub enum Format {
 
 impl Format {
     /// Every format with its identifier in files and URLs.
-    pub const ALL: [(Format, &'static str); 3] =
-        [(Format::Online, "online"), (Format::InPerson, "in-person"), (Format::Hybrid, "hybrid")];
+    pub const ALL: [(Format, &'static str); 3] = [
+        (Format::Online, "online"),
+        (Format::InPerson, "in-person"),
+        (Format::Hybrid, "hybrid"),
+    ];
 
     /// The identifier.
     pub fn slug(self) -> &'static str {
-        Format::ALL.iter().find(|(f, _)| *f == self).map_or("online", |(_, s)| s)
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("online", |(_, s)| s)
     }
 
     /// The name readers see.
@@ -64,7 +70,11 @@ pub struct Person {
 
 impl From<&RawPerson> for Person {
     fn from(raw: &RawPerson) -> Self {
-        Person { name: raw.name.clone(), role: raw.role.clone(), organisation: raw.organisation.clone() }
+        Person {
+            name: raw.name.clone(),
+            role: raw.role.clone(),
+            organisation: raw.organisation.clone(),
+        }
     }
 }
 
@@ -197,14 +207,21 @@ pub fn build_session(
     let raw = &source.raw;
     let file = &source.file;
     let slug = Slug::from_text(&source.name).or_else(|| {
-        problems.push(crate::diag::Diagnostic::file(&file.path, "this file name cannot be made into a web address"));
+        problems.push(crate::diag::Diagnostic::file(
+            &file.path,
+            "this file name cannot be made into a web address",
+        ));
         None
     })?;
     // Check every field before giving up, so that one run reports every problem in the file.
-    let local_start = parse_local_datetime(&raw.start, file, 0).map_err(|d| problems.push(d)).ok();
-    let start = local_start.and_then(|local| instant(&raw.start, local, week.time_zone, file, problems));
+    let local_start = parse_local_datetime(&raw.start, file, 0)
+        .map_err(|d| problems.push(d))
+        .ok();
+    let start =
+        local_start.and_then(|local| instant(&raw.start, local, week.time_zone, file, problems));
     let times = match (local_start, start) {
-        (Some(local), Some(start)) => session_end(source, local, start, week.time_zone, problems).map(|end| (local, start, end)),
+        (Some(local), Some(start)) => session_end(source, local, start, week.time_zone, problems)
+            .map(|end| (local, start, end)),
         _ => None,
     };
     let format = parse_format(&raw.format, file, problems);
@@ -216,19 +233,32 @@ pub fn build_session(
     });
     if let Some(format) = format.filter(|f| venue.is_none() && *f != Format::Online) {
         problems.push(
-            file.error_at(raw.format.span(), format!("a session {} needs a [venue]", format.label().to_lowercase()))
-                .hint("add [venue] with name, address and postcode, or set format = \"online\""),
+            file.error_at(
+                raw.format.span(),
+                format!(
+                    "a session {} needs a [venue]",
+                    format.label().to_lowercase()
+                ),
+            )
+            .hint("add [venue] with name, address and postcode, or set format = \"online\""),
         );
     }
     let online = match &raw.online {
-        Some(o) => Some(Online { platform: o.platform.clone(), join_url: web_url(o.join_url.as_ref(), file, problems) }),
+        Some(o) => Some(Online {
+            platform: o.platform.clone(),
+            join_url: web_url(o.join_url.as_ref(), file, problems),
+        }),
         None => None,
     };
     let cancelled = raw.cancellation.is_some();
     let booking_day = local_start.unwrap_or_default();
     let booking = build_booking(source, &slug, week, booking_day, cancelled, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
-    let follow_on = raw.follow_on.iter().filter_map(|m| build_material(m, file, problems)).collect();
+    let follow_on = raw
+        .follow_on
+        .iter()
+        .filter_map(|m| build_material(m, file, problems))
+        .collect();
     let description = session_description(source);
     let sequence = raw.revision + u32::from(booking.status == BookingStatus::Cancelled);
     Some(Session {
@@ -276,12 +306,18 @@ pub fn instant(
     let ambiguous = zone.to_ambiguous_timestamp(local);
     if let AmbiguousOffset::Gap { .. } = ambiguous.offset() {
         problems.push(
-            file.error_at(value.span(), format!("{local} does not exist here: the clocks go forward then"))
-                .hint("choose a time outside the missing hour"),
+            file.error_at(
+                value.span(),
+                format!("{local} does not exist here: the clocks go forward then"),
+            )
+            .hint("choose a time outside the missing hour"),
         );
         return None;
     }
-    ambiguous.compatible().map_err(|e| problems.push(file.error_at(value.span(), e.to_string()))).ok()
+    ambiguous
+        .compatible()
+        .map_err(|e| problems.push(file.error_at(value.span(), e.to_string())))
+        .ok()
 }
 
 fn session_end(
@@ -294,14 +330,23 @@ fn session_end(
     let (raw, file) = (&source.raw, &source.file);
     let (local_end, end) = match (&raw.end, &raw.duration) {
         (Some(end), None) => {
-            let local_end = parse_local_datetime(end, file, 0).map_err(|d| problems.push(d)).ok()?;
+            let local_end = parse_local_datetime(end, file, 0)
+                .map_err(|d| problems.push(d))
+                .ok()?;
             (local_end, instant(end, local_end, zone, file, problems)?)
         }
         (None, Some(duration)) => {
             let minutes = parse_duration_minutes(duration.get_ref())
-                .map_err(|m| problems.push(file.error_at(duration.span(), m).hint("write durations like 90m or 1h30m")))
+                .map_err(|m| {
+                    problems.push(
+                        file.error_at(duration.span(), m)
+                            .hint("write durations like 90m or 1h30m"),
+                    )
+                })
                 .ok()?;
-            let end = start.checked_add(SignedDuration::from_mins(i64::from(minutes))).ok()?;
+            let end = start
+                .checked_add(SignedDuration::from_mins(i64::from(minutes)))
+                .ok()?;
             (zone.to_datetime(end), end)
         }
         (Some(end), Some(_)) => {
@@ -318,31 +363,51 @@ fn session_end(
     };
     if end <= start {
         let span = raw.end.as_ref().map_or(raw.start.span(), |e| e.span());
-        problems.push(file.error_at(span, format!("the session ends ({local_end}) before it starts ({local_start})")));
+        problems.push(file.error_at(
+            span,
+            format!("the session ends ({local_end}) before it starts ({local_start})"),
+        ));
         return None;
     }
     Some((local_end, end))
 }
 
-fn parse_format(value: &Spanned<String>, file: &SourceFile, problems: &mut Diagnostics) -> Option<Format> {
-    let found = Format::ALL.iter().find(|(_, name)| name == value.get_ref()).map(|(f, _)| *f);
+fn parse_format(
+    value: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<Format> {
+    let found = Format::ALL
+        .iter()
+        .find(|(_, name)| name == value.get_ref())
+        .map(|(f, _)| *f);
     if found.is_none() {
         problems.push(
-            file.error_at(value.span(), format!("unknown format `{}`", value.get_ref()))
-                .hint("use online, in-person or hybrid"),
+            file.error_at(
+                value.span(),
+                format!("unknown format `{}`", value.get_ref()),
+            )
+            .hint("use online, in-person or hybrid"),
         );
     }
     found
 }
 
 /// An optional https address; anything else is a located problem.
-pub fn web_url(value: Option<&Spanned<String>>, file: &SourceFile, problems: &mut Diagnostics) -> Option<String> {
+pub fn web_url(
+    value: Option<&Spanned<String>>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<String> {
     let value = value?;
     let url = value.get_ref().trim();
     if url.starts_with("https://") || url.starts_with("http://") {
         Some(url.to_owned())
     } else {
-        problems.push(file.error_at(value.span(), format!("`{url}` is not a web address")).hint("start it with https://"));
+        problems.push(
+            file.error_at(value.span(), format!("`{url}` is not a web address"))
+                .hint("start it with https://"),
+        );
         None
     }
 }
@@ -361,8 +426,11 @@ fn build_booking(
         (None, false) => BookingStatus::Open,
         (Some(text), false) => BookingStatus::parse(text.get_ref()).or_else(|| {
             problems.push(
-                file.error_at(text.span(), format!("unknown booking status `{}`", text.get_ref()))
-                    .hint("use open, waitlist, full, closed, cancelled or not-required"),
+                file.error_at(
+                    text.span(),
+                    format!("unknown booking status `{}`", text.get_ref()),
+                )
+                .hint("use open, waitlist, full, closed, cancelled or not-required"),
             );
             None
         })?,
@@ -371,23 +439,44 @@ fn build_booking(
     let closes = local_instant(raw.closes.as_ref(), week.time_zone, file, problems).or(week.closes);
     if let (Some(o), Some(c)) = (opens, closes) {
         if c <= o {
-            let span = raw.closes.as_ref().or(raw.opens.as_ref()).map_or(0..0, |v| v.span());
+            let span = raw
+                .closes
+                .as_ref()
+                .or(raw.opens.as_ref())
+                .map_or(0..0, |v| v.span());
             problems.push(file.error_at(span, "booking closes before it opens"));
         }
     }
     if let (Some(capacity), Some(left)) = (raw.capacity, &raw.places_left) {
         if *left.get_ref() > capacity {
-            problems.push(file.error_at(left.span(), format!("{} places left, but only {capacity} in all", left.get_ref())));
+            problems.push(file.error_at(
+                left.span(),
+                format!("{} places left, but only {capacity} in all", left.get_ref()),
+            ));
         }
     }
     let url = booking_url(source, slug, week, local_start, problems);
-    Some(Booking { status, url, capacity: raw.capacity, places_left: raw.places_left.as_ref().map(|p| *p.get_ref()), opens, closes })
+    Some(Booking {
+        status,
+        url,
+        capacity: raw.capacity,
+        places_left: raw.places_left.as_ref().map(|p| *p.get_ref()),
+        opens,
+        closes,
+    })
 }
 
 /// The instant of an optional local date-time written in `file`; problems are recorded.
-pub fn local_instant(value: Option<&Spanned<Datetime>>, zone: &TimeZone, file: &SourceFile, problems: &mut Diagnostics) -> Option<Timestamp> {
+pub fn local_instant(
+    value: Option<&Spanned<Datetime>>,
+    zone: &TimeZone,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<Timestamp> {
     let value = value?;
-    let local = parse_local_datetime(value, file, 0).map_err(|d| problems.push(d)).ok()?;
+    let local = parse_local_datetime(value, file, 0)
+        .map_err(|d| problems.push(d))
+        .ok()?;
     instant(value, local, zone, file, problems)
 }
 
@@ -407,17 +496,33 @@ fn booking_url(
             return Some(text.to_owned());
         }
         problems.push(
-            file.error_at(url.span(), format!("booking url `{text}` must start with https:// or mailto:"))
-                .hint("booking forms must be secure (https); or give an email with mailto:"),
+            file.error_at(
+                url.span(),
+                format!("booking url `{text}` must start with https:// or mailto:"),
+            )
+            .hint("booking forms must be secure (https); or give an email with mailto:"),
         );
         return None;
     }
     if let Some(template) = week.url_template {
         return Some(template.replace("{slug}", slug.as_str()));
     }
-    let email = raw.email.as_ref().map(|e| e.get_ref().as_str()).or(week.email)?;
-    let subject = format!("Booking: {} ({}, {})", source.raw.title, crate::render::format::format_day(local_start.date()), week.name);
-    Some(format!("mailto:{}?subject={}", email.trim(), percent_encode(&subject)))
+    let email = raw
+        .email
+        .as_ref()
+        .map(|e| e.get_ref().as_str())
+        .or(week.email)?;
+    let subject = format!(
+        "Booking: {} ({}, {})",
+        source.raw.title,
+        crate::render::format::format_day(local_start.date()),
+        week.name
+    );
+    Some(format!(
+        "mailto:{}?subject={}",
+        email.trim(),
+        percent_encode(&subject)
+    ))
 }
 
 /// Percent-encodes text for a URL query value.
@@ -425,7 +530,9 @@ pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -434,10 +541,24 @@ pub fn percent_encode(text: &str) -> String {
 
 fn session_description(source: &SessionSource) -> Option<Markdown> {
     if let Some(file) = &source.description_file {
-        return Some(Markdown { text: file.text.clone(), file: file.clone(), offset: 0 });
+        return Some(Markdown {
+            text: file.text.clone(),
+            file: file.clone(),
+            offset: 0,
+        });
     }
     let value = source.raw.description.as_ref()?;
     // The span covers the quotes; the text starts after them (three for a multi-line string).
-    let quote = if source.file.text[value.span()].starts_with("\"\"\"") || source.file.text[value.span()].starts_with("'''") { 3 } else { 1 };
-    Some(Markdown { text: value.get_ref().clone(), file: source.file.clone(), offset: value.span().start + quote })
+    let quote = if source.file.text[value.span()].starts_with("\"\"\"")
+        || source.file.text[value.span()].starts_with("'''")
+    {
+        3
+    } else {
+        1
+    };
+    Some(Markdown {
+        text: value.get_ref().clone(),
+        file: source.file.clone(),
+        offset: value.span().start + quote,
+    })
 }

@@ -15,7 +15,9 @@ impl Slug {
         if !text.is_empty() && slugify(text) == text {
             Ok(Slug(text.to_owned()))
         } else {
-            Err(format!("`{text}` is not a valid identifier: use lowercase letters, digits and hyphens"))
+            Err(format!(
+                "`{text}` is not a valid identifier: use lowercase letters, digits and hyphens"
+            ))
         }
     }
 
@@ -42,7 +44,11 @@ impl fmt::Display for Slug {
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.chars().flat_map(fold_accent).flat_map(char::to_lowercase) {
+    for c in text
+        .chars()
+        .flat_map(fold_accent)
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
@@ -122,8 +128,14 @@ mod tests {
 
     #[test]
     fn slugify_makes_readable_identifiers() {
-        assert_eq!(slugify("Arguing in front of children"), "arguing-in-front-of-children");
-        assert_eq!(slugify("  Co-parenting: what's next?  "), "co-parenting-whats-next");
+        assert_eq!(
+            slugify("Arguing in front of children"),
+            "arguing-in-front-of-children"
+        );
+        assert_eq!(
+            slugify("  Co-parenting: what's next?  "),
+            "co-parenting-whats-next"
+        );
         assert_eq!(slugify("Café Crèche"), "cafe-creche");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("!!!"), "");

@@ -8,7 +8,11 @@ use toml::value::Datetime;
 use crate::diag::{Diagnostic, SourceFile};
 
 /// A TOML date such as `2024-03-05`, checked to exist.
-pub fn parse_date(value: &Spanned<Datetime>, file: &SourceFile, offset: usize) -> Result<Date, Diagnostic> {
+pub fn parse_date(
+    value: &Spanned<Datetime>,
+    file: &SourceFile,
+    offset: usize,
+) -> Result<Date, Diagnostic> {
     let at = |message: String| {
         let span = value.span();
         file.error_at(span.start + offset..span.end + offset, message)
@@ -17,7 +21,9 @@ pub fn parse_date(value: &Spanned<Datetime>, file: &SourceFile, offset: usize) -
     match (raw.date, raw.time, raw.offset) {
         (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8)
             .map_err(|_| at(format!("{raw} is not a date that exists"))),
-        _ => Err(at(format!("expected a date such as 2024-03-05, found {raw}"))),
+        _ => Err(at(format!(
+            "expected a date such as 2024-03-05, found {raw}"
+        ))),
     }
 }
 
@@ -36,12 +42,19 @@ pub fn parse_local_datetime(
         (Some(d), Some(t), None) => {
             let date = Date::new(d.year as i16, d.month as i8, d.day as i8)
                 .map_err(|_| at(format!("{raw} is not a date that exists")))?;
-            let time = jiff::civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0)
-                .map_err(|_| at(format!("{raw} is not a time that exists")))?;
+            let time = jiff::civil::Time::new(
+                t.hour as i8,
+                t.minute as i8,
+                t.second.unwrap_or(0) as i8,
+                0,
+            )
+            .map_err(|_| at(format!("{raw} is not a time that exists")))?;
             Ok(date.to_datetime(time))
         }
-        _ => Err(at(format!("expected a local date and time such as 2024-03-05T10:00:00, found {raw}"))
-            .hint("write the local time without an offset: the site's time zone applies")),
+        _ => Err(at(format!(
+            "expected a local date and time such as 2024-03-05T10:00:00, found {raw}"
+        ))
+        .hint("write the local time without an offset: the site's time zone applies")),
     }
 }
 
@@ -51,8 +64,9 @@ pub fn parse_now(text: &str) -> Result<Timestamp, String> {
     if let Ok(seconds) = text.parse::<i64>() {
         return Timestamp::from_second(seconds).map_err(|e| e.to_string());
     }
-    text.parse::<Timestamp>()
-        .map_err(|_| format!("`{text}` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970"))
+    text.parse::<Timestamp>().map_err(|_| {
+        format!("`{text}` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970")
+    })
 }
 
 /// The build's 'now': `--now` if given, else SOURCE_DATE_EPOCH, else the clock.

@@ -31,7 +31,11 @@ pub struct Topics {
 
 impl Topics {
     /// Validates the topics file: slugs must be slugs and unique.
-    pub fn build(raw: &[RawTopic], file: Option<&SourceFile>, problems: &mut Diagnostics) -> Topics {
+    pub fn build(
+        raw: &[RawTopic],
+        file: Option<&SourceFile>,
+        problems: &mut Diagnostics,
+    ) -> Topics {
         let mut topics = Topics::default();
         for topic in raw {
             let at = |message: String| match file {
@@ -49,8 +53,14 @@ impl Topics {
                 problems.push(at(format!("topic `{slug}` is defined twice")));
                 continue;
             }
-            topics.by_slug.insert(slug.as_str().to_owned(), topics.list.len());
-            topics.list.push(Topic { slug, name: topic.name.clone(), description: topic.description.clone() });
+            topics
+                .by_slug
+                .insert(slug.as_str().to_owned(), topics.list.len());
+            topics.list.push(Topic {
+                slug,
+                name: topic.name.clone(),
+                description: topic.description.clone(),
+            });
         }
         topics
     }
@@ -74,11 +84,17 @@ impl Topics {
                     let hint = if known.is_empty() {
                         "define topics in content/topics.toml".to_owned()
                     } else {
-                        format!("known topics: {}; or add it to content/topics.toml", known.join(", "))
+                        format!(
+                            "known topics: {}; or add it to content/topics.toml",
+                            known.join(", ")
+                        )
                     };
                     problems.push(
-                        file.error_at(span.start + offset..span.end + offset, format!("unknown topic `{}`", name.get_ref()))
-                            .hint(hint),
+                        file.error_at(
+                            span.start + offset..span.end + offset,
+                            format!("unknown topic `{}`", name.get_ref()),
+                        )
+                        .hint(hint),
                     );
                 }
             }
@@ -103,7 +119,10 @@ pub fn best_matches<'a, T, K: Ord>(
         .enumerate()
         .filter(|(_, item)| eligible(item))
         .filter_map(|(n, item)| {
-            let shared = item_topics(item).iter().filter(|t| topics.contains(t)).count();
+            let shared = item_topics(item)
+                .iter()
+                .filter(|t| topics.contains(t))
+                .count();
             (shared > 0).then(|| (std::cmp::Reverse(shared), key(item), n))
         })
         .collect();
@@ -125,12 +144,22 @@ pub struct RelatedLists {
 
 impl RelatedLists {
     /// The list called `list` for `topics`: remembered, or made by `choose`.
-    pub fn get(&self, list: &'static str, topics: &[usize], choose: impl FnOnce() -> Vec<usize>) -> Arc<[usize]> {
+    pub fn get(
+        &self,
+        list: &'static str,
+        topics: &[usize],
+        choose: impl FnOnce() -> Vec<usize>,
+    ) -> Arc<[usize]> {
         let mut set = topics.to_vec();
         set.sort_unstable();
         set.dedup();
         let key = (list, set);
-        if let Some(found) = self.chosen.lock().ok().and_then(|chosen| chosen.get(&key).cloned()) {
+        if let Some(found) = self
+            .chosen
+            .lock()
+            .ok()
+            .and_then(|chosen| chosen.get(&key).cloned())
+        {
             return found;
         }
         let made: Arc<[usize]> = choose().into();
@@ -140,4 +169,3 @@ impl RelatedLists {
         made
     }
 }
-

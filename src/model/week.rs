@@ -10,7 +10,9 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::sessions::{RawWeekBooking, WeekSource};
 use crate::model::audience::Audience;
-use crate::model::session::{Markdown, Person, Session, WeekDefaults, build_session, local_instant, web_url};
+use crate::model::session::{
+    Markdown, Person, Session, WeekDefaults, build_session, local_instant, web_url,
+};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
@@ -74,17 +76,24 @@ pub fn build_weeks(
     let mut sessions = Vec::new();
     let root = UrlPath::root().join(&Slug::from_text(PROGRAMME_PATH).expect("a constant slug"));
     for source in sources {
-        let Some(mut week) = build_week(source, config, &root, problems) else { continue };
+        let Some(mut week) = build_week(source, config, &root, problems) else {
+            continue;
+        };
         let week_for_defaults = week.clone();
         let defaults = week_defaults(source, &week_for_defaults, weeks.len(), problems);
         let mut slugs: BTreeMap<Slug, PathBuf> = BTreeMap::new();
         let mut week_sessions = Vec::new();
         for session_source in &source.sessions {
-            let Some(session) = build_session(session_source, &defaults, topics, problems) else { continue };
+            let Some(session) = build_session(session_source, &defaults, topics, problems) else {
+                continue;
+            };
             if let Some(first) = slugs.insert(session.slug.clone(), session.source.clone()) {
                 problems.push(
-                    Diagnostic::file(&session.source, format!("another session already has the address {}", session.url))
-                        .hint(format!("rename this file or {}", first.display())),
+                    Diagnostic::file(
+                        &session.source,
+                        format!("another session already has the address {}", session.url),
+                    )
+                    .hint(format!("rename this file or {}", first.display())),
                 );
                 continue;
             }
@@ -102,14 +111,26 @@ pub fn build_weeks(
     (weeks, sessions)
 }
 
-fn build_week(source: &WeekSource, config: &Config, root: &UrlPath, problems: &mut Diagnostics) -> Option<Week> {
+fn build_week(
+    source: &WeekSource,
+    config: &Config,
+    root: &UrlPath,
+    problems: &mut Diagnostics,
+) -> Option<Week> {
     let (raw, file) = (&source.raw, &source.file);
     let slug = Slug::from_text(&source.name).or_else(|| {
-        problems.push(Diagnostic::file(&file.path, "this week's folder name cannot be made into a web address"));
+        problems.push(Diagnostic::file(
+            &file.path,
+            "this week's folder name cannot be made into a web address",
+        ));
         None
     })?;
-    let start_date = parse_date(&raw.start_date, file, 0).map_err(|d| problems.push(d)).ok();
-    let end_date = parse_date(&raw.end_date, file, 0).map_err(|d| problems.push(d)).ok();
+    let start_date = parse_date(&raw.start_date, file, 0)
+        .map_err(|d| problems.push(d))
+        .ok();
+    let end_date = parse_date(&raw.end_date, file, 0)
+        .map_err(|d| problems.push(d))
+        .ok();
     let (start_date, end_date) = (start_date?, end_date?);
     if end_date < start_date {
         problems.push(file.error_at(raw.end_date.span(), "the week ends before it starts"));
@@ -120,7 +141,11 @@ fn build_week(source: &WeekSource, config: &Config, root: &UrlPath, problems: &m
             Ok(zone) => (name.get_ref().clone(), zone),
             Err(_) => {
                 problems.push(
-                    file.error_at(name.span(), format!("unknown time zone `{}`", name.get_ref())).hint("use an IANA name such as Europe/London"),
+                    file.error_at(
+                        name.span(),
+                        format!("unknown time zone `{}`", name.get_ref()),
+                    )
+                    .hint("use an IANA name such as Europe/London"),
                 );
                 return None;
             }
@@ -156,33 +181,55 @@ fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems:
         if !template.get_ref().starts_with("https://") {
             problems.push(
                 file.error_at(template.span(), "url_template must start with https://")
-                    .hint("booking forms must be secure; use {slug} where each session's slug goes"),
+                    .hint(
+                        "booking forms must be secure; use {slug} where each session's slug goes",
+                    ),
             );
         }
     }
 }
 
-fn week_defaults<'a>(source: &'a WeekSource, week: &'a Week, index: usize, problems: &mut Diagnostics) -> WeekDefaults<'a> {
+fn week_defaults<'a>(
+    source: &'a WeekSource,
+    week: &'a Week,
+    index: usize,
+    problems: &mut Diagnostics,
+) -> WeekDefaults<'a> {
     let (raw, file) = (&source.raw.booking, &source.file);
     WeekDefaults {
         index,
         url: &week.url,
         name: &week.name,
         time_zone: &week.time_zone,
-        url_template: raw.url_template.as_ref().map(|t| t.get_ref().as_str()).filter(|t| t.starts_with("https://")),
+        url_template: raw
+            .url_template
+            .as_ref()
+            .map(|t| t.get_ref().as_str())
+            .filter(|t| t.starts_with("https://")),
         email: raw.email.as_ref().map(|e| e.get_ref().as_str()),
         opens: local_instant(raw.opens.as_ref(), &week.time_zone, file, problems),
         closes: local_instant(raw.closes.as_ref(), &week.time_zone, file, problems),
     }
 }
 
-fn check_inside_week(week: &Week, file: &SourceFile, session: &Session, problems: &mut Diagnostics) {
+fn check_inside_week(
+    week: &Week,
+    file: &SourceFile,
+    session: &Session,
+    problems: &mut Diagnostics,
+) {
     let day = session.local_start.date();
     if day < week.start_date || day > week.end_date {
         let span = file.text.find("start").map_or(0..0, |i| i..i + 5);
         problems.push(
-            file.error_at(span, format!("this session is on {day}, outside the week ({} to {})", week.start_date, week.end_date))
-                .hint("check the date, or the week's start_date and end_date"),
+            file.error_at(
+                span,
+                format!(
+                    "this session is on {day}, outside the week ({} to {})",
+                    week.start_date, week.end_date
+                ),
+            )
+            .hint("check the date, or the week's start_date and end_date"),
         );
     }
 }
@@ -190,5 +237,9 @@ fn check_inside_week(week: &Week, file: &SourceFile, session: &Session, problems
 /// Markdown written in a TOML string: located at the start of the file (TOML strings carry
 /// escapes, so exact columns inside them are not kept).
 fn toml_markdown(file: &SourceFile, text: &str) -> Option<Markdown> {
-    (!text.trim().is_empty()).then(|| Markdown { text: text.to_owned(), file: file.clone(), offset: 0 })
+    (!text.trim().is_empty()).then(|| Markdown {
+        text: text.to_owned(),
+        file: file.clone(),
+        offset: 0,
+    })
 }

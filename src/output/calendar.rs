@@ -19,7 +19,7 @@ pub struct CalendarFile {
 }
 
 /// The identifier calendars see for the product that made the file.
-const PRODID: &str = "-//hubsite//Relationships Matter programme//EN";
+const PRODID: &str = "-//hubsite//programme//EN";
 
 /// Every calendar file of the site; none when there are no weeks.
 pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
@@ -35,11 +35,21 @@ pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
                 text: render_calendar(site, &session.title, &[session]),
             });
         }
-        files.push(CalendarFile { path: format!("{}week.ics", &week.url.as_str()[1..]), text: render_calendar(site, &week.name, &sessions) });
+        files.push(CalendarFile {
+            path: format!("{}week.ics", &week.url.as_str()[1..]),
+            text: render_calendar(site, &week.name, &sessions),
+        });
     }
-    let all: Vec<&Session> = site.weeks.iter().flat_map(|w| w.sessions.iter().map(|&id| &site.sessions[id])).collect();
-    let name = format!("{}: Relationships Matter sessions", site.sources.config.title);
-    files.push(CalendarFile { path: "sessions/all.ics".into(), text: render_calendar(site, &name, &all) });
+    let all: Vec<&Session> = site
+        .weeks
+        .iter()
+        .flat_map(|w| w.sessions.iter().map(|&id| &site.sessions[id]))
+        .collect();
+    // Every session of the site: the calendar is named after the site, whatever its weeks are called.
+    files.push(CalendarFile {
+        path: "sessions/all.ics".into(),
+        text: render_calendar(site, &site.sources.config.title, &all),
+    });
     files
 }
 
@@ -64,10 +74,17 @@ fn utc(t: jiff::Timestamp) -> DateTime<Utc> {
 fn session_event(site: &Site, session: &Session) -> Event {
     let config = &site.sources.config;
     let page = config.absolute_url(session.url.as_str());
-    let host = config.base_url.split_once("://").map_or(config.base_url.as_str(), |(_, rest)| rest);
+    let host = config
+        .base_url
+        .split_once("://")
+        .map_or(config.base_url.as_str(), |(_, rest)| rest);
     let mut event = Event::new();
     // Stable across builds: the session's address, never a random identifier.
-    event.uid(&format!("{}@{}", session.url.as_str().trim_matches('/').replace('/', "."), host));
+    event.uid(&format!(
+        "{}@{}",
+        session.url.as_str().trim_matches('/').replace('/', "."),
+        host
+    ));
     event.timestamp(utc(site.now));
     event.sequence(session.sequence);
     event.summary(&calendar_text(&session.title));
@@ -75,7 +92,10 @@ fn session_event(site: &Site, session: &Session) -> Event {
     event.ends(utc(session.end));
     event.url(&page);
     let mut description = session.summary.clone();
-    let bookable = matches!(session.booking.status, BookingStatus::Open | BookingStatus::Waitlist);
+    let bookable = matches!(
+        session.booking.status,
+        BookingStatus::Open | BookingStatus::Waitlist
+    );
     if let Some(url) = session.booking.url.as_ref().filter(|_| bookable) {
         description.push_str(&format!("\n\nBook: {url}"));
     }
@@ -109,12 +129,20 @@ pub fn calendar_text(text: &str) -> String {
 /// The calendar's name, escaped here: the icalendar crate does not know `NAME` and
 /// `X-WR-CALNAME` as text, so it writes them as they are. A name is one line.
 pub fn calendar_name(name: &str) -> String {
-    calendar_text(name).replace(['\n', '\t'], " ").replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;")
+    calendar_text(name)
+        .replace(['\n', '\t'], " ")
+        .replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
 }
 
 fn location(session: &Session) -> String {
     match &session.venue {
-        Some(v) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+        Some(v) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
         None => match session.online.as_ref().and_then(|o| o.platform.clone()) {
             Some(platform) => format!("Online ({platform})"),
             None => "Online".into(),
@@ -128,7 +156,13 @@ mod tests {
 
     #[test]
     fn carriage_returns_and_control_characters_cannot_start_a_line() {
-        assert_eq!(calendar_text("a\r\nATTACH:x\rDTSTART:y\u{0}z\tw"), "a\nATTACH:x\nDTSTART:y z\tw");
-        assert_eq!(calendar_name("Week\r\nATTACH:x; a, b\\"), "Week ATTACH:x\\; a\\, b\\\\");
+        assert_eq!(
+            calendar_text("a\r\nATTACH:x\rDTSTART:y\u{0}z\tw"),
+            "a\nATTACH:x\nDTSTART:y z\tw"
+        );
+        assert_eq!(
+            calendar_name("Week\r\nATTACH:x; a, b\\"),
+            "Week ATTACH:x\\; a\\, b\\\\"
+        );
     }
 }

@@ -22,7 +22,12 @@ pub fn render_feeds(site: &Site) -> Vec<Feed> {
     let config = &site.sources.config;
     let mut feeds = Vec::new();
     for section in site.pages.iter().filter(|p| p.kind == PageKind::Section) {
-        let mut entries: Vec<_> = section.children.iter().map(|&id| &site.pages[id]).filter(|p| p.date.is_some()).collect();
+        let mut entries: Vec<_> = section
+            .children
+            .iter()
+            .map(|&id| &site.pages[id])
+            .filter(|p| p.date.is_some())
+            .collect();
         if entries.is_empty() {
             continue;
         }
@@ -50,11 +55,20 @@ pub fn render_feeds(site: &Site) -> Vec<Feed> {
                 "  <entry>\n    <title>{}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <summary>{}</summary>\n    <author><name>{}</name></author>\n  </entry>\n",
                 escape_xml(&page.title),
                 escape_xml(&page.summary),
-                escape_xml(config.organisation.as_ref().map_or(&config.title, |o| &o.name)),
+                escape_xml(
+                    config
+                        .organisation
+                        .as_ref()
+                        .map_or(&config.title, |o| &o.name)
+                ),
             );
         }
         xml.push_str("</feed>\n");
-        feeds.push(Feed { path, xml, origin: site.raw(section).file.path.to_string_lossy().into_owned() });
+        feeds.push(Feed {
+            path,
+            xml,
+            origin: site.raw(section).file.path.to_string_lossy().into_owned(),
+        });
     }
     feeds
 }

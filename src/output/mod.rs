@@ -54,7 +54,10 @@ pub struct Output {
 impl Output {
     /// The file at `path`, if the site has one.
     pub fn get(&self, path: &str) -> Option<&OutputFile> {
-        self.files.binary_search_by(|f| f.path.as_str().cmp(path)).ok().map(|i| &self.files[i])
+        self.files
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.files[i])
     }
 }
 
@@ -96,28 +99,41 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
             Ok((files.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))).collect(), None))
         }
     };
-    let (search, mut made) = rayon::join(
-        search,
-        || {
-            let mut made = ModelFiles::default();
-            for feed in feeds::render_feeds(site) {
-                made.files.push((feed.path, Arc::new(feed.xml.into_bytes()), feed.origin));
-            }
-            for calendar in calendar::render_calendars(site) {
-                made.files.push((calendar.path, Arc::new(calendar.text.into_bytes()), "sessions".into()));
-            }
-            for export in oruk::render_oruk_export(site) {
-                made.files.push((export.path, Arc::new(export.text.into_bytes()), "content/directory".into()));
-            }
-            made
-        },
-    );
+    let (search, mut made) = rayon::join(search, || {
+        let mut made = ModelFiles::default();
+        for feed in feeds::render_feeds(site) {
+            made.files
+                .push((feed.path, Arc::new(feed.xml.into_bytes()), feed.origin));
+        }
+        for calendar in calendar::render_calendars(site) {
+            made.files.push((
+                calendar.path,
+                Arc::new(calendar.text.into_bytes()),
+                "sessions".into(),
+            ));
+        }
+        for export in oruk::render_oruk_export(site) {
+            made.files.push((
+                export.path,
+                Arc::new(export.text.into_bytes()),
+                "content/directory".into(),
+            ));
+        }
+        made
+    });
     match search {
         Ok((found, kept)) => {
-            made.files.extend(found.into_iter().map(|(path, bytes)| (path, bytes, "search index".into())));
+            made.files.extend(
+                found
+                    .into_iter()
+                    .map(|(path, bytes)| (path, bytes, "search index".into())),
+            );
             made.search = kept;
         }
-        Err(error) => made.problems.push(Diagnostic::file("search index", format!("could not build the search index: {error}"))),
+        Err(error) => made.problems.push(Diagnostic::file(
+            "search index",
+            format!("could not build the search index: {error}"),
+        )),
     }
     made
 }
@@ -136,8 +152,11 @@ pub fn build_outputs(
     let mut add = |path: String, contents: Contents, origin: String, problems: &mut Diagnostics| {
         if let Some((_, first)) = files.get(&path) {
             problems.push(
-                Diagnostic::file(&origin, format!("would be published at {path}, where {first} is already"))
-                    .hint("rename one of the two"),
+                Diagnostic::file(
+                    &origin,
+                    format!("would be published at {path}, where {first} is already"),
+                )
+                .hint("rename one of the two"),
             );
         } else {
             files.insert(path, (contents, origin));
@@ -145,30 +164,75 @@ pub fn build_outputs(
     };
     let sitemap = sitemap::render_sitemap(config, &rendered.pages);
     let page_count = rendered.pages.len() + 1;
-    problems.extend(origins::check_origins(&site.sources, &rendered.pages, &rendered.not_found, clean));
+    problems.extend(origins::check_origins(
+        &site.sources,
+        &rendered.pages,
+        &rendered.not_found,
+        clean,
+    ));
     for page in rendered.pages {
         let origin = page.source.to_string_lossy().into_owned();
-        add(page.url.output_file(), Contents::Bytes(Arc::new(page.html.into_bytes())), origin, &mut problems);
+        add(
+            page.url.output_file(),
+            Contents::Bytes(Arc::new(page.html.into_bytes())),
+            origin,
+            &mut problems,
+        );
     }
-    add("404.html".into(), Contents::Bytes(Arc::new(rendered.not_found.into_bytes())), "404.html".into(), &mut problems);
-    add("sitemap.xml".into(), Contents::Bytes(Arc::new(sitemap.into_bytes())), "sitemap".into(), &mut problems);
-    add("robots.txt".into(), Contents::Bytes(Arc::new(sitemap::render_robots(config).into_bytes())), "robots".into(), &mut problems);
+    add(
+        "404.html".into(),
+        Contents::Bytes(Arc::new(rendered.not_found.into_bytes())),
+        "404.html".into(),
+        &mut problems,
+    );
+    add(
+        "sitemap.xml".into(),
+        Contents::Bytes(Arc::new(sitemap.into_bytes())),
+        "sitemap".into(),
+        &mut problems,
+    );
+    add(
+        "robots.txt".into(),
+        Contents::Bytes(Arc::new(sitemap::render_robots(config).into_bytes())),
+        "robots".into(),
+        &mut problems,
+    );
     for file in rendered.files {
-        add(file.path, Contents::Bytes(Arc::new(file.bytes)), file.source.to_string_lossy().into_owned(), &mut problems);
+        add(
+            file.path,
+            Contents::Bytes(Arc::new(file.bytes)),
+            file.source.to_string_lossy().into_owned(),
+            &mut problems,
+        );
     }
     for (path, bytes, origin) in model_files.files {
         add(path, Contents::Bytes(bytes), origin, &mut problems);
     }
-    model_files.problems.into_iter().for_each(|problem| problems.push(problem));
+    model_files
+        .problems
+        .into_iter()
+        .for_each(|problem| problems.push(problem));
     for asset in &site.sources.assets {
         let origin = match &asset.source {
-            AssetSource::Disk(path) => crate::diag::display_path(&site.sources.root, path).to_string_lossy().into_owned(),
-            AssetSource::Embedded(_) => format!("<built-in hub theme>/static/{}", asset.output_path),
+            AssetSource::Disk(path) => crate::diag::display_path(&site.sources.root, path)
+                .to_string_lossy()
+                .into_owned(),
+            AssetSource::Embedded(_) => {
+                format!("<built-in hub theme>/static/{}", asset.output_path)
+            }
         };
-        add(asset.output_path.clone(), Contents::Asset(asset.source.clone()), origin, &mut problems);
+        add(
+            asset.output_path.clone(),
+            Contents::Asset(asset.source.clone()),
+            origin,
+            &mut problems,
+        );
     }
     let output = Output {
-        files: files.into_iter().map(|(path, (contents, _))| OutputFile { path, contents }).collect(),
+        files: files
+            .into_iter()
+            .map(|(path, (contents, _))| OutputFile { path, contents })
+            .collect(),
         page_count,
     };
     for link in &rendered.site_links {

@@ -33,7 +33,12 @@ const HINT: &str = "pages must load nothing from other sites, or a family's visi
 
 /// Every load from another origin in the site's pages and style sheets; pages in `clean`
 /// (which `serve` keeps between rebuilds) are not scanned again, and clean ones are added.
-pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str, clean: Option<&CleanPages>) -> Diagnostics {
+pub fn check_origins(
+    sources: &Sources,
+    pages: &[RenderedPage],
+    not_found: &str,
+    clean: Option<&CleanPages>,
+) -> Diagnostics {
     let own = own_origin(&sources.config.base_url);
     let mut problems = Diagnostics::default();
     for diagnostic in check_page_origins(sources, pages, clean) {
@@ -53,7 +58,11 @@ pub fn check_origins(sources: &Sources, pages: &[RenderedPage], not_found: &str,
 
 /// The pages' loads from other origins, in the pages' order; pages in `clean` are skipped and
 /// pages found clean are added to it.
-pub fn check_page_origins(sources: &Sources, pages: &[RenderedPage], clean: Option<&CleanPages>) -> Vec<Diagnostic> {
+pub fn check_page_origins(
+    sources: &Sources,
+    pages: &[RenderedPage],
+    clean: Option<&CleanPages>,
+) -> Vec<Diagnostic> {
     let own = own_origin(&sources.config.base_url);
     // Pages are scanned across cores; findings keep the pages' order, so output is the same.
     let per_page: Vec<Vec<Diagnostic>> = pages
@@ -65,8 +74,10 @@ pub fn check_page_origins(sources: &Sources, pages: &[RenderedPage], clean: Opti
             {
                 return Vec::new();
             }
-            let found: Vec<Diagnostic> =
-                foreign_loads_in_html(&page.html, &own).iter().map(|load| locate_html_load(sources, Some(page), load)).collect();
+            let found: Vec<Diagnostic> = foreign_loads_in_html(&page.html, &own)
+                .iter()
+                .map(|load| locate_html_load(sources, Some(page), load))
+                .collect();
             if let (Some(clean), Some(key), true) = (clean, key, found.is_empty()) {
                 clean.0.lock().map(|mut known| known.insert(key)).ok();
             }
@@ -86,7 +97,10 @@ pub struct CleanPages(Mutex<FxHashSet<u128>>);
 /// The fingerprint of a page and the site's own origin (see [`crate::fingerprint`]: hashing
 /// is several times cheaper than scanning).
 fn clean_key(own: &str, html: &str) -> u128 {
-    Fingerprinter::new().add(own.as_bytes()).add(html.as_bytes()).finish()
+    Fingerprinter::new()
+        .add(own.as_bytes())
+        .add(html.as_bytes())
+        .finish()
 }
 
 fn message(load: &Load) -> String {
@@ -97,8 +111,14 @@ fn message(load: &Load) -> String {
 /// else the published page itself.
 fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load) -> Diagnostic {
     let decoded = load.url.replace("&amp;", "&");
-    let own = page.map(|p| source_files(sources, &p.source)).unwrap_or_default();
-    let own_templates = sources.templates.iter().map(|t| &t.file).filter(|f| !f.path.starts_with("<built-in hub theme>"));
+    let own = page
+        .map(|p| source_files(sources, &p.source))
+        .unwrap_or_default();
+    let own_templates = sources
+        .templates
+        .iter()
+        .map(|t| &t.file)
+        .filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in own.into_iter().chain(own_templates) {
         if let Some((line, column)) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
             return Diagnostic::at(&file.path, line, column, message(load)).hint(HINT);
@@ -113,18 +133,29 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
 /// and the Markdown beside it with the same name (`teenagers.toml`, `teenagers.md`).
 fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<&'a SourceFile> {
     let stem = source.with_extension("");
-    let pages = sources.pages.iter().map(|raw| &raw.file).filter(|f| f.path == source);
+    let pages = sources
+        .pages
+        .iter()
+        .map(|raw| &raw.file)
+        .filter(|f| f.path == source);
     let sessions = sources.weeks.iter().flat_map(|week| {
-        let sessions = week.sessions.iter().flat_map(|s| std::iter::once(&s.file).chain(&s.description_file));
+        let sessions = week
+            .sessions
+            .iter()
+            .flat_map(|s| std::iter::once(&s.file).chain(&s.description_file));
         std::iter::once(&week.file).chain(sessions)
     });
-    let data = sessions.chain(&sources.data_files).filter(|f| f.path.with_extension("") == stem);
+    let data = sessions
+        .chain(&sources.data_files)
+        .filter(|f| f.path.with_extension("") == stem);
     pages.chain(data).collect()
 }
 
 /// The line and column of the first place `needle` occurs in `file`.
 fn find_in(file: &SourceFile, needle: &str) -> Option<(usize, usize)> {
-    file.text.find(needle).map(|offset| line_column(&file.text, offset))
+    file.text
+        .find(needle)
+        .map(|offset| line_column(&file.text, offset))
 }
 
 /// `https://hub.example.org` from a base URL, lower-cased, without path or trailing slash.
@@ -147,17 +178,31 @@ pub fn is_foreign(url: &str, own: &str) -> bool {
     if url.starts_with("//") {
         return true;
     }
-    let Some(i) = url.find("://") else { return false };
+    let Some(i) = url.find("://") else {
+        return false;
+    };
     let scheme = &url[..i];
-    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
         return false;
     }
     own_origin(&url) != own
 }
 
 /// The attributes that make a browser fetch something, by element.
-fn fetching_attributes(tag: &str, attributes: &[(String, &str, usize)]) -> Vec<(&'static str, usize)> {
-    let value_of = |name: &str| attributes.iter().find(|(n, _, _)| n == name).map(|(_, v, _)| *v);
+fn fetching_attributes(
+    tag: &str,
+    attributes: &[(String, &str, usize)],
+) -> Vec<(&'static str, usize)> {
+    let value_of = |name: &str| {
+        attributes
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, _)| *v)
+    };
     let mut found = Vec::new();
     let mut take = |name: &str, kind: &'static str| {
         for (n, _, offset) in attributes {
@@ -183,8 +228,12 @@ fn fetching_attributes(tag: &str, attributes: &[(String, &str, usize)]) -> Vec<(
         "iframe" | "frame" => take("src", "loads a frame from"),
         "embed" => take("src", "loads an embedded object from"),
         "object" => take("data", "loads an embedded object from"),
-        "input" if value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image")) => take("src", "loads an image from"),
-        "link" if value_of("rel").is_some_and(link_fetches) => take("href", "loads a style sheet, font or icon from"),
+        "input" if value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image")) => {
+            take("src", "loads an image from")
+        }
+        "link" if value_of("rel").is_some_and(link_fetches) => {
+            take("href", "loads a style sheet, font or icon from")
+        }
         "form" => take("action", "sends a form's answers to"),
         "body" | "table" | "td" | "th" => take("background", "loads an image from"),
         _ => {}
@@ -197,7 +246,16 @@ fn link_fetches(rel: &str) -> bool {
     rel.split_ascii_whitespace().any(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
-            "stylesheet" | "preload" | "modulepreload" | "prefetch" | "prerender" | "icon" | "apple-touch-icon" | "manifest" | "preconnect" | "dns-prefetch"
+            "stylesheet"
+                | "preload"
+                | "modulepreload"
+                | "prefetch"
+                | "prerender"
+                | "icon"
+                | "apple-touch-icon"
+                | "manifest"
+                | "preconnect"
+                | "dns-prefetch"
         )
     })
 }
@@ -207,7 +265,9 @@ pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
     let mut loads = Vec::new();
     for tag in tags(html) {
         for (kind, offset) in fetching_attributes(&tag.name, &tag.attributes) {
-            let Some((_, value, _)) = tag.attributes.iter().find(|(_, _, o)| *o == offset) else { continue };
+            let Some((_, value, _)) = tag.attributes.iter().find(|(_, _, o)| *o == offset) else {
+                continue;
+            };
             for url in urls_in_attribute(value) {
                 if is_foreign(url, own) {
                     loads.push(Load { kind, url, offset });
@@ -215,12 +275,22 @@ pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
             }
         }
         if let Some(style) = tag.attributes.iter().find(|(n, _, _)| n == "style") {
-            loads.extend(foreign_loads_in_css(style.1, own).into_iter().map(|l| Load { offset: style.2, ..l }));
+            loads.extend(
+                foreign_loads_in_css(style.1, own)
+                    .into_iter()
+                    .map(|l| Load {
+                        offset: style.2,
+                        ..l
+                    }),
+            );
         }
         if tag.name == "style" {
             let body = &html[tag.end..];
             let body = &body[..find_ascii_case_insensitive(body, "</style").unwrap_or(body.len())];
-            loads.extend(foreign_loads_in_css(body, own).into_iter().map(|l| Load { offset: l.offset + tag.end, ..l }));
+            loads.extend(foreign_loads_in_css(body, own).into_iter().map(|l| Load {
+                offset: l.offset + tag.end,
+                ..l
+            }));
         }
     }
     loads
@@ -229,7 +299,10 @@ pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
 /// `srcset` holds several `url width` candidates; other attributes one address.
 fn urls_in_attribute(value: &str) -> Vec<&str> {
     if value.contains(',') && value.contains(' ') {
-        value.split(',').filter_map(|c| c.split_ascii_whitespace().next()).collect()
+        value
+            .split(',')
+            .filter_map(|c| c.split_ascii_whitespace().next())
+            .collect()
     } else {
         vec![value.trim()]
     }
@@ -265,7 +338,11 @@ fn tags(html: &str) -> Vec<Tag<'_>> {
         }
         let name = html[name_start..j].to_ascii_lowercase();
         let (attributes, end) = attributes(html, j);
-        found.push(Tag { name, attributes, end });
+        found.push(Tag {
+            name,
+            attributes,
+            end,
+        });
         i = end.max(lt + 1);
     }
     found
@@ -287,7 +364,10 @@ fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
             return (found, i + 1);
         }
         let name_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+        {
             i += 1;
         }
         let name = html[name_start..i].to_ascii_lowercase();
@@ -314,11 +394,15 @@ fn attribute_value(html: &str, i: usize) -> (&str, usize, usize) {
     match bytes.get(i) {
         Some(&quote @ (b'"' | b'\'')) => {
             let start = i + 1;
-            let end = html[start..].find(quote as char).map_or(html.len(), |p| start + p);
+            let end = html[start..]
+                .find(quote as char)
+                .map_or(html.len(), |p| start + p);
             (&html[start..end], start, (end + 1).min(html.len()))
         }
         _ => {
-            let end = html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |p| i + p);
+            let end = html[i..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(html.len(), |p| i + p);
             (&html[i..end], i, end)
         }
     }
@@ -335,7 +419,9 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
     let mut i = 0;
     while i < css.len() {
         if lower[i..].starts_with("/*") {
-            i = lower[i + 2..].find("*/").map_or(css.len(), |p| i + 2 + p + 2);
+            i = lower[i + 2..]
+                .find("*/")
+                .map_or(css.len(), |p| i + 2 + p + 2);
             continue;
         }
         if lower[i..].starts_with("url(") {
@@ -343,7 +429,11 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
             let end = css[start..].find(')').map_or(css.len(), |p| start + p);
             let (url, offset) = unquote(css, start, end);
             if is_foreign(url, own) {
-                loads.push(Load { kind: "loads a font or image from", url, offset });
+                loads.push(Load {
+                    kind: "loads a font or image from",
+                    url,
+                    offset,
+                });
             }
             i = end;
             continue;
@@ -358,16 +448,28 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
                 let end = css[start..].find(')').map_or(css.len(), |p| start + p);
                 let (url, offset) = unquote(css, start, end);
                 if is_foreign(url, own) {
-                    loads.push(Load { kind: "loads a style sheet from", url, offset });
+                    loads.push(Load {
+                        kind: "loads a style sheet from",
+                        url,
+                        offset,
+                    });
                 }
                 i = end;
             } else {
                 let value_start = start + skipped;
-                let end = css[value_start..].find([';', '\n']).map_or(css.len(), |p| value_start + p);
-                let value_end = css[value_start..end].find(char::is_whitespace).map_or(end, |p| value_start + p);
+                let end = css[value_start..]
+                    .find([';', '\n'])
+                    .map_or(css.len(), |p| value_start + p);
+                let value_end = css[value_start..end]
+                    .find(char::is_whitespace)
+                    .map_or(end, |p| value_start + p);
                 let (url, offset) = unquote(css, value_start, value_end);
                 if is_foreign(url, own) {
-                    loads.push(Load { kind: "loads a style sheet from", url, offset });
+                    loads.push(Load {
+                        kind: "loads a style sheet from",
+                        url,
+                        offset,
+                    });
                 }
                 i = start;
             }
@@ -458,7 +560,10 @@ mod tests {
             vec![
                 ("loads a style sheet from", "https://fonts.example/css"),
                 ("loads a style sheet from", "https://fonts.example/b.css"),
-                ("loads a font or image from", "https://fonts.example/f.woff2"),
+                (
+                    "loads a font or image from",
+                    "https://fonts.example/f.woff2"
+                ),
             ]
         );
         assert_eq!(line_column(css, loads[0].offset), (2, 10));
@@ -472,10 +577,28 @@ mod tests {
 
     #[test]
     fn scanner_survives_broken_html() {
-        for html in ["<", "<img src=", "<img src=\"https://x.example/a", "<!--", "<a <b", "<style>url(", "<é src=x>"] {
+        for html in [
+            "<",
+            "<img src=",
+            "<img src=\"https://x.example/a",
+            "<!--",
+            "<a <b",
+            "<style>url(",
+            "<é src=x>",
+        ] {
             let _ = foreign_loads_in_html(html, OWN);
         }
-        for css in ["url(", "@import", "/*", "@import \"", "url('", "@import\n\"x\"", "@import url(", "url(')", "@import \"é"] {
+        for css in [
+            "url(",
+            "@import",
+            "/*",
+            "@import \"",
+            "url('",
+            "@import\n\"x\"",
+            "@import url(",
+            "url(')",
+            "@import \"é",
+        ] {
             let _ = foreign_loads_in_css(css, OWN);
         }
     }

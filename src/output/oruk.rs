@@ -15,24 +15,45 @@ use serde_json::{Map, Value, json};
 
 use crate::config::Config;
 use crate::model::service::vocab::{Access, Category, Delivery, Level};
-use crate::model::{Service, Site, Topics};
 use crate::model::slug::slugify;
+use crate::model::{Service, Site, Topics};
 use crate::render::format::iso_date;
 use crate::render::untrusted::render_service_description;
 
 /// The ORUK profile's OpenAPI definition, which this static export follows.
-pub const OPENAPI_URL: &str = "https://raw.githubusercontent.com/openreferral/uk-profile/main/openapi.json";
+pub const OPENAPI_URL: &str =
+    "https://raw.githubusercontent.com/openreferral/uk-profile/main/openapi.json";
 
 /// Services per page of `services/page-<n>.json`.
 pub const PAGE_SIZE: usize = 10;
 
 /// The taxonomies the export uses, as (slug, name, description).
 pub const TAXONOMIES: &[(&str, &str, &str)] = &[
-    ("hubsite-category", "Category", "What kind of help a service gives."),
-    ("hubsite-level", "Level of support", "Where a service sits on the pathway: universal, targeted, specialist."),
-    ("hubsite-access", "How to access", "Self-referral, professional referral or drop-in."),
-    ("hubsite-delivery", "How it is given", "In person, online or by phone."),
-    ("hubsite-topic", "Topic", "The topics shared with the site's self-help pages."),
+    (
+        "hubsite-category",
+        "Category",
+        "What kind of help a service gives.",
+    ),
+    (
+        "hubsite-level",
+        "Level of support",
+        "Where a service sits on the pathway: universal, targeted, specialist.",
+    ),
+    (
+        "hubsite-access",
+        "How to access",
+        "Self-referral, professional referral or drop-in.",
+    ),
+    (
+        "hubsite-delivery",
+        "How it is given",
+        "In person, online or by phone.",
+    ),
+    (
+        "hubsite-topic",
+        "Topic",
+        "The topics shared with the site's self-help pages.",
+    ),
 ];
 
 /// One exported file: where, and its text.
@@ -53,31 +74,58 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     let mut files = vec![file("directory/oruk/index.json", &api_root())];
     let pages: Vec<&[Service]> = services.chunks(PAGE_SIZE).collect();
     for (n, chunk) in pages.iter().enumerate() {
-        let page = page_envelope(chunk.iter().map(|s| service_summary(config, s)).collect(), n + 1, pages.len(), services.len(), PAGE_SIZE);
+        let page = page_envelope(
+            chunk.iter().map(|s| service_summary(config, s)).collect(),
+            n + 1,
+            pages.len(),
+            services.len(),
+            PAGE_SIZE,
+        );
         if n == 0 {
             files.push(file("directory/oruk/services.json", &page));
         }
-        files.push(file(&format!("directory/oruk/services/page-{}.json", n + 1), &page));
+        files.push(file(
+            &format!("directory/oruk/services/page-{}.json", n + 1),
+            &page,
+        ));
     }
     let mut dump = Vec::with_capacity(services.len());
     for service in services {
         let full = service_full(config, &site.topics, service);
-        files.push(file(&format!("directory/oruk/services/{}.json", service_uuid(service)), &full));
+        files.push(file(
+            &format!("directory/oruk/services/{}.json", service_uuid(service)),
+            &full,
+        ));
         dump.push(full);
     }
     let total = dump.len();
-    files.push(file("directory/oruk/services-full.json", &page_envelope(dump, 1, 1, total, total)));
-    let taxonomies: Vec<Value> = TAXONOMIES.iter().map(|t| taxonomy(t, &site.topics)).collect();
+    files.push(file(
+        "directory/oruk/services-full.json",
+        &page_envelope(dump, 1, 1, total, total),
+    ));
+    let taxonomies: Vec<Value> = TAXONOMIES
+        .iter()
+        .map(|t| taxonomy(t, &site.topics))
+        .collect();
     let count = taxonomies.len();
-    files.push(file("directory/oruk/taxonomies.json", &page_envelope(taxonomies, 1, 1, count, count.max(1))));
-    files.push(ExportFile { path: "directory/directory.csv".into(), text: crate::output::oruk_csv::render_csv(config, services) });
+    files.push(file(
+        "directory/oruk/taxonomies.json",
+        &page_envelope(taxonomies, 1, 1, count, count.max(1)),
+    ));
+    files.push(ExportFile {
+        path: "directory/directory.csv".into(),
+        text: crate::output::oruk_csv::render_csv(config, services),
+    });
     files
 }
 
 fn file(path: &str, value: &Value) -> ExportFile {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
-    ExportFile { path: path.to_owned(), text }
+    ExportFile {
+        path: path.to_owned(),
+        text,
+    }
 }
 
 /// The API root document: which version and profile this is.
@@ -90,7 +138,13 @@ fn api_root() -> Value {
 }
 
 /// ORUK's page envelope around `contents`.
-pub fn page_envelope(contents: Vec<Value>, page: usize, pages: usize, total: usize, size: usize) -> Value {
+pub fn page_envelope(
+    contents: Vec<Value>,
+    page: usize,
+    pages: usize,
+    total: usize,
+    size: usize,
+) -> Value {
     json!({
         "total_items": total,
         "total_pages": pages,
@@ -111,11 +165,22 @@ pub fn stable_uuid(name: &str) -> String {
         h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^ (h >> 33)
     };
-    let hash = |seed: u64| mix(name.bytes().fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)));
+    let hash = |seed: u64| {
+        mix(name.bytes().fold(seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        }))
+    };
     let (high, low) = (hash(0xcbf2_9ce4_8422_2325), hash(0x6c62_272e_07bb_0142));
     let high = (high & !0xf000) | 0x8000;
     let low = (low & !(0xc << 60)) | (0x8 << 60);
-    format!("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xffff, high & 0xffff, low >> 48, low & 0xffff_ffff_ffff)
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xffff,
+        high & 0xffff,
+        low >> 48,
+        low & 0xffff_ffff_ffff
+    )
 }
 
 /// The UUID of a service in the export.
@@ -144,15 +209,36 @@ fn service_summary(config: &Config, service: &Service) -> Value {
     put(&mut map, "organization_id", json!(organisation_id));
     put(&mut map, "name", json!(service.name));
     put(&mut map, "description", json!(description(service)));
-    put(&mut map, "url", json!(service.contact.website.clone().unwrap_or_else(|| config.absolute_url(service.url.as_str()))));
+    put(
+        &mut map,
+        "url",
+        json!(
+            service
+                .contact
+                .website
+                .clone()
+                .unwrap_or_else(|| config.absolute_url(service.url.as_str()))
+        ),
+    );
     put(&mut map, "email", json!(service.contact.email));
     put(&mut map, "status", json!("active"));
     put(&mut map, "fees", json!(service.cost.description));
     put(&mut map, "minimum_age", json!(service.min_age));
     put(&mut map, "maximum_age", json!(service.max_age));
-    put(&mut map, "assured_date", json!(iso_date(service.last_reviewed)));
-    put(&mut map, "last_modified", json!(format!("{}T00:00:00Z", iso_date(service.last_reviewed))));
-    map.insert("organization".into(), json!({ "id": organisation_id, "name": service.organisation, "description": "" }));
+    put(
+        &mut map,
+        "assured_date",
+        json!(iso_date(service.last_reviewed)),
+    );
+    put(
+        &mut map,
+        "last_modified",
+        json!(format!("{}T00:00:00Z", iso_date(service.last_reviewed))),
+    );
+    map.insert(
+        "organization".into(),
+        json!({ "id": organisation_id, "name": service.organisation, "description": "" }),
+    );
     Value::Object(map)
 }
 
@@ -160,21 +246,39 @@ fn service_summary(config: &Config, service: &Service) -> Value {
 fn description(service: &Service) -> String {
     match service.description.trim() {
         "" => service.summary.clone(),
-        text => format!("{}\n\n{}", service.summary, render_service_description(text).trim_end()),
+        text => format!(
+            "{}\n\n{}",
+            service.summary,
+            render_service_description(text).trim_end()
+        ),
     }
 }
 
 /// A service with everything nested: schedules, areas, locations, languages, costs, contacts,
 /// and taxonomy attributes for its categories, level and access routes.
 fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
-    let Value::Object(mut map) = service_summary(config, service) else { return Value::Null };
+    let Value::Object(mut map) = service_summary(config, service) else {
+        return Value::Null;
+    };
     let sid = service_uuid(service);
     let key = |kind: &str, n: usize| stable_uuid(&format!("{kind}/{}/{n}", service.id));
-    put(&mut map, "schedules", Value::Array(schedules(service, &sid, &key)));
+    put(
+        &mut map,
+        "schedules",
+        Value::Array(schedules(service, &sid, &key)),
+    );
     if !service.area.is_empty() {
-        put(&mut map, "service_areas", json!([{ "id": key("service_area", 0), "service_id": sid, "name": service.area, "extent_type": "text" }]));
+        put(
+            &mut map,
+            "service_areas",
+            json!([{ "id": key("service_area", 0), "service_id": sid, "name": service.area, "extent_type": "text" }]),
+        );
     }
-    put(&mut map, "service_at_locations", Value::Array(locations(service, &sid, &key)));
+    put(
+        &mut map,
+        "service_at_locations",
+        Value::Array(locations(service, &sid, &key)),
+    );
     let languages: Vec<Value> = service
         .languages
         .iter()
@@ -185,14 +289,30 @@ fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
     let mut cost = Map::new();
     put(&mut cost, "id", json!(key("cost_option", 0)));
     put(&mut cost, "service_id", json!(sid));
-    put(&mut cost, "option", json!(if service.cost.free { "Free" } else { "Paid" }));
+    put(
+        &mut cost,
+        "option",
+        json!(if service.cost.free { "Free" } else { "Paid" }),
+    );
     if service.cost.free {
         cost.insert("amount".into(), json!(0));
     }
-    put(&mut cost, "amount_description", json!(service.cost.description));
+    put(
+        &mut cost,
+        "amount_description",
+        json!(service.cost.description),
+    );
     put(&mut map, "cost_options", json!([cost]));
-    put(&mut map, "contacts", Value::Array(contacts(service, &sid, &key)));
-    put(&mut map, "attributes", Value::Array(attributes(service, topics, &sid, &key)));
+    put(
+        &mut map,
+        "contacts",
+        Value::Array(contacts(service, &sid, &key)),
+    );
+    put(
+        &mut map,
+        "attributes",
+        Value::Array(attributes(service, topics, &sid, &key)),
+    );
     map.insert(
         "hubsite".into(),
         json!({
@@ -213,13 +333,43 @@ fn schedules(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) 
             put(&mut map, "id", json!(key("schedule", n)));
             put(&mut map, "service_id", json!(sid));
             put(&mut map, "freq", json!("WEEKLY"));
-            put(&mut map, "byday", json!(opening.days.iter().map(|d| d.ical()).collect::<Vec<_>>().join(",")));
-            put(&mut map, "opens_at", json!(opening.opens.strftime("%H:%M").to_string()));
-            put(&mut map, "closes_at", json!(opening.closes.strftime("%H:%M").to_string()));
-            put(&mut map, "description", json!(crate::render::directory::views::opening_line(opening, &service.locations)));
+            put(
+                &mut map,
+                "byday",
+                json!(
+                    opening
+                        .days
+                        .iter()
+                        .map(|d| d.ical())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            );
+            put(
+                &mut map,
+                "opens_at",
+                json!(opening.opens.strftime("%H:%M").to_string()),
+            );
+            put(
+                &mut map,
+                "closes_at",
+                json!(opening.closes.strftime("%H:%M").to_string()),
+            );
+            put(
+                &mut map,
+                "description",
+                json!(crate::render::directory::views::opening_line(
+                    opening,
+                    &service.locations
+                )),
+            );
             put(&mut map, "notes", json!(opening.note));
             if let Some(n) = opening.location {
-                put(&mut map, "service_at_location_id", json!(key("service_at_location", n)));
+                put(
+                    &mut map,
+                    "service_at_location_id",
+                    json!(key("service_at_location", n)),
+                );
                 put(&mut map, "attending_type", json!("in-person"));
             }
             Value::Object(map)
@@ -268,20 +418,50 @@ fn contacts(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) -
     put(&mut map, "service_id", json!(sid));
     put(&mut map, "name", json!(service.name));
     if let Some(phone) = &service.contact.phone {
-        put(&mut map, "phones", json!([{ "id": key("phone", 0), "contact_id": key("contact", 0), "number": phone }]));
+        put(
+            &mut map,
+            "phones",
+            json!([{ "id": key("phone", 0), "contact_id": key("contact", 0), "number": phone }]),
+        );
     }
     put(&mut map, "email", json!(service.contact.email));
     put(&mut map, "url", json!(service.contact.website));
     vec![Value::Object(map)]
 }
 
-fn attributes(service: &Service, topics: &Topics, sid: &str, key: &dyn Fn(&str, usize) -> String) -> Vec<Value> {
+fn attributes(
+    service: &Service,
+    topics: &Topics,
+    sid: &str,
+    key: &dyn Fn(&str, usize) -> String,
+) -> Vec<Value> {
     let mut terms: Vec<(&str, &str, &str)> = Vec::new();
-    terms.extend(service.categories.iter().map(|c| ("hubsite-category", c.slug(), c.label())));
+    terms.extend(
+        service
+            .categories
+            .iter()
+            .map(|c| ("hubsite-category", c.slug(), c.label())),
+    );
     terms.push(("hubsite-level", service.level.slug(), service.level.label()));
-    terms.extend(service.access.iter().map(|a| ("hubsite-access", a.slug(), a.label())));
-    terms.extend(service.delivery.iter().map(|d| ("hubsite-delivery", d.slug(), d.label())));
-    terms.extend(service.topics.iter().map(|&t| ("hubsite-topic", topics.list[t].slug.as_str(), topics.list[t].name.as_str())));
+    terms.extend(
+        service
+            .access
+            .iter()
+            .map(|a| ("hubsite-access", a.slug(), a.label())),
+    );
+    terms.extend(
+        service
+            .delivery
+            .iter()
+            .map(|d| ("hubsite-delivery", d.slug(), d.label())),
+    );
+    terms.extend(service.topics.iter().map(|&t| {
+        (
+            "hubsite-topic",
+            topics.list[t].slug.as_str(),
+            topics.list[t].name.as_str(),
+        )
+    }));
     terms
         .into_iter()
         .enumerate()
@@ -301,11 +481,21 @@ fn attributes(service: &Service, topics: &Topics, sid: &str, key: &dyn Fn(&str, 
 /// A taxonomy with all its terms.
 fn taxonomy(&(slug, name, description): &(&str, &str, &str), topics: &Topics) -> Value {
     let terms: Vec<(&str, &str)> = match slug {
-        "hubsite-category" => Category::ALL.iter().map(|c| (c.slug(), c.label())).collect(),
+        "hubsite-category" => Category::ALL
+            .iter()
+            .map(|c| (c.slug(), c.label()))
+            .collect(),
         "hubsite-level" => Level::ALL.iter().map(|l| (l.slug(), l.label())).collect(),
         "hubsite-access" => Access::ALL.iter().map(|a| (a.slug(), a.label())).collect(),
-        "hubsite-delivery" => Delivery::ALL.iter().map(|d| (d.slug(), d.label())).collect(),
-        _ => topics.list.iter().map(|t| (t.slug.as_str(), t.name.as_str())).collect(),
+        "hubsite-delivery" => Delivery::ALL
+            .iter()
+            .map(|d| (d.slug(), d.label()))
+            .collect(),
+        _ => topics
+            .list
+            .iter()
+            .map(|t| (t.slug.as_str(), t.name.as_str()))
+            .collect(),
     };
     let tid = stable_uuid(&format!("taxonomy/{slug}"));
     let terms: Vec<Value> = terms

@@ -11,9 +11,28 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The column headings.
 const HEADINGS: &[&str] = &[
-    "id", "name", "organisation", "summary", "level", "categories", "access", "delivery", "eligibility", "min_age",
-    "max_age", "free", "cost", "languages", "area", "phone", "email", "website", "locations", "opening_times",
-    "last_reviewed", "page",
+    "id",
+    "name",
+    "organisation",
+    "summary",
+    "level",
+    "categories",
+    "access",
+    "delivery",
+    "eligibility",
+    "min_age",
+    "max_age",
+    "free",
+    "cost",
+    "languages",
+    "area",
+    "phone",
+    "email",
+    "website",
+    "locations",
+    "opening_times",
+    "last_reviewed",
+    "page",
 ];
 
 /// The directory as CSV, one row per service in id order.
@@ -41,8 +60,16 @@ pub fn render_csv(config: &Config, services: &[Service]) -> String {
             s.contact.phone.clone().unwrap_or_default(),
             s.contact.email.clone().unwrap_or_default(),
             s.contact.website.clone().unwrap_or_default(),
-            s.locations.iter().map(|l| format!("{}, {}, {}", l.name, l.address, l.postcode)).collect::<Vec<_>>().join("; "),
-            s.schedule.iter().map(|o| opening_line(o, &s.locations)).collect::<Vec<_>>().join("; "),
+            s.locations
+                .iter()
+                .map(|l| format!("{}, {}, {}", l.name, l.address, l.postcode))
+                .collect::<Vec<_>>()
+                .join("; "),
+            s.schedule
+                .iter()
+                .map(|o| opening_line(o, &s.locations))
+                .collect::<Vec<_>>()
+                .join("; "),
             iso_date(s.last_reviewed),
             config.absolute_url(s.url.as_str()),
         ]));
@@ -60,8 +87,16 @@ fn row(fields: impl IntoIterator<Item = String>) -> String {
 /// `@`, a tab or a carriage return (OWASP's list: spreadsheets skip the last two and read a
 /// formula after them) is prefixed with `'` so that it is not run as a formula.
 fn quote(field: &str) -> String {
-    let safe = if field.starts_with(FORMULA_STARTS) { format!("'{field}") } else { field.to_owned() };
-    if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
+    let safe = if field.starts_with(FORMULA_STARTS) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,11 @@ pub fn render_sitemap(config: &Config, pages: &[RenderedPage]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in pages {
-        let _ = write!(xml, "  <url><loc>{}</loc>", escape_xml(&config.absolute_url(page.url.as_str())));
+        let _ = write!(
+            xml,
+            "  <url><loc>{}</loc>",
+            escape_xml(&config.absolute_url(page.url.as_str()))
+        );
         if let Some(date) = page.last_modified {
             let _ = write!(xml, "<lastmod>{date}</lastmod>");
         }
@@ -22,7 +26,10 @@ pub fn render_sitemap(config: &Config, pages: &[RenderedPage]) -> String {
 
 /// Lets every crawler in and points it at the sitemap.
 pub fn render_robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("/sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        config.absolute_url("/sitemap.xml")
+    )
 }
 
 /// Escapes text for XML content and attribute values.

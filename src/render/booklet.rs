@@ -14,13 +14,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::model::Site;
 use crate::model::booking::BookingStatus;
-pub use crate::model::material::short_url;
 use crate::model::material::Material;
+pub use crate::model::material::short_url;
 use crate::model::resource::related_resources;
 use crate::model::session::Session;
 use crate::model::week::Week;
-use crate::model::Site;
 use crate::render::RenderedPage;
 use crate::render::format::{format_day, format_time_range};
 use crate::render::markdown::SiteLink;
@@ -143,7 +143,8 @@ fn printed(material: &Material) -> PrintedLink {
     PrintedLink {
         material: MaterialView::from(material),
         short_url: short_url(&material.url),
-        qr_svg: render_qr_svg(&material.url, &format!("QR code for {}", material.title)).unwrap_or_default(),
+        qr_svg: render_qr_svg(&material.url, &format!("QR code for {}", material.title))
+            .unwrap_or_default(),
     }
 }
 
@@ -176,7 +177,13 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
     let hosts = session
         .hosts
         .iter()
-        .map(|h| [Some(h.name.clone()), h.role.clone(), h.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "))
+        .map(|h| {
+            [Some(h.name.clone()), h.role.clone(), h.organisation.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .collect();
     let recording = session.recording.as_ref().map(|url| {
         printed(&Material {
@@ -206,9 +213,15 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
 /// Builds the booklet of `week` from the model.
 pub fn build_booklet(site: &Site, week: &Week, introduction_html: String) -> Booklet {
     let sessions: Vec<&Session> = week.sessions.iter().map(|&i| &site.sessions[i]).collect();
-    let topics: BTreeSet<usize> = sessions.iter().flat_map(|s| s.topics.iter().copied()).collect();
+    let topics: BTreeSet<usize> = sessions
+        .iter()
+        .flat_map(|s| s.topics.iter().copied())
+        .collect();
     let topics: Vec<usize> = topics.into_iter().collect();
-    let listed: BTreeSet<&str> = sessions.iter().flat_map(|s| s.follow_on.iter().map(|m| m.url.as_str())).collect();
+    let listed: BTreeSet<&str> = sessions
+        .iter()
+        .flat_map(|s| s.follow_on.iter().map(|m| m.url.as_str()))
+        .collect();
     let further: Vec<&Material> = related_resources(&site.resources, &topics, usize::MAX)
         .into_iter()
         .map(|r| &r.material)
@@ -216,29 +229,51 @@ pub fn build_booklet(site: &Site, week: &Week, introduction_html: String) -> Boo
         .collect();
     // QR codes are the costly part of a booklet: make them across cores first (they are
     // remembered by address, so the pages and the PDF below find them made).
-    let addresses: Vec<&str> = listed.iter().copied().chain(further.iter().map(|m| m.url.as_str())).collect();
-    addresses.par_iter().for_each(|address| drop(crate::render::qr::qr_code(address)));
+    let addresses: Vec<&str> = listed
+        .iter()
+        .copied()
+        .chain(further.iter().map(|m| m.url.as_str()))
+        .collect();
+    addresses
+        .par_iter()
+        .for_each(|address| drop(crate::render::qr::qr_code(address)));
     let mut days: Vec<BookletDay> = Vec::new();
     for session in &sessions {
         let date = session.local_start.date();
         let id = format!("day-{date}");
         if days.last().is_none_or(|d| d.id != id) {
-            days.push(BookletDay { id, title: format_day(date), sessions: Vec::new() });
+            days.push(BookletDay {
+                id,
+                title: format_day(date),
+                sessions: Vec::new(),
+            });
         }
         if let Some(day) = days.last_mut() {
             day.sessions.push(booklet_session(site, session));
         }
     }
     let further = further.into_iter().map(printed).collect();
-    let markdown = week.booklet_introduction.as_ref().or(week.introduction.as_ref());
+    let markdown = week
+        .booklet_introduction
+        .as_ref()
+        .or(week.introduction.as_ref());
     let config = &site.sources.config;
     Booklet {
         title: format!("{}: the booklet", week.name),
-        dates: format!("{} to {}", format_day(week.start_date), format_day(week.end_date)),
+        dates: format!(
+            "{} to {}",
+            format_day(week.start_date),
+            format_day(week.end_date)
+        ),
         theme: week.theme.clone(),
-        publisher: config.organisation.as_ref().map_or_else(|| config.title.clone(), |o| o.name.clone()),
+        publisher: config
+            .organisation
+            .as_ref()
+            .map_or_else(|| config.title.clone(), |o| o.name.clone()),
         introduction_html,
-        introduction: markdown.map(|m| plain_paragraphs(&m.text)).unwrap_or_default(),
+        introduction: markdown
+            .map(|m| plain_paragraphs(&m.text))
+            .unwrap_or_default(),
         days,
         further,
         programme_url: config.absolute_url(week.url.as_str()),
@@ -253,45 +288,90 @@ pub fn size_text(bytes: usize) -> String {
 
 /// Renders every published booklet, in parallel (each PDF takes a while to make), in week
 /// order; with each, the site links its introduction makes.
-pub fn render_booklets(site: &Site, templates: &Templates, site_view: &SiteView) -> Vec<(Result<RenderedBooklet, Vec<Diagnostic>>, Vec<SiteLink>)> {
+pub fn render_booklets(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Vec<(Result<RenderedBooklet, Vec<Diagnostic>>, Vec<SiteLink>)> {
     let weeks: Vec<&Week> = site.weeks.iter().filter(|w| w.booklet_published).collect();
     weeks
         .par_iter()
         .map(|week| {
             let mut problems = Vec::new();
-            let markdown = week.booklet_introduction.as_ref().or(week.introduction.as_ref());
-            let (introduction, links) = crate::render::programme::markdown_html(site, markdown, &mut problems);
-            let booklet = render_booklet(site, templates, site_view, week, introduction).map_err(|p| vec![p]);
-            let booklet = if problems.is_empty() { booklet } else { Err(problems) };
+            let markdown = week
+                .booklet_introduction
+                .as_ref()
+                .or(week.introduction.as_ref());
+            let (introduction, links) =
+                crate::render::programme::markdown_html(site, markdown, &mut problems);
+            let booklet =
+                render_booklet(site, templates, site_view, week, introduction).map_err(|p| vec![p]);
+            let booklet = if problems.is_empty() {
+                booklet
+            } else {
+                Err(problems)
+            };
             (booklet, links)
         })
         .collect()
 }
 
 /// Renders the booklet page of a week with a published booklet, and its PDF.
-pub fn render_booklet(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week, introduction_html: String) -> Result<RenderedBooklet, Diagnostic> {
+pub fn render_booklet(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    week: &Week,
+    introduction_html: String,
+) -> Result<RenderedBooklet, Diagnostic> {
     let booklet = build_booklet(site, week, introduction_html);
     let language = &site.sources.config.language;
     let pdf = crate::output::booklet_pdf::render_booklet_pdf(&booklet, language, site.now)
-        .map_err(|message| Diagnostic::file(&week.source, format!("the booklet PDF could not be made: {message}")))?;
+        .map_err(|message| {
+            Diagnostic::file(
+                &week.source,
+                format!("the booklet PDF could not be made: {message}"),
+            )
+        })?;
     let page_url = url_path(&format!("{}booklet/", week.url));
     let pdf_path = format!("{}booklet.pdf", week.url);
     let view = BookletView {
         site: site_view,
         page: simple_meta(site, &booklet.title, &week.summary, &page_url, "sessions"),
         booklet: &booklet,
-        pdf: PdfLink { url: pdf_path.clone(), size: size_text(pdf.len()) },
+        pdf: PdfLink {
+            url: pdf_path.clone(),
+            size: size_text(pdf.len()),
+        },
         week_url: week.url.to_string(),
         breadcrumbs: vec![
-            Link { title: "Home".into(), url: "/".into() },
-            Link { title: "Programme".into(), url: "/sessions/".into() },
-            Link { title: week.name.clone(), url: week.url.to_string() },
+            Link {
+                title: "Home".into(),
+                url: "/".into(),
+            },
+            Link {
+                title: "Programme".into(),
+                url: "/sessions/".into(),
+            },
+            Link {
+                title: week.name.clone(),
+                url: week.url.to_string(),
+            },
         ],
         show_exit: shows_exit(site, "sessions", false),
     };
     let html = templates.render("booklet.html", &view, &week.source.to_string_lossy())?;
-    let page = RenderedPage { url: page_url, html, source: PathBuf::from(&week.source), last_modified: None };
-    let pdf = crate::render::RenderedFile { path: pdf_path.trim_start_matches('/').to_owned(), bytes: pdf, source: week.source.clone() };
+    let page = RenderedPage {
+        url: page_url,
+        html,
+        source: PathBuf::from(&week.source),
+        last_modified: None,
+    };
+    let pdf = crate::render::RenderedFile {
+        path: pdf_path.trim_start_matches('/').to_owned(),
+        bytes: pdf,
+        source: week.source.clone(),
+    };
     Ok(RenderedBooklet { page, pdf })
 }
 
@@ -302,7 +382,10 @@ mod tests {
     #[test]
     fn markdown_becomes_plain_paragraphs() {
         let md = "A [link](https://x.org) and **bold**.\n\n- one\n- two\n\n## Head";
-        assert_eq!(plain_paragraphs(md), vec!["A link and bold.", "• one", "• two", "Head"]);
+        assert_eq!(
+            plain_paragraphs(md),
+            vec!["A link and bold.", "• one", "• two", "Head"]
+        );
     }
 
     #[test]

@@ -20,9 +20,15 @@ pub struct RenderKey(u128);
 impl RenderKey {
     /// The key for rendering template `name` of template set `generation` with `view`: the
     /// view is serialised as JSON straight into the fingerprint, never held in memory.
-    pub fn new(generation: u64, name: &str, view: &impl Serialize) -> serde_json::Result<RenderKey> {
+    pub fn new(
+        generation: u64,
+        name: &str,
+        view: &impl Serialize,
+    ) -> serde_json::Result<RenderKey> {
         let mut fingerprint = Fingerprinter::new();
-        fingerprint.add(&generation.to_le_bytes()).add(name.as_bytes());
+        fingerprint
+            .add(&generation.to_le_bytes())
+            .add(name.as_bytes());
         serde_json::to_writer(&mut fingerprint, view)?;
         Ok(RenderKey(fingerprint.finish()))
     }
@@ -54,7 +60,10 @@ struct TwoBuilds<K, V> {
 
 impl<K, V> Default for TwoBuilds<K, V> {
     fn default() -> Self {
-        TwoBuilds { current: HashMap::new(), previous: HashMap::new() }
+        TwoBuilds {
+            current: HashMap::new(),
+            previous: HashMap::new(),
+        }
     }
 }
 
@@ -140,14 +149,26 @@ impl RenderCache {
 
     /// A page body's Markdown rendered, from the memo when the same text at the same place
     /// was rendered before and its links still lead where they did.
-    pub fn markdown(&self, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    pub fn markdown(
+        &self,
+        source: &MarkdownSource,
+        resolve: &dyn Fn(&str) -> Option<String>,
+    ) -> Rendered {
         let mut fingerprint = Fingerprinter::new();
-        for part in [source.file.path.as_os_str().as_encoded_bytes(), source.file.text.as_bytes(), source.content_dir.as_bytes()] {
+        for part in [
+            source.file.path.as_os_str().as_encoded_bytes(),
+            source.file.text.as_bytes(),
+            source.content_dir.as_bytes(),
+        ] {
             fingerprint.add(part);
         }
         let key = fingerprint.add(&source.offset.to_le_bytes()).finish();
         let memo = self.lock_markdown().get(key);
-        if let Some(memo) = memo.filter(|memo| memo.lookups.iter().all(|(path, answer)| resolve(path) == *answer)) {
+        if let Some(memo) = memo.filter(|memo| {
+            memo.lookups
+                .iter()
+                .all(|(path, answer)| resolve(path) == *answer)
+        }) {
             return memo.rendered.clone();
         }
         let lookups = std::cell::RefCell::new(Vec::new());
@@ -158,23 +179,36 @@ impl RenderCache {
         };
         let rendered = render_markdown(&source.file.text[source.offset..], source, &recording);
         let lookups = lookups.into_inner();
-        self.lock_markdown().insert(key, Arc::new(MemoisedMarkdown { rendered: rendered.clone(), lookups }));
+        self.lock_markdown().insert(
+            key,
+            Arc::new(MemoisedMarkdown {
+                rendered: rendered.clone(),
+                lookups,
+            }),
+        );
         rendered
     }
 
     /// Hits and misses since the build started.
     pub fn stats(&self) -> CacheStats {
         let maps = self.lock();
-        CacheStats { hits: maps.hits, misses: maps.misses }
+        CacheStats {
+            hits: maps.hits,
+            misses: maps.misses,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Generations> {
         // Entries are inserted whole, so a poisoned map is still consistent.
-        self.maps.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.maps
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn lock_markdown(&self) -> MutexGuard<'_, TwoBuilds<u128, Arc<MemoisedMarkdown>>> {
-        self.markdown.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.markdown
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -224,14 +258,26 @@ mod tests {
     #[test]
     fn a_memoised_body_is_rendered_again_when_a_link_leads_elsewhere() {
         let cache = RenderCache::default();
-        let file = crate::diag::SourceFile::new("content/a.md", b"+++\n+++\nSee [b](b.md).\n".to_vec()).unwrap();
-        let source = MarkdownSource { file: &file, offset: 8, content_dir: "" };
+        let file =
+            crate::diag::SourceFile::new("content/a.md", b"+++\n+++\nSee [b](b.md).\n".to_vec())
+                .unwrap();
+        let source = MarkdownSource {
+            file: &file,
+            offset: 8,
+            content_dir: "",
+        };
         let first = cache.markdown(&source, &|_| Some("/b/".into()));
         assert!(first.html.contains("href=\"/b/\""), "{}", first.html);
-        assert_eq!(cache.markdown(&source, &|_| Some("/b/".into())).html, first.html);
+        assert_eq!(
+            cache.markdown(&source, &|_| Some("/b/".into())).html,
+            first.html
+        );
         let moved = cache.markdown(&source, &|_| Some("/c/".into()));
         assert!(moved.html.contains("href=\"/c/\""), "{}", moved.html);
         let gone = cache.markdown(&source, &|_| None);
-        assert!(!gone.problems.is_empty(), "a link to a page that went is a problem again");
+        assert!(
+            !gone.problems.is_empty(),
+            "a link to a page that went is a problem again"
+        );
     }
 }

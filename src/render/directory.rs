@@ -9,16 +9,20 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::config::LevelDescriptions;
 use crate::diag::Diagnostic;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
+use crate::render::programme::session::{MaterialView, related_pages};
+use crate::render::programme::{FilterGroup, FilterOption};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
-use crate::render::programme::{FilterGroup, FilterOption};
 use facets::{Facet, build_facets};
-use crate::render::programme::session::{MaterialView, related_pages};
-use views::{DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards, service_detail};
+use views::{
+    DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards,
+    service_detail,
+};
 
 /// The view of `/directory/`.
 #[derive(Debug, Serialize)]
@@ -31,26 +35,30 @@ pub struct DirectoryHomeView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
-    /// The pathway of support, from universal to specialist.
+    /// The pathway of support, from universal to specialist: only the levels services have.
     pub levels: Vec<LevelView>,
+    /// Whether any service is a family hub centre (they are listed first).
+    pub has_family_hubs: bool,
     /// Every filter with its values.
     pub facets: Vec<FilterGroup>,
     /// Every service, family hubs first.
     pub services: Vec<ServiceCard>,
 }
 
-/// A level of the pathway of support.
+/// A level of the pathway of support that at least one service has.
 #[derive(Debug, Serialize)]
 pub struct LevelView {
     /// `universal`
     pub slug: &'static str,
     /// 'Universal'
     pub label: &'static str,
-    /// What it means, in a sentence.
-    pub description: &'static str,
+    /// Where it sits on the whole pathway: 1 (universal) to 3 (specialist), for the diagram.
+    pub step: usize,
+    /// What it means, in the site's words (`[directory.levels]`); `None` for the theme's.
+    pub description: Option<String>,
     /// Its filter page.
     pub url: String,
-    /// How many services it has.
+    /// How many services it has (never 0).
     pub count: usize,
 }
 
@@ -131,7 +139,13 @@ pub fn render_directory_pages(
     }
     let facets = build_facets(&site.services);
     let ordered = display_order(&site.services);
-    let context = Context { site, templates, site_view, facets: &facets, show_exit: shows_exit(site, "directory", false) };
+    let context = Context {
+        site,
+        templates,
+        site_view,
+        facets: &facets,
+        show_exit: shows_exit(site, "directory", false),
+    };
     let mut pages = vec![context.home(&ordered)?, context.a_to_z()?];
     for facet in &facets {
         for (option, members) in facet.group.options.iter().zip(&facet.members) {
@@ -155,30 +169,31 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn crumbs(&self, with_directory: bool) -> Vec<Link> {
-        let mut crumbs = vec![Link { title: "Home".into(), url: "/".into() }];
+        let mut crumbs = vec![Link {
+            title: "Home".into(),
+            url: "/".into(),
+        }];
         if with_directory {
-            crumbs.push(Link { title: "Directory".into(), url: "/directory/".into() });
+            crumbs.push(Link {
+                title: "Directory".into(),
+                url: "/directory/".into(),
+            });
         }
         crumbs
     }
 
     fn home(&self, ordered: &[&Service]) -> Result<RenderedPage, Diagnostic> {
-        let levels = Level::ALL
-            .iter()
-            .map(|&level| LevelView {
-                slug: level.slug(),
-                label: level.label(),
-                description: level_description(level),
-                url: format!("/directory/level/{}/", level.slug()),
-                count: self.site.services.iter().filter(|s| s.level == level).count(),
-            })
-            .collect();
         let view = DirectoryHomeView {
             site: self.site_view,
-            page: meta(self.site, "Find local support", "Services for families: from help open to everyone to specialist support.", "/directory/"),
+            // The summary is the template's: it depends on which levels the directory has.
+            page: meta(self.site, "Find local support", "", "/directory/"),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit,
-            levels,
+            levels: level_views(
+                &self.site.services,
+                &self.site.sources.config.directory.levels,
+            ),
+            has_family_hubs: self.site.services.iter().any(|s| s.family_hub),
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
         };
@@ -190,16 +205,29 @@ impl Context<'_> {
         by_name.sort_by_key(|s| (s.name.to_lowercase(), s.id.clone()));
         let mut letters: Vec<LetterGroup> = Vec::new();
         for service in by_name {
-            let letter = service.name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            let letter = service
+                .name
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
             let card = views::service_card(service, self.facets, self.site);
             match letters.last_mut() {
                 Some(group) if group.letter == letter => group.services.push(card),
-                _ => letters.push(LetterGroup { letter, services: vec![card] }),
+                _ => letters.push(LetterGroup {
+                    letter,
+                    services: vec![card],
+                }),
             }
         }
         let view = AzView {
             site: self.site_view,
-            page: meta(self.site, "Services A to Z", "Every service in the directory, by name.", "/directory/a-z/"),
+            page: meta(
+                self.site,
+                "Services A to Z",
+                "Every service in the directory, by name.",
+                "/directory/a-z/",
+            ),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit,
             letters,
@@ -207,10 +235,19 @@ impl Context<'_> {
         self.render("directory_az.html", &view, "/directory/a-z/")
     }
 
-    fn filter_page(&self, facet: &FilterGroup, value: &FilterOption, members: &[usize]) -> Result<RenderedPage, Diagnostic> {
+    fn filter_page(
+        &self,
+        facet: &FilterGroup,
+        value: &FilterOption,
+        members: &[usize],
+    ) -> Result<RenderedPage, Diagnostic> {
         let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
         let title = format!("{}: {}", facet.title, value.title);
-        let summary = format!("Services in the directory for {}: {}.", facet.title.to_lowercase(), value.title);
+        let summary = format!(
+            "Services in the directory for {}: {}.",
+            facet.title.to_lowercase(),
+            value.title
+        );
         let view = FilterView {
             site: self.site_view,
             page: meta(self.site, &title, &summary, &value.url),
@@ -227,7 +264,12 @@ impl Context<'_> {
     fn service_page(&self, service: &Service) -> Result<RenderedPage, Diagnostic> {
         let view = ServiceView {
             site: self.site_view,
-            page: meta(self.site, &service.name, &service.summary, service.url.as_str()),
+            page: meta(
+                self.site,
+                &service.name,
+                &service.summary,
+                service.url.as_str(),
+            ),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit,
             service: service_detail(service),
@@ -237,13 +279,28 @@ impl Context<'_> {
         };
         let source = service.path.to_string_lossy().into_owned();
         let html = self.templates.render("service.html", &view, &source)?;
-        Ok(RenderedPage { url: service.url.clone(), html, source: service.path.clone(), last_modified: Some(service.last_reviewed) })
+        Ok(RenderedPage {
+            url: service.url.clone(),
+            html,
+            source: service.path.clone(),
+            last_modified: Some(service.last_reviewed),
+        })
     }
 
-    fn render(&self, template: &str, view: &impl Serialize, url: &str) -> Result<RenderedPage, Diagnostic> {
+    fn render(
+        &self,
+        template: &str,
+        view: &impl Serialize,
+        url: &str,
+    ) -> Result<RenderedPage, Diagnostic> {
         let html = self.templates.render(template, view, url)?;
         let url = parse_url(url)?;
-        Ok(RenderedPage { url, html, source: PathBuf::from("content/directory"), last_modified: None })
+        Ok(RenderedPage {
+            url,
+            html,
+            source: PathBuf::from("content/directory"),
+            last_modified: None,
+        })
     }
 }
 
@@ -268,11 +325,91 @@ fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
     services
 }
 
-/// What each level of the pathway of support means, for families.
-pub fn level_description(level: Level) -> &'static str {
-    match level {
-        Level::Universal => "Open to every family, with no referral: family hubs, helplines, drop-ins and self-help.",
-        Level::Targeted => "Extra help when things are harder: parenting and relationship programmes, money advice.",
-        Level::Specialist => "Intensive support, often by referral: counselling, mediation and domestic abuse support.",
+/// The levels of the pathway that some service has, in pathway order, with their counts and
+/// the site's own description of each, if it gives one.
+pub fn level_views(services: &[Service], descriptions: &LevelDescriptions) -> Vec<LevelView> {
+    Level::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, &level)| LevelView {
+            slug: level.slug(),
+            label: level.label(),
+            step: index + 1,
+            description: site_level_description(descriptions, level).map(str::to_owned),
+            url: format!("/directory/level/{}/", level.slug()),
+            count: services.iter().filter(|s| s.level == level).count(),
+        })
+        .filter(|level| level.count > 0)
+        .collect()
+}
+
+/// The site's sentence for a level, from `[directory.levels]`; blank counts as none.
+fn site_level_description(descriptions: &LevelDescriptions, level: Level) -> Option<&str> {
+    let text = match level {
+        Level::Universal => &descriptions.universal,
+        Level::Targeted => &descriptions.targeted,
+        Level::Specialist => &descriptions.specialist,
+    };
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostics, SourceFile};
+    use crate::model::service::build_services;
+    use crate::model::topic::Topics;
+
+    /// Services named `id = level`, built as from their files.
+    fn services(levels: &[(&str, &str)]) -> Vec<Service> {
+        let files: Vec<SourceFile> = levels
+            .iter()
+            .map(|(id, level)| {
+                let text = format!(
+                    "name = \"{id}\"\norganisation = \"O\"\nsummary = \"S\"\nlevel = \"{level}\"\n\
+                     categories = [\"counselling\"]\naccess = [\"drop-in\"]\nlast_reviewed = 2024-01-01\n[cost]\nfree = true\n"
+                );
+                SourceFile::new(format!("content/directory/{id}.toml"), text.into_bytes()).unwrap()
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        let services = build_services(&files, &Topics::default(), &mut problems);
+        assert!(problems.0.is_empty(), "{problems:?}");
+        services
+    }
+
+    #[test]
+    fn the_pathway_leaves_out_levels_no_service_has() {
+        let services = services(&[("a", "universal"), ("b", "specialist"), ("c", "specialist")]);
+        let levels = level_views(&services, &LevelDescriptions::default());
+        let shown: Vec<_> = levels
+            .iter()
+            .map(|l| (l.slug, l.step, l.count, l.url.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("universal", 1, 1, "/directory/level/universal/"),
+                ("specialist", 3, 2, "/directory/level/specialist/")
+            ]
+        );
+        assert!(level_views(&[], &LevelDescriptions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_level_reads_in_the_sites_words_when_it_gives_some() {
+        let services = services(&[("a", "universal"), ("b", "targeted")]);
+        let descriptions = LevelDescriptions {
+            universal: Some("  ".into()),
+            targeted: Some(" Groups. ".into()),
+            specialist: Some("Unused.".into()),
+        };
+        let levels = level_views(&services, &descriptions);
+        let words: Vec<_> = levels.iter().map(|l| l.description.as_deref()).collect();
+        assert_eq!(
+            words,
+            [None, Some("Groups.")],
+            "blank is the theme's, text is trimmed"
+        );
     }
 }

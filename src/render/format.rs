@@ -3,13 +3,28 @@
 use jiff::civil::{Date, Time, Weekday};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// '5 March 2024'
 pub fn format_date(date: Date) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month() as usize - 1], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
 }
 
 /// 'Tuesday 5 March 2024'
@@ -74,7 +89,13 @@ mod tests {
     fn times_follow_govuk_style() {
         assert_eq!(format_time(time(10, 0, 0, 0)), "10am");
         assert_eq!(format_time(time(13, 15, 0, 0)), "1:15pm");
-        assert_eq!(format_time_range(time(10, 0, 0, 0), time(11, 30, 0, 0)), "10am to 11:30am");
-        assert_eq!(format_time_range(time(11, 0, 0, 0), time(12, 0, 0, 0)), "11am to midday");
+        assert_eq!(
+            format_time_range(time(10, 0, 0, 0), time(11, 30, 0, 0)),
+            "10am to 11:30am"
+        );
+        assert_eq!(
+            format_time_range(time(11, 0, 0, 0), time(12, 0, 0, 0)),
+            "11am to midday"
+        );
     }
 }

@@ -13,15 +13,43 @@ const COMING_UP: SignedDuration = SignedDuration::from_hours(14 * 24);
 /// The most sessions 'Coming up' lists.
 const COMING_UP_LIMIT: usize = 6;
 
-/// A way in from the home page.
+/// A way in from the home page: what the site has there, for the template to describe.
 #[derive(Debug, Clone, Serialize)]
-pub struct Route {
-    /// The heading and link text.
-    pub title: String,
-    /// Where it goes.
-    pub url: String,
-    /// One sentence on what is there.
-    pub description: String,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Route {
+    /// The practice week to feature: the current one, else the next, else the latest.
+    Programme {
+        /// The week's name, the heading and link text.
+        title: String,
+        /// Its page.
+        url: String,
+        /// '3 to 7 May 2027'.
+        dates: String,
+        /// Its theme, if it has one.
+        theme: Option<String>,
+        /// Its summary, from week.toml.
+        summary: String,
+    },
+    /// The self-help section, in its own words (its `_index.md`).
+    SelfHelp {
+        /// The section's title.
+        title: String,
+        /// Its page.
+        url: String,
+        /// The section's summary; may be empty.
+        summary: String,
+        /// How many pages it lists.
+        pages: usize,
+    },
+    /// The directory of local support.
+    Directory {
+        /// Its page.
+        url: String,
+        /// How many services it lists.
+        services: usize,
+        /// Its most common categories (at most three), most common first.
+        categories: Vec<&'static str>,
+    },
 }
 
 /// The view of the home page: a page view plus routes and sessions.
@@ -44,7 +72,11 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
     let soon = now.checked_add(COMING_UP).unwrap_or(Timestamp::MAX);
     let mut happening_now = Vec::new();
     let mut coming_up = Vec::new();
-    let mut sessions: Vec<_> = site.sessions.iter().filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled).collect();
+    let mut sessions: Vec<_> = site
+        .sessions
+        .iter()
+        .filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled)
+        .collect();
     sessions.sort_by_key(|s| s.start);
     for session in sessions {
         if session.start <= now && now < session.end {
@@ -53,41 +85,134 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
             coming_up.push(session_card(site, session));
         }
     }
-    HomeView { routes: routes(site), base, happening_now, coming_up }
+    HomeView {
+        routes: routes(site),
+        base,
+        happening_now,
+        coming_up,
+    }
 }
 
 fn routes(site: &Site) -> Vec<Route> {
     let mut routes = Vec::new();
     if let Some(week) = featured_week(site) {
-        let when = format!("{} to {}", format_date(week.start_date), format_date(week.end_date));
-        let description = match &week.theme {
-            Some(theme) => format!("{when}. {theme}: talks, webinars and workshops."),
-            None => format!("{when}: talks, webinars and workshops."),
-        };
-        routes.push(Route { title: week.name.clone(), url: week.url.to_string(), description });
-    }
-    if crate::render::views::is_published(site, "/self-help/") {
-        routes.push(Route {
-            title: "Self-help for families".into(),
-            url: "/self-help/".into(),
-            description: "Short guides on arguments, separating, new babies, teenagers and money worries.".into(),
+        routes.push(Route::Programme {
+            title: week.name.clone(),
+            url: week.url.to_string(),
+            dates: format!(
+                "{} to {}",
+                format_date(week.start_date),
+                format_date(week.end_date)
+            ),
+            theme: week.theme.clone(),
+            summary: week.summary.clone(),
         });
     }
-    if crate::render::views::is_published(site, "/directory/") {
-        routes.push(Route {
-            title: "Find local support".into(),
-            url: "/directory/".into(),
-            description: "Services near you, from drop-ins to counselling and mediation.".into(),
+    if let Some(section) = site.pages.iter().find(|p| p.url.as_str() == SELF_HELP_URL) {
+        routes.push(Route::SelfHelp {
+            title: section.title.clone(),
+            url: SELF_HELP_URL.into(),
+            summary: section.summary.clone(),
+            pages: section.children.len(),
+        });
+    }
+    if !site.services.is_empty() {
+        routes.push(Route::Directory {
+            url: DIRECTORY_URL.into(),
+            services: site.services.len(),
+            categories: common_categories(&site.services, 3),
         });
     }
     routes
 }
 
+const SELF_HELP_URL: &str = "/self-help/";
+const DIRECTORY_URL: &str = "/directory/";
+
+/// The `limit` categories most services have, most common first (ties in vocabulary order).
+fn common_categories(services: &[crate::model::Service], limit: usize) -> Vec<&'static str> {
+    use crate::model::service::vocab::Category;
+    let mut counted: Vec<(usize, usize, Category)> = Category::ALL
+        .iter()
+        .enumerate()
+        .map(|(order, &category)| {
+            (
+                services
+                    .iter()
+                    .filter(|s| s.categories.contains(&category))
+                    .count(),
+                order,
+                category,
+            )
+        })
+        .filter(|(count, _, _)| *count > 0)
+        .collect();
+    counted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    counted
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, category)| category.label())
+        .collect()
+}
+
 /// The current week, else the next one, else the latest.
-fn featured_week<'a>(site: &'a Site) -> Option<&'a crate::model::week::Week> {
+fn featured_week(site: &Site) -> Option<&crate::model::week::Week> {
     let today = |w: &crate::model::week::Week| w.time_zone.to_datetime(site.now).date();
-    let current = site.weeks.iter().find(|w| w.start_date <= today(w) && today(w) <= w.end_date);
-    let next = site.weeks.iter().filter(|w| w.start_date > today(w)).min_by_key(|w| w.start_date);
+    let current = site
+        .weeks
+        .iter()
+        .find(|w| w.start_date <= today(w) && today(w) <= w.end_date);
+    let next = site
+        .weeks
+        .iter()
+        .filter(|w| w.start_date > today(w))
+        .min_by_key(|w| w.start_date);
     let latest = site.weeks.iter().max_by_key(|w| w.end_date);
     current.or(next).or(latest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostics, SourceFile};
+    use crate::model::service::build_services;
+    use crate::model::topic::Topics;
+
+    fn services(categories: &[&str]) -> Vec<crate::model::Service> {
+        let files: Vec<SourceFile> = categories
+            .iter()
+            .enumerate()
+            .map(|(n, list)| {
+                let text = format!(
+                    "name = \"S{n}\"\norganisation = \"O\"\nsummary = \"S\"\nlevel = \"universal\"\n\
+                     categories = [{list}]\naccess = [\"drop-in\"]\nlast_reviewed = 2024-01-01\n[cost]\nfree = true\n"
+                );
+                SourceFile::new(format!("content/directory/s{n}.toml"), text.into_bytes()).unwrap()
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        let services = build_services(&files, &Topics::default(), &mut problems);
+        assert!(problems.0.is_empty(), "{problems:?}");
+        services
+    }
+
+    #[test]
+    fn the_directory_route_names_the_categories_most_services_have() {
+        let services = services(&[
+            "\"mediation\", \"helpline\"",
+            "\"helpline\"",
+            "\"health\"",
+            "\"counselling\"",
+        ]);
+        // Helplines (2) first; then ties of one in the vocabulary's order.
+        assert_eq!(
+            common_categories(&services, 3),
+            ["Helplines", "Counselling", "Mediation"]
+        );
+        assert_eq!(
+            common_categories(&services[..1], 3),
+            ["Mediation", "Helplines"]
+        );
+        assert!(common_categories(&[], 3).is_empty());
+    }
 }

@@ -62,17 +62,30 @@ pub enum Trust {
 }
 
 /// Renders Markdown. `resolve` maps a content path (`self-help/arguments.md`) to its URL.
-pub fn render_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+pub fn render_markdown(
+    text: &str,
+    source: &MarkdownSource,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
     render_trusted_as(text, source, resolve, Trust::Organiser)
 }
 
 /// Renders Markdown written by partners: nothing in it can run, and only images can load
 /// (from another site only to be refused by the output's origin check).
-pub fn render_partner_markdown(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+pub fn render_partner_markdown(
+    text: &str,
+    source: &MarkdownSource,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
     render_trusted_as(text, source, resolve, Trust::Partner)
 }
 
-fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str) -> Option<String>, trust: Trust) -> Rendered {
+fn render_trusted_as(
+    text: &str,
+    source: &MarkdownSource,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    trust: Trust,
+) -> Rendered {
     let mut rendered = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading_start: Option<usize> = None;
@@ -82,15 +95,40 @@ fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str)
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let at = || source.file.error_at(source.offset + range.start..source.offset + range.end, "");
-                let dest_url = rewrite_link(dest_url, source.content_dir, resolve, at, &mut rendered);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let at = || {
+                    source
+                        .file
+                        .error_at(source.offset + range.start..source.offset + range.end, "")
+                };
+                let dest_url =
+                    rewrite_link(dest_url, source.content_dir, resolve, at, &mut rendered);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading_start = Some(events.len());
                 // The page title is the only <h1>: body headings start at <h2>.
-                Event::Start(Tag::Heading { level: level.max(HeadingLevel::H2), id, classes, attrs })
+                Event::Start(Tag::Heading {
+                    level: level.max(HeadingLevel::H2),
+                    id,
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = heading_start.take() {
@@ -100,7 +138,9 @@ fn render_trusted_as(text: &str, source: &MarkdownSource, resolve: &dyn Fn(&str)
             }
             // Wide tables scroll on their own rather than making the page scroll sideways.
             Event::Start(Tag::Table(_)) => {
-                events.push(Event::Html(CowStr::from(r#"<div class="table-wrap" role="region" aria-label="Table" tabindex="0">"#)));
+                events.push(Event::Html(CowStr::from(
+                    r#"<div class="table-wrap" role="region" aria-label="Table" tabindex="0">"#,
+                )));
                 event
             }
             Event::End(TagEnd::Table) => {
@@ -140,9 +180,15 @@ fn add_anchor(events: &mut [Event], start: usize, toc: &mut Vec<Heading>) {
         })
         .collect();
     if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] {
-        let anchor = id.clone().map(|i| i.to_string()).unwrap_or_else(|| unique_id(&slugify(&title), toc));
+        let anchor = id
+            .clone()
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| unique_id(&slugify(&title), toc));
         if *level == HeadingLevel::H2 {
-            toc.push(Heading { id: anchor.clone(), title });
+            toc.push(Heading {
+                id: anchor.clone(),
+                title,
+            });
         }
         *id = Some(CowStr::from(anchor));
     }
@@ -180,21 +226,30 @@ fn rewrite_link<'a>(
             Some(url) => CowStr::from(format!("{url}{fragment}")),
             None => {
                 let mut problem = at();
-                problem.message = format!("link to `{path}`, which is not a page or service of this site");
+                problem.message =
+                    format!("link to `{path}`, which is not a page or service of this site");
                 rendered.problems.push(problem.hint("link to a Markdown file or a directory service's .toml file under content/, relative to this one"));
                 dest
             }
         };
     }
     if path.starts_with('/') {
-        rendered.site_links.push(SiteLink { path: path.to_owned(), location: at() });
+        rendered.site_links.push(SiteLink {
+            path: path.to_owned(),
+            location: at(),
+        });
     }
     dest
 }
 
 fn has_scheme(url: &str) -> bool {
     match url.find(':') {
-        Some(i) => url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0,
+        Some(i) => {
+            url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && i > 0
+        }
         None => false,
     }
 }
@@ -221,15 +276,29 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> Rendered {
-        let file = SourceFile::new("content/self-help/a.md", format!("+++\n+++\n{text}").into_bytes()).unwrap();
-        let source = MarkdownSource { file: &file, offset: 8, content_dir: "self-help" };
-        render_markdown(text, &source, &|path| (path == "self-help/b.md").then(|| "/self-help/b/".to_owned()))
+        let file = SourceFile::new(
+            "content/self-help/a.md",
+            format!("+++\n+++\n{text}").into_bytes(),
+        )
+        .unwrap();
+        let source = MarkdownSource {
+            file: &file,
+            offset: 8,
+            content_dir: "self-help",
+        };
+        render_markdown(text, &source, &|path| {
+            (path == "self-help/b.md").then(|| "/self-help/b/".to_owned())
+        })
     }
 
     #[test]
     fn links_to_source_files_become_urls() {
         let out = render("See [b](b.md#part) and [c](c.md).");
-        assert!(out.html.contains(r#"href="/self-help/b/#part""#), "{}", out.html);
+        assert!(
+            out.html.contains(r#"href="/self-help/b/#part""#),
+            "{}",
+            out.html
+        );
         assert_eq!(out.problems.len(), 1);
         assert_eq!(out.problems[0].position, Some((3, 24)));
     }
@@ -237,22 +306,37 @@ mod tests {
     #[test]
     fn headings_get_anchors_and_h1_is_demoted() {
         let out = render("# Top\n\n## What helps\n\n## What helps\n");
-        assert!(out.html.contains(r#"<h2 id="top">Top</h2>"#), "{}", out.html);
-        assert_eq!(out.toc.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), vec!["top", "what-helps", "what-helps-2"]);
+        assert!(
+            out.html.contains(r#"<h2 id="top">Top</h2>"#),
+            "{}",
+            out.html
+        );
+        assert_eq!(
+            out.toc.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            vec!["top", "what-helps", "what-helps-2"]
+        );
     }
 
     #[test]
     fn site_paths_are_recorded_and_external_links_kept() {
-        let out = render("[w](/sessions/2024/#day) [x](https://example.org) [m](mailto:a@example.org)");
+        let out =
+            render("[w](/sessions/2024/#day) [x](https://example.org) [m](mailto:a@example.org)");
         assert_eq!(out.site_links.len(), 1);
         assert_eq!(out.site_links[0].path, "/sessions/2024/");
     }
 
     #[test]
     fn content_paths_cannot_climb_out() {
-        assert_eq!(join_content_path("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(
+            join_content_path("a/b", "../c.md").as_deref(),
+            Some("a/c.md")
+        );
         assert_eq!(join_content_path("a", "/x/y.md").as_deref(), Some("x/y.md"));
         assert_eq!(join_content_path("", "../../etc.md"), None);
-        assert_eq!(join_content_path("..", ""), None, "the folder is normalised too");
+        assert_eq!(
+            join_content_path("..", ""),
+            None,
+            "the folder is normalised too"
+        );
     }
 }

@@ -4,16 +4,16 @@
 //! every problem is collected. Output files beside the pages (sitemap, feeds) are the next
 //! stage's job.
 
-pub mod directory;
 pub mod booklet;
 pub mod cache;
+pub mod directory;
 pub mod format;
 pub mod home;
 pub mod markdown;
 pub mod programme;
 pub mod qr;
-pub mod search;
 pub mod resources;
+pub mod search;
 pub mod templates;
 pub mod topics;
 pub mod untrusted;
@@ -29,7 +29,9 @@ use crate::error::Error;
 use crate::model::{Page, PageKind, Site, UrlPath};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
-use views::{NotFoundView, PageView, SiteView, breadcrumbs, card, page_meta, shows_exit, site_view};
+use views::{
+    NotFoundView, PageView, SiteView, breadcrumbs, card, page_meta, shows_exit, site_view,
+};
 
 /// One HTML page, ready to write.
 #[derive(Debug, Clone)]
@@ -74,7 +76,10 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
         || -> Vec<Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>> {
-            site.pages.par_iter().map(|page| render_content_page(site, templates, &site_view, page)).collect()
+            site.pages
+                .par_iter()
+                .map(|page| render_content_page(site, templates, &site_view, page))
+                .collect()
         },
         || render_generated_pages(site, templates, &site_view),
     );
@@ -102,7 +107,11 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
 
 /// The pages made from the model rather than from a Markdown file of their own: topics,
 /// resources, the programme, the directory, search and 404.
-fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> (RenderedSite, Vec<Diagnostic>) {
+fn render_generated_pages(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> (RenderedSite, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut rendered = RenderedSite::default();
     // The programme first: its booklets are the longest single pieces of work.
@@ -130,7 +139,10 @@ fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteVi
         Ok(page) => rendered.pages.push(page),
         Err(problem) => problems.push(problem),
     }
-    let not_found = NotFoundView { site: site_view, show_exit: shows_exit(site, "", false) };
+    let not_found = NotFoundView {
+        site: site_view,
+        show_exit: shows_exit(site, "", false),
+    };
     match templates.render("404.html", &not_found, "404.html") {
         Ok(html) => rendered.not_found = html,
         Err(problem) => problems.push(problem),
@@ -140,7 +152,11 @@ fn render_generated_pages(site: &Site, templates: &Templates, site_view: &SiteVi
 
 /// Renders one content page as a full build would: `serve` does this after an edit to a
 /// page's text, which changes nothing else the page shows.
-pub fn render_one_page(site: &Site, templates: &Templates, page: &Page) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
+pub fn render_one_page(
+    site: &Site,
+    templates: &Templates,
+    page: &Page,
+) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
     render_content_page(site, templates, &site_view(site), page)
 }
 
@@ -161,8 +177,16 @@ fn render_content_page(
         content: body.html,
         toc: body.toc,
         breadcrumbs: breadcrumbs(site, page),
-        children: page.children.iter().map(|&id| card(&site.pages[id])).collect(),
-        by_topic: if page.kind == PageKind::Section { views::group_by_topic(site, &page.children) } else { Vec::new() },
+        children: page
+            .children
+            .iter()
+            .map(|&id| card(&site.pages[id]))
+            .collect(),
+        by_topic: if page.kind == PageKind::Section {
+            views::group_by_topic(site, &page.children)
+        } else {
+            Vec::new()
+        },
         related_services: match page.kind {
             PageKind::Page => directory::views::related_services(site, &page.topics),
             _ => Vec::new(),
@@ -170,7 +194,10 @@ fn render_content_page(
         related_resources: resources::related_resource_views(site, &page.topics),
         show_exit: shows_exit(site, &page.section_name, page.safety),
     };
-    let template = page.template.clone().unwrap_or_else(|| default_template(page.kind).to_owned());
+    let template = page
+        .template
+        .clone()
+        .unwrap_or_else(|| default_template(page.kind).to_owned());
     let source = raw.file.path.to_string_lossy().into_owned();
     let html = match page.kind {
         PageKind::Home => templates.render(&template, &home::home_view(site, view), &source),
@@ -178,13 +205,25 @@ fn render_content_page(
     }
     .map_err(|d| vec![d])?;
     let last_modified = page.last_reviewed.or(page.date);
-    Ok((RenderedPage { url: page.url.clone(), html, source: raw.file.path.clone(), last_modified }, body.site_links))
+    Ok((
+        RenderedPage {
+            url: page.url.clone(),
+            html,
+            source: raw.file.path.clone(),
+            last_modified,
+        },
+        body.site_links,
+    ))
 }
 
 fn render_body(site: &Site, templates: &Templates, page: &Page) -> Rendered {
     let raw = site.raw(page);
     let content_dir = raw.content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let source = MarkdownSource { file: &raw.file, offset: raw.body_offset, content_dir };
+    let source = MarkdownSource {
+        file: &raw.file,
+        offset: raw.body_offset,
+        content_dir,
+    };
     let resolve = |path: &str| site.url_of_content_path(path);
     match templates.cache() {
         Some(cache) => cache.markdown(&source, &resolve),

@@ -25,17 +25,20 @@ impl QrCode {
     /// Each horizontal run of dark modules as (row, first column, length): drawing one
     /// rectangle per run rather than per module keeps SVG and PDF small.
     pub fn dark_runs(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        self.dark.chunks(self.width).enumerate().flat_map(|(y, row)| {
-            let mut x = 0;
-            std::iter::from_fn(move || {
-                x += row[x..].iter().take_while(|d| !**d).count();
-                let run = row[x..].iter().take_while(|d| **d).count();
-                (run > 0).then(|| {
-                    x += run;
-                    (y, x - run, run)
+        self.dark
+            .chunks(self.width)
+            .enumerate()
+            .flat_map(|(y, row)| {
+                let mut x = 0;
+                std::iter::from_fn(move || {
+                    x += row[x..].iter().take_while(|d| !**d).count();
+                    let run = row[x..].iter().take_while(|d| **d).count();
+                    (run > 0).then(|| {
+                        x += run;
+                        (y, x - run, run)
+                    })
                 })
             })
-        })
     }
 }
 
@@ -50,10 +53,20 @@ pub fn qr_code(url: &str) -> Option<Arc<QrCode>> {
         return code.clone();
     }
     // Made outside the lock, so that codes are made across cores.
-    let code = QRBuilder::new(url.as_bytes()).ecl(ECL::M).build().ok().map(|code| {
-        let dark = code.data[..code.size * code.size].iter().map(|module| module.value()).collect();
-        Arc::new(QrCode { width: code.size, dark })
-    });
+    let code = QRBuilder::new(url.as_bytes())
+        .ecl(ECL::M)
+        .build()
+        .ok()
+        .map(|code| {
+            let dark = code.data[..code.size * code.size]
+                .iter()
+                .map(|module| module.value())
+                .collect();
+            Arc::new(QrCode {
+                width: code.size,
+                dark,
+            })
+        });
     codes.lock().ok()?.insert(url.to_owned(), code.clone());
     code
 }
@@ -73,7 +86,12 @@ pub fn render_qr_svg(url: &str, label: &str) -> Option<String> {
          height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\""
     );
     for (y, x, run) in code.dark_runs() {
-        let _ = write!(svg, "M{} {}h{run}v1h-{run}z", x + QUIET_ZONE, y + QUIET_ZONE);
+        let _ = write!(
+            svg,
+            "M{} {}h{run}v1h-{run}z",
+            x + QUIET_ZONE,
+            y + QUIET_ZONE
+        );
     }
     svg.push_str("\"/></svg>");
     Some(svg)
@@ -86,7 +104,10 @@ mod tests {
     #[test]
     fn qr_codes_are_labelled_inline_svg() {
         let svg = render_qr_svg("https://example.org/book?session=a", "Book: A & B").unwrap();
-        assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Book: A &amp; B\""), "{svg}");
+        assert!(
+            svg.starts_with("<svg role=\"img\" aria-label=\"Book: A &amp; B\""),
+            "{svg}"
+        );
         assert!(!svg.contains("<?xml"));
     }
 
@@ -96,7 +117,9 @@ mod tests {
         let mut drawn = vec![false; code.width() * code.width()];
         for (y, x, run) in code.dark_runs() {
             assert!(run > 0 && x + run <= code.width());
-            drawn[y * code.width() + x..][..run].iter_mut().for_each(|d| *d = true);
+            drawn[y * code.width() + x..][..run]
+                .iter_mut()
+                .for_each(|d| *d = true);
         }
         assert_eq!(drawn, code.dark);
         // The finder pattern: the top-left corner is dark, seven modules wide.
@@ -116,7 +139,8 @@ mod tests {
                 pixels[row * side + (x + QUIET_ZONE) * 3..][..run * 3].fill(0);
             }
         }
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixels[y * side + x]);
+        let mut image =
+            rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixels[y * side + x]);
         let grids = image.detect_grids();
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].decode().unwrap().1, url);

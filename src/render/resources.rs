@@ -86,7 +86,10 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
             .iter()
             .map(|&t| {
                 let topic = &site.topics.list[t];
-                Link { title: topic.name.clone(), url: topic_url(&topic.slug) }
+                Link {
+                    title: topic.name.clone(),
+                    url: topic_url(&topic.slug),
+                }
             })
             .collect(),
     }
@@ -94,7 +97,10 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
 
 /// Resources sharing a topic with `topics`, as shown: for self-help, session and topic pages.
 pub fn related_resource_views(site: &Site, topics: &[usize]) -> Vec<ResourceView> {
-    related_resources(&site.resources, topics, RELATED_LIMIT).into_iter().map(|r| resource_view(site, r)).collect()
+    related_resources(&site.resources, topics, RELATED_LIMIT)
+        .into_iter()
+        .map(|r| resource_view(site, r))
+        .collect()
 }
 
 fn topic_url(slug: &Slug) -> String {
@@ -110,8 +116,17 @@ fn by_kind(site: &Site, resources: &[&Resource]) -> Vec<ResourceGroup> {
     MaterialKind::ALL
         .iter()
         .filter_map(|&kind| {
-            let mut list: Vec<&Resource> = resources.iter().copied().filter(|r| r.material.kind == kind).collect();
-            list.sort_by(|a, b| a.material.title.cmp(&b.material.title).then_with(|| a.id.cmp(&b.id)));
+            let mut list: Vec<&Resource> = resources
+                .iter()
+                .copied()
+                .filter(|r| r.material.kind == kind)
+                .collect();
+            list.sort_by(|a, b| {
+                a.material
+                    .title
+                    .cmp(&b.material.title)
+                    .then_with(|| a.id.cmp(&b.id))
+            });
             (!list.is_empty()).then(|| ResourceGroup {
                 title: kind_plural(kind),
                 id: kind.slug().to_owned(),
@@ -122,25 +137,49 @@ fn by_kind(site: &Site, resources: &[&Resource]) -> Vec<ResourceGroup> {
 }
 
 /// Renders the library pages; nothing when the site has no resources.
-pub fn render_resource_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<Vec<RenderedPage>, Diagnostic> {
+pub fn render_resource_pages(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Result<Vec<RenderedPage>, Diagnostic> {
     if site.resources.is_empty() {
         return Ok(Vec::new());
     }
-    let kinds: Vec<Link> = kinds_in(&site.resources).into_iter().map(|k| Link { title: kind_plural(k), url: kind_url(k) }).collect();
+    let kinds: Vec<Link> = kinds_in(&site.resources)
+        .into_iter()
+        .map(|k| Link {
+            title: kind_plural(k),
+            url: kind_url(k),
+        })
+        .collect();
     let topics: Vec<Link> = site
         .topics
         .list
         .iter()
         .enumerate()
         .filter(|(i, _)| site.resources.iter().any(|r| r.topics.contains(i)))
-        .map(|(_, t)| Link { title: t.name.clone(), url: topic_url(&t.slug) })
+        .map(|(_, t)| Link {
+            title: t.name.clone(),
+            url: topic_url(&t.slug),
+        })
         .collect();
     let all: Vec<&Resource> = site.resources.iter().collect();
     let mut pages = Vec::new();
-    let home = Link { title: "Home".into(), url: "/".into() };
-    let library = Link { title: "Resources".into(), url: LIBRARY_URL.into() };
+    let home = Link {
+        title: "Home".into(),
+        url: "/".into(),
+    };
+    let library = Link {
+        title: "Resources".into(),
+        url: LIBRARY_URL.into(),
+    };
     let summary = "Talks, articles, videos and toolkits on relationships, chosen for families and the people who work with them.";
-    let mut render = |title: String, summary: &str, url: String, list: &[&Resource], crumbs: Vec<Link>| -> Result<(), Diagnostic> {
+    let mut render = |title: String,
+                      summary: &str,
+                      url: String,
+                      list: &[&Resource],
+                      crumbs: Vec<Link>|
+     -> Result<(), Diagnostic> {
         let path = url_path(&url);
         let view = LibraryView {
             site: site_view,
@@ -153,21 +192,56 @@ pub fn render_resource_pages(site: &Site, templates: &Templates, site_view: &Sit
             breadcrumbs: crumbs,
             show_exit: shows_exit(site, "resources", false),
         };
-        let html = templates.render("resources.html", &view, &format!("resource library page {url}"))?;
-        pages.push(RenderedPage { url: path, html, source: PathBuf::from("content/resources"), last_modified: None });
+        let html = templates.render(
+            "resources.html",
+            &view,
+            &format!("resource library page {url}"),
+        )?;
+        pages.push(RenderedPage {
+            url: path,
+            html,
+            source: PathBuf::from("content/resources"),
+            last_modified: None,
+        });
         Ok(())
     };
-    render("Resources".into(), summary, LIBRARY_URL.into(), &all, vec![home.clone()])?;
+    render(
+        "Resources".into(),
+        summary,
+        LIBRARY_URL.into(),
+        &all,
+        vec![home.clone()],
+    )?;
     for kind in kinds_in(&site.resources) {
-        let list: Vec<&Resource> = all.iter().copied().filter(|r| r.material.kind == kind).collect();
+        let list: Vec<&Resource> = all
+            .iter()
+            .copied()
+            .filter(|r| r.material.kind == kind)
+            .collect();
         let title = format!("Resources: {}", kind_plural(kind).to_lowercase());
-        render(title, summary, kind_url(kind), &list, vec![home.clone(), library.clone()])?;
+        render(
+            title,
+            summary,
+            kind_url(kind),
+            &list,
+            vec![home.clone(), library.clone()],
+        )?;
     }
     for (i, topic) in site.topics.list.iter().enumerate() {
-        let list: Vec<&Resource> = all.iter().copied().filter(|r| r.topics.contains(&i)).collect();
+        let list: Vec<&Resource> = all
+            .iter()
+            .copied()
+            .filter(|r| r.topics.contains(&i))
+            .collect();
         if !list.is_empty() {
             let title = format!("Resources on {}", topic.name.to_lowercase());
-            render(title, &topic.description, topic_url(&topic.slug), &list, vec![home.clone(), library.clone()])?;
+            render(
+                title,
+                &topic.description,
+                topic_url(&topic.slug),
+                &list,
+                vec![home.clone(), library.clone()],
+            )?;
         }
     }
     Ok(pages)
@@ -186,6 +260,9 @@ mod tests {
     #[test]
     fn urls_are_under_the_library() {
         assert_eq!(kind_url(MaterialKind::Toolkit), "/resources/kind/toolkit/");
-        assert_eq!(url_path("/resources/kind/toolkit/").as_str(), "/resources/kind/toolkit/");
+        assert_eq!(
+            url_path("/resources/kind/toolkit/").as_str(),
+            "/resources/kind/toolkit/"
+        );
     }
 }

@@ -37,12 +37,19 @@ pub struct KindOption {
 }
 
 /// Renders `/search/`.
-pub fn render_search_page(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<RenderedPage, Diagnostic> {
+pub fn render_search_page(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Result<RenderedPage, Diagnostic> {
     let present = kinds_present(site);
     let kinds = SearchKind::ALL
         .into_iter()
         .filter(|k| present.contains(k))
-        .map(|k| KindOption { code: k.code(), label: k.label() })
+        .map(|k| KindOption {
+            code: k.code(),
+            label: k.label(),
+        })
         .collect();
     let browse = [
         ("The A to Z of local support", "/directory/a-z/"),
@@ -52,7 +59,10 @@ pub fn render_search_page(site: &Site, templates: &Templates, site_view: &SiteVi
     ]
     .into_iter()
     .filter(|(_, url)| is_published(site, url))
-    .map(|(title, url)| Link { title: title.to_owned(), url: url.to_owned() })
+    .map(|(title, url)| Link {
+        title: title.to_owned(),
+        url: url.to_owned(),
+    })
     .collect();
     let view = SearchView {
         site: site_view,
@@ -62,6 +72,13 @@ pub fn render_search_page(site: &Site, templates: &Templates, site_view: &SiteVi
         show_exit: shows_exit(site, "search", false),
     };
     let html = templates.render("search.html", &view, "search page")?;
-    let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search").map_err(|m| Diagnostic::file("search", m))?]);
-    Ok(RenderedPage { url, html, source: PathBuf::from("search"), last_modified: None })
+    let url = UrlPath::from_slugs(&[
+        crate::model::Slug::parse("search").map_err(|m| Diagnostic::file("search", m))?
+    ]);
+    Ok(RenderedPage {
+        url,
+        html,
+        source: PathBuf::from("search"),
+        last_modified: None,
+    })
 }

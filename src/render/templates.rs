@@ -25,18 +25,30 @@ pub struct Templates {
 
 impl std::fmt::Debug for Templates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Templates").field("names", &self.paths.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("Templates")
+            .field("names", &self.paths.keys().collect::<Vec<_>>())
+            .finish()
     }
 }
 
 impl Templates {
     /// Parses every template; a syntax error is located in its file.
     pub fn parse(templates: &[Template]) -> Result<Templates, Diagnostics> {
-        let paths: BTreeMap<_, _> = templates.iter().map(|t| (t.name.clone(), t.file.path.clone())).collect();
+        let paths: BTreeMap<_, _> = templates
+            .iter()
+            .map(|t| (t.name.clone(), t.file.path.clone()))
+            .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let sources = templates.iter().map(|t| (t.name.as_str(), t.file.text.as_str()));
-        let mut parsed = Templates { tera, paths, generation: template_set_hash(templates), cache: None };
+        let sources = templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.file.text.as_str()));
+        let mut parsed = Templates {
+            tera,
+            paths,
+            generation: template_set_hash(templates),
+            cache: None,
+        };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
             let located = match error.kind() {
                 ErrorKind::Msg(message) => parsed.located_reports(message),
@@ -67,7 +79,12 @@ impl Templates {
     }
 
     /// Renders template `name` with a typed view; `page` names the page for error messages.
-    pub fn render(&self, name: &str, view: &impl Serialize, page: &str) -> Result<String, Diagnostic> {
+    pub fn render(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        page: &str,
+    ) -> Result<String, Diagnostic> {
         if !self.has(name) {
             return Err(Diagnostic::file(page, format!("template `{name}` not found"))
                 .hint(format!("add templates/{name} to the site or the theme, or remove `template` from the front matter")));
@@ -85,9 +102,16 @@ impl Templates {
         Ok(html)
     }
 
-    fn render_uncached(&self, name: &str, view: &impl Serialize, page: &str) -> Result<String, Diagnostic> {
+    fn render_uncached(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        page: &str,
+    ) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
-        self.tera.render(name, &context).map_err(|e| self.diagnostic(&e, Some(page)))
+        self.tera
+            .render(name, &context)
+            .map_err(|e| self.diagnostic(&e, Some(page)))
     }
 
     /// Turns a Tera error into a diagnostic located in the template, naming the page.
@@ -96,14 +120,21 @@ impl Templates {
             ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
                 let path = self.path_of(report.filename());
                 let span = report.span();
-                Diagnostic::at(path, span.start_line, span.start_col + 1, report.message().to_owned())
+                Diagnostic::at(
+                    path,
+                    span.start_line,
+                    span.start_col + 1,
+                    report.message().to_owned(),
+                )
             }
-            ErrorKind::MissingParent { current, parent } => {
-                Diagnostic::file(self.path_of(current), format!("extends `{parent}`, which does not exist"))
-            }
-            ErrorKind::TemplateNotFound(name) => {
-                Diagnostic::file(page.unwrap_or("templates"), format!("template `{name}` not found"))
-            }
+            ErrorKind::MissingParent { current, parent } => Diagnostic::file(
+                self.path_of(current),
+                format!("extends `{parent}`, which does not exist"),
+            ),
+            ErrorKind::TemplateNotFound(name) => Diagnostic::file(
+                page.unwrap_or("templates"),
+                format!("template `{name}` not found"),
+            ),
             _ => Diagnostic::file(page.unwrap_or("templates"), error.to_string()),
         };
         match page {
@@ -123,13 +154,21 @@ impl Templates {
                 let mut place = pair[1].trim_start().strip_prefix("--> ")?.rsplitn(3, ':');
                 let column = place.next()?.parse().ok()?;
                 let line = place.next()?.parse().ok()?;
-                Some(Diagnostic::at(self.path_of(place.next()?), line, column, text))
+                Some(Diagnostic::at(
+                    self.path_of(place.next()?),
+                    line,
+                    column,
+                    text,
+                ))
             })
             .collect()
     }
 
     fn path_of(&self, name: &str) -> PathBuf {
-        self.paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+        self.paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("templates").join(name))
     }
 }
 
@@ -148,7 +187,10 @@ mod tests {
     use crate::diag::SourceFile;
 
     fn template(name: &str, text: &str) -> Template {
-        Template { name: name.into(), file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec()).unwrap() }
+        Template {
+            name: name.into(),
+            file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec()).unwrap(),
+        }
     }
 
     #[test]
@@ -161,22 +203,34 @@ mod tests {
 
     #[test]
     fn unknown_filters_are_located_one_by_one() {
-        let error = Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")]).unwrap_err();
+        let error =
+            Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")])
+                .unwrap_err();
         let shown: Vec<String> = error.0.iter().map(|d| d.to_string()).collect();
-        assert_eq!(shown, ["templates/page.html:1:8: Unknown filter `shout`", "templates/page.html:2:8: Unknown filter `whisper`"]);
+        assert_eq!(
+            shown,
+            [
+                "templates/page.html:1:8: Unknown filter `shout`",
+                "templates/page.html:2:8: Unknown filter `whisper`"
+            ]
+        );
     }
 
     #[test]
     fn rendering_errors_name_the_page() {
         let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")]).unwrap();
-        let error = templates.render("page.html", &serde_json::json!({}), "content/a.md").unwrap_err();
+        let error = templates
+            .render("page.html", &serde_json::json!({}), "content/a.md")
+            .unwrap_err();
         assert!(error.hint.unwrap().contains("content/a.md"));
     }
 
     #[test]
     fn values_are_escaped_in_html() {
         let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
-        let html = templates.render("page.html", &serde_json::json!({"text": "<script>"}), "a").unwrap();
+        let html = templates
+            .render("page.html", &serde_json::json!({"text": "<script>"}), "a")
+            .unwrap();
         assert_eq!(html, "&lt;script&gt;");
     }
 }

@@ -54,45 +54,112 @@ pub struct TopicView<'a> {
 }
 
 /// Renders the topic index and one page per topic; nothing when the site has no topics.
-pub fn render_topic_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<Vec<RenderedPage>, Diagnostic> {
+pub fn render_topic_pages(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Result<Vec<RenderedPage>, Diagnostic> {
     if site.topics.list.is_empty() {
         return Ok(Vec::new());
     }
     let show_exit = crate::render::views::shows_exit(site, "topics", false);
-    let index_url = UrlPath::root().join(&crate::model::Slug::parse("topics").map_err(|m| Diagnostic::file("topics", m))?);
-    let tagged = |index: usize| site.pages.iter().filter(move |p| p.kind == PageKind::Page && p.topics.contains(&index));
+    let index_url = UrlPath::root()
+        .join(&crate::model::Slug::parse("topics").map_err(|m| Diagnostic::file("topics", m))?);
+    let tagged = |index: usize| {
+        site.pages
+            .iter()
+            .filter(move |p| p.kind == PageKind::Page && p.topics.contains(&index))
+    };
     let summaries = site
         .topics
         .list
         .iter()
         .enumerate()
-        .map(|(i, topic)| TopicSummary { topic, url: index_url.join(&topic.slug).to_string(), count: tagged(i).count() + sessions_on(site, i).len() + resources_on(site, i) })
+        .map(|(i, topic)| TopicSummary {
+            topic,
+            url: index_url.join(&topic.slug).to_string(),
+            count: tagged(i).count() + sessions_on(site, i).len() + resources_on(site, i),
+        })
         .collect();
-    let index_view = TopicsView { site: site_view, topics: summaries, show_exit };
-    let mut pages = vec![page(index_url.clone(), templates.render("topics.html", &index_view, "topics")?)];
-    let crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Topics".into(), url: index_url.to_string() }];
+    let index_view = TopicsView {
+        site: site_view,
+        topics: summaries,
+        show_exit,
+    };
+    let mut pages = vec![page(
+        index_url.clone(),
+        templates.render("topics.html", &index_view, "topics")?,
+    )];
+    let crumbs = vec![
+        Link {
+            title: "Home".into(),
+            url: "/".into(),
+        },
+        Link {
+            title: "Topics".into(),
+            url: index_url.to_string(),
+        },
+    ];
     for (i, topic) in site.topics.list.iter().enumerate() {
-        let sessions = sessions_on(site, i).into_iter().map(|s| crate::render::programme::cards::session_card(site, s)).collect();
-        let resources: Vec<_> = site.resources.iter().filter(|r| r.topics.contains(&i)).map(|r| crate::render::resources::resource_view(site, r)).collect();
-        let resources_url = (!resources.is_empty()).then(|| format!("{}topic/{}/", crate::render::resources::LIBRARY_URL, topic.slug));
-        let view = TopicView { site: site_view, topic, pages: tagged(i).map(card).collect(), sessions, resources, resources_url, breadcrumbs: crumbs.clone(), show_exit };
+        let sessions = sessions_on(site, i)
+            .into_iter()
+            .map(|s| crate::render::programme::cards::session_card(site, s))
+            .collect();
+        let resources: Vec<_> = site
+            .resources
+            .iter()
+            .filter(|r| r.topics.contains(&i))
+            .map(|r| crate::render::resources::resource_view(site, r))
+            .collect();
+        let resources_url = (!resources.is_empty()).then(|| {
+            format!(
+                "{}topic/{}/",
+                crate::render::resources::LIBRARY_URL,
+                topic.slug
+            )
+        });
+        let view = TopicView {
+            site: site_view,
+            topic,
+            pages: tagged(i).map(card).collect(),
+            sessions,
+            resources,
+            resources_url,
+            breadcrumbs: crumbs.clone(),
+            show_exit,
+        };
         let name = format!("topic {}", topic.slug);
-        pages.push(page(index_url.join(&topic.slug), templates.render("topic.html", &view, &name)?));
+        pages.push(page(
+            index_url.join(&topic.slug),
+            templates.render("topic.html", &view, &name)?,
+        ));
     }
     Ok(pages)
 }
 
 /// Sessions on topic `index`, latest first.
 fn sessions_on<'a>(site: &'a Site, index: usize) -> Vec<&'a crate::model::session::Session> {
-    let mut sessions: Vec<_> = site.sessions.iter().filter(|s| s.topics.contains(&index)).collect();
+    let mut sessions: Vec<_> = site
+        .sessions
+        .iter()
+        .filter(|s| s.topics.contains(&index))
+        .collect();
     sessions.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.title.cmp(&b.title)));
     sessions
 }
 
 fn resources_on(site: &Site, index: usize) -> usize {
-    site.resources.iter().filter(|r| r.topics.contains(&index)).count()
+    site.resources
+        .iter()
+        .filter(|r| r.topics.contains(&index))
+        .count()
 }
 
 fn page(url: UrlPath, html: String) -> RenderedPage {
-    RenderedPage { url, html, source: PathBuf::from("content/topics.toml"), last_modified: None }
+    RenderedPage {
+        url,
+        html,
+        source: PathBuf::from("content/topics.toml"),
+        last_modified: None,
+    }
 }

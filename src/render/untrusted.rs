@@ -40,12 +40,40 @@ pub enum Policy {
 
 /// Tags either policy keeps.
 const TAGS: &[&str] = &[
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6", "blockquote", "code",
-    "pre", "table", "thead", "tbody", "tr", "th", "td", "abbr", "del", "hr", "div",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+    "del",
+    "hr",
+    "div",
 ];
 
 /// Tags removed together with everything inside them.
-const REMOVED_WITH_CONTENT: &[&str] = &["script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript"];
+const REMOVED_WITH_CONTENT: &[&str] = &[
+    "script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript",
+];
 
 /// Link schemes either policy keeps; addresses without a scheme (this site) are kept too.
 const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
@@ -64,13 +92,18 @@ pub fn clean_html(html: &str, policy: Policy) -> String {
 /// (links to pages, heading anchors), which hands its HTML to [`clean_html`].
 pub fn render_service_description(text: &str) -> String {
     let mut raw_html = String::new();
-    html::push_html(&mut raw_html, Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
+    html::push_html(
+        &mut raw_html,
+        Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
+    );
     clean_html(&raw_html, Policy::ServiceDescription)
 }
 
 // Built once: the allow-lists do not change while hubsite runs.
-static SESSION_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| cleaner(Policy::SessionDescription));
-static SERVICE_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| cleaner(Policy::ServiceDescription));
+static SESSION_CLEANER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| cleaner(Policy::SessionDescription));
+static SERVICE_CLEANER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| cleaner(Policy::ServiceDescription));
 
 fn cleaner(policy: Policy) -> ammonia::Builder<'static> {
     let mut tags: HashSet<&str> = TAGS.iter().copied().collect();
@@ -110,7 +143,15 @@ mod tests {
         let out = render_service_description(
             "Hi <script>alert(1)</script><img src=x onerror=alert(2)>\n\n[x](javascript:alert(3)) <a href=\"JaVaScRiPt:alert(4)\" onclick=\"alert(5)\">y</a>",
         );
-        for bad in ["<script", "alert(1)", "onerror", "onclick", "javascript", "JaVaScRiPt", "<img"] {
+        for bad in [
+            "<script",
+            "alert(1)",
+            "onerror",
+            "onclick",
+            "javascript",
+            "JaVaScRiPt",
+            "<img",
+        ] {
             assert!(!out.contains(bad), "{bad} survived in {out}");
         }
     }
@@ -118,11 +159,29 @@ mod tests {
     #[test]
     fn script_schemes_are_refused_however_they_are_spelt() {
         for policy in [Policy::SessionDescription, Policy::ServiceDescription] {
-            for bad in ["javascript:x", "JaVaScRiPt:x", " javascript:x", "java\tscript:x", "&#106;avascript:x", "data:text/html,x", "vbscript:x"] {
+            for bad in [
+                "javascript:x",
+                "JaVaScRiPt:x",
+                " javascript:x",
+                "java\tscript:x",
+                "&#106;avascript:x",
+                "data:text/html,x",
+                "vbscript:x",
+            ] {
                 let out = clean_html(&format!("<a href=\"{bad}\">y</a>"), policy);
-                assert_eq!(out, "<a rel=\"noopener noreferrer nofollow\">y</a>", "{bad}");
+                assert_eq!(
+                    out, "<a rel=\"noopener noreferrer nofollow\">y</a>",
+                    "{bad}"
+                );
             }
-            for good in ["https://example.org", "mailto:a@example.org", "tel:0123", "/sessions/", "b/#x", "#top"] {
+            for good in [
+                "https://example.org",
+                "mailto:a@example.org",
+                "tel:0123",
+                "/sessions/",
+                "b/#x",
+                "#top",
+            ] {
                 let out = clean_html(&format!("<a href=\"{good}\">y</a>"), policy);
                 assert!(out.contains(&format!("href=\"{good}\"")), "{good}: {out}");
             }
@@ -131,22 +190,34 @@ mod tests {
 
     #[test]
     fn iframes_and_hiding_styles_are_removed_but_text_survives() {
-        let out = clean_html("<iframe src=\"https://evil.example\"></iframe><p style=\"display:none\" class=\"x\">Kept</p>", Policy::ServiceDescription);
+        let out = clean_html(
+            "<iframe src=\"https://evil.example\"></iframe><p style=\"display:none\" class=\"x\">Kept</p>",
+            Policy::ServiceDescription,
+        );
         assert_eq!(out, "<p>Kept</p>");
     }
 
     #[test]
     fn markdown_and_safe_links_survive_with_rel() {
-        let out = render_service_description("**Bold** and [site](https://example.org)\n\n- one\n- two");
+        let out =
+            render_service_description("**Bold** and [site](https://example.org)\n\n- one\n- two");
         assert!(out.contains("<strong>Bold</strong>"));
-        assert!(out.contains(r#"<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>"#), "{out}");
+        assert!(
+            out.contains(
+                r#"<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>"#
+            ),
+            "{out}"
+        );
         assert!(out.contains("<li>two</li>"));
     }
 
     #[test]
     fn only_session_descriptions_keep_images_and_then_only_with_safe_sources() {
         let html = r#"<img src="/a.png" alt="A"><img src="javascript:alert(1)" alt="B">"#;
-        assert_eq!(clean_html(html, Policy::SessionDescription), r#"<img src="/a.png" alt="A"><img alt="B">"#);
+        assert_eq!(
+            clean_html(html, Policy::SessionDescription),
+            r#"<img src="/a.png" alt="A"><img alt="B">"#
+        );
         assert_eq!(clean_html(html, Policy::ServiceDescription), "");
     }
 
@@ -154,7 +225,10 @@ mod tests {
     fn the_renderers_table_wrapper_and_heading_anchors_survive_but_no_other_class_or_id() {
         let wrapper = r#"<div class="table-wrap" role="region" aria-label="Table" tabindex="0"><table></table></div>"#;
         assert_eq!(clean_html(wrapper, Policy::SessionDescription), wrapper);
-        let out = clean_html(r#"<h2 id="top" class="exit-this-page">T</h2><div id="main" class="visually-hidden">x</div>"#, Policy::SessionDescription);
+        let out = clean_html(
+            r#"<h2 id="top" class="exit-this-page">T</h2><div id="main" class="visually-hidden">x</div>"#,
+            Policy::SessionDescription,
+        );
         // ammonia leaves an empty `class` where it took every class out.
         assert_eq!(out, r#"<h2 id="top">T</h2><div class="">x</div>"#);
     }

@@ -131,10 +131,17 @@ pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<Top
         .iter()
         .enumerate()
         .filter_map(|(index, topic)| {
-            let pages: Vec<Card> =
-                children.iter().map(|&id| &site.pages[id]).filter(|p| p.topics.contains(&index)).map(card).collect();
+            let pages: Vec<Card> = children
+                .iter()
+                .map(|&id| &site.pages[id])
+                .filter(|p| p.topics.contains(&index))
+                .map(card)
+                .collect();
             (!pages.is_empty()).then(|| TopicGroup {
-                topic: Link { title: topic.name.clone(), url: format!("/topics/{}/", topic.slug) },
+                topic: Link {
+                    title: topic.name.clone(),
+                    url: format!("/topics/{}/", topic.slug),
+                },
                 pages,
             })
         })
@@ -158,7 +165,10 @@ pub fn site_view(site: &Site) -> SiteView {
         candidates
             .iter()
             .filter(|(_, url)| published(url))
-            .map(|(title, url)| Link { title: (*title).to_owned(), url: (*url).to_owned() })
+            .map(|(title, url)| Link {
+                title: (*title).to_owned(),
+                url: (*url).to_owned(),
+            })
             .collect()
     };
     SiteView {
@@ -168,7 +178,13 @@ pub fn site_view(site: &Site) -> SiteView {
         base_url: config.base_url.clone(),
         organisation: config.organisation.clone(),
         contact: config.contact.clone(),
-        nav: links(&[("Programme", "/sessions/"), ("Self-help", "/self-help/"), ("Directory", "/directory/"), ("Resources", "/resources/"), ("Search", "/search/")]),
+        nav: links(&[
+            ("Programme", "/sessions/"),
+            ("Self-help", "/self-help/"),
+            ("Directory", "/directory/"),
+            ("Resources", "/resources/"),
+            ("Search", "/search/"),
+        ]),
         footer_links: links(&[
             ("Accessibility statement", "/accessibility/"),
             ("Privacy", "/privacy/"),
@@ -178,7 +194,8 @@ pub fn site_view(site: &Site) -> SiteView {
         help_now: config.help_now.clone(),
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
-        search_url: published(crate::output::search::SEARCH_URL).then(|| crate::output::search::SEARCH_URL.to_owned()),
+        search_url: published(crate::output::search::SEARCH_URL)
+            .then(|| crate::output::search::SEARCH_URL.to_owned()),
     }
 }
 
@@ -230,7 +247,10 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
             .iter()
             .map(|&t| {
                 let topic = &site.topics.list[t];
-                Link { title: topic.name.clone(), url: format!("/topics/{}/", topic.slug) }
+                Link {
+                    title: topic.name.clone(),
+                    url: format!("/topics/{}/", topic.slug),
+                }
             })
             .collect(),
         audience: page.audience.iter().map(|a| a.label()).collect(),
@@ -239,7 +259,13 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
 }
 
 /// The facts of a generated page (not from a Markdown file): title, summary, address.
-pub fn simple_meta(site: &Site, title: &str, summary: &str, url: &crate::model::UrlPath, section: &str) -> PageMeta {
+pub fn simple_meta(
+    site: &Site,
+    title: &str,
+    summary: &str,
+    url: &crate::model::UrlPath,
+    section: &str,
+) -> PageMeta {
     PageMeta {
         title: title.to_owned(),
         summary: summary.to_owned(),
@@ -259,7 +285,12 @@ pub fn simple_meta(site: &Site, title: &str, summary: &str, url: &crate::model::
 
 /// A page as an item in a list.
 pub fn card(page: &Page) -> Card {
-    Card { title: page.title.clone(), url: page.url.to_string(), summary: page.summary.clone(), date: page.date.map(format_date) }
+    Card {
+        title: page.title.clone(),
+        url: page.url.to_string(),
+        summary: page.summary.clone(),
+        date: page.date.map(format_date),
+    }
 }
 
 /// Home, then each section above the page.
@@ -268,8 +299,15 @@ pub fn breadcrumbs(site: &Site, page: &Page) -> Vec<Link> {
     let mut parent = page.parent;
     while let Some(id) = parent {
         let ancestor = &site.pages[id];
-        let title = if ancestor.kind == PageKind::Home { "Home".to_owned() } else { ancestor.title.clone() };
-        crumbs.push(Link { title, url: ancestor.url.to_string() });
+        let title = if ancestor.kind == PageKind::Home {
+            "Home".to_owned()
+        } else {
+            ancestor.title.clone()
+        };
+        crumbs.push(Link {
+            title,
+            url: ancestor.url.to_string(),
+        });
         parent = ancestor.parent;
     }
     crumbs.reverse();

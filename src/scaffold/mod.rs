@@ -12,8 +12,16 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/si
 
 /// Writes the starter site into `dir`, which must not exist or be empty.
 pub fn create_site(dir: &Path) -> Result<usize, Error> {
-    if dir.exists() && fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))?.next().is_some() {
-        return Err(Error::UnsafeOutput { path: dir.to_path_buf(), reason: "it is not empty; choose a new folder".into() });
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map_err(|e| Error::io("cannot read", dir, e))?
+            .next()
+            .is_some()
+    {
+        return Err(Error::UnsafeOutput {
+            path: dir.to_path_buf(),
+            reason: "it is not empty; choose a new folder".into(),
+        });
     }
     let mut written = 0;
     write_dir(&STARTER, dir, &mut written)?;

@@ -72,7 +72,11 @@ pub struct Rebuilt {
 impl Rebuilder {
     /// A rebuilder for the site `options` describe; nothing is cached yet.
     pub fn new(options: BuildOptions) -> Rebuilder {
-        Rebuilder { options, memos: Memos::default(), kept: None }
+        Rebuilder {
+            options,
+            memos: Memos::default(),
+            kept: None,
+        }
     }
 
     /// Builds the site as it is on disk now, after the changes in `batch`.
@@ -83,8 +87,16 @@ impl Rebuilder {
             if let Some(edited) = apply_page_text_edits(&mut kept, batch, &self.memos) {
                 let pages = kept.output.page_count;
                 self.kept = Some(kept);
-                let stats = CacheStats { misses: edited.pages, hits: pages - edited.pages };
-                return Ok(Rebuilt { output: edited.output, elapsed: started.elapsed(), stats, how: Rebuild::PageText });
+                let stats = CacheStats {
+                    misses: edited.pages,
+                    hits: pages - edited.pages,
+                };
+                return Ok(Rebuilt {
+                    output: edited.output,
+                    elapsed: started.elapsed(),
+                    stats,
+                    how: Rebuild::PageText,
+                });
             }
             carried = carry_over(kept, batch);
         }
@@ -93,12 +105,22 @@ impl Rebuilder {
             cache.clear();
         }
         cache.start_build();
-        let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, Some(carried)).inspect_err(|_| cache.abandon_build())?;
+        let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, Some(carried))
+            .inspect_err(|_| cache.abandon_build())?;
         let output = Arc::new(std::mem::take(&mut parts.output));
         if let Some(search) = parts.search.take() {
-            self.kept = Some(Kept { parts, search, output: Arc::clone(&output) });
+            self.kept = Some(Kept {
+                parts,
+                search,
+                output: Arc::clone(&output),
+            });
         }
-        Ok(Rebuilt { output, elapsed: started.elapsed(), stats: cache.stats(), how: Rebuild::Full })
+        Ok(Rebuilt {
+            output,
+            elapsed: started.elapsed(),
+            stats: cache.stats(),
+            how: Rebuild::Full,
+        })
     }
 }
 
@@ -109,7 +131,9 @@ fn carry_over(kept: Kept, batch: &Batch) -> Carried {
     let search = Some(kept.search);
     let sources = Arc::try_unwrap(kept.parts.site.sources).ok();
     let pages = match sources {
-        Some(sources) if !batch.rescan && !batch.config => KnownPages::new(sources.pages, batch.paths.clone()),
+        Some(sources) if !batch.rescan && !batch.config => {
+            KnownPages::new(sources.pages, batch.paths.clone())
+        }
         _ => KnownPages::default(),
     };
     Carried { pages, search }
@@ -131,7 +155,10 @@ fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Optio
     }
     let edited = reread_page_texts(Arc::get_mut(&mut kept.parts.site.sources)?, batch)?;
     if edited.is_empty() {
-        return Some(Edited { output: Arc::clone(&kept.output), pages: 0 });
+        return Some(Edited {
+            output: Arc::clone(&kept.output),
+            pages: 0,
+        });
     }
     let site = &kept.parts.site;
     let mut pages = Vec::new();
@@ -149,7 +176,9 @@ fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Optio
     }
     // The files are the last build's but for the shards, whose number may change: a link
     // there is left to the whole pipeline.
-    let resolves = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path);
+    let resolves = |path: &str| {
+        !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path)
+    };
     if !site_links.iter().all(|link| resolves(&link.path)) {
         return None;
     }
@@ -159,10 +188,21 @@ fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Optio
     for document in documents {
         kept.search.replace(document);
     }
-    let replaced = pages.iter().map(|page| (page.url.output_file(), Arc::new(page.html.clone().into_bytes()))).collect();
+    let replaced = pages
+        .iter()
+        .map(|page| {
+            (
+                page.url.output_file(),
+                Arc::new(page.html.clone().into_bytes()),
+            )
+        })
+        .collect();
     let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
     kept.output = Arc::clone(&output);
-    Some(Edited { output, pages: pages.len() })
+    Some(Edited {
+        output,
+        pages: pages.len(),
+    })
 }
 
 /// Reads the pages `batch` names again into `sources`; their indexes in `sources.pages`, or
@@ -187,29 +227,54 @@ fn reread_page_texts(sources: &mut Sources, batch: &Batch) -> Option<Vec<usize>>
 }
 
 /// `previous` with files `replaced` and the search files laid out again.
-fn patched(previous: &Output, replaced: Vec<(String, Arc<Vec<u8>>)>, search: SearchFiles) -> Output {
+fn patched(
+    previous: &Output,
+    replaced: Vec<(String, Arc<Vec<u8>>)>,
+    search: SearchFiles,
+) -> Output {
     let mut replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
     replaced.insert(MANIFEST.to_owned(), search.manifest);
     let mut files: Vec<OutputFile> = previous
         .files
         .iter()
         .map(|file| match replaced.get(&file.path) {
-            Some(bytes) => OutputFile { path: file.path.clone(), contents: Contents::Bytes(Arc::clone(bytes)) },
+            Some(bytes) => OutputFile {
+                path: file.path.clone(),
+                contents: Contents::Bytes(Arc::clone(bytes)),
+            },
             None => file.clone(),
         })
         .collect();
     // Shards and records are each one run of the sorted files: the new run takes its place.
     for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {
         let start = files.partition_point(|f| f.path.as_str() < prefix);
-        let end = start + files[start..].iter().take_while(|f| f.path.starts_with(prefix)).count();
-        files.splice(start..end, run.into_iter().map(|(path, bytes)| OutputFile { path, contents: Contents::Bytes(bytes) }));
+        let end = start
+            + files[start..]
+                .iter()
+                .take_while(|f| f.path.starts_with(prefix))
+                .count();
+        files.splice(
+            start..end,
+            run.into_iter().map(|(path, bytes)| OutputFile {
+                path,
+                contents: Contents::Bytes(bytes),
+            }),
+        );
     }
-    Output { files, page_count: previous.page_count }
+    Output {
+        files,
+        page_count: previous.page_count,
+    }
 }
 
 /// The output paths whose contents differ between two builds: generated files compared by
 /// bytes, static files by source and by whether the batch touched that source.
-pub fn changed_paths(old: &Output, new: &Output, batch: &Batch, root: &std::path::Path) -> BTreeSet<String> {
+pub fn changed_paths(
+    old: &Output,
+    new: &Output,
+    batch: &Batch,
+    root: &std::path::Path,
+) -> BTreeSet<String> {
     let touched: BTreeSet<_> = batch.paths.iter().map(|p| root.join(p)).collect();
     let mut changed = BTreeSet::new();
     // Both lists are sorted by path: walk them side by side.
@@ -227,8 +292,12 @@ pub fn changed_paths(old: &Output, new: &Output, batch: &Batch, root: &std::path
             Ordering::Equal => {
                 let (a, b) = (old_files.next(), new_files.next());
                 let same = match (a.map(|f| &f.contents), b.map(|f| &f.contents)) {
-                    (Some(Contents::Bytes(a)), Some(Contents::Bytes(b))) => Arc::ptr_eq(a, b) || a == b,
-                    (Some(Contents::Asset(a)), Some(Contents::Asset(b))) => same_asset(a, b, &touched),
+                    (Some(Contents::Bytes(a)), Some(Contents::Bytes(b))) => {
+                        Arc::ptr_eq(a, b) || a == b
+                    }
+                    (Some(Contents::Asset(a)), Some(Contents::Asset(b))) => {
+                        same_asset(a, b, &touched)
+                    }
                     _ => false,
                 };
                 (b, same)
@@ -241,7 +310,11 @@ pub fn changed_paths(old: &Output, new: &Output, batch: &Batch, root: &std::path
     changed
 }
 
-fn same_asset(a: &crate::load::AssetSource, b: &crate::load::AssetSource, touched: &BTreeSet<std::path::PathBuf>) -> bool {
+fn same_asset(
+    a: &crate::load::AssetSource,
+    b: &crate::load::AssetSource,
+    touched: &BTreeSet<std::path::PathBuf>,
+) -> bool {
     use crate::load::AssetSource::{Disk, Embedded};
     match (a, b) {
         (Disk(a), Disk(b)) => a == b && !touched.contains(b),

@@ -55,8 +55,16 @@ impl LiveSite {
     pub fn start(options: BuildOptions) -> LiveSite {
         let rebuilder = Rebuilder::new(options.clone());
         let shared = Arc::new(Shared::new(Output::default()));
-        let mut live = LiveSite { rebuilder, shared, options, last_rebuild: None };
-        live.update(&Batch { config: true, ..Batch::default() });
+        let mut live = LiveSite {
+            rebuilder,
+            shared,
+            options,
+            last_rebuild: None,
+        };
+        live.update(&Batch {
+            config: true,
+            ..Batch::default()
+        });
         live
     }
 
@@ -75,10 +83,13 @@ impl LiveSite {
         let previous = self.shared.current();
         match self.rebuilder.rebuild(batch) {
             Ok(rebuilt) => {
-                let paths = changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);
+                let paths =
+                    changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);
                 let snapshot = self.shared.publish_build(rebuilt.output, paths);
                 self.last_rebuild = Some(rebuilt.how);
-                let since_save = batch.first_seen.map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
+                let since_save = batch
+                    .first_seen
+                    .map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
                 let how = match rebuilt.how {
                     Rebuild::PageText => " (page text)",
                     Rebuild::Full => "",
@@ -103,7 +114,11 @@ impl LiveSite {
 
 /// "1 page", "2 pages".
 fn counted(n: usize, thing: &str) -> String {
-    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
 }
 
 /// Builds, serves and rebuilds until the process is stopped. Fails only when it cannot
@@ -114,7 +129,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let mut live = LiveSite::start(options.build.clone());
     let (http, address) = server::bind(options.interface, options.port)?;
     let url = format!("http://{address}/");
-    eprintln!("Serving {} at {url} (Ctrl+C to stop)", options.build.root.display());
+    eprintln!(
+        "Serving {} at {url} (Ctrl+C to stop)",
+        options.build.root.display()
+    );
     if options.open {
         // No browser is not a problem: the address is printed above.
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
@@ -123,7 +141,11 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     std::thread::spawn(move || server::run(&http, &shared));
     loop {
         if let Some(batch) = watcher.next_batch(Duration::from_secs(3600)) {
-            let mut names: Vec<_> = batch.paths.iter().map(|p| p.display().to_string()).collect();
+            let mut names: Vec<_> = batch
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
             if batch.rescan {
                 names.push("(changes the system could not name)".into());
             }

@@ -42,7 +42,10 @@ pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String
         }
     }
     let reason = first_error.unwrap_or_else(|| "no port to try".into());
-    Err(format!("cannot listen on {interface} ports {port} to {}: {reason}", port.saturating_add(PORT_TRIES - 1)))
+    Err(format!(
+        "cannot listen on {interface} ports {port} to {}: {reason}",
+        port.saturating_add(PORT_TRIES - 1)
+    ))
 }
 
 /// Answers requests until the server is dropped. Long polls get a thread each.
@@ -73,7 +76,12 @@ pub struct Reply {
 
 impl Reply {
     fn ok(mime: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status: 200, mime, location: None, body: body.into() }
+        Reply {
+            status: 200,
+            mime,
+            location: None,
+            body: body.into(),
+        }
     }
 }
 
@@ -92,9 +100,12 @@ pub fn respond(snapshot: &Snapshot, url: &str) -> Reply {
             }
             None => not_found(snapshot),
         },
-        Some(Resolved::Redirect(location)) => {
-            Reply { status: 301, mime: "text/plain; charset=utf-8", location: Some(location), body: b"Moved".to_vec() }
-        }
+        Some(Resolved::Redirect(location)) => Reply {
+            status: 301,
+            mime: "text/plain; charset=utf-8",
+            location: Some(location),
+            body: b"Moved".to_vec(),
+        },
         None => not_found(snapshot),
     }
 }
@@ -102,7 +113,12 @@ pub fn respond(snapshot: &Snapshot, url: &str) -> Reply {
 fn not_found(snapshot: &Snapshot) -> Reply {
     let body = file_bytes(&snapshot.output, "404.html").unwrap_or(Cow::Borrowed(b"Not found"));
     let mime = "text/html; charset=utf-8";
-    Reply { status: 404, mime, location: None, body: served_bytes(snapshot, mime, body) }
+    Reply {
+        status: 404,
+        mime,
+        location: None,
+        body: served_bytes(snapshot, mime, body),
+    }
 }
 
 /// HTML gets the reload script and, after a failed rebuild, the overlay; the rest is as built.
@@ -125,7 +141,9 @@ pub fn inject(html: &str, generation: u64, errors: Option<&str>) -> String {
             escape(errors)
         ));
     }
-    extra.push_str(&format!("<script src=\"{RELOAD_JS}\" data-generation=\"{generation}\" defer></script>"));
+    extra.push_str(&format!(
+        "<script src=\"{RELOAD_JS}\" data-generation=\"{generation}\" defer></script>"
+    ));
     let at = html.rfind("</body>").unwrap_or(html.len());
     let mut out = String::with_capacity(html.len() + extra.len());
     out.push_str(&html[..at]);
@@ -135,13 +153,18 @@ pub fn inject(html: &str, generation: u64, errors: Option<&str>) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Waits for a generation newer than `since`, then says what the page `page` should do.
 fn answer_changes(request: Request, shared: &Shared) {
     let query = request.url().split_once('?').map_or("", |(_, q)| q);
-    let since = query_value(query, "since").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let since = query_value(query, "since")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let page = query_value(query, "page").unwrap_or_else(|| "/".into());
     let snapshot = shared.wait_newer(since, POLL);
     let body = changes_json(&snapshot, since, &page);
@@ -160,13 +183,22 @@ pub fn changes_json(snapshot: &Snapshot, since: u64, page: &str) -> String {
             Some(Resolved::File(path)) => Some(path),
             _ => None,
         };
-        snapshot.change.action_for(Some(file.as_deref().unwrap_or("404.html"))).as_str()
+        snapshot
+            .change
+            .action_for(Some(file.as_deref().unwrap_or("404.html")))
+            .as_str()
     };
-    format!("{{\"generation\":{},\"action\":\"{action}\"}}", snapshot.generation)
+    format!(
+        "{{\"generation\":{},\"action\":\"{action}\"}}",
+        snapshot.generation
+    )
 }
 
 fn query_value(query: &str, key: &str) -> Option<String> {
-    query.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).and_then(percent_decode)
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+        .and_then(percent_decode)
 }
 
 fn send(request: Request, reply: Reply) {
@@ -210,14 +242,20 @@ pub fn resolve(output: &Output, url: &str) -> Option<Resolved> {
         }
     }
     let path = parts.join("/");
-    let index = if path.is_empty() { "index.html".to_owned() } else { format!("{path}/index.html") };
+    let index = if path.is_empty() {
+        "index.html".to_owned()
+    } else {
+        format!("{path}/index.html")
+    };
     if decoded.ends_with('/') || path.is_empty() {
         return output.get(&index).map(|_| Resolved::File(index));
     }
     if output.get(&path).is_some() {
         Some(Resolved::File(path))
     } else {
-        output.get(&index).map(|_| Resolved::Redirect(format!("/{path}/")))
+        output
+            .get(&index)
+            .map(|_| Resolved::Redirect(format!("/{path}/")))
     }
 }
 
@@ -278,10 +316,16 @@ mod tests {
     fn output(paths: &[&str]) -> Output {
         let mut files: Vec<_> = paths
             .iter()
-            .map(|p| OutputFile { path: p.to_string(), contents: Contents::Bytes(format!("<body>{p}</body>").into_bytes().into()) })
+            .map(|p| OutputFile {
+                path: p.to_string(),
+                contents: Contents::Bytes(format!("<body>{p}</body>").into_bytes().into()),
+            })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        Output { files, page_count: 0 }
+        Output {
+            files,
+            page_count: 0,
+        }
     }
 
     #[test]
@@ -292,7 +336,15 @@ mod tests {
         assert_eq!(resolve(&site, "/a/?x=1"), file("a/index.html"));
         assert_eq!(resolve(&site, "/a"), Some(Resolved::Redirect("/a/".into())));
         assert_eq!(resolve(&site, "/css/site.css"), file("css/site.css"));
-        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/a/%2E%2E/%2e%2e/x", "/a\\..\\b", "/a%5c..%5cb", "/%2", "/a%00"] {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2E%2E/%2e%2e/x",
+            "/a\\..\\b",
+            "/a%5c..%5cb",
+            "/%2",
+            "/a%00",
+        ] {
             assert_eq!(resolve(&site, bad), None, "{bad}");
         }
         assert_eq!(resolve(&site, "/missing"), None);
@@ -301,7 +353,10 @@ mod tests {
     #[test]
     fn the_script_goes_before_the_body_ends_and_errors_are_escaped() {
         let html = inject("<body><p>x</p></body></html>", 7, Some("a.md:1:2: <bad>"));
-        assert!(html.contains("data-generation=\"7\" defer></script></body></html>"), "{html}");
+        assert!(
+            html.contains("data-generation=\"7\" defer></script></body></html>"),
+            "{html}"
+        );
         assert!(html.contains("a.md:1:2: &lt;bad&gt;"));
         assert!(!html.contains("style="));
         assert!(!inject("<body></body>", 1, None).contains("hubsite-overlay"));
@@ -309,12 +364,21 @@ mod tests {
 
     #[test]
     fn only_html_is_changed_when_served() {
-        let snapshot = Snapshot { output: Arc::new(output(&["index.html", "css/site.css"])), ..Snapshot::default() };
-        assert_eq!(respond(&snapshot, "/css/site.css").body, b"<body>css/site.css</body>");
+        let snapshot = Snapshot {
+            output: Arc::new(output(&["index.html", "css/site.css"])),
+            ..Snapshot::default()
+        };
+        assert_eq!(
+            respond(&snapshot, "/css/site.css").body,
+            b"<body>css/site.css</body>"
+        );
         let page = respond(&snapshot, "/");
         assert!(String::from_utf8(page.body).unwrap().contains(RELOAD_JS));
         let missing = respond(&snapshot, "/nope/");
         assert_eq!(missing.status, 404);
-        assert_eq!(mime_type(Path::new("a.ics")), "text/calendar; charset=utf-8");
+        assert_eq!(
+            mime_type(Path::new("a.ics")),
+            "text/calendar; charset=utf-8"
+        );
     }
 }

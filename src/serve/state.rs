@@ -78,8 +78,14 @@ pub struct Shared {
 impl Shared {
     /// Starts with a first build.
     pub fn new(output: Output) -> Shared {
-        let snapshot = Snapshot { output: Arc::new(output), ..Snapshot::default() };
-        Shared { current: Mutex::new(Arc::new(snapshot)), published: Condvar::new() }
+        let snapshot = Snapshot {
+            output: Arc::new(output),
+            ..Snapshot::default()
+        };
+        Shared {
+            current: Mutex::new(Arc::new(snapshot)),
+            published: Condvar::new(),
+        }
     }
 
     /// The snapshot being served now.
@@ -90,17 +96,33 @@ impl Shared {
     /// Publishes a successful rebuild: it is served from now on and its errors are cleared.
     pub fn publish_build(&self, output: Arc<Output>, paths: BTreeSet<String>) -> Arc<Snapshot> {
         self.publish(|previous| {
-            let change = Change { paths, errors: previous.errors.is_some() };
-            Snapshot { output, errors: None, generation: previous.generation + 1, change }
+            let change = Change {
+                paths,
+                errors: previous.errors.is_some(),
+            };
+            Snapshot {
+                output,
+                errors: None,
+                generation: previous.generation + 1,
+                change,
+            }
         })
     }
 
     /// Publishes a failed rebuild: the last good build stays, with these errors over it.
     pub fn publish_errors(&self, errors: String) -> Arc<Snapshot> {
         self.publish(|previous| {
-            let change = Change { paths: BTreeSet::new(), errors: previous.errors.as_ref() != Some(&errors) };
+            let change = Change {
+                paths: BTreeSet::new(),
+                errors: previous.errors.as_ref() != Some(&errors),
+            };
             let output = Arc::clone(&previous.output);
-            Snapshot { output, errors: Some(errors), generation: previous.generation + 1, change }
+            Snapshot {
+                output,
+                errors: Some(errors),
+                generation: previous.generation + 1,
+                change,
+            }
         })
     }
 
@@ -126,7 +148,9 @@ impl Shared {
 
     fn lock(&self) -> MutexGuard<'_, Arc<Snapshot>> {
         // A panic elsewhere cannot leave a half-written snapshot: it is replaced whole.
-        self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -135,16 +159,34 @@ mod tests {
     use super::*;
 
     fn change(paths: &[&str], errors: bool) -> Change {
-        Change { paths: paths.iter().map(|p| p.to_string()).collect(), errors }
+        Change {
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            errors,
+        }
     }
 
     #[test]
     fn a_page_reloads_only_when_it_or_the_errors_changed() {
-        assert_eq!(change(&["a/index.html"], false).action_for(Some("a/index.html")), Action::Reload);
-        assert_eq!(change(&["b/index.html"], false).action_for(Some("a/index.html")), Action::None);
-        assert_eq!(change(&[], true).action_for(Some("a/index.html")), Action::Reload);
-        assert_eq!(change(&["css/site.css"], false).action_for(Some("a/index.html")), Action::Restyle);
-        assert_eq!(change(&["b/index.html"], false).action_for(None), Action::Reload);
+        assert_eq!(
+            change(&["a/index.html"], false).action_for(Some("a/index.html")),
+            Action::Reload
+        );
+        assert_eq!(
+            change(&["b/index.html"], false).action_for(Some("a/index.html")),
+            Action::None
+        );
+        assert_eq!(
+            change(&[], true).action_for(Some("a/index.html")),
+            Action::Reload
+        );
+        assert_eq!(
+            change(&["css/site.css"], false).action_for(Some("a/index.html")),
+            Action::Restyle
+        );
+        assert_eq!(
+            change(&["b/index.html"], false).action_for(None),
+            Action::Reload
+        );
     }
 
     #[test]
@@ -155,7 +197,14 @@ mod tests {
         let same = shared.publish_errors("content/a.md:1:1: oops".into());
         assert!(!same.change.errors);
         let fixed = shared.publish_build(Arc::default(), BTreeSet::new());
-        assert_eq!((fixed.generation, fixed.errors.is_none(), fixed.change.errors), (3, true, true));
+        assert_eq!(
+            (
+                fixed.generation,
+                fixed.errors.is_none(),
+                fixed.change.errors
+            ),
+            (3, true, true)
+        );
         assert_eq!(shared.wait_newer(2, Duration::ZERO).generation, 3);
     }
 }

@@ -45,19 +45,32 @@ pub struct SiteWatcher {
 
 impl std::fmt::Debug for SiteWatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SiteWatcher").field("root", &self.root).field("watching", &self.watching).finish()
+        f.debug_struct("SiteWatcher")
+            .field("root", &self.root)
+            .field("watching", &self.watching)
+            .finish()
     }
 }
 
 impl SiteWatcher {
     /// Starts watching the site at `root`.
     pub fn new(root: &Path) -> Result<SiteWatcher, String> {
-        let root = root.canonicalize().map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         let (sender, events) = channel();
-        let mut watcher = notify::recommended_watcher(sender).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut watcher =
+            notify::recommended_watcher(sender).map_err(|e| format!("cannot watch files: {e}"))?;
         // The site folder itself, not its subfolders: hubsite.toml, and watched folders appearing.
-        watcher.watch(&root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        let mut site = SiteWatcher { root, watcher, events, watching: BTreeSet::new() };
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let mut site = SiteWatcher {
+            root,
+            watcher,
+            events,
+            watching: BTreeSet::new(),
+        };
         let _already_there = site.watch_folders();
         Ok(site)
     }
@@ -68,9 +81,18 @@ impl SiteWatcher {
         let mut found = Vec::new();
         for name in WATCHED {
             let dir = self.root.join(name);
-            if dir.is_dir() && !self.watching.contains(&dir) && self.watcher.watch(&dir, RecursiveMode::Recursive).is_ok() {
-                let files = walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok);
-                found.extend(files.filter(|e| e.file_type().is_file()).map(walkdir::DirEntry::into_path));
+            if dir.is_dir()
+                && !self.watching.contains(&dir)
+                && self.watcher.watch(&dir, RecursiveMode::Recursive).is_ok()
+            {
+                let files = walkdir::WalkDir::new(&dir)
+                    .into_iter()
+                    .filter_map(Result::ok);
+                found.extend(
+                    files
+                        .filter(|e| e.file_type().is_file())
+                        .map(walkdir::DirEntry::into_path),
+                );
                 self.watching.insert(dir);
             }
         }
@@ -114,7 +136,9 @@ impl SiteWatcher {
             }
         }
         let root = &self.root;
-        batch.paths.retain(|path| !created.contains(path) || fs::symlink_metadata(root.join(path)).is_ok());
+        batch.paths.retain(|path| {
+            !created.contains(path) || fs::symlink_metadata(root.join(path)).is_ok()
+        });
         for path in self.watch_folders() {
             if let Some(relative) = relevant(&self.root, &path) {
                 batch.paths.insert(relative);
@@ -125,7 +149,12 @@ impl SiteWatcher {
 
     /// Adds `event` to `batch`; `created` gathers the paths whose first event in the batch
     /// created them.
-    fn add(&self, batch: &mut Batch, created: &mut BTreeSet<PathBuf>, event: notify::Result<notify::Event>) {
+    fn add(
+        &self,
+        batch: &mut Batch,
+        created: &mut BTreeSet<PathBuf>,
+        event: notify::Result<notify::Event>,
+    ) {
         let Ok(event) = event else {
             batch.rescan = true;
             return;
@@ -158,14 +187,20 @@ pub fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
     if !WATCHED.contains(&first) {
         return None;
     }
-    let temporary = relative.components().any(|c| is_temporary(&c.as_os_str().to_string_lossy()));
+    let temporary = relative
+        .components()
+        .any(|c| is_temporary(&c.as_os_str().to_string_lossy()));
     (!temporary).then(|| relative.to_path_buf())
 }
 
 /// Hidden files and the temporary files editors write while saving: the files loading
 /// skips, and vim's probe file `4913`.
 fn is_temporary(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp") || name == "4913"
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name == "4913"
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ pub const NOW: &str = "2024-03-04T09:00:00Z";
 
 /// The folder of fixture site `name`.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites")
+        .join(name)
 }
 
 /// A copy of fixture `name` in a scratch folder, so builds can write `public/` beside it.
@@ -70,7 +72,12 @@ pub fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let path = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            let path = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
             (path, fs::read(e.path()).expect("readable"))
         })
         .collect();
@@ -80,7 +87,8 @@ pub fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// A text file of the output.
 pub fn read_output(root: &Path, path: &str) -> String {
-    fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|_| panic!("{path} in the output"))
+    fs::read_to_string(root.join("public").join(path))
+        .unwrap_or_else(|_| panic!("{path} in the output"))
 }
 
 /// A scratch copy of fixture `directory` holding the example site's directory and topics
@@ -89,8 +97,15 @@ pub fn example_site() -> tempfile::TempDir {
     let site = scratch_copy("directory");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     fs::remove_dir_all(site.path().join("content/directory")).expect("fixture directory");
-    copy_tree(&repo.join("content/directory"), &site.path().join("content/directory"));
-    fs::copy(repo.join("content/topics.toml"), site.path().join("content/topics.toml")).expect("topics");
+    copy_tree(
+        &repo.join("content/directory"),
+        &site.path().join("content/directory"),
+    );
+    fs::copy(
+        repo.join("content/topics.toml"),
+        site.path().join("content/topics.toml"),
+    )
+    .expect("topics");
     fs::remove_dir_all(site.path().join("content/self-help")).expect("fixture self-help");
     site
 }
@@ -100,7 +115,10 @@ pub fn example_site() -> tempfile::TempDir {
 pub fn staging_folders(parent: &Path) -> Vec<String> {
     let previous = parent.join(".public.hubsite-previous");
     if previous.exists() {
-        assert!(previous.join(hubsite::write::MARKER_FILE).exists(), "the previous output is marked as hubsite's");
+        assert!(
+            previous.join(hubsite::write::MARKER_FILE).exists(),
+            "the previous output is marked as hubsite's"
+        );
     }
     fs::read_dir(parent)
         .expect("site folder")

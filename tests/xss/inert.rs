@@ -20,11 +20,15 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// `a href="x" class="y"` → ("a", [("href", "x"), ("class", "y")]). Values are quoted with `"`
 /// by the theme and by pulldown-cmark; anything else shows up as a strange attribute name.
 fn parse_tag(tag: &str) -> (String, Vec<(String, String)>) {
-    let name_end = tag.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(tag.len());
+    let name_end = tag
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(tag.len());
     let mut attributes = Vec::new();
     let mut rest = tag[name_end..].trim_start_matches(['/', ' ', '\n', '\t']);
     while !rest.is_empty() {
-        let key_end = rest.find(|c: char| c == '=' || c.is_whitespace() || c == '/').unwrap_or(rest.len());
+        let key_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == '/')
+            .unwrap_or(rest.len());
         let key = rest[..key_end].to_ascii_lowercase();
         rest = &rest[key_end..];
         let mut value = String::new();
@@ -49,8 +53,15 @@ fn parse_tag(tag: &str) -> (String, Vec<(String, String)>) {
 /// by the pages' CSP). Read as browsers read it: tabs and line breaks are dropped, spaces
 /// trimmed, and `\` counts as `/`, so `/\evil.example` leaves the site.
 fn loads_from_this_site(url: &str) -> bool {
-    let url: String = url.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>().replace('\\', "/");
-    let scheme_end = url.find(':').filter(|&colon| url.find(['/', '?', '#']).is_none_or(|path| colon < path));
+    let url: String = url
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .replace('\\', "/");
+    let scheme_end = url
+        .find(':')
+        .filter(|&colon| url.find(['/', '?', '#']).is_none_or(|path| colon < path));
     match scheme_end {
         Some(_) => url.starts_with("data:image/png"),
         None => !url.starts_with("//"),
@@ -65,16 +76,27 @@ const THEME_FORMS: &[(&str, &str)] = &[
 ];
 
 fn theme_marker(attributes: &[(String, String)]) -> &str {
-    attributes.iter().map(|(k, _)| k.as_str()).find(|k| k.starts_with("data-")).unwrap_or("")
+    attributes
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .find(|k| k.starts_with("data-"))
+        .unwrap_or("")
 }
 
 pub fn html_problems(html: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for (name, attributes) in tags(html) {
-        let attribute = |key: &str| attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let attribute = |key: &str| {
+            attributes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
         match name.as_str() {
             // The theme's own forms (search box, search page, directory filters), marked as such.
-            "form" if THEME_FORMS.contains(&(attribute("action").unwrap_or(""), theme_marker(&attributes))) => {}
+            "form"
+                if THEME_FORMS
+                    .contains(&(attribute("action").unwrap_or(""), theme_marker(&attributes))) => {}
             "iframe" | "object" | "embed" | "base" | "style" | "form" | "math" | "frame" => {
                 problems.push(format!("a <{name}> element"));
             }
@@ -84,28 +106,45 @@ pub fn html_problems(html: &str) -> Vec<String> {
                 _ => problems.push(format!("a script that is not the theme's: {attributes:?}")),
             },
             "meta" if attribute("http-equiv").is_some() => {
-                let strict = attribute("content").is_some_and(|c| c.contains("script-src 'self';") && !c.contains("unsafe"));
+                let strict = attribute("content")
+                    .is_some_and(|c| c.contains("script-src 'self';") && !c.contains("unsafe"));
                 if attribute("http-equiv") != Some("Content-Security-Policy") || !strict {
-                    problems.push(format!("a <meta http-equiv> that is not the strict policy: {attributes:?}"));
+                    problems.push(format!(
+                        "a <meta http-equiv> that is not the strict policy: {attributes:?}"
+                    ));
                 }
             }
             // Canonical and alternate links name addresses; they load nothing.
-            "link" if !attribute("href").is_some_and(loads_from_this_site)
-                && !matches!(attribute("rel"), Some("alternate" | "canonical")) =>
+            "link"
+                if !attribute("href").is_some_and(loads_from_this_site)
+                    && !matches!(attribute("rel"), Some("alternate" | "canonical")) =>
             {
                 problems.push(format!("a <link> to another site: {attributes:?}"))
             }
-            "img" | "source" | "video" | "audio" if !attribute("src").is_none_or(loads_from_this_site) => {
+            "img" | "source" | "video" | "audio"
+                if !attribute("src").is_none_or(loads_from_this_site) =>
+            {
                 problems.push(format!("<{name}> loads from another site: {attributes:?}"))
             }
             _ => {}
         }
         for (key, value) in &attributes {
-            let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            if key.starts_with("on") || key == "style" || key == "srcdoc" || key.contains(['"', '\'', '<', '=']) {
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if key.starts_with("on")
+                || key == "style"
+                || key == "srcdoc"
+                || key.contains(['"', '\'', '<', '='])
+            {
                 problems.push(format!("attribute `{key}` on <{name}>"));
             }
-            if ["javascript:", "vbscript:", "data:text"].iter().any(|s| squeezed.starts_with(s)) {
+            if ["javascript:", "vbscript:", "data:text"]
+                .iter()
+                .any(|s| squeezed.starts_with(s))
+            {
                 problems.push(format!("a script URL in `{key}` on <{name}>: {value}"));
             }
         }
@@ -140,7 +179,9 @@ pub fn search_record_problems(json: &str) -> Vec<String> {
     match serde_json::from_str::<serde_json::Value>(json) {
         Ok(record) => match record["u"].as_str() {
             Some(url) if loads_from_this_site(url) && !url.is_empty() => Vec::new(),
-            other => vec![format!("a search record whose address is not on this site: {other:?}")],
+            other => vec![format!(
+                "a search record whose address is not on this site: {other:?}"
+            )],
         },
         Err(error) => vec![format!("JSON that does not parse: {error}")],
     }
@@ -156,10 +197,21 @@ pub fn csv_problems(csv: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for (n, row) in rows.iter().enumerate() {
         if row.len() != rows[0].len() {
-            problems.push(format!("row {} has {} fields, the heading {}", n + 1, row.len(), rows[0].len()));
+            problems.push(format!(
+                "row {} has {} fields, the heading {}",
+                n + 1,
+                row.len(),
+                rows[0].len()
+            ));
         }
-        for field in row.iter().filter(|f| f.starts_with(['=', '+', '-', '@', '\t', '\r'])) {
-            problems.push(format!("row {}: a field a spreadsheet would run as a formula: {field:?}", n + 1));
+        for field in row
+            .iter()
+            .filter(|f| f.starts_with(['=', '+', '-', '@', '\t', '\r']))
+        {
+            problems.push(format!(
+                "row {}: a field a spreadsheet would run as a formula: {field:?}",
+                n + 1
+            ));
         }
     }
     problems
@@ -178,7 +230,12 @@ fn parse_csv(csv: &str) -> Result<Vec<Vec<String>>, String> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') if field_start => quoted = true,
-            (false, '"') => return Err(format!("a quote inside an unquoted field, row {}", rows.len() + 1)),
+            (false, '"') => {
+                return Err(format!(
+                    "a quote inside an unquoted field, row {}",
+                    rows.len() + 1
+                ));
+            }
             (false, ',') => {
                 row.push(std::mem::take(&mut field));
                 at_field_start = true;
@@ -189,7 +246,12 @@ fn parse_csv(csv: &str) -> Result<Vec<Vec<String>>, String> {
                 rows.push(std::mem::take(&mut row));
                 at_field_start = true;
             }
-            (false, '\r' | '\n') => return Err(format!("a bare line break in an unquoted field, row {}", rows.len() + 1)),
+            (false, '\r' | '\n') => {
+                return Err(format!(
+                    "a bare line break in an unquoted field, row {}",
+                    rows.len() + 1
+                ));
+            }
             (false, c) => field.push(c),
         }
     }
@@ -203,15 +265,28 @@ fn parse_csv(csv: &str) -> Result<Vec<Vec<String>>, String> {
 /// HTML (`type="html"` or `"xhtml"`), and every address a web address.
 pub fn xml_problems(xml: &str) -> Vec<String> {
     let lower = xml.to_ascii_lowercase();
-    let mut problems: Vec<String> = ["<script", "<img", "<svg", "<iframe", "type=\"html\"", "type=\"xhtml\""]
-        .iter()
-        .filter(|needle| lower.contains(*needle))
-        .map(|needle| format!("`{needle}` in XML"))
-        .collect();
+    let mut problems: Vec<String> = [
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "type=\"html\"",
+        "type=\"xhtml\"",
+    ]
+    .iter()
+    .filter(|needle| lower.contains(*needle))
+    .map(|needle| format!("`{needle}` in XML"))
+    .collect();
     for (open, close) in [("href=\"", "\""), ("<loc>", "</loc>"), ("<id>", "</id>")] {
-        for value in lower.split(open).skip(1).map(|rest| &rest[..rest.find(close).unwrap_or(rest.len())]) {
+        for value in lower
+            .split(open)
+            .skip(1)
+            .map(|rest| &rest[..rest.find(close).unwrap_or(rest.len())])
+        {
             if !value.starts_with("https://") && !value.starts_with("http://") {
-                problems.push(format!("an address that is not a web address in XML: {value}"));
+                problems.push(format!(
+                    "an address that is not a web address in XML: {value}"
+                ));
             }
         }
     }
@@ -220,8 +295,24 @@ pub fn xml_problems(xml: &str) -> Vec<String> {
 
 /// Properties a calendar of this fixture may hold; a payload that adds a line adds another.
 const ICS_PROPERTIES: &[&str] = &[
-    "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "UID", "DTSTAMP", "SEQUENCE",
-    "SUMMARY", "DTSTART", "DTEND", "URL", "DESCRIPTION", "LOCATION", "STATUS",
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "CALSCALE",
+    "METHOD",
+    "NAME",
+    "X-WR-CALNAME",
+    "UID",
+    "DTSTAMP",
+    "SEQUENCE",
+    "SUMMARY",
+    "DTSTART",
+    "DTEND",
+    "URL",
+    "DESCRIPTION",
+    "LOCATION",
+    "STATUS",
 ];
 
 pub fn ics_problems(ics: &str) -> Vec<String> {
@@ -231,7 +322,10 @@ pub fn ics_problems(ics: &str) -> Vec<String> {
         let bare_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
         let bare_lf = b == b'\n' && (i == 0 || bytes[i - 1] != b'\r');
         if bare_cr || bare_lf {
-            problems.push(format!("a bare {} at byte {i}", if bare_cr { "CR" } else { "LF" }));
+            problems.push(format!(
+                "a bare {} at byte {i}",
+                if bare_cr { "CR" } else { "LF" }
+            ));
         }
     }
     let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
@@ -269,18 +363,34 @@ fn the_checks_catch_what_they_look_for() {
     assert!(!html_problems("<img src=\"https://tracker.example/p.gif\">").is_empty());
     assert!(!html_problems("<img src=\"/\\tracker.example/p.gif\">").is_empty());
     assert!(!html_problems("<img src=\" //tracker.example/p.gif\">").is_empty());
-    assert!(html_problems("<img src=\"x\"><img src=\"../a.png\"><img src=\"/b.png?c=d:e\">").is_empty());
-    assert!(!html_problems("<script type=\"application/ld+json\">{\"a\": \"</script><script>\"}</script>").is_empty());
-    assert!(html_problems("<p>&lt;script&gt;</p><script src=\"/js/site.js\" defer></script>").is_empty());
+    assert!(
+        html_problems("<img src=\"x\"><img src=\"../a.png\"><img src=\"/b.png?c=d:e\">").is_empty()
+    );
+    assert!(
+        !html_problems(
+            "<script type=\"application/ld+json\">{\"a\": \"</script><script>\"}</script>"
+        )
+        .is_empty()
+    );
+    assert!(
+        html_problems("<p>&lt;script&gt;</p><script src=\"/js/site.js\" defer></script>")
+            .is_empty()
+    );
     assert!(!ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\nATTACH:x\r\nEND:VEVENT\r\n").is_empty());
     assert!(!ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\r\nATTACH:x\r\nEND:VEVENT\r\n").is_empty());
-    assert!(ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\\nATTACH:x\r\n  folded\r\nEND:VEVENT\r\n").is_empty());
+    assert!(
+        ics_problems("BEGIN:VEVENT\r\nSUMMARY:a\\nATTACH:x\r\n  folded\r\nEND:VEVENT\r\n")
+            .is_empty()
+    );
     assert!(!xml_problems("<feed><link href=\"javascript:alert(1)\"/></feed>").is_empty());
     assert!(!xml_problems("<feed><summary type=\"html\">&lt;b&gt;</summary></feed>").is_empty());
     assert!(xml_problems("<feed><title>javascript:&lt;script&gt;</title><link href=\"https://a.example/\"/></feed>").is_empty());
     assert!(!csv_problems("a,b\r\n=1+1,x\r\n").is_empty());
     assert!(!csv_problems("a,b\r\n\"\t=1\",x\r\n").is_empty());
-    assert!(!csv_problems("a,b\r\nx,y\nz\r\n").is_empty(), "a bare line feed adds a row");
+    assert!(
+        !csv_problems("a,b\r\nx,y\nz\r\n").is_empty(),
+        "a bare line feed adds a row"
+    );
     assert!(!csv_problems("a,b\r\nx\r\n").is_empty(), "a short row");
     assert!(csv_problems("a,b\r\n\"'=1, \"\"q\"\"\r\nz\",'@x\r\n").is_empty());
     assert!(!search_record_problems(r#"{"u":"javascript:alert(1)","t":"x"}"#).is_empty());

@@ -8,7 +8,9 @@ use jiff::civil::Time;
 pub fn check_phone(text: &str) -> Result<(), String> {
     let trimmed = text.trim();
     let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || " ()-".contains(c));
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || " ()-".contains(c));
     let digits = body.chars().filter(char::is_ascii_digit).count();
     if allowed && (3..=13).contains(&digits) {
         Ok(())
@@ -31,12 +33,18 @@ pub fn check_email(text: &str) -> Result<(), String> {
         }
         None => false,
     };
-    if ok { Ok(()) } else { Err(format!("`{text}` is not an email address")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{text}` is not an email address"))
+    }
 }
 
 /// A web address: `https://` or `http://`, then a host with a dot, and no spaces or quotes.
 pub fn check_url(text: &str) -> Result<(), String> {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
     let ok = match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -46,13 +54,23 @@ pub fn check_url(text: &str) -> Result<(), String> {
         }
         None => false,
     };
-    if ok { Ok(()) } else { Err(format!("`{text}` is not a web address starting with https://")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not a web address starting with https://"
+        ))
+    }
 }
 
 /// A UK postcode such as `W3 6NE` or `UB1 3AB` (any case, space optional); returns it
 /// upper-cased with one space before the last three characters.
 pub fn parse_postcode(text: &str) -> Result<String, String> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     let fail = || Err(format!("`{text}` is not a UK postcode"));
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
         return fail();
@@ -62,12 +80,19 @@ pub fn parse_postcode(text: &str) -> Result<String, String> {
         let b = inward.as_bytes();
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
-    if inward_ok && outward_ok(outward) { Ok(format!("{outward} {inward}")) } else { fail() }
+    if inward_ok && outward_ok(outward) {
+        Ok(format!("{outward} {inward}"))
+    } else {
+        fail()
+    }
 }
 
 /// The outward code: one or two letters, a digit, then an optional letter or digit.
 fn outward_ok(outward: &str) -> bool {
-    let letters = outward.chars().take_while(char::is_ascii_alphabetic).count();
+    let letters = outward
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
     let rest: Vec<char> = outward.chars().skip(letters).collect();
     (1..=2).contains(&letters)
         && match rest.as_slice() {
@@ -95,7 +120,13 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["01632 960000", "999", "+44 1632 960000", "(01632) 960-000", "116 123"] {
+        for ok in [
+            "01632 960000",
+            "999",
+            "+44 1632 960000",
+            "(01632) 960-000",
+            "116 123",
+        ] {
             assert!(check_phone(ok).is_ok(), "{ok}");
         }
         for bad in ["", "12", "call us", "0163296000012345", "01632+960000"] {
@@ -106,7 +137,14 @@ mod tests {
     #[test]
     fn emails() {
         assert!(check_email("a.b@example.org").is_ok());
-        for bad in ["", "a@b", "@example.org", "a@@example.org", "a b@example.org", "a@example.org."] {
+        for bad in [
+            "",
+            "a@b",
+            "@example.org",
+            "a@@example.org",
+            "a b@example.org",
+            "a@example.org.",
+        ] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
     }
@@ -114,7 +152,13 @@ mod tests {
     #[test]
     fn urls() {
         assert!(check_url("https://example.org/a?b=c").is_ok());
-        for bad in ["example.org", "javascript:alert(1)", "https://", "https://exa mple.org", "ftp://example.org"] {
+        for bad in [
+            "example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https://exa mple.org",
+            "ftp://example.org",
+        ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
     }
@@ -131,7 +175,10 @@ mod tests {
 
     #[test]
     fn clock_times() {
-        assert_eq!(parse_clock_time("09:30").unwrap(), Time::constant(9, 30, 0, 0));
+        assert_eq!(
+            parse_clock_time("09:30").unwrap(),
+            Time::constant(9, 30, 0, 0)
+        );
         for bad in ["9:30", "24:00", "12:60", "noon", "09-30"] {
             assert!(parse_clock_time(bad).is_err(), "{bad}");
         }

@@ -136,7 +136,10 @@ impl Day {
 
     /// The day with this iCalendar code.
     pub fn from_ical(code: &str) -> Option<Day> {
-        Day::ALL.iter().copied().find(|d| d.ical().eq_ignore_ascii_case(code.trim()))
+        Day::ALL
+            .iter()
+            .copied()
+            .find(|d| d.ical().eq_ignore_ascii_case(code.trim()))
     }
 }
 

@@ -39,7 +39,10 @@ impl Style {
     }
 
     pub(super) fn bold(self) -> bool {
-        matches!(self, Style::Title | Style::Day | Style::Session | Style::Strong)
+        matches!(
+            self,
+            Style::Title | Style::Day | Style::Session | Style::Strong
+        )
     }
 
     pub(super) fn leading(self) -> f32 {
@@ -84,7 +87,18 @@ pub(super) struct Block {
 
 impl Block {
     pub(super) fn new(role: Role, style: Style, text: impl Into<String>) -> Block {
-        Block { role, style, text: text.into(), indent: 0.0, space_before: 0.0, link: None, anchor: None, page_of: None, qr: None, right: 0.0 }
+        Block {
+            role,
+            style,
+            text: text.into(),
+            indent: 0.0,
+            space_before: 0.0,
+            link: None,
+            anchor: None,
+            page_of: None,
+            qr: None,
+            right: 0.0,
+        }
     }
 
     pub(super) fn p(style: Style, text: impl Into<String>) -> Block {
@@ -129,9 +143,11 @@ pub(super) struct FontFace {
 
 impl FontFace {
     pub(super) fn load(name: &str) -> Result<FontFace, String> {
-        let bytes = crate::load::theme::built_in_font(name).ok_or_else(|| format!("the theme has no font {name}"))?;
+        let bytes = crate::load::theme::built_in_font(name)
+            .ok_or_else(|| format!("the theme has no font {name}"))?;
         let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("{name}: {e}"))?;
-        let font = Font::new(bytes.into(), 0).ok_or_else(|| format!("{name} is not a usable font"))?;
+        let font =
+            Font::new(bytes.into(), 0).ok_or_else(|| format!("{name} is not a usable font"))?;
         Ok(FontFace { font, face })
     }
 
@@ -140,7 +156,14 @@ impl FontFace {
         let fallback = self.face.units_per_em() / 2;
         let units: u32 = text
             .chars()
-            .map(|c| u32::from(self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g)).unwrap_or(fallback)))
+            .map(|c| {
+                u32::from(
+                    self.face
+                        .glyph_index(c)
+                        .and_then(|g| self.face.glyph_hor_advance(g))
+                        .unwrap_or(fallback),
+                )
+            })
             .sum();
         units as f32 * size / upem
     }
@@ -154,11 +177,18 @@ pub(super) struct Fonts {
 
 impl Fonts {
     pub(super) fn load() -> Result<Fonts, String> {
-        Ok(Fonts { regular: FontFace::load("DejaVuSans.ttf")?, bold: FontFace::load("DejaVuSans-Bold.ttf")? })
+        Ok(Fonts {
+            regular: FontFace::load("DejaVuSans.ttf")?,
+            bold: FontFace::load("DejaVuSans-Bold.ttf")?,
+        })
     }
 
     pub(super) fn face(&self, style: Style) -> &FontFace {
-        if style.bold() { &self.bold } else { &self.regular }
+        if style.bold() {
+            &self.bold
+        } else {
+            &self.regular
+        }
     }
 }
 
@@ -168,7 +198,11 @@ pub(super) fn wrap(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
         if measure(&candidate) <= width {
             line = candidate;
             continue;
@@ -210,7 +244,11 @@ impl Cursor {
 /// Places blocks on pages; a heading never ends a page, and a QR code never overlaps another.
 pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
     let mut placed = Vec::new();
-    let mut at = Cursor { page: 0, y: MARGIN, floor: MARGIN };
+    let mut at = Cursor {
+        page: 0,
+        y: MARGIN,
+        floor: MARGIN,
+    };
     for item in items {
         let block = match item {
             Item::PageBreak => {
@@ -219,9 +257,17 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
             }
             Item::Block(block) => block,
         };
-        let (face, size, leading) = (fonts.face(block.style), block.style.size(), block.style.leading());
+        let (face, size, leading) = (
+            fonts.face(block.style),
+            block.style.size(),
+            block.style.leading(),
+        );
         let reserve = if block.page_of.is_some() { 40.0 } else { 0.0 };
-        let texts = wrap(&block.text, TEXT_WIDTH - block.indent - reserve - block.right, &|t| face.width(t, size));
+        let texts = wrap(
+            &block.text,
+            TEXT_WIDTH - block.indent - reserve - block.right,
+            &|t| face.width(t, size),
+        );
         let needed = match (block.role, &block.qr) {
             (Role::Heading(_), _) => leading * texts.len() as f32 + 60.0,
             (Role::Paragraph, Some(_)) => QR_SIZE + leading,
@@ -243,19 +289,32 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
             }
             at.y += leading;
             let width = face.width(&text, size);
-            lines.push(Line { page: at.page, x: MARGIN + block.indent, baseline: at.y - leading * 0.25, text, width });
+            lines.push(Line {
+                page: at.page,
+                x: MARGIN + block.indent,
+                baseline: at.y - leading * 0.25,
+                text,
+                width,
+            });
         }
         if let (Some(first), Some(_)) = (lines.first().filter(|l| l.page == at.page), &block.qr) {
             at.floor = first.baseline - size + QR_SIZE + 6.0;
         }
-        placed.push(Placed { block: block.clone(), lines });
+        placed.push(Placed {
+            block: block.clone(),
+            lines,
+        });
     }
     placed
 }
 
 pub(super) fn material_blocks(link: &PrintedLink, indent: f32) -> Vec<Block> {
     let m = &link.material;
-    let at = |block: Block| Block { indent, right: QR_ROOM, ..block };
+    let at = |block: Block| Block {
+        indent,
+        right: QR_ROOM,
+        ..block
+    };
     let mut title = at(Block::p(Style::Strong, &m.title).space(10.0));
     title.link = Some(LinkTarget::Uri(m.url.clone()));
     title.qr = Some(m.url.clone());
@@ -275,7 +334,13 @@ pub(super) fn material_blocks(link: &PrintedLink, indent: f32) -> Vec<Block> {
 pub(super) fn session_blocks(session: &BookletSession) -> Vec<Block> {
     let mut heading = Block::new(Role::Heading(3), Style::Session, &session.title).space(14.0);
     heading.anchor = Some(session.id.clone());
-    let mut blocks = vec![heading, Block::p(Style::Small, format!("{}. {}.", session.time, session.format))];
+    let mut blocks = vec![
+        heading,
+        Block::p(
+            Style::Small,
+            format!("{}. {}.", session.time, session.format),
+        ),
+    ];
     if session.cancelled {
         blocks.push(Block::p(Style::Strong, "This session was cancelled."));
     }
@@ -283,7 +348,9 @@ pub(super) fn session_blocks(session: &BookletSession) -> Vec<Block> {
         blocks.push(Block::p(Style::Body, &session.summary).space(2.0));
     }
     if !session.hosts.is_empty() {
-        blocks.push(Block::p(Style::Body, format!("Led by {}.", session.hosts.join("; "))).space(2.0));
+        blocks.push(
+            Block::p(Style::Body, format!("Led by {}.", session.hosts.join("; "))).space(2.0),
+        );
     }
     if let Some(recording) = &session.recording {
         blocks.extend(material_blocks(recording, 0.0));
@@ -299,20 +366,49 @@ pub(super) fn session_blocks(session: &BookletSession) -> Vec<Block> {
 
 /// The booklet as blocks and page breaks, in reading order.
 pub(super) fn document_items(booklet: &Booklet) -> Vec<Item> {
-    let mut items = vec![Item::Block(Block::new(Role::Heading(1), Style::Title, &booklet.title))];
+    let mut items = vec![Item::Block(Block::new(
+        Role::Heading(1),
+        Style::Title,
+        &booklet.title,
+    ))];
     let mut cover = vec![Block::p(Style::Strong, &booklet.dates).space(6.0)];
-    cover.extend(booklet.theme.as_ref().map(|t| Block::p(Style::Body, format!("Theme: {t}"))));
-    cover.push(Block::p(Style::Small, format!("Published by {}. The programme online: {}", booklet.publisher, booklet.programme_short_url)));
-    cover.extend(booklet.introduction.iter().map(|p| Block::p(Style::Body, p).space(8.0)));
+    cover.extend(
+        booklet
+            .theme
+            .as_ref()
+            .map(|t| Block::p(Style::Body, format!("Theme: {t}"))),
+    );
+    cover.push(Block::p(
+        Style::Small,
+        format!(
+            "Published by {}. The programme online: {}",
+            booklet.publisher, booklet.programme_short_url
+        ),
+    ));
+    cover.extend(
+        booklet
+            .introduction
+            .iter()
+            .map(|p| Block::p(Style::Body, p).space(8.0)),
+    );
     let mut contents = Block::new(Role::Heading(2), Style::Day, "Contents").space(18.0);
     contents.anchor = Some("contents".into());
     cover.push(contents);
     for day in &booklet.days {
         cover.push(contents_line(&day.title, &day.id, 0.0, Style::Strong));
-        cover.extend(day.sessions.iter().map(|s| contents_line(&s.title, &s.id, 14.0, Style::Body)));
+        cover.extend(
+            day.sessions
+                .iter()
+                .map(|s| contents_line(&s.title, &s.id, 14.0, Style::Body)),
+        );
     }
     if !booklet.further.is_empty() {
-        cover.push(contents_line("Further resources", "further", 0.0, Style::Strong));
+        cover.push(contents_line(
+            "Further resources",
+            "further",
+            0.0,
+            Style::Strong,
+        ));
     }
     items.extend(cover.into_iter().map(Item::Block));
     for day in &booklet.days {
@@ -320,15 +416,29 @@ pub(super) fn document_items(booklet: &Booklet) -> Vec<Item> {
         let mut heading = Block::new(Role::Heading(2), Style::Day, &day.title);
         heading.anchor = Some(day.id.clone());
         items.push(Item::Block(heading));
-        items.extend(day.sessions.iter().flat_map(session_blocks).map(Item::Block));
+        items.extend(
+            day.sessions
+                .iter()
+                .flat_map(session_blocks)
+                .map(Item::Block),
+        );
     }
     if !booklet.further.is_empty() {
         items.push(Item::PageBreak);
         let mut heading = Block::new(Role::Heading(2), Style::Day, "Further resources");
         heading.anchor = Some("further".into());
         items.push(Item::Block(heading));
-        items.push(Item::Block(Block::p(Style::Body, "More from the resource library on the topics of this week.")));
-        items.extend(booklet.further.iter().flat_map(|l| material_blocks(l, 0.0)).map(Item::Block));
+        items.push(Item::Block(Block::p(
+            Style::Body,
+            "More from the resource library on the topics of this week.",
+        )));
+        items.extend(
+            booklet
+                .further
+                .iter()
+                .flat_map(|l| material_blocks(l, 0.0))
+                .map(Item::Block),
+        );
     }
     items
 }
@@ -350,8 +460,14 @@ mod tests {
     #[test]
     fn wrapping_breaks_at_spaces_and_inside_long_words() {
         let measure = |t: &str| t.chars().count() as f32;
-        assert_eq!(wrap("one two three", 7.0, &measure), vec!["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4.0, &measure), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("one two three", 7.0, &measure),
+            vec!["one two", "three"]
+        );
+        assert_eq!(
+            wrap("abcdefghij", 4.0, &measure),
+            vec!["abcd", "efgh", "ij"]
+        );
         assert!(wrap("   ", 4.0, &measure).is_empty());
     }
 

@@ -22,12 +22,17 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
-use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree};
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
 use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use crate::render::booklet::Booklet;
-use layout::{QR_SIZE, Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, Role, Style, document_items, layout};
+use layout::{
+    Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, QR_SIZE, Role, Style,
+    document_items, layout,
+};
 
 mod layout;
 
@@ -44,13 +49,31 @@ fn anchors(placed: &[Placed]) -> Anchors {
 }
 
 fn fill(color: (u8, u8, u8)) -> Fill {
-    Fill { paint: rgb::Color::new(color.0, color.1, color.2).into(), opacity: NormalizedF32::ONE, rule: Default::default() }
+    Fill {
+        paint: rgb::Color::new(color.0, color.1, color.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }
 }
 
 /// Draws one text run, tagged as a span or as an artifact.
-fn draw_run(surface: &mut Surface, fonts: &Fonts, style: Style, at: Point, text: &str, tag: ContentTag) -> Identifier {
+fn draw_run(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    style: Style,
+    at: Point,
+    text: &str,
+    tag: ContentTag,
+) -> Identifier {
     let id = surface.start_tagged(tag);
-    surface.draw_text(at, fonts.face(style).font.clone(), style.size(), text, false, TextDirection::Auto);
+    surface.draw_text(
+        at,
+        fonts.face(style).font.clone(),
+        style.size(),
+        text,
+        false,
+        TextDirection::Auto,
+    );
     surface.end_tagged();
     id
 }
@@ -75,7 +98,14 @@ fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Ide
     surface.set_fill(Some(fill((0, 0, 0))));
     let id = surface.start_tagged(ContentTag::Other);
     // Drawn in module units and scaled once: whole-number coordinates keep the page small.
-    surface.push_transform(&Transform::from_row(unit, 0.0, 0.0, unit, right - QR_SIZE + unit, top + unit));
+    surface.push_transform(&Transform::from_row(
+        unit,
+        0.0,
+        0.0,
+        unit,
+        right - QR_SIZE + unit,
+        top + unit,
+    ));
     surface.draw_path(&path);
     surface.pop();
     surface.end_tagged();
@@ -87,7 +117,10 @@ fn link_target(link: &LinkTarget, anchors: &Anchors) -> Option<Target> {
         LinkTarget::Uri(uri) => Some(Target::Action(LinkAction::new(uri.clone()).into())),
         LinkTarget::Internal(key) => {
             let &(page, y) = anchors.get(key)?;
-            Some(Target::Destination(Destination::Xyz(XyzDestination::new(page, Point::from_xy(MARGIN, y)))))
+            Some(Target::Destination(Destination::Xyz(XyzDestination::new(
+                page,
+                Point::from_xy(MARGIN, y),
+            ))))
         }
     }
 }
@@ -99,24 +132,57 @@ const TEXT_COLOUR: (u8, u8, u8) = (11, 12, 12);
 const LINK_BLUE: (u8, u8, u8) = (29, 78, 216);
 
 /// Draws the text of page `index`: every line placed there, and contents lines' page numbers.
-fn draw_page_text(surface: &mut Surface, placed: &[Placed], index: usize, fonts: &Fonts, anchors: &Anchors, ids: &mut [BlockIds]) {
+fn draw_page_text(
+    surface: &mut Surface,
+    placed: &[Placed],
+    index: usize,
+    fonts: &Fonts,
+    anchors: &Anchors,
+    ids: &mut [BlockIds],
+) {
     for (i, p) in placed.iter().enumerate() {
         let style = p.block.style;
         for line in p.lines.iter().filter(|l| l.page == index) {
-            surface.set_fill(Some(fill(if p.block.link.is_some() { LINK_BLUE } else { TEXT_COLOUR })));
+            surface.set_fill(Some(fill(if p.block.link.is_some() {
+                LINK_BLUE
+            } else {
+                TEXT_COLOUR
+            })));
             let at = Point::from_xy(line.x, line.baseline);
-            ids[i].spans.push(draw_run(surface, fonts, style, at, &line.text, ContentTag::Span(SpanTag::empty())));
+            ids[i].spans.push(draw_run(
+                surface,
+                fonts,
+                style,
+                at,
+                &line.text,
+                ContentTag::Span(SpanTag::empty()),
+            ));
         }
         let first = p.lines.first().filter(|l| l.page == index);
         if let (Some(first), Some(url)) = (first, &p.block.qr) {
-            ids[i].qr = draw_qr(surface, url, PAGE_WIDTH - MARGIN, first.baseline - p.block.style.size());
+            ids[i].qr = draw_qr(
+                surface,
+                url,
+                PAGE_WIDTH - MARGIN,
+                first.baseline - p.block.style.size(),
+            );
         }
         let target = p.block.page_of.as_ref().and_then(|key| anchors.get(key));
         if let (Some(first), Some(&(target, _))) = (first, target) {
             let number = (target + 1).to_string();
-            let at = Point::from_xy(PAGE_WIDTH - MARGIN - fonts.face(style).width(&number, style.size()), first.baseline);
+            let at = Point::from_xy(
+                PAGE_WIDTH - MARGIN - fonts.face(style).width(&number, style.size()),
+                first.baseline,
+            );
             surface.set_fill(Some(fill(TEXT_COLOUR)));
-            ids[i].spans.push(draw_run(surface, fonts, style, at, &number, ContentTag::Span(SpanTag::empty())));
+            ids[i].spans.push(draw_run(
+                surface,
+                fonts,
+                style,
+                at,
+                &number,
+                ContentTag::Span(SpanTag::empty()),
+            ));
         }
     }
 }
@@ -124,14 +190,30 @@ fn draw_page_text(surface: &mut Surface, placed: &[Placed], index: usize, fonts:
 /// The footer: the booklet's title and the page number, marked as an artifact.
 fn draw_footer(surface: &mut Surface, fonts: &Fonts, text: &str) {
     surface.set_fill(Some(fill((80, 90, 95))));
-    surface.start_tagged(ContentTag::Artifact(Artifact::new(ArtifactType::Footer, None)));
+    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+        ArtifactType::Footer,
+        None,
+    )));
     let at = Point::from_xy(MARGIN, PAGE_HEIGHT - MARGIN + 12.0);
-    surface.draw_text(at, fonts.regular.font.clone(), Style::Small.size(), text, false, TextDirection::Auto);
+    surface.draw_text(
+        at,
+        fonts.regular.font.clone(),
+        Style::Small.size(),
+        text,
+        false,
+        TextDirection::Auto,
+    );
     surface.end_tagged();
 }
 
 /// A link annotation over every line of a linked block on page `index`.
-fn add_links(page: &mut krilla::page::Page, placed: &[Placed], index: usize, anchors: &Anchors, ids: &mut [BlockIds]) {
+fn add_links(
+    page: &mut krilla::page::Page,
+    placed: &[Placed],
+    index: usize,
+    anchors: &Anchors,
+    ids: &mut [BlockIds],
+) {
     for (i, p) in placed.iter().enumerate() {
         let Some(link) = &p.block.link else { continue };
         let alt = match link {
@@ -140,25 +222,50 @@ fn add_links(page: &mut krilla::page::Page, placed: &[Placed], index: usize, anc
         };
         let size = p.block.style.size();
         for line in p.lines.iter().filter(|l| l.page == index) {
-            let Some(target) = link_target(link, anchors) else { continue };
-            let Some(rect) = Rect::from_xywh(line.x, line.baseline - size, line.width.max(1.0), size * 1.3) else { continue };
-            let annotation = Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt.clone()));
-            ids[i].annotations.push(page.add_tagged_annotation(annotation));
+            let Some(target) = link_target(link, anchors) else {
+                continue;
+            };
+            let Some(rect) = Rect::from_xywh(
+                line.x,
+                line.baseline - size,
+                line.width.max(1.0),
+                size * 1.3,
+            ) else {
+                continue;
+            };
+            let annotation =
+                Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt.clone()));
+            ids[i]
+                .annotations
+                .push(page.add_tagged_annotation(annotation));
         }
     }
 }
 
 /// Draws every page; returns each block's identifiers for the tag tree.
-fn draw_pages(document: &mut Document, placed: &[Placed], fonts: &Fonts, booklet: &Booklet) -> Vec<BlockIds> {
+fn draw_pages(
+    document: &mut Document,
+    placed: &[Placed],
+    fonts: &Fonts,
+    booklet: &Booklet,
+) -> Vec<BlockIds> {
     let anchors = anchors(placed);
-    let pages = placed.iter().flat_map(|p| p.lines.iter().map(|l| l.page)).max().map_or(1, |last| last + 1);
+    let pages = placed
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.page))
+        .max()
+        .map_or(1, |last| last + 1);
     let mut ids: Vec<BlockIds> = placed.iter().map(|_| BlockIds::default()).collect();
     for index in 0..pages {
         let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).unwrap_or_default();
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         draw_page_text(&mut surface, placed, index, fonts, &anchors, &mut ids);
-        draw_footer(&mut surface, fonts, &format!("{}   Page {} of {}", booklet.title, index + 1, pages));
+        draw_footer(
+            &mut surface,
+            fonts,
+            &format!("{}   Page {} of {}", booklet.title, index + 1, pages),
+        );
         surface.finish();
         add_links(&mut page, placed, index, &anchors, &mut ids);
         page.finish();
@@ -170,7 +277,11 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
     let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
     for (p, ids) in placed.iter().zip(ids) {
         let tag: TagKind = match p.block.role {
-            Role::Heading(level) => Tag::Hn(NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN), Some(p.block.text.clone())).into(),
+            Role::Heading(level) => Tag::Hn(
+                NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN),
+                Some(p.block.text.clone()),
+            )
+            .into(),
             Role::Paragraph => Tag::P.into(),
         };
         let mut group = TagGroup::new(tag);
@@ -187,7 +298,10 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
         tree.push(group);
         if let Some(qr) = ids.qr {
             let alt = format!("QR code for {}", p.block.text);
-            tree.push(TagGroup::with_children(Tag::Figure(Some(alt)), vec![qr.into()]));
+            tree.push(TagGroup::with_children(
+                Tag::Figure(Some(alt)),
+                vec![qr.into()],
+            ));
         }
     }
     tree
@@ -196,13 +310,21 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
 fn outline(booklet: &Booklet, anchors: &Anchors) -> Outline {
     let node = |title: &str, key: &str| {
         let &(page, y) = anchors.get(key)?;
-        Some(OutlineNode::new(title.to_owned(), XyzDestination::new(page, Point::from_xy(MARGIN, y))))
+        Some(OutlineNode::new(
+            title.to_owned(),
+            XyzDestination::new(page, Point::from_xy(MARGIN, y)),
+        ))
     };
     let mut outline = Outline::new();
     outline.extend_nodes(node("Contents", "contents"));
     for day in &booklet.days {
-        let Some(mut day_node) = node(&day.title, &day.id) else { continue };
-        day.sessions.iter().filter_map(|s| node(&s.title, &s.id)).for_each(|n| day_node.push_child(n));
+        let Some(mut day_node) = node(&day.title, &day.id) else {
+            continue;
+        };
+        day.sessions
+            .iter()
+            .filter_map(|s| node(&s.title, &s.id))
+            .for_each(|n| day_node.push_child(n));
         outline.push_child(day_node);
     }
     outline.extend_nodes(node("Further resources", "further"));
@@ -238,16 +360,30 @@ fn metadata(booklet: &Booklet, language: &str, now: Timestamp) -> Metadata {
         .authors(vec![booklet.publisher.clone()])
         .creator("hubsite".to_owned())
         .description(format!("{}. {}", booklet.title, booklet.dates))
-        .document_id(crate::model::slug::slugify(&format!("{} {}", booklet.publisher, booklet.title)))
+        .document_id(crate::model::slug::slugify(&format!(
+            "{} {}",
+            booklet.publisher, booklet.title
+        )))
         .creation_date(date)
 }
 
 /// The booklet as PDF bytes, or why it could not be made.
-pub fn render_booklet_pdf(booklet: &Booklet, language: &str, now: Timestamp) -> Result<Vec<u8>, String> {
+pub fn render_booklet_pdf(
+    booklet: &Booklet,
+    language: &str,
+    now: Timestamp,
+) -> Result<Vec<u8>, String> {
     let fonts = Fonts::load()?;
     let placed = layout(&document_items(booklet), &fonts);
-    let configuration = ConfigurationBuilder::new().set_validator(Validator::Ua(krilla::configure::Accessibility::UA1)).finish().map_err(|e| format!("{e:?}"))?;
-    let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
+    let configuration = ConfigurationBuilder::new()
+        .set_validator(Validator::Ua(krilla::configure::Accessibility::UA1))
+        .finish()
+        .map_err(|e| format!("{e:?}"))?;
+    let settings = SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    };
     let mut document = Document::new_with(settings);
     let ids = draw_pages(&mut document, &placed, &fonts, booklet);
     document.set_outline(outline(booklet, &anchors(&placed)));

@@ -91,7 +91,10 @@ pub struct SearchDocument {
 /// under `/self-help/`, page otherwise. The body is the Markdown's plain text.
 pub fn documents_from_pages(site: &Site) -> Vec<SearchDocument> {
     // Across cores: turning every page's Markdown into plain text is most of the work.
-    site.pages.par_iter().filter_map(|page| page_document(site, page)).collect()
+    site.pages
+        .par_iter()
+        .filter_map(|page| page_document(site, page))
+        .collect()
 }
 
 /// The document of one page; none for the home page.
@@ -99,16 +102,31 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
     if page.kind == PageKind::Home {
         return None;
     }
-    let kind = if page.section_name == "self-help" { SearchKind::SelfHelp } else { SearchKind::Page };
-    let section = site.section(&page.section_name).filter(|s| s.url != page.url).map(|s| s.title.clone());
+    let kind = if page.section_name == "self-help" {
+        SearchKind::SelfHelp
+    } else {
+        SearchKind::Page
+    };
+    let section = site
+        .section(&page.section_name)
+        .filter(|s| s.url != page.url)
+        .map(|s| s.title.clone());
     Some(SearchDocument {
         kind,
         url: page.url.to_string(),
         title: page.title.clone(),
         summary: page.summary.clone(),
-        topics: page.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
+        topics: page
+            .topics
+            .iter()
+            .map(|&t| site.topics.list[t].name.clone())
+            .collect(),
         body: plain_text(site.raw(page).body()),
-        facts: page.date.map(crate::render::format::format_date).into_iter().collect(),
+        facts: page
+            .date
+            .map(crate::render::format::format_date)
+            .into_iter()
+            .collect(),
         section: section.unwrap_or_default(),
     })
 }
@@ -146,8 +164,17 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
                 format_day(session.local_start.date()),
                 format_time_range(session.local_start.time(), session.local_end.time())
             );
-            let mut body = session.description.as_ref().map(|d| plain_text(&d.text)).unwrap_or_default();
-            for extra in session.venue.iter().map(|v| v.name.as_str()).chain(session.hosts.iter().map(|h| h.name.as_str())) {
+            let mut body = session
+                .description
+                .as_ref()
+                .map(|d| plain_text(&d.text))
+                .unwrap_or_default();
+            for extra in session
+                .venue
+                .iter()
+                .map(|v| v.name.as_str())
+                .chain(session.hosts.iter().map(|h| h.name.as_str()))
+            {
                 body.push(' ');
                 body.push_str(extra);
             }
@@ -156,9 +183,17 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
                 url: session.url.to_string(),
                 title: session.title.clone(),
                 summary: session.summary.clone(),
-                topics: session.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
+                topics: session
+                    .topics
+                    .iter()
+                    .map(|&t| site.topics.list[t].name.clone())
+                    .collect(),
                 body,
-                facts: vec![when, session.format.label().to_owned(), booking_fact(session.booking.status).to_owned()],
+                facts: vec![
+                    when,
+                    session.format.label().to_owned(),
+                    booking_fact(session.booking.status).to_owned(),
+                ],
                 section: week.map(|w| w.name.clone()).unwrap_or_default(),
             }
         })
@@ -172,10 +207,15 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
         .iter()
         .map(|service| {
             let mut body = plain_text(&service.description);
-            for extra in [&service.organisation, &service.eligibility, &service.referral, &service.area]
-                .into_iter()
-                .chain(service.languages.iter())
-                .chain(service.locations.iter().map(|l| &l.name))
+            for extra in [
+                &service.organisation,
+                &service.eligibility,
+                &service.referral,
+                &service.area,
+            ]
+            .into_iter()
+            .chain(service.languages.iter())
+            .chain(service.locations.iter().map(|l| &l.name))
             {
                 body.push(' ');
                 body.push_str(extra);
@@ -184,16 +224,32 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                 body.push(' ');
                 body.push_str(category.label());
             }
-            let cost = if service.cost.free { "Free".to_owned() } else { service.cost.description.clone() };
-            let access = service.access.iter().map(|a| a.label()).collect::<Vec<_>>().join(", ");
+            let cost = if service.cost.free {
+                "Free".to_owned()
+            } else {
+                service.cost.description.clone()
+            };
+            let access = service
+                .access
+                .iter()
+                .map(|a| a.label())
+                .collect::<Vec<_>>()
+                .join(", ");
             SearchDocument {
                 kind: SearchKind::Service,
                 url: service.url.to_string(),
                 title: service.name.clone(),
                 summary: service.summary.clone(),
-                topics: service.topics.iter().map(|&t| site.topics.list[t].name.clone()).collect(),
+                topics: service
+                    .topics
+                    .iter()
+                    .map(|&t| site.topics.list[t].name.clone())
+                    .collect(),
                 body,
-                facts: [service.level.label().to_owned(), cost, access].into_iter().filter(|f| !f.is_empty()).collect(),
+                facts: [service.level.label().to_owned(), cost, access]
+                    .into_iter()
+                    .filter(|f| !f.is_empty())
+                    .collect(),
                 section: "Directory".to_owned(),
             }
         })
@@ -241,16 +297,21 @@ pub fn kinds_present(site: &Site) -> Vec<SearchKind> {
 /// The words of a Markdown text, without its markup: text, code and image descriptions,
 /// with blocks kept apart by spaces.
 pub fn plain_text(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut text = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell)
-            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock)
-                if !text.ends_with(' ') && !text.is_empty() =>
-            {
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) if !text.ends_with(' ') && !text.is_empty() => {
                 text.push(' ');
             }
             _ => {}
@@ -266,6 +327,9 @@ mod tests {
     #[test]
     fn plain_text_keeps_words_and_drops_markup() {
         let md = "# Talking\n\nSome **bold** and [a link](x.md).\n\n| a | b |\n|---|---|\n| one | two |\n\n- first\n- second";
-        assert_eq!(plain_text(md), "Talking Some bold and a link. a b one two first second");
+        assert_eq!(
+            plain_text(md),
+            "Talking Some bold and a link. a b one two first second"
+        );
     }
 }

@@ -19,7 +19,13 @@ use super::text::{for_each_word, tokenize};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
-pub const FIELDS: [(&str, u32); 5] = [("title", 5), ("topics", 3), ("summary", 2), ("facts", 2), ("body", 1)];
+pub const FIELDS: [(&str, u32); 5] = [
+    ("title", 5),
+    ("topics", 3),
+    ("summary", 2),
+    ("facts", 2),
+    ("body", 1),
+];
 
 /// Builds the elasticlunr index of `documents`; document `i` has the ref `i`.
 pub fn build_index(documents: &[SearchDocument]) -> Index {
@@ -31,7 +37,10 @@ pub fn build_index(documents: &[SearchDocument]) -> Index {
     for (i, doc) in documents.iter().enumerate() {
         let topics = doc.topics.join(", ");
         let facts = doc.facts.join(", ");
-        index.add_doc(&i.to_string(), [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body]);
+        index.add_doc(
+            &i.to_string(),
+            [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body],
+        );
     }
     index
 }
@@ -60,7 +69,9 @@ impl Postings {
         let runs: Vec<Run> = documents
             .par_chunks(RUN)
             .enumerate()
-            .map(|(n, docs)| WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words)))
+            .map(|(n, docs)| {
+                WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words))
+            })
             .collect();
         join_runs(documents.len(), runs)
     }
@@ -69,9 +80,17 @@ impl Postings {
     /// become what [`Postings::build`] would give, the other documents' stay. Returns every
     /// term whose lists changed (the old document's and the new one's: its weights depend on
     /// its field lengths).
-    pub fn replace_document(&mut self, doc: u32, old: &SearchDocument, new: &SearchDocument) -> BTreeSet<String> {
+    pub fn replace_document(
+        &mut self,
+        doc: u32,
+        old: &SearchDocument,
+        new: &SearchDocument,
+    ) -> BTreeSet<String> {
         let (old, new) = WORD_TERMS.with_borrow_mut(|words| {
-            (run_postings(doc, std::slice::from_ref(old), words), run_postings(doc, std::slice::from_ref(new), words))
+            (
+                run_postings(doc, std::slice::from_ref(old), words),
+                run_postings(doc, std::slice::from_ref(new), words),
+            )
         });
         let mut changed = BTreeSet::new();
         for posting in &old.postings {
@@ -90,13 +109,19 @@ impl Postings {
         }
         for posting in &new.postings {
             let term = &new.terms[posting.term as usize];
-            let lists = self.terms.entry(term.clone()).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+            let lists = self
+                .terms
+                .entry(term.clone())
+                .or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
             let list = &mut lists[posting.field as usize];
             let at = list.partition_point(|&(d, _)| d < doc);
             list.insert(at, (doc, f64::from(posting.count).sqrt()));
             changed.insert(term.clone());
         }
-        if let (Some(slot), Some(lengths)) = (self.lengths.get_mut(doc as usize), new.lengths.into_iter().next()) {
+        if let (Some(slot), Some(lengths)) = (
+            self.lengths.get_mut(doc as usize),
+            new.lengths.into_iter().next(),
+        ) {
             *slot = lengths;
         }
         changed
@@ -110,18 +135,28 @@ impl Postings {
     /// The postings of an elasticlunr index serialised as JSON.
     pub fn from_json(json: &str) -> Result<Postings, serde_json::Error> {
         let raw: RawIndex = serde_json::from_str(json)?;
-        let mut postings = Postings { doc_count: raw.document_store.length, ..Postings::default() };
+        let mut postings = Postings {
+            doc_count: raw.document_store.length,
+            ..Postings::default()
+        };
         for (f, (field, _)) in FIELDS.iter().enumerate() {
-            let Some(tree) = raw.index.get(*field) else { continue };
+            let Some(tree) = raw.index.get(*field) else {
+                continue;
+            };
             let mut word = String::new();
             tree.root.walk(&mut word, &mut |term, docs| {
-                let lists = postings.terms.entry(term.to_owned()).or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
+                let lists = postings
+                    .terms
+                    .entry(term.to_owned())
+                    .or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
                 lists[f].extend(docs.iter().copied());
             });
         }
         postings.lengths = vec![vec![0; FIELDS.len()]; postings.doc_count];
         for (doc, info) in raw.document_store.doc_info {
-            let Ok(id) = doc.parse::<usize>() else { continue };
+            let Ok(id) = doc.parse::<usize>() else {
+                continue;
+            };
             for (f, (field, _)) in FIELDS.iter().enumerate() {
                 if let Some(slot) = postings.lengths.get_mut(id) {
                     slot[f] = info.get(*field).copied().unwrap_or(0);
@@ -129,7 +164,9 @@ impl Postings {
             }
         }
         for lists in postings.terms.values_mut() {
-            lists.iter_mut().for_each(|list| list.sort_by_key(|&(doc, _)| doc));
+            lists
+                .iter_mut()
+                .for_each(|list| list.sort_by_key(|&(doc, _)| doc));
         }
         Ok(postings)
     }
@@ -138,7 +175,11 @@ impl Postings {
     /// length norm `1/sqrt(length)`.
     pub fn weight(&self, doc: u32, field: usize, tf: f64) -> f64 {
         let length = self.lengths.get(doc as usize).map_or(0, |l| l[field]);
-        if length == 0 { tf } else { tf / (length as f64).sqrt() }
+        if length == 0 {
+            tf
+        } else {
+            tf / (length as f64).sqrt()
+        }
     }
 }
 
@@ -183,19 +224,32 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
                     })
                 })
                 .collect();
-            run.postings.iter().for_each(|p| sizes[global[p.term as usize] as usize][p.field as usize] += 1);
+            run.postings
+                .iter()
+                .for_each(|p| sizes[global[p.term as usize] as usize][p.field as usize] += 1);
             global
         })
         .collect();
-    let mut lists: Vec<Vec<Vec<(u32, f64)>>> =
-        sizes.iter().map(|per_field| per_field.iter().map(|&n| Vec::with_capacity(n)).collect()).collect();
+    let mut lists: Vec<Vec<Vec<(u32, f64)>>> = sizes
+        .iter()
+        .map(|per_field| per_field.iter().map(|&n| Vec::with_capacity(n)).collect())
+        .collect();
     for (run, global) in runs.iter().zip(&numbered) {
         for p in &run.postings {
-            lists[global[p.term as usize] as usize][p.field as usize].push((p.doc, f64::from(p.count).sqrt()));
+            lists[global[p.term as usize] as usize][p.field as usize]
+                .push((p.doc, f64::from(p.count).sqrt()));
         }
     }
-    let terms = names.iter().map(|name| (*name).to_owned()).zip(lists).collect();
-    Postings { doc_count, terms, lengths: runs.into_iter().flat_map(|run| run.lengths).collect() }
+    let terms = names
+        .iter()
+        .map(|name| (*name).to_owned())
+        .zip(lists)
+        .collect();
+    Postings {
+        doc_count,
+        terms,
+        lengths: runs.into_iter().flat_map(|run| run.lengths).collect(),
+    }
 }
 
 /// What the English pipeline makes of a word.
@@ -225,7 +279,12 @@ struct WordTerms {
 
 impl WordTerms {
     fn new() -> WordTerms {
-        WordTerms { pipeline: super::text::pipeline(), by_word: FxHashMap::default(), terms: Vec::new(), by_term: FxHashMap::default() }
+        WordTerms {
+            pipeline: super::text::pipeline(),
+            by_word: FxHashMap::default(),
+            terms: Vec::new(),
+            by_term: FxHashMap::default(),
+        }
     }
 
     fn term(&mut self, word: &str) -> Term {
@@ -253,7 +312,11 @@ impl WordTerms {
 
 /// What `Index::add_doc` records for a run of documents numbered from `first`.
 fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
-    let mut run = Run { lengths: Vec::with_capacity(docs.len()), terms: Vec::new(), postings: Vec::new() };
+    let mut run = Run {
+        lengths: Vec::with_capacity(docs.len()),
+        terms: Vec::new(),
+        postings: Vec::new(),
+    };
     // The thread's term numbers → this run's.
     let mut in_run: FxHashMap<u32, u32> = FxHashMap::default();
     let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
@@ -277,7 +340,12 @@ fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> R
                     run.terms.push(words.terms[term as usize].clone());
                     (run.terms.len() - 1) as u32
                 });
-                run.postings.push(RunPosting { term, field: field as u32, doc: first + n as u32, count });
+                run.postings.push(RunPosting {
+                    term,
+                    field: field as u32,
+                    doc: first + n as u32,
+                    count,
+                });
             }
         }
         run.lengths.push(lengths);
@@ -366,7 +434,9 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 _ => {
                     let mut chars = key.chars();
                     let (Some(c), None) = (chars.next(), chars.next()) else {
-                        return Err(de::Error::custom(format!("unexpected key {key:?} in an index node")));
+                        return Err(de::Error::custom(format!(
+                            "unexpected key {key:?} in an index node"
+                        )));
                     };
                     node.children.push((c, map.next_value()?));
                 }
@@ -396,7 +466,10 @@ mod tests {
 
     #[test]
     fn postings_are_elasticlunrs_per_field() {
-        let docs = [doc("Mediation", "mediation helps parents parents"), doc("Teenagers", "talking with teenagers")];
+        let docs = [
+            doc("Mediation", "mediation helps parents parents"),
+            doc("Teenagers", "talking with teenagers"),
+        ];
         let postings = Postings::from_index(&build_index(&docs)).unwrap();
         assert_eq!(postings.doc_count, 2);
         assert_eq!(postings.terms["mediat"][0], vec![(0, 1.0)]);
@@ -409,25 +482,48 @@ mod tests {
     #[test]
     fn built_directly_equals_elasticlunrs() {
         let mut docs = vec![
-            doc("Mediation", "mediation helps parents parents; the the and a"),
-            doc("Teenagers", "talking with teenagers, 2024 co-parenting it's"),
+            doc(
+                "Mediation",
+                "mediation helps parents parents; the the and a",
+            ),
+            doc(
+                "Teenagers",
+                "talking with teenagers, 2024 co-parenting it's",
+            ),
             doc("", ""),
         ];
         docs[1].topics = vec!["Parenting apart".into(), "Money worries".into()];
         docs[1].facts = vec!["Free".into(), "Online, Tuesday 10am".into()];
         docs[0].summary = "A summary: with punctuation — and dashes.".into();
-        assert_eq!(Postings::build(&docs), Postings::from_index(&build_index(&docs)).unwrap());
+        assert_eq!(
+            Postings::build(&docs),
+            Postings::from_index(&build_index(&docs)).unwrap()
+        );
     }
 
     #[test]
     fn postings_joined_across_runs_equal_elasticlunrs() {
-        let words = ["mediation", "parents", "teenagers", "money", "the", "calm", "co-parenting", "debt"];
+        let words = [
+            "mediation",
+            "parents",
+            "teenagers",
+            "money",
+            "the",
+            "calm",
+            "co-parenting",
+            "debt",
+        ];
         let docs: Vec<SearchDocument> = (0..RUN * 2 + 37)
             .map(|n| {
-                let body: Vec<&str> = (0..n % 11 + 1).map(|k| words[(n * 7 + k * 3) % words.len()]).collect();
+                let body: Vec<&str> = (0..n % 11 + 1)
+                    .map(|k| words[(n * 7 + k * 3) % words.len()])
+                    .collect();
                 doc(&format!("Page {n}"), &body.join(" "))
             })
             .collect();
-        assert_eq!(Postings::build(&docs), Postings::from_index(&build_index(&docs)).unwrap());
+        assert_eq!(
+            Postings::build(&docs),
+            Postings::from_index(&build_index(&docs)).unwrap()
+        );
     }
 }

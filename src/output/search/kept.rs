@@ -10,7 +10,10 @@ use rayon::prelude::*;
 
 use super::documents::SearchDocument;
 use super::index::Postings;
-use super::layout::{MANIFEST, SHARD_BYTES, entries, manifest, record_bytes, record_path, render_entry, shard_bytes_of, shard_path, shard_ranges};
+use super::layout::{
+    MANIFEST, SHARD_BYTES, entries, manifest, record_bytes, record_path, render_entry,
+    shard_bytes_of, shard_path, shard_ranges,
+};
 use crate::model::Site;
 
 /// A laid-out index and what it was made from.
@@ -46,7 +49,10 @@ impl SearchFiles {
     /// Every file, as (path, bytes).
     pub fn into_files(self) -> impl Iterator<Item = (String, Arc<Vec<u8>>)> {
         let manifest = (MANIFEST.to_owned(), self.manifest);
-        self.shards.into_iter().chain(self.records).chain(std::iter::once(manifest))
+        self.shards
+            .into_iter()
+            .chain(self.records)
+            .chain(std::iter::once(manifest))
     }
 }
 
@@ -69,32 +75,58 @@ impl KeptIndex {
     }
 
     /// Indexes `documents` and lays the index out in shards of `shard_bytes`.
-    pub fn from_documents(documents: Vec<SearchDocument>, shard_bytes: usize) -> (KeptIndex, SearchFiles) {
+    pub fn from_documents(
+        documents: Vec<SearchDocument>,
+        shard_bytes: usize,
+    ) -> (KeptIndex, SearchFiles) {
         let postings = Postings::build(&documents);
-        let entries = entries(&postings).into_iter().map(|(term, entry)| (term.clone(), entry)).collect();
-        let mut records: Vec<(String, Arc<Vec<u8>>, usize)> =
-            documents.par_iter().enumerate().map(|(i, doc)| (record_path(i), Arc::new(record_bytes(doc)), i)).collect();
+        let entries = entries(&postings)
+            .into_iter()
+            .map(|(term, entry)| (term.clone(), entry))
+            .collect();
+        let mut records: Vec<(String, Arc<Vec<u8>>, usize)> = documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, doc)| (record_path(i), Arc::new(record_bytes(doc)), i))
+            .collect();
         records.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut kept =
-            KeptIndex { documents, postings, entries, shard_bytes, shards: HashMap::new(), changed: BTreeSet::new(), records };
+        let mut kept = KeptIndex {
+            documents,
+            postings,
+            entries,
+            shard_bytes,
+            shards: HashMap::new(),
+            changed: BTreeSet::new(),
+            records,
+        };
         let files = kept.lay_out();
         (kept, files)
     }
 
     fn indexes_the_same(&self, documents: &[SearchDocument]) -> bool {
         self.documents.len() == documents.len()
-            && self.documents.iter().zip(documents).all(|(a, b)| a.kind == b.kind && a.url == b.url)
+            && self
+                .documents
+                .iter()
+                .zip(documents)
+                .all(|(a, b)| a.kind == b.kind && a.url == b.url)
     }
 
     /// Whether a document of the same kind and address is indexed.
     pub fn has(&self, document: &SearchDocument) -> bool {
-        self.documents.iter().any(|d| d.kind == document.kind && d.url == document.url)
+        self.documents
+            .iter()
+            .any(|d| d.kind == document.kind && d.url == document.url)
     }
 
     /// Puts `document` in the place of the document with the same kind and address; `false`
     /// (and nothing changed) when there is none, as after an addition.
     pub fn replace(&mut self, document: SearchDocument) -> bool {
-        let Some(doc) = self.documents.iter().position(|d| d.kind == document.kind && d.url == document.url) else {
+        let Some(doc) = self
+            .documents
+            .iter()
+            .position(|d| d.kind == document.kind && d.url == document.url)
+        else {
             return false;
         };
         self.replace_at(doc, document);
@@ -106,14 +138,19 @@ impl KeptIndex {
         if self.documents[doc] == document {
             return;
         }
-        let terms = self.postings.replace_document(doc as u32, &self.documents[doc], &document);
+        let terms = self
+            .postings
+            .replace_document(doc as u32, &self.documents[doc], &document);
         // A document's common words have a posting in nearly every document: their entries
         // are long, so they are rendered across cores.
         let postings = &self.postings;
         let entries: Vec<(String, Option<String>)> = terms
             .into_par_iter()
             .map(|term| {
-                let entry = postings.terms.get(&term).map(|lists| render_entry(&term, lists, postings));
+                let entry = postings
+                    .terms
+                    .get(&term)
+                    .map(|lists| render_entry(&term, lists, postings));
                 (term, entry)
             })
             .collect();
@@ -137,26 +174,48 @@ impl KeptIndex {
     /// that holds the same run of terms as before and none that changed.
     pub fn lay_out(&mut self) -> SearchFiles {
         let entries: Vec<(&String, &String)> = self.entries.iter().collect();
-        let ranges = shard_ranges(entries.iter().map(|(_, entry)| entry.len()), self.shard_bytes);
+        let ranges = shard_ranges(
+            entries.iter().map(|(_, entry)| entry.len()),
+            self.shard_bytes,
+        );
         let mut shards = HashMap::with_capacity(ranges.len());
         let mut files: Vec<(String, Arc<Vec<u8>>)> = Vec::with_capacity(ranges.len());
         for (n, range) in ranges.iter().enumerate() {
             let (first, last) = (entries[range.start].0, entries[range.end - 1].0);
-            let unchanged = self.changed.range::<String, _>(first..=last).next().is_none();
+            let unchanged = self
+                .changed
+                .range::<String, _>(first..=last)
+                .next()
+                .is_none();
             let bytes = match self.shards.get(first) {
                 Some((was_last, bytes)) if was_last == last && unchanged => Arc::clone(bytes),
-                _ => Arc::new(shard_bytes_of(entries[range.clone()].iter().map(|(_, entry)| entry.as_str()))),
+                _ => Arc::new(shard_bytes_of(
+                    entries[range.clone()]
+                        .iter()
+                        .map(|(_, entry)| entry.as_str()),
+                )),
             };
             files.push((shard_path(n), Arc::clone(&bytes)));
             shards.insert(first.clone(), (last.clone(), bytes));
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
-        let firsts = ranges.iter().map(|range| entries[range.start].0.clone()).collect();
+        let firsts = ranges
+            .iter()
+            .map(|range| entries[range.start].0.clone())
+            .collect();
         let manifest = Arc::new(manifest(&self.documents, &self.postings, firsts));
         self.shards = shards;
         self.changed.clear();
-        let records = self.records.iter().map(|(path, bytes, _)| (path.clone(), Arc::clone(bytes))).collect();
-        SearchFiles { shards: files, records, manifest }
+        let records = self
+            .records
+            .iter()
+            .map(|(path, bytes, _)| (path.clone(), Arc::clone(bytes)))
+            .collect();
+        SearchFiles {
+            shards: files,
+            records,
+            manifest,
+        }
     }
 }
 
@@ -181,29 +240,59 @@ mod tests {
 
     /// Files as a map, for comparing with a full layout.
     fn all(files: SearchFiles) -> BTreeMap<String, Vec<u8>> {
-        files.into_files().map(|(path, bytes)| (path, bytes.to_vec())).collect()
+        files
+            .into_files()
+            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .collect()
     }
 
     #[test]
     fn replacing_a_documents_text_gives_a_full_layouts_files() {
-        let words = ["calm", "listen", "agree", "money", "sleep", "school", "anger", "repair", "play", "rest"];
-        let body = |n: usize, shift: usize| (0..40).map(|i| words[(i * (n + 1) + shift) % words.len()]).collect::<Vec<_>>().join(" ");
+        let words = [
+            "calm", "listen", "agree", "money", "sleep", "school", "anger", "repair", "play",
+            "rest",
+        ];
+        let body = |n: usize, shift: usize| {
+            (0..40)
+                .map(|i| words[(i * (n + 1) + shift) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let mut documents: Vec<SearchDocument> = (0..30).map(|n| doc(n, &body(n, 0))).collect();
         let (mut kept, _) = KeptIndex::from_documents(documents.clone(), 300);
         let mut renamed = doc(5, &body(5, 0));
         renamed.title = "A new title".into();
-        let steps = [doc(3, "an entirely new vocabulary: zebra quokka"), doc(3, &body(3, 1)), doc(17, ""), doc(0, "calm calm calm"), renamed];
+        let steps = [
+            doc(3, "an entirely new vocabulary: zebra quokka"),
+            doc(3, &body(3, 1)),
+            doc(17, ""),
+            doc(0, "calm calm calm"),
+            renamed,
+        ];
         for (step, document) in steps.into_iter().enumerate() {
-            let n = documents.iter().position(|d| d.url == document.url).expect("indexed");
+            let n = documents
+                .iter()
+                .position(|d| d.url == document.url)
+                .expect("indexed");
             documents[n] = document.clone();
             assert!(kept.replace(document));
             let updated = all(kept.lay_out());
-            let full: BTreeMap<String, Vec<u8>> = lay_out_with(&documents, &Postings::build(&documents), 300).into_iter().collect();
-            assert_eq!(updated.keys().collect::<Vec<_>>(), full.keys().collect::<Vec<_>>(), "step {step}");
+            let full: BTreeMap<String, Vec<u8>> =
+                lay_out_with(&documents, &Postings::build(&documents), 300)
+                    .into_iter()
+                    .collect();
+            assert_eq!(
+                updated.keys().collect::<Vec<_>>(),
+                full.keys().collect::<Vec<_>>(),
+                "step {step}"
+            );
             for (path, bytes) in &full {
                 assert!(updated[path] == *bytes, "step {step}: {path} differs");
             }
         }
-        assert!(!kept.replace(doc(99, "not there")), "a document not indexed is not added");
+        assert!(
+            !kept.replace(doc(99, "not there")),
+            "a document not indexed is not added"
+        );
     }
 }

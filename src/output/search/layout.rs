@@ -77,25 +77,52 @@ pub fn lay_out(documents: &[SearchDocument], postings: &Postings) -> Vec<(String
 }
 
 /// [`lay_out`] with shards cut at `shard_bytes` (tests use small shards).
-pub fn lay_out_with(documents: &[SearchDocument], postings: &Postings, shard_bytes: usize) -> Vec<(String, Vec<u8>)> {
+pub fn lay_out_with(
+    documents: &[SearchDocument],
+    postings: &Postings,
+    shard_bytes: usize,
+) -> Vec<(String, Vec<u8>)> {
     let entries = entries(postings);
     let ranges = shard_ranges(entries.iter().map(|(_, entry)| entry.len()), shard_bytes);
-    let mut files: Vec<(String, Vec<u8>)> =
-        ranges.iter().enumerate().map(|(n, range)| (shard_path(n), shard_bytes_of(entries[range.clone()].iter().map(|(_, e)| e.as_str())))).collect();
-    let firsts = ranges.iter().map(|range| entries[range.start].0.clone()).collect();
+    let mut files: Vec<(String, Vec<u8>)> = ranges
+        .iter()
+        .enumerate()
+        .map(|(n, range)| {
+            (
+                shard_path(n),
+                shard_bytes_of(entries[range.clone()].iter().map(|(_, e)| e.as_str())),
+            )
+        })
+        .collect();
+    let firsts = ranges
+        .iter()
+        .map(|range| entries[range.start].0.clone())
+        .collect();
     files.push((MANIFEST.to_owned(), manifest(documents, postings, firsts)));
-    files.par_extend(documents.par_iter().enumerate().map(|(i, doc)| (record_path(i), record_bytes(doc))));
+    files.par_extend(
+        documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, doc)| (record_path(i), record_bytes(doc))),
+    );
     files
 }
 
 /// Every term's entry, in term order, rendered across cores.
 pub(super) fn entries(postings: &Postings) -> Vec<(&String, String)> {
-    postings.terms.par_iter().map(|(term, lists)| (term, render_entry(term, lists, postings))).collect()
+    postings
+        .terms
+        .par_iter()
+        .map(|(term, lists)| (term, render_entry(term, lists, postings)))
+        .collect()
 }
 
 /// Where shards are cut, given each entry's length in term order: a shard takes entries
 /// while it stays within `shard_bytes` (braces and commas counted), and at least one.
-pub(super) fn shard_ranges(lengths: impl Iterator<Item = usize>, shard_bytes: usize) -> Vec<Range<usize>> {
+pub(super) fn shard_ranges(
+    lengths: impl Iterator<Item = usize>,
+    shard_bytes: usize,
+) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let (mut start, mut size, mut count) = (0, 0, 0);
     for (i, length) in lengths.enumerate() {
@@ -135,7 +162,11 @@ pub(super) fn record_path(doc: usize) -> String {
 }
 
 /// The manifest's bytes, given the first term of each shard.
-pub(super) fn manifest(documents: &[SearchDocument], postings: &Postings, shards: Vec<String>) -> Vec<u8> {
+pub(super) fn manifest(
+    documents: &[SearchDocument],
+    postings: &Postings,
+    shards: Vec<String>,
+) -> Vec<u8> {
     to_json(&Manifest {
         v: 1,
         fields: FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect(),
@@ -180,7 +211,10 @@ pub fn record(doc: &SearchDocument) -> Record {
 
 /// One term's entry: `"term":[[d,w,d,w],[],...]`, trailing empty fields left out.
 pub(super) fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Postings) -> String {
-    let used = lists.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+    let used = lists
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
     let mut out = serde_json::to_string(term).unwrap_or_default();
     out.push_str(":[");
     for (field, list) in lists[..used].iter().enumerate() {

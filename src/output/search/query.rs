@@ -46,7 +46,12 @@ pub struct QueryWord {
 pub fn query_words(pipeline: &Pipeline, query: &str) -> Vec<QueryWord> {
     tokenize(query)
         .into_iter()
-        .filter_map(|raw| pipeline.run(vec![raw.clone()]).pop().map(|term| QueryWord { term, raw }))
+        .filter_map(|raw| {
+            pipeline
+                .run(vec![raw.clone()])
+                .pop()
+                .map(|term| QueryWord { term, raw })
+        })
         .collect()
 }
 
@@ -62,7 +67,12 @@ pub struct Searcher<'a> {
 impl<'a> Searcher<'a> {
     /// A searcher over `manifest`, fetching files (paths like `search/t/3.json`) with `fetch`.
     pub fn new(manifest: &'a Manifest, fetch: &'a mut dyn FnMut(&str) -> Option<Vec<u8>>) -> Self {
-        Searcher { manifest, fetch, shards: BTreeMap::new(), fetched: Vec::new() }
+        Searcher {
+            manifest,
+            fetch,
+            shards: BTreeMap::new(),
+            fetched: Vec::new(),
+        }
     }
 
     /// The documents matching `query`, best first (ties by document number).
@@ -76,7 +86,11 @@ impl<'a> Searcher<'a> {
             .enumerate()
             .map(|(i, word)| {
                 let typing = mode == Mode::Typing && i + 1 == words.len();
-                if typing { self.expand(word) } else { self.exact(&word.term) }
+                if typing {
+                    self.expand(word)
+                } else {
+                    self.exact(&word.term)
+                }
             })
             .collect();
         let mut totals: BTreeMap<u32, f64> = BTreeMap::new();
@@ -85,23 +99,38 @@ impl<'a> Searcher<'a> {
                 *totals.entry(doc).or_insert(0.0) += score * f64::from(boost);
             }
         }
-        let mut hits: Vec<Hit> = totals.into_iter().map(|(doc, score)| Hit { doc, score }).collect();
+        let mut hits: Vec<Hit> = totals
+            .into_iter()
+            .map(|(doc, score)| Hit { doc, score })
+            .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
     }
 
     /// elasticlunr.js's `fieldSearch` with OR: tf·norm·idf·penalty summed, then the coord norm.
-    fn field_scores(&self, words: &[QueryWord], keys: &[Vec<String>], field: usize) -> BTreeMap<u32, f64> {
+    fn field_scores(
+        &self,
+        words: &[QueryWord],
+        keys: &[Vec<String>],
+        field: usize,
+    ) -> BTreeMap<u32, f64> {
         let mut scores: BTreeMap<u32, f64> = BTreeMap::new();
         let mut matched: BTreeMap<u32, usize> = BTreeMap::new();
         let n = self.manifest.docs as f64;
         for (word, keys) in words.iter().zip(keys) {
             for key in keys {
-                let Some(list) = self.postings(key, field) else { continue };
+                let Some(list) = self.postings(key, field) else {
+                    continue;
+                };
                 let idf = 1.0 + (n / (list.len() as f64 + 1.0)).ln();
-                let penalty = if *key == word.term { 1.0 } else { penalty(key, &word.term) };
+                let penalty = if *key == word.term {
+                    1.0
+                } else {
+                    penalty(key, &word.term)
+                };
                 for &(doc, weight) in list {
-                    *scores.entry(doc).or_insert(0.0) += weight as f64 / self.manifest.scale * idf * penalty;
+                    *scores.entry(doc).or_insert(0.0) +=
+                        weight as f64 / self.manifest.scale * idf * penalty;
                     *matched.entry(doc).or_insert(0) += 1;
                 }
             }
@@ -120,7 +149,10 @@ impl<'a> Searcher<'a> {
 
     /// The shard that would hold `term`.
     pub fn shard_of(&self, term: &str) -> usize {
-        self.manifest.shards.partition_point(|first| first.as_str() <= term).saturating_sub(1)
+        self.manifest
+            .shards
+            .partition_point(|first| first.as_str() <= term)
+            .saturating_sub(1)
     }
 
     fn load(&mut self, shard: usize) {
@@ -128,7 +160,9 @@ impl<'a> Searcher<'a> {
             return;
         }
         let path = format!("search/t/{shard}.json");
-        let parsed = (self.fetch)(&path).and_then(|bytes| parse_shard(&bytes).ok()).unwrap_or_default();
+        let parsed = (self.fetch)(&path)
+            .and_then(|bytes| parse_shard(&bytes).ok())
+            .unwrap_or_default();
         self.fetched.push(path);
         self.shards.insert(shard, parsed);
     }
@@ -148,13 +182,21 @@ impl<'a> Searcher<'a> {
             if prefix.chars().count() < MIN_PREFIX || self.manifest.shards.is_empty() {
                 continue;
             }
-            let (first, last) = (self.shard_of(prefix), self.shard_of(&format!("{prefix}\u{10FFFF}")));
+            let (first, last) = (
+                self.shard_of(prefix),
+                self.shard_of(&format!("{prefix}\u{10FFFF}")),
+            );
             if last - first >= MAX_PREFIX_SHARDS {
                 continue;
             }
             (first..=last).for_each(|s| self.load(s));
             for s in first..=last {
-                keys.extend(self.shards[&s].keys().filter(|t| t.starts_with(prefix.as_str())).cloned());
+                keys.extend(
+                    self.shards[&s]
+                        .keys()
+                        .filter(|t| t.starts_with(prefix.as_str()))
+                        .cloned(),
+                );
             }
         }
         keys.sort();

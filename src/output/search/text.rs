@@ -74,15 +74,24 @@ mod tests {
 
     #[test]
     fn apostrophes_join_and_punctuation_splits() {
-        assert_eq!(tokenize("Haven’t we? mediation/counselling"), ["havent", "we", "mediation", "counselling"]);
-        assert_eq!(tokenize("co-parenting, 10am–11am"), ["co", "parenting", "10am", "11am"]);
+        assert_eq!(
+            tokenize("Haven’t we? mediation/counselling"),
+            ["havent", "we", "mediation", "counselling"]
+        );
+        assert_eq!(
+            tokenize("co-parenting, 10am–11am"),
+            ["co", "parenting", "10am", "11am"]
+        );
         assert_eq!(tokenize("  "), Vec::<String>::new());
     }
 
     #[test]
     fn the_pipeline_drops_stop_words_and_stems() {
         let p = pipeline();
-        assert_eq!(terms(&p, "The teenagers’ arguments, and a parent's worries"), ["teenag", "argument", "parent", "worri"]);
+        assert_eq!(
+            terms(&p, "The teenagers’ arguments, and a parent's worries"),
+            ["teenag", "argument", "parent", "worri"]
+        );
         assert_eq!(terms(&p, "it's"), Vec::<String>::new());
     }
 }

@@ -19,41 +19,103 @@ pub struct Facet {
 
 /// Every facet of these services; values no service has are left out.
 pub fn build_facets(services: &[Service]) -> Vec<Facet> {
-    let facet = |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
-        let (options, members) = candidates
-            .into_iter()
-            .map(|(value, title)| {
-                let members: Vec<usize> = services.iter().enumerate().filter(|(_, s)| test(s, &value)).map(|(i, _)| i).collect();
-                (FilterOption { url: format!("/directory/{key}/{value}/"), count: members.len(), value, title }, members)
-            })
-            .filter(|(option, _)| option.count > 0)
-            .unzip();
-        Facet { group: FilterGroup { title, key, options }, members }
+    let facet =
+        |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
+            let (options, members) = candidates
+                .into_iter()
+                .map(|(value, title)| {
+                    let members: Vec<usize> = services
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| test(s, &value))
+                        .map(|(i, _)| i)
+                        .collect();
+                    (
+                        FilterOption {
+                            url: format!("/directory/{key}/{value}/"),
+                            count: members.len(),
+                            value,
+                            title,
+                        },
+                        members,
+                    )
+                })
+                .filter(|(option, _)| option.count > 0)
+                .unzip();
+            Facet {
+                group: FilterGroup {
+                    title,
+                    key,
+                    options,
+                },
+                members,
+            }
+        };
+    let pairs = |list: Vec<(&str, &str)>| {
+        list.into_iter()
+            .map(|(s, l)| (s.to_owned(), l.to_owned()))
+            .collect::<Vec<_>>()
     };
-    let pairs = |list: Vec<(&str, &str)>| list.into_iter().map(|(s, l)| (s.to_owned(), l.to_owned())).collect::<Vec<_>>();
     vec![
-        facet("category", "Category", pairs(Category::ALL.iter().map(|c| (c.slug(), c.label())).collect()), &|s, v| {
-            s.categories.iter().any(|c| c.slug() == v)
+        facet(
+            "category",
+            "Category",
+            pairs(
+                Category::ALL
+                    .iter()
+                    .map(|c| (c.slug(), c.label()))
+                    .collect(),
+            ),
+            &|s, v| s.categories.iter().any(|c| c.slug() == v),
+        ),
+        facet(
+            "level",
+            "Level of support",
+            pairs(Level::ALL.iter().map(|l| (l.slug(), l.label())).collect()),
+            &|s, v| s.level.slug() == v,
+        ),
+        facet(
+            "age",
+            "Age",
+            pairs(AGE_BANDS.iter().map(|b| (b.0, b.1)).collect()),
+            &|s, v| {
+                AGE_BANDS
+                    .iter()
+                    .any(|b| b.0 == v && s.serves_ages(b.2, b.3))
+            },
+        ),
+        facet(
+            "cost",
+            "Cost",
+            pairs(vec![("free", "Free"), ("paid", "Paid")]),
+            &|s, v| (v == "free") == s.cost.free,
+        ),
+        facet(
+            "access",
+            "How to access",
+            pairs(Access::ALL.iter().map(|a| (a.slug(), a.label())).collect()),
+            &|s, v| s.access.iter().any(|a| a.slug() == v),
+        ),
+        facet("language", "Language", languages(services), &|s, v| {
+            s.languages.iter().any(|l| slugify(l) == v)
         }),
-        facet("level", "Level of support", pairs(Level::ALL.iter().map(|l| (l.slug(), l.label())).collect()), &|s, v| s.level.slug() == v),
-        facet("age", "Age", pairs(AGE_BANDS.iter().map(|b| (b.0, b.1)).collect()), &|s, v| {
-            AGE_BANDS.iter().any(|b| b.0 == v && s.serves_ages(b.2, b.3))
-        }),
-        facet("cost", "Cost", pairs(vec![("free", "Free"), ("paid", "Paid")]), &|s, v| (v == "free") == s.cost.free),
-        facet("access", "How to access", pairs(Access::ALL.iter().map(|a| (a.slug(), a.label())).collect()), &|s, v| {
-            s.access.iter().any(|a| a.slug() == v)
-        }),
-        facet("language", "Language", languages(services), &|s, v| s.languages.iter().any(|l| slugify(l) == v)),
-        facet("open", "Open on", pairs(Day::ALL.iter().map(|d| (d.slug(), d.label())).collect()), &|s, v| {
-            Day::from_slug(v).is_some_and(|d| s.open_on(d))
-        }),
+        facet(
+            "open",
+            "Open on",
+            pairs(Day::ALL.iter().map(|d| (d.slug(), d.label())).collect()),
+            &|s, v| Day::from_slug(v).is_some_and(|d| s.open_on(d)),
+        ),
     ]
 }
 
 /// The languages services offer, English first, then alphabetically.
 fn languages(services: &[Service]) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> =
-        services.iter().flat_map(|s| &s.languages).map(|l| (slugify(l), l.trim().to_owned())).filter(|(s, _)| !s.is_empty()).collect();
+    let mut found: Vec<(String, String)> = services
+        .iter()
+        .flat_map(|s| &s.languages)
+        .map(|l| (slugify(l), l.trim().to_owned()))
+        .filter(|(s, _)| !s.is_empty())
+        .collect();
     found.sort_by(|a, b| (a.0 != "english", &a.0).cmp(&(b.0 != "english", &b.0)));
     found.dedup_by(|a, b| a.0 == b.0);
     found

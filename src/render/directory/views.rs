@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::model::Site;
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::model::Site;
 use crate::model::topic::best_matches;
 use crate::render::format::{format_date, format_time, iso_date};
 use crate::render::programme::session::MaterialView;
@@ -79,8 +79,8 @@ pub struct ServiceDetail {
     pub delivery: Vec<&'static str>,
     /// 'Free' or what it costs.
     pub cost: String,
-    /// Languages, linked to their pages.
-    pub languages: Vec<Link>,
+    /// Languages, each linked to its filter page when it has one.
+    pub languages: Vec<MaybeLink>,
     /// The area served.
     pub area: String,
     /// Opening times, one line each.
@@ -101,6 +101,26 @@ pub struct ServiceDetail {
     pub last_reviewed_iso: String,
 }
 
+/// A label that links to its page when there is one: a language whose name makes no slug
+/// (no Latin letters or digits) has no filter page, so it is named without a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaybeLink {
+    /// The text.
+    pub title: String,
+    /// Its page, if published.
+    pub url: Option<String>,
+}
+
+/// A language as a label, linked to `/directory/language/<slug>/` when its name has a slug
+/// (the same rule [`super::facets::build_facets`] uses to publish that page).
+pub fn language_link(language: &str) -> MaybeLink {
+    let slug = crate::model::slug::slugify(language);
+    MaybeLink {
+        title: language.trim().to_owned(),
+        url: (!slug.is_empty()).then(|| format!("/directory/language/{slug}/")),
+    }
+}
+
 /// A location of a service.
 #[derive(Debug, Clone, Serialize)]
 pub struct LocationView {
@@ -115,13 +135,28 @@ pub struct LocationView {
 }
 
 /// A card for each service, family hubs first, then by name.
-pub fn service_cards(services: &[&Service], facets: &[super::facets::Facet], site: &Site) -> Vec<ServiceCard> {
-    services.iter().map(|s| service_card(s, facets, site)).collect()
+pub fn service_cards(
+    services: &[&Service],
+    facets: &[super::facets::Facet],
+    site: &Site,
+) -> Vec<ServiceCard> {
+    services
+        .iter()
+        .map(|s| service_card(s, facets, site))
+        .collect()
 }
 
 /// One service as a result.
-pub fn service_card(service: &Service, facets: &[super::facets::Facet], site: &Site) -> ServiceCard {
-    let index = site.services.iter().position(|s| s.id == service.id).unwrap_or_default();
+pub fn service_card(
+    service: &Service,
+    facets: &[super::facets::Facet],
+    site: &Site,
+) -> ServiceCard {
+    let index = site
+        .services
+        .iter()
+        .position(|s| s.id == service.id)
+        .unwrap_or_default();
     ServiceCard {
         name: service.name.clone(),
         url: service.url.to_string(),
@@ -140,33 +175,49 @@ pub fn service_card(service: &Service, facets: &[super::facets::Facet], site: &S
 
 /// Every detail of a service for its page.
 pub fn service_detail(service: &Service) -> ServiceDetail {
-    let link = |key: &str, slug: &str, label: &str| Link { title: label.to_owned(), url: format!("/directory/{key}/{slug}/") };
+    let link = |key: &str, slug: &str, label: &str| Link {
+        title: label.to_owned(),
+        url: format!("/directory/{key}/{slug}/"),
+    };
     ServiceDetail {
         id: service.id.to_string(),
         organisation: service.organisation.clone(),
         description: render_service_description(&service.description),
         level: link("level", service.level.slug(), service.level.label()),
-        categories: service.categories.iter().map(|c| link("category", c.slug(), c.label())).collect(),
+        categories: service
+            .categories
+            .iter()
+            .map(|c| link("category", c.slug(), c.label()))
+            .collect(),
         eligibility: service.eligibility.clone(),
         ages: ages(service.min_age, service.max_age),
         access: service.access.iter().map(|a| a.label()).collect(),
         referral: service.referral.clone(),
         delivery: service.delivery.iter().map(|d| d.label()).collect(),
         cost: if service.cost.description.is_empty() {
-            (if service.cost.free { "Free" } else { "There is a charge" }).to_owned()
+            (if service.cost.free {
+                "Free"
+            } else {
+                "There is a charge"
+            })
+            .to_owned()
         } else {
             service.cost.description.clone()
         },
-        languages: service
-            .languages
-            .iter()
-            .map(|l| link("language", &crate::model::slug::slugify(l), l))
-            .collect(),
+        languages: service.languages.iter().map(|l| language_link(l)).collect(),
         area: service.area.clone(),
-        opening_times: service.schedule.iter().map(|o| opening_line(o, &service.locations)).collect(),
+        opening_times: service
+            .schedule
+            .iter()
+            .map(|o| opening_line(o, &service.locations))
+            .collect(),
         locations: service.locations.iter().map(location_view).collect(),
         phone: service.contact.phone.clone(),
-        phone_link: service.contact.phone.as_ref().map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()),
+        phone_link: service
+            .contact
+            .phone
+            .as_ref()
+            .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()),
         email: service.contact.email.clone(),
         website: service.contact.website.clone(),
         last_reviewed: format_date(service.last_reviewed),
@@ -186,9 +237,20 @@ pub fn ages(min: Option<u8>, max: Option<u8>) -> String {
 
 /// 'Monday to Friday, 9am to 5pm (at Acton Family Hub; term time only)'.
 pub fn opening_line(opening: &Opening, locations: &[Location]) -> String {
-    let mut line = format!("{}, {} to {}", day_list(&opening.days), format_time(opening.opens), format_time(opening.closes));
-    let place = opening.location.and_then(|i| locations.get(i)).map(|l| format!("at {}", l.name));
-    let notes: Vec<String> = place.into_iter().chain((!opening.note.is_empty()).then(|| opening.note.clone())).collect();
+    let mut line = format!(
+        "{}, {} to {}",
+        day_list(&opening.days),
+        format_time(opening.opens),
+        format_time(opening.closes)
+    );
+    let place = opening
+        .location
+        .and_then(|i| locations.get(i))
+        .map(|l| format!("at {}", l.name));
+    let notes: Vec<String> = place
+        .into_iter()
+        .chain((!opening.note.is_empty()).then(|| opening.note.clone()))
+        .collect();
     if !notes.is_empty() {
         line.push_str(&format!(" ({})", notes.join("; ")));
     }
@@ -226,8 +288,13 @@ fn day_index(day: Day) -> usize {
 
 fn location_view(location: &Location) -> LocationView {
     let map_url = match location.coordinates {
-        Some((lat, lon)) => format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"),
-        None => format!("https://www.openstreetmap.org/search?query={}", location.postcode.replace(' ', "%20")),
+        Some((lat, lon)) => {
+            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+        }
+        None => format!(
+            "https://www.openstreetmap.org/search?query={}",
+            location.postcode.replace(' ', "%20")
+        ),
     };
     LocationView {
         name: location.name.clone(),
@@ -241,24 +308,40 @@ fn location_view(location: &Location) -> LocationView {
 /// family hubs, then by name; at most six, so that the list stays short enough to read.
 pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
     let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
-    let chosen = site.related.get("services", topics, || best_matches(&site.services, |_| true, |s| &s.topics, key, topics, 6));
+    let chosen = site.related.get("services", topics, || {
+        best_matches(&site.services, |_| true, |s| &s.topics, key, topics, 6)
+    });
     chosen
         .iter()
         .map(|&n| &site.services[n])
-        .map(|s| Card { title: s.name.clone(), url: s.url.to_string(), summary: s.summary.clone(), date: None })
+        .map(|s| Card {
+            title: s.name.clone(),
+            url: s.url.to_string(),
+            summary: s.summary.clone(),
+            date: None,
+        })
         .collect()
 }
 
 /// Resources of the library that share a topic with `topics`: best matches first, at most six.
 pub fn related_resources(site: &Site, topics: &[usize]) -> Vec<MaterialView> {
-    crate::model::resource::related_resources(&site.resources, topics, 6).into_iter().map(|r| MaterialView::from(&r.material)).collect()
+    crate::model::resource::related_resources(&site.resources, topics, 6)
+        .into_iter()
+        .map(|r| MaterialView::from(&r.material))
+        .collect()
 }
 
 /// The 'report a change' link: an email to the site's contact with the service named.
 pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
     let email = site.sources.config.contact.email.as_ref()?;
-    let subject = format!("Change to the directory entry {} ({})", service.name, service.id);
-    Some(format!("mailto:{email}?subject={}", percent_encode(&subject)))
+    let subject = format!(
+        "Change to the directory entry {} ({})",
+        service.name, service.id
+    );
+    Some(format!(
+        "mailto:{email}?subject={}",
+        percent_encode(&subject)
+    ))
 }
 
 /// Percent-encodes text for a URL query value.
@@ -266,7 +349,9 @@ pub fn percent_encode(text: &str) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -289,10 +374,29 @@ mod tests {
     #[test]
     fn days_read_naturally() {
         use Day::*;
-        assert_eq!(day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]), "Monday to Friday");
+        assert_eq!(
+            day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]),
+            "Monday to Friday"
+        );
         assert_eq!(day_list(&[Wednesday]), "Wednesday");
-        assert_eq!(day_list(&[Monday, Wednesday, Friday]), "Monday, Wednesday and Friday");
-        assert_eq!(day_list(&[Saturday, Monday, Tuesday]), "Monday, Tuesday and Saturday");
+        assert_eq!(
+            day_list(&[Monday, Wednesday, Friday]),
+            "Monday, Wednesday and Friday"
+        );
+        assert_eq!(
+            day_list(&[Saturday, Monday, Tuesday]),
+            "Monday, Tuesday and Saturday"
+        );
+    }
+
+    #[test]
+    fn a_language_without_a_slug_is_named_without_a_link() {
+        assert_eq!(
+            language_link(" Polski ").url.as_deref(),
+            Some("/directory/language/polski/")
+        );
+        let arabic = language_link("العربية");
+        assert_eq!((arabic.title.as_str(), arabic.url), ("العربية", None));
     }
 
     #[test]

@@ -85,7 +85,11 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         format_slug: session.format.slug(),
         audience: session.audience.iter().map(|a| a.label()).collect(),
         audience_slugs: session.audience.iter().map(|a| a.slug()).collect(),
-        topic_slugs: session.topics.iter().map(|&t| site.topics.list[t].slug.to_string()).collect(),
+        topic_slugs: session
+            .topics
+            .iter()
+            .map(|&t| site.topics.list[t].slug.to_string())
+            .collect(),
         week: week.name.clone(),
         clock: phase_clock(session, site.now),
         tags: phase_texts(session, site, tag_text),
@@ -107,18 +111,30 @@ pub fn phase_clock(session: &Session, now: Timestamp) -> PhaseClock {
 }
 
 fn status_slug(status: BookingStatus) -> &'static str {
-    BookingStatus::ALL.iter().find(|(s, _)| *s == status).map_or("open", |(_, name)| name)
+    BookingStatus::ALL
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map_or("open", |(_, name)| name)
 }
 
 /// One text per phase the session can still reach, made by `text`; only the current one shows.
-pub fn phase_texts(session: &Session, site: &Site, text: fn(&Session, &Site, Phase) -> (String, &'static str)) -> Vec<PhaseText> {
+pub fn phase_texts(
+    session: &Session,
+    site: &Site,
+    text: fn(&Session, &Site, Phase) -> (String, &'static str),
+) -> Vec<PhaseText> {
     let phases = phases_from(&session.booking, session.start, session.end, site.now);
     phases
         .iter()
         .enumerate()
         .map(|(i, &phase)| {
             let (words, tone) = text(session, site, phase);
-            PhaseText { phase: phase.slug(), text: words, hidden: i > 0, tone }
+            PhaseText {
+                phase: phase.slug(),
+                text: words,
+                hidden: i > 0,
+                tone,
+            }
         })
         .collect()
 }
@@ -128,7 +144,11 @@ pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'stat
     let zone = &site.weeks[session.week].time_zone;
     match phase {
         Phase::NotYetOpen => {
-            let opens = session.booking.opens.map(|t| format_date(zone.to_datetime(t).date())).unwrap_or_default();
+            let opens = session
+                .booking
+                .opens
+                .map(|t| format_date(zone.to_datetime(t).date()))
+                .unwrap_or_default();
             (format!("Booking opens {opens}"), "closed")
         }
         Phase::Booking => booking_tag(session),
@@ -159,5 +179,9 @@ fn booking_tag(session: &Session) -> (String, &'static str) {
 /// 'at 9am on Monday 11 January 2027'
 pub fn moment_text(site: &Site, session: &Session, moment: Timestamp) -> String {
     let local = site.weeks[session.week].time_zone.to_datetime(moment);
-    format!("{} on {}", format_time(local.time()), format_day(local.date()))
+    format!(
+        "{} on {}",
+        format_time(local.time()),
+        format_day(local.date())
+    )
 }

@@ -18,11 +18,15 @@ use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::format::{format_date, format_day};
-use crate::render::markdown::{MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown};
+use crate::render::markdown::{
+    MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown,
+};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, PageMeta, SiteView, shows_exit, simple_meta};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
-use session::{HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details};
+use session::{
+    HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details,
+};
 
 /// A week in the list of weeks.
 #[derive(Debug, Clone, Serialize)]
@@ -195,6 +199,8 @@ pub struct HostPageView<'a> {
     pub sessions: Vec<SessionCard>,
     /// The people who lead them.
     pub people: Vec<HostView>,
+    /// The names of the weeks their sessions are in, in the site's order of weeks.
+    pub weeks: Vec<String>,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -239,12 +245,23 @@ pub struct ProgrammePages {
 
 /// The URL of the page for a host or organisation named `name`.
 pub fn host_url(name: &str) -> String {
-    format!("/sessions/hosts/{}/", Slug::from_text(name).map_or_else(|| "unnamed".to_owned(), |s| s.to_string()))
+    format!(
+        "/sessions/hosts/{}/",
+        Slug::from_text(name).map_or_else(|| "unnamed".to_owned(), |s| s.to_string())
+    )
 }
 
 /// Renders every page of the programme; nothing when the site has no weeks.
-pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<ProgrammePages, Vec<Diagnostic>> {
-    let mut out = ProgrammePages { pages: Vec::new(), site_links: Vec::new(), files: Vec::new() };
+pub fn render_programme(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Result<ProgrammePages, Vec<Diagnostic>> {
+    let mut out = ProgrammePages {
+        pages: Vec::new(),
+        site_links: Vec::new(),
+        files: Vec::new(),
+    };
     if site.weeks.is_empty() {
         return Ok(out);
     }
@@ -252,7 +269,12 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
     let mut results = vec![render_weeks_index(site, templates, site_view)];
     // Booklets (their PDFs are the slowest pages of a small site) start at once, beside the weeks.
     let (weeks, booklets) = rayon::join(
-        || -> Vec<WeekPages> { site.weeks.par_iter().map(|week| render_week_pages(site, templates, site_view, week)).collect() },
+        || -> Vec<WeekPages> {
+            site.weeks
+                .par_iter()
+                .map(|week| render_week_pages(site, templates, site_view, week))
+                .collect()
+        },
         || crate::render::booklet::render_booklets(site, templates, site_view),
     );
     for week in weeks {
@@ -277,7 +299,11 @@ pub fn render_programme(site: &Site, templates: &Templates, site_view: &SiteView
             Err(problem) => problems.push(problem),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A week's own pages: its programme, filter pages, poster and sessions.
@@ -287,12 +313,27 @@ struct WeekPages {
     problems: Vec<Diagnostic>,
 }
 
-fn render_week_pages(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week) -> WeekPages {
+fn render_week_pages(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    week: &Week,
+) -> WeekPages {
     let mut problems = Vec::new();
-    let (introduction, mut site_links) = markdown_html(site, week.introduction.as_ref(), &mut problems);
-    let mut results = vec![render_week(site, templates, site_view, week, &introduction, None)];
+    let (introduction, mut site_links) =
+        markdown_html(site, week.introduction.as_ref(), &mut problems);
+    let mut results = vec![render_week(
+        site,
+        templates,
+        site_view,
+        week,
+        &introduction,
+        None,
+    )];
     for (filter, sessions) in filter_pages(site, week) {
-        results.push(render_week_filter(site, templates, site_view, week, filter, &sessions));
+        results.push(render_week_filter(
+            site, templates, site_view, week, filter, &sessions,
+        ));
     }
     results.push(render_poster(site, templates, site_view, week));
     let sessions: Vec<_> = week
@@ -301,8 +342,17 @@ fn render_week_pages(site: &Site, templates: &Templates, site_view: &SiteView, w
         .map(|&id| {
             let session = &site.sessions[id];
             let mut problems = Vec::new();
-            let (html, links) = markdown_html_as(site, session.description.as_ref(), Trust::Partner, &mut problems);
-            (render_session(site, templates, site_view, session, html), links, problems)
+            let (html, links) = markdown_html_as(
+                site,
+                session.description.as_ref(),
+                Trust::Partner,
+                &mut problems,
+            );
+            (
+                render_session(site, templates, site_view, session, html),
+                links,
+                problems,
+            )
         })
         .collect();
     for (result, links, found) in sessions {
@@ -310,11 +360,19 @@ fn render_week_pages(site: &Site, templates: &Templates, site_view: &SiteView, w
         site_links.extend(links);
         problems.extend(found);
     }
-    WeekPages { results, site_links, problems }
+    WeekPages {
+        results,
+        site_links,
+        problems,
+    }
 }
 
 /// Week introductions: the organisers' own Markdown.
-pub(crate) fn markdown_html(site: &Site, markdown: Option<&crate::model::session::Markdown>, problems: &mut Vec<Diagnostic>) -> (String, Vec<SiteLink>) {
+pub(crate) fn markdown_html(
+    site: &Site,
+    markdown: Option<&crate::model::session::Markdown>,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Vec<SiteLink>) {
     markdown_html_as(site, markdown, Trust::Organiser, problems)
 }
 
@@ -325,9 +383,19 @@ fn markdown_html_as(
     trust: Trust,
     problems: &mut Vec<Diagnostic>,
 ) -> (String, Vec<SiteLink>) {
-    let Some(md) = markdown else { return (String::new(), Vec::new()) };
-    let source = MarkdownSource { file: &md.file, offset: md.offset, content_dir: "" };
-    let resolve = |path: &str| site.by_content_path.get(path).map(|&id| site.pages[id].url.to_string());
+    let Some(md) = markdown else {
+        return (String::new(), Vec::new());
+    };
+    let source = MarkdownSource {
+        file: &md.file,
+        offset: md.offset,
+        content_dir: "",
+    };
+    let resolve = |path: &str| {
+        site.by_content_path
+            .get(path)
+            .map(|&id| site.pages[id].url.to_string())
+    };
     let rendered = match trust {
         Trust::Organiser => render_markdown(&md.text, &source, &resolve),
         Trust::Partner => render_partner_markdown(&md.text, &source, &resolve),
@@ -337,7 +405,12 @@ fn markdown_html_as(
 }
 
 fn page(url: UrlPath, html: String, source: &std::path::Path) -> RenderedPage {
-    RenderedPage { url, html, source: PathBuf::from(source), last_modified: None }
+    RenderedPage {
+        url,
+        html,
+        source: PathBuf::from(source),
+        last_modified: None,
+    }
 }
 
 fn week_card(week: &Week) -> WeekCard {
@@ -345,7 +418,11 @@ fn week_card(week: &Week) -> WeekCard {
         name: week.name.clone(),
         url: week.url.to_string(),
         theme: week.theme.clone(),
-        dates: format!("{} to {}", format_date(week.start_date), format_date(week.end_date)),
+        dates: format!(
+            "{} to {}",
+            format_date(week.start_date),
+            format_date(week.end_date)
+        ),
         summary: week.summary.clone(),
     }
 }
@@ -362,32 +439,55 @@ fn week_state(week: &Week, now: Timestamp) -> std::cmp::Ordering {
     }
 }
 
-fn render_weeks_index(site: &Site, templates: &Templates, site_view: &SiteView) -> Result<RenderedPage, Diagnostic> {
-    let url = UrlPath::root().join(&Slug::parse("sessions").map_err(|m| Diagnostic::file("sessions", m))?);
+fn render_weeks_index(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Result<RenderedPage, Diagnostic> {
+    let url = UrlPath::root()
+        .join(&Slug::parse("sessions").map_err(|m| Diagnostic::file("sessions", m))?);
     let by_state = |state| -> Vec<WeekCard> {
-        site.weeks.iter().filter(|w| week_state(w, site.now) == state).map(week_card).collect()
+        site.weeks
+            .iter()
+            .filter(|w| week_state(w, site.now) == state)
+            .map(week_card)
+            .collect()
     };
     let mut past = by_state(std::cmp::Ordering::Less);
     past.reverse();
     let view = WeeksView {
         site: site_view,
-        page: simple_meta(site, "Relationships Matter weeks", "Programmes of talks, webinars and workshops, past and to come.", &url, "sessions"),
+        // The summary is the template's: it depends on which weeks there are.
+        page: simple_meta(site, "Programme", "", &url, "sessions"),
         current: by_state(std::cmp::Ordering::Equal),
         upcoming: by_state(std::cmp::Ordering::Greater),
         past,
         show_exit: shows_exit(site, "sessions", false),
     };
-    Ok(page(url, templates.render("weeks.html", &view, "sessions/")?, std::path::Path::new("sessions")))
+    Ok(page(
+        url,
+        templates.render("weeks.html", &view, "sessions/")?,
+        std::path::Path::new("sessions"),
+    ))
 }
 
 fn week_details(site: &Site, week: &Week) -> WeekDetails {
     let ics = format!("{}week.ics", week.url);
-    let host = site.sources.config.base_url.split_once("://").map_or("", |(_, rest)| rest);
+    let host = site
+        .sources
+        .config
+        .base_url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest);
     WeekDetails {
         name: week.name.clone(),
         url: week.url.to_string(),
         theme: week.theme.clone(),
-        dates: format!("{} to {}", format_day(week.start_date), format_day(week.end_date)),
+        dates: format!(
+            "{} to {}",
+            format_day(week.start_date),
+            format_day(week.end_date)
+        ),
         audience: week.audience.iter().map(|a| a.label()).collect(),
         organisers: week.organisers.clone(),
         email: week.contact_email.clone(),
@@ -397,7 +497,9 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         webcal_url: format!("webcal://{host}{ics}"),
         ics_url: ics,
         poster_url: format!("{}poster/", week.url),
-        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
+        booklet_url: week
+            .booklet_published
+            .then(|| format!("{}booklet/", week.url)),
         finished: week_state(week, site.now) == std::cmp::Ordering::Less,
     }
 }
@@ -406,7 +508,11 @@ fn days_of(site: &Site, sessions: &[&Session]) -> Vec<Day> {
     let mut days: BTreeMap<String, Day> = BTreeMap::new();
     for session in sessions {
         let date = session.local_start.date();
-        let day = days.entry(date.to_string()).or_insert_with(|| Day { title: format_day(date), id: date.to_string(), sessions: Vec::new() });
+        let day = days.entry(date.to_string()).or_insert_with(|| Day {
+            title: format_day(date),
+            id: date.to_string(),
+            sessions: Vec::new(),
+        });
         day.sessions.push(session_card(site, session));
     }
     days.into_values().collect()
@@ -417,14 +523,33 @@ fn week_sessions<'a>(site: &'a Site, week: &Week) -> Vec<&'a Session> {
 }
 
 fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
-    let mut crumbs = vec![Link { title: "Home".into(), url: "/".into() }, Link { title: "Programme".into(), url: "/sessions/".into() }];
+    let mut crumbs = vec![
+        Link {
+            title: "Home".into(),
+            url: "/".into(),
+        },
+        Link {
+            title: "Programme".into(),
+            url: "/sessions/".into(),
+        },
+    ];
     if let Some(week) = week {
-        crumbs.push(Link { title: week.name.clone(), url: week.url.to_string() });
+        crumbs.push(Link {
+            title: week.name.clone(),
+            url: week.url.to_string(),
+        });
     }
     crumbs
 }
 
-fn render_week(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week, introduction: &str, filter: Option<(Link, Vec<&Session>, UrlPath)>) -> Result<RenderedPage, Diagnostic> {
+fn render_week(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    week: &Week,
+    introduction: &str,
+    filter: Option<(Link, Vec<&Session>, UrlPath)>,
+) -> Result<RenderedPage, Diagnostic> {
     let all = week_sessions(site, week);
     let (filter_link, sessions, url) = match filter {
         Some((link, sessions, url)) => (Some(link), sessions, url),
@@ -438,7 +563,11 @@ fn render_week(site: &Site, templates: &Templates, site_view: &SiteView, week: &
         site: site_view,
         page: simple_meta(site, &title, &week.summary, &url, "sessions"),
         week: week_details(site, week),
-        introduction: if filter_link.is_none() { introduction.to_owned() } else { String::new() },
+        introduction: if filter_link.is_none() {
+            introduction.to_owned()
+        } else {
+            String::new()
+        },
         days: days_of(site, &sessions),
         count: sessions.len(),
         filters: filter_groups(site, week, &all),
@@ -450,44 +579,99 @@ fn render_week(site: &Site, templates: &Templates, site_view: &SiteView, week: &
     Ok(page(url, html, &week.source))
 }
 
-fn render_week_filter(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week, filter: (Link, UrlPath), sessions: &[&Session]) -> Result<RenderedPage, Diagnostic> {
-    render_week(site, templates, site_view, week, "", Some((filter.0, sessions.to_vec(), filter.1)))
+fn render_week_filter(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    week: &Week,
+    filter: (Link, UrlPath),
+    sessions: &[&Session],
+) -> Result<RenderedPage, Diagnostic> {
+    render_week(
+        site,
+        templates,
+        site_view,
+        week,
+        "",
+        Some((filter.0, sessions.to_vec(), filter.1)),
+    )
 }
 
 /// The values of each filter that some session of the week has, with the sessions matching.
-fn filter_values<'a>(site: &'a Site, sessions: &[&'a Session]) -> Vec<(&'static str, &'static str, Vec<(String, String, Vec<&'a Session>)>)> {
-    let group = |key: fn(&Session) -> Vec<(String, String)>| -> Vec<(String, String, Vec<&'a Session>)> {
-        let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
-        for session in sessions {
-            for (value, title) in key(session) {
-                values.entry(value).or_insert_with(|| (title, Vec::new())).1.push(session);
+fn filter_values<'a>(
+    site: &'a Site,
+    sessions: &[&'a Session],
+) -> Vec<(
+    &'static str,
+    &'static str,
+    Vec<(String, String, Vec<&'a Session>)>,
+)> {
+    let group =
+        |key: fn(&Session) -> Vec<(String, String)>| -> Vec<(String, String, Vec<&'a Session>)> {
+            let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
+            for session in sessions {
+                for (value, title) in key(session) {
+                    values
+                        .entry(value)
+                        .or_insert_with(|| (title, Vec::new()))
+                        .1
+                        .push(session);
+                }
             }
-        }
-        values.into_iter().map(|(value, (title, list))| (value, title, list)).collect()
-    };
+            values
+                .into_iter()
+                .map(|(value, (title, list))| (value, title, list))
+                .collect()
+        };
     let mut topics: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
     for session in sessions {
         for &t in &session.topics {
             let topic = &site.topics.list[t];
-            topics.entry(topic.slug.to_string()).or_insert_with(|| (topic.name.clone(), Vec::new())).1.push(session);
+            topics
+                .entry(topic.slug.to_string())
+                .or_insert_with(|| (topic.name.clone(), Vec::new()))
+                .1
+                .push(session);
         }
     }
     let audience_order = |a: &str| Audience::ALL.iter().position(|x| x.slug() == a);
-    let mut audiences = group(|s| s.audience.iter().map(|a| (a.slug().to_owned(), a.label().to_owned())).collect());
+    let mut audiences = group(|s| {
+        s.audience
+            .iter()
+            .map(|a| (a.slug().to_owned(), a.label().to_owned()))
+            .collect()
+    });
     audiences.sort_by_key(|(v, _, _)| audience_order(v));
     let mut formats = group(|s| vec![(s.format.slug().to_owned(), s.format.label().to_owned())]);
     formats.sort_by_key(|(v, _, _)| Format::ALL.iter().position(|(_, s)| s == v));
     vec![
-        ("Day", "day", group(|s| vec![(s.local_start.date().to_string(), format_day(s.local_start.date()))])),
+        (
+            "Day",
+            "day",
+            group(|s| {
+                vec![(
+                    s.local_start.date().to_string(),
+                    format_day(s.local_start.date()),
+                )]
+            }),
+        ),
         ("Who it is for", "audience", audiences),
         ("Format", "format", formats),
-        ("Topic", "topic", topics.into_iter().map(|(value, (title, list))| (value, title, list)).collect()),
+        (
+            "Topic",
+            "topic",
+            topics
+                .into_iter()
+                .map(|(value, (title, list))| (value, title, list))
+                .collect(),
+        ),
     ]
 }
 
 fn filter_url(week: &Week, key: &str, value: &str) -> UrlPath {
     let key = Slug::from_text(key).expect("filter keys are slugs");
-    let value = Slug::from_text(value).unwrap_or_else(|| Slug::from_text("other").expect("a constant slug"));
+    let value = Slug::from_text(value)
+        .unwrap_or_else(|| Slug::from_text("other").expect("a constant slug"));
     week.url.join(&key).join(&value)
 }
 
@@ -499,7 +683,12 @@ fn filter_groups(site: &Site, week: &Week, sessions: &[&Session]) -> Vec<FilterG
             key,
             options: values
                 .into_iter()
-                .map(|(value, label, list)| FilterOption { url: filter_url(week, key, &value).to_string(), title: label, value, count: list.len() })
+                .map(|(value, label, list)| FilterOption {
+                    url: filter_url(week, key, &value).to_string(),
+                    title: label,
+                    value,
+                    count: list.len(),
+                })
                 .collect(),
         })
         .collect()
@@ -517,18 +706,39 @@ fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<((Link, UrlPath), Vec<&'
                 "format" => title.to_lowercase(),
                 _ => format!("on {}", title.to_lowercase()),
             };
-            pages.push(((Link { title: label, url: url.to_string() }, url), list));
+            pages.push((
+                (
+                    Link {
+                        title: label,
+                        url: url.to_string(),
+                    },
+                    url,
+                ),
+                list,
+            ));
         }
     }
     pages
 }
 
-fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, session: &Session, description: String) -> Result<RenderedPage, Diagnostic> {
+fn render_session(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    session: &Session,
+    description: String,
+) -> Result<RenderedPage, Diagnostic> {
     let week = &site.weeks[session.week];
     let (clock, next_steps, tags) = next_steps(site, session);
     let view = SessionView {
         site: site_view,
-        page: simple_meta(site, &session.title, &session.summary, &session.url, "sessions"),
+        page: simple_meta(
+            site,
+            &session.title,
+            &session.summary,
+            &session.url,
+            "sessions",
+        ),
         session: session_details(site, session, &host_url),
         description,
         clock,
@@ -537,7 +747,9 @@ fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, sess
         related: related_pages(site, &session.topics),
         related_services: crate::render::directory::views::related_services(site, &session.topics),
         related_resources: crate::render::resources::related_resource_views(site, &session.topics),
-        booklet_url: week.booklet_published.then(|| format!("{}booklet/", week.url)),
+        booklet_url: week
+            .booklet_published
+            .then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, "sessions", false),
@@ -546,17 +758,35 @@ fn render_session(site: &Site, templates: &Templates, site_view: &SiteView, sess
     Ok(page(session.url.clone(), html, &session.source))
 }
 
-fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -> Vec<Result<RenderedPage, Diagnostic>> {
+fn render_host_pages(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+) -> Vec<Result<RenderedPage, Diagnostic>> {
     let mut hosts: BTreeMap<String, (String, Vec<&Session>, Vec<HostView>)> = BTreeMap::new();
     for session in &site.sessions {
         for host in &session.hosts {
-            let name = host.organisation.clone().unwrap_or_else(|| host.name.clone());
-            let entry = hosts.entry(host_url(&name)).or_insert_with(|| (name, Vec::new(), Vec::new()));
+            let name = host
+                .organisation
+                .clone()
+                .unwrap_or_else(|| host.name.clone());
+            let entry = hosts
+                .entry(host_url(&name))
+                .or_insert_with(|| (name, Vec::new(), Vec::new()));
             if !entry.1.iter().any(|s| std::ptr::eq(*s, session)) {
                 entry.1.push(session);
             }
-            let person = HostView { name: host.name.clone(), role: host.role.clone(), organisation: host.organisation.clone(), url: String::new() };
-            if !entry.2.iter().any(|p| p.name == person.name && p.role == person.role) {
+            let person = HostView {
+                name: host.name.clone(),
+                role: host.role.clone(),
+                organisation: host.organisation.clone(),
+                url: String::new(),
+            };
+            if !entry
+                .2
+                .iter()
+                .any(|p| p.name == person.name && p.role == person.role)
+            {
                 entry.2.push(person);
             }
         }
@@ -568,7 +798,9 @@ fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -
             let path = url_path(&url);
             let view = HostPageView {
                 site: site_view,
-                page: simple_meta(site, &name, &format!("Sessions led by {name} in the Relationships Matter weeks."), &path, "sessions"),
+                // The summary is the template's, from the host's name and weeks.
+                page: simple_meta(site, &name, "", &path, "sessions"),
+                weeks: week_names(site, &sessions),
                 sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
                 people,
                 breadcrumbs: breadcrumbs_to(None),
@@ -580,29 +812,70 @@ fn render_host_pages(site: &Site, templates: &Templates, site_view: &SiteView) -
         .collect()
 }
 
+/// The names of the weeks these sessions belong to, each once, in the site's order of weeks.
+fn week_names(site: &Site, sessions: &[&Session]) -> Vec<String> {
+    let mut weeks: Vec<usize> = sessions.iter().map(|s| s.week).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    weeks
+        .into_iter()
+        .map(|w| site.weeks[w].name.clone())
+        .collect()
+}
+
 /// A site path made of slugs back into a [`UrlPath`].
 pub fn url_path(path: &str) -> UrlPath {
-    let slugs: Vec<Slug> = path.split('/').filter(|s| !s.is_empty()).filter_map(Slug::from_text).collect();
+    let slugs: Vec<Slug> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .filter_map(Slug::from_text)
+        .collect();
     UrlPath::from_slugs(&slugs)
 }
 
-fn render_poster(site: &Site, templates: &Templates, site_view: &SiteView, week: &Week) -> Result<RenderedPage, Diagnostic> {
+fn render_poster(
+    site: &Site,
+    templates: &Templates,
+    site_view: &SiteView,
+    week: &Week,
+) -> Result<RenderedPage, Diagnostic> {
     // Across cores: each item draws a QR code, the costly part of the poster.
     let items = week_sessions(site, week)
         .into_par_iter()
         .filter(|s| s.booking.status != crate::model::booking::BookingStatus::Cancelled)
         .map(|session| {
-            let target = session.booking.url.clone().filter(|u| u.starts_with("https://"))
+            let target = session
+                .booking
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://"))
                 .unwrap_or_else(|| site.sources.config.absolute_url(session.url.as_str()));
             let link_text = target.trim_start_matches("https://").to_owned();
-            let qr_svg = crate::render::qr::render_qr_svg(&target, &format!("QR code for {}", session.title)).unwrap_or_default();
-            PosterItem { card: session_card(site, session), link_text, qr_svg }
+            let qr_svg = crate::render::qr::render_qr_svg(
+                &target,
+                &format!("QR code for {}", session.title),
+            )
+            .unwrap_or_default();
+            PosterItem {
+                card: session_card(site, session),
+                link_text,
+                qr_svg,
+            }
         })
         .collect();
-    let url = UrlPath::root().join(&Slug::from_text("sessions").expect("slug")).join(&week.slug).join(&Slug::from_text("poster").expect("slug"));
+    let url = UrlPath::root()
+        .join(&Slug::from_text("sessions").expect("slug"))
+        .join(&week.slug)
+        .join(&Slug::from_text("poster").expect("slug"));
     let view = PosterView {
         site: site_view,
-        page: simple_meta(site, &format!("{}: poster", week.name), &week.summary, &url, "sessions"),
+        page: simple_meta(
+            site,
+            &format!("{}: poster", week.name),
+            &week.summary,
+            &url,
+            "sessions",
+        ),
         week: week_details(site, week),
         items,
         show_exit: false,

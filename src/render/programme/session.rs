@@ -4,12 +4,14 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::model::Site;
-use crate::model::topic::best_matches;
 use crate::model::booking::{BookingStatus, Phase};
 use crate::model::material::Material;
 use crate::model::session::{Format, Session, percent_encode};
+use crate::model::topic::best_matches;
 use crate::render::format::{format_day, format_time_range};
-use crate::render::programme::cards::{PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text};
+use crate::render::programme::cards::{
+    PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
+};
 use crate::render::views::{Card, Link};
 
 /// What to do next, for one phase of the session.
@@ -132,9 +134,17 @@ pub struct SessionDetails {
 }
 
 /// The details of a session.
-pub fn session_details(site: &Site, session: &Session, host_url: &dyn Fn(&str) -> String) -> SessionDetails {
+pub fn session_details(
+    site: &Site,
+    session: &Session,
+    host_url: &dyn Fn(&str) -> String,
+) -> SessionDetails {
     let week = &site.weeks[session.week];
-    let zone = if week.time_zone_name == "Europe/London" { "UK time".to_owned() } else { week.time_zone_name.replace('_', " ") };
+    let zone = if week.time_zone_name == "Europe/London" {
+        "UK time".to_owned()
+    } else {
+        week.time_zone_name.replace('_', " ")
+    };
     SessionDetails {
         title: session.title.clone(),
         day: format_day(session.local_start.date()),
@@ -167,7 +177,10 @@ pub fn session_details(site: &Site, session: &Session, host_url: &dyn Fn(&str) -
         topics: session
             .topics
             .iter()
-            .map(|&t| Link { title: site.topics.list[t].name.clone(), url: format!("/topics/{}/", site.topics.list[t].slug) })
+            .map(|&t| Link {
+                title: site.topics.list[t].name.clone(),
+                url: format!("/topics/{}/", site.topics.list[t].slug),
+            })
             .collect(),
         cancelled: session.booking.status == BookingStatus::Cancelled,
     }
@@ -176,7 +189,10 @@ pub fn session_details(site: &Site, session: &Session, host_url: &dyn Fn(&str) -
 /// An OpenStreetMap search for the venue: a plain link, nothing loads until it is followed.
 fn map_url(venue: &crate::model::session::Venue) -> Option<String> {
     let place = venue.postcode.as_deref().or(venue.address.as_deref())?;
-    Some(format!("https://www.openstreetmap.org/search?query={}", percent_encode(place)))
+    Some(format!(
+        "https://www.openstreetmap.org/search?query={}",
+        percent_encode(place)
+    ))
 }
 
 fn compact_utc(t: jiff::Timestamp) -> String {
@@ -185,8 +201,16 @@ fn compact_utc(t: jiff::Timestamp) -> String {
 
 fn location_text(session: &Session) -> String {
     match (&session.venue, session.format) {
-        (Some(v), _) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
-        (None, _) => session.online.as_ref().and_then(|o| o.platform.clone()).unwrap_or_else(|| "Online".into()),
+        (Some(v), _) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+        (None, _) => session
+            .online
+            .as_ref()
+            .and_then(|o| o.platform.clone())
+            .unwrap_or_else(|| "Online".into()),
     }
 }
 
@@ -230,24 +254,44 @@ pub fn next_steps(site: &Site, session: &Session) -> (PhaseClock, Vec<NextStep>,
 }
 
 fn phase_by_slug(slug: &str) -> Phase {
-    [Phase::NotYetOpen, Phase::Booking, Phase::BookingClosed, Phase::HappeningNow, Phase::Finished, Phase::Cancelled]
-        .into_iter()
-        .find(|p| p.slug() == slug)
-        .unwrap_or(Phase::Booking)
+    [
+        Phase::NotYetOpen,
+        Phase::Booking,
+        Phase::BookingClosed,
+        Phase::HappeningNow,
+        Phase::Finished,
+        Phase::Cancelled,
+    ]
+    .into_iter()
+    .find(|p| p.slug() == slug)
+    .unwrap_or(Phase::Booking)
 }
 
 fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
-    NextStep { phase: phase.slug(), hidden: false, heading: heading.into(), lines: Vec::new(), action: None, secondary: None, materials: false }
+    NextStep {
+        phase: phase.slug(),
+        hidden: false,
+        heading: heading.into(),
+        lines: Vec::new(),
+        action: None,
+        secondary: None,
+        materials: false,
+    }
 }
 
 fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
     let booking = &session.booking;
-    let closes = booking.closes.map(|t| format!("Booking closes at {}.", moment_text(site, session, t)));
+    let closes = booking
+        .closes
+        .map(|t| format!("Booking closes at {}.", moment_text(site, session, t)));
     match phase {
         Phase::NotYetOpen => {
             let mut s = step(phase, "Booking is not open yet");
             if let Some(opens) = booking.opens {
-                s.lines.push(format!("Booking opens at {}.", moment_text(site, session, opens)));
+                s.lines.push(format!(
+                    "Booking opens at {}.",
+                    moment_text(site, session, opens)
+                ));
             }
             s
         }
@@ -260,8 +304,15 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
         Phase::HappeningNow => {
             let mut s = step(phase, "Happening now");
             match session.online.as_ref().and_then(|o| o.join_url.clone()) {
-                Some(url) => s.action = Some(Link { title: "Join the session".into(), url }),
-                None if session.format != Format::InPerson => s.lines.push("Use the joining link you were sent when you booked.".into()),
+                Some(url) => {
+                    s.action = Some(Link {
+                        title: "Join the session".into(),
+                        url,
+                    })
+                }
+                None if session.format != Format::InPerson => s
+                    .lines
+                    .push("Use the joining link you were sent when you booked.".into()),
                 None => s.lines.push("The session has started.".into()),
             }
             s
@@ -269,11 +320,15 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
         Phase::Finished => {
             let mut s = step(phase, "This session has finished");
             if let Some(url) = &session.recording {
-                s.action = Some(Link { title: format!("Watch the recording of {}", session.title), url: url.clone() });
+                s.action = Some(Link {
+                    title: format!("Watch the recording of {}", session.title),
+                    url: url.clone(),
+                });
             }
             s.materials = !session.follow_on.is_empty();
             if !s.materials && session.recording.is_none() {
-                s.lines.push("There are no follow-on materials for this session yet.".into());
+                s.lines
+                    .push("There are no follow-on materials for this session yet.".into());
             }
             s
         }
@@ -290,7 +345,12 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
 
 fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
     let booking = &session.booking;
-    let book_link = |title: &str| booking.url.clone().map(|url| Link { title: format!("{title}: {}", session.title), url });
+    let book_link = |title: &str| {
+        booking.url.clone().map(|url| Link {
+            title: format!("{title}: {}", session.title),
+            url,
+        })
+    };
     let mut s = match booking.status {
         BookingStatus::Waitlist => {
             let mut s = step(Phase::Booking, "Join the waiting list");
@@ -317,13 +377,21 @@ fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
                     n => format!("{n} places left."),
                 });
             }
-            let by_email = booking.url.as_deref().is_some_and(|u| u.starts_with("mailto:"));
-            s.action = book_link(if by_email { "Book by email" } else { "Book a place" });
+            let by_email = booking
+                .url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("mailto:"));
+            s.action = book_link(if by_email {
+                "Book by email"
+            } else {
+                "Book a place"
+            });
             s
         }
     };
     if session.format != Format::InPerson {
-        s.lines.push("The joining link is sent when you book.".into());
+        s.lines
+            .push("The joining link is sent when you book.".into());
     }
     s.lines.extend(closes);
     s
@@ -353,10 +421,17 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
             "@type": "PostalAddress", "streetAddress": venue.address, "postalCode": venue.postcode, "addressCountry": "GB"}}));
     }
     if session.format != Format::InPerson {
-        let url = session.online.as_ref().and_then(|o| o.join_url.clone()).unwrap_or_else(|| page.clone());
+        let url = session
+            .online
+            .as_ref()
+            .and_then(|o| o.join_url.clone())
+            .unwrap_or_else(|| page.clone());
         locations.push(json!({"@type": "VirtualLocation", "url": url}));
     }
-    let organizer = config.organisation.as_ref().map(|o| json!({"@type": "Organization", "name": o.name, "url": o.url}));
+    let organizer = config
+        .organisation
+        .as_ref()
+        .map(|o| json!({"@type": "Organization", "name": o.name, "url": o.url}));
     let performers: Vec<_> = session
         .hosts
         .iter()
@@ -380,7 +455,12 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
         "performer": performers,
         "inLanguage": config.language,
     });
-    if let Some(url) = session.booking.url.as_ref().filter(|_| session.booking.status != BookingStatus::Cancelled) {
+    if let Some(url) = session
+        .booking
+        .url
+        .as_ref()
+        .filter(|_| session.booking.status != BookingStatus::Cancelled)
+    {
         let availability = match session.booking.status {
             BookingStatus::Full => "https://schema.org/SoldOut",
             BookingStatus::Waitlist => "https://schema.org/LimitedAvailability",
@@ -395,14 +475,30 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
 /// become `\u003c`, `\u003e` and `\u0026`, the same text to a JSON parser, so neither `</script>`
 /// nor `<!--` can end or change the element.
 pub fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// Self-help pages that share a topic with the session, best matches first.
 pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let is_guide = |p: &crate::model::Page| p.kind == crate::model::PageKind::Page && p.section_name == "self-help";
-    let chosen = site.related.get("guides", topics, || best_matches(&site.pages, is_guide, |p| &p.topics, |p| p.title.as_str(), topics, 4));
-    chosen.iter().map(|&n| crate::render::views::card(&site.pages[n])).collect()
+    let is_guide = |p: &crate::model::Page| {
+        p.kind == crate::model::PageKind::Page && p.section_name == "self-help"
+    };
+    let chosen = site.related.get("guides", topics, || {
+        best_matches(
+            &site.pages,
+            is_guide,
+            |p| &p.topics,
+            |p| p.title.as_str(),
+            topics,
+            4,
+        )
+    });
+    chosen
+        .iter()
+        .map(|&n| crate::render::views::card(&site.pages[n]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -414,6 +510,9 @@ mod tests {
         let value = json!({"name": "</script><!--<script>a & b>c"});
         let safe = script_safe_json(&value.to_string());
         assert!(!safe.contains(['<', '>', '&']), "{safe}");
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), value);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
+            value
+        );
     }
 }
