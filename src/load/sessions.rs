@@ -45,6 +45,9 @@ pub struct RawWeekBooking {
     /// Where to email when there is no booking form.
     #[serde(default)]
     pub email: Option<Spanned<String>>,
+    /// A phone number to book on, as people dial it.
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
     /// When booking opens.
     #[serde(default)]
     pub opens: Option<Spanned<Datetime>>,
@@ -155,6 +158,9 @@ pub struct RawSessionBooking {
     /// Where to email to book.
     #[serde(default)]
     pub email: Option<Spanned<String>>,
+    /// A phone number to book on, as people dial it.
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
     /// Places in all.
     #[serde(default)]
     pub capacity: Option<u32>,

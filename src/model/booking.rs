@@ -46,13 +46,56 @@ impl BookingStatus {
     }
 }
 
+impl BookingStatus {
+    /// Whether readers book places for a session with this status, and so need a way to.
+    pub fn takes_bookings(self) -> bool {
+        matches!(self, BookingStatus::Open | BookingStatus::Waitlist)
+    }
+
+    /// The identifier in files and pages (`not-required`).
+    pub fn slug(self) -> &'static str {
+        BookingStatus::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("open", |(_, name)| name)
+    }
+}
+
+/// One way to book a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookingRoute {
+    /// A booking form: an https address.
+    Form(String),
+    /// An email address. Pages link to a message whose subject names the session, unless the
+    /// organiser wrote their own `mailto:` link (kept as written).
+    Email {
+        /// The address.
+        address: String,
+        /// The organiser's own `mailto:` link, if they wrote one.
+        link: Option<String>,
+    },
+    /// A phone number, as people dial it.
+    Phone(String),
+}
+
+impl BookingRoute {
+    /// The form's address, if this is a form.
+    pub fn form_url(&self) -> Option<&str> {
+        match self {
+            BookingRoute::Form(url) => Some(url),
+            _ => None,
+        }
+    }
+}
+
 /// A session's booking details, with the week's defaults applied.
 #[derive(Debug, Clone)]
 pub struct Booking {
     /// What the organiser says.
     pub status: BookingStatus,
-    /// Where to book: a form (https) or an email (mailto, with a useful subject).
-    pub url: Option<String>,
+    /// The ways to book, in the order pages offer them: the session's own if it names any,
+    /// else its week's. Never empty when the status takes bookings.
+    pub routes: Vec<BookingRoute>,
     /// Places in all.
     pub capacity: Option<u32>,
     /// Places left.
@@ -82,6 +125,21 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Every phase.
+    pub const ALL: [Phase; 6] = [
+        Phase::NotYetOpen,
+        Phase::Booking,
+        Phase::BookingClosed,
+        Phase::HappeningNow,
+        Phase::Finished,
+        Phase::Cancelled,
+    ];
+
+    /// The phase whose identifier is `slug`, if any.
+    pub fn from_slug(slug: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
     /// The identifier used in HTML `data-phase` attributes and by the script.
     pub fn slug(self) -> &'static str {
         match self {
@@ -108,12 +166,13 @@ pub fn phase_at(booking: &Booking, start: Timestamp, end: Timestamp, now: Timest
         Phase::HappeningNow
     } else if booking.status == BookingStatus::NotRequired {
         Phase::Booking
+    } else if booking.opens.is_some_and(|opens| now < opens) {
+        // Before opening, even a session marked closed says when booking opens.
+        Phase::NotYetOpen
     } else if booking.status == BookingStatus::Closed
         || booking.closes.is_some_and(|closes| now >= closes)
     {
         Phase::BookingClosed
-    } else if booking.opens.is_some_and(|opens| now < opens) {
-        Phase::NotYetOpen
     } else {
         Phase::Booking
     }
@@ -153,12 +212,71 @@ mod tests {
     fn booking(status: BookingStatus) -> Booking {
         Booking {
             status,
-            url: None,
+            routes: Vec::new(),
             capacity: None,
             places_left: None,
             opens: Some(at(10)),
             closes: Some(at(20)),
         }
+    }
+
+    /// The table shared with the page script's test (tests/js/phases.test.js).
+    const TABLE: &str = include_str!("../../tests/tables/booking-phases.json");
+
+    #[test]
+    fn every_status_in_every_phase_matches_the_shared_table() {
+        let table: serde_json::Value = serde_json::from_str(TABLE).unwrap();
+        let time = |v: &serde_json::Value| {
+            v.as_str()
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<Timestamp>().unwrap())
+        };
+        let (start, end) = (time(&table["start"]).unwrap(), time(&table["end"]).unwrap());
+        let moments = table["moments"].as_array().unwrap();
+        let mut checked = 0;
+        for case in table["cases"].as_array().unwrap() {
+            let status = BookingStatus::parse(case["status"].as_str().unwrap()).unwrap();
+            let mut booking = booking(status);
+            (booking.opens, booking.closes) = (time(&case["opens"]), time(&case["closes"]));
+            let expected = case["phases"].as_array().unwrap();
+            assert_eq!(expected.len(), moments.len(), "{case}");
+            for (moment, phase) in moments.iter().zip(expected) {
+                let now = time(&moment[1]).unwrap();
+                let want = Phase::from_slug(phase.as_str().unwrap()).unwrap();
+                assert_eq!(
+                    phase_at(&booking, start, end, now),
+                    want,
+                    "{} {}: {}",
+                    case["status"],
+                    moment[0],
+                    case
+                );
+                checked += 1;
+            }
+        }
+        let statuses: Vec<_> = table["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["status"].as_str().unwrap())
+            .collect();
+        assert!(
+            BookingStatus::ALL
+                .iter()
+                .all(|(_, name)| statuses.contains(name)),
+            "every status is in the table"
+        );
+        assert!(checked >= 6 * 5, "only {checked} checks");
+    }
+
+    #[test]
+    fn a_closed_session_says_when_booking_opens_until_it_does() {
+        let closed = booking(BookingStatus::Closed);
+        assert_eq!(phase_at(&closed, at(30), at(32), at(5)), Phase::NotYetOpen);
+        assert_eq!(
+            phase_at(&closed, at(30), at(32), at(15)),
+            Phase::BookingClosed
+        );
     }
 
     #[test]

@@ -12,9 +12,10 @@ use toml::value::Datetime;
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::sessions::{RawPerson, SessionSource};
 use crate::model::audience::Audience;
-use crate::model::booking::{Booking, BookingStatus};
+use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
 use crate::model::material::{Material, build_material};
+use crate::model::service::shapes::{check_email, check_phone};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
 use crate::model::topic::Topics;
@@ -183,18 +184,30 @@ pub struct WeekDefaults<'a> {
     pub index: usize,
     /// The week's page.
     pub url: &'a UrlPath,
-    /// The week's name, for email subjects.
-    pub name: &'a str,
     /// Its time zone.
     pub time_zone: &'a TimeZone,
-    /// Booking form template with `{slug}`.
-    pub url_template: Option<&'a str>,
-    /// Booking email.
-    pub email: Option<&'a str>,
+    /// The week's ways to book; in a form's address `{slug}` stands for each session's slug.
+    pub routes: Vec<BookingRoute>,
+    /// Whether the week's `[booking]` names a way to book, valid or not (a broken one is
+    /// reported once, in week.toml, not again for every session).
+    pub names_a_route: bool,
     /// Booking opens.
     pub opens: Option<Timestamp>,
     /// Booking closes.
     pub closes: Option<Timestamp>,
+}
+
+impl WeekDefaults<'_> {
+    /// The week's ways to book for the session `slug`.
+    pub fn routes_for(&self, slug: &Slug) -> Vec<BookingRoute> {
+        let fill = |route: &BookingRoute| match route {
+            BookingRoute::Form(template) => {
+                BookingRoute::Form(template.replace("{slug}", slug.as_str()))
+            }
+            other => other.clone(),
+        };
+        self.routes.iter().map(fill).collect()
+    }
 }
 
 /// Validates one session file; `None` (with problems recorded) when it cannot be used.
@@ -246,13 +259,12 @@ pub fn build_session(
     let online = match &raw.online {
         Some(o) => Some(Online {
             platform: o.platform.clone(),
-            join_url: web_url(o.join_url.as_ref(), file, problems),
+            join_url: join_url(o.join_url.as_ref(), file, problems),
         }),
         None => None,
     };
     let cancelled = raw.cancellation.is_some();
-    let booking_day = local_start.unwrap_or_default();
-    let booking = build_booking(source, &slug, week, booking_day, cancelled, problems);
+    let booking = build_booking(source, &slug, week, start, cancelled, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
     let follow_on = raw
         .follow_on
@@ -372,6 +384,27 @@ fn session_end(
     Some((local_end, end))
 }
 
+/// A public joining link: people follow it to a call, so it must be https.
+fn join_url(
+    value: Option<&Spanned<String>>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    let value = value?;
+    let url = value.get_ref().trim();
+    if url.starts_with("https://") {
+        return Some(url.to_owned());
+    }
+    problems.push(
+        file.error_at(
+            value.span(),
+            format!("joining link `{url}` must start with https://"),
+        )
+        .hint("meeting platforms give https links; copy the link exactly as the platform gives it"),
+    );
+    None
+}
+
 fn parse_format(
     value: &Spanned<String>,
     file: &SourceFile,
@@ -416,7 +449,7 @@ fn build_booking(
     source: &SessionSource,
     slug: &Slug,
     week: &WeekDefaults,
-    local_start: DateTime,
+    start: Option<Timestamp>,
     cancelled: bool,
     problems: &mut Diagnostics,
 ) -> Option<Booking> {
@@ -435,35 +468,200 @@ fn build_booking(
             None
         })?,
     };
-    let opens = local_instant(raw.opens.as_ref(), week.time_zone, file, problems).or(week.opens);
-    let closes = local_instant(raw.closes.as_ref(), week.time_zone, file, problems).or(week.closes);
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if c <= o {
-            let span = raw
-                .closes
-                .as_ref()
-                .or(raw.opens.as_ref())
-                .map_or(0..0, |v| v.span());
-            problems.push(file.error_at(span, "booking closes before it opens"));
-        }
-    }
-    if let (Some(capacity), Some(left)) = (raw.capacity, &raw.places_left) {
-        if *left.get_ref() > capacity {
-            problems.push(file.error_at(
-                left.span(),
-                format!("{} places left, but only {capacity} in all", left.get_ref()),
-            ));
-        }
-    }
-    let url = booking_url(source, slug, week, local_start, problems);
+    let (opens, closes) = booking_window(source, week, start, problems);
+    check_places(source, status, problems);
+    let routes = booking_routes(source, slug, week, status, problems);
     Some(Booking {
         status,
-        url,
+        routes,
         capacity: raw.capacity,
         places_left: raw.places_left.as_ref().map(|p| *p.get_ref()),
         opens,
         closes,
     })
+}
+
+/// When booking opens and closes. A session's own times win; otherwise booking opens when
+/// the week's does and closes at the week's closing time or when the session starts,
+/// whichever is earlier (Monday's session does not take bookings until Friday).
+fn booking_window(
+    source: &SessionSource,
+    week: &WeekDefaults,
+    start: Option<Timestamp>,
+    problems: &mut Diagnostics,
+) -> (Option<Timestamp>, Option<Timestamp>) {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let own_opens = local_instant(raw.opens.as_ref(), week.time_zone, file, problems);
+    let own_closes = local_instant(raw.closes.as_ref(), week.time_zone, file, problems);
+    let opens = own_opens.or(week.opens);
+    let closes = own_closes.or_else(|| week.closes.map(|c| start.map_or(c, |s| c.min(s))));
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if c <= o {
+            if let Some(value) = raw.closes.as_ref().or(raw.opens.as_ref()) {
+                problems.push(file.error_at(value.span(), "booking closes before it opens"));
+            } else if start.is_some_and(|s| s <= o) {
+                let opens_at = week.time_zone.to_datetime(o);
+                problems.push(
+                    file.error_at(
+                        source.raw.start.span(),
+                        format!("this session starts before its booking opens ({opens_at})"),
+                    )
+                    .hint("check the start, or give the session its own [booking] opens"),
+                );
+            }
+            // Otherwise both come from the week, whose file reports it.
+        }
+    }
+    (opens, closes)
+}
+
+/// Places left that contradict the status or the capacity.
+fn check_places(source: &SessionSource, status: BookingStatus, problems: &mut Diagnostics) {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let Some(left) = &raw.places_left else { return };
+    if let Some(capacity) = raw.capacity.filter(|c| left.get_ref() > c) {
+        problems.push(file.error_at(
+            left.span(),
+            format!("{} places left, but only {capacity} in all", left.get_ref()),
+        ));
+    }
+    if status == BookingStatus::Full && *left.get_ref() > 0 {
+        problems.push(
+            file.error_at(left.span(), format!("status is \"full\", but {} places are left", left.get_ref()))
+                .hint("set places_left = 0 (or remove it) if the session is full, or status = \"open\" if places are left"),
+        );
+    }
+}
+
+/// The ways to book: the session's own if it names any (valid or not), else its week's. A
+/// session that takes bookings with no way to book is a problem, unless the week names a way
+/// that is itself reported as broken.
+fn booking_routes(
+    source: &SessionSource,
+    slug: &Slug,
+    week: &WeekDefaults,
+    status: BookingStatus,
+    problems: &mut Diagnostics,
+) -> Vec<BookingRoute> {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let names_own = raw.url.is_some() || raw.email.is_some() || raw.phone.is_some();
+    let routes = if names_own {
+        own_routes(source, problems)
+    } else {
+        week.routes_for(slug)
+    };
+    if routes.is_empty() && !names_own && !week.names_a_route && status.takes_bookings() {
+        let span = raw
+            .status
+            .as_ref()
+            .map(|s| s.span())
+            .or_else(|| file.text.find("[booking]").map(|i| i..i + 9));
+        problems.push(
+            file.error_at(span.unwrap_or(0..0), "this session takes bookings but gives no way to book")
+                .hint("under [booking] add url = \"https://...\", email = \"...\" or phone = \"...\" (or give the week's [booking] a url_template, email or phone); or set status = \"not-required\""),
+        );
+    }
+    routes
+}
+
+/// A session's own ways to book, in the order pages offer them: form, email, phone.
+fn own_routes(source: &SessionSource, problems: &mut Diagnostics) -> Vec<BookingRoute> {
+    let (raw, file) = (&source.raw.booking, &source.file);
+    let mut routes: Vec<BookingRoute> = raw
+        .url
+        .as_ref()
+        .and_then(|url| parse_booking_url(url, file, problems))
+        .into_iter()
+        .collect();
+    if let Some(address) = raw
+        .email
+        .as_ref()
+        .and_then(|e| checked_email(e, file, problems))
+    {
+        let known = routes.iter().any(|r| matches!(r, BookingRoute::Email { address: a, .. } if a.eq_ignore_ascii_case(&address)));
+        if !known {
+            routes.push(BookingRoute::Email {
+                address,
+                link: None,
+            });
+        }
+    }
+    routes.extend(
+        raw.phone
+            .as_ref()
+            .and_then(|p| checked_phone(p, file, problems))
+            .map(BookingRoute::Phone),
+    );
+    routes
+}
+
+/// A session's `url`: a form (https) or an email link (mailto:, kept as written).
+fn parse_booking_url(
+    url: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<BookingRoute> {
+    let text = url.get_ref().trim();
+    if text.starts_with("https://") {
+        return Some(BookingRoute::Form(text.to_owned()));
+    }
+    if let Some(rest) = text.strip_prefix("mailto:") {
+        let address = rest.split('?').next().unwrap_or_default();
+        return match check_email(address) {
+            Ok(()) => Some(BookingRoute::Email {
+                address: address.to_owned(),
+                link: Some(text.to_owned()),
+            }),
+            Err(message) => {
+                problems.push(
+                    file.error_at(url.span(), message)
+                        .hint("write mailto:name@example.org, or use email = \"...\""),
+                );
+                None
+            }
+        };
+    }
+    problems.push(
+        file.error_at(url.span(), format!("booking url `{text}` must start with https:// or mailto:"))
+            .hint("booking forms must be secure (https); or give an email with email = \"...\", or a phone number with phone = \"...\""),
+    );
+    None
+}
+
+/// A booking email address, checked; a problem is recorded when it is not one.
+pub fn checked_email(
+    value: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    let address = value.get_ref().trim();
+    check_email(address)
+        .map_err(|m| {
+            problems.push(
+                file.error_at(value.span(), m)
+                    .hint("write the address alone, such as bookings@example.org"),
+            )
+        })
+        .ok()
+        .map(|()| address.to_owned())
+}
+
+/// A booking phone number, checked like services' numbers; a problem is recorded when it is not one.
+pub fn checked_phone(
+    value: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    let number = value.get_ref().trim();
+    check_phone(number)
+        .map_err(|m| {
+            problems.push(
+                file.error_at(value.span(), m)
+                    .hint("write the number as people dial it, such as 0113 496 0000"),
+            )
+        })
+        .ok()
+        .map(|()| number.to_owned())
 }
 
 /// The instant of an optional local date-time written in `file`; problems are recorded.
@@ -478,51 +676,6 @@ pub fn local_instant(
         .map_err(|d| problems.push(d))
         .ok()?;
     instant(value, local, zone, file, problems)
-}
-
-/// The session's own booking address, else the week's template, else a mailto with a subject
-/// that tells the organiser which session is meant.
-fn booking_url(
-    source: &SessionSource,
-    slug: &Slug,
-    week: &WeekDefaults,
-    local_start: DateTime,
-    problems: &mut Diagnostics,
-) -> Option<String> {
-    let (raw, file) = (&source.raw.booking, &source.file);
-    if let Some(url) = &raw.url {
-        let text = url.get_ref().trim();
-        if text.starts_with("https://") || text.starts_with("mailto:") {
-            return Some(text.to_owned());
-        }
-        problems.push(
-            file.error_at(
-                url.span(),
-                format!("booking url `{text}` must start with https:// or mailto:"),
-            )
-            .hint("booking forms must be secure (https); or give an email with mailto:"),
-        );
-        return None;
-    }
-    if let Some(template) = week.url_template {
-        return Some(template.replace("{slug}", slug.as_str()));
-    }
-    let email = raw
-        .email
-        .as_ref()
-        .map(|e| e.get_ref().as_str())
-        .or(week.email)?;
-    let subject = format!(
-        "Booking: {} ({}, {})",
-        source.raw.title,
-        crate::render::format::format_day(local_start.date()),
-        week.name
-    );
-    Some(format!(
-        "mailto:{}?subject={}",
-        email.trim(),
-        percent_encode(&subject)
-    ))
 }
 
 /// Percent-encodes text for a URL query value.

@@ -10,8 +10,11 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::sessions::{RawWeekBooking, WeekSource};
 use crate::model::audience::Audience;
+use crate::model::booking::BookingRoute;
+use crate::model::service::shapes::{check_email, check_phone};
 use crate::model::session::{
-    Markdown, Person, Session, WeekDefaults, build_session, local_instant, web_url,
+    Markdown, Person, Session, WeekDefaults, build_session, checked_email, checked_phone,
+    local_instant, web_url,
 };
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
@@ -187,6 +190,42 @@ fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems:
             );
         }
     }
+    // Checked here, once; `week_defaults` keeps only what passes.
+    if let Some(email) = &booking.email {
+        checked_email(email, file, problems);
+    }
+    if let Some(phone) = &booking.phone {
+        checked_phone(phone, file, problems);
+    }
+}
+
+/// The week's ways to book: its form if it has a `url_template`, else its email; and its phone.
+fn week_routes(booking: &RawWeekBooking) -> Vec<BookingRoute> {
+    let valid = |value: &Option<toml::Spanned<String>>, check: fn(&str) -> Result<(), String>| {
+        value
+            .as_ref()
+            .map(|v| v.get_ref().trim().to_owned())
+            .filter(|v| check(v).is_ok())
+    };
+    let form = valid(&booking.url_template, |t| {
+        if t.starts_with("https://") {
+            Ok(())
+        } else {
+            Err(String::new())
+        }
+    });
+    let email = valid(&booking.email, check_email);
+    let phone = valid(&booking.phone, check_phone);
+    let first = form.map(BookingRoute::Form).or_else(|| {
+        email.map(|address| BookingRoute::Email {
+            address,
+            link: None,
+        })
+    });
+    first
+        .into_iter()
+        .chain(phone.map(BookingRoute::Phone))
+        .collect()
 }
 
 fn week_defaults<'a>(
@@ -196,19 +235,24 @@ fn week_defaults<'a>(
     problems: &mut Diagnostics,
 ) -> WeekDefaults<'a> {
     let (raw, file) = (&source.raw.booking, &source.file);
+    let opens = local_instant(raw.opens.as_ref(), &week.time_zone, file, problems);
+    let closes = local_instant(raw.closes.as_ref(), &week.time_zone, file, problems);
+    if let (Some(o), Some(c), Some(value)) = (opens, closes, raw.closes.as_ref()) {
+        if c <= o {
+            problems.push(
+                file.error_at(value.span(), "booking closes before it opens")
+                    .hint("check the week's [booking] opens and closes"),
+            );
+        }
+    }
     WeekDefaults {
         index,
         url: &week.url,
-        name: &week.name,
         time_zone: &week.time_zone,
-        url_template: raw
-            .url_template
-            .as_ref()
-            .map(|t| t.get_ref().as_str())
-            .filter(|t| t.starts_with("https://")),
-        email: raw.email.as_ref().map(|e| e.get_ref().as_str()),
-        opens: local_instant(raw.opens.as_ref(), &week.time_zone, file, problems),
-        closes: local_instant(raw.closes.as_ref(), &week.time_zone, file, problems),
+        routes: week_routes(raw),
+        names_a_route: raw.url_template.is_some() || raw.email.is_some() || raw.phone.is_some(),
+        opens,
+        closes,
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use crate::model::Site;
-use crate::model::booking::BookingStatus;
+use crate::model::booking::{BookingRoute, BookingStatus};
 use crate::model::session::Session;
 
 /// A calendar file ready to write.
@@ -92,12 +92,14 @@ fn session_event(site: &Site, session: &Session) -> Event {
     event.ends(utc(session.end));
     event.url(&page);
     let mut description = session.summary.clone();
-    let bookable = matches!(
-        session.booking.status,
-        BookingStatus::Open | BookingStatus::Waitlist
-    );
-    if let Some(url) = session.booking.url.as_ref().filter(|_| bookable) {
-        description.push_str(&format!("\n\nBook: {url}"));
+    if session.booking.status.takes_bookings() {
+        for route in &session.booking.routes {
+            description.push_str(&match route {
+                BookingRoute::Form(url) => format!("\n\nBook: {url}"),
+                BookingRoute::Email { address, .. } => format!("\n\nBook by email: {address}"),
+                BookingRoute::Phone(number) => format!("\n\nBook by phone: {number}"),
+            });
+        }
     }
     description.push_str(&format!("\n\nDetails: {page}"));
     event.description(&calendar_text(&description));

@@ -106,15 +106,8 @@ pub fn phase_clock(session: &Session, now: Timestamp) -> PhaseClock {
         closes: iso(booking.closes),
         start: session.start.to_string(),
         end: session.end.to_string(),
-        status: status_slug(booking.status),
+        status: booking.status.slug(),
     }
-}
-
-fn status_slug(status: BookingStatus) -> &'static str {
-    BookingStatus::ALL
-        .iter()
-        .find(|(s, _)| *s == status)
-        .map_or("open", |(_, name)| name)
 }
 
 /// One text per phase the session can still reach, made by `text`; only the current one shows.

@@ -846,9 +846,10 @@ fn render_poster(
         .map(|session| {
             let target = session
                 .booking
-                .url
-                .clone()
-                .filter(|u| u.starts_with("https://"))
+                .routes
+                .iter()
+                .find_map(|r| r.form_url())
+                .map(str::to_owned)
                 .unwrap_or_else(|| site.sources.config.absolute_url(session.url.as_str()));
             let link_text = target.trim_start_matches("https://").to_owned();
             let qr_svg = crate::render::qr::render_qr_svg(

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::model::Site;
-use crate::model::booking::{BookingStatus, Phase};
+use crate::model::booking::{BookingRoute, BookingStatus, Phase};
 use crate::model::material::Material;
 use crate::model::session::{Format, Session, percent_encode};
 use crate::model::topic::best_matches;
@@ -25,8 +25,8 @@ pub struct NextStep {
     pub heading: String,
     /// Sentences under it.
     pub lines: Vec<String>,
-    /// The button, if there is one.
-    pub action: Option<Link>,
+    /// The buttons: one per way to book, or the joining link, or the recording.
+    pub actions: Vec<Link>,
     /// A second link (the recording, the materials).
     pub secondary: Option<Link>,
     /// Show the follow-on materials right here.
@@ -254,17 +254,7 @@ pub fn next_steps(site: &Site, session: &Session) -> (PhaseClock, Vec<NextStep>,
 }
 
 fn phase_by_slug(slug: &str) -> Phase {
-    [
-        Phase::NotYetOpen,
-        Phase::Booking,
-        Phase::BookingClosed,
-        Phase::HappeningNow,
-        Phase::Finished,
-        Phase::Cancelled,
-    ]
-    .into_iter()
-    .find(|p| p.slug() == slug)
-    .unwrap_or(Phase::Booking)
+    Phase::from_slug(slug).unwrap_or(Phase::Booking)
 }
 
 fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
@@ -273,7 +263,7 @@ fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
         hidden: false,
         heading: heading.into(),
         lines: Vec::new(),
-        action: None,
+        actions: Vec::new(),
         secondary: None,
         materials: false,
     }
@@ -295,7 +285,7 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
             }
             s
         }
-        Phase::Booking => booking_step(session, closes),
+        Phase::Booking => booking_step(site, session, closes),
         Phase::BookingClosed => {
             let mut s = step(phase, "Booking closed");
             s.lines.push("Booking for this session has closed.".into());
@@ -304,12 +294,10 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
         Phase::HappeningNow => {
             let mut s = step(phase, "Happening now");
             match session.online.as_ref().and_then(|o| o.join_url.clone()) {
-                Some(url) => {
-                    s.action = Some(Link {
-                        title: "Join the session".into(),
-                        url,
-                    })
-                }
+                Some(url) => s.actions.push(Link {
+                    title: "Join the session".into(),
+                    url,
+                }),
                 None if session.format != Format::InPerson => s
                     .lines
                     .push("Use the joining link you were sent when you booked.".into()),
@@ -320,7 +308,7 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
         Phase::Finished => {
             let mut s = step(phase, "This session has finished");
             if let Some(url) = &session.recording {
-                s.action = Some(Link {
+                s.actions.push(Link {
                     title: format!("Watch the recording of {}", session.title),
                     url: url.clone(),
                 });
@@ -343,19 +331,20 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
     }
 }
 
-fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
+fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextStep {
     let booking = &session.booking;
-    let book_link = |title: &str| {
-        booking.url.clone().map(|url| Link {
-            title: format!("{title}: {}", session.title),
-            url,
-        })
+    let links = |list: RouteList| {
+        booking
+            .routes
+            .iter()
+            .map(|route| route_link(site, session, route, list))
+            .collect::<Vec<_>>()
     };
     let mut s = match booking.status {
         BookingStatus::Waitlist => {
             let mut s = step(Phase::Booking, "Join the waiting list");
             s.lines.push("This session is full. Join the waiting list and we will contact you if a place comes up.".into());
-            s.action = book_link("Join the waiting list");
+            s.actions = links(RouteList::Waiting);
             s
         }
         BookingStatus::Full => {
@@ -377,15 +366,7 @@ fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
                     n => format!("{n} places left."),
                 });
             }
-            let by_email = booking
-                .url
-                .as_deref()
-                .is_some_and(|u| u.starts_with("mailto:"));
-            s.action = book_link(if by_email {
-                "Book by email"
-            } else {
-                "Book a place"
-            });
+            s.actions = links(RouteList::Places);
             s
         }
     };
@@ -395,6 +376,76 @@ fn booking_step(session: &Session, closes: Option<String>) -> NextStep {
     }
     s.lines.extend(closes);
     s
+}
+
+/// What booking through a route gets: a place, or a place on the waiting list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteList {
+    /// A place.
+    Places,
+    /// A place on the waiting list.
+    Waiting,
+}
+
+/// A way to book as a link: 'Book a place: {title}' to the form, 'Book by email: {address}'
+/// to a message whose subject names the session, 'Book by phone: {number}' to `tel:`.
+pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: RouteList) -> Link {
+    let waiting = list == RouteList::Waiting;
+    match route {
+        BookingRoute::Form(url) => {
+            let title = if waiting {
+                "Join the waiting list"
+            } else {
+                "Book a place"
+            };
+            Link {
+                title: format!("{title}: {}", session.title),
+                url: url.clone(),
+            }
+        }
+        BookingRoute::Email { address, link } => Link {
+            title: format!(
+                "{} by email: {address}",
+                if waiting {
+                    "Join the waiting list"
+                } else {
+                    "Book"
+                }
+            ),
+            url: link
+                .clone()
+                .unwrap_or_else(|| mailto(site, session, address)),
+        },
+        BookingRoute::Phone(number) => Link {
+            title: format!(
+                "{} by phone: {number}",
+                if waiting {
+                    "Join the waiting list"
+                } else {
+                    "Book"
+                }
+            ),
+            url: format!(
+                "tel:{}",
+                number
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect::<String>()
+            ),
+        },
+    }
+}
+
+/// A `mailto:` link whose subject tells the organiser which session is meant.
+fn mailto(site: &Site, session: &Session, address: &str) -> String {
+    let week = &site.weeks[session.week];
+    let subject = format!(
+        "Booking: {} ({}, {})",
+        session.title,
+        format_day(session.local_start.date()),
+        week.name
+    );
+    format!("mailto:{address}?subject={}", percent_encode(&subject))
 }
 
 /// schema.org Event as JSON-LD, safe to place in a `<script>` element.
@@ -455,12 +506,13 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
         "performer": performers,
         "inLanguage": config.language,
     });
-    if let Some(url) = session
+    let offer_url = session
         .booking
-        .url
-        .as_ref()
-        .filter(|_| session.booking.status != BookingStatus::Cancelled)
-    {
+        .routes
+        .iter()
+        .find(|r| !matches!(r, BookingRoute::Phone(_)))
+        .map(|r| route_link(site, session, r, RouteList::Places).url);
+    if let Some(url) = offer_url.filter(|_| session.booking.status != BookingStatus::Cancelled) {
         let availability = match session.booking.status {
             BookingStatus::Full => "https://schema.org/SoldOut",
             BookingStatus::Waitlist => "https://schema.org/LimitedAvailability",
