@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Page, PageKind, Site};
 
@@ -85,6 +85,62 @@ pub struct SearchDocument {
     pub facts: Vec<String>,
     /// The section it sits in, for the reader ("Self-help"), or empty.
     pub section: String,
+    /// A session's booking state, for its result to show as its page does.
+    pub booking: Option<BookingState>,
+}
+
+/// A session's booking state in its search result: the moments the page script
+/// (`js/phases.js`) needs to find the phase when the result is read, and the tag the session's
+/// pages show in each phase it can still reach (the build-time one first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingState {
+    /// The organiser's status (`open`, `closed`...).
+    pub status: String,
+    /// Booking opens (RFC 3339), or empty.
+    pub opens: String,
+    /// Booking closes, or empty.
+    pub closes: String,
+    /// The session starts.
+    pub start: String,
+    /// The session ends.
+    pub end: String,
+    /// One tag per phase, in order.
+    pub tags: Vec<PhaseTag>,
+}
+
+/// The words of a booking tag in one phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseTag {
+    /// The phase (`booking-closed`).
+    pub phase: String,
+    /// What the tag says ('Booking closed').
+    pub text: String,
+    /// Its style hint: open, warning, closed, now, past.
+    pub tone: String,
+}
+
+impl BookingState {
+    /// The state of `session`, built with the same clock and tags as its pages.
+    pub fn of(site: &Site, session: &crate::model::session::Session) -> BookingState {
+        use crate::render::programme::cards::{phase_clock, phase_texts, tag_text};
+        let clock = phase_clock(session, site.now);
+        let tags = phase_texts(session, site, tag_text)
+            .into_iter()
+            .map(|t| PhaseTag {
+                phase: t.phase.to_owned(),
+                text: t.text,
+                tone: t.tone.to_owned(),
+            })
+            .collect();
+        BookingState {
+            status: clock.status.to_owned(),
+            opens: clock.opens,
+            closes: clock.closes,
+            start: clock.start,
+            end: clock.end,
+            tags,
+        }
+    }
 }
 
 /// One document per published Markdown page, except the home page: self-help for pages
@@ -128,6 +184,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
             .into_iter()
             .collect(),
         section: section.unwrap_or_default(),
+        booking: None,
     })
 }
 
@@ -147,12 +204,14 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
             body: String::new(),
             facts: Vec::new(),
             section: "Topics".to_owned(),
+            booking: None,
         })
         .collect()
 }
 
-/// One document per session of the programme: its day and time, format and booking status as
-/// key facts; its description, venue and hosts as the body; its week as the section.
+/// One document per session of the programme: its day and time and format as key facts; its
+/// description, venue and hosts as the body; its week as the section; its booking state as the
+/// session's page shows it, phase by phase (not a fact: facts do not change as time passes).
 pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
     use crate::render::format::{format_day, format_time_range};
     site.sessions
@@ -189,12 +248,9 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
                     .map(|&t| site.topics.list[t].name.clone())
                     .collect(),
                 body,
-                facts: vec![
-                    when,
-                    session.format.label().to_owned(),
-                    booking_fact(session.booking.status).to_owned(),
-                ],
+                facts: vec![when, session.format.label().to_owned()],
                 section: week.map(|w| w.name.clone()).unwrap_or_default(),
+                booking: Some(BookingState::of(site, session)),
             }
         })
         .collect()
@@ -251,23 +307,10 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                     .filter(|f| !f.is_empty())
                     .collect(),
                 section: "Directory".to_owned(),
+                booking: None,
             }
         })
         .collect()
-}
-
-/// What the organiser says about booking, as a result shows it. (The phase at the build's
-/// 'now' is left out: the index is not rebuilt as time passes.)
-fn booking_fact(status: crate::model::booking::BookingStatus) -> &'static str {
-    use crate::model::booking::BookingStatus::*;
-    match status {
-        Open => "Booking open",
-        Waitlist => "Waiting list",
-        Full => "Full",
-        Closed => "Booking closed",
-        Cancelled => "Cancelled",
-        NotRequired => "No need to book",
-    }
 }
 
 /// The kinds of document the site has, without building them: for the search page's filter.

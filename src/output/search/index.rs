@@ -461,6 +461,7 @@ mod tests {
             body: body.into(),
             facts: vec![],
             section: String::new(),
+            booking: None,
         }
     }
 

@@ -235,6 +235,7 @@ mod tests {
             body: body.into(),
             facts: Vec::new(),
             section: String::new(),
+            booking: None,
         }
     }
 

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
-use super::documents::SearchDocument;
+use super::documents::{BookingState, SearchDocument};
 use super::index::{FIELDS, Postings};
 
 /// Integer weights are elasticlunr's weights times this.
@@ -69,6 +69,9 @@ pub struct Record {
     pub p: Vec<String>,
     /// Section.
     pub c: String,
+    /// A session's booking state, which the page script turns into the tag true when read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: Option<BookingState>,
 }
 
 /// The search files, as (path under the output folder, bytes).
@@ -206,6 +209,7 @@ pub fn record(doc: &SearchDocument) -> Record {
         f: doc.facts.clone(),
         p: doc.topics.clone(),
         c: doc.section.clone(),
+        b: doc.booking.clone(),
     }
 }
 

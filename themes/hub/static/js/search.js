@@ -502,7 +502,23 @@
       var facts = el('ul', 'search-result__facts', li);
       rec.f.forEach(function (f) { highlight(el('li', '', facts), f); });
     }
+    if (rec.b) bookingState(el('p', 'search-result__state', li), rec.b);
     return li;
+  }
+
+  // A session's booking tags, one per phase as on its pages; phases.js (loaded by the search
+  // page) shows the one true now, or the build's if it is not there.
+  function bookingState(node, b) {
+    var group = el('span', 'phases', node);
+    group.setAttribute('data-phases', '');
+    ['status', 'opens', 'closes', 'start', 'end'].forEach(function (k) { group.dataset[k] = b[k]; });
+    b.tags.forEach(function (tag, i) {
+      var strong = el('strong', 'tag tag--' + tag.tone, group);
+      strong.dataset.phase = tag.phase;
+      strong.textContent = tag.text;
+      strong.hidden = i > 0;
+    });
+    if (window.hubsitePhases) window.hubsitePhases.update(node);
   }
 
   // Appends `text` to `node`, marking the words whose term the query matched. Only text
