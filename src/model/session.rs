@@ -256,13 +256,10 @@ pub fn build_session(
             .hint("add [venue] with name, address and postcode, or set format = \"online\""),
         );
     }
-    let online = match &raw.online {
-        Some(o) => Some(Online {
-            platform: o.platform.clone(),
-            join_url: join_url(o.join_url.as_ref(), file, problems),
-        }),
-        None => None,
-    };
+    let online = raw.online.as_ref().map(|o| Online {
+        platform: o.platform.clone(),
+        join_url: join_url(o.join_url.as_ref(), file, problems),
+    });
     let cancelled = raw.cancellation.is_some();
     let booking = build_booking(source, &slug, week, start, cancelled, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);

@@ -31,7 +31,7 @@ pub const SEARCH_URL: &str = "/search/";
 /// This is the hook for new kinds of content: services add a `documents_from_services(site)`
 /// in [`documents`] (as `documents_from_sessions` does for the programme: kind,
 /// title, summary, topics, body, and key facts such as "Tuesday 5 March 2024, 10am",
-/// "Booking open", "Targeted support", "Free") and one line each below.
+/// "Online", "Targeted support", "Free"; a session adds its booking state) and one line each below.
 pub fn documents(site: &Site) -> Vec<SearchDocument> {
     let mut all = documents::documents_from_pages(site);
     all.extend(documents::documents_from_topics(site));
