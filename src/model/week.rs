@@ -287,3 +287,36 @@ fn toml_markdown(file: &SourceFile, text: &str) -> Option<Markdown> {
         offset: 0,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routes(toml: &str) -> Vec<BookingRoute> {
+        week_routes(&toml::from_str::<RawWeekBooking>(toml).unwrap())
+    }
+
+    #[test]
+    fn a_weeks_form_wins_over_its_email_and_its_phone_is_offered_too() {
+        let form = "url_template = \"https://f.example.org/?s={slug}\"\nemail = \"a@example.org\"\nphone = \"0113 496 0000\"";
+        assert_eq!(
+            routes(form),
+            vec![
+                BookingRoute::Form("https://f.example.org/?s={slug}".into()),
+                BookingRoute::Phone("0113 496 0000".into())
+            ]
+        );
+        assert_eq!(
+            routes("email = \"a@example.org\""),
+            vec![BookingRoute::Email {
+                address: "a@example.org".into(),
+                link: None
+            }]
+        );
+        assert_eq!(
+            routes("phone = \"call us\"\nurl_template = \"http://f.example.org/\""),
+            vec![],
+            "broken ones are left out"
+        );
+    }
+}
