@@ -22,7 +22,9 @@ use crate::render::Templates;
 /// The fixed site around the file under test.
 const CONFIG: &str = "title = \"Probe\"\nbase_url = \"https://hub.example.org\"\n";
 const HOME: &str = "+++\ntitle = \"Home\"\n+++\nWelcome.\n";
-const WEEK: &str = "name = \"Probe week\"\nstart_date = 2024-03-25\nend_date = 2024-03-31\n";
+// Its sessions can be booked by email, so a session file need not say how to book to build.
+const WEEK: &str = "name = \"Probe week\"\nstart_date = 2024-03-25\nend_date = 2024-03-31\n\
+                    [booking]\nemail = \"probe@example.org\"\n";
 
 /// A tiny site, parsed once, into which one file's bytes are dropped.
 pub struct Probe {
