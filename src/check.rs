@@ -7,7 +7,7 @@ pub mod directory;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::material_checks;
-use crate::output::links::{resolves, site_paths_in_html};
+use crate::output::links::{PageLink, page_links, resolves};
 use crate::output::{Contents, Output};
 use crate::pipeline::{BuildOptions, Stage, build_inspecting};
 
@@ -56,15 +56,20 @@ pub fn check_output_links(output: &Output) -> Diagnostics {
             continue;
         };
         let html = String::from_utf8_lossy(bytes);
-        for path in site_paths_in_html(&html) {
-            if !resolves(output, path) {
-                problems.push(
+        for link in page_links(&html, &output.urls) {
+            match link {
+                PageLink::Site(path) if !resolves(output, path) => problems.push(
+                    Diagnostic::file(format!("public/{}", file.path), format!("links to {path}, which is not published"))
+                        .hint("fix the template or content that makes this link"),
+                ),
+                PageLink::Site(_) => {}
+                PageLink::Outside(href) => problems.push(
                     Diagnostic::file(
                         format!("public/{}", file.path),
-                        format!("links to {path}, which is not published"),
+                        format!("links to {href}, outside {}/ where the site is published", output.urls.base_path()),
                     )
-                    .hint("fix the template or content that makes this link"),
-                );
+                    .hint("write links as site paths (/self-help/) and let the build add the folder; to link elsewhere on the host, give the full address"),
+                ),
             }
         }
     }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::site_url::SiteUrls;
 
 /// The name of the configuration file at the root of every site.
 pub const CONFIG_FILE: &str = "hubsite.toml";
@@ -163,6 +164,8 @@ pub struct Config {
     pub description: String,
     /// The public address of the site, without a trailing slash.
     pub base_url: String,
+    /// The same address as origin and folder: what turns site paths into links and addresses.
+    pub urls: SiteUrls,
     /// The language of the content, as a BCP 47 tag.
     pub language: String,
     /// The IANA name of the site's time zone.
@@ -224,14 +227,15 @@ fn validate(
         extra,
     } = raw;
     let mut problems = Diagnostics::default();
-    let base_url = match &overrides.base_url {
-        Some(url) => check_base_url(url).map_err(|m| Diagnostic::file("--base-url", m)),
-        None => check_base_url(base_url.get_ref()).map_err(|m| file.error_at(base_url.span(), m)),
+    let urls = match &overrides.base_url {
+        Some(url) => SiteUrls::parse(url).map_err(|m| Diagnostic::file("--base-url", m)),
+        None => SiteUrls::parse(base_url.get_ref()).map_err(|m| file.error_at(base_url.span(), m)),
     };
-    let base_url = base_url.unwrap_or_else(|d| {
-        problems.push(d.hint("write the site's public address, such as https://example.org"));
-        String::new()
+    let urls = urls.unwrap_or_else(|d| {
+        problems.push(d.hint("write the site's public address, such as https://example.org or https://example.org/familyhub/"));
+        SiteUrls::default()
     });
+    let base_url = urls.base_url();
     let (time_zone_name, time_zone) = match time_zone {
         None => ("Europe/London".to_owned(), london()),
         Some(name) => match TimeZone::get(name.get_ref()) {
@@ -253,6 +257,7 @@ fn validate(
         title,
         description,
         base_url,
+        urls,
         language,
         time_zone_name,
         time_zone,
@@ -272,19 +277,6 @@ fn london() -> TimeZone {
     TimeZone::get("Europe/London").unwrap_or(TimeZone::UTC)
 }
 
-/// Checks that a base URL is an absolute http(s) address, and drops any trailing slash.
-fn check_base_url(url: &str) -> Result<String, String> {
-    let trimmed = url.trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
-    if rest.is_empty() || rest.contains(char::is_whitespace) {
-        return Err(format!("base_url `{url}` is not a web address"));
-    }
-    Ok(trimmed.to_owned())
-}
-
 impl Config {
     /// The absolute output folder for a site at `root`.
     pub fn output_path(&self, root: &Path) -> PathBuf {
@@ -293,7 +285,12 @@ impl Config {
 
     /// The full public address of a site path such as `/self-help/`.
     pub fn absolute_url(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        self.urls.absolute(path)
+    }
+
+    /// The link to a site path: `/self-help/` under the folder the site is hosted in.
+    pub fn href<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        self.urls.href(path)
     }
 }
 

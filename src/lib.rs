@@ -9,6 +9,7 @@ pub mod config;
 pub mod diag;
 pub mod error;
 pub mod fingerprint;
+pub mod html_scan;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod probe;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod site_url;
 pub mod write;
 
 pub use error::Error;

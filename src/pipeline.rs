@@ -142,6 +142,7 @@ pub fn build_parts(
     progress(Stage::Model);
     let templates = Templates::parse(&sources.templates)
         .map_err(Error::Content)
+        .map(|t| t.with_urls(&sources.config.urls))
         .map(|t| match memos {
             Some(memos) => t.with_cache(Arc::clone(&memos.render)),
             None => t,

@@ -395,6 +395,7 @@ mod tests {
         Output {
             files,
             page_count: 0,
+            urls: Default::default(),
         }
     }
 

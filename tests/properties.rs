@@ -202,6 +202,7 @@ fn served_output() -> Output {
     Output {
         files: vec![file("index.html"), file("site/index.html")],
         page_count: 2,
+        urls: Default::default(),
     }
 }
 

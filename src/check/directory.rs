@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Service;
-use crate::output::links::site_paths_in_html;
+use crate::output::links::{PageLink, page_links};
 use crate::output::{Contents, Output};
 
 /// Every directory warning, in service order.
@@ -70,11 +70,12 @@ fn linked_from_pages(output: &Output) -> Vec<&str> {
     {
         if let Contents::Bytes(bytes) = &file.contents {
             if let Ok(html) = std::str::from_utf8(bytes) {
-                found.extend(
-                    site_paths_in_html(html)
-                        .into_iter()
-                        .map(|p| p.split(['#', '?']).next().unwrap_or(p)),
-                );
+                found.extend(page_links(html, &output.urls).into_iter().filter_map(
+                    |link| match link {
+                        PageLink::Site(p) => Some(p.split(['#', '?']).next().unwrap_or(p)),
+                        PageLink::Outside(_) => None,
+                    },
+                ));
             }
         }
     }

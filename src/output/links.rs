@@ -1,6 +1,7 @@
 //! Internal links: does a site path lead to a published file?
 
 use crate::output::Output;
+use crate::site_url::SiteUrls;
 
 /// True when `path` (such as `/self-help/` or `/css/site.css`) names a published file.
 pub fn resolves(output: &Output, path: &str) -> bool {
@@ -32,6 +33,26 @@ pub fn site_paths_in_html(html: &str) -> Vec<&str> {
     found
 }
 
+/// A root-relative link of a published page, read back as a site path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageLink<'a> {
+    /// It leads to this site path: `/familyhub/x/` on a site hosted under `/familyhub/` is `/x/`.
+    Site(&'a str),
+    /// It leaves the folder the site is hosted in (`/x/` on a site under `/familyhub/`), as written.
+    Outside(&'a str),
+}
+
+/// Every root-relative `href` and `src` of a published page, as the site paths they lead to.
+pub fn page_links<'a>(html: &'a str, urls: &SiteUrls) -> Vec<PageLink<'a>> {
+    site_paths_in_html(html)
+        .into_iter()
+        .map(|href| {
+            urls.site_path(href)
+                .map_or(PageLink::Outside(href), PageLink::Site)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +61,22 @@ mod tests {
     fn finds_root_relative_links_only() {
         let html = r#"<a href="/a/">a</a><a href="https://x">x</a><img src="/i.png"><a href="//cdn">c</a>"#;
         assert_eq!(site_paths_in_html(html), vec!["/a/", "/i.png"]);
+    }
+
+    #[test]
+    fn links_under_the_folder_are_site_paths_and_others_leave_it() {
+        let urls = SiteUrls::parse("https://council.example.gov.uk/familyhub/").unwrap();
+        let html =
+            r#"<a href="/familyhub/a/">a</a><a href="/b/">b</a><a href="/familyhub/">home</a>"#;
+        assert_eq!(
+            page_links(html, &urls),
+            vec![
+                PageLink::Site("/a/"),
+                PageLink::Outside("/b/"),
+                PageLink::Site("/")
+            ]
+        );
+        let root = SiteUrls::parse("https://example.org").unwrap();
+        assert_eq!(page_links(html, &root)[1], PageLink::Site("/b/"));
     }
 }

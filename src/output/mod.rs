@@ -22,6 +22,7 @@ use crate::error::Error;
 use crate::load::AssetSource;
 use crate::model::Site;
 use crate::render::RenderedSite;
+use crate::site_url::SiteUrls;
 
 /// One file of the output, with its path relative to the output folder (`/` separators).
 #[derive(Debug, Clone)]
@@ -49,6 +50,8 @@ pub struct Output {
     pub files: Vec<OutputFile>,
     /// How many of them are HTML pages.
     pub page_count: usize,
+    /// Where they are published: links in them are under its folder.
+    pub urls: SiteUrls,
 }
 
 impl Output {
@@ -212,7 +215,14 @@ pub fn build_outputs(
         .problems
         .into_iter()
         .for_each(|problem| problems.push(problem));
+    // On a site hosted under a folder, style sheets' root-relative addresses go under it too.
+    let mut sheets = site.sources.stylesheets.iter();
     for asset in &site.sources.assets {
+        let sheet = if asset.output_path.ends_with(".css") {
+            sheets.next()
+        } else {
+            None
+        };
         let origin = match &asset.source {
             AssetSource::Disk(path) => crate::diag::display_path(&site.sources.root, path)
                 .to_string_lossy()
@@ -221,12 +231,11 @@ pub fn build_outputs(
                 format!("<built-in hub theme>/static/{}", asset.output_path)
             }
         };
-        add(
-            asset.output_path.clone(),
-            Contents::Asset(asset.source.clone()),
-            origin,
-            &mut problems,
-        );
+        let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
+            Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
+            _ => Contents::Asset(asset.source.clone()),
+        };
+        add(asset.output_path.clone(), contents, origin, &mut problems);
     }
     let output = Output {
         files: files
@@ -234,12 +243,25 @@ pub fn build_outputs(
             .map(|(path, (contents, _))| OutputFile { path, contents })
             .collect(),
         page_count,
+        urls: config.urls.clone(),
     };
     for link in &rendered.site_links {
         if !links::resolves(&output, &link.path) {
             let mut problem = link.location.clone();
             problem.message = format!("link to {}, which this site does not publish", link.path);
-            problems.push(problem.hint("check the address, or link to the Markdown file instead"));
+            // Someone who copied the address from a browser wrote the folder the site is hosted in.
+            let hint = match config
+                .urls
+                .site_path(&link.path)
+                .filter(|path| *path != link.path && links::resolves(&output, path))
+            {
+                Some(path) => format!(
+                    "write {path}: links are written from the site's root, and the build adds {}",
+                    config.urls.base_path()
+                ),
+                None => "check the address, or link to the Markdown file instead".to_owned(),
+            };
+            problems.push(problem.hint(hint));
         }
     }
     problems.into_result(output).map_err(Error::Content)

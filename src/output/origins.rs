@@ -14,6 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
+use crate::html_scan::{CssUrlKind, css_urls, style_body, tags, urls_in_attribute};
 use crate::load::Sources;
 use crate::render::RenderedPage;
 
@@ -268,7 +269,7 @@ pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
             let Some((_, value, _)) = tag.attributes.iter().find(|(_, _, o)| *o == offset) else {
                 continue;
             };
-            for url in urls_in_attribute(value) {
+            for (url, _) in urls_in_attribute(value) {
                 if is_foreign(url, own) {
                     loads.push(Load { kind, url, offset });
                 }
@@ -285,210 +286,36 @@ pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
             );
         }
         if tag.name == "style" {
-            let body = &html[tag.end..];
-            let body = &body[..find_ascii_case_insensitive(body, "</style").unwrap_or(body.len())];
-            loads.extend(foreign_loads_in_css(body, own).into_iter().map(|l| Load {
-                offset: l.offset + tag.end,
-                ..l
-            }));
+            loads.extend(
+                foreign_loads_in_css(style_body(html, tag.end), own)
+                    .into_iter()
+                    .map(|l| Load {
+                        offset: l.offset + tag.end,
+                        ..l
+                    }),
+            );
         }
     }
     loads
-}
-
-/// `srcset` holds several `url width` candidates; other attributes one address.
-fn urls_in_attribute(value: &str) -> Vec<&str> {
-    if value.contains(',') && value.contains(' ') {
-        value
-            .split(',')
-            .filter_map(|c| c.split_ascii_whitespace().next())
-            .collect()
-    } else {
-        vec![value.trim()]
-    }
-}
-
-/// One start tag: its lower-cased name, attributes (lower-cased name, raw value, value
-/// offset in the text) and where it ends.
-#[derive(Debug)]
-struct Tag<'a> {
-    name: String,
-    attributes: Vec<(String, &'a str, usize)>,
-    end: usize,
-}
-
-/// The start tags of an HTML text, skipping comments. A small scanner, forgiving like browsers.
-fn tags(html: &str) -> Vec<Tag<'_>> {
-    let bytes = html.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
-        if html[lt..].starts_with("<!--") {
-            i = html[lt..].find("-->").map_or(html.len(), |p| lt + p + 3);
-            continue;
-        }
-        let name_start = lt + 1;
-        let mut j = name_start;
-        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
-            j += 1;
-        }
-        if j == name_start || !bytes[name_start].is_ascii_alphabetic() {
-            i = lt + 1;
-            continue;
-        }
-        let name = html[name_start..j].to_ascii_lowercase();
-        let (attributes, end) = attributes(html, j);
-        found.push(Tag {
-            name,
-            attributes,
-            end,
-        });
-        i = end.max(lt + 1);
-    }
-    found
-}
-
-/// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
-fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
-    let bytes = html.as_bytes();
-    let mut found = Vec::new();
-    let mut i = start;
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return (found, bytes.len());
-        }
-        if bytes[i] == b'>' {
-            return (found, i + 1);
-        }
-        let name_start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
-            i += 1;
-        }
-        let name = html[name_start..i].to_ascii_lowercase();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i < bytes.len() && bytes[i] == b'=' {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let (value, value_start, next) = attribute_value(html, i);
-            found.push((name, value, value_start));
-            i = next;
-        } else {
-            found.push((name, "", i));
-        }
-    }
-}
-
-/// A quoted or unquoted attribute value at `i`: the value, where it starts, where parsing goes on.
-fn attribute_value(html: &str, i: usize) -> (&str, usize, usize) {
-    let bytes = html.as_bytes();
-    match bytes.get(i) {
-        Some(&quote @ (b'"' | b'\'')) => {
-            let start = i + 1;
-            let end = html[start..]
-                .find(quote as char)
-                .map_or(html.len(), |p| start + p);
-            (&html[start..end], start, (end + 1).min(html.len()))
-        }
-        _ => {
-            let end = html[i..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                .map_or(html.len(), |p| i + p);
-            (&html[i..end], i, end)
-        }
-    }
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(needle)
 }
 
 /// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
 pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
-    let mut loads = Vec::new();
-    let lower = css.to_ascii_lowercase();
-    let mut i = 0;
-    while i < css.len() {
-        if lower[i..].starts_with("/*") {
-            i = lower[i + 2..]
-                .find("*/")
-                .map_or(css.len(), |p| i + 2 + p + 2);
-            continue;
-        }
-        if lower[i..].starts_with("url(") {
-            let start = i + 4;
-            let end = css[start..].find(')').map_or(css.len(), |p| start + p);
-            let (url, offset) = unquote(css, start, end);
-            if is_foreign(url, own) {
-                loads.push(Load {
-                    kind: "loads a font or image from",
-                    url,
-                    offset,
-                });
+    css_urls(css)
+        .into_iter()
+        .filter(|found| is_foreign(found.url, own))
+        .map(|found| {
+            let kind = match found.kind {
+                CssUrlKind::Url => "loads a font or image from",
+                CssUrlKind::Import => "loads a style sheet from",
+            };
+            Load {
+                kind,
+                url: found.url,
+                offset: found.offset,
             }
-            i = end;
-            continue;
-        }
-        if lower[i..].starts_with("@import") {
-            let start = i + "@import".len();
-            let rest = &css[start..];
-            let skipped = rest.len() - rest.trim_start().len();
-            let after = rest.trim_start();
-            if after.to_ascii_lowercase().starts_with("url(") {
-                let start = start + skipped + 4;
-                let end = css[start..].find(')').map_or(css.len(), |p| start + p);
-                let (url, offset) = unquote(css, start, end);
-                if is_foreign(url, own) {
-                    loads.push(Load {
-                        kind: "loads a style sheet from",
-                        url,
-                        offset,
-                    });
-                }
-                i = end;
-            } else {
-                let value_start = start + skipped;
-                let end = css[value_start..]
-                    .find([';', '\n'])
-                    .map_or(css.len(), |p| value_start + p);
-                let value_end = css[value_start..end]
-                    .find(char::is_whitespace)
-                    .map_or(end, |p| value_start + p);
-                let (url, offset) = unquote(css, value_start, value_end);
-                if is_foreign(url, own) {
-                    loads.push(Load {
-                        kind: "loads a style sheet from",
-                        url,
-                        offset,
-                    });
-                }
-                i = start;
-            }
-            continue;
-        }
-        i += css[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    loads
-}
-
-/// The text between `start` and `end` without surrounding spaces and quotes, and its offset.
-fn unquote(text: &str, start: usize, end: usize) -> (&str, usize) {
-    let raw = &text[start..end];
-    let trimmed = raw.trim_start();
-    let offset = start + (raw.len() - trimmed.len());
-    let trimmed = trimmed.trim_end();
-    let inner = trimmed.trim_matches(|c| c == '"' || c == '\'');
-    let quote = usize::from(trimmed.starts_with(['"', '\'']));
-    (inner, offset + quote)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -26,8 +26,11 @@ pub fn render_sitemap(config: &Config, pages: &[RenderedPage]) -> String {
 
 /// Lets every crawler in and points it at the sitemap.
 pub fn render_robots(config: &Config) -> String {
+    // Crawlers read robots.txt only at the root of a host: a site under a folder publishes one
+    // that the host's own can copy from.
     format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        "User-agent: *\nAllow: {}\nSitemap: {}\n",
+        config.href("/"),
         config.absolute_url("/sitemap.xml")
     )
 }

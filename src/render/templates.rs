@@ -11,6 +11,7 @@ use tera::{Context, ErrorKind, Tera};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Template;
 use crate::render::cache::{RenderCache, RenderKey};
+use crate::site_url::SiteUrls;
 
 /// The site's templates, parsed and ready to render.
 pub struct Templates {
@@ -21,6 +22,8 @@ pub struct Templates {
     generation: u64,
     /// Rendered HTML kept between builds by `hubsite serve`; `None` for one-off builds.
     cache: Option<Arc<RenderCache>>,
+    /// Where the site is published: every page's root-relative links go under its folder.
+    urls: SiteUrls,
 }
 
 impl std::fmt::Debug for Templates {
@@ -48,6 +51,7 @@ impl Templates {
             paths,
             generation: template_set_hash(templates),
             cache: None,
+            urls: SiteUrls::default(),
         };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
             let located = match error.kind() {
@@ -60,6 +64,16 @@ impl Templates {
             return Err(parsed.diagnostic(&error, None).into());
         }
         Ok(parsed)
+    }
+
+    /// Renders for a site published at `urls`: root-relative links in every page the templates
+    /// make (`/css/site.css`, `/self-help/`) go under its folder ([`SiteUrls::rewrite_html`]).
+    pub fn with_urls(mut self, urls: &SiteUrls) -> Templates {
+        let mut hasher = DefaultHasher::new();
+        (self.generation, urls).hash(&mut hasher);
+        self.generation = hasher.finish();
+        self.urls = urls.clone();
+        self
     }
 
     /// Uses `cache` to skip rendering pages whose template set and view are unchanged.
@@ -109,9 +123,14 @@ impl Templates {
         page: &str,
     ) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
-        self.tera
+        let html = self
+            .tera
             .render(name, &context)
-            .map_err(|e| self.diagnostic(&e, Some(page)))
+            .map_err(|e| self.diagnostic(&e, Some(page)))?;
+        Ok(match self.urls.rewrite_html(&html) {
+            std::borrow::Cow::Borrowed(_) => html,
+            std::borrow::Cow::Owned(rewritten) => rewritten,
+        })
     }
 
     /// Turns a Tera error into a diagnostic located in the template, naming the page.

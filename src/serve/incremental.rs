@@ -264,6 +264,7 @@ fn patched(
     Output {
         files,
         page_count: previous.page_count,
+        urls: previous.urls.clone(),
     }
 }
 

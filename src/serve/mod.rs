@@ -128,7 +128,9 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let mut watcher = SiteWatcher::new(&options.build.root)?;
     let mut live = LiveSite::start(options.build.clone());
     let (http, address) = server::bind(options.interface, options.port)?;
-    let url = format!("http://{address}/");
+    // A site hosted under a folder is served under it, as its host will; `/` leads there.
+    let root = live.shared().current().output.urls.root();
+    let url = format!("http://{address}{root}");
     eprintln!(
         "Serving {} at {url} (Ctrl+C to stop)",
         options.build.root.display()

@@ -226,9 +226,16 @@ pub enum Resolved {
 }
 
 /// The output file a URL names; `None` for anything that is not in the site or that would
-/// climb out of it (`..`, encoded or not, backslashes, NUL).
+/// climb out of it (`..`, encoded or not, backslashes, NUL). A site hosted under a folder
+/// (`/familyhub/`) is served under it, as its host will serve it: `/` and the folder without
+/// its slash lead to it, and other paths outside it are not found.
 pub fn resolve(output: &Output, url: &str) -> Option<Resolved> {
     let raw = url.split(['?', '#']).next().unwrap_or("/");
+    let urls = &output.urls;
+    if !urls.base_path().is_empty() && (raw == "/" || raw == urls.base_path()) {
+        return Some(Resolved::Redirect(urls.root()));
+    }
+    let raw = urls.site_path(raw)?;
     let decoded = percent_decode(raw)?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return None;
@@ -255,7 +262,7 @@ pub fn resolve(output: &Output, url: &str) -> Option<Resolved> {
     } else {
         output
             .get(&index)
-            .map(|_| Resolved::Redirect(format!("/{path}/")))
+            .map(|_| Resolved::Redirect(urls.href(&format!("/{path}/")).into_owned()))
     }
 }
 
@@ -325,6 +332,7 @@ mod tests {
         Output {
             files,
             page_count: 0,
+            urls: Default::default(),
         }
     }
 

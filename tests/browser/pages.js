@@ -2,7 +2,8 @@
 // To add a page kind, add `kind: '/path/'` to a site's `pages` (and, if the kind has a
 // keyboard journey such as booking or searching, an entry to `journeys`). To add a site, add an
 // entry to `sites`: `root` is a site folder relative to the repository (copied before building),
-// or `scaffold: true` for a site made by `hubsite new`.
+// or `scaffold: true` for a site made by `hubsite new`; `basePath` serves it under a folder
+// (`/familyhub`), as its base_url says, and its pages' paths then start with that folder.
 'use strict';
 
 /** The moment every site under test describes, so booking states and lists never drift. */
@@ -78,6 +79,21 @@ const sites = {
       search: '/search/',
     },
     exit: [],
+  },
+  // The second example site, hosted under a folder (base_url https://council.example.gov.uk/familyhub/)
+  // and served under it, as its host would: every link, script, stylesheet and search file must
+  // carry the folder, or the page is unstyled, its scripts fail and its links leave the site.
+  council: {
+    root: 'tests/sites/council',
+    basePath: '/familyhub',
+    pages: {
+      home: '/familyhub/',
+      'self-help': '/familyhub/self-help/is-it-abuse/',
+      'week programme': '/familyhub/sessions/spring-2027/',
+      'search with results': '/familyhub/search/#q=teenagers',
+      404: '/familyhub/no-such-page/',
+    },
+    exit: ['/familyhub/self-help/is-it-abuse/'],
   },
   // The example site at the repository root: one page of every kind a reader meets.
   example: {

@@ -46,7 +46,7 @@ before(async () => {
   const all = { ...sites, 'broken-a11y': broken };
   for (const [name, site] of Object.entries(all)) {
     const output = buildSite(name, site, { work: state.work, now: NOW, exitUrl: state.neutral });
-    const served = await serveFolder(output);
+    const served = await serveFolder(output, { basePath: site.basePath });
     state.servers.push(served.server);
     state.origins[name] = served.origin;
   }
@@ -76,7 +76,7 @@ async function open(site, urlPath, options = {}) {
   return { context, foreign, ...opened };
 }
 
-for (const [site, { pages, exit }] of Object.entries(sites)) {
+for (const [site, { pages, exit, basePath = '' }] of Object.entries(sites)) {
   for (const [kind, urlPath] of Object.entries(pages)) {
     const notFound = kind === '404';
     describe(`${site}: ${kind} (${urlPath})`, () => {
@@ -141,7 +141,7 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
           assert.ok(await page.locator('main h1').first().isVisible(), 'a main heading');
           await assertLinksWork(context, page, state.origins[site]);
           await Promise.all([page.waitForNavigation(), page.locator('.site-header__name').click()]);
-          assert.equal(new URL(page.url()).pathname, '/');
+          assert.equal(new URL(page.url()).pathname, `${basePath}/`);
           assert.ok(await page.locator('main h1').first().isVisible(), 'the home page after following a link');
         });
       });
@@ -234,6 +234,34 @@ for (const [site, { pages, exit }] of Object.entries(sites)) {
     });
   }
 }
+
+describe('council: a site hosted under /familyhub/ (issue 16)', () => {
+  test('council: the stylesheet is applied', async () => {
+    await withPage('council', '/familyhub/self-help/is-it-abuse/', {}, async ({ page }) => {
+      const header = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(header, 'rgb(29, 63, 110)', 'the header has the theme colour from /familyhub/css/site.css');
+    });
+  });
+  test('council: search finds a word of the site and links under the folder', async () => {
+    await withPage('council', '/familyhub/search/#q=breakfast', {}, async ({ page, problems }) => {
+      const first = page.locator('[data-search-results] a').first();
+      await first.waitFor();
+      const href = await first.getAttribute('href');
+      assert.match(href, /^\/familyhub\/sessions\/spring-2027\/dads-breakfast\//);
+      assert.deepEqual(checks.consoleErrors(problems, { expectNotFound: false }), []);
+    });
+  });
+  test('council: the site name and / lead to the home page under the folder', async () => {
+    await withPage('council', '/', {}, async ({ page }) => {
+      assert.equal(new URL(page.url()).pathname, '/familyhub/');
+      await page.goto(`${state.origins.council}/familyhub/self-help/`);
+      // The link itself names the folder: the host would not redirect `/` to it.
+      assert.equal(await page.locator('.site-header__name').getAttribute('href'), '/familyhub/');
+      await Promise.all([page.waitForNavigation(), page.locator('.site-header__name').click()]);
+      assert.equal(new URL(page.url()).pathname, '/familyhub/');
+    });
+  });
+});
 
 describe('a session page read after the session, built before it (issue 6)', () => {
   // Built at NOW (booking open); read on the afternoon the session ended, phases.js must lead

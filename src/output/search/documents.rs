@@ -70,7 +70,8 @@ impl SearchKind {
 pub struct SearchDocument {
     /// What it is.
     pub kind: SearchKind,
-    /// Its site path (`/self-help/arguments/`).
+    /// The link to it (`/self-help/arguments/`, under the site's folder if it has one): what
+    /// a result links to, and how the index tells documents apart.
     pub url: String,
     /// Its title, the result's link text.
     pub title: String,
@@ -169,7 +170,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
         .map(|s| s.title.clone());
     Some(SearchDocument {
         kind,
-        url: page.url.to_string(),
+        url: site.sources.config.href(page.url.as_str()).into_owned(),
         title: page.title.clone(),
         summary: page.summary.clone(),
         topics: page
@@ -195,7 +196,11 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
         .iter()
         .map(|topic| SearchDocument {
             kind: SearchKind::Topic,
-            url: format!("/topics/{}/", topic.slug),
+            url: site
+                .sources
+                .config
+                .href(&format!("/topics/{}/", topic.slug))
+                .into_owned(),
             title: topic.name.clone(),
             summary: topic.description.clone(),
             // Its name is its title already; counting it again as a topic would rank the topic
@@ -239,7 +244,7 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
             }
             SearchDocument {
                 kind: SearchKind::Session,
-                url: session.url.to_string(),
+                url: site.sources.config.href(session.url.as_str()).into_owned(),
                 title: session.title.clone(),
                 summary: session.summary.clone(),
                 topics: session
@@ -293,7 +298,7 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                 .join(", ");
             SearchDocument {
                 kind: SearchKind::Service,
-                url: service.url.to_string(),
+                url: site.sources.config.href(service.url.as_str()).into_owned(),
                 title: service.name.clone(),
                 summary: service.summary.clone(),
                 topics: service

@@ -473,12 +473,8 @@ fn render_weeks_index(
 
 fn week_details(site: &Site, week: &Week) -> WeekDetails {
     let ics = format!("{}week.ics", week.url);
-    let host = site
-        .sources
-        .config
-        .base_url
-        .split_once("://")
-        .map_or("", |(_, rest)| rest);
+    let absolute_ics = site.sources.config.absolute_url(&ics);
+    let without_scheme = absolute_ics.split_once("://").map_or("", |(_, rest)| rest);
     WeekDetails {
         name: week.name.clone(),
         url: week.url.to_string(),
@@ -494,7 +490,7 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         phone: week.contact_phone.clone(),
         feedback_url: week.feedback_url.clone(),
         note: week.note.clone(),
-        webcal_url: format!("webcal://{host}{ics}"),
+        webcal_url: format!("webcal://{without_scheme}"),
         ics_url: ics,
         poster_url: format!("{}poster/", week.url),
         booklet_url: week

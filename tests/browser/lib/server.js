@@ -1,5 +1,7 @@
 // A tiny static file server bound to 127.0.0.1, as a static host would serve a built site:
-// `/a/` serves `a/index.html`, a missing file serves `404.html` with status 404.
+// `/a/` serves `a/index.html`, a missing file serves `404.html` with status 404. A site hosted
+// under a folder (`basePath: '/familyhub'`) is served only under it, as the council's host
+// serves it beside its other pages: `/` redirects there, other paths are not found.
 'use strict';
 
 const fs = require('node:fs');
@@ -39,11 +41,28 @@ function resolveFile(root, urlPath) {
   return null;
 }
 
-/** Serves folder `root` on 127.0.0.1 at a free port; resolves to { server, origin }. */
-function serveFolder(root) {
+/** The path inside the site folder that `urlPath` names under `basePath`, or null outside it. */
+function underBase(urlPath, basePath) {
+  if (!basePath) return urlPath;
+  const rest = urlPath.startsWith(basePath) ? urlPath.slice(basePath.length) : null;
+  return rest !== null && /^[/?#]/.test(rest) ? rest : null;
+}
+
+/**
+ * Serves folder `root` on 127.0.0.1 at a free port, under `basePath` if given (`/familyhub`);
+ * resolves to { server, origin }.
+ */
+function serveFolder(root, { basePath = '' } = {}) {
   const absolute = path.resolve(root);
   const server = http.createServer((request, response) => {
-    const file = resolveFile(absolute, request.url || '/');
+    const url = request.url || '/';
+    if (basePath && (url === '/' || url === basePath)) {
+      response.writeHead(302, { location: `${basePath}/` });
+      response.end();
+      return;
+    }
+    const inside = underBase(url, basePath);
+    const file = inside === null ? null : resolveFile(absolute, inside);
     const notFound = path.join(absolute, '404.html');
     const [status, chosen] = file ? [200, file] : [404, fs.existsSync(notFound) ? notFound : null];
     if (!chosen) {
@@ -64,4 +83,4 @@ function serveFolder(root) {
   });
 }
 
-module.exports = { serveFolder, resolveFile };
+module.exports = { serveFolder, resolveFile, underBase };

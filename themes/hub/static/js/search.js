@@ -1,7 +1,7 @@
 // Site search, written for hubsite: no library, no storage, no request but same-origin GETs
-// for the index files under /search/. It processes a query exactly as the build processed
-// the pages (src/output/search/text.rs: our tokeniser, then elasticlunr-rs's trimmer, stop
-// words and Porter stemmer), fetches only the shards holding its words, scores like
+// for the index files in the site's search/ folder. It processes a query exactly as the build
+// processed the pages (src/output/search/text.rs: our tokeniser, then elasticlunr-rs's
+// trimmer, stop words and Porter stemmer), fetches only the shards holding its words, scores like
 // elasticlunr.js, and shows results with their matches highlighted and a filter by kind.
 // Without JavaScript the page explains itself and links to ways of browsing.
 (function () {
@@ -385,7 +385,11 @@
   var more = document.querySelector('[data-search-more]');
   var kindsBox = document.querySelector('[data-search-kinds]');
   if (!form || !input || !status || !results || !more) return;
-  var root = '/';
+  // The site's root, with its folder if it is hosted under one (/familyhub/). This script is
+  // published at <root>js/search.js, and the form sends to <root>search/: either says where
+  // the index files are.
+  var script = document.currentScript;
+  var root = new URL('..', script && script.src ? script.src : form.action).pathname;
   var records = {};
   var state = { hits: [], keys: [], shown: 0, query: '', run: 0 };
   var timer = null;

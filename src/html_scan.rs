@@ -1,0 +1,271 @@
+//! Small, forgiving scanners over the HTML and CSS the build makes: start tags with their
+//! attributes (and where each value sits in the text), and the addresses in a style sheet.
+//! A leaf module: the origin check (stage 4) reads with them, and [`crate::site_url`] rewrites
+//! the site's own addresses with them when the site is hosted under a folder.
+
+/// One start tag: its lower-cased name, attributes (lower-cased name, raw value, value
+/// offset in the text) and where it ends.
+#[derive(Debug)]
+pub struct Tag<'a> {
+    /// The element's name, lower-cased.
+    pub name: String,
+    /// Its attributes: lower-cased name, the value as written, the value's byte offset.
+    pub attributes: Vec<(String, &'a str, usize)>,
+    /// The byte offset just after the tag's `>`.
+    pub end: usize,
+}
+
+/// The start tags of an HTML text, skipping comments. A small scanner, forgiving like browsers.
+pub fn tags(html: &str) -> Vec<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
+        if html[lt..].starts_with("<!--") {
+            i = html[lt..].find("-->").map_or(html.len(), |p| lt + p + 3);
+            continue;
+        }
+        let name_start = lt + 1;
+        let mut j = name_start;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+            j += 1;
+        }
+        if j == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..j].to_ascii_lowercase();
+        let (attributes, end) = attributes(html, j);
+        found.push(Tag {
+            name,
+            attributes,
+            end,
+        });
+        i = end.max(lt + 1);
+    }
+    found
+}
+
+/// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
+fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = start;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return (found, bytes.len());
+        }
+        if bytes[i] == b'>' {
+            return (found, i + 1);
+        }
+        let name_start = i;
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+        {
+            i += 1;
+        }
+        let name = html[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (value, value_start, next) = attribute_value(html, i);
+            found.push((name, value, value_start));
+            i = next;
+        } else {
+            found.push((name, "", i));
+        }
+    }
+}
+
+/// A quoted or unquoted attribute value at `i`: the value, where it starts, where parsing goes on.
+fn attribute_value(html: &str, i: usize) -> (&str, usize, usize) {
+    let bytes = html.as_bytes();
+    match bytes.get(i) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let start = i + 1;
+            let end = html[start..]
+                .find(quote as char)
+                .map_or(html.len(), |p| start + p);
+            (&html[start..end], start, (end + 1).min(html.len()))
+        }
+        _ => {
+            let end = html[i..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(html.len(), |p| i + p);
+            (&html[i..end], i, end)
+        }
+    }
+}
+
+/// The body of a `<style>` element whose start tag ends at `end`, up to `</style`.
+pub fn style_body(html: &str, end: usize) -> &str {
+    let body = &html[end..];
+    &body[..body
+        .to_ascii_lowercase()
+        .find("</style")
+        .unwrap_or(body.len())]
+}
+
+/// The addresses in an attribute value with their offsets in it: `srcset` holds several
+/// `url width` candidates, other attributes one address.
+pub fn urls_in_attribute(value: &str) -> Vec<(&str, usize)> {
+    fn trimmed(part: &str, at: usize) -> (&str, usize) {
+        (part.trim(), at + part.len() - part.trim_start().len())
+    }
+    if value.contains(',') && value.contains(' ') {
+        let mut found = Vec::new();
+        let mut at = 0;
+        for candidate in value.split(',') {
+            let (candidate_text, offset) = trimmed(candidate, at);
+            if let Some(url) = candidate_text.split_ascii_whitespace().next() {
+                found.push((url, offset));
+            }
+            at += candidate.len() + 1;
+        }
+        found
+    } else {
+        vec![trimmed(value, 0)]
+    }
+}
+
+/// How a style sheet names an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CssUrlKind {
+    /// `url(...)`: a font or image.
+    Url,
+    /// `@import`: another style sheet.
+    Import,
+}
+
+/// An address in a style sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CssUrl<'a> {
+    /// How it is named.
+    pub kind: CssUrlKind,
+    /// The address, without quotes.
+    pub url: &'a str,
+    /// Its byte offset in the style sheet.
+    pub offset: usize,
+}
+
+/// Every address in a style sheet: `url(...)` and `@import "..."`, outside comments.
+pub fn css_urls(css: &str) -> Vec<CssUrl<'_>> {
+    let mut found = Vec::new();
+    let lower = css.to_ascii_lowercase();
+    let mut i = 0;
+    while i < css.len() {
+        if lower[i..].starts_with("/*") {
+            i = lower[i + 2..]
+                .find("*/")
+                .map_or(css.len(), |p| i + 2 + p + 2);
+            continue;
+        }
+        if lower[i..].starts_with("url(") {
+            let start = i + 4;
+            let end = css[start..].find(')').map_or(css.len(), |p| start + p);
+            let (url, offset) = unquote(css, start, end);
+            found.push(CssUrl {
+                kind: CssUrlKind::Url,
+                url,
+                offset,
+            });
+            i = end;
+            continue;
+        }
+        if lower[i..].starts_with("@import") {
+            let start = i + "@import".len();
+            let rest = &css[start..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let after = rest.trim_start();
+            if after.to_ascii_lowercase().starts_with("url(") {
+                let start = start + skipped + 4;
+                let end = css[start..].find(')').map_or(css.len(), |p| start + p);
+                let (url, offset) = unquote(css, start, end);
+                found.push(CssUrl {
+                    kind: CssUrlKind::Import,
+                    url,
+                    offset,
+                });
+                i = end;
+            } else {
+                let value_start = start + skipped;
+                let end = css[value_start..]
+                    .find([';', '\n'])
+                    .map_or(css.len(), |p| value_start + p);
+                let value_end = css[value_start..end]
+                    .find(char::is_whitespace)
+                    .map_or(end, |p| value_start + p);
+                let (url, offset) = unquote(css, value_start, value_end);
+                found.push(CssUrl {
+                    kind: CssUrlKind::Import,
+                    url,
+                    offset,
+                });
+                i = start;
+            }
+            continue;
+        }
+        i += css[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// The text between `start` and `end` without surrounding spaces and quotes, and its offset.
+fn unquote(text: &str, start: usize, end: usize) -> (&str, usize) {
+    let raw = &text[start..end];
+    let trimmed = raw.trim_start();
+    let offset = start + (raw.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    let inner = trimmed.trim_matches(|c| c == '"' || c == '\'');
+    let quote = usize::from(trimmed.starts_with(['"', '\'']));
+    (inner, offset + quote)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_values_are_located() {
+        let html = r#"<a href="/a/" class=x><img src='/i.png' alt=""><!-- <a href="/no/"> -->"#;
+        let found = tags(html);
+        assert_eq!(found.len(), 2);
+        let (name, value, offset) = &found[0].attributes[0];
+        assert_eq!(
+            (name.as_str(), *value, &html[*offset..*offset + 3]),
+            ("href", "/a/", "/a/")
+        );
+        assert_eq!(found[1].attributes[0].1, "/i.png");
+    }
+
+    #[test]
+    fn srcset_candidates_are_located() {
+        let value = "/a.png 1x, /b.png 2x";
+        let found = urls_in_attribute(value);
+        assert_eq!(found, vec![("/a.png", 0), ("/b.png", 11)]);
+        assert_eq!(urls_in_attribute(" /c.png "), vec![("/c.png", 1)]);
+    }
+
+    #[test]
+    fn css_addresses_are_located() {
+        let css = "/* url(/no) */ a { background: url(\"/img/a.png\") } @import '/b.css';";
+        let found = css_urls(css);
+        assert_eq!(
+            found.iter().map(|f| (f.kind, f.url)).collect::<Vec<_>>(),
+            vec![
+                (CssUrlKind::Url, "/img/a.png"),
+                (CssUrlKind::Import, "/b.css")
+            ]
+        );
+        assert!(found.iter().all(|f| css[f.offset..].starts_with(f.url)));
+    }
+}
