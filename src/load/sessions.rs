@@ -14,13 +14,13 @@ use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 #[serde(deny_unknown_fields)]
 pub struct RawPerson {
     /// Their name, or a description such as "A family practitioner".
-    pub name: String,
+    pub name: Spanned<String>,
     /// Their role.
     #[serde(default)]
     pub role: Option<String>,
     /// Where they work.
     #[serde(default)]
-    pub organisation: Option<String>,
+    pub organisation: Option<Spanned<String>>,
 }
 
 /// `[contact]` of a week.

@@ -1,8 +1,10 @@
 //! Stage 2, model: validates what was loaded and links it into a [`Site`]. No I/O, no templates.
 
+pub mod address;
 pub mod audience;
 pub mod booking;
 pub mod duration;
+pub mod host;
 pub mod material;
 pub mod material_checks;
 pub mod page;
@@ -69,6 +71,17 @@ pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site,
         week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
     let services = service::build_services(&sources.data_files, &topics, &mut problems);
     let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
+    let mut addresses = address::Addresses::default();
+    address::claim_model(
+        &mut addresses,
+        (&pages, &sources.pages),
+        &topics,
+        &weeks,
+        &sessions,
+        &services,
+        &mut problems,
+    );
+    host::claim_hosts(&sources.weeks, &mut addresses, &mut problems);
     let by_content_path = pages
         .iter()
         .enumerate()

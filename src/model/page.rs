@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::RawPage;
+use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::audience::Audience;
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
@@ -83,6 +84,7 @@ pub fn build_pages(
 ) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
+    let mut addresses = Addresses::default();
     for (index, raw) in raw_pages.iter().enumerate() {
         if raw.front.draft && !drafts {
             continue;
@@ -90,15 +92,13 @@ pub fn build_pages(
         let Some(page) = build_page(index, raw, topics, problems) else {
             continue;
         };
-        if let Some(&other) = by_url.get(page.url.as_str()) {
-            let first = &raw_pages[pages_raw(&pages, other)].file.path;
-            problems.push(
-                Diagnostic::file(
-                    &raw.file.path,
-                    format!("another page is already published at {}", page.url),
-                )
-                .hint(format!("rename this file or {}", first.display())),
-            );
+        // Pages are claimed here, before sections are linked, so that a page that would take
+        // another's address is left out; the model claims them again beside everything else.
+        if !addresses.claim_or_report(
+            page.url.as_str(),
+            Claim::file(Claimant::Page, &raw.file.path),
+            problems,
+        ) {
             continue;
         }
         by_url.insert(page.url.to_string(), pages.len());
@@ -116,10 +116,6 @@ pub fn build_pages(
     }
     link_sections(&mut pages, &by_url);
     pages
-}
-
-fn pages_raw(pages: &[Page], id: PageId) -> usize {
-    pages[id].raw
 }
 
 fn build_page(

@@ -5,7 +5,6 @@
 pub mod shapes;
 pub mod vocab;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -251,33 +250,18 @@ pub struct Opening {
 }
 
 /// Validates every service file under `content/directory/`; ids are unique by construction
-/// (one file each) but nested folders could repeat a name, which is a problem.
+/// (one file each) but nested folders could repeat a name, which the model reports with every
+/// other address clash (see [`crate::model::address`]).
 pub fn build_services(
     files: &[SourceFile],
     topics: &Topics,
     problems: &mut Diagnostics,
 ) -> Vec<Service> {
     let mut services: Vec<Service> = Vec::new();
-    let mut by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in files.iter().filter(|f| is_service_file(f)) {
         let Some(service) = build_service(file, topics, problems) else {
             continue;
         };
-        if let Some(first) = by_id.get(service.id.as_str()) {
-            problems.push(
-                Diagnostic::file(
-                    &file.path,
-                    format!(
-                        "service id `{}` is already used by {}",
-                        service.id,
-                        first.display()
-                    ),
-                )
-                .hint("rename one of the two files: a service's id is its file name"),
-            );
-            continue;
-        }
-        by_id.insert(service.id.to_string(), file.path.clone());
         services.push(service);
     }
     services.sort_by(|a, b| a.id.cmp(&b.id));

@@ -72,9 +72,9 @@ pub struct Person {
 impl From<&RawPerson> for Person {
     fn from(raw: &RawPerson) -> Self {
         Person {
-            name: raw.name.clone(),
+            name: raw.name.get_ref().clone(),
             role: raw.role.clone(),
-            organisation: raw.organisation.clone(),
+            organisation: raw.organisation.as_ref().map(|o| o.get_ref().clone()),
         }
     }
 }

@@ -39,43 +39,40 @@ impl fmt::Display for Slug {
     }
 }
 
-/// Lowercases, keeps ASCII letters and digits, and turns every other run into one hyphen.
-/// Accented Latin letters lose their accents (é becomes e) so that names stay readable.
+/// Lowercases, transliterates every script to ASCII (é becomes e, 李明 li-ming, محمد mhmd, via
+/// `deunicode`), keeps letters and digits, and turns every other run into one hyphen.
+/// Apostrophes are dropped rather than made hyphens, so that "what's" stays one word. Text
+/// with letters or digits that transliterate to nothing (a lone hamza, a character `deunicode`
+/// does not know) gets their code points instead (`u621`), so that it is never left without one.
 pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
+    let slug = transliterate(text);
+    if slug.is_empty() {
+        let code_points: Vec<String> = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| format!("u{:x}", u32::from(c)))
+            .collect();
+        return code_points.join("-");
+    }
+    slug
+}
+
+fn transliterate(text: &str) -> String {
+    let ascii = deunicode::deunicode_with_tofu(text, "-");
+    let mut slug = String::with_capacity(ascii.len());
     let mut pending_hyphen = false;
-    for c in text
-        .chars()
-        .flat_map(fold_accent)
-        .flat_map(char::to_lowercase)
-    {
+    for c in ascii.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
             }
             pending_hyphen = false;
             slug.push(c);
-        } else if c != '\'' && c != '’' {
+        } else if c != '\'' && c != '`' {
             pending_hyphen = true;
         }
     }
     slug
-}
-
-fn fold_accent(c: char) -> Option<char> {
-    let folded = match c {
-        'à'..='å' => 'a',
-        'À'..='Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è'..='ë' | 'È'..='Ë' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        other => other,
-    };
-    Some(folded)
 }
 
 /// A site path that starts and ends with `/`, such as `/self-help/arguments/`; every segment
@@ -139,6 +136,34 @@ mod tests {
         assert_eq!(slugify("Café Crèche"), "cafe-creche");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn slugify_transliterates_every_script() {
+        assert_eq!(slugify("محمد علي"), "mhmd-ly");
+        assert_eq!(slugify("فاطمة حسن"), "ftm-hsn");
+        assert_eq!(slugify("李明"), "li-ming");
+        assert_eq!(slugify("Siân Llewelyn-ap Rhys"), "sian-llewelyn-ap-rhys");
+        assert_eq!(slugify("Zofia Wójcik"), "zofia-wojcik");
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("Ольга"), "olga");
+        assert_eq!(slugify("ء"), "u621");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slugs_of_text_with_letters_are_never_empty_and_always_slugs(
+            before in "[ !?.,:;()\\-]{0,4}",
+            letters in "[\\p{L}&&[a-zA-Zéøß\\p{Greek}\\p{Cyrillic}\\p{Arabic}\\p{Hebrew}\\x{4E00}-\\x{9FFF}\\p{Devanagari}\\p{Hangul}]]{1,12}",
+            after in "[ !?.,:;()\\-]{0,4}",
+        ) {
+            let text = format!("{before}{letters}{after}");
+            let slug = slugify(&text);
+            proptest::prop_assert!(!slug.is_empty(), "{text:?} gave an empty slug");
+            proptest::prop_assert!(Slug::parse(&slug).is_ok(), "{text:?} gave {slug:?}");
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone(), "slugify is stable on its own output");
+            proptest::prop_assert_eq!(slugify(&text), slug, "slugify gives the same slug every time");
+        }
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! Practice weeks: each edition with its sessions, validated and in time order.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -84,22 +83,12 @@ pub fn build_weeks(
         };
         let week_for_defaults = week.clone();
         let defaults = week_defaults(source, &week_for_defaults, weeks.len(), problems);
-        let mut slugs: BTreeMap<Slug, PathBuf> = BTreeMap::new();
         let mut week_sessions = Vec::new();
+        // Two sessions at one address are reported with every other clash (model::address).
         for session_source in &source.sessions {
             let Some(session) = build_session(session_source, &defaults, topics, problems) else {
                 continue;
             };
-            if let Some(first) = slugs.insert(session.slug.clone(), session.source.clone()) {
-                problems.push(
-                    Diagnostic::file(
-                        &session.source,
-                        format!("another session already has the address {}", session.url),
-                    )
-                    .hint(format!("rename this file or {}", first.display())),
-                );
-                continue;
-            }
             check_inside_week(&week, &session_source.file, &session, problems);
             week_sessions.push(sessions.len());
             sessions.push(session);

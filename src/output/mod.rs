@@ -21,6 +21,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::AssetSource;
 use crate::model::Site;
+use crate::model::address::{Claim, Claimant, clash};
 use crate::render::RenderedSite;
 use crate::site_url::SiteUrls;
 
@@ -154,13 +155,12 @@ pub fn build_outputs(
     let mut problems = Diagnostics::default();
     let mut add = |path: String, contents: Contents, origin: String, problems: &mut Diagnostics| {
         if let Some((_, first)) = files.get(&path) {
-            problems.push(
-                Diagnostic::file(
-                    &origin,
-                    format!("would be published at {path}, where {first} is already"),
-                )
-                .hint("rename one of the two"),
-            );
+            // The same rule, and the same words, as the model's (model::address).
+            problems.push(clash(
+                &path,
+                &Claim::file(Claimant::File, first),
+                &Claim::file(Claimant::File, &origin),
+            ));
         } else {
             files.insert(path, (contents, origin));
         }

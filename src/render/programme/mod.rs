@@ -243,12 +243,11 @@ pub struct ProgrammePages {
     pub files: Vec<crate::render::RenderedFile>,
 }
 
-/// The URL of the page for a host or organisation named `name`.
+/// The URL of the page for a host or organisation named `name` (the model has checked that
+/// every host has one, and that no two share it).
 pub fn host_url(name: &str) -> String {
-    format!(
-        "/sessions/hosts/{}/",
-        Slug::from_text(name).map_or_else(|| "unnamed".to_owned(), |s| s.to_string())
-    )
+    crate::model::host::host_url(name)
+        .map_or_else(|| "/sessions/".to_owned(), |url| url.to_string())
 }
 
 /// Renders every page of the programme; nothing when the site has no weeks.
