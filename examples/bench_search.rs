@@ -197,7 +197,7 @@ fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
 fn unsplit(site: &Path) {
     let sources = load_site(site, &LoadOptions::default()).expect("the site loads");
     let now = jiff::Timestamp::UNIX_EPOCH;
-    let site = build_site(
+    let (site, _warnings) = build_site(
         std::sync::Arc::new(sources),
         &ModelOptions { drafts: false, now },
     )

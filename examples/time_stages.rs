@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
-        let site = build_site(
+        let (site, _warnings) = build_site(
             std::sync::Arc::new(sources),
             &ModelOptions { drafts: false, now },
         )

@@ -42,9 +42,11 @@ pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, E
     let pages = problems
         .into_result(built.output.page_count)
         .map_err(Error::Content)?;
+    let mut all_warnings = built.warnings;
+    all_warnings.extend(warnings);
     Ok(CheckReport {
         pages,
-        warnings: warnings.sorted(),
+        warnings: all_warnings.sorted(),
     })
 }
 

@@ -21,7 +21,7 @@ pub struct RawConfig {
     description: String,
     base_url: Spanned<String>,
     #[serde(default = "default_language")]
-    language: String,
+    language: Spanned<String>,
     #[serde(default)]
     time_zone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
@@ -42,8 +42,8 @@ pub struct RawConfig {
     extra: toml::Table,
 }
 
-fn default_language() -> String {
-    "en-GB".into()
+fn default_language() -> Spanned<String> {
+    Spanned::new(0..0, "en-GB".into())
 }
 fn default_theme() -> String {
     "hub".into()
@@ -252,6 +252,10 @@ fn validate(
             }
         },
     };
+    let language = check_language(language, file).unwrap_or_else(|d| {
+        problems.push(d);
+        "en-GB".to_owned()
+    });
     let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
     problems.into_result(Config {
         title,
@@ -270,6 +274,19 @@ fn validate(
         directory,
         extra,
     })
+}
+
+/// The site's language: a BCP 47 tag whose every part is in the IANA subtag registry, since
+/// browsers, screen readers and search engines read it from every page's `lang`.
+fn check_language(language: Spanned<String>, file: &SourceFile) -> Result<String, Diagnostic> {
+    let tag = language.get_ref().trim();
+    let refused = |reason: String| {
+        file.error_at(language.span(), format!("`{tag}` is not a valid language tag: {reason}"))
+            .hint("write a BCP 47 tag such as en-GB, cy (Welsh) or pl (Polish): a language, then optionally a region")
+    };
+    let parsed = language_tags::LanguageTag::parse(tag).map_err(|e| refused(e.to_string()))?;
+    parsed.validate().map_err(|e| refused(e.to_string()))?;
+    Ok(tag.to_owned())
 }
 
 fn london() -> TimeZone {

@@ -94,6 +94,14 @@ impl Diagnostics {
         self
     }
 
+    /// Each diagnostic on its own line(s), as a warning: `warning: path:line:column: ...`.
+    pub fn as_warnings(&self) -> String {
+        self.0
+            .iter()
+            .map(|warning| format!("warning: {warning}\n"))
+            .collect()
+    }
+
     /// `Ok(value)` if there were no problems, else the problems.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.is_empty() {

@@ -37,6 +37,8 @@ fn run(command: Command) -> anyhow::Result<()> {
             let report =
                 build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
             clear_progress();
+            // Warnings go where errors go (stderr); stdout has only the summary.
+            eprint!("{}", report.warnings.as_warnings());
             println!(
                 "Built {} pages ({} files) in {} ms into {}",
                 report.pages,
@@ -49,9 +51,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             let options = build_options(&args, None)?;
             let report = check::check_site_with_warnings(&options)
                 .map_err(|e| report_error(e, "error: check failed"))?;
-            for warning in &report.warnings.0 {
-                println!("warning: {warning}");
-            }
+            print!("{}", report.warnings.as_warnings());
             println!(
                 "No problems found in {} pages ({} warnings)",
                 report.pages,

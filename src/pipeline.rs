@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
+use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::{KnownPages, LoadOptions, load_site_knowing};
 use crate::model::Site;
@@ -50,6 +51,8 @@ pub struct Built {
     pub output: Output,
     /// Where it would be written.
     pub output_dir: PathBuf,
+    /// What the model found worth a word that does not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// What a finished build did.
@@ -63,6 +66,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// How long it took.
     pub elapsed: Duration,
+    /// What the model found worth a word that does not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// Builds the site in memory: every stage but write.
@@ -94,6 +99,7 @@ pub fn build_inspecting<R>(
         Built {
             output: parts.output,
             output_dir: parts.output_dir,
+            warnings: parts.warnings,
         },
         inspected,
     ))
@@ -112,6 +118,8 @@ pub struct Parts {
     pub output: Output,
     /// The search index, if kept.
     pub search: Option<KeptIndex>,
+    /// The model's warnings.
+    pub warnings: Diagnostics,
     /// Where the output would be written.
     pub output_dir: PathBuf,
 }
@@ -155,7 +163,7 @@ pub fn build_parts(
             now: options.now,
         },
     );
-    let (templates, site) = both(templates, site)?;
+    let (templates, (site, warnings)) = both(templates, site)?;
     progress(Stage::Render(site.pages.len()));
     let (output, search) =
         render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), search)?;
@@ -165,6 +173,7 @@ pub fn build_parts(
         templates,
         output,
         search,
+        warnings,
         output_dir,
     })
 }
@@ -219,6 +228,7 @@ pub fn build_and_write(
         files: built.output.files.len(),
         output_dir: built.output_dir,
         elapsed: started.elapsed(),
+        warnings: built.warnings,
     })
 }
 

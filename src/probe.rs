@@ -125,7 +125,7 @@ impl Probe {
     }
 
     fn build(&self, sources: Sources) -> ProbeResult {
-        let site = build_site(
+        let (site, _warnings) = build_site(
             std::sync::Arc::new(sources),
             &ModelOptions {
                 drafts: true,

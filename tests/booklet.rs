@@ -74,7 +74,7 @@ fn escaped(text: &str) -> String {
 /// PDF opens, has the title, language, tags, outline and links, and holds every title.
 fn check_booklets(root: &Path) -> usize {
     let sources = load_site(root, &Default::default()).expect("loads");
-    let site = build_site(
+    let (site, _warnings) = build_site(
         std::sync::Arc::new(sources),
         &ModelOptions {
             drafts: false,

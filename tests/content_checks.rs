@@ -28,3 +28,47 @@ fn hosts_in_non_latin_scripts_get_pages_of_their_own() {
 fn things_that_would_share_an_address_are_located_and_named() {
     insta::assert_snapshot!(common::build_errors("bad-addresses"));
 }
+
+#[test]
+fn a_time_the_clocks_repeat_is_a_warning_that_says_which_was_taken() {
+    let site = common::scratch_copy("council");
+    let report = common::build(site.path()).expect("a warning never fails a build");
+    let warnings = report.warnings.as_warnings();
+    insta::assert_snapshot!(warnings);
+    let check = hubsite::check::check_site_with_warnings(&common::options(site.path()));
+    // `check` may fail on problems other engineers are fixing; when it passes it carries the warning.
+    if let Ok(check) = check {
+        assert!(
+            check.warnings.as_warnings().contains(&warnings),
+            "{}",
+            check.warnings.as_warnings()
+        );
+    }
+}
+
+#[test]
+fn build_prints_warnings_and_still_succeeds() {
+    let site = common::scratch_copy("minimal");
+    fs::create_dir_all(site.path().join("sessions/summer")).unwrap();
+    fs::write(
+        site.path().join("sessions/summer/week.toml"),
+        "name = \"Summer week\"\nstart_date = 2027-03-22\nend_date = 2027-08-22\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["build", "--now", common::NOW, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn unchecked_session_fields_are_located_with_a_hint() {
+    insta::assert_snapshot!(common::build_errors("bad-fields"));
+}

@@ -135,7 +135,7 @@ fn reference(postings: &Postings, query: &str) -> BTreeMap<u32, f64> {
 fn site_documents(root: &Path) -> Vec<SearchDocument> {
     let sources = load_site(root, &LoadOptions::default()).expect("loads");
     let now = hubsite::model::time::parse_now(NOW).unwrap();
-    let site = build_site(
+    let (site, _warnings) = build_site(
         std::sync::Arc::new(sources),
         &ModelOptions { drafts: false, now },
     )

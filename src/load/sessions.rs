@@ -127,7 +127,7 @@ pub struct RawVenue {
     pub address: Option<String>,
     /// Postcode.
     #[serde(default)]
-    pub postcode: Option<String>,
+    pub postcode: Option<Spanned<String>>,
     /// Access notes, one per item: "Step-free access", "Hearing loop".
     #[serde(default)]
     pub access: Vec<String>,

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::Sources;
 pub use page::{Page, PageId, PageKind};
@@ -62,13 +63,25 @@ pub struct Site {
     pub related: topic::RelatedLists,
 }
 
-/// Validates the loaded sources; reports every problem at once.
-pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site, Error> {
+/// Validates the loaded sources; reports every problem at once. Beside the site come its
+/// warnings: things worth a word that never stop a build (a time the clocks repeat, a week
+/// months long). They are a separate list, not a severity on each problem, so that no code
+/// path can fail a build on a warning or publish despite an error.
+pub fn build_site(
+    sources: Arc<Sources>,
+    options: &ModelOptions,
+) -> Result<(Site, Diagnostics), Error> {
     let mut problems = sources.problems.clone();
+    let mut warnings = Diagnostics::default();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
     let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
-    let (weeks, sessions) =
-        week::build_weeks(&sources.weeks, &sources.config, &topics, &mut problems);
+    let (weeks, sessions) = week::build_weeks(
+        &sources.weeks,
+        &sources.config,
+        &topics,
+        &mut problems,
+        &mut warnings,
+    );
     let services = service::build_services(&sources.data_files, &topics, &mut problems);
     let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
     let mut addresses = address::Addresses::default();
@@ -88,7 +101,7 @@ pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site,
         .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
         .collect();
     problems.into_result(()).map_err(Error::Content)?;
-    Ok(Site {
+    let site = Site {
         sources,
         now: options.now,
         pages,
@@ -99,7 +112,8 @@ pub fn build_site(sources: Arc<Sources>, options: &ModelOptions) -> Result<Site,
         services,
         resources,
         related: Default::default(),
-    })
+    };
+    Ok((site, warnings.sorted()))
 }
 
 impl Site {

@@ -17,7 +17,9 @@ use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
-use shapes::{check_email, check_phone, check_url, parse_clock_time, parse_postcode};
+use shapes::{
+    check_email, check_phone, check_url, parse_clock_time, parse_postcode, postcode_hint,
+};
 pub use vocab::{Access, Category, Day, Delivery, Level};
 
 /// The folder of service files under the site root.
@@ -510,7 +512,7 @@ fn check_location(
         .map_err(|m| {
             report(
                 file.error_at(raw.postcode.span(), m)
-                    .hint("write a UK postcode such as W3 6NE"),
+                    .hint(postcode_hint(raw.postcode.get_ref())),
             )
         })
         .ok();

@@ -15,7 +15,7 @@ use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
 use crate::model::material::{Material, build_material};
-use crate::model::service::shapes::{check_email, check_phone};
+use crate::model::service::shapes::{check_email, check_phone, parse_postcode, postcode_hint};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
 use crate::model::topic::Topics;
@@ -211,11 +211,13 @@ impl WeekDefaults<'_> {
 }
 
 /// Validates one session file; `None` (with problems recorded) when it cannot be used.
+/// Things worth a word that do not stop the build go in `warnings`.
 pub fn build_session(
     source: &SessionSource,
     week: &WeekDefaults,
     topics: &Topics,
     problems: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<Session> {
     let raw = &source.raw;
     let file = &source.file;
@@ -232,16 +234,30 @@ pub fn build_session(
         .ok();
     let start =
         local_start.and_then(|local| instant(&raw.start, local, week.time_zone, file, problems));
+    if let (Some(local), Some(start)) = (local_start, start) {
+        warnings.0.extend(repeated_time(
+            &raw.start,
+            local,
+            start,
+            week.time_zone,
+            file,
+        ));
+    }
     let times = match (local_start, start) {
-        (Some(local), Some(start)) => session_end(source, local, start, week.time_zone, problems)
-            .map(|end| (local, start, end)),
+        (Some(local), Some(start)) => {
+            session_end(source, local, start, week.time_zone, problems, warnings)
+                .map(|end| (local, start, end))
+        }
         _ => None,
     };
     let format = parse_format(&raw.format, file, problems);
     let venue = raw.venue.as_ref().map(|v| Venue {
         name: v.name.clone(),
         address: v.address.clone(),
-        postcode: v.postcode.clone(),
+        postcode: v
+            .postcode
+            .as_ref()
+            .and_then(|p| venue_postcode(p, file, problems)),
         access: v.access.clone(),
     });
     if let Some(format) = format.filter(|f| venue.is_none() && *f != Format::Online) {
@@ -262,13 +278,13 @@ pub fn build_session(
     });
     let cancelled = raw.cancellation.is_some();
     let booking = build_booking(source, &slug, week, start, cancelled, problems);
+    let description = session_description(source, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
     let follow_on = raw
         .follow_on
         .iter()
         .filter_map(|m| build_material(m, file, problems))
         .collect();
-    let description = session_description(source);
     let sequence = raw.revision + u32::from(booking.status == BookingStatus::Cancelled);
     Some(Session {
         week: week.index,
@@ -329,12 +345,45 @@ pub fn instant(
         .ok()
 }
 
+/// A warning when `local` happens twice in `zone` (the hour repeated when the clocks go back):
+/// which of the two instants was taken (the first, as RFC 5545 section 3.3.5 says), and which not.
+pub fn repeated_time(
+    value: &Spanned<Datetime>,
+    local: DateTime,
+    chosen: Timestamp,
+    zone: &TimeZone,
+    file: &SourceFile,
+) -> Option<crate::diag::Diagnostic> {
+    let AmbiguousOffset::Fold { after, .. } = zone.to_ambiguous_timestamp(local).offset() else {
+        return None;
+    };
+    let second = after.to_timestamp(local).ok()?;
+    let reading = |instant: Timestamp| {
+        let abbreviation = zone.to_offset_info(instant).abbreviation().to_owned();
+        let (local, utc) = (local.time().strftime("%H:%M"), instant.strftime("%H:%M"));
+        format!("{local} {abbreviation} ({utc} UTC)")
+    };
+    let zone_name = zone.iana_name().unwrap_or("this time zone");
+    Some(
+        file.error_at(
+            value.span(),
+            format!(
+                "{local} happens twice in {zone_name}, as the clocks go back: taking the first, {}, not the second, {}",
+                reading(chosen),
+                reading(second),
+            ),
+        )
+        .hint("if the second was meant, move the time out of the repeated hour, or say which in a note"),
+    )
+}
+
 fn session_end(
     source: &SessionSource,
     local_start: DateTime,
     start: Timestamp,
     zone: &TimeZone,
     problems: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<(DateTime, Timestamp)> {
     let (raw, file) = (&source.raw, &source.file);
     let (local_end, end) = match (&raw.end, &raw.duration) {
@@ -342,7 +391,11 @@ fn session_end(
             let local_end = parse_local_datetime(end, file, 0)
                 .map_err(|d| problems.push(d))
                 .ok()?;
-            (local_end, instant(end, local_end, zone, file, problems)?)
+            let instant = instant(end, local_end, zone, file, problems)?;
+            warnings
+                .0
+                .extend(repeated_time(end, local_end, instant, zone, file));
+            (local_end, instant)
         }
         (None, Some(duration)) => {
             let minutes = parse_duration_minutes(duration.get_ref())
@@ -372,10 +425,14 @@ fn session_end(
     };
     if end <= start {
         let span = raw.end.as_ref().map_or(raw.start.span(), |e| e.span());
-        problems.push(file.error_at(
-            span,
-            format!("the session ends ({local_end}) before it starts ({local_start})"),
-        ));
+        let when = if end == start { "when" } else { "before" };
+        problems.push(
+            file.error_at(
+                span,
+                format!("the session ends ({local_end}) {when} it starts ({local_start})"),
+            )
+            .hint("check the end: it must be after the start (or write duration = \"90m\")"),
+        );
         return None;
     }
     Some((local_end, end))
@@ -689,7 +746,41 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
-fn session_description(source: &SessionSource) -> Option<Markdown> {
+/// A venue's postcode, checked as a service's is, and written the same way (`W7 3PN`).
+fn venue_postcode(
+    value: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    parse_postcode(value.get_ref())
+        .map_err(|m| {
+            problems.push(
+                file.error_at(value.span(), m)
+                    .hint(postcode_hint(value.get_ref())),
+            )
+        })
+        .ok()
+}
+
+fn session_description(source: &SessionSource, problems: &mut Diagnostics) -> Option<Markdown> {
+    if let (Some(file), Some(field)) = (&source.description_file, &source.raw.description) {
+        problems.push(
+            source
+                .file
+                .error_at(
+                    field.span(),
+                    format!(
+                        "this session has a description here and in {}",
+                        file.path.display()
+                    ),
+                )
+                .hint(format!(
+                    "keep one: delete this field, or delete {}",
+                    file.path.display()
+                )),
+        );
+        return None;
+    }
     if let Some(file) = &source.description_file {
         return Some(Markdown {
             text: file.text.clone(),

@@ -19,6 +19,9 @@ use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
 
+/// A 'week' longer than this many days is probably a typo in one of its dates: a warning.
+pub const LONGEST_LIKELY_WEEK_DAYS: i32 = 31;
+
 /// The URL under which every week is published.
 pub const PROGRAMME_PATH: &str = "sessions";
 
@@ -73,12 +76,13 @@ pub fn build_weeks(
     config: &Config,
     topics: &Topics,
     problems: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> (Vec<Week>, Vec<Session>) {
     let mut weeks = Vec::new();
     let mut sessions = Vec::new();
     let root = UrlPath::root().join(&Slug::from_text(PROGRAMME_PATH).expect("a constant slug"));
     for source in sources {
-        let Some(mut week) = build_week(source, config, &root, problems) else {
+        let Some(mut week) = build_week(source, config, &root, problems, warnings) else {
             continue;
         };
         let week_for_defaults = week.clone();
@@ -86,7 +90,9 @@ pub fn build_weeks(
         let mut week_sessions = Vec::new();
         // Two sessions at one address are reported with every other clash (model::address).
         for session_source in &source.sessions {
-            let Some(session) = build_session(session_source, &defaults, topics, problems) else {
+            let Some(session) =
+                build_session(session_source, &defaults, topics, problems, warnings)
+            else {
                 continue;
             };
             check_inside_week(&week, &session_source.file, &session, problems);
@@ -108,6 +114,7 @@ fn build_week(
     config: &Config,
     root: &UrlPath,
     problems: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<Week> {
     let (raw, file) = (&source.raw, &source.file);
     let slug = Slug::from_text(&source.name).or_else(|| {
@@ -127,6 +134,9 @@ fn build_week(
     if end_date < start_date {
         problems.push(file.error_at(raw.end_date.span(), "the week ends before it starts"));
     }
+    warnings
+        .0
+        .extend(long_week(&raw.end_date, start_date, end_date, file));
     let (time_zone_name, time_zone) = match &raw.time_zone {
         None => (config.time_zone_name.clone(), config.time_zone.clone()),
         Some(name) => match TimeZone::get(name.get_ref()) {
@@ -165,6 +175,23 @@ fn build_week(
         booklet_published: raw.booklet.published,
         booklet_introduction: toml_markdown(file, &raw.booklet.introduction),
         sessions: Vec::new(),
+    })
+}
+
+/// A warning for a week so long that one of its dates is probably mistyped (2027-08-01 for
+/// 2027-03-08): its length, and where it ends.
+fn long_week(
+    end: &toml::Spanned<toml::value::Datetime>,
+    start_date: Date,
+    end_date: Date,
+    file: &SourceFile,
+) -> Option<Diagnostic> {
+    let days = start_date.until(end_date).ok()?.get_days() + 1;
+    (days > LONGEST_LIKELY_WEEK_DAYS).then(|| {
+        file.error_at(end.span(), format!("this week is {days} days long ({start_date} to {end_date})"))
+            .hint(format!(
+                "a week of sessions longer than {LONGEST_LIKELY_WEEK_DAYS} days is usually a typo in start_date or end_date: check the month and year"
+            ))
     })
 }
 

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::page::parse_page;
 use crate::load::{KnownPages, Sources, read_source};
@@ -67,6 +68,8 @@ pub struct Rebuilt {
     pub stats: CacheStats,
     /// How.
     pub how: Rebuild,
+    /// The model's warnings (the last full build's, when only page text changed).
+    pub warnings: Diagnostics,
 }
 
 impl Rebuilder {
@@ -86,6 +89,7 @@ impl Rebuilder {
         if let Some(mut kept) = self.kept.take() {
             if let Some(edited) = apply_page_text_edits(&mut kept, batch, &self.memos) {
                 let pages = kept.output.page_count;
+                let warnings = kept.parts.warnings.clone();
                 self.kept = Some(kept);
                 let stats = CacheStats {
                     misses: edited.pages,
@@ -96,6 +100,7 @@ impl Rebuilder {
                     elapsed: started.elapsed(),
                     stats,
                     how: Rebuild::PageText,
+                    warnings,
                 });
             }
             carried = carry_over(kept, batch);
@@ -108,6 +113,7 @@ impl Rebuilder {
         let mut parts = build_parts(&self.options, Some(&self.memos), &|_| {}, Some(carried))
             .inspect_err(|_| cache.abandon_build())?;
         let output = Arc::new(std::mem::take(&mut parts.output));
+        let warnings = parts.warnings.clone();
         if let Some(search) = parts.search.take() {
             self.kept = Some(Kept {
                 parts,
@@ -120,6 +126,7 @@ impl Rebuilder {
             elapsed: started.elapsed(),
             stats: cache.stats(),
             how: Rebuild::Full,
+            warnings,
         })
     }
 }

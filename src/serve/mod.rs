@@ -102,6 +102,7 @@ impl LiveSite {
                     rebuilt.stats.hits,
                     counted(snapshot.change.paths.len(), "file"),
                 );
+                eprint!("{}", rebuilt.warnings.as_warnings());
                 snapshot
             }
             Err(error) => {

@@ -87,6 +87,19 @@ pub fn parse_postcode(text: &str) -> Result<String, String> {
     }
 }
 
+/// What to do about text that [`parse_postcode`] refused: the inward code (the last part) is
+/// where a postcode is most often cut short or mistyped.
+pub fn postcode_hint(text: &str) -> &'static str {
+    let compact: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let inward_ok = compact.len() >= 5
+        && matches!(compact[compact.len() - 3..], [d, a, b] if d.is_ascii_digit() && a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
+    if inward_ok {
+        "the first part of a UK postcode is one or two letters and a number (W3, UB1, SW1A): check it"
+    } else {
+        "a UK postcode ends in a digit and two letters, such as W3 6NE: check the last part"
+    }
+}
+
 /// The outward code: one or two letters, a digit, then an optional letter or digit.
 fn outward_ok(outward: &str) -> bool {
     let letters = outward
