@@ -72,3 +72,20 @@ fn build_prints_warnings_and_still_succeeds() {
 fn unchecked_session_fields_are_located_with_a_hint() {
     insta::assert_snapshot!(common::build_errors("bad-fields"));
 }
+
+#[test]
+fn partner_text_after_a_mixed_case_script_still_renders_as_markdown() {
+    let site = common::scratch_copy("council");
+    common::build(site.path()).expect("the council site builds");
+    let html = fs::read_to_string(
+        site.path()
+            .join("public/directory/couples-counselling/index.html"),
+    )
+    .unwrap();
+    assert!(
+        html.contains("<li>weekly sessions of an hour</li>"),
+        "the list after </ScRiPt> is not a list"
+    );
+    assert!(!html.contains("- weekly sessions"), "raw Markdown is shown");
+    assert!(!html.contains("partner text"), "the script's text survived");
+}

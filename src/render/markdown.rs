@@ -93,6 +93,13 @@ fn render_trusted_as(
         Trust::Organiser => options(),
         Trust::Partner => options() - Options::ENABLE_FOOTNOTES,
     };
+    // Partner text loses its script and style elements before parsing, whatever their case
+    // (positions in the text stay true: they are blanked, not cut).
+    let text = match trust {
+        Trust::Organiser => std::borrow::Cow::Borrowed(text),
+        Trust::Partner => crate::render::untrusted::without_script_blocks(text),
+    };
+    let text = text.as_ref();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {

@@ -24,10 +24,18 @@
 //! list, not its tags. Why ammonia rather than checks on Markdown events: the HTML a partner
 //! types arrives in fragments (`<b>`, text, `</b>`) that only a real HTML parser can judge.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use pulldown_cmark::{Event, Options, Parser, html};
 
 /// What a description may hold, by where it comes from. Everything but images is shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +99,134 @@ pub fn clean_html(html: &str, policy: Policy) -> String {
 /// page or an export. Session descriptions go through the site's Markdown renderer instead
 /// (links to pages, heading anchors), which hands its HTML to [`clean_html`].
 pub fn render_service_description(text: &str) -> String {
+    let text = without_script_blocks(text);
+    let text = text.as_ref();
     let mut raw_html = String::new();
     html::push_html(
         &mut raw_html,
         Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
     );
     clean_html(&raw_html, Policy::ServiceDescription)
+}
+
+/// Elements removed with their content that also open a CommonMark HTML block running to the
+/// element's end tag (type 1), with the state an HTML tokenizer reads their content in.
+const BLOCK_RAW_TEXT: &[(&str, RawKind)] =
+    &[("script", RawKind::ScriptData), ("style", RawKind::Rawtext)];
+
+/// `markdown` with every `<script>` and `<style>` element written in it blanked out (spaces,
+/// newlines kept, so positions in the text stay true), before the Markdown is parsed.
+///
+/// Why: CommonMark ends a `<script>` HTML block only on a line holding `</script>`, and
+/// pulldown-cmark matches that in lower case only, so `<ScRiPt>..</ScRiPt>`, `</script >` or an
+/// unclosed tag made the rest of the text one raw HTML block, shown as unrendered Markdown.
+/// Where the element ends is decided by html5ever's tokenizer, as a browser would (any case,
+/// attributes, whitespace); an element never closed ends with its Markdown paragraph. Only
+/// HTML the Markdown parser saw is touched: `<script>` in a code span stays text.
+pub fn without_script_blocks(markdown: &str) -> Cow<'_, str> {
+    let lower = markdown.to_ascii_lowercase();
+    if !BLOCK_RAW_TEXT
+        .iter()
+        .any(|(tag, _)| lower.contains(&format!("<{tag}")))
+    {
+        return Cow::Borrowed(markdown);
+    }
+    let mut blanks: Vec<Range<usize>> = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let (Event::Html(_) | Event::InlineHtml(_)) = event else {
+            continue;
+        };
+        if blanks.last().is_some_and(|b| b.end > range.start) {
+            continue;
+        }
+        let Some(&(tag, kind)) = BLOCK_RAW_TEXT
+            .iter()
+            .find(|(tag, _)| opens(&lower[range.start..], tag))
+        else {
+            continue;
+        };
+        let rest = &markdown[range.start..];
+        let end = element_end(rest, tag, kind).unwrap_or_else(|| paragraph_end(rest));
+        blanks.push(range.start..range.start + end);
+    }
+    let mut bytes = markdown.as_bytes().to_vec();
+    for range in blanks {
+        bytes[range]
+            .iter_mut()
+            .filter(|b| **b != b'\n' && **b != b'\r')
+            .for_each(|b| *b = b' ');
+    }
+    // Only whole characters were replaced by ASCII spaces, so this is UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// True when `lower` (lower-cased text) starts with the start tag of `tag`.
+fn opens(lower: &str, tag: &str) -> bool {
+    lower
+        .strip_prefix('<')
+        .and_then(|rest| rest.strip_prefix(tag))
+        .is_some_and(|after| {
+            after.is_empty()
+                || after.starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        })
+}
+
+/// Where a paragraph ends: at its first blank line, or the end of the text.
+fn paragraph_end(text: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > 0 && line.trim().is_empty() {
+            return offset;
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// Byte offset just past the end tag of the `tag` element that `text` starts with, as an
+/// HTML tokenizer reads it; `None` when the element is never closed.
+fn element_end(text: &str, tag: &str, kind: RawKind) -> Option<usize> {
+    let sink = EndTagSink {
+        tag,
+        kind,
+        ended: Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    // One character at a time, so that the moment the end tag is read gives its offset.
+    for (offset, c) in text.char_indices() {
+        queue.push_back(StrTendril::from_slice(&text[offset..offset + c.len_utf8()]));
+        let _ = tokenizer.feed(&queue);
+        if tokenizer.sink.ended.get() {
+            return Some(offset + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// Puts the tokenizer into `kind` on `tag`'s start tag, and notes its end tag.
+struct EndTagSink<'a> {
+    tag: &'a str,
+    kind: RawKind,
+    ended: Cell<bool>,
+}
+
+impl TokenSink for EndTagSink<'_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::TagToken(tag) if &*tag.name == self.tag && tag.kind == TagKind::StartTag => {
+                TokenSinkResult::RawData(self.kind)
+            }
+            Token::TagToken(tag) if &*tag.name == self.tag => {
+                self.ended.set(true);
+                TokenSinkResult::Continue
+            }
+            _ => TokenSinkResult::Continue,
+        }
+    }
 }
 
 // Built once: the allow-lists do not change while hubsite runs.
@@ -137,6 +267,39 @@ fn cleaner(policy: Policy) -> ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_blocks_end_where_a_browser_ends_them_and_the_rest_is_markdown() {
+        for script in [
+            "<ScRiPt>alert(1)</ScRiPt>",
+            "<SCRIPT type=\"text/javascript\">alert(1)</SCRIPT >",
+            "<script>\nalert(1)\n</script\n>",
+            "<StYlE>p { display: none }</sTyLe>",
+            "<script>alert(1)",
+        ] {
+            let out = render_service_description(&format!(
+                "**Before**\n\n{script}\n\n- one\n- two\n\nAfter *this*."
+            ));
+            assert!(
+                out.contains("<li>two</li>") && out.contains("<em>this</em>"),
+                "{script}: {out}"
+            );
+            assert!(
+                !out.to_lowercase().contains("alert") && !out.contains("display"),
+                "{script}: {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn script_blanking_keeps_positions_and_leaves_code_alone() {
+        let text = "a\n<ScRiPt>x()</ScRiPt>\n`<script>` é";
+        let out = without_script_blocks(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.lines().count(), text.lines().count());
+        assert!(out.ends_with("`<script>` é"), "{out}");
+        assert!(matches!(without_script_blocks("no tags"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn scripts_handlers_and_javascript_links_are_removed() {
