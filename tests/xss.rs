@@ -43,7 +43,7 @@ fn fixture_files() -> Vec<(String, String)> {
         let p = toml_string(payload);
         files.push((
             format!("sessions/xss/payload-{n:02}.toml"),
-            session_file(n, &p),
+            session_file(n, payload, &p),
         ));
         files.push((
             format!("sessions/xss/payload-{n:02}.md"),
@@ -65,13 +65,17 @@ fn fixture_files() -> Vec<(String, String)> {
     files
 }
 
-fn session_file(n: usize, p: &str) -> String {
+/// A session with the payload in every free-text field. The venue's postcode is checked (a
+/// UK postcode) and a host's organisation names a page (it needs a letter or digit, hence the
+/// number after the payload); both refusals are tested in tests/content_checks.rs.
+fn session_file(n: usize, payload: &str, p: &str) -> String {
+    let organisation = toml_string(&format!("{payload} {n}"));
     format!(
         "title = {p}\nsummary = {p}\nnote = {p}\nstart = 2024-03-26T10:00:00\nduration = \"1h\"\nformat = \"hybrid\"\n\
-         \n[venue]\nname = {p}\naddress = {p}\npostcode = {p}\naccess = [{p}]\n\
+         \n[venue]\nname = {p}\naddress = {p}\npostcode = \"ub1 3ab\"\naccess = [{p}]\n\
          \n[online]\nplatform = {p}\n\
          \n[accessibility]\nlanguages = [{p}]\nnotes = {p}\n\
-         \n[[hosts]]\nname = \"Host {n}\"\nrole = {p}\norganisation = {p}\n"
+         \n[[hosts]]\nname = \"Host {n}\"\nrole = {p}\norganisation = {organisation}\n"
     )
 }
 

@@ -134,7 +134,9 @@ pub fn without_script_blocks(markdown: &str) -> Cow<'_, str> {
     let mut blanks: Vec<Range<usize>> = Vec::new();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let (Event::Html(_) | Event::InlineHtml(_)) = event else {
+        // Only HTML blocks run past their element; inline HTML ends with its paragraph, and
+        // ammonia removes inline script and style as they are.
+        let Event::Html(_) = event else {
             continue;
         };
         if blanks.last().is_some_and(|b| b.end > range.start) {

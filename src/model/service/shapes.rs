@@ -91,6 +91,9 @@ pub fn parse_postcode(text: &str) -> Result<String, String> {
 /// where a postcode is most often cut short or mistyped.
 pub fn postcode_hint(text: &str) -> &'static str {
     let compact: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() > 7 || !compact.iter().all(char::is_ascii_alphanumeric) {
+        return "write a UK postcode such as W3 6NE";
+    }
     let inward_ok = compact.len() >= 5
         && matches!(compact[compact.len() - 3..], [d, a, b] if d.is_ascii_digit() && a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
     if inward_ok {
