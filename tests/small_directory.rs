@@ -99,7 +99,7 @@ fn a_directory_of_one_service_links_only_to_published_pages() {
     }
     let service = read_output(site.path(), "directory/parent-talk/index.html");
     assert!(
-        service.contains(r#"<a href="/directory/language/english/">English</a>, العربية</dd>"#),
+        service.contains(r#"<a href="/directory/language/english/">English</a>, <a href="/directory/language/lrby/">العربية</a></dd>"#),
         "{service}"
     );
     let front = read_output(site.path(), "index.html");

@@ -395,8 +395,11 @@ mod tests {
             language_link(" Polski ").url.as_deref(),
             Some("/directory/language/polski/")
         );
-        let arabic = language_link("العربية");
-        assert_eq!((arabic.title.as_str(), arabic.url), ("العربية", None));
+        // Names in any script are transliterated, so only a name with no letters at all has
+        // no page to link to.
+        assert_eq!(language_link("العربية").url.as_deref(), Some("/directory/language/lrby/"));
+        let dash = language_link("—");
+        assert_eq!((dash.title.as_str(), dash.url), ("—", None));
     }
 
     #[test]
