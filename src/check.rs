@@ -1,53 +1,39 @@
-//! `hubsite check`: a build without writing, plus checks over the rendered output that a build
-//! does not need to pass (links the templates make to pages that do not exist), and warnings
-//! that never fail it (stale or unreachable directory entries, see [`directory`]).
+//! Stage 5, the verdict: checks over the model and the finished output that every command
+//! runs (`build`, `check` and `serve` agree, so anything `check` calls an error also fails a
+//! build and shows in `serve`'s banner). Errors: links the templates make to pages that do not
+//! exist or that leave the site's folder, and follow-on materials or resources that cannot be
+//! followed. Warnings, which never fail a build: directory entries to review (see
+//! [`directory`]).
 
 pub mod directory;
 
+use jiff::Timestamp;
+
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::error::Error;
-use crate::model::material_checks;
+use crate::model::{Site, material_checks};
 use crate::output::links::{PageLink, page_links, resolves};
 use crate::output::{Contents, Output};
-use crate::pipeline::{BuildOptions, Stage, build_inspecting};
 
-/// What a successful check found: pages checked, and warnings that do not fail it.
+/// What the verdict found: problems that stop a build, and warnings that do not.
 #[derive(Debug, Default)]
-pub struct CheckReport {
-    /// HTML pages checked.
-    pub pages: usize,
-    /// Things to look at that do not stop a build.
+pub struct Verdict {
+    /// Problems: the build fails and `public/` is left as it was.
+    pub problems: Diagnostics,
+    /// Things worth a word.
     pub warnings: Diagnostics,
 }
 
-/// Builds in memory and reports every problem found.
-pub fn check_site(options: &BuildOptions) -> Result<usize, Error> {
-    check_site_with_warnings(options).map(|report| report.pages)
-}
-
-/// Builds in memory; fails on every problem found, and gathers warnings otherwise.
-pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let (built, (materials, warnings)) =
-        build_inspecting(options, &|_: Stage| {}, |site, output| {
-            let config = &site.sources.config;
-            let today = config.time_zone.to_datetime(options.now).date();
-            let stale_after = config.directory.stale_after_months;
-            (
-                material_checks::check_materials(site),
-                directory::directory_warnings(&site.services, today, stale_after, output),
-            )
-        })?;
-    let mut problems = check_output_links(&built.output);
-    problems.extend(materials);
-    let pages = problems
-        .into_result(built.output.page_count)
-        .map_err(Error::Content)?;
-    let mut all_warnings = built.warnings;
-    all_warnings.extend(warnings);
-    Ok(CheckReport {
-        pages,
-        warnings: all_warnings.sorted(),
-    })
+/// Every check over the model and the output of a build at `now`.
+pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
+    let config = &site.sources.config;
+    let today = config.time_zone.to_datetime(now).date();
+    let stale_after = config.directory.stale_after_months;
+    let mut problems = check_output_links(output);
+    problems.extend(material_checks::check_materials(site));
+    Verdict {
+        problems,
+        warnings: directory::directory_warnings(&site.services, today, stale_after, output),
+    }
 }
 
 /// Links in generated HTML that lead to no published file.

@@ -19,7 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
-    /// Load and render everything without writing; report every problem.
+    /// Run every check a build runs, without writing: exactly the problems `build` would fail on,
+    /// and every warning (build shows the first few). Nothing is slower or opt-in.
     Check(SiteArgs),
     /// Start a new site in DIR.
     New {
@@ -69,6 +70,9 @@ pub struct SiteArgs {
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Do not print warnings (problems are always printed).
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// Options for `build`.

@@ -102,6 +102,25 @@ impl Diagnostics {
             .collect()
     }
 
+    /// The first `shown` as [`Diagnostics::as_warnings`] does, then one line that counts the
+    /// rest, so a long list does not bury a build's summary.
+    pub fn as_warnings_summary(&self, shown: usize) -> String {
+        let mut text: String = self
+            .0
+            .iter()
+            .take(shown)
+            .map(|w| format!("warning: {w}\n"))
+            .collect();
+        let rest = self.0.len().saturating_sub(shown);
+        if rest > 0 {
+            let s = if rest == 1 { "" } else { "s" };
+            text.push_str(&format!(
+                "warning: and {rest} more warning{s} (`hubsite check` lists them all; --quiet hides them)\n"
+            ));
+        }
+        text
+    }
+
     /// `Ok(value)` if there were no problems, else the problems.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.is_empty() {

@@ -9,8 +9,10 @@ use clap::Parser;
 use hubsite::config::Overrides;
 use hubsite::load::LoadOptions;
 use hubsite::model::time::resolve_now;
-use hubsite::pipeline::{BuildOptions, Stage, build_and_write, site_root};
-use hubsite::{Error, check, scaffold, serve};
+use hubsite::pipeline::{
+    BuildOptions, Stage, build_and_write, check_site_with_warnings, site_root,
+};
+use hubsite::{Error, scaffold, serve};
 
 use cli::{Cli, Command, ImportCommand, SiteArgs};
 
@@ -30,6 +32,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// How many warnings `build` prints before it counts the rest (`check` prints them all).
+const WARNINGS_SHOWN: usize = 5;
+
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build(args) => {
@@ -38,7 +43,9 @@ fn run(command: Command) -> anyhow::Result<()> {
                 build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
             clear_progress();
             // Warnings go where errors go (stderr); stdout has only the summary.
-            eprint!("{}", report.warnings.as_warnings());
+            if !args.site.quiet {
+                eprint!("{}", report.warnings.as_warnings_summary(WARNINGS_SHOWN));
+            }
             println!(
                 "Built {} pages ({} files) in {} ms into {}",
                 report.pages,
@@ -49,13 +56,16 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Check(args) => {
             let options = build_options(&args, None)?;
-            let report = check::check_site_with_warnings(&options)
+            let report = check_site_with_warnings(&options)
                 .map_err(|e| report_error(e, "error: check failed"))?;
-            print!("{}", report.warnings.as_warnings());
+            if !args.quiet {
+                print!("{}", report.warnings.as_warnings());
+            }
+            let count = report.warnings.0.len();
             println!(
-                "No problems found in {} pages ({} warnings)",
+                "No problems found in {} pages ({count} warning{})",
                 report.pages,
-                report.warnings.0.len()
+                if count == 1 { "" } else { "s" }
             );
         }
         Command::New { dir } => {

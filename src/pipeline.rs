@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
+use crate::check;
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::{KnownPages, LoadOptions, load_site_knowing};
@@ -70,9 +71,33 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// Builds the site in memory: every stage but write.
+/// Builds the site in memory: every stage but write, the verdict included.
 pub fn build(options: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
-    build_inspecting(options, progress, |_, _| ()).map(|(built, ())| built)
+    let parts = build_parts(options, None, progress, None)?;
+    Ok(Built {
+        output: parts.output,
+        output_dir: parts.output_dir,
+        warnings: parts.warnings,
+    })
+}
+
+/// What `hubsite check` found when the site has no problem: pages checked, and warnings.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// HTML pages checked.
+    pub pages: usize,
+    /// Things to look at that do not stop a build.
+    pub warnings: Diagnostics,
+}
+
+/// `hubsite check`: [`build`] without writing. It runs exactly the checks a build runs, so the
+/// two always agree.
+pub fn check_site_with_warnings(options: &BuildOptions) -> Result<CheckReport, Error> {
+    let built = build(options, &|_: Stage| {})?;
+    Ok(CheckReport {
+        pages: built.output.page_count,
+        warnings: built.warnings,
+    })
 }
 
 /// What `hubsite serve` keeps between rebuilds so that they skip work done before (see
@@ -84,25 +109,6 @@ pub struct Memos {
     pub render: Arc<RenderCache>,
     /// Pages the origin check found clean.
     pub clean_pages: CleanPages,
-}
-
-/// [`build`], also handing the model and the output to `inspect` before the model is dropped
-/// (`check` reads both for checks a build does not need).
-pub fn build_inspecting<R>(
-    options: &BuildOptions,
-    progress: &dyn Fn(Stage),
-    inspect: impl FnOnce(&Site, &Output) -> R,
-) -> Result<(Built, R), Error> {
-    let parts = build_parts(options, None, progress, None)?;
-    let inspected = inspect(&parts.site, &parts.output);
-    Ok((
-        Built {
-            output: parts.output,
-            output_dir: parts.output_dir,
-            warnings: parts.warnings,
-        },
-        inspected,
-    ))
 }
 
 /// A build in memory with what made it: the model (which holds the sources), the parsed
@@ -143,7 +149,10 @@ pub fn build_parts(
 ) -> Result<Parts, Error> {
     progress(Stage::Load);
     let (known, search) = match carried {
-        Some(carried) => (carried.pages, SearchIndex::Keep(carried.search)),
+        Some(carried) => (
+            carried.pages,
+            SearchIndex::Keep(carried.search.map(Box::new)),
+        ),
         None => (KnownPages::default(), SearchIndex::Drop),
     };
     let sources = load_site_knowing(&options.root, &options.load, known)?;
@@ -167,6 +176,11 @@ pub fn build_parts(
     progress(Stage::Render(site.pages.len()));
     let (output, search) =
         render_and_output_keeping(&site, &templates, memos.map(|m| &m.clean_pages), search)?;
+    let verdict = check::verify(&site, &output, options.now);
+    verdict.problems.into_result(()).map_err(Error::Content)?;
+    let mut warnings = warnings;
+    warnings.extend(verdict.warnings);
+    let warnings = warnings.sorted();
     let output_dir = sources.config.output_path(&options.root);
     Ok(Parts {
         site,

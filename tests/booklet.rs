@@ -356,7 +356,7 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
 #[test]
 fn check_reports_unusable_and_duplicate_materials() {
     let site = scratch_copy("bad-materials");
-    let report = match hubsite::check::check_site(&options(site.path())) {
+    let report = match hubsite::pipeline::check_site_with_warnings(&options(site.path())) {
         Ok(_) => panic!("check found nothing"),
         Err(error) => error.to_string(),
     };

@@ -162,7 +162,7 @@ fn check_reports_template_links_to_missing_pages() {
         "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a href=\"/nowhere/\">x</a>{% endblock main %}",
     )
     .unwrap();
-    let error = hubsite::check::check_site(&options(site.path()))
+    let error = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
         .unwrap_err()
         .to_string();
     assert!(
@@ -176,7 +176,7 @@ fn new_site_builds_and_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     hubsite::scaffold::create_site(&root).unwrap();
-    hubsite::check::check_site(&options(&root)).expect("scaffold checks clean");
+    hubsite::pipeline::check_site_with_warnings(&options(&root)).expect("scaffold checks clean");
     build(&root).expect("scaffold builds");
     assert!(
         hubsite::scaffold::create_site(&root).is_err(),

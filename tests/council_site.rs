@@ -8,14 +8,17 @@
 mod common;
 
 use common::{read_output, read_tree, scratch_copy};
-use hubsite::check::check_site_with_warnings;
 use hubsite::pipeline::BuildOptions;
+use hubsite::pipeline::check_site_with_warnings;
 
 /// 'Now' for this site: 1 March 2027, booking open for the spring fortnight.
 const NOW: &str = "2027-03-01T09:00:00Z";
 
 fn options(root: &std::path::Path) -> BuildOptions {
-    BuildOptions { now: hubsite::model::time::parse_now(NOW).expect("valid now"), ..common::options(root) }
+    BuildOptions {
+        now: hubsite::model::time::parse_now(NOW).expect("valid now"),
+        ..common::options(root)
+    }
 }
 
 /// The `<main>` element of a page: what the page says, without the chrome every page shares.
@@ -37,15 +40,20 @@ fn the_council_site_checks_clean_with_only_the_warnings_it_deserves() {
 fn the_council_site_builds_byte_identical_twice() {
     let (first, second) = (scratch_copy("council"), scratch_copy("council"));
     for site in [&first, &second] {
-        hubsite::pipeline::build_and_write(&options(site.path()), &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+        hubsite::pipeline::build_and_write(&options(site.path()), &|_| {})
+            .unwrap_or_else(|e| panic!("{e}"));
     }
-    assert_eq!(read_tree(&first.path().join("public")), read_tree(&second.path().join("public")));
+    assert_eq!(
+        read_tree(&first.path().join("public")),
+        read_tree(&second.path().join("public"))
+    );
 }
 
 #[test]
 fn key_pages_of_the_council_site() {
     let site = scratch_copy("council");
-    hubsite::pipeline::build_and_write(&options(site.path()), &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+    hubsite::pipeline::build_and_write(&options(site.path()), &|_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
     for page in [
         "index.html",
         "self-help/talking-after-a-loss/index.html",
@@ -58,8 +66,15 @@ fn key_pages_of_the_council_site() {
         "directory/couples-counselling/index.html",
     ] {
         let html = read_output(site.path(), page);
-        let name = page.trim_end_matches("/index.html").trim_end_matches("index.html").replace('/', "__");
-        let name = if name.is_empty() { "home".to_owned() } else { name };
+        let name = page
+            .trim_end_matches("/index.html")
+            .trim_end_matches("index.html")
+            .replace('/', "__");
+        let name = if name.is_empty() {
+            "home".to_owned()
+        } else {
+            name
+        };
         insta::assert_snapshot!(format!("council_{name}"), main_of(&html));
     }
 }

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 
 use common::*;
-use hubsite::check::check_site_with_warnings;
+use hubsite::pipeline::check_site_with_warnings;
 
 #[test]
 fn stale_unreachable_and_unlinked_services_are_warnings() {

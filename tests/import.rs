@@ -154,6 +154,7 @@ fn hostile_shapes_are_skipped_or_imported_inside_the_directory_folder() {
     let site = empty_site(example.path());
     let file = site.path().join("feed.json");
     let counselling = r#""assured_date": "2024-01-01", "attributes": [{"taxonomy_term": {"taxonomy": "hubsite-category", "term": "counselling"}}]"#;
+    let nested = format!("{}1{}", "[".repeat(100), "]".repeat(100));
     fs::write(
         &file,
         format!(
@@ -168,7 +169,6 @@ fn hostile_shapes_are_skipped_or_imported_inside_the_directory_folder() {
               "cost_options": [{{"amount": "free"}}], {counselling}}},
             {{"name": "Nested", "description": {nested}, {counselling}}}
         ]"#,
-            nested = format!("{}1{}", "[".repeat(100), "]".repeat(100)),
         ),
     )
     .unwrap();

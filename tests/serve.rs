@@ -394,7 +394,7 @@ fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
         let at = if from == "+++\n" {
             text.rfind(&from).expect("closing fence")
         } else {
-            text.find(&from).expect("text to edit")
+            text.find(from).expect("text to edit")
         };
         fs::write(
             root.join(path),

@@ -139,8 +139,11 @@ pub fn best_matches<'a, T, K: Ord>(
 /// every candidate (without this, a site's cost grew with the square of its size).
 #[derive(Debug, Default)]
 pub struct RelatedLists {
-    chosen: Mutex<HashMap<(&'static str, Vec<usize>), Arc<[usize]>>>,
+    chosen: Mutex<HashMap<ListKey, Arc<[usize]>>>,
 }
+
+/// A related list's name and the sorted topics it was chosen for.
+type ListKey = (&'static str, Vec<usize>);
 
 impl RelatedLists {
     /// The list called `list` for `topics`: remembered, or made by `choose`.

@@ -82,6 +82,9 @@ pub fn model_files(site: &Site) -> ModelFiles {
     model_files_keeping(site, SearchIndex::Drop)
 }
 
+/// The search index's files: their paths and bytes.
+type SearchFiles = Vec<(String, Arc<Vec<u8>>)>;
+
 /// What to do with the search index a build makes.
 #[derive(Debug)]
 pub enum SearchIndex {
@@ -89,18 +92,24 @@ pub enum SearchIndex {
     Drop,
     /// Keep it in the [`ModelFiles`], updating this index from the last build if given
     /// (`serve`, whose next edits update it).
-    Keep(Option<search::kept::KeptIndex>),
+    Keep(Option<Box<search::kept::KeptIndex>>),
 }
 
 /// [`model_files`], keeping the search index in them if asked.
 pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles {
-    let search = || -> Result<(Vec<(String, Arc<Vec<u8>>)>, Option<search::kept::KeptIndex>), serde_json::Error> {
+    let search = || -> Result<(SearchFiles, Option<search::kept::KeptIndex>), serde_json::Error> {
         if let SearchIndex::Keep(previous) = search_index {
-            let (kept, files) = search::kept::KeptIndex::build(site, previous);
+            let (kept, files) = search::kept::KeptIndex::build(site, previous.map(|p| *p));
             Ok((files.into_files().collect(), Some(kept)))
         } else {
             let files = search::render_search_files(site)?;
-            Ok((files.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))).collect(), None))
+            Ok((
+                files
+                    .into_iter()
+                    .map(|(path, bytes)| (path, Arc::new(bytes)))
+                    .collect(),
+                None,
+            ))
         }
     };
     let (search, mut made) = rayon::join(search, || {

@@ -286,13 +286,16 @@ pub fn size_text(bytes: usize) -> String {
     format!("{} KB", bytes.div_ceil(1024).max(1))
 }
 
+/// A rendered booklet, or the problems that stopped it.
+type BookletResult = Result<RenderedBooklet, Vec<Diagnostic>>;
+
 /// Renders every published booklet, in parallel (each PDF takes a while to make), in week
 /// order; with each, the site links its introduction makes.
 pub fn render_booklets(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
-) -> Vec<(Result<RenderedBooklet, Vec<Diagnostic>>, Vec<SiteLink>)> {
+) -> Vec<(BookletResult, Vec<SiteLink>)> {
     let weeks: Vec<&Week> = site.weeks.iter().filter(|w| w.booklet_published).collect();
     weeks
         .par_iter()

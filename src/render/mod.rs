@@ -70,12 +70,15 @@ pub struct RenderedSite {
     pub files: Vec<RenderedFile>,
 }
 
+/// A rendered page with the site links it makes, or the problems that stopped it.
+type PageResult = Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>;
+
 /// Renders every page of the site.
 pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, Error> {
     let site_view = site_view(site);
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
-        || -> Vec<Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>> {
+        || -> Vec<PageResult> {
             site.pages
                 .par_iter()
                 .map(|page| render_content_page(site, templates, &site_view, page))

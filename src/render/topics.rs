@@ -138,7 +138,7 @@ pub fn render_topic_pages(
 }
 
 /// Sessions on topic `index`, latest first.
-fn sessions_on<'a>(site: &'a Site, index: usize) -> Vec<&'a crate::model::session::Session> {
+fn sessions_on(site: &Site, index: usize) -> Vec<&crate::model::session::Session> {
     let mut sessions: Vec<_> = site
         .sessions
         .iter()

@@ -189,6 +189,16 @@ fn apply_page_text_edits(kept: &mut Kept, batch: &Batch, memos: &Memos) -> Optio
     if !site_links.iter().all(|link| resolves(&link.path)) {
         return None;
     }
+    // Links written as HTML in the page's text are checked as a build checks them: any that
+    // leads nowhere is left to the whole pipeline, which reports it.
+    let all_lead_somewhere = pages.iter().all(|page| {
+        links::page_links(&page.html, &kept.output.urls)
+            .iter()
+            .all(|link| matches!(link, links::PageLink::Site(path) if resolves(path)))
+    });
+    if !all_lead_somewhere {
+        return None;
+    }
     if !documents.iter().all(|d| kept.search.has(d)) {
         return None;
     }

@@ -397,7 +397,10 @@ mod tests {
         );
         // Names in any script are transliterated, so only a name with no letters at all has
         // no page to link to.
-        assert_eq!(language_link("العربية").url.as_deref(), Some("/directory/language/lrby/"));
+        assert_eq!(
+            language_link("العربية").url.as_deref(),
+            Some("/directory/language/lrby/")
+        );
         let dash = language_link("—");
         assert_eq!((dash.title.as_str(), dash.url), ("—", None));
     }

@@ -592,32 +592,31 @@ fn render_week_filter(
     )
 }
 
-/// The values of each filter that some session of the week has, with the sessions matching.
+/// One value of a filter: its slug, its label and the sessions that have it.
+type FilterValue<'a> = (String, String, Vec<&'a Session>);
+
+/// The values of each filter that some session of the week has, with the sessions matching:
+/// (the filter's label, its key in addresses, its values).
 fn filter_values<'a>(
     site: &'a Site,
     sessions: &[&'a Session],
-) -> Vec<(
-    &'static str,
-    &'static str,
-    Vec<(String, String, Vec<&'a Session>)>,
-)> {
-    let group =
-        |key: fn(&Session) -> Vec<(String, String)>| -> Vec<(String, String, Vec<&'a Session>)> {
-            let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
-            for session in sessions {
-                for (value, title) in key(session) {
-                    values
-                        .entry(value)
-                        .or_insert_with(|| (title, Vec::new()))
-                        .1
-                        .push(session);
-                }
+) -> Vec<(&'static str, &'static str, Vec<FilterValue<'a>>)> {
+    let group = |key: fn(&Session) -> Vec<(String, String)>| -> Vec<FilterValue<'a>> {
+        let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
+        for session in sessions {
+            for (value, title) in key(session) {
+                values
+                    .entry(value)
+                    .or_insert_with(|| (title, Vec::new()))
+                    .1
+                    .push(session);
             }
-            values
-                .into_iter()
-                .map(|(value, (title, list))| (value, title, list))
-                .collect()
-        };
+        }
+        values
+            .into_iter()
+            .map(|(value, (title, list))| (value, title, list))
+            .collect()
+    };
     let mut topics: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
     for session in sessions {
         for &t in &session.topics {
@@ -789,7 +788,7 @@ fn render_host_pages(
     hosts
         .into_iter()
         .map(|(url, (name, mut sessions, people))| {
-            sessions.sort_by(|a, b| b.start.cmp(&a.start));
+            sessions.sort_by_key(|s| std::cmp::Reverse(s.start));
             let path = url_path(&url);
             let view = HostPageView {
                 site: site_view,

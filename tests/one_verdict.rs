@@ -1,0 +1,99 @@
+//! One verdict (issue 17): `build`, `check` and `serve` run the same checks. Whatever `check`
+//! calls an error fails `build` with the same report and leaves `public/` as it was; warnings
+//! are printed by every command.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::*;
+
+/// A site whose only faults are ones that the output checks find: a template that links to a
+/// page that does not exist (`minimal`), and materials that cannot be followed (`bad-materials`).
+fn output_faults() -> Vec<(&'static str, tempfile::TempDir)> {
+    let broken_template = scratch_copy("minimal");
+    fs::create_dir_all(broken_template.path().join("templates")).unwrap();
+    fs::write(
+        broken_template.path().join("templates/section.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a href=\"/nowhere/\">x</a>{% endblock main %}",
+    )
+    .unwrap();
+    vec![
+        ("a template's dead link", broken_template),
+        (
+            "materials that cannot be followed",
+            scratch_copy("bad-materials"),
+        ),
+    ]
+}
+
+#[test]
+fn build_fails_on_everything_check_fails_on_and_leaves_public_as_it_was() {
+    for (fault, site) in output_faults() {
+        let public = site.path().join("public");
+        fs::create_dir_all(&public).unwrap();
+        fs::write(public.join(hubsite::write::MARKER_FILE), "").unwrap();
+        fs::write(public.join("index.html"), "the last good build").unwrap();
+        let checked = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
+            .expect_err(fault)
+            .to_string();
+        let built = build(site.path()).expect_err(fault).to_string();
+        assert_eq!(
+            built, checked,
+            "{fault}: build and check report the same problems"
+        );
+        assert_eq!(
+            fs::read_to_string(public.join("index.html")).unwrap(),
+            "the last good build",
+            "{fault}: a failed build left public/ alone"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_build_and_check_agree_and_exit_1() {
+    for (fault, site) in output_faults() {
+        let run = |command: &str| {
+            Command::new(env!("CARGO_BIN_EXE_hubsite"))
+                .args([command, "--root"])
+                .arg(site.path())
+                .args(["--now", NOW])
+                .output()
+                .unwrap()
+        };
+        let (built, checked) = (run("build"), run("check"));
+        assert_eq!(built.status.code(), Some(1), "{fault}: build fails");
+        assert_eq!(checked.status.code(), Some(1), "{fault}: check fails");
+        let problems = |out: &std::process::Output| {
+            let text = String::from_utf8_lossy(&out.stderr).into_owned();
+            text.lines()
+                .filter(|l| !l.starts_with("error:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(problems(&built), problems(&checked), "{fault}");
+    }
+}
+
+#[test]
+fn directory_warnings_are_printed_by_build_too() {
+    let site = scratch_copy("directory");
+    let config = site.path().join("hubsite.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{text}\n[directory]\nstale_after_months = 1\n"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .args(["--now", NOW])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning: content/directory/"), "{stderr}");
+    assert!(stderr.contains("more than 1 months ago"), "{stderr}");
+}
