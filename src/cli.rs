@@ -21,7 +21,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Run every check a build runs, without writing: exactly the problems `build` would fail on,
     /// and every warning (build shows the first few). Nothing is slower or opt-in.
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// Start a new site in DIR.
     New {
         /// The folder to create; it must not exist or be empty.
@@ -70,9 +70,41 @@ pub struct SiteArgs {
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// How `build` and `check` print what they found.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// human: `path:line:column: message` with hints; json: one JSON object per line (file,
+    /// line, column, end_line, end_column, severity, message, hint) for editors and CI;
+    /// github: GitHub Actions annotations, shown on the lines of a pull request.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
     /// Do not print warnings (problems are always printed).
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// Ways of printing problems and warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Human,
+    /// JSON Lines.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// Options for `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site to check.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print what was found.
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// Options for `build`.
@@ -84,6 +116,9 @@ pub struct BuildArgs {
     /// Write here instead of output_dir in hubsite.toml.
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// How to print what was found.
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// Options for `serve`.

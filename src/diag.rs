@@ -15,6 +15,8 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// 1-based line and column (in characters), when the problem has a place in the file.
     pub position: Option<(usize, usize)>,
+    /// Where the faulty text ends (line, column just after it), when known.
+    pub end: Option<(usize, usize)>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// What to do about it.
@@ -27,6 +29,7 @@ impl Diagnostic {
         Diagnostic {
             path: path.into(),
             position: None,
+            end: None,
             message: message.into(),
             hint: None,
         }
@@ -64,6 +67,86 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// Worth a word; the build goes on.
+    Warning,
+}
+
+impl Severity {
+    /// Its name in machine-readable reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl Diagnostic {
+    /// One JSON object on one line, for editors and CI: file, line, column, end_line,
+    /// end_column (null where unknown), severity, message, hint.
+    pub fn to_json_line(&self, severity: Severity) -> String {
+        let (line, column) = self.position.unzip();
+        let (end_line, end_column) = self.end.unzip();
+        serde_json::json!({
+            "file": self.path.to_string_lossy().replace('\\', "/"),
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "severity": severity.as_str(),
+            "message": self.message,
+            "hint": self.hint,
+        })
+        .to_string()
+    }
+
+    /// A GitHub Actions workflow command (`::error file=...,line=...::message`), which shows
+    /// the problem on its line in a pull request.
+    pub fn to_github_annotation(&self, severity: Severity) -> String {
+        let mut properties = vec![format!(
+            "file={}",
+            escape_property(&self.path.to_string_lossy())
+        )];
+        if let Some((line, column)) = self.position {
+            properties.push(format!("line={line}"));
+            properties.push(format!("col={column}"));
+        }
+        if let Some((line, column)) = self.end {
+            properties.push(format!("endLine={line}"));
+            properties.push(format!("endColumn={column}"));
+        }
+        properties.push("title=hubsite".to_owned());
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str("\nhint: ");
+            message.push_str(hint);
+        }
+        format!(
+            "::{} {}::{}",
+            severity.as_str(),
+            properties.join(","),
+            escape_data(&message)
+        )
+    }
+}
+
+/// Escapes a workflow command's message (GitHub's toolkit: `%`, CR and LF).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (also `:` and `,`).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// The diagnostics of a stage, kept in the order the files were read.
@@ -183,7 +266,10 @@ impl SourceFile {
     /// A diagnostic at a byte range of this file's text.
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = line_column(&self.text, span.start);
-        Diagnostic::at(&self.path, line, column, message)
+        Diagnostic {
+            end: (span.end > span.start).then(|| line_column(&self.text, span.end)),
+            ..Diagnostic::at(&self.path, line, column, message)
+        }
     }
 
     /// A diagnostic about a TOML error, whose span is relative to `offset` in this file.
@@ -242,6 +328,30 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn machine_reports_carry_the_place_and_escape_what_they_must() {
+        let file = SourceFile::new("content/a.md", b"title = 7pm\n".to_vec()).unwrap();
+        let d = file
+            .error_at(8..11, "bad, value: 100%")
+            .hint("write it\nquoted");
+        let json: serde_json::Value =
+            serde_json::from_str(&d.to_json_line(Severity::Error)).unwrap();
+        assert_eq!(json["file"], "content/a.md");
+        assert_eq!(
+            (json["line"].clone(), json["column"].clone()),
+            (1.into(), 9.into())
+        );
+        assert_eq!(
+            (json["end_line"].clone(), json["end_column"].clone()),
+            (1.into(), 12.into())
+        );
+        assert_eq!(json["severity"], "error");
+        assert_eq!(
+            d.to_github_annotation(Severity::Warning),
+            "::warning file=content/a.md,line=1,col=9,endLine=1,endColumn=12,title=hubsite::bad, value: 100%25%0Ahint: write it%0Aquoted"
+        );
+    }
 
     #[test]
     fn line_column_counts_lines_and_characters() {

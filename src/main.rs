@@ -14,7 +14,8 @@ use hubsite::pipeline::{
 };
 use hubsite::{Error, scaffold, serve};
 
-use cli::{Cli, Command, ImportCommand, SiteArgs};
+use cli::{Cli, Command, Format, ImportCommand, ReportArgs, SiteArgs};
+use hubsite::diag::{Diagnostic, Diagnostics, Severity};
 
 // A build allocates millions of small strings across threads; mimalloc does that faster than
 // the system allocator and returns memory sooner (docs/performance.md).
@@ -39,34 +40,41 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build(args) => {
             let options = build_options(&args.site, args.output)?;
-            let report =
-                build_and_write(&options, &progress).map_err(|e| report_error(e, FAILED_BUILD))?;
+            let printer = Printer {
+                args: &args.report,
+                shown: Some(WARNINGS_SHOWN),
+            };
+            let progress: &dyn Fn(Stage) = match args.report.format {
+                Format::Human => &progress,
+                _ => &|_| {},
+            };
+            let report = build_and_write(&options, progress)
+                .map_err(|e| printer.failure(e, FAILED_BUILD))?;
             clear_progress();
-            // Warnings go where errors go (stderr); stdout has only the summary.
-            if !args.site.quiet {
-                eprint!("{}", report.warnings.as_warnings_summary(WARNINGS_SHOWN));
-            }
-            println!(
+            printer.warnings(&report.warnings);
+            printer.summary(&format!(
                 "Built {} pages ({} files) in {} ms into {}",
                 report.pages,
                 report.files,
                 report.elapsed.as_millis(),
                 report.output_dir.display()
-            );
+            ));
         }
         Command::Check(args) => {
-            let options = build_options(&args, None)?;
+            let options = build_options(&args.site, None)?;
+            let printer = Printer {
+                args: &args.report,
+                shown: None,
+            };
             let report = check_site_with_warnings(&options)
-                .map_err(|e| report_error(e, "error: check failed"))?;
-            if !args.quiet {
-                print!("{}", report.warnings.as_warnings());
-            }
+                .map_err(|e| printer.failure(e, "error: check failed"))?;
+            printer.warnings(&report.warnings);
             let count = report.warnings.0.len();
-            println!(
+            printer.summary(&format!(
                 "No problems found in {} pages ({count} warning{})",
                 report.pages,
                 if count == 1 { "" } else { "s" }
-            );
+            ));
         }
         Command::New { dir } => {
             let files = scaffold::create_site(&dir)
@@ -149,6 +157,61 @@ fn render_import_report(report: &hubsite::import::ImportReport) -> String {
 }
 
 const FAILED_BUILD: &str = "error: the build failed; the output folder was left as it was";
+
+/// Prints what `build` and `check` found in the format asked for. For people, warnings go to
+/// stderr beside errors and the summary to stdout; for machines (json, github), stdout has
+/// only the problems and warnings, one per line, and the summary goes to stderr.
+struct Printer<'a> {
+    args: &'a ReportArgs,
+    /// How many warnings people see before the rest are counted; `None`: all.
+    shown: Option<usize>,
+}
+
+impl Printer<'_> {
+    fn line(&self, diagnostic: &Diagnostic, severity: Severity) -> String {
+        match self.args.format {
+            Format::Human => unreachable!("people get the whole list"),
+            Format::Json => diagnostic.to_json_line(severity),
+            Format::Github => diagnostic.to_github_annotation(severity),
+        }
+    }
+
+    fn warnings(&self, warnings: &Diagnostics) {
+        if self.args.quiet {
+            return;
+        }
+        match (self.args.format, self.shown) {
+            (Format::Human, Some(shown)) => eprint!("{}", warnings.as_warnings_summary(shown)),
+            (Format::Human, None) => print!("{}", warnings.as_warnings()),
+            _ => warnings
+                .0
+                .iter()
+                .for_each(|w| println!("{}", self.line(w, Severity::Warning))),
+        }
+    }
+
+    fn summary(&self, text: &str) {
+        match self.args.format {
+            Format::Human => println!("{text}"),
+            _ => eprintln!("{text}"),
+        }
+    }
+
+    /// The error to end with: for machines, the problems are printed here first.
+    fn failure(&self, error: Error, outcome: &str) -> anyhow::Error {
+        match (self.args.format, error) {
+            (Format::Human, error) => report_error(error, outcome),
+            (_, Error::Content(problems)) => {
+                problems
+                    .0
+                    .iter()
+                    .for_each(|p| println!("{}", self.line(p, Severity::Error)));
+                anyhow::Error::msg(format!("{} problem(s) found\n{outcome}", problems.0.len()))
+            }
+            (_, other) => anyhow::Error::new(other),
+        }
+    }
+}
 
 /// Content problems are printed as they are (already located), then `outcome`.
 fn report_error(error: Error, outcome: &str) -> anyhow::Error {

@@ -97,3 +97,48 @@ fn directory_warnings_are_printed_by_build_too() {
     assert!(stderr.contains("warning: content/directory/"), "{stderr}");
     assert!(stderr.contains("more than 1 months ago"), "{stderr}");
 }
+
+#[test]
+fn machines_read_the_same_problems_as_json_lines_and_github_annotations() {
+    let site = scratch_copy("bad-materials");
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_hubsite"))
+            .args(["check", "--format", format, "--root"])
+            .arg(site.path())
+            .args(["--now", NOW])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: the check fails");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let human = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
+        .unwrap_err()
+        .to_string();
+    let json = run("json");
+    let objects: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert!(
+        human.ends_with(&format!("{} problems found", objects.len())),
+        "{human}\n{json}"
+    );
+    for object in &objects {
+        let place = format!(
+            "{}:{}:{}",
+            object["file"].as_str().unwrap(),
+            object["line"],
+            object["column"]
+        );
+        assert!(human.contains(&place), "{place} is in the human report");
+        assert_eq!(object["severity"], "error");
+        assert!(object["hint"].is_string());
+    }
+    let github = run("github");
+    assert_eq!(github.lines().count(), objects.len());
+    assert!(
+        github
+            .lines()
+            .all(|l| l.starts_with("::error file=") && l.contains(",line=") && l.contains("::"))
+    );
+}
