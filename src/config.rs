@@ -201,7 +201,7 @@ pub struct Overrides {
 
 /// Parses and validates `hubsite.toml`.
 pub fn parse_config(file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
-    let raw: RawConfig = toml::from_str(&file.text).map_err(|e| file.toml_error(&e, 0))?;
+    let raw: RawConfig = crate::parse::parse_toml(file, &file.text, 0)?;
     validate(raw, file, overrides)
 }
 

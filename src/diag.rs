@@ -4,6 +4,10 @@
 //! `path:line:column: message` so that editors and CI can jump to it. Stages collect
 //! diagnostics into a [`Diagnostics`] list rather than stopping at the first one.
 
+mod hints;
+
+pub use hints::closest_field;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -272,35 +276,31 @@ impl SourceFile {
         }
     }
 
+    /// The whole line that byte `offset` is on.
+    fn line_at(&self, offset: usize) -> &str {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
     /// A diagnostic about a TOML error, whose span is relative to `offset` in this file.
     pub fn toml_error(&self, error: &toml::de::Error, offset: usize) -> Diagnostic {
         let message = error.message().trim_end().to_owned();
-        let hint = toml_hint(&message);
-        let diagnostic = match error.span() {
-            Some(span) => self.error_at(span.start + offset..span.end + offset, message),
-            None => self.error_at(offset..offset, message),
-        };
+        let span = error
+            .span()
+            .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+        let hint = hints::toml_hint(&message, self.line_at(span.start), &self.text);
+        let diagnostic = self.error_at(span, message);
         match hint {
             Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
         }
-    }
-}
-
-/// A hint for the TOML errors people meet most often.
-fn toml_hint(message: &str) -> Option<&'static str> {
-    if message.starts_with("unknown field") {
-        Some("check the spelling; docs/content-model.md lists every field")
-    } else if message.starts_with("missing field") {
-        Some("add the field; docs/content-model.md says what it holds")
-    } else if message.contains("invalid type") {
-        Some(
-            "check the value's type: text needs quotes, lists need [ ], dates are written 2024-03-05",
-        )
-    } else if message.contains("unknown variant") {
-        Some("use one of the values listed above")
-    } else {
-        None
     }
 }
 

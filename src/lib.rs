@@ -14,6 +14,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod parse;
 pub mod pipeline;
 pub mod probe;
 pub mod render;

@@ -67,10 +67,11 @@ impl Probe {
     pub fn page(&self, bytes: &[u8]) -> ProbeResult {
         let mut sources = self.sources();
         match SourceFile::new("content/probe.md", bytes.to_vec())
+            .map_err(Diagnostics::from)
             .and_then(|f| parse_page(f, "probe.md".into()))
         {
             Ok(page) => sources.pages.push(page),
-            Err(problem) => sources.problems.push(problem),
+            Err(found) => sources.problems.extend(found),
         }
         self.build(sources)
     }
@@ -104,10 +105,11 @@ impl Probe {
         let mut problems = Diagnostics::default();
         let mut pages = Vec::new();
         match SourceFile::new("content/_index.md", HOME.as_bytes().to_vec())
+            .map_err(Diagnostics::from)
             .and_then(|f| parse_page(f, "_index.md".into()))
         {
             Ok(home) => pages.push(home),
-            Err(problem) => problems.push(problem),
+            Err(found) => problems.extend(found),
         }
         Sources {
             root: Path::new("/nonexistent-probe-site").to_path_buf(),

@@ -193,7 +193,7 @@ fn read_all<T: Send>(
     root: &Path,
     paths: &[PathBuf],
     problems: &mut Diagnostics,
-    parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
+    parse: impl Fn(SourceFile) -> Result<T, Diagnostics> + Sync,
 ) -> Vec<T> {
     read_all_knowing(
         root,
@@ -210,21 +210,23 @@ fn read_all_knowing<T: Send>(
     paths: &[PathBuf],
     known: Vec<Option<T>>,
     problems: &mut Diagnostics,
-    parse: impl Fn(SourceFile) -> Result<T, Diagnostic> + Sync,
+    parse: impl Fn(SourceFile) -> Result<T, Diagnostics> + Sync,
 ) -> Vec<T> {
-    let results: Vec<Result<T, Diagnostic>> = paths
+    let results: Vec<Result<T, Diagnostics>> = paths
         .par_iter()
         .zip(known)
         .map(|(path, known)| match known {
             Some(value) => Ok(value),
-            None => read_source(root, path).and_then(&parse),
+            None => read_source(root, path)
+                .map_err(Diagnostics::from)
+                .and_then(&parse),
         })
         .collect();
     let mut values = Vec::with_capacity(results.len());
     for result in results {
         match result {
             Ok(value) => values.push(value),
-            Err(problem) => problems.push(problem),
+            Err(found) => problems.extend(found),
         }
     }
     values
@@ -287,10 +289,10 @@ fn take_file(files: &mut Vec<SourceFile>, path: &Path) -> Option<SourceFile> {
 }
 
 fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Vec<RawTopic> {
-    match toml::from_str::<RawTopicsFile>(&file.text) {
+    match crate::parse::parse_toml::<RawTopicsFile>(file, &file.text, 0) {
         Ok(raw) => raw.topic,
-        Err(error) => {
-            problems.push(file.toml_error(&error, 0));
+        Err(found) => {
+            problems.extend(found);
             Vec::new()
         }
     }

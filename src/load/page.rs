@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Diagnostics, SourceFile};
 use crate::load::front_matter::{SplitError, split_front_matter};
 
 /// The front matter of a page or section, exactly as written.
@@ -78,7 +78,7 @@ impl RawPage {
 }
 
 /// Parses a page's front matter; the body is kept as text for the render stage.
-pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostic> {
+pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostics> {
     let split = split_front_matter(&file.text).map_err(|error| match error {
         SplitError::NoOpeningFence => file.error_at(0..0, "this page has no front matter").hint(
             "start the file with a line `+++`, then `title = \"...\"`, then another `+++` line",
@@ -87,8 +87,7 @@ pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Dia
             .error_at(span, "the front matter opened here is never closed")
             .hint("add a line with only `+++` after the last front matter line"),
     })?;
-    let front = toml::from_str::<RawFrontMatter>(split.front)
-        .map_err(|error| file.toml_error(&error, split.front_offset))?;
+    let front = crate::parse::parse_toml::<RawFrontMatter>(&file, split.front, split.front_offset)?;
     let (front_offset, body_offset) = (split.front_offset, split.body_offset);
     Ok(RawPage {
         file,
@@ -108,9 +107,10 @@ pub fn page_file_path(content_path: &str) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn page(text: &str) -> Result<RawPage, Diagnostic> {
+    /// The page, or its first problem.
+    fn page(text: &str) -> Result<RawPage, crate::diag::Diagnostic> {
         let file = SourceFile::new("content/a.md", text.as_bytes().to_vec()).unwrap();
-        parse_page(file, "a.md".into())
+        parse_page(file, "a.md".into()).map_err(|found| found.0[0].clone())
     }
 
     #[test]
@@ -127,7 +127,7 @@ mod tests {
         )
         .unwrap();
         let error = parse_page(file, "a.md".into()).unwrap_err();
-        assert_eq!(error.position, Some((3, 10)));
+        assert_eq!(error.0[0].position, Some((3, 10)));
     }
 
     #[test]
@@ -139,5 +139,28 @@ mod tests {
             error.message
         );
         assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn every_fault_of_the_front_matter_is_reported_at_once() {
+        let file = SourceFile::new(
+            "content/a.md",
+            b"+++
+sumary = 'x'
+weight = 'heavy'
+topcis = []
++++
+"
+            .to_vec(),
+        )
+        .unwrap();
+        let found = parse_page(file, "a.md".into()).unwrap_err();
+        let report: Vec<String> = found.0.iter().map(ToString::to_string).collect();
+        assert_eq!(report.len(), 4, "{report:#?}");
+        assert!(report[0].starts_with("content/a.md:2:1: unknown field `sumary`"));
+        assert!(report[0].contains("did you mean `summary`?"));
+        assert!(report[2].starts_with("content/a.md:3:10: invalid type"));
+        assert!(report[3].starts_with("content/a.md:4:1: unknown field `topcis`"));
+        assert!(report[1].starts_with("content/a.md:2:1: missing field `title`"));
     }
 }

@@ -7,6 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::parse::parse_toml;
+
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 
 /// A person who organises or hosts, as written.
@@ -369,8 +371,8 @@ fn parse_week(
         .into_iter()
         .filter_map(|(stem, file)| {
             let description_file = markdown.remove(&stem);
-            let raw = toml::from_str::<RawSession>(&file.text)
-                .map_err(|e| problems.push(file.toml_error(&e, 0)))
+            let raw = parse_toml::<RawSession>(&file, &file.text, 0)
+                .map_err(|e| problems.extend(e))
                 .ok()?;
             Some(SessionSource {
                 name: stem,
@@ -399,8 +401,8 @@ fn parse_week(
         );
         return None;
     };
-    let raw = toml::from_str::<RawWeek>(&file.text)
-        .map_err(|e| problems.push(file.toml_error(&e, 0)))
+    let raw = parse_toml::<RawWeek>(&file, &file.text, 0)
+        .map_err(|e| problems.extend(e))
         .ok()?;
     Some(WeekSource {
         name,

@@ -42,10 +42,10 @@ pub fn build_resources(
     let mut resources = Vec::new();
     let mut ids = BTreeSet::new();
     for file in data_files.iter().filter(|f| is_resource_file(f)) {
-        let raw = match toml::from_str::<RawResourceFile>(&file.text) {
+        let raw = match crate::parse::parse_toml::<RawResourceFile>(file, &file.text, 0) {
             Ok(raw) => raw,
-            Err(error) => {
-                problems.push(file.toml_error(&error, 0));
+            Err(found) => {
+                problems.extend(found);
                 continue;
             }
         };
@@ -165,6 +165,19 @@ mod tests {
             &topics(),
             &mut problems,
         );
-        assert_eq!(problems.0[0].position, Some((2, 1)));
+        // Every problem at once: the misspelt field, and the fields truly missing (not
+        // `title`, which the misspelling stands for).
+        let report = problems.to_string();
+        let titel = problems
+            .0
+            .iter()
+            .find(|p| p.message.contains("`titel`"))
+            .expect("the misspelt field");
+        assert_eq!(titel.position, Some((2, 1)));
+        assert!(
+            report.contains("missing field `url`") && report.contains("missing field `kind`"),
+            "{report}"
+        );
+        assert!(!report.contains("missing field `title`"), "{report}");
     }
 }
