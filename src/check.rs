@@ -3,9 +3,10 @@
 //! build and shows in `serve`'s banner). Errors: links the templates make to pages that do not
 //! exist or that leave the site's folder, and follow-on materials or resources that cannot be
 //! followed. Warnings, which never fail a build: directory entries to review (see
-//! [`directory`]).
+//! [`directory`]) and sensitive pages that list no safety service (see [`safety`]).
 
 pub mod directory;
+pub mod safety;
 
 use jiff::Timestamp;
 
@@ -30,10 +31,9 @@ pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
     let stale_after = config.directory.stale_after_months;
     let mut problems = check_output_links(output);
     problems.extend(material_checks::check_materials(site));
-    Verdict {
-        problems,
-        warnings: directory::directory_warnings(&site.services, today, stale_after, output),
-    }
+    let mut warnings = directory::directory_warnings(&site.services, today, stale_after, output);
+    warnings.extend(safety::safety_warnings(site));
+    Verdict { problems, warnings }
 }
 
 /// Links in generated HTML that lead to no published file.

@@ -8,11 +8,11 @@ use hubsite::Error;
 use hubsite::diag::{SourceFile, line_column};
 use hubsite::load::front_matter::split_front_matter;
 use hubsite::model::duration::parse_duration_minutes;
+use hubsite::model::page::join_content_path;
 use hubsite::model::slug::{Slug, UrlPath, slugify};
 use hubsite::model::time::{parse_date, parse_local_datetime, parse_now};
 use hubsite::output::{Contents, Output, OutputFile};
 use hubsite::probe::Probe;
-use hubsite::render::markdown::join_content_path;
 use hubsite::serve::server::{Resolved, resolve};
 use proptest::prelude::*;
 

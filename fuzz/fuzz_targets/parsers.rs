@@ -6,7 +6,7 @@ use hubsite::diag::{SourceFile, line_column};
 use hubsite::model::duration::parse_duration_minutes;
 use hubsite::model::slug::{Slug, slugify};
 use hubsite::model::time::{parse_date, parse_local_datetime, parse_now};
-use hubsite::render::markdown::join_content_path;
+use hubsite::model::page::join_content_path;
 use libfuzzer_sys::fuzz_target;
 
 #[derive(serde::Deserialize)]

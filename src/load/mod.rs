@@ -77,6 +77,9 @@ pub struct RawTopic {
     /// One sentence about it.
     #[serde(default)]
     pub description: String,
+    /// Readers may be at risk: every page about it shows 'Exit this page' and 'Get help now'.
+    #[serde(default)]
+    pub sensitive: bool,
 }
 
 /// Pages loaded before that can stand for their files: `serve` hands over the last build's,

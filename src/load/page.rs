@@ -36,7 +36,7 @@ pub struct RawFrontMatter {
     /// Order within the section, lower first.
     #[serde(default)]
     pub weight: i64,
-    /// Show the 'Get help now' box.
+    /// Sensitive whatever its topics: show 'Exit this page' and 'Get help now'.
     #[serde(default)]
     pub safety: bool,
     /// Another template than the default for its kind.
@@ -45,6 +45,15 @@ pub struct RawFrontMatter {
     /// How a section orders its pages.
     #[serde(default)]
     pub sort_by: Option<Spanned<String>>,
+    /// Services to list instead of the automatic choice: ids or paths (`../directory/x.toml`).
+    #[serde(default)]
+    pub related_services: Option<Vec<Spanned<String>>>,
+    /// Pages to list instead of the automatic choice: source paths, as in links.
+    #[serde(default)]
+    pub related_pages: Option<Vec<Spanned<String>>>,
+    /// Resources to list instead of the automatic choice: their addresses.
+    #[serde(default)]
+    pub related_resources: Option<Vec<Spanned<String>>>,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: toml::Table,

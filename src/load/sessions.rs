@@ -285,6 +285,15 @@ pub struct RawSession {
     /// Raise when the date, time or place changes, so calendars update (iCalendar SEQUENCE).
     #[serde(default)]
     pub revision: u32,
+    /// Services to list instead of the automatic choice: ids or paths (`../directory/x.toml`).
+    #[serde(default)]
+    pub related_services: Option<Vec<Spanned<String>>>,
+    /// Pages to list instead of the automatic choice: source paths, as in links.
+    #[serde(default)]
+    pub related_pages: Option<Vec<Spanned<String>>>,
+    /// Resources to list instead of the automatic choice: their addresses.
+    #[serde(default)]
+    pub related_resources: Option<Vec<Spanned<String>>>,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: toml::Table,

@@ -8,7 +8,9 @@ pub mod host;
 pub mod material;
 pub mod material_checks;
 pub mod page;
+pub mod relations;
 pub mod resource;
+pub mod sensitivity;
 pub mod service;
 pub mod session;
 pub mod slug;
@@ -74,15 +76,15 @@ pub fn build_site(
     let mut problems = sources.problems.clone();
     let mut warnings = Diagnostics::default();
     let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
-    let pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
-    let (weeks, sessions) = week::build_weeks(
+    let mut pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
+    let (weeks, mut sessions) = week::build_weeks(
         &sources.weeks,
         &sources.config,
         &topics,
         &mut problems,
         &mut warnings,
     );
-    let services = service::build_services(&sources.data_files, &topics, &mut problems);
+    let mut services = service::build_services(&sources.data_files, &topics, &mut problems);
     let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
     let mut addresses = address::Addresses::default();
     address::claim_model(
@@ -100,6 +102,15 @@ pub fn build_site(
         .enumerate()
         .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
         .collect();
+    relations::resolve_site_relations(
+        &sources,
+        &mut pages,
+        &mut sessions,
+        &mut services,
+        &resources,
+        &by_content_path,
+        &mut problems,
+    );
     problems.into_result(()).map_err(Error::Content)?;
     let site = Site {
         sources,
@@ -137,6 +148,15 @@ impl Site {
             .iter()
             .find(|s| s.id.as_str() == id)
             .map(|s| s.url.to_string())
+    }
+
+    /// Sensitive when anything the site publishes is: a topic, page, session or service.
+    pub fn sensitivity(&self) -> sensitivity::Sensitivity {
+        let topics = self.topics.list.iter().map(|t| t.sensitivity);
+        let pages = self.pages.iter().map(|p| p.sensitivity);
+        let sessions = self.sessions.iter().map(|s| s.sensitivity);
+        let services = self.services.iter().map(|s| s.sensitivity);
+        sensitivity::Sensitivity::any(topics.chain(pages).chain(sessions).chain(services))
     }
 
     /// The top-level section at `/name/`, if the site has one.

@@ -8,6 +8,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::audience::Audience;
+use crate::model::relations::{ExplicitRelations, Subject};
+use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
@@ -63,8 +65,11 @@ pub struct Page {
     pub last_reviewed: Option<Date>,
     /// Order within its section.
     pub weight: i64,
-    /// Whether to show 'Get help now'.
-    pub safety: bool,
+    /// Sensitive when it says `safety = true` or has a sensitive topic: it shows 'Exit this
+    /// page' and 'Get help now', and its related lists follow the safety rules.
+    pub sensitivity: Sensitivity,
+    /// Its `related_*` lists (front matter), resolved once everything is known.
+    pub related: ExplicitRelations,
     /// A template other than the default for its kind.
     pub template: Option<String>,
     /// The section it belongs to (the home page for top-level pages).
@@ -73,6 +78,17 @@ pub struct Page {
     pub children: Vec<PageId>,
     /// For sections: how children are ordered.
     pub sort_by: SortBy,
+}
+
+impl Page {
+    /// What its related lists are chosen for.
+    pub fn subject(&self) -> Subject<'_> {
+        Subject {
+            topics: &self.topics,
+            sensitivity: self.sensitivity,
+            explicit: &self.related,
+        }
+    }
 }
 
 /// Validates pages, places them at their URLs and links sections to their children.
@@ -165,6 +181,8 @@ fn build_page(
             }
         },
     };
+    let topic_ids = topics.resolve(&front.topics, file, offset, problems);
+    let sensitivity = Sensitivity::when(front.safety).or(topics.sensitivity_of(&topic_ids));
     Some(Page {
         raw: index,
         section_name: url.as_str().split('/').nth(1).unwrap_or("").to_owned(),
@@ -172,12 +190,13 @@ fn build_page(
         kind,
         title: front.title.clone(),
         summary: front.summary.clone(),
-        topics: topics.resolve(&front.topics, file, offset, problems),
+        topics: topic_ids,
         audience: Audience::resolve(&front.audience, file, offset, problems),
         date,
         last_reviewed,
         weight: front.weight,
-        safety: front.safety,
+        sensitivity,
+        related: ExplicitRelations::default(),
         template: front
             .template
             .as_ref()
@@ -242,6 +261,23 @@ pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), String> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((UrlPath::from_slugs(&slugs), kind))
+}
+
+/// Resolves `path` (relative to `dir`, or to `content/` when it starts with `/`) to a content
+/// path without `.` or `..`; `None` when it climbs out of `content/`.
+pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
+    let base = if path.starts_with('/') { "" } else { dir };
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in base.split('/').chain(path.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// Gives every page its parent section and every section its ordered children.

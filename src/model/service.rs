@@ -14,6 +14,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::model::relations::{ExplicitRelations, WrittenRelations};
+use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
@@ -94,6 +96,11 @@ pub struct RawService {
     locations: Vec<RawLocation>,
     #[serde(default)]
     schedule: Vec<RawOpening>,
+    safety: Option<bool>,
+    joint_work: Option<bool>,
+    related_services: Option<Vec<Spanned<String>>>,
+    related_pages: Option<Vec<Spanned<String>>>,
+    related_resources: Option<Vec<Spanned<String>>>,
 }
 
 /// `[cost]` as written.
@@ -192,6 +199,18 @@ pub struct Service {
     pub locations: Vec<Location>,
     /// When it is open.
     pub schedule: Vec<Opening>,
+    /// A specialist domestic abuse service: first in every list on a sensitive subject
+    /// (`safety`; by default, when its categories include domestic-abuse).
+    pub safety: bool,
+    /// Works with both partners together (mediation, couple counselling, couples' courses):
+    /// never suggested on a sensitive subject (`joint_work`; by default, for mediation).
+    pub joint_work: bool,
+    /// Sensitive when it is a safety service or has a sensitive topic.
+    pub sensitivity: Sensitivity,
+    /// Its `related_*` lists as written.
+    pub written_relations: WrittenRelations,
+    /// Its `related_*` lists, resolved once every page, service and resource is known.
+    pub related: ExplicitRelations,
 }
 
 /// What a service costs.
@@ -349,6 +368,11 @@ fn validate(
         contact,
         locations,
         schedule,
+        safety,
+        joint_work,
+        related_services,
+        related_pages,
+        related_resources,
     } = raw;
     let last_reviewed_position = file.error_at(last_reviewed.span(), "").position;
     let mut report = |d: Diagnostic| problems.push(d);
@@ -379,7 +403,10 @@ fn validate(
                 .hint("list at least one category"),
         );
     }
-    let topics = topics.resolve(&topic_names, file, 0, problems);
+    let safety = safety.unwrap_or(categories.contains(&Category::DomesticAbuse));
+    let joint_work = joint_work.unwrap_or(categories.contains(&Category::Mediation));
+    let topic_ids = topics.resolve(&topic_names, file, 0, problems);
+    let sensitivity = Sensitivity::when(safety).or(topics.sensitivity_of(&topic_ids));
     let url = UrlPath::root().join(&directory_slug()).join(id.slug());
     Service {
         path: file.path.clone(),
@@ -391,7 +418,7 @@ fn validate(
         description,
         level,
         categories: dedup(categories),
-        topics,
+        topics: topic_ids,
         family_hub,
         access: dedup(access),
         delivery,
@@ -410,6 +437,15 @@ fn validate(
         contact,
         locations,
         schedule,
+        safety,
+        joint_work,
+        sensitivity,
+        written_relations: WrittenRelations {
+            services: related_services,
+            pages: related_pages,
+            resources: related_resources,
+        },
+        related: ExplicitRelations::default(),
     }
 }
 
@@ -611,6 +647,15 @@ fn check_opening(
 }
 
 impl Service {
+    /// What its related lists are chosen for.
+    pub fn subject(&self) -> crate::model::relations::Subject<'_> {
+        crate::model::relations::Subject {
+            topics: &self.topics,
+            sensitivity: self.sensitivity,
+            explicit: &self.related,
+        }
+    }
+
     /// True when the service's ages overlap `youngest..=oldest`; no ages means all ages.
     pub fn serves_ages(&self, youngest: u8, oldest: u8) -> bool {
         self.min_age.unwrap_or(0) <= oldest && self.max_age.unwrap_or(u8::MAX) >= youngest

@@ -15,6 +15,8 @@ use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
 use crate::model::material::{Material, build_material};
+use crate::model::relations::{ExplicitRelations, Subject, WrittenRelations};
+use crate::model::sensitivity::Sensitivity;
 use crate::model::service::shapes::{check_email, check_phone, parse_postcode, postcode_hint};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
@@ -176,6 +178,23 @@ pub struct Session {
     pub note: Option<String>,
     /// iCalendar SEQUENCE: the organiser's revision, plus one once cancelled.
     pub sequence: u32,
+    /// Sensitive when one of its topics is.
+    pub sensitivity: Sensitivity,
+    /// Its `related_*` lists as written.
+    pub written_relations: WrittenRelations,
+    /// Its `related_*` lists, resolved once everything is known.
+    pub related: ExplicitRelations,
+}
+
+impl Session {
+    /// What its related lists are chosen for.
+    pub fn subject(&self) -> Subject<'_> {
+        Subject {
+            topics: &self.topics,
+            sensitivity: self.sensitivity,
+            explicit: &self.related,
+        }
+    }
 }
 
 /// What a session inherits from its week.
@@ -285,6 +304,7 @@ pub fn build_session(
         .iter()
         .filter_map(|m| build_material(m, file, problems))
         .collect();
+    let topic_ids = topics.resolve(&raw.topics, file, 0, problems);
     let sequence = raw.revision + u32::from(booking.status == BookingStatus::Cancelled);
     Some(Session {
         week: week.index,
@@ -302,7 +322,8 @@ pub fn build_session(
         venue,
         online,
         audience: Audience::resolve(&raw.audience, file, 0, problems),
-        topics: topics.resolve(&raw.topics, file, 0, problems),
+        sensitivity: topics.sensitivity_of(&topic_ids),
+        topics: topic_ids,
         hosts: raw.hosts.iter().map(Person::from).collect(),
         booking,
         accessibility: Accessibility {
@@ -316,6 +337,12 @@ pub fn build_session(
         follow_on,
         note: raw.note.clone(),
         sequence,
+        written_relations: WrittenRelations {
+            services: raw.related_services.clone(),
+            pages: raw.related_pages.clone(),
+            resources: raw.related_resources.clone(),
+        },
+        related: ExplicitRelations::default(),
     })
 }
 

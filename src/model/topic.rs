@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::RawTopic;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::Slug;
 
 /// A shared topic.
@@ -19,6 +20,8 @@ pub struct Topic {
     pub name: String,
     /// One sentence about it.
     pub description: String,
+    /// Whether everything about it is sensitive (`sensitive = true` in topics.toml).
+    pub sensitivity: Sensitivity,
 }
 
 /// The site's topics, looked up by slug.
@@ -60,6 +63,7 @@ impl Topics {
                 slug,
                 name: topic.name.clone(),
                 description: topic.description.clone(),
+                sensitivity: Sensitivity::when(topic.sensitive),
             });
         }
         topics
@@ -100,6 +104,16 @@ impl Topics {
             }
         }
         found
+    }
+
+    /// Sensitive when any of the topics at `indexes` is.
+    pub fn sensitivity_of(&self, indexes: &[usize]) -> Sensitivity {
+        Sensitivity::any(
+            indexes
+                .iter()
+                .filter_map(|&i| self.list.get(i))
+                .map(|t| t.sensitivity),
+        )
     }
 }
 /// The positions in `items` of the `limit` eligible items that share most topics with

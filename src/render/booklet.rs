@@ -361,7 +361,11 @@ pub fn render_booklet(
                 url: week.url.to_string(),
             },
         ],
-        show_exit: shows_exit(site, "sessions", false),
+        show_exit: shows_exit(
+            site,
+            "sessions",
+            crate::model::sensitivity::Sensitivity::Ordinary,
+        ),
     };
     let html = templates.render("booklet.html", &view, &week.source.to_string_lossy())?;
     let page = RenderedPage {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::config::LevelDescriptions;
 use crate::diag::Diagnostic;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
@@ -97,6 +98,8 @@ pub struct FilterView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+    /// Whether to show 'Get help now': it lists a specialist safety service.
+    pub help_now: bool,
     /// 'Category'
     pub facet: &'static str,
     /// 'Counselling'
@@ -118,6 +121,8 @@ pub struct ServiceView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+    /// Whether to show 'Get help now': the service is sensitive.
+    pub help_now: bool,
     /// Every detail of the service.
     pub service: ServiceDetail,
     /// Self-help pages that share a topic with it.
@@ -144,7 +149,6 @@ pub fn render_directory_pages(
         templates,
         site_view,
         facets: &facets,
-        show_exit: shows_exit(site, "directory", false),
     };
     let mut pages = vec![context.home(&ordered)?, context.a_to_z()?];
     for facet in &facets {
@@ -164,10 +168,14 @@ struct Context<'a> {
     templates: &'a Templates,
     site_view: &'a SiteView,
     facets: &'a [Facet],
-    show_exit: bool,
 }
 
 impl Context<'_> {
+    /// Whether a directory page showing something of `sensitivity` shows 'Exit this page'.
+    fn show_exit(&self, sensitivity: Sensitivity) -> bool {
+        shows_exit(self.site, "directory", sensitivity)
+    }
+
     fn crumbs(&self, with_directory: bool) -> Vec<Link> {
         let mut crumbs = vec![Link {
             title: "Home".into(),
@@ -188,7 +196,7 @@ impl Context<'_> {
             // The summary is the template's: it depends on which levels the directory has.
             page: meta(self.site, "Find local support", "", "/directory/"),
             breadcrumbs: self.crumbs(false),
-            show_exit: self.show_exit,
+            show_exit: self.show_exit(Sensitivity::Ordinary),
             levels: level_views(
                 &self.site.services,
                 &self.site.sources.config.directory.levels,
@@ -229,7 +237,7 @@ impl Context<'_> {
                 "/directory/a-z/",
             ),
             breadcrumbs: self.crumbs(true),
-            show_exit: self.show_exit,
+            show_exit: self.show_exit(Sensitivity::Ordinary),
             letters,
         };
         self.render("directory_az.html", &view, "/directory/a-z/")
@@ -242,6 +250,7 @@ impl Context<'_> {
         members: &[usize],
     ) -> Result<RenderedPage, Diagnostic> {
         let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
+        let sensitivity = Sensitivity::when(members.iter().any(|s| s.safety));
         let title = format!("{}: {}", facet.title, value.title);
         let summary = format!(
             "Services in the directory for {}: {}.",
@@ -252,7 +261,8 @@ impl Context<'_> {
             site: self.site_view,
             page: meta(self.site, &title, &summary, &value.url),
             breadcrumbs: self.crumbs(true),
-            show_exit: self.show_exit,
+            show_exit: self.show_exit(sensitivity),
+            help_now: sensitivity.is_sensitive(),
             facet: facet.title,
             value: value.title.clone(),
             services: service_cards(&display_order_of(members), self.facets, self.site),
@@ -271,10 +281,11 @@ impl Context<'_> {
                 service.url.as_str(),
             ),
             breadcrumbs: self.crumbs(true),
-            show_exit: self.show_exit,
+            show_exit: self.show_exit(service.sensitivity),
+            help_now: service.sensitivity.is_sensitive(),
             service: service_detail(service),
-            related_pages: related_pages(self.site, &service.topics),
-            related_resources: views::related_resources(self.site, &service.topics),
+            related_pages: related_pages(self.site, service.subject()),
+            related_resources: views::related_resources(self.site, service.subject()),
             report_change_url: report_change_url(self.site, service),
         };
         let source = service.path.to_string_lossy().into_owned();

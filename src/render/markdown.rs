@@ -5,6 +5,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::model::page::join_content_path;
 use crate::model::slug::slugify;
 use crate::render::untrusted::{Policy, clean_html};
 
@@ -259,23 +260,6 @@ fn has_scheme(url: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Resolves `path` (relative to `dir`, or to `content/` when it starts with `/`) to a content
-/// path without `.` or `..`; `None` when it climbs out of `content/`.
-pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
-    let base = if path.starts_with('/') { "" } else { dir };
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in base.split('/').chain(path.split('/')) {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{Page, PageKind, Site, UrlPath};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
@@ -144,7 +145,7 @@ fn render_generated_pages(
     }
     let not_found = NotFoundView {
         site: site_view,
-        show_exit: shows_exit(site, "", false),
+        show_exit: shows_exit(site, "", Sensitivity::Ordinary),
     };
     match templates.render("404.html", &not_found, "404.html") {
         Ok(html) => rendered.not_found = html,
@@ -191,11 +192,11 @@ fn render_content_page(
             Vec::new()
         },
         related_services: match page.kind {
-            PageKind::Page => directory::views::related_services(site, &page.topics),
+            PageKind::Page => directory::views::related_services(site, page.subject()),
             _ => Vec::new(),
         },
-        related_resources: resources::related_resource_views(site, &page.topics),
-        show_exit: shows_exit(site, &page.section_name, page.safety),
+        related_resources: resources::related_resource_views(site, page.subject()),
+        show_exit: shows_exit(site, &page.section_name, page.sensitivity),
     };
     let template = page
         .template

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::material::MaterialKind;
-use crate::model::resource::{Resource, kinds_in, related_resources};
+use crate::model::relations::{self, Subject};
+use crate::model::resource::{Resource, kinds_in};
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{Site, Slug};
 use crate::render::RenderedPage;
 use crate::render::programme::session::MaterialView;
@@ -95,11 +97,12 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
     }
 }
 
-/// Resources sharing a topic with `topics`, as shown: for self-help, session and topic pages.
-pub fn related_resource_views(site: &Site, topics: &[usize]) -> Vec<ResourceView> {
-    related_resources(&site.resources, topics, RELATED_LIMIT)
+/// The resources a self-help page or session lists, as shown: the organiser's list, or those
+/// sharing most topics with it.
+pub fn related_resource_views(site: &Site, subject: Subject) -> Vec<ResourceView> {
+    relations::related_resources(&site.resources, subject, RELATED_LIMIT)
         .into_iter()
-        .map(|r| resource_view(site, r))
+        .map(|n| resource_view(site, &site.resources[n]))
         .collect()
 }
 
@@ -178,19 +181,21 @@ pub fn render_resource_pages(
                       summary: &str,
                       url: String,
                       list: &[&Resource],
-                      crumbs: Vec<Link>|
+                      crumbs: Vec<Link>,
+                      sensitivity: Sensitivity|
      -> Result<(), Diagnostic> {
         let path = url_path(&url);
         let view = LibraryView {
             site: site_view,
-            page: simple_meta(site, &title, summary, &path, "resources"),
+            page: simple_meta(site, &title, summary, &path, "resources")
+                .with_sensitivity(sensitivity),
             groups: by_kind(site, list),
             count: list.len(),
             kinds: kinds.clone(),
             topics: topics.clone(),
             library_url: (url != LIBRARY_URL).then(|| LIBRARY_URL.to_owned()),
             breadcrumbs: crumbs,
-            show_exit: shows_exit(site, "resources", false),
+            show_exit: shows_exit(site, "resources", sensitivity),
         };
         let html = templates.render(
             "resources.html",
@@ -211,6 +216,7 @@ pub fn render_resource_pages(
         LIBRARY_URL.into(),
         &all,
         vec![home.clone()],
+        Sensitivity::Ordinary,
     )?;
     for kind in kinds_in(&site.resources) {
         let list: Vec<&Resource> = all
@@ -225,6 +231,7 @@ pub fn render_resource_pages(
             kind_url(kind),
             &list,
             vec![home.clone(), library.clone()],
+            Sensitivity::Ordinary,
         )?;
     }
     for (i, topic) in site.topics.list.iter().enumerate() {
@@ -241,6 +248,7 @@ pub fn render_resource_pages(
                 topic_url(&topic.slug),
                 &list,
                 vec![home.clone(), library.clone()],
+                topic.sensitivity,
             )?;
         }
     }

@@ -69,7 +69,10 @@ pub fn render_search_page(
         canonical_url: site.sources.config.absolute_url(SEARCH_URL),
         kinds,
         browse,
-        show_exit: shows_exit(site, "search", false),
+        // Always, when the site has anything sensitive: the page is the same for every query
+        // (results are drawn in the reader's browser), so it works without JavaScript and the
+        // control never appears under the reader's finger halfway through typing.
+        show_exit: shows_exit(site, "search", site.sensitivity()),
     };
     let html = templates.render("search.html", &view, "search page")?;
     let url = UrlPath::from_slugs(&[

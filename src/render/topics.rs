@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{PageKind, Site, Topic, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
@@ -51,6 +52,8 @@ pub struct TopicView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+    /// Whether to show 'Get help now': the topic is sensitive.
+    pub help_now: bool,
 }
 
 /// Renders the topic index and one page per topic; nothing when the site has no topics.
@@ -62,7 +65,7 @@ pub fn render_topic_pages(
     if site.topics.list.is_empty() {
         return Ok(Vec::new());
     }
-    let show_exit = crate::render::views::shows_exit(site, "topics", false);
+    let show_exit = |sensitivity| crate::render::views::shows_exit(site, "topics", sensitivity);
     let index_url = UrlPath::root()
         .join(&crate::model::Slug::parse("topics").map_err(|m| Diagnostic::file("topics", m))?);
     let tagged = |index: usize| {
@@ -84,7 +87,7 @@ pub fn render_topic_pages(
     let index_view = TopicsView {
         site: site_view,
         topics: summaries,
-        show_exit,
+        show_exit: show_exit(Sensitivity::Ordinary),
     };
     let mut pages = vec![page(
         index_url.clone(),
@@ -126,7 +129,8 @@ pub fn render_topic_pages(
             resources,
             resources_url,
             breadcrumbs: crumbs.clone(),
-            show_exit,
+            show_exit: show_exit(topic.sensitivity),
+            help_now: topic.sensitivity.is_sensitive(),
         };
         let name = format!("topic {}", topic.slug);
         pages.push(page(

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::config::{Contact, HelpLine, Organisation};
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{Page, PageKind, Site};
 use crate::render::format::{format_date, iso_date};
 use crate::render::markdown::Heading;
@@ -86,8 +87,16 @@ pub struct PageMeta {
     pub topics: Vec<Link>,
     /// Who it is for.
     pub audience: Vec<&'static str>,
-    /// Show 'Get help now'.
+    /// Show 'Get help now': what the page shows is sensitive.
     pub safety: bool,
+}
+
+impl PageMeta {
+    /// The same facts, showing 'Get help now' when `sensitivity` says so.
+    pub fn with_sensitivity(mut self, sensitivity: Sensitivity) -> PageMeta {
+        self.safety = sensitivity.is_sensitive();
+        self
+    }
 }
 
 /// The view of a Markdown page, section or the home page.
@@ -222,10 +231,11 @@ fn generated_sections(site: &Site) -> Vec<&'static str> {
     sections
 }
 
-/// Whether a page in `section` shows the exit button, by the site's safety settings.
-pub fn shows_exit(site: &Site, section: &str, page_wants_it: bool) -> bool {
+/// Whether a page in `section` shows the exit button: always when the model found what it
+/// shows sensitive, and on every page of the sections `exit_sections` names.
+pub fn shows_exit(site: &Site, section: &str, sensitivity: Sensitivity) -> bool {
     let sections = &site.sources.config.safety.exit_sections;
-    page_wants_it || sections.iter().any(|s| s == "*" || s == section)
+    sensitivity.is_sensitive() || sections.iter().any(|s| s == "*" || s == section)
 }
 
 /// The facts about one page.
@@ -254,7 +264,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
             })
             .collect(),
         audience: page.audience.iter().map(|a| a.label()).collect(),
-        safety: page.safety,
+        safety: page.sensitivity.is_sensitive(),
     }
 }
 

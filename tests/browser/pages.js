@@ -115,7 +115,16 @@ const sites = {
       'search with results': '/search/#q=mediation',
       404: '/no-such-page/',
     },
-    exit: ['/self-help/domestic-abuse/', '/directory/'],
+    // Sensitive by content (the domestic-abuse topic is `sensitive = true`), not by section:
+    // the topic page, the programme's topic filter, the library's topic page and search.
+    exit: [
+      '/self-help/domestic-abuse/',
+      '/directory/',
+      '/topics/domestic-abuse/',
+      '/sessions/2027/topic/domestic-abuse/',
+      '/resources/topic/domestic-abuse/',
+      '/search/',
+    ],
   },
 };
 

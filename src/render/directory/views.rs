@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::model::Site;
+use crate::model::relations::{self, Subject};
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::model::topic::best_matches;
 use crate::render::format::{format_date, format_time, iso_date};
 use crate::render::programme::session::MaterialView;
 use crate::render::untrusted::render_service_description;
@@ -304,13 +304,11 @@ fn location_view(location: &Location) -> LocationView {
     }
 }
 
-/// Services that share a topic with `topics` (a page's, a session's): best matches first, then
-/// family hubs, then by name; at most six, so that the list stays short enough to read.
-pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
-    let chosen = site.related.get("services", topics, || {
-        best_matches(&site.services, |_| true, |s| &s.topics, key, topics, 6)
-    });
+/// The services a page or session lists: the organiser's list, or the suggestion of the
+/// model's safety rules (see [`relations::suggest_services`]); at most six, so that the list
+/// stays short enough to read.
+pub fn related_services(site: &Site, subject: Subject) -> Vec<Card> {
+    let chosen = relations::related_services(&site.services, &site.related, subject, 6);
     chosen
         .iter()
         .map(|&n| &site.services[n])
@@ -323,11 +321,12 @@ pub fn related_services(site: &Site, topics: &[usize]) -> Vec<Card> {
         .collect()
 }
 
-/// Resources of the library that share a topic with `topics`: best matches first, at most six.
-pub fn related_resources(site: &Site, topics: &[usize]) -> Vec<MaterialView> {
-    crate::model::resource::related_resources(&site.resources, topics, 6)
+/// A service's resources: the organiser's list, or those that share most topics with it
+/// (at most six).
+pub fn related_resources(site: &Site, subject: Subject) -> Vec<MaterialView> {
+    relations::related_resources(&site.resources, subject, 6)
         .into_iter()
-        .map(|r| MaterialView::from(&r.material))
+        .map(|n| MaterialView::from(&site.resources[n].material))
         .collect()
 }
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::audience::Audience;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::session::{Format, Session};
 use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
@@ -329,9 +330,14 @@ fn render_week_pages(
         &introduction,
         None,
     )];
-    for (filter, sessions) in filter_pages(site, week) {
-        results.push(render_week_filter(
-            site, templates, site_view, week, filter, &sessions,
+    for filter in filter_pages(site, week) {
+        results.push(render_week(
+            site,
+            templates,
+            site_view,
+            week,
+            "",
+            Some(filter),
         ));
     }
     results.push(render_poster(site, templates, site_view, week));
@@ -461,7 +467,7 @@ fn render_weeks_index(
         current: by_state(std::cmp::Ordering::Equal),
         upcoming: by_state(std::cmp::Ordering::Greater),
         past,
-        show_exit: shows_exit(site, "sessions", false),
+        show_exit: shows_exit(site, "sessions", Sensitivity::Ordinary),
     };
     Ok(page(
         url,
@@ -537,18 +543,30 @@ fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
     crumbs
 }
 
+/// One filter page of a week: the sessions with one value of one filter.
+struct WeekFilter<'a> {
+    /// 'on domestic abuse', with the page's address.
+    link: Link,
+    /// The same address.
+    url: UrlPath,
+    /// The sessions it lists.
+    sessions: Vec<&'a Session>,
+    /// Sensitive for a sensitive topic's page.
+    sensitivity: Sensitivity,
+}
+
 fn render_week(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
     week: &Week,
     introduction: &str,
-    filter: Option<(Link, Vec<&Session>, UrlPath)>,
+    filter: Option<WeekFilter>,
 ) -> Result<RenderedPage, Diagnostic> {
     let all = week_sessions(site, week);
-    let (filter_link, sessions, url) = match filter {
-        Some((link, sessions, url)) => (Some(link), sessions, url),
-        None => (None, all.clone(), week.url.clone()),
+    let (filter_link, sessions, url, sensitivity) = match filter {
+        Some(f) => (Some(f.link), f.sessions, f.url, f.sensitivity),
+        None => (None, all.clone(), week.url.clone(), Sensitivity::Ordinary),
     };
     let title = match &filter_link {
         Some(link) => format!("{}: {}", week.name, link.title),
@@ -556,7 +574,8 @@ fn render_week(
     };
     let view = WeekView {
         site: site_view,
-        page: simple_meta(site, &title, &week.summary, &url, "sessions"),
+        page: simple_meta(site, &title, &week.summary, &url, "sessions")
+            .with_sensitivity(sensitivity),
         week: week_details(site, week),
         introduction: if filter_link.is_none() {
             introduction.to_owned()
@@ -568,28 +587,10 @@ fn render_week(
         filters: filter_groups(site, week, &all),
         filter: filter_link,
         breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
-        show_exit: shows_exit(site, "sessions", false),
+        show_exit: shows_exit(site, "sessions", sensitivity),
     };
     let html = templates.render("week.html", &view, &week.source.to_string_lossy())?;
     Ok(page(url, html, &week.source))
-}
-
-fn render_week_filter(
-    site: &Site,
-    templates: &Templates,
-    site_view: &SiteView,
-    week: &Week,
-    filter: (Link, UrlPath),
-    sessions: &[&Session],
-) -> Result<RenderedPage, Diagnostic> {
-    render_week(
-        site,
-        templates,
-        site_view,
-        week,
-        "",
-        Some((filter.0, sessions.to_vec(), filter.1)),
-    )
 }
 
 /// One value of a filter: its slug, its label and the sessions that have it.
@@ -688,7 +689,7 @@ fn filter_groups(site: &Site, week: &Week, sessions: &[&Session]) -> Vec<FilterG
         .collect()
 }
 
-fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<((Link, UrlPath), Vec<&'a Session>)> {
+fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<WeekFilter<'a>> {
     let sessions = week_sessions(site, week);
     let mut pages = Vec::new();
     for (_, key, values) in filter_values(site, &sessions) {
@@ -700,16 +701,19 @@ fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<((Link, UrlPath), Vec<&'
                 "format" => title.to_lowercase(),
                 _ => format!("on {}", title.to_lowercase()),
             };
-            pages.push((
-                (
-                    Link {
-                        title: label,
-                        url: url.to_string(),
-                    },
-                    url,
-                ),
-                list,
-            ));
+            let topic = (key == "topic")
+                .then(|| site.topics.list.iter().find(|t| t.slug.as_str() == value))
+                .flatten();
+            let sensitivity = topic.map(|t| t.sensitivity).unwrap_or_default();
+            pages.push(WeekFilter {
+                link: Link {
+                    title: label,
+                    url: url.to_string(),
+                },
+                url,
+                sessions: list,
+                sensitivity,
+            });
         }
     }
     pages
@@ -732,21 +736,28 @@ fn render_session(
             &session.summary,
             &session.url,
             "sessions",
-        ),
+        )
+        .with_sensitivity(session.sensitivity),
         session: session_details(site, session, &host_url),
         description,
         clock,
         tags,
         next_steps,
-        related: related_pages(site, &session.topics),
-        related_services: crate::render::directory::views::related_services(site, &session.topics),
-        related_resources: crate::render::resources::related_resource_views(site, &session.topics),
+        related: related_pages(site, session.subject()),
+        related_services: crate::render::directory::views::related_services(
+            site,
+            session.subject(),
+        ),
+        related_resources: crate::render::resources::related_resource_views(
+            site,
+            session.subject(),
+        ),
         booklet_url: week
             .booklet_published
             .then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
-        show_exit: shows_exit(site, "sessions", false),
+        show_exit: shows_exit(site, "sessions", session.sensitivity),
     };
     let html = templates.render("session.html", &view, &session.source.to_string_lossy())?;
     Ok(page(session.url.clone(), html, &session.source))
@@ -798,7 +809,7 @@ fn render_host_pages(
                 sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
                 people,
                 breadcrumbs: breadcrumbs_to(None),
-                show_exit: shows_exit(site, "sessions", false),
+                show_exit: shows_exit(site, "sessions", Sensitivity::Ordinary),
             };
             let html = templates.render("host.html", &view, &format!("host page {name}"))?;
             Ok(page(path, html, std::path::Path::new("sessions")))

@@ -6,8 +6,8 @@ use serde_json::json;
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus, Phase};
 use crate::model::material::Material;
+use crate::model::relations::{self, Subject};
 use crate::model::session::{Format, Session, percent_encode};
-use crate::model::topic::best_matches;
 use crate::render::format::{format_day, format_time_range};
 use crate::render::programme::cards::{
     PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
@@ -532,21 +532,10 @@ pub fn script_safe_json(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// Self-help pages that share a topic with the session, best matches first.
-pub fn related_pages(site: &Site, topics: &[usize]) -> Vec<Card> {
-    let is_guide = |p: &crate::model::Page| {
-        p.kind == crate::model::PageKind::Page && p.section_name == "self-help"
-    };
-    let chosen = site.related.get("guides", topics, || {
-        best_matches(
-            &site.pages,
-            is_guide,
-            |p| &p.topics,
-            |p| p.title.as_str(),
-            topics,
-            4,
-        )
-    });
+/// The related pages of a session or service: the organiser's list, or the self-help pages
+/// that share most topics with it (at most four).
+pub fn related_pages(site: &Site, subject: Subject) -> Vec<Card> {
+    let chosen = relations::related_pages(&site.pages, &site.related, subject, 4);
     chosen
         .iter()
         .map(|&n| crate::render::views::card(&site.pages[n]))
