@@ -199,8 +199,14 @@ pub struct Overrides {
     pub output_dir: Option<PathBuf>,
 }
 
-/// Parses and validates `hubsite.toml`.
-pub fn parse_config(file: &SourceFile, overrides: &Overrides) -> Result<Config, Diagnostics> {
+/// Parses and validates `hubsite.toml`. Problems that leave a usable configuration (a bad
+/// time zone or language tag: the defaults stand in) come beside it, so the rest of the site
+/// is still checked in the same run; a file that cannot be read, or a base_url that is no web
+/// address, stops here.
+pub fn parse_config(
+    file: &SourceFile,
+    overrides: &Overrides,
+) -> Result<(Config, Diagnostics), Diagnostics> {
     let raw: RawConfig = crate::parse::parse_toml(file, &file.text, 0)?;
     validate(raw, file, overrides)
 }
@@ -209,7 +215,7 @@ fn validate(
     raw: RawConfig,
     file: &SourceFile,
     overrides: &Overrides,
-) -> Result<Config, Diagnostics> {
+) -> Result<(Config, Diagnostics), Diagnostics> {
     // Destructure every field, so that a new key cannot be silently ignored.
     let RawConfig {
         title,
@@ -231,11 +237,10 @@ fn validate(
         Some(url) => SiteUrls::parse(url).map_err(|m| Diagnostic::file("--base-url", m)),
         None => SiteUrls::parse(base_url.get_ref()).map_err(|m| file.error_at(base_url.span(), m)),
     };
-    let urls = urls.unwrap_or_else(|d| {
-        problems.push(d.hint("write the site's public address, such as https://example.org or https://example.org/familyhub/"));
-        SiteUrls::default()
+    let urls = urls.map_err(|d| {
+        let hint = "write the site's public address, such as https://example.org or https://example.org/familyhub/";
+        Diagnostics::from(d.hint(hint))
     });
-    let base_url = urls.base_url();
     let (time_zone_name, time_zone) = match time_zone {
         None => ("Europe/London".to_owned(), london()),
         Some(name) => match TimeZone::get(name.get_ref()) {
@@ -257,7 +262,15 @@ fn validate(
         "en-GB".to_owned()
     });
     let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
-    problems.into_result(Config {
+    let urls = match urls {
+        Ok(urls) => urls,
+        Err(mut fatal) => {
+            fatal.extend(problems);
+            return Err(fatal.sorted());
+        }
+    };
+    let base_url = urls.base_url();
+    let config = Config {
         title,
         description,
         base_url,
@@ -273,7 +286,8 @@ fn validate(
         help_now,
         directory,
         extra,
-    })
+    };
+    Ok((config, problems.sorted()))
 }
 
 /// The site's language: a BCP 47 tag whose every part is in the IANA subtag registry, since
@@ -315,9 +329,11 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// The configuration, or every problem (those that leave it usable too).
     fn parse(text: &str) -> Result<Config, Diagnostics> {
         let file = SourceFile::new("hubsite.toml", text.as_bytes().to_vec()).unwrap();
-        parse_config(&file, &Overrides::default())
+        let (config, problems) = parse_config(&file, &Overrides::default())?;
+        problems.into_result(config)
     }
 
     #[test]

@@ -48,7 +48,9 @@ impl Probe {
     pub fn new() -> Result<Probe, Error> {
         let file = SourceFile::new("hubsite.toml", CONFIG.as_bytes().to_vec())
             .map_err(|d| Error::Content(d.into()))?;
-        let config = parse_config(&file, &Overrides::default()).map_err(Error::Content)?;
+        let (config, problems) =
+            parse_config(&file, &Overrides::default()).map_err(Error::Content)?;
+        let config = problems.into_result(config).map_err(Error::Content)?;
         let mut problems = Diagnostics::default();
         let theme = load_theme(Path::new("/nonexistent-probe-site"), "hub", &mut problems);
         problems.into_result(()).map_err(Error::Content)?;
@@ -115,7 +117,7 @@ impl Probe {
             root: Path::new("/nonexistent-probe-site").to_path_buf(),
             config: self.config.clone(),
             pages,
-            topics: Vec::new(),
+            topics: Some(Vec::new()),
             topics_file: None,
             data_files: Vec::new(),
             weeks: Vec::new(),

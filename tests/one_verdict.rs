@@ -142,3 +142,72 @@ fn machines_read_the_same_problems_as_json_lines_and_github_annotations() {
             .all(|l| l.starts_with("::error file=") && l.contains(",line=") && l.contains("::"))
     );
 }
+
+/// Replaces `from` with `to` in the site's file `path`; the text must be there.
+fn edit(site: &tempfile::TempDir, path: &str, from: &str, to: &str) {
+    let file = site.path().join(path);
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains(from), "{path} holds {from}");
+    fs::write(&file, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn faults_in_six_files_of_four_kinds_are_reported_together_without_follow_ons() {
+    let site = scratch_copy("council");
+    // Settings: a language tag that is no language.
+    edit(
+        &site,
+        "hubsite.toml",
+        "language = \"en-GB\"",
+        "language = \"fr-XX-bogus\"",
+    );
+    // A page: a misspelt field and a quoted number where a date is wanted.
+    edit(
+        &site,
+        "content/self-help/is-it-abuse.md",
+        "summary =",
+        "sumary =",
+    );
+    // A week that ends before it starts: one error, not one per session.
+    edit(
+        &site,
+        "sessions/spring-2027/week.toml",
+        "end_date = 2027-04-02",
+        "end_date = 2027-03-02",
+    );
+    // A session with five faults, all reported in the one run: two misspelt fields, a time
+    // without its date, a number where a format is wanted and text where a number is.
+    fs::write(
+        site.path().join("sessions/autumn-2027/five-faults.toml"),
+        "title = \"Five faults\"\nsumary = \"x\"\nstart = 2027-10-28T18:00:00\nend = \"7.30pm\"\nformat = 7\naudiance = [\"parents\"]\nrevision = \"two\"\n",
+    )
+    .unwrap();
+    // A service: a bad postcode (its opening hours there are not also reported).
+    edit(
+        &site,
+        "content/directory/northmoor-family-centre.toml",
+        "postcode = \"LS1 4AP\"",
+        "postcode = \"LS1 4A\"",
+    );
+    let text = fs::read_to_string(
+        site.path()
+            .join("content/directory/northmoor-family-centre.toml"),
+    )
+    .unwrap();
+    fs::write(
+        site.path().join("content/directory/northmoor-family-centre.toml"),
+        format!("{text}\n[[schedule]]\ndays = [\"friday\"]\nopens = \"09:00\"\ncloses = \"12:00\"\nlocation = \"Canolfan Gymunedol Pen-y-bryn\"\n"),
+    )
+    .unwrap();
+    // Topics: an unknown field.
+    edit(
+        &site,
+        "content/topics.toml",
+        "name = \"Loss and grief\"",
+        "name = \"Loss and grief\"\ncolour = \"blue\"",
+    );
+    let report = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
+        .unwrap_err()
+        .to_string();
+    insta::assert_snapshot!(report);
+}

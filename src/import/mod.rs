@@ -49,7 +49,7 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
         .map_err(|m| Error::Content(Diagnostic::file(&options.file, m).into()))?;
     let sources = load_site(&options.root, &LoadOptions::default())?;
     let topics = Topics::build(
-        &sources.topics,
+        sources.topics.as_deref(),
         sources.topics_file.as_ref(),
         &mut Diagnostics::default(),
     );

@@ -31,8 +31,9 @@ pub struct Sources {
     pub config: Config,
     /// Markdown pages and section indexes (`_index.md`), in path order.
     pub pages: Vec<RawPage>,
-    /// The shared topics from `content/topics.toml`.
-    pub topics: Vec<RawTopic>,
+    /// The shared topics from `content/topics.toml`; `None` when the file has problems (they
+    /// are reported, and the topics it names are then not reported unknown everywhere).
+    pub topics: Option<Vec<RawTopic>>,
     /// `content/topics.toml`, kept to locate errors about topics.
     pub topics_file: Option<SourceFile>,
     /// Other TOML data under `content/` (directory, resources), in path order.
@@ -132,8 +133,9 @@ pub fn load_site_knowing(
                 .into(),
         ),
     })?;
-    let config = parse_config(&config_file, &options.overrides).map_err(Error::Content)?;
-    let mut problems = Diagnostics::default();
+    // A bad language or time zone is reported with every other problem of the site.
+    let (config, mut problems) =
+        parse_config(&config_file, &options.overrides).map_err(Error::Content)?;
 
     let content = walk_files(root, &root.join("content"), &mut problems);
     let (page_paths, rest): (Vec<_>, Vec<_>) =
@@ -153,7 +155,7 @@ pub fn load_site_knowing(
     let topics_file = take_file(&mut data_files, Path::new("content/topics.toml"));
     let topics = match &topics_file {
         Some(file) => parse_topics(file, &mut problems),
-        None => Vec::new(),
+        None => Some(Vec::new()),
     };
     let session_paths = walk_files(root, &root.join("sessions"), &mut problems);
     let session_files = read_all(root, &session_paths, &mut problems, Ok);
@@ -291,14 +293,11 @@ fn take_file(files: &mut Vec<SourceFile>, path: &Path) -> Option<SourceFile> {
     Some(files.remove(index))
 }
 
-fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Vec<RawTopic> {
-    match crate::parse::parse_toml::<RawTopicsFile>(file, &file.text, 0) {
-        Ok(raw) => raw.topic,
-        Err(found) => {
-            problems.extend(found);
-            Vec::new()
-        }
-    }
+fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Option<Vec<RawTopic>> {
+    crate::parse::parse_toml::<RawTopicsFile>(file, &file.text, 0)
+        .map(|raw| raw.topic)
+        .map_err(|found| problems.extend(found))
+        .ok()
 }
 
 /// The text of the published style sheets, in output order.

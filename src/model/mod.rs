@@ -75,7 +75,11 @@ pub fn build_site(
 ) -> Result<(Site, Diagnostics), Error> {
     let mut problems = sources.problems.clone();
     let mut warnings = Diagnostics::default();
-    let topics = Topics::build(&sources.topics, sources.topics_file.as_ref(), &mut problems);
+    let topics = Topics::build(
+        sources.topics.as_deref(),
+        sources.topics_file.as_ref(),
+        &mut problems,
+    );
     let mut pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
     let (weeks, mut sessions) = week::build_weeks(
         &sources.weeks,

@@ -453,7 +453,7 @@ mod tests {
         let text = "[[topic]]\nslug = \"domestic-abuse\"\nname = \"Domestic abuse\"\nsensitive = true\n[[topic]]\nslug = \"talking\"\nname = \"Talking\"\n";
         let file: File = toml::from_str(text).unwrap();
         let mut problems = Diagnostics::default();
-        Topics::build(&file.topic, None, &mut problems)
+        Topics::build(Some(&file.topic), None, &mut problems)
     }
 
     fn service(id: &str, categories: &str, topics: &str, extra: &str) -> SourceFile {

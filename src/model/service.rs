@@ -382,13 +382,16 @@ fn validate(
         Date::constant(1970, 1, 1)
     });
     let contact = check_contact(contact, file, &mut report);
+    // Names of every location written, those with a problem too: hours at a location whose
+    // postcode is wrong are not also reported as at no location (the postcode is the cause).
+    let written: Vec<String> = locations.iter().map(|l| l.name.get_ref().clone()).collect();
     let locations: Vec<Location> = locations
         .into_iter()
         .filter_map(|l| check_location(l, file, &mut report))
         .collect();
     let schedule = schedule
         .into_iter()
-        .filter_map(|o| check_opening(o, &locations, file, &mut report))
+        .filter_map(|o| check_opening(o, &locations, &written, file, &mut report))
         .collect();
     let delivery = default_delivery(delivery, &locations);
     if access.is_empty() {
@@ -580,6 +583,7 @@ fn check_location(
 fn check_opening(
     raw: RawOpening,
     locations: &[Location],
+    written: &[String],
     file: &SourceFile,
     report: &mut impl FnMut(Diagnostic),
 ) -> Option<Opening> {
@@ -604,6 +608,7 @@ fn check_opening(
         None => None,
         Some(name) => match locations.iter().position(|l| &l.name == name.get_ref()) {
             Some(index) => Some(index),
+            None if written.contains(name.get_ref()) => return None,
             None => {
                 let known: Vec<_> = locations.iter().map(|l| l.name.as_str()).collect();
                 let hint = if known.is_empty() {

@@ -30,17 +30,23 @@ pub struct Topics {
     /// In the order of `content/topics.toml`.
     pub list: Vec<Topic>,
     by_slug: BTreeMap<String, usize>,
+    /// The topics file could not be read: its problems are reported, and a topic named
+    /// elsewhere is not also reported unknown (it may well be in the file).
+    unreadable: bool,
 }
 
 impl Topics {
     /// Validates the topics file: slugs must be slugs and unique.
     pub fn build(
-        raw: &[RawTopic],
+        raw: Option<&[RawTopic]>,
         file: Option<&SourceFile>,
         problems: &mut Diagnostics,
     ) -> Topics {
-        let mut topics = Topics::default();
-        for topic in raw {
+        let mut topics = Topics {
+            unreadable: raw.is_none(),
+            ..Topics::default()
+        };
+        for topic in raw.unwrap_or_default() {
             let at = |message: String| match file {
                 Some(file) => file.error_at(topic.slug.span(), message),
                 None => Diagnostic::file("content/topics.toml", message),
@@ -82,6 +88,7 @@ impl Topics {
             match self.by_slug.get(name.get_ref().as_str()) {
                 Some(&index) if !found.contains(&index) => found.push(index),
                 Some(_) => {}
+                None if self.unreadable => {}
                 None => {
                     let span = name.span();
                     let known: Vec<_> = self.list.iter().map(|t| t.slug.as_str()).collect();

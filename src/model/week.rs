@@ -95,7 +95,10 @@ pub fn build_weeks(
             else {
                 continue;
             };
-            check_inside_week(&week, &session_source.file, &session, problems);
+            // A week that ends before it starts is reported once, not once per session.
+            if week.start_date <= week.end_date {
+                check_inside_week(&week, &session_source.file, &session, problems);
+            }
             week_sessions.push(sessions.len());
             sessions.push(session);
         }
