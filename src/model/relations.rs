@@ -89,12 +89,11 @@ pub fn resolve(
         .iter()
         .map(|r| r.material.url.as_str())
         .collect();
-    let page_paths: Vec<String> = targets
-        .pages
-        .keys()
-        .map(|path| relative_path(origin.content_dir, path))
-        .collect();
-    let page_paths: Vec<&str> = page_paths.iter().map(String::as_str).collect();
+    // Most files write no list: nothing to resolve (and the near-match candidates below cost
+    // a pass over every page, which for every page of a large site would be quadratic).
+    if written.services.is_none() && written.pages.is_none() && written.resources.is_none() {
+        return ExplicitRelations::default();
+    }
     let services = written.services.as_ref().map(|list| {
         resolve_list(list, origin, problems, |entry| {
             let id = service_id_of(entry, origin.content_dir);
@@ -110,10 +109,15 @@ pub fn resolve(
             let path = join_content_path(origin.content_dir, entry).unwrap_or_default();
             match targets.pages.get(&path) {
                 Some(&id) => Ok(id),
-                None => Err(
-                    unknown(&format!("no page at `{entry}`"), entry, &page_paths)
-                        .hint_suffix("name a page by its file, relative to this one as in a link"),
-                ),
+                None => Err(unknown(
+                    &format!("no page at `{entry}`"),
+                    entry,
+                    &page_paths(origin, &targets)
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>(),
+                )
+                .hint_suffix("name a page by its file, relative to this one as in a link")),
             }
         })
     });
@@ -135,6 +139,15 @@ pub fn resolve(
         pages,
         resources,
     }
+}
+
+/// Every page as a link from the writing file would name it: the candidates for near matches.
+fn page_paths(origin: Origin, targets: &Targets) -> Vec<String> {
+    targets
+        .pages
+        .keys()
+        .map(|path| relative_path(origin.content_dir, path))
+        .collect()
 }
 
 /// A problem and its hint, before it is located.
