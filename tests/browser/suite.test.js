@@ -178,10 +178,14 @@ for (const [site, { pages, exit, basePath = '' }] of Object.entries(sites)) {
           assert.ok(heading.y >= bar.y + bar.height - 1, `heading at ${heading.y} under a bar ending at ${bar.y + bar.height}`);
         });
       });
-      test('exit leaves no referrer', async () => {
-        await withPage(site, exitPath, {}, async ({ page }) => {
+      test('exit leaves no referrer, cookie or storage behind', async () => {
+        await withPage(site, exitPath, {}, async ({ context, page }) => {
           await Promise.all([page.waitForURL(state.neutral), page.locator('[data-exit-this-page]').click()]);
           assert.equal(await page.evaluate(() => document.referrer), '');
+          const stored = await context.storageState();
+          assert.deepEqual(stored.cookies, []);
+          const ours = stored.origins.filter((o) => o.origin === state.origins[site]);
+          assert.deepEqual(ours.flatMap((o) => o.localStorage), [], 'localStorage of the site');
         });
       });
       if (exitPath === exit[0]) {
