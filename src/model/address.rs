@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::page::Page;
 use crate::model::service::Service;
@@ -94,8 +94,10 @@ impl Claim {
 
     fn diagnostic(&self, message: String) -> Diagnostic {
         match self.position {
-            Some((line, column)) => Diagnostic::at(&self.path, line, column, message),
-            None => Diagnostic::file(&self.path, message),
+            Some((line, column)) => {
+                Diagnostic::at(&self.path, line, column, message).code(Code::AddressClash)
+            }
+            None => Diagnostic::file(&self.path, message).code(Code::AddressClash),
         }
     }
 }
