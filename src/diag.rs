@@ -337,6 +337,8 @@ impl SourceFile {
             Code::WrongType
         } else if message.starts_with("unknown variant") {
             Code::UnknownValue
+        } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
+            Code::BadDate
         } else if message.starts_with("invalid value") || message.starts_with("invalid length") {
             Code::BadValue
         } else {

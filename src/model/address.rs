@@ -249,7 +249,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "sessions/b/y.toml:9:8: this host `Jo  Smith` would be published at /sessions/hosts/jo-smith/, where the host `Jo Smith` of sessions/a/x.toml:3:8 already is\n  hint: rename one of the two: a host's page comes from their organisation, or else their name: spell one host the same way everywhere, and tell two hosts apart"
+            "sessions/b/y.toml:9:8: this host `Jo  Smith` would be published at /sessions/hosts/jo-smith/, where the host `Jo Smith` of sessions/a/x.toml:3:8 already is [E0504]\n  hint: rename one of the two: a host's page comes from their organisation, or else their name: spell one host the same way everywhere, and tell two hosts apart"
         );
     }
 

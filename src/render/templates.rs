@@ -232,8 +232,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "templates/page.html:1:8: Unknown filter `shout`",
-                "templates/page.html:2:8: Unknown filter `whisper`"
+                "templates/page.html:1:8: Unknown filter `shout` [E0901]",
+                "templates/page.html:2:8: Unknown filter `whisper` [E0901]"
             ]
         );
     }
