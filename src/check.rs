@@ -10,7 +10,7 @@ pub mod safety;
 
 use jiff::Timestamp;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Site, material_checks};
 use crate::output::links::{PageLink, page_links, resolves};
 use crate::output::{Contents, Output};
@@ -47,7 +47,7 @@ pub fn check_output_links(output: &Output) -> Diagnostics {
         for link in page_links(&html, &output.urls) {
             match link {
                 PageLink::Site(path) if !resolves(output, path) => problems.push(
-                    Diagnostic::file(format!("public/{}", file.path), format!("links to {path}, which is not published"))
+                    Diagnostic::file(format!("public/{}", file.path), format!("links to {path}, which is not published")).code(Code::DeadLink)
                         .hint("fix the template or content that makes this link"),
                 ),
                 PageLink::Site(_) => {}
@@ -55,7 +55,7 @@ pub fn check_output_links(output: &Output) -> Diagnostics {
                     Diagnostic::file(
                         format!("public/{}", file.path),
                         format!("links to {href}, outside {}/ where the site is published", output.urls.base_path()),
-                    )
+                    ).code(Code::LinkOutsideFolder)
                     .hint("write links as site paths (/self-help/) and let the build add the folder; to link elsewhere on the host, give the full address"),
                 ),
             }

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// hubsite: builds a family hub's website from TOML and Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "hubsite", version, about)]
+#[command(name = "hubsite", version, about, disable_help_subcommand = true)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -32,6 +32,22 @@ pub enum Command {
     /// Bring data from another system into the site.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Explain an error code (`hubsite explain E0102`): what it means, a wrong and a right
+    /// example. Without a code, list every code. `hubsite explain content` is `help content`.
+    Explain {
+        /// A code from a report, such as E0102 or W0101.
+        code: Option<String>,
+        /// With `content`: one kind of file, as for `help content`.
+        kind: Option<String>,
+    },
+    /// Help on a command (`hubsite help build`), or `hubsite help content [KIND]`: every field
+    /// of every kind of file (config, page, topics, week, session, service, safety, resource).
+    Help {
+        /// A command, or `content`.
+        topic: Option<String>,
+        /// With `content`: one kind of file.
+        kind: Option<String>,
+    },
 }
 
 /// What `import` can read.

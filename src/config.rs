@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::site_url::SiteUrls;
 
 /// The name of the configuration file at the root of every site.
@@ -234,8 +234,10 @@ fn validate(
     } = raw;
     let mut problems = Diagnostics::default();
     let urls = match &overrides.base_url {
-        Some(url) => SiteUrls::parse(url).map_err(|m| Diagnostic::file("--base-url", m)),
-        None => SiteUrls::parse(base_url.get_ref()).map_err(|m| file.error_at(base_url.span(), m)),
+        Some(url) => SiteUrls::parse(url)
+            .map_err(|m| Diagnostic::file("--base-url", m).code(Code::WebAddress)),
+        None => SiteUrls::parse(base_url.get_ref())
+            .map_err(|m| file.error_at(base_url.span(), m).code(Code::WebAddress)),
     };
     let urls = urls.map_err(|d| {
         let hint = "write the site's public address, such as https://example.org or https://example.org/familyhub/";
@@ -251,6 +253,7 @@ fn validate(
                         name.span(),
                         format!("unknown time zone `{}`", name.get_ref()),
                     )
+                    .code(Code::UnknownTimeZone)
                     .hint("use an IANA name such as Europe/London"),
                 );
                 ("Europe/London".to_owned(), london())
@@ -295,7 +298,7 @@ fn validate(
 fn check_language(language: Spanned<String>, file: &SourceFile) -> Result<String, Diagnostic> {
     let tag = language.get_ref().trim();
     let refused = |reason: String| {
-        file.error_at(language.span(), format!("`{tag}` is not a valid language tag: {reason}"))
+        file.error_at(language.span(), format!("`{tag}` is not a valid language tag: {reason}")).code(Code::BadLanguage)
             .hint("write a BCP 47 tag such as en-GB, cy (Welsh) or pl (Polish): a language, then optionally a region")
     };
     let parsed = language_tags::LanguageTag::parse(tag).map_err(|e| refused(e.to_string()))?;

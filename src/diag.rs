@@ -4,8 +4,10 @@
 //! `path:line:column: message` so that editors and CI can jump to it. Stages collect
 //! diagnostics into a [`Diagnostics`] list rather than stopping at the first one.
 
+mod codes;
 mod hints;
 
+pub use codes::Code;
 pub use hints::closest_field;
 
 use std::fmt;
@@ -25,6 +27,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// The kind of problem, whose page `hubsite explain CODE` prints. Every diagnostic
+    /// hubsite makes has one (a test walks the source to prove it).
+    pub code: Option<Code>,
 }
 
 impl Diagnostic {
@@ -36,6 +41,7 @@ impl Diagnostic {
             end: None,
             message: message.into(),
             hint: None,
+            code: None,
         }
     }
 
@@ -52,6 +58,12 @@ impl Diagnostic {
         }
     }
 
+    /// Sets the kind of problem.
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     /// Adds a hint: what the user can do to fix the problem.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -66,6 +78,9 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{line}:{column}")?;
         }
         write!(f, ": {}", self.message)?;
+        if let Some(code) = self.code {
+            write!(f, " [{code}]")?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -94,7 +109,7 @@ impl Severity {
 
 impl Diagnostic {
     /// One JSON object on one line, for editors and CI: file, line, column, end_line,
-    /// end_column (null where unknown), severity, message, hint.
+    /// end_column (null where unknown), severity, code, message, hint.
     pub fn to_json_line(&self, severity: Severity) -> String {
         let (line, column) = self.position.unzip();
         let (end_line, end_column) = self.end.unzip();
@@ -105,6 +120,7 @@ impl Diagnostic {
             "end_line": end_line,
             "end_column": end_column,
             "severity": severity.as_str(),
+            "code": self.code.map(Code::as_str),
             "message": self.message,
             "hint": self.hint,
         })
@@ -126,7 +142,11 @@ impl Diagnostic {
             properties.push(format!("endLine={line}"));
             properties.push(format!("endColumn={column}"));
         }
-        properties.push("title=hubsite".to_owned());
+        let title = match self.code {
+            Some(code) => format!("hubsite {code}: {}", code.title()),
+            None => "hubsite".to_owned(),
+        };
+        properties.push(format!("title={}", escape_property(&title)));
         let mut message = self.message.clone();
         if let Some(hint) = &self.hint {
             message.push_str("\nhint: ");
@@ -259,6 +279,7 @@ impl SourceFile {
             );
             Diagnostic::at(&path, line, column, "this file is not valid UTF-8")
                 .hint("save the file with UTF-8 encoding")
+                .code(Code::NotUtf8)
         })?;
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),
@@ -289,14 +310,45 @@ impl SourceFile {
         self.text[start..end].trim_end_matches('\r')
     }
 
-    /// A diagnostic about a TOML error, whose span is relative to `offset` in this file.
+    /// A diagnostic about a TOML error, whose span is relative to `offset` in this file: a
+    /// syntax error, or serde's unknown field, missing field, wrong type or unknown value.
     pub fn toml_error(&self, error: &toml::de::Error, offset: usize) -> Diagnostic {
+        self.toml_diagnostic(error, offset, Code::TomlSyntax)
+    }
+
+    /// [`SourceFile::toml_error`] for an error met while reading TOML that is known to be
+    /// valid into a typed value: what is not one of serde's own errors is a bad value.
+    pub fn toml_value_error(&self, error: &toml::de::Error, offset: usize) -> Diagnostic {
+        self.toml_diagnostic(error, offset, Code::BadValue)
+    }
+
+    fn toml_diagnostic(
+        &self,
+        error: &toml::de::Error,
+        offset: usize,
+        otherwise: Code,
+    ) -> Diagnostic {
         let message = error.message().trim_end().to_owned();
+        let code = if message.starts_with("unknown field") {
+            Code::UnknownField
+        } else if message.starts_with("missing field") {
+            Code::MissingField
+        } else if message.starts_with("invalid type") {
+            Code::WrongType
+        } else if message.starts_with("unknown variant") {
+            Code::UnknownValue
+        } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
+            Code::BadDate
+        } else if message.starts_with("invalid value") || message.starts_with("invalid length") {
+            Code::BadValue
+        } else {
+            otherwise
+        };
         let span = error
             .span()
             .map_or(offset..offset, |s| s.start + offset..s.end + offset);
         let hint = hints::toml_hint(&message, self.line_at(span.start), &self.text);
-        let diagnostic = self.error_at(span, message);
+        let diagnostic = self.error_at(span, message).code(code);
         match hint {
             Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
@@ -351,6 +403,98 @@ mod tests {
             d.to_github_annotation(Severity::Warning),
             "::warning file=content/a.md,line=1,col=9,endLine=1,endColumn=12,title=hubsite::bad, value: 100%25%0Ahint: write it%0Aquoted"
         );
+    }
+
+    /// Every place in src/ that makes a diagnostic (`Diagnostic::file(..)`, `Diagnostic::at(..)`,
+    /// `x.error_at(..)`) gives it a code in the same expression: `.code(..)` in its method
+    /// chain (or it only borrows the position: `.position`). `toml_error` sets its own.
+    #[test]
+    fn every_diagnostic_made_in_the_source_has_a_code() {
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in walkdir::WalkDir::new(&root) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for pattern in ["Diagnostic::file(", "Diagnostic::at(", ".error_at("] {
+                for (at, _) in text.match_indices(pattern) {
+                    if text[..at].ends_with("..") {
+                        continue; // `..Diagnostic::file(..)`: a constructor filling in another
+                    }
+                    seen += 1;
+                    let chain = method_chain(&text[at + pattern.len() - 1..]);
+                    if !chain.iter().any(|m| m == "code" || m == "position") {
+                        let (line, _) = line_column(text, at);
+                        missing.push(format!("{}:{line}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            seen > 80,
+            "only {seen} diagnostics found: is the walk right?"
+        );
+        assert!(
+            missing.is_empty(),
+            "diagnostics without a code:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    /// The methods called on the value of the call whose `(` starts `text`.
+    fn method_chain(text: &str) -> Vec<String> {
+        let mut rest = skip_group(text);
+        let mut methods = Vec::new();
+        loop {
+            let trimmed = rest.trim_start();
+            let Some(after_dot) = trimmed.strip_prefix('.') else {
+                return methods;
+            };
+            let name: String = after_dot
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() {
+                return methods;
+            }
+            rest = &after_dot[name.len()..];
+            methods.push(name);
+            if rest.trim_start().starts_with('(') {
+                rest = skip_group(rest.trim_start());
+            }
+        }
+    }
+
+    /// What follows the parenthesised group that starts `text`, skipping strings and chars.
+    fn skip_group(text: &str) -> &str {
+        let bytes = text.as_bytes();
+        let (mut depth, mut i) = (0usize, 0usize);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return &text[i + 1..];
+                    }
+                }
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'\'' if bytes.get(i + 2) == Some(&b'\'') => i += 2,
+                b'\'' if bytes.get(i + 1) == Some(&b'\\') => i += 3,
+                _ => {}
+            }
+            i += 1;
+        }
+        ""
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod probe;
+pub mod reference;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

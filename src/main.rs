@@ -15,7 +15,7 @@ use hubsite::pipeline::{
 use hubsite::{Error, scaffold, serve};
 
 use cli::{Cli, Command, Format, ImportCommand, ReportArgs, SiteArgs};
-use hubsite::diag::{Diagnostic, Diagnostics, Severity};
+use hubsite::diag::{Code, Diagnostic, Diagnostics, Severity};
 
 // A build allocates millions of small strings across threads; mimalloc does that faster than
 // the system allocator and returns memory sooner (docs/performance.md).
@@ -95,6 +95,25 @@ fn run(command: Command) -> anyhow::Result<()> {
             };
             serve::serve(options).map_err(anyhow::Error::msg)?;
         }
+        Command::Explain { code, kind } => match code.as_deref() {
+            None => print!("{}", Code::list()),
+            Some(word) if word.eq_ignore_ascii_case("content") => print_reference(kind.as_deref())?,
+            Some(text) => print!("{}", explain(text)?),
+        },
+        Command::Help { topic, kind } => match topic.as_deref() {
+            Some(word) if word.eq_ignore_ascii_case("content") => print_reference(kind.as_deref())?,
+            Some(name) => {
+                let mut command = <Cli as clap::CommandFactory>::command();
+                command.build();
+                match command.find_subcommand_mut(name) {
+                    Some(sub) => sub.print_long_help()?,
+                    None => anyhow::bail!(
+                        "no command is called `{name}`; `hubsite help` lists them, and `hubsite help content` lists every field"
+                    ),
+                }
+            }
+            None => <Cli as clap::CommandFactory>::command().print_long_help()?,
+        },
         Command::Import(ImportCommand::Oruk(args)) => {
             let options = hubsite::import::ImportOptions {
                 root: site_root(args.root.as_deref()),
@@ -106,6 +125,31 @@ fn run(command: Command) -> anyhow::Result<()> {
             print!("{}", render_import_report(&report));
         }
     }
+    Ok(())
+}
+
+/// The page of a code, or an error that lists the codes near it.
+fn explain(text: &str) -> anyhow::Result<String> {
+    match Code::parse(text) {
+        Some(code) => Ok(code.page()),
+        None => {
+            let near: Vec<String> = Code::near(text)
+                .iter()
+                .map(|c| format!("  {c}  {}", c.title()))
+                .collect();
+            anyhow::bail!(
+                "error: `{text}` is not a hubsite code; codes near it:\n{}\n(`hubsite explain` lists every code)",
+                near.join("\n")
+            )
+        }
+    }
+}
+
+/// Prints docs/content-model.md, or its section for one kind of file.
+fn print_reference(kind: Option<&str>) -> anyhow::Result<()> {
+    let text = hubsite::reference::content_reference(kind)
+        .map_err(|e| anyhow::Error::msg(format!("error: {e}")))?;
+    print!("{text}");
     Ok(())
 }
 

@@ -45,7 +45,7 @@ pub fn parse_toml<T: DeserializeOwned>(
             .as_deref()
             .is_some_and(|name| taken_out.iter().any(|t| t == name));
         if !follow_on {
-            problems.push(file.toml_error(&error, offset));
+            problems.push(file.toml_value_error(&error, offset));
         }
         // A misspelt field stands for the one it was meant to be: that one is not also missing.
         if let Some(meant) = closest_field(&message) {

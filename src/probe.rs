@@ -11,7 +11,7 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use crate::config::{Config, Overrides, parse_config};
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::load::sessions::parse_weeks;
 use crate::load::{Sources, page::parse_page, theme::load_theme};
@@ -141,7 +141,9 @@ impl Probe {
 }
 
 fn probe_problem(error: impl std::fmt::Display) -> Diagnostics {
-    crate::diag::Diagnostic::file("probe", error.to_string()).into()
+    crate::diag::Diagnostic::file("probe", error.to_string())
+        .code(Code::Internal)
+        .into()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Service;
 use crate::output::links::{PageLink, page_links};
 use crate::output::{Contents, Output};
@@ -29,6 +29,7 @@ pub fn directory_warnings(
         if !service.contact.is_reachable() {
             warnings.push(
                 Diagnostic::file(&service.path, "this service has no way to make contact")
+                    .code(Code::NoContact)
                     .hint("add a phone number, email address or website under [contact]"),
             );
         }
@@ -41,6 +42,7 @@ pub fn directory_warnings(
                         service.url
                     ),
                 )
+                .code(Code::Unlinked)
                 .hint("give it topics shared with self-help pages, or link to it from a page"),
             );
         }
@@ -55,8 +57,12 @@ fn stale(service: &Service, months: u16) -> Diagnostic {
     );
     let hint = "check the entry with the service, then update last_reviewed (the limit is [directory] stale_after_months in hubsite.toml)";
     match service.last_reviewed_position {
-        Some((line, column)) => Diagnostic::at(&service.path, line, column, message).hint(hint),
-        None => Diagnostic::file(&service.path, message).hint(hint),
+        Some((line, column)) => Diagnostic::at(&service.path, line, column, message)
+            .code(Code::StaleEntry)
+            .hint(hint),
+        None => Diagnostic::file(&service.path, message)
+            .code(Code::StaleEntry)
+            .hint(hint),
     }
 }
 

@@ -2,7 +2,7 @@
 //! a sensitive page or session whose 'Services that can help' list has no specialist safety
 //! service (for instance an organiser's own list that leaves it out, or a directory without one).
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::relations::{Subject, has_safety_service, related_services};
 use crate::model::{PageKind, Site};
 
@@ -25,6 +25,7 @@ pub fn safety_warnings(site: &Site) -> Diagnostics {
                     path,
                     "this page is about a sensitive topic but lists no specialist safety service",
                 )
+                .code(Code::NoSafetyService)
                 .hint(hint(site, subject)),
             );
         }

@@ -14,12 +14,12 @@ pub fn toml_hint(message: &str, line: &str, text: &str) -> Option<String> {
                 "did you mean `{field}`? Check the spelling against the fields listed above"
             ),
             None => {
-                "check the spelling against the fields listed above, or remove the line".to_owned()
+                "check the spelling against the fields listed above, or remove the line (`hubsite help content` lists every field)".to_owned()
             }
         });
     }
     let hint = if message.starts_with("missing field") {
-        "add the field: this kind of file needs it"
+        "add the field: this kind of file needs it (`hubsite help content` lists every field)"
     } else if message.contains("invalid type") {
         "check the value's type: text needs quotes, lists need [ ], dates are written 2024-03-05 and times with their date, 2024-03-05T19:00:00"
     } else if message.contains("unknown variant") {

@@ -8,7 +8,7 @@ pub mod oruk;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::load::{LoadOptions, load_site};
 use crate::model::Topics;
@@ -45,8 +45,13 @@ pub struct ImportReport {
 pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
     let json = fs::read_to_string(&options.file)
         .map_err(|e| Error::io("cannot read", &options.file, e))?;
-    let services = parse_services(&json)
-        .map_err(|m| Error::Content(Diagnostic::file(&options.file, m).into()))?;
+    let services = parse_services(&json).map_err(|m| {
+        Error::Content(
+            Diagnostic::file(&options.file, m)
+                .code(Code::Internal)
+                .into(),
+        )
+    })?;
     let sources = load_site(&options.root, &LoadOptions::default())?;
     let topics = Topics::build(
         sources.topics.as_deref(),

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::config::{CONFIG_FILE, Config, Overrides, parse_config};
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 pub use page::{RawFrontMatter, RawPage};
 pub use theme::{Asset, AssetSource, Template};
@@ -188,7 +188,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             std::io::ErrorKind::NotFound => "file not found".to_owned(),
             _ => format!("cannot read this file: {error}"),
         };
-        Diagnostic::file(&shown, message)
+        Diagnostic::file(&shown, message).code(Code::FileUnreadable)
     })?;
     SourceFile::new(shown, bytes)
 }
@@ -261,7 +261,11 @@ pub fn walk_files(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Pa
                     }
                     None => format!("cannot read: {error}"),
                 };
-                problems.push(Diagnostic::file(shown, message).hint("remove or fix the link"));
+                problems.push(
+                    Diagnostic::file(shown, message)
+                        .code(Code::FileUnreadable)
+                        .hint("remove or fix the link"),
+                );
             }
         }
     }

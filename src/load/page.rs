@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::front_matter::{SplitError, split_front_matter};
 
 /// The front matter of a page or section, exactly as written.
@@ -89,11 +89,15 @@ impl RawPage {
 /// Parses a page's front matter; the body is kept as text for the render stage.
 pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostics> {
     let split = split_front_matter(&file.text).map_err(|error| match error {
-        SplitError::NoOpeningFence => file.error_at(0..0, "this page has no front matter").hint(
-            "start the file with a line `+++`, then `title = \"...\"`, then another `+++` line",
-        ),
+        SplitError::NoOpeningFence => file
+            .error_at(0..0, "this page has no front matter")
+            .code(Code::FrontMatter)
+            .hint(
+                "start the file with a line `+++`, then `title = \"...\"`, then another `+++` line",
+            ),
         SplitError::NoClosingFence(span) => file
             .error_at(span, "the front matter opened here is never closed")
+            .code(Code::FrontMatter)
             .hint("add a line with only `+++` after the last front matter line"),
     })?;
     let front = crate::parse::parse_toml::<RawFrontMatter>(&file, split.front, split.front_offset)?;

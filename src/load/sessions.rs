@@ -9,7 +9,7 @@ use toml::value::Datetime;
 
 use crate::parse::parse_toml;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 
 /// A person who organises or hosts, as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -344,6 +344,7 @@ pub fn parse_weeks(files: Vec<SourceFile>, problems: &mut Diagnostics) -> Vec<We
                     &file.path,
                     "files under sessions/ belong in a week's folder",
                 )
+                .code(Code::FileInWrongPlace)
                 .hint("put it in sessions/<week>/ (one folder per week, no deeper folders)"),
             ),
         }
@@ -371,7 +372,7 @@ fn parse_week(
             markdown.insert(stem.to_owned(), file);
         } else {
             problems.push(
-                Diagnostic::file(&file.path, "unexpected file in a week's folder")
+                Diagnostic::file(&file.path, "unexpected file in a week's folder").code(Code::FileInWrongPlace)
                     .hint("a week holds week.toml, <session>.toml and <session>.md files; put other files in static/"),
             );
         }
@@ -397,6 +398,7 @@ fn parse_week(
                 &orphan.path,
                 "this description has no session file beside it",
             )
+            .code(Code::FileInWrongPlace)
             .hint("a session's description file must share its name with a <session>.toml file"),
         );
     }
@@ -406,6 +408,7 @@ fn parse_week(
                 format!("sessions/{name}/week.toml"),
                 "this week has no week.toml",
             )
+            .code(Code::FileInWrongPlace)
             .hint("add week.toml with the week's name, start_date and end_date"),
         );
         return None;

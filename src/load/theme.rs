@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::{read_source, relative_slash_path, walk_files};
 
 /// The default theme, as it was when this binary was built.
@@ -65,6 +65,7 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme 
                 "hubsite.toml",
                 format!("theme `{name}` not found in themes/{name}/"),
             )
+            .code(Code::TemplateNotFound)
             .hint("use theme = \"hub\" (the built-in theme) or add the theme's folder"),
         );
     }

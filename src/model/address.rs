@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::page::Page;
 use crate::model::service::Service;
@@ -94,8 +94,10 @@ impl Claim {
 
     fn diagnostic(&self, message: String) -> Diagnostic {
         match self.position {
-            Some((line, column)) => Diagnostic::at(&self.path, line, column, message),
-            None => Diagnostic::file(&self.path, message),
+            Some((line, column)) => {
+                Diagnostic::at(&self.path, line, column, message).code(Code::AddressClash)
+            }
+            None => Diagnostic::file(&self.path, message).code(Code::AddressClash),
         }
     }
 }
@@ -247,7 +249,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "sessions/b/y.toml:9:8: this host `Jo  Smith` would be published at /sessions/hosts/jo-smith/, where the host `Jo Smith` of sessions/a/x.toml:3:8 already is\n  hint: rename one of the two: a host's page comes from their organisation, or else their name: spell one host the same way everywhere, and tell two hosts apart"
+            "sessions/b/y.toml:9:8: this host `Jo  Smith` would be published at /sessions/hosts/jo-smith/, where the host `Jo Smith` of sessions/a/x.toml:3:8 already is [E0504]\n  hint: rename one of the two: a host's page comes from their organisation, or else their name: spell one host the same way everywhere, and tell two hosts apart"
         );
     }
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 
 /// A group of readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -73,6 +73,7 @@ impl Audience {
                             span.start + offset..span.end + offset,
                             format!("unknown audience `{}`", name.get_ref()),
                         )
+                        .code(Code::UnknownValue)
                         .hint(format!("use one of: {}", known.join(", "))),
                     );
                 }

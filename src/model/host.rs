@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::sessions::{RawPerson, WeekSource};
 use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::slug::{Slug, UrlPath};
@@ -63,7 +63,7 @@ fn claim_host(
         .map_or(host.name.span(), |o| o.span());
     let Some(url) = host_url(&name) else {
         problems.push(
-            file.error_at(span, format!("`{name}` cannot be made into a web address"))
+            file.error_at(span, format!("`{name}` cannot be made into a web address")).code(Code::BadName)
                 .hint("a host's page address is made from their organisation or name: write it with at least one letter or digit"),
         );
         return;

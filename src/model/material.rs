@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::sessions::RawMaterial;
 use crate::model::duration::parse_duration_minutes;
 
@@ -105,8 +105,8 @@ pub struct Origin {
 
 impl Origin {
     /// A problem located at this address.
-    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.path, self.line, self.column, message)
+    pub fn diagnostic(&self, code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.path, self.line, self.column, message).code(code)
     }
 }
 
@@ -137,6 +137,7 @@ pub fn build_material(
                 raw.kind.span(),
                 format!("unknown kind `{}`", raw.kind.get_ref()),
             )
+            .code(Code::UnknownValue)
             .hint(format!("use one of: {}", known.join(", "))),
         );
     }
@@ -145,6 +146,7 @@ pub fn build_material(
     if !url_ok {
         problems.push(
             file.error_at(raw.url.span(), format!("`{url}` is not a web address"))
+                .code(Code::MaterialAddress)
                 .hint("materials need a full address starting with https://"),
         );
     }
@@ -155,6 +157,7 @@ pub fn build_material(
             Err(message) => {
                 problems.push(
                     file.error_at(text.span(), message)
+                        .code(Code::BadDuration)
                         .hint("write durations like 20m, 1h or 1h30m"),
                 );
                 None

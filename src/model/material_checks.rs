@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::model::material::Material;
 
@@ -47,7 +47,10 @@ fn check_url(material: &Material, problems: &mut Diagnostics) {
         problems.push(
             material
                 .origin
-                .diagnostic(format!("`{}`: {reason}", material.title))
+                .diagnostic(
+                    Code::MaterialAddress,
+                    format!("`{}`: {reason}", material.title),
+                )
                 .hint(hint),
         );
     }
@@ -57,13 +60,16 @@ fn duplicate(material: &Material, first: &Material, what: &str) -> Diagnostic {
     let at = &first.origin;
     material
         .origin
-        .diagnostic(format!(
-            "`{}` {what} ({}:{}:{})",
-            material.title,
-            at.path.display(),
-            at.line,
-            at.column
-        ))
+        .diagnostic(
+            Code::DuplicateMaterial,
+            format!(
+                "`{}` {what} ({}:{}:{})",
+                material.title,
+                at.path.display(),
+                at.line,
+                at.column
+            ),
+        )
         .hint("list each material once")
 }
 

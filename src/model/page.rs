@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::audience::Audience;
@@ -127,6 +127,7 @@ pub fn build_pages(
     if !home_failed_to_load && !pages.iter().any(|p| p.kind == PageKind::Home) {
         problems.push(
             Diagnostic::file("content/_index.md", "the home page is missing")
+                .code(Code::FileInWrongPlace)
                 .hint("add content/_index.md with a title in its front matter"),
         );
     }
@@ -147,6 +148,7 @@ fn build_page(
         Err(message) => {
             problems.push(
                 Diagnostic::file(&file.path, message)
+                    .code(Code::BadName)
                     .hint("name files with letters, digits and hyphens"),
             );
             return None;
@@ -175,6 +177,7 @@ fn build_page(
                         span.start + offset..span.end + offset,
                         format!("unknown sort_by `{other}`"),
                     )
+                    .code(Code::UnknownValue)
                     .hint("use weight, title or date"),
                 );
                 SortBy::Weight
@@ -220,7 +223,7 @@ fn template_name(
     }
     let span = value.span();
     problems.push(
-        file.error_at(span.start + offset..span.end + offset, format!("`{name}` is not a template name"))
+        file.error_at(span.start + offset..span.end + offset, format!("`{name}` is not a template name")).code(Code::BadTemplateName)
             .hint("name a file under templates/, such as \"page.html\" or \"partials/card.html\", without `..`, `\\` or a leading `/`"),
     );
     None

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::Sources;
 use crate::model::page::{Page, PageId, PageKind, join_content_path};
 use crate::model::resource::Resource;
@@ -194,7 +194,13 @@ fn resolve_list(
             Err(problem) => {
                 let span = entry.span();
                 let at = span.start + origin.offset..span.end + origin.offset;
-                problems.push(origin.file.error_at(at, problem.message).hint(problem.hint));
+                problems.push(
+                    origin
+                        .file
+                        .error_at(at, problem.message)
+                        .code(Code::UnknownRelated)
+                        .hint(problem.hint),
+                );
             }
         }
     }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::model::relations::{ExplicitRelations, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
@@ -310,6 +310,7 @@ fn build_service(
         Err(message) => {
             problems.push(
                 Diagnostic::file(&file.path, message)
+                    .code(Code::BadName)
                     .hint("a service's id is its file name: rename the file"),
             );
             return None;
@@ -321,6 +322,7 @@ fn build_service(
                 &file.path,
                 format!("`{id}` is the name of one of the directory's own pages"),
             )
+            .code(Code::AddressClash)
             .hint("rename the file: a service's id is its file name"),
         );
         return None;
@@ -397,12 +399,14 @@ fn validate(
     if access.is_empty() {
         report(
             Diagnostic::file(&file.path, "`access` is empty")
+                .code(Code::EmptyList)
                 .hint("list self-referral, professional-referral and/or drop-in"),
         );
     }
     if categories.is_empty() {
         report(
             Diagnostic::file(&file.path, "`categories` is empty")
+                .code(Code::EmptyList)
                 .hint("list at least one category"),
         );
     }
@@ -489,6 +493,7 @@ fn check_ages(
             None => {
                 report(
                     file.error_at(value.span(), format!("{} is not an age", value.get_ref()))
+                        .code(Code::BadValue)
                         .hint("write an age from 0 to 120"),
                 );
                 None
@@ -500,6 +505,7 @@ fn check_ages(
         if low > high {
             report(
                 file.error_at(at.span(), format!("max_age {high} is below min_age {low}"))
+                    .code(Code::WrongOrder)
                     .hint("swap the two ages"),
             );
         }
@@ -512,32 +518,41 @@ fn check_contact(
     file: &SourceFile,
     report: &mut impl FnMut(Diagnostic),
 ) -> Contact {
-    let mut checked =
-        |value: Option<Spanned<String>>, check: fn(&str) -> Result<(), String>, hint: &str| {
-            let value = value?;
-            match check(value.get_ref().trim()) {
-                Ok(()) => Some(value.get_ref().trim().to_owned()),
-                Err(message) => {
-                    report(file.error_at(value.span(), message).hint(hint.to_owned()));
-                    None
-                }
+    let mut checked = |value: Option<Spanned<String>>,
+                       check: fn(&str) -> Result<(), String>,
+                       hint: &str,
+                       code| {
+        let value = value?;
+        match check(value.get_ref().trim()) {
+            Ok(()) => Some(value.get_ref().trim().to_owned()),
+            Err(message) => {
+                report(
+                    file.error_at(value.span(), message)
+                        .hint(hint.to_owned())
+                        .code(code),
+                );
+                None
             }
-        };
+        }
+    };
     Contact {
         phone: checked(
             raw.phone,
             check_phone,
             "write the number as people dial it, such as 01632 960123",
+            Code::Phone,
         ),
         email: checked(
             raw.email,
             check_email,
             "write an address such as name@example.org",
+            Code::Email,
         ),
         website: checked(
             raw.website,
             check_url,
             "write the full address, starting with https://",
+            Code::WebAddress,
         ),
     }
 }
@@ -551,6 +566,7 @@ fn check_location(
         .map_err(|m| {
             report(
                 file.error_at(raw.postcode.span(), m)
+                    .code(Code::Postcode)
                     .hint(postcode_hint(raw.postcode.get_ref())),
             )
         })
@@ -563,6 +579,7 @@ fn check_location(
         } else {
             report(
                 file.error_at(value.span(), format!("{number} is not a {what}"))
+                    .code(Code::BadValue)
                     .hint(format!("a {what} is between -{limit} and {limit}")),
             );
             None
@@ -592,6 +609,7 @@ fn check_opening(
             .map_err(|m| {
                 report(
                     file.error_at(value.span(), m)
+                        .code(Code::BadDate)
                         .hint("use the 24-hour clock: 09:00, 17:30"),
                 )
             })
@@ -601,6 +619,7 @@ fn check_opening(
     if raw.days.get_ref().is_empty() {
         report(
             file.error_at(raw.days.span(), "no days given")
+                .code(Code::EmptyList)
                 .hint("list the days, such as [\"monday\", \"tuesday\"]"),
         );
     }
@@ -621,6 +640,7 @@ fn check_opening(
                         name.span(),
                         format!("no location of this service is called `{}`", name.get_ref()),
                     )
+                    .code(Code::UnknownLocation)
                     .hint(hint),
                 );
                 return None;
@@ -638,6 +658,7 @@ fn check_opening(
                     raw.opens.get_ref()
                 ),
             )
+            .code(Code::WrongOrder)
             .hint("the closing time must be after the opening time"),
         );
         return None;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::sessions::{RawPerson, SessionSource};
 use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
@@ -241,10 +241,13 @@ pub fn build_session(
     let raw = &source.raw;
     let file = &source.file;
     let slug = Slug::from_text(&source.name).or_else(|| {
-        problems.push(crate::diag::Diagnostic::file(
-            &file.path,
-            "this file name cannot be made into a web address",
-        ));
+        problems.push(
+            crate::diag::Diagnostic::file(
+                &file.path,
+                "this file name cannot be made into a web address",
+            )
+            .code(Code::BadName),
+        );
         None
     })?;
     // Check every field before giving up, so that one run reports every problem in the file.
@@ -288,6 +291,7 @@ pub fn build_session(
                     format.label().to_lowercase()
                 ),
             )
+            .code(Code::MissingField)
             .hint("add [venue] with name, address and postcode, or set format = \"online\""),
         );
     }
@@ -362,13 +366,19 @@ pub fn instant(
                 value.span(),
                 format!("{local} does not exist here: the clocks go forward then"),
             )
+            .code(Code::ClocksSkip)
             .hint("choose a time outside the missing hour"),
         );
         return None;
     }
     ambiguous
         .compatible()
-        .map_err(|e| problems.push(file.error_at(value.span(), e.to_string())))
+        .map_err(|e| {
+            problems.push(
+                file.error_at(value.span(), e.to_string())
+                    .code(Code::BadDate),
+            )
+        })
         .ok()
 }
 
@@ -399,7 +409,7 @@ pub fn repeated_time(
                 reading(chosen),
                 reading(second),
             ),
-        )
+        ).code(Code::ClocksRepeat)
         .hint("if the second was meant, move the time out of the repeated hour, or say which in a note"),
     )
 }
@@ -429,6 +439,7 @@ fn session_end(
                 .map_err(|m| {
                     problems.push(
                         file.error_at(duration.span(), m)
+                            .code(Code::BadDuration)
                             .hint("write durations like 90m or 1h30m"),
                     )
                 })
@@ -439,12 +450,16 @@ fn session_end(
             (zone.to_datetime(end), end)
         }
         (Some(end), Some(_)) => {
-            problems.push(file.error_at(end.span(), "give either end or duration, not both"));
+            problems.push(
+                file.error_at(end.span(), "give either end or duration, not both")
+                    .code(Code::SessionEnd),
+            );
             return None;
         }
         (None, None) => {
             problems.push(
                 file.error_at(raw.start.span(), "this session has a start but no end")
+                    .code(Code::SessionEnd)
                     .hint("add end = 2024-03-05T11:30:00, or duration = \"90m\""),
             );
             return None;
@@ -458,6 +473,7 @@ fn session_end(
                 span,
                 format!("the session ends ({local_end}) {when} it starts ({local_start})"),
             )
+            .code(Code::WrongOrder)
             .hint("check the end: it must be after the start (or write duration = \"90m\")"),
         );
         return None;
@@ -481,6 +497,7 @@ fn join_url(
             value.span(),
             format!("joining link `{url}` must start with https://"),
         )
+        .code(Code::WebAddress)
         .hint("meeting platforms give https links; copy the link exactly as the platform gives it"),
     );
     None
@@ -501,6 +518,7 @@ fn parse_format(
                 value.span(),
                 format!("unknown format `{}`", value.get_ref()),
             )
+            .code(Code::UnknownValue)
             .hint("use online, in-person or hybrid"),
         );
     }
@@ -520,6 +538,7 @@ pub fn web_url(
     } else {
         problems.push(
             file.error_at(value.span(), format!("`{url}` is not a web address"))
+                .code(Code::WebAddress)
                 .hint("start it with https://"),
         );
         None
@@ -544,6 +563,7 @@ fn build_booking(
                     text.span(),
                     format!("unknown booking status `{}`", text.get_ref()),
                 )
+                .code(Code::UnknownValue)
                 .hint("use open, waitlist, full, closed, cancelled or not-required"),
             );
             None
@@ -579,7 +599,10 @@ fn booking_window(
     if let (Some(o), Some(c)) = (opens, closes) {
         if c <= o {
             if let Some(value) = raw.closes.as_ref().or(raw.opens.as_ref()) {
-                problems.push(file.error_at(value.span(), "booking closes before it opens"));
+                problems.push(
+                    file.error_at(value.span(), "booking closes before it opens")
+                        .code(Code::WrongOrder),
+                );
             } else if start.is_some_and(|s| s <= o) {
                 let opens_at = week.time_zone.to_datetime(o);
                 problems.push(
@@ -587,6 +610,7 @@ fn booking_window(
                         source.raw.start.span(),
                         format!("this session starts before its booking opens ({opens_at})"),
                     )
+                    .code(Code::WrongOrder)
                     .hint("check the start, or give the session its own [booking] opens"),
                 );
             }
@@ -601,14 +625,17 @@ fn check_places(source: &SessionSource, status: BookingStatus, problems: &mut Di
     let (raw, file) = (&source.raw.booking, &source.file);
     let Some(left) = &raw.places_left else { return };
     if let Some(capacity) = raw.capacity.filter(|c| left.get_ref() > c) {
-        problems.push(file.error_at(
-            left.span(),
-            format!("{} places left, but only {capacity} in all", left.get_ref()),
-        ));
+        problems.push(
+            file.error_at(
+                left.span(),
+                format!("{} places left, but only {capacity} in all", left.get_ref()),
+            )
+            .code(Code::Places),
+        );
     }
     if status == BookingStatus::Full && *left.get_ref() > 0 {
         problems.push(
-            file.error_at(left.span(), format!("status is \"full\", but {} places are left", left.get_ref()))
+            file.error_at(left.span(), format!("status is \"full\", but {} places are left", left.get_ref())).code(Code::Places)
                 .hint("set places_left = 0 (or remove it) if the session is full, or status = \"open\" if places are left"),
         );
     }
@@ -638,7 +665,7 @@ fn booking_routes(
             .map(|s| s.span())
             .or_else(|| file.text.find("[booking]").map(|i| i..i + 9));
         problems.push(
-            file.error_at(span.unwrap_or(0..0), "this session takes bookings but gives no way to book")
+            file.error_at(span.unwrap_or(0..0), "this session takes bookings but gives no way to book").code(Code::BookingRoute)
                 .hint("under [booking] add url = \"https://...\", email = \"...\" or phone = \"...\" (or give the week's [booking] a url_template, email or phone); or set status = \"not-required\""),
         );
     }
@@ -696,6 +723,7 @@ fn parse_booking_url(
             Err(message) => {
                 problems.push(
                     file.error_at(url.span(), message)
+                        .code(Code::BookingRoute)
                         .hint("write mailto:name@example.org, or use email = \"...\""),
                 );
                 None
@@ -703,7 +731,7 @@ fn parse_booking_url(
         };
     }
     problems.push(
-        file.error_at(url.span(), format!("booking url `{text}` must start with https:// or mailto:"))
+        file.error_at(url.span(), format!("booking url `{text}` must start with https:// or mailto:")).code(Code::BookingRoute)
             .hint("booking forms must be secure (https); or give an email with email = \"...\", or a phone number with phone = \"...\""),
     );
     None
@@ -720,6 +748,7 @@ pub fn checked_email(
         .map_err(|m| {
             problems.push(
                 file.error_at(value.span(), m)
+                    .code(Code::Email)
                     .hint("write the address alone, such as bookings@example.org"),
             )
         })
@@ -738,6 +767,7 @@ pub fn checked_phone(
         .map_err(|m| {
             problems.push(
                 file.error_at(value.span(), m)
+                    .code(Code::Phone)
                     .hint("write the number as people dial it, such as 0113 496 0000"),
             )
         })
@@ -783,6 +813,7 @@ fn venue_postcode(
         .map_err(|m| {
             problems.push(
                 file.error_at(value.span(), m)
+                    .code(Code::Postcode)
                     .hint(postcode_hint(value.get_ref())),
             )
         })
@@ -801,6 +832,7 @@ fn session_description(source: &SessionSource, problems: &mut Diagnostics) -> Op
                         file.path.display()
                     ),
                 )
+                .code(Code::DescriptionTwice)
                 .hint(format!(
                     "keep one: delete this field, or delete {}",
                     file.path.display()

@@ -5,7 +5,7 @@ use jiff::civil::{Date, DateTime};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Code, Diagnostic, SourceFile};
 
 /// A TOML date such as `2024-03-05`, checked to exist.
 pub fn parse_date(
@@ -16,6 +16,7 @@ pub fn parse_date(
     let at = |message: String| {
         let span = value.span();
         file.error_at(span.start + offset..span.end + offset, message)
+            .code(Code::BadDate)
     };
     let raw = value.get_ref();
     match (raw.date, raw.time, raw.offset) {
@@ -36,6 +37,7 @@ pub fn parse_local_datetime(
     let at = |message: String| {
         let span = value.span();
         file.error_at(span.start + offset..span.end + offset, message)
+            .code(Code::BadDate)
     };
     let raw = value.get_ref();
     match (raw.date, raw.time, raw.offset) {

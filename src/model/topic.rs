@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::RawTopic;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::Slug;
@@ -47,19 +47,22 @@ impl Topics {
             ..Topics::default()
         };
         for topic in raw.unwrap_or_default() {
-            let at = |message: String| match file {
-                Some(file) => file.error_at(topic.slug.span(), message),
-                None => Diagnostic::file("content/topics.toml", message),
+            let at = |code: Code, message: String| match file {
+                Some(file) => file.error_at(topic.slug.span(), message).code(code),
+                None => Diagnostic::file("content/topics.toml", message).code(code),
             };
             let slug = match Slug::parse(topic.slug.get_ref()) {
                 Ok(slug) => slug,
                 Err(message) => {
-                    problems.push(at(message));
+                    problems.push(at(Code::BadName, message));
                     continue;
                 }
             };
             if topics.by_slug.contains_key(slug.as_str()) {
-                problems.push(at(format!("topic `{slug}` is defined twice")));
+                problems.push(at(
+                    Code::AddressClash,
+                    format!("topic `{slug}` is defined twice"),
+                ));
                 continue;
             }
             topics
@@ -105,6 +108,7 @@ impl Topics {
                             span.start + offset..span.end + offset,
                             format!("unknown topic `{}`", name.get_ref()),
                         )
+                        .code(Code::UnknownTopic)
                         .hint(hint),
                     );
                 }

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::sessions::{RawWeekBooking, WeekSource};
 use crate::model::audience::Audience;
 use crate::model::booking::BookingRoute;
@@ -121,10 +121,13 @@ fn build_week(
 ) -> Option<Week> {
     let (raw, file) = (&source.raw, &source.file);
     let slug = Slug::from_text(&source.name).or_else(|| {
-        problems.push(Diagnostic::file(
-            &file.path,
-            "this week's folder name cannot be made into a web address",
-        ));
+        problems.push(
+            Diagnostic::file(
+                &file.path,
+                "this week's folder name cannot be made into a web address",
+            )
+            .code(Code::BadName),
+        );
         None
     })?;
     let start_date = parse_date(&raw.start_date, file, 0)
@@ -135,7 +138,10 @@ fn build_week(
         .ok();
     let (start_date, end_date) = (start_date?, end_date?);
     if end_date < start_date {
-        problems.push(file.error_at(raw.end_date.span(), "the week ends before it starts"));
+        problems.push(
+            file.error_at(raw.end_date.span(), "the week ends before it starts")
+                .code(Code::WrongOrder),
+        );
     }
     warnings
         .0
@@ -150,6 +156,7 @@ fn build_week(
                         name.span(),
                         format!("unknown time zone `{}`", name.get_ref()),
                     )
+                    .code(Code::UnknownTimeZone)
                     .hint("use an IANA name such as Europe/London"),
                 );
                 return None;
@@ -191,7 +198,7 @@ fn long_week(
 ) -> Option<Diagnostic> {
     let days = start_date.until(end_date).ok()?.get_days() + 1;
     (days > LONGEST_LIKELY_WEEK_DAYS).then(|| {
-        file.error_at(end.span(), format!("this week is {days} days long ({start_date} to {end_date})"))
+        file.error_at(end.span(), format!("this week is {days} days long ({start_date} to {end_date})")).code(Code::LongWeek)
             .hint(format!(
                 "a week of sessions longer than {LONGEST_LIKELY_WEEK_DAYS} days is usually a typo in start_date or end_date: check the month and year"
             ))
@@ -203,6 +210,7 @@ fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems:
         if !template.get_ref().starts_with("https://") {
             problems.push(
                 file.error_at(template.span(), "url_template must start with https://")
+                    .code(Code::WebAddress)
                     .hint(
                         "booking forms must be secure; use {slug} where each session's slug goes",
                     ),
@@ -260,6 +268,7 @@ fn week_defaults<'a>(
         if c <= o {
             problems.push(
                 file.error_at(value.span(), "booking closes before it opens")
+                    .code(Code::WrongOrder)
                     .hint("check the week's [booking] opens and closes"),
             );
         }
@@ -292,6 +301,7 @@ fn check_inside_week(
                     week.start_date, week.end_date
                 ),
             )
+            .code(Code::OutsideWeek)
             .hint("check the date, or the week's start_date and end_date"),
         );
     }

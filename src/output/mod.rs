@@ -17,7 +17,7 @@ pub mod sitemap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::AssetSource;
 use crate::model::Site;
@@ -143,10 +143,13 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
             );
             made.search = kept;
         }
-        Err(error) => made.problems.push(Diagnostic::file(
-            "search index",
-            format!("could not build the search index: {error}"),
-        )),
+        Err(error) => made.problems.push(
+            Diagnostic::file(
+                "search index",
+                format!("could not build the search index: {error}"),
+            )
+            .code(Code::Internal),
+        ),
     }
     made
 }

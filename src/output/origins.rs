@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFile, line_column};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{CssUrlKind, css_urls, style_body, tags, urls_in_attribute};
 use crate::load::Sources;
@@ -51,7 +51,11 @@ pub fn check_origins(
     for sheet in &sources.stylesheets {
         for load in foreign_loads_in_css(&sheet.text, &own) {
             let (line, column) = line_column(&sheet.text, load.offset);
-            problems.push(Diagnostic::at(&sheet.path, line, column, message(&load)).hint(HINT));
+            problems.push(
+                Diagnostic::at(&sheet.path, line, column, message(&load))
+                    .code(Code::OtherOrigin)
+                    .hint(HINT),
+            );
         }
     }
     problems
@@ -122,12 +126,16 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
         .filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in own.into_iter().chain(own_templates) {
         if let Some((line, column)) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
-            return Diagnostic::at(&file.path, line, column, message(load)).hint(HINT);
+            return Diagnostic::at(&file.path, line, column, message(load))
+                .code(Code::OtherOrigin)
+                .hint(HINT);
         }
     }
     let published = page.map_or_else(|| "404.html".to_owned(), |p| p.url.output_file());
     let shown = page.map_or_else(|| Path::new("404.html").to_path_buf(), |p| p.source.clone());
-    Diagnostic::file(shown, format!("{} (in public/{published})", message(load))).hint(HINT)
+    Diagnostic::file(shown, format!("{} (in public/{published})", message(load)))
+        .code(Code::OtherOrigin)
+        .hint(HINT)
 }
 
 /// The files a page is made from: its Markdown, or a week's, session's or service's TOML file

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::Site;
 use crate::model::booking::BookingStatus;
 use crate::model::material::Material;
@@ -335,6 +335,7 @@ pub fn render_booklet(
                 &week.source,
                 format!("the booklet PDF could not be made: {message}"),
             )
+            .code(Code::Internal)
         })?;
     let page_url = url_path(&format!("{}booklet/", week.url));
     let pdf_path = format!("{}booklet.pdf", week.url);

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::LevelDescriptions;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
@@ -322,7 +322,7 @@ fn parse_url(url: &str) -> Result<UrlPath, Diagnostic> {
         .filter(|s| !s.is_empty())
         .map(crate::model::Slug::parse)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|m| Diagnostic::file("content/directory", m))?;
+        .map_err(|m| Diagnostic::file("content/directory", m).code(Code::Internal))?;
     Ok(UrlPath::from_slugs(&slugs))
 }
 

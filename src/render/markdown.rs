@@ -4,7 +4,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Code, Diagnostic, SourceFile};
 use crate::model::page::join_content_path;
 use crate::model::slug::slugify;
 use crate::render::untrusted::{Policy, clean_html};
@@ -113,6 +113,7 @@ fn render_trusted_as(
                     source
                         .file
                         .error_at(source.offset + range.start..source.offset + range.end, "")
+                        .code(Code::DeadLink)
                 };
                 let dest_url =
                     rewrite_link(dest_url, source.content_dir, resolve, at, &mut rendered);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Site, UrlPath};
 use crate::output::search::{SEARCH_URL, SearchKind, documents::kinds_present};
 use crate::render::RenderedPage;
@@ -75,9 +75,8 @@ pub fn render_search_page(
         show_exit: shows_exit(site, "search", site.sensitivity()),
     };
     let html = templates.render("search.html", &view, "search page")?;
-    let url = UrlPath::from_slugs(&[
-        crate::model::Slug::parse("search").map_err(|m| Diagnostic::file("search", m))?
-    ]);
+    let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search")
+        .map_err(|m| Diagnostic::file("search", m).code(Code::Internal))?]);
     Ok(RenderedPage {
         url,
         html,

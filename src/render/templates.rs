@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Template;
 use crate::render::cache::{RenderCache, RenderKey};
 use crate::site_url::SiteUrls;
@@ -100,14 +100,15 @@ impl Templates {
         page: &str,
     ) -> Result<String, Diagnostic> {
         if !self.has(name) {
-            return Err(Diagnostic::file(page, format!("template `{name}` not found"))
+            return Err(Diagnostic::file(page, format!("template `{name}` not found")).code(Code::TemplateNotFound)
                 .hint(format!("add templates/{name} to the site or the theme, or remove `template` from the front matter")));
         }
         let Some(cache) = &self.cache else {
             return self.render_uncached(name, view, page);
         };
-        let key = RenderKey::new(self.generation, name, view)
-            .map_err(|e| Diagnostic::file(page, format!("cannot render: {e}")))?;
+        let key = RenderKey::new(self.generation, name, view).map_err(|e| {
+            Diagnostic::file(page, format!("cannot render: {e}")).code(Code::Internal)
+        })?;
         if let Some(html) = cache.get(key) {
             return Ok(html.to_string());
         }
@@ -145,16 +146,20 @@ impl Templates {
                     span.start_col + 1,
                     report.message().to_owned(),
                 )
+                .code(Code::Template)
             }
             ErrorKind::MissingParent { current, parent } => Diagnostic::file(
                 self.path_of(current),
                 format!("extends `{parent}`, which does not exist"),
-            ),
+            )
+            .code(Code::TemplateNotFound),
             ErrorKind::TemplateNotFound(name) => Diagnostic::file(
                 page.unwrap_or("templates"),
                 format!("template `{name}` not found"),
-            ),
-            _ => Diagnostic::file(page.unwrap_or("templates"), error.to_string()),
+            )
+            .code(Code::TemplateNotFound),
+            _ => Diagnostic::file(page.unwrap_or("templates"), error.to_string())
+                .code(Code::Template),
         };
         match page {
             Some(page) => diagnostic.hint(format!("while rendering {page}")),
@@ -173,12 +178,10 @@ impl Templates {
                 let mut place = pair[1].trim_start().strip_prefix("--> ")?.rsplitn(3, ':');
                 let column = place.next()?.parse().ok()?;
                 let line = place.next()?.parse().ok()?;
-                Some(Diagnostic::at(
-                    self.path_of(place.next()?),
-                    line,
-                    column,
-                    text,
-                ))
+                Some(
+                    Diagnostic::at(self.path_of(place.next()?), line, column, text)
+                        .code(Code::Template),
+                )
             })
             .collect()
     }
@@ -229,8 +232,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "templates/page.html:1:8: Unknown filter `shout`",
-                "templates/page.html:2:8: Unknown filter `whisper`"
+                "templates/page.html:1:8: Unknown filter `shout` [E0901]",
+                "templates/page.html:2:8: Unknown filter `whisper` [E0901]"
             ]
         );
     }

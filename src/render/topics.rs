@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{PageKind, Site, Topic, UrlPath};
 use crate::render::RenderedPage;
@@ -66,8 +66,10 @@ pub fn render_topic_pages(
         return Ok(Vec::new());
     }
     let show_exit = |sensitivity| crate::render::views::shows_exit(site, "topics", sensitivity);
-    let index_url = UrlPath::root()
-        .join(&crate::model::Slug::parse("topics").map_err(|m| Diagnostic::file("topics", m))?);
+    let index_url = UrlPath::root().join(
+        &crate::model::Slug::parse("topics")
+            .map_err(|m| Diagnostic::file("topics", m).code(Code::Internal))?,
+    );
     let tagged = |index: usize| {
         site.pages
             .iter()

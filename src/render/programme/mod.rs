@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::audience::Audience;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::{Format, Session};
@@ -449,8 +449,10 @@ fn render_weeks_index(
     templates: &Templates,
     site_view: &SiteView,
 ) -> Result<RenderedPage, Diagnostic> {
-    let url = UrlPath::root()
-        .join(&Slug::parse("sessions").map_err(|m| Diagnostic::file("sessions", m))?);
+    let url = UrlPath::root().join(
+        &Slug::parse("sessions")
+            .map_err(|m| Diagnostic::file("sessions", m).code(Code::Internal))?,
+    );
     let by_state = |state| -> Vec<WeekCard> {
         site.weeks
             .iter()
