@@ -743,17 +743,8 @@ pub fn checked_email(
     file: &SourceFile,
     problems: &mut Diagnostics,
 ) -> Option<String> {
-    let address = value.get_ref().trim();
-    check_email(address)
-        .map_err(|m| {
-            problems.push(
-                file.error_at(value.span(), m)
-                    .code(Code::Email)
-                    .hint("write the address alone, such as bookings@example.org"),
-            )
-        })
-        .ok()
-        .map(|()| address.to_owned())
+    let hint = "write the address alone, such as bookings@example.org";
+    checked(value, file, problems, check_email, (Code::Email, hint))
 }
 
 /// A booking phone number, checked like services' numbers; a problem is recorded when it is not one.
@@ -762,17 +753,27 @@ pub fn checked_phone(
     file: &SourceFile,
     problems: &mut Diagnostics,
 ) -> Option<String> {
-    let number = value.get_ref().trim();
-    check_phone(number)
-        .map_err(|m| {
-            problems.push(
-                file.error_at(value.span(), m)
-                    .code(Code::Phone)
-                    .hint("write the number as people dial it, such as 0113 496 0000"),
-            )
-        })
-        .ok()
-        .map(|()| number.to_owned())
+    let hint = "write the number as people dial it, such as 0113 496 0000";
+    checked(value, file, problems, check_phone, (Code::Phone, hint))
+}
+
+/// The trimmed text of `value` if `check` accepts it; otherwise a problem with this code and
+/// hint is recorded.
+fn checked(
+    value: &Spanned<String>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+    check: fn(&str) -> Result<(), String>,
+    (code, hint): (Code, &str),
+) -> Option<String> {
+    let text = value.get_ref().trim();
+    match check(text) {
+        Ok(()) => Some(text.to_owned()),
+        Err(message) => {
+            problems.push(file.error_at(value.span(), message).code(code).hint(hint));
+            None
+        }
+    }
 }
 
 /// The instant of an optional local date-time written in `file`; problems are recorded.
