@@ -8,7 +8,7 @@ mod codes;
 mod hints;
 
 pub use codes::Code;
-pub use hints::closest_field;
+pub use hints::{DATE_TO_FILL, closest_field};
 
 use std::fmt;
 use std::ops::Range;

@@ -211,3 +211,20 @@ fn faults_in_six_files_of_four_kinds_are_reported_together_without_follow_ons() 
         .to_string();
     insta::assert_snapshot!(report);
 }
+
+#[test]
+fn a_time_written_alone_is_answered_with_the_weeks_date() {
+    let site = scratch_copy("council");
+    fs::write(
+        site.path().join("sessions/autumn-2027/evening.toml"),
+        "title = \"Evening\"\nstart = \"7pm\"\nduration = \"1h\"\nformat = \"online\"\n",
+    )
+    .unwrap();
+    let report = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        report.contains("start = 2027-10-27T19:00:00 (the week runs from 2027-10-27 to 2027-11-02: check the day)"),
+        "{report}"
+    );
+}

@@ -2,6 +2,10 @@
 //! ('did you mean `summary`?'), and a time written where a date and time are wanted ('7pm',
 //! '19:00', '2027-06-17 14:00', `15:30:00`), answered with the exact line to write.
 
+/// Stands for the date in a hint's line when the file gives none; the loader of a week's
+/// sessions fills in the week's date (`load::sessions`).
+pub const DATE_TO_FILL: &str = "YYYY-MM-DD";
+
 /// The hint for a TOML error `message` about the text `line` (the whole line it is on), in a
 /// file whose `text` may hold another date to borrow.
 pub fn toml_hint(message: &str, line: &str, text: &str) -> Option<String> {
@@ -59,7 +63,7 @@ fn datetime_hint(message: &str, line: &str, text: &str) -> Option<String> {
     }
     let date = date
         .or_else(|| date_in(text))
-        .unwrap_or_else(|| "YYYY-MM-DD".to_owned());
+        .unwrap_or_else(|| DATE_TO_FILL.to_owned());
     let what = if quoted { "without quotes, " } else { "" };
     Some(format!(
         "write the date and the time together, {what}24-hour clock: {key} = {date}T{time}"

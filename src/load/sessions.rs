@@ -9,7 +9,7 @@ use toml::value::Datetime;
 
 use crate::parse::parse_toml;
 
-use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Code, DATE_TO_FILL, Diagnostic, Diagnostics, SourceFile};
 
 /// A person who organises or hosts, as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -355,6 +355,25 @@ pub fn parse_weeks(files: Vec<SourceFile>, problems: &mut Diagnostics) -> Vec<We
         .collect()
 }
 
+/// A time written alone in a session file is answered with the week's date: its one day, or
+/// its first day and the days it runs.
+fn with_week_date(mut found: Diagnostics, week: Option<&(String, String)>) -> Diagnostics {
+    let Some((start, end)) = week else {
+        return found;
+    };
+    for hint in found.0.iter_mut().filter_map(|d| d.hint.as_mut()) {
+        if hint.contains(DATE_TO_FILL) {
+            let filled = hint.replace(DATE_TO_FILL, start);
+            *hint = if start == end {
+                filled
+            } else {
+                format!("{filled} (the week runs from {start} to {end}: check the day)")
+            };
+        }
+    }
+    found
+}
+
 fn parse_week(
     name: String,
     files: Vec<(String, SourceFile)>,
@@ -377,12 +396,22 @@ fn parse_week(
             );
         }
     }
+    let week = week_file
+        .as_ref()
+        .map(|file| parse_toml::<RawWeek>(file, &file.text, 0));
+    let week_dates = match &week {
+        Some(Ok(raw)) => Some((
+            raw.start_date.get_ref().to_string(),
+            raw.end_date.get_ref().to_string(),
+        )),
+        _ => None,
+    };
     let sessions: Vec<SessionSource> = tomls
         .into_iter()
         .filter_map(|(stem, file)| {
             let description_file = markdown.remove(&stem);
             let raw = parse_toml::<RawSession>(&file, &file.text, 0)
-                .map_err(|e| problems.extend(e))
+                .map_err(|e| problems.extend(with_week_date(e, week_dates.as_ref())))
                 .ok()?;
             Some(SessionSource {
                 name: stem,
@@ -413,9 +442,7 @@ fn parse_week(
         );
         return None;
     };
-    let raw = parse_toml::<RawWeek>(&file, &file.text, 0)
-        .map_err(|e| problems.extend(e))
-        .ok()?;
+    let raw = week?.map_err(|e| problems.extend(e)).ok()?;
     Some(WeekSource {
         name,
         file,
