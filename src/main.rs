@@ -212,11 +212,11 @@ struct Printer<'a> {
 }
 
 impl Printer<'_> {
+    /// One line for machines: a GitHub annotation when asked for, JSON otherwise.
     fn line(&self, diagnostic: &Diagnostic, severity: Severity) -> String {
         match self.args.format {
-            Format::Human => unreachable!("people get the whole list"),
-            Format::Json => diagnostic.to_json_line(severity),
             Format::Github => diagnostic.to_github_annotation(severity),
+            Format::Json | Format::Human => diagnostic.to_json_line(severity),
         }
     }
 
