@@ -8,7 +8,11 @@
 pub mod directory;
 pub mod safety;
 
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Site, material_checks};
@@ -29,31 +33,51 @@ pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
     let config = &site.sources.config;
     let today = config.time_zone.to_datetime(now).date();
     let stale_after = config.directory.stale_after_months;
-    let mut problems = check_output_links(output);
+    let pages = html_pages(output);
+    // Each page's links are read once, across cores, for both checks that need them.
+    let links: Vec<Vec<PageLink>> = pages
+        .par_iter()
+        .map(|(_, html)| page_links(html, &output.urls))
+        .collect();
+    let mut problems = check_output_links(output, &pages, &links);
     problems.extend(material_checks::check_materials(site));
-    let mut warnings = directory::directory_warnings(&site.services, today, stale_after, output);
+    let linked = linked_from_pages(&pages, &links);
+    let mut warnings = directory::directory_warnings(&site.services, today, stale_after, &linked);
     warnings.extend(safety::safety_warnings(site));
     Verdict { problems, warnings }
 }
 
-/// Links in generated HTML that lead to no published file.
-pub fn check_output_links(output: &Output) -> Diagnostics {
+/// The published HTML pages: their output paths and text.
+fn html_pages(output: &Output) -> Vec<(&str, Cow<'_, str>)> {
+    output
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| match &f.contents {
+            Contents::Bytes(bytes) => Some((f.path.as_str(), String::from_utf8_lossy(bytes))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Links in generated HTML that lead to no published file, or out of the site's folder.
+fn check_output_links(
+    output: &Output,
+    pages: &[(&str, Cow<'_, str>)],
+    links: &[Vec<PageLink>],
+) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    for file in output.files.iter().filter(|f| f.path.ends_with(".html")) {
-        let Contents::Bytes(bytes) = &file.contents else {
-            continue;
-        };
-        let html = String::from_utf8_lossy(bytes);
-        for link in page_links(&html, &output.urls) {
-            match link {
-                PageLink::Site(path) if !resolves(output, path) => problems.push(
-                    Diagnostic::file(format!("public/{}", file.path), format!("links to {path}, which is not published")).code(Code::DeadLink)
+    for ((path, _), links) in pages.iter().zip(links) {
+        for link in links {
+            match *link {
+                PageLink::Site(to) if !resolves(output, to) => problems.push(
+                    Diagnostic::file(format!("public/{path}"), format!("links to {to}, which is not published")).code(Code::DeadLink)
                         .hint("fix the template or content that makes this link"),
                 ),
                 PageLink::Site(_) => {}
                 PageLink::Outside(href) => problems.push(
                     Diagnostic::file(
-                        format!("public/{}", file.path),
+                        format!("public/{path}"),
                         format!("links to {href}, outside {}/ where the site is published", output.urls.base_path()),
                     ).code(Code::LinkOutsideFolder)
                     .hint("write links as site paths (/self-help/) and let the build add the folder; to link elsewhere on the host, give the full address"),
@@ -62,4 +86,21 @@ pub fn check_output_links(output: &Output) -> Diagnostics {
         }
     }
     problems
+}
+
+/// Site paths (without `#` or `?` parts) linked from pages outside `/directory/`.
+fn linked_from_pages<'a>(
+    pages: &[(&str, Cow<'a, str>)],
+    links: &[Vec<PageLink<'a>>],
+) -> BTreeSet<&'a str> {
+    pages
+        .iter()
+        .zip(links)
+        .filter(|((path, _), _)| !path.starts_with("directory/"))
+        .flat_map(|(_, links)| links)
+        .filter_map(|link| match *link {
+            PageLink::Site(p) => Some(p.split(['#', '?']).next().unwrap_or(p)),
+            PageLink::Outside(_) => None,
+        })
+        .collect()
 }

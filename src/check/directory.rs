@@ -1,27 +1,26 @@
-//! Warnings about the directory that `hubsite check` gives but a build does not need to pass:
+//! Warnings about the directory, which every command prints and which never fail a build:
 //! entries not reviewed for too long, entries with no way to make contact, and services that
 //! no page of the site links to (the directory's own lists aside).
+
+use std::collections::BTreeSet;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Service;
-use crate::output::links::{PageLink, page_links};
-use crate::output::{Contents, Output};
 
 /// Every directory warning, in service order.
 pub fn directory_warnings(
     services: &[Service],
     today: Date,
     stale_after_months: u16,
-    output: &Output,
+    linked: &BTreeSet<&str>,
 ) -> Diagnostics {
     let mut warnings = Diagnostics::default();
     let cutoff = today
         .checked_sub(i64::from(stale_after_months).months())
         .unwrap_or(today);
-    let linked = linked_from_pages(output);
     for service in services {
         if service.last_reviewed < cutoff {
             warnings.push(stale(service, stale_after_months));
@@ -33,7 +32,7 @@ pub fn directory_warnings(
                     .hint("add a phone number, email address or website under [contact]"),
             );
         }
-        if !linked.iter().any(|path| *path == service.url.as_str()) {
+        if !linked.contains(service.url.as_str()) {
             warnings.push(
                 Diagnostic::file(
                     &service.path,
@@ -64,28 +63,4 @@ fn stale(service: &Service, months: u16) -> Diagnostic {
             .code(Code::StaleEntry)
             .hint(hint),
     }
-}
-
-/// Site paths linked from HTML pages outside `/directory/`.
-fn linked_from_pages(output: &Output) -> Vec<&str> {
-    let mut found = Vec::new();
-    for file in output
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html") && !f.path.starts_with("directory/"))
-    {
-        if let Contents::Bytes(bytes) = &file.contents {
-            if let Ok(html) = std::str::from_utf8(bytes) {
-                found.extend(page_links(html, &output.urls).into_iter().filter_map(
-                    |link| match link {
-                        PageLink::Site(p) => Some(p.split(['#', '?']).next().unwrap_or(p)),
-                        PageLink::Outside(_) => None,
-                    },
-                ));
-            }
-        }
-    }
-    found.sort_unstable();
-    found.dedup();
-    found
 }
