@@ -348,20 +348,7 @@ pub fn render_booklet(
             size: size_text(pdf.len()),
         },
         week_url: week.url.to_string(),
-        breadcrumbs: vec![
-            Link {
-                title: "Home".into(),
-                url: "/".into(),
-            },
-            Link {
-                title: "Programme".into(),
-                url: "/sessions/".into(),
-            },
-            Link {
-                title: week.name.clone(),
-                url: week.url.to_string(),
-            },
-        ],
+        breadcrumbs: crate::render::programme::breadcrumbs_to(Some(week)),
         show_exit: shows_exit(
             site,
             "sessions",

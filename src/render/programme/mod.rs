@@ -525,7 +525,8 @@ fn week_sessions<'a>(site: &'a Site, week: &Week) -> Vec<&'a Session> {
     week.sessions.iter().map(|&id| &site.sessions[id]).collect()
 }
 
-fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
+/// Home, Programme and, if given, the week: the way back up from a programme page.
+pub(crate) fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
     let mut crumbs = vec![
         Link {
             title: "Home".into(),
