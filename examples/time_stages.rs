@@ -38,11 +38,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|e| e.to_string())?;
         let model = t.elapsed();
         let t = Instant::now();
-        let rendered = render_site(&site, &templates).map_err(|e| e.to_string())?;
-        let render = t.elapsed();
-        let t = Instant::now();
         let made = model_files(&site);
         let model_made = t.elapsed();
+        let t = Instant::now();
+        let rendered =
+            render_site(&site, &templates, &made.downloads).map_err(|e| e.to_string())?;
+        let render = t.elapsed();
         let t = Instant::now();
         let output =
             build_outputs(&site, rendered, made, Some(&clean_pages)).map_err(|e| e.to_string())?;

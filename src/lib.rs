@@ -17,11 +17,13 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod probe;
+pub mod qr;
 pub mod reference;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site_url;
+pub mod text;
 pub mod write;
 
 pub use error::Error;

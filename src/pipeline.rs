@@ -192,16 +192,11 @@ pub fn build_parts(
     })
 }
 
-/// Below this many pages, sessions and services, the files made from the model and the pages
-/// are made side by side: memory does not matter at that size, and a small site's build is
-/// short enough for the search index's few milliseconds to show.
-const SIDE_BY_SIDE_BELOW: usize = 2_000;
-
 /// Stages 3 and 4: the files made from the model alone (search index, calendars, feeds,
-/// exports), then the pages; then every output is gathered and checked. Each runs across
-/// cores; they run one after the other so that the search index's working memory is freed
-/// before the pages fill it (side by side, peak memory at 10,000 pages was a fifth higher,
-/// for no measurable gain in time once both ran across cores); small sites run them side by side.
+/// exports and the booklets' PDFs, whose sizes the pages show), then the pages; then every
+/// output is gathered and checked. Each runs across cores; they run one after the other, so
+/// that the search index's working memory is freed before the pages fill it (side by side,
+/// peak memory at 10,000 pages was a fifth higher, for no measurable gain in time).
 pub fn render_and_output(
     site: &Site,
     templates: &Templates,
@@ -217,13 +212,8 @@ fn render_and_output_keeping(
     clean: Option<&CleanPages>,
     search: SearchIndex,
 ) -> Result<(Output, Option<KeptIndex>), Error> {
-    let made = || model_files_keeping(site, search);
-    let (mut model_files, rendered) =
-        if site.pages.len() + site.sessions.len() + site.services.len() < SIDE_BY_SIDE_BELOW {
-            rayon::join(made, || render_site(site, templates))
-        } else {
-            (made(), render_site(site, templates))
-        };
+    let mut model_files = model_files_keeping(site, search);
+    let rendered = render_site(site, templates, &model_files.downloads);
     let search = model_files.search.take();
     Ok((build_outputs(site, rendered?, model_files, clean)?, search))
 }

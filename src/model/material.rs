@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::sessions::RawMaterial;
 use crate::model::duration::parse_duration_minutes;
+use crate::text::format::minutes_text;
 
 /// What kind of thing a material is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -181,6 +182,36 @@ pub fn build_material(
         },
     })
     .filter(|_| url_ok)
+}
+
+/// A material in words, as pages and printed booklets show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialText {
+    /// Title, the link text.
+    pub title: String,
+    /// Address.
+    pub url: String,
+    /// 'Video'.
+    pub kind: &'static str,
+    /// Who made it.
+    pub source: Option<String>,
+    /// Why it is useful.
+    pub description: Option<String>,
+    /// '20 minutes'.
+    pub duration: Option<String>,
+}
+
+impl From<&Material> for MaterialText {
+    fn from(m: &Material) -> Self {
+        MaterialText {
+            title: m.title.clone(),
+            url: m.url.clone(),
+            kind: m.kind.label(),
+            source: m.source.clone(),
+            description: m.description.clone(),
+            duration: m.minutes.map(minutes_text),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,13 +3,16 @@
 pub mod address;
 pub mod audience;
 pub mod booking;
+pub mod booklet;
 pub mod duration;
 pub mod host;
 pub mod material;
 pub mod material_checks;
 pub mod page;
+pub mod paths;
 pub mod relations;
 pub mod resource;
+pub mod search;
 pub mod sensitivity;
 pub mod service;
 pub mod session;
@@ -63,6 +66,8 @@ pub struct Site {
     pub services: Vec<Service>,
     /// 'Related' lists chosen so far in this build.
     pub related: topic::RelatedLists,
+    /// The booklet of each week with a published booklet, in week order.
+    pub booklets: Vec<booklet::Booklet>,
 }
 
 /// Validates the loaded sources; reports every problem at once. Beside the site come its
@@ -116,7 +121,7 @@ pub fn build_site(
         &mut problems,
     );
     problems.into_result(()).map_err(Error::Content)?;
-    let site = Site {
+    let mut site = Site {
         sources,
         now: options.now,
         pages,
@@ -127,7 +132,9 @@ pub fn build_site(
         services,
         resources,
         related: Default::default(),
+        booklets: Vec::new(),
     };
+    site.booklets = booklet::build_booklets(&site);
     Ok((site, warnings.sorted()))
 }
 

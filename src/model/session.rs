@@ -790,20 +790,6 @@ pub fn local_instant(
     instant(value, local, zone, file, problems)
 }
 
-/// Percent-encodes text for a URL query value.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 /// A venue's postcode, checked as a service's is, and written the same way (`W7 3PN`).
 fn venue_postcode(
     value: &Spanned<String>,

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::model::{PageKind, Site};
-use crate::output::sitemap::escape_xml;
+use crate::text::escape::escape_xml;
 
 /// A feed ready to write.
 #[derive(Debug, Clone)]

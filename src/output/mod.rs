@@ -22,7 +22,7 @@ use crate::error::Error;
 use crate::load::AssetSource;
 use crate::model::Site;
 use crate::model::address::{Claim, Claimant, clash};
-use crate::render::RenderedSite;
+use crate::render::{Downloads, RenderedSite};
 use crate::site_url::SiteUrls;
 
 /// One file of the output, with its path relative to the output folder (`/` separators).
@@ -73,6 +73,8 @@ impl Output {
 pub struct ModelFiles {
     files: Vec<(String, Arc<Vec<u8>>, String)>,
     problems: Vec<Diagnostic>,
+    /// The sizes of the files pages offer for download (the booklets' PDFs).
+    pub downloads: Downloads,
     /// The search index, when asked to keep it (`serve`).
     pub search: Option<search::kept::KeptIndex>,
 }
@@ -112,28 +114,22 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
             ))
         }
     };
-    let (search, mut made) = rayon::join(search, || {
-        let mut made = ModelFiles::default();
-        for feed in feeds::render_feeds(site) {
-            made.files
-                .push((feed.path, Arc::new(feed.xml.into_bytes()), feed.origin));
-        }
-        for calendar in calendar::render_calendars(site) {
-            made.files.push((
-                calendar.path,
-                Arc::new(calendar.text.into_bytes()),
-                "sessions".into(),
-            ));
-        }
-        for export in oruk::render_oruk_export(site) {
-            made.files.push((
-                export.path,
-                Arc::new(export.text.into_bytes()),
-                "content/directory".into(),
-            ));
-        }
-        made
+    let (search, (booklets, mut made)) = rayon::join(search, || {
+        rayon::join(
+            || booklet_pdf::print_booklets(site),
+            || other_model_files(site),
+        )
     });
+    for booklet in booklets {
+        match booklet {
+            Ok(printed) => {
+                made.downloads.insert(&printed.path, printed.bytes.len());
+                made.files
+                    .push((printed.path, Arc::new(printed.bytes), printed.origin));
+            }
+            Err(problem) => made.problems.push(problem),
+        }
+    }
     match search {
         Ok((found, kept)) => {
             made.files.extend(
@@ -150,6 +146,30 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
             )
             .code(Code::Internal),
         ),
+    }
+    made
+}
+
+/// The feeds, calendars and the directory export.
+fn other_model_files(site: &Site) -> ModelFiles {
+    let mut made = ModelFiles::default();
+    for feed in feeds::render_feeds(site) {
+        made.files
+            .push((feed.path, Arc::new(feed.xml.into_bytes()), feed.origin));
+    }
+    for calendar in calendar::render_calendars(site) {
+        made.files.push((
+            calendar.path,
+            Arc::new(calendar.text.into_bytes()),
+            "sessions".into(),
+        ));
+    }
+    for export in oruk::render_oruk_export(site) {
+        made.files.push((
+            export.path,
+            Arc::new(export.text.into_bytes()),
+            "content/directory".into(),
+        ));
     }
     made
 }
@@ -212,14 +232,6 @@ pub fn build_outputs(
         "robots".into(),
         &mut problems,
     );
-    for file in rendered.files {
-        add(
-            file.path,
-            Contents::Bytes(Arc::new(file.bytes)),
-            file.source.to_string_lossy().into_owned(),
-            &mut problems,
-        );
-    }
     for (path, bytes, origin) in model_files.files {
         add(path, Contents::Bytes(bytes), origin, &mut problems);
     }

@@ -17,8 +17,8 @@ use crate::config::Config;
 use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::slug::slugify;
 use crate::model::{Service, Site, Topics};
-use crate::render::format::iso_date;
 use crate::render::untrusted::render_service_description;
+use crate::text::format::iso_date;
 
 /// The ORUK profile's OpenAPI definition, which this static export follows.
 pub const OPENAPI_URL: &str =

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::model::Service;
 use crate::render::directory::views::opening_line;
-use crate::render::format::iso_date;
+use crate::text::format::iso_date;
 
 /// What a spreadsheet may read as the start of a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

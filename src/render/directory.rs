@@ -11,11 +11,13 @@ use serde::Serialize;
 
 use crate::config::LevelDescriptions;
 use crate::diag::{Code, Diagnostic};
+use crate::model::material::MaterialText;
+use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
-use crate::render::programme::session::{MaterialView, related_pages};
+use crate::render::programme::session::related_pages;
 use crate::render::programme::{FilterGroup, FilterOption};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
@@ -128,7 +130,7 @@ pub struct ServiceView<'a> {
     /// Self-help pages that share a topic with it.
     pub related_pages: Vec<Card>,
     /// Resources of the library that share a topic with it.
-    pub related_resources: Vec<MaterialView>,
+    pub related_resources: Vec<MaterialText>,
     /// A `mailto:` link to report a change, if the site has a contact email.
     pub report_change_url: Option<String>,
 }
@@ -184,7 +186,7 @@ impl Context<'_> {
         if with_directory {
             crumbs.push(Link {
                 title: "Directory".into(),
-                url: "/directory/".into(),
+                url: Section::Directory.url().into(),
             });
         }
         crumbs
@@ -194,7 +196,12 @@ impl Context<'_> {
         let view = DirectoryHomeView {
             site: self.site_view,
             // The summary is the template's: it depends on which levels the directory has.
-            page: meta(self.site, "Find local support", "", "/directory/"),
+            page: meta(
+                self.site,
+                "Find local support",
+                "",
+                Section::Directory.url(),
+            ),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit(Sensitivity::Ordinary),
             levels: level_views(
@@ -205,7 +212,7 @@ impl Context<'_> {
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
         };
-        self.render("directory.html", &view, "/directory/")
+        self.render("directory.html", &view, Section::Directory.url())
     }
 
     fn a_to_z(&self) -> Result<RenderedPage, Diagnostic> {
@@ -234,13 +241,13 @@ impl Context<'_> {
                 self.site,
                 "Services A to Z",
                 "Every service in the directory, by name.",
-                "/directory/a-z/",
+                DIRECTORY_A_TO_Z,
             ),
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit(Sensitivity::Ordinary),
             letters,
         };
-        self.render("directory_az.html", &view, "/directory/a-z/")
+        self.render("directory_az.html", &view, DIRECTORY_A_TO_Z)
     }
 
     fn filter_page(

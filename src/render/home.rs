@@ -4,9 +4,10 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::render::format::format_date;
+use crate::model::paths::Section;
 use crate::render::programme::cards::{SessionCard, session_card};
 use crate::render::views::PageView;
+use crate::text::format::format_date;
 
 /// How far ahead 'Coming up' looks.
 const COMING_UP: SignedDuration = SignedDuration::from_hours(14 * 24);
@@ -118,7 +119,7 @@ fn routes(site: &Site) -> Vec<Route> {
     }
     if !site.services.is_empty() {
         routes.push(Route::Directory {
-            url: DIRECTORY_URL.into(),
+            url: Section::Directory.url().into(),
             services: site.services.len(),
             categories: common_categories(&site.services, 3),
         });
@@ -127,7 +128,6 @@ fn routes(site: &Site) -> Vec<Route> {
 }
 
 const SELF_HELP_URL: &str = "/self-help/";
-const DIRECTORY_URL: &str = "/directory/";
 
 /// The `limit` categories most services have, most common first (ties in vocabulary order).
 fn common_categories(services: &[crate::model::Service], limit: usize) -> Vec<&'static str> {

@@ -7,11 +7,9 @@
 pub mod booklet;
 pub mod cache;
 pub mod directory;
-pub mod format;
 pub mod home;
 pub mod markdown;
 pub mod programme;
-pub mod qr;
 pub mod resources;
 pub mod search;
 pub mod templates;
@@ -47,15 +45,25 @@ pub struct RenderedPage {
     pub last_modified: Option<Date>,
 }
 
-/// A generated file that is not a page (a week's booklet PDF), ready to write.
-#[derive(Debug, Clone)]
-pub struct RenderedFile {
-    /// Where it goes, relative to the output folder (`sessions/2024/booklet.pdf`).
-    pub path: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-    /// The file it came from, for messages.
-    pub source: PathBuf,
+/// Files the pages offer for download, made before the pages from the model (the booklets'
+/// PDFs): their sizes, so that a link can say how large its file is ('84 KB').
+#[derive(Debug, Default, Clone)]
+pub struct Downloads(std::collections::BTreeMap<String, usize>);
+
+impl Downloads {
+    /// Records that the file at `site_path` (`/sessions/2024/booklet.pdf`) has `bytes` bytes.
+    pub fn insert(&mut self, site_path: &str, bytes: usize) {
+        self.0
+            .insert(site_path.trim_start_matches('/').to_owned(), bytes);
+    }
+
+    /// The size of the file at `site_path`; 0 if the build made none there.
+    pub fn size(&self, site_path: &str) -> usize {
+        self.0
+            .get(site_path.trim_start_matches('/'))
+            .copied()
+            .unwrap_or_default()
+    }
 }
 
 /// The site's pages as HTML, and the site links their Markdown made.
@@ -67,15 +75,18 @@ pub struct RenderedSite {
     pub not_found: String,
     /// Links to site paths written in Markdown, to check against the outputs.
     pub site_links: Vec<SiteLink>,
-    /// Generated files beside the pages (booklet PDFs).
-    pub files: Vec<RenderedFile>,
 }
 
 /// A rendered page with the site links it makes, or the problems that stopped it.
 type PageResult = Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>;
 
 /// Renders every page of the site.
-pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, Error> {
+/// `downloads` are the files made before the pages that pages link to with their size.
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    downloads: &Downloads,
+) -> Result<RenderedSite, Error> {
     let site_view = site_view(site);
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
@@ -85,7 +96,7 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
                 .map(|page| render_content_page(site, templates, &site_view, page))
                 .collect()
         },
-        || render_generated_pages(site, templates, &site_view),
+        || render_generated_pages(site, templates, &site_view, downloads),
     );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
@@ -100,7 +111,6 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<RenderedSite, E
     }
     let (generated, found) = generated;
     rendered.pages.extend(generated.pages);
-    rendered.files.extend(generated.files);
     rendered.site_links.extend(generated.site_links);
     rendered.not_found = generated.not_found;
     found.into_iter().for_each(|d| problems.push(d));
@@ -115,14 +125,14 @@ fn render_generated_pages(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
+    downloads: &Downloads,
 ) -> (RenderedSite, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut rendered = RenderedSite::default();
     // The programme first: its booklets are the longest single pieces of work.
-    match programme::render_programme(site, templates, site_view) {
+    match programme::render_programme(site, templates, site_view, downloads) {
         Ok(programme) => {
             rendered.pages.extend(programme.pages);
-            rendered.files.extend(programme.files);
             rendered.site_links.extend(programme.site_links);
         }
         Err(found) => problems.extend(found),

@@ -8,18 +8,16 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::material::MaterialKind;
+use crate::model::material::MaterialText;
+use crate::model::paths::Section;
 use crate::model::relations::{self, Subject};
 use crate::model::resource::{Resource, kinds_in};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{Site, Slug};
 use crate::render::RenderedPage;
-use crate::render::programme::session::MaterialView;
 use crate::render::programme::url_path;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
-
-/// The site path of the library.
-pub const LIBRARY_URL: &str = "/resources/";
 
 /// How many related resources a page shows at most.
 pub const RELATED_LIMIT: usize = 5;
@@ -31,7 +29,7 @@ pub struct ResourceView {
     pub id: String,
     /// Title, address, kind, source, description, duration.
     #[serde(flatten)]
-    pub material: MaterialView,
+    pub material: MaterialText,
     /// Its topics, linked to their library pages.
     pub topics: Vec<Link>,
 }
@@ -82,7 +80,7 @@ fn kind_plural(kind: MaterialKind) -> String {
 pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
     ResourceView {
         id: resource.id.to_string(),
-        material: MaterialView::from(&resource.material),
+        material: MaterialText::from(&resource.material),
         topics: resource
             .topics
             .iter()
@@ -107,11 +105,11 @@ pub fn related_resource_views(site: &Site, subject: Subject) -> Vec<ResourceView
 }
 
 fn topic_url(slug: &Slug) -> String {
-    format!("{LIBRARY_URL}topic/{slug}/")
+    format!("{}topic/{slug}/", Section::Resources.url())
 }
 
 fn kind_url(kind: MaterialKind) -> String {
-    format!("{LIBRARY_URL}kind/{}/", kind.slug())
+    format!("{}kind/{}/", Section::Resources.url(), kind.slug())
 }
 
 /// Groups resources by kind, each group by title.
@@ -174,7 +172,7 @@ pub fn render_resource_pages(
     };
     let library = Link {
         title: "Resources".into(),
-        url: LIBRARY_URL.into(),
+        url: Section::Resources.url().into(),
     };
     let summary = "Talks, articles, videos and toolkits on relationships, chosen for families and the people who work with them.";
     let mut render = |title: String,
@@ -187,15 +185,16 @@ pub fn render_resource_pages(
         let path = url_path(&url);
         let view = LibraryView {
             site: site_view,
-            page: simple_meta(site, &title, summary, &path, "resources")
+            page: simple_meta(site, &title, summary, &path, Section::Resources)
                 .with_sensitivity(sensitivity),
             groups: by_kind(site, list),
             count: list.len(),
             kinds: kinds.clone(),
             topics: topics.clone(),
-            library_url: (url != LIBRARY_URL).then(|| LIBRARY_URL.to_owned()),
+            library_url: (url != Section::Resources.url())
+                .then(|| Section::Resources.url().to_owned()),
             breadcrumbs: crumbs,
-            show_exit: shows_exit(site, "resources", sensitivity),
+            show_exit: shows_exit(site, Section::Resources.name(), sensitivity),
         };
         let html = templates.render(
             "resources.html",
@@ -213,7 +212,7 @@ pub fn render_resource_pages(
     render(
         "Resources".into(),
         summary,
-        LIBRARY_URL.into(),
+        Section::Resources.url().into(),
         &all,
         vec![home.clone()],
         Sensitivity::Ordinary,

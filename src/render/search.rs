@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
+use crate::model::search::{SearchKind, kinds_present};
 use crate::model::{Site, UrlPath};
-use crate::output::search::{SEARCH_URL, SearchKind, documents::kinds_present};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, SiteView, is_published, shows_exit};
@@ -52,9 +53,9 @@ pub fn render_search_page(
         })
         .collect();
     let browse = [
-        ("The A to Z of local support", "/directory/a-z/"),
-        ("Topics", "/topics/"),
-        ("The programme of sessions", "/sessions/"),
+        ("The A to Z of local support", DIRECTORY_A_TO_Z),
+        ("Topics", Section::Topics.url()),
+        ("The programme of sessions", Section::Programme.url()),
         ("Self-help", "/self-help/"),
     ]
     .into_iter()
@@ -66,13 +67,13 @@ pub fn render_search_page(
     .collect();
     let view = SearchView {
         site: site_view,
-        canonical_url: site.sources.config.absolute_url(SEARCH_URL),
+        canonical_url: site.sources.config.absolute_url(Section::Search.url()),
         kinds,
         browse,
         // Always, when the site has anything sensitive: the page is the same for every query
         // (results are drawn in the reader's browser), so it works without JavaScript and the
         // control never appears under the reader's finger halfway through typing.
-        show_exit: shows_exit(site, "search", site.sensitivity()),
+        show_exit: shows_exit(site, Section::Search.name(), site.sensitivity()),
     };
     let html = templates.render("search.html", &view, "search page")?;
     let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search")

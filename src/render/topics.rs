@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{PageKind, Site, Topic, UrlPath};
 use crate::render::RenderedPage;
@@ -65,7 +66,8 @@ pub fn render_topic_pages(
     if site.topics.list.is_empty() {
         return Ok(Vec::new());
     }
-    let show_exit = |sensitivity| crate::render::views::shows_exit(site, "topics", sensitivity);
+    let show_exit =
+        |sensitivity| crate::render::views::shows_exit(site, Section::Topics.name(), sensitivity);
     let index_url = UrlPath::root().join(
         &crate::model::Slug::parse("topics")
             .map_err(|m| Diagnostic::file("topics", m).code(Code::Internal))?,
@@ -116,13 +118,8 @@ pub fn render_topic_pages(
             .filter(|r| r.topics.contains(&i))
             .map(|r| crate::render::resources::resource_view(site, r))
             .collect();
-        let resources_url = (!resources.is_empty()).then(|| {
-            format!(
-                "{}topic/{}/",
-                crate::render::resources::LIBRARY_URL,
-                topic.slug
-            )
-        });
+        let resources_url = (!resources.is_empty())
+            .then(|| format!("{}topic/{}/", Section::Resources.url(), topic.slug));
         let view = TopicView {
             site: site_view,
             topic,

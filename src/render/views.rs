@@ -4,10 +4,11 @@
 use serde::Serialize;
 
 use crate::config::{Contact, HelpLine, Organisation};
+use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{Page, PageKind, Site};
-use crate::render::format::{format_date, iso_date};
 use crate::render::markdown::Heading;
+use crate::text::format::{format_date, iso_date};
 
 /// What every page knows about the site: name, navigation, footer, safety.
 #[derive(Debug, Clone, Serialize)]
@@ -149,7 +150,7 @@ pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<Top
             (!pages.is_empty()).then(|| TopicGroup {
                 topic: Link {
                     title: topic.name.clone(),
-                    url: format!("/topics/{}/", topic.slug),
+                    url: topic_url(&topic.slug),
                 },
                 pages,
             })
@@ -188,11 +189,11 @@ pub fn site_view(site: &Site) -> SiteView {
         organisation: config.organisation.clone(),
         contact: config.contact.clone(),
         nav: links(&[
-            ("Programme", "/sessions/"),
+            ("Programme", Section::Programme.url()),
             ("Self-help", "/self-help/"),
-            ("Directory", "/directory/"),
-            ("Resources", "/resources/"),
-            ("Search", "/search/"),
+            ("Directory", Section::Directory.url()),
+            ("Resources", Section::Resources.url()),
+            ("Search", Section::Search.url()),
         ]),
         footer_links: links(&[
             ("Accessibility statement", "/accessibility/"),
@@ -203,8 +204,7 @@ pub fn site_view(site: &Site) -> SiteView {
         help_now: config.help_now.clone(),
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
-        search_url: published(crate::output::search::SEARCH_URL)
-            .then(|| crate::output::search::SEARCH_URL.to_owned()),
+        search_url: published(Section::Search.url()).then(|| Section::Search.url().to_owned()),
     }
 }
 
@@ -215,18 +215,18 @@ pub fn is_published(site: &Site, url: &str) -> bool {
 
 /// Sections that no Markdown file makes but the build publishes.
 fn generated_sections(site: &Site) -> Vec<&'static str> {
-    let mut sections = vec![crate::output::search::SEARCH_URL];
+    let mut sections = vec![Section::Search.url()];
     if !site.weeks.is_empty() {
-        sections.push("/sessions/");
+        sections.push(Section::Programme.url());
     }
     if !site.services.is_empty() {
-        sections.push("/directory/");
+        sections.push(Section::Directory.url());
     }
     if !site.topics.list.is_empty() {
-        sections.push("/topics/");
+        sections.push(Section::Topics.url());
     }
     if !site.resources.is_empty() {
-        sections.push("/resources/");
+        sections.push(Section::Resources.url());
     }
     sections
 }
@@ -259,7 +259,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
                 let topic = &site.topics.list[t];
                 Link {
                     title: topic.name.clone(),
-                    url: format!("/topics/{}/", topic.slug),
+                    url: topic_url(&topic.slug),
                 }
             })
             .collect(),
@@ -274,14 +274,14 @@ pub fn simple_meta(
     title: &str,
     summary: &str,
     url: &crate::model::UrlPath,
-    section: &str,
+    section: Section,
 ) -> PageMeta {
     PageMeta {
         title: title.to_owned(),
         summary: summary.to_owned(),
         url: url.to_string(),
         canonical_url: site.sources.config.absolute_url(url.as_str()),
-        section: section.to_owned(),
+        section: section.name().to_owned(),
         reading_minutes: 0,
         last_reviewed: None,
         last_reviewed_iso: None,

@@ -4,7 +4,7 @@
 
 use krilla::text::Font;
 
-use crate::render::booklet::{Booklet, BookletSession, PrintedLink};
+use crate::model::booklet::{Booklet, BookletSession, LabelledQr, PrintedLink};
 
 pub(super) const PAGE_WIDTH: f32 = 595.28;
 pub(super) const PAGE_HEIGHT: f32 = 841.89;
@@ -79,8 +79,9 @@ pub(super) struct Block {
     pub(super) anchor: Option<String>,
     /// Show the page of this key at the right (contents lines).
     pub(super) page_of: Option<String>,
-    /// Draw a QR code of this address at the right of the block's first line.
-    pub(super) qr: Option<String>,
+    /// Draw this QR code at the right of the block's first line (room is kept even when the
+    /// address was too long to encode).
+    pub(super) qr: Option<LabelledQr>,
     /// Room to keep free at the right of the lines.
     pub(super) right: f32,
 }
@@ -317,7 +318,7 @@ pub(super) fn material_blocks(link: &PrintedLink, indent: f32) -> Vec<Block> {
     };
     let mut title = at(Block::p(Style::Strong, &m.title).space(10.0));
     title.link = Some(LinkTarget::Uri(m.url.clone()));
-    title.qr = Some(m.url.clone());
+    title.qr = Some(link.qr.clone());
     let mut facts = vec![m.kind.to_owned()];
     facts.extend(m.duration.clone());
     facts.extend(m.source.as_ref().map(|s| format!("from {s}")));

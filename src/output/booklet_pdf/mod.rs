@@ -28,7 +28,12 @@ use krilla::tagging::{
 use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
-use crate::render::booklet::Booklet;
+use rayon::prelude::*;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Site;
+use crate::model::booklet::{Booklet, pdf_path};
+use crate::qr::QrCode;
 use layout::{
     Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, QR_SIZE, Role, Style,
     document_items, layout,
@@ -86,9 +91,8 @@ struct BlockIds {
     qr: Option<Identifier>,
 }
 
-/// Draws a QR code of `url` with its top right corner at (`right`, `top`), as a figure.
-fn draw_qr(surface: &mut Surface, url: &str, right: f32, top: f32) -> Option<Identifier> {
-    let code = crate::render::qr::qr_code(url)?;
+/// Draws a QR code with its top right corner at (`right`, `top`), as a figure.
+fn draw_qr(surface: &mut Surface, code: &QrCode, right: f32, top: f32) -> Option<Identifier> {
     let unit = QR_SIZE / (code.width() + 2) as f32;
     let mut path = PathBuilder::new();
     for (y, x, run) in code.dark_runs() {
@@ -159,10 +163,11 @@ fn draw_page_text(
             ));
         }
         let first = p.lines.first().filter(|l| l.page == index);
-        if let (Some(first), Some(url)) = (first, &p.block.qr) {
+        let code = p.block.qr.as_ref().and_then(|qr| qr.code.as_deref());
+        if let (Some(first), Some(code)) = (first, code) {
             ids[i].qr = draw_qr(
                 surface,
-                url,
+                code,
                 PAGE_WIDTH - MARGIN,
                 first.baseline - p.block.style.size(),
             );
@@ -365,6 +370,40 @@ fn metadata(booklet: &Booklet, language: &str, now: Timestamp) -> Metadata {
             booklet.publisher, booklet.title
         )))
         .creation_date(date)
+}
+
+/// A printed booklet: where it goes and its bytes.
+pub struct PrintedBooklet {
+    /// Its path in the output folder: `sessions/2024/booklet.pdf`.
+    pub path: String,
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// The week's file, for messages.
+    pub origin: String,
+}
+
+/// Prints every booklet of the site as a PDF beside its page, across cores (each takes a
+/// while); a booklet that cannot be made is a located problem on its week.
+pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
+    let language = &site.sources.config.language;
+    site.booklets
+        .par_iter()
+        .map(|booklet| {
+            let week = &site.weeks[booklet.week];
+            let bytes = render_booklet_pdf(booklet, language, site.now).map_err(|message| {
+                Diagnostic::file(
+                    &week.source,
+                    format!("the booklet PDF could not be made: {message}"),
+                )
+                .code(Code::Internal)
+            })?;
+            Ok(PrintedBooklet {
+                path: pdf_path(week).trim_start_matches('/').to_owned(),
+                bytes,
+                origin: week.source.to_string_lossy().into_owned(),
+            })
+        })
+        .collect()
 }
 
 /// The booklet as PDF bytes, or why it could not be made.

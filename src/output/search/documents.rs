@@ -9,61 +9,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::model::paths::topic_url;
+use crate::model::search::SearchKind;
 use crate::model::{Page, PageKind, Site};
-
-/// The kinds of result a reader can filter by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SearchKind {
-    /// A page that is not self-help: about the week, accessibility, news.
-    Page,
-    /// A page under `/self-help/`.
-    SelfHelp,
-    /// A session of the programme.
-    Session,
-    /// A service in the directory.
-    Service,
-    /// A leaflet, video or other resource.
-    Resource,
-    /// A topic's page.
-    Topic,
-}
-
-impl SearchKind {
-    /// Every kind, in the order the filter lists them.
-    pub const ALL: [SearchKind; 6] = [
-        SearchKind::Session,
-        SearchKind::SelfHelp,
-        SearchKind::Service,
-        SearchKind::Resource,
-        SearchKind::Topic,
-        SearchKind::Page,
-    ];
-
-    /// The short name used in the index and by the script (`self-help`).
-    pub fn code(self) -> &'static str {
-        match self {
-            SearchKind::Page => "page",
-            SearchKind::SelfHelp => "self-help",
-            SearchKind::Session => "session",
-            SearchKind::Service => "service",
-            SearchKind::Resource => "resource",
-            SearchKind::Topic => "topic",
-        }
-    }
-
-    /// The label a reader sees ('Self-help').
-    pub fn label(self) -> &'static str {
-        match self {
-            SearchKind::Page => "Page",
-            SearchKind::SelfHelp => "Self-help",
-            SearchKind::Session => "Session",
-            SearchKind::Service => "Service",
-            SearchKind::Resource => "Resource",
-            SearchKind::Topic => "Topic",
-        }
-    }
-}
 
 /// One thing search can find.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,7 +129,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
         body: plain_text(site.raw(page).body()),
         facts: page
             .date
-            .map(crate::render::format::format_date)
+            .map(crate::text::format::format_date)
             .into_iter()
             .collect(),
         section: section.unwrap_or_default(),
@@ -199,7 +147,7 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
             url: site
                 .sources
                 .config
-                .href(&format!("/topics/{}/", topic.slug))
+                .href(&topic_url(&topic.slug))
                 .into_owned(),
             title: topic.name.clone(),
             summary: topic.description.clone(),
@@ -218,7 +166,7 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
 /// description, venue and hosts as the body; its week as the section; its booking state as the
 /// session's page shows it, phase by phase (not a fact: facts do not change as time passes).
 pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
-    use crate::render::format::{format_day, format_time_range};
+    use crate::text::format::{format_day, format_time_range};
     site.sessions
         .iter()
         .map(|session| {
@@ -316,30 +264,6 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
             }
         })
         .collect()
-}
-
-/// The kinds of document the site has, without building them: for the search page's filter.
-/// Follows the rules of the `documents_from_*` functions; a new kind adds its rule here.
-pub fn kinds_present(site: &Site) -> Vec<SearchKind> {
-    let mut kinds = Vec::new();
-    let pages = site.pages.iter().filter(|p| p.kind != PageKind::Home);
-    let (self_help, other): (Vec<_>, Vec<_>) = pages.partition(|p| p.section_name == "self-help");
-    if !self_help.is_empty() {
-        kinds.push(SearchKind::SelfHelp);
-    }
-    if !other.is_empty() {
-        kinds.push(SearchKind::Page);
-    }
-    if !site.topics.list.is_empty() {
-        kinds.push(SearchKind::Topic);
-    }
-    if !site.sessions.is_empty() {
-        kinds.push(SearchKind::Session);
-    }
-    if !site.services.is_empty() {
-        kinds.push(SearchKind::Service);
-    }
-    kinds
 }
 
 /// The words of a Markdown text, without its markup: text, code and image descriptions,

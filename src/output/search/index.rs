@@ -449,7 +449,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::search::documents::SearchKind;
+    use crate::model::search::SearchKind;
 
     fn doc(title: &str, body: &str) -> SearchDocument {
         SearchDocument {

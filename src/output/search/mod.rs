@@ -18,12 +18,10 @@ pub mod layout;
 pub mod query;
 pub mod text;
 
-pub use documents::{SearchDocument, SearchKind};
+pub use crate::model::search::SearchKind;
+pub use documents::SearchDocument;
 
 use crate::model::Site;
-
-/// Where the search page is published.
-pub const SEARCH_URL: &str = "/search/";
 
 /// Everything search can find, sorted by kind then address (document numbers follow this
 /// order, so each kind is one run of numbers).

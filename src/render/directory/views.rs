@@ -1,15 +1,16 @@
 //! Typed views of the directory's pages: one struct per kind of page, built here.
 
+use crate::text::percent::percent_encode;
 use serde::Serialize;
 
 use crate::model::Site;
+use crate::model::material::MaterialText;
 use crate::model::relations::{self, Subject};
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::render::format::{format_date, format_time, iso_date};
-use crate::render::programme::session::MaterialView;
 use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, Link};
+use crate::text::format::{format_date, format_time, iso_date};
 
 /// The facts `base.html` needs about any page.
 #[derive(Debug, Clone, Serialize)]
@@ -323,10 +324,10 @@ pub fn related_services(site: &Site, subject: Subject) -> Vec<Card> {
 
 /// A service's resources: the organiser's list, or those that share most topics with it
 /// (at most six).
-pub fn related_resources(site: &Site, subject: Subject) -> Vec<MaterialView> {
+pub fn related_resources(site: &Site, subject: Subject) -> Vec<MaterialText> {
     relations::related_resources(&site.resources, subject, 6)
         .into_iter()
-        .map(|n| MaterialView::from(&site.resources[n].material))
+        .map(|n| MaterialText::from(&site.resources[n].material))
         .collect()
 }
 
@@ -341,20 +342,6 @@ pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
         "mailto:{email}?subject={}",
         percent_encode(&subject)
     ))
-}
-
-/// Percent-encodes text for a URL query value.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// Wraps the site view with page facts, for every directory page.

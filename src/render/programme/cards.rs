@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::model::Site;
 use crate::model::booking::{BookingStatus, FEW_PLACES, Phase, phases_from};
 use crate::model::session::Session;
-use crate::render::format::{format_date, format_day, format_time, format_time_range};
+use crate::text::format::{format_date, format_day, format_time, format_time_range};
 
 /// The moments a page's script needs to move a session on to its next phase.
 #[derive(Debug, Clone, Serialize)]

@@ -13,17 +13,18 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::audience::Audience;
+use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::{Format, Session};
 use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
-use crate::render::format::{format_date, format_day};
 use crate::render::markdown::{
     MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown,
 };
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, PageMeta, SiteView, shows_exit, simple_meta};
+use crate::text::format::{format_date, format_day};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use session::{
     HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details,
@@ -240,15 +241,15 @@ pub struct ProgrammePages {
     pub pages: Vec<RenderedPage>,
     /// Links written in descriptions, to check.
     pub site_links: Vec<SiteLink>,
-    /// Generated files: each published booklet's PDF.
-    pub files: Vec<crate::render::RenderedFile>,
 }
 
 /// The URL of the page for a host or organisation named `name` (the model has checked that
 /// every host has one, and that no two share it).
 pub fn host_url(name: &str) -> String {
-    crate::model::host::host_url(name)
-        .map_or_else(|| "/sessions/".to_owned(), |url| url.to_string())
+    crate::model::host::host_url(name).map_or_else(
+        || Section::Programme.url().to_owned(),
+        |url| url.to_string(),
+    )
 }
 
 /// Renders every page of the programme; nothing when the site has no weeks.
@@ -256,11 +257,11 @@ pub fn render_programme(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
+    downloads: &crate::render::Downloads,
 ) -> Result<ProgrammePages, Vec<Diagnostic>> {
     let mut out = ProgrammePages {
         pages: Vec::new(),
         site_links: Vec::new(),
-        files: Vec::new(),
     };
     if site.weeks.is_empty() {
         return Ok(out);
@@ -275,7 +276,7 @@ pub fn render_programme(
                 .map(|week| render_week_pages(site, templates, site_view, week))
                 .collect()
         },
-        || crate::render::booklet::render_booklets(site, templates, site_view),
+        || crate::render::booklet::render_booklets(site, templates, site_view, downloads),
     );
     for week in weeks {
         results.extend(week.results);
@@ -286,10 +287,7 @@ pub fn render_programme(
     for (booklet, links) in booklets {
         out.site_links.extend(links);
         match booklet {
-            Ok(booklet) => {
-                results.push(Ok(booklet.page));
-                out.files.push(booklet.pdf);
-            }
+            Ok(page) => results.push(Ok(page)),
             Err(found) => problems.extend(found),
         }
     }
@@ -465,11 +463,11 @@ fn render_weeks_index(
     let view = WeeksView {
         site: site_view,
         // The summary is the template's: it depends on which weeks there are.
-        page: simple_meta(site, "Programme", "", &url, "sessions"),
+        page: simple_meta(site, "Programme", "", &url, Section::Programme),
         current: by_state(std::cmp::Ordering::Equal),
         upcoming: by_state(std::cmp::Ordering::Greater),
         past,
-        show_exit: shows_exit(site, "sessions", Sensitivity::Ordinary),
+        show_exit: shows_exit(site, Section::Programme.name(), Sensitivity::Ordinary),
     };
     Ok(page(
         url,
@@ -534,7 +532,7 @@ pub(crate) fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
         },
         Link {
             title: "Programme".into(),
-            url: "/sessions/".into(),
+            url: Section::Programme.url().into(),
         },
     ];
     if let Some(week) = week {
@@ -577,7 +575,7 @@ fn render_week(
     };
     let view = WeekView {
         site: site_view,
-        page: simple_meta(site, &title, &week.summary, &url, "sessions")
+        page: simple_meta(site, &title, &week.summary, &url, Section::Programme)
             .with_sensitivity(sensitivity),
         week: week_details(site, week),
         introduction: if filter_link.is_none() {
@@ -590,7 +588,7 @@ fn render_week(
         filters: filter_groups(site, week, &all),
         filter: filter_link,
         breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
-        show_exit: shows_exit(site, "sessions", sensitivity),
+        show_exit: shows_exit(site, Section::Programme.name(), sensitivity),
     };
     let html = templates.render("week.html", &view, &week.source.to_string_lossy())?;
     Ok(page(url, html, &week.source))
@@ -738,7 +736,7 @@ fn render_session(
             &session.title,
             &session.summary,
             &session.url,
-            "sessions",
+            Section::Programme,
         )
         .with_sensitivity(session.sensitivity),
         session: session_details(site, session, &host_url),
@@ -760,7 +758,7 @@ fn render_session(
             .then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         breadcrumbs: breadcrumbs_to(Some(week)),
-        show_exit: shows_exit(site, "sessions", session.sensitivity),
+        show_exit: shows_exit(site, Section::Programme.name(), session.sensitivity),
     };
     let html = templates.render("session.html", &view, &session.source.to_string_lossy())?;
     Ok(page(session.url.clone(), html, &session.source))
@@ -807,12 +805,12 @@ fn render_host_pages(
             let view = HostPageView {
                 site: site_view,
                 // The summary is the template's, from the host's name and weeks.
-                page: simple_meta(site, &name, "", &path, "sessions"),
+                page: simple_meta(site, &name, "", &path, Section::Programme),
                 weeks: week_names(site, &sessions),
                 sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
                 people,
                 breadcrumbs: breadcrumbs_to(None),
-                show_exit: shows_exit(site, "sessions", Sensitivity::Ordinary),
+                show_exit: shows_exit(site, Section::Programme.name(), Sensitivity::Ordinary),
             };
             let html = templates.render("host.html", &view, &format!("host page {name}"))?;
             Ok(page(path, html, std::path::Path::new("sessions")))
@@ -860,11 +858,9 @@ fn render_poster(
                 .map(str::to_owned)
                 .unwrap_or_else(|| site.sources.config.absolute_url(session.url.as_str()));
             let link_text = target.trim_start_matches("https://").to_owned();
-            let qr_svg = crate::render::qr::render_qr_svg(
-                &target,
-                &format!("QR code for {}", session.title),
-            )
-            .unwrap_or_default();
+            let qr_svg =
+                crate::qr::render_qr_svg(&target, &format!("QR code for {}", session.title))
+                    .unwrap_or_default();
             PosterItem {
                 card: session_card(site, session),
                 link_text,
@@ -883,7 +879,7 @@ fn render_poster(
             &format!("{}: poster", week.name),
             &week.summary,
             &url,
-            "sessions",
+            Section::Programme,
         ),
         week: week_details(site, week),
         items,

@@ -5,14 +5,16 @@ use serde_json::json;
 
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus, Phase};
-use crate::model::material::Material;
+use crate::model::material::MaterialText;
+use crate::model::paths::topic_url;
 use crate::model::relations::{self, Subject};
-use crate::model::session::{Format, Session, percent_encode};
-use crate::render::format::{format_day, format_time_range};
+use crate::model::session::{Format, Session};
 use crate::render::programme::cards::{
     PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
 };
 use crate::render::views::{Card, Link};
+use crate::text::format::{format_day, format_time_range};
+use crate::text::percent::percent_encode;
 
 /// What to do next, for one phase of the session.
 #[derive(Debug, Clone, Serialize)]
@@ -31,46 +33,6 @@ pub struct NextStep {
     pub secondary: Option<Link>,
     /// Show the follow-on materials right here.
     pub materials: bool,
-}
-
-/// A follow-on material as shown.
-#[derive(Debug, Clone, Serialize)]
-pub struct MaterialView {
-    /// Title, the link text.
-    pub title: String,
-    /// Address.
-    pub url: String,
-    /// 'Video'.
-    pub kind: &'static str,
-    /// Who made it.
-    pub source: Option<String>,
-    /// Why it is useful.
-    pub description: Option<String>,
-    /// '20 minutes'.
-    pub duration: Option<String>,
-}
-
-impl From<&Material> for MaterialView {
-    fn from(m: &Material) -> Self {
-        MaterialView {
-            title: m.title.clone(),
-            url: m.url.clone(),
-            kind: m.kind.label(),
-            source: m.source.clone(),
-            description: m.description.clone(),
-            duration: m.minutes.map(minutes_text),
-        }
-    }
-}
-
-/// '20 minutes', '1 hour 30 minutes'
-pub fn minutes_text(minutes: u32) -> String {
-    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (minutes / 60, minutes % 60) {
-        (0, m) => plural(m, "minute"),
-        (h, 0) => plural(h, "hour"),
-        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
-    }
 }
 
 /// Someone who leads the session, linked to their page.
@@ -126,7 +88,7 @@ pub struct SessionDetails {
     /// Add to Outlook.
     pub outlook_url: String,
     /// Materials shared after it.
-    pub follow_on: Vec<MaterialView>,
+    pub follow_on: Vec<MaterialText>,
     /// Its topics.
     pub topics: Vec<Link>,
     /// Whether it is cancelled.
@@ -173,13 +135,13 @@ pub fn session_details(
         ics_url: format!("{}calendar.ics", session.url),
         google_url: google_calendar_url(site, session),
         outlook_url: outlook_url(site, session),
-        follow_on: session.follow_on.iter().map(MaterialView::from).collect(),
+        follow_on: session.follow_on.iter().map(MaterialText::from).collect(),
         topics: session
             .topics
             .iter()
             .map(|&t| Link {
                 title: site.topics.list[t].name.clone(),
-                url: format!("/topics/{}/", site.topics.list[t].slug),
+                url: topic_url(&site.topics.list[t].slug),
             })
             .collect(),
         cancelled: session.booking.status == BookingStatus::Cancelled,

@@ -1,16 +1,19 @@
-//! QR codes, so that posters and printed booklets can be followed from paper: inline SVG for
-//! the HTML pages; the booklet PDF draws the same runs of dark modules.
+//! QR codes, so that posters and printed booklets can be followed from paper. A leaf below
+//! every stage: the model encodes each printed address once per build ([`QrCode::encode`]),
+//! the pages show it as inline SVG ([`QrCode::svg`]) and the booklet PDF (output stage) draws
+//! the same runs of dark modules. No memo outlives a build.
 
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::{Arc, Mutex, OnceLock};
 
 use fast_qr::{ECL, QRBuilder};
+
+use crate::text::escape::escape_xml;
 
 /// Light modules kept around a code so that a reader can find it (the standard's quiet zone).
 const QUIET_ZONE: usize = 4;
 
 /// A QR code's modules: `width` rows of `width`, dark or light.
+#[derive(Debug)]
 pub struct QrCode {
     width: usize,
     dark: Vec<bool>,
@@ -42,59 +45,50 @@ impl QrCode {
     }
 }
 
-/// The QR code of `url` (error correction level M, the best of the eight masks), or `None` if
-/// the text is too long to encode. Codes are remembered for the life of the process: the same
-/// address is drawn on the poster, the booklet page and the booklet PDF, and `serve` rebuilds
-/// draw them again.
-pub fn qr_code(url: &str) -> Option<Arc<QrCode>> {
-    static CODES: OnceLock<Mutex<HashMap<String, Option<Arc<QrCode>>>>> = OnceLock::new();
-    let codes = CODES.get_or_init(Mutex::default);
-    if let Some(code) = codes.lock().ok()?.get(url) {
-        return code.clone();
+impl QrCode {
+    /// The QR code of `url` (error correction level M, the best of the eight masks), or
+    /// `None` if the text is too long to encode.
+    pub fn encode(url: &str) -> Option<QrCode> {
+        let code = QRBuilder::new(url.as_bytes()).ecl(ECL::M).build().ok()?;
+        let dark = code.data[..code.size * code.size]
+            .iter()
+            .map(|module| module.value())
+            .collect();
+        Some(QrCode {
+            width: code.size,
+            dark,
+        })
     }
-    // Made outside the lock, so that codes are made across cores.
-    let code = QRBuilder::new(url.as_bytes())
-        .ecl(ECL::M)
-        .build()
-        .ok()
-        .map(|code| {
-            let dark = code.data[..code.size * code.size]
-                .iter()
-                .map(|module| module.value())
-                .collect();
-            Arc::new(QrCode {
-                width: code.size,
-                dark,
-            })
-        });
-    codes.lock().ok()?.insert(url.to_owned(), code.clone());
-    code
+
+    /// The code as inline SVG, labelled for screen readers, drawn in module units (so the
+    /// path is short) on a white square with its quiet zone.
+    pub fn svg(&self, label: &str) -> String {
+        let side = self.width() + 2 * QUIET_ZONE;
+        // At least 120 CSS pixels, in whole pixels per module so that edges stay crisp.
+        let pixels = side * 120_usize.div_ceil(side);
+        let label = escape_xml(label);
+        let mut svg = format!(
+            "<svg role=\"img\" aria-label=\"{label}\" class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{pixels}\" \
+             height=\"{pixels}\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" \
+             height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+        );
+        for (y, x, run) in self.dark_runs() {
+            let _ = write!(
+                svg,
+                "M{} {}h{run}v1h-{run}z",
+                x + QUIET_ZONE,
+                y + QUIET_ZONE
+            );
+        }
+        svg.push_str("\"/></svg>");
+        svg
+    }
 }
 
-/// An inline SVG QR code for `url`, labelled for screen readers, drawn in module units (so the
-/// path is short) on a white square with its quiet zone; `None` if the text is too long to
-/// encode.
+/// An inline SVG QR code for `url`, labelled for screen readers; `None` if the text is too
+/// long to encode.
 pub fn render_qr_svg(url: &str, label: &str) -> Option<String> {
-    let code = qr_code(url)?;
-    let side = code.width() + 2 * QUIET_ZONE;
-    // At least 120 CSS pixels, in whole pixels per module so that edges stay crisp.
-    let pixels = side * 120_usize.div_ceil(side);
-    let label = crate::output::sitemap::escape_xml(label);
-    let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{label}\" class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{pixels}\" \
-         height=\"{pixels}\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" \
-         height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\""
-    );
-    for (y, x, run) in code.dark_runs() {
-        let _ = write!(
-            svg,
-            "M{} {}h{run}v1h-{run}z",
-            x + QUIET_ZONE,
-            y + QUIET_ZONE
-        );
-    }
-    svg.push_str("\"/></svg>");
-    Some(svg)
+    QrCode::encode(url).map(|code| code.svg(label))
 }
 
 #[cfg(test)]
@@ -113,7 +107,7 @@ mod tests {
 
     #[test]
     fn dark_runs_cover_exactly_the_dark_modules() {
-        let code = qr_code("https://example.org/a").unwrap();
+        let code = QrCode::encode("https://example.org/a").unwrap();
         let mut drawn = vec![false; code.width() * code.width()];
         for (y, x, run) in code.dark_runs() {
             assert!(run > 0 && x + run <= code.width());
@@ -129,7 +123,7 @@ mod tests {
     #[test]
     fn codes_decode_back_to_their_address() {
         let url = "https://example.org/sessions/2024/welcome/?utm=none&x=1";
-        let code = qr_code(url).unwrap();
+        let code = QrCode::encode(url).unwrap();
         // Rasterise the runs, three pixels per module, with the quiet zone, as a reader sees it.
         let side = (code.width() + 2 * QUIET_ZONE) * 3;
         let mut pixels = vec![255u8; side * side];

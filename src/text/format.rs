@@ -74,6 +74,16 @@ pub fn iso_date(date: Date) -> String {
     date.to_string()
 }
 
+/// '20 minutes', '1 hour 30 minutes'
+pub fn minutes_text(minutes: u32) -> String {
+    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

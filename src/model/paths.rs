@@ -1,0 +1,73 @@
+//! The addresses the build itself publishes, in one place: the sections no Markdown file has
+//! to make (the programme, the directory, topics, the resource library, search) and the pages
+//! under them. Every stage asks here rather than writing `"/directory/"` again.
+
+/// A section the build publishes from the model, whatever `content/` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The practice weeks and their sessions: `/sessions/`.
+    Programme,
+    /// The directory of local support: `/directory/`.
+    Directory,
+    /// Pages by shared topic: `/topics/`.
+    Topics,
+    /// The library of follow-on materials: `/resources/`.
+    Resources,
+    /// The search page: `/search/`.
+    Search,
+}
+
+impl Section {
+    /// Every generated section, in the order the navigation lists them.
+    pub const ALL: [Section; 5] = [
+        Section::Programme,
+        Section::Directory,
+        Section::Topics,
+        Section::Resources,
+        Section::Search,
+    ];
+
+    /// The section's folder name, as page views and `safety.exit_sections` name sections.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Section::Programme => "sessions",
+            Section::Directory => "directory",
+            Section::Topics => "topics",
+            Section::Resources => "resources",
+            Section::Search => "search",
+        }
+    }
+
+    /// The section's site path: `/directory/`.
+    pub const fn url(self) -> &'static str {
+        match self {
+            Section::Programme => "/sessions/",
+            Section::Directory => "/directory/",
+            Section::Topics => "/topics/",
+            Section::Resources => "/resources/",
+            Section::Search => "/search/",
+        }
+    }
+}
+
+/// The directory's A to Z of services.
+pub const DIRECTORY_A_TO_Z: &str = "/directory/a-z/";
+
+/// The page of one shared topic: `/topics/<slug>/`.
+pub fn topic_url(slug: impl std::fmt::Display) -> String {
+    format!("{}{slug}/", Section::Topics.url())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_section_lives_in_its_folder() {
+        for section in Section::ALL {
+            assert_eq!(section.url(), format!("/{}/", section.name()));
+        }
+        assert!(DIRECTORY_A_TO_Z.starts_with(Section::Directory.url()));
+        assert_eq!(topic_url("money"), "/topics/money/");
+    }
+}
