@@ -138,7 +138,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     );
     if options.open {
         // No browser is not a problem: the address is printed above.
-        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        let _ = open::that_detached(&url);
     }
     let shared = Arc::clone(live.shared());
     std::thread::spawn(move || server::run(&http, &shared));

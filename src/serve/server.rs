@@ -294,24 +294,19 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// The Content-Type for a file, by extension.
 pub fn mime_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
+    let guessed = mime_guess::from_path(path)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
+    // Every text file hubsite writes is UTF-8: say so for those a browser decodes as text.
+    // JavaScript as RFC 9239 names it (mime_guess still says `application/javascript`).
+    match guessed {
+        "text/html" => "text/html; charset=utf-8",
+        "text/css" => "text/css; charset=utf-8",
+        "text/javascript" | "application/javascript" => "text/javascript; charset=utf-8",
+        "text/plain" => "text/plain; charset=utf-8",
+        "text/calendar" => "text/calendar; charset=utf-8",
+        "text/csv" => "text/csv; charset=utf-8",
+        other => other,
     }
 }
 
@@ -388,5 +383,26 @@ mod tests {
             mime_type(Path::new("a.ics")),
             "text/calendar; charset=utf-8"
         );
+    }
+
+    #[test]
+    fn content_types_come_from_mime_guess_with_utf8_for_text() {
+        for (path, mime) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("css/site.css", "text/css; charset=utf-8"),
+            ("js/search.js", "text/javascript; charset=utf-8"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("search/manifest.json", "application/json"),
+            ("images/logo.svg", "image/svg+xml"),
+            ("booklet.pdf", "application/pdf"),
+            ("fonts/a.woff2", "font/woff2"),
+            // Beyond the hand table this replaced: files a site may publish from static/.
+            ("directory/services.csv", "text/csv; charset=utf-8"),
+            ("media/welcome.mp4", "video/mp4"),
+            ("images/photo.avif", "image/avif"),
+            ("no-extension", "application/octet-stream"),
+        ] {
+            assert_eq!(mime_type(Path::new(path)), mime, "{path}");
+        }
     }
 }
