@@ -5,6 +5,7 @@
 //! located errors (tests/sites/bad-booking/).
 
 mod common;
+mod tools;
 
 use std::path::Path;
 use std::process::Command;
@@ -162,8 +163,7 @@ fn bad_booking_details_are_located() {
 
 #[test]
 fn search_results_and_the_page_script_agree_with_the_build_on_every_phase() {
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: node is not installed");
+    if !tools::require("booking: phases", &["node"], &[]) {
         return;
     }
     let site = council_at("2027-03-10T12:00:00Z");

@@ -1,8 +1,10 @@
 //! Search in a real headless browser: builds the `search` fixture, serves it on 127.0.0.1,
 //! and drives Debian's Chromium through chromedriver from `tests/js/search.browser.test.js`.
-//! Skipped, with a message, on a machine without node, chromium, chromedriver or python3.
+//! Needs node, chromium, chromedriver and python3, which `./scripts/test` installs first;
+//! without them it fails under `CI=true` and skips visibly elsewhere (`tests/tools/mod.rs`).
 
 mod common;
+mod tools;
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -28,15 +30,6 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn available(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
-}
-
 /// Waits (bounded) until something listens on `port`.
 fn wait_for(port: u16) {
     for _ in 0..100 {
@@ -50,12 +43,11 @@ fn wait_for(port: u16) {
 
 #[test]
 fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
-    let missing: Vec<_> = ["node", "chromium", "chromedriver", "python3"]
-        .into_iter()
-        .filter(|p| !available(p))
-        .collect();
-    if !missing.is_empty() {
-        eprintln!("skipped: {} not installed", missing.join(", "));
+    if !tools::require(
+        "search_browser",
+        &["node", "chromium", "chromedriver", "python3"],
+        &[],
+    ) {
         return;
     }
     let site = scratch_copy("search");

@@ -1,9 +1,10 @@
 //! The search script (`themes/hub/static/js/search.js`) against the build, under Node's test
 //! runner: the same terms for every word of the example site and some awkward ones, and the
 //! same ranking as the Rust twin of the script ([`hubsite::output::search::query`]) for the
-//! fixture site. Skipped, with a message, on a machine without `node`.
+//! fixture site. Needs `node` (see `tests/tools/mod.rs`).
 
 mod common;
+mod tools;
 
 use std::fs;
 use std::path::Path;
@@ -78,8 +79,7 @@ fn queries(public: &Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn the_script_processes_and_ranks_exactly_as_the_build() {
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: node is not installed");
+    if !tools::require("search_js", &["node"], &[]) {
         return;
     }
     let site = scratch_copy("search");

@@ -107,7 +107,8 @@ impl<'a> Searcher<'a> {
         hits
     }
 
-    /// elasticlunr.js's `fieldSearch` with OR: tf·norm·idf·penalty summed, then the coord norm.
+    /// elasticlunr.js's `fieldSearch` with OR: tf·norm·idf·penalty summed, then the coord norm
+    /// (the share of the query's words whose own term the document holds).
     fn field_scores(
         &self,
         words: &[QueryWord],
@@ -131,13 +132,20 @@ impl<'a> Searcher<'a> {
                 for &(doc, weight) in list {
                     *scores.entry(doc).or_insert(0.0) +=
                         weight as f64 / self.manifest.scale * idf * penalty;
-                    *matched.entry(doc).or_insert(0) += 1;
+                    // As elasticlunr.js's coordNorm: only the word's own term counts as
+                    // the word found, never the terms it was expanded to.
+                    if *key == word.term {
+                        *matched.entry(doc).or_insert(0) += 1;
+                    }
                 }
             }
         }
+        // A document found only through expanded terms keeps its score, as in elasticlunr.js.
         let count = words.len() as f64;
         for (doc, score) in scores.iter_mut() {
-            *score *= matched[doc] as f64 / count;
+            if let Some(&found) = matched.get(doc) {
+                *score *= found as f64 / count;
+            }
         }
         scores
     }

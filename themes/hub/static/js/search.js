@@ -350,12 +350,14 @@
         for (var p = 0; p < list.length; p++) {
           var doc = list[p][0];
           scores.set(doc, (scores.get(doc) || 0) + list[p][1] / this.m.scale * idf * penalty);
-          matched.set(doc, (matched.get(doc) || 0) + 1);
+          // As elasticlunr.js's coordNorm: only the word's own term counts as the word found.
+          if (key === words[w].term) matched.set(doc, (matched.get(doc) || 0) + 1);
         }
       }
     }
+    // A document found only through expanded terms keeps its score, as in elasticlunr.js.
     scores.forEach(function (score, doc) {
-      scores.set(doc, score * matched.get(doc) / words.length);
+      if (matched.has(doc)) scores.set(doc, score * matched.get(doc) / words.length);
     });
     return scores;
   };
