@@ -1,45 +1,37 @@
-//! Durations as organisers write them: `90m`, `1h`, `1h30m`, `2 hours`.
+//! Durations as organisers write them: `90m`, `1h`, `1h30m`, `2 hours`, parsed by jiff's
+//! friendly span parser; hubsite adds only the limits (whole minutes, a minute to a week).
 
-/// Minutes in a duration such as `90m`, `1h30m`, `1h 30m` or `2 hours`; at least one minute,
-/// at most a week.
+use jiff::fmt::friendly::SpanParser;
+use jiff::{SpanTotal, Unit};
+
+/// The longest duration a session or material may have: a week, in minutes.
+const MAX_MINUTES: f64 = 7.0 * 24.0 * 60.0;
+
+/// Minutes in a duration such as `90m`, `1h30m`, `1h 30m`, `1.5h` or `2 hours` (jiff's
+/// 'friendly' span format, any case); whole minutes, at least one, at most a week.
 pub fn parse_duration_minutes(text: &str) -> Result<u32, String> {
-    let invalid = || format!("`{text}` is not a duration");
-    let mut total: u64 = 0;
-    let mut number = String::new();
-    let mut seen_unit = false;
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    let mut rest = compact.as_str();
-    while let Some(c) = rest.chars().next() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            rest = &rest[1..];
-            continue;
-        }
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let unit = &rest[..unit_len];
-        let factor = match unit {
-            "h" | "hr" | "hrs" | "hour" | "hours" => 60,
-            "m" | "min" | "mins" | "minute" | "minutes" => 1,
-            _ => return Err(invalid()),
-        };
-        let value: u64 = number.parse().map_err(|_| invalid())?;
-        total = total
-            .checked_add(value.checked_mul(factor).ok_or_else(invalid)?)
-            .ok_or_else(invalid)?;
-        number.clear();
-        seen_unit = true;
-        rest = &rest[unit_len..];
+    static PARSER: SpanParser = SpanParser::new();
+    let invalid = |why: &str| format!("`{text}` is not a duration{why}");
+    let span = PARSER
+        .parse_span(text.trim().to_lowercase())
+        .map_err(|_| invalid(""))?;
+    if span.is_negative() {
+        return Err(invalid(": it is negative"));
     }
-    if !number.is_empty() || !seen_unit || total == 0 || total > 7 * 24 * 60 {
-        return Err(invalid());
+    // Days and weeks are 24 hours and 7 of them here; months and years have no fixed length.
+    let minutes = span
+        .total(SpanTotal::from(Unit::Minute).days_are_24_hours())
+        .map_err(|_| invalid(": months and years have no fixed length"))?;
+    if minutes.fract() != 0.0 {
+        return Err(invalid(": give whole minutes"));
     }
-    Ok(total as u32)
+    if minutes < 1.0 {
+        return Err(invalid(": it must be at least a minute"));
+    }
+    if minutes > MAX_MINUTES {
+        return Err(invalid(": it must be a week or less"));
+    }
+    Ok(minutes as u32)
 }
 
 #[cfg(test)]
@@ -53,6 +45,29 @@ mod tests {
         assert_eq!(parse_duration_minutes("1h 30m"), Ok(90));
         assert_eq!(parse_duration_minutes("2 hours"), Ok(120));
         assert_eq!(parse_duration_minutes("20 mins"), Ok(20));
+        // What jiff's friendly format adds to the forms written by hand before.
+        assert_eq!(parse_duration_minutes("1.5h"), Ok(90));
+        assert_eq!(parse_duration_minutes("1 hour, 30 minutes"), Ok(90));
+        assert_eq!(parse_duration_minutes("2 Hours"), Ok(120));
+        assert_eq!(parse_duration_minutes("1d"), Ok(24 * 60));
+    }
+
+    #[test]
+    fn says_why_a_duration_is_out_of_range() {
+        for (text, why) in [
+            ("0m", "at least a minute"),
+            ("90s", "whole minutes"),
+            ("8d", "a week or less"),
+            ("-1h", "negative"),
+            ("1 month", "no fixed length"),
+        ] {
+            let error = parse_duration_minutes(text).unwrap_err();
+            assert!(error.contains(why), "{text}: {error}");
+        }
+        assert_eq!(
+            parse_duration_minutes("ninety minutes").unwrap_err(),
+            "`ninety minutes` is not a duration"
+        );
     }
 
     #[test]
