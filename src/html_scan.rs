@@ -1,7 +1,104 @@
-//! Small, forgiving scanners over the HTML and CSS the build makes: start tags with their
-//! attributes (and where each value sits in the text), and the addresses in a style sheet.
-//! A leaf module: the origin check (stage 4) reads with them, and [`crate::site_url`] rewrites
-//! the site's own addresses with them when the site is hosted under a folder.
+//! Scanners over the HTML and CSS the build makes: start tags as a browser reads them
+//! ([`start_tags`], html5ever's tokenizer: character references decoded, comments, raw text
+//! and odd markup as the HTML standard says), start tags with where each value sits in the
+//! text ([`tags`], a small scanner for rewriting the site's own addresses), and the addresses
+//! in a style sheet. A leaf module: the origin check (stage 4) reads with [`start_tags`] and
+//! [`css_urls`], and [`crate::site_url`] rewrites the site's own addresses with [`tags`] when
+//! the site is hosted under a folder.
+
+use std::cell::RefCell;
+
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+/// A start tag as a browser's tokenizer reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartTag {
+    /// The element's name, lower-cased (`img`; `image` and `feimage` inside SVG too).
+    pub name: String,
+    /// Its attributes: lower-cased name (`xlink:href` as written), value with character
+    /// references decoded (`https&#58;//` is `https://`).
+    pub attributes: Vec<(String, String)>,
+    /// For `<style>`: the style sheet it holds, up to its end tag.
+    pub text: Option<String>,
+}
+
+/// Every start tag of an HTML text, in order, read by html5ever's tokenizer as the HTML
+/// standard says: names lower-cased, character references decoded, nothing inside comments,
+/// and the content of `script`, `style`, `textarea`, `title` and the like read as text.
+/// `noscript` content is read as markup, as a browser without JavaScript reads it.
+pub fn start_tags(html: &str) -> Vec<StartTag> {
+    let tokenizer = Tokenizer::new(TagSink::default(), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(html.into());
+    // No sink result stops the tokenizer (no script is run), so one feed reads everything.
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.tags.take()
+}
+
+/// Collects start tags, and the text of `<style>` elements.
+#[derive(Default)]
+struct TagSink {
+    tags: RefCell<Vec<StartTag>>,
+    /// Inside a `<style>` element, whose text is being collected.
+    in_style: RefCell<bool>,
+}
+
+impl TokenSink for TagSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                let name = tag.name.to_string();
+                let raw = match name.as_str() {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                    "title" | "textarea" => Some(RawKind::Rcdata),
+                    _ => None,
+                };
+                let style = name == "style";
+                *self.in_style.borrow_mut() = style;
+                self.tags.borrow_mut().push(StartTag {
+                    attributes: tag
+                        .attrs
+                        .into_iter()
+                        .map(|a| {
+                            let name = match a.name.prefix {
+                                Some(prefix) => format!("{prefix}:{}", a.name.local),
+                                None => a.name.local.to_string(),
+                            };
+                            (name, a.value.to_string())
+                        })
+                        .collect(),
+                    name,
+                    text: style.then(String::new),
+                });
+                // `<script/>` opens a script all the same: HTML ignores the slash.
+                raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+            }
+            Token::TagToken(_) => {
+                *self.in_style.borrow_mut() = false;
+                TokenSinkResult::Continue
+            }
+            Token::CharacterTokens(text) if *self.in_style.borrow() => {
+                if let Some(style) = self
+                    .tags
+                    .borrow_mut()
+                    .last_mut()
+                    .and_then(|t| t.text.as_mut())
+                {
+                    style.push_str(&text);
+                }
+                TokenSinkResult::Continue
+            }
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
 
 /// One start tag: its lower-cased name, attributes (lower-cased name, raw value, value
 /// offset in the text) and where it ends.
@@ -245,6 +342,25 @@ mod tests {
             ("href", "/a/", "/a/")
         );
         assert_eq!(found[1].attributes[0].1, "/i.png");
+    }
+
+    #[test]
+    fn start_tags_are_read_as_a_browser_reads_them() {
+        let html = "<IMG SRC=\"https&#58;//x.example/a.png\"><!--><img src=/shown>--> \
+                    <script>document.write('<img src=/not-a-tag>')</script>\
+                    <svg><image xlink:href=\"https://y.example/b.png\"/></svg>\
+                    <style>a{b:url(/c)}</style><p>";
+        let tags = start_tags(html);
+        let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["img", "img", "script", "svg", "image", "style", "p"]
+        );
+        assert_eq!(tags[0].attributes[0].1, "https://x.example/a.png");
+        // `<!-->` is a whole comment: what follows it is markup.
+        assert_eq!(tags[1].attributes[0].1, "/shown");
+        assert_eq!(tags[4].attributes[0].0, "xlink:href");
+        assert_eq!(tags[5].text.as_deref(), Some("a{b:url(/c)}"));
     }
 
     #[test]

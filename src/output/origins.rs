@@ -6,6 +6,7 @@
 //! Takes rendered pages and the site's style sheets; gives one located diagnostic per finding,
 //! placed in the Markdown page, the site's template or the style sheet that holds the address.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -14,7 +15,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
-use crate::html_scan::{CssUrlKind, css_urls, style_body, tags, urls_in_attribute};
+use crate::html_scan::{CssUrlKind, css_urls, start_tags, urls_in_attribute};
 use crate::load::Sources;
 use crate::render::RenderedPage;
 
@@ -23,10 +24,20 @@ use crate::render::RenderedPage;
 pub struct Load<'a> {
     /// What kind of thing is fetched, in words: "loads a script from", "loads an image from".
     pub kind: &'static str,
-    /// The address as written in the output.
-    pub url: &'a str,
-    /// Its byte offset in the HTML or CSS text.
+    /// The address: in a style sheet as written, in HTML as a browser reads it (character
+    /// references decoded).
+    pub url: Cow<'a, str>,
+    /// Its byte offset in a style sheet; HTML loads are located by their address instead.
     pub offset: usize,
+}
+
+impl Load<'_> {
+    fn into_owned(self) -> Load<'static> {
+        Load {
+            url: Cow::Owned(self.url.into_owned()),
+            ..self
+        }
+    }
 }
 
 const HINT: &str = "pages must load nothing from other sites, or a family's visit is seen there: \
@@ -116,6 +127,9 @@ fn message(load: &Load) -> String {
 /// else the published page itself.
 fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load) -> Diagnostic {
     let decoded = load.url.replace("&amp;", "&");
+    let escaped = load.url.replace('&', "&amp;");
+    // An address written with character references (`https&#58;//x`) is found by the rest.
+    let rest = load.url.find("//").map(|i| &load.url[i..]);
     let own = page
         .map(|p| source_files(sources, &p.source))
         .unwrap_or_default();
@@ -125,7 +139,11 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
         .map(|t| &t.file)
         .filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in own.into_iter().chain(own_templates) {
-        if let Some((line, column)) = find_in(file, load.url).or_else(|| find_in(file, &decoded)) {
+        if let Some((line, column)) = find_in(file, &load.url)
+            .or_else(|| find_in(file, &decoded))
+            .or_else(|| find_in(file, &escaped))
+            .or_else(|| rest.and_then(|rest| find_in(file, rest)))
+        {
             return Diagnostic::at(&file.path, line, column, message(load))
                 .code(Code::OtherOrigin)
                 .hint(HINT);
@@ -201,53 +219,43 @@ pub fn is_foreign(url: &str, own: &str) -> bool {
     own_origin(&url) != own
 }
 
-/// The attributes that make a browser fetch something, by element.
+/// The attributes that make a browser fetch something, by element: (attribute, what it does).
 fn fetching_attributes(
     tag: &str,
-    attributes: &[(String, &str, usize)],
-) -> Vec<(&'static str, usize)> {
-    let value_of = |name: &str| {
-        attributes
-            .iter()
-            .find(|(n, _, _)| n == name)
-            .map(|(_, v, _)| *v)
-    };
-    let mut found = Vec::new();
-    let mut take = |name: &str, kind: &'static str| {
-        for (n, _, offset) in attributes {
-            if n == name {
-                found.push((kind, *offset));
-            }
-        }
-    };
+    value_of: impl Fn(&str) -> Option<String>,
+) -> Vec<(&'static str, &'static str)> {
+    const IMAGE: &str = "loads an image from";
+    const MEDIA: &str = "loads a video or sound from";
     match tag {
-        "script" => take("src", "loads a script from"),
-        "img" => {
-            take("src", "loads an image from");
-            take("srcset", "loads an image from");
-        }
-        "source" => {
-            take("src", "loads a video or sound from");
-            take("srcset", "loads an image from");
-        }
-        "video" | "audio" | "track" => {
-            take("src", "loads a video or sound from");
-            take("poster", "loads an image from");
-        }
-        "iframe" | "frame" => take("src", "loads a frame from"),
-        "embed" => take("src", "loads an embedded object from"),
-        "object" => take("data", "loads an embedded object from"),
+        "script" => vec![
+            ("src", "loads a script from"),
+            ("href", "loads a script from"),
+            ("xlink:href", "loads a script from"),
+        ],
+        "img" => vec![("src", IMAGE), ("srcset", IMAGE)],
+        "source" => vec![("src", MEDIA), ("srcset", IMAGE)],
+        "video" | "audio" | "track" => vec![("src", MEDIA), ("poster", IMAGE)],
+        "iframe" | "frame" => vec![("src", "loads a frame from")],
+        "embed" => vec![("src", "loads an embedded object from")],
+        "object" => vec![("data", "loads an embedded object from")],
         "input" if value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image")) => {
-            take("src", "loads an image from")
+            vec![("src", IMAGE)]
         }
-        "link" if value_of("rel").is_some_and(link_fetches) => {
-            take("href", "loads a style sheet, font or icon from")
+        "link" if value_of("rel").is_some_and(|rel| link_fetches(&rel)) => {
+            vec![("href", "loads a style sheet, font or icon from")]
         }
-        "form" => take("action", "sends a form's answers to"),
-        "body" | "table" | "td" | "th" => take("background", "loads an image from"),
-        _ => {}
+        "form" => vec![("action", "sends a form's answers to")],
+        "body" | "table" | "td" | "th" => vec![("background", IMAGE)],
+        // SVG's image (HTML also reads `<image src>` as `<img>`), pattern and filter images.
+        "image" | "feimage" => vec![("src", IMAGE), ("href", IMAGE), ("xlink:href", IMAGE)],
+        "use" => vec![
+            ("href", "loads a drawing from"),
+            ("xlink:href", "loads a drawing from"),
+        ],
+        // Every relative address of the page would then be read against the other site.
+        "base" => vec![("href", "reads every relative address of the page against")],
+        _ => Vec::new(),
     }
-    found
 }
 
 /// `<link rel>` values that make the browser fetch the target.
@@ -269,38 +277,42 @@ fn link_fetches(rel: &str) -> bool {
     })
 }
 
-/// Every load from another origin in an HTML text, in order.
-pub fn foreign_loads_in_html<'a>(html: &'a str, own: &str) -> Vec<Load<'a>> {
+/// Every load from another origin in an HTML text, in order, as a browser would read the
+/// page (html5ever's tokenizer: see [`start_tags`]).
+pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     let mut loads = Vec::new();
-    for tag in tags(html) {
-        for (kind, offset) in fetching_attributes(&tag.name, &tag.attributes) {
-            let Some((_, value, _)) = tag.attributes.iter().find(|(_, _, o)| *o == offset) else {
-                continue;
-            };
-            for (url, _) in urls_in_attribute(value) {
-                if is_foreign(url, own) {
-                    loads.push(Load { kind, url, offset });
+    for tag in start_tags(html) {
+        let value_of = |name: &str| {
+            tag.attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
+        for (attribute, kind) in fetching_attributes(&tag.name, value_of) {
+            for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
+                for (url, _) in urls_in_attribute(value) {
+                    if is_foreign(url, own) {
+                        loads.push(Load {
+                            kind,
+                            url: Cow::Owned(url.to_owned()),
+                            offset: 0,
+                        });
+                    }
                 }
             }
         }
-        if let Some(style) = tag.attributes.iter().find(|(n, _, _)| n == "style") {
+        for (_, style) in tag.attributes.iter().filter(|(n, _)| n == "style") {
             loads.extend(
-                foreign_loads_in_css(style.1, own)
+                foreign_loads_in_css(style, own)
                     .into_iter()
-                    .map(|l| Load {
-                        offset: style.2,
-                        ..l
-                    }),
+                    .map(Load::into_owned),
             );
         }
-        if tag.name == "style" {
+        if let Some(sheet) = &tag.text {
             loads.extend(
-                foreign_loads_in_css(style_body(html, tag.end), own)
+                foreign_loads_in_css(sheet, own)
                     .into_iter()
-                    .map(|l| Load {
-                        offset: l.offset + tag.end,
-                        ..l
-                    }),
+                    .map(Load::into_owned),
             );
         }
     }
@@ -319,7 +331,7 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
             };
             Load {
                 kind,
-                url: found.url,
+                url: Cow::Borrowed(found.url),
                 offset: found.offset,
             }
         })
@@ -332,8 +344,15 @@ mod tests {
 
     const OWN: &str = "https://hub.example.org";
 
-    fn urls(loads: Vec<Load<'_>>) -> Vec<(&'static str, &str)> {
-        loads.into_iter().map(|l| (l.kind, l.url)).collect()
+    fn urls(loads: Vec<Load<'_>>) -> Vec<(&'static str, String)> {
+        loads
+            .into_iter()
+            .map(|l| (l.kind, l.url.into_owned()))
+            .collect()
+    }
+
+    fn pairs<'a>(expected: &[(&'static str, &'a str)]) -> Vec<(&'static str, String)> {
+        expected.iter().map(|(k, u)| (*k, u.to_string())).collect()
     }
 
     #[test]
@@ -358,7 +377,7 @@ mod tests {
 <video poster="https://v.example/p.jpg"><source src="https://v.example/v.mp4"></video>"#;
         assert_eq!(
             urls(foreign_loads_in_html(html, OWN)),
-            vec![
+            pairs(&[
                 ("loads a script from", "https://cdn.example/a.js"),
                 ("loads an image from", "//img.example/b.png"),
                 ("loads an image from", "https://img.example/c.png"),
@@ -368,7 +387,7 @@ mod tests {
                 ("loads an image from", "https://i.example/go.png"),
                 ("loads an image from", "https://v.example/p.jpg"),
                 ("loads a video or sound from", "https://v.example/v.mp4"),
-            ]
+            ])
         );
     }
 
@@ -392,14 +411,14 @@ mod tests {
         let loads = foreign_loads_in_css(css, OWN);
         assert_eq!(
             urls(loads.clone()),
-            vec![
+            pairs(&[
                 ("loads a style sheet from", "https://fonts.example/css"),
                 ("loads a style sheet from", "https://fonts.example/b.css"),
                 (
                     "loads a font or image from",
                     "https://fonts.example/f.woff2"
                 ),
-            ]
+            ])
         );
         assert_eq!(line_column(css, loads[0].offset), (2, 10));
     }
@@ -408,6 +427,46 @@ mod tests {
     fn finds_inline_style_blocks() {
         let html = "<style>body{background:url(https://x.example/a.png)}</style><p style=\"background:url('//y.example/b.png')\">";
         assert_eq!(foreign_loads_in_html(html, OWN).len(), 2);
+    }
+
+    /// Three loads the hand-written scanner this replaced let through (issue 24).
+    #[test]
+    fn finds_loads_a_browser_would_make_that_a_simple_scanner_misses() {
+        for (html, kind, url) in [
+            (
+                r#"<img alt="" src="https&#58;//tracker.example/pixel.png">"#,
+                "loads an image from",
+                "https://tracker.example/pixel.png",
+            ),
+            (
+                r#"<svg viewBox="0 0 1 1"><image href="https://img.example/a.png"/></svg>"#,
+                "loads an image from",
+                "https://img.example/a.png",
+            ),
+            (
+                r#"<base href="https://other.example/"><img alt="" src="/logo.png">"#,
+                "reads every relative address of the page against",
+                "https://other.example/",
+            ),
+        ] {
+            assert_eq!(
+                urls(foreign_loads_in_html(html, OWN)),
+                pairs(&[(kind, url)]),
+                "{html}"
+            );
+        }
+        // And these, read as a browser reads them.
+        let html = r#"<!--><img alt="" src="https://a.example/x.png">--><svg><use xlink:href="https://b.example/s.svg#i"/></svg>
+<noscript><img alt="" src="//c.example/y.png"></noscript><script>var s = '<img src="https://no.example/">';</script>
+<textarea><img src="https://no.example/"></textarea><base href="/folder/">"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads an image from", "https://a.example/x.png"),
+                ("loads a drawing from", "https://b.example/s.svg#i"),
+                ("loads an image from", "//c.example/y.png"),
+            ])
+        );
     }
 
     #[test]

@@ -1,0 +1,49 @@
+//! The origin check reads pages as a browser does (html5ever's tokenizer), so loads a simple
+//! scanner would miss fail the build too: an address written with a character reference, an
+//! SVG image, and a `<base>` that sends every relative address to another site. On the
+//! council site (hosted under a folder), from a page's Markdown.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn loads_hidden_from_a_simple_scanner_fail_the_council_build() {
+    let site = scratch_copy("council");
+    std::fs::write(
+        site.path().join("content/self-help/hidden-loads.md"),
+        r#"+++
+title = "Hidden loads"
+summary = "A page that would tell other sites about a visit."
+topics = ["talking-together"]
+audience = ["parents"]
++++
+Three ways to load from another site that a browser follows.
+
+<img alt="" src="https&#58;//tracker.example/pixel.png">
+
+<svg viewBox="0 0 1 1" aria-hidden="true"><image href="https://img.example/a.png"/></svg>
+
+<base href="https://other.example/">
+"#,
+    )
+    .unwrap();
+    let error = build(site.path()).unwrap_err().to_string();
+    for url in [
+        "loads an image from https://tracker.example/pixel.png",
+        "loads an image from https://img.example/a.png",
+        "reads every relative address of the page against https://other.example/",
+    ] {
+        assert!(error.contains(url), "{url} not in:\n{error}");
+    }
+    for line in [9, 11, 13] {
+        assert!(
+            error.contains(&format!("content/self-help/hidden-loads.md:{line}:")),
+            "nothing located at line {line}:\n{error}"
+        );
+    }
+    assert!(
+        !site.path().join("public").exists(),
+        "a failed build writes nothing"
+    );
+}
