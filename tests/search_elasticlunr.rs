@@ -9,7 +9,7 @@
 //! same documents, in the same order, with the same scores (to the rounding of the integer
 //! weights) as elasticlunr.js.
 //!
-//! Where hubsite deliberately differs (documented in `docs/search.md`), the reference is
+//! Where hubsite deliberately differs (documented in README.md, 'Search'), the reference is
 //! configured to do the same and the difference itself is tested there:
 //! - words are split by hubsite's tokeniser (`text::tokenize`: punctuation splits, apostrophes
 //!   are dropped), so elasticlunr.js is given text already split that way;

@@ -45,7 +45,7 @@ const sites = cases.sites.map((site) => {
 // elasticlunr.js's search: an OR query over every field with hubsite's boosts. `words` are the
 // query as hubsite's tokeniser split it. When `typing`, the reference expands only the last
 // word that is not a stop word, as hubsite does: by its stemmed and its typed form (each at least MIN_PREFIX letters,
-// and only if its terms lie in at most MAX_PREFIX_SHARDS + 1 shards); `expandAll` instead lets
+// and only if its terms lie in at most MAX_PREFIX_SHARDS shards); `expandAll` instead lets
 // elasticlunr.js expand every word its own way.
 function referenceSearch(site, words, typing, expandAll) {
   const idx = site.idx;
