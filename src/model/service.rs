@@ -501,14 +501,14 @@ fn check_ages(
         }
     };
     let (min_age, max_age) = (age(min), age(max));
-    if let (Some(low), Some(high), Some(at)) = (min_age, max_age, max) {
-        if low > high {
-            report(
-                file.error_at(at.span(), format!("max_age {high} is below min_age {low}"))
-                    .code(Code::WrongOrder)
-                    .hint("swap the two ages"),
-            );
-        }
+    if let (Some(low), Some(high), Some(at)) = (min_age, max_age, max)
+        && low > high
+    {
+        report(
+            file.error_at(at.span(), format!("max_age {high} is below min_age {low}"))
+                .code(Code::WrongOrder)
+                .hint("swap the two ages"),
+        );
     }
     (min_age, max_age)
 }

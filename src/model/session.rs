@@ -596,26 +596,26 @@ fn booking_window(
     let own_closes = local_instant(raw.closes.as_ref(), week.time_zone, file, problems);
     let opens = own_opens.or(week.opens);
     let closes = own_closes.or_else(|| week.closes.map(|c| start.map_or(c, |s| c.min(s))));
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if c <= o {
-            if let Some(value) = raw.closes.as_ref().or(raw.opens.as_ref()) {
-                problems.push(
-                    file.error_at(value.span(), "booking closes before it opens")
-                        .code(Code::WrongOrder),
-                );
-            } else if start.is_some_and(|s| s <= o) {
-                let opens_at = week.time_zone.to_datetime(o);
-                problems.push(
-                    file.error_at(
-                        source.raw.start.span(),
-                        format!("this session starts before its booking opens ({opens_at})"),
-                    )
-                    .code(Code::WrongOrder)
-                    .hint("check the start, or give the session its own [booking] opens"),
-                );
-            }
-            // Otherwise both come from the week, whose file reports it.
+    if let (Some(o), Some(c)) = (opens, closes)
+        && c <= o
+    {
+        if let Some(value) = raw.closes.as_ref().or(raw.opens.as_ref()) {
+            problems.push(
+                file.error_at(value.span(), "booking closes before it opens")
+                    .code(Code::WrongOrder),
+            );
+        } else if start.is_some_and(|s| s <= o) {
+            let opens_at = week.time_zone.to_datetime(o);
+            problems.push(
+                file.error_at(
+                    source.raw.start.span(),
+                    format!("this session starts before its booking opens ({opens_at})"),
+                )
+                .code(Code::WrongOrder)
+                .hint("check the start, or give the session its own [booking] opens"),
+            );
         }
+        // Otherwise both come from the week, whose file reports it.
     }
     (opens, closes)
 }

@@ -206,16 +206,14 @@ fn long_week(
 }
 
 fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems: &mut Diagnostics) {
-    if let Some(template) = &booking.url_template {
-        if !template.get_ref().starts_with("https://") {
-            problems.push(
-                file.error_at(template.span(), "url_template must start with https://")
-                    .code(Code::WebAddress)
-                    .hint(
-                        "booking forms must be secure; use {slug} where each session's slug goes",
-                    ),
-            );
-        }
+    if let Some(template) = &booking.url_template
+        && !template.get_ref().starts_with("https://")
+    {
+        problems.push(
+            file.error_at(template.span(), "url_template must start with https://")
+                .code(Code::WebAddress)
+                .hint("booking forms must be secure; use {slug} where each session's slug goes"),
+        );
     }
     // Checked here, once; `week_defaults` keeps only what passes.
     if let Some(email) = &booking.email {
@@ -264,14 +262,14 @@ fn week_defaults<'a>(
     let (raw, file) = (&source.raw.booking, &source.file);
     let opens = local_instant(raw.opens.as_ref(), &week.time_zone, file, problems);
     let closes = local_instant(raw.closes.as_ref(), &week.time_zone, file, problems);
-    if let (Some(o), Some(c), Some(value)) = (opens, closes, raw.closes.as_ref()) {
-        if c <= o {
-            problems.push(
-                file.error_at(value.span(), "booking closes before it opens")
-                    .code(Code::WrongOrder)
-                    .hint("check the week's [booking] opens and closes"),
-            );
-        }
+    if let (Some(o), Some(c), Some(value)) = (opens, closes, raw.closes.as_ref())
+        && c <= o
+    {
+        problems.push(
+            file.error_at(value.span(), "booking closes before it opens")
+                .code(Code::WrongOrder)
+                .hint("check the week's [booking] opens and closes"),
+        );
     }
     WeekDefaults {
         index,

@@ -351,7 +351,7 @@ mod tests {
             .collect()
     }
 
-    fn pairs<'a>(expected: &[(&'static str, &'a str)]) -> Vec<(&'static str, String)> {
+    fn pairs(expected: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
         expected.iter().map(|(k, u)| (*k, u.to_string())).collect()
     }
 
