@@ -9,9 +9,7 @@ use clap::Parser;
 use hubsite::config::Overrides;
 use hubsite::load::LoadOptions;
 use hubsite::model::time::resolve_now;
-use hubsite::pipeline::{
-    BuildOptions, Stage, build_and_write, check_site_with_warnings, site_root,
-};
+use hubsite::pipeline::{self, BuildOptions, Sink, Stage, site_root};
 use hubsite::{Error, scaffold, serve};
 
 use cli::{Cli, Command, Format, ImportCommand, ReportArgs, SiteArgs};
@@ -48,14 +46,14 @@ fn run(command: Command) -> anyhow::Result<()> {
                 Format::Human => &progress,
                 _ => &|_| {},
             };
-            let report = build_and_write(&options, progress)
+            let report = pipeline::run(&options, Sink::Folder, None, progress)
                 .map_err(|e| printer.failure(e, FAILED_BUILD))?;
             clear_progress();
             printer.warnings(&report.warnings);
             printer.summary(&format!(
                 "Built {} pages ({} files) in {} ms into {}",
-                report.pages,
-                report.files,
+                report.pages(),
+                report.output.files.len(),
                 report.elapsed.as_millis(),
                 report.output_dir.display()
             ));
@@ -66,13 +64,13 @@ fn run(command: Command) -> anyhow::Result<()> {
                 args: &args.report,
                 shown: None,
             };
-            let report = check_site_with_warnings(&options)
+            let report = pipeline::run(&options, Sink::Memory, None, &|_| {})
                 .map_err(|e| printer.failure(e, "error: check failed"))?;
             printer.warnings(&report.warnings);
             let count = report.warnings.0.len();
             printer.summary(&format!(
                 "No problems found in {} pages ({count} warning{})",
-                report.pages,
+                report.pages(),
                 if count == 1 { "" } else { "s" }
             ));
         }

@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::load::sessions::parse_weeks;
 use crate::load::{Sources, page::parse_page, theme::load_theme};
 use crate::model::{ModelOptions, build_site};
+use crate::output::SearchIndex;
 use crate::pipeline::render_and_output;
 use crate::render::Templates;
 
@@ -136,7 +137,12 @@ impl Probe {
                 now: self.now,
             },
         )?;
-        Ok(render_and_output(&site, &self.templates, None)?.files.len())
+        Ok(
+            render_and_output(&site, &self.templates, None, SearchIndex::Drop)?
+                .0
+                .files
+                .len(),
+        )
     }
 }
 

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use hubsite::config::Overrides;
 use hubsite::load::LoadOptions;
-use hubsite::pipeline::{BuildOptions, build_and_write};
+use hubsite::pipeline::BuildOptions;
 
 /// Builds the site at `root` into a scratch folder, at `now`, optionally for another address.
 fn build_into(root: &Path, base_url: Option<&str>, now: &str) -> tempfile::TempDir {
@@ -30,7 +30,7 @@ fn build_into(root: &Path, base_url: Option<&str>, now: &str) -> tempfile::TempD
         drafts: false,
         now: hubsite::model::time::parse_now(now).expect("valid now"),
     };
-    build_and_write(&options, &|_| {})
+    hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {})
         .unwrap_or_else(|e| panic!("build of {} failed: {e}", root.display()));
     out
 }
@@ -349,7 +349,7 @@ fn a_markdown_link_written_with_the_folder_is_reported_with_the_site_path_to_wri
     .unwrap();
     let mut options = common::options(root);
     options.now = hubsite::model::time::parse_now("2027-03-01T09:00:00Z").expect("valid now");
-    let error = hubsite::pipeline::build(&options, &|_| {})
+    let error = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
         .expect_err("the link leads nowhere")
         .to_string();
     assert!(

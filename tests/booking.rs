@@ -11,14 +11,14 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use hubsite::pipeline::build_and_write;
 
 /// Builds the council site at `now` and returns its scratch folder.
 fn council_at(now: &str) -> tempfile::TempDir {
     let site = scratch_copy("council");
     let mut options = options(site.path());
     options.now = hubsite::model::time::parse_now(now).unwrap();
-    build_and_write(&options, &|_| {}).expect("council site builds");
+    hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {})
+        .expect("council site builds");
     site
 }
 

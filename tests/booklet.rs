@@ -11,13 +11,17 @@ use common::*;
 use hubsite::load::load_site;
 use hubsite::model::{ModelOptions, build_site};
 use hubsite::output::{Contents, Output};
-use hubsite::pipeline::build as build_in_memory;
 
 /// Builds `root` in memory at [`NOW`].
-fn output_of(root: &Path) -> Output {
-    build_in_memory(&options(root), &|_| {})
-        .expect("the site builds")
-        .output
+fn output_of(root: &Path) -> std::sync::Arc<Output> {
+    hubsite::pipeline::run(
+        &options(root),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .expect("the site builds")
+    .output
 }
 
 fn bytes(output: &Output, path: &str) -> Vec<u8> {
@@ -339,7 +343,10 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
         let site = scratch_copy("booklet");
         let mut options = options(site.path());
         options.now = hubsite::model::time::parse_now(now).unwrap();
-        let output = build_in_memory(&options, &|_| {}).unwrap().output;
+        let output =
+            hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
+                .unwrap()
+                .output;
         let html = text(&output, "sessions/spring/teenagers/index.html");
         let steps = &html[html.find("class=\"next-steps\"").unwrap()..];
         let visible = steps
@@ -356,7 +363,12 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
 #[test]
 fn check_reports_unusable_and_duplicate_materials() {
     let site = scratch_copy("bad-materials");
-    let report = match hubsite::pipeline::check_site_with_warnings(&options(site.path())) {
+    let report = match hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    ) {
         Ok(_) => panic!("check found nothing"),
         Err(error) => error.to_string(),
     };

@@ -36,7 +36,7 @@ fn drafts_are_left_out_unless_asked_for() {
     assert!(!site.path().join("public/guides/draft").exists());
     let mut options = options(site.path());
     options.drafts = true;
-    hubsite::pipeline::build_and_write(&options, &|_| {}).unwrap();
+    hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {}).unwrap();
     assert!(site.path().join("public/guides/draft/index.html").exists());
 }
 
@@ -95,14 +95,17 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
     fs::write(precious.join("thesis.txt"), "years of work").unwrap();
     let mut options = options(site.path());
     options.load.overrides.output_dir = Some(precious.clone());
-    let error = hubsite::pipeline::build_and_write(&options, &|_| {}).unwrap_err();
+    let error = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {})
+        .unwrap_err();
     assert!(error.to_string().contains("did not write"), "{error}");
     assert_eq!(
         fs::read_to_string(precious.join("thesis.txt")).unwrap(),
         "years of work"
     );
     options.load.overrides.output_dir = Some(site.path().to_path_buf());
-    assert!(hubsite::pipeline::build_and_write(&options, &|_| {}).is_err());
+    assert!(
+        hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {}).is_err()
+    );
 }
 
 #[test]
@@ -162,9 +165,14 @@ fn check_reports_template_links_to_missing_pages() {
         "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a href=\"/nowhere/\">x</a>{% endblock main %}",
     )
     .unwrap();
-    let error = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
-        .unwrap_err()
-        .to_string();
+    let error = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         error.contains("public/guides/index.html: links to /nowhere/"),
         "{error}"
@@ -176,7 +184,13 @@ fn new_site_builds_and_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     hubsite::scaffold::create_site(&root).unwrap();
-    hubsite::pipeline::check_site_with_warnings(&options(&root)).expect("scaffold checks clean");
+    hubsite::pipeline::run(
+        &options(&root),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .expect("scaffold checks clean");
     build(&root).expect("scaffold builds");
     assert!(
         hubsite::scaffold::create_site(&root).is_err(),

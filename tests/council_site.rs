@@ -9,7 +9,6 @@ mod common;
 
 use common::{read_output, read_tree, scratch_copy};
 use hubsite::pipeline::BuildOptions;
-use hubsite::pipeline::check_site_with_warnings;
 
 /// 'Now' for this site: 1 March 2027, booking open for the spring fortnight.
 const NOW: &str = "2027-03-01T09:00:00Z";
@@ -31,7 +30,13 @@ fn main_of(html: &str) -> &str {
 #[test]
 fn the_council_site_checks_clean_with_only_the_warnings_it_deserves() {
     let site = scratch_copy("council");
-    let report = check_site_with_warnings(&options(site.path())).unwrap_or_else(|e| panic!("{e}"));
+    let report = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<String> = report.warnings.0.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(warnings.join("\n"));
 }
@@ -40,8 +45,13 @@ fn the_council_site_checks_clean_with_only_the_warnings_it_deserves() {
 fn the_council_site_builds_byte_identical_twice() {
     let (first, second) = (scratch_copy("council"), scratch_copy("council"));
     for site in [&first, &second] {
-        hubsite::pipeline::build_and_write(&options(site.path()), &|_| {})
-            .unwrap_or_else(|e| panic!("{e}"));
+        hubsite::pipeline::run(
+            &options(site.path()),
+            hubsite::pipeline::Sink::Folder,
+            None,
+            &|_| {},
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
     }
     assert_eq!(
         read_tree(&first.path().join("public")),
@@ -52,8 +62,13 @@ fn the_council_site_builds_byte_identical_twice() {
 #[test]
 fn key_pages_of_the_council_site() {
     let site = scratch_copy("council");
-    hubsite::pipeline::build_and_write(&options(site.path()), &|_| {})
-        .unwrap_or_else(|e| panic!("{e}"));
+    hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Folder,
+        None,
+        &|_| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     for page in [
         "index.html",
         "self-help/talking-after-a-loss/index.html",

@@ -6,13 +6,17 @@ mod common;
 use std::fs;
 
 use common::*;
-use hubsite::pipeline::check_site_with_warnings;
 
 #[test]
 fn stale_unreachable_and_unlinked_services_are_warnings() {
     let site = scratch_copy("directory");
-    let report =
-        check_site_with_warnings(&options(site.path())).expect("warnings do not fail the check");
+    let report = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .expect("warnings do not fail the check");
     insta::assert_snapshot!("directory_check_warnings", report.warnings.to_string());
 }
 
@@ -26,7 +30,13 @@ fn the_stale_limit_comes_from_hubsite_toml() {
         format!("{text}\n[directory]\nstale_after_months = 120\n"),
     )
     .unwrap();
-    let report = check_site_with_warnings(&options(site.path())).unwrap();
+    let report = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap();
     assert!(
         !report.warnings.to_string().contains("last reviewed"),
         "{}",
@@ -37,9 +47,14 @@ fn the_stale_limit_comes_from_hubsite_toml() {
         format!("{text}\n[directory]\nstale_after_month = 1\n"),
     )
     .unwrap();
-    let error = check_site_with_warnings(&options(site.path()))
-        .unwrap_err()
-        .to_string();
+    let error = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         error.contains("hubsite.toml:") && error.contains("unknown field"),
         "{error}"

@@ -35,9 +35,14 @@ fn build_fails_on_everything_check_fails_on_and_leaves_public_as_it_was() {
         fs::create_dir_all(&public).unwrap();
         fs::write(public.join(hubsite::write::MARKER_FILE), "").unwrap();
         fs::write(public.join("index.html"), "the last good build").unwrap();
-        let checked = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
-            .expect_err(fault)
-            .to_string();
+        let checked = hubsite::pipeline::run(
+            &options(site.path()),
+            hubsite::pipeline::Sink::Memory,
+            None,
+            &|_| {},
+        )
+        .expect_err(fault)
+        .to_string();
         let built = build(site.path()).expect_err(fault).to_string();
         assert_eq!(
             built, checked,
@@ -111,9 +116,14 @@ fn machines_read_the_same_problems_as_json_lines_and_github_annotations() {
         assert_eq!(out.status.code(), Some(1), "{format}: the check fails");
         String::from_utf8(out.stdout).unwrap()
     };
-    let human = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
-        .unwrap_err()
-        .to_string();
+    let human = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_err()
+    .to_string();
     let json = run("json");
     let objects: Vec<serde_json::Value> = json
         .lines()
@@ -206,9 +216,14 @@ fn faults_in_six_files_of_four_kinds_are_reported_together_without_follow_ons() 
         "name = \"Loss and grief\"",
         "name = \"Loss and grief\"\ncolour = \"blue\"",
     );
-    let report = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
-        .unwrap_err()
-        .to_string();
+    let report = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_err()
+    .to_string();
     insta::assert_snapshot!(report);
 }
 
@@ -220,9 +235,14 @@ fn a_time_written_alone_is_answered_with_the_weeks_date() {
         "title = \"Evening\"\nstart = \"7pm\"\nduration = \"1h\"\nformat = \"online\"\n",
     )
     .unwrap();
-    let report = hubsite::pipeline::check_site_with_warnings(&options(site.path()))
-        .unwrap_err()
-        .to_string();
+    let report = hubsite::pipeline::run(
+        &options(site.path()),
+        hubsite::pipeline::Sink::Memory,
+        None,
+        &|_| {},
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         report.contains("start = 2027-10-27T19:00:00 (the week runs from 2027-10-27 to 2027-11-02: check the day)"),
         "{report}"

@@ -6,14 +6,14 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use hubsite::pipeline::build_and_write;
 
 /// Builds the programme fixture at `now` and returns its scratch folder.
 fn build_at(now: &str) -> tempfile::TempDir {
     let site = scratch_copy("programme");
     let mut options = options(site.path());
     options.now = hubsite::model::time::parse_now(now).unwrap();
-    build_and_write(&options, &|_| {}).expect("programme fixture builds");
+    hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Folder, None, &|_| {})
+        .expect("programme fixture builds");
     site
 }
 

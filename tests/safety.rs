@@ -12,8 +12,7 @@ use hubsite::load::LoadOptions;
 use hubsite::model::relations::{ExplicitRelations, Subject, related_services};
 use hubsite::model::{PageKind, Site};
 use hubsite::output::Contents;
-use hubsite::pipeline::check_site_with_warnings;
-use hubsite::pipeline::{BuildOptions, build_parts};
+use hubsite::pipeline::BuildOptions;
 
 /// For each subject (a page, session or topic, by name), the services it is offered:
 /// (id, a safety service, joint work).
@@ -33,8 +32,17 @@ fn build(root: &Path, now: &str) -> Built {
         drafts: false,
         now: hubsite::model::time::parse_now(now).expect("now"),
     };
-    let built = build_parts(&options, None, &|_| {}, None).expect("the site builds");
-    let suggestions = domestic_abuse_suggestions(&built.site, &built.output);
+    let built = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
+        .expect("the site builds");
+    // The model, for the services each page suggests: the same stages `run` starts with.
+    let sources = hubsite::load::load_site(&options.root, &options.load).expect("the site loads");
+    let model = hubsite::model::ModelOptions {
+        drafts: false,
+        now: options.now,
+    };
+    let (site, _) =
+        hubsite::model::build_site(std::sync::Arc::new(sources), &model).expect("the model builds");
+    let suggestions = domestic_abuse_suggestions(&site, &built.output);
     let html = built
         .output
         .files
@@ -299,7 +307,8 @@ fn check_warns_when_a_sensitive_pages_list_has_no_safety_service() {
         drafts: false,
         now: hubsite::model::time::parse_now(common::NOW).expect("now"),
     };
-    let report = check_site_with_warnings(&options).expect("the site checks");
+    let report = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
+        .expect("the site checks");
     let warnings: Vec<String> = report
         .warnings
         .0

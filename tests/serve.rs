@@ -14,7 +14,6 @@ use std::time::Duration;
 
 use common::{options, scratch_copy};
 use hubsite::output::Output;
-use hubsite::pipeline::build;
 use hubsite::serve::server::{self, file_bytes};
 use hubsite::serve::watch::{Batch, SiteWatcher};
 use hubsite::serve::{LiveSite, Rebuild};
@@ -38,9 +37,14 @@ fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
 /// What a fresh full build of `root` gives.
 fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
     contents(
-        &build(&options(root), &|_| {})
-            .expect("full build succeeds")
-            .output,
+        &hubsite::pipeline::run(
+            &options(root),
+            hubsite::pipeline::Sink::Memory,
+            None,
+            &|_| {},
+        )
+        .expect("full build succeeds")
+        .output,
     )
 }
 

@@ -2,14 +2,15 @@
 //! site folder, rebuilds on every change and tells open pages to reload.
 //!
 //! - [`watch`]: notify events coalesced into batches, editors' temporary files ignored.
-//! - [`incremental`]: rebuilds that reuse every page whose template set and view are unchanged.
+//! - [`changes`]: which served files a rebuild changed, for live reload (the rebuild itself is
+//!   [`crate::pipeline::run`] with a [`Cache`]).
 //! - [`state`]: the snapshot being served, swapped whole after each rebuild.
 //! - [`server`]: HTTP from memory, with the reload script and error overlay added to HTML.
 //!
 //! A failed rebuild prints its located problems and keeps the last good build served, with
 //! the problems shown over every page until a rebuild succeeds.
 
-pub mod incremental;
+pub mod changes;
 pub mod server;
 pub mod state;
 pub mod watch;
@@ -19,9 +20,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::output::Output;
-use crate::pipeline::BuildOptions;
-pub use incremental::Rebuild;
-use incremental::{Rebuilder, changed_paths};
+pub use crate::pipeline::Rebuild;
+use crate::pipeline::{BuildOptions, Cache, Changes, Sink, run};
+use changes::changed_paths;
 use state::{Shared, Snapshot};
 use watch::{Batch, SiteWatcher};
 
@@ -44,7 +45,7 @@ pub struct ServeOptions {
 /// tests can drive it through edits.
 #[derive(Debug)]
 pub struct LiveSite {
-    rebuilder: Rebuilder,
+    cache: Cache,
     shared: Arc<Shared>,
     options: BuildOptions,
     last_rebuild: Option<Rebuild>,
@@ -53,10 +54,9 @@ pub struct LiveSite {
 impl LiveSite {
     /// Builds the site once. When that fails, the problems are published over an empty site.
     pub fn start(options: BuildOptions) -> LiveSite {
-        let rebuilder = Rebuilder::new(options.clone());
         let shared = Arc::new(Shared::new(Output::default()));
         let mut live = LiveSite {
-            rebuilder,
+            cache: Cache::new(),
             shared,
             options,
             last_rebuild: None,
@@ -81,7 +81,12 @@ impl LiveSite {
     /// Rebuilds after `batch`, publishes the result and says what happened.
     pub fn update(&mut self, batch: &Batch) -> Arc<Snapshot> {
         let previous = self.shared.current();
-        match self.rebuilder.rebuild(batch) {
+        self.cache.note(Changes {
+            paths: batch.paths.clone(),
+            config: batch.config,
+            rescan: batch.rescan,
+        });
+        match run(&self.options, Sink::Memory, Some(&mut self.cache), &|_| {}) {
             Ok(rebuilt) => {
                 let paths =
                     changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);

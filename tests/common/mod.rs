@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use hubsite::Error;
 use hubsite::load::LoadOptions;
-use hubsite::pipeline::{BuildOptions, BuildReport, build_and_write};
+use hubsite::pipeline::{BuildOptions, Run};
 
 /// The fixed 'now' of golden tests: Monday 4 March 2024, 09:00 UTC.
 pub const NOW: &str = "2024-03-04T09:00:00Z";
@@ -51,8 +51,13 @@ pub fn options(root: &Path) -> BuildOptions {
 }
 
 /// Builds the site at `root` into its `public/`.
-pub fn build(root: &Path) -> Result<BuildReport, Error> {
-    build_and_write(&options(root), &|_| {})
+pub fn build(root: &Path) -> Result<Run, Error> {
+    hubsite::pipeline::run(
+        &options(root),
+        hubsite::pipeline::Sink::Folder,
+        None,
+        &|_| {},
+    )
 }
 
 /// The problems a build of fixture `name` reports, as the user sees them.

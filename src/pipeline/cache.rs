@@ -1,0 +1,316 @@
+//! What `serve` keeps between runs of the pipeline, each stage's part of it, and the one
+//! shortcut: an edit to the text of pages already in the site (their front matter unchanged,
+//! nothing else among the changes) is applied to what the last build kept: the pages are read
+//! and rendered again, their search documents replaced in the kept index, and every other file
+//! is the last build's. Anything else runs every stage, each taking its part of the last build:
+//! load the pages the watcher did not name, render the pages whose template set and view did
+//! not change (and page bodies' Markdown while their links lead where they did), the outputs
+//! the search index (only documents that differ are replaced) and the pages the origin check
+//! found clean. A configuration change empties the render cache. Either way the output is what
+//! a build without a cache gives; `tests/serve.rs` checks that byte for byte.
+//!
+//! Why a page's text reaches nothing but its own page and its search document: other pages
+//! show what the model holds of a page (title, summary, topics, dates, address), which comes
+//! from its front matter; its body is read only by its own page and by search.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{BuildOptions, Built, Reuse, Stage, stages};
+use crate::diag::Diagnostics;
+use crate::error::Error;
+use crate::load::page::parse_page;
+use crate::load::{KnownPages, Sources, read_source};
+use crate::output::origins::CleanPages;
+use crate::output::search::documents::page_document;
+use crate::output::search::kept::{KeptIndex, SearchFiles};
+use crate::output::search::layout::{MANIFEST, RECORDS, SHARDS};
+use crate::output::{Contents, Output, OutputFile, links, origins};
+use crate::render::cache::{CacheStats, RenderCache};
+use crate::render::render_one_page;
+
+/// What changed in the site folder since the cache's last build.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Every changed path, relative to the site folder.
+    pub paths: BTreeSet<PathBuf>,
+    /// `hubsite.toml` changed: nothing of the last build can be trusted.
+    pub config: bool,
+    /// Events were lost: rebuild, whatever the paths say.
+    pub rescan: bool,
+}
+
+impl Changes {
+    /// Everything may have changed (the first build, or a configuration change).
+    pub fn everything() -> Changes {
+        Changes {
+            config: true,
+            ..Changes::default()
+        }
+    }
+}
+
+/// How a run was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Only the edited pages' text was applied to the last build.
+    PageText,
+    /// Every stage ran.
+    Full,
+}
+
+/// What runs keep for the next one (`serve`): each stage's memo and the last good build.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// render: pages rendered from the same template set and view.
+    render: Arc<RenderCache>,
+    /// outputs: pages the origin check found clean.
+    clean_pages: CleanPages,
+    /// The last good build, while it still describes the site.
+    kept: Option<Kept>,
+    /// What changed since then.
+    changes: Changes,
+}
+
+/// The last good build's model (with its sources), templates, search index and output.
+#[derive(Debug)]
+struct Kept {
+    built: Built,
+    search: KeptIndex,
+    output: Arc<Output>,
+}
+
+/// What [`Cache::rebuild`] gives back to [`super::run`].
+pub(super) type Rebuilt = (Arc<Output>, PathBuf, Diagnostics, Rebuild, CacheStats);
+
+impl Cache {
+    /// A cache with nothing in it: the first run builds everything.
+    pub fn new() -> Cache {
+        Cache::default()
+    }
+
+    /// Notes what changed on disk since the last run; the next run takes it into account.
+    pub fn note(&mut self, changes: Changes) {
+        self.changes.paths.extend(changes.paths);
+        self.changes.config |= changes.config;
+        self.changes.rescan |= changes.rescan;
+    }
+
+    /// Runs the stages for the changes noted, reusing what they allow.
+    pub(super) fn rebuild(
+        &mut self,
+        options: &BuildOptions,
+        progress: &dyn Fn(Stage),
+    ) -> Result<Rebuilt, Error> {
+        let changes = std::mem::take(&mut self.changes);
+        let mut pages = KnownPages::default();
+        let mut search = None;
+        if let Some(mut kept) = self.kept.take() {
+            if let Some(edited) = apply_page_text_edits(&mut kept, &changes, &self.clean_pages) {
+                let stats = CacheStats {
+                    misses: edited.pages,
+                    hits: kept.output.page_count - edited.pages,
+                };
+                let rebuilt = (
+                    edited.output,
+                    kept.built.output_dir.clone(),
+                    kept.built.warnings.clone(),
+                    Rebuild::PageText,
+                    stats,
+                );
+                self.kept = Some(kept);
+                return Ok(rebuilt);
+            }
+            (pages, search) = carry_over(kept, &changes);
+        }
+        if changes.config {
+            self.render.clear();
+        }
+        self.render.start_build();
+        let reuse = Reuse {
+            pages,
+            render: Some(&self.render),
+            clean: Some(&self.clean_pages),
+            search: Some(search),
+        };
+        let mut built = stages(options, reuse, progress).inspect_err(|_| {
+            self.render.abandon_build();
+            // What was lost must be read again next time.
+            self.changes.config |= changes.config;
+        })?;
+        let output = Arc::new(std::mem::take(&mut built.output));
+        let rebuilt = (
+            Arc::clone(&output),
+            built.output_dir.clone(),
+            built.warnings.clone(),
+            Rebuild::Full,
+            self.render.stats(),
+        );
+        if let Some(search) = built.search.take() {
+            self.kept = Some(Kept {
+                built,
+                search,
+                output,
+            });
+        }
+        Ok(rebuilt)
+    }
+}
+
+/// What the stages can take from `kept`: its pages but those under the paths `changes` names
+/// (none if events were lost, or on a configuration change, whose overrides and options may
+/// read pages differently), and its search index.
+fn carry_over(kept: Kept, changes: &Changes) -> (KnownPages, Option<KeptIndex>) {
+    let sources = Arc::try_unwrap(kept.built.site.sources).ok();
+    let pages = match sources {
+        Some(sources) if !changes.rescan && !changes.config => {
+            KnownPages::new(sources.pages, changes.paths.clone())
+        }
+        _ => KnownPages::default(),
+    };
+    (pages, Some(kept.search))
+}
+
+/// The output after an edit to pages' text, and how many pages were rendered.
+struct Edited {
+    output: Arc<Output>,
+    pages: usize,
+}
+
+/// Applies `changes` to `kept` if it only changes the text of pages the site has, and every
+/// edited page renders without a problem; `None` otherwise. Then the caller runs the whole
+/// pipeline: `kept`'s model may be half changed, but its search index is untouched until
+/// nothing can fail, so the pipeline can update it.
+fn apply_page_text_edits(
+    kept: &mut Kept,
+    changes: &Changes,
+    clean_pages: &CleanPages,
+) -> Option<Edited> {
+    if changes.config || changes.rescan {
+        return None;
+    }
+    let edited = reread_page_texts(Arc::get_mut(&mut kept.built.site.sources)?, changes)?;
+    if edited.is_empty() {
+        return Some(Edited {
+            output: Arc::clone(&kept.output),
+            pages: 0,
+        });
+    }
+    let site = &kept.built.site;
+    let mut pages = Vec::new();
+    let mut documents = Vec::new();
+    let mut site_links = Vec::new();
+    for raw in &edited {
+        let page = site.pages.iter().find(|p| p.raw == *raw)?;
+        let (html, links) = render_one_page(site, &kept.built.templates, page).ok()?;
+        documents.extend(page_document(site, page));
+        pages.push(html);
+        site_links.extend(links);
+    }
+    if !origins::check_page_origins(&site.sources, &pages, Some(clean_pages)).is_empty() {
+        return None;
+    }
+    // The files are the last build's but for the shards, whose number may change: a link
+    // there is left to the whole pipeline.
+    let resolves = |path: &str| {
+        !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path)
+    };
+    if !site_links.iter().all(|link| resolves(&link.path)) {
+        return None;
+    }
+    // Links written as HTML in the page's text are checked as a build checks them: any that
+    // leads nowhere is left to the whole pipeline, which reports it.
+    let all_lead_somewhere = pages.iter().all(|page| {
+        links::page_links(&page.html, &kept.output.urls)
+            .iter()
+            .all(|link| matches!(link, links::PageLink::Site(path) if resolves(path)))
+    });
+    if !all_lead_somewhere {
+        return None;
+    }
+    if !documents.iter().all(|d| kept.search.has(d)) {
+        return None;
+    }
+    for document in documents {
+        kept.search.replace(document);
+    }
+    let replaced = pages
+        .iter()
+        .map(|page| {
+            (
+                page.url.output_file(),
+                Arc::new(page.html.clone().into_bytes()),
+            )
+        })
+        .collect();
+    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
+    kept.output = Arc::clone(&output);
+    Some(Edited {
+        output,
+        pages: pages.len(),
+    })
+}
+
+/// Reads the pages `changes` names again into `sources`; their indexes in `sources.pages`, or
+/// `None` if the batch holds anything but pages the site has whose front matter is unchanged.
+fn reread_page_texts(sources: &mut Sources, changes: &Changes) -> Option<Vec<usize>> {
+    let mut edited = Vec::new();
+    for path in &changes.paths {
+        let raw = sources.pages.iter().position(|p| p.file.path == *path)?;
+        let old = &sources.pages[raw];
+        let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
+        if file.text == old.file.text {
+            continue;
+        }
+        let new = parse_page(file, old.content_path.clone()).ok()?;
+        if new.head() != old.head() {
+            return None;
+        }
+        sources.pages[raw] = new;
+        edited.push(raw);
+    }
+    Some(edited)
+}
+
+/// `previous` with files `replaced` and the search files laid out again.
+fn patched(
+    previous: &Output,
+    replaced: Vec<(String, Arc<Vec<u8>>)>,
+    search: SearchFiles,
+) -> Output {
+    let mut replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
+    replaced.insert(MANIFEST.to_owned(), search.manifest);
+    let mut files: Vec<OutputFile> = previous
+        .files
+        .iter()
+        .map(|file| match replaced.get(&file.path) {
+            Some(bytes) => OutputFile {
+                path: file.path.clone(),
+                contents: Contents::Bytes(Arc::clone(bytes)),
+            },
+            None => file.clone(),
+        })
+        .collect();
+    // Shards and records are each one run of the sorted files: the new run takes its place.
+    for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {
+        let start = files.partition_point(|f| f.path.as_str() < prefix);
+        let end = start
+            + files[start..]
+                .iter()
+                .take_while(|f| f.path.starts_with(prefix))
+                .count();
+        files.splice(
+            start..end,
+            run.into_iter().map(|(path, bytes)| OutputFile {
+                path,
+                contents: Contents::Bytes(bytes),
+            }),
+        );
+    }
+    Output {
+        files,
+        page_count: previous.page_count,
+        urls: previous.urls.clone(),
+    }
+}

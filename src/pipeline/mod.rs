@@ -1,0 +1,237 @@
+//! The one place that runs the stages in order: load, model, render, outputs, check, write.
+//!
+//! [`run`] is the only entry. `hubsite build` runs it into the output folder, `hubsite check`
+//! in memory, and `serve` in memory with a [`Cache`] and the [`Changes`] its watcher saw, so
+//! that each stage can take its own part of the last build (see [`cache`]). All three run the
+//! same stages and the same verdict, so they always agree.
+
+mod cache;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+pub use cache::{Cache, Changes, Rebuild};
+
+use crate::check;
+use crate::diag::Diagnostics;
+use crate::error::Error;
+use crate::load::{KnownPages, LoadOptions, Sources, load_site_knowing};
+use crate::model::Site;
+use crate::model::{ModelOptions, build_site};
+use crate::output::origins::CleanPages;
+use crate::output::search::kept::KeptIndex;
+use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
+use crate::render::cache::{CacheStats, RenderCache};
+use crate::render::{Templates, render_site};
+use crate::write::write_output;
+
+/// What a build needs to know beyond the site folder.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Command-line changes to the configuration.
+    pub load: LoadOptions,
+    /// Include drafts.
+    pub drafts: bool,
+    /// The moment the site describes.
+    pub now: Timestamp,
+}
+
+/// Where a run puts what it built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sink {
+    /// Into the output folder, replacing it only if every stage succeeded (`hubsite build`).
+    Folder,
+    /// Nowhere: the output stays in memory (`hubsite check`, `serve`).
+    Memory,
+}
+
+/// The stages, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading files.
+    Load,
+    /// Checking and linking content.
+    Model,
+    /// Rendering this many pages.
+    Render(usize),
+    /// Writing this many files.
+    Write(usize),
+}
+
+/// What a run built and found.
+#[derive(Debug)]
+pub struct Run {
+    /// Every file of the site.
+    pub output: Arc<Output>,
+    /// Where it is (or would be) written.
+    pub output_dir: PathBuf,
+    /// What the model and the verdict found worth a word that does not stop the build.
+    pub warnings: Diagnostics,
+    /// How long the run took.
+    pub elapsed: Duration,
+    /// Whether the whole pipeline ran or only an edit to pages' text was applied.
+    pub how: Rebuild,
+    /// Pages rendered and pages taken from the cache.
+    pub stats: CacheStats,
+}
+
+impl Run {
+    /// HTML pages built.
+    pub fn pages(&self) -> usize {
+        self.output.page_count
+    }
+}
+
+/// Runs the pipeline over the site `options` name: load, model, render, outputs and the
+/// verdict, then, for [`Sink::Folder`], write. With a `cache` (serve), each stage reuses what
+/// the cache's last build holds and the changes noted in it allow.
+pub fn run(
+    options: &BuildOptions,
+    sink: Sink,
+    cache: Option<&mut Cache>,
+    progress: &dyn Fn(Stage),
+) -> Result<Run, Error> {
+    let started = Instant::now();
+    let (output, output_dir, warnings, how, stats) = match cache {
+        Some(cache) => cache.rebuild(options, progress)?,
+        None => {
+            let built = stages(options, Reuse::default(), progress)?;
+            let pages = built.output.page_count;
+            let stats = CacheStats {
+                misses: pages,
+                hits: 0,
+            };
+            let how = Rebuild::Full;
+            (
+                Arc::new(built.output),
+                built.output_dir,
+                built.warnings,
+                how,
+                stats,
+            )
+        }
+    };
+    if sink == Sink::Folder {
+        progress(Stage::Write(output.files.len()));
+        write_output(&output, &output_dir, &options.root)?;
+    }
+    Ok(Run {
+        output,
+        output_dir,
+        warnings,
+        elapsed: started.elapsed(),
+        how,
+        stats,
+    })
+}
+
+/// What a run may take from the last build: each stage's own part of the [`Cache`].
+#[derive(Debug, Default)]
+struct Reuse<'a> {
+    /// load: pages to take instead of reading their files again.
+    pages: KnownPages,
+    /// render: pages rendered from the same template set and view.
+    render: Option<&'a Arc<RenderCache>>,
+    /// outputs: pages the origin check found clean.
+    clean: Option<&'a CleanPages>,
+    /// outputs: the search index to update rather than make anew (`None` inside: make one and
+    /// keep it).
+    search: Option<Option<KeptIndex>>,
+}
+
+/// Every stage but write, with what the build made on the way: the model (which holds the
+/// sources), the templates and, when asked to keep it, the search index.
+#[derive(Debug)]
+struct Built {
+    site: Site,
+    templates: Templates,
+    output: Output,
+    search: Option<KeptIndex>,
+    warnings: Diagnostics,
+    output_dir: PathBuf,
+}
+
+/// Load, model, render, outputs and the verdict.
+fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
+    progress(Stage::Load);
+    let sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
+    progress(Stage::Model);
+    let templates = Templates::parse(&sources.templates)
+        .map_err(Error::Content)
+        .map(|t| t.with_urls(&sources.config.urls))
+        .map(|t| match reuse.render {
+            Some(cache) => t.with_cache(Arc::clone(cache)),
+            None => t,
+        });
+    let output_dir = sources.config.output_path(&options.root);
+    let model = model(Arc::new(sources), options);
+    let (templates, (site, warnings)) = both(templates, model)?;
+    progress(Stage::Render(site.pages.len()));
+    let search = match reuse.search {
+        Some(previous) => SearchIndex::Keep(previous.map(Box::new)),
+        None => SearchIndex::Drop,
+    };
+    let (output, search) = render_and_output(&site, &templates, reuse.clean, search)?;
+    let verdict = check::verify(&site, &output, options.now);
+    verdict.problems.into_result(()).map_err(Error::Content)?;
+    let mut warnings = warnings;
+    warnings.extend(verdict.warnings);
+    Ok(Built {
+        site,
+        templates,
+        output,
+        search,
+        warnings: warnings.sorted(),
+        output_dir,
+    })
+}
+
+fn model(sources: Arc<Sources>, options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
+    build_site(
+        sources,
+        &ModelOptions {
+            drafts: options.drafts,
+            now: options.now,
+        },
+    )
+}
+
+/// Stages 3 and 4: the files made from the model alone (search index, calendars, feeds,
+/// exports and the booklets' PDFs, whose sizes the pages show), then the pages; then every
+/// output is gathered and checked. Each runs across cores; they run one after the other, so
+/// that the search index's working memory is freed before the pages fill it (side by side,
+/// peak memory at 10,000 pages was a fifth higher, for no measurable gain in time).
+pub(crate) fn render_and_output(
+    site: &Site,
+    templates: &Templates,
+    clean: Option<&CleanPages>,
+    search: SearchIndex,
+) -> Result<(Output, Option<KeptIndex>), Error> {
+    let mut model_files = model_files_keeping(site, search);
+    let rendered = render_site(site, templates, &model_files.downloads);
+    let search = model_files.search.take();
+    Ok((build_outputs(site, rendered?, model_files, clean)?, search))
+}
+
+/// Both values, or the problems of both together so that one run reports everything.
+fn both<A, B>(a: Result<A, Error>, b: Result<B, Error>) -> Result<(A, B), Error> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(Error::Content(mut first)), Err(Error::Content(second))) => {
+            first.extend(second);
+            Err(Error::Content(first.sorted()))
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
+    }
+}
+
+/// The site folder as given, or the current folder.
+pub fn site_root(root: Option<&Path>) -> PathBuf {
+    root.map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
