@@ -87,6 +87,17 @@ impl UrlPath {
         UrlPath("/".into())
     }
 
+    /// A site path made of slugs (`/resources/kind/toolkit/`) back into a [`UrlPath`]; a
+    /// segment that is not a slug is dropped.
+    pub fn from_path(path: &str) -> UrlPath {
+        let slugs: Vec<Slug> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .filter_map(Slug::from_text)
+            .collect();
+        UrlPath::from_slugs(&slugs)
+    }
+
     /// The path made of these segments.
     pub fn from_slugs<'a>(segments: impl IntoIterator<Item = &'a Slug>) -> UrlPath {
         let mut path = String::from("/");

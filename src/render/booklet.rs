@@ -9,12 +9,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
-use crate::model::Site;
 use crate::model::booklet::{Booklet, introduction, pdf_path};
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
+use crate::model::{Site, UrlPath};
 use crate::render::markdown::SiteLink;
-use crate::render::programme::url_path;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
 use crate::render::{Downloads, RenderedPage};
@@ -109,7 +108,7 @@ fn render_booklet(
     introduction_html: String,
 ) -> Result<RenderedPage, Diagnostic> {
     let week = &site.weeks[booklet.week];
-    let page_url = url_path(&format!("{}booklet/", week.url));
+    let page_url = UrlPath::from_path(&format!("{}booklet/", week.url));
     let pdf_path = pdf_path(week);
     let view = BookletView {
         site: site_view,

@@ -18,9 +18,9 @@ use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::programme::session::related_pages;
-use crate::render::programme::{FilterGroup, FilterOption};
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
+use crate::render::views::{FilterGroup, FilterOption};
 use facets::{Facet, build_facets};
 use views::{
     DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards,

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::model::UrlPath;
 use crate::model::material::MaterialKind;
 use crate::model::material::MaterialText;
 use crate::model::paths::Section;
@@ -15,7 +16,6 @@ use crate::model::resource::{Resource, kinds_in};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{Site, Slug};
 use crate::render::RenderedPage;
-use crate::render::programme::url_path;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
 
@@ -182,7 +182,7 @@ pub fn render_resource_pages(
                       crumbs: Vec<Link>,
                       sensitivity: Sensitivity|
      -> Result<(), Diagnostic> {
-        let path = url_path(&url);
+        let path = UrlPath::from_path(&url);
         let view = LibraryView {
             site: site_view,
             page: simple_meta(site, &title, summary, &path, Section::Resources)
@@ -268,7 +268,7 @@ mod tests {
     fn urls_are_under_the_library() {
         assert_eq!(kind_url(MaterialKind::Toolkit), "/resources/kind/toolkit/");
         assert_eq!(
-            url_path("/resources/kind/toolkit/").as_str(),
+            UrlPath::from_path("/resources/kind/toolkit/").as_str(),
             "/resources/kind/toolkit/"
         );
     }

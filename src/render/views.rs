@@ -158,6 +158,31 @@ pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<Top
         .collect()
 }
 
+/// One group of filter links: the programme's day, audience, format or topic, or one of the
+/// directory's facets.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterGroup {
+    /// 'Day'.
+    pub title: &'static str,
+    /// The query name the script uses: day, audience, format, topic.
+    pub key: &'static str,
+    /// Each value with its own page.
+    pub options: Vec<FilterOption>,
+}
+
+/// One value of a filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterOption {
+    /// 'Tuesday 5 March'.
+    pub title: String,
+    /// 'tuesday-5-march' or '2024-03-05'.
+    pub value: String,
+    /// The page listing only these sessions.
+    pub url: String,
+    /// How many sessions match.
+    pub count: usize,
+}
+
 /// The view of the 404 page.
 #[derive(Debug, Clone, Serialize)]
 pub struct NotFoundView<'a> {

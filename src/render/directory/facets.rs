@@ -1,11 +1,11 @@
 //! The directory's filters: for each facet (category, level, age band, cost, access,
 //! language, open on a day), the values that some service has, with their members. The
-//! view of each facet is the programme's [`FilterGroup`], so both kinds of filter share one shape.
+//! view of each facet is the programme's [`FilterGroup`] (in `render::views`), so both kinds of filter share one shape.
 
 use crate::model::Service;
 use crate::model::service::vocab::{AGE_BANDS, Access, Category, Day, Level};
 use crate::model::slug::slugify;
-use crate::render::programme::{FilterGroup, FilterOption};
+use crate::render::views::{FilterGroup, FilterOption};
 
 /// One way to filter the directory, such as 'Category': its view (key `category`, title,
 /// and each value with its page and count), and which services have each value.

@@ -23,7 +23,9 @@ use crate::render::markdown::{
     MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown,
 };
 use crate::render::templates::Templates;
-use crate::render::views::{Card, Link, PageMeta, SiteView, shows_exit, simple_meta};
+use crate::render::views::{
+    Card, FilterGroup, FilterOption, Link, PageMeta, SiteView, shows_exit, simple_meta,
+};
 use crate::text::format::{format_date, format_day};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use session::{
@@ -71,30 +73,6 @@ pub struct Day {
     pub id: String,
     /// The sessions, by start time.
     pub sessions: Vec<SessionCard>,
-}
-
-/// One group of filter links: by day, audience, format or topic.
-#[derive(Debug, Clone, Serialize)]
-pub struct FilterGroup {
-    /// 'Day'.
-    pub title: &'static str,
-    /// The query name the script uses: day, audience, format, topic.
-    pub key: &'static str,
-    /// Each value with its own page.
-    pub options: Vec<FilterOption>,
-}
-
-/// One value of a filter.
-#[derive(Debug, Clone, Serialize)]
-pub struct FilterOption {
-    /// 'Tuesday 5 March'.
-    pub title: String,
-    /// 'tuesday-5-march' or '2024-03-05'.
-    pub value: String,
-    /// The page listing only these sessions.
-    pub url: String,
-    /// How many sessions match.
-    pub count: usize,
 }
 
 /// The view of a week's programme, or of one filter of it.
@@ -801,7 +779,7 @@ fn render_host_pages(
         .into_iter()
         .map(|(url, (name, mut sessions, people))| {
             sessions.sort_by_key(|s| std::cmp::Reverse(s.start));
-            let path = url_path(&url);
+            let path = UrlPath::from_path(&url);
             let view = HostPageView {
                 site: site_view,
                 // The summary is the template's, from the host's name and weeks.
@@ -827,16 +805,6 @@ fn week_names(site: &Site, sessions: &[&Session]) -> Vec<String> {
         .into_iter()
         .map(|w| site.weeks[w].name.clone())
         .collect()
-}
-
-/// A site path made of slugs back into a [`UrlPath`].
-pub fn url_path(path: &str) -> UrlPath {
-    let slugs: Vec<Slug> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .filter_map(Slug::from_text)
-        .collect();
-    UrlPath::from_slugs(&slugs)
 }
 
 fn render_poster(
