@@ -197,11 +197,8 @@ fn pagefind(public: &Path, fetched: &Path) -> Vec<usize> {
 fn unsplit(site: &Path) {
     let sources = load_site(site, &LoadOptions::default()).expect("the site loads");
     let now = jiff::Timestamp::UNIX_EPOCH;
-    let (site, _warnings) = build_site(
-        std::sync::Arc::new(sources),
-        &ModelOptions { drafts: false, now },
-    )
-    .expect("the site models");
+    let (site, _warnings) =
+        build_site(&sources, &ModelOptions { drafts: false, now }).expect("the site models");
     let documents = hubsite::output::search::documents(&site);
     let json = hubsite::output::search::index::build_index(&documents).to_json();
     println!(

@@ -31,11 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
-        let (site, _warnings) = build_site(
-            std::sync::Arc::new(sources),
-            &ModelOptions { drafts: false, now },
-        )
-        .map_err(|e| e.to_string())?;
+        let (site, _warnings) = build_site(&sources, &ModelOptions { drafts: false, now })
+            .map_err(|e| e.to_string())?;
         let model = t.elapsed();
         let t = Instant::now();
         let made = model_files(&site);
@@ -45,8 +42,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             render_site(&site, &templates, &made.downloads).map_err(|e| e.to_string())?;
         let render = t.elapsed();
         let t = Instant::now();
-        let output =
-            build_outputs(&site, rendered, made, Some(&clean_pages)).map_err(|e| e.to_string())?;
+        let output = build_outputs(&site, &sources, rendered, made, Some(&clean_pages))
+            .map_err(|e| e.to_string())?;
         let outputs = t.elapsed();
         println!(
             "round {round}: {} files; load {load:?}, templates {parse:?}, model {model:?}, render {render:?}, \

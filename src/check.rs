@@ -30,7 +30,7 @@ pub struct Verdict {
 
 /// Every check over the model and the output of a build at `now`.
 pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
-    let config = &site.sources.config;
+    let config = &site.config;
     let today = config.time_zone.to_datetime(now).date();
     let stale_after = config.directory.stale_after_months;
     let pages = html_pages(output);

@@ -73,7 +73,7 @@ impl Probe {
             .map_err(Diagnostics::from)
             .and_then(|f| parse_page(f, "probe.md".into()))
         {
-            Ok(page) => sources.pages.push(page),
+            Ok(page) => sources.pages.push(std::sync::Arc::new(page)),
             Err(found) => sources.problems.extend(found),
         }
         self.build(sources)
@@ -111,12 +111,12 @@ impl Probe {
             .map_err(Diagnostics::from)
             .and_then(|f| parse_page(f, "_index.md".into()))
         {
-            Ok(home) => pages.push(home),
+            Ok(home) => pages.push(std::sync::Arc::new(home)),
             Err(found) => problems.extend(found),
         }
         Sources {
             root: Path::new("/nonexistent-probe-site").to_path_buf(),
-            config: self.config.clone(),
+            config: std::sync::Arc::new(self.config.clone()),
             pages,
             topics: Some(Vec::new()),
             topics_file: None,
@@ -131,14 +131,14 @@ impl Probe {
 
     fn build(&self, sources: Sources) -> ProbeResult {
         let (site, _warnings) = build_site(
-            std::sync::Arc::new(sources),
+            &sources,
             &ModelOptions {
                 drafts: true,
                 now: self.now,
             },
         )?;
         Ok(
-            render_and_output(&site, &self.templates, None, SearchIndex::Drop)?
+            render_and_output(&site, &sources, &self.templates, None, SearchIndex::Drop)?
                 .0
                 .files
                 .len(),

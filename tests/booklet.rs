@@ -79,7 +79,7 @@ fn escaped(text: &str) -> String {
 fn check_booklets(root: &Path) -> usize {
     let sources = load_site(root, &Default::default()).expect("loads");
     let (site, _warnings) = build_site(
-        std::sync::Arc::new(sources),
+        &sources,
         &ModelOptions {
             drafts: false,
             now: options(root).now,
@@ -113,8 +113,7 @@ fn check_booklets(root: &Path) -> usize {
             "{info}"
         );
         assert!(
-            String::from_utf8_lossy(&pdf)
-                .contains(&format!("/Lang({})", site.sources.config.language))
+            String::from_utf8_lossy(&pdf).contains(&format!("/Lang({})", site.config.language))
         );
         let xml = poppler("pdftohtml", &["-xml", "-stdout", "-q"], &pdf);
         assert!(xml.contains("<outline>"), "the PDF has an outline");

@@ -40,8 +40,7 @@ fn build(root: &Path, now: &str) -> Built {
         drafts: false,
         now: options.now,
     };
-    let (site, _) =
-        hubsite::model::build_site(std::sync::Arc::new(sources), &model).expect("the model builds");
+    let (site, _) = hubsite::model::build_site(&sources, &model).expect("the model builds");
     let suggestions = domestic_abuse_suggestions(&site, &built.output);
     let html = built
         .output

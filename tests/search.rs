@@ -97,11 +97,8 @@ fn stop_words_and_unknown_words_find_nothing() {
 fn site_documents(root: &Path) -> Vec<SearchDocument> {
     let sources = load_site(root, &LoadOptions::default()).expect("loads");
     let now = hubsite::model::time::parse_now(NOW).unwrap();
-    let (site, _warnings) = build_site(
-        std::sync::Arc::new(sources),
-        &ModelOptions { drafts: false, now },
-    )
-    .expect("models");
+    let (site, _warnings) =
+        build_site(&sources, &ModelOptions { drafts: false, now }).expect("models");
     documents(&site)
 }
 

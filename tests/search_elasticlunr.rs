@@ -22,7 +22,6 @@ mod tools;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 
 use common::*;
 use hubsite::load::{LoadOptions, load_site};
@@ -88,7 +87,7 @@ fn site(name: &str, root: &Path, public: &Path) -> Value {
     let sources = load_site(root, &LoadOptions::default()).expect("loads");
     let now = hubsite::model::time::parse_now(NOW).unwrap();
     let (site, _warnings) =
-        build_site(Arc::new(sources), &ModelOptions { drafts: false, now }).expect("models");
+        build_site(&sources, &ModelOptions { drafts: false, now }).expect("models");
     let documents = documents(&site);
     let postings = Postings::build(&documents);
     let files = lay_out(&documents, &postings);

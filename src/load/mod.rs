@@ -11,6 +11,7 @@ pub mod theme;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -27,10 +28,11 @@ pub use theme::{Asset, AssetSource, Template};
 pub struct Sources {
     /// The site folder.
     pub root: PathBuf,
-    /// The validated `hubsite.toml`.
-    pub config: Config,
-    /// Markdown pages and section indexes (`_index.md`), in path order.
-    pub pages: Vec<RawPage>,
+    /// The validated `hubsite.toml` (shared with the model, which the later stages read).
+    pub config: Arc<Config>,
+    /// Markdown pages and section indexes (`_index.md`), in path order (each shared with the
+    /// model's page it becomes).
+    pub pages: Vec<Arc<RawPage>>,
     /// The shared topics from `content/topics.toml`; `None` when the file has problems (they
     /// are reported, and the topics it names are then not reported unknown everywhere).
     pub topics: Option<Vec<RawTopic>>,
@@ -88,14 +90,14 @@ pub struct RawTopic {
 #[derive(Debug, Default)]
 pub struct KnownPages {
     /// Pages by their path relative to the site root.
-    pages: HashMap<PathBuf, RawPage>,
+    pages: HashMap<PathBuf, Arc<RawPage>>,
     /// Paths relative to the site root changed since they were read.
     changed: BTreeSet<PathBuf>,
 }
 
 impl KnownPages {
     /// `pages`, of which those under `changed` are read again.
-    pub fn new(pages: Vec<RawPage>, changed: BTreeSet<PathBuf>) -> KnownPages {
+    pub fn new(pages: Vec<Arc<RawPage>>, changed: BTreeSet<PathBuf>) -> KnownPages {
         KnownPages {
             pages: pages
                 .into_iter()
@@ -106,7 +108,7 @@ impl KnownPages {
     }
 
     /// The page known for `path` (relative to the site root), unless that path changed.
-    fn take(&mut self, path: &Path) -> Option<RawPage> {
+    fn take(&mut self, path: &Path) -> Option<Arc<RawPage>> {
         if self.changed.iter().any(|changed| path.starts_with(changed)) {
             return None;
         }
@@ -149,7 +151,7 @@ pub fn load_site_knowing(
         .collect();
     let pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
         let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
-        page::parse_page(file, content_path)
+        page::parse_page(file, content_path).map(Arc::new)
     });
     let mut data_files = read_all(root, &toml_paths, &mut problems, Ok);
     let topics_file = take_file(&mut data_files, Path::new("content/topics.toml"));
@@ -167,7 +169,7 @@ pub fn load_site_knowing(
 
     Ok(Sources {
         root: root.to_path_buf(),
-        config,
+        config: Arc::new(config),
         pages,
         topics,
         topics_file,

@@ -174,7 +174,7 @@ pub fn clash(address: &str, first: &Claim, second: &Claim) -> Diagnostic {
 /// (hosts are claimed by [`crate::model::host`]).
 pub fn claim_model(
     addresses: &mut Addresses,
-    (pages, raw_pages): (&[Page], &[RawPage]),
+    (pages, raw_pages): (&[Page], &[std::sync::Arc<RawPage>]),
     topics: &Topics,
     weeks: &[Week],
     sessions: &[Session],

@@ -168,7 +168,7 @@ pub fn build_booklet(site: &Site, index: usize, week: &Week) -> Booklet {
             day.sessions.push(booklet_session(site, session));
         }
     }
-    let config = &site.sources.config;
+    let config = &site.config;
     Booklet {
         week: index,
         title: format!("{}: the booklet", week.name),
@@ -229,7 +229,7 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
     BookletSession {
         id: format!("session-{}", session.slug),
         title: session.title.clone(),
-        url: site.sources.config.absolute_url(session.url.as_str()),
+        url: site.config.absolute_url(session.url.as_str()),
         time: format_time_range(session.local_start.time(), session.local_end.time()),
         format: session.format.label(),
         summary: session.summary.clone(),

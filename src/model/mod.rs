@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::Sources;
@@ -46,8 +47,8 @@ pub struct ModelOptions {
 /// The validated site: everything the render and output stages need, linked together.
 #[derive(Debug)]
 pub struct Site {
-    /// What was loaded (shared, so that `serve` can keep a model and its sources together).
-    pub sources: Arc<Sources>,
+    /// The validated `hubsite.toml`.
+    pub config: Arc<Config>,
     /// The moment the build describes.
     pub now: Timestamp,
     /// Every published page and section.
@@ -74,10 +75,7 @@ pub struct Site {
 /// warnings: things worth a word that never stop a build (a time the clocks repeat, a week
 /// months long). They are a separate list, not a severity on each problem, so that no code
 /// path can fail a build on a warning or publish despite an error.
-pub fn build_site(
-    sources: Arc<Sources>,
-    options: &ModelOptions,
-) -> Result<(Site, Diagnostics), Error> {
+pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Diagnostics), Error> {
     let mut problems = sources.problems.clone();
     let mut warnings = Diagnostics::default();
     let topics = Topics::build(
@@ -112,7 +110,7 @@ pub fn build_site(
         .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
         .collect();
     relations::resolve_site_relations(
-        &sources,
+        sources,
         &mut pages,
         &mut sessions,
         &mut services,
@@ -122,7 +120,7 @@ pub fn build_site(
     );
     problems.into_result(()).map_err(Error::Content)?;
     let mut site = Site {
-        sources,
+        config: Arc::clone(&sources.config),
         now: options.now,
         pages,
         topics,
@@ -145,8 +143,8 @@ impl Site {
     }
 
     /// The raw source of a page.
-    pub fn raw(&self, page: &Page) -> &crate::load::RawPage {
-        &self.sources.pages[page.raw]
+    pub fn raw<'a>(&self, page: &'a Page) -> &'a crate::load::RawPage {
+        &page.text
     }
 
     /// The URL of a content path: a page (`self-help/a.md`) or a service (`directory/x.toml`).

@@ -1,6 +1,7 @@
 //! Pages and sections: Markdown files placed in the site's tree of URLs.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -43,8 +44,10 @@ pub enum SortBy {
 /// A page of the site, validated.
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Its index in `Sources::pages`, for its body and file.
+    /// Its index in `Sources::pages`.
     pub raw: usize,
+    /// Its file as read: front matter and body.
+    pub text: Arc<RawPage>,
     /// Where it is published.
     pub url: UrlPath,
     /// Home, section or page.
@@ -93,7 +96,7 @@ impl Page {
 
 /// Validates pages, places them at their URLs and links sections to their children.
 pub fn build_pages(
-    raw_pages: &[RawPage],
+    raw_pages: &[Arc<RawPage>],
     topics: &Topics,
     drafts: bool,
     problems: &mut Diagnostics,
@@ -137,7 +140,7 @@ pub fn build_pages(
 
 fn build_page(
     index: usize,
-    raw: &RawPage,
+    raw: &Arc<RawPage>,
     topics: &Topics,
     problems: &mut Diagnostics,
 ) -> Option<Page> {
@@ -188,6 +191,7 @@ fn build_page(
     let sensitivity = Sensitivity::when(front.safety).or(topics.sensitivity_of(&topic_ids));
     Some(Page {
         raw: index,
+        text: Arc::clone(raw),
         section_name: url.as_str().split('/').nth(1).unwrap_or("").to_owned(),
         url,
         kind,

@@ -48,7 +48,7 @@ pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
     // Every session of the site: the calendar is named after the site, whatever its weeks are called.
     files.push(CalendarFile {
         path: "sessions/all.ics".into(),
-        text: render_calendar(site, &site.sources.config.title, &all),
+        text: render_calendar(site, &site.config.title, &all),
     });
     files
 }
@@ -72,7 +72,7 @@ fn utc(t: jiff::Timestamp) -> DateTime<Utc> {
 }
 
 fn session_event(site: &Site, session: &Session) -> Event {
-    let config = &site.sources.config;
+    let config = &site.config;
     let page = config.absolute_url(session.url.as_str());
     let host = config
         .base_url

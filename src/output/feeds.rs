@@ -19,7 +19,7 @@ pub struct Feed {
 /// A feed per section with dated pages, newest first. Entries' times are the pages' dates at
 /// midnight UTC, so feeds depend on the content only, never on the clock.
 pub fn render_feeds(site: &Site) -> Vec<Feed> {
-    let config = &site.sources.config;
+    let config = &site.config;
     let mut feeds = Vec::new();
     for section in site.pages.iter().filter(|p| p.kind == PageKind::Section) {
         let mut entries: Vec<_> = section

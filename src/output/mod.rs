@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::load::AssetSource;
+use crate::load::{AssetSource, Sources};
 use crate::model::Site;
 use crate::model::address::{Claim, Claimant, clash};
 use crate::render::{Downloads, RenderedSite};
@@ -174,15 +174,16 @@ fn other_model_files(site: &Site) -> ModelFiles {
     made
 }
 
-/// Gathers pages, generated files and static files into one checked list.
+/// Gathers pages, generated files and static files (from `sources`) into one checked list.
 /// `clean` holds pages the origin check already found clean (see [`origins::CleanPages`]).
 pub fn build_outputs(
     site: &Site,
+    sources: &Sources,
     rendered: RenderedSite,
     model_files: ModelFiles,
     clean: Option<&origins::CleanPages>,
 ) -> Result<Output, Error> {
-    let config = &site.sources.config;
+    let config = &site.config;
     let mut files: BTreeMap<String, (Contents, String)> = BTreeMap::new();
     let mut problems = Diagnostics::default();
     let mut add = |path: String, contents: Contents, origin: String, problems: &mut Diagnostics| {
@@ -200,7 +201,7 @@ pub fn build_outputs(
     let sitemap = sitemap::render_sitemap(config, &rendered.pages);
     let page_count = rendered.pages.len() + 1;
     problems.extend(origins::check_origins(
-        &site.sources,
+        sources,
         &rendered.pages,
         &rendered.not_found,
         clean,
@@ -240,15 +241,15 @@ pub fn build_outputs(
         .into_iter()
         .for_each(|problem| problems.push(problem));
     // On a site hosted under a folder, style sheets' root-relative addresses go under it too.
-    let mut sheets = site.sources.stylesheets.iter();
-    for asset in &site.sources.assets {
+    let mut sheets = sources.stylesheets.iter();
+    for asset in &sources.assets {
         let sheet = if asset.output_path.ends_with(".css") {
             sheets.next()
         } else {
             None
         };
         let origin = match &asset.source {
-            AssetSource::Disk(path) => crate::diag::display_path(&site.sources.root, path)
+            AssetSource::Disk(path) => crate::diag::display_path(&sources.root, path)
                 .to_string_lossy()
                 .into_owned(),
             AssetSource::Embedded(_) => {

@@ -67,7 +67,7 @@ pub struct ExportFile {
 
 /// Every file of the export; nothing when the site has no services.
 pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
-    let (config, services) = (&site.sources.config, site.services.as_slice());
+    let (config, services) = (&site.config, site.services.as_slice());
     if services.is_empty() {
         return Vec::new();
     }

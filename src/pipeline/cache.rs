@@ -162,12 +162,10 @@ impl Cache {
 /// (none if events were lost, or on a configuration change, whose overrides and options may
 /// read pages differently), and its search index.
 fn carry_over(kept: Kept, changes: &Changes) -> (KnownPages, Option<KeptIndex>) {
-    let sources = Arc::try_unwrap(kept.built.site.sources).ok();
-    let pages = match sources {
-        Some(sources) if !changes.rescan && !changes.config => {
-            KnownPages::new(sources.pages, changes.paths.clone())
-        }
-        _ => KnownPages::default(),
+    let pages = if changes.rescan || changes.config {
+        KnownPages::default()
+    } else {
+        KnownPages::new(kept.built.sources.pages, changes.paths.clone())
     };
     (pages, Some(kept.search))
 }
@@ -190,12 +188,18 @@ fn apply_page_text_edits(
     if changes.config || changes.rescan {
         return None;
     }
-    let edited = reread_page_texts(Arc::get_mut(&mut kept.built.site.sources)?, changes)?;
+    let edited = reread_page_texts(&mut kept.built.sources, changes)?;
     if edited.is_empty() {
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
         });
+    }
+    // The model's pages share their text with the sources: point them at the new text.
+    for page in kept.built.site.pages.iter_mut() {
+        if edited.contains(&page.raw) {
+            page.text = Arc::clone(&kept.built.sources.pages[page.raw]);
+        }
     }
     let site = &kept.built.site;
     let mut pages = Vec::new();
@@ -208,7 +212,7 @@ fn apply_page_text_edits(
         pages.push(html);
         site_links.extend(links);
     }
-    if !origins::check_page_origins(&site.sources, &pages, Some(clean_pages)).is_empty() {
+    if !origins::check_page_origins(&kept.built.sources, &pages, Some(clean_pages)).is_empty() {
         return None;
     }
     // The files are the last build's but for the shards, whose number may change: a link
@@ -267,7 +271,7 @@ fn reread_page_texts(sources: &mut Sources, changes: &Changes) -> Option<Vec<usi
         if new.head() != old.head() {
             return None;
         }
-        sources.pages[raw] = new;
+        sources.pages[raw] = Arc::new(new);
         edited.push(raw);
     }
     Some(edited)

@@ -204,10 +204,7 @@ impl Context<'_> {
             ),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit(Sensitivity::Ordinary),
-            levels: level_views(
-                &self.site.services,
-                &self.site.sources.config.directory.levels,
-            ),
+            levels: level_views(&self.site.services, &self.site.config.directory.levels),
             has_family_hubs: self.site.services.iter().any(|s| s.family_hub),
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),

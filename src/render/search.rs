@@ -67,7 +67,7 @@ pub fn render_search_page(
     .collect();
     let view = SearchView {
         site: site_view,
-        canonical_url: site.sources.config.absolute_url(Section::Search.url()),
+        canonical_url: site.config.absolute_url(Section::Search.url()),
         kinds,
         browse,
         // Always, when the site has anything sensitive: the page is the same for every query

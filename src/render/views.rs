@@ -194,7 +194,7 @@ pub struct NotFoundView<'a> {
 
 /// Builds the site view shared by every page.
 pub fn site_view(site: &Site) -> SiteView {
-    let config = &site.sources.config;
+    let config = &site.config;
     let published = |url: &str| is_published(site, url);
     let links = |candidates: &[(&str, &str)]| -> Vec<Link> {
         candidates
@@ -259,13 +259,13 @@ fn generated_sections(site: &Site) -> Vec<&'static str> {
 /// Whether a page in `section` shows the exit button: always when the model found what it
 /// shows sensitive, and on every page of the sections `exit_sections` names.
 pub fn shows_exit(site: &Site, section: &str, sensitivity: Sensitivity) -> bool {
-    let sections = &site.sources.config.safety.exit_sections;
+    let sections = &site.config.safety.exit_sections;
     sensitivity.is_sensitive() || sections.iter().any(|s| s == "*" || s == section)
 }
 
 /// The facts about one page.
 pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
-    let config = &site.sources.config;
+    let config = &site.config;
     PageMeta {
         title: page.title.clone(),
         summary: page.summary.clone(),
@@ -305,7 +305,7 @@ pub fn simple_meta(
         title: title.to_owned(),
         summary: summary.to_owned(),
         url: url.to_string(),
-        canonical_url: site.sources.config.absolute_url(url.as_str()),
+        canonical_url: site.config.absolute_url(url.as_str()),
         section: section.name().to_owned(),
         reading_minutes: 0,
         last_reviewed: None,

@@ -385,7 +385,7 @@ pub struct PrintedBooklet {
 /// Prints every booklet of the site as a PDF beside its page, across cores (each takes a
 /// while); a booklet that cannot be made is a located problem on its week.
 pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
-    let language = &site.sources.config.language;
+    let language = &site.config.language;
     site.booklets
         .par_iter()
         .map(|booklet| {

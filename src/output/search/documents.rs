@@ -118,7 +118,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
         .map(|s| s.title.clone());
     Some(SearchDocument {
         kind,
-        url: site.sources.config.href(page.url.as_str()).into_owned(),
+        url: site.config.href(page.url.as_str()).into_owned(),
         title: page.title.clone(),
         summary: page.summary.clone(),
         topics: page
@@ -144,11 +144,7 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
         .iter()
         .map(|topic| SearchDocument {
             kind: SearchKind::Topic,
-            url: site
-                .sources
-                .config
-                .href(&topic_url(&topic.slug))
-                .into_owned(),
+            url: site.config.href(&topic_url(&topic.slug)).into_owned(),
             title: topic.name.clone(),
             summary: topic.description.clone(),
             // Its name is its title already; counting it again as a topic would rank the topic
@@ -192,7 +188,7 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
             }
             SearchDocument {
                 kind: SearchKind::Session,
-                url: site.sources.config.href(session.url.as_str()).into_owned(),
+                url: site.config.href(session.url.as_str()).into_owned(),
                 title: session.title.clone(),
                 summary: session.summary.clone(),
                 topics: session
@@ -246,7 +242,7 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                 .join(", ");
             SearchDocument {
                 kind: SearchKind::Service,
-                url: site.sources.config.href(service.url.as_str()).into_owned(),
+                url: site.config.href(service.url.as_str()).into_owned(),
                 title: service.name.clone(),
                 summary: service.summary.clone(),
                 topics: service

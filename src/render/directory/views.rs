@@ -333,7 +333,7 @@ pub fn related_resources(site: &Site, subject: Subject) -> Vec<MaterialText> {
 
 /// The 'report a change' link: an email to the site's contact with the service named.
 pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
-    let email = site.sources.config.contact.email.as_ref()?;
+    let email = site.config.contact.email.as_ref()?;
     let subject = format!(
         "Change to the directory entry {} ({})",
         service.name, service.id
@@ -349,7 +349,7 @@ pub fn meta(site: &Site, title: &str, summary: &str, url: &str) -> DirectoryMeta
     DirectoryMeta {
         title: title.to_owned(),
         summary: summary.to_owned(),
-        canonical_url: site.sources.config.absolute_url(url),
+        canonical_url: site.config.absolute_url(url),
     }
 }
 

@@ -456,7 +456,7 @@ fn render_weeks_index(
 
 fn week_details(site: &Site, week: &Week) -> WeekDetails {
     let ics = format!("{}week.ics", week.url);
-    let absolute_ics = site.sources.config.absolute_url(&ics);
+    let absolute_ics = site.config.absolute_url(&ics);
     let without_scheme = absolute_ics.split_once("://").map_or("", |(_, rest)| rest);
     WeekDetails {
         name: week.name.clone(),
@@ -824,7 +824,7 @@ fn render_poster(
                 .iter()
                 .find_map(|r| r.form_url())
                 .map(str::to_owned)
-                .unwrap_or_else(|| site.sources.config.absolute_url(session.url.as_str()));
+                .unwrap_or_else(|| site.config.absolute_url(session.url.as_str()));
             let link_text = target.trim_start_matches("https://").to_owned();
             let qr_svg =
                 crate::qr::render_qr_svg(&target, &format!("QR code for {}", session.title))

@@ -177,7 +177,7 @@ fn location_text(session: &Session) -> String {
 }
 
 fn google_calendar_url(site: &Site, session: &Session) -> String {
-    let page = site.sources.config.absolute_url(session.url.as_str());
+    let page = site.config.absolute_url(session.url.as_str());
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}",
         percent_encode(&session.title),
@@ -189,7 +189,7 @@ fn google_calendar_url(site: &Site, session: &Session) -> String {
 }
 
 fn outlook_url(site: &Site, session: &Session) -> String {
-    let page = site.sources.config.absolute_url(session.url.as_str());
+    let page = site.config.absolute_url(session.url.as_str());
     format!(
         "https://outlook.office.com/calendar/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
         percent_encode(&session.title),
@@ -412,7 +412,7 @@ fn mailto(site: &Site, session: &Session, address: &str) -> String {
 
 /// schema.org Event as JSON-LD, safe to place in a `<script>` element.
 pub fn json_ld(site: &Site, session: &Session) -> String {
-    let config = &site.sources.config;
+    let config = &site.config;
     let week = &site.weeks[session.week];
     let offset_time = |t: jiff::Timestamp| {
         let zoned = t.to_zoned_datetime(week.time_zone.clone());
