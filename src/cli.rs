@@ -32,6 +32,9 @@ pub enum Command {
     /// Bring data from another system into the site.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write the site's data out for another tool.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Explain an error code (`hubsite explain E0102`): what it means, a wrong and a right
     /// example. Without a code, list every code. `hubsite explain content` is `help content`.
     Explain {
@@ -55,6 +58,49 @@ pub enum Command {
 pub enum ImportCommand {
     /// Turn an Open Referral UK services JSON (a page or a full dump) into content/directory/ files.
     Oruk(ImportOrukArgs),
+    /// Turn a spreadsheet (.xlsx, .ods, .xls or .csv) with one session a row into a week's
+    /// session files; or, with --template, write an empty spreadsheet to fill in.
+    Sessions(ImportSessionsArgs),
+}
+
+/// Options for `import sessions`.
+#[derive(Debug, Args)]
+pub struct ImportSessionsArgs {
+    /// The spreadsheet to read.
+    #[arg(required_unless_present = "template")]
+    pub file: Option<PathBuf>,
+    /// The week the sessions belong to: its folder under sessions/ (it must have a week.toml).
+    #[arg(long, value_name = "SLUG", required_unless_present = "template")]
+    pub week: Option<String>,
+    /// Write a template (.xlsx with a sheet explaining each column, or .csv) instead of importing.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["file", "week", "force"])]
+    pub template: Option<PathBuf>,
+    /// The site folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Replace session files even when they were edited by hand.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `export` can write.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write a week's sessions as a spreadsheet (.xlsx or .csv) that `import sessions` reads back.
+    Sessions(ExportSessionsArgs),
+}
+
+/// Options for `export sessions`.
+#[derive(Debug, Args)]
+pub struct ExportSessionsArgs {
+    /// The spreadsheet to write (.xlsx or .csv).
+    pub file: PathBuf,
+    /// The week to export: its folder under sessions/.
+    #[arg(long, value_name = "SLUG")]
+    pub week: String,
+    /// The site folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// Options for `import oruk`.

@@ -12,7 +12,7 @@ use hubsite::model::time::resolve_now;
 use hubsite::pipeline::{self, BuildOptions, Sink, Stage, site_root};
 use hubsite::{Error, scaffold, serve};
 
-use cli::{Cli, Command, Format, ImportCommand, ReportArgs, SiteArgs};
+use cli::{Cli, Command, ExportCommand, Format, ImportCommand, ReportArgs, SiteArgs};
 use hubsite::diag::{Code, Diagnostic, Diagnostics, Severity};
 
 // A build allocates millions of small strings across threads; mimalloc does that faster than
@@ -122,8 +122,88 @@ fn run(command: Command) -> anyhow::Result<()> {
                 .map_err(|e| report_error(e, "error: nothing was imported"))?;
             print!("{}", render_import_report(&report));
         }
+        Command::Import(ImportCommand::Sessions(args)) => {
+            match (args.template, args.file, args.week) {
+                (Some(template), _, _) => {
+                    hubsite::import::write_template(&template)
+                        .map_err(|e| report_error(e, "error: no template was written"))?;
+                    println!(
+                        "Wrote {}: fill in one row per session (its second sheet, if any, explains each column), then run hubsite import sessions {} --week WEEK",
+                        template.display(),
+                        template.display()
+                    );
+                }
+                (None, Some(file), Some(week)) => {
+                    let options = hubsite::import::SessionsOptions {
+                        root: site_root(args.root.as_deref()),
+                        file,
+                        week,
+                        force: args.force,
+                    };
+                    let report = hubsite::import::import_sessions(&options).map_err(|e| {
+                        report_error(
+                            e,
+                            "error: nothing was imported (every row must be right first)",
+                        )
+                    })?;
+                    print!("{}", render_sessions_report(&report));
+                }
+                _ => anyhow::bail!("error: give a spreadsheet and --week, or --template FILE"),
+            }
+        }
+        Command::Export(ExportCommand::Sessions(args)) => {
+            let options = hubsite::import::ExportOptions {
+                root: site_root(args.root.as_deref()),
+                week: args.week,
+                file: args.file,
+            };
+            let report = hubsite::import::export_sessions(&options)
+                .map_err(|e| report_error(e, "error: nothing was exported"))?;
+            report.notes.iter().for_each(|n| println!("note: {n}"));
+            println!(
+                "Wrote {} sessions to {}",
+                report.sessions,
+                options.file.display()
+            );
+        }
     }
     Ok(())
+}
+
+/// What an import of sessions did, one line per file, then a count.
+fn render_sessions_report(report: &hubsite::import::SessionsReport) -> String {
+    let mut out = String::new();
+    for (verb, files) in [
+        ("created", &report.created),
+        ("updated", &report.updated),
+        ("unchanged", &report.unchanged),
+    ] {
+        files
+            .iter()
+            .for_each(|f| out.push_str(&format!("{verb} {f}\n")));
+    }
+    report.kept.iter().for_each(|f| {
+        out.push_str(&format!(
+            "kept {f}: no row names it (delete it if the session is dropped)\n"
+        ))
+    });
+    report
+        .notes
+        .iter()
+        .for_each(|n| out.push_str(&format!("note: {n}\n")));
+    report
+        .skipped
+        .iter()
+        .for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
+    out.push_str(&format!(
+        "{} created, {} updated, {} unchanged, {} skipped, {} kept\n",
+        report.created.len(),
+        report.updated.len(),
+        report.unchanged.len(),
+        report.skipped.len(),
+        report.kept.len()
+    ));
+    out
 }
 
 /// The page of a code, or an error that lists the codes near it.

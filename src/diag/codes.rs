@@ -263,6 +263,26 @@ codes! {
         meaning: "hubsite could not make part of the site (a booklet PDF, the search index) or read an input it was given. The message says what failed. If it is not something in your files, please report it.",
         wrong: "hubsite import oruk services.html   (not an Open Referral UK JSON file)",
         right: "hubsite import oruk services.json";
+    /// A spreadsheet that cannot be read at all.
+    SheetUnreadable = "E1001", "A spreadsheet hubsite cannot read",
+        meaning: "`hubsite import sessions` reads .xlsx, .xls and .ods workbooks (their sheet named Sessions, else the first) and .csv files (UTF-8, or Windows-1252 as Excel saves them). The file is of another kind, damaged, or a CSV line's quotes do not close.",
+        wrong: "hubsite import sessions programme.pdf --week spring-2027",
+        right: "hubsite import sessions programme.xlsx --week spring-2027";
+    /// A column header hubsite does not know, one given twice, or a required one missing.
+    SheetColumn = "E1002", "A spreadsheet column hubsite does not know, or one missing",
+        meaning: "The first row of a sessions spreadsheet names its columns (case and spaces do not matter). Each must be one hubsite reads, once; title, date, start and format are needed; a value in a column with no header is not read. `hubsite import sessions --template FILE.xlsx` writes a sheet with every column, and a second sheet explaining each.",
+        wrong: "title | date | start | sumary",
+        right: "title | date | start | format | summary";
+    /// A date or time that could be read two ways.
+    AmbiguousDate = "E1003", "A date or time that could mean two things",
+        meaning: "Spreadsheet dates are read day first, as in the UK (03/04/2027 is 3 April), in the week's time zone. A number alone (7: a day? 7am or 7pm?), a date without its year or with two digits of it, or one that only makes sense month first (06/17/2027) could mean two things, so hubsite asks rather than guess.",
+        wrong: "date: 06/17/2027    start: 7",
+        right: "date: 17/06/2027    start: 7pm";
+    /// A session value a spreadsheet cell cannot carry.
+    SheetValue = "E1004", "A value a spreadsheet cannot carry",
+        meaning: "`hubsite export sessions` writes each session as one row and checks that reading the row back gives the same file. A value that would change on the way (a host's name with a `|`, which separates a host's name, role and organisation, or a list entry with a `;`) is an error, so the round trip never loses anything unnoticed.",
+        wrong: "[[hosts]]\nname = \"Sam | Jo\"",
+        right: "[[hosts]]\nname = \"Sam\"\n\n[[hosts]]\nname = \"Jo\"";
     /// A directory entry not reviewed for too long.
     StaleEntry = "W0101", "A directory entry not reviewed for a long time",
         meaning: "A warning. A service's details go out of date: check the entry with the service, then update last_reviewed. The limit is [directory] stale_after_months in hubsite.toml.",

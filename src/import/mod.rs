@@ -1,9 +1,21 @@
-//! `hubsite import`: brings other directories' data into a site's content. The mapping is
-//! pure ([`oruk`]); this module is the command's edge, which reads the input file and the
-//! site's existing service files and writes the new ones (each through a temporary file and
-//! a rename, so that a file is never half-written).
+//! `hubsite import` and `hubsite export`: brings other systems' data into a site's content,
+//! and a week's sessions out to a spreadsheet. The mappings are pure ([`oruk`], [`rows`],
+//! [`session_toml`], [`when`]); this module and [`sessions`] and [`export`] are the commands'
+//! edges, which read the input file and the site's existing files and write the new ones
+//! (each through a temporary file and a rename, so that a file is never half-written).
 
+pub mod columns;
+pub mod export;
 pub mod oruk;
+pub mod rows;
+pub mod session_toml;
+pub mod sessions;
+pub mod sheet;
+mod stamp;
+pub mod when;
+
+pub use export::{ExportOptions, ExportReport, export_sessions, write_template};
+pub use sessions::{SessionsOptions, SessionsReport, import_sessions};
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -13,7 +13,6 @@ use crate::model::slug::Slug;
 
 /// The first line of every imported file.
 pub const HEADER: &str = "# Imported from Open Referral UK by `hubsite import oruk`.";
-const HASH_PREFIX: &str = "# content-hash: ";
 
 /// A service ready to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,33 +315,12 @@ fn schedules(
 
 /// Puts the header, with the hash of the body, above the body.
 pub fn with_header(body: &str) -> String {
-    format!(
-        "{HEADER}\n# Edit freely: once this file is edited, `hubsite import oruk` leaves it alone unless given --force.\n{HASH_PREFIX}{}\n\n{body}",
-        content_hash(body)
-    )
+    super::stamp::with_stamp(HEADER, "hubsite import oruk", body)
 }
 
 /// True when a file still holds exactly what an import wrote (its hash matches its body).
 pub fn is_untouched_import(text: &str) -> bool {
-    let Some(start) = text.find(HASH_PREFIX) else {
-        return false;
-    };
-    let rest = &text[start + HASH_PREFIX.len()..];
-    let Some((hash, body)) = rest.split_once('\n') else {
-        return false;
-    };
-    text.starts_with(HEADER)
-        && body
-            .strip_prefix('\n')
-            .is_some_and(|body| content_hash(body) == hash.trim())
-}
-
-/// A stable 64-bit FNV-1a hash, in hex.
-fn content_hash(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    super::stamp::is_untouched(HEADER, text)
 }
 
 /// A directory file as written by the import, in the order of docs/content-model.md.
