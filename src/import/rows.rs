@@ -72,8 +72,12 @@ pub fn read_rows(
             row: 1,
             column: 0,
             diagnostic: table
-                .at(1, 0, "this sheet is empty: it has no header row")
-                .code(Code::SheetColumn)
+                .at(
+                    1,
+                    0,
+                    Code::SheetColumn,
+                    "this sheet is empty: it has no header row",
+                )
                 .hint("start from `hubsite import sessions --template sessions.xlsx`"),
         });
         return (Header::default(), Vec::new(), problems);
@@ -104,8 +108,7 @@ fn read_header(table: &Table, row: &Row, problems: &mut Vec<Located>) -> Header 
             row: row.number,
             column,
             diagnostic: table
-                .at(row.number, column, message)
-                .code(Code::SheetColumn)
+                .at(row.number, column, Code::SheetColumn, message)
                 .hint(hint),
         });
     };
@@ -173,7 +176,7 @@ impl RowReader<'_> {
     }
 
     fn problem(&mut self, column: usize, code: Code, message: String, hint: Option<String>) {
-        let mut diagnostic = self.table.at(self.row.number, column, message).code(code);
+        let mut diagnostic = self.table.at(self.row.number, column, code, message);
         diagnostic.hint = hint;
         self.problems.push(Located {
             row: self.row.number,
@@ -644,12 +647,12 @@ fn clashes(table: &Table, header: &Header, planned: &[Planned], problems: &mut V
                         .at(
                             row,
                             column,
+                            Code::AddressClash,
                             format!(
                                 "rows {} and {} would both be the session `{}`",
                                 other.row, session.row, session.slug
                             ),
                         )
-                        .code(Code::AddressClash)
                         .hint("give one of them another slug (or title)"),
                 });
             }

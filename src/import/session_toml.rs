@@ -169,7 +169,7 @@ format = "online"
 start = 2027-03-22T10:00:00
 description = """
 Line one.
-Line "two" \ here.
+Line "two" \\ here.
 """
 [booking]
 places_left = 3

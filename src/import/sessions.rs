@@ -179,8 +179,7 @@ fn descriptions_beside(
             row: session.row,
             column,
             diagnostic: table
-                .at(session.row, column, format!("this session's description is kept in {}, which says something else", file.path.display()))
-                .code(Code::DescriptionTwice)
+                .at(session.row, column, Code::DescriptionTwice, format!("this session's description is kept in {}, which says something else", file.path.display()))
                 .hint(format!("change the description in {} (or delete that file to keep it in the spreadsheet), then import again", file.path.display())),
         });
     }
@@ -210,9 +209,13 @@ fn model_problems(
         files.extend(session.description_file);
     }
     for (n, (planned, text)) in written.iter().enumerate() {
-        let path = PathBuf::from(format!("sessions/{week}/{}.toml", planned.slug));
+        let mut path = PathBuf::from(format!("sessions/{week}/{}.toml", planned.slug));
         if ours.contains_key(&path) {
-            continue; // a clash of rows, reported at both
+            // A clash of rows, reported at both: the later row is checked under another name.
+            path = PathBuf::from(format!(
+                "sessions/{week}/{}-row-{}.toml",
+                planned.slug, planned.row
+            ));
         }
         let file = SourceFile::new(&path, text.text.clone().into_bytes())
             .map_err(|d| Error::Content(d.into()))?;
@@ -247,9 +250,13 @@ fn model_problems(
         if planned.faults.contains(&column) {
             return None;
         }
-        let mut diagnostic = table.at(planned.row, column, d.message);
+        let mut diagnostic = table.at(
+            planned.row,
+            column,
+            d.code.unwrap_or(Code::Internal),
+            d.message,
+        );
         diagnostic.hint = d.hint;
-        diagnostic.code = d.code;
         Some(Located {
             row: planned.row,
             column,

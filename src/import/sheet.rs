@@ -72,7 +72,13 @@ pub struct Table {
 
 impl Table {
     /// A problem at a cell: `FILE:Sheet!C7` for a workbook, `FILE:7:3` for CSV.
-    pub fn at(&self, row: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        row: usize,
+        column: usize,
+        code: Code,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         match &self.sheet {
             Some(sheet) => Diagnostic::file(
                 format!(
@@ -82,8 +88,9 @@ impl Table {
                     letters(column)
                 ),
                 message,
-            ),
-            None => Diagnostic::at(&self.file, row, column + 1, message),
+            )
+            .code(code),
+            None => Diagnostic::at(&self.file, row, column + 1, message).code(code),
         }
     }
 }
@@ -237,14 +244,18 @@ fn read_workbook(file: &Path, bytes: Vec<u8>) -> Result<Table, Diagnostic> {
         })
         .collect();
     // A value merged over several rows (a date written once for a whole day) belongs to
-    // each of them.
+    // each of them; a row that has nothing else is still blank.
+    let blank: Vec<bool> = grid
+        .iter()
+        .map(|cells| cells.iter().all(Cell::is_blank))
+        .collect();
     for region in merged {
         fill_merged(&mut grid, top, region);
     }
     let rows = grid
         .into_iter()
         .enumerate()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_blank()))
+        .filter(|(n, _)| !blank[*n])
         .map(|(n, cells)| Row {
             number: top as usize + n + 1,
             cells,
@@ -364,14 +375,18 @@ mod tests {
             rows: vec![],
             notes: vec![],
         };
-        assert!(csv.at(7, 2, "m").to_string().starts_with("s.csv:7:3: m"));
+        assert!(
+            csv.at(7, 2, Code::Internal, "m")
+                .to_string()
+                .starts_with("s.csv:7:3: m")
+        );
         let book = Table {
             sheet: Some("Sessions".into()),
             file: "s.xlsx".into(),
             ..csv.clone()
         };
         assert!(
-            book.at(7, 2, "m")
+            book.at(7, 2, Code::Internal, "m")
                 .to_string()
                 .starts_with("s.xlsx:Sessions!C7: m")
         );
@@ -381,7 +396,7 @@ mod tests {
         };
         assert!(
             spaced
-                .at(7, 2, "m")
+                .at(7, 2, Code::Internal, "m")
                 .to_string()
                 .starts_with("s.xlsx:'Week 1'!C7: m")
         );
