@@ -295,8 +295,10 @@ fn the_template_has_every_column_an_example_row_and_a_sheet_explaining_them() {
     assert_eq!(book.sheet_names(), ["Sessions", "Columns"]);
     let help = book.worksheet_range("Columns").unwrap();
     assert_eq!(help.get_value((0, 2)).unwrap().to_string(), "what it holds");
-    assert!(help.rows().any(|r| r[0].to_string() == "format"
-        && r[2].to_string().contains("online, in-person or hybrid")));
+    assert!(
+        help.rows()
+            .any(|r| r[0] == "format" && r[2].to_string().contains("online, in-person or hybrid"))
+    );
     let csv = dir.path().join("template.csv");
     write_template(&csv).unwrap();
     // Its example row imports into a week of its dates.

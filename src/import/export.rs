@@ -200,7 +200,7 @@ fn local(value: Option<&Value>) -> Option<DateTime> {
     .ok()
 }
 
-fn value_at<'a>(table: &'a TomlTable, place: Place) -> Option<&'a Value> {
+fn value_at(table: &TomlTable, place: Place) -> Option<&Value> {
     match place {
         Place::Top(key) => table.get(key),
         Place::In(inner, key) => table.get(inner)?.as_table()?.get(key),
