@@ -12,6 +12,7 @@ pub mod session_toml;
 pub mod sessions;
 pub mod sheet;
 mod stamp;
+mod values;
 pub mod when;
 
 pub use export::{ExportOptions, ExportReport, export_sessions, write_template};
