@@ -11,14 +11,16 @@ pub enum Error {
     #[error("{0}")]
     Content(Diagnostics),
     /// The disk refused a read or write outside the site's files.
-    #[error("{action} {path}: {source}")]
+    // What the system said is part of the message, not a `source`: a report that prints the
+    // causes too (`{:#}`) would say it twice.
+    #[error("{action} {path}: {cause}")]
     Io {
         /// What hubsite was doing.
         action: &'static str,
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The output folder is one that hubsite must not replace.
     #[error("refusing to write to {path}: {reason}")]
@@ -36,7 +38,7 @@ impl Error {
         Error::Io {
             action,
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }

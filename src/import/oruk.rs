@@ -8,6 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::service::shapes::parse_postcode;
 use crate::model::service::vocab::{Access, Category, Day, Delivery, Level};
 use crate::model::slug::Slug;
 
@@ -34,17 +35,98 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// Reads every service in an ORUK JSON document.
+/// Reads every service in an ORUK JSON document: services, services at locations (each
+/// service with its location) and organisations with their services; a file of
+/// organisations without services, or of taxonomies, is refused as what it is.
 pub fn parse_services(json: &str) -> Result<Vec<Value>, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
-    match value {
-        Value::Array(items) => Ok(items),
+    let items = match value {
+        Value::Array(items) => items,
         Value::Object(ref map) if map.get("contents").is_some_and(Value::is_array) => {
-            Ok(map["contents"].as_array().cloned().unwrap_or_default())
+            map["contents"].as_array().cloned().unwrap_or_default()
         }
-        Value::Object(ref map) if map.contains_key("name") => Ok(vec![value]),
-        _ => Err("expected an ORUK services page ({\"contents\": [...]}), a list of services or one service".into()),
+        Value::Object(ref map) if map.contains_key("name") || map.contains_key("service") => {
+            vec![value]
+        }
+        _ => return Err("expected an ORUK services page ({\"contents\": [...]}), a list of services or one service".into()),
+    };
+    let mut services = Vec::new();
+    let mut organisations = 0;
+    for item in items {
+        match Shape::of(&item) {
+            Shape::Service => services.push(item),
+            Shape::ServiceAtLocation => services.push(service_at_location(item)),
+            Shape::Organisation => {
+                organisations += 1;
+                services.extend(organisation_services(&item));
+            }
+            Shape::Taxonomy => return Err("this is a taxonomy (or its terms), not services: hubsite imports services, and reads their categories from each service's attributes".into()),
+        }
     }
+    if services.is_empty() && organisations > 0 {
+        return Err("this is a list of organisations without their services: import the services (/services), or an organisation with its `services`".into());
+    }
+    Ok(services)
+}
+
+/// What an item of an ORUK document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Service,
+    ServiceAtLocation,
+    Organisation,
+    Taxonomy,
+}
+
+impl Shape {
+    fn of(item: &Value) -> Shape {
+        let has = |key: &str| item.get(key).is_some();
+        if has("service") && has("location") {
+            Shape::ServiceAtLocation
+        } else if has("term") && has("taxonomy") || has("taxonomy_terms") || has("version") {
+            Shape::Taxonomy
+        } else if !has("status")
+            && !has("organization")
+            && (has("website") || has("logo") || has("parent_organization_id"))
+        {
+            Shape::Organisation
+        } else {
+            Shape::Service
+        }
+    }
+}
+
+/// A service at a location: the service, with that location among its own.
+fn service_at_location(item: Value) -> Value {
+    let mut service = item["service"].clone();
+    if let Value::Object(map) = &mut service {
+        let at = serde_json::json!({"id": item["id"], "location": item["location"]});
+        match map.get_mut("service_at_locations") {
+            Some(Value::Array(list)) => list.push(at),
+            _ => {
+                map.insert("service_at_locations".into(), Value::Array(vec![at]));
+            }
+        }
+    }
+    service
+}
+
+/// An organisation's services, each knowing its organisation.
+fn organisation_services(organisation: &Value) -> Vec<Value> {
+    let name = organisation["name"].clone();
+    organisation["services"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .cloned()
+        .map(|mut service| {
+            if let Value::Object(map) = &mut service {
+                map.entry("organization")
+                    .or_insert_with(|| serde_json::json!({ "name": name }));
+            }
+            service
+        })
+        .collect()
 }
 
 /// Maps one ORUK service to a directory file; `topics` are the site's topic slugs.
@@ -98,7 +180,7 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
                 .and_then(|d| d.parse::<toml::value::Datetime>().ok())
         })
         .ok_or("no assured_date or last_modified: cannot say when it was last checked")?;
-    let locations = locations(service, ext.is_object());
+    let locations = locations(service, ext.is_object(), &mut notes);
     let written = Written {
         name,
         organisation: text(&service["organization"]["name"]),
@@ -232,7 +314,12 @@ fn contact(service: &Value, from_hubsite: bool) -> WrittenContact {
 }
 
 /// Locations with their service_at_location ids, to link schedules back to them.
-fn locations(service: &Value, from_hubsite: bool) -> Vec<(String, WrittenLocation)> {
+/// A location whose postcode is not a UK one is left out (and said), not the whole service.
+fn locations(
+    service: &Value,
+    from_hubsite: bool,
+    notes: &mut Vec<String>,
+) -> Vec<(String, WrittenLocation)> {
     let text = |v: &Value| v.as_str().map(str::trim).unwrap_or_default().to_owned();
     service["service_at_locations"]
         .as_array()
@@ -243,6 +330,14 @@ fn locations(service: &Value, from_hubsite: bool) -> Vec<(String, WrittenLocatio
             let address = &location["addresses"][0];
             let postcode = text(&address["postal_code"]);
             if postcode.is_empty() {
+                return None;
+            }
+            if let Err(reason) = parse_postcode(&postcode) {
+                let name = text(&location["name"]);
+                notes.push(format!(
+                    "left out the location {}: {reason}",
+                    if name.is_empty() { &postcode } else { &name }
+                ));
                 return None;
             }
             let (line, city) = (text(&address["address_1"]), text(&address["city"]));

@@ -1,0 +1,96 @@
+//! `hubsite import oruk` on the Open Referral UK profile's own examples, as a new user tries
+//! them (issue 21, item 3): a bad location is left out and said, not the whole service;
+//! services at locations and organisations with services are imported; organisations alone
+//! and taxonomies are named as what they are; a missing file says why once.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use hubsite::import::{ImportOptions, ImportReport, import_oruk};
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/oruk-examples")
+        .join(name)
+}
+
+fn site() -> tempfile::TempDir {
+    let site = scratch_copy("directory");
+    fs::remove_dir_all(site.path().join("content/directory")).unwrap();
+    // Its self-help pages link to the fixture's own services.
+    fs::remove_dir_all(site.path().join("content/self-help")).unwrap();
+    site
+}
+
+fn import(root: &Path, name: &str) -> Result<ImportReport, hubsite::Error> {
+    import_oruk(&ImportOptions {
+        root: root.to_path_buf(),
+        file: example(name),
+        force: false,
+    })
+}
+
+#[test]
+fn a_location_with_a_bad_postcode_is_left_out_and_said_not_the_whole_service() {
+    let site = site();
+    let report = import(site.path(), "service_full.json").expect("imports");
+    assert_eq!(
+        report.created,
+        ["content/directory/community-counselling.toml"],
+        "{report:?}"
+    );
+    assert!(
+        report.notes.iter().any(|n| n.contains(
+            "left out the location MyCity Civic Center: `ABC 1234` is not a UK postcode"
+        )),
+        "{report:?}"
+    );
+    build(site.path()).expect("the imported service builds");
+}
+
+#[test]
+fn services_at_locations_and_organisations_with_services_are_imported() {
+    for name in ["service_at_location_full.json", "organization_full.json"] {
+        let site = site();
+        let report = import(site.path(), name).expect("imports");
+        assert_eq!(report.created.len(), 1, "{name}: {report:?}");
+        assert!(report.skipped.is_empty(), "{name}: {report:?}");
+    }
+}
+
+#[test]
+fn organisations_alone_and_taxonomies_are_named_as_what_they_are() {
+    let site = site();
+    for (name, says) in [
+        (
+            "organization_list.json",
+            "a list of organisations without their services",
+        ),
+        (
+            "taxonomy_term_list.json",
+            "a taxonomy (or its terms), not services",
+        ),
+    ] {
+        let error = import(site.path(), name).unwrap_err().to_string();
+        assert!(error.contains(says), "{name}: {error}");
+    }
+    assert!(
+        !site.path().join("content/directory").exists(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_missing_file_says_why_once() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["import", "oruk", "no-such-feed.json", "--root"])
+        .arg(common::fixture("directory"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+}
