@@ -336,3 +336,55 @@ fn the_import_cli_fails_with_located_errors_and_writes_nothing() {
         "{stderr}"
     );
 }
+
+/// An OpenDocument spreadsheet (LibreOffice's own format), with date and time cells.
+#[test]
+fn an_ods_spreadsheet_with_date_and_time_cells_imports() {
+    use std::io::Write;
+    let cell = |value: &str| {
+        format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{value}</text:p></table:table-cell>"
+        )
+    };
+    let header: String = ["title", "date", "start", "end", "format", "booking_email"]
+        .iter()
+        .map(|h| cell(h))
+        .collect();
+    let row = format!(
+        "{}<table:table-cell office:value-type=\"date\" office:date-value=\"2027-03-24\"><text:p>24/03/27</text:p></table:table-cell>\
+         <table:table-cell office:value-type=\"time\" office:time-value=\"PT10H00M00S\"><text:p>10:00</text:p></table:table-cell>\
+         <table:table-cell office:value-type=\"time\" office:time-value=\"PT11H30M00S\"><text:p>11:30</text:p></table:table-cell>{}{}",
+        cell("Toddler songs"),
+        cell("online"),
+        cell("songs@example.org")
+    );
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sessions"><table:table-row>{header}</table:table-row><table:table-row>{row}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let site = scratch_copy("council");
+    let path = site.path().join("programme.ods");
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+    )
+    .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let report = import(site.path(), &path, "spring-2027", false).expect("imports");
+    assert_eq!(report.created, ["sessions/spring-2027/toddler-songs.toml"]);
+    let text =
+        fs::read_to_string(site.path().join("sessions/spring-2027/toddler-songs.toml")).unwrap();
+    assert!(
+        text.contains("start = 2027-03-24T10:00:00\nend = 2027-03-24T11:30:00"),
+        "{text}"
+    );
+}

@@ -5,7 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
+use std::io::Cursor;
+
+use calamine::{
+    Data, OdsError, Reader, Sheets, XlsError, XlsbError, XlsxError, open_workbook_auto_from_rs,
+    open_workbook_from_rs,
+};
 
 use crate::diag::{Code, Diagnostic};
 use crate::import::columns::letters;
@@ -221,8 +226,7 @@ fn read_workbook(file: &Path, bytes: Vec<u8>) -> Result<Table, Diagnostic> {
         .code(Code::SheetUnreadable)
         .hint("open it in Excel or LibreOffice and save it again as .xlsx, or as .csv (UTF-8)")
     };
-    let mut book =
-        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut book = open_book(file, bytes).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let Some(name) = names
         .iter()
@@ -269,6 +273,29 @@ fn read_workbook(file: &Path, bytes: Vec<u8>) -> Result<Table, Diagnostic> {
     })
 }
 
+/// A workbook of the kind its extension names (so that a damaged file's error is that
+/// format's), else of the kind its bytes look like.
+fn open_book(file: &Path, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, String> {
+    let data = Cursor::new(bytes);
+    let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let text = |e: &dyn std::fmt::Display| e.to_string();
+    match extension.as_deref() {
+        Some("xlsx" | "xlsm") => open_workbook_from_rs(data)
+            .map(Sheets::Xlsx)
+            .map_err(|e: XlsxError| text(&e)),
+        Some("xlsb") => open_workbook_from_rs(data)
+            .map(Sheets::Xlsb)
+            .map_err(|e: XlsbError| text(&e)),
+        Some("xls") => open_workbook_from_rs(data)
+            .map(Sheets::Xls)
+            .map_err(|e: XlsError| text(&e)),
+        Some("ods") => open_workbook_from_rs(data)
+            .map(Sheets::Ods)
+            .map_err(|e: OdsError| text(&e)),
+        _ => open_workbook_auto_from_rs(data).map_err(|e| text(&e)),
+    }
+}
+
 /// The merged regions of an XLSX sheet (other formats leave merged cells empty but the first).
 fn merged_regions<RS: std::io::Read + std::io::Seek>(
     book: &mut Sheets<RS>,
@@ -309,9 +336,17 @@ fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(text) if text.trim().is_empty() => Cell::Empty,
-        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
-            Cell::Text(text.clone())
-        }
+        Data::String(text) => Cell::Text(text.clone()),
+        // OpenDocument's date and time cells: `2027-03-24`, `2027-03-24T10:00:00`, `PT10H00M00S`.
+        Data::DateTimeIso(text) => iso_date_time(text).unwrap_or_else(|| Cell::Text(text.clone())),
+        Data::DurationIso(text) => iso_time(text)
+            .map(|time| {
+                Cell::When(When {
+                    date: None,
+                    time: Some(time),
+                })
+            })
+            .unwrap_or_else(|| Cell::Text(text.clone())),
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Bool(*b),
@@ -336,6 +371,41 @@ fn cell(data: &Data) -> Cell {
             Cell::When(When { date, time })
         }
     }
+}
+
+/// An OpenDocument date cell's value.
+fn iso_date_time(text: &str) -> Option<Cell> {
+    let (date, time) = match text.split_once('T') {
+        Some((date, time)) => (date, Some(time)),
+        None => (text, None),
+    };
+    let date: jiff::civil::Date = date.parse().ok()?;
+    let time = match time {
+        Some(time) => {
+            let time: jiff::civil::Time = time.parse().ok()?;
+            Some((time.hour(), time.minute(), time.second()))
+        }
+        None => None,
+    };
+    Some(Cell::When(When {
+        date: Some((date.year(), date.month(), date.day())),
+        time,
+    }))
+}
+
+/// An OpenDocument time cell's value, `PT10H30M00S`.
+fn iso_time(text: &str) -> Option<(i8, i8, i8)> {
+    let rest = text.strip_prefix("PT")?;
+    let (hours, rest) = rest.split_once('H')?;
+    let (minutes, rest) = rest.split_once('M')?;
+    let seconds = rest.strip_suffix('S').unwrap_or("0");
+    let seconds: f64 = seconds.parse().ok()?;
+    let (h, m): (i8, i8) = (hours.parse().ok()?, minutes.parse().ok()?);
+    ((0..24).contains(&h) && (0..60).contains(&m) && (0.0..60.0).contains(&seconds)).then_some((
+        h,
+        m,
+        seconds.round().min(59.0) as i8,
+    ))
 }
 
 #[cfg(test)]
@@ -399,6 +469,27 @@ mod tests {
                 .at(7, 2, Code::Internal, "m")
                 .to_string()
                 .starts_with("s.xlsx:'Week 1'!C7: m")
+        );
+    }
+
+    #[test]
+    fn opendocument_date_and_time_cells_are_read_as_such() {
+        let when = |date, time| Cell::When(When { date, time });
+        assert_eq!(
+            cell(&Data::DateTimeIso("2027-03-24".into())),
+            when(Some((2027, 3, 24)), None)
+        );
+        assert_eq!(
+            cell(&Data::DateTimeIso("2027-03-24T10:30:00".into())),
+            when(Some((2027, 3, 24)), Some((10, 30, 0)))
+        );
+        assert_eq!(
+            cell(&Data::DurationIso("PT19H00M00S".into())),
+            when(None, Some((19, 0, 0)))
+        );
+        assert_eq!(
+            cell(&Data::DurationIso("P1D".into())),
+            Cell::Text("P1D".into())
         );
     }
 
