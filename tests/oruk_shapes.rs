@@ -94,3 +94,52 @@ fn a_missing_file_says_why_once() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
 }
+
+/// Each field of the profile's full service example a family needs, and where it shows (or,
+/// where hubsite has no place for it, that the report names it).
+#[test]
+fn the_full_service_example_keeps_what_families_need_and_names_the_rest() {
+    let site = site();
+    let report = import(site.path(), "service_full.json").expect("imports");
+    build(site.path()).expect("builds");
+    let page = read_output(site.path(), "directory/community-counselling/index.html");
+    for (field, shown) in [
+        ("cost_options amount", "£35"),
+        ("cost_options option", "Under 18s and Over 60s"),
+        ("cost_options amount_description", "per 1 hour session"),
+        ("schedules description", "not available on public holidays"),
+        ("schedules notes", "lunch break"),
+        ("schedules attending_type (remote)", "Online"),
+        ("minimum_age", "12"),
+        ("service_areas", "residents of the MyCity area"),
+    ] {
+        assert!(
+            page.contains(shown),
+            "{field}: `{shown}` is not on the page"
+        );
+    }
+    let file = fs::read_to_string(
+        site.path()
+            .join("content/directory/community-counselling.toml"),
+    )
+    .unwrap();
+    assert!(
+        file.contains("level = \"specialist\""),
+        "counselling is specialist: {file}"
+    );
+    for field in [
+        "alert (",
+        "accreditations (",
+        "named contact (Ann Persona, Reception Manager)",
+        "funding (",
+    ] {
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.contains("not carried") && n.contains(field)),
+            "{field} is named in the report: {:?}",
+            report.notes
+        );
+    }
+}

@@ -7,6 +7,7 @@
 pub mod columns;
 pub mod export;
 pub mod oruk;
+mod oruk_fields;
 pub mod rows;
 pub mod session_toml;
 pub mod sessions;

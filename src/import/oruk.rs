@@ -8,6 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::oruk_fields as fields;
 use crate::model::service::shapes::parse_postcode;
 use crate::model::service::vocab::{Access, Category, Day, Delivery, Level};
 use crate::model::slug::Slug;
@@ -162,8 +163,12 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         .first()
         .copied()
         .unwrap_or_else(|| {
-            notes.push("level set to universal".into());
-            Level::Universal
+            let (level, from) = fields::level_from_categories(&categories);
+            notes.push(match from {
+                Some(category) => format!("level set to {} (from its category {}; a hubsite-level attribute chooses another)", level.slug(), category.slug()),
+                None => format!("level set to {}", level.slug()),
+            });
+            level
         });
     let access = match known(terms("hubsite-access"), Access::from_slug) {
         found if !found.is_empty() => found,
@@ -181,6 +186,11 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         })
         .ok_or("no assured_date or last_modified: cannot say when it was last checked")?;
     let locations = locations(service, ext.is_object(), &mut notes);
+    notes.extend(
+        fields::not_carried(service)
+            .into_iter()
+            .map(|field| format!("not carried, hubsite has no field for it: {field}")),
+    );
     let written = Written {
         name,
         organisation: text(&service["organization"]["name"]),
@@ -196,10 +206,13 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
             .as_bool()
             .unwrap_or(categories.contains(&Category::FamilyHub)),
         access: access.iter().map(|a| a.slug()).collect(),
-        delivery: known(terms("hubsite-delivery"), Delivery::from_slug)
-            .iter()
-            .map(|d| d.slug())
-            .collect(),
+        delivery: match known(terms("hubsite-delivery"), Delivery::from_slug) {
+            found if !found.is_empty() => found,
+            _ => fields::delivery(service),
+        }
+        .iter()
+        .map(|d| d.slug())
+        .collect(),
         referral: text(&ext["referral"]),
         eligibility: text(&ext["eligibility"]),
         min_age: age(&service["minimum_age"]),
@@ -213,7 +226,7 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
             .collect(),
         area: text(&service["service_areas"][0]["name"]),
         last_reviewed,
-        cost: cost(service),
+        cost: cost(service, ext.is_object()),
         contact: contact(service, ext.is_object()),
         schedule: schedules(service, &locations, &mut notes),
         locations: locations.into_iter().map(|(_, l)| l).collect(),
@@ -280,19 +293,19 @@ fn age(value: &Value) -> Option<u8> {
         .map(|a| a as u8)
 }
 
-fn cost(service: &Value) -> WrittenCost {
+/// The cost; hubsite's own export keeps its words in one option ("Free" or "Paid").
+fn cost(service: &Value, from_hubsite: bool) -> WrittenCost {
     let option = &service["cost_options"][0];
-    let fees = service["fees"].as_str().unwrap_or_default();
-    let description = option["amount_description"]
-        .as_str()
-        .unwrap_or(fees)
-        .to_owned();
-    let free = match (option["option"].as_str(), option["amount"].as_f64()) {
-        (Some(o), _) if o.eq_ignore_ascii_case("free") => true,
-        (_, Some(amount)) => amount == 0.0,
-        (Some(_), None) => false,
-        (None, None) => fees.is_empty() || fees.to_lowercase().contains("free"),
-    };
+    if from_hubsite {
+        return WrittenCost {
+            free: option["option"].as_str() == Some("Free"),
+            description: option["amount_description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        };
+    }
+    let (free, description) = fields::cost(service);
     WrittenCost { free, description }
 }
 
@@ -372,6 +385,7 @@ fn schedules(
     locations: &[(String, WrittenLocation)],
     notes: &mut Vec<String>,
 ) -> Vec<WrittenOpening> {
+    let from_hubsite = service["hubsite"].is_object();
     let mut found = Vec::new();
     for schedule in service["schedules"].as_array().into_iter().flatten() {
         let days: Vec<&str> = schedule["byday"]
@@ -396,7 +410,12 @@ fn schedules(
         let location = at
             .and_then(|id| locations.iter().find(|(l, _)| l == id))
             .map(|(_, l)| l.name.clone());
-        let note = schedule["notes"].as_str().unwrap_or_default().to_owned();
+        // hubsite's own export describes the hours in `description`; the note is `notes`.
+        let note = if from_hubsite {
+            schedule["notes"].as_str().unwrap_or_default().to_owned()
+        } else {
+            fields::schedule_note(schedule)
+        };
         found.push(WrittenOpening {
             days,
             opens,
