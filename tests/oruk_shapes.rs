@@ -143,3 +143,46 @@ fn the_full_service_example_keeps_what_families_need_and_names_the_rest() {
         );
     }
 }
+
+#[test]
+fn a_forced_reimport_keeps_what_an_organiser_added_that_the_feed_does_not_carry() {
+    let site = site();
+    import(site.path(), "service_full.json").expect("imports");
+    let path = site
+        .path()
+        .join("content/directory/community-counselling.toml");
+    let edited = fs::read_to_string(&path).unwrap().replace(
+        "summary = \"Counselling Services",
+        "referral = \"Ask your GP, or call us.\"\nsummary = \"Our counselling Services",
+    );
+    fs::write(&path, &edited).unwrap();
+    let report = import(site.path(), "service_full.json").expect("imports");
+    assert_eq!(report.skipped.len(), 1, "left alone without --force");
+    let forced = import_oruk(&ImportOptions {
+        root: site.path().to_path_buf(),
+        file: example("service_full.json"),
+        force: true,
+    })
+    .expect("imports");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("referral = \"Ask your GP, or call us.\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("summary = \"Counselling Services"),
+        "the feed's: {text}"
+    );
+    assert!(
+        forced
+            .notes
+            .iter()
+            .any(|n| n.contains("kept from your edits, as the feed does not carry them: referral")),
+        "{:?}",
+        forced.notes
+    );
+    // The merged file is the import's own: a later import keeps the organiser's field.
+    let again = import(site.path(), "service_full.json").expect("imports");
+    assert_eq!(again.unchanged.len(), 1, "{again:?}");
+    build(site.path()).expect("builds");
+}

@@ -6,6 +6,7 @@
 
 pub mod columns;
 pub mod export;
+mod merge;
 pub mod oruk;
 mod oruk_fields;
 pub mod rows;
@@ -96,31 +97,58 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
             continue;
         }
         seen.push(imported.id.clone());
-        if let Err(reason) = validate(&shown, &imported.text, &topics) {
+        let path = dir.join(format!("{}.toml", imported.id));
+        let existing = fs::read_to_string(&path).ok();
+        let edited = existing.as_deref().is_some_and(|e| !is_untouched_import(e));
+        if edited && !options.force {
+            report.skipped.push(Skipped {
+                name,
+                reason: format!("{shown} was edited by hand (or not written by an import): use --force to replace it, keeping what you added that the feed does not carry"),
+            });
+            continue;
+        }
+        let (text, kept) = match &existing {
+            Some(existing) => merge_kept(&imported, existing, edited),
+            None => (imported.text.clone(), Vec::new()),
+        };
+        if let Err(reason) = validate(&shown, &text, &topics) {
             report.skipped.push(Skipped { name, reason });
             continue;
         }
         report
             .notes
             .extend(imported.notes.iter().map(|note| format!("{shown}: {note}")));
-        let path = dir.join(format!("{}.toml", imported.id));
-        match fs::read_to_string(&path) {
-            Ok(existing) if existing == imported.text => report.unchanged.push(shown),
-            Ok(existing) if !options.force && !is_untouched_import(&existing) => report.skipped.push(Skipped {
-                name,
-                reason: format!("{shown} was edited by hand (or not written by an import): use --force to replace it"),
-            }),
-            Ok(_) => {
-                write_file(&path, &imported.text)?;
+        if !kept.is_empty() {
+            report.notes.push(format!(
+                "{shown}: kept from your edits, as the feed does not carry them: {}; the rest is the feed's",
+                kept.join(", ")
+            ));
+        }
+        match existing {
+            Some(existing) if existing == text => report.unchanged.push(shown),
+            Some(_) => {
+                write_file(&path, &text)?;
                 report.updated.push(shown);
             }
-            Err(_) => {
-                write_file(&path, &imported.text)?;
+            None => {
+                write_file(&path, &text)?;
                 report.created.push(shown);
             }
         }
     }
     Ok(report)
+}
+
+/// The imported file, with what an organiser added that the feed does not carry kept (named
+/// in its header, under the import's own stamp).
+fn merge_kept(imported: &oruk::Imported, existing: &str, edited: bool) -> (String, Vec<String>) {
+    let (merged, kept) = merge::merge_kept(&imported.body, existing, edited);
+    if kept.is_empty() {
+        return (imported.text.clone(), kept);
+    }
+    let text =
+        oruk::with_header(&merged).replacen('\n', &format!("\n{}\n", merge::kept_line(&kept)), 1);
+    (text, kept)
 }
 
 /// The generated file must pass the same checks as a hand-written one.

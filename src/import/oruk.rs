@@ -23,6 +23,8 @@ pub struct Imported {
     pub id: String,
     /// The file's text, header included.
     pub text: String,
+    /// The same without the header.
+    pub body: String,
     /// Defaults that were filled in, to tell the user.
     pub notes: Vec<String>,
 }
@@ -236,6 +238,7 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
     Ok(Imported {
         id,
         text: with_header(&body),
+        body,
         notes,
     })
 }
