@@ -227,6 +227,8 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
             .filter(|l| !l.is_empty())
             .collect(),
         area: text(&service["service_areas"][0]["name"]),
+        notice: text(&service["alert"]),
+        accreditations: text(&service["accreditations"]),
         last_reviewed,
         cost: cost(service, ext.is_object()),
         contact: contact(service, ext.is_object()),
@@ -314,8 +316,17 @@ fn cost(service: &Value, from_hubsite: bool) -> WrittenCost {
 
 fn contact(service: &Value, from_hubsite: bool) -> WrittenContact {
     let first = &service["contacts"][0];
-    let string = |v: &Value| v.as_str().map(str::to_owned);
+    let string = |v: &Value| {
+        v.as_str()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    // hubsite's own export names the contact after the service when it names no one.
+    let name = string(&first["name"]).filter(|n| Some(n.as_str()) != service["name"].as_str());
     WrittenContact {
+        role: name.as_ref().and(string(&first["title"])),
+        name,
         phone: string(&first["phones"][0]["number"]),
         email: string(&service["email"]).or_else(|| string(&first["email"])),
         // hubsite's export puts its own page in `url` when there is no website.
@@ -468,6 +479,10 @@ struct Written {
     languages: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     area: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    notice: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    accreditations: String,
     last_reviewed: toml::value::Datetime,
     cost: WrittenCost,
     contact: WrittenContact,
@@ -486,6 +501,10 @@ struct WrittenCost {
 
 #[derive(Debug, Serialize)]
 struct WrittenContact {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

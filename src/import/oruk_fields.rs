@@ -1,7 +1,7 @@
 //! Open Referral UK fields that need more than a copy to reach a directory file: the level a
 //! service's categories put it at, how it is attended (in person, online, by phone) from its
 //! attending types, its fees with their amounts and cost options, its schedules' notes, and
-//! the fields hubsite has no place for, so that the report names them rather than drop them
+//! the fields hubsite has no place for (funding, a second named contact, further areas), so that the report names them rather than drop them
 //! silently. Pure: JSON in, values and words out.
 
 use serde_json::Value;
@@ -149,20 +149,14 @@ pub fn schedule_note(schedule: &Value) -> String {
 pub fn not_carried(service: &Value) -> Vec<String> {
     let text = |v: &Value| v.as_str().map(str::trim).unwrap_or_default().to_owned();
     let mut found = Vec::new();
-    for (key, what) in [("alert", "alert"), ("accreditations", "accreditations")] {
-        let value = text(&service[key]);
-        if !value.is_empty() {
-            found.push(format!("{what} ({})", shorten(&value)));
-        }
-    }
-    for contact in service["contacts"].as_array().into_iter().flatten() {
+    for contact in service["contacts"].as_array().into_iter().flatten().skip(1) {
         let person: Vec<String> = ["name", "title"]
             .iter()
             .map(|k| text(&contact[*k]))
             .filter(|t| !t.is_empty())
             .collect();
         if !person.is_empty() {
-            found.push(format!("named contact ({})", person.join(", ")));
+            found.push(format!("another named contact ({})", person.join(", ")));
         }
     }
     for funding in service["funding"].as_array().into_iter().flatten() {

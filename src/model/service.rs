@@ -88,6 +88,10 @@ pub struct RawService {
     languages: Vec<String>,
     #[serde(default)]
     area: String,
+    #[serde(default)]
+    notice: String,
+    #[serde(default)]
+    accreditations: String,
     last_reviewed: Spanned<Datetime>,
     cost: RawCost,
     #[serde(default)]
@@ -116,6 +120,8 @@ struct RawCost {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawContact {
+    name: Option<String>,
+    role: Option<String>,
     phone: Option<Spanned<String>>,
     email: Option<Spanned<String>>,
     website: Option<Spanned<String>>,
@@ -187,6 +193,10 @@ pub struct Service {
     pub languages: Vec<String>,
     /// The area served.
     pub area: String,
+    /// A notice families should read first ('Sessions have moved online'): ORUK's `alert`.
+    pub notice: String,
+    /// Who accredits the service or its staff.
+    pub accreditations: String,
     /// When someone last checked the entry.
     pub last_reviewed: Date,
     /// Where `last_reviewed` is written (line, column), for warnings about stale entries.
@@ -225,6 +235,10 @@ pub struct Cost {
 /// How to get in touch with a service; each shape checked.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contact {
+    /// Someone to ask for, by name.
+    pub name: Option<String>,
+    /// Their role.
+    pub role: Option<String>,
     /// A phone number.
     pub phone: Option<String>,
     /// An email address.
@@ -365,6 +379,8 @@ fn validate(
         max_age,
         languages,
         area,
+        notice,
+        accreditations,
         last_reviewed,
         cost,
         contact,
@@ -435,6 +451,8 @@ fn validate(
         max_age,
         languages,
         area,
+        notice: notice.trim().to_owned(),
+        accreditations: accreditations.trim().to_owned(),
         last_reviewed,
         last_reviewed_position,
         cost: Cost {
@@ -535,7 +553,10 @@ fn check_contact(
             }
         }
     };
+    let text = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     Contact {
+        name: text(raw.name),
+        role: text(raw.role),
         phone: checked(
             raw.phone,
             check_phone,

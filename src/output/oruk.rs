@@ -223,6 +223,8 @@ fn service_summary(config: &Config, service: &Service) -> Value {
     put(&mut map, "email", json!(service.contact.email));
     put(&mut map, "status", json!("active"));
     put(&mut map, "fees", json!(service.cost.description));
+    put(&mut map, "alert", json!(service.notice));
+    put(&mut map, "accreditations", json!(service.accreditations));
     put(&mut map, "minimum_age", json!(service.min_age));
     put(&mut map, "maximum_age", json!(service.max_age));
     put(
@@ -416,7 +418,12 @@ fn contacts(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) -
     let mut map = Map::new();
     put(&mut map, "id", json!(key("contact", 0)));
     put(&mut map, "service_id", json!(sid));
-    put(&mut map, "name", json!(service.name));
+    put(
+        &mut map,
+        "name",
+        json!(service.contact.name.as_ref().unwrap_or(&service.name)),
+    );
+    put(&mut map, "title", json!(service.contact.role));
     if let Some(phone) = &service.contact.phone {
         put(
             &mut map,

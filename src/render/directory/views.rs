@@ -84,6 +84,12 @@ pub struct ServiceDetail {
     pub languages: Vec<MaybeLink>,
     /// The area served.
     pub area: String,
+    /// A notice to read first, or empty.
+    pub notice: String,
+    /// Who accredits it, or empty.
+    pub accreditations: String,
+    /// Someone to ask for: 'Ann Persona, Reception Manager', or empty.
+    pub contact_person: String,
     /// Opening times, one line each.
     pub opening_times: Vec<String>,
     /// Where it is.
@@ -207,6 +213,14 @@ pub fn service_detail(service: &Service) -> ServiceDetail {
         },
         languages: service.languages.iter().map(|l| language_link(l)).collect(),
         area: service.area.clone(),
+        notice: service.notice.clone(),
+        accreditations: service.accreditations.clone(),
+        contact_person: [&service.contact.name, &service.contact.role]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
         opening_times: service
             .schedule
             .iter()
