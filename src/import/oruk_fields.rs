@@ -233,12 +233,17 @@ mod tests {
 
     #[test]
     fn what_has_no_place_is_named() {
-        let service = json!({"alert": "Moved online", "contacts": [{"name": "Ann Persona", "title": "Reception Manager"}]});
+        let service = json!({
+            "contacts": [{"name": "Ann Persona"}, {"name": "Bo Persona", "title": "Manager"}],
+            "funding": [{"source": "The council"}],
+            "service_areas": [{"name": "North"}, {"name": "South"}]
+        });
         assert_eq!(
             not_carried(&service),
             [
-                "alert (Moved online)",
-                "named contact (Ann Persona, Reception Manager)"
+                "another named contact (Bo Persona, Manager)",
+                "funding (The council)",
+                "1 service areas after the first"
             ]
         );
     }
