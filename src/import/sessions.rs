@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
@@ -230,7 +229,7 @@ fn model_problems(
         drafts: false,
         now: jiff::Timestamp::UNIX_EPOCH,
     };
-    let (found, warnings) = match build_site(Arc::new(sources), &options) {
+    let (found, warnings) = match build_site(&sources, &options) {
         Ok((_, warnings)) => (Vec::new(), warnings.0),
         Err(Error::Content(problems)) => (problems.0, Vec::new()),
         Err(other) => return Err(other),
