@@ -10,6 +10,16 @@
 //! deploy tools see only real changes). Rebuilding a large site then costs what changed, not
 //! the creation and deletion of every file. It is safe to delete at any time.
 //!
+//! When the output folder cannot be swapped (a mount point such as a Docker volume, a folder
+//! on another file system than its parent, Windows), the build is published in place
+//! instead ([`Published::InPlace`]): every changed file is first written whole into
+//! `public/.hubsite-staging/`, then each is renamed over its old self (one rename per file,
+//! on one file system, so a reader never gets half a file), and stale files are removed last.
+//!
+//! A write that fails (a full disk, a read-only file system, permission denied, a name too
+//! long) removes what it staged and leaves the output as it was. Every change to the disk goes
+//! through a [`Disk`], so tests can make any of these happen at the Nth file ([`FaultyDisk`]).
+//!
 //! hubsite only ever deletes inside folders it made itself (they carry [`MARKER_FILE`]).
 
 use std::borrow::Cow;
@@ -17,34 +27,217 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::load::AssetSource;
-use crate::output::{Contents, Output};
+use crate::output::{Contents, Output, OutputFile};
 
 /// A file placed in every output folder, so that hubsite can tell its own folders from others.
 pub const MARKER_FILE: &str = ".hubsite-output";
 
+/// The folder inside the output folder where an in-place publish stages its files.
+pub const IN_PLACE_STAGING: &str = ".hubsite-staging";
+
+/// How the new output was put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// Swapped for the old output in one step.
+    Swapped,
+    /// Written file by file into the output folder, which could not be swapped.
+    InPlace(NoSwap),
+}
+
+/// Why the output folder could not be swapped for the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSwap {
+    /// It is a mount point, or on another file system than the folder it is in.
+    MountPoint,
+    /// The system refused to move it (a bind mount, a folder in use).
+    Refused(io::ErrorKind),
+    /// This system cannot swap folders.
+    Platform,
+}
+
+impl Published {
+    /// What to tell the user, once, when the output was not swapped in.
+    pub fn note(&self, output_dir: &Path) -> Option<String> {
+        let Published::InPlace(why) = self else {
+            return None;
+        };
+        let why = match why {
+            NoSwap::MountPoint => "it is a mount point or on another file system".to_owned(),
+            NoSwap::Refused(kind) => format!("the system refused to move it ({kind})"),
+            NoSwap::Platform => "this system cannot swap folders".to_owned(),
+        };
+        Some(format!(
+            "note: {} could not be swapped for the new output ({why}), so it was updated file by file; each file was replaced whole",
+            output_dir.display()
+        ))
+    }
+}
+
+/// Every change the write stage makes to the disk (reading and cleaning up go straight to
+/// `std::fs`): the real file system ([`RealDisk`]), or a test double ([`FaultyDisk`]).
+pub trait Disk: Sync {
+    /// Creates or replaces the file at `path` with `bytes`.
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    /// Creates one folder.
+    fn create_dir(&self, path: &Path) -> io::Result<()>;
+    /// Renames a file or folder, replacing a file at `to`.
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Swaps two folders in one step, where the system can.
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()>;
+}
+
+/// The file system.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        fs::write(path, bytes)
+    }
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        fs::create_dir(path)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+        exchange(a, b)
+    }
+}
+
+/// What a [`FaultyDisk`] gets wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The Nth file written (counting from 1) fails with this OS error (28 ENOSPC, 13 EACCES,
+    /// 30 EROFS, 36 ENAMETOOLONG), and so does every file after it.
+    Write {
+        /// Which write fails first.
+        nth: usize,
+        /// The OS error number.
+        errno: i32,
+    },
+    /// Folders cannot be swapped or renamed, as for a mount point (EBUSY) or another file
+    /// system (EXDEV); files rename as usual.
+    Swap {
+        /// The OS error number.
+        errno: i32,
+    },
+}
+
+/// The real disk with one fault: a test double for the write stage's failure paths.
+#[derive(Debug)]
+pub struct FaultyDisk {
+    fault: Fault,
+    writes: AtomicUsize,
+}
+
+impl FaultyDisk {
+    /// A disk that gets `fault` wrong.
+    pub fn new(fault: Fault) -> FaultyDisk {
+        FaultyDisk {
+            fault,
+            writes: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Disk for FaultyDisk {
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let n = self.writes.fetch_add(1, Ordering::SeqCst) + 1;
+        match self.fault {
+            Fault::Write { nth, errno } if n >= nth => Err(io::Error::from_raw_os_error(errno)),
+            _ => RealDisk.write(path, bytes),
+        }
+    }
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        RealDisk.create_dir(path)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        match self.fault {
+            Fault::Swap { errno } if from.is_dir() => Err(io::Error::from_raw_os_error(errno)),
+            _ => RealDisk.rename(from, to),
+        }
+    }
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+        match self.fault {
+            Fault::Swap { errno } => Err(io::Error::from_raw_os_error(errno)),
+            _ => RealDisk.exchange(a, b),
+        }
+    }
+}
+
 /// Writes `output` to `output_dir`, replacing what was there only once everything is written.
-pub fn write_output(output: &Output, output_dir: &Path, site_root: &Path) -> Result<(), Error> {
+pub fn write_output(
+    output: &Output,
+    output_dir: &Path,
+    site_root: &Path,
+) -> Result<Published, Error> {
+    write_output_to(output, output_dir, site_root, &RealDisk)
+}
+
+/// [`write_output`] through `disk`.
+pub fn write_output_to(
+    output: &Output,
+    output_dir: &Path,
+    site_root: &Path,
+    disk: &dyn Disk,
+) -> Result<Published, Error> {
     let output_dir = absolute(output_dir)?;
     check_output_dir(&output_dir, site_root)?;
     let parent = output_dir
         .parent()
         .ok_or_else(|| unsafe_output(&output_dir, "it has no parent folder"))?;
     fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
-    let _turn = wait_for_turn(parent)?;
+    let _turn = take_turn(parent, &output_dir)?;
     remove_stale_staging(&output_dir);
     let staging = previous_output_path(&output_dir);
-    claim_staging(&staging)?;
-    // On failure the staging folder stays: it is marked as ours, public/ is untouched, and
-    // the next build brings it up to date like any other.
-    sync_folder(output, &staging)?;
-    swap_in(&staging, &output_dir)?;
-    mark_previous_output(&staging);
-    Ok(())
+    if let Some(why) = cannot_swap(&output_dir) {
+        // The folder beside it would only be a useless copy on another file system.
+        if staging.join(MARKER_FILE).exists() {
+            remove_own_folder(&staging);
+        }
+        publish_in_place(output, &output_dir, disk)?;
+        return Ok(Published::InPlace(why));
+    }
+    if let Err(error) = claim_staging(&staging, disk) {
+        if matches!(error, Error::Io { .. }) && is_ours_or_empty(&staging) {
+            remove_own_folder(&staging);
+        }
+        return Err(error);
+    }
+    if let Err(error) = sync_folder(output, &staging, disk) {
+        // Whatever was staged goes (a full disk needs the space back); the output is untouched.
+        remove_own_folder(&staging);
+        return Err(error);
+    }
+    match swap_in(&staging, &output_dir, disk) {
+        Ok(()) => {
+            mark_previous_output(&staging);
+            Ok(Published::Swapped)
+        }
+        Err(error) => match error.io_kind() {
+            Some(
+                kind @ (io::ErrorKind::ResourceBusy
+                | io::ErrorKind::CrossesDevices
+                | io::ErrorKind::PermissionDenied
+                | io::ErrorKind::Unsupported),
+            ) => {
+                remove_own_folder(&staging);
+                publish_in_place(output, &output_dir, disk)?;
+                Ok(Published::InPlace(NoSwap::Refused(kind)))
+            }
+            _ => {
+                remove_own_folder(&staging);
+                Err(error)
+            }
+        },
+    }
 }
 
 /// Refuses output folders whose replacement would destroy something that is not hubsite's.
@@ -100,13 +293,32 @@ fn is_ours_or_empty(path: &Path) -> bool {
             .unwrap_or(false)
 }
 
-/// Two builds writing beside the same output folder take turns: they would otherwise write
-/// into the same staging folder at once. The lock is released when the process ends.
-fn wait_for_turn(parent: &Path) -> Result<fs::File, Error> {
+/// Two builds writing beside the same output folder would write into the same staging folder
+/// at once: the second one stops, saying so. The lock is released when the process ends.
+fn take_turn(parent: &Path, output_dir: &Path) -> Result<fs::File, Error> {
     let folder = fs::File::open(parent).map_err(|e| Error::io("cannot open", parent, e))?;
-    rustix::fs::flock(&folder, rustix::fs::FlockOperation::LockExclusive)
-        .map_err(|e| Error::io("cannot lock", parent, e.into()))?;
-    Ok(folder)
+    match folder.try_lock() {
+        Ok(()) => Ok(folder),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::OutputBusy {
+            path: output_dir.to_path_buf(),
+        }),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io("cannot lock", parent, e)),
+    }
+}
+
+/// Why the output folder cannot be swapped for the staging folder beside it, when that can be
+/// told before writing: a mount point, or a folder on another device than its parent.
+#[cfg(unix)]
+fn cannot_swap(output_dir: &Path) -> Option<NoSwap> {
+    use std::os::unix::fs::MetadataExt;
+    let here = fs::metadata(output_dir).ok()?;
+    let parent = fs::metadata(output_dir.parent()?).ok()?;
+    (here.dev() != parent.dev()).then_some(NoSwap::MountPoint)
+}
+
+#[cfg(not(unix))]
+fn cannot_swap(output_dir: &Path) -> Option<NoSwap> {
+    output_dir.is_dir().then_some(NoSwap::Platform)
 }
 
 /// `.public.hubsite-previous` beside `public`: the staging folder, which holds the previous
@@ -170,10 +382,11 @@ fn remove_own_folder(path: &Path) {
 
 /// Makes sure the staging folder exists and is ours, marker first, so that a folder left by
 /// a killed build is recognised as ours.
-fn claim_staging(staging: &Path) -> Result<(), Error> {
+fn claim_staging(staging: &Path, disk: &dyn Disk) -> Result<(), Error> {
     match fs::symlink_metadata(staging) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
+            disk.create_dir(staging)
+                .map_err(|e| Error::io("cannot create", staging, e))?;
         }
         Err(e) => return Err(Error::io("cannot read", staging, e)),
         Ok(found) if !found.is_dir() => return Err(unsafe_output(staging, "it is not a folder")),
@@ -185,7 +398,9 @@ fn claim_staging(staging: &Path) -> Result<(), Error> {
         }
         Ok(_) => {}
     }
-    fs::write(staging.join(MARKER_FILE), b"").map_err(|e| Error::io("cannot write", staging, e))
+    let marker = staging.join(MARKER_FILE);
+    disk.write(&marker, b"")
+        .map_err(|e| Error::io("cannot write", &marker, e))
 }
 
 /// What is already in a folder, by path relative to it.
@@ -201,7 +416,11 @@ enum Found {
 
 fn found_in(root: &Path) -> Result<HashMap<PathBuf, Found>, Error> {
     let mut found = HashMap::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+    let walk = walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|entry| entry.depth() != 1 || entry.file_name() != IN_PLACE_STAGING);
+    for entry in walk {
         let entry = entry.map_err(|e| Error::io("cannot read", root, e.into()))?;
         let kind = entry.file_type();
         let what = if kind.is_dir() {
@@ -226,32 +445,25 @@ fn found_in(root: &Path) -> Result<HashMap<PathBuf, Found>, Error> {
 }
 
 /// Makes `root` hold exactly `output` (and the marker), touching only what differs.
-fn sync_folder(output: &Output, root: &Path) -> Result<(), Error> {
+fn sync_folder(output: &Output, root: &Path, disk: &dyn Disk) -> Result<(), Error> {
     let found = found_in(root)?;
-    let files: BTreeSet<&Path> = output.files.iter().map(|f| Path::new(&f.path)).collect();
-    let folders: BTreeSet<&Path> = files
-        .iter()
-        .flat_map(|file| file.ancestors().skip(1))
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    remove_unwanted(root, &found, |path, what| match what {
-        Found::Folder => folders.contains(path),
-        Found::File { .. } => files.contains(path) || path == Path::new(MARKER_FILE),
-        Found::Other => false,
-    })?;
-    // BTreeSet order puts every folder after its parent.
-    for folder in &folders {
+    let wanted = Wanted::of(output);
+    remove_unwanted(root, &found, |path, what| wanted.keeps(path, what))?;
+    for folder in &wanted.folders {
         if found.get(*folder) != Some(&Found::Folder) {
             let path = root.join(folder);
-            fs::create_dir(&path).map_err(|e| Error::io("cannot create", &path, e))?;
+            disk.create_dir(&path)
+                .map_err(|e| Error::io("cannot create", &path, e))?;
         }
     }
     output.files.par_iter().try_for_each(|file| {
-        let known = match found.get(Path::new(&file.path)) {
-            Some(Found::File { len }) => Some(*len),
-            _ => None,
-        };
-        write_if_changed(&file.contents, &root.join(&file.path), known)
+        let target = root.join(&file.path);
+        match changed_bytes(file, &target, &found)? {
+            Some(bytes) => disk
+                .write(&target, &bytes)
+                .map_err(|e| Error::io("cannot write", &target, e)),
+            None => Ok(()),
+        }
     })
 }
 
@@ -281,40 +493,168 @@ fn remove_unwanted(
     Ok(())
 }
 
-/// Writes `contents` to `target` unless the file there (of `known_len` bytes) already holds them.
-fn write_if_changed(
-    contents: &Contents,
+/// The bytes of `file`, unless `target` (found as `found` says) already holds them.
+fn changed_bytes<'a>(
+    file: &'a OutputFile,
     target: &Path,
-    known_len: Option<u64>,
-) -> Result<(), Error> {
-    let bytes: Cow<[u8]> = match contents {
+    found: &HashMap<PathBuf, Found>,
+) -> Result<Option<Cow<'a, [u8]>>, Error> {
+    let bytes: Cow<[u8]> = match &file.contents {
         Contents::Bytes(bytes) => Cow::Borrowed(bytes),
         Contents::Asset(AssetSource::Embedded(bytes)) => Cow::Borrowed(bytes),
         Contents::Asset(AssetSource::Disk(source)) => {
             Cow::Owned(fs::read(source).map_err(|e| Error::io("cannot read", source, e))?)
         }
     };
-    if known_len == Some(bytes.len() as u64) && fs::read(target).is_ok_and(|old| old == *bytes) {
-        return Ok(());
+    let same = matches!(found.get(Path::new(&file.path)), Some(Found::File { len }) if *len == bytes.len() as u64)
+        && fs::read(target).is_ok_and(|old| old == *bytes);
+    Ok((!same).then_some(bytes))
+}
+
+/// Publishes `output` into `output_dir` itself, for a folder that cannot be swapped: every
+/// changed file is written whole into [`IN_PLACE_STAGING`] first (a failure there leaves the
+/// output as it was), then renamed into place one by one; stale files are removed last.
+fn publish_in_place(output: &Output, output_dir: &Path, disk: &dyn Disk) -> Result<(), Error> {
+    if !output_dir.exists() {
+        disk.create_dir(output_dir)
+            .map_err(|e| Error::io("cannot create", output_dir, e))?;
     }
-    fs::write(target, &bytes).map_err(|e| Error::io("cannot write", target, e))
+    let inbox = output_dir.join(IN_PLACE_STAGING);
+    if inbox.exists() {
+        // Left by a build killed while publishing: only ever hubsite's staged files.
+        fs::remove_dir_all(&inbox).map_err(|e| Error::io("cannot remove", &inbox, e))?;
+    }
+    let marker = output_dir.join(MARKER_FILE);
+    if !marker.exists() {
+        disk.write(&marker, b"")
+            .map_err(|e| Error::io("cannot write", &marker, e))?;
+    }
+    disk.create_dir(&inbox)
+        .map_err(|e| Error::io("cannot create", &inbox, e))?;
+    let staged = stage_changed_files(output, output_dir, &inbox, disk);
+    let result = staged.and_then(|(found, changed)| {
+        move_into_place(output, output_dir, &inbox, &found, &changed, disk)?;
+        // What was found before the files moved in: a path the output now uses is kept
+        // whatever it was, since moving in already put the right kind of thing there.
+        let wanted = Wanted::of(output);
+        remove_unwanted(output_dir, &found, |path, what| {
+            wanted.keeps(path, what) || wanted.files.contains(path) || wanted.folders.contains(path)
+        })
+    });
+    let _ = fs::remove_dir_all(&inbox);
+    result
+}
+
+/// Writes every file of `output` that differs from what `output_dir` holds into `inbox`, under
+/// its index in `output.files`; returns what was found and the indexes written.
+fn stage_changed_files(
+    output: &Output,
+    output_dir: &Path,
+    inbox: &Path,
+    disk: &dyn Disk,
+) -> Result<(HashMap<PathBuf, Found>, Vec<usize>), Error> {
+    let found = found_in(output_dir)?;
+    let changed: Vec<usize> = output
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let target = output_dir.join(&file.path);
+            let Some(bytes) = changed_bytes(file, &target, &found)? else {
+                return Ok(None);
+            };
+            let staged = inbox.join(i.to_string());
+            disk.write(&staged, &bytes)
+                .map_err(|e| Error::io("cannot write", &target, e))?;
+            Ok(Some(i))
+        })
+        .collect::<Result<Vec<_>, Error>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok((found, changed))
+}
+
+/// Renames each staged file over its target, making the folders it needs first.
+fn move_into_place(
+    output: &Output,
+    output_dir: &Path,
+    inbox: &Path,
+    found: &HashMap<PathBuf, Found>,
+    changed: &[usize],
+    disk: &dyn Disk,
+) -> Result<(), Error> {
+    for folder in Wanted::of(output).folders {
+        let path = output_dir.join(folder);
+        match found.get(folder) {
+            Some(Found::Folder) => continue,
+            Some(_) => fs::remove_file(&path).map_err(|e| Error::io("cannot remove", &path, e))?,
+            None => {}
+        }
+        if !path.is_dir() {
+            disk.create_dir(&path)
+                .map_err(|e| Error::io("cannot create", &path, e))?;
+        }
+    }
+    for &i in changed {
+        let file = &output.files[i];
+        let target = output_dir.join(&file.path);
+        if found.get(Path::new(&file.path)) == Some(&Found::Folder) {
+            fs::remove_dir_all(&target).map_err(|e| Error::io("cannot remove", &target, e))?;
+        }
+        disk.rename(&inbox.join(i.to_string()), &target)
+            .map_err(|e| Error::io("cannot move into place", &target, e))?;
+    }
+    Ok(())
+}
+
+/// The files and folders of an output, by path relative to its folder.
+struct Wanted<'a> {
+    files: BTreeSet<&'a Path>,
+    /// Every folder the files need; BTreeSet order puts each after its parent.
+    folders: BTreeSet<&'a Path>,
+}
+
+impl<'a> Wanted<'a> {
+    fn of(output: &'a Output) -> Wanted<'a> {
+        let files: BTreeSet<&Path> = output.files.iter().map(|f| Path::new(&f.path)).collect();
+        let folders = files
+            .iter()
+            .flat_map(|file| file.ancestors().skip(1))
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        Wanted { files, folders }
+    }
+
+    /// True when `path`, found as `what`, stays: it is part of the output, or the marker.
+    fn keeps(&self, path: &Path, what: Found) -> bool {
+        match what {
+            Found::Folder => self.folders.contains(path),
+            Found::File { .. } => self.files.contains(path) || path == Path::new(MARKER_FILE),
+            Found::Other => false,
+        }
+    }
 }
 
 /// Puts the staging folder in the output folder's place; the staging path then holds the
-/// previous output (or nothing, after a first build).
-fn swap_in(staging: &Path, output_dir: &Path) -> Result<(), Error> {
+/// previous output (or nothing, after a first build). On failure the output is as it was.
+fn swap_in(staging: &Path, output_dir: &Path, disk: &dyn Disk) -> Result<(), Error> {
     if fs::symlink_metadata(output_dir).is_err() {
-        return fs::rename(staging, output_dir)
+        return disk
+            .rename(staging, output_dir)
             .map_err(|e| Error::io("cannot move into place", output_dir, e));
     }
-    if exchange(staging, output_dir).is_ok() {
+    if disk.exchange(staging, output_dir).is_ok() {
         return Ok(());
     }
     let old = sibling(output_dir, &format!("old-{}", std::process::id()));
-    fs::rename(output_dir, &old).map_err(|e| Error::io("cannot move aside", output_dir, e))?;
-    fs::rename(staging, output_dir)
-        .map_err(|e| Error::io("cannot move into place", output_dir, e))?;
-    if fs::rename(&old, staging).is_err() {
+    disk.rename(output_dir, &old)
+        .map_err(|e| Error::io("cannot move aside", output_dir, e))?;
+    if let Err(e) = disk.rename(staging, output_dir) {
+        let _ = disk.rename(&old, output_dir);
+        return Err(Error::io("cannot move into place", output_dir, e));
+    }
+    if disk.rename(&old, staging).is_err() {
         remove_own_folder(&old);
     }
     Ok(())
@@ -522,5 +862,148 @@ mod tests {
             fs::read_to_string(staging.join("notes.txt")).unwrap(),
             "mine"
         );
+    }
+
+    /// Every entry beside `public` whose name says hubsite staged it.
+    fn staged_beside(site: &Path) -> Vec<String> {
+        fs::read_dir(site)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".public.hubsite-"))
+            .collect()
+    }
+
+    fn tree(root: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(root).unwrap();
+                (
+                    relative.to_string_lossy().into_owned(),
+                    fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_output_as_it_was_and_nothing_staged() {
+        // ENOSPC, EACCES, EROFS, ENAMETOOLONG, at the first, second and last file.
+        for errno in [28, 13, 30, 36] {
+            for nth in [1, 2, 4] {
+                let site = tempfile::tempdir().unwrap();
+                let public = site.path().join("public");
+                let first = output(&[("a/index.html", "A"), ("b.txt", "B")]);
+                write_output(&first, &public, site.path()).unwrap();
+                let before = tree(&public);
+                let second = output(&[("a/index.html", "A2"), ("b.txt", "B2"), ("c.txt", "C")]);
+                let disk = FaultyDisk::new(Fault::Write { nth, errno });
+                let error = write_output_to(&second, &public, site.path(), &disk).unwrap_err();
+                let text = format!("{:#}", anyhow::Error::new(error));
+                assert_eq!(
+                    text.matches(&format!("os error {errno}")).count(),
+                    1,
+                    "{text}"
+                );
+                assert!(text.starts_with("cannot write "), "{text}");
+                assert_eq!(tree(&public), before, "errno {errno} at file {nth}");
+                assert!(
+                    staged_beside(site.path()).is_empty(),
+                    "errno {errno} at file {nth}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_first_build_leaves_nothing_behind() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let disk = FaultyDisk::new(Fault::Write { nth: 2, errno: 28 });
+        assert!(write_output_to(&output(&[("a.txt", "A")]), &public, site.path(), &disk).is_err());
+        assert!(!public.exists());
+        assert!(staged_beside(site.path()).is_empty());
+    }
+
+    #[test]
+    fn an_output_folder_that_cannot_be_swapped_is_published_file_by_file() {
+        for errno in [16, 18] {
+            let site = tempfile::tempdir().unwrap();
+            let public = site.path().join("public");
+            let disk = FaultyDisk::new(Fault::Swap { errno });
+            let first = output(&[
+                ("a/index.html", "A"),
+                ("b/index.html", "B"),
+                ("gone.txt", "G"),
+            ]);
+            let published = write_output_to(&first, &public, site.path(), &disk).unwrap();
+            assert!(matches!(published, Published::InPlace(NoSwap::Refused(_))));
+            let unchanged = inode(&public.join("a/index.html"));
+            let second = output(&[
+                ("a/index.html", "A"),
+                ("b/index.html", "B2"),
+                ("gone.txt/index.html", "a folder where a file was"),
+            ]);
+            let published = write_output_to(&second, &public, site.path(), &disk).unwrap();
+            assert!(published.note(&public).unwrap().contains("file by file"));
+            assert_eq!(
+                tree(&public),
+                vec![
+                    (MARKER_FILE.to_owned(), String::new()),
+                    ("a/index.html".to_owned(), "A".to_owned()),
+                    ("b/index.html".to_owned(), "B2".to_owned()),
+                    (
+                        "gone.txt/index.html".to_owned(),
+                        "a folder where a file was".to_owned()
+                    ),
+                ]
+            );
+            assert_eq!(inode(&public.join("a/index.html")), unchanged);
+            assert!(!public.join(IN_PLACE_STAGING).exists());
+            assert!(staged_beside(site.path()).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_failed_write_in_place_leaves_the_output_as_it_was() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let swapless = FaultyDisk::new(Fault::Swap { errno: 16 });
+        write_output_to(
+            &output(&[("a.txt", "A"), ("b.txt", "B")]),
+            &public,
+            site.path(),
+            &swapless,
+        )
+        .unwrap();
+        let before = tree(&public);
+        // The swap is never tried once the folder is known to be unswappable; here the write
+        // fails first, in the staging folder beside it.
+        let full = FaultyDisk::new(Fault::Write { nth: 2, errno: 28 });
+        let second = output(&[("a.txt", "A2"), ("b.txt", "B2")]);
+        assert!(publish_in_place(&second, &public, &full).is_err());
+        assert_eq!(tree(&public), before);
+        assert!(!public.join(IN_PLACE_STAGING).exists());
+    }
+
+    #[test]
+    fn two_builds_at_once_on_one_output_the_second_says_so() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let first = take_turn(site.path(), &public).unwrap();
+        let error = write_output(&output(&[("a.txt", "A")]), &public, site.path()).unwrap_err();
+        assert!(matches!(error, Error::OutputBusy { .. }));
+        assert!(
+            error.to_string().contains("wait for it to finish"),
+            "{error}"
+        );
+        assert!(!public.exists());
+        drop(first);
+        write_output(&output(&[("a.txt", "A")]), &public, site.path()).unwrap();
     }
 }
