@@ -49,6 +49,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             let report = pipeline::run(&options, Sink::Folder, None, progress)
                 .map_err(|e| printer.failure(e, FAILED_BUILD))?;
             clear_progress();
+            if let Some(note) = report.published.and_then(|p| p.note(&report.output_dir)) {
+                eprintln!("{note}");
+            }
             printer.warnings(&report.warnings);
             printer.summary(&format!(
                 "Built {} pages ({} files) in {} ms into {}",
@@ -340,7 +343,7 @@ fn report_error(error: Error, outcome: &str) -> anyhow::Error {
     clear_progress();
     match error {
         Error::Content(problems) => anyhow::Error::msg(format!("{problems}\n{outcome}")),
-        other => anyhow::Error::new(other),
+        other => anyhow::Error::msg(format!("{other}\n{outcome}")),
     }
 }
 

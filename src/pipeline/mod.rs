@@ -26,7 +26,7 @@ use crate::output::search::kept::KeptIndex;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::{CacheStats, RenderCache};
 use crate::render::{Templates, render_site};
-use crate::write::write_output;
+use crate::write::{Published, write_output};
 
 /// What a build needs to know beyond the site folder.
 #[derive(Debug, Clone)]
@@ -78,6 +78,8 @@ pub struct Run {
     pub how: Rebuild,
     /// Pages rendered and pages taken from the cache.
     pub stats: CacheStats,
+    /// How the output was put in place ([`Sink::Folder`] only).
+    pub published: Option<Published>,
 }
 
 impl Run {
@@ -116,10 +118,13 @@ pub fn run(
             )
         }
     };
-    if sink == Sink::Folder {
-        progress(Stage::Write(output.files.len()));
-        write_output(&output, &output_dir, &options.root)?;
-    }
+    let published = match sink {
+        Sink::Folder => {
+            progress(Stage::Write(output.files.len()));
+            Some(write_output(&output, &output_dir, &options.root)?)
+        }
+        Sink::Memory => None,
+    };
     Ok(Run {
         output,
         output_dir,
@@ -127,6 +132,7 @@ pub fn run(
         elapsed: started.elapsed(),
         how,
         stats,
+        published,
     })
 }
 

@@ -1,0 +1,200 @@
+//! Publishing anywhere (issue 25): an output folder that is a mount point, a full disk, and
+//! I/O errors that say their cause once.
+//!
+//! The mount tests need root (CI runs as root) and mount a tmpfs, which they always unmount;
+//! elsewhere they say why they did not run, and the same paths are shown by a simulated
+//! failing swap and full disk (the `FaultyDisk` tests here and in `src/write.rs`). Under
+//! `CI=true` a mount that cannot be made fails the test rather than skipping it.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hubsite::pipeline::build;
+use hubsite::write::{Fault, FaultyDisk, IN_PLACE_STAGING, NoSwap, Published, write_output_to};
+
+fn hubsite(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1709542800")
+        .output()
+        .expect("hubsite runs")
+}
+
+/// A tmpfs mounted for one test, unmounted when dropped (also when the test fails).
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (as `mount -o size=` reads it) at `at`; `None`, saying why,
+    /// where this machine cannot (not root, no mount permission), unless under CI.
+    fn mount(at: &Path, size: &str) -> Option<Tmpfs> {
+        fs::create_dir_all(at).unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .output();
+        match status {
+            Ok(out) if out.status.success() => Some(Tmpfs(at.to_path_buf())),
+            other => {
+                let why = match other {
+                    Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
+                    Err(e) => e.to_string(),
+                };
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "CI runs as root and must mount a tmpfs: {why}"
+                );
+                eprintln!("skipped: cannot mount a tmpfs here ({why})");
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Entries beside `folder` whose names say a build staged them.
+fn staged_beside(folder: &Path) -> Vec<String> {
+    let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    fs::read_dir(folder.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.hubsite-")))
+        .collect()
+}
+
+#[test]
+fn the_example_site_publishes_into_a_tmpfs_mount_point() {
+    let scratch = tempfile::tempdir().unwrap();
+    let public = scratch.path().join("public");
+    let Some(_mount) = Tmpfs::mount(&public, "64m") else {
+        return;
+    };
+    let root = repo().to_string_lossy().into_owned();
+    let output = public.to_string_lossy().into_owned();
+    for round in ["first", "second"] {
+        let out = hubsite(&["build", "--root", &root, "--output", &output]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{round} build: {stderr}");
+        assert_eq!(
+            stderr.matches("could not be swapped").count(),
+            1,
+            "{round} build says so once: {stderr}"
+        );
+        assert!(stderr.contains("mount point"), "{stderr}");
+        assert!(public.join("index.html").is_file());
+        assert!(public.join("404.html").is_file());
+        assert!(!public.join(IN_PLACE_STAGING).exists());
+        assert!(staged_beside(&public).is_empty(), "{round} build");
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_the_previous_output_and_nothing_staged() {
+    let site = common::scratch_copy("council");
+    // How much the council site takes, in the pages a tmpfs counts.
+    let measure = tempfile::tempdir().unwrap();
+    let measured = measure.path().join("public");
+    let mut options = common::options(site.path());
+    options.load.overrides.output_dir = Some(measured.clone());
+    let built = build(&options, &|_| {}).unwrap();
+    let pages: u64 = built
+        .output
+        .files
+        .iter()
+        .map(|f| {
+            let len = match &f.contents {
+                hubsite::output::Contents::Bytes(b) => b.len() as u64,
+                hubsite::output::Contents::Asset(hubsite::load::AssetSource::Embedded(b)) => {
+                    b.len() as u64
+                }
+                hubsite::output::Contents::Asset(hubsite::load::AssetSource::Disk(p)) => {
+                    fs::metadata(p).unwrap().len()
+                }
+            };
+            len.div_ceil(4096).max(1)
+        })
+        .sum();
+    // Room for one copy of the site, not two: the second build's staging cannot fit.
+    let disk = site.path().join("disk");
+    let size = format!("{}k", (pages + pages / 2) * 4);
+    let Some(_mount) = Tmpfs::mount(&disk, &size) else {
+        return;
+    };
+    let public = disk.join("public");
+    let root = site.path().to_string_lossy().into_owned();
+    let output = public.to_string_lossy().into_owned();
+    let first = hubsite(&["build", "--root", &root, "--output", &output]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let before = common::read_tree(&public);
+    fs::write(
+        site.path().join("content/self-help/new-guide.md"),
+        "+++\ntitle = \"A new guide\"\n+++\nNew.\n",
+    )
+    .unwrap();
+    let second = hubsite(&["build", "--root", &root, "--output", &output]);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(!second.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("os error 28").count(), 1, "{stderr}");
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(stderr.contains("free some space"), "{stderr}");
+    assert!(
+        stderr.ends_with("the output folder was left as it was\n"),
+        "{stderr}"
+    );
+    assert!(
+        common::read_tree(&public) == before,
+        "the output is as it was"
+    );
+    assert!(staged_beside(&public).is_empty(), "nothing staged is left");
+}
+
+#[test]
+fn a_mount_point_simulated_publishes_the_council_site_file_by_file() {
+    let site = common::scratch_copy("council");
+    let public = site.path().join("public");
+    let built = build(&common::options(site.path()), &|_| {}).unwrap();
+    // EBUSY (a mount point) on the first build, EXDEV (another file system) on the second.
+    for errno in [16, 18] {
+        let disk = FaultyDisk::new(Fault::Swap { errno });
+        let published = write_output_to(&built.output, &public, site.path(), &disk).unwrap();
+        assert!(matches!(published, Published::InPlace(NoSwap::Refused(_))));
+        let written = common::read_tree(&public);
+        let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
+        let wanted: Vec<&str> = built.output.files.iter().map(|f| f.path.as_str()).collect();
+        let mut expected = wanted.clone();
+        expected.push(hubsite::write::MARKER_FILE);
+        expected.sort();
+        assert_eq!(names, expected);
+        assert!(staged_beside(&public).is_empty());
+    }
+}
+
+#[test]
+fn a_missing_import_file_prints_its_cause_once() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path().to_string_lossy().into_owned();
+    let out = hubsite(&["import", "oruk", "no-such-file.json", "--root", &root]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("cannot read no-such-file.json: it does not exist"),
+        "{stderr}"
+    );
+}
