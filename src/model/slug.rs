@@ -12,6 +12,11 @@ pub struct Slug(String);
 impl Slug {
     /// Accepts text that is already a slug.
     pub fn parse(text: &str) -> Result<Slug, String> {
+        if text.len() > MAX_SLUG_LEN {
+            return Err(format!(
+                "`{text}` is longer than {MAX_SLUG_LEN} characters, too long for some file systems and hosts"
+            ));
+        }
         if !text.is_empty() && slugify(text) == text {
             Ok(Slug(text.to_owned()))
         } else {
@@ -45,6 +50,27 @@ impl fmt::Display for Slug {
 /// with letters or digits that transliterate to nothing (a lone hamza, a character `deunicode`
 /// does not know) gets their code points instead (`u621`), so that it is never left without one.
 pub fn slugify(text: &str) -> String {
+    shorten(slugify_whole(text))
+}
+
+/// The longest slug made from text, in bytes (ASCII). A page's slug names a folder, and file
+/// systems refuse names over 255 bytes (fewer after encryption or on some hosts): a long title
+/// is cut at a word, well below that. Two titles that then read the same are caught by the
+/// model's address check (`model::address`), which names both.
+pub const MAX_SLUG_LEN: usize = 80;
+
+fn shorten(mut slug: String) -> String {
+    if slug.len() > MAX_SLUG_LEN {
+        let cut = slug[..=MAX_SLUG_LEN]
+            .rfind('-')
+            .filter(|&at| at >= MAX_SLUG_LEN / 2)
+            .unwrap_or(MAX_SLUG_LEN);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+fn slugify_whole(text: &str) -> String {
     let slug = transliterate(text);
     if slug.is_empty() {
         let code_points: Vec<String> = text
@@ -133,6 +159,24 @@ impl fmt::Display for UrlPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_at_a_word_below_the_limit() {
+        let title = "A very long title for a session that a council wrote out in full, \
+                     with every detail of who it is for and where it happens and when";
+        let slug = slugify(title);
+        assert!(slug.len() <= MAX_SLUG_LEN, "{slug}");
+        assert!(
+            slug.starts_with("a-very-long-title") && !slug.ends_with('-'),
+            "{slug}"
+        );
+        let unbroken = "x".repeat(300);
+        assert_eq!(slugify(&unbroken).len(), MAX_SLUG_LEN);
+        assert!(Slug::parse(&"a".repeat(MAX_SLUG_LEN + 1)).is_err());
+        assert!(
+            Slug::from_text(&"é".repeat(200)).is_some_and(|s| s.as_str().len() <= MAX_SLUG_LEN)
+        );
+    }
 
     #[test]
     fn slugify_makes_readable_identifiers() {
