@@ -124,6 +124,7 @@ impl Probe {
             weeks: Vec::new(),
             templates: self.template_sources.clone(),
             assets: Vec::new(),
+            asset_hashes: Default::default(),
             stylesheets: Vec::new(),
             problems,
         }

@@ -8,7 +8,7 @@ pub mod page;
 pub mod sessions;
 pub mod theme;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -49,6 +49,9 @@ pub struct Sources {
     /// The text of every published `.css` file, for the check that nothing loads from
     /// another origin (`output::origins`).
     pub stylesheets: Vec<SourceFile>,
+    /// A hash of the bytes of every published style sheet and script, by output path: what
+    /// `build` names their fingerprinted copies after (`output::host`).
+    pub asset_hashes: BTreeMap<String, u64>,
     /// Problems met while loading. Loading goes on past them, so that the model stage can
     /// report its own problems in the same run; the model stage fails if any are here.
     pub problems: Diagnostics,
@@ -166,6 +169,7 @@ pub fn load_site_knowing(
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
     let stylesheets = read_stylesheets(root, &assets, &mut problems);
+    let asset_hashes = hash_sheets_and_scripts(&assets);
 
     Ok(Sources {
         root: root.to_path_buf(),
@@ -178,6 +182,7 @@ pub fn load_site_knowing(
         templates: theme.templates,
         assets,
         stylesheets,
+        asset_hashes,
         problems,
     })
 }
@@ -323,6 +328,26 @@ fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -
         }
     }
     sheets
+}
+
+/// A stable hash (SipHash-1-3 with fixed keys, the same on every machine and every run) of
+/// each `.css` and `.js` asset's bytes. One that cannot be read is left out: it is reported
+/// when it is copied.
+fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
+    use std::hash::Hasher;
+    assets
+        .iter()
+        .filter(|a| a.output_path.ends_with(".css") || a.output_path.ends_with(".js"))
+        .filter_map(|asset| {
+            let bytes = match &asset.source {
+                AssetSource::Disk(path) => std::borrow::Cow::Owned(fs::read(path).ok()?),
+                AssetSource::Embedded(bytes) => std::borrow::Cow::Borrowed(*bytes),
+            };
+            let mut hasher = siphasher::sip::SipHasher13::new();
+            hasher.write(&bytes);
+            Some((asset.output_path.clone(), hasher.finish()))
+        })
+        .collect()
 }
 
 /// Files in `content/` that are neither pages nor data are published at the same path.

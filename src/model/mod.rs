@@ -69,6 +69,8 @@ pub struct Site {
     pub related: topic::RelatedLists,
     /// The booklet of each week with a published booklet, in week order.
     pub booklets: Vec<booklet::Booklet>,
+    /// The site's icon.
+    pub favicon: paths::Favicon,
 }
 
 /// Validates the loaded sources; reports every problem at once. Beside the site come its
@@ -131,6 +133,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         resources,
         related: Default::default(),
         booklets: Vec::new(),
+        favicon: paths::favicon(&sources.assets),
     };
     site.booklets = booklet::build_booklets(&site);
     Ok((site, warnings.sorted()))

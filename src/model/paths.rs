@@ -1,6 +1,9 @@
 //! The addresses the build itself publishes, in one place: the sections no Markdown file has
 //! to make (the programme, the directory, topics, the resource library, search) and the pages
-//! under them. Every stage asks here rather than writing `"/directory/"` again.
+//! under them, and the site's icon. Every stage asks here rather than writing `"/directory/"`
+//! again.
+
+use serde::Serialize;
 
 /// A section the build publishes from the model, whatever `content/` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +59,32 @@ pub const DIRECTORY_A_TO_Z: &str = "/directory/a-z/";
 /// The page of one shared topic: `/topics/<slug>/`.
 pub fn topic_url(slug: impl std::fmt::Display) -> String {
     format!("{}{slug}/", Section::Topics.url())
+}
+
+/// Where the site's icon is and what it is, for `<link rel="icon">`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Favicon {
+    /// Its site path (`/favicon.svg`).
+    pub url: String,
+    /// Its media type (`image/svg+xml`).
+    pub mime: &'static str,
+}
+
+/// The site's icon among `assets`: a site's own PNG or ICO wins over the SVG every site has.
+pub fn favicon(assets: &[crate::load::Asset]) -> Favicon {
+    const CHOICES: [(&str, &str); 3] = [
+        ("favicon.png", "image/png"),
+        ("favicon.ico", "image/x-icon"),
+        ("favicon.svg", "image/svg+xml"),
+    ];
+    let (path, mime) = CHOICES
+        .iter()
+        .find(|(path, _)| assets.iter().any(|a| a.output_path == *path))
+        .unwrap_or(&CHOICES[2]);
+    Favicon {
+        url: format!("/{path}"),
+        mime,
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod booklet_pdf;
 pub mod calendar;
 pub mod feeds;
+pub mod host;
 pub mod links;
 pub mod origins;
 pub mod oruk;
@@ -45,7 +46,7 @@ pub enum Contents {
 }
 
 /// Every file of the built site, sorted by path.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Output {
     /// The files.
     pub files: Vec<OutputFile>,

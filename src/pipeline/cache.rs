@@ -17,8 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{BuildOptions, Built, Reuse, Stage, stages};
-use crate::diag::Diagnostics;
+use super::{BuildOptions, Built, Made, Reuse, Stage, stages};
 use crate::error::Error;
 use crate::load::page::parse_page;
 use crate::load::{KnownPages, Sources, read_source};
@@ -81,8 +80,6 @@ struct Kept {
     output: Arc<Output>,
 }
 
-/// What [`Cache::rebuild`] gives back to [`super::run`].
-pub(super) type Rebuilt = (Arc<Output>, PathBuf, Diagnostics, Rebuild, CacheStats);
 
 impl Cache {
     /// A cache with nothing in it: the first run builds everything.
@@ -102,7 +99,7 @@ impl Cache {
         &mut self,
         options: &BuildOptions,
         progress: &dyn Fn(Stage),
-    ) -> Result<Rebuilt, Error> {
+    ) -> Result<Made, Error> {
         let changes = std::mem::take(&mut self.changes);
         let mut pages = KnownPages::default();
         let mut search = None;
@@ -112,13 +109,14 @@ impl Cache {
                     misses: edited.pages,
                     hits: kept.output.page_count - edited.pages,
                 };
-                let rebuilt = (
-                    edited.output,
-                    kept.built.output_dir.clone(),
-                    kept.built.warnings.clone(),
-                    Rebuild::PageText,
+                let rebuilt = Made {
+                    output: edited.output,
+                    output_dir: kept.built.output_dir.clone(),
+                    warnings: kept.built.warnings.clone(),
+                    how: Rebuild::PageText,
                     stats,
-                );
+                    asset_hashes: kept.built.sources.asset_hashes.clone(),
+                };
                 self.kept = Some(kept);
                 return Ok(rebuilt);
             }
@@ -140,13 +138,14 @@ impl Cache {
             self.changes.config |= changes.config;
         })?;
         let output = Arc::new(std::mem::take(&mut built.output));
-        let rebuilt = (
-            Arc::clone(&output),
-            built.output_dir.clone(),
-            built.warnings.clone(),
-            Rebuild::Full,
-            self.render.stats(),
-        );
+        let rebuilt = Made {
+            output: Arc::clone(&output),
+            output_dir: built.output_dir.clone(),
+            warnings: built.warnings.clone(),
+            how: Rebuild::Full,
+            stats: self.render.stats(),
+            asset_hashes: built.sources.asset_hashes.clone(),
+        };
         if let Some(search) = built.search.take() {
             self.kept = Some(Kept {
                 built,

@@ -7,6 +7,7 @@
 
 mod cache;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -23,6 +24,7 @@ use crate::model::Site;
 use crate::model::{ModelOptions, build_site};
 use crate::output::origins::CleanPages;
 use crate::output::search::kept::KeptIndex;
+use crate::output::host::host_ready;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::{CacheStats, RenderCache};
 use crate::render::{Templates, render_site};
@@ -99,27 +101,36 @@ pub fn run(
     progress: &dyn Fn(Stage),
 ) -> Result<Run, Error> {
     let started = Instant::now();
-    let (output, output_dir, warnings, how, stats) = match cache {
+    let Made {
+        mut output,
+        output_dir,
+        warnings,
+        how,
+        stats,
+        asset_hashes,
+    } = match cache {
         Some(cache) => cache.rebuild(options, progress)?,
         None => {
             let built = stages(options, Reuse::default(), progress)?;
-            let pages = built.output.page_count;
-            let stats = CacheStats {
-                misses: pages,
-                hits: 0,
-            };
-            let how = Rebuild::Full;
-            (
-                Arc::new(built.output),
-                built.output_dir,
-                built.warnings,
-                how,
-                stats,
-            )
+            Made {
+                stats: CacheStats {
+                    misses: built.output.page_count,
+                    hits: 0,
+                },
+                how: Rebuild::Full,
+                output: Arc::new(built.output),
+                output_dir: built.output_dir,
+                warnings: built.warnings,
+                asset_hashes: built.sources.asset_hashes,
+            }
         }
     };
     let published = match sink {
         Sink::Folder => {
+            // What a host needs beside the pages (headers, fingerprinted style sheets and
+            // scripts): for the folder a host serves, not for `serve`, which reloads them.
+            let ready = host_ready(Arc::unwrap_or_clone(output), &asset_hashes);
+            output = Arc::new(ready);
             progress(Stage::Write(output.files.len()));
             Some(write_output(&output, &output_dir, &options.root)?)
         }
@@ -134,6 +145,17 @@ pub fn run(
         stats,
         published,
     })
+}
+
+/// What the stages made, before write.
+struct Made {
+    output: Arc<Output>,
+    output_dir: PathBuf,
+    warnings: Diagnostics,
+    how: Rebuild,
+    stats: CacheStats,
+    /// The hashes of the style sheets and scripts, for their fingerprinted names.
+    asset_hashes: BTreeMap<String, u64>,
 }
 
 /// What a run may take from the last build: each stage's own part of the [`Cache`].

@@ -37,6 +37,9 @@ pub struct SiteView {
     pub hide_your_visit_url: Option<String>,
     /// The search page, for the header's search box, if the site has one.
     pub search_url: Option<String>,
+    /// The site's icon: its own `static/favicon.png` or `.ico` if it has one, else
+    /// `favicon.svg` (the theme's, unless the site has its own).
+    pub favicon: crate::model::paths::Favicon,
 }
 
 /// A link: text that makes sense alone, and where it goes.
@@ -230,6 +233,7 @@ pub fn site_view(site: &Site) -> SiteView {
         exit_url: config.safety.exit_url.clone(),
         hide_your_visit_url: published("/hide-your-visit/").then(|| "/hide-your-visit/".to_owned()),
         search_url: published(Section::Search.url()).then(|| Section::Search.url().to_owned()),
+        favicon: site.favicon.clone(),
     }
 }
 

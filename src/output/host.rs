@@ -1,0 +1,317 @@
+//! Stage 4, outputs, for `hubsite build` only: what a static host needs beside the pages.
+//!
+//! - Fingerprinted copies of the style sheets and scripts (`css/site.1a2b3c4d5e6f.css`),
+//!   which every page then loads instead, so that a deploy never pairs a new page with an old
+//!   script from a cache; they may be cached for a year. The plain names stay published too,
+//!   for anything that names them (a site's own template, a bookmark).
+//! - The response headers hubsite wants, from one table ([`headers`]): written as `_headers`
+//!   (Netlify, Cloudflare Pages) and `.htaccess` (Apache), and given as an nginx snippet
+//!   ([`render_nginx`], printed in docs/publishing.md).
+//!
+//! `serve` does without both: it sends `no-store` and reloads its pages itself.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::Arc;
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use super::{Contents, Output, OutputFile};
+use crate::site_url::SiteUrls;
+
+/// The Content Security Policy of every page, as the theme's `<meta>` tag gives it to hosts
+/// that send no headers (a test keeps the two in step).
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/// The browser features a page may use: none of these, ever.
+const DENIED_FEATURES: [&str; 14] = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "serial",
+    "usb",
+];
+
+/// How long a fingerprinted file may be kept: its name changes with its bytes.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// What a fingerprinted name looks like, as a regular expression both Apache and nginx read.
+const FINGERPRINTED: &str = r"\.[0-9a-f]{12}\.(css|js)$";
+
+/// The headers of every response, in the order they are written.
+pub fn headers() -> Vec<(&'static str, String)> {
+    let features: Vec<String> = DENIED_FEATURES.iter().map(|f| format!("{f}=()")).collect();
+    vec![
+        (
+            "Content-Security-Policy",
+            // A <meta> policy cannot say who may frame the page; a header can.
+            format!("{CSP}; frame-ancestors 'none'"),
+        ),
+        ("Referrer-Policy", "no-referrer".to_owned()),
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        ("X-Frame-Options", "DENY".to_owned()),
+        ("Permissions-Policy", features.join(", ")),
+    ]
+}
+
+/// `output` ready for a static host: fingerprinted style sheets and scripts, pages loading
+/// them, and the headers files. `hashes` are the sources' (`Sources::asset_hashes`).
+pub fn host_ready(mut output: Output, hashes: &BTreeMap<String, u64>) -> Output {
+    let renamed = fingerprint(&mut output, hashes);
+    let fingerprinted: Vec<String> = renamed.values().cloned().collect();
+    let urls = output.urls.clone();
+    let mut add = |path: &str, text: String| {
+        // A site's own file of the same name (in static/) wins.
+        if output.get(path).is_none() {
+            output.files.push(OutputFile {
+                path: path.to_owned(),
+                contents: Contents::Bytes(Arc::new(text.into_bytes())),
+            });
+        }
+    };
+    add("_headers", render_headers_file(&urls, &fingerprinted));
+    add(".htaccess", render_htaccess(&urls));
+    output.files.sort_by(|a, b| a.path.cmp(&b.path));
+    output
+}
+
+/// Adds a fingerprinted copy of each style sheet and script and points every page at it;
+/// returns the new name of each, by old name.
+fn fingerprint(output: &mut Output, hashes: &BTreeMap<String, u64>) -> BTreeMap<String, String> {
+    let mut renamed = BTreeMap::new();
+    for (path, hash) in hashes {
+        let Some(file) = output.get(path) else {
+            continue;
+        };
+        let Some(new) = fingerprinted_name(path, *hash, &output.urls) else {
+            continue;
+        };
+        let copy = OutputFile {
+            path: new.clone(),
+            contents: file.contents.clone(),
+        };
+        output.files.push(copy);
+        renamed.insert(path.clone(), new);
+    }
+    output.files.sort_by(|a, b| a.path.cmp(&b.path));
+    let (from, to): (Vec<String>, Vec<String>) = renamed
+        .iter()
+        .flat_map(|(old, new)| {
+            let (old, new) = (
+                output.urls.href(&format!("/{old}")).into_owned(),
+                output.urls.href(&format!("/{new}")).into_owned(),
+            );
+            [
+                (format!("\"{old}\""), format!("\"{new}\"")),
+                (format!("'{old}'"), format!("'{new}'")),
+            ]
+        })
+        .unzip();
+    if from.is_empty() {
+        return renamed;
+    }
+    let Ok(finder) = AhoCorasick::new(&from) else {
+        return renamed;
+    };
+    output.files.par_iter_mut().for_each(|file| {
+        if !file.path.ends_with(".html") {
+            return;
+        }
+        if let Contents::Bytes(bytes) = &file.contents
+            && finder.is_match(bytes.as_slice())
+        {
+            let rewritten = finder.replace_all_bytes(bytes, &to);
+            file.contents = Contents::Bytes(Arc::new(rewritten));
+        }
+    });
+    renamed
+}
+
+/// `css/site.css` as `css/site.1a2b3c4d5e6f.css`: twelve hex digits of the file's hash and of
+/// the folder the site is hosted under (which its published bytes depend on).
+fn fingerprinted_name(path: &str, hash: u64, urls: &SiteUrls) -> Option<String> {
+    let (stem, extension) = path.rsplit_once('.')?;
+    let mut hasher = siphasher::sip::SipHasher13::new();
+    hasher.write_u64(hash);
+    hasher.write(urls.base_path().as_bytes());
+    let digest = format!("{:016x}", hasher.finish());
+    Some(format!("{stem}.{}.{extension}", &digest[..12]))
+}
+
+/// `_headers`, as Netlify and Cloudflare Pages read it: the headers on every path under the
+/// site's folder, and a year's caching on each fingerprinted file.
+pub fn render_headers_file(urls: &SiteUrls, fingerprinted: &[String]) -> String {
+    let mut out = String::from(
+        "# Written by hubsite (docs/publishing.md): read by Netlify and Cloudflare Pages.\n",
+    );
+    out.push_str(&format!("{}*\n", urls.root()));
+    for (name, value) in headers() {
+        out.push_str(&format!("  {name}: {value}\n"));
+    }
+    for path in fingerprinted {
+        out.push_str(&format!(
+            "{}\n  Cache-Control: {IMMUTABLE}\n",
+            urls.href(&format!("/{path}"))
+        ));
+    }
+    out
+}
+
+/// `.htaccess`, as Apache reads it (with `AllowOverride FileInfo` and mod_headers).
+pub fn render_htaccess(urls: &SiteUrls) -> String {
+    let mut out = String::from(
+        "# Written by hubsite (docs/publishing.md): Apache reads it where AllowOverride allows\n\
+         # FileInfo; the headers need mod_headers (a2enmod headers).\n",
+    );
+    out.push_str(&format!("ErrorDocument 404 {}\n", urls.href("/404.html")));
+    out.push_str("<IfModule mod_headers.c>\n");
+    for (name, value) in headers() {
+        out.push_str(&format!("  Header always set {name} \"{value}\"\n"));
+    }
+    out.push_str(&format!(
+        "  <FilesMatch \"{FINGERPRINTED}\">\n    Header set Cache-Control \"{IMMUTABLE}\"\n  </FilesMatch>\n</IfModule>\n"
+    ));
+    out
+}
+
+/// An nginx `location` block for the site, to put inside a `server` block whose `root` is
+/// `root`: the built site is then `{root}{base path}/`.
+pub fn render_nginx(urls: &SiteUrls, root: &str) -> String {
+    let header_lines = |indent: &str| -> String {
+        headers()
+            .into_iter()
+            .map(|(name, value)| format!("{indent}add_header {name} \"{value}\" always;\n"))
+            .collect()
+    };
+    let location = urls.root();
+    format!(
+        "# hubsite: the built site in {root}{location} (docs/publishing.md)\n\
+         location {location} {{\n    root {root};\n    error_page 404 {not_found};\n{outer}    \
+         # add_header in a nested block replaces the outer ones: all are repeated.\n    \
+         location ~ \"{FINGERPRINTED}\" {{\n{inner}        add_header Cache-Control \"{IMMUTABLE}\" always;\n    }}\n}}\n",
+        not_found = urls.href("/404.html"),
+        outer = header_lines("    "),
+        inner = header_lines("        "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(files: &[(&str, &str)], urls: &SiteUrls) -> Output {
+        Output {
+            files: files
+                .iter()
+                .map(|(path, text)| OutputFile {
+                    path: (*path).into(),
+                    contents: Contents::Bytes(Arc::new(text.as_bytes().to_vec())),
+                })
+                .collect(),
+            page_count: 1,
+            urls: urls.clone(),
+        }
+    }
+
+    fn text(output: &Output, path: &str) -> String {
+        match &output.get(path).unwrap().contents {
+            Contents::Bytes(bytes) => String::from_utf8(bytes.to_vec()).unwrap(),
+            Contents::Asset(_) => panic!("{path} is an asset"),
+        }
+    }
+
+    #[test]
+    fn pages_load_the_fingerprinted_copies_under_the_sites_folder() {
+        let urls = SiteUrls::parse("https://council.example.gov.uk/familyhub/").unwrap();
+        let page = r#"<link rel="stylesheet" href="/familyhub/css/site.css"><script src='/familyhub/js/a.js'></script><a href="/familyhub/css/site.css.txt">x</a>"#;
+        let built = output(
+            &[
+                ("css/site.css", "body{}"),
+                ("index.html", page),
+                ("js/a.js", "1"),
+            ],
+            &urls,
+        );
+        let hashes = BTreeMap::from([("css/site.css".into(), 1), ("js/a.js".into(), 2)]);
+        let ready = host_ready(built, &hashes);
+        let css = ready
+            .files
+            .iter()
+            .find(|f| f.path.starts_with("css/site.") && f.path != "css/site.css")
+            .unwrap()
+            .path
+            .clone();
+        assert!(regex_like_fingerprint(&css), "{css}");
+        let html = text(&ready, "index.html");
+        assert!(
+            html.contains(&format!("href=\"/familyhub/{css}\"")),
+            "{html}"
+        );
+        assert!(html.contains("src='/familyhub/js/a."), "{html}");
+        assert!(
+            html.contains("href=\"/familyhub/css/site.css.txt\""),
+            "{html}"
+        );
+        assert!(ready.get("css/site.css").is_some(), "the plain name stays");
+        let headers = text(&ready, "_headers");
+        assert!(headers.starts_with("# Written by hubsite"));
+        assert!(headers.contains("\n/familyhub/*\n  Content-Security-Policy: "));
+        assert!(headers.contains(&format!("/familyhub/{css}\n  Cache-Control: {IMMUTABLE}")));
+        let htaccess = text(&ready, ".htaccess");
+        assert!(htaccess.contains("ErrorDocument 404 /familyhub/404.html"));
+        // Sorted, so that lookups by path work.
+        assert!(ready.files.windows(2).all(|w| w[0].path < w[1].path));
+    }
+
+    fn regex_like_fingerprint(path: &str) -> bool {
+        let parts: Vec<&str> = path.rsplitn(3, '.').collect();
+        parts.len() == 3
+            && parts[1].len() == 12
+            && parts[1]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    }
+
+    #[test]
+    fn the_name_changes_with_the_bytes_and_the_folder() {
+        let root = SiteUrls::parse("https://hub.example.org/").unwrap();
+        let folder = SiteUrls::parse("https://hub.example.org/hub/").unwrap();
+        let a = fingerprinted_name("css/site.css", 1, &root).unwrap();
+        assert_eq!(a, fingerprinted_name("css/site.css", 1, &root).unwrap());
+        assert_ne!(a, fingerprinted_name("css/site.css", 2, &root).unwrap());
+        assert_ne!(a, fingerprinted_name("css/site.css", 1, &folder).unwrap());
+    }
+
+    #[test]
+    fn a_sites_own_headers_file_wins() {
+        let urls = SiteUrls::parse("https://hub.example.org/").unwrap();
+        let built = output(&[("_headers", "/*\n  X-Mine: yes\n")], &urls);
+        let ready = host_ready(built, &BTreeMap::new());
+        assert_eq!(text(&ready, "_headers"), "/*\n  X-Mine: yes\n");
+        assert!(ready.get(".htaccess").is_some());
+    }
+
+    #[test]
+    fn the_themes_meta_policy_is_the_headers_policy() {
+        let base = include_str!("../../themes/hub/templates/base.html");
+        assert!(
+            base.contains(&format!(
+                r#"<meta http-equiv="Content-Security-Policy" content="{CSP}">"#
+            )),
+            "themes/hub/templates/base.html and output::host::CSP differ"
+        );
+        assert!(base.contains(r#"<meta name="referrer" content="no-referrer">"#));
+        let (_, policy) = &headers()[0];
+        assert!(policy.ends_with("; frame-ancestors 'none'"));
+    }
+}
