@@ -198,3 +198,29 @@ fn a_missing_import_file_prints_its_cause_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_new_site_has_a_workflow_that_checks_pull_requests_and_publishes_main() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    hubsite::scaffold::create_site(&root).unwrap();
+    let workflow = fs::read_to_string(root.join(".github/workflows/hubsite.yml")).unwrap();
+    assert!(!workflow.contains('\t'), "YAML is indented with spaces");
+    for needed in [
+        "pull_request:",
+        "branches: [main]",
+        "hubsite check --format github",
+        "pages: write",
+        "id-token: write",
+        "actions/upload-pages-artifact",
+        "path: public",
+        "actions/deploy-pages",
+        "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
+    ] {
+        assert!(workflow.contains(needed), "{needed} in:\n{workflow}");
+    }
+    // Publishing runs only on main, never for a pull request.
+    let publish = workflow.split("  publish:").nth(1).unwrap();
+    assert!(publish.contains("github.event_name != 'pull_request'"));
+    assert!(publish.contains("needs: check"));
+}
