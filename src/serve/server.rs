@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tiny_http::{Header, Request, Response, Server};
@@ -28,7 +29,7 @@ pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String
     let mut first_error = None;
     for candidate in (0..PORT_TRIES).filter_map(|n| port.checked_add(n)) {
         let address = SocketAddr::new(interface, candidate);
-        match Server::http(address) {
+        match listen(address) {
             Ok(server) => {
                 if candidate != port {
                     eprintln!("Port {port} is busy; using {candidate} instead");
@@ -48,16 +49,89 @@ pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String
     ))
 }
 
-/// Answers requests until the server is dropped. Long polls get a thread each.
+/// How many reload long polls may wait at once; more are told to come back later (503), which
+/// the reload script does after a second. Each waiting poll holds a thread.
+pub const MAX_WAITING_POLLS: usize = 32;
+/// How many threads answer page requests, so that a client that reads slowly holds up one of
+/// them, not the server.
+const RESPONDERS: usize = 4;
+
+/// How long a client may take to send a request (answered 408 after that), and to take in a
+/// response, before its connection is closed: a stalled client holds a thread only this long.
+const SEND_TIMEOUT: Duration = Duration::from_secs(15);
+const TAKE_TIMEOUT: Duration = Duration::from_secs(5);
+/// The most header bytes a request may have; more is answered 431.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// A server on `address` whose connections time out ([`SEND_TIMEOUT`], [`TAKE_TIMEOUT`]): Linux gives each
+/// accepted connection the listening socket's timeouts.
+fn listen(address: SocketAddr) -> Result<Server, Box<dyn std::error::Error + Send + Sync>> {
+    use rustix::net::sockopt::{Timeout, set_socket_timeout};
+    let listener = std::net::TcpListener::bind(address)?;
+    set_socket_timeout(&listener, Timeout::Recv, Some(SEND_TIMEOUT))?;
+    set_socket_timeout(&listener, Timeout::Send, Some(TAKE_TIMEOUT))?;
+    Server::from_listener(listener, None)
+}
+
+/// Answers requests until the server is dropped: pages from a few responder threads, long
+/// polls on a thread each, at most [`MAX_WAITING_POLLS`] of them.
 pub fn run(server: &Server, shared: &Arc<Shared>) {
+    let (queue, requests) = std::sync::mpsc::sync_channel::<Request>(64);
+    let requests = Arc::new(std::sync::Mutex::new(requests));
+    for _ in 0..RESPONDERS {
+        let (requests, shared) = (Arc::clone(&requests), Arc::clone(shared));
+        std::thread::spawn(move || {
+            loop {
+                let next = requests.lock().map(|r| r.recv());
+                let Ok(Ok(request)) = next else { return };
+                let reply = respond(&shared.current(), request.url());
+                send(request, reply);
+            }
+        });
+    }
+    let waiting = Arc::new(AtomicUsize::new(0));
     for request in server.incoming_requests() {
-        if request.url().starts_with(CHANGES) {
-            let shared = Arc::clone(shared);
-            std::thread::spawn(move || answer_changes(request, &shared));
+        let header_bytes: usize = request
+            .headers()
+            .iter()
+            .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
+            .sum();
+        if header_bytes > MAX_HEADER_BYTES {
+            send(request, too_large());
+        } else if !request.url().starts_with(CHANGES) {
+            if queue.send(request).is_err() {
+                return;
+            }
+        } else if waiting.fetch_add(1, Ordering::SeqCst) < MAX_WAITING_POLLS {
+            let (shared, waiting) = (Arc::clone(shared), Arc::clone(&waiting));
+            std::thread::spawn(move || {
+                answer_changes(request, &shared);
+                waiting.fetch_sub(1, Ordering::SeqCst);
+            });
         } else {
-            let reply = respond(&shared.current(), request.url());
-            send(request, reply);
+            waiting.fetch_sub(1, Ordering::SeqCst);
+            send(request, busy());
         }
+    }
+}
+
+/// The answer to a request with more than [`MAX_HEADER_BYTES`] of headers.
+fn too_large() -> Reply {
+    Reply {
+        status: 431,
+        mime: "text/plain; charset=utf-8",
+        location: None,
+        body: b"Request headers too large".to_vec(),
+    }
+}
+
+/// The answer to a long poll over the limit.
+fn busy() -> Reply {
+    Reply {
+        status: 503,
+        mime: "text/plain; charset=utf-8",
+        location: None,
+        body: b"Too many pages are waiting for changes; try again in a second".to_vec(),
     }
 }
 
@@ -207,6 +281,9 @@ fn send(request: Request, reply: Reply) {
         Some(("Content-Type", reply.mime.to_owned())),
         Some(("Cache-Control", "no-store".to_owned())),
         reply.location.map(|l| ("Location", l)),
+        // A refused request's connection is closed, so that it holds none of tiny_http's
+        // threads (one per open connection) longer than it must.
+        matches!(reply.status, 431 | 503).then(|| ("Connection", "close".to_owned())),
     ];
     for (name, value) in headers.into_iter().flatten() {
         if let Ok(header) = Header::from_bytes(name, value) {
@@ -347,6 +424,9 @@ mod tests {
             "/a%5c..%5cb",
             "/%2",
             "/a%00",
+            "/a/..%2f..%2fb",
+            "/%252e%252e/index.html",
+            "/a/%5c..%5c..%5cindex.html",
         ] {
             assert_eq!(resolve(&site, bad), None, "{bad}");
         }
