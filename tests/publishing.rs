@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use hubsite::pipeline::build;
+use hubsite::pipeline::{Sink, run};
 use hubsite::write::{Fault, FaultyDisk, IN_PLACE_STAGING, NoSwap, Published, write_output_to};
 
 fn hubsite(args: &[&str]) -> Output {
@@ -108,7 +108,7 @@ fn a_full_disk_leaves_the_previous_output_and_nothing_staged() {
     let measured = measure.path().join("public");
     let mut options = common::options(site.path());
     options.load.overrides.output_dir = Some(measured.clone());
-    let built = build(&options, &|_| {}).unwrap();
+    let built = run(&options, Sink::Memory, None, &|_| {}).unwrap();
     let pages: u64 = built
         .output
         .files
@@ -168,7 +168,7 @@ fn a_full_disk_leaves_the_previous_output_and_nothing_staged() {
 fn a_mount_point_simulated_publishes_the_council_site_file_by_file() {
     let site = common::scratch_copy("council");
     let public = site.path().join("public");
-    let built = build(&common::options(site.path()), &|_| {}).unwrap();
+    let built = run(&common::options(site.path()), Sink::Memory, None, &|_| {}).unwrap();
     // EBUSY (a mount point) on the first build, EXDEV (another file system) on the second.
     for errno in [16, 18] {
         let disk = FaultyDisk::new(Fault::Swap { errno });

@@ -80,7 +80,6 @@ struct Kept {
     output: Arc<Output>,
 }
 
-
 impl Cache {
     /// A cache with nothing in it: the first run builds everything.
     pub fn new() -> Cache {
