@@ -92,7 +92,9 @@ fn a_missing_file_says_why_once() {
         .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+    // The cause, in words and with the system's number, said once.
+    assert_eq!(stderr.matches("does not exist").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
 }
 
 /// Each field of the profile's full service example a family needs, and where it shows (or,

@@ -7,6 +7,7 @@
 use jiff::civil::{Date, Time, Weekday};
 
 use crate::import::sheet::{Cell, When};
+use crate::text::format::weekday_name;
 
 /// A problem with a cell's date or time: what is wrong, and how to write it instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,18 +261,6 @@ fn weekday(word: &str) -> Option<Weekday> {
         .then(|| days.iter().find(|(name, _)| name.starts_with(word)))
         .flatten()
         .map(|(_, day)| *day)
-}
-
-fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
 }
 
 /// A time of day as typed: `19:00`, `19.00`, `19:00:00`, `7pm`, `7 pm`, `9.30am`, `12pm`
