@@ -9,7 +9,8 @@ use std::path::Path;
 
 use common::{build_errors, fixture};
 use hubsite::load::LoadOptions;
-use hubsite::model::relations::{ExplicitRelations, Subject, related_services};
+use hubsite::model::related::SERVICES_SHOWN;
+use hubsite::model::relations::suggest_services;
 use hubsite::model::{PageKind, Site};
 use hubsite::output::Contents;
 use hubsite::pipeline::BuildOptions;
@@ -66,8 +67,8 @@ fn domestic_abuse_suggestions(site: &Site, _: &hubsite::output::Output) -> Sugge
         .iter()
         .position(|t| t.slug.as_str() == "domestic-abuse")
         .expect("the topic");
-    let offered = |subject: Subject| -> Vec<(String, bool, bool)> {
-        related_services(&site.services, &site.related, subject, 6)
+    let offered = |chosen: &[usize]| -> Vec<(String, bool, bool)> {
+        chosen
             .iter()
             .map(|&n| &site.services[n])
             .map(|s| (s.id.to_string(), s.safety, s.joint_work))
@@ -79,18 +80,21 @@ fn domestic_abuse_suggestions(site: &Site, _: &hubsite::output::Output) -> Sugge
         .iter()
         .filter(|p| p.kind == PageKind::Page && p.topics.contains(&topic))
     {
-        found.push((page.url.to_string(), offered(page.subject())));
+        found.push((page.url.to_string(), offered(&page.related_lists.services)));
     }
     for session in site.sessions.iter().filter(|s| s.topics.contains(&topic)) {
-        found.push((session.url.to_string(), offered(session.subject())));
+        found.push((
+            session.url.to_string(),
+            offered(&session.related_lists.services),
+        ));
     }
-    let explicit = ExplicitRelations::default();
-    let subject = Subject {
-        topics: &[topic],
-        sensitivity: site.topics.list[topic].sensitivity,
-        explicit: &explicit,
-    };
-    found.push(("the domestic-abuse topic".to_owned(), offered(subject)));
+    let suggested = suggest_services(
+        &site.services,
+        &[topic],
+        site.topics.list[topic].sensitivity,
+        SERVICES_SHOWN,
+    );
+    found.push(("the domestic-abuse topic".to_owned(), offered(&suggested)));
     found
 }
 

@@ -3,11 +3,9 @@
 //! service (for instance an organiser's own list that leaves it out, or a directory without one).
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::model::relations::{Subject, has_safety_service, related_services};
+use crate::model::related::RelatedLists;
+use crate::model::relations::{Subject, has_safety_service};
 use crate::model::{PageKind, Site};
-
-/// How many services a page's list shows, as the render stage does.
-const LISTED: usize = 6;
 
 /// Every safety warning: pages first, then sessions, in the site's order.
 pub fn safety_warnings(site: &Site) -> Diagnostics {
@@ -16,10 +14,13 @@ pub fn safety_warnings(site: &Site) -> Diagnostics {
         .pages
         .iter()
         .filter(|p| p.kind == PageKind::Page)
-        .map(|p| (&site.raw(p).file.path, p.subject()));
-    let sessions = site.sessions.iter().map(|s| (&s.source, s.subject()));
-    for (path, subject) in pages.chain(sessions) {
-        if subject.sensitivity.is_sensitive() && !lists_a_safety_service(site, subject) {
+        .map(|p| (&site.raw(p).file.path, p.subject(), &p.related_lists));
+    let sessions = site
+        .sessions
+        .iter()
+        .map(|s| (&s.source, s.subject(), &s.related_lists));
+    for (path, subject, lists) in pages.chain(sessions) {
+        if subject.sensitivity.is_sensitive() && !lists_a_safety_service(site, lists) {
             warnings.push(
                 Diagnostic::file(
                     path,
@@ -33,11 +34,8 @@ pub fn safety_warnings(site: &Site) -> Diagnostics {
     warnings
 }
 
-fn lists_a_safety_service(site: &Site, subject: Subject) -> bool {
-    has_safety_service(
-        &site.services,
-        &related_services(&site.services, &site.related, subject, LISTED),
-    )
+fn lists_a_safety_service(site: &Site, lists: &RelatedLists) -> bool {
+    has_safety_service(&site.services, &lists.services)
 }
 
 fn hint(site: &Site, subject: Subject) -> String {

@@ -10,6 +10,7 @@ pub mod material;
 pub mod material_checks;
 pub mod page;
 pub mod paths;
+pub mod related;
 pub mod relations;
 pub mod resource;
 pub mod search;
@@ -65,8 +66,6 @@ pub struct Site {
     pub by_content_path: BTreeMap<String, PageId>,
     /// The services of the directory, by id.
     pub services: Vec<Service>,
-    /// 'Related' lists chosen so far in this build.
-    pub related: topic::RelatedLists,
     /// The booklet of each week with a published booklet, in week order.
     pub booklets: Vec<booklet::Booklet>,
     /// The site's icon.
@@ -121,6 +120,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         &mut problems,
     );
     problems.into_result(()).map_err(Error::Content)?;
+    choose_related(&mut pages, &mut sessions, &mut services, &resources);
     let mut site = Site {
         config: Arc::clone(&sources.config),
         now: options.now,
@@ -131,12 +131,38 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         by_content_path,
         services,
         resources,
-        related: Default::default(),
         booklets: Vec::new(),
         favicon: paths::favicon(&sources.assets),
     };
     site.booklets = booklet::build_booklets(&site);
     Ok((site, warnings.sorted()))
+}
+
+/// Records in every page, session and service the related lists it shows.
+fn choose_related(
+    pages: &mut [Page],
+    sessions: &mut [session::Session],
+    services: &mut [Service],
+    resources: &[resource::Resource],
+) {
+    let candidates = related::Candidates {
+        pages,
+        services,
+        resources,
+    };
+    let chosen = related::choose_related(candidates, sessions);
+    pages
+        .iter_mut()
+        .zip(chosen.pages)
+        .for_each(|(item, lists)| item.related_lists = lists);
+    sessions
+        .iter_mut()
+        .zip(chosen.sessions)
+        .for_each(|(item, lists)| item.related_lists = lists);
+    services
+        .iter_mut()
+        .zip(chosen.services)
+        .for_each(|(item, lists)| item.related_lists = lists);
 }
 
 impl Site {

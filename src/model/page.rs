@@ -9,6 +9,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::audience::Audience;
+use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, Subject};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
@@ -73,6 +74,8 @@ pub struct Page {
     pub sensitivity: Sensitivity,
     /// Its `related_*` lists (front matter), resolved once everything is known.
     pub related: ExplicitRelations,
+    /// The related lists it shows, chosen once everything is known.
+    pub related_lists: RelatedLists,
     /// A template other than the default for its kind.
     pub template: Option<String>,
     /// The section it belongs to (the home page for top-level pages).
@@ -204,6 +207,7 @@ fn build_page(
         weight: front.weight,
         sensitivity,
         related: ExplicitRelations::default(),
+        related_lists: RelatedLists::default(),
         template: front
             .template
             .as_ref()

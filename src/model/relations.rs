@@ -5,18 +5,17 @@
 //! together (mediation, couple counselling, couples' courses) are never suggested.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use toml::Spanned;
 
 use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::Sources;
-use crate::model::page::{Page, PageId, PageKind, join_content_path};
+use crate::model::page::{Page, PageId, join_content_path};
 use crate::model::resource::Resource;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::Service;
 use crate::model::session::Session;
-use crate::model::topic::{RelatedLists, best_matches};
+use crate::model::topic::best_matches;
 
 /// The `related_*` lists of a page, session or service, as written; `None` where not written.
 #[derive(Debug, Clone, Default)]
@@ -390,66 +389,6 @@ pub fn suggest_services(
     safety
 }
 
-/// The services to show for `subject`: the organiser's list, or the suggested one.
-pub fn related_services(
-    services: &[Service],
-    cache: &RelatedLists,
-    subject: Subject,
-    limit: usize,
-) -> Arc<[usize]> {
-    if let Some(list) = &subject.explicit.services {
-        return list.as_slice().into();
-    }
-    let name = if subject.sensitivity.is_sensitive() {
-        "services, sensitive"
-    } else {
-        "services"
-    };
-    cache.get(name, subject.topics, || {
-        suggest_services(services, subject.topics, subject.sensitivity, limit)
-    })
-}
-
-/// The self-help pages to show for `subject`: the organiser's list, or those sharing most
-/// topics with it, then by title.
-pub fn related_pages(
-    pages: &[Page],
-    cache: &RelatedLists,
-    subject: Subject,
-    limit: usize,
-) -> Arc<[PageId]> {
-    if let Some(list) = &subject.explicit.pages {
-        return list.as_slice().into();
-    }
-    let is_guide = |p: &Page| p.kind == PageKind::Page && p.section_name == "self-help";
-    cache.get("guides", subject.topics, || {
-        best_matches(
-            pages,
-            is_guide,
-            |p| &p.topics,
-            |p| p.title.as_str(),
-            subject.topics,
-            limit,
-        )
-    })
-}
-
-/// The resources to show for `subject`: the organiser's list, or those sharing most topics
-/// with it, then by title.
-pub fn related_resources(resources: &[Resource], subject: Subject, limit: usize) -> Vec<usize> {
-    match &subject.explicit.resources {
-        Some(list) => list.clone(),
-        None => best_matches(
-            resources,
-            |_| true,
-            |r| &r.topics,
-            |r| r.material.title.as_str(),
-            subject.topics,
-            limit,
-        ),
-    }
-}
-
 /// Whether a list of services includes a specialist safety service.
 pub fn has_safety_service(services: &[Service], chosen: &[usize]) -> bool {
     chosen
@@ -547,24 +486,6 @@ mod tests {
         assert_eq!(by_id("abuse-line"), Some((true, false)));
         assert_eq!(by_id("couples"), Some((false, true)));
         assert_eq!(by_id("chat"), Some((false, false)));
-    }
-
-    #[test]
-    fn an_explicit_list_wins_even_with_joint_work() {
-        let services = services();
-        let explicit = ExplicitRelations {
-            services: Some(vec![1]),
-            ..Default::default()
-        };
-        let subject = Subject {
-            topics: &[0],
-            sensitivity: Sensitivity::Sensitive,
-            explicit: &explicit,
-        };
-        assert_eq!(
-            &*related_services(&services, &RelatedLists::default(), subject, 6),
-            &[1]
-        );
     }
 
     #[test]

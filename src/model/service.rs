@@ -14,6 +14,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
+use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
@@ -221,6 +222,8 @@ pub struct Service {
     pub written_relations: WrittenRelations,
     /// Its `related_*` lists, resolved once every page, service and resource is known.
     pub related: ExplicitRelations,
+    /// The related lists it shows, chosen once everything is known.
+    pub related_lists: RelatedLists,
 }
 
 /// What a service costs.
@@ -471,6 +474,7 @@ fn validate(
             resources: related_resources,
         },
         related: ExplicitRelations::default(),
+        related_lists: RelatedLists::default(),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
 use crate::model::material::{Material, build_material};
+use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, Subject, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::shapes::{check_email, check_phone, parse_postcode, postcode_hint};
@@ -184,6 +185,8 @@ pub struct Session {
     pub written_relations: WrittenRelations,
     /// Its `related_*` lists, resolved once everything is known.
     pub related: ExplicitRelations,
+    /// The related lists it shows, chosen once everything is known.
+    pub related_lists: RelatedLists,
 }
 
 impl Session {
@@ -347,6 +350,7 @@ pub fn build_session(
             resources: raw.related_resources.clone(),
         },
         related: ExplicitRelations::default(),
+        related_lists: RelatedLists::default(),
     })
 }
 

@@ -1,7 +1,6 @@
 //! Topics: the tags that self-help pages, sessions, services and resources share.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use toml::Spanned;
@@ -157,43 +156,4 @@ pub fn best_matches<'a, T, K: Ord>(
     }
     scored.sort_unstable();
     scored.into_iter().map(|(_, _, n)| n).collect()
-}
-
-/// 'Related' lists remembered by the topics they were chosen for, for one build: on a large
-/// site most pages share their set of topics with many others, and choosing a list scans
-/// every candidate (without this, a site's cost grew with the square of its size).
-#[derive(Debug, Default)]
-pub struct RelatedLists {
-    chosen: Mutex<HashMap<ListKey, Arc<[usize]>>>,
-}
-
-/// A related list's name and the sorted topics it was chosen for.
-type ListKey = (&'static str, Vec<usize>);
-
-impl RelatedLists {
-    /// The list called `list` for `topics`: remembered, or made by `choose`.
-    pub fn get(
-        &self,
-        list: &'static str,
-        topics: &[usize],
-        choose: impl FnOnce() -> Vec<usize>,
-    ) -> Arc<[usize]> {
-        let mut set = topics.to_vec();
-        set.sort_unstable();
-        set.dedup();
-        let key = (list, set);
-        if let Some(found) = self
-            .chosen
-            .lock()
-            .ok()
-            .and_then(|chosen| chosen.get(&key).cloned())
-        {
-            return found;
-        }
-        let made: Arc<[usize]> = choose().into();
-        if let Ok(mut chosen) = self.chosen.lock() {
-            chosen.insert(key, Arc::clone(&made));
-        }
-        made
-    }
 }

@@ -288,8 +288,11 @@ impl Context<'_> {
             show_exit: self.show_exit(service.sensitivity),
             help_now: service.sensitivity.is_sensitive(),
             service: service_detail(service),
-            related_pages: related_pages(self.site, service.subject()),
-            related_resources: views::related_resources(self.site, service.subject()),
+            related_pages: related_pages(self.site, &service.related_lists.pages),
+            related_resources: views::related_resources(
+                self.site,
+                &service.related_lists.resources,
+            ),
             report_change_url: report_change_url(self.site, service),
         };
         let source = service.path.to_string_lossy().into_owned();

@@ -201,11 +201,8 @@ fn render_content_page(
         } else {
             Vec::new()
         },
-        related_services: match page.kind {
-            PageKind::Page => directory::views::related_services(site, page.subject()),
-            _ => Vec::new(),
-        },
-        related_resources: resources::related_resource_views(site, page.subject()),
+        related_services: directory::views::related_services(site, &page.related_lists.services),
+        related_resources: resources::related_resource_views(site, &page.related_lists.resources),
         show_exit: shows_exit(site, &page.section_name, page.sensitivity),
     };
     let template = page

@@ -11,16 +11,12 @@ use crate::model::UrlPath;
 use crate::model::material::MaterialKind;
 use crate::model::material::MaterialText;
 use crate::model::paths::Section;
-use crate::model::relations::{self, Subject};
 use crate::model::resource::{Resource, kinds_in};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{Site, Slug};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
-
-/// How many related resources a page shows at most.
-pub const RELATED_LIMIT: usize = 5;
 
 /// A resource as shown: the material, its anchor and its topics.
 #[derive(Debug, Clone, Serialize)]
@@ -97,10 +93,10 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
 
 /// The resources a self-help page or session lists, as shown: the organiser's list, or those
 /// sharing most topics with it.
-pub fn related_resource_views(site: &Site, subject: Subject) -> Vec<ResourceView> {
-    relations::related_resources(&site.resources, subject, RELATED_LIMIT)
-        .into_iter()
-        .map(|n| resource_view(site, &site.resources[n]))
+pub fn related_resource_views(site: &Site, chosen: &[usize]) -> Vec<ResourceView> {
+    chosen
+        .iter()
+        .map(|&n| resource_view(site, &site.resources[n]))
         .collect()
 }
 

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::model::material::MaterialText;
-use crate::model::relations::{self, Subject};
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
 use crate::render::untrusted::render_service_description;
@@ -319,11 +318,9 @@ fn location_view(location: &Location) -> LocationView {
     }
 }
 
-/// The services a page or session lists: the organiser's list, or the suggestion of the
-/// model's safety rules (see [`relations::suggest_services`]); at most six, so that the list
-/// stays short enough to read.
-pub fn related_services(site: &Site, subject: Subject) -> Vec<Card> {
-    let chosen = relations::related_services(&site.services, &site.related, subject, 6);
+/// The services a page or session lists (the organiser's list, or the suggestion of the
+/// model's safety rules: see [`suggest_services`](crate::model::relations::suggest_services)), as cards.
+pub fn related_services(site: &Site, chosen: &[usize]) -> Vec<Card> {
     chosen
         .iter()
         .map(|&n| &site.services[n])
@@ -336,12 +333,12 @@ pub fn related_services(site: &Site, subject: Subject) -> Vec<Card> {
         .collect()
 }
 
-/// A service's resources: the organiser's list, or those that share most topics with it
-/// (at most six).
-pub fn related_resources(site: &Site, subject: Subject) -> Vec<MaterialText> {
-    relations::related_resources(&site.resources, subject, 6)
-        .into_iter()
-        .map(|n| MaterialText::from(&site.resources[n].material))
+/// A service's resources (the organiser's list, or those that share most topics with it), as
+/// shown.
+pub fn related_resources(site: &Site, chosen: &[usize]) -> Vec<MaterialText> {
+    chosen
+        .iter()
+        .map(|&n| MaterialText::from(&site.resources[n].material))
         .collect()
 }
 

@@ -722,14 +722,14 @@ fn render_session(
         clock,
         tags,
         next_steps,
-        related: related_pages(site, session.subject()),
+        related: related_pages(site, &session.related_lists.pages),
         related_services: crate::render::directory::views::related_services(
             site,
-            session.subject(),
+            &session.related_lists.services,
         ),
         related_resources: crate::render::resources::related_resource_views(
             site,
-            session.subject(),
+            &session.related_lists.resources,
         ),
         booklet_url: week
             .booklet_published

@@ -3,11 +3,11 @@
 use serde::Serialize;
 use serde_json::json;
 
+use crate::model::PageId;
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus, Phase};
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
-use crate::model::relations::{self, Subject};
 use crate::model::session::{Format, Session};
 use crate::render::programme::cards::{
     PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
@@ -494,10 +494,8 @@ pub fn script_safe_json(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// The related pages of a session or service: the organiser's list, or the self-help pages
-/// that share most topics with it (at most four).
-pub fn related_pages(site: &Site, subject: Subject) -> Vec<Card> {
-    let chosen = relations::related_pages(&site.pages, &site.related, subject, 4);
+/// The related pages of a session or service (see [`RelatedLists`](crate::model::related::RelatedLists)), as cards.
+pub fn related_pages(site: &Site, chosen: &[PageId]) -> Vec<Card> {
     chosen
         .iter()
         .map(|&n| crate::render::views::card(&site.pages[n]))
