@@ -2,6 +2,7 @@
 //! without JavaScript, a page per session, a page per host or organisation, and a poster.
 
 pub mod cards;
+pub mod filters;
 pub mod session;
 
 use std::collections::BTreeMap;
@@ -12,10 +13,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::audience::Audience;
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::session::{Format, Session};
+use crate::model::session::Session;
 use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
@@ -28,6 +28,7 @@ use crate::render::views::{
 };
 use crate::text::format::{format_date, format_day};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
+use filters::{filter_groups, filter_pages};
 use session::{
     HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details,
 };
@@ -570,132 +571,6 @@ fn render_week(
     };
     let html = templates.render("week.html", &view, &week.source.to_string_lossy())?;
     Ok(page(url, html, &week.source))
-}
-
-/// One value of a filter: its slug, its label and the sessions that have it.
-type FilterValue<'a> = (String, String, Vec<&'a Session>);
-
-/// The values of each filter that some session of the week has, with the sessions matching:
-/// (the filter's label, its key in addresses, its values).
-fn filter_values<'a>(
-    site: &'a Site,
-    sessions: &[&'a Session],
-) -> Vec<(&'static str, &'static str, Vec<FilterValue<'a>>)> {
-    let group = |key: fn(&Session) -> Vec<(String, String)>| -> Vec<FilterValue<'a>> {
-        let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
-        for session in sessions {
-            for (value, title) in key(session) {
-                values
-                    .entry(value)
-                    .or_insert_with(|| (title, Vec::new()))
-                    .1
-                    .push(session);
-            }
-        }
-        values
-            .into_iter()
-            .map(|(value, (title, list))| (value, title, list))
-            .collect()
-    };
-    let mut topics: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
-    for session in sessions {
-        for &t in &session.topics {
-            let topic = &site.topics.list[t];
-            topics
-                .entry(topic.slug.to_string())
-                .or_insert_with(|| (topic.name.clone(), Vec::new()))
-                .1
-                .push(session);
-        }
-    }
-    let audience_order = |a: &str| Audience::ALL.iter().position(|x| x.slug() == a);
-    let mut audiences = group(|s| {
-        s.audience
-            .iter()
-            .map(|a| (a.slug().to_owned(), a.label().to_owned()))
-            .collect()
-    });
-    audiences.sort_by_key(|(v, _, _)| audience_order(v));
-    let mut formats = group(|s| vec![(s.format.slug().to_owned(), s.format.label().to_owned())]);
-    formats.sort_by_key(|(v, _, _)| Format::ALL.iter().position(|(_, s)| s == v));
-    vec![
-        (
-            "Day",
-            "day",
-            group(|s| {
-                vec![(
-                    s.local_start.date().to_string(),
-                    format_day(s.local_start.date()),
-                )]
-            }),
-        ),
-        ("Who it is for", "audience", audiences),
-        ("Format", "format", formats),
-        (
-            "Topic",
-            "topic",
-            topics
-                .into_iter()
-                .map(|(value, (title, list))| (value, title, list))
-                .collect(),
-        ),
-    ]
-}
-
-fn filter_url(week: &Week, key: &str, value: &str) -> UrlPath {
-    let key = Slug::from_text(key).expect("filter keys are slugs");
-    let value = Slug::from_text(value)
-        .unwrap_or_else(|| Slug::from_text("other").expect("a constant slug"));
-    week.url.join(&key).join(&value)
-}
-
-fn filter_groups(site: &Site, week: &Week, sessions: &[&Session]) -> Vec<FilterGroup> {
-    filter_values(site, sessions)
-        .into_iter()
-        .map(|(title, key, values)| FilterGroup {
-            title,
-            key,
-            options: values
-                .into_iter()
-                .map(|(value, label, list)| FilterOption {
-                    url: filter_url(week, key, &value).to_string(),
-                    title: label,
-                    value,
-                    count: list.len(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<WeekFilter<'a>> {
-    let sessions = week_sessions(site, week);
-    let mut pages = Vec::new();
-    for (_, key, values) in filter_values(site, &sessions) {
-        for (value, title, list) in values {
-            let url = filter_url(week, key, &value);
-            let label = match key {
-                "day" => title,
-                "audience" => format!("for {}", title.to_lowercase()),
-                "format" => title.to_lowercase(),
-                _ => format!("on {}", title.to_lowercase()),
-            };
-            let topic = (key == "topic")
-                .then(|| site.topics.list.iter().find(|t| t.slug.as_str() == value))
-                .flatten();
-            let sensitivity = topic.map(|t| t.sensitivity).unwrap_or_default();
-            pages.push(WeekFilter {
-                link: Link {
-                    title: label,
-                    url: url.to_string(),
-                },
-                url,
-                sessions: list,
-                sensitivity,
-            });
-        }
-    }
-    pages
 }
 
 fn render_session(
