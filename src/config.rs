@@ -234,10 +234,13 @@ fn validate(
     } = raw;
     let mut problems = Diagnostics::default();
     let urls = match &overrides.base_url {
-        Some(url) => SiteUrls::parse(url)
-            .map_err(|m| Diagnostic::file("--base-url", m).code(Code::WebAddress)),
-        None => SiteUrls::parse(base_url.get_ref())
-            .map_err(|m| file.error_at(base_url.span(), m).code(Code::WebAddress)),
+        Some(url) => SiteUrls::parse(url).map_err(|e| {
+            Diagnostic::file("--base-url", crate::error::full_message(&e)).code(Code::WebAddress)
+        }),
+        None => SiteUrls::parse(base_url.get_ref()).map_err(|e| {
+            file.error_at(base_url.span(), crate::error::full_message(&e))
+                .code(Code::WebAddress)
+        }),
     };
     let urls = urls.map_err(|d| {
         let hint = "write the site's public address, such as https://example.org or https://example.org/familyhub/";

@@ -106,6 +106,19 @@ impl std::fmt::Display for IoCause<'_> {
     }
 }
 
+/// An error and its causes on one line, `error: cause: cause`, as `hubsite` prints an error:
+/// for a typed error whose message goes into a [`Diagnostic`](crate::diag::Diagnostic).
+pub fn full_message(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        message.push_str(": ");
+        message.push_str(&next.to_string());
+        cause = next.source();
+    }
+    message
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +173,14 @@ mod tests {
         ] {
             assert!(error.source().is_none());
         }
+    }
+
+    #[test]
+    fn a_full_message_names_each_cause_once() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("reading a.toml")]
+        struct Reading(#[source] std::io::Error);
+        let error = Reading(std::io::Error::other("no such file"));
+        assert_eq!(full_message(&error), "reading a.toml: no such file");
     }
 }

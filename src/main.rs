@@ -238,7 +238,7 @@ fn build_options(
     args: &SiteArgs,
     output: Option<std::path::PathBuf>,
 ) -> anyhow::Result<BuildOptions> {
-    let now = resolve_now(args.now.as_deref()).map_err(anyhow::Error::msg)?;
+    let now = resolve_now(args.now.as_deref())?;
     let overrides = Overrides {
         base_url: args.base_url.clone(),
         output_dir: output,

@@ -32,7 +32,7 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// The whole reference, or the section for one kind of file; for an unknown kind, an error
 /// that lists the kinds.
-pub fn content_reference(kind: Option<&str>) -> Result<&'static str, String> {
+pub fn content_reference(kind: Option<&str>) -> Result<&'static str, UnknownKind> {
     let Some(asked) = kind else {
         return Ok(CONTENT_MODEL);
     };
@@ -45,13 +45,17 @@ pub fn content_reference(kind: Option<&str>) -> Result<&'static str, String> {
         .iter()
         .find(|(kind, _)| *kind == name)
         .and_then(|(_, heading)| section(heading))
-        .ok_or_else(|| {
-            let kinds: Vec<&str> = KINDS.iter().map(|(kind, _)| *kind).collect();
-            format!(
-                "no kind of file is called `{asked}`; the kinds are: {}",
-                kinds.join(", ")
-            )
-        })
+        .ok_or(UnknownKind(asked))
+}
+
+/// A kind of file the reference has no section for, as asked (lowercased).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no kind of file is called `{0}`; the kinds are: {kinds}", kinds = kind_names())]
+pub struct UnknownKind(pub String);
+
+fn kind_names() -> String {
+    let kinds: Vec<&str> = KINDS.iter().map(|(kind, _)| *kind).collect();
+    kinds.join(", ")
 }
 
 /// The text from the `## ` heading that starts with `heading` to the next `## ` heading.
@@ -104,7 +108,7 @@ mod tests {
                 .contains("last_reviewed")
         );
         assert_eq!(content_reference(None).unwrap(), CONTENT_MODEL);
-        let error = content_reference(Some("wek")).unwrap_err();
+        let error = content_reference(Some("wek")).unwrap_err().to_string();
         assert!(
             error.contains("week") && error.contains("session"),
             "{error}"

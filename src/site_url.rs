@@ -15,6 +15,33 @@ use std::borrow::Cow;
 
 use crate::html_scan::{css_urls, style_body, tags, urls_in_attribute};
 
+/// A `base_url` (or `--base-url`) that is not the address of a site's folder; each holds the
+/// text as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    /// Neither https:// nor http://.
+    #[error("base_url `{0}` must start with https:// or http://")]
+    Scheme(String),
+    /// No host, spaces, or an empty folder name.
+    #[error("base_url `{0}` is not a web address")]
+    NotAnAddress(String),
+    /// The URL parser refused it.
+    #[error("base_url `{base_url}` is not a web address")]
+    Unparsable {
+        /// As written.
+        base_url: String,
+        /// What the parser said.
+        #[source]
+        source: url::ParseError,
+    },
+    /// `?` or `#`.
+    #[error("base_url `{0}` has a query or fragment; give only the address of the site's folder")]
+    QueryOrFragment(String),
+    /// `user:password@`.
+    #[error("base_url `{0}` holds a user name or password")]
+    Credentials(String),
+}
+
 /// Where the site is published.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SiteUrls {
@@ -26,29 +53,28 @@ pub struct SiteUrls {
 
 impl SiteUrls {
     /// Parses a site's public address (`https://council.example.gov.uk/familyhub/`).
-    pub fn parse(base_url: &str) -> Result<SiteUrls, String> {
+    pub fn parse(base_url: &str) -> Result<SiteUrls, BaseUrlError> {
+        let fail = |error: fn(String) -> BaseUrlError| error(base_url.to_owned());
         let trimmed = base_url.trim_end_matches('/');
         let rest = trimmed
             .strip_prefix("https://")
             .or_else(|| trimmed.strip_prefix("http://"))
-            .ok_or_else(|| format!("base_url `{base_url}` must start with https:// or http://"))?;
+            .ok_or_else(|| fail(BaseUrlError::Scheme))?;
         if rest.is_empty() || rest.contains(char::is_whitespace) {
-            return Err(format!("base_url `{base_url}` is not a web address"));
+            return Err(fail(BaseUrlError::NotAnAddress));
         }
-        let url = url::Url::parse(trimmed)
-            .map_err(|e| format!("base_url `{base_url}` is not a web address: {e}"))?;
+        let url = url::Url::parse(trimmed).map_err(|source| BaseUrlError::Unparsable {
+            base_url: base_url.to_owned(),
+            source,
+        })?;
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!(
-                "base_url `{base_url}` has a query or fragment; give only the address of the site's folder"
-            ));
+            return Err(fail(BaseUrlError::QueryOrFragment));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(format!(
-                "base_url `{base_url}` holds a user name or password"
-            ));
+            return Err(fail(BaseUrlError::Credentials));
         }
         let Some(host) = url.host_str() else {
-            return Err(format!("base_url `{base_url}` is not a web address"));
+            return Err(fail(BaseUrlError::NotAnAddress));
         };
         // As written (a path as given, less a trailing slash): origin plus folder is what the
         // site has always published as its base URL.
@@ -56,7 +82,7 @@ impl SiteUrls {
         let origin = &trimmed[..trimmed.len() - rest.len() + host_end];
         let base_path = url.path().trim_end_matches('/');
         if host.is_empty() || base_path.contains("//") {
-            return Err(format!("base_url `{base_url}` is not a web address"));
+            return Err(fail(BaseUrlError::NotAnAddress));
         }
         Ok(SiteUrls {
             origin: origin.to_owned(),
@@ -238,6 +264,11 @@ mod tests {
         ] {
             assert!(SiteUrls::parse(bad).is_err(), "{bad}");
         }
+        let unparsable = SiteUrls::parse("https://[zz/").unwrap_err();
+        assert_eq!(
+            crate::error::full_message(&unparsable),
+            "base_url `https://[zz/` is not a web address: invalid IPv6 address"
+        );
     }
 
     #[test]

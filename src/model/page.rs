@@ -151,9 +151,9 @@ fn build_page(
     let front = &raw.front;
     let (url, kind) = match page_url(&raw.content_path) {
         Ok(found) => found,
-        Err(message) => {
+        Err(error) => {
             problems.push(
-                Diagnostic::file(&file.path, message)
+                Diagnostic::file(&file.path, error.to_string())
                     .code(Code::BadName)
                     .hint("name files with letters, digits and hyphens"),
             );
@@ -251,8 +251,13 @@ pub fn is_safe_template_name(name: &str) -> bool {
         })
 }
 
+/// A folder or file name with nothing in it that can be part of an address (`!!.md`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` cannot be made into a web address")]
+pub struct Unaddressable(pub String);
+
 /// The URL of a page from its path under `content/`: `a/_index.md` is `/a/`, `a/b.md` is `/a/b/`.
-pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), String> {
+pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), Unaddressable> {
     let mut segments: Vec<&str> = content_path.split('/').collect();
     let file_name = segments.pop().unwrap_or_default();
     let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
@@ -266,10 +271,7 @@ pub fn page_url(content_path: &str) -> Result<(UrlPath, PageKind), String> {
     };
     let slugs = segments
         .iter()
-        .map(|segment| {
-            Slug::from_text(segment)
-                .ok_or_else(|| format!("`{segment}` cannot be made into a web address"))
-        })
+        .map(|segment| Slug::from_text(segment).ok_or_else(|| Unaddressable((*segment).to_owned())))
         .collect::<Result<Vec<_>, _>>()?;
     Ok((UrlPath::from_slugs(&slugs), kind))
 }

@@ -17,11 +17,12 @@ use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::slug::{Slug, UrlPath};
+use crate::model::slug::{NotASlug, Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
 use shapes::{
-    check_email, check_phone, check_url, parse_clock_time, parse_postcode, postcode_hint,
+    ShapeError, check_email, check_phone, check_url, parse_clock_time, parse_postcode,
+    postcode_hint,
 };
 pub use vocab::{Access, Category, Day, Delivery, Level};
 
@@ -40,7 +41,7 @@ pub struct ServiceId(Slug);
 
 impl ServiceId {
     /// Accepts text that is already a slug.
-    pub fn parse(text: &str) -> Result<ServiceId, String> {
+    pub fn parse(text: &str) -> Result<ServiceId, NotASlug> {
         Slug::parse(text).map(ServiceId)
     }
 
@@ -324,9 +325,9 @@ fn build_service(
         .unwrap_or_default();
     let id = match ServiceId::parse(&stem) {
         Ok(id) => id,
-        Err(message) => {
+        Err(error) => {
             problems.push(
-                Diagnostic::file(&file.path, message)
+                Diagnostic::file(&file.path, error.to_string())
                     .code(Code::BadName)
                     .hint("a service's id is its file name: rename the file"),
             );
@@ -541,15 +542,15 @@ fn check_contact(
     report: &mut impl FnMut(Diagnostic),
 ) -> Contact {
     let mut checked = |value: Option<Spanned<String>>,
-                       check: fn(&str) -> Result<(), String>,
+                       check: fn(&str) -> Result<(), ShapeError>,
                        hint: &str,
                        code| {
         let value = value?;
         match check(value.get_ref().trim()) {
             Ok(()) => Some(value.get_ref().trim().to_owned()),
-            Err(message) => {
+            Err(error) => {
                 report(
-                    file.error_at(value.span(), message)
+                    file.error_at(value.span(), error.to_string())
                         .hint(hint.to_owned())
                         .code(code),
                 );
@@ -588,9 +589,9 @@ fn check_location(
     report: &mut impl FnMut(Diagnostic),
 ) -> Option<Location> {
     let postcode = parse_postcode(raw.postcode.get_ref())
-        .map_err(|m| {
+        .map_err(|error| {
             report(
-                file.error_at(raw.postcode.span(), m)
+                file.error_at(raw.postcode.span(), error.to_string())
                     .code(Code::Postcode)
                     .hint(postcode_hint(raw.postcode.get_ref())),
             )
@@ -631,9 +632,9 @@ fn check_opening(
 ) -> Option<Opening> {
     let mut time = |value: &Spanned<String>| {
         parse_clock_time(value.get_ref())
-            .map_err(|m| {
+            .map_err(|error| {
                 report(
-                    file.error_at(value.span(), m)
+                    file.error_at(value.span(), error.to_string())
                         .code(Code::BadDate)
                         .hint("use the 24-hour clock: 09:00, 17:30"),
                 )

@@ -18,7 +18,9 @@ use crate::model::material::{Material, build_material};
 use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, Subject, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::service::shapes::{check_email, check_phone, parse_postcode, postcode_hint};
+use crate::model::service::shapes::{
+    ShapeError, check_email, check_phone, parse_postcode, postcode_hint,
+};
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
 use crate::model::topic::Topics;
@@ -724,9 +726,9 @@ fn parse_booking_url(
                 address: address.to_owned(),
                 link: Some(text.to_owned()),
             }),
-            Err(message) => {
+            Err(error) => {
                 problems.push(
-                    file.error_at(url.span(), message)
+                    file.error_at(url.span(), error.to_string())
                         .code(Code::BookingRoute)
                         .hint("write mailto:name@example.org, or use email = \"...\""),
                 );
@@ -767,14 +769,18 @@ fn checked(
     value: &Spanned<String>,
     file: &SourceFile,
     problems: &mut Diagnostics,
-    check: fn(&str) -> Result<(), String>,
+    check: fn(&str) -> Result<(), ShapeError>,
     (code, hint): (Code, &str),
 ) -> Option<String> {
     let text = value.get_ref().trim();
     match check(text) {
         Ok(()) => Some(text.to_owned()),
-        Err(message) => {
-            problems.push(file.error_at(value.span(), message).code(code).hint(hint));
+        Err(error) => {
+            problems.push(
+                file.error_at(value.span(), error.to_string())
+                    .code(code)
+                    .hint(hint),
+            );
             None
         }
     }
@@ -801,9 +807,9 @@ fn venue_postcode(
     problems: &mut Diagnostics,
 ) -> Option<String> {
     parse_postcode(value.get_ref())
-        .map_err(|m| {
+        .map_err(|error| {
             problems.push(
-                file.error_at(value.span(), m)
+                file.error_at(value.span(), error.to_string())
                     .code(Code::Postcode)
                     .hint(postcode_hint(value.get_ref())),
             )

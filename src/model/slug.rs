@@ -4,6 +4,17 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// Text that [`Slug::parse`] refused, as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotASlug {
+    /// Not made of lowercase letters, digits and single hyphens.
+    #[error("`{0}` is not a valid identifier: use lowercase letters, digits and hyphens")]
+    Invalid(String),
+    /// Longer than a file system or host may take.
+    #[error("`{0}` is longer than {MAX_SLUG_LEN} characters, too long for some file systems and hosts")]
+    TooLong(String),
+}
+
 /// A lowercase identifier made of `a-z`, `0-9` and single hyphens: safe as a URL segment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -11,18 +22,14 @@ pub struct Slug(String);
 
 impl Slug {
     /// Accepts text that is already a slug.
-    pub fn parse(text: &str) -> Result<Slug, String> {
+    pub fn parse(text: &str) -> Result<Slug, NotASlug> {
         if text.len() > MAX_SLUG_LEN {
-            return Err(format!(
-                "`{text}` is longer than {MAX_SLUG_LEN} characters, too long for some file systems and hosts"
-            ));
+            return Err(NotASlug::TooLong(text.to_owned()));
         }
         if !text.is_empty() && slugify(text) == text {
             Ok(Slug(text.to_owned()))
         } else {
-            Err(format!(
-                "`{text}` is not a valid identifier: use lowercase letters, digits and hyphens"
-            ))
+            Err(NotASlug::Invalid(text.to_owned()))
         }
     }
 

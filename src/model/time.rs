@@ -60,25 +60,39 @@ pub fn parse_local_datetime(
     }
 }
 
+/// A `--now` or SOURCE_DATE_EPOCH that holds no time.
+#[derive(Debug, thiserror::Error)]
+pub enum NowError {
+    /// Neither an RFC 3339 timestamp nor seconds since 1970 (what the parser said adds
+    /// nothing for a reader, so it is not kept).
+    #[error("`{0}` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970")]
+    NotATime(String),
+    /// Seconds since 1970 beyond the years a timestamp holds.
+    #[error(transparent)]
+    OutOfRange(jiff::Error),
+    /// The environment's SOURCE_DATE_EPOCH is not a time.
+    #[error("SOURCE_DATE_EPOCH")]
+    SourceDateEpoch(#[source] Box<NowError>),
+}
+
 /// Parses `--now`: an RFC 3339 timestamp (`2024-03-05T10:00:00Z`) or seconds since 1970.
-pub fn parse_now(text: &str) -> Result<Timestamp, String> {
+pub fn parse_now(text: &str) -> Result<Timestamp, NowError> {
     let text = text.trim();
     if let Ok(seconds) = text.parse::<i64>() {
-        return Timestamp::from_second(seconds).map_err(|e| e.to_string());
+        return Timestamp::from_second(seconds).map_err(NowError::OutOfRange);
     }
-    text.parse::<Timestamp>().map_err(|_| {
-        format!("`{text}` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970")
-    })
+    text.parse::<Timestamp>()
+        .map_err(|_| NowError::NotATime(text.to_owned()))
 }
 
 /// The build's 'now': `--now` if given, else SOURCE_DATE_EPOCH, else the clock.
-pub fn resolve_now(flag: Option<&str>) -> Result<Timestamp, String> {
+pub fn resolve_now(flag: Option<&str>) -> Result<Timestamp, NowError> {
     if let Some(text) = flag {
         return parse_now(text);
     }
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) if !value.trim().is_empty() => {
-            parse_now(&value).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))
+            parse_now(&value).map_err(|e| NowError::SourceDateEpoch(Box::new(e)))
         }
         _ => Ok(Timestamp::now()),
     }
@@ -93,6 +107,17 @@ mod tests {
         assert_eq!(parse_now("0").unwrap(), Timestamp::UNIX_EPOCH);
         assert_eq!(parse_now("1970-01-01T00:01:00Z").unwrap().as_second(), 60);
         assert!(parse_now("yesterday").is_err());
+        assert_eq!(
+            parse_now("yesterday").unwrap_err().to_string(),
+            "`yesterday` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970"
+        );
+        let too_late = NowError::SourceDateEpoch(Box::new(parse_now("1e99").unwrap_err()));
+        assert_eq!(
+            crate::error::full_message(&too_late),
+            "SOURCE_DATE_EPOCH: `1e99` is not a time: use 2024-03-05T10:00:00Z or seconds since 1970"
+        );
+        let out_of_range = parse_now("99999999999999999").unwrap_err();
+        assert!(matches!(out_of_range, NowError::OutOfRange(_)));
     }
 
     #[test]

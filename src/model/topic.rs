@@ -52,8 +52,8 @@ impl Topics {
             };
             let slug = match Slug::parse(topic.slug.get_ref()) {
                 Ok(slug) => slug,
-                Err(message) => {
-                    problems.push(at(Code::BadName, message));
+                Err(error) => {
+                    problems.push(at(Code::BadName, error.to_string()));
                     continue;
                 }
             };

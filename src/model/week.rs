@@ -226,21 +226,15 @@ fn check_booking_defaults(booking: &RawWeekBooking, file: &SourceFile, problems:
 
 /// The week's ways to book: its form if it has a `url_template`, else its email; and its phone.
 fn week_routes(booking: &RawWeekBooking) -> Vec<BookingRoute> {
-    let valid = |value: &Option<toml::Spanned<String>>, check: fn(&str) -> Result<(), String>| {
+    let valid = |value: &Option<toml::Spanned<String>>, accept: fn(&str) -> bool| {
         value
             .as_ref()
             .map(|v| v.get_ref().trim().to_owned())
-            .filter(|v| check(v).is_ok())
+            .filter(|v| accept(v))
     };
-    let form = valid(&booking.url_template, |t| {
-        if t.starts_with("https://") {
-            Ok(())
-        } else {
-            Err(String::new())
-        }
-    });
-    let email = valid(&booking.email, check_email);
-    let phone = valid(&booking.phone, check_phone);
+    let form = valid(&booking.url_template, |t| t.starts_with("https://"));
+    let email = valid(&booking.email, |t| check_email(t).is_ok());
+    let phone = valid(&booking.phone, |t| check_phone(t).is_ok());
     let first = form.map(BookingRoute::Form).or_else(|| {
         email.map(|address| BookingRoute::Email {
             address,

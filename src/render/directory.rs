@@ -329,7 +329,7 @@ fn parse_url(url: &str) -> Result<UrlPath, Diagnostic> {
         .filter(|s| !s.is_empty())
         .map(crate::model::Slug::parse)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|m| Diagnostic::file("content/directory", m).code(Code::Internal))?;
+        .map_err(|e| Diagnostic::file("content/directory", e.to_string()).code(Code::Internal))?;
     Ok(UrlPath::from_slugs(&slugs))
 }
 

@@ -77,7 +77,7 @@ pub fn render_search_page(
     };
     let html = templates.render("search.html", &view, "search page")?;
     let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search")
-        .map_err(|m| Diagnostic::file("search", m).code(Code::Internal))?]);
+        .map_err(|e| Diagnostic::file("search", e.to_string()).code(Code::Internal))?]);
     Ok(RenderedPage {
         url,
         html,

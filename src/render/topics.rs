@@ -70,7 +70,7 @@ pub fn render_topic_pages(
         |sensitivity| crate::render::views::shows_exit(site, Section::Topics.name(), sensitivity);
     let index_url = UrlPath::root().join(
         &crate::model::Slug::parse("topics")
-            .map_err(|m| Diagnostic::file("topics", m).code(Code::Internal))?,
+            .map_err(|e| Diagnostic::file("topics", e.to_string()).code(Code::Internal))?,
     );
     let tagged = |index: usize| {
         site.pages

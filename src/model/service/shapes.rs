@@ -1,11 +1,32 @@
 //! Shape checks for the contact details partners write: phone numbers, email addresses, web
-//! addresses, UK postcodes and opening times. Pure functions returning a message on failure.
+//! addresses, UK postcodes and opening times. Pure functions returning a [`ShapeError`] on
+//! failure, which the caller locates in the file.
 
 use jiff::civil::Time;
 
+/// Text that is not of the shape its field wants; each names the text as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShapeError {
+    /// Not a phone number.
+    #[error("`{0}` is not a phone number")]
+    Phone(String),
+    /// Not an email address.
+    #[error("`{0}` is not an email address")]
+    Email(String),
+    /// Not an https:// or http:// address.
+    #[error("`{0}` is not a web address starting with https://")]
+    Url(String),
+    /// Not a UK postcode.
+    #[error("`{0}` is not a UK postcode")]
+    Postcode(String),
+    /// Not a time of day on the 24-hour clock.
+    #[error("`{0}` is not a time: write it as 09:00 or 17:30")]
+    ClockTime(String),
+}
+
 /// A phone number as people dial it: digits, spaces, brackets and hyphens, an optional
 /// leading `+`, and 3 to 13 digits (999 and 111 are numbers too).
-pub fn check_phone(text: &str) -> Result<(), String> {
+pub fn check_phone(text: &str) -> Result<(), ShapeError> {
     let trimmed = text.trim();
     let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
     let allowed = body
@@ -15,12 +36,12 @@ pub fn check_phone(text: &str) -> Result<(), String> {
     if allowed && (3..=13).contains(&digits) {
         Ok(())
     } else {
-        Err(format!("`{text}` is not a phone number"))
+        Err(ShapeError::Phone(text.to_owned()))
     }
 }
 
 /// An email address: one `@`, something before it, a domain with a dot after it, no spaces.
-pub fn check_email(text: &str) -> Result<(), String> {
+pub fn check_email(text: &str) -> Result<(), ShapeError> {
     let ok = match text.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -36,12 +57,12 @@ pub fn check_email(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("`{text}` is not an email address"))
+        Err(ShapeError::Email(text.to_owned()))
     }
 }
 
 /// A web address: `https://` or `http://`, then a host with a dot, and no spaces or quotes.
-pub fn check_url(text: &str) -> Result<(), String> {
+pub fn check_url(text: &str) -> Result<(), ShapeError> {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
@@ -57,21 +78,19 @@ pub fn check_url(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "`{text}` is not a web address starting with https://"
-        ))
+        Err(ShapeError::Url(text.to_owned()))
     }
 }
 
 /// A UK postcode such as `W3 6NE` or `UB1 3AB` (any case, space optional); returns it
 /// upper-cased with one space before the last three characters.
-pub fn parse_postcode(text: &str) -> Result<String, String> {
+pub fn parse_postcode(text: &str) -> Result<String, ShapeError> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_uppercase();
-    let fail = || Err(format!("`{text}` is not a UK postcode"));
+    let fail = || Err(ShapeError::Postcode(text.to_owned()));
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
         return fail();
     }
@@ -119,8 +138,8 @@ fn outward_ok(outward: &str) -> bool {
 }
 
 /// An opening time written `09:00` or `17:30` (24-hour clock).
-pub fn parse_clock_time(text: &str) -> Result<Time, String> {
-    let fail = || format!("`{text}` is not a time: write it as 09:00 or 17:30");
+pub fn parse_clock_time(text: &str) -> Result<Time, ShapeError> {
+    let fail = || ShapeError::ClockTime(text.to_owned());
     let (hours, minutes) = text.split_once(':').ok_or_else(fail)?;
     if hours.len() != 2 || minutes.len() != 2 {
         return Err(fail());

@@ -4,6 +4,8 @@
 
 use krilla::text::Font;
 
+use super::PdfError;
+
 use crate::model::booklet::{Booklet, BookletSession, LabelledQr, PrintedLink};
 
 pub(super) const PAGE_WIDTH: f32 = 595.28;
@@ -143,12 +145,11 @@ pub(super) struct FontFace {
 }
 
 impl FontFace {
-    pub(super) fn load(name: &str) -> Result<FontFace, String> {
-        let bytes = crate::load::theme::built_in_font(name)
-            .ok_or_else(|| format!("the theme has no font {name}"))?;
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("{name}: {e}"))?;
-        let font =
-            Font::new(bytes.into(), 0).ok_or_else(|| format!("{name} is not a usable font"))?;
+    pub(super) fn load(name: &'static str) -> Result<FontFace, PdfError> {
+        let bytes = crate::load::theme::built_in_font(name).ok_or(PdfError::NoFont(name))?;
+        let face = ttf_parser::Face::parse(bytes, 0)
+            .map_err(|source| PdfError::BadFont { name, source })?;
+        let font = Font::new(bytes.into(), 0).ok_or(PdfError::UnusableFont(name))?;
         Ok(FontFace { font, face })
     }
 
@@ -177,7 +178,7 @@ pub(super) struct Fonts {
 }
 
 impl Fonts {
-    pub(super) fn load() -> Result<Fonts, String> {
+    pub(super) fn load() -> Result<Fonts, PdfError> {
         Ok(Fonts {
             regular: FontFace::load("DejaVuSans.ttf")?,
             bold: FontFace::load("DejaVuSans-Bold.ttf")?,

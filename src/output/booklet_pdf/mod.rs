@@ -390,10 +390,13 @@ pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
         .par_iter()
         .map(|booklet| {
             let week = &site.weeks[booklet.week];
-            let bytes = render_booklet_pdf(booklet, language, site.now).map_err(|message| {
+            let bytes = render_booklet_pdf(booklet, language, site.now).map_err(|error| {
                 Diagnostic::file(
                     &week.source,
-                    format!("the booklet PDF could not be made: {message}"),
+                    format!(
+                        "the booklet PDF could not be made: {}",
+                        crate::error::full_message(&error)
+                    ),
                 )
                 .code(Code::Internal)
             })?;
@@ -406,18 +409,46 @@ pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
         .collect()
 }
 
+/// Why a booklet's PDF could not be made: a fault of hubsite's, never of the site's files.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A font the booklet uses is missing from the built-in theme.
+    #[error("the theme has no font {0}")]
+    NoFont(&'static str),
+    /// A built-in font could not be read.
+    #[error("{name}")]
+    BadFont {
+        /// The font's file name.
+        name: &'static str,
+        /// What the font parser said.
+        #[source]
+        source: ttf_parser::FaceParsingError,
+    },
+    /// krilla cannot draw with a built-in font.
+    #[error("{0} is not a usable font")]
+    UnusableFont(&'static str),
+    /// krilla refused the configuration (its error has no `Display`).
+    #[error("{0:?}")]
+    Configuration(krilla::configure::ConfigurationError),
+    /// krilla could not write the document. Shown as `Debug`, which lists each validation
+    /// error where `Display` only counts them; so it is not also a `#[source]`, which would
+    /// print it twice.
+    #[error("{0:?}")]
+    Write(krilla::error::KrillaError),
+}
+
 /// The booklet as PDF bytes, or why it could not be made.
 pub fn render_booklet_pdf(
     booklet: &Booklet,
     language: &str,
     now: Timestamp,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
     let placed = layout(&document_items(booklet), &fonts);
     let configuration = ConfigurationBuilder::new()
         .set_validator(Validator::Ua(krilla::configure::Accessibility::UA1))
         .finish()
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(PdfError::Configuration)?;
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -428,5 +459,5 @@ pub fn render_booklet_pdf(
     document.set_outline(outline(booklet, &anchors(&placed)));
     document.set_metadata(metadata(booklet, language, now));
     document.set_tag_tree(tag_tree(&placed, ids, language));
-    document.finish().map_err(|e| format!("{e:?}"))
+    document.finish().map_err(PdfError::Write)
 }

@@ -428,7 +428,7 @@ fn render_weeks_index(
 ) -> Result<RenderedPage, Diagnostic> {
     let url = UrlPath::root().join(
         &Slug::parse("sessions")
-            .map_err(|m| Diagnostic::file("sessions", m).code(Code::Internal))?,
+            .map_err(|e| Diagnostic::file("sessions", e.to_string()).code(Code::Internal))?,
     );
     let by_state = |state| -> Vec<WeekCard> {
         site.weeks
