@@ -285,7 +285,7 @@ fn read_slug(reader: &mut RowReader<'_>, n: usize, cell: &Cell) -> Option<String
         }
         Err(message) => {
             let hint = Slug::from_text(&text).map(|s| format!("write `{s}`"));
-            reader.problem(n, Code::BadName, message, hint);
+            reader.problem(n, Code::BadName, message.to_string(), hint);
             None
         }
     }
