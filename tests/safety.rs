@@ -11,7 +11,7 @@ use common::{build_errors, fixture};
 use hubsite::load::LoadOptions;
 use hubsite::model::related::SERVICES_SHOWN;
 use hubsite::model::relations::suggest_services;
-use hubsite::model::{PageKind, Site};
+use hubsite::model::{ById, PageKind, Site};
 use hubsite::output::Contents;
 use hubsite::pipeline::BuildOptions;
 
@@ -64,8 +64,9 @@ fn domestic_abuse_suggestions(site: &Site, _: &hubsite::output::Output) -> Sugge
     let topic = site
         .topics
         .list
-        .iter()
-        .position(|t| t.slug.as_str() == "domestic-abuse")
+        .with_ids()
+        .find(|(_, t)| t.slug.as_str() == "domestic-abuse")
+        .map(|(id, _)| id)
         .expect("the topic");
     let offered = |chosen: &[usize]| -> Vec<(String, bool, bool)> {
         chosen

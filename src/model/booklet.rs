@@ -17,6 +17,7 @@ use crate::model::booking::BookingStatus;
 use crate::model::material::{Material, MaterialKind, MaterialText, short_url};
 use crate::model::resource::related_resources;
 use crate::model::session::Session;
+use crate::model::topic::TopicId;
 use crate::model::week::Week;
 use crate::qr::QrCode;
 use crate::text::format::{format_day, format_time_range};
@@ -139,11 +140,11 @@ pub fn pdf_path(week: &Week) -> String {
 /// Builds the booklet of `week` (the `index`th) from the model.
 pub fn build_booklet(site: &Site, index: usize, week: &Week) -> Booklet {
     let sessions: Vec<&Session> = week.sessions.iter().map(|&i| &site.sessions[i]).collect();
-    let topics: BTreeSet<usize> = sessions
+    let topics: BTreeSet<TopicId> = sessions
         .iter()
         .flat_map(|s| s.topics.iter().copied())
         .collect();
-    let topics: Vec<usize> = topics.into_iter().collect();
+    let topics: Vec<TopicId> = topics.into_iter().collect();
     let listed: BTreeSet<&str> = sessions
         .iter()
         .flat_map(|s| s.follow_on.iter().map(|m| m.url.as_str()))

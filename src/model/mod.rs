@@ -6,6 +6,7 @@ pub mod booking;
 pub mod booklet;
 pub mod duration;
 pub mod host;
+pub mod id;
 pub mod material;
 pub mod material_checks;
 pub mod page;
@@ -31,10 +32,11 @@ use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::Sources;
+pub use id::{ById, Id};
 pub use page::{Page, PageId, PageKind};
 pub use service::{Service, ServiceId};
 pub use slug::{Slug, UrlPath};
-pub use topic::{Topic, Topics};
+pub use topic::{Topic, TopicId, Topics};
 
 /// How to model a site.
 #[derive(Debug, Clone)]

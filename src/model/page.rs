@@ -14,7 +14,7 @@ use crate::model::relations::{ExplicitRelations, Subject};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
-use crate::model::topic::Topics;
+use crate::model::topic::{TopicId, Topics};
 
 /// The index of a page in [`crate::model::Site::pages`].
 pub type PageId = usize;
@@ -60,7 +60,7 @@ pub struct Page {
     /// One sentence about it.
     pub summary: String,
     /// Indexes into the site's topics.
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
     /// Who it is for.
     pub audience: Vec<Audience>,
     /// Publication date.

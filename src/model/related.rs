@@ -17,7 +17,7 @@ use crate::model::resource::Resource;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::Service;
 use crate::model::session::Session;
-use crate::model::topic::best_matches;
+use crate::model::topic::{TopicId, best_matches};
 
 /// How many self-help pages a session or service lists.
 pub const GUIDES_SHOWN: usize = 4;
@@ -52,7 +52,7 @@ pub enum ListKind {
 }
 
 /// One automatic list: its kind, its length and the sorted topics it is chosen for.
-type ListKey = (ListKind, usize, Box<[usize]>);
+type ListKey = (ListKind, usize, Box<[TopicId]>);
 
 /// One list a subject shows: its kind and length.
 #[derive(Debug, Clone, Copy)]
@@ -114,7 +114,7 @@ impl Wanted {
         }
     }
 
-    fn key(self, topics: &[usize]) -> ListKey {
+    fn key(self, topics: &[TopicId]) -> ListKey {
         let mut set = topics.to_vec();
         set.sort_unstable();
         set.dedup();
@@ -247,7 +247,12 @@ fn lists_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::id::Id;
     use crate::model::relations::ExplicitRelations;
+
+    fn t(n: usize) -> TopicId {
+        Id::new(n)
+    }
 
     #[test]
     fn an_explicit_list_wins_even_with_joint_work() {
@@ -256,15 +261,15 @@ mod tests {
             ..Default::default()
         };
         let subject = Subject {
-            topics: &[0],
+            topics: &[t(0)],
             sensitivity: Sensitivity::Sensitive,
             explicit: &explicit,
         };
         let wanted = [Wanted::services(Sensitivity::Sensitive), Wanted::guides()];
         assert!(wanted[0].is_written(subject) && !wanted[1].is_written(subject));
         let chosen = HashMap::from([
-            (wanted[0].key(&[0]), Arc::from([0, 2])),
-            (wanted[1].key(&[0]), Arc::from([7])),
+            (wanted[0].key(&[t(0)]), Arc::from([0, 2])),
+            (wanted[1].key(&[t(0)]), Arc::from([7])),
         ]);
         let lists = lists_of(subject, &wanted, &chosen);
         assert_eq!(&*lists.services, &[1]);
@@ -275,14 +280,14 @@ mod tests {
     #[test]
     fn a_list_is_chosen_for_its_set_of_topics_whatever_their_order() {
         let wanted = Wanted::resources(RESOURCES_SHOWN);
-        assert_eq!(wanted.key(&[3, 1, 3]), wanted.key(&[1, 3]));
+        assert_eq!(wanted.key(&[t(3), t(1), t(3)]), wanted.key(&[t(1), t(3)]));
         assert_ne!(
-            wanted.key(&[1]),
-            Wanted::resources(SERVICE_RESOURCES_SHOWN).key(&[1])
+            wanted.key(&[t(1)]),
+            Wanted::resources(SERVICE_RESOURCES_SHOWN).key(&[t(1)])
         );
         assert_ne!(
-            Wanted::services(Sensitivity::Sensitive).key(&[1]),
-            Wanted::services(Sensitivity::Ordinary).key(&[1])
+            Wanted::services(Sensitivity::Sensitive).key(&[t(1)]),
+            Wanted::services(Sensitivity::Ordinary).key(&[t(1)])
         );
     }
 }

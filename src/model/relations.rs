@@ -15,7 +15,7 @@ use crate::model::resource::Resource;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::Service;
 use crate::model::session::Session;
-use crate::model::topic::best_matches;
+use crate::model::topic::{TopicId, best_matches};
 
 /// The `related_*` lists of a page, session or service, as written; `None` where not written.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,7 @@ pub struct ExplicitRelations {
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
     /// Its topics (indexes into the site's topics).
-    pub topics: &'a [usize],
+    pub topics: &'a [TopicId],
     /// Whether it is sensitive: the safety rules apply.
     pub sensitivity: Sensitivity,
     /// The organiser's own lists, which win.
@@ -356,7 +356,7 @@ pub fn near_matches(wanted: &str, known: &[&str]) -> Vec<String> {
 /// every specialist safety service comes first and no joint-work service is suggested.
 pub fn suggest_services(
     services: &[Service],
-    topics: &[usize],
+    topics: &[TopicId],
     sensitivity: Sensitivity,
     limit: usize,
 ) -> Vec<usize> {
@@ -400,8 +400,13 @@ pub fn has_safety_service(services: &[Service], chosen: &[usize]) -> bool {
 mod tests {
     use super::*;
     use crate::load::RawTopic;
+    use crate::model::id::Id;
     use crate::model::service::build_services;
     use crate::model::topic::Topics;
+
+    fn t(n: usize) -> TopicId {
+        Id::new(n)
+    }
 
     fn topics() -> Topics {
         #[derive(serde::Deserialize)]
@@ -450,14 +455,14 @@ mod tests {
     #[test]
     fn on_a_sensitive_subject_safety_services_come_first_and_joint_work_never() {
         let services = services();
-        let chosen = suggest_services(&services, &[0, 1], Sensitivity::Sensitive, 6);
+        let chosen = suggest_services(&services, &[t(0), t(1)], Sensitivity::Sensitive, 6);
         assert_eq!(ids(&services, &chosen), ["abuse-line", "refuge", "chat"]);
     }
 
     #[test]
     fn on_an_ordinary_subject_joint_work_may_be_suggested() {
         let services = services();
-        let chosen = suggest_services(&services, &[1], Sensitivity::Ordinary, 6);
+        let chosen = suggest_services(&services, &[t(1)], Sensitivity::Ordinary, 6);
         assert_eq!(ids(&services, &chosen), ["chat", "couples", "mediation"]);
     }
 
@@ -467,7 +472,7 @@ mod tests {
         assert_eq!(
             ids(
                 &services,
-                &suggest_services(&services, &[0], Sensitivity::Sensitive, 1)
+                &suggest_services(&services, &[t(0)], Sensitivity::Sensitive, 1)
             ),
             ["abuse-line"]
         );

@@ -9,7 +9,7 @@ use crate::diag::{Diagnostics, SourceFile};
 use crate::load::sessions::RawMaterial;
 use crate::model::material::{Material, MaterialKind, build_material};
 use crate::model::slug::Slug;
-use crate::model::topic::Topics;
+use crate::model::topic::{TopicId, Topics};
 
 /// The folder under `content/` that holds the library.
 pub const RESOURCES_DIR: &str = "content/resources/";
@@ -30,7 +30,7 @@ pub struct Resource {
     /// Title, address, kind, source, description, duration.
     pub material: Material,
     /// Indexes into the site's topics.
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
 }
 
 /// Validates every `content/resources/*.toml` among the data files, in path order.
@@ -90,7 +90,7 @@ fn unique_id(title: &str, taken: &mut BTreeSet<Slug>) -> Slug {
 /// Resources that share a topic with `topics`, most shared topics first, then by title.
 pub fn related_resources<'a>(
     resources: &'a [Resource],
-    topics: &[usize],
+    topics: &[TopicId],
     limit: usize,
 ) -> Vec<&'a Resource> {
     let chosen = super::topic::best_matches(

@@ -19,7 +19,7 @@ use crate::model::relations::{ExplicitRelations, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{NotASlug, Slug, UrlPath};
 use crate::model::time::parse_date;
-use crate::model::topic::Topics;
+use crate::model::topic::{TopicId, Topics};
 use shapes::{
     ShapeError, check_email, check_phone, check_url, parse_clock_time, parse_postcode,
     postcode_hint,
@@ -176,7 +176,7 @@ pub struct Service {
     /// What kind of help it gives.
     pub categories: Vec<Category>,
     /// Indexes into the site's topics.
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
     /// A family hub centre (listed first).
     pub family_hub: bool,
     /// How families get to use it.

@@ -23,7 +23,7 @@ use crate::model::service::shapes::{
 };
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
-use crate::model::topic::Topics;
+use crate::model::topic::{TopicId, Topics};
 
 /// How people take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -164,7 +164,7 @@ pub struct Session {
     /// Who it is for.
     pub audience: Vec<Audience>,
     /// Indexes into the site's topics.
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
     /// Who leads it.
     pub hosts: Vec<Person>,
     /// Booking, with the week's defaults applied.

@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::RawTopic;
+use crate::model::id::{ById, Id};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::Slug;
 
@@ -23,12 +24,15 @@ pub struct Topic {
     pub sensitivity: Sensitivity,
 }
 
+/// A topic's position in `Site::topics.list`.
+pub type TopicId = Id<Topic>;
+
 /// The site's topics, looked up by slug.
 #[derive(Debug, Default)]
 pub struct Topics {
     /// In the order of `content/topics.toml`.
     pub list: Vec<Topic>,
-    by_slug: BTreeMap<String, usize>,
+    by_slug: BTreeMap<String, TopicId>,
     /// The topics file could not be read: its problems are reported, and a topic named
     /// elsewhere is not also reported unknown (it may well be in the file).
     unreadable: bool,
@@ -66,7 +70,7 @@ impl Topics {
             }
             topics
                 .by_slug
-                .insert(slug.as_str().to_owned(), topics.list.len());
+                .insert(slug.as_str().to_owned(), Id::new(topics.list.len()));
             topics.list.push(Topic {
                 slug,
                 name: topic.name.clone(),
@@ -84,7 +88,7 @@ impl Topics {
         file: &SourceFile,
         offset: usize,
         problems: &mut Diagnostics,
-    ) -> Vec<usize> {
+    ) -> Vec<TopicId> {
         let mut found = Vec::new();
         for name in names {
             match self.by_slug.get(name.get_ref().as_str()) {
@@ -116,12 +120,12 @@ impl Topics {
         found
     }
 
-    /// Sensitive when any of the topics at `indexes` is.
-    pub fn sensitivity_of(&self, indexes: &[usize]) -> Sensitivity {
+    /// Sensitive when any of `topics` is.
+    pub fn sensitivity_of(&self, topics: &[TopicId]) -> Sensitivity {
         Sensitivity::any(
-            indexes
+            topics
                 .iter()
-                .filter_map(|&i| self.list.get(i))
+                .filter_map(|&t| self.list.by_id(t))
                 .map(|t| t.sensitivity),
         )
     }
@@ -133,9 +137,9 @@ impl Topics {
 pub fn best_matches<'a, T, K: Ord>(
     items: &'a [T],
     eligible: impl Fn(&T) -> bool,
-    item_topics: impl Fn(&T) -> &[usize],
+    item_topics: impl Fn(&T) -> &[TopicId],
     key: impl Fn(&'a T) -> K,
-    topics: &[usize],
+    topics: &[TopicId],
     limit: usize,
 ) -> Vec<usize> {
     let mut scored: Vec<(std::cmp::Reverse<usize>, K, usize)> = items

@@ -13,7 +13,7 @@ use crate::model::material::MaterialText;
 use crate::model::paths::Section;
 use crate::model::resource::{Resource, kinds_in};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{Site, Slug};
+use crate::model::{ById, Site, Slug};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
@@ -152,8 +152,7 @@ pub fn render_resource_pages(
     let topics: Vec<Link> = site
         .topics
         .list
-        .iter()
-        .enumerate()
+        .with_ids()
         .filter(|(i, _)| site.resources.iter().any(|r| r.topics.contains(i)))
         .map(|(_, t)| Link {
             title: t.name.clone(),
@@ -229,7 +228,7 @@ pub fn render_resource_pages(
             Sensitivity::Ordinary,
         )?;
     }
-    for (i, topic) in site.topics.list.iter().enumerate() {
+    for (i, topic) in site.topics.list.with_ids() {
         let list: Vec<&Resource> = all
             .iter()
             .copied()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::diag::{Code, Diagnostic};
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{PageKind, Site, Topic, UrlPath};
+use crate::model::{ById, PageKind, Site, Topic, TopicId, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, card};
@@ -72,7 +72,7 @@ pub fn render_topic_pages(
         &crate::model::Slug::parse("topics")
             .map_err(|e| Diagnostic::file("topics", e.to_string()).code(Code::Internal))?,
     );
-    let tagged = |index: usize| {
+    let tagged = |index: TopicId| {
         site.pages
             .iter()
             .filter(move |p| p.kind == PageKind::Page && p.topics.contains(&index))
@@ -80,8 +80,7 @@ pub fn render_topic_pages(
     let summaries = site
         .topics
         .list
-        .iter()
-        .enumerate()
+        .with_ids()
         .map(|(i, topic)| TopicSummary {
             topic,
             url: index_url.join(&topic.slug).to_string(),
@@ -107,7 +106,7 @@ pub fn render_topic_pages(
             url: index_url.to_string(),
         },
     ];
-    for (i, topic) in site.topics.list.iter().enumerate() {
+    for (i, topic) in site.topics.list.with_ids() {
         let sessions = sessions_on(site, i)
             .into_iter()
             .map(|s| crate::render::programme::cards::session_card(site, s))
@@ -141,7 +140,7 @@ pub fn render_topic_pages(
 }
 
 /// Sessions on topic `index`, latest first.
-fn sessions_on(site: &Site, index: usize) -> Vec<&crate::model::session::Session> {
+fn sessions_on(site: &Site, index: TopicId) -> Vec<&crate::model::session::Session> {
     let mut sessions: Vec<_> = site
         .sessions
         .iter()
@@ -151,7 +150,7 @@ fn sessions_on(site: &Site, index: usize) -> Vec<&crate::model::session::Session
     sessions
 }
 
-fn resources_on(site: &Site, index: usize) -> usize {
+fn resources_on(site: &Site, index: TopicId) -> usize {
     site.resources
         .iter()
         .filter(|r| r.topics.contains(&index))

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::config::{Contact, HelpLine, Organisation};
 use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{Page, PageKind, Site};
+use crate::model::{ById, Page, PageKind, Site};
 use crate::render::markdown::Heading;
 use crate::text::format::{format_date, iso_date};
 
@@ -141,8 +141,7 @@ pub struct TopicGroup {
 pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<TopicGroup> {
     site.topics
         .list
-        .iter()
-        .enumerate()
+        .with_ids()
         .filter_map(|(index, topic)| {
             let pages: Vec<Card> = children
                 .iter()
