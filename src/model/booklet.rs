@@ -14,11 +14,12 @@ use serde::{Serialize, Serializer};
 
 use crate::model::Site;
 use crate::model::booking::BookingStatus;
+use crate::model::id::Id;
 use crate::model::material::{Material, MaterialKind, MaterialText, short_url};
 use crate::model::resource::related_resources;
 use crate::model::session::Session;
 use crate::model::topic::TopicId;
-use crate::model::week::Week;
+use crate::model::week::{Week, WeekId};
 use crate::qr::QrCode;
 use crate::text::format::{format_day, format_time_range};
 
@@ -91,9 +92,9 @@ pub struct BookletDay {
 /// The booklet of a week, for both the page and the PDF.
 #[derive(Debug, Clone, Serialize)]
 pub struct Booklet {
-    /// The week it is the booklet of (an index into [`Site::weeks`]).
+    /// The week it is the booklet of.
     #[serde(skip)]
-    pub week: usize,
+    pub week: WeekId,
     /// 'Relationships Matter week 2024'.
     pub title: String,
     /// 'Monday 4 March 2024 to Friday 8 March 2024'.
@@ -121,7 +122,7 @@ pub fn build_booklets(site: &Site) -> Vec<Booklet> {
         .par_iter()
         .enumerate()
         .filter(|(_, week)| week.booklet_published)
-        .map(|(index, week)| build_booklet(site, index, week))
+        .map(|(index, week)| build_booklet(site, Id::new(index), week))
         .collect()
 }
 
@@ -137,8 +138,8 @@ pub fn pdf_path(week: &Week) -> String {
     format!("{}booklet.pdf", week.url)
 }
 
-/// Builds the booklet of `week` (the `index`th) from the model.
-pub fn build_booklet(site: &Site, index: usize, week: &Week) -> Booklet {
+/// Builds the booklet of `week` from the model.
+pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
     let sessions: Vec<&Session> = week.sessions.iter().map(|&i| &site.sessions[i]).collect();
     let topics: BTreeSet<TopicId> = sessions
         .iter()

@@ -11,6 +11,25 @@ use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
 /// The position of a `T` in the model's list of them.
+///
+/// A session's id indexes the sessions:
+///
+/// ```
+/// use hubsite::model::session::{Session, SessionId};
+/// fn first(sessions: &[Session]) -> &Session {
+///     &sessions[SessionId::new(0)]
+/// }
+/// ```
+///
+/// and not the weeks:
+///
+/// ```compile_fail
+/// use hubsite::model::session::SessionId;
+/// use hubsite::model::week::Week;
+/// fn first(weeks: &[Week]) -> &Week {
+///     &weeks[SessionId::new(0)]
+/// }
+/// ```
 pub struct Id<T> {
     index: usize,
     of: PhantomData<fn() -> T>,

@@ -14,6 +14,7 @@ use crate::load::sessions::{RawPerson, SessionSource};
 use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
+use crate::model::id::Id;
 use crate::model::material::{Material, build_material};
 use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, Subject, WrittenRelations};
@@ -24,6 +25,7 @@ use crate::model::service::shapes::{
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
 use crate::model::topic::{TopicId, Topics};
+use crate::model::week::WeekId;
 
 /// How people take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -130,11 +132,14 @@ pub struct Markdown {
     pub offset: usize,
 }
 
+/// A session's position in `Site::sessions`.
+pub type SessionId = Id<Session>;
+
 /// A validated session.
 #[derive(Debug, Clone)]
 pub struct Session {
-    /// The index of its week in `Site::weeks`.
-    pub week: usize,
+    /// Its week.
+    pub week: WeekId,
     /// From its file name.
     pub slug: Slug,
     /// Its page.
@@ -204,8 +209,8 @@ impl Session {
 
 /// What a session inherits from its week.
 pub struct WeekDefaults<'a> {
-    /// The week's index.
-    pub index: usize,
+    /// The week.
+    pub index: WeekId,
     /// The week's page.
     pub url: &'a UrlPath,
     /// Its time zone.

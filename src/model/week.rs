@@ -10,14 +10,18 @@ use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::sessions::{RawWeekBooking, WeekSource};
 use crate::model::audience::Audience;
 use crate::model::booking::BookingRoute;
+use crate::model::id::Id;
 use crate::model::service::shapes::{check_email, check_phone};
 use crate::model::session::{
-    Markdown, Person, Session, WeekDefaults, build_session, checked_email, checked_phone,
-    local_instant, web_url,
+    Markdown, Person, Session, SessionId, WeekDefaults, build_session, checked_email,
+    checked_phone, local_instant, web_url,
 };
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
+
+/// A week's position in `Site::weeks`.
+pub type WeekId = Id<Week>;
 
 /// A 'week' longer than this many days is probably a typo in one of its dates: a warning.
 pub const LONGEST_LIKELY_WEEK_DAYS: i32 = 31;
@@ -66,8 +70,8 @@ pub struct Week {
     pub booklet_published: bool,
     /// The booklet's introduction.
     pub booklet_introduction: Option<Markdown>,
-    /// Its sessions' indexes in `Site::sessions`, by start time then title.
-    pub sessions: Vec<usize>,
+    /// Its sessions, by start time then title.
+    pub sessions: Vec<SessionId>,
 }
 
 /// Validates every week and its sessions.
@@ -86,7 +90,7 @@ pub fn build_weeks(
             continue;
         };
         let week_for_defaults = week.clone();
-        let defaults = week_defaults(source, &week_for_defaults, weeks.len(), problems);
+        let defaults = week_defaults(source, &week_for_defaults, Id::new(weeks.len()), problems);
         let mut week_sessions = Vec::new();
         // Two sessions at one address are reported with every other clash (model::address).
         for session_source in &source.sessions {
@@ -99,7 +103,7 @@ pub fn build_weeks(
             if week.start_date <= week.end_date {
                 check_inside_week(&week, &session_source.file, &session, problems);
             }
-            week_sessions.push(sessions.len());
+            week_sessions.push(Id::new(sessions.len()));
             sessions.push(session);
         }
         week.sessions = week_sessions;
@@ -250,7 +254,7 @@ fn week_routes(booking: &RawWeekBooking) -> Vec<BookingRoute> {
 fn week_defaults<'a>(
     source: &'a WeekSource,
     week: &'a Week,
-    index: usize,
+    index: WeekId,
     problems: &mut Diagnostics,
 ) -> WeekDefaults<'a> {
     let (raw, file) = (&source.raw.booking, &source.file);

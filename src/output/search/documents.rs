@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::paths::topic_url;
 use crate::model::search::SearchKind;
-use crate::model::{Page, PageKind, Site};
+use crate::model::{ById, Page, PageKind, Site};
 
 /// One thing search can find.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +166,7 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
     site.sessions
         .iter()
         .map(|session| {
-            let week = site.weeks.get(session.week);
+            let week = site.weeks.by_id(session.week);
             let when = format!(
                 "{}, {}",
                 format_day(session.local_start.date()),

@@ -16,7 +16,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::Session;
-use crate::model::week::Week;
+use crate::model::week::{Week, WeekId};
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::markdown::{
@@ -673,7 +673,7 @@ fn render_host_pages(
 
 /// The names of the weeks these sessions belong to, each once, in the site's order of weeks.
 fn week_names(site: &Site, sessions: &[&Session]) -> Vec<String> {
-    let mut weeks: Vec<usize> = sessions.iter().map(|s| s.week).collect();
+    let mut weeks: Vec<WeekId> = sessions.iter().map(|s| s.week).collect();
     weeks.sort_unstable();
     weeks.dedup();
     weeks
