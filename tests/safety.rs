@@ -11,6 +11,7 @@ use common::{build_errors, fixture};
 use hubsite::load::LoadOptions;
 use hubsite::model::related::SERVICES_SHOWN;
 use hubsite::model::relations::suggest_services;
+use hubsite::model::service::ServiceIndex;
 use hubsite::model::{ById, PageKind, Site};
 use hubsite::output::Contents;
 use hubsite::pipeline::BuildOptions;
@@ -68,7 +69,7 @@ fn domestic_abuse_suggestions(site: &Site, _: &hubsite::output::Output) -> Sugge
         .find(|(_, t)| t.slug.as_str() == "domestic-abuse")
         .map(|(id, _)| id)
         .expect("the topic");
-    let offered = |chosen: &[usize]| -> Vec<(String, bool, bool)> {
+    let offered = |chosen: &[ServiceIndex]| -> Vec<(String, bool, bool)> {
         chosen
             .iter()
             .map(|&n| &site.services[n])

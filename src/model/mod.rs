@@ -108,8 +108,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     );
     host::claim_hosts(&sources.weeks, &mut addresses, &mut problems);
     let by_content_path = pages
-        .iter()
-        .enumerate()
+        .with_ids()
         .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
         .collect();
     relations::resolve_site_relations(

@@ -9,6 +9,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
 use crate::model::address::{Addresses, Claim, Claimant};
 use crate::model::audience::Audience;
+use crate::model::id::Id;
 use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, Subject};
 use crate::model::sensitivity::Sensitivity;
@@ -16,8 +17,8 @@ use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::{TopicId, Topics};
 
-/// The index of a page in [`crate::model::Site::pages`].
-pub type PageId = usize;
+/// A page's position in [`crate::model::Site::pages`].
+pub type PageId = Id<Page>;
 
 /// What a Markdown file is in the site's tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +106,7 @@ pub fn build_pages(
     problems: &mut Diagnostics,
 ) -> Vec<Page> {
     let mut pages = Vec::new();
-    let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_url: BTreeMap<String, PageId> = BTreeMap::new();
     let mut addresses = Addresses::default();
     for (index, raw) in raw_pages.iter().enumerate() {
         if raw.front.draft && !drafts {
@@ -123,7 +124,7 @@ pub fn build_pages(
         ) {
             continue;
         }
-        by_url.insert(page.url.to_string(), pages.len());
+        by_url.insert(page.url.to_string(), Id::new(pages.len()));
         pages.push(page);
     }
     let home_failed_to_load = problems
@@ -294,8 +295,8 @@ pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
 }
 
 /// Gives every page its parent section and every section its ordered children.
-fn link_sections(pages: &mut [Page], by_url: &BTreeMap<String, usize>) {
-    for id in 0..pages.len() {
+fn link_sections(pages: &mut [Page], by_url: &BTreeMap<String, PageId>) {
+    for id in (0..pages.len()).map(PageId::new) {
         if pages[id].kind == PageKind::Home {
             continue;
         }
@@ -305,7 +306,7 @@ fn link_sections(pages: &mut [Page], by_url: &BTreeMap<String, usize>) {
             pages[parent].children.push(id);
         }
     }
-    for id in 0..pages.len() {
+    for id in (0..pages.len()).map(PageId::new) {
         let mut children = std::mem::take(&mut pages[id].children);
         sort_children(&mut children, pages, pages[id].sort_by);
         pages[id].children = children;

@@ -13,9 +13,9 @@ use rayon::prelude::*;
 
 use crate::model::page::{Page, PageId, PageKind};
 use crate::model::relations::{Subject, suggest_services};
-use crate::model::resource::Resource;
+use crate::model::resource::{Resource, ResourceId};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::service::Service;
+use crate::model::service::{Service, ServiceIndex};
 use crate::model::session::Session;
 use crate::model::topic::{TopicId, best_matches};
 
@@ -34,10 +34,10 @@ pub const SERVICE_RESOURCES_SHOWN: usize = 6;
 pub struct RelatedLists {
     /// Self-help pages ('Related guides').
     pub pages: Arc<[PageId]>,
-    /// Indexes into `Site::services` ('Services that can help').
-    pub services: Arc<[usize]>,
-    /// Indexes into `Site::resources`.
-    pub resources: Arc<[usize]>,
+    /// Services of the directory ('Services that can help').
+    pub services: Arc<[ServiceIndex]>,
+    /// Resources of the library.
+    pub resources: Arc<[ResourceId]>,
 }
 
 /// Which automatic list: what it lists and by which rules.
@@ -133,32 +133,45 @@ pub struct Candidates<'a> {
     pub resources: &'a [Resource],
 }
 
+/// One automatic list, as chosen.
+#[derive(Debug, Clone)]
+enum Chosen {
+    Guides(Arc<[PageId]>),
+    Services(Arc<[ServiceIndex]>),
+    Resources(Arc<[ResourceId]>),
+}
+
 impl Candidates<'_> {
     /// Chooses one automatic list.
-    fn choose(&self, key: &ListKey) -> Arc<[usize]> {
+    fn choose(&self, key: &ListKey) -> Chosen {
         let (kind, limit, topics) = key;
-        let chosen = match *kind {
-            ListKind::Guides => best_matches(
-                self.pages,
-                |p| p.kind == PageKind::Page && p.section_name == "self-help",
-                |p| &p.topics,
-                |p| p.title.as_str(),
-                topics,
-                *limit,
+        match *kind {
+            ListKind::Guides => Chosen::Guides(
+                best_matches(
+                    self.pages,
+                    |p| p.kind == PageKind::Page && p.section_name == "self-help",
+                    |p| &p.topics,
+                    |p| p.title.as_str(),
+                    topics,
+                    *limit,
+                )
+                .into(),
             ),
-            ListKind::Services(sensitivity) => {
-                suggest_services(self.services, topics, sensitivity, *limit)
-            }
-            ListKind::Resources => best_matches(
-                self.resources,
-                |_| true,
-                |r| &r.topics,
-                |r| r.material.title.as_str(),
-                topics,
-                *limit,
+            ListKind::Services(sensitivity) => Chosen::Services(
+                suggest_services(self.services, topics, sensitivity, *limit).into(),
             ),
-        };
-        chosen.into()
+            ListKind::Resources => Chosen::Resources(
+                best_matches(
+                    self.resources,
+                    |_| true,
+                    |r| &r.topics,
+                    |r| r.material.title.as_str(),
+                    topics,
+                    *limit,
+                )
+                .into(),
+            ),
+        }
     }
 }
 
@@ -203,7 +216,7 @@ pub fn choose_related(candidates: Candidates, sessions: &[Session]) -> ChosenLis
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    let chosen: HashMap<ListKey, Arc<[usize]>> = keys
+    let chosen: HashMap<ListKey, Chosen> = keys
         .into_par_iter()
         .map(|key| {
             let list = candidates.choose(&key);
@@ -224,24 +237,45 @@ pub fn choose_related(candidates: Candidates, sessions: &[Session]) -> ChosenLis
 fn lists_of(
     subject: Subject,
     wanted: &[Wanted],
-    chosen: &HashMap<ListKey, Arc<[usize]>>,
+    chosen: &HashMap<ListKey, Chosen>,
 ) -> RelatedLists {
     let mut lists = RelatedLists::default();
+    let explicit = subject.explicit;
     for &want in wanted {
-        let list: Arc<[usize]> = match want.kind {
-            ListKind::Guides => subject.explicit.pages.as_deref().map(Arc::from),
-            ListKind::Services(_) => subject.explicit.services.as_deref().map(Arc::from),
-            ListKind::Resources => subject.explicit.resources.as_deref().map(Arc::from),
-        }
-        .or_else(|| chosen.get(&want.key(subject.topics)).cloned())
-        .unwrap_or_default();
+        let found = chosen.get(&want.key(subject.topics));
         match want.kind {
-            ListKind::Guides => lists.pages = list,
-            ListKind::Services(_) => lists.services = list,
-            ListKind::Resources => lists.resources = list,
+            ListKind::Guides => {
+                lists.pages = written_or(explicit.pages.as_deref(), || match found {
+                    Some(Chosen::Guides(list)) => Some(Arc::clone(list)),
+                    _ => None,
+                });
+            }
+            ListKind::Services(_) => {
+                lists.services = written_or(explicit.services.as_deref(), || match found {
+                    Some(Chosen::Services(list)) => Some(Arc::clone(list)),
+                    _ => None,
+                });
+            }
+            ListKind::Resources => {
+                lists.resources = written_or(explicit.resources.as_deref(), || match found {
+                    Some(Chosen::Resources(list)) => Some(Arc::clone(list)),
+                    _ => None,
+                });
+            }
         }
     }
     lists
+}
+
+/// The organiser's list if written, else the chosen one (none for a list not chosen).
+fn written_or<I: Copy>(
+    written: Option<&[I]>,
+    chosen: impl FnOnce() -> Option<Arc<[I]>>,
+) -> Arc<[I]> {
+    written
+        .map(Arc::from)
+        .or_else(chosen)
+        .unwrap_or_else(|| Arc::from([]))
 }
 
 #[cfg(test)]
@@ -257,7 +291,7 @@ mod tests {
     #[test]
     fn an_explicit_list_wins_even_with_joint_work() {
         let explicit = ExplicitRelations {
-            services: Some(vec![1]),
+            services: Some(vec![Id::new(1)]),
             ..Default::default()
         };
         let subject = Subject {
@@ -268,12 +302,18 @@ mod tests {
         let wanted = [Wanted::services(Sensitivity::Sensitive), Wanted::guides()];
         assert!(wanted[0].is_written(subject) && !wanted[1].is_written(subject));
         let chosen = HashMap::from([
-            (wanted[0].key(&[t(0)]), Arc::from([0, 2])),
-            (wanted[1].key(&[t(0)]), Arc::from([7])),
+            (
+                wanted[0].key(&[t(0)]),
+                Chosen::Services(Arc::from([Id::new(0), Id::new(2)])),
+            ),
+            (
+                wanted[1].key(&[t(0)]),
+                Chosen::Guides(Arc::from([Id::new(7)])),
+            ),
         ]);
         let lists = lists_of(subject, &wanted, &chosen);
-        assert_eq!(&*lists.services, &[1]);
-        assert_eq!(&*lists.pages, &[7]);
+        assert_eq!(&*lists.services, &[Id::new(1)]);
+        assert_eq!(&*lists.pages, &[Id::new(7)]);
         assert!(lists.resources.is_empty());
     }
 

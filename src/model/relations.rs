@@ -10,10 +10,12 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::Sources;
+use crate::model::id::ById;
 use crate::model::page::{Page, PageId, join_content_path};
 use crate::model::resource::Resource;
+use crate::model::resource::ResourceId;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::service::Service;
+use crate::model::service::{Service, ServiceIndex};
 use crate::model::session::Session;
 use crate::model::topic::{TopicId, best_matches};
 
@@ -28,16 +30,16 @@ pub struct WrittenRelations {
     pub resources: Option<Vec<Spanned<String>>>,
 }
 
-/// The organiser's lists, resolved: indexes into the site's services, pages and resources, in
-/// the order written; `None` where the list is chosen automatically.
+/// The organiser's lists, resolved: the site's services, pages and resources, in the order
+/// written; `None` where the list is chosen automatically.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExplicitRelations {
-    /// Indexes into `Site::services`.
-    pub services: Option<Vec<usize>>,
-    /// Page ids.
+    /// Services of the directory.
+    pub services: Option<Vec<ServiceIndex>>,
+    /// Pages.
     pub pages: Option<Vec<PageId>>,
-    /// Indexes into `Site::resources`.
-    pub resources: Option<Vec<usize>>,
+    /// Resources of the library.
+    pub resources: Option<Vec<ResourceId>>,
 }
 
 /// What a 'related' list is chosen for: a page, session or service.
@@ -97,7 +99,7 @@ pub fn resolve(
         resolve_list(list, origin, problems, |entry| {
             let id = service_id_of(entry, origin.content_dir);
             match service_ids.iter().position(|known| Some(*known) == id.as_deref()) {
-                Some(index) => Ok(index),
+                Some(index) => Ok(ServiceIndex::new(index)),
                 None => Err(unknown(&format!("no service `{entry}` in the directory"), id.as_deref().unwrap_or(entry), &service_ids)
                     .hint_suffix("name a service by its id (its file name without .toml) or by its path, such as ../directory/relate.toml")),
             }
@@ -123,7 +125,7 @@ pub fn resolve(
     let resources = written.resources.as_ref().map(|list| {
         resolve_list(list, origin, problems, |entry| {
             match resource_urls.iter().position(|url| *url == entry) {
-                Some(index) => Ok(index),
+                Some(index) => Ok(ResourceId::new(index)),
                 None => Err(unknown(
                     &format!("no resource in content/resources/ has the address `{entry}`"),
                     entry,
@@ -179,12 +181,12 @@ fn unknown(message: &str, wanted: &str, known: &[&str]) -> Unknown {
     }
 }
 
-fn resolve_list(
+fn resolve_list<I: PartialEq>(
     list: &[Spanned<String>],
     origin: Origin,
     problems: &mut Diagnostics,
-    find: impl Fn(&str) -> Result<usize, Unknown>,
-) -> Vec<usize> {
+    find: impl Fn(&str) -> Result<I, Unknown>,
+) -> Vec<I> {
     let mut found = Vec::new();
     for entry in list {
         match find(entry.get_ref().trim()) {
@@ -351,7 +353,7 @@ pub fn near_matches(wanted: &str, known: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The services a subject suggests, as indexes into `services`, at most `limit`: those that
+/// The services a subject suggests, at most `limit`: those that
 /// share most topics with it, family hubs before others, then by name. On a sensitive subject
 /// every specialist safety service comes first and no joint-work service is suggested.
 pub fn suggest_services(
@@ -359,13 +361,15 @@ pub fn suggest_services(
     topics: &[TopicId],
     sensitivity: Sensitivity,
     limit: usize,
-) -> Vec<usize> {
+) -> Vec<ServiceIndex> {
     let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
     if !sensitivity.is_sensitive() {
         return best_matches(services, |_| true, |s| &s.topics, key, topics, limit);
     }
-    let mut safety: Vec<usize> = (0..services.len())
-        .filter(|&n| services[n].safety)
+    let mut safety: Vec<ServiceIndex> = services
+        .with_ids()
+        .filter(|(_, s)| s.safety)
+        .map(|(n, _)| n)
         .collect();
     safety.sort_by_cached_key(|&n| {
         let shared = services[n]
@@ -390,10 +394,10 @@ pub fn suggest_services(
 }
 
 /// Whether a list of services includes a specialist safety service.
-pub fn has_safety_service(services: &[Service], chosen: &[usize]) -> bool {
+pub fn has_safety_service(services: &[Service], chosen: &[ServiceIndex]) -> bool {
     chosen
         .iter()
-        .any(|&n| services.get(n).is_some_and(|s| s.safety))
+        .any(|&n| services.by_id(n).is_some_and(|s| s.safety))
 }
 
 #[cfg(test)]
@@ -448,7 +452,7 @@ mod tests {
         found
     }
 
-    fn ids(services: &[Service], chosen: &[usize]) -> Vec<String> {
+    fn ids(services: &[Service], chosen: &[ServiceIndex]) -> Vec<String> {
         chosen.iter().map(|&n| services[n].id.to_string()).collect()
     }
 
@@ -496,7 +500,7 @@ mod tests {
     #[test]
     fn entries_resolve_by_id_or_path_and_unknown_ones_are_located_with_near_matches() {
         let services = services();
-        let pages = BTreeMap::from([("self-help/a.md".to_owned(), 0)]);
+        let pages = BTreeMap::from([("self-help/a.md".to_owned(), Id::new(0))]);
         let text = "related_services = [\"chat\", \"../directory/refuge.toml\", \"mediaton\"]\nrelated_pages = [\"a.md\", \"b.md\"]\n";
         let file = SourceFile {
             path: "content/self-help/x.md".into(),
@@ -533,7 +537,7 @@ mod tests {
             ids(&services, found.services.as_deref().unwrap()),
             ["chat", "refuge"]
         );
-        assert_eq!(found.pages, Some(vec![0]));
+        assert_eq!(found.pages, Some(vec![Id::new(0)]));
         assert_eq!(found.resources, None);
         let messages: Vec<String> = problems
             .0

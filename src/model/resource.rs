@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::sessions::RawMaterial;
+use crate::model::id::Id;
 use crate::model::material::{Material, MaterialKind, build_material};
 use crate::model::slug::Slug;
 use crate::model::topic::{TopicId, Topics};
@@ -21,6 +22,9 @@ struct RawResourceFile {
     #[serde(default)]
     resource: Vec<RawMaterial>,
 }
+
+/// A resource's position in `Site::resources`.
+pub type ResourceId = Id<Resource>;
 
 /// A validated resource of the library.
 #[derive(Debug, Clone)]

@@ -14,6 +14,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
+use crate::model::id::Id;
 use crate::model::related::RelatedLists;
 use crate::model::relations::{ExplicitRelations, WrittenRelations};
 use crate::model::sensitivity::Sensitivity;
@@ -33,6 +34,9 @@ pub const DIRECTORY_DIR: &str = "content/directory/";
 pub const RESERVED_IDS: &[&str] = &[
     "a-z", "category", "level", "age", "cost", "access", "language", "open", "oruk",
 ];
+
+/// A service's position in `Site::services` (its [`ServiceId`] is its file name).
+pub type ServiceIndex = Id<Service>;
 
 /// A service's identifier: its file name, a slug, stable and safe in a URL.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -130,7 +130,7 @@ impl Topics {
         )
     }
 }
-/// The positions in `items` of the `limit` eligible items that share most topics with
+/// The ids in `items` of the `limit` eligible items that share most topics with
 /// `topics` (none that share none), ties in order of `key` and then of position: every
 /// 'related' list. Chosen without sorting all the matches, which on a large site are
 /// thousands for each of thousands of pages.
@@ -141,7 +141,7 @@ pub fn best_matches<'a, T, K: Ord>(
     key: impl Fn(&'a T) -> K,
     topics: &[TopicId],
     limit: usize,
-) -> Vec<usize> {
+) -> Vec<Id<T>> {
     let mut scored: Vec<(std::cmp::Reverse<usize>, K, usize)> = items
         .iter()
         .enumerate()
@@ -159,5 +159,5 @@ pub fn best_matches<'a, T, K: Ord>(
         scored.truncate(limit);
     }
     scored.sort_unstable();
-    scored.into_iter().map(|(_, _, n)| n).collect()
+    scored.into_iter().map(|(_, _, n)| Id::new(n)).collect()
 }

@@ -14,6 +14,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::material::MaterialText;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
 use crate::model::sensitivity::Sensitivity;
+use crate::model::service::ServiceIndex;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
 use crate::render::RenderedPage;
@@ -251,7 +252,7 @@ impl Context<'_> {
         &self,
         facet: &FilterGroup,
         value: &FilterOption,
-        members: &[usize],
+        members: &[ServiceIndex],
     ) -> Result<RenderedPage, Diagnostic> {
         let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
         let sensitivity = Sensitivity::when(members.iter().any(|s| s.safety));

@@ -11,7 +11,7 @@ use crate::model::UrlPath;
 use crate::model::material::MaterialKind;
 use crate::model::material::MaterialText;
 use crate::model::paths::Section;
-use crate::model::resource::{Resource, kinds_in};
+use crate::model::resource::{Resource, ResourceId, kinds_in};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Site, Slug};
 use crate::render::RenderedPage;
@@ -93,7 +93,7 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
 
 /// The resources a self-help page or session lists, as shown: the organiser's list, or those
 /// sharing most topics with it.
-pub fn related_resource_views(site: &Site, chosen: &[usize]) -> Vec<ResourceView> {
+pub fn related_resource_views(site: &Site, chosen: &[ResourceId]) -> Vec<ResourceView> {
     chosen
         .iter()
         .map(|&n| resource_view(site, &site.resources[n]))

@@ -2,9 +2,10 @@
 //! language, open on a day), the values that some service has, with their members. The
 //! view of each facet is the programme's [`FilterGroup`] (in `render::views`), so both kinds of filter share one shape.
 
-use crate::model::Service;
+use crate::model::service::ServiceIndex;
 use crate::model::service::vocab::{AGE_BANDS, Access, Category, Day, Level};
 use crate::model::slug::slugify;
+use crate::model::{ById, Service};
 use crate::render::views::{FilterGroup, FilterOption};
 
 /// One way to filter the directory, such as 'Category': its view (key `category`, title,
@@ -13,8 +14,8 @@ use crate::render::views::{FilterGroup, FilterOption};
 pub struct Facet {
     /// The view: `group.options[i]` is a value that at least one service has.
     pub group: FilterGroup,
-    /// `members[i]`: indexes of the services that have `group.options[i]`.
-    pub members: Vec<Vec<usize>>,
+    /// `members[i]`: the services that have `group.options[i]`.
+    pub members: Vec<Vec<ServiceIndex>>,
 }
 
 /// Every facet of these services; values no service has are left out.
@@ -24,9 +25,8 @@ pub fn build_facets(services: &[Service]) -> Vec<Facet> {
             let (options, members) = candidates
                 .into_iter()
                 .map(|(value, title)| {
-                    let members: Vec<usize> = services
-                        .iter()
-                        .enumerate()
+                    let members: Vec<ServiceIndex> = services
+                        .with_ids()
                         .filter(|(_, s)| test(s, &value))
                         .map(|(i, _)| i)
                         .collect();
@@ -122,7 +122,7 @@ fn languages(services: &[Service]) -> Vec<(String, String)> {
 }
 
 /// The facet values a service has, as `key -> space-separated slugs`, for the filter script.
-pub fn service_filter_data(facets: &[Facet], index: usize) -> Vec<(String, String)> {
+pub fn service_filter_data(facets: &[Facet], index: ServiceIndex) -> Vec<(String, String)> {
     facets
         .iter()
         .map(|f| {

@@ -3,10 +3,11 @@
 use crate::text::percent::percent_encode;
 use serde::Serialize;
 
-use crate::model::Site;
 use crate::model::material::MaterialText;
+use crate::model::resource::ResourceId;
 use crate::model::service::vocab::Day;
-use crate::model::service::{Location, Opening, Service};
+use crate::model::service::{Location, Opening, Service, ServiceIndex};
+use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, Link};
 use crate::text::format::{format_date, format_time, iso_date};
@@ -160,9 +161,9 @@ pub fn service_card(
 ) -> ServiceCard {
     let index = site
         .services
-        .iter()
-        .position(|s| s.id == service.id)
-        .unwrap_or_default();
+        .with_ids()
+        .find(|(_, s)| s.id == service.id)
+        .map_or(ServiceIndex::new(0), |(id, _)| id);
     ServiceCard {
         name: service.name.clone(),
         url: service.url.to_string(),
@@ -320,7 +321,7 @@ fn location_view(location: &Location) -> LocationView {
 
 /// The services a page or session lists (the organiser's list, or the suggestion of the
 /// model's safety rules: see [`suggest_services`](crate::model::relations::suggest_services)), as cards.
-pub fn related_services(site: &Site, chosen: &[usize]) -> Vec<Card> {
+pub fn related_services(site: &Site, chosen: &[ServiceIndex]) -> Vec<Card> {
     chosen
         .iter()
         .map(|&n| &site.services[n])
@@ -335,7 +336,7 @@ pub fn related_services(site: &Site, chosen: &[usize]) -> Vec<Card> {
 
 /// A service's resources (the organiser's list, or those that share most topics with it), as
 /// shown.
-pub fn related_resources(site: &Site, chosen: &[usize]) -> Vec<MaterialText> {
+pub fn related_resources(site: &Site, chosen: &[ResourceId]) -> Vec<MaterialText> {
     chosen
         .iter()
         .map(|&n| MaterialText::from(&site.resources[n].material))
