@@ -38,6 +38,9 @@ pub const RESERVED_IDS: &[&str] = &[
 /// A service's position in `Site::services` (its [`ServiceId`] is its file name).
 pub type ServiceIndex = Id<Service>;
 
+/// A location's position in its service's `locations`.
+pub type LocationId = Id<Location>;
+
 /// A service's identifier: its file name, a slug, stable and safe in a URL.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(transparent)]
@@ -288,8 +291,8 @@ pub struct Opening {
     pub closes: Time,
     /// 'Term time only'.
     pub note: String,
-    /// Index into the service's locations, when these hours are for one place.
-    pub location: Option<usize>,
+    /// One of the service's own locations, when these hours are for one place.
+    pub location: Option<LocationId>,
 }
 
 /// Validates every service file under `content/directory/`; ids are unique by construction
@@ -656,7 +659,7 @@ fn check_opening(
     let location = match &raw.location {
         None => None,
         Some(name) => match locations.iter().position(|l| &l.name == name.get_ref()) {
-            Some(index) => Some(index),
+            Some(index) => Some(LocationId::new(index)),
             None if written.contains(name.get_ref()) => return None,
             None => {
                 let known: Vec<_> = locations.iter().map(|l| l.name.as_str()).collect();

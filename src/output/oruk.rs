@@ -370,7 +370,7 @@ fn schedules(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) 
                 put(
                     &mut map,
                     "service_at_location_id",
-                    json!(key("service_at_location", n)),
+                    json!(key("service_at_location", n.index())),
                 );
                 put(&mut map, "attending_type", json!("in-person"));
             }

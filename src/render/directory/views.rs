@@ -260,7 +260,7 @@ pub fn opening_line(opening: &Opening, locations: &[Location]) -> String {
     );
     let place = opening
         .location
-        .and_then(|i| locations.get(i))
+        .and_then(|i| locations.by_id(i))
         .map(|l| format!("at {}", l.name));
     let notes: Vec<String> = place
         .into_iter()
