@@ -94,7 +94,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 port: args.port,
                 open: args.open,
             };
-            serve::serve(options).map_err(anyhow::Error::msg)?;
+            serve::serve(options)?;
         }
         Command::Explain { code, kind } => match code.as_deref() {
             None => print!("{}", Code::list()),

@@ -127,9 +127,20 @@ fn counted(n: usize, thing: &str) -> String {
     }
 }
 
+/// Why `serve` could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The site folder cannot be watched.
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
+    /// No port could be listened on.
+    #[error(transparent)]
+    Bind(#[from] server::BindError),
+}
+
 /// Builds, serves and rebuilds until the process is stopped. Fails only when it cannot
 /// listen or watch; problems in the site are shown, not returned.
-pub fn serve(options: ServeOptions) -> Result<(), String> {
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // Watching starts first, so that a save during the first build is rebuilt too.
     let mut watcher = SiteWatcher::new(&options.build.root)?;
     let mut live = LiveSite::start(options.build.clone());

@@ -24,8 +24,23 @@ const POLL: Duration = Duration::from_secs(25);
 /// How many ports after the asked one to try when it is busy.
 const PORT_TRIES: u16 = 20;
 
+/// No port of those tried could be listened on.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot listen on {interface} ports {first} to {last}")]
+pub struct BindError {
+    /// The address.
+    pub interface: IpAddr,
+    /// The port asked for.
+    pub first: u16,
+    /// The last port tried.
+    pub last: u16,
+    /// Why the first port could not be used.
+    #[source]
+    pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
 /// Listens on `interface:port`, or the next free port after it, saying so when it moves.
-pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), BindError> {
     let mut first_error = None;
     for candidate in (0..PORT_TRIES).filter_map(|n| port.checked_add(n)) {
         let address = SocketAddr::new(interface, candidate);
@@ -38,15 +53,16 @@ pub fn bind(interface: IpAddr, port: u16) -> Result<(Server, SocketAddr), String
                 return Ok((server, bound));
             }
             Err(error) => {
-                first_error.get_or_insert(error.to_string());
+                first_error.get_or_insert(error);
             }
         }
     }
-    let reason = first_error.unwrap_or_else(|| "no port to try".into());
-    Err(format!(
-        "cannot listen on {interface} ports {port} to {}: {reason}",
-        port.saturating_add(PORT_TRIES - 1)
-    ))
+    Err(BindError {
+        interface,
+        first: port,
+        last: port.saturating_add(PORT_TRIES - 1),
+        source: first_error.unwrap_or_else(|| "no port to try".into()),
+    })
 }
 
 /// How many reload long polls may wait at once; more are told to come back later (503), which

@@ -35,6 +35,30 @@ pub struct Batch {
     pub first_seen: Option<Instant>,
 }
 
+/// Why the site folder cannot be watched.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The site folder cannot be found.
+    #[error("cannot watch {}", path.display())]
+    Root {
+        /// The folder as given.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The system's watcher cannot start.
+    #[error("cannot watch files")]
+    Start(#[source] notify::Error),
+    /// The system refused to watch the folder.
+    #[error("cannot watch {}", path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the watcher said.
+        source: notify::Error,
+    },
+}
+
 /// A running watcher over one site folder.
 pub struct SiteWatcher {
     root: PathBuf,
@@ -54,17 +78,20 @@ impl std::fmt::Debug for SiteWatcher {
 
 impl SiteWatcher {
     /// Starts watching the site at `root`.
-    pub fn new(root: &Path) -> Result<SiteWatcher, String> {
-        let root = root
-            .canonicalize()
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    pub fn new(root: &Path) -> Result<SiteWatcher, WatchError> {
+        let root = root.canonicalize().map_err(|source| WatchError::Root {
+            path: root.to_path_buf(),
+            source,
+        })?;
         let (sender, events) = channel();
-        let mut watcher =
-            notify::recommended_watcher(sender).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut watcher = notify::recommended_watcher(sender).map_err(WatchError::Start)?;
         // The site folder itself, not its subfolders: hubsite.toml, and watched folders appearing.
         watcher
             .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|source| WatchError::Folder {
+                path: root.clone(),
+                source,
+            })?;
         let mut site = SiteWatcher {
             root,
             watcher,
