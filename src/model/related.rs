@@ -242,22 +242,23 @@ fn lists_of(
     let mut lists = RelatedLists::default();
     let explicit = subject.explicit;
     for &want in wanted {
-        let found = chosen.get(&want.key(subject.topics));
+        // Looked up only for a list the organiser did not write.
+        let found = || chosen.get(&want.key(subject.topics));
         match want.kind {
             ListKind::Guides => {
-                lists.pages = written_or(explicit.pages.as_deref(), || match found {
+                lists.pages = written_or(explicit.pages.as_deref(), || match found() {
                     Some(Chosen::Guides(list)) => Some(Arc::clone(list)),
                     _ => None,
                 });
             }
             ListKind::Services(_) => {
-                lists.services = written_or(explicit.services.as_deref(), || match found {
+                lists.services = written_or(explicit.services.as_deref(), || match found() {
                     Some(Chosen::Services(list)) => Some(Arc::clone(list)),
                     _ => None,
                 });
             }
             ListKind::Resources => {
-                lists.resources = written_or(explicit.resources.as_deref(), || match found {
+                lists.resources = written_or(explicit.resources.as_deref(), || match found() {
                     Some(Chosen::Resources(list)) => Some(Arc::clone(list)),
                     _ => None,
                 });
