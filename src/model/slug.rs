@@ -11,7 +11,9 @@ pub enum NotASlug {
     #[error("`{0}` is not a valid identifier: use lowercase letters, digits and hyphens")]
     Invalid(String),
     /// Longer than a file system or host may take.
-    #[error("`{0}` is longer than {MAX_SLUG_LEN} characters, too long for some file systems and hosts")]
+    #[error(
+        "`{0}` is longer than {MAX_SLUG_LEN} characters, too long for some file systems and hosts"
+    )]
     TooLong(String),
 }
 

@@ -111,7 +111,10 @@ impl LiveSite {
                 snapshot
             }
             Err(error) => {
-                eprintln!("{error}\nerror: the rebuild failed; still serving the last good build");
+                eprintln!(
+                    "{}\nerror: the rebuild failed; still serving the last good build",
+                    crate::error::full_message(&error)
+                );
                 self.shared.publish_errors(error.to_string())
             }
         }
