@@ -157,7 +157,7 @@ pub fn build_material(
             Ok(minutes) => Some(minutes),
             Err(message) => {
                 problems.push(
-                    file.error_at(text.span(), message)
+                    file.error_at(text.span(), message.to_string())
                         .code(Code::BadDuration)
                         .hint("write durations like 20m, 1h or 1h30m"),
                 );

@@ -449,7 +449,7 @@ fn session_end(
             let minutes = parse_duration_minutes(duration.get_ref())
                 .map_err(|m| {
                     problems.push(
-                        file.error_at(duration.span(), m)
+                        file.error_at(duration.span(), m.to_string())
                             .code(Code::BadDuration)
                             .hint("write durations like 90m or 1h30m"),
                     )
