@@ -3,9 +3,13 @@
 //! before the file is written to the rebuilt output being published (what a browser is then
 //! served), with the debounce included.
 //!
-//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS] [text|title]` (DIR from
-//! gen_site): `text` (the default) edits a paragraph, which `serve` applies to the last
-//! build; `title` edits the page's title, which runs the whole pipeline (lists change).
+//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS] [text|title|section] [FILE]`
+//! (DIR from gen_site): `text` (the default) edits a paragraph, which `serve` applies to the
+//! last build; `title` edits the page's title, which runs the whole pipeline (lists change);
+//! `section` edits the title of the top section (`content/library/_index.md`), which every
+//! page below it shows (breadcrumbs) and every one of their search records holds. FILE (under
+//! DIR) names another file to edit the title of (`content/self-help/_index.md` on a site from
+//! gen_corpus).
 
 use std::fs;
 use std::path::PathBuf;
@@ -20,15 +24,29 @@ use hubsite::serve::watch::SiteWatcher;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// What each edit changes.
+#[derive(Clone, Copy)]
+enum Edit {
+    /// A paragraph of a page.
+    Text,
+    /// A page's title.
+    Title,
+    /// A section's title, in its `_index.md`.
+    Section,
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let root =
         PathBuf::from(args.next().ok_or("usage: bench_serve DIR [EDITS]")?).canonicalize()?;
     let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
-    let title = match args.next().as_deref() {
-        None | Some("text") => false,
-        Some("title") => true,
-        Some(other) => return Err(format!("unknown kind of edit {other:?}: text or title").into()),
+    let kind = match args.next().as_deref() {
+        None | Some("text") => Edit::Text,
+        Some("title") => Edit::Title,
+        Some("section") => Edit::Section,
+        Some(other) => {
+            return Err(format!("unknown kind of edit {other:?}: text, title or section").into());
+        }
     };
     let options = BuildOptions {
         root: root.clone(),
@@ -40,21 +58,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut live = LiveSite::start(options);
     println!("first build: {} ms", started.elapsed().as_millis());
     let mut watcher = SiteWatcher::new(&root)?;
-    let page = root.join("content/library/s000/p001.md");
+    let page = root.join(args.next().as_deref().unwrap_or(match kind {
+        Edit::Section => "content/library/_index.md",
+        Edit::Text | Edit::Title => "content/library/s000/p001.md",
+    }));
     let original = fs::read_to_string(&page)?;
     let mut times = Vec::new();
     for edit in 0..edits {
-        let text = if title {
-            original.replacen(
-                "title = \"Guide ",
-                &format!("title = \"Edit {edit} of guide "),
-                1,
-            )
-        } else {
-            original.replace(
+        let text = match kind {
+            Edit::Text => original.replace(
                 "This is paragraph 0",
                 &format!("This is edit {edit}, paragraph 0"),
-            )
+            ),
+            Edit::Title | Edit::Section => {
+                original.replacen("title = \"", &format!("title = \"Edit {edit} of "), 1)
+            }
         };
         let saved = Instant::now();
         fs::write(&page, text)?;
@@ -72,7 +90,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "edit to served over {edits} one-page {} edits: median {:.1} ms, fastest {:.1} ms, slowest {:.1} ms",
-        if title { "title" } else { "text" },
+        match kind {
+            Edit::Text => "text",
+            Edit::Title => "title",
+            Edit::Section => "section title",
+        },
         ms(times[times.len() / 2]),
         ms(times[0]),
         ms(times[times.len() - 1])

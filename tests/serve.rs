@@ -272,6 +272,62 @@ fn rebuilds_of_the_programme_equal_full_builds() {
     run_steps("programme", PROGRAMME_STEPS);
 }
 
+const COUNCIL_SECTION_STEPS: &[Step] = &[
+    Step {
+        name: "edit a section's title (breadcrumbs, lists and every search record below it)",
+        apply: |r| {
+            edit(
+                r,
+                "content/self-help/_index.md",
+                "title = \"Guides for parents\"",
+                "title = \"Guides for parents and carers\"",
+            )
+        },
+        paths: &["content/self-help/_index.md"],
+    },
+    Step {
+        name: "edit the section's summary",
+        apply: |r| {
+            edit(
+                r,
+                "content/self-help/_index.md",
+                "Short guides",
+                "Brief guides",
+            )
+        },
+        paths: &["content/self-help/_index.md"],
+    },
+    Step {
+        name: "a page's text after the section edits",
+        apply: |r| {
+            edit(
+                r,
+                "content/self-help/talking-after-a-loss.md",
+                "Children grieve differently",
+                "Take your time. Children grieve differently",
+            )
+        },
+        paths: &["content/self-help/talking-after-a-loss.md"],
+    },
+    Step {
+        name: "the section's title back",
+        apply: |r| {
+            edit(
+                r,
+                "content/self-help/_index.md",
+                "title = \"Guides for parents and carers\"",
+                "title = \"Guides for parents\"",
+            )
+        },
+        paths: &["content/self-help/_index.md"],
+    },
+];
+
+#[test]
+fn section_front_matter_edits_on_the_council_site_equal_full_builds() {
+    run_steps("council", COUNCIL_SECTION_STEPS);
+}
+
 #[test]
 fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() {
     let site = scratch_copy("minimal");

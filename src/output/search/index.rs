@@ -76,53 +76,58 @@ impl Postings {
         join_runs(documents.len(), runs)
     }
 
-    /// Replaces document `doc`, which was `old`, with `new`: its postings and field lengths
-    /// become what [`Postings::build`] would give, the other documents' stay. Returns every
-    /// term whose lists changed (the old document's and the new one's: its weights depend on
-    /// its field lengths).
-    pub fn replace_document(
+    /// Replaces each document `doc`, which was `old`, with `new`: the postings and field
+    /// lengths become what [`Postings::build`] would give, the other documents' stay. Returns
+    /// every term whose entry may read differently: a posting added, removed or counted
+    /// differently, and every term of a field whose length changed (its weights depend on it).
+    ///
+    /// The edits are gathered per term and field first, so that each list is rewritten once
+    /// however many documents changed: the cost grows with the lists touched, not with the
+    /// product of documents and list lengths (a section's title in every document's record
+    /// once made this quadratic).
+    pub fn replace_documents(
         &mut self,
-        doc: u32,
-        old: &SearchDocument,
-        new: &SearchDocument,
+        replaced: &[(u32, &SearchDocument, &SearchDocument)],
     ) -> BTreeSet<String> {
-        let (old, new) = WORD_TERMS.with_borrow_mut(|words| {
-            (
-                run_postings(doc, std::slice::from_ref(old), words),
-                run_postings(doc, std::slice::from_ref(new), words),
-            )
-        });
+        let mut edits: BTreeMap<(String, usize), ListEdit> = BTreeMap::new();
         let mut changed = BTreeSet::new();
-        for posting in &old.postings {
-            let term = &old.terms[posting.term as usize];
-            if let Some(lists) = self.terms.get_mut(term) {
-                let list = &mut lists[posting.field as usize];
-                if let Ok(at) = list.binary_search_by_key(&doc, |&(d, _)| d) {
-                    list.remove(at);
+        WORD_TERMS.with_borrow_mut(|words| {
+            for &(doc, old, new) in replaced {
+                let old = DocumentPostings::of(doc, old, words);
+                let new = DocumentPostings::of(doc, new, words);
+                for posting in old.postings.difference(&new.postings) {
+                    let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
+                    edit.removed.push(doc);
                 }
-                // A full build has no term without documents.
-                if lists.iter().all(Vec::is_empty) {
-                    self.terms.remove(term);
+                for posting in new.postings.difference(&old.postings) {
+                    let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
+                    edit.added.push((doc, f64::from(posting.2).sqrt()));
+                }
+                let weighed_anew = |(_, field, _): &&(String, usize, u32)| {
+                    old.lengths.get(*field) != new.lengths.get(*field)
+                };
+                let reweighed = old.postings.iter().chain(&new.postings);
+                changed.extend(reweighed.filter(weighed_anew).map(|p| p.0.clone()));
+                changed.extend(
+                    old.postings
+                        .symmetric_difference(&new.postings)
+                        .map(|p| p.0.clone()),
+                );
+                if let Some(slot) = self.lengths.get_mut(doc as usize) {
+                    *slot = new.lengths;
                 }
             }
-            changed.insert(term.clone());
-        }
-        for posting in &new.postings {
-            let term = &new.terms[posting.term as usize];
+        });
+        for ((term, field), edit) in edits {
             let lists = self
                 .terms
                 .entry(term.clone())
                 .or_insert_with(|| vec![Vec::new(); FIELDS.len()]);
-            let list = &mut lists[posting.field as usize];
-            let at = list.partition_point(|&(d, _)| d < doc);
-            list.insert(at, (doc, f64::from(posting.count).sqrt()));
-            changed.insert(term.clone());
-        }
-        if let (Some(slot), Some(lengths)) = (
-            self.lengths.get_mut(doc as usize),
-            new.lengths.into_iter().next(),
-        ) {
-            *slot = lengths;
+            edit.apply(&mut lists[field]);
+            // A full build has no term without documents.
+            if lists.iter().all(Vec::is_empty) {
+                self.terms.remove(&term);
+            }
         }
         changed
     }
@@ -249,6 +254,61 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
         doc_count,
         terms,
         lengths: runs.into_iter().flat_map(|run| run.lengths).collect(),
+    }
+}
+
+/// One document's postings as a set of (term, field, count), and its field lengths.
+struct DocumentPostings {
+    postings: BTreeSet<(String, usize, u32)>,
+    lengths: Vec<usize>,
+}
+
+impl DocumentPostings {
+    fn of(doc: u32, document: &SearchDocument, words: &mut WordTerms) -> DocumentPostings {
+        let run = run_postings(doc, std::slice::from_ref(document), words);
+        let postings = run
+            .postings
+            .iter()
+            .map(|p| {
+                (
+                    run.terms[p.term as usize].clone(),
+                    p.field as usize,
+                    p.count,
+                )
+            })
+            .collect();
+        DocumentPostings {
+            postings,
+            lengths: run.lengths.into_iter().next().unwrap_or_default(),
+        }
+    }
+}
+
+/// The changes to one term's list in one field: documents to take out, postings to put in.
+#[derive(Default)]
+struct ListEdit {
+    removed: Vec<u32>,
+    added: Vec<(u32, f64)>,
+}
+
+impl ListEdit {
+    /// Rewrites `list` (in document order) once: removals first, then the additions merged in.
+    fn apply(mut self, list: &mut Vec<(u32, f64)>) {
+        self.removed.sort_unstable();
+        self.added.sort_by_key(|&(doc, _)| doc);
+        let kept = std::mem::take(list)
+            .into_iter()
+            .filter(|(doc, _)| self.removed.binary_search(doc).is_err());
+        let mut merged = Vec::with_capacity(kept.size_hint().1.unwrap_or(0) + self.added.len());
+        let mut added = self.added.into_iter().peekable();
+        for posting in kept {
+            while let Some(next) = added.next_if(|next| next.0 < posting.0) {
+                merged.push(next);
+            }
+            merged.push(posting);
+        }
+        merged.extend(added);
+        *list = merged;
     }
 }
 
@@ -525,6 +585,49 @@ mod tests {
         assert_eq!(
             Postings::build(&docs),
             Postings::from_index(&build_index(&docs)).unwrap()
+        );
+    }
+
+    #[test]
+    fn replacing_documents_together_gives_a_build_of_the_new_ones() {
+        let words = [
+            "mediation",
+            "parents",
+            "teenagers",
+            "money",
+            "the",
+            "calm",
+            "debt",
+        ];
+        let body = |n: usize| {
+            (0..n % 9 + 1)
+                .map(|k| words[(n * 5 + k * 3) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let old: Vec<SearchDocument> = (0..60)
+            .map(|n| doc(&format!("Page {n}"), &body(n)))
+            .collect();
+        let mut new = old.clone();
+        new[3].body = "calm calm calm".into();
+        new[4].body.clear();
+        new[5].title = "A title with new words".into();
+        new[6].section = "Not indexed".into();
+        new[59].body = format!("{} quokka", new[59].body);
+        let mut postings = Postings::build(&old);
+        let replaced: Vec<(u32, &SearchDocument, &SearchDocument)> = (3..7)
+            .chain([59])
+            .map(|n| (n as u32, &old[n], &new[n]))
+            .collect();
+        let terms = postings.replace_documents(&replaced);
+        assert_eq!(postings, Postings::build(&new));
+        assert!(terms.contains("quokka") && terms.contains("calm"));
+        // A change to what is not indexed (the section) changes no term's entry.
+        let mut postings = Postings::build(&old);
+        assert!(
+            postings
+                .replace_documents(&[(6, &old[6], &new[6])])
+                .is_empty()
         );
     }
 }

@@ -29,9 +29,11 @@ pub struct KeptIndex {
     shards: HashMap<String, (String, Arc<Vec<u8>>)>,
     /// Terms whose entries changed since the last layout.
     changed: BTreeSet<String>,
-    /// Each document's record file, in path order (`search/d/10.json` before `.../2.json`),
-    /// with the document's number.
-    records: Vec<(String, Arc<Vec<u8>>, usize)>,
+    /// Each document's record file, by document number.
+    records: Vec<Arc<Vec<u8>>>,
+    /// Document numbers in the order of their records' paths (`search/d/10.json` before
+    /// `.../2.json`).
+    record_order: Vec<usize>,
 }
 
 /// Every search file of a layout, each run in path order.
@@ -64,9 +66,7 @@ impl KeptIndex {
         let documents = super::documents(site);
         match previous {
             Some(mut kept) if kept.indexes_the_same(&documents) => {
-                for (doc, document) in documents.into_iter().enumerate() {
-                    kept.replace_at(doc, document);
-                }
+                kept.replace_all(documents.into_iter().enumerate().collect());
                 let files = kept.lay_out();
                 (kept, files)
             }
@@ -84,12 +84,12 @@ impl KeptIndex {
             .into_iter()
             .map(|(term, entry)| (term.clone(), entry))
             .collect();
-        let mut records: Vec<(String, Arc<Vec<u8>>, usize)> = documents
+        let records = documents
             .par_iter()
-            .enumerate()
-            .map(|(i, doc)| (record_path(i), Arc::new(record_bytes(doc)), i))
+            .map(|doc| Arc::new(record_bytes(doc)))
             .collect();
-        records.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut record_order: Vec<usize> = (0..documents.len()).collect();
+        record_order.sort_by_cached_key(|&doc| record_path(doc));
         let mut kept = KeptIndex {
             documents,
             postings,
@@ -98,6 +98,7 @@ impl KeptIndex {
             shards: HashMap::new(),
             changed: BTreeSet::new(),
             records,
+            record_order,
         };
         let files = kept.lay_out();
         (kept, files)
@@ -129,20 +130,25 @@ impl KeptIndex {
         else {
             return false;
         };
-        self.replace_at(doc, document);
+        self.replace_all(vec![(doc, document)]);
         true
     }
 
-    /// Puts `document` in the place of document number `doc`.
-    fn replace_at(&mut self, doc: usize, document: SearchDocument) {
-        if self.documents[doc] == document {
-            return;
-        }
-        let terms = self
-            .postings
-            .replace_document(doc as u32, &self.documents[doc], &document);
-        // A document's common words have a posting in nearly every document: their entries
-        // are long, so they are rendered across cores.
+    /// Puts each document in the place of the document of its number: the postings of those
+    /// whose terms changed are updated together, each changed term's entry is rendered once,
+    /// and records are made again only for documents that differ.
+    fn replace_all(&mut self, replaced: Vec<(usize, SearchDocument)>) {
+        let replaced: Vec<(usize, SearchDocument)> = replaced
+            .into_par_iter()
+            .filter(|(doc, document)| self.documents[*doc] != *document)
+            .collect();
+        let changes: Vec<(u32, &SearchDocument, &SearchDocument)> = replaced
+            .iter()
+            .map(|(doc, document)| (*doc as u32, &self.documents[*doc], document))
+            .collect();
+        let terms = self.postings.replace_documents(&changes);
+        // A common word has a posting in nearly every document: its entry is long, so entries
+        // are rendered across cores.
         let postings = &self.postings;
         let entries: Vec<(String, Option<String>)> = terms
             .into_par_iter()
@@ -155,19 +161,27 @@ impl KeptIndex {
             })
             .collect();
         for (term, entry) in entries {
+            let unchanged = self.entries.get(&term) == entry.as_ref();
             match entry {
                 Some(entry) => self.entries.insert(term.clone(), entry),
                 None => self.entries.remove(&term),
             };
-            self.changed.insert(term);
+            if !unchanged {
+                self.changed.insert(term);
+            }
         }
-        let record = record_bytes(&document);
-        if let Some(slot) = self.records.iter_mut().find(|(_, _, i)| *i == doc)
-            && *slot.1 != record
-        {
-            slot.1 = Arc::new(record);
+        let records: Vec<(usize, Vec<u8>)> = replaced
+            .par_iter()
+            .map(|(doc, document)| (*doc, record_bytes(document)))
+            .collect();
+        for (doc, record) in records {
+            if *self.records[doc] != record {
+                self.records[doc] = Arc::new(record);
+            }
         }
-        self.documents[doc] = document;
+        for (doc, document) in replaced {
+            self.documents[doc] = document;
+        }
     }
 
     /// Cuts the entries into shards as a full build does, reusing the bytes of every shard
@@ -207,9 +221,9 @@ impl KeptIndex {
         self.shards = shards;
         self.changed.clear();
         let records = self
-            .records
+            .record_order
             .iter()
-            .map(|(path, bytes, _)| (path.clone(), Arc::clone(bytes)))
+            .map(|&doc| (record_path(doc), Arc::clone(&self.records[doc])))
             .collect();
         SearchFiles {
             shards: files,
@@ -295,5 +309,60 @@ mod tests {
             !kept.replace(doc(99, "not there")),
             "a document not indexed is not added"
         );
+    }
+
+    #[test]
+    fn replacing_many_documents_at_once_gives_a_full_layouts_files() {
+        let words = [
+            "calm", "listen", "agree", "money", "sleep", "school", "anger",
+        ];
+        let body = |n: usize, shift: usize| {
+            (0..20)
+                .map(|i| words[(i * (n + 2) + shift) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let documents: Vec<SearchDocument> = (0..40).map(|n| doc(n, &body(n, 0))).collect();
+        let (mut kept, before) = KeptIndex::from_documents(documents.clone(), 200);
+        // A new section name only: records change, every shard keeps its bytes, shared.
+        let renamed: Vec<SearchDocument> = documents
+            .iter()
+            .cloned()
+            .map(|mut document| {
+                document.section = "Renamed".into();
+                document
+            })
+            .collect();
+        kept.replace_all(renamed.into_iter().enumerate().collect());
+        let after = kept.lay_out();
+        assert_eq!(before.shards.len(), after.shards.len());
+        for ((path, was), (_, now)) in before.shards.iter().zip(&after.shards) {
+            assert!(Arc::ptr_eq(was, now), "{path} was made again");
+        }
+        assert!(
+            before
+                .records
+                .iter()
+                .zip(&after.records)
+                .all(|(a, b)| a.1 != b.1)
+        );
+        // Every document's section (a record, not a term), a third's text, one emptied, one
+        // with words no other has.
+        let mut changed = documents.clone();
+        for (n, document) in changed.iter_mut().enumerate() {
+            document.section = "Renamed".into();
+            if n % 3 == 0 {
+                document.body = body(n, 1);
+            }
+        }
+        changed[7].body.clear();
+        changed[8].body = "quokka zebra".into();
+        kept.replace_all(changed.iter().cloned().enumerate().collect());
+        let updated = all(kept.lay_out());
+        let full: BTreeMap<String, Vec<u8>> =
+            lay_out_with(&changed, &Postings::build(&changed), 200)
+                .into_iter()
+                .collect();
+        assert_eq!(updated, full);
     }
 }
