@@ -12,6 +12,7 @@ const { chromium } = require('playwright-core');
 
 const { NOW, sites, journeys, broken } = require('./pages');
 const checks = require('./lib/checks');
+const programme = require('./lib/programme');
 const { serveFolder } = require('./lib/server');
 const { buildSite, scratch, writeNeutralSite } = require('./lib/sites');
 
@@ -267,6 +268,64 @@ describe('council: a site hosted under /familyhub/ (issue 16)', () => {
   });
 });
 
+describe('the programme on a phone (issue 19)', () => {
+  test('example: the first session of the 2027 week is within 1.5 screens; filters closed; the introduction after the sessions', async () => {
+    await withPage('example', '/sessions/2027/', programme.PHONE, async ({ page }) => {
+      const { top, height } = await programme.firstCardTop(page);
+      assert.ok(top <= 1.5 * height, `first card at ${top}px on a ${height}px screen`);
+      assert.equal(await page.locator('[data-programme-filters]').evaluate((el) => el.open), false, 'filters closed on a phone');
+      // The introduction is there in full, reached from a link above the sessions.
+      assert.match(await page.locator('#about').innerText(), /Relationships Matter week is back/);
+      const about = await page.locator('main a[href="#about"]').boundingBox();
+      assert.ok(about && about.y < top, 'a link to the introduction above the first session');
+    });
+  });
+  test('example: without JavaScript the filters open from their summary and a filter page marks its value', async () => {
+    await withPage('example', '/sessions/2027/format/online/', { ...programme.PHONE, javaScriptEnabled: false }, async ({ page }) => {
+      const current = page.locator('[data-filter-value][aria-current="page"]');
+      assert.equal(await current.count(), 1);
+      assert.equal(await current.isVisible(), false, 'closed at first');
+      await page.locator('.filters__summary').click();
+      assert.equal(await current.isVisible(), true);
+      assert.equal(await current.getAttribute('data-filter-value'), 'online');
+    });
+  });
+  for (const [site, week] of [['example', '/sessions/2027/'], ['council', '/familyhub/sessions/spring-2027/']]) {
+    test(`${site}: every combination of two filters shows the sessions its count promised, on the week page and every filter page`, async () => {
+      await withPage(site, week, programme.PHONE, async ({ page }) => {
+        const links = await programme.filterLinks(page);
+        assert.ok(links.length > 3, `filters on ${week}`);
+        const problems = [];
+        let checked = 0;
+        for (const first of [null, ...links]) {
+          const found = await programme.checkCombinations(page, first);
+          problems.push(...found.problems);
+          checked += found.checked;
+        }
+        for (const link of links) {
+          await page.goto(state.origins[site] + link.href);
+          const found = await programme.checkCombinations(page);
+          problems.push(...found.problems);
+          checked += found.checked;
+        }
+        assert.deepEqual(problems, [], `${problems.length} of ${checked} combinations`);
+      });
+    });
+  }
+  test('example: a filter page reloads to the choice in its address and counts the whole week (not only its own list)', async () => {
+    await withPage('example', '/sessions/2027/format/online/?audience=parents', programme.PHONE, async ({ page }) => {
+      const parents = (await programme.filterLinks(page)).find((l) => l.value === 'parents');
+      assert.equal(parents.current, 'true', 'the choice in the address is marked');
+      const { cards, stated } = await programme.shown(page);
+      assert.equal(cards, parents.count);
+      assert.equal(stated, parents.count);
+      const problems = await programme.checkLeaving(page, { key: 'day', value: '2027-03-26' }, { key: 'format', value: 'in-person' });
+      assert.deepEqual(problems, []);
+      assert.match(page.url(), /\/sessions\/2027\/format\/in-person\/\?(.*&)?audience=parents/);
+    });
+  });
+});
+
 describe('a session page read after the session, built before it (issue 6)', () => {
   // Built at NOW (booking open); read on the afternoon the session ended, phases.js must lead
   // with the recording and follow-on materials without a rebuild.
@@ -374,7 +433,7 @@ describe('print and forced colours of a session page', () => {
 });
 
 /** A phone held upright: touch only, no hover, 390x844 CSS pixels. */
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const PHONE = programme.PHONE;
 
 /** Opens the exit page from a neutral start page, leaves with `act`, then goes Back. */
 async function assertExit(site, exitPath, act) {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::model::booking::{BookingStatus, FEW_PLACES, Phase, phases_from};
-use crate::model::session::Session;
+use crate::model::session::{Format, Session};
 use crate::text::format::{format_date, format_day, format_time, format_time_range};
 
 /// The moments a page's script needs to move a session on to its next phase.
@@ -55,6 +55,10 @@ pub struct SessionCard {
     pub time: String,
     /// 'Online'.
     pub format: &'static str,
+    /// Where: 'Acton Family Hub', 'Online: Microsoft Teams', or both for a hybrid session.
+    pub place: String,
+    /// Who leads it: 'Jo Bloggs, Ealing Council', one entry a host.
+    pub hosts: Vec<String>,
     /// 'online'.
     pub format_slug: &'static str,
     /// 'Parents and carers', ...
@@ -83,6 +87,8 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         time: format_time_range(session.local_start.time(), session.local_end.time()),
         format: session.format.label(),
         format_slug: session.format.slug(),
+        place: place_text(session),
+        hosts: session.hosts.iter().map(host_text).collect(),
         audience: session.audience.iter().map(|a| a.label()).collect(),
         audience_slugs: session.audience.iter().map(|a| a.slug()).collect(),
         topic_slugs: session
@@ -94,6 +100,58 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         clock: phase_clock(session, site.now),
         tags: phase_texts(session, site, tag_text),
     }
+}
+
+/// Where a session happens, in a few words: the venue's name, 'Online: {platform}', or both.
+pub fn place_text(session: &Session) -> String {
+    let online = match session.online.as_ref().and_then(|o| o.platform.as_deref()) {
+        Some(platform) => format!("Online: {platform}"),
+        None => "Online".to_owned(),
+    };
+    let venue = session.venue.as_ref().map(|v| v.name.as_str());
+    match (session.format, venue) {
+        (Format::Online, _) | (_, None) => online,
+        (Format::InPerson, Some(venue)) => venue.to_owned(),
+        (Format::Hybrid, Some(venue)) => format!("{venue}, or {}", lower_first(&online)),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// A host as a card names them: 'name, organisation' (the organisation left out when it is
+/// the name).
+fn host_text(host: &crate::model::session::Person) -> String {
+    match &host.organisation {
+        Some(org) if *org != host.name => format!("{}, {org}", host.name),
+        _ => host.name.clone(),
+    }
+}
+
+/// What the programme's script needs to count the sessions of any choice of filters, on the
+/// week page and on each filter page (which lists only some of them): every session of the
+/// week as its values for each filter key, as JSON safe inside a `<script>` element.
+pub fn filter_data(site: &Site, sessions: &[&Session]) -> String {
+    let data: Vec<serde_json::Value> = sessions
+        .iter()
+        .map(|session| {
+            serde_json::json!({
+                "day": [session.local_start.date().to_string()],
+                "audience": session.audience.iter().map(|a| a.slug()).collect::<Vec<_>>(),
+                "format": [session.format.slug()],
+                "topic": session
+                    .topics
+                    .iter()
+                    .map(|&t| site.topics.list[t].slug.as_str())
+                    .collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    super::session::script_safe_json(&serde_json::Value::Array(data).to_string())
 }
 
 /// The moments of a session for the script.
@@ -164,7 +222,8 @@ fn booking_tag(session: &Session) -> (String, &'static str) {
             Some(0) => ("Fully booked".into(), "closed"),
             Some(1) => ("1 place left".into(), "warning"),
             Some(n) if n <= FEW_PLACES => (format!("{n} places left"), "warning"),
-            _ => ("Booking open".into(), "open"),
+            Some(n) => (format!("Booking open: {n} places left"), "open"),
+            None => ("Booking open".into(), "open"),
         },
     }
 }

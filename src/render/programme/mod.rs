@@ -93,6 +93,8 @@ pub struct WeekView<'a> {
     pub count: usize,
     /// Filters, each value a page of its own.
     pub filters: Vec<FilterGroup>,
+    /// Every session of the week as its filter values (JSON), for the script's counts.
+    pub filter_data: String,
     /// On a filter page: what is shown.
     pub filter: Option<Link>,
     /// The way back up.
@@ -565,6 +567,7 @@ fn render_week(
         days: days_of(site, &sessions),
         count: sessions.len(),
         filters: filter_groups(site, week, &all),
+        filter_data: cards::filter_data(site, &all),
         filter: filter_link,
         breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
         show_exit: shows_exit(site, Section::Programme.name(), sensitivity),
