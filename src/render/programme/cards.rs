@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::model::booking::{BookingStatus, FEW_PLACES, Phase, phases_from};
+use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
 use crate::model::session::{Format, Session};
 use crate::text::format::{format_date, format_day, format_time, format_time_range};
 
@@ -104,23 +104,23 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
 
 /// Where a session happens, in a few words: the venue's name, 'Online: {platform}', or both.
 pub fn place_text(session: &Session) -> String {
-    let online = match session.online.as_ref().and_then(|o| o.platform.as_deref()) {
-        Some(platform) => format!("Online: {platform}"),
-        None => "Online".to_owned(),
-    };
-    let venue = session.venue.as_ref().map(|v| v.name.as_str());
-    match (session.format, venue) {
-        (Format::Online, _) | (_, None) => online,
-        (Format::InPerson, Some(venue)) => venue.to_owned(),
-        (Format::Hybrid, Some(venue)) => format!("{venue}, or {}", lower_first(&online)),
-    }
+    place_words(
+        session.format,
+        session.venue.as_ref().map(|v| v.name.as_str()),
+        session.online.as_ref().and_then(|o| o.platform.as_deref()),
+    )
 }
 
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
+fn place_words(format: Format, venue: Option<&str>, platform: Option<&str>) -> String {
+    let online = |lead: &str| match platform {
+        Some(platform) => format!("{lead}: {platform}"),
+        None => lead.to_owned(),
+    };
+    match (format, venue) {
+        (Format::Online, _) | (_, None) => online("Online"),
+        (Format::InPerson, Some(venue)) => venue.to_owned(),
+        (Format::Hybrid, Some(venue)) => format!("{venue}, or {}", online("online")),
+    }
 }
 
 /// A host as a card names them: 'name, organisation' (the organisation left out when it is
@@ -202,7 +202,7 @@ pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'stat
                 .unwrap_or_default();
             (format!("Booking opens {opens}"), "closed")
         }
-        Phase::Booking => booking_tag(session),
+        Phase::Booking => booking_tag(&session.booking),
         Phase::BookingClosed => ("Booking closed".into(), "closed"),
         Phase::HappeningNow => ("Happening now".into(), "now"),
         Phase::Finished => ("Finished".into(), "past"),
@@ -210,8 +210,7 @@ pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'stat
     }
 }
 
-fn booking_tag(session: &Session) -> (String, &'static str) {
-    let booking = &session.booking;
+fn booking_tag(booking: &Booking) -> (String, &'static str) {
     match booking.status {
         BookingStatus::Waitlist => ("Waiting list".into(), "warning"),
         BookingStatus::Full => ("Fully booked".into(), "closed"),
@@ -236,4 +235,59 @@ pub fn moment_text(site: &Site, session: &Session, moment: Timestamp) -> String 
         format_time(local.time()),
         format_day(local.date())
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_names_the_place_or_the_platform_and_both_for_hybrid() {
+        let teams = Some("Microsoft Teams");
+        assert_eq!(
+            place_words(Format::Online, None, teams),
+            "Online: Microsoft Teams"
+        );
+        assert_eq!(place_words(Format::Online, None, None), "Online");
+        assert_eq!(
+            place_words(Format::InPerson, Some("Acton Family Hub"), None),
+            "Acton Family Hub"
+        );
+        assert_eq!(
+            place_words(Format::Hybrid, Some("Acton Family Hub"), teams),
+            "Acton Family Hub, or online: Microsoft Teams"
+        );
+        assert_eq!(
+            place_words(Format::Hybrid, None, teams),
+            "Online: Microsoft Teams"
+        );
+    }
+
+    #[test]
+    fn open_booking_says_how_many_places_are_left_when_known() {
+        let booking = |places_left| Booking {
+            status: BookingStatus::Open,
+            routes: Vec::new(),
+            capacity: Some(40),
+            places_left,
+            opens: None,
+            closes: None,
+        };
+        assert_eq!(
+            booking_tag(&booking(Some(12))),
+            ("Booking open: 12 places left".to_owned(), "open")
+        );
+        assert_eq!(
+            booking_tag(&booking(Some(3))),
+            ("3 places left".to_owned(), "warning")
+        );
+        assert_eq!(
+            booking_tag(&booking(Some(0))),
+            ("Fully booked".to_owned(), "closed")
+        );
+        assert_eq!(
+            booking_tag(&booking(None)),
+            ("Booking open".to_owned(), "open")
+        );
+    }
 }
