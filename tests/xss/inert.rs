@@ -103,6 +103,9 @@ pub fn html_problems(html: &str) -> Vec<String> {
             "script" => match (attribute("src"), attribute("type")) {
                 (Some(src), None) if loads_from_this_site(src) => {}
                 (None, Some("application/ld+json")) => {}
+                // The programme's data for its filter script: JSON, checked below like JSON-LD.
+                (None, Some("application/json"))
+                    if attribute("data-programme-sessions").is_some() => {}
                 _ => problems.push(format!("a script that is not the theme's: {attributes:?}")),
             },
             "meta" if attribute("http-equiv").is_some() => {
@@ -153,16 +156,22 @@ pub fn html_problems(html: &str) -> Vec<String> {
     problems
 }
 
-/// JSON-LD blocks parse as JSON and hold no `<`, so nothing can close the script element.
+/// JSON-LD blocks and the programme's data block parse as JSON and hold no `<`, so nothing
+/// can close the script element.
 fn json_ld_problems(html: &str) -> Vec<String> {
-    let opening = "<script type=\"application/ld+json\">";
+    let openings = [
+        "<script type=\"application/ld+json\">",
+        "<script type=\"application/json\" data-programme-sessions>",
+    ];
     let mut problems = Vec::new();
-    for block in html.split(opening).skip(1) {
-        let json = &block[..block.find("</script>").unwrap_or(block.len())];
-        if json.contains('<') {
-            problems.push("a `<` inside JSON-LD".into());
+    for opening in openings {
+        for block in html.split(opening).skip(1) {
+            let json = &block[..block.find("</script>").unwrap_or(block.len())];
+            if json.contains('<') {
+                problems.push(format!("a `<` inside {opening}"));
+            }
+            problems.extend(json_problems(json));
         }
-        problems.extend(json_problems(json));
     }
     problems
 }
