@@ -1,8 +1,10 @@
 //! hubsite: a static site generator for UK family hubs and their practice weeks.
 //!
-//! The pipeline, in order (see [`pipeline::build`]):
+//! The pipeline, in order (see [`pipeline::run`], the one entry):
 //! [`load`] reads the site folder, [`model`] validates and links it, [`render`] turns it into
-//! HTML, [`output`] adds the other files a site publishes, and [`write`] puts it on disk.
+//! HTML, [`output`] adds the other files a site publishes, [`check`] gives the verdict, and
+//! [`write`] puts it on disk. Leaf modules below them all: [`text`], [`qr`], [`diag`],
+//! [`site_url`], [`html_scan`]; `tests/architecture.rs` fails on an import against this order.
 
 pub mod check;
 pub mod config;
