@@ -175,38 +175,15 @@ fn run(command: Command) -> anyhow::Result<()> {
 
 /// What an import of sessions did, one line per file, then a count.
 fn render_sessions_report(report: &hubsite::import::SessionsReport) -> String {
-    let mut out = String::new();
-    for (verb, files) in [
-        ("created", &report.created),
-        ("updated", &report.updated),
-        ("unchanged", &report.unchanged),
-    ] {
-        files
-            .iter()
-            .for_each(|f| out.push_str(&format!("{verb} {f}\n")));
-    }
-    report.kept.iter().for_each(|f| {
-        out.push_str(&format!(
-            "kept {f}: no row names it (delete it if the session is dropped)\n"
-        ))
-    });
-    report
-        .notes
-        .iter()
-        .for_each(|n| out.push_str(&format!("note: {n}\n")));
-    report
-        .skipped
-        .iter()
-        .for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
-    out.push_str(&format!(
-        "{} created, {} updated, {} unchanged, {} skipped, {} kept\n",
-        report.created.len(),
-        report.updated.len(),
-        report.unchanged.len(),
-        report.skipped.len(),
-        report.kept.len()
-    ));
-    out
+    let lists = ReportLists {
+        created: &report.created,
+        updated: &report.updated,
+        unchanged: &report.unchanged,
+        skipped: &report.skipped,
+        notes: &report.notes,
+        kept: Some(&report.kept),
+    };
+    render_report(&lists)
 }
 
 /// The page of a code, or an error that lists the codes near it.
@@ -253,31 +230,64 @@ fn build_options(
 
 /// What an import did, one line per file, then a count.
 fn render_import_report(report: &hubsite::import::ImportReport) -> String {
+    let lists = ReportLists {
+        created: &report.created,
+        updated: &report.updated,
+        unchanged: &report.unchanged,
+        skipped: &report.skipped,
+        notes: &report.notes,
+        kept: None,
+    };
+    render_report(&lists)
+}
+
+/// The lists an import reports; `kept` only where files can be kept (a sessions import).
+struct ReportLists<'a> {
+    created: &'a [String],
+    updated: &'a [String],
+    unchanged: &'a [String],
+    skipped: &'a [hubsite::import::oruk::Skipped],
+    notes: &'a [String],
+    kept: Option<&'a [String]>,
+}
+
+/// One line per file, then a count.
+fn render_report(lists: &ReportLists) -> String {
     let mut out = String::new();
     for (verb, files) in [
-        ("created", &report.created),
-        ("updated", &report.updated),
-        ("unchanged", &report.unchanged),
+        ("created", lists.created),
+        ("updated", lists.updated),
+        ("unchanged", lists.unchanged),
     ] {
         files
             .iter()
             .for_each(|f| out.push_str(&format!("{verb} {f}\n")));
     }
-    report
+    let kept = lists.kept.unwrap_or_default();
+    kept.iter().for_each(|f| {
+        out.push_str(&format!(
+            "kept {f}: no row names it (delete it if the session is dropped)\n"
+        ))
+    });
+    lists
         .notes
         .iter()
         .for_each(|n| out.push_str(&format!("note: {n}\n")));
-    report
+    lists
         .skipped
         .iter()
         .for_each(|s| out.push_str(&format!("skipped {}: {}\n", s.name, s.reason)));
     out.push_str(&format!(
-        "{} created, {} updated, {} unchanged, {} skipped\n",
-        report.created.len(),
-        report.updated.len(),
-        report.unchanged.len(),
-        report.skipped.len()
+        "{} created, {} updated, {} unchanged, {} skipped",
+        lists.created.len(),
+        lists.updated.len(),
+        lists.unchanged.len(),
+        lists.skipped.len(),
     ));
+    if lists.kept.is_some() {
+        out.push_str(&format!(", {} kept", kept.len()));
+    }
+    out.push('\n');
     out
 }
 
