@@ -359,7 +359,7 @@ fn a_markdown_link_written_with_the_folder_is_reported_with_the_site_path_to_wri
     .unwrap();
     let mut options = common::options(root);
     options.now = hubsite::model::time::parse_now("2027-03-01T09:00:00Z").expect("valid now");
-    let error = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
+    let error = common::check(&options)
         .expect_err("the link leads nowhere")
         .to_string();
     assert!(

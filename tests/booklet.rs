@@ -14,14 +14,9 @@ use hubsite::output::{Contents, Output};
 
 /// Builds `root` in memory at [`NOW`].
 fn output_of(root: &Path) -> std::sync::Arc<Output> {
-    hubsite::pipeline::run(
-        &options(root),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .expect("the site builds")
-    .output
+    common::check(&options(root))
+        .expect("the site builds")
+        .output
 }
 
 fn bytes(output: &Output, path: &str) -> Vec<u8> {
@@ -342,10 +337,7 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
         let site = scratch_copy("booklet");
         let mut options = options(site.path());
         options.now = hubsite::model::time::parse_now(now).unwrap();
-        let output =
-            hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
-                .unwrap()
-                .output;
+        let output = common::check(&options).unwrap().output;
         let html = text(&output, "sessions/spring/teenagers/index.html");
         let steps = &html[html.find("class=\"next-steps\"").unwrap()..];
         let visible = steps
@@ -362,12 +354,7 @@ fn a_finished_session_leads_with_its_recording_and_materials() {
 #[test]
 fn check_reports_unusable_and_duplicate_materials() {
     let site = scratch_copy("bad-materials");
-    let report = match hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    ) {
+    let report = match common::check(&options(site.path())) {
         Ok(_) => panic!("check found nothing"),
         Err(error) => error.to_string(),
     };

@@ -165,14 +165,9 @@ fn check_reports_template_links_to_missing_pages() {
         "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a href=\"/nowhere/\">x</a>{% endblock main %}",
     )
     .unwrap();
-    let error = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_err()
-    .to_string();
+    let error = common::check(&options(site.path()))
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("public/guides/index.html: links to /nowhere/"),
         "{error}"
@@ -184,13 +179,7 @@ fn new_site_builds_and_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     hubsite::scaffold::create_site(&root).unwrap();
-    hubsite::pipeline::run(
-        &options(&root),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .expect("scaffold checks clean");
+    common::check(&options(&root)).expect("scaffold checks clean");
     build(&root).expect("scaffold builds");
     assert!(
         hubsite::scaffold::create_site(&root).is_err(),

@@ -30,13 +30,7 @@ fn main_of(html: &str) -> &str {
 #[test]
 fn the_council_site_checks_clean_with_only_the_warnings_it_deserves() {
     let site = scratch_copy("council");
-    let report = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let report = common::check(&options(site.path())).unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<String> = report.warnings.0.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(warnings.join("\n"));
 }

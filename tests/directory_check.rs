@@ -10,13 +10,7 @@ use common::*;
 #[test]
 fn stale_unreachable_and_unlinked_services_are_warnings() {
     let site = scratch_copy("directory");
-    let report = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .expect("warnings do not fail the check");
+    let report = common::check(&options(site.path())).expect("warnings do not fail the check");
     insta::assert_snapshot!("directory_check_warnings", report.warnings.to_string());
 }
 
@@ -30,13 +24,7 @@ fn the_stale_limit_comes_from_hubsite_toml() {
         format!("{text}\n[directory]\nstale_after_months = 120\n"),
     )
     .unwrap();
-    let report = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap();
+    let report = common::check(&options(site.path())).unwrap();
     assert!(
         !report.warnings.to_string().contains("last reviewed"),
         "{}",
@@ -47,14 +35,9 @@ fn the_stale_limit_comes_from_hubsite_toml() {
         format!("{text}\n[directory]\nstale_after_month = 1\n"),
     )
     .unwrap();
-    let error = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_err()
-    .to_string();
+    let error = common::check(&options(site.path()))
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("hubsite.toml:") && error.contains("unknown field"),
         "{error}"

@@ -35,14 +35,9 @@ fn build_fails_on_everything_check_fails_on_and_leaves_public_as_it_was() {
         fs::create_dir_all(&public).unwrap();
         fs::write(public.join(hubsite::write::MARKER_FILE), "").unwrap();
         fs::write(public.join("index.html"), "the last good build").unwrap();
-        let checked = hubsite::pipeline::run(
-            &options(site.path()),
-            hubsite::pipeline::Sink::Memory,
-            None,
-            &|_| {},
-        )
-        .expect_err(fault)
-        .to_string();
+        let checked = common::check(&options(site.path()))
+            .expect_err(fault)
+            .to_string();
         let built = build(site.path()).expect_err(fault).to_string();
         assert_eq!(
             built, checked,
@@ -116,14 +111,9 @@ fn machines_read_the_same_problems_as_json_lines_and_github_annotations() {
         assert_eq!(out.status.code(), Some(1), "{format}: the check fails");
         String::from_utf8(out.stdout).unwrap()
     };
-    let human = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_err()
-    .to_string();
+    let human = common::check(&options(site.path()))
+        .unwrap_err()
+        .to_string();
     let json = run("json");
     let objects: Vec<serde_json::Value> = json
         .lines()
@@ -216,14 +206,9 @@ fn faults_in_six_files_of_four_kinds_are_reported_together_without_follow_ons() 
         "name = \"Loss and grief\"",
         "name = \"Loss and grief\"\ncolour = \"blue\"",
     );
-    let report = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_err()
-    .to_string();
+    let report = common::check(&options(site.path()))
+        .unwrap_err()
+        .to_string();
     insta::assert_snapshot!(report);
 }
 
@@ -235,14 +220,9 @@ fn a_time_written_alone_is_answered_with_the_weeks_date() {
         "title = \"Evening\"\nstart = \"7pm\"\nduration = \"1h\"\nformat = \"online\"\n",
     )
     .unwrap();
-    let report = hubsite::pipeline::run(
-        &options(site.path()),
-        hubsite::pipeline::Sink::Memory,
-        None,
-        &|_| {},
-    )
-    .unwrap_err()
-    .to_string();
+    let report = common::check(&options(site.path()))
+        .unwrap_err()
+        .to_string();
     assert!(
         report.contains("start = 2027-10-27T19:00:00 (the week runs from 2027-10-27 to 2027-11-02: check the day)"),
         "{report}"

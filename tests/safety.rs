@@ -34,8 +34,7 @@ fn build(root: &Path, now: &str) -> Built {
         drafts: false,
         now: hubsite::model::time::parse_now(now).expect("now"),
     };
-    let built = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
-        .expect("the site builds");
+    let built = common::check(&options).expect("the site builds");
     // The model, for the services each page suggests: the same stages `run` starts with.
     let sources = hubsite::load::load_site(&options.root, &options.load).expect("the site loads");
     let model = hubsite::model::ModelOptions {
@@ -312,8 +311,7 @@ fn check_warns_when_a_sensitive_pages_list_has_no_safety_service() {
         drafts: false,
         now: hubsite::model::time::parse_now(common::NOW).expect("now"),
     };
-    let report = hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
-        .expect("the site checks");
+    let report = common::check(&options).expect("the site checks");
     let warnings: Vec<String> = report
         .warnings
         .0

@@ -37,14 +37,9 @@ fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
 /// What a fresh full build of `root` gives.
 fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
     contents(
-        &hubsite::pipeline::run(
-            &options(root),
-            hubsite::pipeline::Sink::Memory,
-            None,
-            &|_| {},
-        )
-        .expect("full build succeeds")
-        .output,
+        &common::check(&options(root))
+            .expect("full build succeeds")
+            .output,
     )
 }
 

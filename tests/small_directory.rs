@@ -154,9 +154,7 @@ fn a_site_without_a_directory_never_links_to_one() {
 fn check_finds_no_missing_pages_in_small_directories() {
     for name in ["one-service", "council", "minimal"] {
         let options = options(&fixture(name));
-        if let Err(e) =
-            hubsite::pipeline::run(&options, hubsite::pipeline::Sink::Memory, None, &|_| {})
-        {
+        if let Err(e) = common::check(&options) {
             panic!("{name}: {e}");
         }
     }

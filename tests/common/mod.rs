@@ -50,6 +50,11 @@ pub fn options(root: &Path) -> BuildOptions {
     }
 }
 
+/// Runs the pipeline over `options` in memory, as `hubsite check` does.
+pub fn check(options: &BuildOptions) -> Result<Run, Error> {
+    hubsite::pipeline::run(options, hubsite::pipeline::Sink::Memory, None, &|_| {})
+}
+
 /// Builds the site at `root` into its `public/`.
 pub fn build(root: &Path) -> Result<Run, Error> {
     hubsite::pipeline::run(
