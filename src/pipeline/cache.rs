@@ -131,11 +131,10 @@ impl Cache {
             clean: Some(&self.clean_pages),
             search: Some(search),
         };
-        let mut built = stages(options, reuse, progress).inspect_err(|_| {
-            self.render.abandon_build();
-            // What was lost must be read again next time.
-            self.changes.config |= changes.config;
-        })?;
+        // On failure the last build is gone (`kept` was taken), so the next run reads and
+        // renders everything; the render cache keeps what the last good build used.
+        let mut built =
+            stages(options, reuse, progress).inspect_err(|_| self.render.abandon_build())?;
         let output = Arc::new(std::mem::take(&mut built.output));
         let rebuilt = Made {
             output: Arc::clone(&output),
