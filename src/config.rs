@@ -39,6 +39,8 @@ pub struct RawConfig {
     #[serde(default)]
     directory: DirectorySettings,
     #[serde(default)]
+    import: ImportSettings,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -141,6 +143,50 @@ fn default_stale_after_months() -> u16 {
     18
 }
 
+/// `[import]`: how `hubsite import` reads other systems' data into this site.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ImportSettings {
+    /// `[import.oruk]`: Open Referral UK directories.
+    #[serde(default)]
+    pub oruk: OrukImportSettings,
+}
+
+/// `[import.oruk]`: the rules that place an imported service on the pathway of support. Its
+/// values are checked against hubsite's vocabularies by `hubsite import oruk`, which reports
+/// them at their place in this file (the import stage knows the vocabularies; this stage
+/// only reads the file).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OrukImportSettings {
+    /// Leave out hubsite's built-in rules, so that only the site's apply (and then the
+    /// fallback: universal, self-referral).
+    #[serde(default)]
+    pub replace_built_in_rules: bool,
+    /// `[[import.oruk.rules]]`, tried in order before the built-in ones.
+    #[serde(default)]
+    pub rules: Vec<RawOrukRule>,
+}
+
+/// One `[[import.oruk.rules]]` entry as written: what it matches (a taxonomy term, a
+/// category, or with neither every service) and the level and access it gives.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrukRule {
+    /// An ORUK taxonomy term of the service (its `term`, `code` or `id`), case ignored.
+    #[serde(default)]
+    pub term: Option<Spanned<String>>,
+    /// A hubsite category slug the service has (from the feed or guessed from its text).
+    #[serde(default)]
+    pub category: Option<Spanned<String>>,
+    /// The level slug this rule gives.
+    #[serde(default)]
+    pub level: Option<Spanned<String>>,
+    /// The access slugs this rule gives.
+    #[serde(default)]
+    pub access: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
 /// A helpline shown in 'Get help now' boxes.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -186,6 +232,8 @@ pub struct Config {
     pub help_now: Vec<HelpLine>,
     /// Directory settings.
     pub directory: DirectorySettings,
+    /// How `hubsite import` reads other systems' data.
+    pub import: ImportSettings,
     /// Free-form settings for a theme's own use.
     pub extra: toml::Table,
 }
@@ -230,6 +278,7 @@ fn validate(
         safety,
         help_now,
         directory,
+        import,
         extra,
     } = raw;
     let mut problems = Diagnostics::default();
@@ -291,6 +340,7 @@ fn validate(
         safety,
         help_now,
         directory,
+        import,
         extra,
     };
     Ok((config, problems.sorted()))

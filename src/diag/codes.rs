@@ -283,6 +283,16 @@ codes! {
         meaning: "`hubsite export sessions` writes each session as one row and checks that reading the row back gives the same file. A value that would change on the way (a host's name with a `|`, which separates a host's name, role and organisation, or a list entry with a `;`) is an error, so the round trip never loses anything unnoticed.",
         wrong: "[[hosts]]\nname = \"Sam | Jo\"",
         right: "[[hosts]]\nname = \"Sam\"\n\n[[hosts]]\nname = \"Jo\"";
+    /// An `[[import.oruk.rules]]` entry of hubsite.toml that cannot be read.
+    ImportRule = "E1005", "An import rule in hubsite.toml hubsite cannot follow",
+        meaning: "`[[import.oruk.rules]]` in hubsite.toml place imported Open Referral UK services on the pathway of support. Each rule matches a taxonomy `term` or a hubsite `category` (or, with neither, every service) and gives a `level` (universal, targeted or specialist), `access` (self-referral, professional-referral, drop-in) or both. `hubsite import oruk` checks them before it reads the feed.",
+        wrong: "[[import.oruk.rules]]\nterm = \"Counselling\"\nlevel = \"specalist\"",
+        right: "[[import.oruk.rules]]\nterm = \"Counselling\"\nlevel = \"specialist\"";
+    /// An Open Referral UK feed that cannot be read.
+    FeedUnreadable = "E1006", "An Open Referral UK feed hubsite cannot read",
+        meaning: "`hubsite import oruk URL` pages through the feed's /services and fetches each service in full. The feed did not answer in time, answered with an error or with something other than JSON (a web page, a login page), sent more than the limit, or its pages lead round in a circle. Nothing is written until every page is read.",
+        wrong: "hubsite import oruk https://example.org/directory",
+        right: "hubsite import oruk https://example.org/api/v3";
     /// A directory entry not reviewed for too long.
     StaleEntry = "W0101", "A directory entry not reviewed for a long time",
         meaning: "A warning. A service's details go out of date: check the entry with the service, then update last_reviewed. The limit is [directory] stale_after_months in hubsite.toml.",

@@ -6,10 +6,12 @@
 
 pub mod columns;
 pub mod export;
+pub mod feed;
 mod merge;
 pub mod oruk;
 mod oruk_fields;
 pub mod rows;
+pub mod rules;
 pub mod session_toml;
 pub mod sessions;
 pub mod sheet;
@@ -23,12 +25,17 @@ pub use sessions::{SessionsOptions, SessionsReport, import_sessions};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde_json::Value;
+
+use crate::config::CONFIG_FILE;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::load::{LoadOptions, load_site};
 use crate::model::Topics;
 use crate::model::service::build_services;
+use feed::{FeedError, FeedLimits};
 use oruk::{Skipped, import_service, is_untouched_import, parse_services};
+use rules::Rules;
 
 /// What to import, and where.
 #[derive(Debug, Clone)]
@@ -39,6 +46,19 @@ pub struct ImportOptions {
     pub file: PathBuf,
     /// Replace files even when they were edited by hand.
     pub force: bool,
+}
+
+/// What to import from a live Open Referral UK API, and where.
+#[derive(Debug, Clone)]
+pub struct FeedOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The API's address (or its `/services`).
+    pub url: String,
+    /// Replace files even when they were edited by hand.
+    pub force: bool,
+    /// Timeouts, size and page limits, and whether http is allowed.
+    pub limits: FeedLimits,
 }
 
 /// What an import did, file by file.
@@ -58,6 +78,7 @@ pub struct ImportReport {
 
 /// Imports every service of an ORUK JSON document into `content/directory/`.
 pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
+    let site = SiteData::read(&options.root)?;
     let json = fs::read_to_string(&options.file)
         .map_err(|e| Error::io("cannot read", &options.file, e))?;
     let services = parse_services(&json).map_err(|m| {
@@ -67,21 +88,79 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
                 .into(),
         )
     })?;
-    let sources = load_site(&options.root, &LoadOptions::default())?;
-    let topics = Topics::build(
-        sources.topics.as_deref(),
-        sources.topics_file.as_ref(),
-        &mut Diagnostics::default(),
-    );
+    write_services(&options.root, &site, &services, options.force)
+}
+
+/// Imports every service of a live ORUK API into `content/directory/`: every page is read
+/// (and every service in full) before anything is written, so a feed that fails part way
+/// changes nothing.
+pub fn import_oruk_feed(options: &FeedOptions) -> Result<ImportReport, Error> {
+    let site = SiteData::read(&options.root)?;
+    let services = feed::fetch_services(&options.url, &options.limits).map_err(feed_error)?;
+    let services = parse_services(&Value::Array(services).to_string()).map_err(|m| {
+        feed_error(FeedError {
+            url: options.url.clone(),
+            message: m,
+            hint: "",
+        })
+    })?;
+    write_services(&options.root, &site, &services, options.force)
+}
+
+fn feed_error(error: FeedError) -> Error {
+    let diagnostic = Diagnostic::file(&error.url, error.message).code(Code::FeedUnreadable);
+    Error::Content(match error.hint {
+        "" => diagnostic.into(),
+        hint => diagnostic.hint(hint).into(),
+    })
+}
+
+/// What an import needs from the site: its topics, and its rules for level and access.
+struct SiteData {
+    topics: Topics,
+    rules: Rules,
+}
+
+impl SiteData {
+    /// Reads the site; a faulty `[[import.oruk.rules]]` stops the import before any feed is read.
+    fn read(root: &Path) -> Result<SiteData, Error> {
+        let sources = load_site(root, &LoadOptions::default())?;
+        let topics = Topics::build(
+            sources.topics.as_deref(),
+            sources.topics_file.as_ref(),
+            &mut Diagnostics::default(),
+        );
+        let settings = &sources.config.import.oruk;
+        // Read again for the rules' places: the loaded configuration keeps spans, not text.
+        let path = root.join(CONFIG_FILE);
+        let bytes = fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+        let file = SourceFile::new(CONFIG_FILE, bytes).map_err(|d| Error::Content(d.into()))?;
+        let rules = Rules::from_settings(settings, &file);
+        Ok(SiteData {
+            topics,
+            rules: rules.map_err(Error::Content)?,
+        })
+    }
+}
+
+/// Writes each service as a directory file, by the rules of every import: never over a hand
+/// edit unless forced, and then keeping what the feed does not carry.
+fn write_services(
+    root: &Path,
+    site: &SiteData,
+    services: &[Value],
+    force: bool,
+) -> Result<ImportReport, Error> {
+    let topics = &site.topics;
     let slugs: Vec<String> = topics.list.iter().map(|t| t.slug.to_string()).collect();
-    let dir = options.root.join("content/directory");
+    let dir = root.join("content/directory");
     let mut report = ImportReport::default();
     let mut seen: Vec<String> = Vec::new();
     for (n, service) in services.iter().enumerate() {
         let name = service["name"]
             .as_str()
             .map_or_else(|| format!("service {} in the file", n + 1), str::to_owned);
-        let imported = match import_service(service, &slugs) {
+        let imported = match import_service(service, &slugs, &site.rules) {
             Ok(imported) => imported,
             Err(reason) => {
                 report.skipped.push(Skipped { name, reason });
@@ -100,7 +179,7 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
         let path = dir.join(format!("{}.toml", imported.id));
         let existing = fs::read_to_string(&path).ok();
         let edited = existing.as_deref().is_some_and(|e| !is_untouched_import(e));
-        if edited && !options.force {
+        if edited && !force {
             report.skipped.push(Skipped {
                 name,
                 reason: format!("{shown} was edited by hand (or not written by an import): use --force to replace it, keeping what you added that the feed does not carry"),
@@ -111,7 +190,7 @@ pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
             Some(existing) => merge_kept(&imported, existing, edited),
             None => (imported.text.clone(), Vec::new()),
         };
-        if let Err(reason) = validate(&shown, &text, &topics) {
+        if let Err(reason) = validate(&shown, &text, topics) {
             report.skipped.push(Skipped { name, reason });
             continue;
         }

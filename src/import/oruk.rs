@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::oruk_fields as fields;
+use super::rules::Rules;
 use crate::model::service::shapes::parse_postcode;
 use crate::model::service::vocab::{Access, Category, Day, Delivery, Level};
 use crate::model::slug::Slug;
@@ -133,7 +134,11 @@ fn organisation_services(organisation: &Value) -> Vec<Value> {
 }
 
 /// Maps one ORUK service to a directory file; `topics` are the site's topic slugs.
-pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, String> {
+pub fn import_service(
+    service: &Value,
+    topics: &[String],
+    rules: &Rules,
+) -> Result<Imported, String> {
     let text = |v: &Value| v.as_str().map(str::trim).unwrap_or_default().to_owned();
     let name = text(&service["name"]);
     if name.is_empty() {
@@ -161,24 +166,9 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         found if !found.is_empty() => found,
         _ => guess_categories(service).ok_or("no category: it has no hubsite-category attribute and none could be guessed from its text")?,
     };
-    let level = known(terms("hubsite-level"), Level::from_slug)
-        .first()
-        .copied()
-        .unwrap_or_else(|| {
-            let (level, from) = fields::level_from_categories(&categories);
-            notes.push(match from {
-                Some(category) => format!("level set to {} (from its category {}; a hubsite-level attribute chooses another)", level.slug(), category.slug()),
-                None => format!("level set to {}", level.slug()),
-            });
-            level
-        });
-    let access = match known(terms("hubsite-access"), Access::from_slug) {
-        found if !found.is_empty() => found,
-        _ => {
-            notes.push("access set to self-referral".into());
-            vec![Access::SelfReferral]
-        }
-    };
+    let placement = place(service, &categories, rules, &terms);
+    notes.push(placement.note);
+    let (level, access) = (placement.level, placement.access);
     let last_reviewed = [&service["assured_date"], &service["last_modified"]]
         .iter()
         .filter_map(|v| v.as_str())
@@ -243,6 +233,51 @@ pub fn import_service(service: &Value, topics: &[String]) -> Result<Imported, St
         body,
         notes,
     })
+}
+
+/// A service's level and access, and the report's words on what placed it there.
+struct Placed {
+    level: Level,
+    access: Vec<Access>,
+    note: String,
+}
+
+/// hubsite's own attributes (`hubsite-level`, `hubsite-access`, which its export writes) win;
+/// otherwise the site's rules, then the built-in ones, decide.
+fn place(
+    service: &Value,
+    categories: &[Category],
+    rules: &Rules,
+    terms: &dyn Fn(&str) -> Vec<String>,
+) -> Placed {
+    let placement = rules.place(&super::rules::service_terms(service), categories);
+    let attribute = |what: &str| format!("its hubsite-{what} attribute");
+    let (level, level_from) = match known(terms("hubsite-level"), Level::from_slug).first() {
+        Some(level) => (*level, attribute("level")),
+        None => (placement.level.0, placement.level.1.to_string()),
+    };
+    let (access, access_from) = match known(terms("hubsite-access"), Access::from_slug) {
+        found if !found.is_empty() => (found, attribute("access")),
+        _ => (placement.access.0.clone(), placement.access.1.to_string()),
+    };
+    let slugs = access
+        .iter()
+        .map(|a| a.slug())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let note = if level_from == access_from {
+        format!("level {} and access {slugs}: {level_from}", level.slug())
+    } else {
+        format!(
+            "level {}: {level_from}; access {slugs}: {access_from}",
+            level.slug()
+        )
+    };
+    Placed {
+        level,
+        access,
+        note,
+    }
 }
 
 fn known<T>(slugs: Vec<String>, parse: fn(&str) -> Option<T>) -> Vec<T> {
@@ -556,7 +591,7 @@ mod tests {
             "description": "Counselling services.", "url": "https://example.org/c", "status": "active",
             "assured_date": "2023-01-01", "minimum_age": 12, "maximum_age": 100
         });
-        let imported = import_service(&service, &[]).unwrap();
+        let imported = import_service(&service, &[], &Rules::default()).unwrap();
         assert_eq!(imported.id, "community-counselling");
         assert!(
             imported.text.contains("categories = [\"counselling\"]"),
@@ -571,11 +606,11 @@ mod tests {
         let mut undated = service.clone();
         undated.as_object_mut().unwrap().remove("assured_date");
         assert!(
-            import_service(&undated, &[])
+            import_service(&undated, &[], &Rules::default())
                 .unwrap_err()
                 .contains("last checked")
         );
-        assert!(import_service(&serde_json::json!({"name": ""}), &[]).is_err());
+        assert!(import_service(&serde_json::json!({"name": ""}), &[], &Rules::default()).is_err());
     }
 
     #[test]

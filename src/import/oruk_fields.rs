@@ -1,31 +1,11 @@
-//! Open Referral UK fields that need more than a copy to reach a directory file: the level a
-//! service's categories put it at, how it is attended (in person, online, by phone) from its
+//! Open Referral UK fields that need more than a copy to reach a directory file: how it is attended (in person, online, by phone) from its
 //! attending types, its fees with their amounts and cost options, its schedules' notes, and
 //! the fields hubsite has no place for (funding, a second named contact, further areas), so that the report names them rather than drop them
 //! silently. Pure: JSON in, values and words out.
 
 use serde_json::Value;
 
-use crate::model::service::vocab::{Category, Delivery, Level};
-
-/// The level a service's categories put it at on the pathway of support, with the category
-/// that decided it: counselling and domestic abuse support are specialist; mediation,
-/// parenting programmes, relationship support and money advice targeted; the rest universal.
-pub fn level_from_categories(categories: &[Category]) -> (Level, Option<Category>) {
-    let level_of = |category: &Category| match category {
-        Category::Counselling | Category::DomesticAbuse => Level::Specialist,
-        Category::Mediation
-        | Category::ParentingProgramme
-        | Category::RelationshipSupport
-        | Category::MoneyAdvice => Level::Targeted,
-        _ => Level::Universal,
-    };
-    categories
-        .iter()
-        .map(|c| (level_of(c), Some(*c)))
-        .max_by_key(|(level, _)| *level)
-        .unwrap_or((Level::Universal, None))
-}
+use crate::model::service::vocab::Delivery;
 
 /// How a service is attended, from its `attending_type` texts (the service's and its
 /// schedules') and its physical locations.
@@ -183,22 +163,6 @@ fn shorten(text: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn counselling_is_specialist_and_the_category_is_named() {
-        assert_eq!(
-            level_from_categories(&[Category::FamilyHub, Category::Counselling]),
-            (Level::Specialist, Some(Category::Counselling))
-        );
-        assert_eq!(
-            level_from_categories(&[Category::Mediation]).0,
-            Level::Targeted
-        );
-        assert_eq!(
-            level_from_categories(&[Category::Helpline]).0,
-            Level::Universal
-        );
-    }
 
     #[test]
     fn fees_keep_their_amounts_and_cost_options() {
