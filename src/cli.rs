@@ -56,7 +56,8 @@ pub enum Command {
 /// What `import` can read.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Turn an Open Referral UK services JSON (a page or a full dump) into content/directory/ files.
+    /// Turn an Open Referral UK services JSON (a page or a full dump), or a live ORUK API, into
+    /// content/directory/ files.
     Oruk(ImportOrukArgs),
     /// Turn a spreadsheet (.xlsx, .ods, .xls or .csv) with one session a row into a week's
     /// session files; or, with --template, write an empty spreadsheet to fill in.
@@ -106,14 +107,22 @@ pub struct ExportSessionsArgs {
 /// Options for `import oruk`.
 #[derive(Debug, Args)]
 pub struct ImportOrukArgs {
-    /// The ORUK JSON file.
-    pub file: PathBuf,
+    /// The ORUK JSON file, or the address of a live ORUK API (https://.../api/v3, or its
+    /// /services), which is read page by page with every service in full.
+    #[arg(value_name = "FILE|URL")]
+    pub source: String,
     /// The site folder (default: the current folder).
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
     /// Replace service files even when they were edited by hand.
     #[arg(long)]
     pub force: bool,
+    /// Read a feed over plain http (a council's internal network); https only otherwise.
+    #[arg(long)]
+    pub allow_http: bool,
+    /// The longest a feed may take to answer one request, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
 }
 
 /// Options shared by every command that reads a site.

@@ -116,13 +116,33 @@ fn run(command: Command) -> anyhow::Result<()> {
             None => <Cli as clap::CommandFactory>::command().print_long_help()?,
         },
         Command::Import(ImportCommand::Oruk(args)) => {
-            let options = hubsite::import::ImportOptions {
-                root: site_root(args.root.as_deref()),
-                file: args.file,
-                force: args.force,
-            };
-            let report = hubsite::import::import_oruk(&options)
-                .map_err(|e| report_error(e, "error: nothing was imported"))?;
+            let root = site_root(args.root.as_deref());
+            let report = if is_web_address(&args.source) {
+                let limits = hubsite::import::feed::FeedLimits {
+                    scheme: if args.allow_http {
+                        hubsite::import::feed::Scheme::AllowHttp
+                    } else {
+                        hubsite::import::feed::Scheme::HttpsOnly
+                    },
+                    timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+                    ..Default::default()
+                };
+                let options = hubsite::import::FeedOptions {
+                    root,
+                    url: args.source,
+                    force: args.force,
+                    limits,
+                };
+                hubsite::import::import_oruk_feed(&options)
+            } else {
+                let options = hubsite::import::ImportOptions {
+                    root,
+                    file: args.source.into(),
+                    force: args.force,
+                };
+                hubsite::import::import_oruk(&options)
+            }
+            .map_err(|e| report_error(e, "error: nothing was imported"))?;
             print!("{}", render_import_report(&report));
         }
         Command::Import(ImportCommand::Sessions(args)) => {
@@ -171,6 +191,12 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// True for what `import oruk` reads as a live feed rather than a file.
+fn is_web_address(source: &str) -> bool {
+    let lower = source.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// What an import of sessions did, one line per file, then a count.
