@@ -82,6 +82,10 @@ pub struct ImportSessionsArgs {
     /// Replace session files even when they were edited by hand.
     #[arg(long)]
     pub force: bool,
+    /// How problems are printed: human, json (one object a line, with the sheet and cell of a
+    /// workbook's problem) or github (annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// What `export` can write.
@@ -123,6 +127,9 @@ pub struct ImportOrukArgs {
     /// The longest a feed may take to answer one request, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
+    /// How problems are printed: human, json (one object a line) or github (annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// Options shared by every command that reads a site.

@@ -30,6 +30,29 @@ pub struct Diagnostic {
     /// The kind of problem, whose page `hubsite explain CODE` prints. Every diagnostic
     /// hubsite makes has one (a test walks the source to prove it).
     pub code: Option<Code>,
+    /// The cell of a workbook the problem is in (`Sessions!C7`), for spreadsheets, which
+    /// have sheets and cells rather than lines.
+    pub cell: Option<SheetCell>,
+}
+
+/// A cell of a workbook's sheet: `Sessions!C7`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SheetCell {
+    /// The sheet's name, as its tab shows it.
+    pub sheet: String,
+    /// The cell, column letters then row number: `C7`.
+    pub cell: String,
+}
+
+impl fmt::Display for SheetCell {
+    /// As a formula names it: the sheet quoted when it has spaces or punctuation.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            write!(f, "{}!{}", self.sheet, self.cell)
+        } else {
+            write!(f, "'{}'!{}", self.sheet.replace('\'', "''"), self.cell)
+        }
+    }
 }
 
 impl Diagnostic {
@@ -42,7 +65,17 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             code: None,
+            cell: None,
         }
+    }
+
+    /// A problem at a cell of a workbook's sheet: shown as `FILE:Sheet!C7`.
+    pub fn in_cell(mut self, sheet: impl Into<String>, cell: impl Into<String>) -> Self {
+        self.cell = Some(SheetCell {
+            sheet: sheet.into(),
+            cell: cell.into(),
+        });
+        self
     }
 
     /// A problem at a line and column.
@@ -74,6 +107,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;
+        if let Some(cell) = &self.cell {
+            write!(f, ":{cell}")?;
+        }
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
@@ -109,7 +145,8 @@ impl Severity {
 
 impl Diagnostic {
     /// One JSON object on one line, for editors and CI: file, line, column, end_line,
-    /// end_column (null where unknown), severity, code, message, hint.
+    /// end_column (null where unknown), sheet and cell (a workbook's, such as `Sessions` and
+    /// `C7`; null for text files), severity, code, message, hint.
     pub fn to_json_line(&self, severity: Severity) -> String {
         let (line, column) = self.position.unzip();
         let (end_line, end_column) = self.end.unzip();
@@ -119,6 +156,8 @@ impl Diagnostic {
             "column": column,
             "end_line": end_line,
             "end_column": end_column,
+            "sheet": self.cell.as_ref().map(|c| &c.sheet),
+            "cell": self.cell.as_ref().map(|c| &c.cell),
             "severity": severity.as_str(),
             "code": self.code.map(Code::as_str),
             "message": self.message,
@@ -147,7 +186,11 @@ impl Diagnostic {
             None => "hubsite".to_owned(),
         };
         properties.push(format!("title={}", escape_property(&title)));
-        let mut message = self.message.clone();
+        // GitHub shows no place inside a workbook: the cell leads the message.
+        let mut message = match &self.cell {
+            Some(cell) => format!("{cell}: {}", self.message),
+            None => self.message.clone(),
+        };
         if let Some(hint) = &self.hint {
             message.push_str("\nhint: ");
             message.push_str(hint);
@@ -196,7 +239,7 @@ impl Diagnostics {
     /// Sorts by file and position so that reports are stable whatever the thread scheduling.
     pub fn sorted(mut self) -> Self {
         self.0
-            .sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+            .sort_by(|a, b| (&a.path, &a.cell, a.position).cmp(&(&b.path, &b.cell, b.position)));
         self.0.dedup();
         self
     }

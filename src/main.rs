@@ -142,7 +142,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 };
                 hubsite::import::import_oruk(&options)
             }
-            .map_err(|e| report_error(e, "error: nothing was imported"))?;
+            .map_err(|e| import_failure(args.format, e, "error: nothing was imported"))?;
             print!("{}", render_import_report(&report));
         }
         Command::Import(ImportCommand::Sessions(args)) => {
@@ -164,7 +164,8 @@ fn run(command: Command) -> anyhow::Result<()> {
                         force: args.force,
                     };
                     let report = hubsite::import::import_sessions(&options).map_err(|e| {
-                        report_error(
+                        import_failure(
+                            args.format,
                             e,
                             "error: nothing was imported (every row must be right first)",
                         )
@@ -191,6 +192,19 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// An import's problems in the format asked for, then `outcome`.
+fn import_failure(format: Format, error: Error, outcome: &str) -> anyhow::Error {
+    let args = ReportArgs {
+        format,
+        quiet: false,
+    };
+    Printer {
+        args: &args,
+        shown: None,
+    }
+    .failure(error, outcome)
 }
 
 /// True for what `import oruk` reads as a live feed rather than a file.

@@ -85,27 +85,11 @@ impl Table {
         message: impl Into<String>,
     ) -> Diagnostic {
         match &self.sheet {
-            Some(sheet) => Diagnostic::file(
-                format!(
-                    "{}:{}!{}{row}",
-                    self.file.display(),
-                    sheet_reference(sheet),
-                    letters(column)
-                ),
-                message,
-            )
-            .code(code),
+            Some(sheet) => Diagnostic::file(&self.file, message)
+                .in_cell(sheet, format!("{}{row}", letters(column)))
+                .code(code),
             None => Diagnostic::at(&self.file, row, column + 1, message).code(code),
         }
-    }
-}
-
-/// A sheet name as a formula names it: quoted when it has spaces or punctuation.
-fn sheet_reference(name: &str) -> String {
-    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        name.to_owned()
-    } else {
-        format!("'{}'", name.replace('\'', "''"))
     }
 }
 
