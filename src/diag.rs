@@ -31,8 +31,9 @@ pub struct Diagnostic {
     /// hubsite makes has one (a test walks the source to prove it).
     pub code: Option<Code>,
     /// The cell of a workbook the problem is in (`Sessions!C7`), for spreadsheets, which
-    /// have sheets and cells rather than lines.
-    pub cell: Option<SheetCell>,
+    /// have sheets and cells rather than lines. Boxed: most diagnostics have none, and a
+    /// diagnostic is returned in many a `Result`.
+    pub cell: Option<Box<SheetCell>>,
 }
 
 /// A cell of a workbook's sheet: `Sessions!C7`.
@@ -71,10 +72,10 @@ impl Diagnostic {
 
     /// A problem at a cell of a workbook's sheet: shown as `FILE:Sheet!C7`.
     pub fn in_cell(mut self, sheet: impl Into<String>, cell: impl Into<String>) -> Self {
-        self.cell = Some(SheetCell {
+        self.cell = Some(Box::new(SheetCell {
             sheet: sheet.into(),
             cell: cell.into(),
-        });
+        }));
         self
     }
 

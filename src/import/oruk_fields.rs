@@ -1,7 +1,9 @@
-//! Open Referral UK fields that need more than a copy to reach a directory file: how it is attended (in person, online, by phone) from its
-//! attending types, its fees with their amounts and cost options, its schedules' notes, and
-//! the fields hubsite has no place for (funding, a second named contact, further areas), so that the report names them rather than drop them
-//! silently. Pure: JSON in, values and words out.
+//! Open Referral UK fields that need more than a copy to reach a directory file: how a
+//! service is attended (in person, online, by phone) from its attending types, its fees with
+//! their amounts and cost options, its schedules' notes, and the fields hubsite has no place
+//! for (funding, a second named contact, further areas), so that the report names them rather
+//! than drop them silently. Level and access are placed by [`super::rules`]. Pure: JSON in,
+//! values and words out.
 
 use serde_json::Value;
 
