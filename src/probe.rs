@@ -19,6 +19,7 @@ use crate::model::{ModelOptions, build_site};
 use crate::output::SearchIndex;
 use crate::pipeline::render_and_output;
 use crate::render::Templates;
+use crate::render::templates::parse_theme;
 
 /// The fixed site around the file under test.
 const CONFIG: &str = "title = \"Probe\"\nbase_url = \"https://hub.example.org\"\n";
@@ -55,7 +56,12 @@ impl Probe {
         let mut problems = Diagnostics::default();
         let theme = load_theme(Path::new("/nonexistent-probe-site"), "hub", &mut problems);
         problems.into_result(()).map_err(Error::Content)?;
-        let templates = Templates::parse(&theme.templates).map_err(Error::Content)?;
+        let (templates, _) = parse_theme(
+            &theme.templates,
+            &theme.messages,
+            std::slice::from_ref(&config.language),
+        );
+        let templates = templates.map_err(Error::Content)?;
         let now =
             Timestamp::from_second(1_710_000_000).map_err(|e| Error::Content(probe_problem(e)))?;
         Ok(Probe {
@@ -123,6 +129,7 @@ impl Probe {
             data_files: Vec::new(),
             weeks: Vec::new(),
             templates: self.template_sources.clone(),
+            messages: Vec::new(),
             assets: Vec::new(),
             asset_hashes: Default::default(),
             stylesheets: Vec::new(),

@@ -263,6 +263,11 @@ codes! {
         meaning: "hubsite could not make part of the site (a booklet PDF, the search index) or read an input it was given. The message says what failed. If it is not something in your files, please report it.",
         wrong: "hubsite import oruk services.html   (not an Open Referral UK JSON file)",
         right: "hubsite import oruk services.json";
+    /// A translation of the theme's words that Fluent cannot read.
+    Translation = "E0904", "A translation file that cannot be read",
+        meaning: "The theme's words come from Project Fluent files, one per language: the theme's i18n/<language>.ftl, and the site's own i18n/<language>.ftl, whose messages replace the theme's. Each message is `name = text` on its own line; a line that goes on starts with spaces; a variable is written { $name }. docs/languages.md explains the format.",
+        wrong: "exit-this-page: Gadael y dudalen hon",
+        right: "exit-this-page = Gadael y dudalen hon";
     /// A spreadsheet that cannot be read at all.
     SheetUnreadable = "E1001", "A spreadsheet hubsite cannot read",
         meaning: "`hubsite import sessions` reads .xlsx, .xls and .ods workbooks (their sheet named Sessions, else the first) and .csv files (UTF-8, or Windows-1252 as Excel saves them). The file is of another kind, damaged, or a CSV line's quotes do not close.",
@@ -313,6 +318,11 @@ codes! {
         meaning: "A warning. A page or session about a sensitive topic (such as domestic abuse) should list at least one specialist safety service among its 'Services that can help'.",
         wrong: "related_services = [\"parenting-course\"]",
         right: "related_services = [\"parenting-course\", \"leeds-womens-aid\"]";
+    /// A translation that lacks some of the theme's words, or a language with none.
+    MissingMessage = "W0901", "Words of the theme not translated",
+        meaning: "A warning. The site's language has no translation of some of the theme's words (navigation, booking states, the exit control), so they are shown in English. Add the missing messages to the site's i18n/<language>.ftl: copy each from the theme's en-GB.ftl and translate it.",
+        wrong: "# i18n/pl.ftl\nexit-this-page = Opuść tę stronę",
+        right: "# i18n/pl.ftl\nexit-this-page = Opuść tę stronę\nskip-to-content = Przejdź do treści";
 }
 
 impl Code {

@@ -21,7 +21,7 @@ use crate::config::{CONFIG_FILE, Config, Overrides, parse_config};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 pub use page::{RawFrontMatter, RawPage};
-pub use theme::{Asset, AssetSource, Template};
+pub use theme::{Asset, AssetSource, MessageFile, MessageOrigin, Template};
 
 /// Everything the later stages need from the site folder, read into memory.
 #[derive(Debug)]
@@ -44,6 +44,8 @@ pub struct Sources {
     pub weeks: Vec<sessions::WeekSource>,
     /// Templates: the theme's, overridden by the site's own.
     pub templates: Vec<Template>,
+    /// Translations of the theme's words: the theme's `i18n/*.ftl`, and the site's own.
+    pub messages: Vec<MessageFile>,
     /// Files copied as they are: the theme's static files, the site's, and content assets.
     pub assets: Vec<Asset>,
     /// The text of every published `.css` file, for the check that nothing loads from
@@ -180,6 +182,7 @@ pub fn load_site_knowing(
         data_files,
         weeks,
         templates: theme.templates,
+        messages: theme.messages,
         assets,
         stylesheets,
         asset_hashes,

@@ -40,11 +40,34 @@ pub enum AssetSource {
     Embedded(&'static [u8]),
 }
 
+/// A translation of the theme's words (`i18n/cy.ftl`): the theme's own, or a site's, whose
+/// messages override the theme's one by one.
+#[derive(Debug, Clone)]
+pub struct MessageFile {
+    /// The language tag, from the file name (`cy`, `en-GB`).
+    pub language: String,
+    /// Whose file it is.
+    pub origin: MessageOrigin,
+    /// Its text and where it came from.
+    pub file: SourceFile,
+}
+
+/// Whose translation file: the site's messages override the theme's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MessageOrigin {
+    /// The theme's `i18n/`.
+    Theme,
+    /// The site's own `i18n/`.
+    Site,
+}
+
 /// The theme's templates and static files after the site's overrides.
 #[derive(Debug, Default)]
 pub struct Theme {
     /// Templates by name.
     pub templates: Vec<Template>,
+    /// Translations of the theme's words, the theme's and the site's.
+    pub messages: Vec<MessageFile>,
     /// Static files by output path.
     pub assets: Vec<Asset>,
 }
@@ -53,12 +76,14 @@ pub struct Theme {
 pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme {
     let mut templates = BTreeMap::new();
     let mut assets = BTreeMap::new();
+    let mut messages = Vec::new();
     let theme_dir = root.join("themes").join(name);
     if theme_dir.is_dir() {
         add_disk_templates(root, &theme_dir.join("templates"), &mut templates, problems);
         add_disk_assets(root, &theme_dir.join("static"), &mut assets, problems);
+        add_disk_messages(root, &theme_dir.join("i18n"), MessageOrigin::Theme, &mut messages, problems);
     } else if name == "hub" {
-        add_built_in(&mut templates, &mut assets);
+        add_built_in(&mut templates, &mut assets, &mut messages);
     } else {
         problems.push(
             Diagnostic::file(
@@ -71,8 +96,10 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme 
     }
     add_disk_templates(root, &root.join("templates"), &mut templates, problems);
     add_disk_assets(root, &root.join("static"), &mut assets, problems);
+    add_disk_messages(root, &root.join("i18n"), MessageOrigin::Site, &mut messages, problems);
     Theme {
         templates: templates.into_values().collect(),
+        messages,
         assets: assets.into_values().collect(),
     }
 }
@@ -112,10 +139,56 @@ fn add_disk_assets(
     }
 }
 
-fn add_built_in(templates: &mut BTreeMap<String, Template>, assets: &mut BTreeMap<String, Asset>) {
+/// The translation files in `dir` (`cy.ftl`); a file of another kind there is an error, since
+/// a misnamed translation would otherwise be silently ignored.
+fn add_disk_messages(
+    root: &Path,
+    dir: &Path,
+    origin: MessageOrigin,
+    messages: &mut Vec<MessageFile>,
+    problems: &mut Diagnostics,
+) {
+    for path in walk_files(root, dir, problems) {
+        let name = relative_slash_path(dir, &path);
+        let Some(language) = name.strip_suffix(".ftl").filter(|l| !l.contains('/')) else {
+            problems.push(
+                Diagnostic::file(crate::diag::display_path(root, &path), "not a translation file")
+                    .code(Code::FileInWrongPlace)
+                    .hint("i18n/ holds one Fluent file per language, named by its tag: i18n/cy.ftl, i18n/en-GB.ftl"),
+            );
+            continue;
+        };
+        match read_source(root, &path) {
+            Ok(file) => messages.push(MessageFile {
+                language: language.to_owned(),
+                origin,
+                file,
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+}
+
+fn add_built_in(
+    templates: &mut BTreeMap<String, Template>,
+    assets: &mut BTreeMap<String, Asset>,
+    messages: &mut Vec<MessageFile>,
+) {
     for file in all_files(&BUILT_IN_HUB) {
         let path = file.path().to_string_lossy().replace('\\', "/");
-        if let Some(name) = path.strip_prefix("templates/") {
+        if let Some(language) = path
+            .strip_prefix("i18n/")
+            .and_then(|name| name.strip_suffix(".ftl"))
+        {
+            let shown = PathBuf::from("<built-in hub theme>").join(&path);
+            if let Ok(source) = SourceFile::new(shown, file.contents().to_vec()) {
+                messages.push(MessageFile {
+                    language: language.to_owned(),
+                    origin: MessageOrigin::Theme,
+                    file: source,
+                });
+            }
+        } else if let Some(name) = path.strip_prefix("templates/") {
             let shown = PathBuf::from("<built-in hub theme>").join(&path);
             // The built-in theme is ours and is UTF-8; a failure here is a bug caught by tests.
             if let Ok(source) = SourceFile::new(shown, file.contents().to_vec()) {

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tera::{Context, ErrorKind, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Template;
 use crate::render::cache::{RenderCache, RenderKey};
+use crate::render::i18n::{ArgValue, DEFAULT_LANGUAGE, Messages, fluent_args};
 use crate::site_url::SiteUrls;
 
 /// The site's templates, parsed and ready to render.
@@ -24,6 +25,8 @@ pub struct Templates {
     cache: Option<Arc<RenderCache>>,
     /// Where the site is published: every page's root-relative links go under its folder.
     urls: SiteUrls,
+    /// The theme's words, in every language the site has.
+    messages: Arc<Messages>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -34,24 +37,61 @@ impl std::fmt::Debug for Templates {
     }
 }
 
+/// The theme's words in the site's `languages` and the templates that show them: the
+/// templates, or every problem of both; and what a translation the site uses lacks.
+pub fn parse_theme(
+    templates: &[Template],
+    messages: &[crate::load::MessageFile],
+    languages: &[String],
+) -> (Result<Templates, Diagnostics>, Diagnostics) {
+    let crate::render::i18n::Parsed { messages, warnings } = Messages::parse(messages, languages);
+    let templates = match (messages, Templates::parse(templates, Arc::new(Messages::empty()))) {
+        (Ok(messages), _) => Templates::parse(templates, Arc::new(messages)),
+        (Err(mut problems), Err(more)) => {
+            problems.extend(more);
+            Err(problems)
+        }
+        (Err(problems), Ok(_)) => Err(problems),
+    };
+    (templates, warnings)
+}
+
 impl Templates {
-    /// Parses every template; a syntax error is located in its file.
-    pub fn parse(templates: &[Template]) -> Result<Templates, Diagnostics> {
+    /// Parses every template; a syntax error is located in its file. Templates show the
+    /// theme's words through `t(key="...")`, from `messages` in the page's language.
+    pub fn parse(templates: &[Template], messages: Arc<Messages>) -> Result<Templates, Diagnostics> {
         let paths: BTreeMap<_, _> = templates
             .iter()
             .map(|t| (t.name.clone(), t.file.path.clone()))
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        let mut hasher = DefaultHasher::new();
+        (template_set_hash(templates), messages.generation()).hash(&mut hasher);
+        tera.register_function(
+            "t",
+            Translate {
+                messages: Arc::clone(&messages),
+                markup: false,
+            },
+        );
+        tera.register_function(
+            "t_html",
+            Translate {
+                messages: Arc::clone(&messages),
+                markup: true,
+            },
+        );
         let sources = templates
             .iter()
             .map(|t| (t.name.as_str(), t.file.text.as_str()));
         let mut parsed = Templates {
             tera,
             paths,
-            generation: template_set_hash(templates),
+            generation: hasher.finish(),
             cache: None,
             urls: SiteUrls::default(),
+            messages,
         };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
             let located = match error.kind() {
@@ -80,6 +120,11 @@ impl Templates {
     pub fn with_cache(mut self, cache: Arc<RenderCache>) -> Templates {
         self.cache = Some(cache);
         self
+    }
+
+    /// The theme's words, for views that make words in Rust.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
     }
 
     /// The render cache, when rendering for `serve`.
@@ -194,6 +239,75 @@ impl Templates {
     }
 }
 
+/// The template function `t`: message `key` in the page's language (its `site.language`), with
+/// the call's other arguments as the message's variables (`t(key="places-left", count=3)`).
+/// Its text is escaped like any other value. Arguments named `..._html` are markup the template
+/// made (a link): they go in as they are, the message's own words and every other argument
+/// escaped, and the result is not escaped again.
+struct Translate {
+    messages: Arc<Messages>,
+    /// Whether arguments named `..._html` are kept as markup (`t_html`).
+    markup: bool,
+}
+
+/// Stands for a markup argument while the message is formatted and escaped: a private-use
+/// character no translation writes.
+const MARK: char = '\u{F8FF}';
+
+impl tera::Function<tera::TeraResult<String>> for Translate {
+    fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let site: Option<Value> = state.get("site")?;
+        let language = site
+            .as_ref()
+            .and_then(Value::as_map)
+            .and_then(|map| map.get(&tera::value::Key::Str("language")))
+            .and_then(Value::as_str)
+            .unwrap_or(DEFAULT_LANGUAGE)
+            .to_owned();
+        let mut markup = Vec::new();
+        let mut args: Vec<(String, ArgValue)> = Vec::new();
+        for (name, value) in kwargs.iter() {
+            let Some(name) = name.as_str().filter(|name| *name != "key") else {
+                continue;
+            };
+            let text = || value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+            let value = if self.markup && name.ends_with("_html") {
+                markup.push(text());
+                ArgValue::Text(format!("{MARK}{}{MARK}", markup.len() - 1))
+            } else {
+                match value.as_f64() {
+                    Some(number) => ArgValue::Number(number),
+                    None => ArgValue::Text(text()),
+                }
+            };
+            args.push((name.to_owned(), value));
+        }
+        let args = fluent_args(args.iter().map(|(n, v)| (n.as_str(), v.clone())));
+        let text = self.messages.text(&language, &key, Some(&args)).ok_or_else(|| {
+            tera::Error::message(format!(
+                "the theme's translations have no message `{key}` (add it to i18n/{DEFAULT_LANGUAGE}.ftl)"
+            ))
+        })?;
+        if !self.markup {
+            return Ok(text);
+        }
+        let escaped = crate::text::escape::escape_xml(&text);
+        let mut html = String::with_capacity(escaped.len());
+        for (i, part) in escaped.split(MARK).enumerate() {
+            match (i % 2, part.parse::<usize>().ok().and_then(|n| markup.get(n))) {
+                (1, Some(markup)) => html.push_str(markup),
+                _ => html.push_str(part),
+            }
+        }
+        Ok(html)
+    }
+
+    fn is_safe(&self) -> bool {
+        self.markup
+    }
+}
+
 /// A hash of every template's name and text, in name order.
 fn template_set_hash(templates: &[Template]) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -208,6 +322,16 @@ mod tests {
     use super::*;
     use crate::diag::SourceFile;
 
+    /// The theme's words: one English message.
+    fn messages() -> Arc<Messages> {
+        let file = crate::load::MessageFile {
+            language: DEFAULT_LANGUAGE.into(),
+            origin: crate::load::MessageOrigin::Theme,
+            file: SourceFile::new("i18n/en-GB.ftl", b"hello = Hello, { $name }!\n".to_vec()).unwrap(),
+        };
+        Arc::new(Messages::parse(&[file], &[]).messages.unwrap())
+    }
+
     fn template(name: &str, text: &str) -> Template {
         Template {
             name: name.into(),
@@ -217,7 +341,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_in_the_template() {
-        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")]).unwrap_err();
+        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")], messages()).unwrap_err();
         let first = &error.0[0];
         assert_eq!(first.path, PathBuf::from("templates/page.html"));
         assert_eq!(first.position.map(|p| p.0), Some(2));
@@ -226,7 +350,7 @@ mod tests {
     #[test]
     fn unknown_filters_are_located_one_by_one() {
         let error =
-            Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")])
+            Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")], messages())
                 .unwrap_err();
         let shown: Vec<String> = error.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(
@@ -240,7 +364,7 @@ mod tests {
 
     #[test]
     fn rendering_errors_name_the_page() {
-        let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")]).unwrap();
+        let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")], messages()).unwrap();
         let error = templates
             .render("page.html", &serde_json::json!({}), "content/a.md")
             .unwrap_err();
@@ -249,7 +373,7 @@ mod tests {
 
     #[test]
     fn values_are_escaped_in_html() {
-        let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
+        let templates = Templates::parse(&[template("page.html", "{{ text }}")], messages()).unwrap();
         let html = templates
             .render("page.html", &serde_json::json!({"text": "<script>"}), "a")
             .unwrap();

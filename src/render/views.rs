@@ -7,6 +7,7 @@ use crate::config::{Contact, HelpLine, Organisation};
 use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageKind, Site};
+use crate::render::i18n::{Direction, Messages};
 use crate::render::markdown::Heading;
 use crate::text::format::{format_date, iso_date};
 
@@ -19,6 +20,8 @@ pub struct SiteView {
     pub description: String,
     /// The content language (`en-GB`).
     pub language: String,
+    /// Which way its script runs, for the page's `dir`.
+    pub direction: Direction,
     /// The public address, without a trailing slash.
     pub base_url: String,
     /// Who runs it.
@@ -194,16 +197,19 @@ pub struct NotFoundView<'a> {
     pub show_exit: bool,
 }
 
-/// Builds the site view shared by every page.
-pub fn site_view(site: &Site) -> SiteView {
+/// Builds the site view shared by every page, in the site's language.
+pub fn site_view(site: &Site, messages: &Messages) -> SiteView {
     let config = &site.config;
+    let language = &config.language;
     let published = |url: &str| is_published(site, url);
     let links = |candidates: &[(&str, &str)]| -> Vec<Link> {
         candidates
             .iter()
             .filter(|(_, url)| published(url))
-            .map(|(title, url)| Link {
-                title: (*title).to_owned(),
+            .map(|(key, url)| Link {
+                title: messages
+                    .text(language, key, None)
+                    .unwrap_or_else(|| (*key).to_owned()),
                 url: (*url).to_owned(),
             })
             .collect()
@@ -211,22 +217,23 @@ pub fn site_view(site: &Site) -> SiteView {
     SiteView {
         title: config.title.clone(),
         description: config.description.clone(),
-        language: config.language.clone(),
+        language: language.clone(),
+        direction: Direction::of(language),
         base_url: config.base_url.clone(),
         organisation: config.organisation.clone(),
         contact: config.contact.clone(),
         nav: links(&[
-            ("Programme", Section::Programme.url()),
-            ("Self-help", "/self-help/"),
-            ("Directory", Section::Directory.url()),
-            ("Resources", Section::Resources.url()),
-            ("Search", Section::Search.url()),
+            ("nav-programme", Section::Programme.url()),
+            ("nav-self-help", "/self-help/"),
+            ("nav-directory", Section::Directory.url()),
+            ("nav-resources", Section::Resources.url()),
+            ("nav-search", Section::Search.url()),
         ]),
         footer_links: links(&[
-            ("Accessibility statement", "/accessibility/"),
-            ("Privacy", "/privacy/"),
-            ("How to hide your visit", "/hide-your-visit/"),
-            ("About the week", "/about-the-week/"),
+            ("footer-accessibility", "/accessibility/"),
+            ("footer-privacy", "/privacy/"),
+            ("footer-hide-your-visit", "/hide-your-visit/"),
+            ("footer-about-the-week", "/about-the-week/"),
         ]),
         help_now: config.help_now.clone(),
         exit_url: config.safety.exit_url.clone(),

@@ -9,6 +9,8 @@
   var button = document.querySelector('[data-exit-this-page]');
   if (!button) return;
   var status = document.querySelector('[data-exit-this-page-status]');
+  // The words come from the page, in its language (the theme's translations).
+  var words = button.dataset;
   var NEEDED = 3;
   var WAIT_MS = 5000;
   var presses = 0;
@@ -23,8 +25,8 @@
     if (event) event.preventDefault();
     // Hide the page at once, before the neutral site has loaded.
     document.body.classList.add('exiting');
-    document.title = 'Loading';
-    announce('Exit this page activated');
+    document.title = words.loading;
+    announce(words.activated);
     window.location.replace(button.href);
   }
 
@@ -41,7 +43,7 @@
     if (event.key === 'Shift') return;
     // Shift held with another key (typing a capital) is not an exit press.
     if (event.shiftKey) shiftWasModifier = true;
-    reset('Exit this page expired');
+    reset(words.expired);
   });
 
   document.addEventListener('keyup', function (event) {
@@ -58,8 +60,8 @@
       return;
     }
     var left = NEEDED - presses;
-    announce('Shift, press ' + left + ' more ' + (left === 1 ? 'time' : 'times'));
-    timer = setTimeout(function () { reset('Exit this page expired'); }, WAIT_MS);
+    announce(left === 1 ? words.pressOneMore : words.pressTwoMore);
+    timer = setTimeout(function () { reset(words.expired); }, WAIT_MS);
   });
 
   // A page restored from the back-forward cache shows again.

@@ -1,0 +1,311 @@
+//! The theme's words in the reader's language: Project Fluent translation files
+//! (`themes/hub/i18n/<tag>.ftl`), with a site's own `i18n/<tag>.ftl` overriding any message.
+//!
+//! Every word the theme shows comes from here: templates call `{{ t(key="exit-this-page") }}`
+//! (with variables: `t(key="places-left", count=3)`), and Rust code that makes words calls
+//! [`Messages::text`]. Fluent handles plurals by each language's CLDR rules (Welsh has six
+//! forms) and grammar in the translation, not in code. A message a translation lacks falls back
+//! to the theme's default language (British English), and `hubsite check` warns about it.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use unic_langid::LanguageIdentifier;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::MessageFile;
+
+/// The language every theme has in full, and the one any missing message falls back to.
+pub const DEFAULT_LANGUAGE: &str = "en-GB";
+
+/// One language's messages: the theme's translation with the site's overrides on top.
+struct Bundle {
+    bundle: FluentBundle<FluentResource>,
+    /// The names of its messages.
+    ids: BTreeSet<String>,
+}
+
+/// The theme's words in each language it (or the site) has a translation for.
+pub struct Messages {
+    /// By the tag in the file name (`cy`, `en-GB`).
+    bundles: BTreeMap<String, Bundle>,
+    /// For each language a page may be in, the bundles to try in order (its own translation,
+    /// then the default language's).
+    chains: BTreeMap<String, Vec<String>>,
+    /// A hash of every translation file's text: what the render cache keys on.
+    generation: u64,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .field("chains", &self.chains)
+            .finish()
+    }
+}
+
+/// What reading the translation files found.
+pub struct Parsed {
+    /// The messages, or the problems that stop the build (a file Fluent cannot read).
+    pub messages: Result<Messages, Diagnostics>,
+    /// Messages a used translation lacks, and languages the theme has no words for.
+    pub warnings: Diagnostics,
+}
+
+impl Messages {
+    /// Reads every translation file and prepares the messages for the site's `languages`
+    /// (the first is the site's default). Syntax errors are located in their file.
+    pub fn parse(files: &[MessageFile], languages: &[String]) -> Parsed {
+        let mut problems = Diagnostics::default();
+        let mut warnings = Diagnostics::default();
+        let mut hasher = DefaultHasher::new();
+        // Theme files first, then the site's, so that the site's messages override.
+        let mut ordered: Vec<&MessageFile> = files.iter().collect();
+        ordered.sort_by_key(|f| (f.origin, f.language.clone()));
+        let mut bundles: BTreeMap<String, Bundle> = BTreeMap::new();
+        for file in ordered {
+            (&file.language, &file.file.text).hash(&mut hasher);
+            let resource = match FluentResource::try_new(file.file.text.clone()) {
+                Ok(resource) => resource,
+                Err((_, errors)) => {
+                    for error in errors {
+                        problems.push(
+                            file.file
+                                .error_at(error.pos.clone(), format!("this translation cannot be read: {error}"))
+                                .code(Code::Translation)
+                                .hint("each message is `name = text` on its own line; a continued line starts with spaces; variables are written { $name }; see docs/languages.md"),
+                        );
+                    }
+                    continue;
+                }
+            };
+            let entry = bundles.entry(file.language.clone()).or_insert_with(|| {
+                let id = file
+                    .language
+                    .parse::<LanguageIdentifier>()
+                    .unwrap_or_default();
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // Pages mark direction with `dir`; Unicode isolation marks around every
+                // variable would end up in attributes, titles and copied text.
+                bundle.set_use_isolating(false);
+                Bundle {
+                    bundle,
+                    ids: BTreeSet::new(),
+                }
+            });
+            for item in resource.entries() {
+                if let ast::Entry::Message(message) = item {
+                    entry.ids.insert(message.id.name.to_owned());
+                }
+            }
+            entry.bundle.add_resource_overriding(resource);
+        }
+        if !bundles.contains_key(DEFAULT_LANGUAGE) {
+            problems.push(
+                Diagnostic::file(
+                    format!("i18n/{DEFAULT_LANGUAGE}.ftl"),
+                    format!("the theme has no {DEFAULT_LANGUAGE} translation, which every other language falls back to"),
+                )
+                .code(Code::Translation)
+                .hint(format!("add themes/<theme>/i18n/{DEFAULT_LANGUAGE}.ftl, or use the built-in theme's")),
+            );
+        }
+        if !problems.is_empty() {
+            return Parsed {
+                messages: Err(problems),
+                warnings,
+            };
+        }
+        let chains = languages
+            .iter()
+            .map(|language| {
+                let chain = chain_for(language, &bundles, files, &mut warnings);
+                (language.clone(), chain)
+            })
+            .collect();
+        Parsed {
+            messages: Ok(Messages {
+                bundles,
+                chains,
+                generation: hasher.finish(),
+            }),
+            warnings,
+        }
+    }
+
+    /// No messages at all: for checking templates' syntax when the translations cannot be read.
+    pub fn empty() -> Messages {
+        Messages {
+            bundles: BTreeMap::new(),
+            chains: BTreeMap::new(),
+            generation: 0,
+        }
+    }
+
+    /// A hash of every translation, so that pages rendered with other words are not reused.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Message `key` in `language` with `args`, falling back to the default language; `None`
+    /// when no translation has it.
+    pub fn text(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let default = [DEFAULT_LANGUAGE.to_owned()];
+        let chain = self
+            .chains
+            .get(language)
+            .map(Vec::as_slice)
+            .unwrap_or(&default);
+        chain.iter().find_map(|tag| {
+            let bundle = &self.bundles.get(tag)?.bundle;
+            let pattern = bundle.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            Some(match text {
+                Cow::Borrowed(text) => text.to_owned(),
+                Cow::Owned(text) => text,
+            })
+        })
+    }
+
+    /// The message ids of the default language, in order: every message the theme shows.
+    pub fn keys(&self) -> Vec<String> {
+        let Some(bundle) = self.bundles.get(DEFAULT_LANGUAGE) else {
+            return Vec::new();
+        };
+        message_ids(bundle)
+    }
+}
+
+/// The translations to try for `language`: the closest the theme or site has (cy-GB takes
+/// cy), then the default. Warns when the language has none, or when one it uses lacks
+/// messages the default has.
+fn chain_for(
+    language: &str,
+    bundles: &BTreeMap<String, Bundle>,
+    files: &[MessageFile],
+    warnings: &mut Diagnostics,
+) -> Vec<String> {
+    let available: Vec<LanguageIdentifier> = bundles
+        .keys()
+        .filter_map(|tag| tag.parse().ok())
+        .collect();
+    let requested: Vec<LanguageIdentifier> = language.parse().into_iter().collect();
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        None,
+        NegotiationStrategy::Lookup,
+    )
+    .first()
+    .map(|id| id.to_string());
+    let mut chain = Vec::new();
+    match chosen {
+        Some(tag) if tag != DEFAULT_LANGUAGE => {
+            if let (Some(own), Some(default)) =
+                (bundles.get(&tag), bundles.get(DEFAULT_LANGUAGE))
+            {
+                let have = message_ids(own);
+                let missing: Vec<String> = message_ids(default)
+                    .into_iter()
+                    .filter(|id| !have.contains(id))
+                    .collect();
+                if !missing.is_empty() {
+                    let shown = files
+                        .iter()
+                        .rev()
+                        .find(|f| f.language == tag)
+                        .map(|f| f.file.path.clone())
+                        .unwrap_or_else(|| format!("i18n/{tag}.ftl").into());
+                    warnings.push(
+                        Diagnostic::file(
+                            shown,
+                            format!(
+                                "the {tag} translation lacks {} of the theme's {} messages, shown in English instead: {}",
+                                missing.len(),
+                                message_ids(default).len(),
+                                missing.join(", ")
+                            ),
+                        )
+                        .code(Code::MissingMessage)
+                        .hint(format!("add them to the site's i18n/{tag}.ftl (copy each from the theme's {DEFAULT_LANGUAGE}.ftl and translate it)")),
+                    );
+                }
+            }
+            chain.push(tag);
+        }
+        Some(tag) => chain.push(tag),
+        None => {
+            let primary = language.split('-').next().unwrap_or(language);
+            if primary != "en" {
+                warnings.push(
+                    Diagnostic::file(
+                        "hubsite.toml",
+                        format!("the theme has no words in `{language}`: its navigation, booking states and exit control are shown in English"),
+                    )
+                    .code(Code::MissingMessage)
+                    .hint(format!("add i18n/{language}.ftl to the site with the theme's messages translated (copy the theme's {DEFAULT_LANGUAGE}.ftl)")),
+                );
+            }
+        }
+    }
+    if !chain.iter().any(|tag| tag == DEFAULT_LANGUAGE) {
+        chain.push(DEFAULT_LANGUAGE.to_owned());
+    }
+    chain
+}
+
+fn message_ids(bundle: &Bundle) -> Vec<String> {
+    bundle.ids.iter().cloned().collect()
+}
+
+/// Fluent arguments from a template's other keyword arguments: numbers stay numbers, so that
+/// plural rules apply to them.
+pub fn fluent_args<'a>(pairs: impl IntoIterator<Item = (&'a str, ArgValue)>) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in pairs {
+        match value {
+            ArgValue::Number(n) => args.set(name, FluentValue::from(n)),
+            ArgValue::Text(t) => args.set(name, FluentValue::from(t)),
+        }
+    }
+    args
+}
+
+/// A value handed to a message.
+#[derive(Debug, Clone)]
+pub enum ArgValue {
+    /// A number: plural rules apply.
+    Number(f64),
+    /// Text.
+    Text(String),
+}
+
+/// Which way a language's script runs: a page's `dir`, so that Arabic and Urdu pages mirror.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Direction {
+    /// The direction of `language` (a BCP 47 tag), from CLDR's list of right-to-left
+    /// languages; a tag that cannot be read is left to right.
+    pub fn of(language: &str) -> Direction {
+        match language.parse::<LanguageIdentifier>() {
+            Ok(id) if id.character_direction() == unic_langid::CharacterDirection::RTL => {
+                Direction::Rtl
+            }
+            _ => Direction::Ltr,
+        }
+    }
+}
