@@ -22,7 +22,8 @@ pub struct SearchView<'a> {
     pub canonical_url: String,
     /// The kinds of result the site has, for the filter.
     pub kinds: Vec<KindOption>,
-    /// Where to browse without search: the A to Z, topics, the programme (those that exist).
+    /// Where to browse without search: the A to Z, topics, the programme (those that exist);
+    /// each title is the name of the theme's message for it.
     pub browse: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
@@ -33,8 +34,6 @@ pub struct SearchView<'a> {
 pub struct KindOption {
     /// The code the index uses (`self-help`).
     pub code: &'static str,
-    /// What the reader sees ('Self-help').
-    pub label: &'static str,
 }
 
 /// Renders `/search/`.
@@ -47,16 +46,13 @@ pub fn render_search_page(
     let kinds = SearchKind::ALL
         .into_iter()
         .filter(|k| present.contains(k))
-        .map(|k| KindOption {
-            code: k.code(),
-            label: k.label(),
-        })
+        .map(|k| KindOption { code: k.code() })
         .collect();
     let browse = [
-        ("The A to Z of local support", DIRECTORY_A_TO_Z),
-        ("Topics", Section::Topics.url()),
-        ("The programme of sessions", Section::Programme.url()),
-        ("Self-help", "/self-help/"),
+        ("search-browse-a-to-z", DIRECTORY_A_TO_Z),
+        ("search-browse-topics", Section::Topics.url()),
+        ("search-browse-programme", Section::Programme.url()),
+        ("search-browse-self-help", "/self-help/"),
     ]
     .into_iter()
     .filter(|(_, url)| is_published(site, url))

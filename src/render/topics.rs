@@ -102,7 +102,10 @@ pub fn render_topic_pages(
             url: "/".into(),
         },
         Link {
-            title: "Topics".into(),
+            title: templates
+                .messages()
+                .text(&site.config.language, "topics-title", None)
+                .unwrap_or_else(|| "Topics".into()),
             url: index_url.to_string(),
         },
     ];

@@ -50,3 +50,65 @@ footer-contact = { $ways ->
    *[email] اتصل بنا: البريد الإلكتروني { $email_html }
   }
 footer-no-tracking = لا يضع هذا الموقع ملفات تعريف الارتباط ولا يتتبعك.
+
+## Breadcrumbs and the page not found
+
+breadcrumb-label = مسار التنقل
+breadcrumb-home = الصفحة الرئيسية
+not-found-title = الصفحة غير موجودة
+not-found-typed = إذا كتبت عنوان الصفحة، فتحقق من أنه صحيح.
+not-found-pasted = إذا لصقت عنوان الصفحة، فتحقق من أنك نسخت العنوان كاملًا.
+not-found-go-to = يمكنك الانتقال إلى:
+not-found-home = الصفحة الرئيسية
+
+## Topics
+
+topics-title = المواضيع
+topics-lead = كل ما في هذا الموقع، حسب الموضوع.
+
+## Search
+
+search-title = البحث
+search-description = ابحث في كل ما في { $site }.
+search-query-label = ابحث عن الجلسات والنصائح والدعم
+search-hint = تظهر النتائج أثناء الكتابة. ما تكتبه يبقى على هذا الجهاز: لا يُحفظ ولا يُرسل إلى أي مكان.
+search-show = عرض
+search-kind-all = الكل
+search-kind-page = صفحة
+search-kind-self-help = المساعدة الذاتية
+search-kind-session = جلسة
+search-kind-service = خدمة
+search-kind-resource = مورد
+search-kind-topic = موضوع
+search-nojs-title = البحث لا يعمل في هذا المتصفح
+search-nojs-text = يحتاج البحث إلى JavaScript، وهو متوقف أو محظور هنا. لا يزال بإمكانك العثور على كل شيء في هذا الموقع بالتصفح:
+search-browse-a-to-z = الدعم المحلي من الألف إلى الياء
+search-browse-topics = المواضيع
+search-browse-programme = برنامج الجلسات
+search-browse-self-help = المساعدة الذاتية
+search-browse-home = الصفحة الرئيسية
+search-more = عرض المزيد من النتائج
+
+## Pages, sections and topics
+
+page-reading-time = قراءة في { $minutes } دقائق
+page-contents = المحتويات
+related-services = خدمات يمكنها المساعدة
+related-resources = قراءة ومشاهدة إضافية
+related-resources-more = المزيد في مكتبة الموارد
+page-last-reviewed = آخر مراجعة في { $date_html }
+page-published = نُشر في { $date_html }
+section-children = في هذا القسم
+section-by-topic = حسب الموضوع
+topic-pages = الصفحات
+topic-sessions = الجلسات
+topic-resources = الموارد
+topic-resources-more = موارد عن { $topic } في المكتبة
+topic-empty = لا يوجد شيء عن هذا الموضوع بعد.
+
+## The home page
+
+home-find-support = ابحث عن دعم محلي
+home-happening-now = يحدث الآن
+home-coming-up = قريبًا
+home-more-from = المزيد من { $site }

@@ -50,3 +50,65 @@ footer-contact = { $ways ->
    *[email] Cysylltwch â ni: e-bost { $email_html }
   }
 footer-no-tracking = Nid yw'r wefan hon yn gosod cwcis nac yn eich tracio.
+
+## Breadcrumbs and the page not found
+
+breadcrumb-label = Briwsion bara
+breadcrumb-home = Hafan
+not-found-title = Heb ddod o hyd i'r dudalen
+not-found-typed = Os gwnaethoch deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir.
+not-found-pasted = Os gwnaethoch ludo'r cyfeiriad gwe, gwiriwch eich bod wedi copïo'r cyfeiriad cyfan.
+not-found-go-to = Gallwch fynd i:
+not-found-home = Yr hafan
+
+## Topics
+
+topics-title = Pynciau
+topics-lead = Popeth ar y wefan hon, fesul pwnc.
+
+## Search
+
+search-title = Chwilio
+search-description = Chwilio popeth ar { $site }.
+search-query-label = Chwilio am sesiynau, cyngor a chymorth
+search-hint = Mae canlyniadau'n ymddangos wrth i chi deipio. Mae'r hyn rydych chi'n ei deipio'n aros ar y ddyfais hon: nid yw'n cael ei gadw na'i anfon i unman.
+search-show = Dangos
+search-kind-all = Popeth
+search-kind-page = Tudalen
+search-kind-self-help = Hunangymorth
+search-kind-session = Sesiwn
+search-kind-service = Gwasanaeth
+search-kind-resource = Adnodd
+search-kind-topic = Pwnc
+search-nojs-title = Nid yw chwilio'n gweithio yn y porwr hwn
+search-nojs-text = Mae angen JavaScript i chwilio, ac mae wedi'i ddiffodd neu ei rwystro yma. Gallwch ddod o hyd i bopeth ar y wefan hon drwy bori o hyd:
+search-browse-a-to-z = Cymorth lleol o A i Y
+search-browse-topics = Pynciau
+search-browse-programme = Rhaglen y sesiynau
+search-browse-self-help = Hunangymorth
+search-browse-home = Yr hafan
+search-more = Dangos rhagor o ganlyniadau
+
+## Pages, sections and topics
+
+page-reading-time = { $minutes } munud o ddarllen
+page-contents = Cynnwys
+related-services = Gwasanaethau a all helpu
+related-resources = Darllen a gwylio pellach
+related-resources-more = Rhagor yn y llyfrgell adnoddau
+page-last-reviewed = Adolygwyd ddiwethaf ar { $date_html }
+page-published = Cyhoeddwyd ar { $date_html }
+section-children = Yn yr adran hon
+section-by-topic = Fesul pwnc
+topic-pages = Tudalennau
+topic-sessions = Sesiynau
+topic-resources = Adnoddau
+topic-resources-more = Adnoddau am { $topic } yn y llyfrgell
+topic-empty = Does dim byd ar y pwnc hwn eto.
+
+## The home page
+
+home-find-support = Dod o hyd i gymorth lleol
+home-happening-now = Yn digwydd nawr
+home-coming-up = Ar y gweill
+home-more-from = Rhagor gan { $site }

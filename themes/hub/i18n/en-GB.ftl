@@ -56,3 +56,68 @@ footer-contact = { $ways ->
    *[email] Contact us: email { $email_html }
   }
 footer-no-tracking = This site sets no cookies and does not track you.
+
+## Breadcrumbs and the page not found
+
+breadcrumb-label = Breadcrumb
+breadcrumb-home = Home
+not-found-title = Page not found
+not-found-typed = If you typed the web address, check it is correct.
+not-found-pasted = If you pasted the web address, check you copied the entire address.
+not-found-go-to = You can go to:
+not-found-home = The home page
+
+## Topics
+
+topics-title = Topics
+topics-lead = Everything on this site, by topic.
+
+## Search
+
+search-title = Search
+search-description = Search everything on { $site }.
+search-query-label = Search for sessions, advice and support
+search-hint = Results appear as you type. What you type stays on this device: it is not saved or sent anywhere.
+# The legend of the choice of kinds of result.
+search-show = Show
+search-kind-all = Everything
+search-kind-page = Page
+search-kind-self-help = Self-help
+search-kind-session = Session
+search-kind-service = Service
+search-kind-resource = Resource
+search-kind-topic = Topic
+search-nojs-title = Search is not working in this browser
+search-nojs-text = Search needs JavaScript, which is turned off or blocked here. You can still find everything on this site by browsing:
+search-browse-a-to-z = The A to Z of local support
+search-browse-topics = Topics
+search-browse-programme = The programme of sessions
+search-browse-self-help = Self-help
+search-browse-home = The home page
+search-more = Show more results
+
+## Pages, sections and topics
+
+page-reading-time = { $minutes } minute read
+page-contents = Contents
+related-services = Services that can help
+related-resources = Further reading and watching
+related-resources-more = More in the resource library
+# $date_html is the date, marked up for machines.
+page-last-reviewed = Last reviewed on { $date_html }
+page-published = Published on { $date_html }
+section-children = In this section
+section-by-topic = By topic
+topic-pages = Pages
+topic-sessions = Sessions
+topic-resources = Resources
+# $topic is the topic's name, in lower case.
+topic-resources-more = Resources on { $topic } in the library
+topic-empty = There is nothing on this topic yet.
+
+## The home page
+
+home-find-support = Find local support
+home-happening-now = Happening now
+home-coming-up = Coming up
+home-more-from = More from { $site }

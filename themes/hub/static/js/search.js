@@ -375,10 +375,11 @@
   // ---- The page ----
 
   var PAGE = 10;
-  var LABELS = {
-    page: 'Page', 'self-help': 'Self-help', session: 'Session',
-    service: 'Service', resource: 'Resource', topic: 'Topic'
-  };
+  // Each kind's name, in the page's language, from the filter's labels.
+  var LABELS = {};
+  Array.prototype.forEach.call(document.querySelectorAll('[data-search-kind-label]'), function (label) {
+    LABELS[label.getAttribute('data-search-kind-label')] = label.textContent;
+  });
 
   var form = document.querySelector('[data-search-form]');
   var input = document.querySelector('[data-search-input]');
