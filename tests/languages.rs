@@ -12,10 +12,9 @@ use hubsite::diag::Code;
 
 /// The theme's English messages that need no variable: `(name, text)`.
 fn english_messages() -> Vec<(String, String)> {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/i18n/en-GB.ftl"),
-    )
-    .expect("the theme's English translation");
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/i18n/en-GB.ftl"))
+            .expect("the theme's English translation");
     text.lines()
         .filter(|line| !line.starts_with([' ', '#']) && !line.contains('{'))
         .filter_map(|line| line.split_once(" = "))
@@ -46,7 +45,10 @@ fn a_welsh_site_shows_no_english_word_of_the_theme_frame() {
     let pages = page_texts(site.path());
     assert!(pages.len() >= 5, "the Welsh site has its pages");
     let english = english_messages();
-    assert!(english.len() > 20, "the English file lists the theme's words");
+    assert!(
+        english.len() > 20,
+        "the English file lists the theme's words"
+    );
     for (path, html) in &pages {
         // A text in an element or an attribute: between '>' and '<', or in quotes.
         for (name, text) in &english {
@@ -80,7 +82,11 @@ fn an_arabic_site_runs_right_to_left_with_the_exit_control_in_arabic() {
     let site = scratch_copy("cymraeg");
     let config = site.path().join("hubsite.toml");
     let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text.replace("language = \"cy\"", "language = \"ar\"")).unwrap();
+    fs::write(
+        &config,
+        text.replace("language = \"cy\"", "language = \"ar\""),
+    )
+    .unwrap();
     let pages = page_texts(site.path());
     let abuse = &pages
         .iter()
@@ -88,7 +94,10 @@ fn an_arabic_site_runs_right_to_left_with_the_exit_control_in_arabic() {
         .expect("the sensitive page")
         .1;
     assert!(abuse.contains("<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(abuse.contains(">غادر هذه الصفحة<"), "the exit control in Arabic");
+    assert!(
+        abuse.contains(">غادر هذه الصفحة<"),
+        "the exit control in Arabic"
+    );
     // The Arabic file is partial: what it lacks is a warning naming each message, not an error.
     let run = check(&options(site.path())).expect("builds with a partial translation");
     assert!(
@@ -117,7 +126,10 @@ fn a_site_overrides_one_message_and_keeps_the_rest() {
         .expect("the sensitive page")
         .1;
     assert!(abuse.contains(">Leave this site now</a>"));
-    assert!(abuse.contains("Get help now"), "other messages stay the theme's");
+    assert!(
+        abuse.contains("Get help now"),
+        "other messages stay the theme's"
+    );
 }
 
 #[test]
@@ -125,7 +137,11 @@ fn a_language_the_theme_lacks_is_a_warning_naming_what_to_translate() {
     let site = scratch_copy("council");
     let config = site.path().join("hubsite.toml");
     let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text.replace("language = \"en-GB\"", "language = \"pl\"")).unwrap();
+    fs::write(
+        &config,
+        text.replace("language = \"en-GB\"", "language = \"pl\""),
+    )
+    .unwrap();
     let run = check(&options(site.path())).expect("builds in English words");
     let warning = run
         .warnings
@@ -137,7 +153,11 @@ fn a_language_the_theme_lacks_is_a_warning_naming_what_to_translate() {
 
     // With the site's own Polish file, what it lacks is listed, and what it has is used.
     fs::create_dir_all(site.path().join("i18n")).unwrap();
-    fs::write(site.path().join("i18n/pl.ftl"), "exit-this-page = Opuść tę stronę\n").unwrap();
+    fs::write(
+        site.path().join("i18n/pl.ftl"),
+        "exit-this-page = Opuść tę stronę\n",
+    )
+    .unwrap();
     let run = check(&options(site.path())).expect("builds");
     let warning = run
         .warnings
@@ -146,8 +166,16 @@ fn a_language_the_theme_lacks_is_a_warning_naming_what_to_translate() {
         .find(|w| w.code == Some(Code::MissingMessage))
         .expect("a warning listing the messages pl.ftl lacks");
     assert!(warning.path.ends_with("i18n/pl.ftl"), "{warning:?}");
-    assert!(warning.message.contains("skip-to-content"), "{}", warning.message);
-    assert!(!warning.message.contains("exit-this-page,"), "{}", warning.message);
+    assert!(
+        warning.message.contains("skip-to-content"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        !warning.message.contains("exit-this-page,"),
+        "{}",
+        warning.message
+    );
     let pages = page_texts(site.path());
     let abuse = &pages
         .iter()
@@ -155,7 +183,10 @@ fn a_language_the_theme_lacks_is_a_warning_naming_what_to_translate() {
         .unwrap()
         .1;
     assert!(abuse.contains(">Opuść tę stronę</a>"));
-    assert!(abuse.contains("Skip to main content"), "the rest falls back to English");
+    assert!(
+        abuse.contains("Skip to main content"),
+        "the rest falls back to English"
+    );
 }
 
 #[test]
@@ -177,7 +208,11 @@ fn a_translation_fluent_cannot_read_is_located_and_publishes_nothing() {
         .find(|d| d.code == Some(Code::Translation))
         .expect("the Fluent error");
     assert_eq!(problem.path, Path::new("i18n/cy.ftl"));
-    assert_eq!(problem.position.map(|(line, _)| line), Some(2), "{problem:?}");
+    assert_eq!(
+        problem.position.map(|(line, _)| line),
+        Some(2),
+        "{problem:?}"
+    );
     assert!(!site.path().join("public").exists(), "nothing published");
 }
 

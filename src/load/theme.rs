@@ -81,7 +81,13 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme 
     if theme_dir.is_dir() {
         add_disk_templates(root, &theme_dir.join("templates"), &mut templates, problems);
         add_disk_assets(root, &theme_dir.join("static"), &mut assets, problems);
-        add_disk_messages(root, &theme_dir.join("i18n"), MessageOrigin::Theme, &mut messages, problems);
+        add_disk_messages(
+            root,
+            &theme_dir.join("i18n"),
+            MessageOrigin::Theme,
+            &mut messages,
+            problems,
+        );
     } else if name == "hub" {
         add_built_in(&mut templates, &mut assets, &mut messages);
     } else {
@@ -96,7 +102,13 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Diagnostics) -> Theme 
     }
     add_disk_templates(root, &root.join("templates"), &mut templates, problems);
     add_disk_assets(root, &root.join("static"), &mut assets, problems);
-    add_disk_messages(root, &root.join("i18n"), MessageOrigin::Site, &mut messages, problems);
+    add_disk_messages(
+        root,
+        &root.join("i18n"),
+        MessageOrigin::Site,
+        &mut messages,
+        problems,
+    );
     Theme {
         templates: templates.into_values().collect(),
         messages,

@@ -13,8 +13,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_syntax::ast;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -192,25 +192,16 @@ fn chain_for(
     files: &[MessageFile],
     warnings: &mut Diagnostics,
 ) -> Vec<String> {
-    let available: Vec<LanguageIdentifier> = bundles
-        .keys()
-        .filter_map(|tag| tag.parse().ok())
-        .collect();
+    let available: Vec<LanguageIdentifier> =
+        bundles.keys().filter_map(|tag| tag.parse().ok()).collect();
     let requested: Vec<LanguageIdentifier> = language.parse().into_iter().collect();
-    let chosen = negotiate_languages(
-        &requested,
-        &available,
-        None,
-        NegotiationStrategy::Lookup,
-    )
-    .first()
-    .map(|id| id.to_string());
+    let chosen = negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup)
+        .first()
+        .map(|id| id.to_string());
     let mut chain = Vec::new();
     match chosen {
         Some(tag) if tag != DEFAULT_LANGUAGE => {
-            if let (Some(own), Some(default)) =
-                (bundles.get(&tag), bundles.get(DEFAULT_LANGUAGE))
-            {
+            if let (Some(own), Some(default)) = (bundles.get(&tag), bundles.get(DEFAULT_LANGUAGE)) {
                 let have = message_ids(own);
                 let missing: Vec<String> = message_ids(default)
                     .into_iter()

@@ -172,7 +172,12 @@ pub fn render_one_page(
     templates: &Templates,
     page: &Page,
 ) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
-    render_content_page(site, templates, &site_view(site, templates.messages()), page)
+    render_content_page(
+        site,
+        templates,
+        &site_view(site, templates.messages()),
+        page,
+    )
 }
 
 fn render_content_page(

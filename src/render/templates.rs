@@ -45,7 +45,10 @@ pub fn parse_theme(
     languages: &[String],
 ) -> (Result<Templates, Diagnostics>, Diagnostics) {
     let crate::render::i18n::Parsed { messages, warnings } = Messages::parse(messages, languages);
-    let templates = match (messages, Templates::parse(templates, Arc::new(Messages::empty()))) {
+    let templates = match (
+        messages,
+        Templates::parse(templates, Arc::new(Messages::empty())),
+    ) {
         (Ok(messages), _) => Templates::parse(templates, Arc::new(messages)),
         (Err(mut problems), Err(more)) => {
             problems.extend(more);
@@ -59,7 +62,10 @@ pub fn parse_theme(
 impl Templates {
     /// Parses every template; a syntax error is located in its file. Templates show the
     /// theme's words through `t(key="...")`, from `messages` in the page's language.
-    pub fn parse(templates: &[Template], messages: Arc<Messages>) -> Result<Templates, Diagnostics> {
+    pub fn parse(
+        templates: &[Template],
+        messages: Arc<Messages>,
+    ) -> Result<Templates, Diagnostics> {
         let paths: BTreeMap<_, _> = templates
             .iter()
             .map(|t| (t.name.clone(), t.file.path.clone()))
@@ -271,7 +277,12 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             let Some(name) = name.as_str().filter(|name| *name != "key") else {
                 continue;
             };
-            let text = || value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+            let text = || {
+                value
+                    .as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| value.to_string())
+            };
             let value = if self.markup && name.ends_with("_html") {
                 markup.push(text());
                 ArgValue::Text(format!("{MARK}{}{MARK}", markup.len() - 1))
@@ -295,7 +306,10 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
         let escaped = crate::text::escape::escape_xml(&text);
         let mut html = String::with_capacity(escaped.len());
         for (i, part) in escaped.split(MARK).enumerate() {
-            match (i % 2, part.parse::<usize>().ok().and_then(|n| markup.get(n))) {
+            match (
+                i % 2,
+                part.parse::<usize>().ok().and_then(|n| markup.get(n)),
+            ) {
                 (1, Some(markup)) => html.push_str(markup),
                 _ => html.push_str(part),
             }
@@ -327,7 +341,8 @@ mod tests {
         let file = crate::load::MessageFile {
             language: DEFAULT_LANGUAGE.into(),
             origin: crate::load::MessageOrigin::Theme,
-            file: SourceFile::new("i18n/en-GB.ftl", b"hello = Hello, { $name }!\n".to_vec()).unwrap(),
+            file: SourceFile::new("i18n/en-GB.ftl", b"hello = Hello, { $name }!\n".to_vec())
+                .unwrap(),
         };
         Arc::new(Messages::parse(&[file], &[]).messages.unwrap())
     }
@@ -341,7 +356,8 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_in_the_template() {
-        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")], messages()).unwrap_err();
+        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")], messages())
+            .unwrap_err();
         let first = &error.0[0];
         assert_eq!(first.path, PathBuf::from("templates/page.html"));
         assert_eq!(first.position.map(|p| p.0), Some(2));
@@ -349,9 +365,11 @@ mod tests {
 
     #[test]
     fn unknown_filters_are_located_one_by_one() {
-        let error =
-            Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")], messages())
-                .unwrap_err();
+        let error = Templates::parse(
+            &[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")],
+            messages(),
+        )
+        .unwrap_err();
         let shown: Vec<String> = error.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             shown,
@@ -364,7 +382,8 @@ mod tests {
 
     #[test]
     fn rendering_errors_name_the_page() {
-        let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")], messages()).unwrap();
+        let templates =
+            Templates::parse(&[template("page.html", "{{ missing.field }}")], messages()).unwrap();
         let error = templates
             .render("page.html", &serde_json::json!({}), "content/a.md")
             .unwrap_err();
@@ -373,7 +392,8 @@ mod tests {
 
     #[test]
     fn values_are_escaped_in_html() {
-        let templates = Templates::parse(&[template("page.html", "{{ text }}")], messages()).unwrap();
+        let templates =
+            Templates::parse(&[template("page.html", "{{ text }}")], messages()).unwrap();
         let html = templates
             .render("page.html", &serde_json::json!({"text": "<script>"}), "a")
             .unwrap();
