@@ -61,6 +61,17 @@ pub fn topic_url(slug: impl std::fmt::Display) -> String {
     format!("{}{slug}/", Section::Topics.url())
 }
 
+/// A week's 'my sessions' page, `/sessions/<week>/mine/`, from the week's address: the reader's
+/// chosen sessions, named in the page's fragment.
+pub fn my_sessions_url(week_url: impl std::fmt::Display) -> String {
+    format!("{week_url}mine/")
+}
+
+/// The data that page builds its calendar file from, beside it.
+pub fn my_sessions_events_url(week_url: impl std::fmt::Display) -> String {
+    format!("{}events.json", my_sessions_url(week_url))
+}
+
 /// Where the site's icon is and what it is, for `<link rel="icon">`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Favicon {
@@ -98,5 +109,10 @@ mod tests {
         }
         assert!(DIRECTORY_A_TO_Z.starts_with(Section::Directory.url()));
         assert_eq!(topic_url("money"), "/topics/money/");
+        assert_eq!(my_sessions_url("/sessions/2027/"), "/sessions/2027/mine/");
+        assert_eq!(
+            my_sessions_events_url("/sessions/2027/"),
+            "/sessions/2027/mine/events.json"
+        );
     }
 }

@@ -67,6 +67,25 @@ pub fn render_calendar(site: &Site, name: &str, sessions: &[&Session]) -> String
     calendar.to_string()
 }
 
+/// One session's event (`BEGIN:VEVENT` to `END:VEVENT`, CRLF line ends, folded), exactly as
+/// its own calendar file and the week's hold it: the 'my sessions' page puts chosen ones
+/// together in the reader's browser (see [`super::my_sessions`]).
+pub fn render_event(site: &Site, session: &Session) -> String {
+    // Writing to a String cannot fail.
+    session_event(site, session)
+        .try_into_string()
+        .unwrap_or_default()
+}
+
+/// What a calendar named `name` holds around its events: everything before the first
+/// `BEGIN:VEVENT` and the closing `END:VCALENDAR` line, as [`render_calendar`] writes them.
+pub fn calendar_frame(site: &Site, name: &str) -> (String, String) {
+    const END: &str = "END:VCALENDAR\r\n";
+    let empty = render_calendar(site, name, &[]);
+    let start = empty.strip_suffix(END).unwrap_or(&empty).to_owned();
+    (start, END.to_owned())
+}
+
 fn utc(t: jiff::Timestamp) -> DateTime<Utc> {
     DateTime::from_timestamp(t.as_second(), 0).unwrap_or_default()
 }

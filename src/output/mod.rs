@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod feeds;
 pub mod host;
 pub mod links;
+pub mod my_sessions;
 pub mod origins;
 pub mod oruk;
 pub mod oruk_csv;
@@ -164,6 +165,22 @@ fn other_model_files(site: &Site) -> ModelFiles {
             Arc::new(calendar.text.into_bytes()),
             "sessions".into(),
         ));
+    }
+    match my_sessions::render_events_files(site) {
+        Ok(files) => made.files.extend(files.into_iter().map(|file| {
+            (
+                file.path,
+                Arc::new(file.text.into_bytes()),
+                "sessions".to_owned(),
+            )
+        })),
+        Err(error) => made.problems.push(
+            Diagnostic::file(
+                "sessions",
+                format!("could not write the 'my sessions' data: {error}"),
+            )
+            .code(Code::Internal),
+        ),
     }
     for export in oruk::render_oruk_export(site) {
         made.files.push((

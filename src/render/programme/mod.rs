@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod filters;
+pub mod mine;
 pub mod session;
 
 use std::collections::BTreeMap;
@@ -29,6 +30,7 @@ use crate::render::views::{
 use crate::text::format::{format_date, format_day};
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use filters::{filter_groups, filter_pages};
+use mine::{MySessionsView, render_mine};
 use session::{
     HostView, NextStep, SessionDetails, json_ld, next_steps, related_pages, session_details,
 };
@@ -97,6 +99,8 @@ pub struct WeekView<'a> {
     pub filter_data: String,
     /// On a filter page: what is shown.
     pub filter: Option<Link>,
+    /// For 'Add to my sessions'.
+    pub my_sessions: MySessionsView,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -165,6 +169,8 @@ pub struct SessionView<'a> {
     pub booklet_url: Option<String>,
     /// schema.org Event.
     pub json_ld: String,
+    /// For 'Add to my sessions'.
+    pub my_sessions: MySessionsView,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -320,6 +326,7 @@ fn render_week_pages(
         ));
     }
     results.push(render_poster(site, templates, site_view, week));
+    results.push(render_mine(site, templates, site_view, week));
     let sessions: Vec<_> = week
         .sessions
         .par_iter()
@@ -569,6 +576,7 @@ fn render_week(
         filters: filter_groups(site, week, &all),
         filter_data: cards::filter_data(site, &all),
         filter: filter_link,
+        my_sessions: MySessionsView::new(week, None),
         breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
         show_exit: shows_exit(site, Section::Programme.name(), sensitivity),
     };
@@ -613,6 +621,7 @@ fn render_session(
             .booklet_published
             .then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
+        my_sessions: MySessionsView::new(week, Some(session)),
         breadcrumbs: breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), session.sensitivity),
     };
