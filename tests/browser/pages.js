@@ -90,6 +90,7 @@ const sites = {
       home: '/familyhub/',
       'self-help': '/familyhub/self-help/is-it-abuse/',
       'week programme': '/familyhub/sessions/spring-2027/',
+      'my sessions': '/familyhub/sessions/spring-2027/mine/#s=bump-and-baby-drop-in,dads-breakfast',
       'search with results': '/familyhub/search/#q=teenagers',
       404: '/familyhub/no-such-page/',
     },

@@ -13,6 +13,7 @@ const { chromium } = require('playwright-core');
 const { NOW, sites, journeys, broken } = require('./pages');
 const checks = require('./lib/checks');
 const programme = require('./lib/programme');
+const mySessions = require('./lib/my-sessions');
 const { serveFolder } = require('./lib/server');
 const { buildSite, scratch, writeNeutralSite } = require('./lib/sites');
 
@@ -322,6 +323,85 @@ describe('the programme on a phone (issue 19)', () => {
       const problems = await programme.checkLeaving(page, { key: 'day', value: '2027-03-26' }, { key: 'format', value: 'in-person' });
       assert.deepEqual(problems, []);
       assert.match(page.url(), /\/sessions\/2027\/format\/in-person\/\?(.*&)?audience=parents/);
+    });
+  });
+});
+
+describe('my sessions, with nothing stored (issue 19)', () => {
+  // The council site is hosted under /familyhub/: every address the script makes must keep it.
+  const week = '/familyhub/sessions/spring-2027/';
+  const [first, second] = ['bump-and-baby-drop-in', 'dads-breakfast'];
+  test('council: add two sessions on a phone, open my sessions, download one .ics equal to the per-session files', async () => {
+    await withPage('council', week, { ...programme.PHONE, acceptDownloads: true }, async ({ context, page, problems, foreign }) => {
+      assert.match(await mySessions.countText(page), /^No sessions/);
+      await mySessions.toggle(page, first);
+      assert.deepEqual(mySessions.chosenIn(page.url()), [first]);
+      const added = (await mySessions.toggles(page)).find((b) => b.slug === first);
+      assert.equal(added.text, 'Remove from my sessions');
+      assert.match(added.name, /^Remove from my sessions: Bump and baby drop-in$/);
+      assert.equal(await mySessions.countText(page), '1 session in my sessions.');
+      // Filtering in place (programme-filter.js rewrites the address) keeps the choice.
+      await programme.choose(page, 'format', 'in-person');
+      assert.deepEqual(mySessions.chosenIn(page.url()), [first], 'the filter kept the choice');
+      // Moving to another programme page (a session's) carries it; add that session there.
+      await Promise.all([page.waitForURL((url) => url.pathname === `${week}${second}/`), page.locator(`.session-item__title a[href^="${week}${second}/"]`).click()]);
+      assert.deepEqual(mySessions.chosenIn(page.url()), [first]);
+      await mySessions.toggle(page, second);
+      assert.deepEqual(mySessions.chosenIn(page.url()), [first, second]);
+      assert.equal(await mySessions.countText(page), '2 sessions in my sessions.');
+      await Promise.all([page.waitForURL((url) => url.pathname === `${week}mine/`), page.locator('[data-my-sessions-link]').click()]);
+      assert.equal(new URL(page.url()).pathname, `${week}mine/`);
+      assert.deepEqual(await mySessions.shownCards(page), [first, second]);
+      assert.equal(await mySessions.countText(page), '2 sessions chosen.');
+      assert.equal(await page.locator('[data-my-sessions-fallback]').isVisible(), false);
+      // One calendar file, built in the page: its events are the per-session files' events.
+      const folder = fs.mkdtempSync(path.join(state.work, 'my-sessions-'));
+      const file = await mySessions.downloadCalendar(page, folder);
+      const own = [];
+      for (const slug of [first, second]) {
+        own.push(await mySessions.save(context, `${state.origins.council}${week}${slug}/calendar.ics`, path.join(folder, `${slug}.ics`)));
+      }
+      const { mine, own: expected } = mySessions.icalendarEvents(file, own);
+      assert.equal(Object.keys(mine).length, 2);
+      assert.deepEqual(mine, expected);
+      // The link that reopens the choice elsewhere: a fresh context (another device) shows the same.
+      const share = await page.locator('[data-my-sessions-link]').getAttribute('href');
+      assert.equal(share, `${week}mine/#s=${first},${second}`);
+      assert.equal(await page.locator('[data-my-sessions-link]').innerText(), `${state.origins.council}${share}`);
+      await withPage('council', share, programme.PHONE, async ({ page: other }) => {
+        assert.deepEqual(await mySessions.shownCards(other), [first, second]);
+      });
+      // Taking one out updates the list, the count, the address and the file; focus stays on a button.
+      await mySessions.toggle(page, first);
+      assert.deepEqual(await mySessions.shownCards(page), [second]);
+      assert.deepEqual(mySessions.chosenIn(page.url()), [second]);
+      assert.equal(await mySessions.countText(page), '1 session chosen.');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.mySessionsToggle), second);
+      assert.deepEqual(await checks.axeViolations(page), []);
+      await page.setViewportSize({ width: 320, height: 640 });
+      const narrow = await checks.sidewaysOverflow(page);
+      assert.equal(narrow.overflow, 0, `scrolls sideways at 320px: ${narrow.culprit}`);
+      assert.deepEqual(await mySessions.everythingStored(context, page), { cookies: [], local: [], session: [], indexedDB: [], cookie: '' });
+      assert.deepEqual(checks.consoleErrors(problems), []);
+      assert.deepEqual(foreign, []);
+    });
+  });
+  test('council: on a phone the week and a session page are axe clean with the buttons added', async () => {
+    for (const urlPath of [`${week}#s=${first}`, `${week}${second}/#s=${first}`]) {
+      await withPage('council', urlPath, programme.PHONE, async ({ page }) => {
+        assert.ok((await mySessions.toggles(page)).length >= 1, urlPath);
+        assert.deepEqual(await checks.axeViolations(page), [], urlPath);
+      });
+    }
+  });
+  test('council: without JavaScript the my sessions page explains how to download each session instead', async () => {
+    await withPage('council', `${week}mine/#s=${first},${second}`, { ...programme.PHONE, javaScriptEnabled: false }, async ({ page }) => {
+      const fallback = page.locator('[data-my-sessions-fallback]');
+      assert.equal(await fallback.isVisible(), true);
+      assert.match(await fallback.innerText(), /Download a calendar file \(\.ics\)/);
+      assert.equal(await fallback.locator(`a[href="${week}"]`).count(), 1, 'a link to the week');
+      assert.equal(await page.locator('[data-mine-page]').isVisible(), false, 'no list that needs the script');
+      assert.equal(await page.locator('button[type="button"]').count(), 0, 'no button that does nothing');
     });
   });
 });

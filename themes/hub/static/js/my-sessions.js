@@ -87,7 +87,8 @@
       if (link.origin !== window.location.origin || link.hasAttribute('download')) continue;
       if (link.pathname.indexOf(weekPath) !== 0 || !/\/$/.test(link.pathname)) continue;
       if (link.hash && fromFragment(link.hash) === null) continue; // An anchor of its own.
-      link.hash = fragment();
+      // As written (root-relative), with the choice for a fragment.
+      link.setAttribute('href', link.getAttribute('href').replace(/#.*$/, '') + fragment());
     }
   }
 
