@@ -182,6 +182,10 @@ fn escapes_in(dir: &Path, hosting: &Hosting) -> (Vec<String>, Vec<String>) {
             // Calendars fold long lines (RFC 5545): unfold them, or addresses are cut in two.
             text = text.replace("\r\n ", "");
         }
+        if path.ends_with("/mine/events.json") {
+            // The 'my sessions' data holds the same calendar text, as JSON strings.
+            text = text.replace("\\r\\n ", "");
+        }
         found.extend(escapes(&path, &text, hosting));
         if !kinds.contains(&extension) {
             kinds.push(extension);
