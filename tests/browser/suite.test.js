@@ -386,6 +386,16 @@ describe('my sessions, with nothing stored (issue 19)', () => {
       assert.deepEqual(foreign, []);
     });
   });
+  test("council: a filter page's script, going to another value's page, keeps the choice", async () => {
+    await withPage('council', `${week}format/in-person/#s=${first}`, programme.PHONE, async ({ page }) => {
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `${week}format/online/`),
+        programme.choose(page, 'format', 'online'),
+      ]);
+      assert.deepEqual(mySessions.chosenIn(page.url()), [first]);
+      assert.equal(await mySessions.countText(page), '1 session in my sessions.');
+    });
+  });
   test('council: on a phone the week and a session page are axe clean with the buttons added', async () => {
     for (const urlPath of [`${week}#s=${first}`, `${week}${second}/#s=${first}`]) {
       await withPage('council', urlPath, programme.PHONE, async ({ page }) => {

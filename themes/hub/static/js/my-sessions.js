@@ -264,6 +264,23 @@
     update();
   });
 
+  // Other scripts' moves to a page of the week (programme-filter.js going to another filter
+  // page with `location.assign`) carry the choice too, where the browser has the Navigation API
+  // (Chromium; links carry it everywhere).
+  if (window.navigation && window.navigation.addEventListener) {
+    window.navigation.addEventListener('navigate', function (event) {
+      if (!chosen.length || !event.cancelable || typeof event.downloadRequest === 'string' || event.formData) return;
+      // In-page moves (the filters' replaceState) are put right by the click handler below.
+      if (event.hashChange || event.destination.sameDocument) return;
+      if (event.navigationType !== 'push' && event.navigationType !== 'replace') return;
+      var to = new URL(event.destination.url);
+      if (to.origin !== window.location.origin || to.hash) return;
+      if (to.pathname.indexOf(weekPath) !== 0 || !/\/$/.test(to.pathname)) return;
+      event.preventDefault();
+      window.location.assign(to.pathname + to.search + fragment());
+    });
+  }
+
   // The programme's filters rewrite the address without its fragment when they filter in place
   // (their handler runs first, on the filters' box): put the choice back.
   document.addEventListener('click', function (event) {
