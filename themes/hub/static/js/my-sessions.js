@@ -8,7 +8,9 @@
 // the choice on another device. While a page is open the choice is also held in this script
 // (memory only), and every link to a page of the same week carries it in its fragment: so it
 // follows the reader whichever way they move (a tap, a new tab, a copied link), where carrying
-// it only on the script's own navigation would lose it on any link opened another way.
+// it only on the script's own navigation would lose it on any link opened another way. Moves
+// other scripts make (a filter page's script going to another value's page) are given the
+// fragment through the Navigation API where the browser has it.
 //
 // On the 'my sessions' page the cards of the chosen sessions are shown (the page holds every
 // session of the week) and the calendar file is put together here from `events.json`, published
