@@ -116,6 +116,15 @@ pub struct DirectorySettings {
     /// something general where a level has none.
     #[serde(default)]
     pub levels: LevelDescriptions,
+    /// Whether the family directory also lists services for practitioners only.
+    #[serde(default)]
+    pub practitioner_services: PractitionerServices,
+    /// `[directory.guide]`: the referral guide for practitioners.
+    #[serde(default)]
+    pub guide: GuideSettings,
+    /// `[directory.categories]`: 'which service when', in the site's words.
+    #[serde(default)]
+    pub categories: CategoryDescriptions,
 }
 
 impl Default for DirectorySettings {
@@ -123,6 +132,9 @@ impl Default for DirectorySettings {
         DirectorySettings {
             stale_after_months: default_stale_after_months(),
             levels: LevelDescriptions::default(),
+            practitioner_services: PractitionerServices::default(),
+            guide: GuideSettings::default(),
+            categories: CategoryDescriptions::default(),
         }
     }
 }
@@ -317,6 +329,18 @@ fn validate(
         "en-GB".to_owned()
     });
     let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
+    if let Some(url) = &directory.guide.feedback_url
+        && !is_web_address(url.get_ref())
+    {
+        problems.push(
+            file.error_at(
+                url.span(),
+                format!("`{}` is not a web address", url.get_ref()),
+            )
+            .code(Code::WebAddress)
+            .hint("write the full address, starting with https://"),
+        );
+    }
     let urls = match urls {
         Ok(urls) => urls,
         Err(mut fatal) => {
@@ -414,4 +438,88 @@ mod tests {
             .unwrap_err();
         assert_eq!(problems.0.len(), 2);
     }
+}
+
+/// Where services with `audience = "practitioners"` are listed.
+#[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PractitionerServices {
+    /// In the practitioners' guide (and on their own pages) only: the default.
+    #[default]
+    Guide,
+    /// In the family directory too.
+    Listed,
+}
+
+/// `[directory.guide]`: the referral guide for practitioners at `/directory/for-practitioners/`.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GuideSettings {
+    /// Its title; the theme's when left out.
+    pub title: Option<String>,
+    /// One sentence about it.
+    pub summary: Option<String>,
+    /// What the guide is for, in Markdown, before the pathway.
+    pub introduction: Option<String>,
+    /// Where practitioners give feedback; else the latest week's `feedback_url`.
+    pub feedback_url: Option<Spanned<String>>,
+}
+
+/// `[directory.categories]`: what each category of service is for, and when to choose it, in
+/// the site's words ('which service when'). Keys are the categories' slugs (docs/content-model.md).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CategoryDescriptions {
+    /// counselling
+    pub counselling: Option<String>,
+    /// mediation
+    pub mediation: Option<String>,
+    /// parenting-programme
+    pub parenting_programme: Option<String>,
+    /// relationship-support
+    pub relationship_support: Option<String>,
+    /// domestic-abuse
+    pub domestic_abuse: Option<String>,
+    /// money-advice
+    pub money_advice: Option<String>,
+    /// family-hub
+    pub family_hub: Option<String>,
+    /// drop-in
+    pub drop_in: Option<String>,
+    /// health
+    pub health: Option<String>,
+    /// helpline
+    pub helpline: Option<String>,
+    /// peer-support
+    pub peer_support: Option<String>,
+    /// online
+    pub online: Option<String>,
+}
+
+impl CategoryDescriptions {
+    /// The site's words for the category with this slug; blank counts as none.
+    pub fn get(&self, slug: &str) -> Option<&str> {
+        let text = match slug {
+            "counselling" => &self.counselling,
+            "mediation" => &self.mediation,
+            "parenting-programme" => &self.parenting_programme,
+            "relationship-support" => &self.relationship_support,
+            "domestic-abuse" => &self.domestic_abuse,
+            "money-advice" => &self.money_advice,
+            "family-hub" => &self.family_hub,
+            "drop-in" => &self.drop_in,
+            "health" => &self.health,
+            "helpline" => &self.helpline,
+            "peer-support" => &self.peer_support,
+            "online" => &self.online,
+            _ => &None,
+        };
+        text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+    }
+}
+
+/// An http(s) address with a host.
+fn is_web_address(text: &str) -> bool {
+    url::Url::parse(text.trim())
+        .is_ok_and(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
 }

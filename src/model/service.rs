@@ -2,6 +2,7 @@
 //! ([`RawService`]) and as validated ([`Service`]). Field names follow docs/content-model.md
 //! and map onto Open Referral UK (see docs/directory.md). No I/O: files come from `Sources`.
 
+pub mod referral;
 pub mod shapes;
 pub mod vocab;
 
@@ -21,18 +22,29 @@ use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{NotASlug, Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::{TopicId, Topics};
+pub use referral::ReferralRoute;
+use referral::{RawReferralRoute, check_referral_route};
 use shapes::{
     ShapeError, check_email, check_phone, check_url, parse_clock_time, parse_postcode,
     postcode_hint,
 };
-pub use vocab::{Access, Category, Day, Delivery, Level};
+pub use vocab::{Access, Category, Consent, Day, Delivery, Level, ServiceAudience};
 
 /// The folder of service files under the site root.
 pub const DIRECTORY_DIR: &str = "content/directory/";
 
 /// Names under `/directory/` that the directory's own pages use, so no service may have them.
 pub const RESERVED_IDS: &[&str] = &[
-    "a-z", "category", "level", "age", "cost", "access", "language", "open", "oruk",
+    "a-z",
+    "category",
+    "level",
+    "age",
+    "cost",
+    "access",
+    "language",
+    "open",
+    "oruk",
+    "for-practitioners",
 ];
 
 /// A service's position in `Site::services` (its [`ServiceId`] is its file name).
@@ -89,6 +101,8 @@ pub struct RawService {
     delivery: Vec<Delivery>,
     #[serde(default)]
     referral: String,
+    referral_route: Option<Spanned<RawReferralRoute>>,
+    audience: Option<ServiceAudience>,
     #[serde(default)]
     eligibility: String,
     min_age: Option<Spanned<i64>>,
@@ -192,6 +206,10 @@ pub struct Service {
     pub delivery: Vec<Delivery>,
     /// How to get referred, in a sentence.
     pub referral: String,
+    /// How practitioners refer a family (`[referral_route]`), if the service says.
+    pub referral_route: Option<ReferralRoute>,
+    /// Who it takes families from: which directory lists it (default both).
+    pub audience: ServiceAudience,
     /// Who can use it.
     pub eligibility: String,
     /// The youngest age it serves.
@@ -385,6 +403,8 @@ fn validate(
         access,
         delivery,
         referral,
+        referral_route,
+        audience,
         eligibility,
         min_age,
         max_age,
@@ -411,6 +431,7 @@ fn validate(
         Date::constant(1970, 1, 1)
     });
     let contact = check_contact(contact, file, &mut report);
+    let referral_route = referral_route.and_then(|r| check_referral_route(r, file, &mut report));
     // Names of every location written, those with a problem too: hours at a location whose
     // postcode is wrong are not also reported as at no location (the postcode is the cause).
     let written: Vec<String> = locations.iter().map(|l| l.name.get_ref().clone()).collect();
@@ -457,6 +478,8 @@ fn validate(
         access: dedup(access),
         delivery,
         referral,
+        referral_route,
+        audience: audience.unwrap_or(ServiceAudience::Both),
         eligibility,
         min_age,
         max_age,
@@ -718,6 +741,13 @@ impl Service {
     /// True when the service's ages overlap `youngest..=oldest`; no ages means all ages.
     pub fn serves_ages(&self, youngest: u8, oldest: u8) -> bool {
         self.min_age.unwrap_or(0) <= oldest && self.max_age.unwrap_or(u8::MAX) >= youngest
+    }
+
+    /// True when the family directory lists it: not a practitioners-only service, unless
+    /// the site lists those too.
+    pub fn in_family_directory(&self, listing: crate::config::PractitionerServices) -> bool {
+        self.audience != ServiceAudience::Practitioners
+            || listing == crate::config::PractitionerServices::Listed
     }
 
     /// True when some opening hours fall on `day`.

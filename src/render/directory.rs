@@ -3,6 +3,7 @@
 //! so that every filter works without JavaScript.
 
 pub mod facets;
+pub mod guide;
 pub mod views;
 
 use std::path::PathBuf;
@@ -47,6 +48,27 @@ pub struct DirectoryHomeView<'a> {
     pub facets: Vec<FilterGroup>,
     /// Every service, family hubs first.
     pub services: Vec<ServiceCard>,
+    /// The practitioners' guide.
+    pub guide_url: &'static str,
+}
+
+/// The view of `/directory/for-practitioners/`.
+#[derive(Debug, Serialize)]
+pub struct GuideView<'a> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// This page.
+    pub page: DirectoryMeta,
+    /// The way back up.
+    pub breadcrumbs: Vec<Link>,
+    /// Whether to show 'Exit this page'.
+    pub show_exit: bool,
+    /// Whether to show 'Get help now': it lists a specialist safety service.
+    pub help_now: bool,
+    /// The guide itself.
+    pub guide: guide::Guide,
+    /// A `mailto:` link to report a change to the guide, if the site has a contact email.
+    pub report_change_url: Option<String>,
 }
 
 /// A level of the pathway of support that at least one service has.
@@ -134,6 +156,8 @@ pub struct ServiceView<'a> {
     pub related_resources: Vec<MaterialText>,
     /// A `mailto:` link to report a change, if the site has a contact email.
     pub report_change_url: Option<String>,
+    /// The practitioners' guide.
+    pub guide_url: &'static str,
 }
 
 /// Renders every page of the directory; nothing when the site has no services.
@@ -145,15 +169,22 @@ pub fn render_directory_pages(
     if site.services.is_empty() {
         return Ok(Vec::new());
     }
-    let facets = build_facets(&site.services);
-    let ordered = display_order(&site.services);
+    let listing = site.config.directory.practitioner_services;
+    let listed = |s: &Service| s.in_family_directory(listing);
+    let facets = build_facets(&site.services, &listed);
+    let family: Vec<&Service> = site.services.iter().filter(|s| listed(s)).collect();
+    let ordered = display_order_of(family.clone());
     let context = Context {
         site,
         templates,
         site_view,
         facets: &facets,
     };
-    let mut pages = vec![context.home(&ordered)?, context.a_to_z()?];
+    let mut pages = vec![
+        context.home(&ordered)?,
+        context.a_to_z(&family)?,
+        context.guide()?,
+    ];
     for facet in &facets {
         for (option, members) in facet.group.options.iter().zip(&facet.members) {
             pages.push(context.filter_page(&facet.group, option, members)?);
@@ -205,16 +236,17 @@ impl Context<'_> {
             ),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit(Sensitivity::Ordinary),
-            levels: level_views(&self.site.services, &self.site.config.directory.levels),
-            has_family_hubs: self.site.services.iter().any(|s| s.family_hub),
+            levels: level_views(ordered, &self.site.config.directory.levels),
+            has_family_hubs: ordered.iter().any(|s| s.family_hub),
+            guide_url: guide::GUIDE_URL,
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
         };
         self.render("directory.html", &view, Section::Directory.url())
     }
 
-    fn a_to_z(&self) -> Result<RenderedPage, Diagnostic> {
-        let mut by_name: Vec<&Service> = self.site.services.iter().collect();
+    fn a_to_z(&self, family: &[&Service]) -> Result<RenderedPage, Diagnostic> {
+        let mut by_name: Vec<&Service> = family.to_vec();
         by_name.sort_by_key(|s| (s.name.to_lowercase(), s.id.clone()));
         let mut letters: Vec<LetterGroup> = Vec::new();
         for service in by_name {
@@ -246,6 +278,55 @@ impl Context<'_> {
             letters,
         };
         self.render("directory_az.html", &view, DIRECTORY_A_TO_Z)
+    }
+
+    fn guide(&self) -> Result<RenderedPage, Diagnostic> {
+        let settings = &self.site.config.directory.guide;
+        let text = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let title = text(&settings.title).unwrap_or_else(|| guide::DEFAULT_TITLE.to_owned());
+        let summary = text(&settings.summary).unwrap_or_else(|| guide::DEFAULT_SUMMARY.to_owned());
+        let introduction = self.guide_introduction()?;
+        let sensitivity = Sensitivity::when(self.site.services.iter().any(|s| s.safety));
+        let view = GuideView {
+            site: self.site_view,
+            page: meta(self.site, &title, &summary, guide::GUIDE_URL),
+            breadcrumbs: self.crumbs(true),
+            show_exit: self.show_exit(sensitivity),
+            help_now: sensitivity.is_sensitive(),
+            guide: guide::guide(self.site, introduction),
+            report_change_url: views::report_change_link(self.site, &title),
+        };
+        self.render("directory_guide.html", &view, guide::GUIDE_URL)
+    }
+
+    /// The site's introduction to the guide as HTML (organiser's Markdown), or empty.
+    fn guide_introduction(&self) -> Result<String, Diagnostic> {
+        let Some(text) = self.site.config.directory.guide.introduction.as_deref() else {
+            return Ok(String::new());
+        };
+        if text.trim().is_empty() {
+            return Ok(String::new());
+        }
+        let file =
+            crate::diag::SourceFile::new(crate::config::CONFIG_FILE, text.as_bytes().to_vec())?;
+        let markdown = crate::model::session::Markdown {
+            text: text.to_owned(),
+            file,
+            offset: 0,
+        };
+        let mut problems = Vec::new();
+        let (html, _) =
+            crate::render::programme::markdown_html(self.site, Some(&markdown), &mut problems);
+        match problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(html),
+        }
     }
 
     fn filter_page(
@@ -295,6 +376,7 @@ impl Context<'_> {
                 &service.related_lists.resources,
             ),
             report_change_url: report_change_url(self.site, service),
+            guide_url: guide::GUIDE_URL,
         };
         let source = service.path.to_string_lossy().into_owned();
         let html = self.templates.render("service.html", &view, &source)?;
@@ -334,11 +416,6 @@ fn parse_url(url: &str) -> Result<UrlPath, Diagnostic> {
     Ok(UrlPath::from_slugs(&slugs))
 }
 
-/// Family hub centres first, then by name.
-fn display_order(services: &[Service]) -> Vec<&Service> {
-    display_order_of(services.iter().collect())
-}
-
 fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
     services.sort_by_key(|s| (!s.family_hub, s.name.to_lowercase(), s.id.clone()));
     services
@@ -346,7 +423,10 @@ fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
 
 /// The levels of the pathway that some service has, in pathway order, with their counts and
 /// the site's own description of each, if it gives one.
-pub fn level_views(services: &[Service], descriptions: &LevelDescriptions) -> Vec<LevelView> {
+pub fn level_views<S: std::borrow::Borrow<Service>>(
+    services: &[S],
+    descriptions: &LevelDescriptions,
+) -> Vec<LevelView> {
     Level::ALL
         .iter()
         .enumerate()
@@ -356,7 +436,10 @@ pub fn level_views(services: &[Service], descriptions: &LevelDescriptions) -> Ve
             step: index + 1,
             description: site_level_description(descriptions, level).map(str::to_owned),
             url: format!("/directory/level/{}/", level.slug()),
-            count: services.iter().filter(|s| s.level == level).count(),
+            count: services
+                .iter()
+                .filter(|s| s.borrow().level == level)
+                .count(),
         })
         .filter(|level| level.count > 0)
         .collect()

@@ -101,6 +101,31 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Who a service takes families from, and so which directory lists it.
+    ServiceAudience {
+        /// Families come to it themselves: the family directory lists it.
+        Families = ("families", "Families"),
+        /// Only practitioners refer to it: the practitioners' guide lists it, the family
+        /// directory only when the site asks (`[directory] practitioner_services`).
+        Practitioners = ("practitioners", "Practitioners"),
+        /// Both (the default).
+        Both = ("both", "Families and practitioners"),
+    }
+}
+
+vocabulary! {
+    /// What a practitioner needs from the family before referring them.
+    Consent {
+        /// The family's written consent goes with the referral.
+        Written = ("written", "The family's written consent is needed"),
+        /// The family must agree; saying so is enough.
+        Verbal = ("verbal", "The family must agree to the referral (spoken agreement is enough)"),
+        /// Tell the family about the referral; their consent is not needed to make it.
+        Informed = ("informed", "Tell the family you are referring them"),
+    }
+}
+
+vocabulary! {
     /// A day of the week.
     Day {
         /// Monday.

@@ -18,8 +18,9 @@ pub struct Facet {
     pub members: Vec<Vec<ServiceIndex>>,
 }
 
-/// Every facet of these services; values no service has are left out.
-pub fn build_facets(services: &[Service]) -> Vec<Facet> {
+/// Every facet of the services `listed` keeps (the family directory leaves out those for
+/// practitioners only); values no listed service has are left out.
+pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> Vec<Facet> {
     let facet =
         |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
             let (options, members) = candidates
@@ -27,7 +28,7 @@ pub fn build_facets(services: &[Service]) -> Vec<Facet> {
                 .map(|(value, title)| {
                     let members: Vec<ServiceIndex> = services
                         .with_ids()
-                        .filter(|(_, s)| test(s, &value))
+                        .filter(|(_, s)| listed(s) && test(s, &value))
                         .map(|(i, _)| i)
                         .collect();
                     (
@@ -96,9 +97,12 @@ pub fn build_facets(services: &[Service]) -> Vec<Facet> {
             pairs(Access::ALL.iter().map(|a| (a.slug(), a.label())).collect()),
             &|s, v| s.access.iter().any(|a| a.slug() == v),
         ),
-        facet("language", "Language", languages(services), &|s, v| {
-            s.languages.iter().any(|l| slugify(l) == v)
-        }),
+        facet(
+            "language",
+            "Language",
+            languages(services, listed),
+            &|s, v| s.languages.iter().any(|l| slugify(l) == v),
+        ),
         facet(
             "open",
             "Open on",
@@ -109,9 +113,10 @@ pub fn build_facets(services: &[Service]) -> Vec<Facet> {
 }
 
 /// The languages services offer, English first, then alphabetically.
-fn languages(services: &[Service]) -> Vec<(String, String)> {
+fn languages(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = services
         .iter()
+        .filter(|s| listed(s))
         .flat_map(|s| &s.languages)
         .map(|l| (slugify(l), l.trim().to_owned()))
         .filter(|(s, _)| !s.is_empty())

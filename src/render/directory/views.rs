@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::model::material::MaterialText;
 use crate::model::resource::ResourceId;
-use crate::model::service::vocab::Day;
+use crate::model::service::vocab::{Day, ServiceAudience};
 use crate::model::service::{Location, Opening, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
@@ -42,6 +42,8 @@ pub struct ServiceCard {
     pub access: Vec<&'static str>,
     /// A family hub centre.
     pub family_hub: bool,
+    /// Only practitioners refer to it ('For practitioners').
+    pub for_practitioners: bool,
     /// Facet values for the filter script, as `data-<key>` attributes.
     pub filters: Vec<FilterAttribute>,
 }
@@ -102,6 +104,10 @@ pub struct ServiceDetail {
     pub email: Option<String>,
     /// Website.
     pub website: Option<String>,
+    /// Only practitioners refer to it ('For practitioners').
+    pub for_practitioners: bool,
+    /// How practitioners refer a family, if the service says.
+    pub route: Option<super::guide::RouteView>,
     /// 'Last checked on' date, written out.
     pub last_reviewed: String,
     /// The same, ISO form.
@@ -173,6 +179,7 @@ pub fn service_card(
         cost: if service.cost.free { "Free" } else { "Paid" },
         access: service.access.iter().map(|a| a.label()).collect(),
         family_hub: service.family_hub,
+        for_practitioners: service.audience == ServiceAudience::Practitioners,
         filters: super::facets::service_filter_data(facets, index)
             .into_iter()
             .map(|(key, values)| FilterAttribute { key, values })
@@ -235,6 +242,11 @@ pub fn service_detail(service: &Service) -> ServiceDetail {
             .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()),
         email: service.contact.email.clone(),
         website: service.contact.website.clone(),
+        for_practitioners: service.audience == ServiceAudience::Practitioners,
+        route: service
+            .referral_route
+            .as_ref()
+            .map(super::guide::route_view),
         last_reviewed: format_date(service.last_reviewed),
         last_reviewed_iso: iso_date(service.last_reviewed),
     }
@@ -343,13 +355,20 @@ pub fn related_resources(site: &Site, chosen: &[ResourceId]) -> Vec<MaterialText
         .collect()
 }
 
-/// The 'report a change' link: an email to the site's contact with the service named.
+/// The 'report a change' link of a service: an email to the site's contact with the service
+/// named.
 pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
+    report_change_link(
+        site,
+        &format!("the directory entry {} ({})", service.name, service.id),
+    )
+}
+
+/// The one 'report a change' mechanism, for services, the practitioners' guide and resources:
+/// an email to the site's contact address whose subject names `what`; `None` without one.
+pub fn report_change_link(site: &Site, what: &str) -> Option<String> {
     let email = site.config.contact.email.as_ref()?;
-    let subject = format!(
-        "Change to the directory entry {} ({})",
-        service.name, service.id
-    );
+    let subject = format!("Change to {what}");
     Some(format!(
         "mailto:{email}?subject={}",
         percent_encode(&subject)
