@@ -206,6 +206,12 @@ pub fn import_service(
         .map(|d| d.slug())
         .collect(),
         referral: text(&ext["referral"]),
+        audience: ext["audience"]
+            .as_str()
+            .and_then(crate::model::service::ServiceAudience::from_slug)
+            .filter(|a| *a != crate::model::service::ServiceAudience::Both)
+            .map(|a| a.slug()),
+        referral_route: serde_json::from_value(ext["referral_route"].clone()).ok(),
         eligibility: text(&ext["eligibility"]),
         min_age: age(&service["minimum_age"]),
         max_age: age(&service["maximum_age"]),
@@ -504,6 +510,8 @@ struct Written {
     delivery: Vec<&'static str>,
     #[serde(skip_serializing_if = "String::is_empty")]
     referral: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'static str>,
     #[serde(skip_serializing_if = "String::is_empty")]
     eligibility: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -521,6 +529,9 @@ struct Written {
     last_reviewed: toml::value::Datetime,
     cost: WrittenCost,
     contact: WrittenContact,
+    /// hubsite's own `[referral_route]`, carried in the extension object as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    referral_route: Option<toml::Table>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<WrittenLocation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]

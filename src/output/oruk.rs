@@ -315,13 +315,15 @@ fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
         "attributes",
         Value::Array(attributes(service, topics, &sid, &key)),
     );
-    map.insert(
-        "hubsite".into(),
-        json!({
-            "id": service.id.as_str(), "summary": service.summary, "description": service.description,
-            "eligibility": service.eligibility, "referral": service.referral, "family_hub": service.family_hub,
-        }),
-    );
+    let mut extension = json!({
+        "id": service.id.as_str(), "summary": service.summary, "description": service.description,
+        "eligibility": service.eligibility, "referral": service.referral, "family_hub": service.family_hub,
+        "audience": service.audience.slug(),
+    });
+    if let Some(route) = &service.referral_route {
+        extension["referral_route"] = json!(route);
+    }
+    map.insert("hubsite".into(), extension);
     Value::Object(map)
 }
 

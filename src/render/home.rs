@@ -118,10 +118,17 @@ fn routes(site: &Site) -> Vec<Route> {
         });
     }
     if !site.services.is_empty() {
+        // The family directory's count: services for practitioners only are in their guide.
+        let listing = site.config.directory.practitioner_services;
+        let family: Vec<&crate::model::Service> = site
+            .services
+            .iter()
+            .filter(|s| s.in_family_directory(listing))
+            .collect();
         routes.push(Route::Directory {
             url: Section::Directory.url().into(),
-            services: site.services.len(),
-            categories: common_categories(&site.services, 3),
+            services: family.len(),
+            categories: common_categories(&family, 3),
         });
     }
     routes
@@ -130,7 +137,10 @@ fn routes(site: &Site) -> Vec<Route> {
 const SELF_HELP_URL: &str = "/self-help/";
 
 /// The `limit` categories most services have, most common first (ties in vocabulary order).
-fn common_categories(services: &[crate::model::Service], limit: usize) -> Vec<&'static str> {
+fn common_categories<S: std::borrow::Borrow<crate::model::Service>>(
+    services: &[S],
+    limit: usize,
+) -> Vec<&'static str> {
     use crate::model::service::vocab::Category;
     let mut counted: Vec<(usize, usize, Category)> = Category::ALL
         .iter()
@@ -139,7 +149,7 @@ fn common_categories(services: &[crate::model::Service], limit: usize) -> Vec<&'
             (
                 services
                     .iter()
-                    .filter(|s| s.categories.contains(&category))
+                    .filter(|s| s.borrow().categories.contains(&category))
                     .count(),
                 order,
                 category,

@@ -92,8 +92,6 @@ pub struct GuideCategory {
     pub label: &'static str,
     /// The site's words, or `None` for the theme's.
     pub description: Option<String>,
-    /// Its filter page in the directory.
-    pub url: String,
     /// Some of its services work with both partners together.
     pub joint_work: bool,
     /// Its services.
@@ -121,6 +119,8 @@ pub struct GuideService {
     pub route: Option<RouteView>,
     /// The service's own phone, when the route names none.
     pub phone: Option<String>,
+    /// The same without spaces, for `tel:`.
+    pub phone_link: Option<String>,
     /// The service's own email, when the route names none.
     pub email: Option<String>,
     /// A specialist safety service.
@@ -238,7 +238,6 @@ fn categories(site: &Site, ordered: &[&Service]) -> Vec<GuideCategory> {
                     .categories
                     .get(category.slug())
                     .map(str::to_owned),
-                url: format!("/directory/category/{}/", category.slug()),
                 joint_work: services.iter().any(|s| s.joint_work),
                 services: services.iter().map(|s| guide_link(s)).collect(),
             }
@@ -271,6 +270,12 @@ fn guide_service(service: &Service) -> GuideService {
         referral: service.referral.clone(),
         eligibility: service.eligibility.clone(),
         route,
+        phone_link: service
+            .contact
+            .phone
+            .as_ref()
+            .filter(|_| !names_a_way)
+            .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()),
         phone: service.contact.phone.clone().filter(|_| !names_a_way),
         email: service.contact.email.clone().filter(|_| !names_a_way),
         safety: service.safety,

@@ -9,7 +9,7 @@ use crate::model::service::vocab::{Day, ServiceAudience};
 use crate::model::service::{Location, Opening, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
-use crate::render::views::{Card, Link};
+use crate::render::views::Card;
 use crate::text::format::{format_date, format_time, iso_date};
 
 /// The facts `base.html` needs about any page.
@@ -66,10 +66,11 @@ pub struct ServiceDetail {
     pub organisation: String,
     /// What it offers, sanitised HTML.
     pub description: String,
-    /// 'Universal', with the level's page.
-    pub level: Link,
-    /// Categories, linked to their pages.
-    pub categories: Vec<Link>,
+    /// 'Universal', with the level's page when the family directory publishes it.
+    pub level: MaybeLink,
+    /// Categories, linked to their pages when published (a practitioner-only service may be
+    /// the only one of its category, which the family directory then has no page for).
+    pub categories: Vec<MaybeLink>,
     /// Who it is for.
     pub eligibility: String,
     /// 'Ages 0 to 18', or empty.
@@ -187,11 +188,17 @@ pub fn service_card(
     }
 }
 
-/// Every detail of a service for its page.
-pub fn service_detail(service: &Service) -> ServiceDetail {
-    let link = |key: &str, slug: &str, label: &str| Link {
-        title: label.to_owned(),
-        url: format!("/directory/{key}/{slug}/"),
+/// Every detail of a service for its page; `facets` say which filter pages are published.
+pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> ServiceDetail {
+    let link = |key: &str, slug: &str, label: &str| {
+        let url = format!("/directory/{key}/{slug}/");
+        let published = facets
+            .iter()
+            .any(|f| f.group.options.iter().any(|o| o.url == url));
+        MaybeLink {
+            title: label.to_owned(),
+            url: published.then_some(url),
+        }
     };
     ServiceDetail {
         id: service.id.to_string(),
