@@ -53,6 +53,12 @@ impl Audience {
         }
     }
 
+    /// True when `audiences` names practitioners and no one else: such a page is marked 'For
+    /// practitioners' and listed apart from those for families.
+    pub fn practitioners_only(audiences: &[Audience]) -> bool {
+        !audiences.is_empty() && audiences.iter().all(|a| *a == Audience::Practitioners)
+    }
+
     /// Resolves the audiences a file names; unknown ones are located problems.
     pub fn resolve(
         names: &[Spanned<String>],

@@ -207,6 +207,11 @@ fn render_content_page(
         } else {
             Vec::new()
         },
+        by_audience: if page.kind == PageKind::Section {
+            views::group_by_audience(site, &page.children)
+        } else {
+            Vec::new()
+        },
         related_services: directory::views::related_services(site, &page.related_lists.services),
         related_resources: resources::related_resource_views(site, &page.related_lists.resources),
         show_exit: shows_exit(site, &page.section_name, page.sensitivity),

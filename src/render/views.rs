@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::config::{Contact, HelpLine, Organisation};
+use crate::model::audience::Audience;
 use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageKind, Site};
@@ -65,6 +66,8 @@ pub struct Card {
     pub summary: String,
     /// A date to show beside it ('5 March 2024'), if any.
     pub date: Option<String>,
+    /// For practitioners only: marked 'For practitioners'.
+    pub for_practitioners: bool,
 }
 
 /// The facts about the page being rendered.
@@ -94,6 +97,8 @@ pub struct PageMeta {
     pub topics: Vec<Link>,
     /// Who it is for.
     pub audience: Vec<&'static str>,
+    /// For practitioners only (its `audience`): marked 'For practitioners'.
+    pub for_practitioners: bool,
     /// Show 'Get help now': what the page shows is sensitive.
     pub safety: bool,
 }
@@ -123,12 +128,50 @@ pub struct PageView<'a> {
     pub children: Vec<Card>,
     /// For sections: the pages inside grouped by topic, in the topics' order.
     pub by_topic: Vec<TopicGroup>,
+    /// For sections whose pages include some for practitioners only: those for families,
+    /// then those for practitioners; empty otherwise.
+    pub by_audience: Vec<AudienceGroup>,
     /// Services of the directory that share a topic with this page.
     pub related_services: Vec<Card>,
     /// Resources from the library that share a topic with the page.
     pub related_resources: Vec<crate::render::resources::ResourceView>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+}
+
+/// A section's pages for one kind of reader.
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceGroup {
+    /// 'For parents and families'
+    pub title: &'static str,
+    /// The anchor of its heading: `for-families`.
+    pub id: &'static str,
+    /// The pages.
+    pub pages: Vec<Card>,
+}
+
+/// A section's pages split into those for families and those for practitioners only; empty
+/// when there is only one kind, so the list stays as it was.
+pub fn group_by_audience(site: &Site, children: &[crate::model::PageId]) -> Vec<AudienceGroup> {
+    let (practitioners, families): (Vec<Card>, Vec<Card>) = children
+        .iter()
+        .map(|&id| card(&site.pages[id]))
+        .partition(|c| c.for_practitioners);
+    if practitioners.is_empty() || families.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        AudienceGroup {
+            title: "For parents and families",
+            id: "for-families",
+            pages: families,
+        },
+        AudienceGroup {
+            title: "For practitioners",
+            id: "for-practitioners",
+            pages: practitioners,
+        },
+    ]
 }
 
 /// Pages that share a topic.
@@ -299,6 +342,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
             })
             .collect(),
         audience: page.audience.iter().map(|a| a.label()).collect(),
+        for_practitioners: Audience::practitioners_only(&page.audience),
         safety: page.sensitivity.is_sensitive(),
     }
 }
@@ -324,6 +368,7 @@ pub fn simple_meta(
         date_iso: None,
         topics: Vec::new(),
         audience: Vec::new(),
+        for_practitioners: false,
         safety: false,
     }
 }
@@ -335,6 +380,7 @@ pub fn card(page: &Page) -> Card {
         url: page.url.to_string(),
         summary: page.summary.clone(),
         date: page.date.map(format_date),
+        for_practitioners: Audience::practitioners_only(&page.audience),
     }
 }
 

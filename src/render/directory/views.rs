@@ -349,6 +349,7 @@ pub fn related_services(site: &Site, chosen: &[ServiceIndex]) -> Vec<Card> {
             url: s.url.to_string(),
             summary: s.summary.clone(),
             date: None,
+            for_practitioners: s.audience == ServiceAudience::Practitioners,
         })
         .collect()
 }
