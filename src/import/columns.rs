@@ -323,6 +323,13 @@ pub const COLUMNS: &[Column] = &[
         "",
     ),
     column(
+        "feedback_url",
+        Text,
+        Top("feedback_url"),
+        "Where to give feedback on this session (https://...); else the week's.",
+        "",
+    ),
+    column(
         "follow_on",
         FollowOn,
         Top("follow_on"),

@@ -24,6 +24,7 @@ const TOP: &[&str] = &[
     "related_pages",
     "related_resources",
     "recording",
+    "feedback_url",
     "revision",
 ];
 

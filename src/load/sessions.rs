@@ -279,6 +279,9 @@ pub struct RawSession {
     /// A recording, once there is one.
     #[serde(default)]
     pub recording: Option<Spanned<String>>,
+    /// Where to give feedback on this session (else the week's).
+    #[serde(default)]
+    pub feedback_url: Option<Spanned<String>>,
     /// Materials shared after it.
     #[serde(default)]
     pub follow_on: Vec<RawMaterial>,

@@ -180,6 +180,8 @@ pub struct Session {
     pub cancellation_reason: Option<String>,
     /// A recording.
     pub recording: Option<String>,
+    /// Where to give feedback on it, if it has its own (else the week's is offered).
+    pub feedback_url: Option<String>,
     /// Materials shared after it.
     pub follow_on: Vec<Material>,
     /// A note for readers.
@@ -348,6 +350,7 @@ pub fn build_session(
         },
         cancellation_reason: raw.cancellation.as_ref().map(|c| c.reason.clone()),
         recording: web_url(raw.recording.as_ref(), file, problems),
+        feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),
         follow_on,
         note: raw.note.clone(),
         sequence,

@@ -275,6 +275,13 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
                     url: url.clone(),
                 });
             }
+            let week = &site.weeks[session.week];
+            if let Some(url) = session.feedback_url.as_ref().or(week.feedback_url.as_ref()) {
+                s.secondary = Some(Link {
+                    title: format!("Tell us what you thought of {}", session.title),
+                    url: url.clone(),
+                });
+            }
             s.materials = !session.follow_on.is_empty();
             if !s.materials && session.recording.is_none() {
                 s.lines
