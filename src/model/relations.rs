@@ -15,7 +15,7 @@ use crate::model::page::{Page, PageId, join_content_path};
 use crate::model::resource::Resource;
 use crate::model::resource::ResourceId;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::service::{Service, ServiceIndex};
+use crate::model::service::{Service, ServiceAudience, ServiceIndex};
 use crate::model::session::Session;
 use crate::model::topic::{TopicId, best_matches};
 
@@ -355,7 +355,9 @@ pub fn near_matches(wanted: &str, known: &[&str]) -> Vec<String> {
 
 /// The services a subject suggests, at most `limit`: those that
 /// share most topics with it, family hubs before others, then by name. On a sensitive subject
-/// every specialist safety service comes first and no joint-work service is suggested.
+/// every specialist safety service comes first and no joint-work service is suggested. Services
+/// for practitioners only are never suggested (families cannot contact them; the practitioners'
+/// guide lists them, and an explicit list may name them).
 pub fn suggest_services(
     services: &[Service],
     topics: &[TopicId],
@@ -363,12 +365,13 @@ pub fn suggest_services(
     limit: usize,
 ) -> Vec<ServiceIndex> {
     let key = |s: &Service| (!s.family_hub, s.name.to_lowercase());
+    let for_families = |s: &Service| s.audience != ServiceAudience::Practitioners;
     if !sensitivity.is_sensitive() {
-        return best_matches(services, |_| true, |s| &s.topics, key, topics, limit);
+        return best_matches(services, for_families, |s| &s.topics, key, topics, limit);
     }
     let mut safety: Vec<ServiceIndex> = services
         .with_ids()
-        .filter(|(_, s)| s.safety)
+        .filter(|(_, s)| s.safety && for_families(s))
         .map(|(n, _)| n)
         .collect();
     safety.sort_by_cached_key(|&n| {
@@ -381,7 +384,7 @@ pub fn suggest_services(
     });
     safety.truncate(limit);
     let room = limit - safety.len();
-    let safe_to_suggest = |s: &Service| !s.safety && !s.joint_work;
+    let safe_to_suggest = |s: &Service| !s.safety && !s.joint_work && for_families(s);
     safety.extend(best_matches(
         services,
         safe_to_suggest,

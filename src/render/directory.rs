@@ -300,7 +300,7 @@ impl Context<'_> {
             show_exit: self.show_exit(sensitivity),
             help_now: sensitivity.is_sensitive(),
             guide: guide::guide(self.site, introduction),
-            report_change_url: views::report_change_link(self.site, &title),
+            report_change_url: crate::render::views::report_change_link(self.site, &title),
         };
         self.render("directory_guide.html", &view, guide::GUIDE_URL)
     }
@@ -495,7 +495,7 @@ mod tests {
                 ("specialist", 3, 2, "/directory/level/specialist/")
             ]
         );
-        assert!(level_views(&[], &LevelDescriptions::default()).is_empty());
+        assert!(level_views::<Service>(&[], &LevelDescriptions::default()).is_empty());
     }
 
     #[test]

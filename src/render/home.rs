@@ -223,6 +223,6 @@ mod tests {
             common_categories(&services[..1], 3),
             ["Mediation", "Helplines"]
         );
-        assert!(common_categories(&[], 3).is_empty());
+        assert!(common_categories::<crate::model::Service>(&[], 3).is_empty());
     }
 }

@@ -62,6 +62,9 @@ pub struct LibraryView<'a> {
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+    /// A `mailto:` link to report a broken or out-of-date resource, if the site has a contact
+    /// email (the directory's mechanism).
+    pub report_change_url: Option<String>,
 }
 
 /// The plural a heading uses for a kind: 'Videos', 'Slides'.
@@ -190,6 +193,10 @@ pub fn render_resource_pages(
                 .then(|| Section::Resources.url().to_owned()),
             breadcrumbs: crumbs,
             show_exit: shows_exit(site, Section::Resources.name(), sensitivity),
+            report_change_url: crate::render::views::report_change_link(
+                site,
+                &format!("the resource library ({title})"),
+            ),
         };
         let html = templates.render(
             "resources.html",

@@ -316,6 +316,18 @@ pub fn shows_exit(site: &Site, section: &str, sensitivity: Sensitivity) -> bool 
     sensitivity.is_sensitive() || sections.iter().any(|s| s == "*" || s == section)
 }
 
+/// The one 'report a change' mechanism, for services, the practitioners' guide and the resource
+/// library: an email to the site's contact address whose subject names `what`; `None` when the
+/// site has no contact email.
+pub fn report_change_link(site: &Site, what: &str) -> Option<String> {
+    let email = site.config.contact.email.as_ref()?;
+    let subject = format!("Change to {what}");
+    Some(format!(
+        "mailto:{email}?subject={}",
+        crate::text::percent::percent_encode(&subject)
+    ))
+}
+
 /// The facts about one page.
 pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
     let config = &site.config;

@@ -1,6 +1,5 @@
 //! Typed views of the directory's pages: one struct per kind of page, built here.
 
-use crate::text::percent::percent_encode;
 use serde::Serialize;
 
 use crate::model::material::MaterialText;
@@ -9,7 +8,7 @@ use crate::model::service::vocab::{Day, ServiceAudience};
 use crate::model::service::{Location, Opening, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
-use crate::render::views::Card;
+use crate::render::views::{Card, report_change_link};
 use crate::text::format::{format_date, format_time, iso_date};
 
 /// The facts `base.html` needs about any page.
@@ -372,17 +371,6 @@ pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
     )
 }
 
-/// The one 'report a change' mechanism, for services, the practitioners' guide and resources:
-/// an email to the site's contact address whose subject names `what`; `None` without one.
-pub fn report_change_link(site: &Site, what: &str) -> Option<String> {
-    let email = site.config.contact.email.as_ref()?;
-    let subject = format!("Change to {what}");
-    Some(format!(
-        "mailto:{email}?subject={}",
-        percent_encode(&subject)
-    ))
-}
-
 /// Wraps the site view with page facts, for every directory page.
 pub fn meta(site: &Site, title: &str, summary: &str, url: &str) -> DirectoryMeta {
     DirectoryMeta {
@@ -434,6 +422,6 @@ mod tests {
     fn ages_and_encoding() {
         assert_eq!(ages(Some(0), Some(18)), "Ages 0 to 18");
         assert_eq!(ages(None, None), "");
-        assert_eq!(percent_encode("a b&c"), "a%20b%26c");
+        assert_eq!(crate::text::percent::percent_encode("a b&c"), "a%20b%26c");
     }
 }
