@@ -92,9 +92,12 @@ const sites = {
       'week programme': '/familyhub/sessions/spring-2027/',
       'my sessions': '/familyhub/sessions/spring-2027/mine/#s=bump-and-baby-drop-in,dads-breakfast',
       'search with results': '/familyhub/search/#q=teenagers',
+      'self-help section with pages for practitioners': '/familyhub/self-help/',
+      'practitioners guide': '/familyhub/directory/for-practitioners/',
+      'service for practitioners only': '/familyhub/directory/family-intensive-support/',
       404: '/familyhub/no-such-page/',
     },
-    exit: ['/familyhub/self-help/is-it-abuse/'],
+    exit: ['/familyhub/self-help/is-it-abuse/', '/familyhub/directory/for-practitioners/'],
   },
   // The example site at the repository root: one page of every kind a reader meets.
   example: {
@@ -112,6 +115,7 @@ const sites = {
       'directory home': '/directory/',
       'directory filter page': '/directory/level/specialist/',
       service: '/directory/family-mediation/',
+      'practitioners guide': '/directory/for-practitioners/',
       'resource library': '/resources/',
       'search with results': '/search/#q=mediation',
       404: '/no-such-page/',
