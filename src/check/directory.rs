@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Service;
+use crate::model::service::ServiceAudience;
 
 /// Every directory warning, in service order.
 pub fn directory_warnings(
@@ -32,7 +33,10 @@ pub fn directory_warnings(
                     .hint("add a phone number, email address or website under [contact]"),
             );
         }
-        if !linked.contains(service.url.as_str()) {
+        // A practitioner-only service belongs in the practitioners' guide, which lists it:
+        // families are never pointed to it, so no other page needs to.
+        let for_families = service.audience != ServiceAudience::Practitioners;
+        if for_families && !linked.contains(service.url.as_str()) {
             warnings.push(
                 Diagnostic::file(
                     &service.path,
