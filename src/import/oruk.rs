@@ -212,6 +212,13 @@ pub fn import_service(
             .filter(|a| *a != crate::model::service::ServiceAudience::Both)
             .map(|a| a.slug()),
         referral_route: serde_json::from_value(ext["referral_route"].clone()).ok(),
+        // Written only where they differ from what the categories imply, as organisers do.
+        safety: ext["safety"]
+            .as_bool()
+            .filter(|&s| s != categories.contains(&Category::DomesticAbuse)),
+        joint_work: ext["joint_work"]
+            .as_bool()
+            .filter(|&j| j != categories.contains(&Category::Mediation)),
         eligibility: text(&ext["eligibility"]),
         min_age: age(&service["minimum_age"]),
         max_age: age(&service["maximum_age"]),
@@ -526,6 +533,10 @@ struct Written {
     notice: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     accreditations: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    safety: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    joint_work: Option<bool>,
     last_reviewed: toml::value::Datetime,
     cost: WrittenCost,
     contact: WrittenContact,

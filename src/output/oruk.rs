@@ -318,7 +318,7 @@ fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
     let mut extension = json!({
         "id": service.id.as_str(), "summary": service.summary, "description": service.description,
         "eligibility": service.eligibility, "referral": service.referral, "family_hub": service.family_hub,
-        "audience": service.audience.slug(),
+        "audience": service.audience.slug(), "safety": service.safety, "joint_work": service.joint_work,
     });
     if let Some(route) = &service.referral_route {
         extension["referral_route"] = json!(route);
