@@ -112,3 +112,9 @@ home-find-support = ابحث عن دعم محلي
 home-happening-now = يحدث الآن
 home-coming-up = قريبًا
 home-more-from = المزيد من { $site }
+
+## Audiences
+
+audience-for-practitioners = للممارسين
+audience-for-practitioners-note = مكتوب للعاملين مع الأسر.
+audience-filter-title = لمن هو

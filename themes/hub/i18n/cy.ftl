@@ -112,3 +112,9 @@ home-find-support = Dod o hyd i gymorth lleol
 home-happening-now = Yn digwydd nawr
 home-coming-up = Ar y gweill
 home-more-from = Rhagor gan { $site }
+
+## Audiences
+
+audience-for-practitioners = I ymarferwyr
+audience-for-practitioners-note = Wedi'i ysgrifennu ar gyfer pobl sy'n gweithio gyda theuluoedd.
+audience-filter-title = Ar gyfer pwy mae e

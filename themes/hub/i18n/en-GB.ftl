@@ -121,3 +121,10 @@ home-find-support = Find local support
 home-happening-now = Happening now
 home-coming-up = Coming up
 home-more-from = More from { $site }
+
+## Audiences
+
+audience-for-practitioners = For practitioners
+audience-for-practitioners-note = Written for people who work with families.
+# The heading over the jump links to a section's pages for families and for practitioners.
+audience-filter-title = Who it is for
