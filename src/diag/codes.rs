@@ -163,6 +163,21 @@ codes! {
         meaning: "places_left cannot be more than capacity, and a session whose status is \"full\" has no places left.",
         wrong: "capacity = 10\nplaces_left = 12",
         right: "capacity = 10\nplaces_left = 2";
+    /// A session's cost that is neither free nor an amount in pounds.
+    Cost = "E0403", "A cost hubsite cannot read",
+        meaning: "A session's cost is \"free\" or an amount in pounds and pence, such as \"£5\" or \"£2.50\". It is shown on the session's page and card, in calendars and in the structured data search engines read (as the price, in pounds). Who pays less goes in concessions.",
+        wrong: "cost = \"five pounds, less for some\"",
+        right: "cost = \"£5\"\nconcessions = \"Free for families on Universal Credit\"";
+    /// Children's ages that cannot be read.
+    Ages = "E0404", "Ages hubsite cannot read",
+        meaning: "A session's ages say how old the children who come are: a range such as \"0-5\" or \"11 to 16\", in years unless it ends with months (\"0-12 months\"), or a lower limit alone (\"11+\"). The first age cannot be more than the second.",
+        wrong: "ages = \"toddlers\"",
+        right: "ages = \"1-3\"";
+    /// Family details that contradict the rest of the session.
+    FamilyDetails = "E0405", "Family details that do not fit the session",
+        meaning: "Some family details only make sense with others: concessions need a cost that is not free; ages need children there (an audience of families or young people, or childcare); transport and refreshments need a place to go to (an in-person or hybrid session); an interpreter's language is not also a language the session is held in, and British Sign Language is bsl = true, not an interpreter's language.",
+        wrong: "format = \"online\"\n\n[transport]\nparking = \"Free car park\"",
+        right: "format = \"in-person\"\n\n[transport]\nparking = \"Free car park\"";
     /// A topic name that content/topics.toml does not list.
     UnknownTopic = "E0501", "An unknown topic",
         meaning: "Pages, sessions and services name their topics by the slugs listed in content/topics.toml. Add the topic there, or correct the name.",

@@ -20,6 +20,11 @@ const TOP: &[&str] = &[
     "audience",
     "topics",
     "note",
+    "cost",
+    "concessions",
+    "childcare",
+    "ages",
+    "refreshments",
     "related_services",
     "related_pages",
     "related_resources",
@@ -50,8 +55,9 @@ const TABLES: &[(&str, bool, &[&str])] = &[
     (
         "accessibility",
         false,
-        &["captions", "bsl", "languages", "notes"],
+        &["captions", "bsl", "languages", "interpreters", "notes"],
     ),
+    ("transport", false, &["help", "parking", "step_free_route"]),
     ("cancellation", false, &["reason"]),
     (
         "follow_on",

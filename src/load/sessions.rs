@@ -190,9 +190,27 @@ pub struct RawAccessibility {
     /// Languages spoken or materials available in.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// Languages an interpreter puts the session into (BSL is `bsl`, not here).
+    #[serde(default)]
+    pub interpreters: Vec<Spanned<String>>,
     /// Anything else.
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// `[transport]` of a session: getting there.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTransport {
+    /// Help offered: "Bus fares paid back; ask when you book".
+    #[serde(default)]
+    pub help: Option<Spanned<String>>,
+    /// Parking: "Free car park behind the hub".
+    #[serde(default)]
+    pub parking: Option<Spanned<String>>,
+    /// A step-free route from the nearest stop or station.
+    #[serde(default)]
+    pub step_free_route: Option<Spanned<String>>,
 }
 
 /// `[cancellation]` of a session.
@@ -270,9 +288,27 @@ pub struct RawSession {
     /// Booking, over the week's defaults.
     #[serde(default)]
     pub booking: RawSessionBooking,
-    /// Captions, BSL, languages.
+    /// Captions, BSL, languages, interpreters.
     #[serde(default)]
     pub accessibility: RawAccessibility,
+    /// "free", or an amount in pounds: "£5", "£2.50".
+    #[serde(default)]
+    pub cost: Option<Spanned<String>>,
+    /// Who pays less, for a session that costs something.
+    #[serde(default)]
+    pub concessions: Option<Spanned<String>>,
+    /// creche, children-welcome or none.
+    #[serde(default)]
+    pub childcare: Option<Spanned<String>>,
+    /// The children's ages: "0-5", "0-12 months", "11+".
+    #[serde(default)]
+    pub ages: Option<Spanned<String>>,
+    /// What there is to eat and drink.
+    #[serde(default)]
+    pub refreshments: Option<Spanned<String>>,
+    /// Getting there, in person.
+    #[serde(default)]
+    pub transport: Option<RawTransport>,
     /// Present when the session is cancelled.
     #[serde(default)]
     pub cancellation: Option<RawCancellation>,

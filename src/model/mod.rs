@@ -5,6 +5,7 @@ pub mod audience;
 pub mod booking;
 pub mod booklet;
 pub mod duration;
+pub mod family;
 pub mod host;
 pub mod id;
 pub mod material;

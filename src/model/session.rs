@@ -14,6 +14,9 @@ use crate::load::sessions::{RawPerson, SessionSource};
 use crate::model::audience::Audience;
 use crate::model::booking::{Booking, BookingRoute, BookingStatus};
 use crate::model::duration::parse_duration_minutes;
+use crate::model::family::{
+    Family, PartOfWeek, SessionShape, TimeOfDay, build_family, interpreters,
+};
 use crate::model::id::Id;
 use crate::model::material::{Material, build_material};
 use crate::model::related::RelatedLists;
@@ -115,8 +118,10 @@ pub struct Accessibility {
     pub captions: bool,
     /// BSL interpretation.
     pub bsl: bool,
-    /// Languages.
+    /// Languages it is held in.
     pub languages: Vec<String>,
+    /// Languages an interpreter puts it into (BSL is `bsl`).
+    pub interpreters: Vec<String>,
     /// Anything else.
     pub notes: Option<String>,
 }
@@ -174,8 +179,10 @@ pub struct Session {
     pub hosts: Vec<Person>,
     /// Booking, with the week's defaults applied.
     pub booking: Booking,
-    /// Captions, BSL, languages.
+    /// Captions, BSL, languages, interpreters.
     pub accessibility: Accessibility,
+    /// Cost, childcare, ages, refreshments, getting there.
+    pub family: Family,
     /// Why it was cancelled, if it was and a reason is given.
     pub cancellation_reason: Option<String>,
     /// A recording.
@@ -206,6 +213,16 @@ impl Session {
             sensitivity: self.sensitivity,
             explicit: &self.related,
         }
+    }
+
+    /// Morning, afternoon or evening, from its local start.
+    pub fn time_of_day(&self) -> TimeOfDay {
+        TimeOfDay::of(self.local_start.time())
+    }
+
+    /// Weekday or weekend, from its local start.
+    pub fn part_of_week(&self) -> PartOfWeek {
+        PartOfWeek::of(self.local_start.date())
     }
 }
 
@@ -314,6 +331,13 @@ pub fn build_session(
     let cancelled = raw.cancellation.is_some();
     let booking = build_booking(source, &slug, week, start, cancelled, problems);
     let description = session_description(source, problems);
+    let audience = Audience::resolve(&raw.audience, file, 0, problems);
+    let shape = SessionShape {
+        format,
+        audience: &audience,
+    };
+    let family = build_family(raw, &shape, file, problems);
+    let interpreters = interpreters(&raw.accessibility, file, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
     let follow_on = raw
         .follow_on
@@ -337,7 +361,7 @@ pub fn build_session(
         format,
         venue,
         online,
-        audience: Audience::resolve(&raw.audience, file, 0, problems),
+        audience,
         sensitivity: topics.sensitivity_of(&topic_ids),
         topics: topic_ids,
         hosts: raw.hosts.iter().map(Person::from).collect(),
@@ -346,8 +370,10 @@ pub fn build_session(
             captions: raw.accessibility.captions,
             bsl: raw.accessibility.bsl,
             languages: raw.accessibility.languages.clone(),
+            interpreters,
             notes: raw.accessibility.notes.clone(),
         },
+        family,
         cancellation_reason: raw.cancellation.as_ref().map(|c| c.reason.clone()),
         recording: web_url(raw.recording.as_ref(), file, problems),
         feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),

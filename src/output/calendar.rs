@@ -111,6 +111,7 @@ fn session_event(site: &Site, session: &Session) -> Event {
     event.ends(utc(session.end));
     event.url(&page);
     let mut description = session.summary.clone();
+    description.push_str(&family_text(session));
     if session.booking.status.takes_bookings() {
         for route in &session.booking.routes {
             description.push_str(&match route {
@@ -129,6 +130,26 @@ fn session_event(site: &Site, session: &Session) -> Event {
         event.status(EventStatus::Confirmed);
     }
     event.done()
+}
+
+/// What a family needs to know, a fact a line after a blank line ('Cost: £5'); nothing when
+/// the session says none of it.
+fn family_text(session: &Session) -> String {
+    let mut lines: Vec<String> = session
+        .family
+        .facts()
+        .into_iter()
+        .map(|fact| format!("{}: {}", fact.label, fact.text))
+        .collect();
+    let interpreters = &session.accessibility.interpreters;
+    if !interpreters.is_empty() {
+        lines.push(format!("Interpreters: {}", interpreters.join(", ")));
+    }
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n{}", lines.join("\n"))
+    }
 }
 
 /// Text as RFC 5545 allows it: the icalendar crate escapes line feeds, commas and semicolons,

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::model::Site;
 use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
 use crate::model::session::{Format, Session};
+use crate::render::programme::filters::FilterKind;
 use crate::text::format::{format_date, format_day, format_time, format_time_range};
 
 /// The moments a page's script needs to move a session on to its next phase.
@@ -67,12 +68,25 @@ pub struct SessionCard {
     pub audience_slugs: Vec<&'static str>,
     /// Topic slugs (for filtering in place).
     pub topic_slugs: Vec<String>,
+    /// Its values of every filter, for `data-` attributes.
+    pub filters: Vec<CardFilter>,
+    /// 'Free', 'Creche', 'Ages 0 to 5': what a family looks for first.
+    pub family: Vec<String>,
     /// The week's name.
     pub week: String,
     /// When it changes phase.
     pub clock: PhaseClock,
     /// Its booking tag, one per phase it can still be in.
     pub tags: Vec<PhaseText>,
+}
+
+/// A session's values of one filter: `data-{key}="{values joined by spaces}"` on its card.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardFilter {
+    /// The filter's key: `audience`.
+    pub key: &'static str,
+    /// The session's values: `parents`, `families`.
+    pub values: Vec<String>,
 }
 
 /// A session as a list item.
@@ -96,6 +110,8 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
             .iter()
             .map(|&t| site.topics.list[t].slug.to_string())
             .collect(),
+        filters: card_filters(site, session),
+        family: session.family.card_words(),
         week: week.name.clone(),
         clock: phase_clock(session, site.now),
         tags: phase_texts(session, site, tag_text),
@@ -136,22 +152,31 @@ fn host_text(host: &crate::model::session::Person) -> String {
 /// week page and on each filter page (which lists only some of them): every session of the
 /// week as its values for each filter key, as JSON safe inside a `<script>` element.
 pub fn filter_data(site: &Site, sessions: &[&Session]) -> String {
-    let data: Vec<serde_json::Value> = sessions
+    let data: Vec<serde_json::Map<String, serde_json::Value>> = sessions
         .iter()
         .map(|session| {
-            serde_json::json!({
-                "day": [session.local_start.date().to_string()],
-                "audience": session.audience.iter().map(|a| a.slug()).collect::<Vec<_>>(),
-                "format": [session.format.slug()],
-                "topic": session
-                    .topics
-                    .iter()
-                    .map(|&t| site.topics.list[t].slug.as_str())
-                    .collect::<Vec<_>>(),
-            })
+            card_filters(site, session)
+                .into_iter()
+                .map(|f| (f.key.to_owned(), serde_json::json!(f.values)))
+                .collect()
         })
         .collect();
-    super::session::script_safe_json(&serde_json::Value::Array(data).to_string())
+    super::session::script_safe_json(&serde_json::json!(data).to_string())
+}
+
+/// A session's values of every filter, for the script to filter cards in place.
+fn card_filters(site: &Site, session: &Session) -> Vec<CardFilter> {
+    FilterKind::ALL
+        .into_iter()
+        .map(|kind| CardFilter {
+            key: kind.key(),
+            values: kind
+                .values_of(site, session)
+                .into_iter()
+                .map(|(value, _)| value)
+                .collect(),
+        })
+        .collect()
 }
 
 /// The moments of a session for the script.

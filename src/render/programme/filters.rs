@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::audience::Audience;
+use crate::model::family::{Childcare, Cost, PartOfWeek, TimeOfDay};
 use crate::model::session::{Format, Session};
 use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
@@ -17,20 +18,41 @@ use super::{FilterGroup, FilterOption, WeekFilter, week_sessions};
 pub enum FilterKind {
     /// The day a session is on.
     Day,
+    /// Morning, afternoon or evening ([`TimeOfDay`] sets the boundaries).
+    TimeOfDay,
+    /// Weekdays or the weekend.
+    PartOfWeek,
     /// Who a session is for.
     Audience,
     /// In person, online or both.
     Format,
+    /// Free sessions.
+    Cost,
+    /// A creche, or children welcome.
+    Childcare,
     /// A session's topics.
     Topic,
 }
 
+/// When a filter is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Always, for every value some session has: its pages have long been published.
+    Always,
+    /// Only when the week's sessions differ on it: a week of free sessions has no 'Free'.
+    WhenSessionsDiffer,
+}
+
 impl FilterKind {
     /// Every filter, in the order the week's page shows them.
-    pub const ALL: [FilterKind; 4] = [
+    pub const ALL: [FilterKind; 8] = [
         FilterKind::Day,
+        FilterKind::TimeOfDay,
+        FilterKind::PartOfWeek,
         FilterKind::Audience,
         FilterKind::Format,
+        FilterKind::Cost,
+        FilterKind::Childcare,
         FilterKind::Topic,
     ];
 
@@ -38,29 +60,106 @@ impl FilterKind {
     pub fn title(self) -> &'static str {
         match self {
             FilterKind::Day => "Day",
+            FilterKind::TimeOfDay => "Time of day",
+            FilterKind::PartOfWeek => "Weekdays or weekend",
             FilterKind::Audience => "Who it is for",
             FilterKind::Format => "Format",
+            FilterKind::Cost => "Cost",
+            FilterKind::Childcare => "Children",
             FilterKind::Topic => "Topic",
         }
     }
 
-    /// Its name in addresses and in the script's query: `audience`.
+    /// Its name in addresses, in the script's query and in the cards' `data-` attributes
+    /// (one word, so that the script reads it as `dataset[key]`): `audience`.
     pub fn key(self) -> &'static str {
         match self {
             FilterKind::Day => "day",
+            FilterKind::TimeOfDay => "time",
+            FilterKind::PartOfWeek => "when",
             FilterKind::Audience => "audience",
             FilterKind::Format => "format",
+            FilterKind::Cost => "cost",
+            FilterKind::Childcare => "childcare",
             FilterKind::Topic => "topic",
+        }
+    }
+
+    fn shown(self) -> Shown {
+        match self {
+            FilterKind::Day | FilterKind::Audience | FilterKind::Format | FilterKind::Topic => {
+                Shown::Always
+            }
+            FilterKind::TimeOfDay
+            | FilterKind::PartOfWeek
+            | FilterKind::Cost
+            | FilterKind::Childcare => Shown::WhenSessionsDiffer,
         }
     }
 
     /// How a filter page names its value after the week: 'for parents', 'on domestic abuse'.
     fn page_label(self, title: &str) -> String {
         match self {
-            FilterKind::Day => title.to_owned(),
+            FilterKind::Day | FilterKind::Cost => title.to_owned(),
             FilterKind::Audience => format!("for {}", title.to_lowercase()),
-            FilterKind::Format => title.to_lowercase(),
+            FilterKind::Format | FilterKind::TimeOfDay | FilterKind::Childcare => {
+                title.to_lowercase()
+            }
+            FilterKind::PartOfWeek => format!("at the {}", title.to_lowercase()),
             FilterKind::Topic => format!("on {}", title.to_lowercase()),
+        }
+    }
+
+    /// A session's values of this filter, as (value, label) in the filter's order.
+    pub fn values_of(self, site: &Site, session: &Session) -> Vec<(String, String)> {
+        let pair = |slug: &str, label: &str| (slug.to_owned(), label.to_owned());
+        match self {
+            FilterKind::Day => {
+                let date = session.local_start.date();
+                vec![(date.to_string(), format_day(date))]
+            }
+            FilterKind::TimeOfDay => {
+                let time = session.time_of_day();
+                vec![pair(time.slug(), time.label())]
+            }
+            FilterKind::PartOfWeek => {
+                let part = session.part_of_week();
+                vec![pair(part.slug(), part.label())]
+            }
+            FilterKind::Audience => session
+                .audience
+                .iter()
+                .map(|a| pair(a.slug(), a.label()))
+                .collect(),
+            FilterKind::Format => vec![pair(session.format.slug(), session.format.label())],
+            FilterKind::Cost => match session.family.cost {
+                Some(Cost::Free) => vec![pair("free", "Free")],
+                _ => Vec::new(),
+            },
+            FilterKind::Childcare => match session.family.childcare {
+                Some(c @ (Childcare::Creche | Childcare::ChildrenWelcome)) => {
+                    vec![pair(c.slug(), c.label())]
+                }
+                _ => Vec::new(),
+            },
+            FilterKind::Topic => session
+                .topics
+                .iter()
+                .map(|&t| &site.topics.list[t])
+                .map(|topic| (topic.slug.to_string(), topic.name.clone()))
+                .collect(),
+        }
+    }
+
+    /// Where a value sorts among the filter's values (values of no fixed order sort by name).
+    fn rank(self, value: &str) -> Option<usize> {
+        match self {
+            FilterKind::TimeOfDay => TimeOfDay::ALL.iter().position(|t| t.slug() == value),
+            FilterKind::PartOfWeek => PartOfWeek::ALL.iter().position(|p| p.slug() == value),
+            FilterKind::Audience => Audience::ALL.iter().position(|a| a.slug() == value),
+            FilterKind::Format => Format::ALL.iter().position(|(_, s)| *s == value),
+            FilterKind::Childcare => Childcare::ALL.iter().position(|(_, s)| *s == value),
+            FilterKind::Day | FilterKind::Cost | FilterKind::Topic => None,
         }
     }
 }
@@ -80,14 +179,11 @@ struct FilterValue<'a> {
     sessions: Vec<&'a Session>,
 }
 
-/// Each filter's values, in order, from one (value, label) list per session.
-fn group<'a>(
-    sessions: &[&'a Session],
-    values_of: impl Fn(&Session) -> Vec<(String, String)>,
-) -> Vec<FilterValue<'a>> {
+/// A filter's values, in order, from one (value, label) list per session.
+fn group<'a>(site: &Site, kind: FilterKind, sessions: &[&'a Session]) -> Vec<FilterValue<'a>> {
     let mut values: BTreeMap<String, (String, Vec<&Session>)> = BTreeMap::new();
     for &session in sessions {
-        for (value, title) in values_of(session) {
+        for (value, title) in kind.values_of(site, session) {
             values
                 .entry(value)
                 .or_insert_with(|| (title, Vec::new()))
@@ -95,53 +191,33 @@ fn group<'a>(
                 .push(session);
         }
     }
-    values
+    let mut values: Vec<FilterValue> = values
         .into_iter()
         .map(|(value, (title, sessions))| FilterValue {
             value,
             title,
             sessions,
         })
-        .collect()
+        .collect();
+    values.sort_by_key(|v| kind.rank(&v.value));
+    values
 }
 
-/// The values of each filter that some session of the week has, with the sessions matching.
+/// Whether some value of a filter sets some of the sessions apart from the others.
+fn sessions_differ(values: &[FilterValue], all: usize) -> bool {
+    values.iter().any(|v| v.sessions.len() < all)
+}
+
+/// The filters offered for a week, each with the values some session has and the sessions
+/// matching; a filter shown only when sessions differ is left out when they do not.
 fn filter_values<'a>(site: &'a Site, sessions: &[&'a Session]) -> Vec<Filter<'a>> {
     FilterKind::ALL
         .into_iter()
-        .map(|kind| {
-            let values = match kind {
-                FilterKind::Day => group(sessions, |s| {
-                    let date = s.local_start.date();
-                    vec![(date.to_string(), format_day(date))]
-                }),
-                FilterKind::Audience => {
-                    let mut values = group(sessions, |s| {
-                        s.audience
-                            .iter()
-                            .map(|a| (a.slug().to_owned(), a.label().to_owned()))
-                            .collect()
-                    });
-                    values.sort_by_key(|v| Audience::ALL.iter().position(|a| a.slug() == v.value));
-                    values
-                }
-                FilterKind::Format => {
-                    let mut values = group(sessions, |s| {
-                        vec![(s.format.slug().to_owned(), s.format.label().to_owned())]
-                    });
-                    values.sort_by_key(|v| Format::ALL.iter().position(|(_, s)| *s == v.value));
-                    values
-                }
-                FilterKind::Topic => group(sessions, |s| {
-                    s.topics
-                        .iter()
-                        .map(|&t| &site.topics.list[t])
-                        .map(|topic| (topic.slug.to_string(), topic.name.clone()))
-                        .collect()
-                }),
-            };
-            Filter { kind, values }
+        .map(|kind| Filter {
+            kind,
+            values: group(site, kind, sessions),
         })
+        .filter(|f| f.kind.shown() == Shown::Always || sessions_differ(&f.values, sessions.len()))
         .collect()
 }
 

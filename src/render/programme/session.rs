@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::model::PageId;
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus, Phase};
+use crate::model::family::Cost;
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
@@ -73,8 +74,10 @@ pub struct SessionDetails {
     pub audience: Vec<&'static str>,
     /// Who leads it.
     pub hosts: Vec<HostView>,
-    /// Captions, BSL, languages.
+    /// Captions, BSL, languages, interpreters.
     pub accessibility: crate::model::session::Accessibility,
+    /// Cost, children, ages, refreshments, getting there.
+    pub family: Vec<crate::model::family::Fact>,
     /// A note for readers.
     pub note: Option<String>,
     /// The week's name.
@@ -129,6 +132,7 @@ pub fn session_details(
             })
             .collect(),
         accessibility: session.accessibility.clone(),
+        family: session.family.facts(),
         note: session.note.clone(),
         week: week.name.clone(),
         week_url: week.url.to_string(),
@@ -481,13 +485,27 @@ pub fn json_ld(site: &Site, session: &Session) -> String {
         .iter()
         .find(|r| !matches!(r, BookingRoute::Phone(_)))
         .map(|r| route_link(site, session, r, RouteList::Places).url);
-    if let Some(url) = offer_url.filter(|_| session.booking.status != BookingStatus::Cancelled) {
+    let cost = session.family.cost.as_ref();
+    let cancelled = session.booking.status == BookingStatus::Cancelled;
+    if !cancelled && (offer_url.is_some() || cost.is_some()) {
         let availability = match session.booking.status {
             BookingStatus::Full => "https://schema.org/SoldOut",
             BookingStatus::Waitlist => "https://schema.org/LimitedAvailability",
             _ => "https://schema.org/InStock",
         };
-        event["offers"] = json!({"@type": "Offer", "price": "0", "priceCurrency": "GBP", "url": url, "availability": availability});
+        let mut offer = json!({"@type": "Offer", "availability": availability});
+        if let Some(cost) = cost {
+            // The real price, only when the organiser says it: no cost given is no price.
+            offer["price"] = json!(cost.price());
+            offer["priceCurrency"] = json!("GBP");
+        }
+        if let Some(url) = offer_url {
+            offer["url"] = json!(url);
+        }
+        event["offers"] = offer;
+    }
+    if let Some(cost) = cost {
+        event["isAccessibleForFree"] = json!(*cost == Cost::Free);
     }
     script_safe_json(&serde_json::to_string_pretty(&event).unwrap_or_default())
 }
