@@ -170,16 +170,21 @@ pub enum AgesError {
 }
 
 impl Ages {
-    /// 'Ages 0 to 5', 'Ages 0 to 12 months', 'Ages 11 and over'.
-    pub fn label(&self) -> String {
+    /// '0 to 5', '0 to 12 months', '11 and over'.
+    pub fn range_text(&self) -> String {
         let unit = match self.unit {
             AgeUnit::Months => " months",
             AgeUnit::Years => "",
         };
         match self.to {
-            Some(to) => format!("Ages {} to {to}{unit}", self.from),
-            None => format!("Ages {}{unit} and over", self.from),
+            Some(to) => format!("{} to {to}{unit}", self.from),
+            None => format!("{}{unit} and over", self.from),
         }
+    }
+
+    /// 'Ages 0 to 5', 'Ages 0 to 12 months', 'Ages 11 and over'.
+    pub fn label(&self) -> String {
+        format!("Ages {}", self.range_text())
     }
 }
 
@@ -259,7 +264,7 @@ impl Family {
             self.childcare
                 .map(|c| fact("Children", c.label().to_owned())),
         );
-        facts.extend(self.ages.map(|a| fact("Ages", a.label())));
+        facts.extend(self.ages.map(|a| fact("Ages", a.range_text())));
         facts.extend(self.refreshments.clone().map(|r| fact("Refreshments", r)));
         if let Some(t) = &self.transport {
             facts.extend(t.help.clone().map(|h| fact("Help getting there", h)));

@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod filters;
+pub mod instead;
 pub mod mine;
 pub mod session;
 

@@ -10,6 +10,7 @@ use crate::model::family::Cost;
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
+use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::programme::cards::{
     PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
 };
@@ -34,6 +35,8 @@ pub struct NextStep {
     pub secondary: Option<Link>,
     /// Show the follow-on materials right here.
     pub materials: bool,
+    /// For a full session with no waiting list: what to do instead.
+    pub instead: Option<Instead>,
 }
 
 /// Someone who leads the session, linked to their page.
@@ -232,6 +235,7 @@ fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
         actions: Vec::new(),
         secondary: None,
         materials: false,
+        instead: None,
     }
 }
 
@@ -320,9 +324,10 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
             s.actions = links(RouteList::Waiting);
             s
         }
-        BookingStatus::Full => {
+        _ if full_without_waiting_list(session) => {
             let mut s = step(Phase::Booking, "Fully booked");
             s.lines.push("There are no places left.".into());
+            s.instead = Some(instead(site, session));
             return s;
         }
         BookingStatus::NotRequired => {
@@ -330,7 +335,10 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
             s.lines.push("Just come along.".into());
             return s;
         }
-        BookingStatus::Open | BookingStatus::Closed | BookingStatus::Cancelled => {
+        BookingStatus::Open
+        | BookingStatus::Full
+        | BookingStatus::Closed
+        | BookingStatus::Cancelled => {
             let mut s = step(Phase::Booking, "Book a place");
             if let Some(left) = booking.places_left {
                 s.lines.push(match left {
