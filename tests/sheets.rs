@@ -270,7 +270,9 @@ fn a_file_edited_after_import_is_kept_unless_forced() {
     let hand_written = fs::read_dir(site.path().join("sessions/spring-2027"))
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml") && e.file_name() != "week.toml")
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "toml") && e.file_name() != "week.toml"
+        })
         .count();
     let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/typed-windows-1252.csv");
     import(site.path(), &sheet, "spring-2027", false).expect("imports");

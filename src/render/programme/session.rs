@@ -10,10 +10,10 @@ use crate::model::family::Cost;
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
-use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::programme::cards::{
     PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
 };
+use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::views::{Card, Link};
 use crate::text::format::{format_day, format_time_range};
 use crate::text::percent::percent_encode;
