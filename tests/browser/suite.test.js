@@ -325,6 +325,31 @@ describe('the programme on a phone (issue 19)', () => {
       assert.match(page.url(), /\/sessions\/2027\/format\/in-person\/\?(.*&)?audience=parents/);
     });
   });
+  test('example: time of day, weekend, free and childcare combine with the others; the address keeps them (items 4 and 2)', async () => {
+    await withPage('example', '/sessions/2027/time/evening/?cost=free&childcare=creche', programme.PHONE, async ({ page }) => {
+      const links = await programme.filterLinks(page);
+      for (const key of ['time', 'when', 'cost', 'childcare']) assert.ok(links.some((l) => l.key === key), `a ${key} filter`);
+      const creche = links.find((l) => l.key === 'childcare' && l.value === 'creche');
+      assert.equal(creche.current, 'true', 'the choice in the address is marked');
+      let { cards, stated } = await programme.shown(page);
+      assert.equal(cards, creche.count);
+      assert.equal(stated, creche.count);
+      assert.ok(cards >= 1, 'the free evening with a creche');
+      const weekend = links.find((l) => l.key === 'when' && l.value === 'weekend');
+      await programme.choose(page, 'when', 'weekend');
+      ({ cards, stated } = await programme.shown(page));
+      assert.equal(cards, weekend.count, 'as the weekend link promised');
+      assert.equal(stated, weekend.count);
+      assert.match(page.url(), /\/sessions\/2027\/time\/evening\/\?(.*&)?when=weekend/);
+      // Another time of day leads to its own page, keeping the rest of the choice.
+      const morning = (await programme.filterLinks(page)).find((l) => l.key === 'time' && l.value === 'morning');
+      await Promise.all([page.waitForNavigation(), programme.choose(page, 'time', 'morning')]);
+      ({ cards, stated } = await programme.shown(page));
+      assert.equal(cards, morning.count);
+      assert.equal(stated, morning.count);
+      assert.match(page.url(), /\/sessions\/2027\/time\/morning\/\?(.*&)?when=weekend/);
+    });
+  });
 });
 
 describe('my sessions, with nothing stored (issue 19)', () => {

@@ -1,6 +1,7 @@
 // Filters a week's programme. Without JavaScript every filter value is a link to a page of its
 // own (`/sessions/<week>/format/online/`), the current one marked aria-current="page". With it,
-// values of different filters combine (day and who it is for and format and topic), the list
+// values of different filters combine (day, time of day, weekdays or weekend, who it is for,
+// format, cost, childcare and topic), the list
 // and its count follow the choice, and every value's count is exact for the choice it would
 // make. The choice is kept in the address (`?audience=families&day=2027-03-22`), so a reload or
 // a shared link shows the same view.
