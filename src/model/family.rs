@@ -623,6 +623,16 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn cost_and_ages_parsers_never_panic_and_read_back_what_they_write(text in "\\PC{0,20}", pence in 1u32..10_000_000) {
+            let _ = parse_cost(&text);
+            let _ = parse_ages(&text);
+            let cost = Cost::Paid { pence, concessions: None };
+            proptest::prop_assert_eq!(parse_cost(&cost.label()), Some(cost));
+        }
+    }
+
     #[test]
     fn the_day_splits_at_noon_and_five() {
         let at = |h, m| TimeOfDay::of(Time::constant(h, m, 0, 0));
