@@ -39,12 +39,20 @@ fn a_filter_page_carries_the_whole_weeks_filter_values_not_only_its_own_sessions
     let online = read_output(site.path(), "sessions/spring-2027/format/online/index.html");
     assert_eq!(cards(&online), 1, "the filter page lists its own sessions");
     let data = filter_data(&online);
-    assert_eq!(data.len(), 3, "but carries the whole fortnight: {data:?}");
+    // Others add sessions to the council site: the whole fortnight is what its week page lists.
+    let week = read_output(site.path(), "sessions/spring-2027/index.html");
+    assert!(cards(&week) > 2);
+    assert_eq!(
+        data.len(),
+        cards(&week),
+        "but carries the whole fortnight: {data:?}"
+    );
     let formats: Vec<&str> = data
         .iter()
         .map(|s| s["format"][0].as_str().unwrap())
         .collect();
-    assert_eq!(formats, ["in-person", "online", "in-person"]);
+    assert_eq!(formats.iter().filter(|f| **f == "online").count(), 1);
+    assert!(formats.contains(&"in-person"));
     for session in &data {
         for key in ["day", "audience", "format", "topic"] {
             assert!(session[key].is_array(), "{key} in {session}");
