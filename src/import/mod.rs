@@ -78,9 +78,10 @@ pub struct ImportReport {
 
 /// Imports every service of an ORUK JSON document into `content/directory/`.
 pub fn import_oruk(options: &ImportOptions) -> Result<ImportReport, Error> {
-    let site = SiteData::read(&options.root)?;
+    // The file the organiser named first: a mistyped name is the likelier slip, and says so.
     let json = fs::read_to_string(&options.file)
         .map_err(|e| Error::io("cannot read", &options.file, e))?;
+    let site = SiteData::read(&options.root)?;
     let services = parse_services(&json).map_err(|m| {
         Error::Content(
             Diagnostic::file(&options.file, m)
