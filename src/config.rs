@@ -125,6 +125,9 @@ pub struct DirectorySettings {
     /// `[directory.categories]`: 'which service when', in the site's words.
     #[serde(default)]
     pub categories: CategoryDescriptions,
+    /// `[directory.print]`: what the printed directory (its PDFs) holds.
+    #[serde(default)]
+    pub print: PrintSettings,
 }
 
 impl Default for DirectorySettings {
@@ -135,6 +138,64 @@ impl Default for DirectorySettings {
             practitioner_services: PractitionerServices::default(),
             guide: GuideSettings::default(),
             categories: CategoryDescriptions::default(),
+            print: PrintSettings::default(),
+        }
+    }
+}
+
+/// `[directory.print]`: which services and online resources the printed directory holds.
+/// Without `services` or `categories`, every service; with either, those listed and those in
+/// a category listed. Resources of the library are left out unless listed, by id or topic.
+/// The model checks each name against the site's services, categories, resources and topics.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PrintSettings {
+    /// Services by id (their file names).
+    pub services: Option<Vec<PrintChoice>>,
+    /// Services by category slug.
+    pub categories: Option<Vec<PrintChoice>>,
+    /// Resources of the library by id (from their titles: `/resources/#<id>`).
+    #[serde(default)]
+    pub resources: Vec<PrintChoice>,
+    /// Resources of the library on these topics.
+    #[serde(default)]
+    pub resource_topics: Vec<PrintChoice>,
+}
+
+impl PrintSettings {
+    /// Every name written, to locate each once the file is known.
+    fn choices_mut(&mut self) -> impl Iterator<Item = &mut PrintChoice> {
+        let lists = [
+            self.services.as_mut(),
+            self.categories.as_mut(),
+            Some(&mut self.resources),
+            Some(&mut self.resource_topics),
+        ];
+        lists.into_iter().flatten().flat_map(|list| list.iter_mut())
+    }
+}
+
+/// A name in `[directory.print]`, with where it is written, so that the model (which knows
+/// the services it must name) can report it at its place in `hubsite.toml`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(from = "Spanned<String>")]
+pub struct PrintChoice {
+    /// The name as written, trimmed.
+    pub name: String,
+    /// Its byte span in `hubsite.toml`.
+    #[serde(skip)]
+    span: std::ops::Range<usize>,
+    /// Its line and column in `hubsite.toml`, once the configuration is validated.
+    #[serde(skip)]
+    pub position: Option<(usize, usize)>,
+}
+
+impl From<Spanned<String>> for PrintChoice {
+    fn from(value: Spanned<String>) -> Self {
+        PrintChoice {
+            span: value.span(),
+            name: value.into_inner().trim().to_owned(),
+            position: None,
         }
     }
 }
@@ -289,10 +350,13 @@ fn validate(
         contact,
         safety,
         help_now,
-        directory,
         import,
+        mut directory,
         extra,
     } = raw;
+    for choice in directory.print.choices_mut() {
+        choice.position = file.error_at(choice.span.clone(), "").position;
+    }
     let mut problems = Diagnostics::default();
     let urls = match &overrides.base_url {
         Some(url) => SiteUrls::parse(url).map_err(|e| {

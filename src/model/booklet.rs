@@ -40,6 +40,25 @@ impl Serialize for LabelledQr {
     }
 }
 
+/// The paper a document is printed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Paper {
+    /// 210 by 297 mm: office printers.
+    A4,
+    /// 148 by 210 mm: a booklet to hand to a family or keep in a bag.
+    A5,
+}
+
+impl Paper {
+    /// 'A4'.
+    pub fn label(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A5 => "A5",
+        }
+    }
+}
+
 /// A link as a booklet prints it: the material, its address in short form, and a QR code.
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintedLink {
@@ -194,7 +213,8 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
     }
 }
 
-fn printed(material: &Material) -> PrintedLink {
+/// A material as printed: its facts, its address in short form and its QR code.
+pub fn printed(material: &Material) -> PrintedLink {
     PrintedLink {
         material: MaterialText::from(material),
         short_url: short_url(&material.url),

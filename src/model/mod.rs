@@ -12,6 +12,7 @@ pub mod material;
 pub mod material_checks;
 pub mod page;
 pub mod paths;
+pub mod printed_directory;
 pub mod related;
 pub mod relations;
 pub mod resource;
@@ -71,6 +72,8 @@ pub struct Site {
     pub services: Vec<Service>,
     /// The booklet of each week with a published booklet, in week order.
     pub booklets: Vec<booklet::Booklet>,
+    /// The directory as printed (`[directory.print]`); `None` when no service is chosen.
+    pub printed_directory: Option<printed_directory::PrintedDirectory>,
     /// The site's icon.
     pub favicon: paths::Favicon,
 }
@@ -121,6 +124,13 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         &by_content_path,
         &mut problems,
     );
+    let print_selection = printed_directory::choose(
+        &sources.config.directory.print,
+        &services,
+        &resources,
+        &topics,
+        &mut problems,
+    );
     problems.into_result(()).map_err(Error::Content)?;
     choose_related(&mut pages, &mut sessions, &mut services, &resources);
     let mut site = Site {
@@ -134,9 +144,15 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         services,
         resources,
         booklets: Vec::new(),
+        printed_directory: None,
         favicon: paths::favicon(&sources.assets),
     };
-    site.booklets = booklet::build_booklets(&site);
+    let (booklets, printed) = rayon::join(
+        || booklet::build_booklets(&site),
+        || printed_directory::build_printed_directory(&site, &print_selection),
+    );
+    site.booklets = booklets;
+    site.printed_directory = printed;
     Ok((site, warnings.sorted()))
 }
 

@@ -5,6 +5,7 @@
 pub mod referral;
 pub mod shapes;
 pub mod vocab;
+pub mod words;
 
 use std::fmt;
 use std::path::PathBuf;

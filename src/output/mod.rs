@@ -75,7 +75,8 @@ impl Output {
 pub struct ModelFiles {
     files: Vec<(String, Arc<Vec<u8>>, String)>,
     problems: Vec<Diagnostic>,
-    /// The sizes of the files pages offer for download (the booklets' PDFs).
+    /// The sizes of the files pages offer for download (the booklets' and the directory's
+    /// PDFs).
     pub downloads: Downloads,
     /// The search index, when asked to keep it (`serve`).
     pub search: Option<search::kept::KeptIndex>,
@@ -118,7 +119,14 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
     };
     let (search, (booklets, mut made)) = rayon::join(search, || {
         rayon::join(
-            || booklet_pdf::print_booklets(site),
+            || {
+                let (mut booklets, directory) = rayon::join(
+                    || booklet_pdf::print_booklets(site),
+                    || booklet_pdf::print_directory(site),
+                );
+                booklets.extend(directory);
+                booklets
+            },
             || other_model_files(site),
         )
     });

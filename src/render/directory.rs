@@ -14,15 +14,17 @@ use crate::config::LevelDescriptions;
 use crate::diag::{Code, Diagnostic};
 use crate::model::material::MaterialText;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
+use crate::model::printed_directory::{PAPERS, pdf_path};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::ServiceIndex;
 use crate::model::service::vocab::Level;
 use crate::model::{Service, Site, UrlPath};
-use crate::render::RenderedPage;
+use crate::render::booklet::size_text;
 use crate::render::programme::session::related_pages;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
 use crate::render::views::{FilterGroup, FilterOption};
+use crate::render::{Downloads, RenderedPage};
 use facets::{Facet, build_facets};
 use views::{
     DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards,
@@ -50,6 +52,19 @@ pub struct DirectoryHomeView<'a> {
     pub services: Vec<ServiceCard>,
     /// The practitioners' guide.
     pub guide_url: &'static str,
+    /// The printed directory's PDFs, A5 first; empty when nothing is chosen to print.
+    pub printed: Vec<PrintedCopy>,
+}
+
+/// One of the printed directory's PDFs, as the directory page offers it.
+#[derive(Debug, Serialize)]
+pub struct PrintedCopy {
+    /// 'A5'.
+    pub paper: &'static str,
+    /// Its site path.
+    pub url: String,
+    /// Its size: '84 KB'.
+    pub size: String,
 }
 
 /// The view of `/directory/for-practitioners/`.
@@ -165,6 +180,7 @@ pub fn render_directory_pages(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
+    downloads: &Downloads,
 ) -> Result<Vec<RenderedPage>, Diagnostic> {
     if site.services.is_empty() {
         return Ok(Vec::new());
@@ -179,6 +195,7 @@ pub fn render_directory_pages(
         templates,
         site_view,
         facets: &facets,
+        downloads,
     };
     let mut pages = vec![
         context.home(&ordered)?,
@@ -202,6 +219,7 @@ struct Context<'a> {
     templates: &'a Templates,
     site_view: &'a SiteView,
     facets: &'a [Facet],
+    downloads: &'a Downloads,
 }
 
 impl Context<'_> {
@@ -241,8 +259,27 @@ impl Context<'_> {
             guide_url: guide::GUIDE_URL,
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
             services: service_cards(ordered, self.facets, self.site),
+            printed: self.printed_copies(),
         };
         self.render("directory.html", &view, Section::Directory.url())
+    }
+
+    /// The printed directory's PDFs with their sizes, if the site prints one.
+    fn printed_copies(&self) -> Vec<PrintedCopy> {
+        if self.site.printed_directory.is_none() {
+            return Vec::new();
+        }
+        PAPERS
+            .iter()
+            .map(|&paper| {
+                let url = pdf_path(paper);
+                PrintedCopy {
+                    paper: paper.label(),
+                    size: size_text(self.downloads.size(&url)),
+                    url,
+                }
+            })
+            .collect()
     }
 
     fn a_to_z(&self, family: &[&Service]) -> Result<RenderedPage, Diagnostic> {

@@ -47,7 +47,7 @@ pub struct RenderedPage {
 }
 
 /// Files the pages offer for download, made before the pages from the model (the booklets'
-/// PDFs): their sizes, so that a link can say how large its file is ('84 KB').
+/// and the directory's PDFs): their sizes, so that a link can say how large its file is ('84 KB').
 #[derive(Debug, Default, Clone)]
 pub struct Downloads(std::collections::BTreeMap<String, usize>);
 
@@ -146,7 +146,7 @@ fn render_generated_pages(
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }
-    match directory::render_directory_pages(site, templates, site_view) {
+    match directory::render_directory_pages(site, templates, site_view, downloads) {
         Ok(pages) => rendered.pages.extend(pages),
         Err(problem) => problems.push(problem),
     }

@@ -1,29 +1,66 @@
-//! Layout of the booklet PDF: the booklet as blocks of text in reading order, wrapped greedily
-//! by the font's advance widths and placed on A4 pages (each day on a new page; a heading never
-//! ends a page). Drawing, tags and links are the parent module's job.
+//! Layout of a printed document (the booklet, the directory): blocks of text in reading order,
+//! wrapped greedily by the font's advance widths and placed on pages of its paper size. Page
+//! breaks come where the document asks and where a page is full; a heading never ends a page
+//! (it keeps at least the first lines of what follows, or the whole entry it asks to keep).
+//! Drawing, tags and links are the parent module's job; what goes in each document is its
+//! own module's (`booklet`, `directory`).
 
 use krilla::text::Font;
 
 use super::PdfError;
 
-use crate::model::booklet::{Booklet, BookletSession, LabelledQr, PrintedLink};
+use crate::model::booklet::{LabelledQr, Paper};
 
-pub(super) const PAGE_WIDTH: f32 = 595.28;
-pub(super) const PAGE_HEIGHT: f32 = 841.89;
-pub(super) const MARGIN: f32 = 56.0;
-pub(super) const BOTTOM: f32 = PAGE_HEIGHT - MARGIN - 20.0;
-pub(super) const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
-/// The side of a material's QR code, in points (about 19 mm: scannable from paper).
+/// The side of a QR code, in points (about 19 mm: scannable from paper).
 pub(super) const QR_SIZE: f32 = 54.0;
-/// Room kept at the right of a material's text for its QR code.
-const QR_ROOM: f32 = QR_SIZE + 12.0;
+/// Room kept at the right of a block's text for its QR code.
+pub(super) const QR_ROOM: f32 = QR_SIZE + 12.0;
+/// Room kept at the right of a contents line for its page number.
+const PAGE_NUMBER_ROOM: f32 = 40.0;
+
+/// A page's size and margins, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Sheet {
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) margin: f32,
+}
+
+impl Sheet {
+    /// The sheet of a paper size: A4 with 2 cm margins, A5 with 1.27 cm.
+    pub(super) fn of(paper: Paper) -> Sheet {
+        match paper {
+            Paper::A4 => Sheet {
+                width: 595.28,
+                height: 841.89,
+                margin: 56.0,
+            },
+            // Whole points, as poppler and printers' drivers name A5 (420 x 595).
+            Paper::A5 => Sheet {
+                width: 420.0,
+                height: 595.0,
+                margin: 36.0,
+            },
+        }
+    }
+
+    /// The lowest baseline text may reach (the footer is below it).
+    pub(super) fn bottom(self) -> f32 {
+        self.height - self.margin - 20.0
+    }
+
+    pub(super) fn text_width(self) -> f32 {
+        self.width - 2.0 * self.margin
+    }
+}
 
 /// How a block of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Style {
     Title,
-    Day,
-    Session,
+    Heading2,
+    Heading3,
+    Heading4,
     Body,
     Strong,
     Small,
@@ -33,18 +70,16 @@ impl Style {
     pub(super) fn size(self) -> f32 {
         match self {
             Style::Title => 22.0,
-            Style::Day => 17.0,
-            Style::Session => 13.0,
+            Style::Heading2 => 17.0,
+            Style::Heading3 => 13.0,
+            Style::Heading4 => 11.5,
             Style::Body | Style::Strong => 10.5,
             Style::Small => 9.0,
         }
     }
 
     pub(super) fn bold(self) -> bool {
-        matches!(
-            self,
-            Style::Title | Style::Day | Style::Session | Style::Strong
-        )
+        !matches!(self, Style::Body | Style::Small)
     }
 
     pub(super) fn leading(self) -> f32 {
@@ -86,6 +121,9 @@ pub(super) struct Block {
     pub(super) qr: Option<LabelledQr>,
     /// Room to keep free at the right of the lines.
     pub(super) right: f32,
+    /// How many of the blocks that follow to keep on this block's page when they fit on one
+    /// (a service's whole entry); a heading keeps at least the first lines of the next.
+    pub(super) keep_with: usize,
 }
 
 impl Block {
@@ -101,6 +139,7 @@ impl Block {
             page_of: None,
             qr: None,
             right: 0.0,
+            keep_with: 0,
         }
     }
 
@@ -111,6 +150,45 @@ impl Block {
     pub(super) fn space(mut self, points: f32) -> Block {
         self.space_before = points;
         self
+    }
+
+    pub(super) fn heading(level: u16, text: impl Into<String>, anchor: &str) -> Block {
+        let style = match level {
+            1 => Style::Title,
+            2 => Style::Heading2,
+            3 => Style::Heading3,
+            _ => Style::Heading4,
+        };
+        Block {
+            anchor: Some(anchor.to_owned()),
+            ..Block::new(Role::Heading(level), style, text)
+        }
+    }
+
+    pub(super) fn link(mut self, target: LinkTarget) -> Block {
+        self.link = Some(target);
+        self
+    }
+
+    /// The block with room kept at its right for a QR code beside it.
+    pub(super) fn beside_qr(mut self) -> Block {
+        self.right = QR_ROOM;
+        self
+    }
+
+    /// Its text as lines on `sheet`.
+    fn lines(&self, fonts: &Fonts, sheet: Sheet) -> Vec<String> {
+        let (face, size) = (fonts.face(self.style), self.style.size());
+        let reserve = if self.page_of.is_some() {
+            PAGE_NUMBER_ROOM
+        } else {
+            0.0
+        };
+        wrap(
+            &self.text,
+            sheet.text_width() - self.indent - reserve - self.right,
+            &|t| face.width(t, size),
+        )
     }
 }
 
@@ -233,25 +311,76 @@ struct Cursor {
     y: f32,
     /// The bottom of the last QR code on this page: what follows a material starts below it.
     floor: f32,
+    sheet: Sheet,
 }
 
 impl Cursor {
     fn next_page(&mut self) {
         self.page += 1;
-        self.y = MARGIN;
-        self.floor = MARGIN;
+        self.y = self.sheet.margin;
+        self.floor = self.sheet.margin;
     }
 }
 
-/// Places blocks on pages; a heading never ends a page, and a QR code never overlaps another.
-pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
+/// The height `block` takes with `lines` of its text, its space before it included, and the
+/// QR code beside it.
+fn height(block: &Block, lines: usize) -> f32 {
+    let text = block.style.leading() * lines as f32 + block.space_before;
+    if block.qr.is_some() {
+        text.max(QR_SIZE + block.style.leading())
+    } else {
+        text
+    }
+}
+
+/// The room block `index` needs on its page before it starts: a heading's with the headings
+/// after it and the first lines of the block they lead to (or the whole of the blocks it keeps,
+/// when they fit on a page), so that a page never ends with a heading; any other block's first
+/// line (or its QR code).
+fn room_needed(items: &[Item], index: usize, fonts: &Fonts, sheet: Sheet) -> f32 {
+    let Some(Item::Block(block)) = items.get(index) else {
+        return 0.0;
+    };
+    let own = block.lines(fonts, sheet).len();
+    if !matches!(block.role, Role::Heading(_)) {
+        return height(block, own.min(1)) - block.space_before;
+    }
+    let mut needed = height(block, own) - block.space_before;
+    if let Some(Item::Block(next)) = items.get(index + 1) {
+        needed += next.space_before;
+        needed += if matches!(next.role, Role::Heading(_)) {
+            room_needed(items, index + 1, fonts, sheet)
+        } else {
+            height(next, next.lines(fonts, sheet).len().min(2)) - next.space_before
+        };
+    }
+    let kept: f32 = items[index + 1..]
+        .iter()
+        .take(block.keep_with)
+        .map_while(|item| match item {
+            Item::Block(next) => Some(height(next, next.lines(fonts, sheet).len())),
+            Item::PageBreak => None,
+        })
+        .sum();
+    let whole = height(block, own) - block.space_before + kept;
+    if whole <= sheet.bottom() - sheet.margin {
+        needed.max(whole)
+    } else {
+        needed
+    }
+}
+
+/// Places blocks on pages of `sheet`; a heading never ends a page, and a QR code never
+/// overlaps another.
+pub(super) fn layout(items: &[Item], fonts: &Fonts, sheet: Sheet) -> Vec<Placed> {
     let mut placed = Vec::new();
     let mut at = Cursor {
         page: 0,
-        y: MARGIN,
-        floor: MARGIN,
+        y: sheet.margin,
+        floor: sheet.margin,
+        sheet,
     };
-    for item in items {
+    for (index, item) in items.iter().enumerate() {
         let block = match item {
             Item::PageBreak => {
                 at.next_page();
@@ -264,36 +393,26 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
             block.style.size(),
             block.style.leading(),
         );
-        let reserve = if block.page_of.is_some() { 40.0 } else { 0.0 };
-        let texts = wrap(
-            &block.text,
-            TEXT_WIDTH - block.indent - reserve - block.right,
-            &|t| face.width(t, size),
-        );
-        let needed = match (block.role, &block.qr) {
-            (Role::Heading(_), _) => leading * texts.len() as f32 + 60.0,
-            (Role::Paragraph, Some(_)) => QR_SIZE + leading,
-            (Role::Paragraph, None) => leading,
-        };
-        if at.y > MARGIN {
+        let texts = block.lines(fonts, sheet);
+        if at.y > sheet.margin {
             at.y += block.space_before;
         }
         if block.qr.is_some() || block.right == 0.0 {
             at.y = at.y.max(at.floor);
         }
-        if at.y + needed > BOTTOM {
+        if at.y > sheet.margin && at.y + room_needed(items, index, fonts, sheet) > sheet.bottom() {
             at.next_page();
         }
         let mut lines = Vec::new();
         for text in texts {
-            if at.y + leading > BOTTOM {
+            if at.y + leading > sheet.bottom() {
                 at.next_page();
             }
             at.y += leading;
             let width = face.width(&text, size);
             lines.push(Line {
                 page: at.page,
-                x: MARGIN + block.indent,
+                x: sheet.margin + block.indent,
                 baseline: at.y - leading * 0.25,
                 text,
                 width,
@@ -310,141 +429,7 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts) -> Vec<Placed> {
     placed
 }
 
-pub(super) fn material_blocks(link: &PrintedLink, indent: f32) -> Vec<Block> {
-    let m = &link.material;
-    let at = |block: Block| Block {
-        indent,
-        right: QR_ROOM,
-        ..block
-    };
-    let mut title = at(Block::p(Style::Strong, &m.title).space(10.0));
-    title.link = Some(LinkTarget::Uri(m.url.clone()));
-    title.qr = Some(link.qr.clone());
-    let mut facts = vec![m.kind.to_owned()];
-    facts.extend(m.duration.clone());
-    facts.extend(m.source.as_ref().map(|s| format!("from {s}")));
-    let mut blocks = vec![title, at(Block::p(Style::Small, facts.join(", ")))];
-    if let Some(description) = &m.description {
-        blocks.push(at(Block::p(Style::Body, description)));
-    }
-    let mut address = at(Block::p(Style::Small, &link.short_url));
-    address.link = Some(LinkTarget::Uri(m.url.clone()));
-    blocks.push(address);
-    blocks
-}
-
-pub(super) fn session_blocks(session: &BookletSession) -> Vec<Block> {
-    let mut heading = Block::new(Role::Heading(3), Style::Session, &session.title).space(14.0);
-    heading.anchor = Some(session.id.clone());
-    let mut blocks = vec![
-        heading,
-        Block::p(
-            Style::Small,
-            format!("{}. {}.", session.time, session.format),
-        ),
-    ];
-    if session.cancelled {
-        blocks.push(Block::p(Style::Strong, "This session was cancelled."));
-    }
-    if !session.summary.is_empty() {
-        blocks.push(Block::p(Style::Body, &session.summary).space(2.0));
-    }
-    if !session.hosts.is_empty() {
-        blocks.push(
-            Block::p(Style::Body, format!("Led by {}.", session.hosts.join("; "))).space(2.0),
-        );
-    }
-    if let Some(recording) = &session.recording {
-        blocks.extend(material_blocks(recording, 0.0));
-    }
-    if !session.materials.is_empty() {
-        blocks.push(Block::p(Style::Strong, "Follow-on materials").space(6.0));
-        for material in &session.materials {
-            blocks.extend(material_blocks(material, 12.0));
-        }
-    }
-    blocks
-}
-
-/// The booklet as blocks and page breaks, in reading order.
-pub(super) fn document_items(booklet: &Booklet) -> Vec<Item> {
-    let mut items = vec![Item::Block(Block::new(
-        Role::Heading(1),
-        Style::Title,
-        &booklet.title,
-    ))];
-    let mut cover = vec![Block::p(Style::Strong, &booklet.dates).space(6.0)];
-    cover.extend(
-        booklet
-            .theme
-            .as_ref()
-            .map(|t| Block::p(Style::Body, format!("Theme: {t}"))),
-    );
-    cover.push(Block::p(
-        Style::Small,
-        format!(
-            "Published by {}. The programme online: {}",
-            booklet.publisher, booklet.programme_short_url
-        ),
-    ));
-    cover.extend(
-        booklet
-            .introduction
-            .iter()
-            .map(|p| Block::p(Style::Body, p).space(8.0)),
-    );
-    let mut contents = Block::new(Role::Heading(2), Style::Day, "Contents").space(18.0);
-    contents.anchor = Some("contents".into());
-    cover.push(contents);
-    for day in &booklet.days {
-        cover.push(contents_line(&day.title, &day.id, 0.0, Style::Strong));
-        cover.extend(
-            day.sessions
-                .iter()
-                .map(|s| contents_line(&s.title, &s.id, 14.0, Style::Body)),
-        );
-    }
-    if !booklet.further.is_empty() {
-        cover.push(contents_line(
-            "Further resources",
-            "further",
-            0.0,
-            Style::Strong,
-        ));
-    }
-    items.extend(cover.into_iter().map(Item::Block));
-    for day in &booklet.days {
-        items.push(Item::PageBreak);
-        let mut heading = Block::new(Role::Heading(2), Style::Day, &day.title);
-        heading.anchor = Some(day.id.clone());
-        items.push(Item::Block(heading));
-        items.extend(
-            day.sessions
-                .iter()
-                .flat_map(session_blocks)
-                .map(Item::Block),
-        );
-    }
-    if !booklet.further.is_empty() {
-        items.push(Item::PageBreak);
-        let mut heading = Block::new(Role::Heading(2), Style::Day, "Further resources");
-        heading.anchor = Some("further".into());
-        items.push(Item::Block(heading));
-        items.push(Item::Block(Block::p(
-            Style::Body,
-            "More from the resource library on the topics of this week.",
-        )));
-        items.extend(
-            booklet
-                .further
-                .iter()
-                .flat_map(|l| material_blocks(l, 0.0))
-                .map(Item::Block),
-        );
-    }
-    items
-}
-
+/// A contents or index line: a link to `key`, with the page it is on at the right.
 pub(super) fn contents_line(title: &str, key: &str, indent: f32, style: Style) -> Block {
     Block {
         indent,

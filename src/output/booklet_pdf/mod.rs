@@ -1,10 +1,12 @@
-//! The booklet as a PDF, made by the build itself with krilla (see `docs/booklet.md` for why):
-//! A4 pages, selectable text in an embedded, subsetted font, a contents list and an outline
-//! (bookmarks) that lead to each day and session, working links, page numbers, title and
-//! language metadata, and a tag tree validated as PDF/UA-1 for screen readers.
+//! Printed documents as PDFs, made by the build itself with krilla (see `docs/booklet.md` for
+//! why): the week's booklet (A4) and the directory of local support (A5 and A4). Selectable
+//! text in an embedded, subsetted font, a contents list and an outline (bookmarks, from the
+//! headings) that lead to each part, working links, QR codes, page numbers, title and language
+//! metadata, and a tag tree validated as PDF/UA-1 for screen readers.
 //!
-//! Layout is deliberately simple: blocks of text wrapped greedily by the font's advance widths,
-//! each day on a new page. The output is a pure function of the booklet and `now`.
+//! Each document is made into blocks of text by its own module (`booklet`, `directory`), laid
+//! out by `layout` (wrapped greedily by the font's advance widths) and drawn here. The output
+//! is a pure function of the document and `now`.
 
 use std::collections::BTreeMap;
 use std::num::NonZeroU16;
@@ -32,14 +34,28 @@ use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::Site;
-use crate::model::booklet::{Booklet, pdf_path};
+use crate::model::booklet::{Paper, pdf_path};
 use crate::qr::QrCode;
-use layout::{
-    Fonts, LinkTarget, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Placed, QR_SIZE, Role, Style,
-    document_items, layout,
-};
+use layout::{Fonts, Item, LinkTarget, Placed, QR_SIZE, Role, Sheet, Style, layout};
 
+mod booklet;
+mod directory;
 mod layout;
+
+pub use directory::print_directory;
+
+/// A document ready to lay out and print.
+struct Printable {
+    /// Its title: metadata and every page's footer.
+    title: String,
+    /// Who publishes it: the author in the metadata.
+    publisher: String,
+    /// One sentence about it, for the metadata.
+    description: String,
+    paper: Paper,
+    /// Its blocks and page breaks, in reading order.
+    items: Vec<Item>,
+}
 
 /// Where each anchor is: page and top of its first line.
 fn anchors(placed: &[Placed]) -> Anchors {
@@ -116,14 +132,14 @@ fn draw_qr(surface: &mut Surface, code: &QrCode, right: f32, top: f32) -> Option
     Some(id)
 }
 
-fn link_target(link: &LinkTarget, anchors: &Anchors) -> Option<Target> {
+fn link_target(link: &LinkTarget, anchors: &Anchors, sheet: Sheet) -> Option<Target> {
     match link {
         LinkTarget::Uri(uri) => Some(Target::Action(LinkAction::new(uri.clone()).into())),
         LinkTarget::Internal(key) => {
             let &(page, y) = anchors.get(key)?;
             Some(Target::Destination(Destination::Xyz(XyzDestination::new(
                 page,
-                Point::from_xy(MARGIN, y),
+                Point::from_xy(sheet.margin, y),
             ))))
         }
     }
@@ -139,7 +155,7 @@ const LINK_BLUE: (u8, u8, u8) = (29, 78, 216);
 fn draw_page_text(
     surface: &mut Surface,
     placed: &[Placed],
-    index: usize,
+    (index, sheet): (usize, Sheet),
     fonts: &Fonts,
     anchors: &Anchors,
     ids: &mut [BlockIds],
@@ -168,7 +184,7 @@ fn draw_page_text(
             ids[i].qr = draw_qr(
                 surface,
                 code,
-                PAGE_WIDTH - MARGIN,
+                sheet.width - sheet.margin,
                 first.baseline - p.block.style.size(),
             );
         }
@@ -176,7 +192,7 @@ fn draw_page_text(
         if let (Some(first), Some(&(target, _))) = (first, target) {
             let number = (target + 1).to_string();
             let at = Point::from_xy(
-                PAGE_WIDTH - MARGIN - fonts.face(style).width(&number, style.size()),
+                sheet.width - sheet.margin - fonts.face(style).width(&number, style.size()),
                 first.baseline,
             );
             surface.set_fill(Some(fill(TEXT_COLOUR)));
@@ -193,13 +209,13 @@ fn draw_page_text(
 }
 
 /// The footer: the booklet's title and the page number, marked as an artifact.
-fn draw_footer(surface: &mut Surface, fonts: &Fonts, text: &str) {
+fn draw_footer(surface: &mut Surface, fonts: &Fonts, sheet: Sheet, text: &str) {
     surface.set_fill(Some(fill((80, 90, 95))));
     surface.start_tagged(ContentTag::Artifact(Artifact::new(
         ArtifactType::Footer,
         None,
     )));
-    let at = Point::from_xy(MARGIN, PAGE_HEIGHT - MARGIN + 12.0);
+    let at = Point::from_xy(sheet.margin, sheet.height - sheet.margin + 12.0);
     surface.draw_text(
         at,
         fonts.regular.font.clone(),
@@ -215,7 +231,7 @@ fn draw_footer(surface: &mut Surface, fonts: &Fonts, text: &str) {
 fn add_links(
     page: &mut krilla::page::Page,
     placed: &[Placed],
-    index: usize,
+    (index, sheet): (usize, Sheet),
     anchors: &Anchors,
     ids: &mut [BlockIds],
 ) {
@@ -227,7 +243,7 @@ fn add_links(
         };
         let size = p.block.style.size();
         for line in p.lines.iter().filter(|l| l.page == index) {
-            let Some(target) = link_target(link, anchors) else {
+            let Some(target) = link_target(link, anchors, sheet) else {
                 continue;
             };
             let Some(rect) = Rect::from_xywh(
@@ -252,8 +268,9 @@ fn draw_pages(
     document: &mut Document,
     placed: &[Placed],
     fonts: &Fonts,
-    booklet: &Booklet,
+    printable: &Printable,
 ) -> Vec<BlockIds> {
+    let sheet = Sheet::of(printable.paper);
     let anchors = anchors(placed);
     let pages = placed
         .iter()
@@ -262,17 +279,19 @@ fn draw_pages(
         .map_or(1, |last| last + 1);
     let mut ids: Vec<BlockIds> = placed.iter().map(|_| BlockIds::default()).collect();
     for index in 0..pages {
-        let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).unwrap_or_default();
+        let settings = PageSettings::from_wh(sheet.width, sheet.height).unwrap_or_default();
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        draw_page_text(&mut surface, placed, index, fonts, &anchors, &mut ids);
+        let at = (index, sheet);
+        draw_page_text(&mut surface, placed, at, fonts, &anchors, &mut ids);
         draw_footer(
             &mut surface,
             fonts,
-            &format!("{}   Page {} of {}", booklet.title, index + 1, pages),
+            sheet,
+            &format!("{}   Page {} of {}", printable.title, index + 1, pages),
         );
         surface.finish();
-        add_links(&mut page, placed, index, &anchors, &mut ids);
+        add_links(&mut page, placed, at, &anchors, &mut ids);
         page.finish();
     }
     ids
@@ -301,8 +320,8 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
             ids.annotations.into_iter().for_each(|id| group.push(id));
         }
         tree.push(group);
-        if let Some(qr) = ids.qr {
-            let alt = format!("QR code for {}", p.block.text);
+        if let (Some(qr), Some(code)) = (ids.qr, &p.block.qr) {
+            let alt = code.label.clone();
             tree.push(TagGroup::with_children(
                 Tag::Figure(Some(alt)),
                 vec![qr.into()],
@@ -312,44 +331,41 @@ fn tag_tree(placed: &[Placed], ids: Vec<BlockIds>, language: &str) -> TagTree {
     tree
 }
 
-fn outline(booklet: &Booklet, anchors: &Anchors) -> Outline {
-    let node = |title: &str, key: &str| {
-        let &(page, y) = anchors.get(key)?;
-        Some(OutlineNode::new(
-            title.to_owned(),
-            XyzDestination::new(page, Point::from_xy(MARGIN, y)),
-        ))
-    };
+/// The outline (bookmarks): every heading with an anchor, nested by level.
+fn outline(placed: &[Placed], anchors: &Anchors, sheet: Sheet) -> Outline {
     let mut outline = Outline::new();
-    outline.extend_nodes(node("Contents", "contents"));
-    for day in &booklet.days {
-        let Some(mut day_node) = node(&day.title, &day.id) else {
+    let mut open: Vec<(u16, OutlineNode)> = Vec::new();
+    let close = |open: &mut Vec<(u16, OutlineNode)>, outline: &mut Outline| {
+        if let Some((_, node)) = open.pop() {
+            match open.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        }
+    };
+    for p in placed {
+        let Role::Heading(level) = p.block.role else {
             continue;
         };
-        day.sessions
-            .iter()
-            .filter_map(|s| node(&s.title, &s.id))
-            .for_each(|n| day_node.push_child(n));
-        outline.push_child(day_node);
+        let Some(&(page, y)) = p.block.anchor.as_ref().and_then(|key| anchors.get(key)) else {
+            continue;
+        };
+        while open
+            .last()
+            .is_some_and(|(open_level, _)| *open_level >= level)
+        {
+            close(&mut open, &mut outline);
+        }
+        let destination = XyzDestination::new(page, Point::from_xy(sheet.margin, y));
+        open.push((level, OutlineNode::new(p.block.text.clone(), destination)));
     }
-    outline.extend_nodes(node("Further resources", "further"));
+    while !open.is_empty() {
+        close(&mut open, &mut outline);
+    }
     outline
 }
 
-/// Helps push optional nodes.
-trait ExtendNodes {
-    fn extend_nodes(&mut self, node: Option<OutlineNode>);
-}
-
-impl ExtendNodes for Outline {
-    fn extend_nodes(&mut self, node: Option<OutlineNode>) {
-        if let Some(node) = node {
-            self.push_child(node);
-        }
-    }
-}
-
-fn metadata(booklet: &Booklet, language: &str, now: Timestamp) -> Metadata {
+fn metadata(printable: &Printable, language: &str, now: Timestamp) -> Metadata {
     let utc = jiff::tz::TimeZone::UTC.to_datetime(now);
     let date = DateTime::new(u16::try_from(utc.year()).unwrap_or(2000))
         .month(utc.month().unsigned_abs())
@@ -360,20 +376,22 @@ fn metadata(booklet: &Booklet, language: &str, now: Timestamp) -> Metadata {
         .utc_offset_hour(0)
         .utc_offset_minute(0);
     Metadata::new()
-        .title(booklet.title.clone())
+        .title(printable.title.clone())
         .language(language.to_owned())
-        .authors(vec![booklet.publisher.clone()])
+        .authors(vec![printable.publisher.clone()])
         .creator("hubsite".to_owned())
-        .description(format!("{}. {}", booklet.title, booklet.dates))
+        .description(printable.description.clone())
         .document_id(crate::model::slug::slugify(&format!(
-            "{} {}",
-            booklet.publisher, booklet.title
+            "{} {} {}",
+            printable.publisher,
+            printable.title,
+            printable.paper.label()
         )))
         .creation_date(date)
 }
 
-/// A printed booklet: where it goes and its bytes.
-pub struct PrintedBooklet {
+/// A printed document: where it goes and its bytes.
+pub struct PrintedPdf {
     /// Its path in the output folder: `sessions/2024/booklet.pdf`.
     pub path: String,
     /// The PDF.
@@ -384,13 +402,14 @@ pub struct PrintedBooklet {
 
 /// Prints every booklet of the site as a PDF beside its page, across cores (each takes a
 /// while); a booklet that cannot be made is a located problem on its week.
-pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
+pub fn print_booklets(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
     let language = &site.config.language;
     site.booklets
         .par_iter()
         .map(|booklet| {
             let week = &site.weeks[booklet.week];
-            let bytes = render_booklet_pdf(booklet, language, site.now).map_err(|error| {
+            let bytes = render_pdf(&booklet::printable(booklet), language, site.now);
+            let bytes = bytes.map_err(|error| {
                 Diagnostic::file(
                     &week.source,
                     format!(
@@ -400,7 +419,7 @@ pub fn print_booklets(site: &Site) -> Vec<Result<PrintedBooklet, Diagnostic>> {
                 )
                 .code(Code::Internal)
             })?;
-            Ok(PrintedBooklet {
+            Ok(PrintedPdf {
                 path: pdf_path(week).trim_start_matches('/').to_owned(),
                 bytes,
                 origin: week.source.to_string_lossy().into_owned(),
@@ -437,14 +456,11 @@ pub enum PdfError {
     Write(krilla::error::KrillaError),
 }
 
-/// The booklet as PDF bytes, or why it could not be made.
-pub fn render_booklet_pdf(
-    booklet: &Booklet,
-    language: &str,
-    now: Timestamp,
-) -> Result<Vec<u8>, PdfError> {
+/// A document as PDF bytes, or why it could not be made.
+fn render_pdf(printable: &Printable, language: &str, now: Timestamp) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
-    let placed = layout(&document_items(booklet), &fonts);
+    let sheet = Sheet::of(printable.paper);
+    let placed = layout(&printable.items, &fonts, sheet);
     let configuration = ConfigurationBuilder::new()
         .set_validator(Validator::Ua(krilla::configure::Accessibility::UA1))
         .finish()
@@ -455,9 +471,9 @@ pub fn render_booklet_pdf(
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let ids = draw_pages(&mut document, &placed, &fonts, booklet);
-    document.set_outline(outline(booklet, &anchors(&placed)));
-    document.set_metadata(metadata(booklet, language, now));
+    let ids = draw_pages(&mut document, &placed, &fonts, printable);
+    document.set_outline(outline(&placed, &anchors(&placed), sheet));
+    document.set_metadata(metadata(printable, language, now));
     document.set_tag_tree(tag_tree(&placed, ids, language));
     document.finish().map_err(PdfError::Write)
 }

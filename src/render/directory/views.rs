@@ -4,12 +4,13 @@ use serde::Serialize;
 
 use crate::model::material::MaterialText;
 use crate::model::resource::ResourceId;
-use crate::model::service::vocab::{Day, ServiceAudience};
-use crate::model::service::{Location, Opening, Service, ServiceIndex};
+pub use crate::model::service::words::{ages, cost_text, day_list, opening_line};
+use crate::model::service::vocab::ServiceAudience;
+use crate::model::service::{Location, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, report_change_link};
-use crate::text::format::{format_date, format_time, iso_date};
+use crate::text::format::{format_date, iso_date};
 
 /// The facts `base.html` needs about any page.
 #[derive(Debug, Clone, Serialize)]
@@ -214,16 +215,7 @@ pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> Ser
         access: service.access.iter().map(|a| a.label()).collect(),
         referral: service.referral.clone(),
         delivery: service.delivery.iter().map(|d| d.label()).collect(),
-        cost: if service.cost.description.is_empty() {
-            (if service.cost.free {
-                "Free"
-            } else {
-                "There is a charge"
-            })
-            .to_owned()
-        } else {
-            service.cost.description.clone()
-        },
+        cost: cost_text(service),
         languages: service.languages.iter().map(|l| language_link(l)).collect(),
         area: service.area.clone(),
         notice: service.notice.clone(),
@@ -256,67 +248,6 @@ pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> Ser
         last_reviewed: format_date(service.last_reviewed),
         last_reviewed_iso: iso_date(service.last_reviewed),
     }
-}
-
-/// 'Ages 0 to 18', 'Ages 16 and over', 'Up to age 5', or empty.
-pub fn ages(min: Option<u8>, max: Option<u8>) -> String {
-    match (min, max) {
-        (Some(low), Some(high)) => format!("Ages {low} to {high}"),
-        (Some(low), None) => format!("Ages {low} and over"),
-        (None, Some(high)) => format!("Up to age {high}"),
-        (None, None) => String::new(),
-    }
-}
-
-/// 'Monday to Friday, 9am to 5pm (at Acton Family Hub; term time only)'.
-pub fn opening_line(opening: &Opening, locations: &[Location]) -> String {
-    let mut line = format!(
-        "{}, {} to {}",
-        day_list(&opening.days),
-        format_time(opening.opens),
-        format_time(opening.closes)
-    );
-    let place = opening
-        .location
-        .and_then(|i| locations.by_id(i))
-        .map(|l| format!("at {}", l.name));
-    let notes: Vec<String> = place
-        .into_iter()
-        .chain((!opening.note.is_empty()).then(|| opening.note.clone()))
-        .collect();
-    if !notes.is_empty() {
-        line.push_str(&format!(" ({})", notes.join("; ")));
-    }
-    line
-}
-
-/// Days as readers say them: runs of three or more become 'Monday to Friday'.
-pub fn day_list(days: &[Day]) -> String {
-    let mut sorted = days.to_vec();
-    sorted.sort();
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < sorted.len() {
-        let mut j = i;
-        while j + 1 < sorted.len() && day_index(sorted[j + 1]) == day_index(sorted[j]) + 1 {
-            j += 1;
-        }
-        if j - i >= 2 {
-            parts.push(format!("{} to {}", sorted[i].label(), sorted[j].label()));
-        } else {
-            parts.extend(sorted[i..=j].iter().map(|d| d.label().to_owned()));
-        }
-        i = j + 1;
-    }
-    match parts.len() {
-        0 => String::new(),
-        1 => parts.remove(0),
-        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
-    }
-}
-
-fn day_index(day: Day) -> usize {
-    Day::ALL.iter().position(|d| *d == day).unwrap_or_default()
 }
 
 fn location_view(location: &Location) -> LocationView {
@@ -386,7 +317,7 @@ mod tests {
 
     #[test]
     fn days_read_naturally() {
-        use Day::*;
+        use crate::model::service::vocab::Day::*;
         assert_eq!(
             day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]),
             "Monday to Friday"

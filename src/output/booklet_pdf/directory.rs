@@ -1,0 +1,286 @@
+//! The printed directory as blocks to lay out, on A5 and on A4: a cover with how to use it and
+//! the contents; each level on a new page, its categories, and each service's entry (kept on
+//! one page when it fits) with a QR code to its page; the online resources; an index by topic
+//! and category; and the 'Get help now' numbers and safety services on the back cover.
+
+use rayon::prelude::*;
+
+use super::booklet::material_blocks;
+use super::layout::{Block, Item, LinkTarget, Role, Style, contents_line};
+use super::{Printable, PrintedPdf, render_pdf};
+use crate::diag::{Code, Diagnostic};
+use crate::model::Site;
+use crate::model::booklet::Paper;
+use crate::model::printed_directory::{
+    PAPERS, PrintedCategory, PrintedDirectory, PrintedService, pdf_path,
+};
+
+/// The site's directory as PDFs, one for each paper size; none when nothing is chosen to
+/// print. A PDF that cannot be made is a problem of hubsite's, reported on the directory.
+pub fn print_directory(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
+    let Some(directory) = &site.printed_directory else {
+        return Vec::new();
+    };
+    PAPERS
+        .par_iter()
+        .map(|&paper| {
+            let bytes = render_pdf(
+                &printable(directory, paper),
+                &site.config.language,
+                site.now,
+            );
+            let bytes = bytes.map_err(|error| {
+                Diagnostic::file(
+                    "content/directory",
+                    format!(
+                        "the printed directory ({}) could not be made: {}",
+                        paper.label(),
+                        crate::error::full_message(&error)
+                    ),
+                )
+                .code(Code::Internal)
+            })?;
+            Ok(PrintedPdf {
+                path: pdf_path(paper).trim_start_matches('/').to_owned(),
+                bytes,
+                origin: "content/directory".into(),
+            })
+        })
+        .collect()
+}
+
+/// The directory as a document to print on `paper`.
+fn printable(directory: &PrintedDirectory, paper: Paper) -> Printable {
+    let mut items: Vec<Item> = cover(directory).into_iter().map(Item::Block).collect();
+    for level in &directory.levels {
+        items.push(Item::PageBreak);
+        items.push(Item::Block(Block::heading(2, &level.title, &level.id)));
+        items.push(Item::Block(
+            Block::p(Style::Body, &level.description).space(4.0),
+        ));
+        for category in &level.categories {
+            items.extend(category_blocks(category).into_iter().map(Item::Block));
+        }
+    }
+    if !directory.resources.is_empty() {
+        items.push(Item::PageBreak);
+        items.push(Item::Block(Block::heading(
+            2,
+            "Online resources",
+            "resources",
+        )));
+        items.push(Item::Block(Block::p(
+            Style::Body,
+            "Help families can use at home, at any time: websites, videos and guides.",
+        )));
+        items.extend(
+            directory
+                .resources
+                .iter()
+                .flat_map(|link| material_blocks(link, 0.0))
+                .map(Item::Block),
+        );
+    }
+    items.push(Item::PageBreak);
+    items.extend(index_blocks(directory).into_iter().map(Item::Block));
+    items.push(Item::PageBreak);
+    items.extend(back_cover(directory).into_iter().map(Item::Block));
+    Printable {
+        title: directory.title.clone(),
+        publisher: directory.publisher.clone(),
+        description: format!(
+            "{}, {} edition. {}",
+            directory.title,
+            paper.label(),
+            directory.made_on
+        ),
+        paper,
+        items,
+    }
+}
+
+fn cover(directory: &PrintedDirectory) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::new(Role::Heading(1), Style::Title, &directory.title),
+        Block::p(
+            Style::Strong,
+            format!(
+                "Published by {}. {}.",
+                directory.publisher, directory.made_on
+            ),
+        )
+        .space(6.0),
+        Block::p(
+            Style::Body,
+            "Services are grouped by level of support, then by the kind of help they give. \
+             Each entry says who the service is for, how to get there, what it costs and how \
+             to get in touch, with a QR code to its page on the website, where it is kept up \
+             to date: check it before you refer a family.",
+        )
+        .space(8.0),
+        Block::p(
+            Style::Small,
+            format!("The directory online: {}", directory.directory_short_url),
+        )
+        .link(LinkTarget::Uri(directory.directory_url.clone()))
+        .space(4.0),
+        Block::heading(2, "Contents", "contents").space(18.0),
+    ];
+    for level in &directory.levels {
+        blocks.push(contents_line(&level.title, &level.id, 0.0, Style::Strong));
+        blocks.extend(
+            level
+                .categories
+                .iter()
+                .filter(|c| !c.services.is_empty())
+                .map(|c| contents_line(&c.title, &c.id, 14.0, Style::Body)),
+        );
+    }
+    if !directory.resources.is_empty() {
+        blocks.push(contents_line(
+            "Online resources",
+            "resources",
+            0.0,
+            Style::Strong,
+        ));
+    }
+    blocks.push(contents_line("Index", "index", 0.0, Style::Strong));
+    blocks.push(contents_line(
+        "Get help now",
+        "help-now",
+        0.0,
+        Style::Strong,
+    ));
+    blocks
+}
+
+fn category_blocks(category: &PrintedCategory) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(3, &category.title, &category.id).space(14.0)];
+    for service in &category.services {
+        blocks.extend(service_blocks(service));
+    }
+    if !category.see_also.is_empty() {
+        blocks
+            .push(Block::new(Role::Heading(4), Style::Strong, "Also in this category").space(8.0));
+        blocks.extend(
+            category
+                .see_also
+                .iter()
+                .map(|(name, key)| contents_line(name, key, 12.0, Style::Body)),
+        );
+    }
+    blocks
+}
+
+/// A service's entry: its name (a link to its page, with the QR code beside it) and its
+/// facts, kept together on one page when they fit.
+fn service_blocks(service: &PrintedService) -> Vec<Block> {
+    let fact = |label: &str, text: &str| {
+        (!text.is_empty()).then(|| Block::p(Style::Body, format!("{label}: {text}")).beside_qr())
+    };
+    let mut facts: Vec<Block> = vec![
+        Block::p(Style::Small, &service.organisation).beside_qr(),
+        Block::p(Style::Body, &service.summary)
+            .beside_qr()
+            .space(2.0),
+    ];
+    if !service.notice.is_empty() {
+        facts.push(Block::p(Style::Strong, format!("Please note: {}", service.notice)).beside_qr());
+    }
+    facts.extend(fact("Who it is for", &service.who_for));
+    facts.extend(fact("How to get there", &service.access));
+    facts.extend(fact("Cost", &service.cost));
+    facts.extend(fact("Languages", &service.languages));
+    facts.extend(
+        service
+            .contact
+            .iter()
+            .filter_map(|line| fact(line.label, &line.text)),
+    );
+    if let Some(website) = &service.website {
+        facts.extend(fact("Website", website).map(|b| b.link(LinkTarget::Uri(website.clone()))));
+    }
+    facts.extend(
+        service
+            .locations
+            .iter()
+            .filter_map(|line| fact("Where", line)),
+    );
+    facts.extend(
+        service
+            .opening_times
+            .iter()
+            .filter_map(|line| fact("Open", line)),
+    );
+    facts.push(
+        Block::p(
+            Style::Small,
+            format!("{}. Online: {}", service.last_checked, service.short_url),
+        )
+        .link(LinkTarget::Uri(service.url.clone()))
+        .beside_qr()
+        .space(2.0),
+    );
+    let mut name = Block::heading(4, &service.name, &service.id)
+        .link(LinkTarget::Uri(service.url.clone()))
+        .beside_qr()
+        .space(12.0);
+    name.qr = Some(service.qr.clone());
+    name.keep_with = facts.len();
+    std::iter::once(name).chain(facts).collect()
+}
+
+/// 'Index': every topic and category, A to Z, with its services and the page of each.
+fn index_blocks(directory: &PrintedDirectory) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::heading(2, "Index", "index"),
+        Block::p(
+            Style::Body,
+            "Topics and kinds of help, A to Z, with the page of each service.",
+        ),
+    ];
+    for entry in &directory.index {
+        blocks.push(Block::new(Role::Heading(3), Style::Strong, &entry.term).space(6.0));
+        blocks.extend(
+            entry
+                .services
+                .iter()
+                .map(|(name, key)| contents_line(name, key, 12.0, Style::Body)),
+        );
+    }
+    blocks
+}
+
+/// The back cover: 'Get help now' numbers, then the safety services.
+fn back_cover(directory: &PrintedDirectory) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::heading(2, "Get help now", "help-now"),
+        Block::p(
+            Style::Body,
+            "Numbers to call when someone needs help now, and services that help people who \
+             are not safe at home.",
+        ),
+    ];
+    for line in &directory.help_now {
+        blocks.push(Block::p(Style::Strong, &line.name).space(8.0));
+        blocks.extend(
+            [&line.contact, &line.when]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| Block::p(Style::Body, t)),
+        );
+    }
+    if !directory.safety.is_empty() {
+        blocks.push(Block::heading(3, "Safety services", "safety-services").space(16.0));
+        for service in &directory.safety {
+            blocks.push(Block::p(Style::Strong, &service.name).space(8.0));
+            blocks.extend(
+                [&service.contact, &service.hours]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Block::p(Style::Body, t)),
+            );
+        }
+    }
+    blocks
+}
