@@ -90,10 +90,8 @@ pub struct PrintedCategory {
     pub id: String,
     /// 'Counselling'.
     pub title: String,
-    /// The services whose first category this is.
+    /// The services whose first category this is (the index lists each under all of its).
     pub services: Vec<PrintedService>,
-    /// Services of this level printed under another of their categories: (name, anchor).
-    pub see_also: Vec<(String, String)>,
 }
 
 /// A service as printed.
@@ -380,29 +378,20 @@ fn printed_category(
     at_level: &[&Service],
     printed: &BTreeMap<&str, PrintedService>,
 ) -> Option<PrintedCategory> {
-    let mut services: Vec<PrintedService> = Vec::new();
-    let mut see_also = Vec::new();
     let mut in_category: Vec<&Service> = at_level
         .iter()
         .copied()
-        .filter(|s| s.categories.contains(&category))
+        .filter(|s| s.categories.first() == Some(&category))
         .collect();
     in_category.sort_by_key(|s| (!s.family_hub, s.name.to_lowercase(), s.id.clone()));
-    for service in in_category {
-        let Some(entry) = printed.get(service.id.as_str()) else {
-            continue;
-        };
-        if service.categories.first() == Some(&category) {
-            services.push(entry.clone());
-        } else {
-            see_also.push((entry.name.clone(), entry.id.clone()));
-        }
-    }
-    (!services.is_empty() || !see_also.is_empty()).then(|| PrintedCategory {
+    let services: Vec<PrintedService> = in_category
+        .into_iter()
+        .filter_map(|s| printed.get(s.id.as_str()).cloned())
+        .collect();
+    (!services.is_empty()).then(|| PrintedCategory {
         id: format!("{}-{}", level.slug(), category.slug()),
         title: category.label().to_owned(),
         services,
-        see_also,
     })
 }
 
@@ -437,7 +426,11 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
             }
         })
         .collect();
-    let access = [sentence(&routes.join(" or ")), sentence(&service.referral)]
+    let routes = match routes.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => routes.concat(),
+    };
+    let access = [sentence(&routes), sentence(&service.referral)]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()

@@ -132,7 +132,6 @@ fn cover(directory: &PrintedDirectory) -> Vec<Block> {
             level
                 .categories
                 .iter()
-                .filter(|c| !c.services.is_empty())
                 .map(|c| contents_line(&c.title, &c.id, 14.0, Style::Body)),
         );
     }
@@ -158,16 +157,6 @@ fn category_blocks(category: &PrintedCategory) -> Vec<Block> {
     let mut blocks = vec![Block::heading(3, &category.title, &category.id).space(14.0)];
     for service in &category.services {
         blocks.extend(service_blocks(service));
-    }
-    if !category.see_also.is_empty() {
-        blocks
-            .push(Block::new(Role::Heading(4), Style::Strong, "Also in this category").space(8.0));
-        blocks.extend(
-            category
-                .see_also
-                .iter()
-                .map(|(name, key)| contents_line(name, key, 12.0, Style::Body)),
-        );
     }
     blocks
 }

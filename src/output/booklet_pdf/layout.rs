@@ -393,7 +393,6 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts, sheet: Sheet) -> Vec<Placed>
             block.style.size(),
             block.style.leading(),
         );
-        let texts = block.lines(fonts, sheet);
         if at.y > sheet.margin {
             at.y += block.space_before;
         }
@@ -403,6 +402,18 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts, sheet: Sheet) -> Vec<Placed>
         if at.y > sheet.margin && at.y + room_needed(items, index, fonts, sheet) > sheet.bottom() {
             at.next_page();
         }
+        // Text that starts below the QR code beside it takes the whole width.
+        let below_qr;
+        let block = if block.qr.is_none() && block.right > 0.0 && at.y >= at.floor {
+            below_qr = Block {
+                right: 0.0,
+                ..block.clone()
+            };
+            &below_qr
+        } else {
+            block
+        };
+        let texts = block.lines(fonts, sheet);
         let mut lines = Vec::new();
         for text in texts {
             if at.y + leading > sheet.bottom() {
@@ -465,5 +476,52 @@ mod tests {
         let wide = fonts.regular.width("WWW", 10.0);
         assert!(narrow > 0.0 && wide > narrow);
         assert!(fonts.bold.width("WWW", 10.0) >= wide);
+    }
+
+    /// Categories (H3) each leading to entries (H4 keeping their facts), of varied lengths.
+    fn entries(count: usize) -> Vec<Item> {
+        let mut items = Vec::new();
+        for n in 0..count {
+            if n % 4 == 0 {
+                items.push(Item::Block(Block::heading(3, "Category", "c").space(14.0)));
+            }
+            let facts: Vec<Block> = (0..3 + n % 9)
+                .map(|_| Block::p(Style::Body, "A fact about the service. ".repeat(1 + n % 3)))
+                .collect();
+            let mut name = Block::heading(4, format!("Service {n}"), "s").space(12.0);
+            name.keep_with = facts.len();
+            items.push(Item::Block(name));
+            items.extend(facts.into_iter().map(Item::Block));
+        }
+        items
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_and_an_entry_that_fits_stays_on_one() {
+        let fonts = Fonts::load().unwrap();
+        for paper in [Paper::A5, Paper::A4] {
+            let placed = layout(&entries(120), &fonts, Sheet::of(paper));
+            assert!(placed.last().unwrap().lines[0].page > 10, "many pages");
+            for (i, p) in placed.iter().enumerate() {
+                let Role::Heading(_) = p.block.role else {
+                    continue;
+                };
+                let heading_page = p.lines.last().unwrap().page;
+                assert_eq!(
+                    placed[i + 1].lines[0].page,
+                    heading_page,
+                    "{paper:?}: `{}` is left at the foot of page {heading_page}",
+                    p.block.text
+                );
+                let kept = &placed[i + 1..=i + p.block.keep_with];
+                assert!(
+                    kept.iter()
+                        .flat_map(|k| &k.lines)
+                        .all(|l| l.page == heading_page),
+                    "{paper:?}: `{}` is split across pages",
+                    p.block.text
+                );
+            }
+        }
     }
 }
