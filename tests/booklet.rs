@@ -3,14 +3,15 @@
 //! (`pdftotext`, `pdfinfo`, `pdftohtml`), which `scripts/test` installs.
 
 mod common;
+mod pdf_tools;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use hubsite::load::load_site;
 use hubsite::model::{ModelOptions, build_site};
 use hubsite::output::{Contents, Output};
+use pdf_tools::{decoded_qr_codes, escaped, poppler, squeeze};
 
 /// Builds `root` in memory at [`NOW`].
 fn output_of(root: &Path) -> std::sync::Arc<Output> {
@@ -28,45 +29,6 @@ fn bytes(output: &Output, path: &str) -> Vec<u8> {
 
 fn text(output: &Output, path: &str) -> String {
     String::from_utf8(bytes(output, path)).expect("UTF-8")
-}
-
-/// Runs a poppler tool on `pdf` and returns what it prints.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("booklet.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&file)
-        .args(if tool == "pdftohtml" || tool == "pdftotext" {
-            vec!["-"]
-        } else {
-            vec![]
-        })
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} did not run ({e}): install poppler-utils, or run ./scripts/test")
-        });
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Text with runs of white space made single spaces (PDF text comes out in wrapped lines).
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The same text as HTML escapes it.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\'', "&#x27;")
-        .replace('"', "&quot;")
 }
 
 /// For every week with a published booklet: the page lists every session's materials, and the
@@ -166,47 +128,6 @@ fn the_booklet_pdf_text_is_golden() {
     let output = output_of(&fixture("booklet"));
     let pdf = bytes(&output, "sessions/spring/booklet.pdf");
     insta::assert_snapshot!("booklet_pdf_text", poppler("pdftotext", &["-layout"], &pdf));
-}
-
-/// Every QR code on the PDF's pages, decoded from the pages as poppler rasterises them.
-fn decoded_qr_codes(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("booklet.pdf"), pdf).unwrap();
-    let status = Command::new("pdftoppm")
-        .args(["-gray", "-r", "300", "booklet.pdf", "page"])
-        .current_dir(dir.path())
-        .status();
-    assert!(status.expect("pdftoppm runs (poppler-utils)").success());
-    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
-        .collect();
-    pages.sort();
-    let mut decoded = Vec::new();
-    for page in pages {
-        let pgm = std::fs::read(page).unwrap();
-        // Binary PGM: "P5", width, height and maximum value, each followed by one white space.
-        let fields: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
-        let number = |i: usize| {
-            std::str::from_utf8(fields[i])
-                .unwrap()
-                .parse::<usize>()
-                .unwrap()
-        };
-        let (width, height, pixels) = (number(1), number(2), fields[4]);
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-            pixels[y * width + x]
-        });
-        decoded.extend(
-            image
-                .detect_grids()
-                .iter()
-                .filter_map(|grid| grid.decode().ok())
-                .map(|(_, text)| text),
-        );
-    }
-    decoded
 }
 
 #[test]

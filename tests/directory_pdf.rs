@@ -5,15 +5,16 @@
 //! `scripts/test` installs), as tests/booklet.rs reads the booklet.
 
 mod common;
+mod pdf_tools;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use hubsite::load::load_site;
 use hubsite::model::{ModelOptions, Site, build_site};
 use hubsite::output::{Contents, Output};
+use pdf_tools::{decoded_qr_codes, escaped, poppler, squeeze};
 
 const A5: &str = "directory/directory-a5.pdf";
 const A4: &str = "directory/directory-a4.pdf";
@@ -38,31 +39,6 @@ fn bytes(output: &Output, path: &str) -> Vec<u8> {
         Some(Contents::Bytes(bytes)) => bytes.to_vec(),
         _ => panic!("{path} is not in the output"),
     }
-}
-
-/// Runs a poppler tool on `pdf` and returns what it prints.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("directory.pdf");
-    fs::write(&file, pdf).unwrap();
-    let mut command = Command::new(tool);
-    command.args(args).arg(&file);
-    if tool != "pdfinfo" {
-        command.arg("-");
-    }
-    let output = command.output().unwrap_or_else(|e| {
-        panic!("{tool} did not run ({e}): install poppler-utils, or run ./scripts/test")
-    });
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Both PDFs: the paper size pdfinfo names, tagged, titled, in the site's language, with an
@@ -123,14 +99,6 @@ fn check_printed_directory(root: &Path) -> usize {
     site.services.len()
 }
 
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\'', "&#x27;")
-        .replace('"', "&quot;")
-}
-
 #[test]
 fn the_council_directory_prints_on_a5_and_a4_with_every_service_and_help_number() {
     assert_eq!(check_printed_directory(&fixture("council")), 3);
@@ -162,47 +130,6 @@ fn a_directory_of_one_service_prints_on_a_few_pages() {
     }
 }
 
-/// Every QR code on the PDF's pages, decoded from the pages as poppler rasterises them.
-fn decoded_qr_codes(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("directory.pdf"), pdf).unwrap();
-    let status = Command::new("pdftoppm")
-        .args(["-gray", "-r", "300", "directory.pdf", "page"])
-        .current_dir(dir.path())
-        .status();
-    assert!(status.expect("pdftoppm runs (poppler-utils)").success());
-    let mut pages: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
-        .collect();
-    pages.sort();
-    let mut decoded = Vec::new();
-    for page in pages {
-        let pgm = fs::read(page).unwrap();
-        let fields: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
-        let number = |i: usize| {
-            std::str::from_utf8(fields[i])
-                .unwrap()
-                .parse::<usize>()
-                .unwrap()
-        };
-        let (width, height, pixels) = (number(1), number(2), fields[4]);
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-            pixels[y * width + x]
-        });
-        decoded.extend(
-            image
-                .detect_grids()
-                .iter()
-                .filter_map(|grid| grid.decode().ok())
-                .map(|(_, text)| text),
-        );
-    }
-    decoded.sort();
-    decoded
-}
-
 #[test]
 fn qr_codes_scan_to_each_services_page_under_the_sites_folder() {
     let output = output_of(&fixture("council"));
@@ -211,8 +138,11 @@ fn qr_codes_scan_to_each_services_page_under_the_sites_folder() {
         "https://council.example.gov.uk/familyhub/directory/northmoor-domestic-abuse-service/",
         "https://council.example.gov.uk/familyhub/directory/northmoor-family-centre/",
     ];
-    assert_eq!(decoded_qr_codes(&bytes(&output, A5)), expected);
-    assert_eq!(decoded_qr_codes(&bytes(&output, A4)), expected);
+    for path in [A5, A4] {
+        let mut decoded = decoded_qr_codes(&bytes(&output, path));
+        decoded.sort();
+        assert_eq!(decoded, expected, "{path}");
+    }
     let xml = poppler("pdftohtml", &["-xml", "-stdout", "-q"], &bytes(&output, A5));
     for url in expected {
         assert!(xml.contains(&format!("href=\"{url}\"")), "a link to {url}");

@@ -2,7 +2,7 @@
 //! with its sessions and their materials (each with its QR code), then further resources.
 
 use super::Printable;
-use super::layout::{Block, Item, LinkTarget, Role, Style, contents_line};
+use super::layout::{Block, Item, LinkTarget, Role, Style, contents_group, contents_line};
 use crate::model::booklet::{Booklet, BookletSession, Paper, PrintedLink};
 
 /// The booklet as a document to print on A4.
@@ -102,12 +102,8 @@ pub(super) fn document_items(booklet: &Booklet) -> Vec<Item> {
     contents.anchor = Some("contents".into());
     cover.push(contents);
     for day in &booklet.days {
-        cover.push(contents_line(&day.title, &day.id, 0.0, Style::Strong));
-        cover.extend(
-            day.sessions
-                .iter()
-                .map(|s| contents_line(&s.title, &s.id, 14.0, Style::Body)),
-        );
+        let sessions = day.sessions.iter().map(|s| (&*s.title, &*s.id));
+        cover.extend(contents_group(&day.title, &day.id, sessions));
     }
     if !booklet.further.is_empty() {
         cover.push(contents_line(

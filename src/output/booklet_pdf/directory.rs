@@ -6,9 +6,9 @@
 use rayon::prelude::*;
 
 use super::booklet::material_blocks;
-use super::layout::{Block, Item, LinkTarget, Role, Style, contents_line};
-use super::{Printable, PrintedPdf, render_pdf};
-use crate::diag::{Code, Diagnostic};
+use super::layout::{Block, Item, LinkTarget, Role, Style, contents_group, contents_line};
+use super::{Printable, PrintedPdf, print_pdf};
+use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::model::booklet::Paper;
 use crate::model::printed_directory::{
@@ -24,27 +24,8 @@ pub fn print_directory(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
     PAPERS
         .par_iter()
         .map(|&paper| {
-            let bytes = render_pdf(
-                &printable(directory, paper),
-                &site.config.language,
-                site.now,
-            );
-            let bytes = bytes.map_err(|error| {
-                Diagnostic::file(
-                    "content/directory",
-                    format!(
-                        "the printed directory ({}) could not be made: {}",
-                        paper.label(),
-                        crate::error::full_message(&error)
-                    ),
-                )
-                .code(Code::Internal)
-            })?;
-            Ok(PrintedPdf {
-                path: pdf_path(paper).trim_start_matches('/').to_owned(),
-                bytes,
-                origin: "content/directory".into(),
-            })
+            let printable = printable(directory, paper);
+            print_pdf(site, &printable, &pdf_path(paper), "content/directory")
         })
         .collect()
 }
@@ -127,13 +108,8 @@ fn cover(directory: &PrintedDirectory) -> Vec<Block> {
         Block::heading(2, "Contents", "contents").space(18.0),
     ];
     for level in &directory.levels {
-        blocks.push(contents_line(&level.title, &level.id, 0.0, Style::Strong));
-        blocks.extend(
-            level
-                .categories
-                .iter()
-                .map(|c| contents_line(&c.title, &c.id, 14.0, Style::Body)),
-        );
+        let categories = level.categories.iter().map(|c| (&*c.title, &*c.id));
+        blocks.extend(contents_group(&level.title, &level.id, categories));
     }
     if !directory.resources.is_empty() {
         blocks.push(contents_line(

@@ -451,6 +451,17 @@ pub(super) fn contents_line(title: &str, key: &str, indent: f32, style: Style) -
     }
 }
 
+/// A part of the contents: its line, then a line for each of its `(title, key)` entries.
+pub(super) fn contents_group<'a>(
+    title: &str,
+    key: &str,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<Block> {
+    std::iter::once(contents_line(title, key, 0.0, Style::Strong))
+        .chain(entries.map(|(title, key)| contents_line(title, key, 14.0, Style::Body)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

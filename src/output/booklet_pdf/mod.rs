@@ -403,29 +403,40 @@ pub struct PrintedPdf {
 /// Prints every booklet of the site as a PDF beside its page, across cores (each takes a
 /// while); a booklet that cannot be made is a located problem on its week.
 pub fn print_booklets(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
-    let language = &site.config.language;
     site.booklets
         .par_iter()
         .map(|booklet| {
             let week = &site.weeks[booklet.week];
-            let bytes = render_pdf(&booklet::printable(booklet), language, site.now);
-            let bytes = bytes.map_err(|error| {
-                Diagnostic::file(
-                    &week.source,
-                    format!(
-                        "the booklet PDF could not be made: {}",
-                        crate::error::full_message(&error)
-                    ),
-                )
-                .code(Code::Internal)
-            })?;
-            Ok(PrintedPdf {
-                path: pdf_path(week).trim_start_matches('/').to_owned(),
-                bytes,
-                origin: week.source.to_string_lossy().into_owned(),
-            })
+            let origin = week.source.to_string_lossy();
+            print_pdf(site, &booklet::printable(booklet), &pdf_path(week), &origin)
         })
         .collect()
+}
+
+/// Prints `printable` for `site` as the file at `site_path`; a PDF that cannot be made (a
+/// fault of hubsite's) is a problem on `origin`, the file it was made from.
+fn print_pdf(
+    site: &Site,
+    printable: &Printable,
+    site_path: &str,
+    origin: &str,
+) -> Result<PrintedPdf, Diagnostic> {
+    let bytes = render_pdf(printable, &site.config.language, site.now).map_err(|error| {
+        Diagnostic::file(
+            origin,
+            format!(
+                "{} could not be made: {}",
+                site_path.trim_start_matches('/'),
+                crate::error::full_message(&error)
+            ),
+        )
+        .code(Code::Internal)
+    })?;
+    Ok(PrintedPdf {
+        path: site_path.trim_start_matches('/').to_owned(),
+        bytes,
+        origin: origin.to_owned(),
+    })
 }
 
 /// Why a booklet's PDF could not be made: a fault of hubsite's, never of the site's files.
