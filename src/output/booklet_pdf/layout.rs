@@ -220,6 +220,9 @@ pub(super) struct Placed {
 pub(super) struct FontFace {
     pub(super) font: Font,
     pub(super) face: ttf_parser::Face<'static>,
+    /// The advances of the ASCII characters, looked up once: most text is ASCII, and wrapping
+    /// measures every character.
+    ascii: [u16; 128],
 }
 
 impl FontFace {
@@ -228,25 +231,35 @@ impl FontFace {
         let face = ttf_parser::Face::parse(bytes, 0)
             .map_err(|source| PdfError::BadFont { name, source })?;
         let font = Font::new(bytes.into(), 0).ok_or(PdfError::UnusableFont(name))?;
-        Ok(FontFace { font, face })
+        let mut ascii = [0; 128];
+        for (c, advance) in (0u8..).zip(ascii.iter_mut()) {
+            *advance = advance_of(&face, char::from(c));
+        }
+        Ok(FontFace { font, face, ascii })
     }
 
+    /// The width of `text` at `size`: the sum of its characters' advances (no kerning, so
+    /// the width of a line is the sum of its words' and spaces').
     pub(super) fn width(&self, text: &str, size: f32) -> f32 {
         let upem = f32::from(self.face.units_per_em());
-        let fallback = self.face.units_per_em() / 2;
         let units: u32 = text
             .chars()
             .map(|c| {
-                u32::from(
-                    self.face
-                        .glyph_index(c)
-                        .and_then(|g| self.face.glyph_hor_advance(g))
-                        .unwrap_or(fallback),
-                )
+                u32::from(match self.ascii.get(c as usize) {
+                    Some(&advance) => advance,
+                    None => advance_of(&self.face, c),
+                })
             })
             .sum();
         units as f32 * size / upem
     }
+}
+
+/// A character's advance in font units; half an em for a character the font lacks.
+fn advance_of(face: &ttf_parser::Face<'_>, c: char) -> u16 {
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(face.units_per_em() / 2)
 }
 
 /// The two faces the booklet uses.
@@ -273,30 +286,40 @@ impl Fonts {
 }
 
 /// Splits `text` into lines no wider than `width`, breaking at spaces, and inside words (such
-/// as long addresses) only when a word alone is too wide.
+/// as long addresses) only when a word alone is too wide. `measure` must add up (a line is as
+/// wide as its words and spaces), as [`FontFace::width`] does, so each word is measured once.
 pub(super) fn wrap(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let space = measure(" ");
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
+        let word_width = measure(word);
+        let longer = if line.is_empty() {
+            word_width
         } else {
-            format!("{line} {word}")
+            line_width + space + word_width
         };
-        if measure(&candidate) <= width {
-            line = candidate;
+        if longer <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_width = longer;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
         }
         for c in word.chars() {
-            let mut longer = line.clone();
-            longer.push(c);
-            if measure(&longer) > width && !line.is_empty() {
+            let advance = measure(c.encode_utf8(&mut [0; 4]));
+            if line_width + advance > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
             }
             line.push(c);
+            line_width += advance;
         }
     }
     if !line.is_empty() {

@@ -154,13 +154,14 @@ const LINK_BLUE: (u8, u8, u8) = (29, 78, 216);
 /// Draws the text of page `index`: every line placed there, and contents lines' page numbers.
 fn draw_page_text(
     surface: &mut Surface,
-    placed: &[Placed],
+    (placed, on_page): (&[Placed], &[usize]),
     (index, sheet): (usize, Sheet),
     fonts: &Fonts,
     anchors: &Anchors,
     ids: &mut [BlockIds],
 ) {
-    for (i, p) in placed.iter().enumerate() {
+    for &i in on_page {
+        let p = &placed[i];
         let style = p.block.style;
         for line in p.lines.iter().filter(|l| l.page == index) {
             surface.set_fill(Some(fill(if p.block.link.is_some() {
@@ -230,12 +231,13 @@ fn draw_footer(surface: &mut Surface, fonts: &Fonts, sheet: Sheet, text: &str) {
 /// A link annotation over every line of a linked block on page `index`.
 fn add_links(
     page: &mut krilla::page::Page,
-    placed: &[Placed],
+    (placed, on_page): (&[Placed], &[usize]),
     (index, sheet): (usize, Sheet),
     anchors: &Anchors,
     ids: &mut [BlockIds],
 ) {
-    for (i, p) in placed.iter().enumerate() {
+    for &i in on_page {
+        let p = &placed[i];
         let Some(link) = &p.block.link else { continue };
         let alt = match link {
             LinkTarget::Uri(uri) => format!("{} ({uri})", p.block.text),
@@ -277,13 +279,21 @@ fn draw_pages(
         .flat_map(|p| p.lines.iter().map(|l| l.page))
         .max()
         .map_or(1, |last| last + 1);
+    // The blocks with a line on each page, in order: drawing a page looks only at its own.
+    let mut on_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for (i, p) in placed.iter().enumerate() {
+        let mut seen = p.lines.iter().map(|l| l.page).collect::<Vec<_>>();
+        seen.dedup();
+        seen.into_iter().for_each(|page| on_page[page].push(i));
+    }
     let mut ids: Vec<BlockIds> = placed.iter().map(|_| BlockIds::default()).collect();
     for index in 0..pages {
+        let blocks = (placed, on_page[index].as_slice());
         let settings = PageSettings::from_wh(sheet.width, sheet.height).unwrap_or_default();
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         let at = (index, sheet);
-        draw_page_text(&mut surface, placed, at, fonts, &anchors, &mut ids);
+        draw_page_text(&mut surface, blocks, at, fonts, &anchors, &mut ids);
         draw_footer(
             &mut surface,
             fonts,
@@ -291,7 +301,7 @@ fn draw_pages(
             &format!("{}   Page {} of {}", printable.title, index + 1, pages),
         );
         surface.finish();
-        add_links(&mut page, placed, at, &anchors, &mut ids);
+        add_links(&mut page, blocks, at, &anchors, &mut ids);
         page.finish();
     }
     ids
