@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::{CONFIG_FILE, PrintChoice, PrintSettings};
+use crate::config::{CONFIG_FILE, LevelDescriptions, PrintChoice, PrintSettings};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::model::booklet::{LabelledQr, Paper, PrintedLink, printed};
@@ -343,24 +343,26 @@ fn levels(
                 .iter()
                 .filter_map(|&category| printed_category(level, category, &at_level, printed))
                 .collect();
-            let site_words = match level {
-                Level::Universal => &descriptions.universal,
-                Level::Targeted => &descriptions.targeted,
-                Level::Specialist => &descriptions.specialist,
-            };
             (!categories.is_empty()).then(|| PrintedLevel {
                 id: format!("level-{}", level.slug()),
                 title: format!("{} support", level.label()),
-                description: site_words
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
+                description: site_level_description(descriptions, level)
                     .unwrap_or(default_level_description(level))
                     .to_owned(),
                 categories,
             })
         })
         .collect()
+}
+
+/// The site's sentence for a level, from `[directory.levels]`; blank counts as none.
+pub fn site_level_description(descriptions: &LevelDescriptions, level: Level) -> Option<&str> {
+    let text = match level {
+        Level::Universal => &descriptions.universal,
+        Level::Targeted => &descriptions.targeted,
+        Level::Specialist => &descriptions.specialist,
+    };
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
 /// The theme's sentence for a level, as the directory page says it.

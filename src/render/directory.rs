@@ -14,7 +14,7 @@ use crate::config::LevelDescriptions;
 use crate::diag::{Code, Diagnostic};
 use crate::model::material::MaterialText;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
-use crate::model::printed_directory::{PAPERS, pdf_path};
+use crate::model::printed_directory::{PAPERS, pdf_path, site_level_description};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::service::ServiceIndex;
 use crate::model::service::vocab::Level;
@@ -480,16 +480,6 @@ pub fn level_views<S: std::borrow::Borrow<Service>>(
         })
         .filter(|level| level.count > 0)
         .collect()
-}
-
-/// The site's sentence for a level, from `[directory.levels]`; blank counts as none.
-fn site_level_description(descriptions: &LevelDescriptions, level: Level) -> Option<&str> {
-    let text = match level {
-        Level::Universal => &descriptions.universal,
-        Level::Targeted => &descriptions.targeted,
-        Level::Specialist => &descriptions.specialist,
-    };
-    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
