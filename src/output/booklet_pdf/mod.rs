@@ -287,8 +287,8 @@ fn draw_pages(
         seen.into_iter().for_each(|page| on_page[page].push(i));
     }
     let mut ids: Vec<BlockIds> = placed.iter().map(|_| BlockIds::default()).collect();
-    for index in 0..pages {
-        let blocks = (placed, on_page[index].as_slice());
+    for (index, blocks_on_page) in on_page.iter().enumerate() {
+        let blocks = (placed, blocks_on_page.as_slice());
         let settings = PageSettings::from_wh(sheet.width, sheet.height).unwrap_or_default();
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
