@@ -21,7 +21,6 @@ use crate::model::session::Session;
 use crate::model::topic::TopicId;
 use crate::model::week::{Week, WeekId};
 use crate::qr::QrCode;
-use crate::text::format::{format_day, format_time_range};
 
 /// A QR code with the words a screen reader says for it. Templates see it as inline SVG
 /// (`qr_svg`, empty when the address is too long to encode); the PDF draws its modules.
@@ -181,7 +180,7 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
         if days.last().is_none_or(|d| d.id != id) {
             days.push(BookletDay {
                 id,
-                title: format_day(date),
+                title: site.dates.day(date),
                 sessions: Vec::new(),
             });
         }
@@ -195,8 +194,8 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
         title: format!("{}: the booklet", week.name),
         dates: format!(
             "{} to {}",
-            format_day(week.start_date),
-            format_day(week.end_date)
+            site.dates.day(week.start_date),
+            site.dates.day(week.end_date)
         ),
         theme: week.theme.clone(),
         publisher: config
@@ -252,7 +251,9 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
         id: format!("session-{}", session.slug),
         title: session.title.clone(),
         url: site.config.absolute_url(session.url.as_str()),
-        time: format_time_range(session.local_start.time(), session.local_end.time()),
+        time: site
+            .dates
+            .time_range(session.local_start.time(), session.local_end.time()),
         format: session.format.label(),
         summary: session.summary.clone(),
         hosts,

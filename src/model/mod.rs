@@ -25,6 +25,7 @@ pub mod time;
 pub mod topic;
 pub mod week;
 
+use crate::text::format::Dates;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -54,6 +55,8 @@ pub struct ModelOptions {
 pub struct Site {
     /// The validated `hubsite.toml`.
     pub config: Arc<Config>,
+    /// How dates and times are written in the site's language.
+    pub dates: Dates,
     /// The moment the build describes.
     pub now: Timestamp,
     /// Every published page and section.
@@ -134,6 +137,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     problems.into_result(()).map_err(Error::Content)?;
     choose_related(&mut pages, &mut sessions, &mut services, &resources);
     let mut site = Site {
+        dates: Dates::for_language(&sources.config.language),
         config: Arc::clone(&sources.config),
         now: options.now,
         pages,

@@ -26,7 +26,7 @@ use crate::model::service::words::{ages, cost_text, opening_line};
 use crate::model::service::{Service, ServiceIndex};
 use crate::model::topic::Topics;
 use crate::qr::QrCode;
-use crate::text::format::format_date;
+use crate::text::format::Dates;
 
 /// Where the printed directory on `paper` is published: `/directory/directory-a5.pdf`.
 pub fn pdf_path(paper: Paper) -> String {
@@ -291,7 +291,8 @@ pub fn build_printed_directory(
             .map_or_else(|| config.title.clone(), |o| o.name.clone()),
         made_on: format!(
             "Made on {}",
-            format_date(config.time_zone.to_datetime(site.now).date())
+            site.dates
+                .date(config.time_zone.to_datetime(site.now).date())
         ),
         directory_short_url: short_url(&directory_url),
         directory_url,
@@ -306,7 +307,7 @@ pub fn build_printed_directory(
             .services
             .iter()
             .filter(|s| s.safety)
-            .map(safety_line)
+            .map(|s| safety_line(s, &site.dates))
             .collect(),
         help_now: config
             .help_now
@@ -477,9 +478,9 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations))
+            .map(|o| opening_line(o, &service.locations, &site.dates))
             .collect(),
-        last_checked: format!("Last checked {}", format_date(service.last_reviewed)),
+        last_checked: format!("Last checked {}", site.dates.date(service.last_reviewed)),
         short_url: short_url(&url),
         qr: LabelledQr {
             code: QrCode::encode(&url).map(Arc::new),
@@ -516,7 +517,7 @@ fn index(site: &Site, chosen: &[&Service]) -> Vec<IndexEntry> {
         .collect()
 }
 
-fn safety_line(service: &Service) -> SafetyLine {
+fn safety_line(service: &Service, dates: &Dates) -> SafetyLine {
     let contact = &service.contact;
     SafetyLine {
         name: service.name.clone(),
@@ -532,7 +533,7 @@ fn safety_line(service: &Service) -> SafetyLine {
         hours: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations))
+            .map(|o| opening_line(o, &service.locations, dates))
             .collect::<Vec<_>>()
             .join("; "),
     }

@@ -18,6 +18,7 @@ use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::slug::slugify;
 use crate::model::{Service, Site, Topics};
 use crate::render::untrusted::render_service_description;
+use crate::text::format::Dates;
 use crate::text::format::iso_date;
 
 /// The ORUK profile's OpenAPI definition, which this static export follows.
@@ -91,7 +92,7 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     }
     let mut dump = Vec::with_capacity(services.len());
     for service in services {
-        let full = service_full(config, &site.topics, service);
+        let full = service_full(config, &site.topics, service, &site.dates);
         files.push(file(
             &format!("directory/oruk/services/{}.json", service_uuid(service)),
             &full,
@@ -258,7 +259,7 @@ fn description(service: &Service) -> String {
 
 /// A service with everything nested: schedules, areas, locations, languages, costs, contacts,
 /// and taxonomy attributes for its categories, level and access routes.
-fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
+fn service_full(config: &Config, topics: &Topics, service: &Service, dates: &Dates) -> Value {
     let Value::Object(mut map) = service_summary(config, service) else {
         return Value::Null;
     };
@@ -267,7 +268,7 @@ fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
     put(
         &mut map,
         "schedules",
-        Value::Array(schedules(service, &sid, &key)),
+        Value::Array(schedules(service, &sid, &key, dates)),
     );
     if !service.area.is_empty() {
         put(
@@ -327,7 +328,12 @@ fn service_full(config: &Config, topics: &Topics, service: &Service) -> Value {
     Value::Object(map)
 }
 
-fn schedules(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) -> Vec<Value> {
+fn schedules(
+    service: &Service,
+    sid: &str,
+    key: &dyn Fn(&str, usize) -> String,
+    dates: &Dates,
+) -> Vec<Value> {
     service
         .schedule
         .iter()
@@ -364,7 +370,8 @@ fn schedules(service: &Service, sid: &str, key: &dyn Fn(&str, usize) -> String) 
                 "description",
                 json!(crate::render::directory::views::opening_line(
                     opening,
-                    &service.locations
+                    &service.locations,
+                    dates
                 )),
             );
             put(&mut map, "notes", json!(opening.note));

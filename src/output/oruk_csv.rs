@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::model::Service;
 use crate::render::directory::views::opening_line;
+use crate::text::format::Dates;
 use crate::text::format::iso_date;
 
 /// What a spreadsheet may read as the start of a formula.
@@ -37,6 +38,7 @@ const HEADINGS: &[&str] = &[
 
 /// The directory as CSV, one row per service in id order.
 pub fn render_csv(config: &Config, services: &[Service]) -> String {
+    let dates = Dates::for_language(&config.language);
     let mut out = row(HEADINGS.iter().map(|h| (*h).to_owned()));
     for s in services {
         let join = |items: Vec<&str>| items.join("; ");
@@ -67,7 +69,7 @@ pub fn render_csv(config: &Config, services: &[Service]) -> String {
                 .join("; "),
             s.schedule
                 .iter()
-                .map(|o| opening_line(o, &s.locations))
+                .map(|o| opening_line(o, &s.locations, &dates))
                 .collect::<Vec<_>>()
                 .join("; "),
             iso_date(s.last_reviewed),

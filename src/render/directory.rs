@@ -406,7 +406,7 @@ impl Context<'_> {
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit(service.sensitivity),
             help_now: service.sensitivity.is_sensitive(),
-            service: service_detail(service, self.facets),
+            service: service_detail(service, self.facets, &self.site.dates),
             related_pages: related_pages(self.site, &service.related_lists.pages),
             related_resources: views::related_resources(
                 self.site,

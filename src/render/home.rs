@@ -7,7 +7,6 @@ use crate::model::Site;
 use crate::model::paths::Section;
 use crate::render::programme::cards::{SessionCard, session_card};
 use crate::render::views::PageView;
-use crate::text::format::format_date;
 
 /// How far ahead 'Coming up' looks.
 const COMING_UP: SignedDuration = SignedDuration::from_hours(14 * 24);
@@ -102,8 +101,8 @@ fn routes(site: &Site) -> Vec<Route> {
             url: week.url.to_string(),
             dates: format!(
                 "{} to {}",
-                format_date(week.start_date),
-                format_date(week.end_date)
+                site.dates.date(week.start_date),
+                site.dates.date(week.end_date)
             ),
             theme: week.theme.clone(),
             summary: week.summary.clone(),

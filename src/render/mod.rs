@@ -200,7 +200,7 @@ fn render_content_page(
         children: page
             .children
             .iter()
-            .map(|&id| card(&site.pages[id]))
+            .map(|&id| card(&site.pages[id], &site.dates))
             .collect(),
         by_topic: if page.kind == PageKind::Section {
             views::group_by_topic(site, &page.children)

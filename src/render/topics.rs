@@ -125,7 +125,7 @@ pub fn render_topic_pages(
         let view = TopicView {
             site: site_view,
             topic,
-            pages: tagged(i).map(card).collect(),
+            pages: tagged(i).map(|p| card(p, &site.dates)).collect(),
             sessions,
             resources,
             resources_url,

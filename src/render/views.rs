@@ -10,7 +10,7 @@ use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageKind, Site};
 use crate::render::i18n::{Direction, Messages};
 use crate::render::markdown::Heading;
-use crate::text::format::{format_date, iso_date};
+use crate::text::format::{Dates, iso_date};
 
 /// What every page knows about the site: name, navigation, footer, safety.
 #[derive(Debug, Clone, Serialize)]
@@ -155,7 +155,7 @@ pub struct AudienceGroup {
 pub fn group_by_audience(site: &Site, children: &[crate::model::PageId]) -> Vec<AudienceGroup> {
     let (practitioners, families): (Vec<Card>, Vec<Card>) = children
         .iter()
-        .map(|&id| card(&site.pages[id]))
+        .map(|&id| card(&site.pages[id], &site.dates))
         .partition(|c| c.for_practitioners);
     if practitioners.is_empty() || families.is_empty() {
         return Vec::new();
@@ -193,7 +193,7 @@ pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<Top
                 .iter()
                 .map(|&id| &site.pages[id])
                 .filter(|p| p.topics.contains(&index))
-                .map(card)
+                .map(|p| card(p, &site.dates))
                 .collect();
             (!pages.is_empty()).then(|| TopicGroup {
                 topic: Link {
@@ -338,9 +338,9 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
         canonical_url: config.absolute_url(page.url.as_str()),
         section: page.section_name.clone(),
         reading_minutes: words.div_ceil(200),
-        last_reviewed: page.last_reviewed.map(format_date),
+        last_reviewed: page.last_reviewed.map(|d| site.dates.date(d)),
         last_reviewed_iso: page.last_reviewed.map(iso_date),
-        date: page.date.map(format_date),
+        date: page.date.map(|d| site.dates.date(d)),
         date_iso: page.date.map(iso_date),
         topics: page
             .topics
@@ -386,12 +386,12 @@ pub fn simple_meta(
 }
 
 /// A page as an item in a list.
-pub fn card(page: &Page) -> Card {
+pub fn card(page: &Page, dates: &Dates) -> Card {
     Card {
         title: page.title.clone(),
         url: page.url.to_string(),
         summary: page.summary.clone(),
-        date: page.date.map(format_date),
+        date: page.date.map(|d| dates.date(d)),
         for_practitioners: Audience::practitioners_only(&page.audience),
     }
 }

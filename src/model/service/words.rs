@@ -4,7 +4,7 @@
 use crate::model::id::ById;
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::text::format::format_time;
+use crate::text::format::Dates;
 
 /// 'Free', what it costs in the service's words, or 'There is a charge'.
 pub fn cost_text(service: &Service) -> String {
@@ -31,12 +31,12 @@ pub fn ages(min: Option<u8>, max: Option<u8>) -> String {
 }
 
 /// 'Monday to Friday, 9am to 5pm (at Acton Family Hub; term time only)'.
-pub fn opening_line(opening: &Opening, locations: &[Location]) -> String {
+pub fn opening_line(opening: &Opening, locations: &[Location], dates: &Dates) -> String {
     let mut line = format!(
         "{}, {} to {}",
         day_list(&opening.days),
-        format_time(opening.opens),
-        format_time(opening.closes)
+        dates.time(opening.opens),
+        dates.time(opening.closes)
     );
     let place = opening
         .location

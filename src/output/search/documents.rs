@@ -127,11 +127,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
             .map(|&t| site.topics.list[t].name.clone())
             .collect(),
         body: plain_text(site.raw(page).body()),
-        facts: page
-            .date
-            .map(crate::text::format::format_date)
-            .into_iter()
-            .collect(),
+        facts: page.date.map(|d| site.dates.date(d)).into_iter().collect(),
         section: section.unwrap_or_default(),
         booking: None,
     })
@@ -162,15 +158,15 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
 /// description, venue and hosts as the body; its week as the section; its booking state as the
 /// session's page shows it, phase by phase (not a fact: facts do not change as time passes).
 pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
-    use crate::text::format::{format_day, format_time_range};
     site.sessions
         .iter()
         .map(|session| {
             let week = site.weeks.by_id(session.week);
             let when = format!(
                 "{}, {}",
-                format_day(session.local_start.date()),
-                format_time_range(session.local_start.time(), session.local_end.time())
+                site.dates.day(session.local_start.date()),
+                site.dates
+                    .time_range(session.local_start.time(), session.local_end.time())
             );
             let mut body = session
                 .description

@@ -4,13 +4,13 @@ use serde::Serialize;
 
 use crate::model::material::MaterialText;
 use crate::model::resource::ResourceId;
-pub use crate::model::service::words::{ages, cost_text, day_list, opening_line};
 use crate::model::service::vocab::ServiceAudience;
+pub use crate::model::service::words::{ages, cost_text, day_list, opening_line};
 use crate::model::service::{Location, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, report_change_link};
-use crate::text::format::{format_date, iso_date};
+use crate::text::format::{Dates, iso_date};
 
 /// The facts `base.html` needs about any page.
 #[derive(Debug, Clone, Serialize)]
@@ -189,7 +189,11 @@ pub fn service_card(
 }
 
 /// Every detail of a service for its page; `facets` say which filter pages are published.
-pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> ServiceDetail {
+pub fn service_detail(
+    service: &Service,
+    facets: &[super::facets::Facet],
+    dates: &Dates,
+) -> ServiceDetail {
     let link = |key: &str, slug: &str, label: &str| {
         let url = format!("/directory/{key}/{slug}/");
         let published = facets
@@ -229,7 +233,7 @@ pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> Ser
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations))
+            .map(|o| opening_line(o, &service.locations, dates))
             .collect(),
         locations: service.locations.iter().map(location_view).collect(),
         phone: service.contact.phone.clone(),
@@ -245,7 +249,7 @@ pub fn service_detail(service: &Service, facets: &[super::facets::Facet]) -> Ser
             .referral_route
             .as_ref()
             .map(super::guide::route_view),
-        last_reviewed: format_date(service.last_reviewed),
+        last_reviewed: dates.date(service.last_reviewed),
         last_reviewed_iso: iso_date(service.last_reviewed),
     }
 }

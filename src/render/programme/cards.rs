@@ -7,7 +7,6 @@ use crate::model::Site;
 use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
 use crate::model::session::{Format, Session};
 use crate::render::programme::filters::FilterKind;
-use crate::text::format::{format_date, format_day, format_time, format_time_range};
 
 /// The moments a page's script needs to move a session on to its next phase.
 #[derive(Debug, Clone, Serialize)]
@@ -96,9 +95,11 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         title: session.title.clone(),
         url: session.url.to_string(),
         summary: session.summary.clone(),
-        day: format_day(session.local_start.date()),
+        day: site.dates.day(session.local_start.date()),
         date_iso: session.local_start.date().to_string(),
-        time: format_time_range(session.local_start.time(), session.local_end.time()),
+        time: site
+            .dates
+            .time_range(session.local_start.time(), session.local_end.time()),
         format: session.format.label(),
         format_slug: session.format.slug(),
         place: place_text(session),
@@ -223,7 +224,7 @@ pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'stat
             let opens = session
                 .booking
                 .opens
-                .map(|t| format_date(zone.to_datetime(t).date()))
+                .map(|t| site.dates.date(zone.to_datetime(t).date()))
                 .unwrap_or_default();
             (format!("Booking opens {opens}"), "closed")
         }
@@ -257,8 +258,8 @@ pub fn moment_text(site: &Site, session: &Session, moment: Timestamp) -> String 
     let local = site.weeks[session.week].time_zone.to_datetime(moment);
     format!(
         "{} on {}",
-        format_time(local.time()),
-        format_day(local.date())
+        site.dates.time(local.time()),
+        site.dates.day(local.date())
     )
 }
 

@@ -9,7 +9,6 @@ use crate::model::session::{Format, Session};
 use crate::model::week::Week;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::views::Link;
-use crate::text::format::format_day;
 
 use super::{FilterGroup, FilterOption, WeekFilter, week_sessions};
 
@@ -116,7 +115,7 @@ impl FilterKind {
         match self {
             FilterKind::Day => {
                 let date = session.local_start.date();
-                vec![(date.to_string(), format_day(date))]
+                vec![(date.to_string(), site.dates.day(date))]
             }
             FilterKind::TimeOfDay => {
                 let time = session.time_of_day();

@@ -8,7 +8,7 @@ use crate::model::Site;
 use crate::model::booking::BookingStatus;
 use crate::model::session::Session;
 use crate::render::views::Link;
-use crate::text::format::{format_day, format_time};
+
 use crate::text::percent::percent_encode;
 
 /// At most this many other dates are offered.
@@ -90,8 +90,8 @@ fn other_dates(site: &Site, session: &Session) -> Vec<Link> {
             title: format!(
                 "{}, {} at {}",
                 s.title,
-                format_day(s.local_start.date()),
-                format_time(s.local_start.time())
+                site.dates.day(s.local_start.date()),
+                site.dates.time(s.local_start.time())
             ),
             url: s.url.to_string(),
         })

@@ -28,7 +28,8 @@ use crate::render::templates::Templates;
 use crate::render::views::{
     Card, FilterGroup, FilterOption, Link, PageMeta, SiteView, shows_exit, simple_meta,
 };
-use crate::text::format::{format_date, format_day};
+use crate::text::format::Dates;
+
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use filters::{filter_groups, filter_pages};
 use mine::{MySessionsView, render_mine};
@@ -405,15 +406,15 @@ fn page(url: UrlPath, html: String, source: &std::path::Path) -> RenderedPage {
     }
 }
 
-fn week_card(week: &Week) -> WeekCard {
+fn week_card(week: &Week, dates: &Dates) -> WeekCard {
     WeekCard {
         name: week.name.clone(),
         url: week.url.to_string(),
         theme: week.theme.clone(),
         dates: format!(
             "{} to {}",
-            format_date(week.start_date),
-            format_date(week.end_date)
+            dates.date(week.start_date),
+            dates.date(week.end_date)
         ),
         summary: week.summary.clone(),
     }
@@ -444,7 +445,7 @@ fn render_weeks_index(
         site.weeks
             .iter()
             .filter(|w| week_state(w, site.now) == state)
-            .map(week_card)
+            .map(|w| week_card(w, &site.dates))
             .collect()
     };
     let mut past = by_state(std::cmp::Ordering::Less);
@@ -475,8 +476,8 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         theme: week.theme.clone(),
         dates: format!(
             "{} to {}",
-            format_day(week.start_date),
-            format_day(week.end_date)
+            site.dates.day(week.start_date),
+            site.dates.day(week.end_date)
         ),
         audience: week.audience.iter().map(|a| a.label()).collect(),
         organisers: week.organisers.clone(),
@@ -499,7 +500,7 @@ fn days_of(site: &Site, sessions: &[&Session]) -> Vec<Day> {
     for session in sessions {
         let date = session.local_start.date();
         let day = days.entry(date.to_string()).or_insert_with(|| Day {
-            title: format_day(date),
+            title: site.dates.day(date),
             id: date.to_string(),
             sessions: Vec::new(),
         });

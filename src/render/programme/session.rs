@@ -15,7 +15,7 @@ use crate::render::programme::cards::{
 };
 use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::views::{Card, Link};
-use crate::text::format::{format_day, format_time_range};
+
 use crate::text::percent::percent_encode;
 
 /// What to do next, for one phase of the session.
@@ -115,8 +115,10 @@ pub fn session_details(
     };
     SessionDetails {
         title: session.title.clone(),
-        day: format_day(session.local_start.date()),
-        time: format_time_range(session.local_start.time(), session.local_end.time()),
+        day: site.dates.day(session.local_start.date()),
+        time: site
+            .dates
+            .time_range(session.local_start.time(), session.local_end.time()),
         zone,
         format: session.format.label(),
         format_slug: session.format.slug(),
@@ -423,7 +425,7 @@ fn mailto(site: &Site, session: &Session, address: &str) -> String {
     let subject = format!(
         "Booking: {} ({}, {})",
         session.title,
-        format_day(session.local_start.date()),
+        site.dates.day(session.local_start.date()),
         week.name
     );
     format!("mailto:{address}?subject={}", percent_encode(&subject))
@@ -531,7 +533,7 @@ pub fn script_safe_json(json: &str) -> String {
 pub fn related_pages(site: &Site, chosen: &[PageId]) -> Vec<Card> {
     chosen
         .iter()
-        .map(|&n| crate::render::views::card(&site.pages[n]))
+        .map(|&n| crate::render::views::card(&site.pages[n], &site.dates))
         .collect()
 }
 
