@@ -9,8 +9,7 @@ use std::time::Instant;
 use hubsite::load::{LoadOptions, load_site};
 use hubsite::model::{ModelOptions, build_site};
 use hubsite::output::{build_outputs, model_files};
-use hubsite::render::render_site;
-use hubsite::render::templates::parse_theme;
+use hubsite::render::{Templates, render_site};
 
 // The allocator `hubsite` itself uses (src/main.rs), so that times are the program's.
 #[global_allocator]
@@ -27,19 +26,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let sources = load_site(&root, &LoadOptions::default()).map_err(|e| e.to_string())?;
         let load = t.elapsed();
         let t = Instant::now();
-        let templates = parse_theme(
-            &sources.templates,
-            &sources.messages,
-            std::slice::from_ref(&sources.config.language),
-        )
-        .0
-        .map_err(|e| e.to_string())?
-        .with_cache(cache.clone());
+        let templates = Templates::parse(&sources.templates)
+            .map_err(|e| e.to_string())?
+            .with_cache(cache.clone());
         let parse = t.elapsed();
         let t = Instant::now();
         let (site, _warnings) = build_site(&sources, &ModelOptions { drafts: false, now })
             .map_err(|e| e.to_string())?;
         let model = t.elapsed();
+        let templates = templates.with_messages(site.messages.clone());
         let t = Instant::now();
         let made = model_files(&site);
         let model_made = t.elapsed();

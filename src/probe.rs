@@ -15,11 +15,11 @@ use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::load::sessions::parse_weeks;
 use crate::load::{Sources, page::parse_page, theme::load_theme};
+use crate::model::i18n::Messages;
 use crate::model::{ModelOptions, build_site};
 use crate::output::SearchIndex;
 use crate::pipeline::render_and_output;
 use crate::render::Templates;
-use crate::render::templates::parse_theme;
 
 /// The fixed site around the file under test.
 const CONFIG: &str = "title = \"Probe\"\nbase_url = \"https://hub.example.org\"\n";
@@ -33,6 +33,7 @@ pub struct Probe {
     config: Config,
     templates: Templates,
     template_sources: Vec<crate::load::Template>,
+    messages: Vec<crate::load::MessageFile>,
     now: Timestamp,
 }
 
@@ -56,18 +57,19 @@ impl Probe {
         let mut problems = Diagnostics::default();
         let theme = load_theme(Path::new("/nonexistent-probe-site"), "hub", &mut problems);
         problems.into_result(()).map_err(Error::Content)?;
-        let (templates, _) = parse_theme(
-            &theme.templates,
-            &theme.messages,
-            std::slice::from_ref(&config.language),
-        );
-        let templates = templates.map_err(Error::Content)?;
+        let messages = Messages::parse(&theme.messages, std::slice::from_ref(&config.language))
+            .messages
+            .map_err(Error::Content)?;
+        let templates = Templates::parse(&theme.templates)
+            .map_err(Error::Content)?
+            .with_messages(std::sync::Arc::new(messages));
         let now =
             Timestamp::from_second(1_710_000_000).map_err(|e| Error::Content(probe_problem(e)))?;
         Ok(Probe {
             config,
             templates,
             template_sources: theme.templates,
+            messages: theme.messages,
             now,
         })
     }
@@ -129,7 +131,7 @@ impl Probe {
             data_files: Vec::new(),
             weeks: Vec::new(),
             templates: self.template_sources.clone(),
-            messages: Vec::new(),
+            messages: self.messages.clone(),
             assets: Vec::new(),
             asset_hashes: Default::default(),
             stylesheets: Vec::new(),

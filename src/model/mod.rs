@@ -7,6 +7,7 @@ pub mod booklet;
 pub mod duration;
 pub mod family;
 pub mod host;
+pub mod i18n;
 pub mod id;
 pub mod material;
 pub mod material_checks;
@@ -57,6 +58,8 @@ pub struct Site {
     pub config: Arc<Config>,
     /// How dates and times are written in the site's language.
     pub dates: Dates,
+    /// The theme's words in the site's language (`themes/<theme>/i18n/`, the site's `i18n/`).
+    pub messages: Arc<i18n::Messages>,
     /// The moment the build describes.
     pub now: Timestamp,
     /// Every published page and section.
@@ -118,6 +121,18 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         .with_ids()
         .map(|(id, page)| (sources.pages[page.raw].content_path.clone(), id))
         .collect();
+    let i18n::Parsed {
+        messages,
+        warnings: message_warnings,
+    } = i18n::Messages::parse(
+        &sources.messages,
+        std::slice::from_ref(&sources.config.language),
+    );
+    warnings.extend(message_warnings);
+    let messages = messages.unwrap_or_else(|found| {
+        problems.extend(found);
+        i18n::Messages::empty()
+    });
     relations::resolve_site_relations(
         sources,
         &mut pages,
@@ -138,6 +153,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     choose_related(&mut pages, &mut sessions, &mut services, &resources);
     let mut site = Site {
         dates: Dates::for_language(&sources.config.language),
+        messages: Arc::new(messages),
         config: Arc::clone(&sources.config),
         now: options.now,
         pages,
@@ -188,6 +204,19 @@ fn choose_related(
 }
 
 impl Site {
+    /// The theme's message `key` in the site's language (the key itself if no translation has
+    /// it, which the tests of the theme's files rule out).
+    pub fn t(&self, key: &str) -> String {
+        self.t_with(key, &[])
+    }
+
+    /// Message `key` with variables: numbers choose plural forms by the language's rules.
+    pub fn t_with(&self, key: &str, args: &[(&str, i18n::ArgValue)]) -> String {
+        let args = i18n::fluent_args(args.iter().map(|(n, v)| (*n, v.clone())));
+        self.messages
+            .text(&self.config.language, key, Some(&args))
+            .unwrap_or_else(|| key.to_owned())
+    }
     /// The home page.
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == PageKind::Home)

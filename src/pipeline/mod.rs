@@ -27,7 +27,6 @@ use crate::output::origins::CleanPages;
 use crate::output::search::kept::KeptIndex;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::{CacheStats, RenderCache};
-use crate::render::templates::parse_theme;
 use crate::render::{Templates, render_site};
 use crate::write::{Published, write_output};
 
@@ -191,12 +190,7 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
     progress(Stage::Load);
     let sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
     progress(Stage::Model);
-    let (templates, message_warnings) = parse_theme(
-        &sources.templates,
-        &sources.messages,
-        std::slice::from_ref(&sources.config.language),
-    );
-    let templates = templates
+    let templates = Templates::parse(&sources.templates)
         .map_err(Error::Content)
         .map(|t| t.with_urls(&sources.config.urls))
         .map(|t| match reuse.render {
@@ -206,6 +200,7 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
     let output_dir = sources.config.output_path(&options.root);
     let model = model(&sources, options);
     let (templates, (site, warnings)) = both(templates, model)?;
+    let templates = templates.with_messages(Arc::clone(&site.messages));
     progress(Stage::Render(site.pages.len()));
     let search = match reuse.search {
         Some(previous) => SearchIndex::Keep(previous.map(Box::new)),
@@ -215,7 +210,6 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
     let verdict = check::verify(&site, &output, options.now);
     verdict.problems.into_result(()).map_err(Error::Content)?;
     let mut warnings = warnings;
-    warnings.extend(message_warnings);
     warnings.extend(verdict.warnings);
     Ok(Built {
         sources,

@@ -8,7 +8,6 @@ pub mod booklet;
 pub mod cache;
 pub mod directory;
 pub mod home;
-pub mod i18n;
 pub mod markdown;
 pub mod programme;
 pub mod resources;
@@ -88,7 +87,7 @@ pub fn render_site(
     templates: &Templates,
     downloads: &Downloads,
 ) -> Result<RenderedSite, Error> {
-    let site_view = site_view(site, templates.messages());
+    let site_view = site_view(site);
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
         || -> Vec<PageResult> {
@@ -172,12 +171,7 @@ pub fn render_one_page(
     templates: &Templates,
     page: &Page,
 ) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
-    render_content_page(
-        site,
-        templates,
-        &site_view(site, templates.messages()),
-        page,
-    )
+    render_content_page(site, templates, &site_view(site), page)
 }
 
 fn render_content_page(

@@ -3,15 +3,15 @@
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Template;
+use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
-use crate::render::i18n::{ArgValue, DEFAULT_LANGUAGE, Messages, fluent_args};
 use crate::site_url::SiteUrls;
 
 /// The site's templates, parsed and ready to render.
@@ -25,8 +25,9 @@ pub struct Templates {
     cache: Option<Arc<RenderCache>>,
     /// Where the site is published: every page's root-relative links go under its folder.
     urls: SiteUrls,
-    /// The theme's words, in every language the site has.
-    messages: Arc<Messages>,
+    /// The theme's words, in every language the site has: the model's, given once the model
+    /// is built ([`Templates::with_messages`]); the template functions `t` and `t_html` read it.
+    messages: Arc<OnceLock<Arc<Messages>>>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -37,43 +38,18 @@ impl std::fmt::Debug for Templates {
     }
 }
 
-/// The theme's words in the site's `languages` and the templates that show them: the
-/// templates, or every problem of both; and what a translation the site uses lacks.
-pub fn parse_theme(
-    templates: &[Template],
-    messages: &[crate::load::MessageFile],
-    languages: &[String],
-) -> (Result<Templates, Diagnostics>, Diagnostics) {
-    let crate::render::i18n::Parsed { messages, warnings } = Messages::parse(messages, languages);
-    let templates = match (
-        messages,
-        Templates::parse(templates, Arc::new(Messages::empty())),
-    ) {
-        (Ok(messages), _) => Templates::parse(templates, Arc::new(messages)),
-        (Err(mut problems), Err(more)) => {
-            problems.extend(more);
-            Err(problems)
-        }
-        (Err(problems), Ok(_)) => Err(problems),
-    };
-    (templates, warnings)
-}
-
 impl Templates {
     /// Parses every template; a syntax error is located in its file. Templates show the
-    /// theme's words through `t(key="...")`, from `messages` in the page's language.
-    pub fn parse(
-        templates: &[Template],
-        messages: Arc<Messages>,
-    ) -> Result<Templates, Diagnostics> {
+    /// theme's words through `t(key="...")`, in the page's language, once
+    /// [`Templates::with_messages`] has given them.
+    pub fn parse(templates: &[Template]) -> Result<Templates, Diagnostics> {
         let paths: BTreeMap<_, _> = templates
             .iter()
             .map(|t| (t.name.clone(), t.file.path.clone()))
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let mut hasher = DefaultHasher::new();
-        (template_set_hash(templates), messages.generation()).hash(&mut hasher);
+        let messages: Arc<OnceLock<Arc<Messages>>> = Arc::default();
         tera.register_function(
             "t",
             Translate {
@@ -94,7 +70,7 @@ impl Templates {
         let mut parsed = Templates {
             tera,
             paths,
-            generation: hasher.finish(),
+            generation: template_set_hash(templates),
             cache: None,
             urls: SiteUrls::default(),
             messages,
@@ -128,9 +104,14 @@ impl Templates {
         self
     }
 
-    /// The theme's words, for views that make words in Rust.
-    pub fn messages(&self) -> &Messages {
-        &self.messages
+    /// Gives the templates the theme's words (the model's [`crate::model::Site::messages`]).
+    pub fn with_messages(mut self, messages: Arc<Messages>) -> Templates {
+        let mut hasher = DefaultHasher::new();
+        (self.generation, messages.generation()).hash(&mut hasher);
+        self.generation = hasher.finish();
+        // A fresh set of templates is given its words once; a second call keeps the first.
+        let _ = self.messages.set(messages);
+        self
     }
 
     /// The render cache, when rendering for `serve`.
@@ -251,7 +232,7 @@ impl Templates {
 /// made (a link): they go in as they are, the message's own words and every other argument
 /// escaped, and the result is not escaped again.
 struct Translate {
-    messages: Arc<Messages>,
+    messages: Arc<OnceLock<Arc<Messages>>>,
     /// Whether arguments named `..._html` are kept as markup (`t_html`).
     markup: bool,
 }
@@ -295,7 +276,10 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             args.push((name.to_owned(), value));
         }
         let args = fluent_args(args.iter().map(|(n, v)| (n.as_str(), v.clone())));
-        let text = self.messages.text(&language, &key, Some(&args)).ok_or_else(|| {
+        let messages = self.messages.get().ok_or_else(|| {
+            tera::Error::message("the theme's words are not loaded yet (Templates::with_messages)")
+        })?;
+        let text = messages.text(&language, &key, Some(&args)).ok_or_else(|| {
             tera::Error::message(format!(
                 "the theme's translations have no message `{key}` (add it to i18n/{DEFAULT_LANGUAGE}.ftl)"
             ))
@@ -341,8 +325,11 @@ mod tests {
         let file = crate::load::MessageFile {
             language: DEFAULT_LANGUAGE.into(),
             origin: crate::load::MessageOrigin::Theme,
-            file: SourceFile::new("i18n/en-GB.ftl", b"hello = Hello, { $name }!\n".to_vec())
-                .unwrap(),
+            file: SourceFile::new(
+                "i18n/en-GB.ftl",
+                b"hello = Hello, { $name }!\nhello-link = Hello, { $name_html }!\n".to_vec(),
+            )
+            .unwrap(),
         };
         Arc::new(Messages::parse(&[file], &[]).messages.unwrap())
     }
@@ -356,8 +343,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_in_the_template() {
-        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")], messages())
-            .unwrap_err();
+        let error = Templates::parse(&[template("page.html", "<p>\n{% if %}</p>")]).unwrap_err();
         let first = &error.0[0];
         assert_eq!(first.path, PathBuf::from("templates/page.html"));
         assert_eq!(first.position.map(|p| p.0), Some(2));
@@ -365,11 +351,9 @@ mod tests {
 
     #[test]
     fn unknown_filters_are_located_one_by_one() {
-        let error = Templates::parse(
-            &[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")],
-            messages(),
-        )
-        .unwrap_err();
+        let error =
+            Templates::parse(&[template("page.html", "{{ a | shout }}\n{{ b | whisper }}")])
+                .unwrap_err();
         let shown: Vec<String> = error.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             shown,
@@ -382,8 +366,7 @@ mod tests {
 
     #[test]
     fn rendering_errors_name_the_page() {
-        let templates =
-            Templates::parse(&[template("page.html", "{{ missing.field }}")], messages()).unwrap();
+        let templates = Templates::parse(&[template("page.html", "{{ missing.field }}")]).unwrap();
         let error = templates
             .render("page.html", &serde_json::json!({}), "content/a.md")
             .unwrap_err();
@@ -391,9 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn messages_are_escaped_and_markup_arguments_kept_whole() {
+        let templates = Templates::parse(&[template(
+            "page.html",
+            "{{ t(key=\"hello\", name=who) }}|{{ t_html(key=\"hello-link\", name_html=link) }}",
+        )])
+        .unwrap()
+        .with_messages(messages());
+        let view = serde_json::json!({
+            "site": {"language": "en-GB"},
+            "who": "<Jo>",
+            "link": "<a href=\"/jo/\">Jo</a>",
+        });
+        let html = templates.render("page.html", &view, "a").unwrap();
+        assert_eq!(html, "Hello, &lt;Jo&gt;!|Hello, <a href=\"/jo/\">Jo</a>!");
+    }
+
+    #[test]
     fn values_are_escaped_in_html() {
-        let templates =
-            Templates::parse(&[template("page.html", "{{ text }}")], messages()).unwrap();
+        let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
         let html = templates
             .render("page.html", &serde_json::json!({"text": "<script>"}), "a")
             .unwrap();

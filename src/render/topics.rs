@@ -102,10 +102,7 @@ pub fn render_topic_pages(
             url: "/".into(),
         },
         Link {
-            title: templates
-                .messages()
-                .text(&site.config.language, "topics-title", None)
-                .unwrap_or_else(|| "Topics".into()),
+            title: site.t("topics-title"),
             url: index_url.to_string(),
         },
     ];

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use crate::config::{Contact, HelpLine, Organisation};
 use crate::model::audience::Audience;
+use crate::model::i18n::Direction;
 use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageKind, Site};
-use crate::render::i18n::{Direction, Messages};
 use crate::render::markdown::Heading;
 use crate::text::format::{Dates, iso_date};
 
@@ -241,7 +241,7 @@ pub struct NotFoundView<'a> {
 }
 
 /// Builds the site view shared by every page, in the site's language.
-pub fn site_view(site: &Site, messages: &Messages) -> SiteView {
+pub fn site_view(site: &Site) -> SiteView {
     let config = &site.config;
     let language = &config.language;
     let published = |url: &str| is_published(site, url);
@@ -250,9 +250,7 @@ pub fn site_view(site: &Site, messages: &Messages) -> SiteView {
             .iter()
             .filter(|(_, url)| published(url))
             .map(|(key, url)| Link {
-                title: messages
-                    .text(language, key, None)
-                    .unwrap_or_else(|| (*key).to_owned()),
+                title: site.t(key),
                 url: (*url).to_owned(),
             })
             .collect()
