@@ -226,3 +226,50 @@ fn a_file_in_i18n_that_is_not_a_translation_is_named() {
     let error = check(&options(site.path())).expect_err("a misnamed translation");
     assert!(error.to_string().contains("i18n/cy.txt"), "{error}");
 }
+
+/// The theme's translation files as the build reads them.
+fn theme_messages(languages: &[&str]) -> hubsite::model::i18n::Messages {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/i18n");
+    let files: Vec<hubsite::load::MessageFile> = ["en-GB", "cy", "ar"]
+        .iter()
+        .map(|tag| hubsite::load::MessageFile {
+            language: (*tag).to_owned(),
+            origin: hubsite::load::MessageOrigin::Theme,
+            file: hubsite::diag::SourceFile::new(
+                format!("{tag}.ftl"),
+                fs::read(dir.join(format!("{tag}.ftl"))).unwrap(),
+            )
+            .unwrap(),
+        })
+        .collect();
+    let languages: Vec<String> = languages.iter().map(|l| (*l).to_owned()).collect();
+    let parsed = hubsite::model::i18n::Messages::parse(&files, &languages);
+    assert!(
+        !parsed
+            .warnings
+            .0
+            .iter()
+            .any(|w| w.message.contains("the cy translation")),
+        "the Welsh translation is complete: {:?}",
+        parsed.warnings
+    );
+    parsed.messages.expect("the theme's translations read")
+}
+
+#[test]
+fn places_left_follow_each_languages_plural_rules() {
+    use hubsite::model::i18n::{ArgValue, fluent_args};
+    let messages = theme_messages(&["en-GB", "cy", "ar"]);
+    let places = |language: &str, n: f64| {
+        let args = fluent_args([("count", ArgValue::Number(n))]);
+        messages.text(language, "places-left", Some(&args)).unwrap()
+    };
+    assert_eq!(places("en-GB", 1.0), "1 place left");
+    assert_eq!(places("en-GB", 3.0), "3 places left");
+    assert_eq!(places("cy", 1.0), "1 lle ar ôl");
+    assert_eq!(places("cy", 2.0), "2 le ar ôl");
+    assert_eq!(places("cy", 5.0), "5 lle ar ôl");
+    assert_eq!(places("ar", 2.0), "مكانان متبقيان");
+    assert_eq!(places("ar", 4.0), "4 أماكن متبقية");
+    assert_eq!(places("ar", 11.0), "11 مكانًا متبقيًا");
+}

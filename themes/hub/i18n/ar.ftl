@@ -118,3 +118,32 @@ home-more-from = المزيد من { $site }
 audience-for-practitioners = للممارسين
 audience-for-practitioners-note = مكتوب للعاملين مع الأسر.
 audience-filter-title = لمن هو
+
+## Booking states
+# Arabic has six plural forms; each is written out.
+
+booking-opens = يبدأ الحجز في { $date }
+booking-open = الحجز مفتوح
+booking-closed = الحجز مغلق
+happening-now = يجري الآن
+finished = انتهت
+cancelled = أُلغيت
+waiting-list = قائمة الانتظار
+fully-booked = مكتملة الحجز
+no-need-to-book = لا حاجة إلى الحجز
+places-left = { $count ->
+    [zero] لا أماكن متبقية
+    [one] مكان واحد متبقٍ
+    [two] مكانان متبقيان
+    [few] { $count } أماكن متبقية
+    [many] { $count } مكانًا متبقيًا
+   *[other] { $count } مكان متبقٍ
+  }
+booking-open-places-left = الحجز مفتوح: { $count ->
+    [zero] لا أماكن متبقية
+    [one] مكان واحد متبقٍ
+    [two] مكانان متبقيان
+    [few] { $count } أماكن متبقية
+    [many] { $count } مكانًا متبقيًا
+   *[other] { $count } مكان متبقٍ
+  }

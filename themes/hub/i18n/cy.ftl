@@ -118,3 +118,27 @@ home-more-from = Rhagor gan { $site }
 audience-for-practitioners = I ymarferwyr
 audience-for-practitioners-note = Wedi'i ysgrifennu ar gyfer pobl sy'n gweithio gyda theuluoedd.
 audience-filter-title = Ar gyfer pwy mae e
+
+## Booking states
+# For a Welsh speaker to check: nouns after numbers stay singular; 'dau le' (soft mutation
+# after 2); the other numbers written as digits are left unmutated.
+
+booking-opens = Mae archebu'n agor { $date }
+booking-open = Archebu ar agor
+booking-closed = Archebu wedi cau
+happening-now = Yn digwydd nawr
+finished = Wedi gorffen
+cancelled = Wedi'i ganslo
+waiting-list = Rhestr aros
+fully-booked = Llawn
+no-need-to-book = Dim angen archebu
+places-left = { $count ->
+    [one] 1 lle ar ôl
+    [two] 2 le ar ôl
+   *[other] { $count } lle ar ôl
+  }
+booking-open-places-left = Archebu ar agor: { $count ->
+    [one] 1 lle ar ôl
+    [two] 2 le ar ôl
+   *[other] { $count } lle ar ôl
+  }

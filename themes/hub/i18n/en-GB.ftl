@@ -128,3 +128,25 @@ audience-for-practitioners = For practitioners
 audience-for-practitioners-note = Written for people who work with families.
 # The heading over the jump links to a section's pages for families and for practitioners.
 audience-filter-title = Who it is for
+
+## Booking states (tags on cards, session pages and search results)
+
+# $date is the day booking opens.
+booking-opens = Booking opens { $date }
+booking-open = Booking open
+booking-closed = Booking closed
+happening-now = Happening now
+finished = Finished
+cancelled = Cancelled
+waiting-list = Waiting list
+fully-booked = Fully booked
+no-need-to-book = No need to book
+# A few places left: $count is small (5 or fewer).
+places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+  }
+booking-open-places-left = Booking open: { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+  }
