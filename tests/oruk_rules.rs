@@ -6,16 +6,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
-use hubsite::import::{ImportOptions, ImportReport, import_oruk};
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/oruk-examples")
-        .join(name)
-}
 
 /// The council site, with `rules` added to its hubsite.toml.
 fn council_with(rules: &str) -> tempfile::TempDir {
@@ -26,14 +19,6 @@ fn council_with(rules: &str) -> tempfile::TempDir {
     site
 }
 
-fn import(root: &Path, name: &str) -> Result<ImportReport, hubsite::Error> {
-    import_oruk(&ImportOptions {
-        root: root.to_path_buf(),
-        file: example(name),
-        force: false,
-    })
-}
-
 fn imported(root: &Path) -> String {
     fs::read_to_string(root.join("content/directory/community-counselling.toml")).unwrap()
 }
@@ -41,7 +26,7 @@ fn imported(root: &Path) -> String {
 #[test]
 fn the_built_in_rules_place_counselling_at_specialist_and_say_so() {
     let site = council_with("");
-    let report = import(site.path(), "service_full.json").unwrap();
+    let report = import_example(site.path(), "service_full.json").unwrap();
     let text = imported(site.path());
     assert!(text.contains("level = \"specialist\""), "{text}");
     assert!(text.contains("access = [\"self-referral\"]"), "{text}");
@@ -60,7 +45,7 @@ fn a_council_overrides_the_built_in_rules_in_hubsite_toml() {
         "[[import.oruk.rules]]\nterm = \"Name\"\naccess = [\"professional-referral\"]\n\n\
          [[import.oruk.rules]]\ncategory = \"counselling\"\nlevel = \"targeted\"\n",
     );
-    let report = import(site.path(), "service_full.json").unwrap();
+    let report = import_example(site.path(), "service_full.json").unwrap();
     let text = imported(site.path());
     assert!(text.contains("level = \"targeted\""), "{text}");
     assert!(
@@ -84,7 +69,7 @@ fn a_faulty_rule_is_located_in_hubsite_toml_and_nothing_is_imported() {
         .unwrap()
         .lines()
         .count();
-    let error = import(site.path(), "service_full.json").expect_err("refused");
+    let error = import_example(site.path(), "service_full.json").expect_err("refused");
     let shown = error.to_string();
     assert!(
         shown.contains(&format!(

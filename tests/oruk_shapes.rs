@@ -6,16 +6,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
-use hubsite::import::{ImportOptions, ImportReport, import_oruk};
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/oruk-examples")
-        .join(name)
-}
+use hubsite::import::{ImportOptions, import_oruk};
 
 fn site() -> tempfile::TempDir {
     let site = scratch_copy("directory");
@@ -25,18 +19,10 @@ fn site() -> tempfile::TempDir {
     site
 }
 
-fn import(root: &Path, name: &str) -> Result<ImportReport, hubsite::Error> {
-    import_oruk(&ImportOptions {
-        root: root.to_path_buf(),
-        file: example(name),
-        force: false,
-    })
-}
-
 #[test]
 fn a_location_with_a_bad_postcode_is_left_out_and_said_not_the_whole_service() {
     let site = site();
-    let report = import(site.path(), "service_full.json").expect("imports");
+    let report = import_example(site.path(), "service_full.json").expect("imports");
     assert_eq!(
         report.created,
         ["content/directory/community-counselling.toml"],
@@ -55,7 +41,7 @@ fn a_location_with_a_bad_postcode_is_left_out_and_said_not_the_whole_service() {
 fn services_at_locations_and_organisations_with_services_are_imported() {
     for name in ["service_at_location_full.json", "organization_full.json"] {
         let site = site();
-        let report = import(site.path(), name).expect("imports");
+        let report = import_example(site.path(), name).expect("imports");
         assert_eq!(report.created.len(), 1, "{name}: {report:?}");
         assert!(report.skipped.is_empty(), "{name}: {report:?}");
     }
@@ -74,7 +60,7 @@ fn organisations_alone_and_taxonomies_are_named_as_what_they_are() {
             "a taxonomy (or its terms), not services",
         ),
     ] {
-        let error = import(site.path(), name).unwrap_err().to_string();
+        let error = import_example(site.path(), name).unwrap_err().to_string();
         assert!(error.contains(says), "{name}: {error}");
     }
     assert!(
@@ -102,7 +88,7 @@ fn a_missing_file_says_why_once() {
 #[test]
 fn the_full_service_example_keeps_what_families_need_and_names_the_rest() {
     let site = site();
-    let report = import(site.path(), "service_full.json").expect("imports");
+    let report = import_example(site.path(), "service_full.json").expect("imports");
     build(site.path()).expect("builds");
     let page = read_output(site.path(), "directory/community-counselling/index.html");
     for (field, shown) in [
@@ -151,7 +137,7 @@ fn the_full_service_example_keeps_what_families_need_and_names_the_rest() {
 #[test]
 fn a_forced_reimport_keeps_what_an_organiser_added_that_the_feed_does_not_carry() {
     let site = site();
-    import(site.path(), "service_full.json").expect("imports");
+    import_example(site.path(), "service_full.json").expect("imports");
     let path = site
         .path()
         .join("content/directory/community-counselling.toml");
@@ -160,11 +146,11 @@ fn a_forced_reimport_keeps_what_an_organiser_added_that_the_feed_does_not_carry(
         "referral = \"Ask your GP, or call us.\"\nsummary = \"Our counselling Services",
     );
     fs::write(&path, &edited).unwrap();
-    let report = import(site.path(), "service_full.json").expect("imports");
+    let report = import_example(site.path(), "service_full.json").expect("imports");
     assert_eq!(report.skipped.len(), 1, "left alone without --force");
     let forced = import_oruk(&ImportOptions {
         root: site.path().to_path_buf(),
-        file: example("service_full.json"),
+        file: oruk_example("service_full.json"),
         force: true,
     })
     .expect("imports");
@@ -186,7 +172,7 @@ fn a_forced_reimport_keeps_what_an_organiser_added_that_the_feed_does_not_carry(
         forced.notes
     );
     // The merged file is the import's own: a later import keeps the organiser's field.
-    let again = import(site.path(), "service_full.json").expect("imports");
+    let again = import_example(site.path(), "service_full.json").expect("imports");
     assert_eq!(again.unchanged.len(), 1, "{again:?}");
     build(site.path()).expect("builds");
 }
@@ -194,9 +180,9 @@ fn a_forced_reimport_keeps_what_an_organiser_added_that_the_feed_does_not_carry(
 /// The new fields (notice, accreditations, a named contact) go out in hubsite's own export
 /// and come back from it.
 #[test]
-fn a_notice_accreditations_and_a_named_contact_survive_export_and_import() {
+fn a_notice_accreditations_and_a_named_contact_survive_export_and_import_example() {
     let first = site();
-    import(first.path(), "service_full.json").expect("imports");
+    import_example(first.path(), "service_full.json").expect("imports");
     build(first.path()).expect("builds");
     let second = site();
     import_oruk(&ImportOptions {

@@ -9,25 +9,6 @@ use std::path::Path;
 use std::process::Output;
 
 use common::*;
-use rust_xlsxwriter::Workbook;
-
-/// A workbook whose sheet `Week 1` has a date that reads as a number at B2.
-fn faulty_workbook(path: &Path) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Week 1").unwrap();
-    for (n, value) in ["title", "date", "start", "end", "format"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(0, n as u16, *value).unwrap();
-    }
-    sheet.write_string(1, 0, "Numbers").unwrap();
-    sheet.write_number(1, 1, 46469).unwrap();
-    sheet.write_string(1, 2, "10am").unwrap();
-    sheet.write_string(1, 3, "11am").unwrap();
-    sheet.write_string(1, 4, "online").unwrap();
-    book.save(path).unwrap();
-}
 
 fn import(root: &Path, format: &str) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
@@ -48,7 +29,7 @@ fn import(root: &Path, format: &str) -> Output {
 #[test]
 fn json_gives_the_sheet_and_cell_of_a_workbook_problem() {
     let site = scratch_copy("council");
-    faulty_workbook(&site.path().join("week.xlsx"));
+    workbook_with_a_number_for_a_date(&site.path().join("week.xlsx"), "Week 1");
     let out = import(site.path(), "json");
     assert!(!out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -70,7 +51,7 @@ fn json_gives_the_sheet_and_cell_of_a_workbook_problem() {
 #[test]
 fn github_annotations_lead_with_the_sheet_and_cell() {
     let site = scratch_copy("council");
-    faulty_workbook(&site.path().join("week.xlsx"));
+    workbook_with_a_number_for_a_date(&site.path().join("week.xlsx"), "Week 1");
     let out = import(site.path(), "github");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -86,7 +67,7 @@ fn github_annotations_lead_with_the_sheet_and_cell() {
 #[test]
 fn people_still_read_file_sheet_and_cell_together() {
     let site = scratch_copy("council");
-    faulty_workbook(&site.path().join("week.xlsx"));
+    workbook_with_a_number_for_a_date(&site.path().join("week.xlsx"), "Week 1");
     let out = import(site.path(), "human");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -208,20 +208,7 @@ fn a_workbook_with_merged_cells_formulas_and_a_second_sheet_is_read_as_it_shows(
     assert!(songs.contains("places_left = 6"), "{songs}");
 
     // A date typed where the cell shows a number is an error at its cell.
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Sessions").unwrap();
-    for (n, value) in ["title", "date", "start", "end", "format"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(0, n as u16, *value).unwrap();
-    }
-    sheet.write_string(1, 0, "Numbers").unwrap();
-    sheet.write_number(1, 1, 46469).unwrap();
-    sheet.write_string(1, 2, "10am").unwrap();
-    sheet.write_string(1, 3, "11am").unwrap();
-    sheet.write_string(1, 4, "online").unwrap();
-    book.save(&path).unwrap();
+    workbook_with_a_number_for_a_date(&path, "Sessions");
     let error = import(site.path(), &path, "spring-2027", false)
         .unwrap_err()
         .to_string();

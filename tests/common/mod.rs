@@ -137,3 +137,41 @@ pub fn staging_folders(parent: &Path) -> Vec<String> {
         .filter(|name| name.contains(".hubsite-") && name != ".public.hubsite-previous")
         .collect()
 }
+
+/// One of the Open Referral UK examples under `tests/oruk-examples/`.
+pub fn oruk_example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/oruk-examples")
+        .join(name)
+}
+
+/// `hubsite import oruk` of the example `name` into the site at `root`, not forced.
+pub fn import_example(
+    root: &Path,
+    name: &str,
+) -> Result<hubsite::import::ImportReport, hubsite::Error> {
+    hubsite::import::import_oruk(&hubsite::import::ImportOptions {
+        root: root.to_path_buf(),
+        file: oruk_example(name),
+        force: false,
+    })
+}
+
+/// A workbook whose sheet `sheet` has one session whose date (B2) is a number: the cell
+/// shows 46469, not a date, which the import must report at its cell.
+pub fn workbook_with_a_number_for_a_date(path: &Path, sheet: &str) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let page = book.add_worksheet().set_name(sheet).expect("a sheet name");
+    for (n, value) in ["title", "date", "start", "end", "format"]
+        .iter()
+        .enumerate()
+    {
+        page.write_string(0, n as u16, *value).expect("a cell");
+    }
+    page.write_string(1, 0, "Numbers").expect("a cell");
+    page.write_number(1, 1, 46469).expect("a cell");
+    page.write_string(1, 2, "10am").expect("a cell");
+    page.write_string(1, 3, "11am").expect("a cell");
+    page.write_string(1, 4, "online").expect("a cell");
+    book.save(path).expect("the workbook saved");
+}
