@@ -5,6 +5,7 @@
 //! council site (hosted under /familyhub/), the one-service fixture and the example.
 
 mod common;
+mod pdf_tools;
 
 use std::fs;
 use std::path::Path;
@@ -319,6 +320,16 @@ fn finished_sessions_and_the_booklet_offer_feedback() {
     );
     assert!(booklet.contains("example.org/feedback/winter</p>"));
     assert!(booklet.contains("<svg"), "a QR code for print");
+    // The printed booklet offers it too, with a QR code that scans to it.
+    let pdf = fs::read(site.path().join("public/sessions/winter-2023/booklet.pdf")).unwrap();
+    let text = pdf_tools::squeeze(&pdf_tools::poppler("pdftotext", &[], &pdf));
+    assert!(text.contains("Tell us what you thought"), "{text}");
+    assert!(text.contains("example.org/feedback/winter"), "{text}");
+    assert!(
+        pdf_tools::decoded_qr_codes(&pdf)
+            .contains(&"https://example.org/feedback/winter".to_owned()),
+        "the feedback QR code scans"
+    );
     // A session that has not finished offers feedback only in its (hidden) finished step.
     let coming = read_output(
         site.path(),

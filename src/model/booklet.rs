@@ -131,6 +131,33 @@ pub struct Booklet {
     pub programme_url: String,
     /// The same in short form, for print.
     pub programme_short_url: String,
+    /// Where to tell the organisers what readers thought (the week's `feedback_url`).
+    pub feedback: Option<FeedbackLink>,
+}
+
+/// The week's feedback address as the booklet offers it, on screen and in print.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackLink {
+    /// The address.
+    pub url: String,
+    /// The address without `https://`, `www.` or a trailing slash.
+    pub short_url: String,
+    /// The address as a QR code.
+    #[serde(rename = "qr_svg")]
+    pub qr: LabelledQr,
+}
+
+/// The feedback link of a week that has a `feedback_url`.
+fn feedback_link(week: &Week) -> Option<FeedbackLink> {
+    let url = week.feedback_url.as_ref()?;
+    Some(FeedbackLink {
+        url: url.clone(),
+        short_url: short_url(url),
+        qr: LabelledQr {
+            code: QrCode::encode(url).map(Arc::new),
+            label: format!("QR code for feedback on {}", week.name),
+        },
+    })
 }
 
 /// The booklets of every week with a published booklet, in week order, made across cores (a
@@ -209,6 +236,7 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
         further: further.into_par_iter().map(printed).collect(),
         programme_url: config.absolute_url(week.url.as_str()),
         programme_short_url: short_url(&config.absolute_url(week.url.as_str())),
+        feedback: feedback_link(week),
     }
 }
 

@@ -55,31 +55,7 @@ pub struct BookletView<'a> {
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
     /// Where to give feedback on the week (its `feedback_url`), with a QR code for print.
-    pub feedback: Option<FeedbackLink>,
-}
-
-/// The week's feedback address as the booklet offers it: a link, its short form and a QR code.
-#[derive(Debug, Clone, Serialize)]
-pub struct FeedbackLink {
-    /// The address.
-    pub url: String,
-    /// The address without `https://`, `www.` or a trailing slash.
-    pub short_url: String,
-    /// The QR code as inline SVG, or empty when the address is too long to encode.
-    pub qr_svg: String,
-}
-
-/// The feedback link of a week that has a `feedback_url`.
-fn feedback_link(week: &crate::model::week::Week) -> Option<FeedbackLink> {
-    let url = week.feedback_url.as_ref()?;
-    let label = format!("QR code for feedback on {}", week.name);
-    Some(FeedbackLink {
-        url: url.clone(),
-        short_url: crate::model::material::short_url(url),
-        qr_svg: crate::qr::QrCode::encode(url)
-            .map(|code| code.svg(&label))
-            .unwrap_or_default(),
-    })
+    pub feedback: Option<crate::model::booklet::FeedbackLink>,
 }
 
 /// '84 KB', rounded up, for a link's text.
@@ -156,7 +132,7 @@ fn render_booklet(
         week_url: week.url.to_string(),
         breadcrumbs: crate::render::programme::breadcrumbs_to(Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), Sensitivity::Ordinary),
-        feedback: feedback_link(week),
+        feedback: booklet.feedback.clone(),
     };
     let html = templates.render("booklet.html", &view, &week.source.to_string_lossy())?;
     Ok(RenderedPage {

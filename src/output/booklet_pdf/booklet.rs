@@ -126,6 +126,27 @@ pub(super) fn document_items(booklet: &Booklet) -> Vec<Item> {
                 .map(Item::Block),
         );
     }
+    if let Some(feedback) = &booklet.feedback {
+        let mut heading = Block::new(
+            Role::Heading(2),
+            Style::Heading2,
+            "Tell us what you thought",
+        )
+        .space(18.0);
+        heading.anchor = Some("feedback".into());
+        items.push(Item::Block(heading));
+        let beside = |block: Block| block.beside_qr();
+        let mut title = beside(Block::p(
+            Style::Strong,
+            format!("Give feedback on {}", booklet.title),
+        ));
+        title.link = Some(LinkTarget::Uri(feedback.url.clone()));
+        title.qr = Some(feedback.qr.clone());
+        let mut address = beside(Block::p(Style::Small, &feedback.short_url));
+        address.link = Some(LinkTarget::Uri(feedback.url.clone()));
+        items.push(Item::Block(title));
+        items.push(Item::Block(address));
+    }
     if !booklet.further.is_empty() {
         items.push(Item::PageBreak);
         let mut heading = Block::new(Role::Heading(2), Style::Heading2, "Further resources");
