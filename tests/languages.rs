@@ -70,7 +70,7 @@ fn a_welsh_site_shows_no_english_word_of_the_theme_frame() {
         ">Gadael y dudalen hon<",
         "Cael help nawr",
         "ffoniwch <a href=\"tel:999\">999</a>",
-        "Neidio i&#39;r prif gynnwys",
+        "Neidio i'r prif gynnwys",
         "data-press-one-more=\"Shift, pwyswch unwaith eto\"",
         // Dates in Welsh's own form, from CLDR.
         "Adolygwyd ddiwethaf ar <time datetime=\"2024-03-04\">4 Mawrth 2024</time>",

@@ -42,7 +42,18 @@ impl Audience {
         }
     }
 
-    /// The name readers see.
+    /// The theme's message for its name on pages (`label` stays English for machine outputs).
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Audience::Parents => "audience-parents",
+            Audience::Families => "audience-families",
+            Audience::Practitioners => "audience-practitioners",
+            Audience::YoungPeople => "audience-young-people",
+            Audience::Community => "audience-community",
+        }
+    }
+
+    /// The name in English.
     pub fn label(self) -> &'static str {
         match self {
             Audience::Parents => "Parents and carers",

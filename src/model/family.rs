@@ -117,7 +117,16 @@ impl Childcare {
             .map_or("none", |(_, s)| s)
     }
 
-    /// The words readers see.
+    /// The theme's message for its words on pages.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Childcare::Creche => "childcare-creche",
+            Childcare::ChildrenWelcome => "childcare-children-welcome",
+            Childcare::None => "childcare-none",
+        }
+    }
+
+    /// The words in English.
     pub fn label(self) -> &'static str {
         match self {
             Childcare::Creche => "Creche",
@@ -327,7 +336,16 @@ impl TimeOfDay {
         }
     }
 
-    /// The name readers see.
+    /// The theme's message for its name on pages.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "time-of-day-morning",
+            TimeOfDay::Afternoon => "time-of-day-afternoon",
+            TimeOfDay::Evening => "time-of-day-evening",
+        }
+    }
+
+    /// The name in English.
     pub fn label(self) -> &'static str {
         match self {
             TimeOfDay::Morning => "Morning",
@@ -367,7 +385,15 @@ impl PartOfWeek {
         }
     }
 
-    /// The name readers see.
+    /// The theme's message for its name on pages.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            PartOfWeek::Weekday => "part-of-week-weekday",
+            PartOfWeek::Weekend => "part-of-week-weekend",
+        }
+    }
+
+    /// The name in English.
     pub fn label(self) -> &'static str {
         match self {
             PartOfWeek::Weekday => "Weekdays",

@@ -59,6 +59,16 @@ impl Format {
     }
 
     /// The name readers see.
+    /// The theme's message for its name on pages (`label` stays English for machine outputs).
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Format::Online => "format-online",
+            Format::InPerson => "format-in-person",
+            Format::Hybrid => "format-hybrid",
+        }
+    }
+
+    /// The English name, for machine outputs (the ORUK export, search records).
     pub fn label(self) -> &'static str {
         match self {
             Format::Online => "Online",

@@ -130,7 +130,7 @@ fn render_booklet(
             url: pdf_path,
         },
         week_url: week.url.to_string(),
-        breadcrumbs: crate::render::programme::breadcrumbs_to(Some(week)),
+        breadcrumbs: crate::render::programme::breadcrumbs_to(site, Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), Sensitivity::Ordinary),
         feedback: booklet.feedback.clone(),
     };

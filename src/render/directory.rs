@@ -141,7 +141,7 @@ pub struct FilterView<'a> {
     /// Whether to show 'Get help now': it lists a specialist safety service.
     pub help_now: bool,
     /// 'Category'
-    pub facet: &'static str,
+    pub facet: String,
     /// 'Counselling'
     pub value: String,
     /// The matching services.
@@ -386,7 +386,7 @@ impl Context<'_> {
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit(sensitivity),
             help_now: sensitivity.is_sensitive(),
-            facet: facet.title,
+            facet: facet.title.clone(),
             value: value.title.clone(),
             services: service_cards(&display_order_of(members), self.facets, self.site),
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),

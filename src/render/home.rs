@@ -99,10 +99,10 @@ fn routes(site: &Site) -> Vec<Route> {
         routes.push(Route::Programme {
             title: week.name.clone(),
             url: week.url.to_string(),
-            dates: format!(
-                "{} to {}",
+            dates: crate::render::programme::date_range(
+                site,
                 site.dates.date(week.start_date),
-                site.dates.date(week.end_date)
+                site.dates.date(week.end_date),
             ),
             theme: week.theme.clone(),
             summary: week.summary.clone(),

@@ -228,9 +228,10 @@ impl Templates {
 
 /// The template function `t`: message `key` in the page's language (its `site.language`), with
 /// the call's other arguments as the message's variables (`t(key="places-left", count=3)`).
-/// Its text is escaped like any other value. Arguments named `..._html` are markup the template
-/// made (a link): they go in as they are, the message's own words and every other argument
-/// escaped, and the result is not escaped again.
+/// Every argument is escaped as any other value is; the message's own words are escaped too,
+/// but keep their apostrophes, as a template's own text does (so moving words from a template
+/// into a message changes no byte). With `t_html`, arguments named `..._html` are markup the
+/// template made (a link): they go in as they are. The result is not escaped again.
 struct Translate {
     messages: Arc<OnceLock<Arc<Messages>>>,
     /// Whether arguments named `..._html` are kept as markup (`t_html`).
@@ -252,8 +253,15 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             .and_then(Value::as_str)
             .unwrap_or(DEFAULT_LANGUAGE)
             .to_owned();
-        let mut markup = Vec::new();
+        // Every value that needs escaping goes in as a placeholder, escaped as the template
+        // escapes any value (`&#39;` for an apostrophe); plain values (the choices of a
+        // selector: `ways="both"`) and numbers go in as they are.
+        let mut parts = Vec::new();
         let mut args: Vec<(String, ArgValue)> = Vec::new();
+        let mut placeholder = |html: String| {
+            parts.push(html);
+            ArgValue::Text(format!("{MARK}{}{MARK}", parts.len() - 1))
+        };
         for (name, value) in kwargs.iter() {
             let Some(name) = name.as_str().filter(|name| *name != "key") else {
                 continue;
@@ -265,12 +273,15 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
                     .unwrap_or_else(|| value.to_string())
             };
             let value = if self.markup && name.ends_with("_html") {
-                markup.push(text());
-                ArgValue::Text(format!("{MARK}{}{MARK}", markup.len() - 1))
+                placeholder(text())
+            } else if let Some(number) = value.as_f64() {
+                ArgValue::Number(number)
             } else {
-                match value.as_f64() {
-                    Some(number) => ArgValue::Number(number),
-                    None => ArgValue::Text(text()),
+                let text = text();
+                if text.contains(['&', '<', '>', '"', '\'', MARK]) {
+                    placeholder(state.escape(&text)?)
+                } else {
+                    ArgValue::Text(text)
                 }
             };
             args.push((name.to_owned(), value));
@@ -284,17 +295,14 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
                 "the theme's translations have no message `{key}` (add it to i18n/{DEFAULT_LANGUAGE}.ftl)"
             ))
         })?;
-        if !self.markup {
-            return Ok(text);
-        }
-        let escaped = crate::text::escape::escape_xml(&text);
+        // The message's own words are the theme's (or the site's), like a template's text:
+        // escaped so they cannot make markup, but an apostrophe stays as written, as it does
+        // in a template (attributes are always in double quotes).
+        let escaped = escape_words(&text);
         let mut html = String::with_capacity(escaped.len());
         for (i, part) in escaped.split(MARK).enumerate() {
-            match (
-                i % 2,
-                part.parse::<usize>().ok().and_then(|n| markup.get(n)),
-            ) {
-                (1, Some(markup)) => html.push_str(markup),
+            match (i % 2, part.parse::<usize>().ok().and_then(|n| parts.get(n))) {
+                (1, Some(value)) => html.push_str(value),
                 _ => html.push_str(part),
             }
         }
@@ -302,8 +310,24 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
     }
 
     fn is_safe(&self) -> bool {
-        self.markup
+        true
     }
+}
+
+/// A message's own words made safe in HTML text and double-quoted attributes: `&`, `<`, `>` and
+/// `"` escaped, an apostrophe kept.
+fn escape_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A hash of every template's name and text, in name order.
@@ -377,7 +401,7 @@ mod tests {
     fn messages_are_escaped_and_markup_arguments_kept_whole() {
         let templates = Templates::parse(&[template(
             "page.html",
-            "{{ t(key=\"hello\", name=who) }}|{{ t_html(key=\"hello-link\", name_html=link) }}",
+            "{{ t(key=\"hello\", name=who) }}|{{ t_html(key=\"hello-link\", name_html=link) }}|{{ t(key=\"hello\", name=\"Jo's\") }}",
         )])
         .unwrap()
         .with_messages(messages());
@@ -387,7 +411,11 @@ mod tests {
             "link": "<a href=\"/jo/\">Jo</a>",
         });
         let html = templates.render("page.html", &view, "a").unwrap();
-        assert_eq!(html, "Hello, &lt;Jo&gt;!|Hello, <a href=\"/jo/\">Jo</a>!");
+        // The message's own apostrophe stays; an argument's is escaped as every value's is.
+        assert_eq!(
+            html,
+            "Hello, &lt;Jo&gt;!|Hello, <a href=\"/jo/\">Jo</a>!|Hello, Jo&#39;s!"
+        );
     }
 
     #[test]

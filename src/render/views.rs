@@ -211,7 +211,7 @@ pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<Top
 #[derive(Debug, Clone, Serialize)]
 pub struct FilterGroup {
     /// 'Day'.
-    pub title: &'static str,
+    pub title: String,
     /// The query name the script uses: day, audience, format, topic.
     pub key: &'static str,
     /// Each value with its own page.

@@ -22,7 +22,7 @@ pub struct Facet {
 /// practitioners only); values no listed service has are left out.
 pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> Vec<Facet> {
     let facet =
-        |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
+        |key, title: &str, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
             let (options, members) = candidates
                 .into_iter()
                 .map(|(value, title)| {
@@ -45,7 +45,7 @@ pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> 
                 .unzip();
             Facet {
                 group: FilterGroup {
-                    title,
+                    title: title.to_owned(),
                     key,
                     options,
                 },

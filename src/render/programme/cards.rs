@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::model::Site;
 use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
 use crate::model::i18n::ArgValue;
+use crate::model::family::{AgeUnit, Ages, Cost, Family};
 use crate::model::session::{Format, Session};
 use crate::render::programme::filters::FilterKind;
 
@@ -55,15 +56,17 @@ pub struct SessionCard {
     /// '10am to 11:30am'.
     pub time: String,
     /// 'Online'.
-    pub format: &'static str,
+    pub format: String,
     /// Where: 'Acton Family Hub', 'Online: Microsoft Teams', or both for a hybrid session.
     pub place: String,
     /// Who leads it: 'Jo Bloggs, Ealing Council', one entry a host.
     pub hosts: Vec<String>,
+    /// The same as one phrase: 'Jo Bloggs, Ealing Council; Sam Smith and Ali Khan'.
+    pub hosts_text: String,
     /// 'online'.
     pub format_slug: &'static str,
     /// 'Parents and carers', ...
-    pub audience: Vec<&'static str>,
+    pub audience: Vec<String>,
     /// 'parents', ... (for filtering in place)
     pub audience_slugs: Vec<&'static str>,
     /// Topic slugs (for filtering in place).
@@ -101,11 +104,20 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         time: site
             .dates
             .time_range(session.local_start.time(), session.local_end.time()),
-        format: session.format.label(),
+        format: site.t(session.format.message_key()),
         format_slug: session.format.slug(),
-        place: place_text(session),
+        place: place_text(site, session),
         hosts: session.hosts.iter().map(host_text).collect(),
-        audience: session.audience.iter().map(|a| a.label()).collect(),
+        hosts_text: super::list_and(
+            site,
+            &session.hosts.iter().map(host_text).collect::<Vec<_>>(),
+            "; ",
+        ),
+        audience: session
+            .audience
+            .iter()
+            .map(|a| site.t(a.message_key()))
+            .collect(),
         audience_slugs: session.audience.iter().map(|a| a.slug()).collect(),
         topic_slugs: session
             .topics
@@ -113,7 +125,7 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
             .map(|&t| site.topics.list[t].slug.to_string())
             .collect(),
         filters: card_filters(site, session),
-        family: session.family.card_words(),
+        family: family_card_words(site, &session.family),
         week: week.name.clone(),
         clock: phase_clock(session, site.now),
         tags: phase_texts(session, site, tag_text),
@@ -121,24 +133,130 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
 }
 
 /// Where a session happens, in a few words: the venue's name, 'Online: {platform}', or both.
-pub fn place_text(session: &Session) -> String {
-    place_words(
+pub fn place_text(site: &Site, session: &Session) -> String {
+    let (key, args) = place_words(
         session.format,
         session.venue.as_ref().map(|v| v.name.as_str()),
         session.online.as_ref().and_then(|o| o.platform.as_deref()),
-    )
+    );
+    match key {
+        Some(key) => site.t_with(key, &args),
+        None => args
+            .into_iter()
+            .find_map(|(_, value)| match value {
+                ArgValue::Text(text) => Some(text),
+                ArgValue::Number(_) => None,
+            })
+            .unwrap_or_default(),
+    }
 }
 
-fn place_words(format: Format, venue: Option<&str>, platform: Option<&str>) -> String {
-    let online = |lead: &str| match platform {
-        Some(platform) => format!("{lead}: {platform}"),
-        None => lead.to_owned(),
-    };
-    match (format, venue) {
-        (Format::Online, _) | (_, None) => online("Online"),
-        (Format::InPerson, Some(venue)) => venue.to_owned(),
-        (Format::Hybrid, Some(venue)) => format!("{venue}, or {}", online("online")),
+/// The message that says where a session is, with its variables (no message: the venue alone).
+fn place_words(
+    format: Format,
+    venue: Option<&str>,
+    platform: Option<&str>,
+) -> (Option<&'static str>, Vec<(&'static str, ArgValue)>) {
+    let text = |s: &str| ArgValue::Text(s.to_owned());
+    match (format, venue, platform) {
+        (Format::Online, _, None) | (_, None, None) => (Some("place-online"), Vec::new()),
+        (Format::Online, _, Some(platform)) | (_, None, Some(platform)) => {
+            (Some("place-online-on"), vec![("platform", text(platform))])
+        }
+        (Format::InPerson, Some(venue), _) => (None, vec![("venue", text(venue))]),
+        (Format::Hybrid, Some(venue), None) => (Some("place-or-online"), vec![("venue", text(venue))]),
+        (Format::Hybrid, Some(venue), Some(platform)) => (
+            Some("place-or-online-on"),
+            vec![("venue", text(venue)), ("platform", text(platform))],
+        ),
     }
+}
+
+/// A session's family details as a page lists them: (label, text) in the site's language.
+pub fn family_facts(site: &Site, family: &Family) -> Vec<FamilyFact> {
+    let fact = |key: &str, text: String| FamilyFact {
+        label: site.t(key),
+        text,
+    };
+    let mut facts = Vec::new();
+    if let Some(cost) = &family.cost {
+        let text = match cost {
+            Cost::Free => site.t("cost-free"),
+            Cost::Paid {
+                concessions: Some(less),
+                ..
+            } => format!("{}. {less}", cost.label()),
+            Cost::Paid { .. } => cost.label(),
+        };
+        facts.push(fact("family-cost", text));
+    }
+    facts.extend(
+        family
+            .childcare
+            .map(|c| fact("family-children", site.t(c.message_key()))),
+    );
+    facts.extend(family.ages.map(|a| fact("family-ages", ages_text(site, &a))));
+    facts.extend(
+        family
+            .refreshments
+            .clone()
+            .map(|r| fact("family-refreshments", r)),
+    );
+    if let Some(t) = &family.transport {
+        facts.extend(t.help.clone().map(|h| fact("family-help-getting-there", h)));
+        facts.extend(t.parking.clone().map(|p| fact("family-parking", p)));
+        facts.extend(
+            t.step_free_route
+                .clone()
+                .map(|r| fact("family-step-free-route", r)),
+        );
+    }
+    facts
+}
+
+/// The few words a card shows: 'Free', 'Creche', 'Ages 0 to 5', in the site's language.
+pub fn family_card_words(site: &Site, family: &Family) -> Vec<String> {
+    let mut words: Vec<String> = family
+        .cost
+        .iter()
+        .map(|c| match c {
+            Cost::Free => site.t("cost-free"),
+            Cost::Paid { .. } => c.label(),
+        })
+        .collect();
+    words.extend(family.childcare.map(|c| site.t(c.message_key())));
+    words.extend(family.ages.map(|a| {
+        site.t_with(
+            "family-ages-card",
+            &[("ages", ArgValue::Text(ages_text(site, &a)))],
+        )
+    }));
+    words
+}
+
+/// Children's ages: '0 to 5', '0 to 12 months', '11 and over'.
+fn ages_text(site: &Site, ages: &Ages) -> String {
+    let from = ("from", ArgValue::Number(f64::from(ages.from)));
+    let months = ages.unit == AgeUnit::Months;
+    match ages.to {
+        Some(to) => site.t_with(
+            if months { "ages-range-months" } else { "ages-range" },
+            &[from, ("to", ArgValue::Number(f64::from(to)))],
+        ),
+        None => site.t_with(
+            if months { "ages-over-months" } else { "ages-over" },
+            &[from],
+        ),
+    }
+}
+
+/// One family detail on a session's page: ('Cost', '£5').
+#[derive(Debug, Clone, Serialize)]
+pub struct FamilyFact {
+    /// 'Cost'.
+    pub label: String,
+    /// '£5. Free for families on Universal Credit'.
+    pub text: String,
 }
 
 /// A host as a card names them: 'name, organisation' (the organisation left out when it is
@@ -260,10 +378,12 @@ fn booking_tag(site: &Site, booking: &Booking) -> (String, &'static str) {
 /// 'at 9am on Monday 11 January 2027'
 pub fn moment_text(site: &Site, session: &Session, moment: Timestamp) -> String {
     let local = site.weeks[session.week].time_zone.to_datetime(moment);
-    format!(
-        "{} on {}",
-        site.dates.time(local.time()),
-        site.dates.day(local.date())
+    site.t_with(
+        "moment",
+        &[
+            ("time", ArgValue::Text(site.dates.time(local.time()))),
+            ("day", ArgValue::Text(site.dates.day(local.date()))),
+        ],
     )
 }
 
@@ -274,22 +394,26 @@ mod tests {
     #[test]
     fn a_card_names_the_place_or_the_platform_and_both_for_hybrid() {
         let teams = Some("Microsoft Teams");
+        let shape = |format, venue, platform| {
+            let (key, args) = place_words(format, venue, platform);
+            (key, args.into_iter().map(|(name, _)| name).collect::<Vec<_>>())
+        };
         assert_eq!(
-            place_words(Format::Online, None, teams),
-            "Online: Microsoft Teams"
+            shape(Format::Online, None, teams),
+            (Some("place-online-on"), vec!["platform"])
         );
-        assert_eq!(place_words(Format::Online, None, None), "Online");
+        assert_eq!(shape(Format::Online, None, None), (Some("place-online"), vec![]));
         assert_eq!(
-            place_words(Format::InPerson, Some("Acton Family Hub"), None),
-            "Acton Family Hub"
+            shape(Format::InPerson, Some("Acton Family Hub"), None),
+            (None, vec!["venue"])
         );
         assert_eq!(
-            place_words(Format::Hybrid, Some("Acton Family Hub"), teams),
-            "Acton Family Hub, or online: Microsoft Teams"
+            shape(Format::Hybrid, Some("Acton Family Hub"), teams),
+            (Some("place-or-online-on"), vec!["venue", "platform"])
         );
         assert_eq!(
-            place_words(Format::Hybrid, None, teams),
-            "Online: Microsoft Teams"
+            shape(Format::Hybrid, None, teams),
+            (Some("place-online-on"), vec!["platform"])
         );
     }
 }

@@ -7,6 +7,7 @@ use crate::model::audience::Audience;
 use crate::model::family::{Childcare, Cost, PartOfWeek, TimeOfDay};
 use crate::model::session::{Format, Session};
 use crate::model::week::Week;
+use crate::model::i18n::ArgValue;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::views::Link;
 
@@ -55,17 +56,17 @@ impl FilterKind {
         FilterKind::Topic,
     ];
 
-    /// Its heading: 'Who it is for'.
-    pub fn title(self) -> &'static str {
+    /// The message of its heading: 'Who it is for'.
+    pub fn title_key(self) -> &'static str {
         match self {
-            FilterKind::Day => "Day",
-            FilterKind::TimeOfDay => "Time of day",
-            FilterKind::PartOfWeek => "Weekdays or weekend",
-            FilterKind::Audience => "Who it is for",
-            FilterKind::Format => "Format",
-            FilterKind::Cost => "Cost",
-            FilterKind::Childcare => "Children",
-            FilterKind::Topic => "Topic",
+            FilterKind::Day => "filter-day",
+            FilterKind::TimeOfDay => "filter-time-of-day",
+            FilterKind::PartOfWeek => "filter-part-of-week",
+            FilterKind::Audience => "filter-audience",
+            FilterKind::Format => "filter-format",
+            FilterKind::Cost => "filter-cost",
+            FilterKind::Childcare => "filter-childcare",
+            FilterKind::Topic => "filter-topic",
         }
     }
 
@@ -97,21 +98,30 @@ impl FilterKind {
     }
 
     /// How a filter page names its value after the week: 'for parents', 'on domestic abuse'.
-    fn page_label(self, title: &str) -> String {
+    fn page_label(self, site: &Site, title: &str) -> String {
+        let (key, value) = self.page_label_parts(title);
+        match key {
+            Some(key) => site.t_with(key, &[("value", ArgValue::Text(value))]),
+            None => value,
+        }
+    }
+
+    /// The message that makes the phrase, if any, and the value as it goes in it.
+    fn page_label_parts(self, title: &str) -> (Option<&'static str>, String) {
         match self {
-            FilterKind::Day | FilterKind::Cost => title.to_owned(),
-            FilterKind::Audience => format!("for {}", title.to_lowercase()),
+            FilterKind::Day | FilterKind::Cost => (None, title.to_owned()),
+            FilterKind::Audience => (Some("filter-page-for"), title.to_lowercase()),
             FilterKind::Format | FilterKind::TimeOfDay | FilterKind::Childcare => {
-                title.to_lowercase()
+                (None, title.to_lowercase())
             }
-            FilterKind::PartOfWeek => format!("at the {}", title.to_lowercase()),
-            FilterKind::Topic => format!("on {}", title.to_lowercase()),
+            FilterKind::PartOfWeek => (Some("filter-page-at-the"), title.to_lowercase()),
+            FilterKind::Topic => (Some("filter-page-on"), title.to_lowercase()),
         }
     }
 
     /// A session's values of this filter, as (value, label) in the filter's order.
     pub fn values_of(self, site: &Site, session: &Session) -> Vec<(String, String)> {
-        let pair = |slug: &str, label: &str| (slug.to_owned(), label.to_owned());
+        let pair = |slug: &str, key: &str| (slug.to_owned(), site.t(key));
         match self {
             FilterKind::Day => {
                 let date = session.local_start.date();
@@ -119,25 +129,25 @@ impl FilterKind {
             }
             FilterKind::TimeOfDay => {
                 let time = session.time_of_day();
-                vec![pair(time.slug(), time.label())]
+                vec![pair(time.slug(), time.message_key())]
             }
             FilterKind::PartOfWeek => {
                 let part = session.part_of_week();
-                vec![pair(part.slug(), part.label())]
+                vec![pair(part.slug(), part.message_key())]
             }
             FilterKind::Audience => session
                 .audience
                 .iter()
-                .map(|a| pair(a.slug(), a.label()))
+                .map(|a| pair(a.slug(), a.message_key()))
                 .collect(),
-            FilterKind::Format => vec![pair(session.format.slug(), session.format.label())],
+            FilterKind::Format => vec![pair(session.format.slug(), session.format.message_key())],
             FilterKind::Cost => match session.family.cost {
-                Some(Cost::Free) => vec![pair("free", "Free")],
+                Some(Cost::Free) => vec![pair("free", "cost-free")],
                 _ => Vec::new(),
             },
             FilterKind::Childcare => match session.family.childcare {
                 Some(c @ (Childcare::Creche | Childcare::ChildrenWelcome)) => {
-                    vec![pair(c.slug(), c.label())]
+                    vec![pair(c.slug(), c.message_key())]
                 }
                 _ => Vec::new(),
             },
@@ -232,7 +242,7 @@ pub(super) fn filter_groups(site: &Site, week: &Week, sessions: &[&Session]) -> 
     filter_values(site, sessions)
         .into_iter()
         .map(|filter| FilterGroup {
-            title: filter.kind.title(),
+            title: site.t(filter.kind.title_key()),
             key: filter.kind.key(),
             options: filter
                 .values
@@ -266,7 +276,7 @@ pub(super) fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<WeekFilter<'a
             let sensitivity = topic.map(|t| t.sensitivity).unwrap_or_default();
             pages.push(WeekFilter {
                 link: Link {
-                    title: filter.kind.page_label(&value.title),
+                    title: filter.kind.page_label(site, &value.title),
                     url: url.to_string(),
                 },
                 url,
@@ -296,15 +306,22 @@ mod tests {
 
     #[test]
     fn filter_pages_name_their_value_as_a_phrase() {
-        assert_eq!(FilterKind::Audience.page_label("Parents"), "for parents");
+        let parts = |kind: FilterKind, title: &str| {
+            let (key, value) = kind.page_label_parts(title);
+            (key, value)
+        };
         assert_eq!(
-            FilterKind::Topic.page_label("Domestic abuse"),
-            "on domestic abuse"
+            parts(FilterKind::Audience, "Parents"),
+            (Some("filter-page-for"), "parents".to_owned())
         );
-        assert_eq!(FilterKind::Format.page_label("Online"), "online");
         assert_eq!(
-            FilterKind::Day.page_label("Tuesday 5 March"),
-            "Tuesday 5 March"
+            parts(FilterKind::Topic, "Domestic abuse"),
+            (Some("filter-page-on"), "domestic abuse".to_owned())
+        );
+        assert_eq!(parts(FilterKind::Format, "Online"), (None, "online".to_owned()));
+        assert_eq!(
+            parts(FilterKind::Day, "Tuesday 5 March"),
+            (None, "Tuesday 5 March".to_owned())
         );
     }
 }

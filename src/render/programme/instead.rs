@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::Site;
+use crate::model::i18n::ArgValue;
 use crate::model::booking::BookingStatus;
 use crate::model::session::Session;
 use crate::render::views::Link;
@@ -38,9 +39,12 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
     let week = &site.weeks[session.week];
     let mut contact = Vec::new();
     if let Some(email) = &week.contact_email {
-        let subject = format!("Full session: {}", session.title);
+        let subject = site.t_with(
+            "instead-subject",
+            &[("title", ArgValue::Text(session.title.clone()))],
+        );
         contact.push(Link {
-            title: format!("Email the organisers: {email}"),
+            title: site.t_with("instead-email", &[("address", ArgValue::Text(email.clone()))]),
             url: format!("mailto:{email}?subject={}", percent_encode(&subject)),
         });
     }
@@ -50,7 +54,7 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
         contact.push(Link {
-            title: format!("Phone the organisers: {phone}"),
+            title: site.t_with("instead-phone", &[("number", ArgValue::Text(phone.clone()))]),
             url: format!("tel:{digits}"),
         });
     }
@@ -58,9 +62,9 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
         other_dates: other_dates(site, session),
         contact,
         recording: session.recording.as_ref().map(|url| Link {
-            title: format!(
-                "The recording of {}, once it has been shared",
-                session.title
+            title: site.t_with(
+                "instead-recording",
+                &[("title", ArgValue::Text(session.title.clone()))],
             ),
             url: url.clone(),
         }),

@@ -79,7 +79,7 @@ pub(super) fn render_mine(
         week: week_details(site, week),
         sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
         my_sessions,
-        breadcrumbs: breadcrumbs_to(Some(week)),
+        breadcrumbs: breadcrumbs_to(site, Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), sensitivity),
     };
     let html = templates.render("mine.html", &view, &week.source.to_string_lossy())?;

@@ -19,6 +19,7 @@ use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::Session;
 use crate::model::week::{Week, WeekId};
+use crate::model::i18n::ArgValue;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::markdown::{
@@ -28,7 +29,6 @@ use crate::render::templates::Templates;
 use crate::render::views::{
     Card, FilterGroup, FilterOption, Link, PageMeta, SiteView, shows_exit, simple_meta,
 };
-use crate::text::format::Dates;
 
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use filters::{filter_groups, filter_pages};
@@ -121,7 +121,7 @@ pub struct WeekDetails {
     /// 'Monday 4 March 2024 to Friday 8 March 2024'.
     pub dates: String,
     /// Who it is for.
-    pub audience: Vec<&'static str>,
+    pub audience: Vec<String>,
     /// Organisers.
     pub organisers: Vec<crate::model::session::Person>,
     /// Contact email.
@@ -192,6 +192,8 @@ pub struct HostPageView<'a> {
     pub people: Vec<HostView>,
     /// The names of the weeks their sessions are in, in the site's order of weeks.
     pub weeks: Vec<String>,
+    /// The same as one phrase: 'Autumn week, Winter week and Spring week'.
+    pub weeks_text: String,
     /// The way back up.
     pub breadcrumbs: Vec<Link>,
     /// Whether to show 'Exit this page'.
@@ -406,15 +408,15 @@ fn page(url: UrlPath, html: String, source: &std::path::Path) -> RenderedPage {
     }
 }
 
-fn week_card(week: &Week, dates: &Dates) -> WeekCard {
+fn week_card(week: &Week, site: &Site) -> WeekCard {
     WeekCard {
         name: week.name.clone(),
         url: week.url.to_string(),
         theme: week.theme.clone(),
-        dates: format!(
-            "{} to {}",
-            dates.date(week.start_date),
-            dates.date(week.end_date)
+        dates: date_range(
+            site,
+            site.dates.date(week.start_date),
+            site.dates.date(week.end_date),
         ),
         summary: week.summary.clone(),
     }
@@ -445,7 +447,7 @@ fn render_weeks_index(
         site.weeks
             .iter()
             .filter(|w| week_state(w, site.now) == state)
-            .map(|w| week_card(w, &site.dates))
+            .map(|w| week_card(w, site))
             .collect()
     };
     let mut past = by_state(std::cmp::Ordering::Less);
@@ -453,7 +455,7 @@ fn render_weeks_index(
     let view = WeeksView {
         site: site_view,
         // The summary is the template's: it depends on which weeks there are.
-        page: simple_meta(site, "Programme", "", &url, Section::Programme),
+        page: simple_meta(site, &site.t("nav-programme"), "", &url, Section::Programme),
         current: by_state(std::cmp::Ordering::Equal),
         upcoming: by_state(std::cmp::Ordering::Greater),
         past,
@@ -474,12 +476,16 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
         name: week.name.clone(),
         url: week.url.to_string(),
         theme: week.theme.clone(),
-        dates: format!(
-            "{} to {}",
+        dates: date_range(
+            site,
             site.dates.day(week.start_date),
-            site.dates.day(week.end_date)
+            site.dates.day(week.end_date),
         ),
-        audience: week.audience.iter().map(|a| a.label()).collect(),
+        audience: week
+            .audience
+            .iter()
+            .map(|a| site.t(a.message_key()))
+            .collect(),
         organisers: week.organisers.clone(),
         email: week.contact_email.clone(),
         phone: week.contact_phone.clone(),
@@ -514,14 +520,14 @@ fn week_sessions<'a>(site: &'a Site, week: &Week) -> Vec<&'a Session> {
 }
 
 /// Home, Programme and, if given, the week: the way back up from a programme page.
-pub(crate) fn breadcrumbs_to(week: Option<&Week>) -> Vec<Link> {
+pub(crate) fn breadcrumbs_to(site: &Site, week: Option<&Week>) -> Vec<Link> {
     let mut crumbs = vec![
         Link {
-            title: "Home".into(),
+            title: site.t("breadcrumb-home"),
             url: "/".into(),
         },
         Link {
-            title: "Programme".into(),
+            title: site.t("nav-programme"),
             url: Section::Programme.url().into(),
         },
     ];
@@ -579,7 +585,7 @@ fn render_week(
         filter_data: cards::filter_data(site, &all),
         filter: filter_link,
         my_sessions: MySessionsView::new(week, None),
-        breadcrumbs: breadcrumbs_to(if url == week.url { None } else { Some(week) }),
+        breadcrumbs: breadcrumbs_to(site, if url == week.url { None } else { Some(week) }),
         show_exit: shows_exit(site, Section::Programme.name(), sensitivity),
     };
     let html = templates.render("week.html", &view, &week.source.to_string_lossy())?;
@@ -624,7 +630,7 @@ fn render_session(
             .then(|| format!("{}booklet/", week.url)),
         json_ld: json_ld(site, session),
         my_sessions: MySessionsView::new(week, Some(session)),
-        breadcrumbs: breadcrumbs_to(Some(week)),
+        breadcrumbs: breadcrumbs_to(site, Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), session.sensitivity),
     };
     let html = templates.render("session.html", &view, &session.source.to_string_lossy())?;
@@ -673,16 +679,35 @@ fn render_host_pages(
                 site: site_view,
                 // The summary is the template's, from the host's name and weeks.
                 page: simple_meta(site, &name, "", &path, Section::Programme),
+                weeks_text: list_and(site, &week_names(site, &sessions), ", "),
                 weeks: week_names(site, &sessions),
                 sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
                 people,
-                breadcrumbs: breadcrumbs_to(None),
+                breadcrumbs: breadcrumbs_to(site, None),
                 show_exit: shows_exit(site, Section::Programme.name(), Sensitivity::Ordinary),
             };
             let html = templates.render("host.html", &view, &format!("host page {name}"))?;
             Ok(page(path, html, std::path::Path::new("sessions")))
         })
         .collect()
+}
+
+/// Two dates as a range: 'Monday 4 March 2024 to Friday 8 March 2024', in the site's language.
+pub(crate) fn date_range(site: &Site, from: String, to: String) -> String {
+    site.t_with(
+        "date-range",
+        &[("from", ArgValue::Text(from)), ("to", ArgValue::Text(to))],
+    )
+}
+
+/// Items as one phrase: 'a, b and c' ('and' in the site's language), `separator` between all
+/// but the last two.
+pub(crate) fn list_and(site: &Site, items: &[String], separator: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(separator), site.t("list-and")),
+    }
 }
 
 /// The names of the weeks these sessions belong to, each once, in the site's order of weeks.

@@ -11,8 +11,10 @@ use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
 use crate::render::programme::cards::{
-    PhaseClock, PhaseText, moment_text, phase_clock, phase_texts, tag_text,
+    FamilyFact, PhaseClock, PhaseText, family_facts, moment_text, phase_clock, phase_texts,
+    tag_text,
 };
+use crate::model::i18n::ArgValue;
 use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::views::{Card, Link};
 
@@ -64,7 +66,7 @@ pub struct SessionDetails {
     /// 'UK time' or the zone's name.
     pub zone: String,
     /// 'Online'.
-    pub format: &'static str,
+    pub format: String,
     /// 'online'.
     pub format_slug: &'static str,
     /// Venue, if in person.
@@ -74,13 +76,13 @@ pub struct SessionDetails {
     /// Online details.
     pub online: Option<crate::model::session::Online>,
     /// Who it is for.
-    pub audience: Vec<&'static str>,
+    pub audience: Vec<String>,
     /// Who leads it.
     pub hosts: Vec<HostView>,
     /// Captions, BSL, languages, interpreters.
     pub accessibility: crate::model::session::Accessibility,
     /// Cost, children, ages, refreshments, getting there.
-    pub family: Vec<crate::model::family::Fact>,
+    pub family: Vec<FamilyFact>,
     /// A note for readers.
     pub note: Option<String>,
     /// The week's name.
@@ -109,7 +111,7 @@ pub fn session_details(
 ) -> SessionDetails {
     let week = &site.weeks[session.week];
     let zone = if week.time_zone_name == "Europe/London" {
-        "UK time".to_owned()
+        site.t("session-uk-time")
     } else {
         week.time_zone_name.replace('_', " ")
     };
@@ -120,12 +122,16 @@ pub fn session_details(
             .dates
             .time_range(session.local_start.time(), session.local_end.time()),
         zone,
-        format: session.format.label(),
+        format: site.t(session.format.message_key()),
         format_slug: session.format.slug(),
         map_url: session.venue.as_ref().and_then(map_url),
         venue: session.venue.clone(),
         online: session.online.clone(),
-        audience: session.audience.iter().map(|a| a.label()).collect(),
+        audience: session
+            .audience
+            .iter()
+            .map(|a| site.t(a.message_key()))
+            .collect(),
         hosts: session
             .hosts
             .iter()
@@ -137,7 +143,7 @@ pub fn session_details(
             })
             .collect(),
         accessibility: session.accessibility.clone(),
-        family: session.family.facts(),
+        family: family_facts(site, &session.family),
         note: session.note.clone(),
         week: week.name.clone(),
         week_url: week.url.to_string(),
@@ -170,7 +176,7 @@ fn compact_utc(t: jiff::Timestamp) -> String {
     t.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
-fn location_text(session: &Session) -> String {
+fn location_text(site: &Site, session: &Session) -> String {
     match (&session.venue, session.format) {
         (Some(v), _) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()]
             .into_iter()
@@ -181,7 +187,7 @@ fn location_text(session: &Session) -> String {
             .online
             .as_ref()
             .and_then(|o| o.platform.clone())
-            .unwrap_or_else(|| "Online".into()),
+            .unwrap_or_else(|| site.t("place-online")),
     }
 }
 
@@ -193,7 +199,7 @@ fn google_calendar_url(site: &Site, session: &Session) -> String {
         compact_utc(session.start),
         compact_utc(session.end),
         percent_encode(&format!("{}\n\n{page}", session.summary)),
-        percent_encode(&location_text(session)),
+        percent_encode(&location_text(site, session)),
     )
 }
 
@@ -205,7 +211,7 @@ fn outlook_url(site: &Site, session: &Session) -> String {
         percent_encode(&session.start.to_string()),
         percent_encode(&session.end.to_string()),
         percent_encode(&format!("{}\n\n{page}", session.summary)),
-        percent_encode(&location_text(session)),
+        percent_encode(&location_text(site, session)),
     )
 }
 
@@ -245,65 +251,67 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
     let booking = &session.booking;
     let closes = booking
         .closes
-        .map(|t| format!("Booking closes at {}.", moment_text(site, session, t)));
+        .map(|t| site.t_with("step-closes-at", &[("moment", text(moment_text(site, session, t)))]));
     match phase {
         Phase::NotYetOpen => {
-            let mut s = step(phase, "Booking is not open yet");
+            let mut s = step(phase, site.t("step-not-open"));
             if let Some(opens) = booking.opens {
-                s.lines.push(format!(
-                    "Booking opens at {}.",
-                    moment_text(site, session, opens)
+                s.lines.push(site.t_with(
+                    "step-opens-at",
+                    &[("moment", text(moment_text(site, session, opens)))],
                 ));
             }
             s
         }
         Phase::Booking => booking_step(site, session, closes),
         Phase::BookingClosed => {
-            let mut s = step(phase, "Booking closed");
-            s.lines.push("Booking for this session has closed.".into());
+            let mut s = step(phase, site.t("step-closed"));
+            s.lines.push(site.t("step-closed-line"));
             s
         }
         Phase::HappeningNow => {
-            let mut s = step(phase, "Happening now");
+            let mut s = step(phase, site.t("step-now"));
             match session.online.as_ref().and_then(|o| o.join_url.clone()) {
                 Some(url) => s.actions.push(Link {
-                    title: "Join the session".into(),
+                    title: site.t("step-join"),
                     url,
                 }),
                 None if session.format != Format::InPerson => s
                     .lines
-                    .push("Use the joining link you were sent when you booked.".into()),
-                None => s.lines.push("The session has started.".into()),
+                    .push(site.t("step-use-link")),
+                None => s.lines.push(site.t("step-started")),
             }
             s
         }
         Phase::Finished => {
-            let mut s = step(phase, "This session has finished");
+            let mut s = step(phase, site.t("step-finished"));
             if let Some(url) = &session.recording {
                 s.actions.push(Link {
-                    title: format!("Watch the recording of {}", session.title),
+                    title: site.t_with("step-watch", &[("title", text(session.title.clone()))]),
                     url: url.clone(),
                 });
             }
             let week = &site.weeks[session.week];
             if let Some(url) = session.feedback_url.as_ref().or(week.feedback_url.as_ref()) {
                 s.secondary = Some(Link {
-                    title: format!("Tell us what you thought of {}", session.title),
+                    title: site.t_with("step-feedback", &[("title", text(session.title.clone()))]),
                     url: url.clone(),
                 });
             }
             s.materials = !session.follow_on.is_empty();
             if !s.materials && session.recording.is_none() {
                 s.lines
-                    .push("There are no follow-on materials for this session yet.".into());
+                    .push(site.t("step-no-materials"));
             }
             s
         }
         Phase::Cancelled => {
-            let mut s = step(phase, "Cancelled");
+            let mut s = step(phase, site.t("step-cancelled"));
             s.lines.push(match &session.cancellation_reason {
-                Some(reason) => format!("This session has been cancelled. {reason}"),
-                None => "This session has been cancelled.".into(),
+                Some(reason) => {
+                    site.t_with("step-cancelled-because", &[("reason", text(reason.clone()))])
+                }
+                None => site.t("step-cancelled-line"),
             });
             s
         }
@@ -321,32 +329,34 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
     };
     let mut s = match booking.status {
         BookingStatus::Waitlist => {
-            let mut s = step(Phase::Booking, "Join the waiting list");
-            s.lines.push("This session is full. Join the waiting list and we will contact you if a place comes up.".into());
+            let mut s = step(Phase::Booking, site.t("step-waiting"));
+            s.lines.push(site.t("step-waiting-line"));
             s.actions = links(RouteList::Waiting);
             s
         }
         _ if full_without_waiting_list(session) => {
-            let mut s = step(Phase::Booking, "Fully booked");
-            s.lines.push("There are no places left.".into());
+            let mut s = step(Phase::Booking, site.t("step-full"));
+            s.lines.push(site.t("step-no-places"));
             s.instead = Some(instead(site, session));
             return s;
         }
         BookingStatus::NotRequired => {
-            let mut s = step(Phase::Booking, "No need to book");
-            s.lines.push("Just come along.".into());
+            let mut s = step(Phase::Booking, site.t("step-no-need"));
+            s.lines.push(site.t("step-just-come"));
             return s;
         }
         BookingStatus::Open
         | BookingStatus::Full
         | BookingStatus::Closed
         | BookingStatus::Cancelled => {
-            let mut s = step(Phase::Booking, "Book a place");
+            let mut s = step(Phase::Booking, site.t("step-book"));
             if let Some(left) = booking.places_left {
                 s.lines.push(match left {
-                    0 => "There are no places left.".into(),
-                    1 => "1 place left.".into(),
-                    n => format!("{n} places left."),
+                    0 => site.t("step-no-places"),
+                    n => site.t_with(
+                        "step-places-left",
+                        &[("count", ArgValue::Number(f64::from(n)))],
+                    ),
                 });
             }
             s.actions = links(RouteList::Places);
@@ -355,7 +365,7 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
     };
     if session.format != Format::InPerson {
         s.lines
-            .push("The joining link is sent when you book.".into());
+            .push(site.t("step-link-sent"));
     }
     s.lines.extend(closes);
     s
@@ -375,38 +385,26 @@ pub enum RouteList {
 pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: RouteList) -> Link {
     let waiting = list == RouteList::Waiting;
     match route {
-        BookingRoute::Form(url) => {
-            let title = if waiting {
-                "Join the waiting list"
-            } else {
-                "Book a place"
-            };
-            Link {
-                title: format!("{title}: {}", session.title),
-                url: url.clone(),
-            }
-        }
+        BookingRoute::Form(url) => Link {
+            title: site.t_with(
+                if waiting { "book-form-waiting" } else { "book-form" },
+                &[("title", text(session.title.clone()))],
+            ),
+            url: url.clone(),
+        },
         BookingRoute::Email { address, link } => Link {
-            title: format!(
-                "{} by email: {address}",
-                if waiting {
-                    "Join the waiting list"
-                } else {
-                    "Book"
-                }
+            title: site.t_with(
+                if waiting { "book-email-waiting" } else { "book-email" },
+                &[("address", text(address.clone()))],
             ),
             url: link
                 .clone()
                 .unwrap_or_else(|| mailto(site, session, address)),
         },
         BookingRoute::Phone(number) => Link {
-            title: format!(
-                "{} by phone: {number}",
-                if waiting {
-                    "Join the waiting list"
-                } else {
-                    "Book"
-                }
+            title: site.t_with(
+                if waiting { "book-phone-waiting" } else { "book-phone" },
+                &[("number", text(number.clone()))],
             ),
             url: format!(
                 "tel:{}",
@@ -422,13 +420,20 @@ pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: Ro
 /// A `mailto:` link whose subject tells the organiser which session is meant.
 fn mailto(site: &Site, session: &Session, address: &str) -> String {
     let week = &site.weeks[session.week];
-    let subject = format!(
-        "Booking: {} ({}, {})",
-        session.title,
-        site.dates.day(session.local_start.date()),
-        week.name
+    let subject = site.t_with(
+        "book-email-subject",
+        &[
+            ("title", text(session.title.clone())),
+            ("day", text(site.dates.day(session.local_start.date()))),
+            ("week", text(week.name.clone())),
+        ],
     );
     format!("mailto:{address}?subject={}", percent_encode(&subject))
+}
+
+/// A message's variable of text.
+fn text(value: String) -> ArgValue {
+    ArgValue::Text(value)
 }
 
 /// schema.org Event as JSON-LD, safe to place in a `<script>` element.

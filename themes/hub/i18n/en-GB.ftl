@@ -150,3 +150,231 @@ booking-open-places-left = Booking open: { $count ->
     [one] 1 place left
    *[other] { $count } places left
   }
+
+## The programme: weeks, their sessions, filters, session pages, hosts, posters, 'My sessions'
+
+weeks-past = Past weeks
+# The list of weeks' summary: $count weeks; $when is both (past and to come), past or coming.
+weeks-summary = { $count ->
+    [one] One week
+   *[other] { $count } weeks
+  } of sessions{ $when ->
+    [both] , past and to come
+    [past] , now over
+   *[coming] {""}
+  }.
+# After the week's dates: "4 to 8 March 2024. Theme: Talking together".
+week-theme = Theme: { $theme }
+week-show-all = Show all sessions of { $week }
+week-about-link = About this week, its calendar and poster
+week-about = About this week
+# In bold before the week's audiences, in lower case: "Who it is for: parents and carers."
+week-audience = Who it is for:
+week-subscribe = Subscribe to the whole week in your calendar
+week-download-ics = Download the week's calendar (.ics)
+week-poster = Printable poster with QR codes
+week-booklet = The booklet: every session's recordings and materials
+week-feedback = Give feedback on { $week }
+week-organised-by = Organised by
+week-questions = { $ways ->
+    [both] Questions about the week: email { $email_html } or call { $phone }.
+    [phone] Questions about the week: call { $phone }.
+   *[email] Questions about the week: email { $email_html }.
+  }
+filter-sessions = Filter sessions
+# Added by the programme's script above the filters.
+filter-hint = Choose values of different filters to combine them; choose a value again to clear it.
+sessions-count = { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+  }
+# The filters' titles.
+filter-day = Day
+filter-time-of-day = Time of day
+filter-part-of-week = Weekdays or weekend
+filter-audience = Who it is for
+filter-format = Format
+filter-cost = Cost
+filter-childcare = Children
+filter-topic = Topic
+time-of-day-morning = Morning
+time-of-day-afternoon = Afternoon
+time-of-day-evening = Evening
+part-of-week-weekday = Weekdays
+part-of-week-weekend = Weekend
+# Formats and audiences of sessions.
+format-online = Online
+format-in-person = In person
+format-hybrid = In person and online
+audience-parents = Parents and carers
+audience-families = Families
+audience-practitioners = Practitioners
+audience-young-people = Young people
+audience-community = Community
+# Family details of a session: labels on its page, and words on its card.
+family-cost = Cost
+family-children = Children
+family-ages = Ages
+family-refreshments = Refreshments
+family-help-getting-there = Help getting there
+family-parking = Parking
+family-step-free-route = Step-free route
+cost-free = Free
+childcare-creche = Creche
+childcare-children-welcome = Children welcome
+childcare-none = No childcare
+# On a card: "Ages 0 to 5".
+family-ages-card = Ages { $ages }
+# A session's card: facts read by screen readers before each line.
+card-when = When:{" "}
+card-where = Where:{" "}
+card-for-families = For families:{" "}
+# "For parents and carers, families." (the audiences in lower case)
+card-audience = For { $audience }.
+# The hosts of a session: "With Jo Bloggs, Ealing Council; Sam Smith and Ali Khan".
+card-with = With { $hosts }
+list-and = and
+# Where a session is: "Online: Microsoft Teams", "Acton Family Hub, or online: Microsoft Teams".
+place-online = Online
+place-online-on = Online: { $platform }
+place-or-online = { $venue }, or online
+place-or-online-on = { $venue }, or online: { $platform }
+# A session's page.
+session-when = When
+session-format = Format
+session-where = Where
+session-audience = Who it is for
+session-booking = Booking
+# After the day and time, the time zone: "Tuesday 5 March 2024, 10am to 11:30am (UK time)".
+session-uk-time = UK time
+session-map = map of { $venue }
+session-or-online = or online
+session-online = Online
+session-other-dates = Other dates with places
+session-ask-organisers = Ask the organisers about other ways to take part, or to hear if a place comes up:
+# $recording_html is a link to where the recording will be.
+session-will-be-recorded = This session will be recorded: { $recording_html }.
+session-follow-on = Follow-on materials
+session-about = About this session
+session-led-by = Led by
+session-led-by-host = sessions led by { $name }
+session-access = Getting there and access
+session-accessibility = Accessibility
+session-captions = Live captions
+session-bsl = British Sign Language (BSL) interpretation
+session-languages = Languages: { $languages }
+session-interpreters = Interpreters: { $languages }
+session-add-to-calendar = Add to your calendar
+session-download-ics = Download a calendar file (.ics) for { $title }
+session-google = Add { $title } to Google Calendar
+session-outlook = Add { $title } to Outlook
+session-topics = Topics
+session-related-self-help = Related self-help
+session-related-resources = Related resources
+session-booklet = Read the booklet of { $week }: every session's materials in one place
+back-to-programme = Back to the programme of { $week }
+# A session's next step, one for each phase it can reach.
+step-not-open = Booking is not open yet
+# $moment is "9am on Monday 4 March 2024".
+step-opens-at = Booking opens at { $moment }.
+step-closes-at = Booking closes at { $moment }.
+# "9am on Monday 4 March 2024"
+moment = { $time } on { $day }
+step-closed = Booking closed
+step-closed-line = Booking for this session has closed.
+step-now = Happening now
+step-join = Join the session
+step-use-link = Use the joining link you were sent when you booked.
+step-started = The session has started.
+step-finished = This session has finished
+step-watch = Watch the recording of { $title }
+step-feedback = Tell us what you thought of { $title }
+step-no-materials = There are no follow-on materials for this session yet.
+step-cancelled = Cancelled
+step-cancelled-line = This session has been cancelled.
+# $reason is the organiser's words.
+step-cancelled-because = This session has been cancelled. { $reason }
+step-waiting = Join the waiting list
+step-waiting-line = This session is full. Join the waiting list and we will contact you if a place comes up.
+step-full = Fully booked
+step-no-places = There are no places left.
+step-no-need = No need to book
+step-just-come = Just come along.
+step-book = Book a place
+step-places-left = { $count ->
+    [one] 1 place left.
+   *[other] { $count } places left.
+  }
+step-link-sent = The joining link is sent when you book.
+# Ways to book: "Book a place: { $title }" links to a form.
+book-form = Book a place: { $title }
+book-form-waiting = Join the waiting list: { $title }
+book-email = Book by email: { $address }
+book-email-waiting = Join the waiting list by email: { $address }
+book-phone = Book by phone: { $number }
+book-phone-waiting = Join the waiting list by phone: { $number }
+# The subject of a booking email to the organisers: "Booking: { title } ({ day }, { week })".
+book-email-subject = Booking: { $title } ({ $day }, { $week })
+# Other ways to take part when a session is full.
+instead-subject = Full session: { $title }
+instead-email = Email the organisers: { $address }
+instead-phone = Phone the organisers: { $number }
+instead-recording = The recording of { $title }, once it has been shared
+# A host's page.
+host-summary = { $count ->
+    [0] Sessions led by { $name }.
+   *[other] Sessions led by { $name } in { $weeks }.
+  }
+host-people = Who leads them
+host-sessions = Sessions
+# The printable poster of a week.
+poster-scan = Scan a code with your phone's camera to book, or type the address under it.
+# Children's ages: "0 to 5", "0 to 12 months", "11 and over".
+ages-range = { $from } to { $to }
+ages-range-months = { $from } to { $to } months
+ages-over = { $from } and over
+ages-over-months = { $from } months and over
+# A week's dates: "Monday 4 March 2024 to Friday 8 March 2024".
+date-range = { $from } to { $to }
+# A filter page's title after the week's name, with the value in lower case:
+# "for parents and carers", "at the weekend", "on domestic abuse".
+filter-page-for = for { $value }
+filter-page-at-the = at the { $value }
+filter-page-on = on { $value }
+
+## 'My sessions' (its script reads these words from the page; { $title } and { $count } given
+## as "{title}" and "{count}" are filled in by the script: keep them as they are)
+
+my-sessions-add = Add to my sessions
+my-sessions-remove = Remove from my sessions
+my-sessions-add-name = Add to my sessions: { $title }
+my-sessions-remove-name = Remove from my sessions: { $title }
+my-sessions-count-none = No sessions in my sessions yet.
+my-sessions-count = { $count ->
+    [one] 1 session in my sessions.
+   *[other] { $count } sessions in my sessions.
+  }
+my-sessions-open = Open my sessions: one list and one calendar file
+mine-title = My sessions: { $week }
+mine-description = The sessions you choose from { $week }, in one list and one calendar file.
+mine-nojs = This page gathers the sessions you choose from the programme of { $week }, with one calendar file for all of them. It needs JavaScript, which is off or did not run in this browser.
+# $programme_html is a link whose words are mine-the-programme.
+mine-nojs-one-at-a-time = You can still add sessions to your calendar one at a time: open each session from { $programme_html } and choose 'Download a calendar file (.ics)' on its page.
+mine-the-programme = the programme of { $week }
+# $calendar_html is a link whose words are mine-whole-week-link.
+mine-nojs-whole-week = Or { $calendar_html }.
+mine-whole-week-link = download the calendar of the whole week (.ics)
+mine-count-none = You have not chosen any sessions yet.
+mine-count = { $count ->
+    [one] 1 session chosen.
+   *[other] { $count } sessions chosen.
+  }
+mine-nothing-saved = Nothing is saved on this device: your choice is kept only in this page's address. To keep it, bookmark this page or send yourself the link at the end.
+mine-empty = Choose 'Add to my sessions' on the sessions you want in { $programme_html }.
+mine-your-sessions = Your sessions
+mine-add-to-calendar = Add them to your calendar
+mine-download = Download my sessions to your calendar (.ics)
+mine-failed = The calendar file could not be prepared. Download each session's own file from its page instead.
+mine-download-again = Downloading it again after a session changes updates that session in your calendar rather than adding it twice.
+mine-other-device = Open them on another device
+mine-other-device-text = Open this link on another phone or computer, or send it to yourself:

@@ -95,8 +95,12 @@
     return next;
   }
 
+  // The words are the page's, in its language: the count's data-count-one, data-count-many
+  // (with {count}) and data-filter-hint.
   function sessionsText(n) {
-    return n + (n === 1 ? ' session' : ' sessions');
+    var words = n === 1 ? count.dataset.countOne : count.dataset.countMany;
+    if (!words) return n + (n === 1 ? ' session' : ' sessions');
+    return words.replace('{count}', n);
   }
 
   function apply() {
@@ -148,7 +152,7 @@
 
   var hint = document.createElement('p');
   hint.className = 'filter-hint';
-  hint.textContent = 'Choose values of different filters to combine them; choose a value again to clear it.';
+  hint.textContent = count.dataset.filterHint || '';
   box.insertBefore(hint, box.children[1] || null);
 
   // Open on screens wide enough to show the list beside it; on phones the sessions come first.
