@@ -2,7 +2,7 @@
 #
 # For an Arabic speaker to check (written by the hubsite team, not yet reviewed): Modern
 # Standard Arabic, addressed to one reader; 'Shift' is left in Latin letters as it is printed
-# on keyboards. Messages not here (booking states, the programme) are shown in English until
+# on keyboards. Messages not here are shown in English until
 # translated; `hubsite check` lists them for a site in Arabic.
 
 ## The page around the content
@@ -147,3 +147,213 @@ booking-open-places-left = الحجز مفتوح: { $count ->
     [many] { $count } مكانًا متبقيًا
    *[other] { $count } مكان متبقٍ
   }
+
+## The programme: weeks, their sessions, filters, session pages, hosts, posters, 'My sessions'
+# For an Arabic speaker to check: the plural forms of 'جلسة' and 'أسبوع'; the audiences' names
+# after 'لـ'; the page's script fills in "{count}" with its own digits and always takes the
+# 'other' form for more than one (a known limit of the script).
+
+weeks-past = أسابيع سابقة
+weeks-summary = { $count ->
+    [one] أسبوع واحد
+    [two] أسبوعان
+    [few] { $count } أسابيع
+   *[other] { $count } أسبوعًا
+  } من الجلسات{ $when ->
+    [both] ، سابقة وقادمة
+    [past] ، انتهت
+   *[coming] {""}
+  }.
+week-theme = الموضوع: { $theme }
+week-show-all = عرض كل جلسات { $week }
+week-about-link = عن هذا الأسبوع وتقويمه وملصقه
+week-about = عن هذا الأسبوع
+week-audience = لمن هو:
+week-subscribe = اشترك في الأسبوع كله في تقويمك
+week-download-ics = نزّل تقويم الأسبوع (.ics)
+week-poster = ملصق للطباعة برموز QR
+week-booklet = الكتيّب: تسجيلات كل جلسة وموادها
+week-feedback = شاركنا رأيك في { $week }
+week-organised-by = من تنظيم
+week-questions = { $ways ->
+    [both] أسئلة عن الأسبوع: راسلنا على { $email_html } أو اتصل على { $phone }.
+    [phone] أسئلة عن الأسبوع: اتصل على { $phone }.
+   *[email] أسئلة عن الأسبوع: راسلنا على { $email_html }.
+  }
+filter-sessions = تصفية الجلسات
+filter-hint = اختر قيمًا من عوامل تصفية مختلفة للجمع بينها؛ واختر القيمة مرة أخرى لإلغائها.
+sessions-count = { $count ->
+    [zero] لا جلسات
+    [one] جلسة واحدة
+    [two] جلستان
+    [few] { $count } جلسات
+    [many] { $count } جلسة
+   *[other] { $count } جلسة
+  }
+filter-day = اليوم
+filter-time-of-day = وقت اليوم
+filter-part-of-week = أيام الأسبوع أو عطلة نهاية الأسبوع
+filter-audience = لمن هي
+filter-format = الشكل
+filter-cost = التكلفة
+filter-childcare = الأطفال
+filter-topic = الموضوع
+time-of-day-morning = الصباح
+time-of-day-afternoon = بعد الظهر
+time-of-day-evening = المساء
+part-of-week-weekday = أيام الأسبوع
+part-of-week-weekend = عطلة نهاية الأسبوع
+format-online = عبر الإنترنت
+format-in-person = حضوريًا
+format-hybrid = حضوريًا وعبر الإنترنت
+audience-parents = الآباء والأمهات ومقدمو الرعاية
+audience-families = العائلات
+audience-practitioners = المختصون
+audience-young-people = الشباب
+audience-community = المجتمع
+family-cost = التكلفة
+family-children = الأطفال
+family-ages = الأعمار
+family-refreshments = المرطبات
+family-help-getting-there = المساعدة في الوصول
+family-parking = مواقف السيارات
+family-step-free-route = طريق بلا درجات
+cost-free = مجانًا
+childcare-creche = حضانة
+childcare-children-welcome = الأطفال مرحّب بهم
+childcare-none = لا رعاية للأطفال
+family-ages-card = الأعمار { $ages }
+card-when = متى:{" "}
+card-where = أين:{" "}
+card-for-families = للعائلات:{" "}
+card-audience = لـ{ $audience }.
+card-with = مع { $hosts }
+list-and = و
+place-online = عبر الإنترنت
+place-online-on = عبر الإنترنت: { $platform }
+place-or-online = { $venue }، أو عبر الإنترنت
+place-or-online-on = { $venue }، أو عبر الإنترنت: { $platform }
+session-when = متى
+session-format = الشكل
+session-where = أين
+session-audience = لمن هي
+session-booking = الحجز
+session-uk-time = بتوقيت المملكة المتحدة
+session-map = خريطة { $venue }
+session-or-online = أو عبر الإنترنت
+session-online = عبر الإنترنت
+session-other-dates = مواعيد أخرى فيها أماكن
+session-ask-organisers = اسأل المنظمين عن طرق أخرى للمشاركة، أو ليخبروك إذا توفر مكان:
+session-will-be-recorded = ستُسجَّل هذه الجلسة: { $recording_html }.
+session-follow-on = مواد للمتابعة
+session-about = عن هذه الجلسة
+session-led-by = يقدّمها
+session-led-by-host = جلسات يقدّمها { $name }
+session-access = الوصول وسهولة الدخول
+session-accessibility = إمكانية الوصول
+session-captions = ترجمة نصية مباشرة
+session-bsl = ترجمة إلى لغة الإشارة البريطانية (BSL)
+session-languages = اللغات: { $languages }
+session-interpreters = المترجمون: { $languages }
+session-add-to-calendar = أضفها إلى تقويمك
+session-download-ics = نزّل ملف تقويم (.ics) لـ{ $title }
+session-google = أضف { $title } إلى تقويم Google
+session-outlook = أضف { $title } إلى Outlook
+session-topics = المواضيع
+session-related-self-help = مساعدة ذاتية ذات صلة
+session-related-resources = موارد ذات صلة
+session-booklet = اقرأ كتيّب { $week }: مواد كل جلسة في مكان واحد
+back-to-programme = العودة إلى برنامج { $week }
+step-not-open = الحجز لم يُفتح بعد
+step-opens-at = يُفتح الحجز في { $moment }.
+step-closes-at = يُغلق الحجز في { $moment }.
+moment = { $time } يوم { $day }
+step-closed = الحجز مغلق
+step-closed-line = أُغلق الحجز لهذه الجلسة.
+step-now = تجري الآن
+step-join = انضم إلى الجلسة
+step-use-link = استخدم رابط الانضمام الذي أُرسل إليك عند الحجز.
+step-started = بدأت الجلسة.
+step-finished = انتهت هذه الجلسة
+step-watch = شاهد تسجيل { $title }
+step-feedback = أخبرنا برأيك في { $title }
+step-no-materials = لا توجد مواد متابعة لهذه الجلسة بعد.
+step-cancelled = أُلغيت
+step-cancelled-line = أُلغيت هذه الجلسة.
+step-cancelled-because = أُلغيت هذه الجلسة. { $reason }
+step-waiting = انضم إلى قائمة الانتظار
+step-waiting-line = هذه الجلسة مكتملة. انضم إلى قائمة الانتظار وسنتواصل معك إذا توفر مكان.
+step-full = مكتملة الحجز
+step-no-places = لا توجد أماكن متبقية.
+step-no-need = لا حاجة إلى الحجز
+step-just-come = احضر فقط.
+step-book = احجز مكانًا
+step-places-left = { $count ->
+    [zero] لا أماكن متبقية.
+    [one] مكان واحد متبقٍ.
+    [two] مكانان متبقيان.
+    [few] { $count } أماكن متبقية.
+    [many] { $count } مكانًا متبقيًا.
+   *[other] { $count } مكان متبقٍ.
+  }
+step-link-sent = يُرسل رابط الانضمام عند الحجز.
+book-form = احجز مكانًا: { $title }
+book-form-waiting = انضم إلى قائمة الانتظار: { $title }
+book-email = احجز بالبريد الإلكتروني: { $address }
+book-email-waiting = انضم إلى قائمة الانتظار بالبريد الإلكتروني: { $address }
+book-phone = احجز بالهاتف: { $number }
+book-phone-waiting = انضم إلى قائمة الانتظار بالهاتف: { $number }
+book-email-subject = حجز: { $title } ({ $day }، { $week })
+instead-subject = جلسة مكتملة: { $title }
+instead-email = راسل المنظمين: { $address }
+instead-phone = اتصل بالمنظمين: { $number }
+instead-recording = تسجيل { $title }، بعد نشره
+host-summary = { $count ->
+    [0] جلسات يقدّمها { $name }.
+   *[other] جلسات يقدّمها { $name } في { $weeks }.
+  }
+host-people = من يقدّمها
+host-sessions = الجلسات
+poster-scan = امسح رمزًا بكاميرا هاتفك للحجز، أو اكتب العنوان المكتوب تحته.
+ages-range = من { $from } إلى { $to }
+ages-range-months = من { $from } إلى { $to } شهرًا
+ages-over = { $from } فما فوق
+ages-over-months = { $from } شهرًا فما فوق
+date-range = من { $from } إلى { $to }
+filter-page-for = لـ{ $value }
+filter-page-at-the = في { $value }
+filter-page-on = عن { $value }
+
+## 'My sessions'
+
+my-sessions-add = أضف إلى جلساتي
+my-sessions-remove = أزل من جلساتي
+my-sessions-add-name = أضف إلى جلساتي: { $title }
+my-sessions-remove-name = أزل من جلساتي: { $title }
+my-sessions-count-none = لا جلسات في جلساتي بعد.
+my-sessions-count = { $count ->
+    [one] جلسة واحدة في جلساتي.
+   *[other] { $count } جلسة في جلساتي.
+  }
+my-sessions-open = افتح جلساتي: قائمة واحدة وملف تقويم واحد
+mine-title = جلساتي: { $week }
+mine-description = الجلسات التي تختارها من { $week }، في قائمة واحدة وملف تقويم واحد.
+mine-nojs = تجمع هذه الصفحة الجلسات التي تختارها من برنامج { $week }، مع ملف تقويم واحد لها كلها. وهي تحتاج إلى JavaScript، وهو معطّل أو لم يعمل في هذا المتصفح.
+mine-nojs-one-at-a-time = ما زال بإمكانك إضافة الجلسات إلى تقويمك واحدة تلو الأخرى: افتح كل جلسة من { $programme_html } واختر 'نزّل ملف تقويم (.ics)' في صفحتها.
+mine-the-programme = برنامج { $week }
+mine-nojs-whole-week = أو { $calendar_html }.
+mine-whole-week-link = نزّل تقويم الأسبوع كله (.ics)
+mine-count-none = لم تختر أي جلسات بعد.
+mine-count = { $count ->
+    [one] اخترت جلسة واحدة.
+   *[other] اخترت { $count } جلسة.
+  }
+mine-nothing-saved = لا يُحفظ شيء على هذا الجهاز: اختيارك محفوظ في عنوان هذه الصفحة فقط. للاحتفاظ به، أضف هذه الصفحة إلى المفضلة أو أرسل الرابط الموجود في آخرها إلى نفسك.
+mine-empty = اختر 'أضف إلى جلساتي' في الجلسات التي تريدها في { $programme_html }.
+mine-your-sessions = جلساتك
+mine-add-to-calendar = أضفها إلى تقويمك
+mine-download = نزّل جلساتي إلى تقويمك (.ics)
+mine-failed = تعذّر إعداد ملف التقويم. نزّل ملف كل جلسة من صفحتها بدلًا من ذلك.
+mine-download-again = تنزيله مرة أخرى بعد تغيّر جلسة يحدّث تلك الجلسة في تقويمك بدلًا من إضافتها مرتين.
+mine-other-device = افتحها على جهاز آخر
+mine-other-device-text = افتح هذا الرابط على هاتف أو حاسوب آخر، أو أرسله إلى نفسك:
