@@ -21,37 +21,39 @@ pub struct Facet {
 /// Every facet of the services `listed` keeps (the family directory leaves out those for
 /// practitioners only); values no listed service has are left out.
 pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> Vec<Facet> {
-    let facet =
-        |key, title: &str, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
-            let (options, members) = candidates
-                .into_iter()
-                .map(|(value, title)| {
-                    let members: Vec<ServiceIndex> = services
-                        .with_ids()
-                        .filter(|(_, s)| listed(s) && test(s, &value))
-                        .map(|(i, _)| i)
-                        .collect();
-                    (
-                        FilterOption {
-                            url: format!("/directory/{key}/{value}/"),
-                            count: members.len(),
-                            value,
-                            title,
-                        },
-                        members,
-                    )
-                })
-                .filter(|(option, _)| option.count > 0)
-                .unzip();
-            Facet {
-                group: FilterGroup {
-                    title: title.to_owned(),
-                    key,
-                    options,
-                },
-                members,
-            }
-        };
+    let facet = |key,
+                 title: &str,
+                 candidates: Vec<(String, String)>,
+                 test: &dyn Fn(&Service, &str) -> bool| {
+        let (options, members) = candidates
+            .into_iter()
+            .map(|(value, title)| {
+                let members: Vec<ServiceIndex> = services
+                    .with_ids()
+                    .filter(|(_, s)| listed(s) && test(s, &value))
+                    .map(|(i, _)| i)
+                    .collect();
+                (
+                    FilterOption {
+                        url: format!("/directory/{key}/{value}/"),
+                        count: members.len(),
+                        value,
+                        title,
+                    },
+                    members,
+                )
+            })
+            .filter(|(option, _)| option.count > 0)
+            .unzip();
+        Facet {
+            group: FilterGroup {
+                title: title.to_owned(),
+                key,
+                options,
+            },
+            members,
+        }
+    };
     let pairs = |list: Vec<(&str, &str)>| {
         list.into_iter()
             .map(|(s, l)| (s.to_owned(), l.to_owned()))

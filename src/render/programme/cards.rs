@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_from};
-use crate::model::i18n::ArgValue;
 use crate::model::family::{AgeUnit, Ages, Cost, Family};
+use crate::model::i18n::ArgValue;
 use crate::model::session::{Format, Session};
 use crate::render::programme::filters::FilterKind;
 
@@ -164,7 +164,9 @@ fn place_words(
             (Some("place-online-on"), vec![("platform", text(platform))])
         }
         (Format::InPerson, Some(venue), _) => (None, vec![("venue", text(venue))]),
-        (Format::Hybrid, Some(venue), None) => (Some("place-or-online"), vec![("venue", text(venue))]),
+        (Format::Hybrid, Some(venue), None) => {
+            (Some("place-or-online"), vec![("venue", text(venue))])
+        }
         (Format::Hybrid, Some(venue), Some(platform)) => (
             Some("place-or-online-on"),
             vec![("venue", text(venue)), ("platform", text(platform))],
@@ -195,7 +197,11 @@ pub fn family_facts(site: &Site, family: &Family) -> Vec<FamilyFact> {
             .childcare
             .map(|c| fact("family-children", site.t(c.message_key()))),
     );
-    facts.extend(family.ages.map(|a| fact("family-ages", ages_text(site, &a))));
+    facts.extend(
+        family
+            .ages
+            .map(|a| fact("family-ages", ages_text(site, &a))),
+    );
     facts.extend(
         family
             .refreshments
@@ -240,11 +246,19 @@ fn ages_text(site: &Site, ages: &Ages) -> String {
     let months = ages.unit == AgeUnit::Months;
     match ages.to {
         Some(to) => site.t_with(
-            if months { "ages-range-months" } else { "ages-range" },
+            if months {
+                "ages-range-months"
+            } else {
+                "ages-range"
+            },
             &[from, ("to", ArgValue::Number(f64::from(to)))],
         ),
         None => site.t_with(
-            if months { "ages-over-months" } else { "ages-over" },
+            if months {
+                "ages-over-months"
+            } else {
+                "ages-over"
+            },
             &[from],
         ),
     }
@@ -396,13 +410,19 @@ mod tests {
         let teams = Some("Microsoft Teams");
         let shape = |format, venue, platform| {
             let (key, args) = place_words(format, venue, platform);
-            (key, args.into_iter().map(|(name, _)| name).collect::<Vec<_>>())
+            (
+                key,
+                args.into_iter().map(|(name, _)| name).collect::<Vec<_>>(),
+            )
         };
         assert_eq!(
             shape(Format::Online, None, teams),
             (Some("place-online-on"), vec!["platform"])
         );
-        assert_eq!(shape(Format::Online, None, None), (Some("place-online"), vec![]));
+        assert_eq!(
+            shape(Format::Online, None, None),
+            (Some("place-online"), vec![])
+        );
         assert_eq!(
             shape(Format::InPerson, Some("Acton Family Hub"), None),
             (None, vec!["venue"])

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::model::audience::Audience;
 use crate::model::family::{Childcare, Cost, PartOfWeek, TimeOfDay};
+use crate::model::i18n::ArgValue;
 use crate::model::session::{Format, Session};
 use crate::model::week::Week;
-use crate::model::i18n::ArgValue;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::views::Link;
 
@@ -318,7 +318,10 @@ mod tests {
             parts(FilterKind::Topic, "Domestic abuse"),
             (Some("filter-page-on"), "domestic abuse".to_owned())
         );
-        assert_eq!(parts(FilterKind::Format, "Online"), (None, "online".to_owned()));
+        assert_eq!(
+            parts(FilterKind::Format, "Online"),
+            (None, "online".to_owned())
+        );
         assert_eq!(
             parts(FilterKind::Day, "Tuesday 5 March"),
             (None, "Tuesday 5 March".to_owned())

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::model::i18n::ArgValue;
 use crate::model::booking::BookingStatus;
+use crate::model::i18n::ArgValue;
 use crate::model::session::Session;
 use crate::render::views::Link;
 
@@ -44,7 +44,10 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
             &[("title", ArgValue::Text(session.title.clone()))],
         );
         contact.push(Link {
-            title: site.t_with("instead-email", &[("address", ArgValue::Text(email.clone()))]),
+            title: site.t_with(
+                "instead-email",
+                &[("address", ArgValue::Text(email.clone()))],
+            ),
             url: format!("mailto:{email}?subject={}", percent_encode(&subject)),
         });
     }
@@ -54,7 +57,10 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
         contact.push(Link {
-            title: site.t_with("instead-phone", &[("number", ArgValue::Text(phone.clone()))]),
+            title: site.t_with(
+                "instead-phone",
+                &[("number", ArgValue::Text(phone.clone()))],
+            ),
             url: format!("tel:{digits}"),
         });
     }

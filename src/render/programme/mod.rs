@@ -15,11 +15,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::i18n::ArgValue;
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::Session;
 use crate::model::week::{Week, WeekId};
-use crate::model::i18n::ArgValue;
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
 use crate::render::markdown::{
@@ -740,9 +740,14 @@ fn render_poster(
                 .map(str::to_owned)
                 .unwrap_or_else(|| site.config.absolute_url(session.url.as_str()));
             let link_text = target.trim_start_matches("https://").to_owned();
-            let qr_svg =
-                crate::qr::render_qr_svg(&target, &format!("QR code for {}", session.title))
-                    .unwrap_or_default();
+            let qr_svg = crate::qr::render_qr_svg(
+                &target,
+                &site.t_with(
+                    "poster-qr",
+                    &[("title", ArgValue::Text(session.title.clone()))],
+                ),
+            )
+            .unwrap_or_default();
             PosterItem {
                 card: session_card(site, session),
                 link_text,
@@ -758,7 +763,10 @@ fn render_poster(
         site: site_view,
         page: simple_meta(
             site,
-            &format!("{}: poster", week.name),
+            &site.t_with(
+                "poster-title",
+                &[("week", ArgValue::Text(week.name.clone()))],
+            ),
             &week.summary,
             &url,
             Section::Programme,

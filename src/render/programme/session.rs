@@ -7,6 +7,7 @@ use crate::model::PageId;
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus, Phase};
 use crate::model::family::Cost;
+use crate::model::i18n::ArgValue;
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
@@ -14,7 +15,6 @@ use crate::render::programme::cards::{
     FamilyFact, PhaseClock, PhaseText, family_facts, moment_text, phase_clock, phase_texts,
     tag_text,
 };
-use crate::model::i18n::ArgValue;
 use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
 use crate::render::views::{Card, Link};
 
@@ -249,9 +249,12 @@ fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
 
 fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
     let booking = &session.booking;
-    let closes = booking
-        .closes
-        .map(|t| site.t_with("step-closes-at", &[("moment", text(moment_text(site, session, t)))]));
+    let closes = booking.closes.map(|t| {
+        site.t_with(
+            "step-closes-at",
+            &[("moment", text(moment_text(site, session, t)))],
+        )
+    });
     match phase {
         Phase::NotYetOpen => {
             let mut s = step(phase, site.t("step-not-open"));
@@ -276,9 +279,7 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
                     title: site.t("step-join"),
                     url,
                 }),
-                None if session.format != Format::InPerson => s
-                    .lines
-                    .push(site.t("step-use-link")),
+                None if session.format != Format::InPerson => s.lines.push(site.t("step-use-link")),
                 None => s.lines.push(site.t("step-started")),
             }
             s
@@ -300,17 +301,17 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
             }
             s.materials = !session.follow_on.is_empty();
             if !s.materials && session.recording.is_none() {
-                s.lines
-                    .push(site.t("step-no-materials"));
+                s.lines.push(site.t("step-no-materials"));
             }
             s
         }
         Phase::Cancelled => {
             let mut s = step(phase, site.t("step-cancelled"));
             s.lines.push(match &session.cancellation_reason {
-                Some(reason) => {
-                    site.t_with("step-cancelled-because", &[("reason", text(reason.clone()))])
-                }
+                Some(reason) => site.t_with(
+                    "step-cancelled-because",
+                    &[("reason", text(reason.clone()))],
+                ),
                 None => site.t("step-cancelled-line"),
             });
             s
@@ -364,8 +365,7 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
         }
     };
     if session.format != Format::InPerson {
-        s.lines
-            .push(site.t("step-link-sent"));
+        s.lines.push(site.t("step-link-sent"));
     }
     s.lines.extend(closes);
     s
@@ -387,14 +387,22 @@ pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: Ro
     match route {
         BookingRoute::Form(url) => Link {
             title: site.t_with(
-                if waiting { "book-form-waiting" } else { "book-form" },
+                if waiting {
+                    "book-form-waiting"
+                } else {
+                    "book-form"
+                },
                 &[("title", text(session.title.clone()))],
             ),
             url: url.clone(),
         },
         BookingRoute::Email { address, link } => Link {
             title: site.t_with(
-                if waiting { "book-email-waiting" } else { "book-email" },
+                if waiting {
+                    "book-email-waiting"
+                } else {
+                    "book-email"
+                },
                 &[("address", text(address.clone()))],
             ),
             url: link
@@ -403,7 +411,11 @@ pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: Ro
         },
         BookingRoute::Phone(number) => Link {
             title: site.t_with(
-                if waiting { "book-phone-waiting" } else { "book-phone" },
+                if waiting {
+                    "book-phone-waiting"
+                } else {
+                    "book-phone"
+                },
                 &[("number", text(number.clone()))],
             ),
             url: format!(

@@ -357,3 +357,5 @@ mine-failed = تعذّر إعداد ملف التقويم. نزّل ملف كل 
 mine-download-again = تنزيله مرة أخرى بعد تغيّر جلسة يحدّث تلك الجلسة في تقويمك بدلًا من إضافتها مرتين.
 mine-other-device = افتحها على جهاز آخر
 mine-other-device-text = افتح هذا الرابط على هاتف أو حاسوب آخر، أو أرسله إلى نفسك:
+poster-title = { $week }: ملصق
+poster-qr = رمز QR لـ{ $title }

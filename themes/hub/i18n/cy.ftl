@@ -348,3 +348,5 @@ mine-failed = Nid oedd modd paratoi'r ffeil calendr. Lawrlwythwch ffeil pob sesi
 mine-download-again = Mae ei lawrlwytho eto ar ôl i sesiwn newid yn diweddaru'r sesiwn honno yn eich calendr yn hytrach na'i hychwanegu ddwywaith.
 mine-other-device = Eu hagor ar ddyfais arall
 mine-other-device-text = Agorwch y ddolen hon ar ffôn neu gyfrifiadur arall, neu anfonwch hi atoch chi'ch hun:
+poster-title = { $week }: poster
+poster-qr = Cod QR ar gyfer { $title }

@@ -378,3 +378,6 @@ mine-failed = The calendar file could not be prepared. Download each session's o
 mine-download-again = Downloading it again after a session changes updates that session in your calendar rather than adding it twice.
 mine-other-device = Open them on another device
 mine-other-device-text = Open this link on another phone or computer, or send it to yourself:
+# The poster's page title, and each QR code's name for screen readers.
+poster-title = { $week }: poster
+poster-qr = QR code for { $title }
