@@ -273,3 +273,48 @@ fn places_left_follow_each_languages_plural_rules() {
     assert_eq!(places("ar", 4.0), "4 أماكن متبقية");
     assert_eq!(places("ar", 11.0), "11 مكانًا متبقيًا");
 }
+
+#[test]
+fn a_welsh_programme_counts_filters_and_books_in_welsh() {
+    let site = scratch_copy("cymraeg");
+    let pages = page_texts(site.path());
+    let page = |path: &str| {
+        &pages
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("{path} is built"))
+            .1
+    };
+    let week = page("sessions/wythnos-teuluoedd-2024/index.html");
+    for welsh in [
+        // Welsh keeps the noun singular after a number.
+        ">2 sesiwn</p>",
+        "data-count-many=\"{count} sesiwn\"",
+        ">Hidlo sesiynau<",
+        ">Fformat</p>",
+        "<span class=\"filter-label\">Ar-lein</span>",
+        "<span class=\"visually-hidden\">Pryd: </span>",
+        "Ar gyfer rhieni a gofalwyr.",
+        "I deuluoedd: </span>£2. Crèche. Oed 0 i 5.",
+        "Gyda Siân Evans, Cyngor Cwm Tawel",
+        "data-add=\"Ychwanegu at fy sesiynau\"",
+    ] {
+        assert!(week.contains(welsh), "the Welsh week lacks {welsh}");
+    }
+    let session = page("sessions/wythnos-teuluoedd-2024/bore-coffi-teuluoedd/index.html");
+    for welsh in [
+        "<dt>Pryd</dt>",
+        "(amser y DU)",
+        "<dt>Oedrannau</dt><dd>0 i 5</dd>",
+        ">Archebu drwy e-bost: bore-coffi@example.org<",
+        "<h2>Ychwanegu at eich calendr</h2>",
+    ] {
+        assert!(session.contains(welsh), "the Welsh session lacks {welsh}");
+    }
+    let online = page("sessions/wythnos-teuluoedd-2024/siarad-gyda-phobl-ifanc/index.html");
+    assert!(
+        online.contains("<p>3 lle ar ôl.</p>"),
+        "places left in Welsh"
+    );
+    assert!(online.contains("<li>Capsiynau byw</li>"));
+}
