@@ -269,6 +269,51 @@ pub fn fluent_args<'a>(pairs: impl IntoIterator<Item = (&'a str, ArgValue)>) -> 
     args
 }
 
+/// The theme's words in one language: what Rust code that writes words for readers reads
+/// (the site's language for pages, [`DEFAULT_LANGUAGE`] for outputs that stay in English).
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    messages: &'a Messages,
+    language: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// `messages` in `language`.
+    pub fn new(messages: &'a Messages, language: &'a str) -> Words<'a> {
+        Words { messages, language }
+    }
+
+    /// Message `key`; its name when no translation has it.
+    pub fn t(&self, key: &str) -> String {
+        self.t_with(key, &[])
+    }
+
+    /// Message `key` with variables: numbers choose plural forms by the language's rules.
+    pub fn t_with(&self, key: &str, args: &[(&str, ArgValue)]) -> String {
+        let args = fluent_args(args.iter().map(|(n, v)| (*n, v.clone())));
+        self.messages
+            .text(self.language, key, Some(&args))
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// The theme's own English messages, for unit tests of code that writes words.
+#[cfg(test)]
+pub fn theme_english() -> Messages {
+    let file = MessageFile {
+        language: DEFAULT_LANGUAGE.into(),
+        origin: crate::load::MessageOrigin::Theme,
+        file: crate::diag::SourceFile::new(
+            "themes/hub/i18n/en-GB.ftl",
+            include_bytes!("../../themes/hub/i18n/en-GB.ftl").to_vec(),
+        )
+        .expect("the theme's English file"),
+    };
+    Messages::parse(&[file], &[])
+        .messages
+        .expect("the theme's English file parses")
+}
+
 /// A value handed to a message.
 #[derive(Debug, Clone)]
 pub enum ArgValue {

@@ -58,7 +58,36 @@ impl MaterialKind {
         }
     }
 
-    /// The name readers see.
+    /// The theme's message naming this kind (`material-kind-video`).
+    pub fn key(self) -> &'static str {
+        match self {
+            MaterialKind::Video => "material-kind-video",
+            MaterialKind::Talk => "material-kind-talk",
+            MaterialKind::Article => "material-kind-article",
+            MaterialKind::Slides => "material-kind-slides",
+            MaterialKind::Handout => "material-kind-handout",
+            MaterialKind::Toolkit => "material-kind-toolkit",
+            MaterialKind::Website => "material-kind-website",
+            MaterialKind::Podcast => "material-kind-podcast",
+        }
+    }
+
+    /// The theme's message naming several of this kind, as a heading (`material-kinds-video`).
+    pub fn plural_key(self) -> &'static str {
+        match self {
+            MaterialKind::Video => "material-kinds-video",
+            MaterialKind::Talk => "material-kinds-talk",
+            MaterialKind::Article => "material-kinds-article",
+            MaterialKind::Slides => "material-kinds-slides",
+            MaterialKind::Handout => "material-kinds-handout",
+            MaterialKind::Toolkit => "material-kinds-toolkit",
+            MaterialKind::Website => "material-kinds-website",
+            MaterialKind::Podcast => "material-kinds-podcast",
+        }
+    }
+
+    /// The name in English, as the printed booklet and machine outputs write it; pages show
+    /// [`key`](Self::key)'s message.
     pub fn label(self) -> &'static str {
         match self {
             MaterialKind::Video => "Video",
@@ -191,14 +220,20 @@ pub struct MaterialText {
     pub title: String,
     /// Address.
     pub url: String,
-    /// 'Video'.
+    /// 'Video', in English (the printed booklet's words).
     pub kind: &'static str,
+    /// The theme's message naming its kind (`material-kind-video`): what pages show.
+    pub kind_key: &'static str,
     /// Who made it.
     pub source: Option<String>,
     /// Why it is useful.
     pub description: Option<String>,
-    /// '20 minutes'.
+    /// '20 minutes', in English (the printed booklet's words).
     pub duration: Option<String>,
+    /// The whole hours of its duration, for the theme's `duration-...` messages.
+    pub hours: Option<u32>,
+    /// The minutes past the hours.
+    pub minutes: Option<u32>,
 }
 
 impl From<&Material> for MaterialText {
@@ -207,9 +242,12 @@ impl From<&Material> for MaterialText {
             title: m.title.clone(),
             url: m.url.clone(),
             kind: m.kind.label(),
+            kind_key: m.kind.key(),
             source: m.source.clone(),
             description: m.description.clone(),
             duration: m.minutes.map(minutes_text),
+            hours: m.minutes.map(|n| n / 60),
+            minutes: m.minutes.map(|n| n % 60),
         }
     }
 }

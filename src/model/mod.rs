@@ -212,10 +212,17 @@ impl Site {
 
     /// Message `key` with variables: numbers choose plural forms by the language's rules.
     pub fn t_with(&self, key: &str, args: &[(&str, i18n::ArgValue)]) -> String {
-        let args = i18n::fluent_args(args.iter().map(|(n, v)| (*n, v.clone())));
-        self.messages
-            .text(&self.config.language, key, Some(&args))
-            .unwrap_or_else(|| key.to_owned())
+        self.words().t_with(key, args)
+    }
+
+    /// The theme's words in the site's language.
+    pub fn words(&self) -> i18n::Words<'_> {
+        i18n::Words::new(&self.messages, &self.config.language)
+    }
+
+    /// The theme's words in English, for outputs not yet translated (the printed directory).
+    pub fn english_words(&self) -> i18n::Words<'_> {
+        i18n::Words::new(&self.messages, i18n::DEFAULT_LANGUAGE)
     }
     /// The home page.
     pub fn home(&self) -> Option<&Page> {

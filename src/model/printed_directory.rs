@@ -17,6 +17,7 @@ use crate::config::{CONFIG_FILE, LevelDescriptions, PrintChoice, PrintSettings};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::model::booklet::{LabelledQr, Paper, PrintedLink, printed};
+use crate::model::i18n::Words;
 use crate::model::id::Id;
 use crate::model::material::short_url;
 use crate::model::relations::near_matches;
@@ -307,7 +308,7 @@ pub fn build_printed_directory(
             .services
             .iter()
             .filter(|s| s.safety)
-            .map(|s| safety_line(s, &site.dates))
+            .map(|s| safety_line(s, &site.dates, &site.english_words()))
             .collect(),
         help_now: config
             .help_now
@@ -409,7 +410,11 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         }
     };
     let who_for = [
-        sentence(&ages(service.min_age, service.max_age)),
+        sentence(&ages(
+            service.min_age,
+            service.max_age,
+            &site.english_words(),
+        )),
         sentence(&service.eligibility),
     ]
     .into_iter()
@@ -466,7 +471,7 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         notice: service.notice.clone(),
         who_for,
         access,
-        cost: cost_text(service),
+        cost: cost_text(service, &site.english_words()),
         languages: service.languages.join(", "),
         contact: contact_lines,
         website: contact.website.clone(),
@@ -478,7 +483,7 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, &site.dates))
+            .map(|o| opening_line(o, &service.locations, &site.dates, &site.english_words()))
             .collect(),
         last_checked: format!("Last checked {}", site.dates.date(service.last_reviewed)),
         short_url: short_url(&url),
@@ -517,7 +522,7 @@ fn index(site: &Site, chosen: &[&Service]) -> Vec<IndexEntry> {
         .collect()
 }
 
-fn safety_line(service: &Service, dates: &Dates) -> SafetyLine {
+fn safety_line(service: &Service, dates: &Dates, words: &Words) -> SafetyLine {
     let contact = &service.contact;
     SafetyLine {
         name: service.name.clone(),
@@ -533,7 +538,7 @@ fn safety_line(service: &Service, dates: &Dates) -> SafetyLine {
         hours: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, dates))
+            .map(|o| opening_line(o, &service.locations, dates, words))
             .collect::<Vec<_>>()
             .join("; "),
     }

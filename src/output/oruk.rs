@@ -14,6 +14,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::config::Config;
+use crate::model::i18n::Words;
 use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::slug::slugify;
 use crate::model::{Service, Site, Topics};
@@ -92,7 +93,13 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     }
     let mut dump = Vec::with_capacity(services.len());
     for service in services {
-        let full = service_full(config, &site.topics, service, &site.dates);
+        let full = service_full(
+            config,
+            &site.topics,
+            service,
+            &site.dates,
+            &site.english_words(),
+        );
         files.push(file(
             &format!("directory/oruk/services/{}.json", service_uuid(service)),
             &full,
@@ -115,7 +122,7 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     ));
     files.push(ExportFile {
         path: "directory/directory.csv".into(),
-        text: crate::output::oruk_csv::render_csv(config, services),
+        text: crate::output::oruk_csv::render_csv(config, services, &site.english_words()),
     });
     files
 }
@@ -259,7 +266,14 @@ fn description(service: &Service) -> String {
 
 /// A service with everything nested: schedules, areas, locations, languages, costs, contacts,
 /// and taxonomy attributes for its categories, level and access routes.
-fn service_full(config: &Config, topics: &Topics, service: &Service, dates: &Dates) -> Value {
+/// `words`: the theme's English (the export is in the default language).
+fn service_full(
+    config: &Config,
+    topics: &Topics,
+    service: &Service,
+    dates: &Dates,
+    words: &Words,
+) -> Value {
     let Value::Object(mut map) = service_summary(config, service) else {
         return Value::Null;
     };
@@ -268,7 +282,7 @@ fn service_full(config: &Config, topics: &Topics, service: &Service, dates: &Dat
     put(
         &mut map,
         "schedules",
-        Value::Array(schedules(service, &sid, &key, dates)),
+        Value::Array(schedules(service, &sid, &key, dates, words)),
     );
     if !service.area.is_empty() {
         put(
@@ -333,6 +347,7 @@ fn schedules(
     sid: &str,
     key: &dyn Fn(&str, usize) -> String,
     dates: &Dates,
+    words: &Words,
 ) -> Vec<Value> {
     service
         .schedule
@@ -371,7 +386,8 @@ fn schedules(
                 json!(crate::render::directory::views::opening_line(
                     opening,
                     &service.locations,
-                    dates
+                    dates,
+                    words
                 )),
             );
             put(&mut map, "notes", json!(opening.note));

@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::model::Service;
+use crate::model::i18n::Words;
 use crate::render::directory::views::opening_line;
 use crate::text::format::Dates;
 use crate::text::format::iso_date;
@@ -37,7 +38,7 @@ const HEADINGS: &[&str] = &[
 ];
 
 /// The directory as CSV, one row per service in id order.
-pub fn render_csv(config: &Config, services: &[Service]) -> String {
+pub fn render_csv(config: &Config, services: &[Service], words: &Words) -> String {
     let dates = Dates::for_language(&config.language);
     let mut out = row(HEADINGS.iter().map(|h| (*h).to_owned()));
     for s in services {
@@ -69,7 +70,7 @@ pub fn render_csv(config: &Config, services: &[Service]) -> String {
                 .join("; "),
             s.schedule
                 .iter()
-                .map(|o| opening_line(o, &s.locations, &dates))
+                .map(|o| opening_line(o, &s.locations, &dates, words))
                 .collect::<Vec<_>>()
                 .join("; "),
             iso_date(s.last_reviewed),

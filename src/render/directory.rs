@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::config::LevelDescriptions;
 use crate::diag::{Code, Diagnostic};
+use crate::model::i18n::ArgValue;
 use crate::model::material::MaterialText;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
 use crate::model::printed_directory::{PAPERS, pdf_path, site_level_description};
@@ -44,6 +45,12 @@ pub struct DirectoryHomeView<'a> {
     pub show_exit: bool,
     /// The pathway of support, from universal to specialist: only the levels services have.
     pub levels: Vec<LevelView>,
+    /// 'from help open to every family to more intensive, specialist support': the lightest
+    /// and heaviest levels, for the lead and description (used when there are two or more).
+    pub pathway: String,
+    /// What the result count says for each number of services shown, 0 to all, as JSON: the
+    /// filter script's words, with the language's plurals.
+    pub result_counts: String,
     /// Whether any service is a family hub centre (they are listed first).
     pub has_family_hubs: bool,
     /// Every filter with its values.
@@ -87,11 +94,12 @@ pub struct GuideView<'a> {
 }
 
 /// A level of the pathway of support that at least one service has.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LevelView {
     /// `universal`
     pub slug: &'static str,
     /// 'Universal'
+    /// (English: pages show the theme's message for the slug, `level-<slug>` or `category-<slug>`.)
     pub label: &'static str,
     /// Where it sits on the whole pathway: 1 (universal) to 3 (specialist), for the diagram.
     pub step: usize,
@@ -187,7 +195,7 @@ pub fn render_directory_pages(
     }
     let listing = site.config.directory.practitioner_services;
     let listed = |s: &Service| s.in_family_directory(listing);
-    let facets = build_facets(&site.services, &listed);
+    let facets = build_facets(&site.services, &listed, &site.words());
     let family: Vec<&Service> = site.services.iter().filter(|s| listed(s)).collect();
     let ordered = display_order_of(family.clone());
     let context = Context {
@@ -230,12 +238,12 @@ impl Context<'_> {
 
     fn crumbs(&self, with_directory: bool) -> Vec<Link> {
         let mut crumbs = vec![Link {
-            title: "Home".into(),
+            title: self.site.t("breadcrumb-home"),
             url: "/".into(),
         }];
         if with_directory {
             crumbs.push(Link {
-                title: "Directory".into(),
+                title: self.site.t("nav-directory"),
                 url: Section::Directory.url().into(),
             });
         }
@@ -243,18 +251,21 @@ impl Context<'_> {
     }
 
     fn home(&self, ordered: &[&Service]) -> Result<RenderedPage, Diagnostic> {
+        let levels = level_views(ordered, &self.site.config.directory.levels);
         let view = DirectoryHomeView {
             site: self.site_view,
             // The summary is the template's: it depends on which levels the directory has.
             page: meta(
                 self.site,
-                "Find local support",
+                &self.site.t("home-find-support"),
                 "",
                 Section::Directory.url(),
             ),
             breadcrumbs: self.crumbs(false),
             show_exit: self.show_exit(Sensitivity::Ordinary),
-            levels: level_views(ordered, &self.site.config.directory.levels),
+            levels: levels.clone(),
+            pathway: pathway_span(self.site, &levels),
+            result_counts: result_counts(self.site, ordered.len()),
             has_family_hubs: ordered.iter().any(|s| s.family_hub),
             guide_url: guide::GUIDE_URL,
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
@@ -306,8 +317,8 @@ impl Context<'_> {
             site: self.site_view,
             page: meta(
                 self.site,
-                "Services A to Z",
-                "Every service in the directory, by name.",
+                &self.site.t("directory-a-to-z-title"),
+                &self.site.t("directory-a-to-z-summary"),
                 DIRECTORY_A_TO_Z,
             ),
             breadcrumbs: self.crumbs(true),
@@ -326,8 +337,9 @@ impl Context<'_> {
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned)
         };
-        let title = text(&settings.title).unwrap_or_else(|| guide::DEFAULT_TITLE.to_owned());
-        let summary = text(&settings.summary).unwrap_or_else(|| guide::DEFAULT_SUMMARY.to_owned());
+        let title = text(&settings.title).unwrap_or_else(|| self.site.t(guide::DEFAULT_TITLE));
+        let summary =
+            text(&settings.summary).unwrap_or_else(|| self.site.t(guide::DEFAULT_SUMMARY));
         let introduction = self.guide_introduction()?;
         let sensitivity = Sensitivity::when(self.site.services.iter().any(|s| s.safety));
         let view = GuideView {
@@ -374,11 +386,14 @@ impl Context<'_> {
     ) -> Result<RenderedPage, Diagnostic> {
         let members: Vec<&Service> = members.iter().map(|&i| &self.site.services[i]).collect();
         let sensitivity = Sensitivity::when(members.iter().any(|s| s.safety));
-        let title = format!("{}: {}", facet.title, value.title);
-        let summary = format!(
-            "Services in the directory for {}: {}.",
-            facet.title.to_lowercase(),
-            value.title
+        let facet_title = self.site.t(&facet.title);
+        let title = format!("{facet_title}: {}", value.title);
+        let summary = self.site.t_with(
+            "directory-filter-summary",
+            &[
+                ("facet", ArgValue::Text(facet_title.to_lowercase())),
+                ("value", ArgValue::Text(value.title.clone())),
+            ],
         );
         let view = FilterView {
             site: self.site_view,
@@ -386,7 +401,7 @@ impl Context<'_> {
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit(sensitivity),
             help_now: sensitivity.is_sensitive(),
-            facet: facet.title.clone(),
+            facet: facet_title,
             value: value.title.clone(),
             services: service_cards(&display_order_of(members), self.facets, self.site),
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
@@ -406,7 +421,7 @@ impl Context<'_> {
             breadcrumbs: self.crumbs(true),
             show_exit: self.show_exit(service.sensitivity),
             help_now: service.sensitivity.is_sensitive(),
-            service: service_detail(service, self.facets, &self.site.dates),
+            service: service_detail(service, self.facets, self.site),
             related_pages: related_pages(self.site, &service.related_lists.pages),
             related_resources: views::related_resources(
                 self.site,
@@ -456,6 +471,37 @@ fn parse_url(url: &str) -> Result<UrlPath, Diagnostic> {
 fn display_order_of(mut services: Vec<&Service>) -> Vec<&Service> {
     services.sort_by_key(|s| (!s.family_hub, s.name.to_lowercase(), s.id.clone()));
     services
+}
+
+/// 'from <lightest level's phrase> to <heaviest's>', in the site's language; empty without levels.
+fn pathway_span(site: &Site, levels: &[LevelView]) -> String {
+    let phrase =
+        |level: &LevelView| ArgValue::Text(site.t(&format!("level-phrase-{}", level.slug)));
+    match (levels.first(), levels.last()) {
+        (Some(lightest), Some(heaviest)) => site.t_with(
+            "directory-pathway-span",
+            &[
+                ("lightest", phrase(lightest)),
+                ("heaviest", phrase(heaviest)),
+            ],
+        ),
+        _ => String::new(),
+    }
+}
+
+/// `directory-service-count` for 0 to `most` services, as a JSON list for the filter script.
+fn result_counts(site: &Site, most: usize) -> String {
+    let counts: Vec<String> = (0..=most)
+        .map(|n| {
+            #[allow(clippy::cast_precision_loss)]
+            let count = n as f64;
+            site.t_with(
+                "directory-service-count",
+                &[("count", ArgValue::Number(count))],
+            )
+        })
+        .collect();
+    serde_json::to_string(&counts).unwrap_or_default()
 }
 
 /// The levels of the pathway that some service has, in pathway order, with their counts and

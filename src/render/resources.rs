@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::UrlPath;
+use crate::model::i18n::ArgValue;
 use crate::model::material::MaterialKind;
 use crate::model::material::MaterialText;
 use crate::model::paths::Section;
@@ -67,12 +68,9 @@ pub struct LibraryView<'a> {
     pub report_change_url: Option<String>,
 }
 
-/// The plural a heading uses for a kind: 'Videos', 'Slides'.
-fn kind_plural(kind: MaterialKind) -> String {
-    match kind {
-        MaterialKind::Slides => "Slides".to_owned(),
-        other => format!("{}s", other.label()),
-    }
+/// The plural a heading uses for a kind, in the site's language: 'Videos', 'Slides'.
+fn kind_plural(site: &Site, kind: MaterialKind) -> String {
+    site.t(kind.plural_key())
 }
 
 /// A resource as shown.
@@ -128,7 +126,7 @@ fn by_kind(site: &Site, resources: &[&Resource]) -> Vec<ResourceGroup> {
                     .then_with(|| a.id.cmp(&b.id))
             });
             (!list.is_empty()).then(|| ResourceGroup {
-                title: kind_plural(kind),
+                title: kind_plural(site, kind),
                 id: kind.slug().to_owned(),
                 resources: list.into_iter().map(|r| resource_view(site, r)).collect(),
             })
@@ -148,7 +146,7 @@ pub fn render_resource_pages(
     let kinds: Vec<Link> = kinds_in(&site.resources)
         .into_iter()
         .map(|k| Link {
-            title: kind_plural(k),
+            title: kind_plural(site, k),
             url: kind_url(k),
         })
         .collect();
@@ -165,14 +163,15 @@ pub fn render_resource_pages(
     let all: Vec<&Resource> = site.resources.iter().collect();
     let mut pages = Vec::new();
     let home = Link {
-        title: "Home".into(),
+        title: site.t("breadcrumb-home"),
         url: "/".into(),
     };
     let library = Link {
-        title: "Resources".into(),
+        title: site.t("nav-resources"),
         url: Section::Resources.url().into(),
     };
-    let summary = "Talks, articles, videos and toolkits on relationships, chosen for families and the people who work with them.";
+    let summary = site.t("resources-summary");
+    let summary = summary.as_str();
     let mut render = |title: String,
                       summary: &str,
                       url: String,
@@ -212,7 +211,7 @@ pub fn render_resource_pages(
         Ok(())
     };
     render(
-        "Resources".into(),
+        site.t("nav-resources"),
         summary,
         Section::Resources.url().into(),
         &all,
@@ -225,7 +224,13 @@ pub fn render_resource_pages(
             .copied()
             .filter(|r| r.material.kind == kind)
             .collect();
-        let title = format!("Resources: {}", kind_plural(kind).to_lowercase());
+        let title = site.t_with(
+            "resources-kind-title",
+            &[(
+                "kinds",
+                ArgValue::Text(kind_plural(site, kind).to_lowercase()),
+            )],
+        );
         render(
             title,
             summary,
@@ -242,7 +247,10 @@ pub fn render_resource_pages(
             .filter(|r| r.topics.contains(&i))
             .collect();
         if !list.is_empty() {
-            let title = format!("Resources on {}", topic.name.to_lowercase());
+            let title = site.t_with(
+                "resources-topic-title",
+                &[("topic", ArgValue::Text(topic.name.to_lowercase()))],
+            );
             render(
                 title,
                 &topic.description,
@@ -259,12 +267,6 @@ pub fn render_resource_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_read_as_plurals() {
-        assert_eq!(kind_plural(MaterialKind::Video), "Videos");
-        assert_eq!(kind_plural(MaterialKind::Slides), "Slides");
-    }
 
     #[test]
     fn urls_are_under_the_library() {

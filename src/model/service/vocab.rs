@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Declares a vocabulary: an enum read from its kebab-case slug, with every value listed.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident ($prefix:literal) { $($(#[$vmeta:meta])* $variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
         pub enum $name {
@@ -21,9 +21,16 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $slug),+ }
             }
 
-            /// The name readers see.
+            /// The name in English, as machine outputs (the ORUK export, CSV) and the printed
+            /// directory write it. Pages show [`key`](Self::key)'s message instead.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// The theme's message naming this value in the reader's language
+            /// (`category-counselling`); its English is [`label`](Self::label).
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, "-", $slug)),+ }
             }
 
             /// The value with this slug.
@@ -36,7 +43,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Where a service sits on the pathway of support.
-    Level {
+    Level ("level") {
         /// Open to every family.
         Universal = ("universal", "Universal"),
         /// For families who need extra help.
@@ -48,7 +55,7 @@ vocabulary! {
 
 vocabulary! {
     /// What kind of help a service gives.
-    Category {
+    Category ("category") {
         /// Counselling.
         Counselling = ("counselling", "Counselling"),
         /// Mediation.
@@ -78,7 +85,7 @@ vocabulary! {
 
 vocabulary! {
     /// How a family gets to use a service.
-    Access {
+    Access ("access") {
         /// Families can contact it themselves.
         SelfReferral = ("self-referral", "Self-referral"),
         /// A practitioner refers the family.
@@ -90,7 +97,7 @@ vocabulary! {
 
 vocabulary! {
     /// How a service is delivered (ORUK's attending type).
-    Delivery {
+    Delivery ("delivery") {
         /// At one of its locations.
         InPerson = ("in-person", "In person"),
         /// Online.
@@ -102,7 +109,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who a service takes families from, and so which directory lists it.
-    ServiceAudience {
+    ServiceAudience ("service-audience") {
         /// Families come to it themselves: the family directory lists it.
         Families = ("families", "Families"),
         /// Only practitioners refer to it: the practitioners' guide lists it, the family
@@ -115,7 +122,7 @@ vocabulary! {
 
 vocabulary! {
     /// What a practitioner needs from the family before referring them.
-    Consent {
+    Consent ("consent") {
         /// The family's written consent goes with the referral.
         Written = ("written", "The family's written consent is needed"),
         /// The family must agree; saying so is enough.
@@ -127,7 +134,7 @@ vocabulary! {
 
 vocabulary! {
     /// A day of the week.
-    Day {
+    Day ("day") {
         /// Monday.
         Monday = ("monday", "Monday"),
         /// Tuesday.
@@ -168,7 +175,8 @@ impl Day {
     }
 }
 
-/// Age bands for the directory's filter, as (slug, label, youngest, oldest).
+/// Age bands for the directory's filter, as (slug, label, youngest, oldest); pages show the
+/// message `age-<slug>`.
 pub const AGE_BANDS: &[(&str, &str, u8, u8)] = &[
     ("under-5", "Under 5", 0, 4),
     ("5-to-11", "5 to 11", 5, 11),

@@ -2,6 +2,7 @@
 //! language, open on a day), the values that some service has, with their members. The
 //! view of each facet is the programme's [`FilterGroup`] (in `render::views`), so both kinds of filter share one shape.
 
+use crate::model::i18n::Words;
 use crate::model::service::ServiceIndex;
 use crate::model::service::vocab::{AGE_BANDS, Access, Category, Day, Level};
 use crate::model::slug::slugify;
@@ -9,7 +10,9 @@ use crate::model::{ById, Service};
 use crate::render::views::{FilterGroup, FilterOption};
 
 /// One way to filter the directory, such as 'Category': its view (key `category`, title,
-/// and each value with its page and count), and which services have each value.
+/// and each value with its page and count), and which services have each value. The group's
+/// `title` is the theme's message naming the facet (`facet-category`): templates show
+/// `t(key=facet.title)`; each value's title is already in the site's language.
 #[derive(Debug, Clone)]
 pub struct Facet {
     /// The view: `group.options[i]` is a value that at least one service has.
@@ -20,67 +23,69 @@ pub struct Facet {
 
 /// Every facet of the services `listed` keeps (the family directory leaves out those for
 /// practitioners only); values no listed service has are left out.
-pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> Vec<Facet> {
-    let facet = |key,
-                 title: &str,
-                 candidates: Vec<(String, String)>,
-                 test: &dyn Fn(&Service, &str) -> bool| {
-        let (options, members) = candidates
-            .into_iter()
-            .map(|(value, title)| {
-                let members: Vec<ServiceIndex> = services
-                    .with_ids()
-                    .filter(|(_, s)| listed(s) && test(s, &value))
-                    .map(|(i, _)| i)
-                    .collect();
-                (
-                    FilterOption {
-                        url: format!("/directory/{key}/{value}/"),
-                        count: members.len(),
-                        value,
-                        title,
-                    },
-                    members,
-                )
-            })
-            .filter(|(option, _)| option.count > 0)
-            .unzip();
-        Facet {
-            group: FilterGroup {
-                title: title.to_owned(),
-                key,
-                options,
-            },
-            members,
-        }
-    };
+pub fn build_facets(
+    services: &[Service],
+    listed: &dyn Fn(&Service) -> bool,
+    words: &Words,
+) -> Vec<Facet> {
+    let facet =
+        |key, title, candidates: Vec<(String, String)>, test: &dyn Fn(&Service, &str) -> bool| {
+            let (options, members) = candidates
+                .into_iter()
+                .map(|(value, title)| {
+                    let members: Vec<ServiceIndex> = services
+                        .with_ids()
+                        .filter(|(_, s)| listed(s) && test(s, &value))
+                        .map(|(i, _)| i)
+                        .collect();
+                    (
+                        FilterOption {
+                            url: format!("/directory/{key}/{value}/"),
+                            count: members.len(),
+                            value,
+                            title,
+                        },
+                        members,
+                    )
+                })
+                .filter(|(option, _)| option.count > 0)
+                .unzip();
+            Facet {
+                group: FilterGroup {
+                    title: String::from(title),
+                    key,
+                    options,
+                },
+                members,
+            }
+        };
+    // (slug, message) pairs, each message in the site's language.
     let pairs = |list: Vec<(&str, &str)>| {
         list.into_iter()
-            .map(|(s, l)| (s.to_owned(), l.to_owned()))
+            .map(|(s, key)| (s.to_owned(), words.t(key)))
             .collect::<Vec<_>>()
     };
+    let age_keys: Vec<(&str, String)> = AGE_BANDS
+        .iter()
+        .map(|b| (b.0, format!("age-{}", b.0)))
+        .collect();
     vec![
         facet(
             "category",
-            "Category",
-            pairs(
-                Category::ALL
-                    .iter()
-                    .map(|c| (c.slug(), c.label()))
-                    .collect(),
-            ),
+            "facet-category",
+            pairs(Category::ALL.iter().map(|c| (c.slug(), c.key())).collect()),
             &|s, v| s.categories.iter().any(|c| c.slug() == v),
         ),
         facet(
             "level",
-            "Level of support",
-            pairs(Level::ALL.iter().map(|l| (l.slug(), l.label())).collect()),
+            "facet-level",
+            pairs(Level::ALL.iter().map(|l| (l.slug(), l.key())).collect()),
             &|s, v| s.level.slug() == v,
         ),
         facet(
             "age",
-            "Age",
-            pairs(AGE_BANDS.iter().map(|b| (b.0, b.1)).collect()),
+            "facet-age",
+            pairs(age_keys.iter().map(|(s, k)| (*s, k.as_str())).collect()),
             &|s, v| {
                 AGE_BANDS
                     .iter()
@@ -89,26 +94,26 @@ pub fn build_facets(services: &[Service], listed: &dyn Fn(&Service) -> bool) -> 
         ),
         facet(
             "cost",
-            "Cost",
-            pairs(vec![("free", "Free"), ("paid", "Paid")]),
+            "facet-cost",
+            pairs(vec![("free", "cost-free"), ("paid", "cost-paid")]),
             &|s, v| (v == "free") == s.cost.free,
         ),
         facet(
             "access",
-            "How to access",
-            pairs(Access::ALL.iter().map(|a| (a.slug(), a.label())).collect()),
+            "facet-access",
+            pairs(Access::ALL.iter().map(|a| (a.slug(), a.key())).collect()),
             &|s, v| s.access.iter().any(|a| a.slug() == v),
         ),
         facet(
             "language",
-            "Language",
+            "facet-language",
             languages(services, listed),
             &|s, v| s.languages.iter().any(|l| slugify(l) == v),
         ),
         facet(
             "open",
-            "Open on",
-            pairs(Day::ALL.iter().map(|d| (d.slug(), d.label())).collect()),
+            "facet-open",
+            pairs(Day::ALL.iter().map(|d| (d.slug(), d.key())).collect()),
             &|s, v| Day::from_slug(v).is_some_and(|d| s.open_on(d)),
         ),
     ]

@@ -20,12 +20,11 @@ use super::level_views;
 /// The site path of the guide.
 pub const GUIDE_URL: &str = "/directory/for-practitioners/";
 
-/// The guide's title when the site gives none.
-pub const DEFAULT_TITLE: &str = "Referring a family: a guide for practitioners";
+/// The message naming the guide when the site gives no title.
+pub const DEFAULT_TITLE: &str = "guide-title";
 
-/// The guide's summary when the site gives none.
-pub const DEFAULT_SUMMARY: &str =
-    "Where to refer a family, which service suits which need, and how to make each referral.";
+/// The message summing up the guide when the site gives no summary.
+pub const DEFAULT_SUMMARY: &str = "guide-summary";
 
 /// The guide's content below its heading (the page facts are the directory's).
 #[derive(Debug, Serialize)]
@@ -50,6 +49,7 @@ pub struct GuideLevel {
     /// `targeted`
     pub slug: &'static str,
     /// 'Targeted'
+    /// (English: pages show the theme's message for the slug, `level-<slug>` or `category-<slug>`.)
     pub label: &'static str,
     /// The site's words for it, or `None` for the theme's.
     pub description: Option<String>,
@@ -61,6 +61,7 @@ pub struct GuideLevel {
 #[derive(Debug, Serialize)]
 pub struct GuideGroup {
     /// 'Counselling'
+    /// (English: pages show the theme's message for the slug, `level-<slug>` or `category-<slug>`.)
     pub label: &'static str,
     /// `counselling`: the anchor of its 'which service when' entry.
     pub slug: &'static str,
@@ -89,6 +90,7 @@ pub struct GuideCategory {
     /// `mediation`
     pub slug: &'static str,
     /// 'Mediation'
+    /// (English: pages show the theme's message for the slug, `level-<slug>` or `category-<slug>`.)
     pub label: &'static str,
     /// The site's words, or `None` for the theme's.
     pub description: Option<String>,
@@ -106,11 +108,11 @@ pub struct GuideService {
     /// Who runs it.
     pub organisation: String,
     /// 'Targeted'
-    pub level: &'static str,
+    pub level: String,
     /// 'Families and practitioners'
-    pub audience: &'static str,
+    pub audience: String,
     /// How families reach it: 'Self-referral', 'Professional referral'.
-    pub access: Vec<&'static str>,
+    pub access: Vec<String>,
     /// The service's sentence on referral, if any.
     pub referral: String,
     /// Who it is for.
@@ -147,7 +149,7 @@ pub struct RouteView {
     /// How soon the service replies.
     pub response: String,
     /// What the family must agree to, in words.
-    pub consent: Option<&'static str>,
+    pub consent: Option<String>,
 }
 
 /// Builds the guide; `introduction` is the site's introduction already rendered.
@@ -175,7 +177,7 @@ pub fn guide(site: &Site, introduction: String) -> Guide {
         introduction,
         levels,
         categories: categories(site, &ordered),
-        services: ordered.iter().map(|s| guide_service(s)).collect(),
+        services: ordered.iter().map(|s| guide_service(s, site)).collect(),
         safety_services: ordered
             .iter()
             .filter(|s| s.safety)
@@ -256,17 +258,17 @@ fn guide_link(service: &Service) -> GuideLink {
     }
 }
 
-fn guide_service(service: &Service) -> GuideService {
-    let route = service.referral_route.as_ref().map(route_view);
+fn guide_service(service: &Service, site: &Site) -> GuideService {
+    let route = service.referral_route.as_ref().map(|r| route_view(r, site));
     let names_a_way = route
         .as_ref()
         .is_some_and(|r| r.form.is_some() || r.email.is_some() || r.phone.is_some());
     GuideService {
         link: guide_link(service),
         organisation: service.organisation.clone(),
-        level: service.level.label(),
-        audience: service.audience.label(),
-        access: service.access.iter().map(|a| a.label()).collect(),
+        level: site.t(service.level.key()),
+        audience: site.t(service.audience.key()),
+        access: service.access.iter().map(|a| site.t(a.key())).collect(),
         referral: service.referral.clone(),
         eligibility: service.eligibility.clone(),
         route,
@@ -283,7 +285,7 @@ fn guide_service(service: &Service) -> GuideService {
 }
 
 /// A referral route as the guide and the service's page show it.
-pub fn route_view(route: &ReferralRoute) -> RouteView {
+pub fn route_view(route: &ReferralRoute, site: &Site) -> RouteView {
     RouteView {
         who: route.who.clone(),
         how: route.how.clone(),
@@ -296,7 +298,7 @@ pub fn route_view(route: &ReferralRoute) -> RouteView {
         phone: route.phone.clone(),
         include: route.include.clone(),
         response: route.response.clone(),
-        consent: route.consent.map(|c| c.label()),
+        consent: route.consent.map(|c| site.t(c.key())),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::model::service::{Location, Service, ServiceIndex};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
 use crate::render::views::{Card, report_change_link};
-use crate::text::format::{Dates, iso_date};
+use crate::text::format::iso_date;
 
 /// The facts `base.html` needs about any page.
 #[derive(Debug, Clone, Serialize)]
@@ -35,11 +35,11 @@ pub struct ServiceCard {
     /// One line about it.
     pub summary: String,
     /// 'Universal', 'Targeted', 'Specialist'.
-    pub level: &'static str,
+    pub level: String,
     /// 'Free' or 'Paid'.
-    pub cost: &'static str,
+    pub cost: String,
     /// How to access it, as labels.
-    pub access: Vec<&'static str>,
+    pub access: Vec<String>,
     /// A family hub centre.
     pub family_hub: bool,
     /// Only practitioners refer to it ('For practitioners').
@@ -76,11 +76,11 @@ pub struct ServiceDetail {
     /// 'Ages 0 to 18', or empty.
     pub ages: String,
     /// How to access it, as labels.
-    pub access: Vec<&'static str>,
+    pub access: Vec<String>,
     /// How to get referred.
     pub referral: String,
     /// How it is delivered, as labels.
-    pub delivery: Vec<&'static str>,
+    pub delivery: Vec<String>,
     /// 'Free' or what it costs.
     pub cost: String,
     /// Languages, each linked to its filter page when it has one.
@@ -176,9 +176,13 @@ pub fn service_card(
         url: service.url.to_string(),
         organisation: service.organisation.clone(),
         summary: service.summary.clone(),
-        level: service.level.label(),
-        cost: if service.cost.free { "Free" } else { "Paid" },
-        access: service.access.iter().map(|a| a.label()).collect(),
+        level: site.t(service.level.key()),
+        cost: site.t(if service.cost.free {
+            "cost-free"
+        } else {
+            "cost-paid"
+        }),
+        access: service.access.iter().map(|a| site.t(a.key())).collect(),
         family_hub: service.family_hub,
         for_practitioners: service.audience == ServiceAudience::Practitioners,
         filters: super::facets::service_filter_data(facets, index)
@@ -192,15 +196,17 @@ pub fn service_card(
 pub fn service_detail(
     service: &Service,
     facets: &[super::facets::Facet],
-    dates: &Dates,
+    site: &Site,
 ) -> ServiceDetail {
+    let dates = &site.dates;
+    let words = site.words();
     let link = |key: &str, slug: &str, label: &str| {
         let url = format!("/directory/{key}/{slug}/");
         let published = facets
             .iter()
             .any(|f| f.group.options.iter().any(|o| o.url == url));
         MaybeLink {
-            title: label.to_owned(),
+            title: site.t(label),
             url: published.then_some(url),
         }
     };
@@ -208,18 +214,18 @@ pub fn service_detail(
         id: service.id.to_string(),
         organisation: service.organisation.clone(),
         description: render_service_description(&service.description),
-        level: link("level", service.level.slug(), service.level.label()),
+        level: link("level", service.level.slug(), service.level.key()),
         categories: service
             .categories
             .iter()
-            .map(|c| link("category", c.slug(), c.label()))
+            .map(|c| link("category", c.slug(), c.key()))
             .collect(),
         eligibility: service.eligibility.clone(),
-        ages: ages(service.min_age, service.max_age),
-        access: service.access.iter().map(|a| a.label()).collect(),
+        ages: ages(service.min_age, service.max_age, &words),
+        access: service.access.iter().map(|a| site.t(a.key())).collect(),
         referral: service.referral.clone(),
-        delivery: service.delivery.iter().map(|d| d.label()).collect(),
-        cost: cost_text(service),
+        delivery: service.delivery.iter().map(|d| site.t(d.key())).collect(),
+        cost: cost_text(service, &words),
         languages: service.languages.iter().map(|l| language_link(l)).collect(),
         area: service.area.clone(),
         notice: service.notice.clone(),
@@ -233,7 +239,7 @@ pub fn service_detail(
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, dates))
+            .map(|o| opening_line(o, &service.locations, dates, &words))
             .collect(),
         locations: service.locations.iter().map(location_view).collect(),
         phone: service.contact.phone.clone(),
@@ -248,7 +254,7 @@ pub fn service_detail(
         route: service
             .referral_route
             .as_ref()
-            .map(super::guide::route_view),
+            .map(|r| super::guide::route_view(r, site)),
         last_reviewed: dates.date(service.last_reviewed),
         last_reviewed_iso: iso_date(service.last_reviewed),
     }
@@ -322,6 +328,9 @@ mod tests {
     #[test]
     fn days_read_naturally() {
         use crate::model::service::vocab::Day::*;
+        let messages = crate::model::i18n::theme_english();
+        let words = crate::model::i18n::Words::new(&messages, "en-GB");
+        let day_list = |days: &[crate::model::service::vocab::Day]| day_list(days, &words);
         assert_eq!(
             day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]),
             "Monday to Friday"
@@ -355,6 +364,9 @@ mod tests {
 
     #[test]
     fn ages_and_encoding() {
+        let messages = crate::model::i18n::theme_english();
+        let words = crate::model::i18n::Words::new(&messages, "en-GB");
+        let ages = |min, max| ages(min, max, &words);
         assert_eq!(ages(Some(0), Some(18)), "Ages 0 to 18");
         assert_eq!(ages(None, None), "");
         assert_eq!(crate::text::percent::percent_encode("a b&c"), "a%20b%26c");

@@ -122,6 +122,283 @@ home-happening-now = Happening now
 home-coming-up = Coming up
 home-more-from = More from { $site }
 
+## The directory of local support (its pages, filters and cards)
+
+# The levels of the pathway of support, their names.
+level-universal = Universal
+level-targeted = Targeted
+level-specialist = Specialist
+# What each level means, as a phrase within a sentence ("Support goes from ... to ...").
+level-phrase-universal = help open to every family
+level-phrase-targeted = extra help when things are harder
+level-phrase-specialist = more intensive, specialist support
+# What each level means, as a sentence (when the site does not describe it).
+level-description-universal = Open to every family, with no referral needed.
+level-description-targeted = Extra help for a while, when things are harder.
+level-description-specialist = Intensive support for families who need it, often by referral.
+# $lightest and $heaviest are level-phrase-... messages.
+directory-pathway-span = from { $lightest } to { $heaviest }
+directory-pathway-title = The pathway of support
+# $pathway is directory-pathway-span.
+directory-support-goes = Support goes { $pathway }:
+directory-description = Services for families.
+directory-description-pathway = Services for families: { $pathway }.
+directory-lead = Local support for families.
+directory-lead-pathway = Local support for families, { $pathway }.
+directory-family-hubs-first = Family hub centres are listed first.
+# Before the links to the printed directory's PDFs.
+directory-print = The directory to print or keep:
+# $paper is the paper size (A4, A5), $size the file's size.
+directory-print-copy = { $paper } booklet (PDF, { $size })
+# Between two links: "A4 booklet or A5 booklet".
+directory-print-or = or
+# How many services a list has; the filter script shows the same as the reader filters.
+directory-service-count = { $count ->
+    [one] { $count } service
+   *[other] { $count } services
+  }
+directory-filter-title = Filter services
+directory-filter-search = Search the directory
+# The first choice of each filter: no filter.
+directory-filter-any = Any
+directory-working-with-families = Working with families?
+directory-how-to-refer = How to refer a family to these services
+directory-all-services = All services
+directory-browse-by = Browse by
+directory-all-a-to-z = All services A to Z
+directory-a-to-z-title = Services A to Z
+directory-a-to-z-summary = Every service in the directory, by name.
+# The name of the list of links to the letters of the A to Z.
+directory-letters = Letters
+# The lead of a filter's page: "3 services for category: Counselling." $facet is in lower case.
+directory-filter-lead = { $count ->
+    [one] { $count } service
+   *[other] { $count } services
+  } for { $facet }: { $value }.
+directory-filter-summary = Services in the directory for { $facet }: { $value }.
+
+# The filters' names.
+facet-category = Category
+facet-level = Level of support
+facet-age = Age
+facet-cost = Cost
+facet-access = How to access
+facet-language = Language
+facet-open = Open on
+age-under-5 = Under 5
+age-5-to-11 = 5 to 11
+age-12-to-17 = 12 to 17
+age-18-to-25 = 18 to 25
+age-adults = Adults
+
+# The kinds of help.
+category-counselling = Counselling
+category-mediation = Mediation
+category-parenting-programme = Parenting programmes
+category-relationship-support = Relationship support
+category-domestic-abuse = Domestic abuse support
+category-money-advice = Money advice
+category-family-hub = Family hubs
+category-drop-in = Drop-in sessions
+category-health = Health
+category-helpline = Helplines
+category-peer-support = Peer support
+category-online = Online support
+# How families get to a service.
+access-self-referral = Self-referral
+access-professional-referral = Professional referral
+access-drop-in = Drop-in
+# How a service is given.
+delivery-in-person = In person
+delivery-online = Online
+delivery-phone = By phone
+# Who a service takes families from (the guide, in lower case: "For: families").
+service-audience-families = Families
+service-audience-practitioners = Practitioners
+service-audience-both = Families and practitioners
+# What a practitioner needs from the family before referring them.
+consent-written = The family's written consent is needed
+consent-verbal = The family must agree to the referral (spoken agreement is enough)
+consent-informed = Tell the family you are referring them
+# Days, in opening times and the 'Open on' filter.
+day-monday = Monday
+day-tuesday = Tuesday
+day-wednesday = Wednesday
+day-thursday = Thursday
+day-friday = Friday
+day-saturday = Saturday
+day-sunday = Sunday
+# A run of three or more days: "Monday to Friday".
+days-range = { $first } to { $last }
+# The last of several days or runs: "Monday, Wednesday and Friday" ($list is already joined with commas).
+days-and = { $list } and { $last }
+# An opening time: "Monday to Friday, 9am to 5pm".
+opening-hours = { $days }, { $opens } to { $closes }
+# Where an opening time applies, in brackets after it: "(at Acton Family Hub)".
+opening-at = at { $place }
+ages-range = Ages { $youngest } to { $oldest }
+ages-from = Ages { $youngest } and over
+ages-up-to = Up to age { $oldest }
+cost-free = Free
+cost-paid = Paid
+cost-charge = There is a charge
+
+## A service's page and the guide for practitioners
+
+# A tag on a service's card.
+service-family-hub = Family hub
+# The name of the list of tags on a service's card.
+service-key-facts = Key facts
+service-run-by = Run by { $organisation }
+service-referred-by-practitioners = Families are referred to this service by practitioners: talk to your family hub, health visitor, school or GP.
+service-please-note = Please note:
+service-details = Details
+service-level = Level of support
+service-category = Category
+service-who-for = Who it is for
+service-how-to-get-referred = How to get referred
+service-delivery = How it is given
+service-cost = Cost
+service-languages = Languages
+service-area = Area
+service-accreditations = Accreditations
+service-opening-times = Opening times
+service-where = Where
+service-map = Map of { $place } on OpenStreetMap
+service-accessibility = Accessibility: { $notes }
+service-contact = Contact
+service-ask-for = Ask for: { $person }
+contact-phone = Phone: { $phone_html }
+contact-email = Email: { $email_html }
+service-no-contact = No contact details are listed.
+service-route-title = For practitioners: how to refer
+service-guide-link = Referring to other services: the guide for practitioners
+service-related-self-help = Related self-help
+service-related-resources = Related resources
+# $date_html is the date, marked up for machines.
+service-last-checked = Last checked on { $date_html }.
+service-report-change = Report a change to this entry
+route-who = Who can refer
+route-how = How to refer
+route-form = Referral form for { $service }
+route-include = What to include
+route-response = When they reply
+route-consent = Consent
+guide-title = Referring a family: a guide for practitioners
+guide-summary = Where to refer a family, which service suits which need, and how to make each referral.
+# $directory_html is a link whose words are guide-directory-link.
+guide-intro = This guide is for anyone who works with families: where each service sits on the pathway of support, which service suits which need, and how to refer a family to each. Families can use the { $directory_html } themselves.
+guide-directory-link = directory of local support
+guide-which-service = Which service when
+guide-routes = How to refer to each service
+guide-pathway-lead = From help open to every family to specialist support: each level, the kinds of help at it and the services that give them.
+guide-by-referral = By referral from practitioners
+guide-how-to-refer = how to refer
+# Read by screen readers after guide-how-to-refer: "how to refer to Northmoor Counselling".
+guide-how-to-refer-to = to { $service }
+guide-not-where-abuse = Not where there is domestic abuse:
+guide-joint-work-note = some of these services work with both partners together, which is not safe where one partner abuses or controls the other.
+# "Refer to" and "instead." go around the names of the safety services, linked.
+guide-refer-to = Refer to
+guide-instead = instead.
+guide-services = Services:
+# $level is level-..., $audience is service-audience-... in lower case.
+guide-service-meta = { $organisation }. { $level } support. For: { $audience }.
+guide-joint-work = Works with both partners together:
+guide-joint-work-abuse = not where there is domestic abuse.
+guide-how-families-get-there = How families get there
+guide-tell-us = Tell us
+guide-give-feedback = Give feedback
+guide-report-change = Report a change to this guide
+# What each kind of help is (when the site does not describe it).
+category-description-domestic-abuse = Specialist support for anyone harmed by a partner or family member: safety planning, advocacy and support for children. Where there is abuse, refer here first, and never to joint work with both partners.
+category-description-mediation = Mediation helps separating parents agree arrangements for their children and money, meeting together or apart with a neutral mediator. It is not therapy, and it is not safe where one parent abuses or fears the other.
+category-description-counselling = Counselling gives one person, a couple or a young person time with a trained counsellor to talk through feelings and relationships. It looks at how people feel and why, rather than agreeing arrangements.
+category-description-parenting-programme = Group or one-to-one courses that build parenting skills and confidence over several weeks.
+category-description-relationship-support = Help for parents whose relationship is under strain, together or separated, to argue less and co-operate more for their children.
+category-description-money-advice = Advice on debt, benefits and budgeting: money worries are often behind conflict at home.
+category-description-family-hub = Family hubs are the first place to go: they offer or find most of the help in this guide.
+category-description-drop-in = Sessions families can come to without booking or a referral.
+category-description-health = Health services for parents and children, including mental health.
+category-description-helpline = Telephone lines families can call themselves, often at any hour.
+category-description-peer-support = Support from other parents who have been through something similar.
+category-description-online = Help given online, for families who cannot or would rather not come in person.
+
+## The resource library and follow-on materials
+
+resources-summary = Talks, articles, videos and toolkits on relationships, chosen for families and the people who work with them.
+resources-count = { $count ->
+    [one] { $count } resource
+   *[other] { $count } resources
+  }. Links go to other websites.
+resources-browse = Browse the library
+resources-all = All resources
+resources-by-kind = By kind
+resources-by-topic = By topic
+resources-report-change = Report a broken link or a change to a resource
+# $kinds is one of material-kinds-..., in lower case.
+resources-kind-title = Resources: { $kinds }
+# $topic is the topic's name, in lower case.
+resources-topic-title = Resources on { $topic }
+# Each kind of material, as a tag.
+material-kind-video = Video
+material-kind-talk = Talk
+material-kind-article = Article
+material-kind-slides = Slides
+material-kind-handout = Handout
+material-kind-toolkit = Toolkit
+material-kind-website = Website
+material-kind-podcast = Podcast
+# The same as a heading over several.
+material-kinds-video = Videos
+material-kinds-talk = Talks
+material-kinds-article = Articles
+material-kinds-slides = Slides
+material-kinds-handout = Handouts
+material-kinds-toolkit = Toolkits
+material-kinds-website = Websites
+material-kinds-podcast = Podcasts
+# Who made a material.
+material-from = From { $source }
+# How long a video or talk lasts.
+duration-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+  }
+duration-hours = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+  }
+duration-hours-minutes = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+  } { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+  }
+
+## The week's booklet (its page)
+
+# After the week's dates: ". Theme: Conflict at home".
+booklet-theme = Theme: { $theme }
+booklet-published-by = Published by { $publisher }.
+booklet-programme-online = The programme online:
+booklet-download = Download the booklet (PDF, { $size })
+booklet-introduction = Introduction
+booklet-further = Further resources
+booklet-cancelled = This session was cancelled.
+# $hosts are the names, joined with semicolons.
+booklet-led-by = Led by { $hosts }.
+booklet-recording = Recording
+booklet-materials = Follow-on materials
+booklet-no-materials = No materials were shared after this session.
+# $library_html is a link whose words are booklet-resource-library.
+booklet-further-lead = More from the { $library_html } on the topics of this week.
+booklet-resource-library = resource library
+booklet-feedback-title = Tell us what you thought
+booklet-give-feedback = Give feedback on { $title }
+booklet-back = Back to the programme
+
 ## Audiences
 
 audience-for-practitioners = For practitioners
