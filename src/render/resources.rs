@@ -194,7 +194,10 @@ pub fn render_resource_pages(
             show_exit: shows_exit(site, Section::Resources.name(), sensitivity),
             report_change_url: crate::render::views::report_change_link(
                 site,
-                &format!("the resource library ({title})"),
+                &site.t_with(
+                    "report-change-library",
+                    &[("title", ArgValue::Text(title.clone()))],
+                ),
             ),
         };
         let html = templates.render(

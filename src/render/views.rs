@@ -319,7 +319,10 @@ pub fn shows_exit(site: &Site, section: &str, sensitivity: Sensitivity) -> bool 
 /// site has no contact email.
 pub fn report_change_link(site: &Site, what: &str) -> Option<String> {
     let email = site.config.contact.email.as_ref()?;
-    let subject = format!("Change to {what}");
+    let subject = site.t_with(
+        "report-change-subject",
+        &[("what", crate::model::i18n::ArgValue::Text(what.to_owned()))],
+    );
     Some(format!(
         "mailto:{email}?subject={}",
         crate::text::percent::percent_encode(&subject)

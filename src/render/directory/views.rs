@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::model::i18n::ArgValue;
 use crate::model::material::MaterialText;
 use crate::model::resource::ResourceId;
 use crate::model::service::vocab::ServiceAudience;
@@ -308,7 +309,13 @@ pub fn related_resources(site: &Site, chosen: &[ResourceId]) -> Vec<MaterialText
 pub fn report_change_url(site: &Site, service: &Service) -> Option<String> {
     report_change_link(
         site,
-        &format!("the directory entry {} ({})", service.name, service.id),
+        &site.t_with(
+            "report-change-service",
+            &[
+                ("name", ArgValue::Text(service.name.clone())),
+                ("id", ArgValue::Text(service.id.to_string())),
+            ],
+        ),
     )
 }
 

@@ -113,6 +113,270 @@ home-happening-now = يحدث الآن
 home-coming-up = قريبًا
 home-more-from = المزيد من { $site }
 
+## The directory of local support (its pages, filters and cards)
+# For an Arabic speaker to check (not yet reviewed): the names of the levels and kinds of help,
+# and the plural forms of 'خدمة' and 'مورد' after numbers.
+
+level-universal = شاملة
+level-targeted = موجَّهة
+level-specialist = متخصصة
+level-phrase-universal = مساعدة متاحة لكل أسرة
+level-phrase-targeted = مساعدة إضافية حين تصعب الأمور
+level-phrase-specialist = دعم أكثر كثافة وتخصصًا
+level-description-universal = متاحة لكل أسرة، دون حاجة إلى إحالة.
+level-description-targeted = مساعدة إضافية لفترة، حين تصعب الأمور.
+level-description-specialist = دعم مكثف للأسر التي تحتاج إليه، غالبًا بإحالة.
+directory-pathway-span = من { $lightest } إلى { $heaviest }
+directory-pathway-title = مسار الدعم
+directory-support-goes = يمتد الدعم { $pathway }:
+directory-description = خدمات للأسر.
+directory-description-pathway = خدمات للأسر: { $pathway }.
+directory-lead = دعم محلي للأسر.
+directory-lead-pathway = دعم محلي للأسر، { $pathway }.
+directory-family-hubs-first = مراكز الأسرة مدرجة أولًا.
+directory-print = الدليل للطباعة أو الحفظ:
+directory-print-copy = كتيّب { $paper } (PDF، { $size })
+directory-print-or = أو
+directory-service-count = { $count ->
+    [zero] لا خدمات
+    [one] خدمة واحدة
+    [two] خدمتان
+    [few] { $count } خدمات
+    [many] { $count } خدمة
+   *[other] { $count } خدمة
+  }
+directory-filter-title = تصفية الخدمات
+directory-filter-search = ابحث في الدليل
+directory-filter-any = الكل
+directory-working-with-families = هل تعمل مع الأسر؟
+directory-how-to-refer = كيف تحيل أسرة إلى هذه الخدمات
+directory-all-services = كل الخدمات
+directory-browse-by = تصفّح حسب
+directory-all-a-to-z = كل الخدمات أبجديًا
+directory-a-to-z-title = الخدمات أبجديًا
+directory-a-to-z-summary = كل خدمة في الدليل، حسب الاسم.
+directory-letters = الحروف
+directory-filter-lead = { $count ->
+    [zero] لا خدمات
+    [one] خدمة واحدة
+    [two] خدمتان
+    [few] { $count } خدمات
+    [many] { $count } خدمة
+   *[other] { $count } خدمة
+  } لـ{ $facet }: { $value }.
+directory-filter-summary = خدمات الدليل لـ{ $facet }: { $value }.
+
+facet-category = الفئة
+facet-level = مستوى الدعم
+facet-age = العمر
+facet-cost = التكلفة
+facet-access = طريقة الوصول
+facet-language = اللغة
+facet-open = مفتوح يوم
+age-under-5 = دون 5
+age-5-to-11 = من 5 إلى 11
+age-12-to-17 = من 12 إلى 17
+age-18-to-25 = من 18 إلى 25
+age-adults = البالغون
+
+category-counselling = الإرشاد النفسي
+category-mediation = الوساطة
+category-parenting-programme = برامج التربية الوالدية
+category-relationship-support = دعم العلاقات
+category-domestic-abuse = دعم ضحايا العنف الأسري
+category-money-advice = المشورة المالية
+category-family-hub = مراكز الأسرة
+category-drop-in = جلسات دون موعد
+category-health = الصحة
+category-helpline = خطوط المساعدة
+category-peer-support = دعم الأقران
+category-online = الدعم عبر الإنترنت
+access-self-referral = إحالة ذاتية
+access-professional-referral = إحالة من مختص
+access-drop-in = دون موعد
+delivery-in-person = حضوريًا
+delivery-online = عبر الإنترنت
+delivery-phone = بالهاتف
+service-audience-families = الأسر
+service-audience-practitioners = المختصون
+service-audience-both = الأسر والمختصون
+consent-written = تلزم موافقة الأسرة كتابةً
+consent-verbal = يجب أن توافق الأسرة على الإحالة (تكفي الموافقة الشفهية)
+consent-informed = أخبر الأسرة بأنك تحيلها
+day-monday = الاثنين
+day-tuesday = الثلاثاء
+day-wednesday = الأربعاء
+day-thursday = الخميس
+day-friday = الجمعة
+day-saturday = السبت
+day-sunday = الأحد
+days-range = من { $first } إلى { $last }
+days-and = { $list } و{ $last }
+opening-hours = { $days }، { $opens } إلى { $closes }
+opening-at = في { $place }
+ages-range = الأعمار من { $youngest } إلى { $oldest }
+ages-from = الأعمار من { $youngest } فما فوق
+ages-up-to = حتى عمر { $oldest }
+cost-free = مجانًا
+cost-paid = بمقابل
+cost-charge = هناك رسوم
+
+report-change-subject = تغيير في { $what }
+report-change-service = إدخال الدليل { $name } ({ $id })
+report-change-library = مكتبة الموارد ({ $title })
+
+## A service's page and the guide for practitioners
+
+service-family-hub = مركز أسرة
+service-key-facts = معلومات أساسية
+service-run-by = تديرها { $organisation }
+service-referred-by-practitioners = يحيل المختصون الأسر إلى هذه الخدمة: تحدّث إلى مركز الأسرة أو الزائر الصحي أو المدرسة أو الطبيب العام.
+service-please-note = يُرجى الملاحظة:
+service-details = التفاصيل
+service-level = مستوى الدعم
+service-category = الفئة
+service-who-for = لمن هي
+service-how-to-get-referred = كيف تحصل على إحالة
+service-delivery = كيف تُقدَّم
+service-cost = التكلفة
+service-languages = اللغات
+service-area = المنطقة
+service-accreditations = الاعتمادات
+service-opening-times = أوقات العمل
+service-where = المكان
+service-map = خريطة { $place } على OpenStreetMap
+service-accessibility = إمكانية الوصول: { $notes }
+service-contact = التواصل
+service-ask-for = اطلب: { $person }
+contact-phone = الهاتف: { $phone_html }
+contact-email = البريد الإلكتروني: { $email_html }
+service-no-contact = لا توجد بيانات تواصل.
+service-route-title = للمختصين: كيف تُحيل
+service-guide-link = الإحالة إلى خدمات أخرى: دليل المختصين
+service-related-self-help = مساعدة ذاتية ذات صلة
+service-related-resources = موارد ذات صلة
+service-last-checked = آخر تحقق في { $date_html }.
+service-report-change = أبلغ عن تغيير في هذا الإدخال
+route-who = من يمكنه الإحالة
+route-how = كيف تُحيل
+route-form = استمارة الإحالة إلى { $service }
+route-include = ما يجب تضمينه
+route-response = متى يردّون
+route-consent = الموافقة
+guide-title = إحالة أسرة: دليل للمختصين
+guide-summary = إلى أين تُحال الأسرة، وأي خدمة تناسب أي حاجة، وكيف تتم كل إحالة.
+guide-intro = هذا الدليل لكل من يعمل مع الأسر: موقع كل خدمة على مسار الدعم، وأي خدمة تناسب أي حاجة، وكيف تُحال الأسرة إلى كل منها. ويمكن للأسر استخدام { $directory_html } بأنفسها.
+guide-directory-link = دليل الدعم المحلي
+guide-which-service = أي خدمة ومتى
+guide-routes = كيف تُحيل إلى كل خدمة
+guide-pathway-lead = من المساعدة المتاحة لكل أسرة إلى الدعم المتخصص: كل مستوى، وأنواع المساعدة فيه، والخدمات التي تقدمها.
+guide-by-referral = بإحالة من المختصين
+guide-how-to-refer = كيف تُحيل
+guide-how-to-refer-to = إلى { $service }
+guide-not-where-abuse = ليس حيث يوجد عنف أسري:
+guide-joint-work-note = بعض هذه الخدمات تعمل مع الشريكين معًا، وهذا غير آمن حين يسيء أحد الشريكين إلى الآخر أو يتحكم فيه.
+guide-refer-to = أحِل إلى
+guide-instead = بدلًا من ذلك.
+guide-services = الخدمات:
+guide-service-meta = { $organisation }. دعم { $level }. لـ: { $audience }.
+guide-joint-work = تعمل مع الشريكين معًا:
+guide-joint-work-abuse = ليس حيث يوجد عنف أسري.
+guide-how-families-get-there = كيف تصل إليها الأسر
+guide-tell-us = أخبرنا
+guide-give-feedback = أرسل ملاحظاتك
+guide-report-change = أبلغ عن تغيير في هذا الدليل
+category-description-domestic-abuse = دعم متخصص لكل من تعرّض للأذى من شريك أو أحد أفراد الأسرة: تخطيط للسلامة ومناصرة ودعم للأطفال. حيث يوجد عنف، أحِل إلى هنا أولًا، ولا تُحِل أبدًا إلى عمل مشترك مع الشريكين.
+category-description-mediation = تساعد الوساطة الوالدين المنفصلين على الاتفاق على ترتيبات أطفالهما والمال، معًا أو كلٌّ على حدة مع وسيط محايد. وهي ليست علاجًا، وليست آمنة حين يسيء أحد الوالدين إلى الآخر أو يخافه.
+category-description-counselling = يمنح الإرشاد النفسي شخصًا أو زوجين أو شابًا وقتًا مع مرشد مدرَّب للحديث عن المشاعر والعلاقات. وهو ينظر في ما يشعر به الناس ولماذا، لا في الاتفاق على ترتيبات.
+category-description-parenting-programme = دورات جماعية أو فردية تبني مهارات التربية والثقة على مدى عدة أسابيع.
+category-description-relationship-support = مساعدة للوالدين اللذين تمر علاقتهما بضغط، معًا أو منفصلين، ليقلّ خلافهما ويزيد تعاونهما من أجل أطفالهما.
+category-description-money-advice = مشورة بشأن الديون والإعانات والميزانية: فهموم المال كثيرًا ما تكون وراء الخلاف في البيت.
+category-description-family-hub = مراكز الأسرة هي أول مكان تقصده: فهي تقدم معظم المساعدة في هذا الدليل أو تجدها.
+category-description-drop-in = جلسات يمكن للأسر حضورها دون حجز أو إحالة.
+category-description-health = خدمات صحية للوالدين والأطفال، ومنها الصحة النفسية.
+category-description-helpline = خطوط هاتفية يمكن للأسر الاتصال بها بأنفسها، وغالبًا في أي ساعة.
+category-description-peer-support = دعم من آباء وأمهات آخرين مرّوا بتجربة مشابهة.
+category-description-online = مساعدة عبر الإنترنت، للأسر التي لا تستطيع الحضور شخصيًا أو تفضّل ألا تحضر.
+
+## The resource library and follow-on materials
+
+resources-summary = محاضرات ومقالات ومقاطع فيديو وأدلة عملية عن العلاقات، اختيرت للأسر ولمن يعملون معها.
+resources-count = { $count ->
+    [zero] لا موارد
+    [one] مورد واحد
+    [two] موردان
+    [few] { $count } موارد
+    [many] { $count } موردًا
+   *[other] { $count } مورد
+  }. الروابط تؤدي إلى مواقع أخرى.
+resources-browse = تصفّح المكتبة
+resources-all = كل الموارد
+resources-by-kind = حسب النوع
+resources-by-topic = حسب الموضوع
+resources-report-change = أبلغ عن رابط معطّل أو تغيير في مورد
+resources-kind-title = الموارد: { $kinds }
+resources-topic-title = موارد عن { $topic }
+material-kind-video = فيديو
+material-kind-talk = محاضرة
+material-kind-article = مقال
+material-kind-slides = شرائح
+material-kind-handout = نشرة
+material-kind-toolkit = دليل عملي
+material-kind-website = موقع إلكتروني
+material-kind-podcast = بودكاست
+material-kinds-video = مقاطع فيديو
+material-kinds-talk = محاضرات
+material-kinds-article = مقالات
+material-kinds-slides = شرائح
+material-kinds-handout = نشرات
+material-kinds-toolkit = أدلة عملية
+material-kinds-website = مواقع إلكترونية
+material-kinds-podcast = بودكاست
+material-from = من { $source }
+duration-minutes = { $minutes ->
+    [zero] 0 دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $minutes } دقائق
+   *[other] { $minutes } دقيقة
+  }
+duration-hours = { $hours ->
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $hours } ساعات
+   *[other] { $hours } ساعة
+  }
+duration-hours-minutes = { $hours ->
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $hours } ساعات
+   *[other] { $hours } ساعة
+  } و{ $minutes ->
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $minutes } دقائق
+   *[other] { $minutes } دقيقة
+  }
+
+## The week's booklet (its page)
+
+booklet-theme = الموضوع: { $theme }
+booklet-published-by = نشرته { $publisher }.
+booklet-programme-online = البرنامج على الإنترنت:
+booklet-download = نزّل الكتيّب (PDF، { $size })
+booklet-introduction = مقدمة
+booklet-further = موارد إضافية
+booklet-cancelled = أُلغيت هذه الجلسة.
+booklet-led-by = يقدّمها { $hosts }.
+booklet-recording = التسجيل
+booklet-materials = مواد المتابعة
+booklet-no-materials = لم تُشارَك أي مواد بعد هذه الجلسة.
+booklet-further-lead = المزيد من { $library_html } عن مواضيع هذا الأسبوع.
+booklet-resource-library = مكتبة الموارد
+booklet-feedback-title = أخبرنا برأيك
+booklet-give-feedback = أرسل ملاحظاتك عن { $title }
+booklet-back = العودة إلى البرنامج
+
 ## Audiences
 
 audience-for-practitioners = للممارسين

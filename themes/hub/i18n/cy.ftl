@@ -113,6 +113,258 @@ home-happening-now = Yn digwydd nawr
 home-coming-up = Ar y gweill
 home-more-from = Rhagor gan { $site }
 
+## The directory of local support (its pages, filters and cards)
+# For a Welsh speaker to check: the level phrases are written soft-mutated ('gymorth'), as they
+# always follow 'o' or 'i'; mutations the theme cannot make for the words it joins (after
+# 'i' in "o help ... i gymorth ..." and "Dydd Llun i ddydd Gwener", after 'a' in lists of
+# days, and 'Cymorth { $level }' in the guide); nouns after numbers stay singular with soft
+# mutation after 2 ('2 wasanaeth', '2 funud'); 'Wedi'i dargedu' for 'Targeted' and
+# 'Hunangyfeirio' for 'Self-referral'; 'Pris' and 'Faint mae'n ei gostio' for 'Cost' (the
+# English word is not used, so that no English heading is left on a Welsh page).
+
+level-universal = Cyffredinol
+level-targeted = Wedi'i dargedu
+level-specialist = Arbenigol
+level-phrase-universal = help sy'n agored i bob teulu
+level-phrase-targeted = help ychwanegol pan fydd pethau'n anoddach
+level-phrase-specialist = gymorth dwysach, arbenigol
+level-description-universal = Ar agor i bob teulu, heb fod angen atgyfeiriad.
+level-description-targeted = Help ychwanegol am gyfnod, pan fydd pethau'n anoddach.
+level-description-specialist = Cymorth dwys i deuluoedd sydd ei angen, yn aml drwy atgyfeiriad.
+directory-pathway-span = o { $lightest } i { $heaviest }
+directory-pathway-title = Llwybr y cymorth
+directory-support-goes = Mae'r cymorth yn mynd { $pathway }:
+directory-description = Gwasanaethau i deuluoedd.
+directory-description-pathway = Gwasanaethau i deuluoedd: { $pathway }.
+directory-lead = Cymorth lleol i deuluoedd.
+directory-lead-pathway = Cymorth lleol i deuluoedd, { $pathway }.
+directory-family-hubs-first = Mae canolfannau hybiau teulu wedi'u rhestru gyntaf.
+directory-print = Y cyfeiriadur i'w argraffu neu i'w gadw:
+directory-print-copy = Llyfryn { $paper } (PDF, { $size })
+directory-print-or = neu
+directory-service-count = { $count ->
+    [one] 1 gwasanaeth
+    [two] 2 wasanaeth
+   *[other] { $count } gwasanaeth
+  }
+directory-filter-title = Hidlo gwasanaethau
+directory-filter-search = Chwilio'r cyfeiriadur
+directory-filter-any = Unrhyw un
+directory-working-with-families = Ydych chi'n gweithio gyda theuluoedd?
+directory-how-to-refer = Sut i atgyfeirio teulu i'r gwasanaethau hyn
+directory-all-services = Pob gwasanaeth
+directory-browse-by = Pori yn ôl
+directory-all-a-to-z = Pob gwasanaeth o A i Y
+directory-a-to-z-title = Gwasanaethau o A i Y
+directory-a-to-z-summary = Pob gwasanaeth yn y cyfeiriadur, yn ôl enw.
+directory-letters = Llythrennau
+directory-filter-lead = { $count ->
+    [one] 1 gwasanaeth
+    [two] 2 wasanaeth
+   *[other] { $count } gwasanaeth
+  } ar gyfer { $facet }: { $value }.
+directory-filter-summary = Gwasanaethau yn y cyfeiriadur ar gyfer { $facet }: { $value }.
+
+facet-category = Categori
+facet-level = Lefel y cymorth
+facet-age = Oedran
+facet-cost = Pris
+facet-access = Sut i gael mynediad
+facet-language = Iaith
+facet-open = Ar agor ar
+age-under-5 = O dan 5
+age-5-to-11 = 5 i 11
+age-12-to-17 = 12 i 17
+age-18-to-25 = 18 i 25
+age-adults = Oedolion
+
+category-counselling = Cwnsela
+category-mediation = Cyfryngu
+category-parenting-programme = Rhaglenni rhianta
+category-relationship-support = Cymorth gyda pherthnasoedd
+category-domestic-abuse = Cymorth cam-drin domestig
+category-money-advice = Cyngor ariannol
+category-family-hub = Hybiau teulu
+category-drop-in = Sesiynau galw heibio
+category-health = Iechyd
+category-helpline = Llinellau cymorth
+category-peer-support = Cymorth gan gymheiriaid
+category-online = Cymorth ar-lein
+access-self-referral = Hunangyfeirio
+access-professional-referral = Atgyfeiriad gan weithiwr proffesiynol
+access-drop-in = Galw heibio
+delivery-in-person = Wyneb yn wyneb
+delivery-online = Ar-lein
+delivery-phone = Dros y ffôn
+service-audience-families = Teuluoedd
+service-audience-practitioners = Ymarferwyr
+service-audience-both = Teuluoedd ac ymarferwyr
+consent-written = Mae angen caniatâd ysgrifenedig y teulu
+consent-verbal = Rhaid i'r teulu gytuno i'r atgyfeiriad (mae cytuno ar lafar yn ddigon)
+consent-informed = Dywedwch wrth y teulu eich bod yn eu hatgyfeirio
+day-monday = Dydd Llun
+day-tuesday = Dydd Mawrth
+day-wednesday = Dydd Mercher
+day-thursday = Dydd Iau
+day-friday = Dydd Gwener
+day-saturday = Dydd Sadwrn
+day-sunday = Dydd Sul
+days-range = { $first } i { $last }
+days-and = { $list } a { $last }
+opening-hours = { $days }, { $opens } i { $closes }
+opening-at = yn { $place }
+ages-range = Oed { $youngest } i { $oldest }
+ages-from = Oed { $youngest } a hŷn
+ages-up-to = Hyd at { $oldest } oed
+cost-free = Am ddim
+cost-paid = Codir tâl
+cost-charge = Codir tâl
+
+report-change-subject = Newid i { $what }
+report-change-service = cofnod y cyfeiriadur { $name } ({ $id })
+report-change-library = y llyfrgell adnoddau ({ $title })
+
+## A service's page and the guide for practitioners
+
+service-family-hub = Hyb teulu
+service-key-facts = Ffeithiau allweddol
+service-run-by = Yn cael ei redeg gan { $organisation }
+service-referred-by-practitioners = Mae ymarferwyr yn atgyfeirio teuluoedd i'r gwasanaeth hwn: siaradwch â'ch hyb teulu, eich ymwelydd iechyd, eich ysgol neu eich meddyg teulu.
+service-please-note = Sylwch:
+service-details = Manylion
+service-level = Lefel y cymorth
+service-category = Categori
+service-who-for = Ar gyfer pwy mae e
+service-how-to-get-referred = Sut i gael eich atgyfeirio
+service-delivery = Sut mae'n cael ei roi
+service-cost = Faint mae'n ei gostio
+service-languages = Ieithoedd
+service-area = Ardal
+service-accreditations = Achrediadau
+service-opening-times = Amseroedd agor
+service-where = Ble
+service-map = Map o { $place } ar OpenStreetMap
+service-accessibility = Hygyrchedd: { $notes }
+service-contact = Cysylltu
+service-ask-for = Gofynnwch am: { $person }
+contact-phone = Ffôn: { $phone_html }
+contact-email = E-bost: { $email_html }
+service-no-contact = Does dim manylion cyswllt wedi'u rhestru.
+service-route-title = I ymarferwyr: sut i atgyfeirio
+service-guide-link = Atgyfeirio i wasanaethau eraill: y canllaw i ymarferwyr
+service-related-self-help = Hunangymorth cysylltiedig
+service-related-resources = Adnoddau cysylltiedig
+service-last-checked = Gwiriwyd ddiwethaf ar { $date_html }.
+service-report-change = Rhoi gwybod am newid i'r cofnod hwn
+route-who = Pwy all atgyfeirio
+route-how = Sut i atgyfeirio
+route-form = Ffurflen atgyfeirio ar gyfer { $service }
+route-include = Beth i'w gynnwys
+route-response = Pryd y byddan nhw'n ateb
+route-consent = Caniatâd
+guide-title = Atgyfeirio teulu: canllaw i ymarferwyr
+guide-summary = Ble i atgyfeirio teulu, pa wasanaeth sy'n addas i ba angen, a sut i wneud pob atgyfeiriad.
+guide-intro = Mae'r canllaw hwn ar gyfer unrhyw un sy'n gweithio gyda theuluoedd: ble mae pob gwasanaeth ar lwybr y cymorth, pa wasanaeth sy'n addas i ba angen, a sut i atgyfeirio teulu i bob un. Gall teuluoedd ddefnyddio'r { $directory_html } eu hunain.
+guide-directory-link = cyfeiriadur cymorth lleol
+guide-which-service = Pa wasanaeth a phryd
+guide-routes = Sut i atgyfeirio i bob gwasanaeth
+guide-pathway-lead = O help sy'n agored i bob teulu i gymorth arbenigol: pob lefel, y mathau o help ar bob un a'r gwasanaethau sy'n ei roi.
+guide-by-referral = Drwy atgyfeiriad gan ymarferwyr
+guide-how-to-refer = sut i atgyfeirio
+guide-how-to-refer-to = at { $service }
+guide-not-where-abuse = Nid lle mae cam-drin domestig:
+guide-joint-work-note = mae rhai o'r gwasanaethau hyn yn gweithio gyda'r ddau bartner gyda'i gilydd, sydd ddim yn ddiogel lle mae un partner yn cam-drin neu'n rheoli'r llall.
+guide-refer-to = Atgyfeiriwch at
+guide-instead = yn lle hynny.
+guide-services = Gwasanaethau:
+guide-service-meta = { $organisation }. Cymorth { $level }. Ar gyfer: { $audience }.
+guide-joint-work = Yn gweithio gyda'r ddau bartner gyda'i gilydd:
+guide-joint-work-abuse = nid lle mae cam-drin domestig.
+guide-how-families-get-there = Sut mae teuluoedd yn cyrraedd
+guide-tell-us = Dywedwch wrthym
+guide-give-feedback = Rhoi adborth
+guide-report-change = Rhoi gwybod am newid i'r canllaw hwn
+category-description-domestic-abuse = Cymorth arbenigol i unrhyw un sydd wedi cael niwed gan bartner neu aelod o'r teulu: cynllunio diogelwch, eiriolaeth a chymorth i blant. Lle mae cam-drin, atgyfeiriwch yma yn gyntaf, a byth i waith ar y cyd gyda'r ddau bartner.
+category-description-mediation = Mae cyfryngu'n helpu rhieni sy'n gwahanu i gytuno ar drefniadau ar gyfer eu plant ac arian, gan gyfarfod gyda'i gilydd neu ar wahân gyda chyfryngwr niwtral. Nid therapi yw e, a dydy e ddim yn ddiogel lle mae un rhiant yn cam-drin y llall neu'n ei ofni.
+category-description-counselling = Mae cwnsela'n rhoi amser i un person, cwpl neu berson ifanc gyda chwnselydd hyfforddedig i siarad am deimladau a pherthnasoedd. Mae'n edrych ar sut mae pobl yn teimlo a pham, yn hytrach na chytuno ar drefniadau.
+category-description-parenting-programme = Cyrsiau mewn grŵp neu un i un sy'n magu sgiliau a hyder rhianta dros sawl wythnos.
+category-description-relationship-support = Help i rieni y mae eu perthynas dan straen, gyda'i gilydd neu ar wahân, i ddadlau llai a chydweithio mwy er mwyn eu plant.
+category-description-money-advice = Cyngor ar ddyled, budd-daliadau a chyllidebu: mae pryderon am arian yn aml y tu ôl i wrthdaro yn y cartref.
+category-description-family-hub = Hybiau teulu yw'r lle cyntaf i fynd: maen nhw'n cynnig neu'n dod o hyd i'r rhan fwyaf o'r help yn y canllaw hwn.
+category-description-drop-in = Sesiynau y gall teuluoedd ddod iddyn nhw heb archebu na chael eu hatgyfeirio.
+category-description-health = Gwasanaethau iechyd i rieni a phlant, gan gynnwys iechyd meddwl.
+category-description-helpline = Llinellau ffôn y gall teuluoedd eu ffonio eu hunain, yn aml ar unrhyw awr.
+category-description-peer-support = Cymorth gan rieni eraill sydd wedi bod drwy rywbeth tebyg.
+category-description-online = Help ar-lein, i deuluoedd na allan nhw ddod wyneb yn wyneb neu y byddai'n well ganddyn nhw beidio.
+
+## The resource library and follow-on materials
+
+resources-summary = Sgyrsiau, erthyglau, fideos a phecynnau cymorth ar berthnasoedd, wedi'u dewis ar gyfer teuluoedd a'r bobl sy'n gweithio gyda nhw.
+resources-count = { $count ->
+    [one] 1 adnodd
+   *[other] { $count } adnodd
+  }. Mae'r dolenni'n mynd i wefannau eraill.
+resources-browse = Pori'r llyfrgell
+resources-all = Pob adnodd
+resources-by-kind = Yn ôl math
+resources-by-topic = Yn ôl pwnc
+resources-report-change = Rhoi gwybod am ddolen sydd wedi torri neu am newid i adnodd
+resources-kind-title = Adnoddau: { $kinds }
+resources-topic-title = Adnoddau ar { $topic }
+material-kind-video = Fideo
+material-kind-talk = Sgwrs
+material-kind-article = Erthygl
+material-kind-slides = Sleidiau
+material-kind-handout = Taflen
+material-kind-toolkit = Pecyn cymorth
+material-kind-website = Gwefan
+material-kind-podcast = Podlediad
+material-kinds-video = Fideos
+material-kinds-talk = Sgyrsiau
+material-kinds-article = Erthyglau
+material-kinds-slides = Sleidiau
+material-kinds-handout = Taflenni
+material-kinds-toolkit = Pecynnau cymorth
+material-kinds-website = Gwefannau
+material-kinds-podcast = Podlediadau
+material-from = Gan { $source }
+duration-minutes = { $minutes ->
+    [one] 1 munud
+    [two] 2 funud
+   *[other] { $minutes } munud
+  }
+duration-hours = { $hours ->
+    [one] 1 awr
+   *[other] { $hours } awr
+  }
+duration-hours-minutes = { $hours ->
+    [one] 1 awr
+   *[other] { $hours } awr
+  } { $minutes ->
+    [one] 1 munud
+    [two] 2 funud
+   *[other] { $minutes } munud
+  }
+
+## The week's booklet (its page)
+
+booklet-theme = Thema: { $theme }
+booklet-published-by = Cyhoeddwyd gan { $publisher }.
+booklet-programme-online = Y rhaglen ar-lein:
+booklet-download = Lawrlwytho'r llyfryn (PDF, { $size })
+booklet-introduction = Cyflwyniad
+booklet-further = Adnoddau pellach
+booklet-cancelled = Cafodd y sesiwn hon ei chanslo.
+booklet-led-by = Dan arweiniad { $hosts }.
+booklet-recording = Recordiad
+booklet-materials = Deunyddiau dilynol
+booklet-no-materials = Ni rannwyd unrhyw ddeunyddiau ar ôl y sesiwn hon.
+booklet-further-lead = Rhagor o'r { $library_html } ar bynciau'r wythnos hon.
+booklet-resource-library = llyfrgell adnoddau
+booklet-feedback-title = Dywedwch wrthym beth oeddech chi'n ei feddwl
+booklet-give-feedback = Rhoi adborth ar { $title }
+booklet-back = Yn ôl i'r rhaglen
+
 ## Audiences
 
 audience-for-practitioners = I ymarferwyr

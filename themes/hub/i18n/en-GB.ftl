@@ -243,6 +243,12 @@ cost-free = Free
 cost-paid = Paid
 cost-charge = There is a charge
 
+# The subject of the email a 'Report a change' link starts: "Change to the directory entry ...".
+report-change-subject = Change to { $what }
+# $name is the service's name, $id its identifier.
+report-change-service = the directory entry { $name } ({ $id })
+report-change-library = the resource library ({ $title })
+
 ## A service's page and the guide for practitioners
 
 # A tag on a service's card.
