@@ -114,6 +114,14 @@ fn a_welsh_directory_says_everything_in_welsh_with_welsh_plurals() {
             "Gan Elusen Teuluoedd Enghreifftiol",
         ],
     );
+    let home = page(&pages, "index.html");
+    assert_has(
+        home,
+        "the home page's card for the directory",
+        &[
+            "2 wasanaeth yn agos atoch chi, gan gynnwys cymorth cam-drin domestig, hybiau teulu a sesiynau galw heibio.",
+        ],
+    );
     let kind = page(&pages, "resources/kind/video/index.html");
     assert!(kind.contains("<h1>Adnoddau: fideos</h1>"), "{kind}");
 }

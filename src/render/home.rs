@@ -47,8 +47,9 @@ pub enum Route {
         url: String,
         /// How many services it lists.
         services: usize,
-        /// Its most common categories (at most three), most common first.
-        categories: Vec<&'static str>,
+        /// Its most common categories (at most three), most common first, in the site's
+        /// language.
+        categories: Vec<String>,
     },
 }
 
@@ -127,7 +128,10 @@ fn routes(site: &Site) -> Vec<Route> {
         routes.push(Route::Directory {
             url: Section::Directory.url().into(),
             services: family.len(),
-            categories: common_categories(&family, 3),
+            categories: common_categories(&family, 3)
+                .into_iter()
+                .map(|c| site.t(c.key()))
+                .collect(),
         });
     }
     routes
@@ -139,7 +143,7 @@ const SELF_HELP_URL: &str = "/self-help/";
 fn common_categories<S: std::borrow::Borrow<crate::model::Service>>(
     services: &[S],
     limit: usize,
-) -> Vec<&'static str> {
+) -> Vec<crate::model::service::vocab::Category> {
     use crate::model::service::vocab::Category;
     let mut counted: Vec<(usize, usize, Category)> = Category::ALL
         .iter()
@@ -160,7 +164,7 @@ fn common_categories<S: std::borrow::Borrow<crate::model::Service>>(
     counted
         .into_iter()
         .take(limit)
-        .map(|(_, _, category)| category.label())
+        .map(|(_, _, category)| category)
         .collect()
 }
 
@@ -213,15 +217,15 @@ mod tests {
             "\"health\"",
             "\"counselling\"",
         ]);
+        let slugs = |services: &[crate::model::Service]| -> Vec<&str> {
+            common_categories(services, 3)
+                .into_iter()
+                .map(|c| c.slug())
+                .collect()
+        };
         // Helplines (2) first; then ties of one in the vocabulary's order.
-        assert_eq!(
-            common_categories(&services, 3),
-            ["Helplines", "Counselling", "Mediation"]
-        );
-        assert_eq!(
-            common_categories(&services[..1], 3),
-            ["Mediation", "Helplines"]
-        );
+        assert_eq!(slugs(&services), ["helpline", "counselling", "mediation"]);
+        assert_eq!(slugs(&services[..1]), ["mediation", "helpline"]);
         assert!(common_categories::<crate::model::Service>(&[], 3).is_empty());
     }
 }

@@ -225,6 +225,25 @@ report-change-subject = تغيير في { $what }
 report-change-service = إدخال الدليل { $name } ({ $id })
 report-change-library = مكتبة الموارد ({ $title })
 
+home-self-help-guides = { $count ->
+    [zero] لا أدلة للأسر.
+    [one] دليل واحد للأسر.
+    [two] دليلان للأسر.
+    [few] { $count } أدلة للأسر.
+    [many] { $count } دليلًا للأسر.
+   *[other] { $count } دليل للأسر.
+  }
+home-directory-services = { $count ->
+    [zero] لا خدمات قريبة منك
+    [one] خدمة واحدة قريبة منك
+    [two] خدمتان قريبتان منك
+    [few] { $count } خدمات قريبة منك
+    [many] { $count } خدمة قريبة منك
+   *[other] { $count } خدمة قريبة منك
+  }
+home-directory-including = ، منها
+list-and = و
+
 ## A service's page and the guide for practitioners
 
 service-family-hub = مركز أسرة

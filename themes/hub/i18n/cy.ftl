@@ -224,6 +224,20 @@ report-change-subject = Newid i { $what }
 report-change-service = cofnod y cyfeiriadur { $name } ({ $id })
 report-change-library = y llyfrgell adnoddau ({ $title })
 
+home-self-help-guides = { $count ->
+    [one] 1 canllaw i deuluoedd.
+    [two] 2 ganllaw i deuluoedd.
+   *[other] { $count } canllaw i deuluoedd.
+  }
+home-directory-services = { $count ->
+    [one] 1 gwasanaeth yn agos atoch chi
+    [two] 2 wasanaeth yn agos atoch chi
+   *[other] { $count } gwasanaeth yn agos atoch chi
+  }
+home-directory-including = , gan gynnwys
+# For a Welsh speaker to check: 'a' before a consonant; the theme does not write 'ac' before a vowel.
+list-and = a
+
 ## A service's page and the guide for practitioners
 
 service-family-hub = Hyb teulu

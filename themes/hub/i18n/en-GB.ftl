@@ -249,6 +249,22 @@ report-change-subject = Change to { $what }
 report-change-service = the directory entry { $name } ({ $id })
 report-change-library = the resource library ({ $title })
 
+# The home page's card for the self-help pages, when the section has no summary.
+home-self-help-guides = { $count ->
+    [one] { $count } guide for families.
+   *[other] { $count } guides for families.
+  }
+# The home page's card for the directory: "12 services near you, including counselling,
+# helplines and mediation." (the categories follow home-directory-including, in lower case).
+home-directory-services = { $count ->
+    [one] { $count } service near you
+   *[other] { $count } services near you
+  }
+# Follows home-directory-services, before the first category (its comma included).
+home-directory-including = , including
+# Before the last of several: "counselling, helplines and mediation".
+list-and = and
+
 ## A service's page and the guide for practitioners
 
 # A tag on a service's card.
