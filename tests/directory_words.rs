@@ -44,7 +44,7 @@ fn a_welsh_directory_says_everything_in_welsh_with_welsh_plurals() {
         home,
         "the directory",
         &[
-            "<p class=\"lead\">Cymorth lleol i deuluoedd, o help sy&#39;n agored i bob teulu i gymorth dwysach, arbenigol. Mae canolfannau hybiau teulu wedi&#39;u rhestru gyntaf.</p>",
+            "<p class=\"lead\">Cymorth lleol i deuluoedd, o help sy&#39;n agored i bob teulu i gymorth dwysach, arbenigol. Mae canolfannau hybiau teulu wedi'u rhestru gyntaf.</p>",
             "(1 gwasanaeth): Ar agor i bob teulu, heb fod angen atgyfeiriad.",
             ">Cyffredinol</text>",
             "<label for=\"filter-level\">Lefel y cymorth</label>",
@@ -63,7 +63,7 @@ fn a_welsh_directory_says_everything_in_welsh_with_welsh_plurals() {
         hub,
         "the family hub's page",
         &[
-            "<dt>Faint mae&#39;n ei gostio</dt><dd>Am ddim</dd>",
+            "<dt>Faint mae'n ei gostio</dt><dd>Am ddim</dd>",
             "<dd>Oed 0 i 11. </dd>",
             "<dd>Wyneb yn wyneb</dd>",
             "09:30 i 15:00 (yn Canolfan Gymunedol Cwm Tawel)",
@@ -108,7 +108,7 @@ fn a_welsh_directory_says_everything_in_welsh_with_welsh_plurals() {
         library,
         "the library",
         &[
-            "<p class=\"meta\">2 adnodd. Mae&#39;r dolenni&#39;n mynd i wefannau eraill.</p>",
+            "<p class=\"meta\">2 adnodd. Mae'r dolenni'n mynd i wefannau eraill.</p>",
             ">Fideos</h2>",
             ">Erthygl</span>",
             "Gan Elusen Teuluoedd Enghreifftiol",

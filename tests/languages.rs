@@ -318,3 +318,25 @@ fn a_welsh_programme_counts_filters_and_books_in_welsh() {
     );
     assert!(online.contains("<li>Capsiynau byw</li>"));
 }
+
+#[test]
+fn a_message_written_twice_in_one_file_is_located_at_the_second() {
+    let site = scratch_copy("cymraeg");
+    fs::create_dir_all(site.path().join("i18n")).unwrap();
+    fs::write(
+        site.path().join("i18n/cy.ftl"),
+        "nav-search = Chwilio\nexit-this-page = Gadael\nnav-search = Chwilio'r wefan\n",
+    )
+    .unwrap();
+    let error = check(&options(site.path())).expect_err("a message twice");
+    let Error::Content(problems) = error else {
+        panic!("expected a located problem, got {error}")
+    };
+    let problem = problems
+        .0
+        .iter()
+        .find(|d| d.code == Some(Code::Translation))
+        .expect("the second nav-search");
+    assert_eq!(problem.position, Some((3, 1)), "{problem:?}");
+    assert!(problem.message.contains("`nav-search` is written twice"));
+}

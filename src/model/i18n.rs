@@ -99,9 +99,14 @@ impl Messages {
                     ids: BTreeSet::new(),
                 }
             });
+            let mut in_file = BTreeSet::new();
             for item in resource.entries() {
                 if let ast::Entry::Message(message) = item {
-                    entry.ids.insert(message.id.name.to_owned());
+                    let id = message.id.name;
+                    if !in_file.insert(id) {
+                        problems.push(twice(file, id));
+                    }
+                    entry.ids.insert(id.to_owned());
                 }
             }
             entry.bundle.add_resource_overriding(resource);
@@ -250,6 +255,22 @@ fn chain_for(
         chain.push(DEFAULT_LANGUAGE.to_owned());
     }
     chain
+}
+
+/// A message written twice in one file: Fluent would keep the last without a word, so one of
+/// the two texts would never show. Located at the second.
+fn twice(file: &MessageFile, id: &str) -> Diagnostic {
+    let text = &file.file.text;
+    let mut starts = text.match_indices(id).filter(|&(at, _)| {
+        let line_start = at == 0 || text.as_bytes()[at - 1] == b'\n';
+        let rest = text[at + id.len()..].trim_start_matches([' ', '\t']);
+        line_start && rest.starts_with('=')
+    });
+    let second = starts.nth(1).map_or(0, |(at, _)| at);
+    file.file
+        .error_at(second..second + id.len(), format!("`{id}` is written twice in this file; only the last would show"))
+        .code(Code::Translation)
+        .hint("keep one of the two (a message's name is its key: give a different message another name)")
 }
 
 fn message_ids(bundle: &Bundle) -> Vec<String> {

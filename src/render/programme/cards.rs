@@ -247,17 +247,17 @@ fn ages_text(site: &Site, ages: &Ages) -> String {
     match ages.to {
         Some(to) => site.t_with(
             if months {
-                "ages-range-months"
+                "child-ages-range-months"
             } else {
-                "ages-range"
+                "child-ages-range"
             },
             &[from, ("to", ArgValue::Number(f64::from(to)))],
         ),
         None => site.t_with(
             if months {
-                "ages-over-months"
+                "child-ages-over-months"
             } else {
-                "ages-over"
+                "child-ages-over"
             },
             &[from],
         ),

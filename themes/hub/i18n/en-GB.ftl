@@ -518,7 +518,6 @@ family-refreshments = Refreshments
 family-help-getting-there = Help getting there
 family-parking = Parking
 family-step-free-route = Step-free route
-cost-free = Free
 childcare-creche = Creche
 childcare-children-welcome = Children welcome
 childcare-none = No childcare
@@ -532,7 +531,6 @@ card-for-families = For families:{" "}
 card-audience = For { $audience }.
 # The hosts of a session: "With Jo Bloggs, Ealing Council; Sam Smith and Ali Khan".
 card-with = With { $hosts }
-list-and = and
 # Where a session is: "Online: Microsoft Teams", "Acton Family Hub, or online: Microsoft Teams".
 place-online = Online
 place-online-on = Online: { $platform }
@@ -629,10 +627,10 @@ host-sessions = Sessions
 # The printable poster of a week.
 poster-scan = Scan a code with your phone's camera to book, or type the address under it.
 # Children's ages: "0 to 5", "0 to 12 months", "11 and over".
-ages-range = { $from } to { $to }
-ages-range-months = { $from } to { $to } months
-ages-over = { $from } and over
-ages-over-months = { $from } months and over
+child-ages-range = { $from } to { $to }
+child-ages-range-months = { $from } to { $to } months
+child-ages-over = { $from } and over
+child-ages-over-months = { $from } months and over
 # A week's dates: "Monday 4 March 2024 to Friday 8 March 2024".
 date-range = { $from } to { $to }
 # A filter page's title after the week's name, with the value in lower case:
