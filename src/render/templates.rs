@@ -298,7 +298,7 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
         // The message's own words are the theme's (or the site's), like a template's text:
         // escaped so they cannot make markup, but an apostrophe stays as written, as it does
         // in a template (attributes are always in double quotes).
-        let escaped = escape_words(&text);
+        let escaped = crate::text::escape::escape_html_text(&text);
         let mut html = String::with_capacity(escaped.len());
         for (i, part) in escaped.split(MARK).enumerate() {
             match (i % 2, part.parse::<usize>().ok().and_then(|n| parts.get(n))) {
@@ -312,22 +312,6 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
     fn is_safe(&self) -> bool {
         true
     }
-}
-
-/// A message's own words made safe in HTML text and double-quoted attributes: `&`, `<`, `>` and
-/// `"` escaped, an apostrophe kept.
-fn escape_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A hash of every template's name and text, in name order.

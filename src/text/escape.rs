@@ -2,6 +2,23 @@
 
 /// Escapes text for XML content and attribute values.
 pub fn escape_xml(text: &str) -> String {
+    escape(text, Quotes::Both)
+}
+
+/// Escapes text the theme wrote (a translation's words) for HTML text and double-quoted
+/// attributes: `&`, `<`, `>` and `"`; an apostrophe stays as written, as in a template's text.
+pub fn escape_html_text(text: &str) -> String {
+    escape(text, Quotes::Double)
+}
+
+/// Which quotes [`escape`] turns into entities.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quotes {
+    Both,
+    Double,
+}
+
+fn escape(text: &str, quotes: Quotes) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -9,8 +26,10 @@ pub fn escape_xml(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            '\'' if quotes == Quotes::Both => out.push_str("&apos;"),
+            c if quotes == Quotes::Both
+                && (c as u32) < 0x20
+                && !matches!(c, '\n' | '\t' | '\r') => {}
             c => out.push(c),
         }
     }
