@@ -19,6 +19,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::MessageFile;
+use crate::text::format::Dates;
 
 /// The language every theme has in full, and the one any missing message falls back to.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -178,14 +179,6 @@ impl Messages {
             })
         })
     }
-
-    /// The message ids of the default language, in order: every message the theme shows.
-    pub fn keys(&self) -> Vec<String> {
-        let Some(bundle) = self.bundles.get(DEFAULT_LANGUAGE) else {
-            return Vec::new();
-        };
-        message_ids(bundle)
-    }
 }
 
 /// The translations to try for `language`: the closest the theme or site has (cy-GB takes
@@ -296,12 +289,18 @@ pub fn fluent_args<'a>(pairs: impl IntoIterator<Item = (&'a str, ArgValue)>) -> 
 pub struct Words<'a> {
     messages: &'a Messages,
     language: &'a str,
+    /// Dates and times in the same language.
+    pub dates: &'a Dates,
 }
 
 impl<'a> Words<'a> {
-    /// `messages` in `language`.
-    pub fn new(messages: &'a Messages, language: &'a str) -> Words<'a> {
-        Words { messages, language }
+    /// `messages` in `language`, with its `dates`.
+    pub fn new(messages: &'a Messages, language: &'a str, dates: &'a Dates) -> Words<'a> {
+        Words {
+            messages,
+            language,
+            dates,
+        }
     }
 
     /// Message `key`; its name when no translation has it.

@@ -217,12 +217,13 @@ impl Site {
 
     /// The theme's words in the site's language.
     pub fn words(&self) -> i18n::Words<'_> {
-        i18n::Words::new(&self.messages, &self.config.language)
+        i18n::Words::new(&self.messages, &self.config.language, &self.dates)
     }
 
-    /// The theme's words in English, for outputs not yet translated (the printed directory).
+    /// The theme's words in English, for outputs not yet translated (the printed directory, the
+    /// ORUK export), with the site's own form of dates and times.
     pub fn english_words(&self) -> i18n::Words<'_> {
-        i18n::Words::new(&self.messages, i18n::DEFAULT_LANGUAGE)
+        i18n::Words::new(&self.messages, i18n::DEFAULT_LANGUAGE, &self.dates)
     }
     /// The home page.
     pub fn home(&self) -> Option<&Page> {

@@ -27,7 +27,6 @@ use crate::model::service::words::{ages, cost_text, opening_line};
 use crate::model::service::{Service, ServiceIndex};
 use crate::model::topic::Topics;
 use crate::qr::QrCode;
-use crate::text::format::Dates;
 
 /// Where the printed directory on `paper` is published: `/directory/directory-a5.pdf`.
 pub fn pdf_path(paper: Paper) -> String {
@@ -308,7 +307,7 @@ pub fn build_printed_directory(
             .services
             .iter()
             .filter(|s| s.safety)
-            .map(|s| safety_line(s, &site.dates, &site.english_words()))
+            .map(|s| safety_line(s, &site.english_words()))
             .collect(),
         help_now: config
             .help_now
@@ -483,7 +482,7 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, &site.dates, &site.english_words()))
+            .map(|o| opening_line(o, &service.locations, &site.english_words()))
             .collect(),
         last_checked: format!("Last checked {}", site.dates.date(service.last_reviewed)),
         short_url: short_url(&url),
@@ -522,7 +521,7 @@ fn index(site: &Site, chosen: &[&Service]) -> Vec<IndexEntry> {
         .collect()
 }
 
-fn safety_line(service: &Service, dates: &Dates, words: &Words) -> SafetyLine {
+fn safety_line(service: &Service, words: &Words) -> SafetyLine {
     let contact = &service.contact;
     SafetyLine {
         name: service.name.clone(),
@@ -538,7 +537,7 @@ fn safety_line(service: &Service, dates: &Dates, words: &Words) -> SafetyLine {
         hours: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, dates, words))
+            .map(|o| opening_line(o, &service.locations, words))
             .collect::<Vec<_>>()
             .join("; "),
     }

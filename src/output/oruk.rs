@@ -19,7 +19,6 @@ use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::slug::slugify;
 use crate::model::{Service, Site, Topics};
 use crate::render::untrusted::render_service_description;
-use crate::text::format::Dates;
 use crate::text::format::iso_date;
 
 /// The ORUK profile's OpenAPI definition, which this static export follows.
@@ -93,13 +92,7 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     }
     let mut dump = Vec::with_capacity(services.len());
     for service in services {
-        let full = service_full(
-            config,
-            &site.topics,
-            service,
-            &site.dates,
-            &site.english_words(),
-        );
+        let full = service_full(config, &site.topics, service, &site.english_words());
         files.push(file(
             &format!("directory/oruk/services/{}.json", service_uuid(service)),
             &full,
@@ -267,13 +260,7 @@ fn description(service: &Service) -> String {
 /// A service with everything nested: schedules, areas, locations, languages, costs, contacts,
 /// and taxonomy attributes for its categories, level and access routes.
 /// `words`: the theme's English (the export is in the default language).
-fn service_full(
-    config: &Config,
-    topics: &Topics,
-    service: &Service,
-    dates: &Dates,
-    words: &Words,
-) -> Value {
+fn service_full(config: &Config, topics: &Topics, service: &Service, words: &Words) -> Value {
     let Value::Object(mut map) = service_summary(config, service) else {
         return Value::Null;
     };
@@ -282,7 +269,7 @@ fn service_full(
     put(
         &mut map,
         "schedules",
-        Value::Array(schedules(service, &sid, &key, dates, words)),
+        Value::Array(schedules(service, &sid, &key, words)),
     );
     if !service.area.is_empty() {
         put(
@@ -346,7 +333,6 @@ fn schedules(
     service: &Service,
     sid: &str,
     key: &dyn Fn(&str, usize) -> String,
-    dates: &Dates,
     words: &Words,
 ) -> Vec<Value> {
     service
@@ -386,7 +372,6 @@ fn schedules(
                 json!(crate::render::directory::views::opening_line(
                     opening,
                     &service.locations,
-                    dates,
                     words
                 )),
             );

@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::model::Service;
 use crate::model::i18n::Words;
 use crate::render::directory::views::opening_line;
-use crate::text::format::Dates;
 use crate::text::format::iso_date;
 
 /// What a spreadsheet may read as the start of a formula.
@@ -39,7 +38,6 @@ const HEADINGS: &[&str] = &[
 
 /// The directory as CSV, one row per service in id order.
 pub fn render_csv(config: &Config, services: &[Service], words: &Words) -> String {
-    let dates = Dates::for_language(&config.language);
     let mut out = row(HEADINGS.iter().map(|h| (*h).to_owned()));
     for s in services {
         let join = |items: Vec<&str>| items.join("; ");
@@ -70,7 +68,7 @@ pub fn render_csv(config: &Config, services: &[Service], words: &Words) -> Strin
                 .join("; "),
             s.schedule
                 .iter()
-                .map(|o| opening_line(o, &s.locations, &dates, words))
+                .map(|o| opening_line(o, &s.locations, words))
                 .collect::<Vec<_>>()
                 .join("; "),
             iso_date(s.last_reviewed),

@@ -6,7 +6,6 @@ use crate::model::i18n::{ArgValue, Words};
 use crate::model::id::ById;
 use crate::model::service::vocab::Day;
 use crate::model::service::{Location, Opening, Service};
-use crate::text::format::Dates;
 
 fn text(value: impl Into<String>) -> ArgValue {
     ArgValue::Text(value.into())
@@ -42,18 +41,13 @@ pub fn ages(min: Option<u8>, max: Option<u8>, words: &Words) -> String {
 }
 
 /// 'Monday to Friday, 9am to 5pm (at Acton Family Hub; term time only)'.
-pub fn opening_line(
-    opening: &Opening,
-    locations: &[Location],
-    dates: &Dates,
-    words: &Words,
-) -> String {
+pub fn opening_line(opening: &Opening, locations: &[Location], words: &Words) -> String {
     let mut line = words.t_with(
         "opening-hours",
         &[
             ("days", text(day_list(&opening.days, words))),
-            ("opens", text(dates.time(opening.opens))),
-            ("closes", text(dates.time(opening.closes))),
+            ("opens", text(words.dates.time(opening.opens))),
+            ("closes", text(words.dates.time(opening.closes))),
         ],
     );
     let place = opening

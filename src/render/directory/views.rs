@@ -240,7 +240,7 @@ pub fn service_detail(
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, dates, &words))
+            .map(|o| opening_line(o, &service.locations, &words))
             .collect(),
         locations: service.locations.iter().map(location_view).collect(),
         phone: service.contact.phone.clone(),
@@ -336,7 +336,8 @@ mod tests {
     fn days_read_naturally() {
         use crate::model::service::vocab::Day::*;
         let messages = crate::model::i18n::theme_english();
-        let words = crate::model::i18n::Words::new(&messages, "en-GB");
+        let dates = crate::text::format::Dates::default();
+        let words = crate::model::i18n::Words::new(&messages, "en-GB", &dates);
         let day_list = |days: &[crate::model::service::vocab::Day]| day_list(days, &words);
         assert_eq!(
             day_list(&[Monday, Tuesday, Wednesday, Thursday, Friday]),
@@ -372,7 +373,8 @@ mod tests {
     #[test]
     fn ages_and_encoding() {
         let messages = crate::model::i18n::theme_english();
-        let words = crate::model::i18n::Words::new(&messages, "en-GB");
+        let dates = crate::text::format::Dates::default();
+        let words = crate::model::i18n::Words::new(&messages, "en-GB", &dates);
         let ages = |min, max| ages(min, max, &words);
         assert_eq!(ages(Some(0), Some(18)), "Ages 0 to 18");
         assert_eq!(ages(None, None), "");

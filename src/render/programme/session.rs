@@ -383,41 +383,27 @@ pub enum RouteList {
 /// A way to book as a link: 'Book a place: {title}' to the form, 'Book by email: {address}'
 /// to a message whose subject names the session, 'Book by phone: {number}' to `tel:`.
 pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: RouteList) -> Link {
-    let waiting = list == RouteList::Waiting;
+    // Each way's message, and its waiting-list twin (`book-form-waiting`).
+    let title = |way: &str, name: &str, value: &str| {
+        let key = match list {
+            RouteList::Waiting => format!("book-{way}-waiting"),
+            RouteList::Places => format!("book-{way}"),
+        };
+        site.t_with(&key, &[(name, text(value.to_owned()))])
+    };
     match route {
         BookingRoute::Form(url) => Link {
-            title: site.t_with(
-                if waiting {
-                    "book-form-waiting"
-                } else {
-                    "book-form"
-                },
-                &[("title", text(session.title.clone()))],
-            ),
+            title: title("form", "title", &session.title),
             url: url.clone(),
         },
         BookingRoute::Email { address, link } => Link {
-            title: site.t_with(
-                if waiting {
-                    "book-email-waiting"
-                } else {
-                    "book-email"
-                },
-                &[("address", text(address.clone()))],
-            ),
+            title: title("email", "address", address),
             url: link
                 .clone()
                 .unwrap_or_else(|| mailto(site, session, address)),
         },
         BookingRoute::Phone(number) => Link {
-            title: site.t_with(
-                if waiting {
-                    "book-phone-waiting"
-                } else {
-                    "book-phone"
-                },
-                &[("number", text(number.clone()))],
-            ),
+            title: title("phone", "number", number),
             url: format!(
                 "tel:{}",
                 number
