@@ -20,8 +20,10 @@ pub struct RawConfig {
     #[serde(default)]
     description: String,
     base_url: Spanned<String>,
-    #[serde(default = "default_language")]
-    language: Spanned<String>,
+    #[serde(default)]
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     time_zone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
@@ -44,9 +46,6 @@ pub struct RawConfig {
     extra: toml::Table,
 }
 
-fn default_language() -> Spanned<String> {
-    Spanned::new(0..0, "en-GB".into())
-}
 fn default_theme() -> String {
     "hub".into()
 }
@@ -285,8 +284,12 @@ pub struct Config {
     pub base_url: String,
     /// The same address as origin and folder: what turns site paths into links and addresses.
     pub urls: SiteUrls,
-    /// The language of the content, as a BCP 47 tag.
+    /// The language of the content, as a BCP 47 tag: on a site in several languages, the
+    /// language of the pages being built (each language is built in turn).
     pub language: String,
+    /// Every language the site publishes in, the default first (served at the root; each
+    /// other under `/<tag>/`). One entry on a site in one language.
+    pub languages: Vec<String>,
     /// The IANA name of the site's time zone.
     pub time_zone_name: String,
     /// The site's time zone.
@@ -343,6 +346,7 @@ fn validate(
         description,
         base_url,
         language,
+        languages,
         time_zone,
         theme,
         output_dir,
@@ -388,10 +392,8 @@ fn validate(
             }
         },
     };
-    let language = check_language(language, file).unwrap_or_else(|d| {
-        problems.push(d);
-        "en-GB".to_owned()
-    });
+    let languages = check_languages(language, languages, file, &mut problems);
+    let language = languages[0].clone();
     let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
     if let Some(url) = &directory.guide.feedback_url
         && !is_web_address(url.get_ref())
@@ -419,6 +421,7 @@ fn validate(
         base_url,
         urls,
         language,
+        languages,
         time_zone_name,
         time_zone,
         theme,
@@ -433,6 +436,60 @@ fn validate(
     };
     Ok((config, problems.sorted()))
 }
+
+/// The site's languages, the default first: `languages = ["en-GB", "cy"]`, or the one
+/// `language = "cy"` (British English when neither is given). A bad tag is reported and left
+/// out (British English stands in for a site left with none), so the rest of the site is still
+/// checked in the same run.
+fn check_languages(
+    language: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> Vec<String> {
+    let written: Vec<Spanned<String>> = match (language, languages) {
+        (None, None) => vec![],
+        (Some(one), None) => vec![one],
+        (None, Some(list)) => {
+            if list.get_ref().is_empty() {
+                problems.push(
+                    file.error_at(list.span(), "`languages` is empty")
+                        .code(Code::BadLanguage)
+                        .hint("name at least one language, the default first: languages = [\"en-GB\", \"cy\"]"),
+                );
+            }
+            list.into_inner()
+        }
+        (Some(one), Some(list)) => {
+            problems.push(
+                file.error_at(one.span(), "both `language` and `languages` are given")
+                    .code(Code::BadLanguage)
+                    .hint("keep `languages` (the default language first) and remove `language`"),
+            );
+            list.into_inner()
+        }
+    };
+    let mut tags: Vec<String> = Vec::new();
+    for tag in written {
+        let span = tag.span();
+        match check_language(tag, file) {
+            Ok(tag) if tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) => problems.push(
+                file.error_at(span, format!("`{tag}` is listed twice in `languages`"))
+                    .code(Code::BadLanguage)
+                    .hint("list each language once, the default first"),
+            ),
+            Ok(tag) => tags.push(tag),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if tags.is_empty() {
+        tags.push(DEFAULT_LANGUAGE.to_owned());
+    }
+    tags
+}
+
+/// A site's language when its configuration names none.
+const DEFAULT_LANGUAGE: &str = "en-GB";
 
 /// The site's language: a BCP 47 tag whose every part is in the IANA subtag registry, since
 /// browsers, screen readers and search engines read it from every page's `lang`.
@@ -467,6 +524,22 @@ impl Config {
     pub fn href<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
         self.urls.href(path)
     }
+
+    /// The site's default language: the first of `languages`, served at the root.
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+
+    /// Whether the pages being built are in a language other than the default (a
+    /// translation: its text falls back to the default language where not translated).
+    pub fn is_translation(&self) -> bool {
+        self.language != self.default_language()
+    }
+
+    /// Whether `tag` is one of the site's languages (as written in `languages`, any case).
+    pub fn has_language(&self, tag: &str) -> bool {
+        self.languages.iter().any(|l| l.eq_ignore_ascii_case(tag))
+    }
 }
 
 #[cfg(test)]
@@ -494,6 +567,42 @@ mod tests {
             parse("title = 'Hub'\nbase_url = 'https://example.org'\ntitel = 'x'\n").unwrap_err();
         assert_eq!(problems.0[0].position, Some((3, 1)));
         assert!(problems.0[0].message.contains("unknown field"));
+    }
+
+    #[test]
+    fn languages_come_default_first() {
+        let config = parse(
+            "title = 'Hub'\nbase_url = 'https://example.org/'\nlanguages = ['cy', 'en-GB']\n",
+        )
+        .unwrap();
+        assert_eq!(config.languages, ["cy", "en-GB"]);
+        assert_eq!(config.language, "cy");
+        assert_eq!(config.default_language(), "cy");
+        assert!(!config.is_translation());
+        let one =
+            parse("title = 'Hub'\nbase_url = 'https://example.org/'\nlanguage = 'ar'\n").unwrap();
+        assert_eq!(one.languages, ["ar"]);
+    }
+
+    #[test]
+    fn bad_twice_or_both_language_settings_are_each_located() {
+        let problems = parse(
+            "title = 'Hub'\nbase_url = 'https://example.org/'\nlanguage = 'cy'\nlanguages = ['cy', 'xx-Nope', 'CY']\n",
+        )
+        .unwrap_err();
+        let found: Vec<_> = problems
+            .0
+            .iter()
+            .map(|p| (p.position, p.message.clone()))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].1.contains("both `language` and `languages`"));
+        assert!(found[1].1.contains("`xx-Nope` is not a valid language tag"));
+        assert!(found[2].1.contains("`CY` is listed twice"));
+        assert_eq!(found[2].0, Some((4, 31)));
+        let empty = parse("title = 'Hub'\nbase_url = 'https://example.org/'\nlanguages = []\n")
+            .unwrap_err();
+        assert!(empty.0[0].message.contains("`languages` is empty"));
     }
 
     #[test]
