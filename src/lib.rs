@@ -13,6 +13,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod html_scan;
 pub mod import;
+pub mod languages;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -12,6 +12,8 @@
 //! theme's nor a site's own templates, nor Markdown, need to know the folder.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::html_scan::{css_urls, style_body, tags, urls_in_attribute};
 
@@ -43,12 +45,22 @@ pub enum BaseUrlError {
 }
 
 /// Where the site is published.
+///
+/// On a site in several languages each language other than the default is built as if hosted
+/// in a folder of its own (`/familyhub/cy`, see [`SiteUrls::for_language`]): its pages link to
+/// each other under it, and to what every language shares (style sheets, scripts, the directory
+/// export, pages not translated) at the site's root.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SiteUrls {
     /// `https://council.example.gov.uk`: scheme, host and port, no trailing slash.
     origin: String,
     /// `/familyhub` for a site hosted under a folder; empty at the root of its host.
     base_path: String,
+    /// `/cy` for the pages of a language other than the site's default; empty otherwise.
+    language_prefix: String,
+    /// Site paths a language's pages lead to at the site's root rather than under their
+    /// language's folder: files every language shares and pages not translated.
+    at_root: Arc<BTreeSet<String>>,
 }
 
 impl SiteUrls {
@@ -87,7 +99,52 @@ impl SiteUrls {
         Ok(SiteUrls {
             origin: origin.to_owned(),
             base_path: base_path.to_owned(),
+            language_prefix: String::new(),
+            at_root: Arc::default(),
         })
+    }
+
+    /// The addresses of a language's pages: under `/<tag>/` (`tag` as given, in lower case),
+    /// except the site paths in `at_root`, which every language shares at the site's root.
+    pub fn for_language(&self, tag: &str, at_root: Arc<BTreeSet<String>>) -> SiteUrls {
+        SiteUrls {
+            origin: self.origin.clone(),
+            base_path: self.base_path.clone(),
+            language_prefix: language_folder(tag),
+            at_root,
+        }
+    }
+
+    /// The addresses of the site itself, without a language's folder.
+    pub fn site_root(&self) -> SiteUrls {
+        SiteUrls {
+            origin: self.origin.clone(),
+            base_path: self.base_path.clone(),
+            language_prefix: String::new(),
+            at_root: Arc::default(),
+        }
+    }
+
+    /// `/cy` for a language other than the default, or empty.
+    pub fn language_prefix(&self) -> &str {
+        &self.language_prefix
+    }
+
+    /// What goes before a site path in a link: the folder, then the language's folder unless
+    /// the path is one every language shares.
+    fn prefix_of(&self, site_path: &str) -> (&str, &str) {
+        if self.language_prefix.is_empty() || self.is_shared(site_path) {
+            (&self.base_path, "")
+        } else {
+            (&self.base_path, &self.language_prefix)
+        }
+    }
+
+    /// Whether a language's link to `site_path` leads to the site's root (a file every
+    /// language shares, or a page not translated).
+    pub fn is_shared(&self, site_path: &str) -> bool {
+        let path = site_path.split(['?', '#']).next().unwrap_or(site_path);
+        self.at_root.contains(path)
     }
 
     /// The public address of the site, without a trailing slash (`https://h.example/familyhub`).
@@ -113,10 +170,11 @@ impl SiteUrls {
     /// The link to a site path: `/self-help/x/` becomes `/familyhub/self-help/x/`. Anything
     /// that is not a root-relative path (`https://…`, `//host/`, `#top`, `x/`) is kept.
     pub fn href<'a>(&self, site_path: &'a str) -> Cow<'a, str> {
-        if self.base_path.is_empty() || !is_site_path(site_path) {
+        let (base, language) = self.prefix_of(site_path);
+        if (base.is_empty() && language.is_empty()) || !is_site_path(site_path) {
             Cow::Borrowed(site_path)
         } else {
-            Cow::Owned(format!("{}{}", self.base_path, site_path))
+            Cow::Owned(format!("{base}{language}{site_path}"))
         }
     }
 
@@ -128,41 +186,54 @@ impl SiteUrls {
     /// The site path a root-relative link leads to (`/familyhub/x/` is `/x/`); `None` when it
     /// leaves the site's folder (`/x/` on a site under `/familyhub/`).
     pub fn site_path<'a>(&self, href: &'a str) -> Option<&'a str> {
-        if self.base_path.is_empty() {
-            return Some(href);
+        let in_folder = |folder: &str| -> Option<&'a str> {
+            if folder.is_empty() {
+                return Some(href);
+            }
+            let rest = href.strip_prefix(folder)?;
+            match rest.as_bytes().first() {
+                None => Some("/"),
+                Some(b'/') => Some(rest),
+                Some(_) => None,
+            }
+        };
+        if self.language_prefix.is_empty() {
+            return in_folder(&self.base_path);
         }
-        let rest = href.strip_prefix(self.base_path.as_str())?;
-        match rest.as_bytes().first() {
-            None => Some("/"),
-            Some(b'/') => Some(rest),
-            Some(b'?' | b'#') => None,
-            Some(_) => None,
-        }
+        let language = format!("{}{}", self.base_path, self.language_prefix);
+        in_folder(&language).or_else(|| in_folder(&self.base_path).filter(|p| self.is_shared(p)))
     }
 
     /// An HTML page with every root-relative address (`href`, `src`, `action`, `srcset`,
     /// `url()` in styles...) turned into a link under the site's folder. Unchanged, and not
     /// copied, at the root of a host.
+    ///
+    /// A link that names its language (`hreflang`: the language switcher, `<link
+    /// rel="alternate">`) is written in full by whoever made it, since it leads to another
+    /// language's pages: it is kept as it is.
     pub fn rewrite_html<'a>(&self, html: &'a str) -> Cow<'a, str> {
-        if self.base_path.is_empty() {
+        if self.base_path.is_empty() && self.language_prefix.is_empty() {
             return Cow::Borrowed(html);
         }
-        let mut edits: Vec<usize> = Vec::new();
+        let mut edits: Vec<(usize, &str)> = Vec::new();
         for tag in tags(html) {
+            if tag.attributes.iter().any(|(name, _, _)| name == "hreflang") {
+                continue;
+            }
             for (name, value, offset) in &tag.attributes {
                 if is_url_attribute(&tag.name, name) {
                     edits.extend(
                         urls_in_attribute(value)
                             .into_iter()
                             .filter(|(url, _)| is_site_path(url))
-                            .map(|(_, at)| offset + at),
+                            .map(|(url, at)| (offset + at, url)),
                     );
                 } else if name == "style" {
                     edits.extend(
                         css_urls(value)
                             .into_iter()
                             .filter(|found| is_site_path(found.url))
-                            .map(|found| offset + found.offset),
+                            .map(|found| (offset + found.offset, found.url)),
                     );
                 }
             }
@@ -172,7 +243,7 @@ impl SiteUrls {
                     css_urls(body)
                         .into_iter()
                         .filter(|found| is_site_path(found.url))
-                        .map(|found| tag.end + found.offset),
+                        .map(|found| (tag.end + found.offset, found.url)),
                 );
             }
         }
@@ -181,34 +252,44 @@ impl SiteUrls {
 
     /// A style sheet with every root-relative `url()` and `@import` under the site's folder.
     pub fn rewrite_css<'a>(&self, css: &'a str) -> Cow<'a, str> {
-        if self.base_path.is_empty() {
+        if self.base_path.is_empty() && self.language_prefix.is_empty() {
             return Cow::Borrowed(css);
         }
         let edits = css_urls(css)
             .into_iter()
             .filter(|found| is_site_path(found.url))
-            .map(|found| found.offset)
+            .map(|found| (found.offset, found.url))
             .collect();
         self.insert_base_path(css, edits)
     }
 
-    /// `text` with the base path inserted at each offset.
-    fn insert_base_path<'a>(&self, text: &'a str, mut offsets: Vec<usize>) -> Cow<'a, str> {
-        if offsets.is_empty() {
+    /// `text` with the folder (and the language's folder, see [`SiteUrls::href`]) inserted
+    /// before the site path at each offset.
+    fn insert_base_path<'a>(&self, text: &'a str, mut edits: Vec<(usize, &str)>) -> Cow<'a, str> {
+        edits.retain(|(_, url)| self.prefix_of(url) != ("", ""));
+        if edits.is_empty() {
             return Cow::Borrowed(text);
         }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut out = String::with_capacity(text.len() + offsets.len() * self.base_path.len());
+        edits.sort_unstable_by_key(|(offset, _)| *offset);
+        edits.dedup_by_key(|(offset, _)| *offset);
+        let longest = self.base_path.len() + self.language_prefix.len();
+        let mut out = String::with_capacity(text.len() + edits.len() * longest);
         let mut last = 0;
-        for offset in offsets {
+        for (offset, url) in edits {
+            let (base, language) = self.prefix_of(url);
             out.push_str(&text[last..offset]);
-            out.push_str(&self.base_path);
+            out.push_str(base);
+            out.push_str(language);
             last = offset;
         }
         out.push_str(&text[last..]);
         Cow::Owned(out)
     }
+}
+
+/// The folder of a language's pages, from its tag: `/cy`, `/pa-guru`.
+pub fn language_folder(tag: &str) -> String {
+    format!("/{}", tag.to_ascii_lowercase())
 }
 
 /// A root-relative path (`/x/`), not a protocol-relative address (`//host/`, `/\host`).
@@ -324,6 +405,41 @@ mod tests {
         assert_eq!(urls.rewrite_html(html), expected);
         let root = SiteUrls::parse("https://example.org").unwrap();
         assert!(matches!(root.rewrite_html(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_language_links_under_its_folder_and_to_what_is_shared_at_the_root() {
+        let shared: BTreeSet<String> = ["/css/site.css", "/only-english/"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let welsh = at_folder().for_language("cy", Arc::new(shared));
+        assert_eq!(welsh.href("/about/"), "/familyhub/cy/about/");
+        assert_eq!(welsh.href("/css/site.css"), "/familyhub/css/site.css");
+        assert_eq!(
+            welsh.href("/only-english/#part"),
+            "/familyhub/only-english/#part"
+        );
+        assert_eq!(
+            welsh.absolute("/"),
+            "https://council.example.gov.uk/familyhub/cy/"
+        );
+        assert_eq!(welsh.site_path("/familyhub/cy/about/"), Some("/about/"));
+        assert_eq!(
+            welsh.site_path("/familyhub/css/site.css"),
+            Some("/css/site.css")
+        );
+        assert_eq!(welsh.site_path("/familyhub/about/"), None);
+        let html = r#"<a href="/about/">a</a><link rel="stylesheet" href="/css/site.css"><a href="/familyhub/about/" hreflang="en-GB">English</a>"#;
+        assert_eq!(
+            welsh.rewrite_html(html),
+            r#"<a href="/familyhub/cy/about/">a</a><link rel="stylesheet" href="/familyhub/css/site.css"><a href="/familyhub/about/" hreflang="en-GB">English</a>"#
+        );
+        let at_root = SiteUrls::parse("https://example.org")
+            .unwrap()
+            .for_language("pa-Guru", Arc::default());
+        assert_eq!(at_root.href("/x/"), "/pa-guru/x/");
+        assert_eq!(at_root.site_root().href("/x/"), "/x/");
     }
 
     #[test]

@@ -21,6 +21,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("html_scan", 0),
     ("parse", 0),
     ("qr", 0),
+    ("languages", 0),
     ("site_url", 0),
     ("text", 0),
     ("config", 1),

@@ -141,7 +141,10 @@ fn a_language_the_theme_lacks_is_a_warning_naming_what_to_translate() {
     let text = fs::read_to_string(&config).unwrap();
     fs::write(
         &config,
-        text.replace("language = \"en-GB\"", "language = \"pl\""),
+        text.replace(
+            "languages = [\"en-GB\", \"cy\"]",
+            "languages = [\"pl\", \"cy\"]",
+        ),
     )
     .unwrap();
     let run = check(&options(site.path())).expect("builds in English words");

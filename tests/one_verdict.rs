@@ -158,8 +158,8 @@ fn faults_in_six_files_of_four_kinds_are_reported_together_without_follow_ons() 
     edit(
         &site,
         "hubsite.toml",
-        "language = \"en-GB\"",
-        "language = \"fr-XX-bogus\"",
+        "languages = [\"en-GB\", \"cy\"]",
+        "languages = [\"en-GB\", \"cy\", \"fr-XX-bogus\"]",
     );
     // A page: a misspelt field and a quoted number where a date is wanted.
     edit(

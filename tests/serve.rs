@@ -174,7 +174,7 @@ const MINIMAL_STEPS: &[Step] = &[
             write(
                 r,
                 "templates/page.html",
-                &theme_page_template().replacen("<h1>", "<h1 class=\"mine\">", 1),
+                &theme_page_template().replacen("<h1{%", "<h1 class=\"mine\"{%", 1),
             )
         },
         paths: &["templates/page.html"],
@@ -572,7 +572,12 @@ fn the_watcher_sees_edits_and_replace_by_rename_saves_and_ignores_temporary_file
     write(&root, "templates/page.html", &theme_page_template());
     let created = next_batch_with(&mut watcher, wait, "templates/page.html");
     live.update(&created);
-    edit(&root, "templates/page.html", "<h1>", "<h1 class=\"mine\">");
+    edit(
+        &root,
+        "templates/page.html",
+        "<h1{%",
+        "<h1 class=\"mine\"{%",
+    );
     let edited = next_batch_with(&mut watcher, wait, "templates/page.html");
     live.update(&edited);
     assert_served_equals_full_build(&live, &root, "template in a new folder");

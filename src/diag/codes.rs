@@ -283,6 +283,11 @@ codes! {
         meaning: "The theme's words come from Project Fluent files, one per language: the theme's i18n/<language>.ftl, and the site's own i18n/<language>.ftl, whose messages replace the theme's. Each message is `name = text` on its own line; a line that goes on starts with spaces; a variable is written { $name }. docs/languages.md explains the format.",
         wrong: "exit-this-page: Gadael y dudalen hon",
         right: "exit-this-page = Gadael y dudalen hon";
+    /// A translated page (`about.cy.md`) that cannot stand beside its original.
+    PageTranslation = "E0910", "A translated page hubsite cannot place",
+        meaning: "A page in another language sits beside its original with the language's tag before .md: about.cy.md translates about.md. The language must be one of `languages` in hubsite.toml (not the default, whose pages have no tag), the original must exist, and the translation's front matter holds only what is translated (title, summary, draft, extra): topics, dates, weight, safety and the rest come from the original.",
+        wrong: "content/about.pl.md   (languages = [\"en-GB\", \"cy\"])",
+        right: "languages = [\"en-GB\", \"cy\", \"pl\"]";
     /// A spreadsheet that cannot be read at all.
     SheetUnreadable = "E1001", "A spreadsheet hubsite cannot read",
         meaning: "`hubsite import sessions` reads .xlsx, .xls and .ods workbooks (their sheet named Sessions, else the first) and .csv files (UTF-8, or Windows-1252 as Excel saves them). The file is of another kind, damaged, or a CSV line's quotes do not close.",

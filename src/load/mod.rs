@@ -20,19 +20,28 @@ use walkdir::WalkDir;
 use crate::config::{CONFIG_FILE, Config, Overrides, parse_config};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
+use crate::languages::SiteLanguages;
 pub use page::{RawFrontMatter, RawPage};
 pub use theme::{Asset, AssetSource, MessageFile, MessageOrigin, Template};
 
 /// Everything the later stages need from the site folder, read into memory.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sources {
     /// The site folder.
     pub root: PathBuf,
     /// The validated `hubsite.toml` (shared with the model, which the later stages read).
     pub config: Arc<Config>,
     /// Markdown pages and section indexes (`_index.md`), in path order (each shared with the
-    /// model's page it becomes).
+    /// model's page it becomes): the pages of the language being built.
     pub pages: Vec<Arc<RawPage>>,
+    /// Translations of pages (`about.cy.md`) into the site's other languages, in path order.
+    pub translations: Vec<Arc<RawPage>>,
+    /// Pages in the site's default language that the language being built has no
+    /// translation of: links to them lead to the original (see `pipeline`'s languages).
+    pub untranslated: Vec<Arc<RawPage>>,
+    /// The site's languages and which pages each publishes (set by the pipeline on a site in
+    /// several languages).
+    pub languages: Arc<SiteLanguages>,
     /// The shared topics from `content/topics.toml`; `None` when the file has problems (they
     /// are reported, and the topics it names are then not reported unknown everywhere).
     pub topics: Option<Vec<RawTopic>>,
@@ -154,10 +163,25 @@ pub fn load_site_knowing(
         .iter()
         .map(|path| known.take(&crate::diag::display_path(root, path)))
         .collect();
-    let pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
+    let all_pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
         let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
-        page::parse_page(file, content_path).map(Arc::new)
+        match page::split_language(&content_path) {
+            Some((original, tag)) => {
+                let language = translation_language(&file, tag, &config)?;
+                page::parse_page_in(file, original, Some(language)).map(Arc::new)
+            }
+            None => page::parse_page(file, content_path).map(Arc::new),
+        }
     });
+    let (translations, pages): (Vec<_>, Vec<_>) =
+        all_pages.into_iter().partition(|p| p.language.is_some());
+    // Originals as files, read or not: one whose front matter has a problem still exists.
+    let originals: BTreeSet<String> = page_paths
+        .iter()
+        .map(|path| relative_slash_path(&root.join("content"), &root.join(path)))
+        .filter(|path| page::split_language(path).is_none())
+        .collect();
+    check_translations(&originals, &translations, &mut problems);
     let mut data_files = read_all(root, &toml_paths, &mut problems, Ok);
     let topics_file = take_file(&mut data_files, Path::new("content/topics.toml"));
     let topics = match &topics_file {
@@ -177,6 +201,9 @@ pub fn load_site_knowing(
         root: root.to_path_buf(),
         config: Arc::new(config),
         pages,
+        translations,
+        untranslated: Vec::new(),
+        languages: Arc::default(),
         topics,
         topics_file,
         data_files,
@@ -188,6 +215,78 @@ pub fn load_site_knowing(
         asset_hashes,
         problems,
     })
+}
+
+/// The language of a translated page, as `languages` spells it: one of the site's languages
+/// other than the default (whose pages have no tag).
+fn translation_language(
+    file: &SourceFile,
+    tag: &str,
+    config: &Config,
+) -> Result<String, Diagnostics> {
+    let declared = config
+        .languages
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(tag));
+    let problem = |message: String, hint: String| {
+        Diagnostics::from(
+            Diagnostic::file(file.path.clone(), message)
+                .code(Code::PageTranslation)
+                .hint(hint),
+        )
+    };
+    match declared {
+        Some(language) if language == config.default_language() => Err(problem(
+            format!(
+                "this page is in `{language}`, the site's default language, whose pages have no language in their names"
+            ),
+            format!(
+                "rename it without `.{tag}` (the default language's pages are plain .md files)"
+            ),
+        )),
+        Some(language) => Ok(language.clone()),
+        None => Err(problem(
+            format!("this page is in `{tag}`, which is not one of the site's languages"),
+            format!(
+                "add \"{tag}\" to `languages` in hubsite.toml (now {:?}, the default first), or rename the file",
+                config.languages
+            ),
+        )),
+    }
+}
+
+/// Every translation has its original, and sets only what is translated.
+fn check_translations(
+    originals: &BTreeSet<String>,
+    translations: &[Arc<RawPage>],
+    problems: &mut Diagnostics,
+) {
+    for translation in translations {
+        let original = translation.content_path.as_str();
+        if !originals.contains(original) {
+            problems.push(
+                Diagnostic::file(
+                    translation.file.path.clone(),
+                    format!("this page translates content/{original}, which does not exist"),
+                )
+                .code(Code::PageTranslation)
+                .hint("write the page in the default language first (a translation stands beside its original), or correct the file's name"),
+            );
+        }
+        let set = page::structural_fields(&translation.front);
+        if !set.is_empty() {
+            problems.push(
+                translation
+                    .file
+                    .error_at(translation.front_offset..translation.front_offset, format!(
+                        "a translation sets {}, which come from the original",
+                        set.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+                    ))
+                    .code(Code::PageTranslation)
+                    .hint(format!("remove them here and set them in content/{original}: a translation holds only title, summary, draft and extra")),
+            );
+        }
+    }
 }
 
 /// Reads one file as text, with its path relative to the site root.

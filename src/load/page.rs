@@ -65,7 +65,12 @@ pub struct RawPage {
     /// The file, with its path relative to the site root.
     pub file: SourceFile,
     /// The path relative to `content/`, with `/` separators (e.g. `self-help/arguments.md`).
+    /// A translation (`self-help/arguments.cy.md`) has its original's path: it is the same
+    /// page in another language.
     pub content_path: String,
+    /// The language of a translation (`cy` for `arguments.cy.md`, as `languages` spells it);
+    /// `None` for a page in the site's default language.
+    pub language: Option<String>,
     /// The parsed front matter.
     pub front: RawFrontMatter,
     /// Where the front matter starts in the file: TOML spans are relative to it.
@@ -88,6 +93,15 @@ impl RawPage {
 
 /// Parses a page's front matter; the body is kept as text for the render stage.
 pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Diagnostics> {
+    parse_page_in(file, content_path, None)
+}
+
+/// [`parse_page`] for a page in `language` (a translation), named by its original's path.
+pub fn parse_page_in(
+    file: SourceFile,
+    content_path: String,
+    language: Option<String>,
+) -> Result<RawPage, Diagnostics> {
     let split = split_front_matter(&file.text).map_err(|error| match error {
         SplitError::NoOpeningFence => file
             .error_at(0..0, "this page has no front matter")
@@ -105,10 +119,58 @@ pub fn parse_page(file: SourceFile, content_path: String) -> Result<RawPage, Dia
     Ok(RawPage {
         file,
         content_path,
+        language,
         front,
         front_offset,
         body_offset,
     })
+}
+
+/// A page file's language tag, if its name has one: `about.cy.md` is (`about.md`, `cy`).
+/// Only a tag's shape counts here (two or three letters, then optional subtags:
+/// `pa-Guru`, `en-GB`), so `notes.v2.md` and `report.final.md` are pages of their own.
+pub fn split_language(content_path: &str) -> Option<(String, &str)> {
+    let (dir, name) = match content_path.rsplit_once('/') {
+        Some((dir, name)) => (Some(dir), name),
+        None => (None, content_path),
+    };
+    let (stem, tag) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    let mut parts = tag.split('-');
+    let primary = parts.next()?;
+    let looks_like_tag = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if stem.is_empty() || !looks_like_tag {
+        return None;
+    }
+    let original = match dir {
+        Some(dir) => format!("{dir}/{stem}.md"),
+        None => format!("{stem}.md"),
+    };
+    Some((original, tag))
+}
+
+/// The fields a translation's front matter may set: what is read, not how the page is
+/// placed. The rest comes from the original, so that languages cannot disagree.
+pub fn structural_fields(front: &RawFrontMatter) -> Vec<&'static str> {
+    let set = [
+        ("topics", !front.topics.is_empty()),
+        ("audience", !front.audience.is_empty()),
+        ("date", front.date.is_some()),
+        ("last_reviewed", front.last_reviewed.is_some()),
+        ("weight", front.weight != 0),
+        ("safety", front.safety),
+        ("template", front.template.is_some()),
+        ("sort_by", front.sort_by.is_some()),
+        ("related_services", front.related_services.is_some()),
+        ("related_pages", front.related_pages.is_some()),
+        ("related_resources", front.related_resources.is_some()),
+    ];
+    set.into_iter()
+        .filter(|(_, set)| *set)
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// The path of a page's file relative to the site root.
@@ -124,6 +186,27 @@ mod tests {
     fn page(text: &str) -> Result<RawPage, crate::diag::Diagnostic> {
         let file = SourceFile::new("content/a.md", text.as_bytes().to_vec()).unwrap();
         parse_page(file, "a.md".into()).map_err(|found| found.0[0].clone())
+    }
+
+    #[test]
+    fn a_language_tag_before_md_names_a_translation() {
+        assert_eq!(
+            split_language("self-help/arguments.cy.md"),
+            Some(("self-help/arguments.md".to_owned(), "cy"))
+        );
+        assert_eq!(
+            split_language("_index.pa-Guru.md"),
+            Some(("_index.md".to_owned(), "pa-Guru"))
+        );
+        for page in [
+            "about.md",
+            "notes.v2.md",
+            "report.final.md",
+            ".cy.md",
+            "a/b.c-d.md",
+        ] {
+            assert_eq!(split_language(page), None, "{page}");
+        }
     }
 
     #[test]

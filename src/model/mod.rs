@@ -82,6 +82,11 @@ pub struct Site {
     pub printed_directory: Option<printed_directory::PrintedDirectory>,
     /// The site's icon.
     pub favicon: paths::Favicon,
+    /// The site's languages and which pages each publishes (one language: empty).
+    pub languages: Arc<crate::languages::SiteLanguages>,
+    /// Pages of the default language that the language being built has no translation of,
+    /// by content path, with their site paths: a link to one leads to the original.
+    pub untranslated: BTreeMap<String, String>,
 }
 
 /// Validates the loaded sources; reports every problem at once. Beside the site come its
@@ -97,6 +102,15 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         &mut problems,
     );
     let mut pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
+    let config = &sources.config;
+    for page in pages.iter_mut() {
+        let text = page
+            .text
+            .language
+            .as_deref()
+            .unwrap_or(config.default_language());
+        page.lang = (text != config.language).then(|| text.to_owned());
+    }
     let (weeks, mut sessions) = week::build_weeks(
         &sources.weeks,
         &sources.config,
@@ -124,10 +138,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     let i18n::Parsed {
         messages,
         warnings: message_warnings,
-    } = i18n::Messages::parse(
-        &sources.messages,
-        std::slice::from_ref(&sources.config.language),
-    );
+    } = i18n::Messages::parse(&sources.messages, &message_languages(&sources.config));
     warnings.extend(message_warnings);
     let messages = messages.unwrap_or_else(|found| {
         problems.extend(found);
@@ -166,6 +177,8 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         booklets: Vec::new(),
         printed_directory: None,
         favicon: paths::favicon(&sources.assets),
+        languages: Arc::clone(&sources.languages),
+        untranslated: untranslated_pages(sources),
     };
     let (booklets, printed) = rayon::join(
         || booklet::build_booklets(&site),
@@ -174,6 +187,32 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     site.booklets = booklets;
     site.printed_directory = printed;
     Ok((site, warnings.sorted()))
+}
+
+/// The languages whose words the site shows: the one being built first (its warnings are the
+/// ones that matter), then the site's others, whose names the language switcher shows.
+fn message_languages(config: &Config) -> Vec<String> {
+    let mut languages = vec![config.language.clone()];
+    languages.extend(
+        config
+            .languages
+            .iter()
+            .filter(|l| **l != config.language)
+            .cloned(),
+    );
+    languages
+}
+
+/// [`Site::untranslated`] from the sources.
+fn untranslated_pages(sources: &Sources) -> BTreeMap<String, String> {
+    sources
+        .untranslated
+        .iter()
+        .filter_map(|raw| {
+            let (url, _) = page::page_url(&raw.content_path).ok()?;
+            Some((raw.content_path.clone(), url.to_string()))
+        })
+        .collect()
 }
 
 /// Records in every page, session and service the related lists it shows.
@@ -239,6 +278,9 @@ impl Site {
     pub fn url_of_content_path(&self, path: &str) -> Option<String> {
         if let Some(&id) = self.by_content_path.get(path) {
             return Some(self.pages[id].url.to_string());
+        }
+        if let Some(url) = self.untranslated.get(path) {
+            return Some(url.clone());
         }
         let id = path.strip_prefix("directory/")?.strip_suffix(".toml")?;
         self.services

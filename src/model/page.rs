@@ -85,6 +85,10 @@ pub struct Page {
     pub children: Vec<PageId>,
     /// For sections: how children are ordered.
     pub sort_by: SortBy,
+    /// The language of its text when that is not the language being built (a home page or
+    /// section not translated, shown in the default language): what its title, summary and
+    /// body are marked with (`lang="en-GB"`) so that screen readers say them right.
+    pub lang: Option<String>,
 }
 
 impl Page {
@@ -216,6 +220,7 @@ fn build_page(
         parent: None,
         children: Vec::new(),
         sort_by,
+        lang: None,
     })
 }
 

@@ -190,7 +190,12 @@ fn other_model_files(site: &Site) -> ModelFiles {
             .code(Code::Internal),
         ),
     }
-    for export in oruk::render_oruk_export(site) {
+    // The directory's export is published once, in the site's default language.
+    let export = match site.config.is_translation() {
+        true => Vec::new(),
+        false => oruk::render_oruk_export(site),
+    };
+    for export in export {
         made.files.push((
             export.path,
             Arc::new(export.text.into_bytes()),
@@ -224,7 +229,7 @@ pub fn build_outputs(
             files.insert(path, (contents, origin));
         }
     };
-    let sitemap = sitemap::render_sitemap(config, &rendered.pages);
+    let sitemap = sitemap::render_sitemap(config, &site.languages, &rendered.pages);
     let page_count = rendered.pages.len() + 1;
     problems.extend(origins::check_origins(
         sources,
@@ -248,7 +253,7 @@ pub fn build_outputs(
         &mut problems,
     );
     add(
-        "sitemap.xml".into(),
+        sitemap::SITEMAP.into(),
         Contents::Bytes(Arc::new(sitemap.into_bytes())),
         "sitemap".into(),
         &mut problems,
@@ -297,7 +302,8 @@ pub fn build_outputs(
         urls: config.urls.clone(),
     };
     for link in &rendered.site_links {
-        if !links::resolves(&output, &link.path) {
+        // A language's link to a page it has no translation of leads to the original.
+        if !links::resolves(&output, &link.path) && !config.urls.is_shared(&link.path) {
             let mut problem = link.location.clone();
             problem.message = format!("link to {}, which this site does not publish", link.path);
             // Someone who copied the address from a browser wrote the folder the site is hosted in.

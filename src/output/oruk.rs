@@ -66,6 +66,16 @@ pub struct ExportFile {
     pub text: String,
 }
 
+/// Whether `path` (in the output folder) is a file of the export.
+pub fn is_export(path: &str) -> bool {
+    path.starts_with(EXPORT_FOLDER) || path == EXPORT_CSV
+}
+
+/// Where the export's JSON files go.
+const EXPORT_FOLDER: &str = "directory/oruk/";
+/// Where its spreadsheet goes.
+const EXPORT_CSV: &str = "directory/directory.csv";
+
 /// Every file of the export; nothing when the site has no services.
 pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
     let (config, services) = (&site.config, site.services.as_slice());
@@ -114,7 +124,7 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
         &page_envelope(taxonomies, 1, 1, count, count.max(1)),
     ));
     files.push(ExportFile {
-        path: "directory/directory.csv".into(),
+        path: EXPORT_CSV.into(),
         text: crate::output::oruk_csv::render_csv(config, services, &site.english_words()),
     });
     files

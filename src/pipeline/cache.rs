@@ -182,7 +182,9 @@ fn apply_page_text_edits(
     changes: &Changes,
     clean_pages: &CleanPages,
 ) -> Option<Edited> {
-    if changes.config || changes.rescan {
+    // On a site in several languages a page's text shows in other languages too (the home
+    // page and sections fall back to the default language's): every stage runs.
+    if changes.config || changes.rescan || kept.built.site.languages.is_multilingual() {
         return None;
     }
     let edited = reread_page_texts(&mut kept.built.sources, changes)?;

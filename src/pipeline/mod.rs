@@ -6,6 +6,7 @@
 //! same stages and the same verdict, so they always agree.
 
 mod cache;
+mod languages;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -190,6 +191,41 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
     progress(Stage::Load);
     let sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
     progress(Stage::Model);
+    let reuse = LanguageReuse {
+        render: reuse.render,
+        clean: reuse.clean,
+        search: reuse.search,
+    };
+    let built = if sources.config.languages.len() > 1 {
+        several_languages(sources, options, reuse, progress)?
+    } else {
+        one_language(sources, options, reuse, progress)?
+    };
+    let verdict = check::verify(&built.site, &built.output, options.now);
+    verdict.problems.into_result(()).map_err(Error::Content)?;
+    let mut warnings = built.warnings;
+    warnings.extend(verdict.warnings);
+    Ok(Built {
+        warnings: warnings.sorted(),
+        ..built
+    })
+}
+
+/// What one language's build may take from the last build (the pages were loaded already).
+#[derive(Debug, Default)]
+struct LanguageReuse<'a> {
+    render: Option<&'a Arc<RenderCache>>,
+    clean: Option<&'a CleanPages>,
+    search: Option<Option<KeptIndex>>,
+}
+
+/// Model, render and outputs of the site in one language (the verdict is the caller's).
+fn one_language(
+    sources: Sources,
+    options: &BuildOptions,
+    reuse: LanguageReuse,
+    progress: &dyn Fn(Stage),
+) -> Result<Built, Error> {
     let templates = Templates::parse(&sources.templates)
         .map_err(Error::Content)
         .map(|t| t.with_urls(&sources.config.urls))
@@ -200,26 +236,66 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
     let output_dir = sources.config.output_path(&options.root);
     let model = model(&sources, options);
     let (templates, (site, warnings)) = both(templates, model)?;
-    let templates = templates.with_messages(Arc::clone(&site.messages));
+    let templates = templates
+        .with_messages(Arc::clone(&site.messages))
+        .with_languages(Arc::clone(&site.languages));
     progress(Stage::Render(site.pages.len()));
     let search = match reuse.search {
         Some(previous) => SearchIndex::Keep(previous.map(Box::new)),
         None => SearchIndex::Drop,
     };
     let (output, search) = render_and_output(&site, &sources, &templates, reuse.clean, search)?;
-    let verdict = check::verify(&site, &output, options.now);
-    verdict.problems.into_result(()).map_err(Error::Content)?;
-    let mut warnings = warnings;
-    warnings.extend(verdict.warnings);
     Ok(Built {
         sources,
         site,
         templates,
         output,
         search,
-        warnings: warnings.sorted(),
+        warnings,
         output_dir,
     })
+}
+
+/// Each language in turn, the default first, then their outputs put together (see
+/// [`languages`]). The default language's model, templates and search index are what `serve`
+/// keeps. When the default language has problems, they are reported alone: every other
+/// language shares its data and front matter, so would repeat them.
+fn several_languages(
+    sources: Sources,
+    options: &BuildOptions,
+    reuse: LanguageReuse,
+    progress: &dyn Fn(Stage),
+) -> Result<Built, Error> {
+    let mut trees = languages::language_sources(&sources, options.drafts).into_iter();
+    let first = trees.next().ok_or_else(|| {
+        Error::Content(
+            crate::diag::Diagnostic::file("hubsite.toml", "no language to build")
+                .code(crate::diag::Code::Internal)
+                .into(),
+        )
+    })?;
+    let render = reuse.render;
+    let mut built = one_language(first, options, reuse, progress)?;
+    let mut outputs = vec![std::mem::take(&mut built.output)];
+    let mut problems = crate::diag::Diagnostics::default();
+    for tree in trees {
+        let reuse = LanguageReuse {
+            render,
+            ..LanguageReuse::default()
+        };
+        match one_language(tree, options, reuse, progress) {
+            Ok(language) => {
+                built.warnings.extend(language.warnings);
+                outputs.push(language.output);
+            }
+            Err(Error::Content(found)) => problems.extend(found),
+            Err(error) => return Err(error),
+        }
+    }
+    problems.sorted().into_result(()).map_err(Error::Content)?;
+    built.output = languages::merge(outputs, &built.sources);
+    built.warnings = built.warnings.sorted();
+    Ok(built)
 }
 
 fn model(sources: &Sources, options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {

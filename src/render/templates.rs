@@ -9,8 +9,9 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::languages::SiteLanguages;
 use crate::load::Template;
-use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Messages, fluent_args};
+use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
 use crate::site_url::SiteUrls;
 
@@ -28,6 +29,9 @@ pub struct Templates {
     /// The theme's words, in every language the site has: the model's, given once the model
     /// is built ([`Templates::with_messages`]); the template functions `t` and `t_html` read it.
     messages: Arc<OnceLock<Arc<Messages>>>,
+    /// The site's languages, and this language's addresses: the template function
+    /// `languages` reads them ([`Templates::with_languages`]).
+    languages: Arc<OnceLock<(Arc<SiteLanguages>, SiteUrls)>>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -64,6 +68,14 @@ impl Templates {
                 markup: true,
             },
         );
+        let languages: Arc<OnceLock<(Arc<SiteLanguages>, SiteUrls)>> = Arc::default();
+        tera.register_function(
+            "languages",
+            LanguageLinks {
+                messages: Arc::clone(&messages),
+                languages: Arc::clone(&languages),
+            },
+        );
         let sources = templates
             .iter()
             .map(|t| (t.name.as_str(), t.file.text.as_str()));
@@ -74,6 +86,7 @@ impl Templates {
             cache: None,
             urls: SiteUrls::default(),
             messages,
+            languages,
         };
         if let Err(error) = parsed.tera.add_raw_templates(sources) {
             let located = match error.kind() {
@@ -111,6 +124,17 @@ impl Templates {
         self.generation = hasher.finish();
         // A fresh set of templates is given its words once; a second call keeps the first.
         let _ = self.messages.set(messages);
+        self
+    }
+
+    /// Gives the templates the site's languages (the model's
+    /// [`crate::model::Site::languages`]), for the template function `languages`; call it after
+    /// [`Templates::with_urls`].
+    pub fn with_languages(mut self, languages: Arc<SiteLanguages>) -> Templates {
+        let mut hasher = DefaultHasher::new();
+        (self.generation, &*languages).hash(&mut hasher);
+        self.generation = hasher.finish();
+        let _ = self.languages.set((languages, self.urls.clone()));
         self
     }
 
@@ -311,6 +335,87 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
 
     fn is_safe(&self) -> bool {
         true
+    }
+}
+
+/// The template function `languages()`: the page being rendered in each of the site's
+/// languages, for the language switcher and the `hreflang` alternates; empty on a site in one
+/// language. Each entry has `tag`, `name` (the language's own name for itself) and `label` (both
+/// escaped already: write them with `| safe`), `href` (from the
+/// host's root: a link with `hreflang` is not rewritten), `absolute`, `has_page` (false: the
+/// link leads to that language's home page, and `label` says so in that language) and
+/// `current`. The page is the one whose `canonical_url` (or `page.canonical_url`) the context
+/// holds.
+struct LanguageLinks {
+    messages: Arc<OnceLock<Arc<Messages>>>,
+    languages: Arc<OnceLock<(Arc<SiteLanguages>, SiteUrls)>>,
+}
+
+impl tera::Function<tera::TeraResult<Value>> for LanguageLinks {
+    fn call(&self, _kwargs: Kwargs, state: &State) -> tera::TeraResult<Value> {
+        let (Some((languages, urls)), Some(messages)) = (self.languages.get(), self.messages.get())
+        else {
+            return Ok(Value::from(&[] as &[Value]));
+        };
+        if !languages.is_multilingual() {
+            return Ok(Value::from(&[] as &[Value]));
+        }
+        let canonical = |value: Option<Value>| -> Option<String> {
+            let value = value?;
+            let found = match value.as_map() {
+                Some(map) => map.get(&tera::value::Key::Str("canonical_url"))?.clone(),
+                None => value,
+            };
+            found.as_str().map(str::to_owned)
+        };
+        let address = canonical(state.get("page")?)
+            .or(canonical(state.get("canonical_url")?))
+            .unwrap_or_default();
+        let root = urls.absolute("/");
+        let site_path = address
+            .strip_prefix(root.trim_end_matches('/'))
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or("/");
+        let current = urls.language_prefix();
+        let default = &languages.tags()[0];
+        let own_name = |tag: &str| {
+            let name = messages.text(tag, "language-name", None)?;
+            // A language with no words of its own would take the default's name.
+            let borrowed = tag != default
+                && messages.text(default, "language-name", None).as_deref() == Some(&name);
+            (!borrowed).then_some(name)
+        };
+        let entries: Vec<Value> = languages
+            .alternates(site_path)
+            .into_iter()
+            .map(|alternate| {
+                let tag = alternate.tag;
+                let name = own_name(tag).unwrap_or_else(|| tag.to_owned());
+                let label = if alternate.has_page {
+                    name.clone()
+                } else {
+                    let args = fluent_args([("language", ArgValue::Text(name.clone()))]);
+                    messages
+                        .text(tag, "language-home-instead", Some(&args))
+                        .unwrap_or_else(|| name.clone())
+                };
+                let is_current = crate::site_url::language_folder(tag) == current
+                    || (current.is_empty() && tag == default);
+                // Escaped as the theme's words are, keeping apostrophes (`| safe` in templates).
+                let escape = crate::text::escape::escape_html_text;
+                Value::from_serializable(&serde_json::json!({
+                    "tag": tag,
+                    "name": escape(&name),
+                    "label": escape(&label),
+                    "href": alternate.href,
+                    "absolute": alternate.absolute,
+                    "has_page": alternate.has_page,
+                    "current": is_current,
+                    "direction": Direction::of(tag),
+                }))
+            })
+            .collect();
+        Ok(Value::from(&entries[..]))
     }
 }
 

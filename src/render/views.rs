@@ -68,6 +68,8 @@ pub struct Card {
     pub date: Option<String>,
     /// For practitioners only: marked 'For practitioners'.
     pub for_practitioners: bool,
+    /// The language of its title and summary, when not the page's (see `Page::lang`).
+    pub lang: Option<String>,
 }
 
 /// The facts about the page being rendered.
@@ -101,6 +103,9 @@ pub struct PageMeta {
     pub for_practitioners: bool,
     /// Show 'Get help now': what the page shows is sensitive.
     pub safety: bool,
+    /// The language of its title, summary and body when not the page's (a page not
+    /// translated, shown in the default language); templates mark them with it.
+    pub lang: Option<String>,
 }
 
 impl PageMeta {
@@ -357,6 +362,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
         audience: page.audience.iter().map(|a| a.label()).collect(),
         for_practitioners: Audience::practitioners_only(&page.audience),
         safety: page.sensitivity.is_sensitive(),
+        lang: page.lang.clone(),
     }
 }
 
@@ -383,6 +389,7 @@ pub fn simple_meta(
         audience: Vec::new(),
         for_practitioners: false,
         safety: false,
+        lang: None,
     }
 }
 
@@ -394,6 +401,7 @@ pub fn card(page: &Page, dates: &Dates) -> Card {
         summary: page.summary.clone(),
         date: page.date.map(|d| dates.date(d)),
         for_practitioners: Audience::practitioners_only(&page.audience),
+        lang: page.lang.clone(),
     }
 }
 

@@ -291,6 +291,7 @@ pub fn related_services(site: &Site, chosen: &[ServiceIndex]) -> Vec<Card> {
             summary: s.summary.clone(),
             date: None,
             for_practitioners: s.audience == ServiceAudience::Practitioners,
+            lang: None,
         })
         .collect()
 }

@@ -7,6 +7,14 @@
 
 ## The page around the content
 
+# The language's own name for itself, as the language switcher shows it.
+language-name = العربية
+# The language switcher's label (a list of the site's languages).
+language-switcher-label = اللغات
+# The switcher's link to this language's home page, when the page the reader is on has not been
+# translated into it ($language is language-name).
+language-home-instead = الصفحة الرئيسية العربية (هذه الصفحة غير متوفرة بالعربية)
+
 skip-to-content = انتقل إلى المحتوى الرئيسي
 nav-label = الرئيسية
 nav-programme = البرنامج

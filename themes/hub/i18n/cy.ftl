@@ -7,6 +7,14 @@
 
 ## The page around the content
 
+# The language's own name for itself, as the language switcher shows it.
+language-name = Cymraeg
+# The language switcher's label (a list of the site's languages).
+language-switcher-label = Ieithoedd
+# The switcher's link to this language's home page, when the page the reader is on has not been
+# translated into it ($language is language-name).
+language-home-instead = Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)
+
 skip-to-content = Neidio i'r prif gynnwys
 nav-label = Prif
 nav-programme = Rhaglen

@@ -6,6 +6,14 @@
 
 ## The page around the content
 
+# The language's own name for itself, as the language switcher shows it.
+language-name = English
+# The language switcher's label (a list of the site's languages).
+language-switcher-label = Languages
+# The switcher's link to this language's home page, when the page the reader is on has not been
+# translated into it ($language is language-name).
+language-home-instead = { $language } home page (this page is not in English)
+
 skip-to-content = Skip to main content
 # The main navigation's name, read by screen readers ("Main navigation").
 nav-label = Main

@@ -1,0 +1,229 @@
+//! A site in several languages (`languages = ["en-GB", "cy"]`) is built once per language from
+//! the same sources, each language as if it were a site hosted in a folder of its own
+//! (`/cy/`), and the outputs are put together.
+//!
+//! What a language's build is given ([`language_sources`]): the site's configuration with its
+//! `language`, and addresses under its folder ([`SiteUrls::for_language`]) except for what
+//! every language shares at the root (style sheets, scripts, the theme's and the site's static
+//! files, and the pages it has no translation of); its Markdown pages: each translation
+//! (`about.cy.md`) in place of its original, with the original's front matter but for what is
+//! translated, the home page and the sections above a translation in the default language
+//! (their text marked as such), and no other page (a link to one leads to the original).
+//! Everything made from the model (the programme, the directory, topics, the library, search,
+//! calendars, the booklets) is made in every language.
+//!
+//! Put together ([`merge`]): the default language's output as it is, each other language's
+//! under its folder, less what is published once (static files, the directory export,
+//! `robots.txt`, `404.html`); one sitemap with each page's alternates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::languages::SiteLanguages;
+use crate::load::{AssetSource, RawPage, Sources};
+use crate::model::page::{join_content_path, page_url};
+use crate::output::{Contents, Output, OutputFile, oruk, sitemap};
+use crate::site_url::language_folder;
+
+/// The sources of each language's build, the default first.
+pub(super) fn language_sources(sources: &Sources, drafts: bool) -> Vec<Sources> {
+    let config = &sources.config;
+    let tags = &config.languages;
+    let shown = |page: &RawPage| drafts || !page.front.draft;
+    // Each language's pages, in the order of the default language's.
+    let mut chosen: Vec<Chosen> = vec![Chosen::default_language(sources)];
+    chosen.extend(tags.iter().skip(1).map(|tag| {
+        let translated: BTreeMap<&str, &Arc<RawPage>> = sources
+            .translations
+            .iter()
+            .filter(|t| t.language.as_deref() == Some(tag.as_str()) && shown(t))
+            .map(|t| (t.content_path.as_str(), t))
+            .collect();
+        let needed = sections_above(translated.keys().copied());
+        let untranslated: BTreeSet<&str> = sources
+            .pages
+            .iter()
+            .map(|p| p.content_path.as_str())
+            .filter(|path| !translated.contains_key(path))
+            .collect();
+        let mut language = Chosen::default();
+        for page in &sources.pages {
+            match translated.get(page.content_path.as_str()) {
+                Some(translation) => {
+                    language
+                        .pages
+                        .push(Arc::new(translated_page(page, translation, &untranslated)))
+                }
+                None if needed.contains(page.content_path.as_str()) => {
+                    language.pages.push(Arc::clone(page));
+                }
+                None => language.untranslated.push(Arc::clone(page)),
+            }
+        }
+        language
+    }));
+    let mut published: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, language) in chosen.iter().enumerate() {
+        for page in language.pages.iter().filter(|p| shown(p)) {
+            if let Ok((url, _)) = page_url(&page.content_path) {
+                published.entry(url.to_string()).or_default().push(index);
+            }
+        }
+    }
+    let languages = Arc::new(SiteLanguages::new(
+        tags.clone(),
+        published,
+        config.urls.clone(),
+    ));
+    let shared_files = static_files(sources);
+    chosen
+        .into_iter()
+        .enumerate()
+        .map(|(index, language)| {
+            let mut config: Config = (**config).clone();
+            config.language = tags[index].clone();
+            if index > 0 {
+                let mut at_root = shared_files.clone();
+                at_root.extend(
+                    language
+                        .untranslated
+                        .iter()
+                        .filter_map(|p| page_url(&p.content_path).ok())
+                        .map(|(url, _)| url.to_string()),
+                );
+                config.urls = config.urls.for_language(&tags[index], Arc::new(at_root));
+            }
+            let mut tree = sources.clone();
+            tree.config = Arc::new(config);
+            tree.pages = language.pages;
+            tree.untranslated = language.untranslated;
+            tree.languages = Arc::clone(&languages);
+            tree
+        })
+        .collect()
+}
+
+/// One language's Markdown pages, and the default language's pages it has no translation of.
+#[derive(Default)]
+struct Chosen {
+    pages: Vec<Arc<RawPage>>,
+    untranslated: Vec<Arc<RawPage>>,
+}
+
+impl Chosen {
+    fn default_language(sources: &Sources) -> Chosen {
+        Chosen {
+            pages: sources.pages.clone(),
+            untranslated: Vec::new(),
+        }
+    }
+}
+
+/// The home page and every section index above the pages at `paths`.
+fn sections_above<'a>(paths: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    let mut needed = BTreeSet::from(["_index.md".to_owned()]);
+    for path in paths {
+        let mut dir = path.rsplit_once('/').map(|(dir, _)| dir);
+        // A section's own index lives in its folder: its parent's is the next one up.
+        if path.ends_with("/_index.md") {
+            dir = dir.and_then(|d| d.rsplit_once('/').map(|(up, _)| up));
+        }
+        while let Some(folder) = dir {
+            needed.insert(format!("{folder}/_index.md"));
+            dir = folder.rsplit_once('/').map(|(up, _)| up);
+        }
+    }
+    needed
+}
+
+/// A translation as its language's page: its own file (title, summary, body) with the
+/// original's front matter for everything else, and related pages only where they lead to a
+/// page in the same language.
+fn translated_page(
+    original: &RawPage,
+    translation: &RawPage,
+    untranslated: &BTreeSet<&str>,
+) -> RawPage {
+    let mut front = original.front.clone();
+    front.title = translation.front.title.clone();
+    front.summary = translation.front.summary.clone();
+    front.draft = translation.front.draft;
+    front.extra = translation.front.extra.clone();
+    let dir = original
+        .content_path
+        .rsplit_once('/')
+        .map_or("", |(dir, _)| dir);
+    if let Some(pages) = &mut front.related_pages {
+        pages.retain(|entry| {
+            join_content_path(dir, entry.get_ref())
+                .is_none_or(|path| !untranslated.contains(path.as_str()))
+        });
+    }
+    RawPage {
+        file: translation.file.clone(),
+        content_path: original.content_path.clone(),
+        language: translation.language.clone(),
+        front,
+        front_offset: translation.front_offset,
+        body_offset: translation.body_offset,
+    }
+}
+
+/// The site paths of the files every language shares: the theme's and the site's static files
+/// (files beside pages in `content/` go with their pages).
+fn static_files(sources: &Sources) -> BTreeSet<String> {
+    let content = sources.root.join("content");
+    sources
+        .assets
+        .iter()
+        .filter(
+            |asset| !matches!(&asset.source, AssetSource::Disk(path) if path.starts_with(&content)),
+        )
+        .map(|asset| format!("/{}", asset.output_path))
+        .collect()
+}
+
+/// The outputs of every language as one: the default language's as they are, each other's
+/// under its folder, less what the site publishes once; one sitemap for all.
+pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Output {
+    let mut outputs = outputs.into_iter();
+    let Some(mut merged) = outputs.next() else {
+        return Output::default();
+    };
+    let shared = static_files(sources);
+    let mut sitemaps: Vec<Arc<Vec<u8>>> = Vec::new();
+    let mut keep_sitemap = |file: &OutputFile| {
+        if let Contents::Bytes(bytes) = &file.contents {
+            sitemaps.push(Arc::clone(bytes));
+        }
+    };
+    if let Some(file) = merged.get(sitemap::SITEMAP) {
+        keep_sitemap(file);
+    }
+    for (output, tag) in outputs.zip(sources.config.languages.iter().skip(1)) {
+        let folder = language_folder(tag);
+        merged.page_count += output.page_count;
+        for file in output.files {
+            let site_path = format!("/{}", file.path);
+            if file.path == sitemap::SITEMAP {
+                keep_sitemap(&file);
+            } else if !shared.contains(&site_path) && !is_published_once(&file.path) {
+                merged.files.push(OutputFile {
+                    path: format!("{}/{}", &folder[1..], file.path),
+                    contents: file.contents,
+                });
+            }
+        }
+    }
+    if let Some(first) = merged.files.iter_mut().find(|f| f.path == sitemap::SITEMAP) {
+        first.contents = Contents::Bytes(Arc::new(sitemap::merge(&sitemaps)));
+    }
+    merged.files.sort_by(|a, b| a.path.cmp(&b.path));
+    merged
+}
+
+/// Files a site publishes once, from its default language.
+fn is_published_once(path: &str) -> bool {
+    matches!(path, "robots.txt" | "404.html") || oruk::is_export(path)
+}

@@ -1,0 +1,260 @@
+//! A site in several languages (issue 20): the council's site is bilingual (English, and Welsh
+//! for its home page, a safety page and the page on hiding a visit). Each language's pages link
+//! to each other's, untranslated pages lead to the original, what every language shares is
+//! published once, and the problems a translation can have are located.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use common::{build, check, options, read_output, scratch_copy};
+use hubsite::Error;
+use hubsite::diag::Code;
+use hubsite::output::Contents;
+
+const ORIGIN: &str = "https://council.example.gov.uk";
+
+/// Every HTML page of the council site's build, by output path.
+fn pages() -> BTreeMap<String, String> {
+    let site = scratch_copy("council");
+    let run = check(&options(site.path())).expect("the bilingual site builds");
+    run.output
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| match &f.contents {
+            Contents::Bytes(bytes) => {
+                Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
+            }
+            Contents::Asset(_) => None,
+        })
+        .collect()
+}
+
+/// The links of a page that name their language: `(hreflang, href)`, from `<a>` and
+/// `<link rel="alternate">`.
+fn language_links(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for tag in html.split('<').filter(|t| t.contains("hreflang=\"")) {
+        let attribute = |name: &str| {
+            let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+            Some(tag[start..start + tag[start..].find('"')?].to_owned())
+        };
+        if let (Some(language), Some(href)) = (attribute("hreflang"), attribute("href")) {
+            found.push((language, href));
+        }
+    }
+    found
+}
+
+/// The output file a link from the host's root leads to.
+fn output_path(href: &str) -> String {
+    let path = href
+        .strip_prefix(ORIGIN)
+        .unwrap_or(href)
+        .strip_prefix("/familyhub/")
+        .unwrap_or_else(|| panic!("{href} is under the site's folder"));
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
+#[test]
+fn each_translated_page_links_to_its_other_language_both_ways() {
+    let pages = pages();
+    let welsh = &pages["cy/self-help/is-it-abuse/index.html"];
+    let english = &pages["self-help/is-it-abuse/index.html"];
+    assert!(welsh.starts_with("<!DOCTYPE html>\n<html lang=\"cy\" dir=\"ltr\">"));
+    assert!(welsh.contains("<h1>Ai gwrthdaro yw hyn, neu gam-drin?</h1>"));
+    assert!(welsh.contains(
+        r#"<a href="/familyhub/self-help/is-it-abuse/" hreflang="en-GB" lang="en-GB" dir="ltr">English</a>"#
+    ));
+    assert!(english.contains(
+        r#"<a href="/familyhub/cy/self-help/is-it-abuse/" hreflang="cy" lang="cy" dir="ltr">Cymraeg</a>"#
+    ));
+    for page in [welsh, english] {
+        assert!(page.contains(r#"<link rel="alternate" hreflang="cy" href="https://council.example.gov.uk/familyhub/cy/self-help/is-it-abuse/">"#));
+        assert!(page.contains(r#"<link rel="alternate" hreflang="en-GB" href="https://council.example.gov.uk/familyhub/self-help/is-it-abuse/">"#));
+        assert!(page.contains(r#"<link rel="alternate" hreflang="x-default" href="https://council.example.gov.uk/familyhub/self-help/is-it-abuse/">"#));
+    }
+    // The Welsh page's own words are Welsh: the theme's and the content's.
+    assert!(
+        welsh.contains(">Gadael y dudalen hon<"),
+        "the exit control in Welsh"
+    );
+    assert!(!welsh.contains(">Exit this page<"));
+}
+
+#[test]
+fn every_link_to_another_language_leads_to_a_published_page() {
+    let pages = pages();
+    let mut checked = 0;
+    for (path, html) in &pages {
+        for (language, href) in language_links(html) {
+            if language == "x-default" {
+                continue;
+            }
+            let target = output_path(&href);
+            let target_html = pages
+                .get(&target)
+                .unwrap_or_else(|| panic!("{path}: {language} link {href} leads nowhere"));
+            assert!(
+                target_html.contains(&format!("<html lang=\"{language}\"")),
+                "{path}: the {language} link leads to {target}, which is not in {language}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} language links");
+}
+
+#[test]
+fn a_page_not_translated_leads_to_the_other_languages_home_and_says_so() {
+    let pages = pages();
+    assert!(!pages.contains_key("cy/self-help/talking-after-a-loss/index.html"));
+    let english = &pages["self-help/talking-after-a-loss/index.html"];
+    assert!(english.contains(
+        r#"<a href="/familyhub/cy/" hreflang="cy" lang="cy" dir="ltr">Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)</a>"#
+    ));
+    assert!(
+        !english.contains(r#"<link rel="alternate" hreflang="cy""#),
+        "no alternate for a page that has none"
+    );
+    // The Welsh home page's link to it leads to the English original, at the site's root.
+    let home = &pages["cy/index.html"];
+    assert!(home.contains(r#"<a href="/familyhub/self-help/talking-after-a-loss/">canllaw ar"#));
+    assert!(home.contains(r#"<a href="/familyhub/cy/self-help/is-it-abuse/">ganllaw i rieni</a>"#));
+}
+
+#[test]
+fn sections_above_a_translation_are_published_in_the_default_language_and_marked_so() {
+    let pages = pages();
+    let section = &pages["cy/self-help/index.html"];
+    assert!(section.starts_with("<!DOCTYPE html>\n<html lang=\"cy\""));
+    assert!(section.contains(r#"<h1 lang="en-GB">Guides for parents</h1>"#));
+    assert!(section.contains(r#"<div class="prose" lang="en-GB">"#));
+    // Its list holds the Welsh page only.
+    assert!(section.contains(r#"href="/familyhub/cy/self-help/is-it-abuse/""#));
+    assert!(!section.contains("talking-after-a-loss"));
+    let translated = &pages["cy/self-help/is-it-abuse/index.html"];
+    assert!(!translated.contains(r#"lang="en-GB">Ai gwrthdaro"#));
+}
+
+#[test]
+fn what_every_language_shares_is_published_once() {
+    let site = scratch_copy("council");
+    build(site.path()).expect("builds");
+    let public = site.path().join("public");
+    for once in [
+        "cy/css",
+        "cy/js",
+        "cy/robots.txt",
+        "cy/404.html",
+        "cy/directory/oruk",
+        "cy/directory/directory.csv",
+    ] {
+        assert!(
+            !public.join(once).exists(),
+            "{once} is published for Welsh too"
+        );
+    }
+    for each in [
+        "cy/index.html",
+        "cy/search/index.html",
+        "cy/sessions/index.html",
+        "cy/directory/index.html",
+        "directory/oruk/index.json",
+    ] {
+        assert!(public.join(each).exists(), "{each} is missing");
+    }
+    let welsh = read_output(site.path(), "cy/index.html");
+    let sheet = welsh
+        .split("<link rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a style sheet");
+    assert!(sheet.starts_with("/familyhub/css/site."), "{sheet}");
+    assert!(public.join(&sheet["/familyhub/".len()..]).exists());
+    let sitemap = read_output(site.path(), "sitemap.xml");
+    assert!(sitemap.contains(r#"xmlns:xhtml="http://www.w3.org/1999/xhtml""#));
+    assert!(
+        sitemap.contains(
+            "<loc>https://council.example.gov.uk/familyhub/cy/self-help/is-it-abuse/</loc>"
+        )
+    );
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="cy" href="https://council.example.gov.uk/familyhub/cy/self-help/is-it-abuse/"/>"#));
+    assert_eq!(
+        sitemap
+            .matches("<loc>https://council.example.gov.uk/familyhub/cy/</loc>")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_translations_problems_are_located_and_reported_together() {
+    let site = scratch_copy("council");
+    let content = site.path().join("content");
+    // A language the site does not declare, a translation without its original, and a
+    // translation that sets what comes from the original.
+    fs::write(
+        content.join("accessibility.pl.md"),
+        "+++\ntitle = \"Dostępność\"\n+++\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("no-such-page.cy.md"),
+        "+++\ntitle = \"Dim\"\n+++\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("accessibility.cy.md"),
+        "+++\ntitle = \"Hygyrchedd\"\ntopics = [\"talking-together\"]\nweight = 3\n+++\n",
+    )
+    .unwrap();
+    let found = match check(&options(site.path())) {
+        Err(Error::Content(found)) => found,
+        other => panic!("expected problems, got {other:?}"),
+    };
+    let ours: Vec<_> = found
+        .0
+        .iter()
+        .filter(|d| d.code == Some(Code::PageTranslation))
+        .map(|d| (d.path.display().to_string(), d.position, d.message.clone()))
+        .collect();
+    assert_eq!(ours.len(), 3, "{ours:#?}");
+    assert_eq!(ours[0].0, "content/accessibility.cy.md");
+    assert_eq!(ours[0].1, Some((2, 1)));
+    assert!(ours[0].2.contains("`topics`, `weight`"), "{}", ours[0].2);
+    assert!(
+        ours[1]
+            .2
+            .contains("`pl`, which is not one of the site's languages")
+    );
+    assert!(
+        ours[2]
+            .2
+            .contains("translates content/no-such-page.md, which does not exist")
+    );
+    // `build` says the same, and leaves nothing behind.
+    let built = build(site.path());
+    assert!(matches!(built, Err(Error::Content(ref same)) if same.0.len() == found.0.len()));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn a_language_builds_byte_for_byte_the_same_twice() {
+    let site = scratch_copy("council");
+    let first = check(&options(site.path())).expect("builds");
+    let second = check(&options(site.path())).expect("builds");
+    assert_eq!(first.output.files.len(), second.output.files.len());
+    for (a, b) in first.output.files.iter().zip(&second.output.files) {
+        assert_eq!(a.path, b.path);
+        if let (Contents::Bytes(x), Contents::Bytes(y)) = (&a.contents, &b.contents) {
+            assert!(x == y, "{} differs", a.path);
+        }
+    }
+}
