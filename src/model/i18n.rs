@@ -20,6 +20,7 @@ use unic_langid::LanguageIdentifier;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::MessageFile;
 use crate::text::format::Dates;
+use crate::text::plural::{Plural, whole_number_samples, with_count_placeholder};
 
 /// The language every theme has in full, and the one any missing message falls back to.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -179,6 +180,36 @@ impl Messages {
             })
         })
     }
+
+    /// Message `key` (whose variable `$count` chooses its plural form) once for each CLDR
+    /// category whole numbers fall in in `language`: formatted with the smallest number of the
+    /// category, that number then written `{count}` for the page's script to fill in. `None`
+    /// when no translation has the message.
+    pub fn plural_forms(&self, language: &str, key: &str) -> Option<Vec<PluralForm>> {
+        let mut forms = whole_number_samples(language)
+            .into_iter()
+            .map(|(category, n)| {
+                let mut args = FluentArgs::new();
+                args.set("count", FluentValue::from(n));
+                let text = self.text(language, key, Some(&args))?;
+                Some(PluralForm {
+                    category,
+                    text: with_count_placeholder(&text, n),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        // A script falls back to `other`, which some languages' whole numbers never reach
+        // (Polish's is for fractions): the message's default form, given `{count}` as it is.
+        if !forms.iter().any(|f| f.category == Plural::Other) {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from("{count}"));
+            forms.push(PluralForm {
+                category: Plural::Other,
+                text: self.text(language, key, Some(&args))?,
+            });
+        }
+        Some(forms)
+    }
 }
 
 /// The translations to try for `language`: the closest the theme or site has (cy-GB takes
@@ -315,6 +346,22 @@ impl<'a> Words<'a> {
             .text(self.language, key, Some(&args))
             .unwrap_or_else(|| key.to_owned())
     }
+
+    /// Message `key` once for each plural category of the language (see
+    /// [`Messages::plural_forms`]); its name for each when no translation has it.
+    pub fn plural_forms(&self, key: &str) -> Vec<PluralForm> {
+        self.messages
+            .plural_forms(self.language, key)
+            .unwrap_or_else(|| {
+                whole_number_samples(self.language)
+                    .into_iter()
+                    .map(|(category, _)| PluralForm {
+                        category,
+                        text: key.to_owned(),
+                    })
+                    .collect()
+            })
+    }
 }
 
 /// The theme's own English messages, for unit tests of code that writes words.
@@ -332,6 +379,16 @@ pub fn theme_english() -> Messages {
     Messages::parse(&[file], &[])
         .messages
         .expect("the theme's English file parses")
+}
+
+/// A count message's words for one plural category, with `{count}` where the number goes: what
+/// a page gives its script as `data-plural-<category>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralForm {
+    /// The category (`few`).
+    pub category: Plural,
+    /// '{count} sesiwn'.
+    pub text: String,
 }
 
 /// A value handed to a message.
@@ -363,5 +420,90 @@ impl Direction {
             }
             _ => Direction::Ltr,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The theme's English and Welsh files, for a Welsh site.
+    fn theme_welsh() -> Messages {
+        let file = |language: &str, path: &str, text: &[u8]| MessageFile {
+            language: language.into(),
+            origin: crate::load::MessageOrigin::Theme,
+            file: crate::diag::SourceFile::new(path, text.to_vec()).expect("a theme file"),
+        };
+        let files = [
+            file(
+                DEFAULT_LANGUAGE,
+                "themes/hub/i18n/en-GB.ftl",
+                include_bytes!("../../themes/hub/i18n/en-GB.ftl"),
+            ),
+            file(
+                "cy",
+                "themes/hub/i18n/cy.ftl",
+                include_bytes!("../../themes/hub/i18n/cy.ftl"),
+            ),
+        ];
+        Messages::parse(&files, &["cy".to_owned()])
+            .messages
+            .expect("the theme's files parse")
+    }
+
+    fn forms(messages: &Messages, language: &str, key: &str) -> Vec<(&'static str, String)> {
+        messages
+            .plural_forms(language, key)
+            .expect("the message exists")
+            .into_iter()
+            .map(|f| (f.category.name(), f.text))
+            .collect()
+    }
+
+    #[test]
+    fn the_welsh_count_messages_give_a_form_for_each_of_the_six_categories() {
+        let messages = theme_welsh();
+        let owned =
+            |pairs: [(&'static str, &str); 6]| pairs.map(|(c, t)| (c, t.to_owned())).to_vec();
+        assert_eq!(
+            forms(&messages, "cy", "directory-service-count"),
+            owned([
+                ("zero", "{count} gwasanaeth"),
+                ("one", "{count} gwasanaeth"),
+                ("two", "{count} wasanaeth"),
+                ("few", "{count} gwasanaeth"),
+                ("many", "{count} gwasanaeth"),
+                ("other", "{count} gwasanaeth"),
+            ])
+        );
+        assert_eq!(
+            forms(&messages, "cy", "sessions-count"),
+            owned([
+                ("zero", "{count} sesiwn"),
+                ("one", "{count} sesiwn"),
+                ("two", "{count} sesiwn"),
+                ("few", "{count} sesiwn"),
+                ("many", "{count} sesiwn"),
+                ("other", "{count} sesiwn"),
+            ])
+        );
+        // English has two categories, and 0 is 'other'.
+        assert_eq!(
+            forms(&messages, DEFAULT_LANGUAGE, "sessions-count"),
+            [
+                ("one", "{count} session".to_owned()),
+                ("other", "{count} sessions".to_owned())
+            ]
+        );
+        assert_eq!(messages.plural_forms("cy", "no-such-message"), None);
+        // Polish's whole numbers are never 'other', but a script falls back to it: the
+        // message's default form (English's here, as the theme has no Polish).
+        assert_eq!(
+            forms(&messages, "pl", "sessions-count")
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect::<Vec<_>>(),
+            ["one", "few", "many", "other"]
+        );
     }
 }

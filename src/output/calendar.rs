@@ -1,13 +1,21 @@
 //! iCalendar files (RFC 5545): one per session, one per week, one for every session of the
 //! site. Times are written in UTC, which needs no VTIMEZONE and is right across the UK clock
 //! changes. The icalendar crate escapes text, folds lines at 75 octets and ends them with CRLF.
+//!
+//! Every word the files add to the sessions' own text (the family details' labels, 'Book by
+//! email', 'Details', 'Online') is a theme message in the site's language, and the calendar's
+//! name, each event's SUMMARY, DESCRIPTION and LOCATION carry that language as RFC 5545's
+//! `LANGUAGE` parameter (section 3.2.10; RFC 7986 allows it on NAME, and X-WR-CALNAME, an
+//! extension property, takes any parameter), so that a calendar app can show and read them in it.
 
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
 use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus};
+use crate::model::i18n::ArgValue;
 use crate::model::session::Session;
+use crate::render::programme::cards::family_facts;
 
 /// A calendar file ready to write.
 #[derive(Debug, Clone)]
@@ -60,7 +68,11 @@ pub fn render_calendar(site: &Site, name: &str, sessions: &[&Session]) -> String
     calendar.append_property(("PRODID", PRODID));
     calendar.append_property(("CALSCALE", "GREGORIAN"));
     calendar.append_property(("METHOD", "PUBLISH"));
-    calendar.name(&calendar_name(name));
+    // Escaped here: the icalendar crate does not know NAME and X-WR-CALNAME as text.
+    let name = calendar_name(name);
+    for key in ["NAME", "X-WR-CALNAME"] {
+        calendar.append_property(in_language(site, key, &name));
+    }
     for session in sessions {
         calendar.push(session_event(site, session));
     }
@@ -106,24 +118,24 @@ fn session_event(site: &Site, session: &Session) -> Event {
     ));
     event.timestamp(utc(site.now));
     event.sequence(session.sequence);
-    event.summary(&calendar_text(&session.title));
+    event.append_property(in_language(site, "SUMMARY", &calendar_text(&session.title)));
     event.starts(utc(session.start));
     event.ends(utc(session.end));
     event.url(&page);
-    let mut description = session.summary.clone();
-    description.push_str(&family_text(session));
-    if session.booking.status.takes_bookings() {
-        for route in &session.booking.routes {
-            description.push_str(&match route {
-                BookingRoute::Form(url) => format!("\n\nBook: {url}"),
-                BookingRoute::Email { address, .. } => format!("\n\nBook by email: {address}"),
-                BookingRoute::Phone(number) => format!("\n\nBook by phone: {number}"),
-            });
-        }
-    }
-    description.push_str(&format!("\n\nDetails: {page}"));
-    event.description(&calendar_text(&description));
-    event.location(&calendar_text(&location(session)));
+    let description = format!("{}{}", session.summary, family_text(site, session))
+        + &booking_text(site, session)
+        + "\n\n"
+        + &site.t_with("calendar-details", &[("url", text(&page))]);
+    event.append_property(in_language(
+        site,
+        "DESCRIPTION",
+        &calendar_text(&description),
+    ));
+    event.append_property(in_language(
+        site,
+        "LOCATION",
+        &calendar_text(&location(site, session)),
+    ));
     if session.booking.status == BookingStatus::Cancelled {
         event.status(EventStatus::Cancelled);
     } else {
@@ -132,18 +144,56 @@ fn session_event(site: &Site, session: &Session) -> Event {
     event.done()
 }
 
-/// What a family needs to know, a fact a line after a blank line ('Cost: £5'); nothing when
-/// the session says none of it.
-fn family_text(session: &Session) -> String {
-    let mut lines: Vec<String> = session
-        .family
-        .facts()
+/// A text property (`key`) in the site's language: `SUMMARY;LANGUAGE=cy:...`.
+fn in_language(site: &Site, key: &str, value: &str) -> Property {
+    Property::new(key, value)
+        .add_parameter("LANGUAGE", &site.config.language)
+        .done()
+}
+
+fn text(value: &str) -> ArgValue {
+    ArgValue::Text(value.to_owned())
+}
+
+/// The ways to book, each after a blank line ('Book by email: ...'); nothing when the session
+/// takes no bookings.
+fn booking_text(site: &Site, session: &Session) -> String {
+    if !session.booking.status.takes_bookings() {
+        return String::new();
+    }
+    let mut words = String::new();
+    for route in &session.booking.routes {
+        let line = match route {
+            BookingRoute::Form(url) => site.t_with("calendar-book-form", &[("url", text(url))]),
+            BookingRoute::Email { address, .. } => {
+                site.t_with("book-email", &[("address", text(address))])
+            }
+            BookingRoute::Phone(number) => site.t_with("book-phone", &[("number", text(number))]),
+        };
+        words.push_str("\n\n");
+        words.push_str(&line);
+    }
+    words
+}
+
+/// What a family needs to know, a fact a line after a blank line ('Cost: £5'), in the site's
+/// language; nothing when the session says none of it.
+fn family_text(site: &Site, session: &Session) -> String {
+    let mut lines: Vec<String> = family_facts(site, &session.family)
         .into_iter()
-        .map(|fact| format!("{}: {}", fact.label, fact.text))
+        .map(|fact| {
+            site.t_with(
+                "calendar-fact",
+                &[("label", text(&fact.label)), ("text", text(&fact.text))],
+            )
+        })
         .collect();
     let interpreters = &session.accessibility.interpreters;
     if !interpreters.is_empty() {
-        lines.push(format!("Interpreters: {}", interpreters.join(", ")));
+        lines.push(site.t_with(
+            "session-interpreters",
+            &[("languages", text(&interpreters.join(", ")))],
+        ));
     }
     if lines.is_empty() {
         String::new()
@@ -178,16 +228,16 @@ pub fn calendar_name(name: &str) -> String {
         .replace(';', "\\;")
 }
 
-fn location(session: &Session) -> String {
+fn location(site: &Site, session: &Session) -> String {
     match &session.venue {
         Some(v) => [Some(v.name.clone()), v.address.clone(), v.postcode.clone()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(", "),
-        None => match session.online.as_ref().and_then(|o| o.platform.clone()) {
-            Some(platform) => format!("Online ({platform})"),
-            None => "Online".into(),
+        None => match session.online.as_ref().and_then(|o| o.platform.as_deref()) {
+            Some(platform) => site.t_with("calendar-online-on", &[("platform", text(platform))]),
+            None => site.t("place-online"),
         },
     }
 }

@@ -620,6 +620,15 @@ book-phone = Book by phone: { $number }
 book-phone-waiting = Join the waiting list by phone: { $number }
 # The subject of a booking email to the organisers: "Booking: { title } ({ day }, { week })".
 book-email-subject = Booking: { $title } ({ $day }, { $week })
+# A session's calendar file (.ics): lines its description adds after the session's own text.
+# A family detail on its own line: "Cost: £5" ($label is a family-... message, $text its value).
+calendar-fact = { $label }: { $text }
+# The session's booking form: $url is its web address.
+calendar-book-form = Book: { $url }
+# The last line: $url is the session's page.
+calendar-details = Details: { $url }
+# Where an online session is, in the calendar's location: "Online (Microsoft Teams)".
+calendar-online-on = Online ({ $platform })
 # Other ways to take part when a session is full.
 instead-subject = Full session: { $title }
 instead-email = Email the organisers: { $address }
