@@ -48,9 +48,6 @@ pub struct DirectoryHomeView<'a> {
     /// 'from help open to every family to more intensive, specialist support': the lightest
     /// and heaviest levels, for the lead and description (used when there are two or more).
     pub pathway: String,
-    /// What the result count says for each number of services shown, 0 to all, as JSON: the
-    /// filter script's words, with the language's plurals.
-    pub result_counts: String,
     /// Whether any service is a family hub centre (they are listed first).
     pub has_family_hubs: bool,
     /// Every filter with its values.
@@ -265,7 +262,6 @@ impl Context<'_> {
             show_exit: self.show_exit(Sensitivity::Ordinary),
             levels: levels.clone(),
             pathway: pathway_span(self.site, &levels),
-            result_counts: result_counts(self.site, ordered.len()),
             has_family_hubs: ordered.iter().any(|s| s.family_hub),
             guide_url: guide::GUIDE_URL,
             facets: self.facets.iter().map(|f| f.group.clone()).collect(),
@@ -487,21 +483,6 @@ fn pathway_span(site: &Site, levels: &[LevelView]) -> String {
         ),
         _ => String::new(),
     }
-}
-
-/// `directory-service-count` for 0 to `most` services, as a JSON list for the filter script.
-fn result_counts(site: &Site, most: usize) -> String {
-    let counts: Vec<String> = (0..=most)
-        .map(|n| {
-            #[allow(clippy::cast_precision_loss)]
-            let count = n as f64;
-            site.t_with(
-                "directory-service-count",
-                &[("count", ArgValue::Number(count))],
-            )
-        })
-        .collect();
-    serde_json::to_string(&counts).unwrap_or_default()
 }
 
 /// The levels of the pathway that some service has, in pathway order, with their counts and

@@ -76,6 +76,12 @@ impl Templates {
                 languages: Arc::clone(&languages),
             },
         );
+        tera.register_function(
+            "t_plurals",
+            PluralAttributes {
+                messages: Arc::clone(&messages),
+            },
+        );
         let sources = templates
             .iter()
             .map(|t| (t.name.as_str(), t.file.text.as_str()));
@@ -269,14 +275,7 @@ const MARK: char = '\u{F8FF}';
 impl tera::Function<tera::TeraResult<String>> for Translate {
     fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
-        let site: Option<Value> = state.get("site")?;
-        let language = site
-            .as_ref()
-            .and_then(Value::as_map)
-            .and_then(|map| map.get(&tera::value::Key::Str("language")))
-            .and_then(Value::as_str)
-            .unwrap_or(DEFAULT_LANGUAGE)
-            .to_owned();
+        let language = page_language(state)?;
         // Every value that needs escaping goes in as a placeholder, escaped as the template
         // escapes any value (`&#39;` for an apostrophe); plain values (the choices of a
         // selector: `ways="both"`) and numbers go in as they are.
@@ -311,14 +310,10 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             args.push((name.to_owned(), value));
         }
         let args = fluent_args(args.iter().map(|(n, v)| (n.as_str(), v.clone())));
-        let messages = self.messages.get().ok_or_else(|| {
-            tera::Error::message("the theme's words are not loaded yet (Templates::with_messages)")
-        })?;
-        let text = messages.text(&language, &key, Some(&args)).ok_or_else(|| {
-            tera::Error::message(format!(
-                "the theme's translations have no message `{key}` (add it to i18n/{DEFAULT_LANGUAGE}.ftl)"
-            ))
-        })?;
+        let messages = loaded(&self.messages)?;
+        let text = messages
+            .text(&language, &key, Some(&args))
+            .ok_or_else(|| no_message(&key))?;
         // The message's own words are the theme's (or the site's), like a template's text:
         // escaped so they cannot make markup, but an apostrophe stays as written, as it does
         // in a template (attributes are always in double quotes).
@@ -419,6 +414,64 @@ impl tera::Function<tera::TeraResult<Value>> for LanguageLinks {
     }
 }
 
+/// The language of the page being rendered: its `site.language`.
+fn page_language(state: &State) -> tera::TeraResult<String> {
+    let site: Option<Value> = state.get("site")?;
+    Ok(site
+        .as_ref()
+        .and_then(Value::as_map)
+        .and_then(|map| map.get(&tera::value::Key::Str("language")))
+        .and_then(Value::as_str)
+        .unwrap_or(DEFAULT_LANGUAGE)
+        .to_owned())
+}
+
+fn loaded(messages: &OnceLock<Arc<Messages>>) -> tera::TeraResult<&Messages> {
+    messages.get().map(Arc::as_ref).ok_or_else(|| {
+        tera::Error::message("the theme's words are not loaded yet (Templates::with_messages)")
+    })
+}
+
+fn no_message(key: &str) -> tera::Error {
+    tera::Error::message(format!(
+        "the theme's translations have no message `{key}` (add it to i18n/{DEFAULT_LANGUAGE}.ftl)"
+    ))
+}
+
+/// The template function `t_plurals(key="sessions-count")`: the attributes a page's script
+/// counts with, one per plural category of the page's language, each the message (whose
+/// `$count` chooses the form) with `{count}` where the number goes:
+/// `data-plural-one="{count} session" data-plural-other="{count} sessions"`. The script picks
+/// one with `Intl.PluralRules` (themes/hub/static/js/plural.js). Escaped as `t`'s words are.
+struct PluralAttributes {
+    messages: Arc<OnceLock<Arc<Messages>>>,
+}
+
+impl tera::Function<tera::TeraResult<String>> for PluralAttributes {
+    fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let language = page_language(state)?;
+        let forms = loaded(&self.messages)?
+            .plural_forms(&language, &key)
+            .ok_or_else(|| no_message(&key))?;
+        Ok(forms
+            .iter()
+            .map(|form| {
+                format!(
+                    "data-plural-{}=\"{}\"",
+                    form.category.name(),
+                    crate::text::escape::escape_html_text(&form.text)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
 /// A hash of every template's name and text, in name order.
 fn template_set_hash(templates: &[Template]) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -440,7 +493,7 @@ mod tests {
             origin: crate::load::MessageOrigin::Theme,
             file: SourceFile::new(
                 "i18n/en-GB.ftl",
-                b"hello = Hello, { $name }!\nhello-link = Hello, { $name_html }!\n".to_vec(),
+                b"hello = Hello, { $name }!\nhello-link = Hello, { $name_html }!\nthings = { $count ->\n    [one] { $count } \"thing\"\n   *[other] { $count } things\n  }\n".to_vec(),
             )
             .unwrap(),
         };
@@ -504,6 +557,25 @@ mod tests {
         assert_eq!(
             html,
             "Hello, &lt;Jo&gt;!|Hello, <a href=\"/jo/\">Jo</a>!|Hello, Jo&#39;s!"
+        );
+    }
+
+    #[test]
+    fn a_count_message_gives_an_attribute_for_each_plural_category_of_the_page() {
+        let templates =
+            Templates::parse(&[template("page.html", "<p {{ t_plurals(key=\"things\") }}>")])
+                .unwrap()
+                .with_messages(messages());
+        let html = templates
+            .render(
+                "page.html",
+                &serde_json::json!({"site": {"language": "en-GB"}}),
+                "a",
+            )
+            .unwrap();
+        assert_eq!(
+            html,
+            "<p data-plural-one=\"{count} &quot;thing&quot;\" data-plural-other=\"{count} things\">"
         );
     }
 

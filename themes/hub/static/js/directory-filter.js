@@ -8,9 +8,9 @@
   if (!form || !results || !window.URLSearchParams || !window.history) { return; }
   var items = Array.prototype.slice.call(results.children);
   var count = document.querySelector("[data-result-count]");
-  // The page's words for each count, in its language with its plurals ("3 services").
-  var counts = [];
-  try { counts = JSON.parse(count && count.getAttribute("data-counts") || "[]"); } catch (e) { counts = []; }
+  // The page's words for a count, in its language with its plurals ("3 services"): the count's
+  // data-plural-* attributes, chosen by plural.js.
+  var plural = window.hubsitePlural;
   var browse = document.querySelector("[data-directory-browse]");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var search = form.querySelector("input[name=q]");
@@ -31,7 +31,7 @@
       item.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    if (count) { count.textContent = counts[shown] || String(shown); }
+    if (count) { count.textContent = plural ? plural(count, shown) : String(shown); }
     if (record) {
       var query = params.toString();
       history.replaceState(null, "", query ? "?" + query : location.pathname);

@@ -94,9 +94,12 @@
     }
   }
 
+  // 'Nothing chosen' has words of its own; a count takes the language's plural form from the
+  // box's data-plural-* attributes (plural.js).
   function countText() {
     var n = chosen.length;
-    return say(n === 0 ? words.countNone : n === 1 ? words.countOne : words.countMany, { count: n });
+    if (n === 0) return words.countNone || '';
+    return window.hubsitePlural ? window.hubsitePlural(box, n) : String(n);
   }
 
   function toggle(slug) {

@@ -95,12 +95,10 @@
     return next;
   }
 
-  // The words are the page's, in its language: the count's data-count-one, data-count-many
-  // (with {count}) and data-filter-hint.
+  // The words are the page's, in its language: the count's data-plural-* (chosen by plural.js)
+  // and data-filter-hint.
   function sessionsText(n) {
-    var words = n === 1 ? count.dataset.countOne : count.dataset.countMany;
-    if (!words) return n + (n === 1 ? ' session' : ' sessions');
-    return words.replace('{count}', n);
+    return window.hubsitePlural ? window.hubsitePlural(count, n) : String(n);
   }
 
   function apply() {
