@@ -292,7 +292,7 @@ fn a_welsh_programme_counts_filters_and_books_in_welsh() {
     for welsh in [
         // Welsh keeps the noun singular after a number.
         ">2 sesiwn</p>",
-        "data-count-many=\"{count} sesiwn\"",
+        "data-plural-two=\"{count} sesiwn\"",
         ">Hidlo sesiynau<",
         ">Fformat</p>",
         "<span class=\"filter-label\">Ar-lein</span>",
