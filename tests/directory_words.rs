@@ -51,8 +51,9 @@ fn a_welsh_directory_says_everything_in_welsh_with_welsh_plurals() {
             "<option value=\"free\">Am ddim</option>",
             "<option value=\"monday\">Dydd Llun</option>",
             ">Oedolion <span class=\"count\">(1)</span>",
-            // The filter script's words for each count: Welsh mutates after 2.
-            "data-counts=\"[&quot;0 gwasanaeth&quot;,&quot;1 gwasanaeth&quot;,&quot;2 wasanaeth&quot;]\"",
+            // The filter script's words for each of Welsh's six plural categories: Welsh
+            // mutates after 2.
+            "data-plural-zero=\"{count} gwasanaeth\" data-plural-one=\"{count} gwasanaeth\" data-plural-two=\"{count} wasanaeth\" data-plural-few=\"{count} gwasanaeth\" data-plural-many=\"{count} gwasanaeth\" data-plural-other=\"{count} gwasanaeth\"",
             ">2 wasanaeth</p>",
             "aria-label=\"Ffeithiau allweddol\"",
             "<li>Hunangyfeirio</li>",
