@@ -3,7 +3,8 @@
 // keyboard journey such as booking or searching, an entry to `journeys`). To add a site, add an
 // entry to `sites`: `root` is a site folder relative to the repository (copied before building),
 // or `scaffold: true` for a site made by `hubsite new`; `basePath` serves it under a folder
-// (`/familyhub`), as its base_url says, and its pages' paths then start with that folder.
+// (`/familyhub`), as its base_url says, and its pages' paths then start with that folder;
+// `language` builds it in another language than its hubsite.toml says.
 'use strict';
 
 /** The moment every site under test describes, so booking states and lists never drift. */
@@ -98,6 +99,21 @@ const sites = {
       404: '/familyhub/no-such-page/',
     },
     exit: ['/familyhub/self-help/is-it-abuse/', '/familyhub/directory/for-practitioners/'],
+  },
+  // The Welsh-only fixture (issue 20), and the same site built in Arabic (`language` replaces
+  // its hubsite.toml's): the live counts of the programme and 'my sessions' must take each
+  // language's plural forms (Welsh and Arabic have six). No page kinds yet: the checks of every
+  // page kind (axe, keyboard, reflow) join when these sites' pages are listed here.
+  cymraeg: {
+    root: 'tests/sites/cymraeg',
+    pages: {},
+    exit: [],
+  },
+  arabic: {
+    root: 'tests/sites/cymraeg',
+    language: 'ar',
+    pages: {},
+    exit: [],
   },
   // The example site at the repository root: one page of every kind a reader meets.
   example: {

@@ -441,6 +441,52 @@ describe('my sessions, with nothing stored (issue 19)', () => {
   });
 });
 
+describe('live counts in the language of the page (issue 20)', () => {
+  // The Welsh fixture's week has two sessions, one online; the Arabic site is the same built in
+  // Arabic, whose dual ('two') is a word of its own. Each count the scripts write must be the
+  // form the build writes for that number (data-plural-<category>, chosen by plural.js with
+  // the browser's Intl.PluralRules), not the English one/many choice.
+  const week = '/sessions/wythnos-teuluoedd-2024/';
+  const expected = {
+    cymraeg: {
+      programme: { 1: '1 sesiwn', 2: '2 sesiwn' },
+      mine: { 1: '1 sesiwn yn fy sesiynau.', 2: '2 sesiwn yn fy sesiynau.' },
+    },
+    arabic: {
+      programme: { 1: 'جلسة واحدة', 2: 'جلستان' },
+      mine: { 1: 'جلسة واحدة في جلساتي.', 2: 'جلستان في جلساتي.' },
+    },
+  };
+  for (const [site, words] of Object.entries(expected)) {
+    test(`${site}: the programme's count and my sessions' count read the language's form for 1 and 2`, async () => {
+      await withPage(site, week, programme.PHONE, async ({ page, problems }) => {
+        const count = page.locator('[data-result-count]');
+        // The build's words for the whole week, then the script's as filters change.
+        assert.equal(await count.innerText(), words.programme[2]);
+        await programme.choose(page, 'format', 'online');
+        assert.equal(await count.innerText(), words.programme[1], 'one online session');
+        await programme.choose(page, 'format', 'online');
+        assert.equal(await count.innerText(), words.programme[2], 'the filter cleared: the whole week again');
+        const slugs = (await mySessions.toggles(page)).map((b) => b.slug);
+        assert.equal(slugs.length, 2, `two sessions to add: ${slugs}`);
+        await mySessions.toggle(page, slugs[0]);
+        assert.equal(await mySessions.countText(page), words.mine[1]);
+        await mySessions.toggle(page, slugs[1]);
+        assert.equal(await mySessions.countText(page), words.mine[2]);
+        assert.deepEqual(checks.consoleErrors(problems), []);
+      });
+    });
+  }
+  test('arabic: a page whose language the browser has no rules for still counts, in the other form', async () => {
+    await withPage('arabic', week, programme.PHONE, async ({ page }) => {
+      await page.evaluate(() => { document.documentElement.lang = 'not a tag!'; });
+      await programme.choose(page, 'format', 'online');
+      const other = await page.locator('[data-result-count]').getAttribute('data-plural-other');
+      assert.equal(await page.locator('[data-result-count]').innerText(), other.replace('{count}', '1'));
+    });
+  });
+});
+
 describe('a session page read after the session, built before it (issue 6)', () => {
   // Built at NOW (booking open); read on the afternoon the session ended, phases.js must lead
   // with the recording and follow-on materials without a rebuild.

@@ -35,6 +35,13 @@ function withExitUrl(toml, exitUrl) {
   return `${toml.trimEnd()}\n\n[safety]\n${line}\n`;
 }
 
+/** Sets `language` in a hubsite.toml text, keeping everything else. */
+function withLanguage(toml, language) {
+  const line = `language = ${JSON.stringify(language)}`;
+  if (/^language\s*=.*$/m.test(toml)) return toml.replace(/^language\s*=.*$/m, line);
+  return `${line}\n${toml}`;
+}
+
 /** Copies a site folder, leaving out its built output and anything hidden. */
 function copySite(from, to) {
   fs.cpSync(from, to, {
@@ -48,8 +55,8 @@ function copySite(from, to) {
 }
 
 /**
- * Builds one site (`{ scaffold: true }` or `{ root }`) at `now` into `work/<name>/public`
- * with its exit button pointing at `exitUrl`; returns the output folder.
+ * Builds one site (`{ scaffold: true }` or `{ root }`, in its `language` if given) at `now`
+ * into `work/<name>/public` with its exit button pointing at `exitUrl`; returns the output folder.
  */
 function buildSite(name, site, { work, now, exitUrl }) {
   const source = path.join(work, name, 'site');
@@ -60,7 +67,9 @@ function buildSite(name, site, { work, now, exitUrl }) {
     copySite(path.resolve(REPO, site.root), source);
   }
   const config = path.join(source, 'hubsite.toml');
-  fs.writeFileSync(config, withExitUrl(fs.readFileSync(config, 'utf8'), exitUrl));
+  let toml = withExitUrl(fs.readFileSync(config, 'utf8'), exitUrl);
+  if (site.language) toml = withLanguage(toml, site.language);
+  fs.writeFileSync(config, toml);
   hubsite(['build', '--root', source, '--output', output, '--now', now]);
   return output;
 }
@@ -77,4 +86,4 @@ function writeNeutralSite(work) {
   return dir;
 }
 
-module.exports = { REPO, HUBSITE, scratch, buildSite, writeNeutralSite, withExitUrl };
+module.exports = { REPO, HUBSITE, scratch, buildSite, writeNeutralSite, withExitUrl, withLanguage };

@@ -626,6 +626,8 @@ my-sessions-remove-name = أزل من جلساتي: { $title }
 my-sessions-count-none = لا جلسات في جلساتي بعد.
 my-sessions-count = { $count ->
     [one] جلسة واحدة في جلساتي.
+    [two] جلستان في جلساتي.
+    [few] { $count } جلسات في جلساتي.
    *[other] { $count } جلسة في جلساتي.
   }
 my-sessions-open = افتح جلساتي: قائمة واحدة وملف تقويم واحد
@@ -639,6 +641,8 @@ mine-whole-week-link = نزّل تقويم الأسبوع كله (.ics)
 mine-count-none = لم تختر أي جلسات بعد.
 mine-count = { $count ->
     [one] اخترت جلسة واحدة.
+    [two] اخترت جلستين.
+    [few] اخترت { $count } جلسات.
    *[other] اخترت { $count } جلسة.
   }
 mine-nothing-saved = لا يُحفظ شيء على هذا الجهاز: اختيارك محفوظ في عنوان هذه الصفحة فقط. للاحتفاظ به، أضف هذه الصفحة إلى المفضلة أو أرسل الرابط الموجود في آخرها إلى نفسك.
