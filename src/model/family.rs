@@ -44,17 +44,6 @@ impl Cost {
             Cost::Paid { pence, .. } => format!("{}.{:02}", pence / 100, pence % 100),
         }
     }
-
-    /// The label with who pays less: '£5 (free for families on Universal Credit)'.
-    pub fn text(&self) -> String {
-        match self {
-            Cost::Paid {
-                concessions: Some(less),
-                ..
-            } => format!("{}. {less}", self.label()),
-            _ => self.label(),
-        }
-    }
 }
 
 /// Reads a cost: "free", or pounds and pence ("£5", "5", "£2.50"); £0 is free.
@@ -254,39 +243,7 @@ pub struct Family {
     pub transport: Option<Transport>,
 }
 
-/// One fact about a session, as a label and its text: ('Cost', '£5').
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fact {
-    /// 'Cost'.
-    pub label: &'static str,
-    /// '£5. Free for families on Universal Credit'.
-    pub text: String,
-}
-
 impl Family {
-    /// Every fact given, in the order pages and calendars show them.
-    pub fn facts(&self) -> Vec<Fact> {
-        let fact = |label, text: String| Fact { label, text };
-        let mut facts = Vec::new();
-        facts.extend(self.cost.as_ref().map(|c| fact("Cost", c.text())));
-        facts.extend(
-            self.childcare
-                .map(|c| fact("Children", c.label().to_owned())),
-        );
-        facts.extend(self.ages.map(|a| fact("Ages", a.range_text())));
-        facts.extend(self.refreshments.clone().map(|r| fact("Refreshments", r)));
-        if let Some(t) = &self.transport {
-            facts.extend(t.help.clone().map(|h| fact("Help getting there", h)));
-            facts.extend(t.parking.clone().map(|p| fact("Parking", p)));
-            facts.extend(
-                t.step_free_route
-                    .clone()
-                    .map(|r| fact("Step-free route", r)),
-            );
-        }
-        facts
-    }
-
     /// The few words a card shows: 'Free', 'Creche', 'Ages 0 to 5'.
     pub fn card_words(&self) -> Vec<String> {
         let mut words: Vec<String> = self.cost.iter().map(Cost::label).collect();

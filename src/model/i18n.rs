@@ -346,22 +346,6 @@ impl<'a> Words<'a> {
             .text(self.language, key, Some(&args))
             .unwrap_or_else(|| key.to_owned())
     }
-
-    /// Message `key` once for each plural category of the language (see
-    /// [`Messages::plural_forms`]); its name for each when no translation has it.
-    pub fn plural_forms(&self, key: &str) -> Vec<PluralForm> {
-        self.messages
-            .plural_forms(self.language, key)
-            .unwrap_or_else(|| {
-                whole_number_samples(self.language)
-                    .into_iter()
-                    .map(|(category, _)| PluralForm {
-                        category,
-                        text: key.to_owned(),
-                    })
-                    .collect()
-            })
-    }
 }
 
 /// The theme's own English messages, for unit tests of code that writes words.
