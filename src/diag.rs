@@ -5,7 +5,7 @@
 //! diagnostics into a [`Diagnostics`] list rather than stopping at the first one.
 
 mod codes;
-mod hints;
+pub mod hints;
 
 pub use codes::Code;
 pub use hints::{DATE_TO_FILL, closest_field};

@@ -283,6 +283,16 @@ codes! {
         meaning: "The theme's words come from Project Fluent files, one per language: the theme's i18n/<language>.ftl, and the site's own i18n/<language>.ftl, whose messages replace the theme's. Each message is `name = text` on its own line; a line that goes on starts with spaces; a variable is written { $name }. docs/languages.md explains the format.",
         wrong: "exit-this-page: Gadael y dudalen hon",
         right: "exit-this-page = Gadael y dudalen hon";
+    /// A `[translations.<tag>]` table in a language the site does not publish in.
+    UndeclaredLanguage = "E0905", "A language used in a file but not declared",
+        meaning: "Sessions, weeks, hosts, services, topics and resources carry their text in other languages in [translations.<tag>] tables. Each tag must be one of the site's languages, listed in hubsite.toml's `languages` (the default first), so that hubsite builds its pages; a one-language site has no translations.",
+        wrong: "# hubsite.toml: language = \"en-GB\"\n[translations.cy]\ntitle = \"Bore coffi\"",
+        right: "# hubsite.toml: languages = [\"en-GB\", \"cy\"]\n[translations.cy]\ntitle = \"Bore coffi\"";
+    /// A field in a translation table that is not one of the text fields of its kind.
+    UntranslatableField = "E0906", "A field a translation cannot hold",
+        meaning: "A [translations.<tag>] table holds only the text a reader reads (a title or name, a summary, a description, a note...: the message names the fields of each kind, and docs/languages.md lists them). Ids, dates, times, places, numbers and web addresses are the same in every language, so they are written once, outside the table.",
+        wrong: "[translations.cy]\ntitle = \"Bore coffi\"\nstart = 2027-03-01T10:00:00",
+        right: "start = 2027-03-01T10:00:00\n\n[translations.cy]\ntitle = \"Bore coffi\"";
     /// A translated page (`about.cy.md`) that cannot stand beside its original.
     PageTranslation = "E0910", "A translated page hubsite cannot place",
         meaning: "A page in another language sits beside its original with the language's tag before .md: about.cy.md translates about.md. The language must be one of `languages` in hubsite.toml (not the default, whose pages have no tag), the original must exist, and the translation's front matter holds only what is translated (title, summary, draft, extra): topics, dates, weight, safety and the rest come from the original.",

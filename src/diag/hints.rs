@@ -34,6 +34,45 @@ pub fn toml_hint(message: &str, line: &str, text: &str) -> Option<String> {
     Some(hint.to_owned())
 }
 
+/// For a `[translations.<tag>]` table in a language the site does not declare: the
+/// `languages` line that declares it.
+pub fn undeclared_language(tag: &str, declared: &[String]) -> String {
+    let quoted: Vec<String> = declared
+        .iter()
+        .map(String::as_str)
+        .chain([tag])
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    format!(
+        "add it to `languages` in hubsite.toml: languages = [{}] (the default first); or remove the table",
+        quoted.join(", ")
+    )
+}
+
+/// For a field that a translation table cannot hold: what to do with it.
+pub fn untranslatable_field(field: &str, tag: &str, fields: &[&str]) -> String {
+    match fields
+        .iter()
+        .map(|f| (strsim::jaro_winkler(field, f), *f))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    {
+        Some((_, meant)) => format!("did you mean `{meant}`?"),
+        None => format!(
+            "ids, dates, places, numbers and web addresses are the same in every language: keep `{field}` outside [translations.{tag}]"
+        ),
+    }
+}
+
+/// `a, b and c`.
+pub fn list_in_words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// 'did you mean': the expected field closest to the unknown one, if it is close enough to be
 /// a slip (serde's message: "unknown field `sumary`, expected one of `title`, `summary`").
 pub fn closest_field(message: &str) -> Option<&str> {

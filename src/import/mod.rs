@@ -129,6 +129,7 @@ impl SiteData {
         let topics = Topics::build(
             sources.topics.as_deref(),
             sources.topics_file.as_ref(),
+            &crate::model::translation::Languages::of(&sources.config),
             &mut Diagnostics::default(),
         );
         let settings = &sources.config.import.oruk;
@@ -235,7 +236,14 @@ fn merge_kept(imported: &oruk::Imported, existing: &str, edited: bool) -> (Strin
 fn validate(shown: &str, text: &str, topics: &Topics) -> Result<(), String> {
     let file = SourceFile::new(shown, text.as_bytes().to_vec()).map_err(|d| d.message)?;
     let mut problems = Diagnostics::default();
-    build_services(std::slice::from_ref(&file), topics, &mut problems);
+    // An imported file has no translations: the default language is all there is to check.
+    let languages = crate::model::translation::Languages::default();
+    build_services(
+        std::slice::from_ref(&file),
+        topics,
+        &languages,
+        &mut problems,
+    );
     match problems.0.first() {
         None => Ok(()),
         Some(first) => Err(format!(

@@ -83,6 +83,11 @@ struct RawTopicsFile {
     topic: Vec<RawTopic>,
 }
 
+/// An item's `[translations.<tag>]` tables as written: language tag, then field name, then
+/// its value (checked by the model: `model::translation`).
+pub type RawTranslations =
+    BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>>;
+
 /// One shared topic as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +102,9 @@ pub struct RawTopic {
     /// Readers may be at risk: every page about it shows 'Exit this page' and 'Get help now'.
     #[serde(default)]
     pub sensitive: bool,
+    /// Its name and description in the site's other languages.
+    #[serde(default)]
+    pub translations: RawTranslations,
 }
 
 /// Pages loaded before that can stand for their files: `serve` hands over the last build's,

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::load::RawTranslations;
 use crate::parse::parse_toml;
 
 use crate::diag::{Code, DATE_TO_FILL, Diagnostic, Diagnostics, SourceFile};
@@ -23,6 +24,9 @@ pub struct RawPerson {
     /// Where they work.
     #[serde(default)]
     pub organisation: Option<Spanned<String>>,
+    /// Their role in the site's other languages.
+    #[serde(default)]
+    pub translations: RawTranslations,
 }
 
 /// `[contact]` of a week.
@@ -113,6 +117,9 @@ pub struct RawWeek {
     /// The booklet.
     #[serde(default)]
     pub booklet: RawBooklet,
+    /// Its text in the site's other languages.
+    #[serde(default)]
+    pub translations: RawTranslations,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -243,6 +250,9 @@ pub struct RawMaterial {
     /// Shared topics (resources only).
     #[serde(default)]
     pub topics: Vec<Spanned<String>>,
+    /// Its title and description in the site's other languages.
+    #[serde(default)]
+    pub translations: RawTranslations,
 }
 
 /// A session file as written.
@@ -333,6 +343,9 @@ pub struct RawSession {
     /// Resources to list instead of the automatic choice: their addresses.
     #[serde(default)]
     pub related_resources: Option<Vec<Spanned<String>>>,
+    /// Its text in the site's other languages.
+    #[serde(default)]
+    pub translations: RawTranslations,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: toml::Table,

@@ -273,6 +273,7 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
             description: None,
             minutes: None,
             origin: Default::default(),
+            fallback: Default::default(),
         })
     });
     BookletSession {

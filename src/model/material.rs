@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::load::sessions::RawMaterial;
 use crate::model::duration::parse_duration_minutes;
+use crate::model::translation::{Fallback, Languages, TextField, TextKind, Translation};
 use crate::text::format::minutes_text;
 
 /// What kind of thing a material is.
@@ -120,6 +121,8 @@ pub struct Material {
     /// Where its address is written, for `hubsite check`.
     #[serde(skip)]
     pub origin: Origin,
+    /// Its fields shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
 /// Where a material's address is written: file, line and column.
@@ -154,8 +157,16 @@ pub fn short_url(url: &str) -> String {
 pub fn build_material(
     raw: &RawMaterial,
     file: &SourceFile,
+    languages: &Languages,
     problems: &mut Diagnostics,
 ) -> Option<Material> {
+    let mut translation = Translation::check(
+        &raw.translations,
+        TextKind::Material,
+        file,
+        languages,
+        problems,
+    );
     let kind = MaterialKind::ALL
         .iter()
         .copied()
@@ -195,11 +206,11 @@ pub fn build_material(
         },
     };
     Some(Material {
-        title: raw.title.clone(),
+        title: translation.text(TextField::Title, &raw.title),
         url: url.to_owned(),
         kind: kind?,
         source: raw.source.clone(),
-        description: raw.description.clone(),
+        description: translation.optional(TextField::Description, raw.description.as_deref()),
         minutes,
         origin: {
             let (line, column) = line_column(&file.text, raw.url.span().start);
@@ -209,6 +220,7 @@ pub fn build_material(
                 column,
             }
         },
+        fallback: translation.into_fallback(),
     })
     .filter(|_| url_ok)
 }

@@ -24,6 +24,7 @@ pub mod session;
 pub mod slug;
 pub mod time;
 pub mod topic;
+pub mod translation;
 pub mod week;
 
 use crate::text::format::Dates;
@@ -96,9 +97,11 @@ pub struct Site {
 pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Diagnostics), Error> {
     let mut problems = sources.problems.clone();
     let mut warnings = Diagnostics::default();
+    let languages = translation::Languages::of(&sources.config);
     let topics = Topics::build(
         sources.topics.as_deref(),
         sources.topics_file.as_ref(),
+        &languages,
         &mut problems,
     );
     let mut pages = page::build_pages(&sources.pages, &topics, options.drafts, &mut problems);
@@ -114,12 +117,15 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     let (weeks, mut sessions) = week::build_weeks(
         &sources.weeks,
         &sources.config,
+        &languages,
         &topics,
         &mut problems,
         &mut warnings,
     );
-    let mut services = service::build_services(&sources.data_files, &topics, &mut problems);
-    let resources = resource::build_resources(&sources.data_files, &topics, &mut problems);
+    let mut services =
+        service::build_services(&sources.data_files, &topics, &languages, &mut problems);
+    let resources =
+        resource::build_resources(&sources.data_files, &topics, &languages, &mut problems);
     let mut addresses = address::Addresses::default();
     address::claim_model(
         &mut addresses,

@@ -423,7 +423,7 @@ mod tests {
         let text = "[[topic]]\nslug = \"domestic-abuse\"\nname = \"Domestic abuse\"\nsensitive = true\n[[topic]]\nslug = \"talking\"\nname = \"Talking\"\n";
         let file: File = toml::from_str(text).unwrap();
         let mut problems = Diagnostics::default();
-        Topics::build(Some(&file.topic), None, &mut problems)
+        Topics::build(Some(&file.topic), None, &Default::default(), &mut problems)
     }
 
     fn service(id: &str, categories: &str, topics: &str, extra: &str) -> SourceFile {
@@ -450,7 +450,7 @@ mod tests {
             service("refuge", "\"helpline\"", "", "safety = true"),
         ];
         let mut problems = Diagnostics::default();
-        let found = build_services(&files, &topics(), &mut problems);
+        let found = build_services(&files, &topics(), &Default::default(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         found
     }

@@ -11,6 +11,7 @@ use crate::model::id::Id;
 use crate::model::material::{Material, MaterialKind, build_material};
 use crate::model::slug::Slug;
 use crate::model::topic::{TopicId, Topics};
+use crate::model::translation::Languages;
 
 /// The folder under `content/` that holds the library.
 pub const RESOURCES_DIR: &str = "content/resources/";
@@ -41,6 +42,7 @@ pub struct Resource {
 pub fn build_resources(
     data_files: &[SourceFile],
     topics: &Topics,
+    languages: &Languages,
     problems: &mut Diagnostics,
 ) -> Vec<Resource> {
     let mut resources = Vec::new();
@@ -55,10 +57,11 @@ pub fn build_resources(
         };
         for entry in &raw.resource {
             let topic_ids = topics.resolve(&entry.topics, file, 0, problems);
-            let Some(material) = build_material(entry, file, problems) else {
+            let Some(material) = build_material(entry, file, languages, problems) else {
                 continue;
             };
-            let id = unique_id(&material.title, &mut ids);
+            // From the title as written, so that a resource has one id in every language.
+            let id = unique_id(&entry.title, &mut ids);
             resources.push(Resource {
                 id,
                 material,
@@ -155,7 +158,12 @@ mod tests {
             text: "name = 1".into(),
         };
         let mut problems = Diagnostics::default();
-        let found = build_resources(&[file(text), other], &topics(), &mut problems);
+        let found = build_resources(
+            &[file(text), other],
+            &topics(),
+            &Languages::default(),
+            &mut problems,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].material.origin.line, 3);
@@ -167,6 +175,7 @@ mod tests {
         build_resources(
             &[file("[[resource]]\ntitel = \"A\"\n")],
             &topics(),
+            &Languages::default(),
             &mut problems,
         );
         // Every problem at once: the misspelt field, and the fields truly missing (not

@@ -23,6 +23,9 @@ use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::{NotASlug, Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::{TopicId, Topics};
+use crate::model::translation::{
+    Fallback, Languages, RawTranslations, TextField, TextKind, Translation,
+};
 pub use referral::ReferralRoute;
 use referral::{RawReferralRoute, check_referral_route};
 use shapes::{
@@ -129,6 +132,8 @@ pub struct RawService {
     related_services: Option<Vec<Spanned<String>>>,
     related_pages: Option<Vec<Spanned<String>>>,
     related_resources: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    translations: RawTranslations,
 }
 
 /// `[cost]` as written.
@@ -251,6 +256,8 @@ pub struct Service {
     pub related: ExplicitRelations,
     /// The related lists it shows, chosen once everything is known.
     pub related_lists: RelatedLists,
+    /// Its fields shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
 /// What a service costs.
@@ -320,11 +327,12 @@ pub struct Opening {
 pub fn build_services(
     files: &[SourceFile],
     topics: &Topics,
+    languages: &Languages,
     problems: &mut Diagnostics,
 ) -> Vec<Service> {
     let mut services: Vec<Service> = Vec::new();
     for file in files.iter().filter(|f| is_service_file(f)) {
-        let Some(service) = build_service(file, topics, problems) else {
+        let Some(service) = build_service(file, topics, languages, problems) else {
             continue;
         };
         services.push(service);
@@ -342,6 +350,7 @@ pub fn is_service_file(file: &SourceFile) -> bool {
 fn build_service(
     file: &SourceFile,
     topics: &Topics,
+    languages: &Languages,
     problems: &mut Diagnostics,
 ) -> Option<Service> {
     let stem = file
@@ -379,7 +388,7 @@ fn build_service(
         }
     };
     let before = problems.0.len();
-    let service = validate(id, raw, file, topics, problems);
+    let service = validate(id, raw, file, (topics, languages), problems);
     (problems.0.len() == before).then_some(service)
 }
 
@@ -388,7 +397,7 @@ fn validate(
     id: ServiceId,
     raw: RawService,
     file: &SourceFile,
-    topics: &Topics,
+    (topics, site_languages): (&Topics, &Languages),
     problems: &mut Diagnostics,
 ) -> Service {
     // Destructure every field, so that a new key cannot be silently ignored.
@@ -423,7 +432,15 @@ fn validate(
         related_services,
         related_pages,
         related_resources,
+        translations,
     } = raw;
+    let mut translation = Translation::check(
+        &translations,
+        TextKind::Service,
+        file,
+        site_languages,
+        problems,
+    );
     let last_reviewed_position = file.error_at(last_reviewed.span(), "").position;
     let mut report = |d: Diagnostic| problems.push(d);
     let (min_age, max_age) = check_ages(min_age.as_ref(), max_age.as_ref(), file, &mut report);
@@ -468,26 +485,26 @@ fn validate(
         path: file.path.clone(),
         url,
         id,
-        name,
+        name: translation.text(TextField::Name, &name),
         organisation,
-        summary,
-        description,
+        summary: translation.text(TextField::Summary, &summary),
+        description: translation.text(TextField::Description, &description),
         level,
         categories: dedup(categories),
         topics: topic_ids,
         family_hub,
         access: dedup(access),
         delivery,
-        referral,
+        referral: translation.text(TextField::Referral, &referral),
         referral_route,
         audience: audience.unwrap_or(ServiceAudience::Both),
-        eligibility,
+        eligibility: translation.text(TextField::Eligibility, &eligibility),
         min_age,
         max_age,
         languages,
         area,
-        notice: notice.trim().to_owned(),
-        accreditations: accreditations.trim().to_owned(),
+        notice: translation.text(TextField::Notice, notice.trim()),
+        accreditations: translation.text(TextField::Accreditations, accreditations.trim()),
         last_reviewed,
         last_reviewed_position,
         cost: Cost {
@@ -507,6 +524,7 @@ fn validate(
         },
         related: ExplicitRelations::default(),
         related_lists: RelatedLists::default(),
+        fallback: translation.into_fallback(),
     }
 }
 

@@ -28,7 +28,8 @@ use crate::model::service::shapes::{
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_local_datetime;
 use crate::model::topic::{TopicId, Topics};
-use crate::model::week::WeekId;
+use crate::model::translation::{Fallback, Languages, TextField, TextKind, Translation};
+use crate::model::week::{WeekId, translated_markdown};
 
 /// How people take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -87,14 +88,30 @@ pub struct Person {
     pub role: Option<String>,
     /// Organisation.
     pub organisation: Option<String>,
+    /// Its role shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
-impl From<&RawPerson> for Person {
-    fn from(raw: &RawPerson) -> Self {
+impl Person {
+    /// A host or organiser written in `file`, with their role in the language being built.
+    pub fn build(
+        raw: &RawPerson,
+        file: &SourceFile,
+        languages: &Languages,
+        problems: &mut Diagnostics,
+    ) -> Person {
+        let mut translation = Translation::check(
+            &raw.translations,
+            TextKind::Person,
+            file,
+            languages,
+            problems,
+        );
         Person {
             name: raw.name.get_ref().clone(),
-            role: raw.role.clone(),
+            role: translation.optional(TextField::Role, raw.role.as_deref()),
             organisation: raw.organisation.as_ref().map(|o| o.get_ref().clone()),
+            fallback: translation.into_fallback(),
         }
     }
 }
@@ -213,6 +230,8 @@ pub struct Session {
     pub related: ExplicitRelations,
     /// The related lists it shows, chosen once everything is known.
     pub related_lists: RelatedLists,
+    /// Its fields shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
 impl Session {
@@ -253,6 +272,8 @@ pub struct WeekDefaults<'a> {
     pub opens: Option<Timestamp>,
     /// Booking closes.
     pub closes: Option<Timestamp>,
+    /// The language being built, and the site's languages (for translated text).
+    pub languages: &'a Languages,
 }
 
 impl WeekDefaults<'_> {
@@ -340,7 +361,18 @@ pub fn build_session(
     });
     let cancelled = raw.cancellation.is_some();
     let booking = build_booking(source, &slug, week, start, cancelled, problems);
+    let mut translation = Translation::check(
+        &raw.translations,
+        TextKind::Session,
+        file,
+        week.languages,
+        problems,
+    );
     let description = session_description(source, problems);
+    let description = match translation.translated(TextField::Description, description.is_none()) {
+        Some(text) => translated_markdown(file, text),
+        None => description,
+    };
     let audience = Audience::resolve(&raw.audience, file, 0, problems);
     let shape = SessionShape {
         format,
@@ -352,7 +384,7 @@ pub fn build_session(
     let follow_on = raw
         .follow_on
         .iter()
-        .filter_map(|m| build_material(m, file, problems))
+        .filter_map(|m| build_material(m, file, week.languages, problems))
         .collect();
     let topic_ids = topics.resolve(&raw.topics, file, 0, problems);
     let sequence = raw.revision + u32::from(booking.status == BookingStatus::Cancelled);
@@ -361,8 +393,8 @@ pub fn build_session(
         url: week.url.join(&slug),
         slug,
         source: file.path.clone(),
-        title: raw.title.clone(),
-        summary: raw.summary.clone(),
+        title: translation.text(TextField::Title, &raw.title),
+        summary: translation.text(TextField::Summary, &raw.summary),
         description,
         local_start,
         local_end,
@@ -374,7 +406,11 @@ pub fn build_session(
         audience,
         sensitivity: topics.sensitivity_of(&topic_ids),
         topics: topic_ids,
-        hosts: raw.hosts.iter().map(Person::from).collect(),
+        hosts: raw
+            .hosts
+            .iter()
+            .map(|host| Person::build(host, file, week.languages, problems))
+            .collect(),
         booking,
         accessibility: Accessibility {
             captions: raw.accessibility.captions,
@@ -388,7 +424,7 @@ pub fn build_session(
         recording: web_url(raw.recording.as_ref(), file, problems),
         feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),
         follow_on,
-        note: raw.note.clone(),
+        note: translation.optional(TextField::Note, raw.note.as_deref()),
         sequence,
         written_relations: WrittenRelations {
             services: raw.related_services.clone(),
@@ -397,6 +433,7 @@ pub fn build_session(
         },
         related: ExplicitRelations::default(),
         related_lists: RelatedLists::default(),
+        fallback: translation.into_fallback(),
     })
 }
 

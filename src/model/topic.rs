@@ -10,6 +10,7 @@ use crate::load::RawTopic;
 use crate::model::id::{ById, Id};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::slug::Slug;
+use crate::model::translation::{Fallback, Languages, TextField, TextKind, Translation};
 
 /// A shared topic.
 #[derive(Debug, Clone, Serialize)]
@@ -22,6 +23,8 @@ pub struct Topic {
     pub description: String,
     /// Whether everything about it is sensitive (`sensitive = true` in topics.toml).
     pub sensitivity: Sensitivity,
+    /// Its fields shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
 /// A topic's position in `Site::topics.list`.
@@ -43,6 +46,7 @@ impl Topics {
     pub fn build(
         raw: Option<&[RawTopic]>,
         file: Option<&SourceFile>,
+        languages: &Languages,
         problems: &mut Diagnostics,
     ) -> Topics {
         let mut topics = Topics {
@@ -71,11 +75,22 @@ impl Topics {
             topics
                 .by_slug
                 .insert(slug.as_str().to_owned(), Id::new(topics.list.len()));
+            let mut translation = match file {
+                Some(file) => Translation::check(
+                    &topic.translations,
+                    TextKind::Topic,
+                    file,
+                    languages,
+                    problems,
+                ),
+                None => Translation::default(),
+            };
             topics.list.push(Topic {
                 slug,
-                name: topic.name.clone(),
-                description: topic.description.clone(),
+                name: translation.text(TextField::Name, &topic.name),
+                description: translation.text(TextField::Description, &topic.description),
                 sensitivity: Sensitivity::when(topic.sensitive),
+                fallback: translation.into_fallback(),
             });
         }
         topics

@@ -19,6 +19,7 @@ use crate::model::session::{
 use crate::model::slug::{Slug, UrlPath};
 use crate::model::time::parse_date;
 use crate::model::topic::Topics;
+use crate::model::translation::{Fallback, Languages, TextField, TextKind, Translation};
 
 /// A week's position in `Site::weeks`.
 pub type WeekId = Id<Week>;
@@ -72,12 +73,15 @@ pub struct Week {
     pub booklet_introduction: Option<Markdown>,
     /// Its sessions, by start time then title.
     pub sessions: Vec<SessionId>,
+    /// Its fields shown in the default language, on a translation.
+    pub fallback: Fallback,
 }
 
 /// Validates every week and its sessions.
 pub fn build_weeks(
     sources: &[WeekSource],
     config: &Config,
+    languages: &Languages,
     topics: &Topics,
     problems: &mut Diagnostics,
     warnings: &mut Diagnostics,
@@ -86,11 +90,13 @@ pub fn build_weeks(
     let mut sessions = Vec::new();
     let root = UrlPath::root().join(&Slug::from_text(PROGRAMME_PATH).expect("a constant slug"));
     for source in sources {
-        let Some(mut week) = build_week(source, config, &root, problems, warnings) else {
+        let Some(mut week) = build_week(source, config, languages, &root, problems, warnings)
+        else {
             continue;
         };
         let week_for_defaults = week.clone();
-        let defaults = week_defaults(source, &week_for_defaults, Id::new(weeks.len()), problems);
+        let index = Id::new(weeks.len());
+        let defaults = week_defaults(source, &week_for_defaults, index, languages, problems);
         let mut week_sessions = Vec::new();
         // Two sessions at one address are reported with every other clash (model::address).
         for session_source in &source.sessions {
@@ -119,6 +125,7 @@ pub fn build_weeks(
 fn build_week(
     source: &WeekSource,
     config: &Config,
+    languages: &Languages,
     root: &UrlPath,
     problems: &mut Diagnostics,
     warnings: &mut Diagnostics,
@@ -168,27 +175,39 @@ fn build_week(
         },
     };
     check_booking_defaults(&raw.booking, file, problems);
+    let mut translation =
+        Translation::check(&raw.translations, TextKind::Week, file, languages, problems);
+    let introduction =
+        match translation.translated(TextField::Introduction, raw.introduction.trim().is_empty()) {
+            Some(text) => translated_markdown(file, text),
+            None => toml_markdown(file, &raw.introduction),
+        };
     Some(Week {
         url: root.join(&slug),
         slug,
         source: file.path.clone(),
-        name: raw.name.clone(),
-        theme: raw.theme.clone(),
+        name: translation.text(TextField::Name, &raw.name),
+        theme: translation.optional(TextField::Theme, raw.theme.as_deref()),
         start_date,
         end_date,
-        summary: raw.summary.clone(),
-        introduction: toml_markdown(file, &raw.introduction),
+        summary: translation.text(TextField::Summary, &raw.summary),
+        introduction,
         audience: Audience::resolve(&raw.audience, file, 0, problems),
         time_zone_name,
         time_zone,
         feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),
-        note: raw.note.clone(),
-        organisers: raw.organisers.iter().map(Person::from).collect(),
+        note: translation.optional(TextField::Note, raw.note.as_deref()),
+        organisers: raw
+            .organisers
+            .iter()
+            .map(|person| Person::build(person, file, languages, problems))
+            .collect(),
         contact_email: raw.contact.email.clone(),
         contact_phone: raw.contact.phone.clone(),
         booklet_published: raw.booklet.published,
         booklet_introduction: toml_markdown(file, &raw.booklet.introduction),
         sessions: Vec::new(),
+        fallback: translation.into_fallback(),
     })
 }
 
@@ -255,6 +274,7 @@ fn week_defaults<'a>(
     source: &'a WeekSource,
     week: &'a Week,
     index: WeekId,
+    languages: &'a Languages,
     problems: &mut Diagnostics,
 ) -> WeekDefaults<'a> {
     let (raw, file) = (&source.raw.booking, &source.file);
@@ -277,6 +297,7 @@ fn week_defaults<'a>(
         names_a_route: raw.url_template.is_some() || raw.email.is_some() || raw.phone.is_some(),
         opens,
         closes,
+        languages,
     }
 }
 
@@ -310,6 +331,18 @@ fn toml_markdown(file: &SourceFile, text: &str) -> Option<Markdown> {
         text: text.to_owned(),
         file: file.clone(),
         offset: 0,
+    })
+}
+
+/// A translated Markdown text, located where the translation is written.
+pub fn translated_markdown(
+    file: &SourceFile,
+    text: crate::model::translation::TranslatedText,
+) -> Option<Markdown> {
+    (!text.text.trim().is_empty()).then(|| Markdown {
+        text: text.text,
+        file: file.clone(),
+        offset: text.offset,
     })
 }
 

@@ -204,7 +204,12 @@ mod tests {
             })
             .collect();
         let mut problems = Diagnostics::default();
-        let services = build_services(&files, &Topics::default(), &mut problems);
+        let services = build_services(
+            &files,
+            &Topics::default(),
+            &Default::default(),
+            &mut problems,
+        );
         assert!(problems.0.is_empty(), "{problems:?}");
         services
     }
