@@ -246,6 +246,8 @@ pub struct MaterialText {
     pub hours: Option<u32>,
     /// The minutes past the hours.
     pub minutes: Option<u32>,
+    /// Fields shown in the default language (`fallback.title`, `.description`).
+    pub fallback: Fallback,
 }
 
 impl From<&Material> for MaterialText {
@@ -260,6 +262,7 @@ impl From<&Material> for MaterialText {
             duration: m.minutes.map(minutes_text),
             hours: m.minutes.map(|n| n / 60),
             minutes: m.minutes.map(|n| n % 60),
+            fallback: m.fallback.clone(),
         }
     }
 }

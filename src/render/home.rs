@@ -29,6 +29,9 @@ pub enum Route {
         theme: Option<String>,
         /// Its summary, from week.toml.
         summary: String,
+        /// The week's fields shown in the default language (`fallback.name`, `.theme`,
+        /// `.summary`): marked with `lang`.
+        fallback: crate::model::translation::Fallback,
     },
     /// The self-help section, in its own words (its `_index.md`).
     SelfHelp {
@@ -107,6 +110,7 @@ fn routes(site: &Site) -> Vec<Route> {
             ),
             theme: week.theme.clone(),
             summary: week.summary.clone(),
+            fallback: week.fallback.clone(),
         });
     }
     if let Some(section) = site.pages.iter().find(|p| p.url.as_str() == SELF_HELP_URL) {

@@ -8,6 +8,7 @@ use crate::model::audience::Audience;
 use crate::model::i18n::Direction;
 use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
+use crate::model::translation::{Fallback, TextField};
 use crate::model::{ById, Page, PageKind, Site};
 use crate::render::markdown::Heading;
 use crate::text::format::{Dates, iso_date};
@@ -68,8 +69,28 @@ pub struct Card {
     pub date: Option<String>,
     /// For practitioners only: marked 'For practitioners'.
     pub for_practitioners: bool,
-    /// The language of its title and summary, when not the page's (see `Page::lang`).
-    pub lang: Option<String>,
+    /// Fields shown in the default language (`fallback.title` for a service's name,
+    /// `.summary`): marked with `lang`.
+    pub fallback: CardFallback,
+}
+
+/// Which of a card's fields are shown in the default language, by the names cards use.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CardFallback {
+    /// The language of the title, when it is not the page's.
+    pub title: Option<String>,
+    /// The language of the summary, when it is not the page's.
+    pub summary: Option<String>,
+}
+
+impl CardFallback {
+    /// A card's fallback from an item's: `title_field` is the item's field cards show as title.
+    pub fn of(fallback: &Fallback, title_field: TextField) -> CardFallback {
+        CardFallback {
+            title: fallback.lang(title_field).map(str::to_owned),
+            summary: fallback.lang(TextField::Summary).map(str::to_owned),
+        }
+    }
 }
 
 /// The facts about the page being rendered.
@@ -400,8 +421,12 @@ pub fn card(page: &Page, dates: &Dates) -> Card {
         url: page.url.to_string(),
         summary: page.summary.clone(),
         date: page.date.map(|d| dates.date(d)),
+        // A page's title and summary are in one language: the page's text's.
+        fallback: CardFallback {
+            title: page.lang.clone(),
+            summary: page.lang.clone(),
+        },
         for_practitioners: Audience::practitioners_only(&page.audience),
-        lang: page.lang.clone(),
     }
 }
 

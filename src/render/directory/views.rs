@@ -8,8 +8,10 @@ use crate::model::resource::ResourceId;
 use crate::model::service::vocab::ServiceAudience;
 pub use crate::model::service::words::{ages, cost_text, day_list, opening_line};
 use crate::model::service::{Location, Service, ServiceIndex};
+use crate::model::translation::{Fallback, TextField};
 use crate::model::{ById, Site};
 use crate::render::untrusted::render_service_description;
+use crate::render::views::CardFallback;
 use crate::render::views::{Card, report_change_link};
 use crate::text::format::iso_date;
 
@@ -47,6 +49,8 @@ pub struct ServiceCard {
     pub for_practitioners: bool,
     /// Facet values for the filter script, as `data-<key>` attributes.
     pub filters: Vec<FilterAttribute>,
+    /// Fields shown in the default language (`fallback.name`, `.summary`): marked with `lang`.
+    pub fallback: Fallback,
 }
 
 /// One `data-filter-<key>="<slugs>"` attribute of a result.
@@ -114,6 +118,9 @@ pub struct ServiceDetail {
     pub last_reviewed: String,
     /// The same, ISO form.
     pub last_reviewed_iso: String,
+    /// Fields shown in the default language (`fallback.name`, `.summary`, `.description`,
+    /// `.eligibility`, `.referral`, `.notice`, `.accreditations`): marked with `lang`.
+    pub fallback: Fallback,
 }
 
 /// A label that links to its page when there is one: a language whose name makes no slug
@@ -190,6 +197,7 @@ pub fn service_card(
             .into_iter()
             .map(|(key, values)| FilterAttribute { key, values })
             .collect(),
+        fallback: service.fallback.clone(),
     }
 }
 
@@ -258,6 +266,7 @@ pub fn service_detail(
             .map(|r| super::guide::route_view(r, site)),
         last_reviewed: dates.date(service.last_reviewed),
         last_reviewed_iso: iso_date(service.last_reviewed),
+        fallback: service.fallback.clone(),
     }
 }
 
@@ -291,7 +300,7 @@ pub fn related_services(site: &Site, chosen: &[ServiceIndex]) -> Vec<Card> {
             summary: s.summary.clone(),
             date: None,
             for_practitioners: s.audience == ServiceAudience::Practitioners,
-            lang: None,
+            fallback: CardFallback::of(&s.fallback, TextField::Name),
         })
         .collect()
 }

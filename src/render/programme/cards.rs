@@ -81,6 +81,8 @@ pub struct SessionCard {
     pub clock: PhaseClock,
     /// Its booking tag, one per phase it can still be in.
     pub tags: Vec<PhaseText>,
+    /// Fields shown in the default language (`fallback.title`, `.summary`): marked with `lang`.
+    pub fallback: crate::model::translation::Fallback,
 }
 
 /// A session's values of one filter: `data-{key}="{values joined by spaces}"` on its card.
@@ -129,6 +131,7 @@ pub fn session_card(site: &Site, session: &Session) -> SessionCard {
         week: week.name.clone(),
         clock: phase_clock(session, site.now),
         tags: phase_texts(session, site, tag_text),
+        fallback: session.fallback.clone(),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::model::i18n::ArgValue;
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::session::Session;
+use crate::model::translation::Fallback;
 use crate::model::week::{Week, WeekId};
 use crate::model::{Site, Slug, UrlPath};
 use crate::render::RenderedPage;
@@ -50,6 +51,8 @@ pub struct WeekCard {
     pub dates: String,
     /// One sentence.
     pub summary: String,
+    /// Fields shown in the default language (`fallback.name`, `.summary`): marked with `lang`.
+    pub fallback: Fallback,
 }
 
 /// The view of `/sessions/`.
@@ -142,6 +145,9 @@ pub struct WeekDetails {
     pub booklet_url: Option<String>,
     /// Whether it has ended.
     pub finished: bool,
+    /// Fields shown in the default language (`fallback.name`, `.summary`, `.introduction`,
+    /// `.note`): marked with `lang`.
+    pub fallback: Fallback,
 }
 
 /// The view of a session's page.
@@ -419,6 +425,7 @@ fn week_card(week: &Week, site: &Site) -> WeekCard {
             site.dates.date(week.end_date),
         ),
         summary: week.summary.clone(),
+        fallback: week.fallback.clone(),
     }
 }
 
@@ -498,6 +505,7 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
             .booklet_published
             .then(|| format!("{}booklet/", week.url)),
         finished: week_state(week, site.now) == std::cmp::Ordering::Less,
+        fallback: week.fallback.clone(),
     }
 }
 
@@ -660,6 +668,7 @@ fn render_host_pages(
                 role: host.role.clone(),
                 organisation: host.organisation.clone(),
                 url: String::new(),
+                fallback: host.fallback.clone(),
             };
             if !entry
                 .2

@@ -11,6 +11,7 @@ use crate::model::i18n::ArgValue;
 use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
+use crate::model::translation::Fallback;
 use crate::render::programme::cards::{
     FamilyFact, PhaseClock, PhaseText, family_facts, moment_text, phase_clock, phase_texts,
     tag_text,
@@ -52,6 +53,8 @@ pub struct HostView {
     pub organisation: Option<String>,
     /// The page listing their sessions.
     pub url: String,
+    /// Fields shown in the default language (`fallback.role`): marked with `lang`.
+    pub fallback: Fallback,
 }
 
 /// The facts of a session for its page.
@@ -101,6 +104,11 @@ pub struct SessionDetails {
     pub topics: Vec<Link>,
     /// Whether it is cancelled.
     pub cancelled: bool,
+    /// Fields shown in the default language (`fallback.title`, `.summary`, `.description`,
+    /// `.note`): the templates mark them with `lang`.
+    pub fallback: Fallback,
+    /// The week's fields shown in the default language (`week_fallback.name`).
+    pub week_fallback: Fallback,
 }
 
 /// The details of a session.
@@ -140,6 +148,7 @@ pub fn session_details(
                 role: h.role.clone(),
                 organisation: h.organisation.clone(),
                 url: host_url(h.organisation.as_deref().unwrap_or(&h.name)),
+                fallback: h.fallback.clone(),
             })
             .collect(),
         accessibility: session.accessibility.clone(),
@@ -160,6 +169,8 @@ pub fn session_details(
             })
             .collect(),
         cancelled: session.booking.status == BookingStatus::Cancelled,
+        fallback: session.fallback.clone(),
+        week_fallback: week.fallback.clone(),
     }
 }
 
