@@ -278,7 +278,29 @@ fn a_one_language_site_with_a_translation_reports_the_language_undeclared() {
     assert!(
         undeclared
             .iter()
-            .any(|t| t.starts_with("sessions/spring-2024/coffee-morning.toml:24:21:")),
+            .any(|t| t.starts_with("sessions/spring-2024/coffee-morning.toml:22:21:")),
         "{undeclared:#?}"
+    );
+}
+
+#[test]
+fn a_sessions_export_says_which_files_have_translations_it_does_not_carry() {
+    let site = common::scratch_copy(FIXTURE);
+    let report = hubsite::import::export_sessions(&hubsite::import::ExportOptions {
+        root: site.path().to_path_buf(),
+        week: "spring-2024".into(),
+        file: site.path().join("sessions.csv"),
+    })
+    .expect("the week exports");
+    assert_eq!(report.sessions, 2);
+    let translated: Vec<&String> = report
+        .notes
+        .iter()
+        .filter(|n| n.contains("translations are not in the spreadsheet"))
+        .collect();
+    assert_eq!(translated.len(), 1, "{:#?}", report.notes);
+    assert!(
+        translated[0].starts_with("sessions/spring-2024/coffee-morning.toml:"),
+        "{translated:?}"
     );
 }

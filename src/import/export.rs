@@ -38,7 +38,7 @@ pub struct ExportOptions {
 pub struct ExportReport {
     /// Sessions written, one a row.
     pub sessions: usize,
-    /// What the spreadsheet does not carry (comments in the files).
+    /// What the spreadsheet does not carry (comments and translations in the files).
     pub notes: Vec<String>,
 }
 
@@ -79,6 +79,12 @@ pub fn export_sessions(options: &ExportOptions) -> Result<ExportReport, Error> {
                 session.file.path.display()
             ));
         }
+        if has_translations(session) {
+            report.notes.push(format!(
+                "{}: its translations are not in the spreadsheet: keep this file, or add them again after an import replaces it",
+                session.file.path.display()
+            ));
+        }
     }
     problems.into_result(()).map_err(Error::Content)?;
     report.sessions = rows.len();
@@ -89,6 +95,27 @@ pub fn export_sessions(options: &ExportOptions) -> Result<ExportReport, Error> {
     .map_err(|m| internal(&options.file, m))?;
     write_bytes(&options.file, &bytes)?;
     Ok(report)
+}
+
+/// The session without its translations, its hosts' and its materials': a spreadsheet has no
+/// cell for them (the export says so, see [`has_translations`]).
+fn without_translations(table: &mut TomlTable) {
+    table.remove("translations");
+    for list in ["hosts", "follow_on"] {
+        if let Some(Value::Array(items)) = table.get_mut(list) {
+            for item in items.iter_mut().filter_map(Value::as_table_mut) {
+                item.remove("translations");
+            }
+        }
+    }
+}
+
+/// Whether a session, one of its hosts or one of its materials has `[translations.<tag>]`.
+fn has_translations(session: &SessionSource) -> bool {
+    let raw = &session.raw;
+    !raw.translations.is_empty()
+        || raw.hosts.iter().any(|h| !h.translations.is_empty())
+        || raw.follow_on.iter().any(|m| !m.translations.is_empty())
 }
 
 /// Writes the template: the header row and one example row, and for XLSX a second sheet that
@@ -148,6 +175,7 @@ fn session_row(session: &SessionSource, kind: FileKind) -> Result<Vec<Out>, Diag
         .hint("a host, a material or a list entry cannot hold `|`, `;` or a line break (commas neither, in audience and topics): split it or reword it")
     };
     let mut table: TomlTable = session.file.text.parse().map_err(|_| cannot("the file"))?;
+    without_translations(&mut table);
     if let Some(md) = &session.description_file {
         table.insert("description".into(), Value::String(clean_text(&md.text)));
     }
