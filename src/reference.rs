@@ -15,6 +15,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("service", "## A service"),
     ("safety", "## Family safety"),
     ("resource", "## Resources"),
+    ("translations", "## Translations"),
 ];
 
 /// Other names people use for a kind.
@@ -28,6 +29,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("directory", "service"),
     ("related", "safety"),
     ("resources", "resource"),
+    ("translation", "translations"),
 ];
 
 /// The whole reference, or the section for one kind of file; for an unknown kind, an error
