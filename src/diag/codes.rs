@@ -285,7 +285,7 @@ codes! {
         right: "exit-this-page = Gadael y dudalen hon";
     /// A `[translations.<tag>]` table in a language the site does not publish in.
     UndeclaredLanguage = "E0905", "A language used in a file but not declared",
-        meaning: "Sessions, weeks, hosts, services, topics and resources carry their text in other languages in [translations.<tag>] tables. Each tag must be one of the site's languages, listed in hubsite.toml's `languages` (the default first), so that hubsite builds its pages; a one-language site has no translations.",
+        meaning: "Sessions, weeks, hosts, services, topics and resources carry their text in other languages in [translations.<tag>] tables. Each tag must be one of the site's other languages, listed in hubsite.toml's `languages` (the default first), so that hubsite builds its pages; the default language's text is the item's own fields, and a one-language site has no translations.",
         wrong: "# hubsite.toml: language = \"en-GB\"\n[translations.cy]\ntitle = \"Bore coffi\"",
         right: "# hubsite.toml: languages = [\"en-GB\", \"cy\"]\n[translations.cy]\ntitle = \"Bore coffi\"";
     /// A field in a translation table that is not one of the text fields of its kind.

@@ -49,6 +49,17 @@ pub fn undeclared_language(tag: &str, declared: &[String]) -> String {
     )
 }
 
+/// For a `[translations.<tag>]` table in the site's default language.
+pub fn default_language_translation(declared: &[String]) -> String {
+    match declared {
+        [_, others @ ..] if !others.is_empty() => format!(
+            "write this text in the item's own fields; translations are for the site's other languages ({})",
+            others.join(", ")
+        ),
+        _ => "write this text in the item's own fields, and remove the table; or, for a site in several languages, list them in `languages` in hubsite.toml, the default first".to_owned(),
+    }
+}
+
 /// For a field that a translation table cannot hold: what to do with it.
 pub fn untranslatable_field(field: &str, tag: &str, fields: &[&str]) -> String {
     match fields

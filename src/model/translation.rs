@@ -49,22 +49,6 @@ pub enum TextField {
 }
 
 impl TextField {
-    /// Every field, in the order views list them.
-    pub const ALL: [TextField; 12] = [
-        TextField::Title,
-        TextField::Name,
-        TextField::Theme,
-        TextField::Summary,
-        TextField::Description,
-        TextField::Introduction,
-        TextField::Note,
-        TextField::Role,
-        TextField::Eligibility,
-        TextField::Referral,
-        TextField::Notice,
-        TextField::Accreditations,
-    ];
-
     /// Its name in files (and in views' `fallback`).
     pub fn name(self) -> &'static str {
         match self {
@@ -183,8 +167,9 @@ impl Languages {
 
 /// The default language's tag on each field of an item that shows it untranslated, in a model
 /// built for another language; empty on the default language (nothing fell back). Views
-/// serialize it as a map from every field name to the tag or null (`fallback.title`), so a
-/// template writes `{% if x.fallback.title %} lang="{{ x.fallback.title }}"{% endif %}`.
+/// serialize it as a map from the name of each field that fell back to the tag
+/// (`fallback.title`; a field not in it is undefined, which `if` takes as false), so a template
+/// writes `{% if x.fallback.title %} lang="{{ x.fallback.title }}"{% endif %}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fallback(BTreeMap<TextField, String>);
 
@@ -202,9 +187,9 @@ impl Fallback {
 
 impl Serialize for Fallback {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(TextField::ALL.len()))?;
-        for field in TextField::ALL {
-            map.serialize_entry(field.name(), &self.lang(field))?;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, tag) in &self.0 {
+            map.serialize_entry(field.name(), tag)?;
         }
         map.end()
     }
@@ -248,7 +233,22 @@ impl Translation {
         };
         for (tag, fields) in raw {
             let declared = languages.declares(tag.get_ref());
-            if !declared {
+            let default = tag
+                .get_ref()
+                .eq_ignore_ascii_case(languages.default_language());
+            if default {
+                problems.push(
+                    file.error_at(
+                        tag.span(),
+                        format!(
+                            "`{}` is the site's default language: a translation into it is never shown",
+                            tag.get_ref()
+                        ),
+                    )
+                    .code(Code::UndeclaredLanguage)
+                    .hint(hints::default_language_translation(&languages.declared)),
+                );
+            } else if !declared {
                 problems.push(
                     file.error_at(
                         tag.span(),
@@ -484,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_into_the_default_language_is_reported() {
+        let text = "title = \"T\"\n[translations.en-GB]\ntitle = \"T2\"\n";
+        let (_, _, problems) = check(text, &welsh());
+        assert_eq!(problems.0.len(), 1, "{problems}");
+        assert_eq!(problems.0[0].code, Some(Code::UndeclaredLanguage));
+        assert_eq!(problems.0[0].position, Some((2, 15)));
+        assert!(
+            problems.to_string().contains("other languages (cy)"),
+            "{problems}"
+        );
+    }
+
+    #[test]
     fn a_one_language_site_reports_any_translation() {
         let (_, _, problems) = check(ITEM, &Languages::default());
         assert_eq!(problems.0.len(), 1, "{problems}");
@@ -491,15 +504,13 @@ mod tests {
     }
 
     #[test]
-    fn the_fallback_names_every_field_for_templates() {
+    fn the_fallback_names_the_fields_that_fell_back_for_templates() {
         let mut translation = Translation {
             default: Some("en-GB".into()),
             ..Translation::default()
         };
         translation.text(TextField::Title, "Coffee");
         let json = serde_json::to_value(translation.into_fallback()).unwrap();
-        assert_eq!(json["title"], "en-GB");
-        assert!(json["summary"].is_null());
-        assert_eq!(json.as_object().unwrap().len(), TextField::ALL.len());
+        assert_eq!(json, serde_json::json!({ "title": "en-GB" }));
     }
 }
