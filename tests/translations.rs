@@ -304,3 +304,48 @@ fn a_sessions_export_says_which_files_have_translations_it_does_not_carry() {
         "{translated:?}"
     );
 }
+
+#[test]
+fn a_dead_link_in_a_translated_description_is_located_in_the_translation() {
+    let site = common::scratch_copy(FIXTURE);
+    let root = site.path();
+    let path = root.join("sessions/spring-2024/coffee-morning.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace(
+            "[am yr wythnos](/sessions/spring-2024/)",
+            "[am yr wythnos](nowhere.md)",
+        ),
+    )
+    .unwrap();
+    let mut sources = load_site(root, &LoadOptions::default()).expect("the site loads");
+    let mut config = (*sources.config).clone();
+    config.language = "cy".to_owned();
+    sources.config = Arc::new(config);
+    let options = ModelOptions {
+        drafts: false,
+        now: hubsite::model::time::parse_now(common::NOW).expect("valid now"),
+    };
+    let (site, _) = build_site(&sources, &options).expect("the model builds");
+    let templates = Templates::parse(&sources.templates)
+        .expect("the theme's templates")
+        .with_messages(Arc::clone(&site.messages));
+    let report = match render_site(&site, &templates, &Downloads::default()) {
+        Err(Error::Content(found)) => found.to_string(),
+        other => panic!("expected the dead link, got {:?}", other.map(|_| ())),
+    };
+    // Where the link is written in the translation: its line, and the column of its `[`.
+    let written = fs::read_to_string(&path).unwrap();
+    let (line, text) = written
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("nowhere.md"))
+        .expect("the link");
+    let column = text.chars().position(|c| c == '[').expect("a link") + 1;
+    let at = format!(
+        "sessions/spring-2024/coffee-morning.toml:{}:{column}:",
+        line + 1
+    );
+    assert!(report.contains(&at), "{at} in {report}");
+}

@@ -376,13 +376,18 @@ fn check_text(
     }
 }
 
-/// The length of the quotes that open the TOML string at `span`: three for a multi-line one.
+/// The length of what opens the TOML string at `span` before its text: its quotes, three for a
+/// multi-line one, with the line break that TOML drops right after them.
 fn quote_length(text: &str, span: &Range<usize>) -> usize {
     let written = text.get(span.clone()).unwrap_or_default();
-    if written.starts_with("\"\"\"") || written.starts_with("'''") {
-        3
+    if !(written.starts_with("\"\"\"") || written.starts_with("'''")) {
+        return 1;
+    }
+    let rest = &written[3..];
+    3 + if rest.starts_with("\r\n") {
+        2
     } else {
-        1
+        usize::from(rest.starts_with('\n'))
     }
 }
 
