@@ -132,6 +132,21 @@ fn translated_text_is_shown_unmarked_and_what_falls_back_is_marked_en_gb() {
     let course = page(&rendered, "/directory/parenting-course/");
     assert_has(course, "<h1 lang=\"en-GB\">Parenting Together course</h1>");
 
+    let guide = page(&rendered, "/directory/for-practitioners/");
+    assert_has(
+        guide,
+        "<a href=\"/directory/money-advice/\" lang=\"en-GB\">Money Advice Line</a>",
+    );
+    assert_has(
+        guide,
+        "<a href=\"/directory/family-centre/\">Canolfan Deuluoedd Cwm Hyfryd</a>",
+    );
+    let poster = page(&rendered, "/sessions/spring-2024/poster/");
+    assert_has(
+        poster,
+        "<h2 class=\"poster-item__title\" lang=\"en-GB\">Talking with teenagers</h2>",
+    );
+
     let topic = page(&rendered, "/topics/talking-together/");
     assert_has(topic, "<h1>Siarad gyda&#39;n gilydd</h1>");
     assert_has(

@@ -82,6 +82,8 @@ pub struct GuideLink {
     pub for_practitioners: bool,
     /// Works with both partners together: never where there is domestic abuse.
     pub joint_work: bool,
+    /// Fields shown in the default language (`fallback.name`): marked with `lang`.
+    pub fallback: crate::model::translation::Fallback,
 }
 
 /// A category explained: 'which service when'.
@@ -255,6 +257,7 @@ fn guide_link(service: &Service) -> GuideLink {
         anchor: format!("route-{}", service.id),
         for_practitioners: service.audience == ServiceAudience::Practitioners,
         joint_work: service.joint_work,
+        fallback: service.fallback.clone(),
     }
 }
 
