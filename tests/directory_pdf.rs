@@ -128,7 +128,7 @@ fn a_directory_of_one_service_prints_on_a_few_pages() {
         "Cost: Free",
         "Email: talk@example.org",
         "Open: Thursday, 6pm to 7:30pm",
-        "Last checked 10 January 2024",
+        "Last checked on 10 January 2024.",
     ] {
         assert!(text.contains(fact), "{fact} in {text}");
     }

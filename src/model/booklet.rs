@@ -14,6 +14,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::Site;
 use crate::model::booking::BookingStatus;
+use crate::model::i18n::ArgValue;
 use crate::model::id::Id;
 use crate::model::material::{Material, MaterialKind, MaterialText, short_url};
 use crate::model::resource::related_resources;
@@ -82,8 +83,8 @@ pub struct BookletSession {
     pub url: String,
     /// '10am to 11:30am'.
     pub time: String,
-    /// 'Online'.
-    pub format: &'static str,
+    /// 'Online', in the site's language.
+    pub format: String,
     /// One sentence.
     pub summary: String,
     /// 'Name, role, organisation' for each host.
@@ -148,14 +149,14 @@ pub struct FeedbackLink {
 }
 
 /// The feedback link of a week that has a `feedback_url`.
-fn feedback_link(week: &Week) -> Option<FeedbackLink> {
+fn feedback_link(site: &Site, week: &Week) -> Option<FeedbackLink> {
     let url = week.feedback_url.as_ref()?;
     Some(FeedbackLink {
         url: url.clone(),
         short_url: short_url(url),
         qr: LabelledQr {
             code: QrCode::encode(url).map(Arc::new),
-            label: format!("QR code for feedback on {}", week.name),
+            label: site.t_with("booklet-feedback-qr", &[("week", text(&week.name))]),
         },
     })
 }
@@ -218,11 +219,13 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
     let config = &site.config;
     Booklet {
         week: index,
-        title: format!("{}: the booklet", week.name),
-        dates: format!(
-            "{} to {}",
-            site.dates.day(week.start_date),
-            site.dates.day(week.end_date)
+        title: site.t_with("booklet-title", &[("week", text(&week.name))]),
+        dates: site.t_with(
+            "date-range",
+            &[
+                ("from", ArgValue::Text(site.dates.day(week.start_date))),
+                ("to", ArgValue::Text(site.dates.day(week.end_date))),
+            ],
         ),
         theme: week.theme.clone(),
         publisher: config
@@ -233,21 +236,22 @@ pub fn build_booklet(site: &Site, index: WeekId, week: &Week) -> Booklet {
             .map(|m| plain_paragraphs(&m.text))
             .unwrap_or_default(),
         days,
-        further: further.into_par_iter().map(printed).collect(),
+        further: further.into_par_iter().map(|m| printed(site, m)).collect(),
         programme_url: config.absolute_url(week.url.as_str()),
         programme_short_url: short_url(&config.absolute_url(week.url.as_str())),
-        feedback: feedback_link(week),
+        feedback: feedback_link(site, week),
     }
 }
 
-/// A material as printed: its facts, its address in short form and its QR code.
-pub fn printed(material: &Material) -> PrintedLink {
+/// A material as printed: its facts, its address in short form and its QR code (named for
+/// screen readers in the site's language).
+pub fn printed(site: &Site, material: &Material) -> PrintedLink {
     PrintedLink {
         material: MaterialText::from(material),
         short_url: short_url(&material.url),
         qr: LabelledQr {
             code: QrCode::encode(&material.url).map(Arc::new),
-            label: format!("QR code for {}", material.title),
+            label: site.t_with("poster-qr", &[("title", text(&material.title))]),
         },
     }
 }
@@ -265,16 +269,19 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
         })
         .collect();
     let recording = session.recording.as_ref().map(|url| {
-        printed(&Material {
-            title: format!("Recording of {}", session.title),
-            url: url.clone(),
-            kind: MaterialKind::Video,
-            source: None,
-            description: None,
-            minutes: None,
-            origin: Default::default(),
-            fallback: Default::default(),
-        })
+        printed(
+            site,
+            &Material {
+                title: site.t_with("booklet-recording-of", &[("title", text(&session.title))]),
+                url: url.clone(),
+                kind: MaterialKind::Video,
+                source: None,
+                description: None,
+                minutes: None,
+                origin: Default::default(),
+                fallback: Default::default(),
+            },
+        )
     });
     BookletSession {
         id: format!("session-{}", session.slug),
@@ -283,13 +290,22 @@ fn booklet_session(site: &Site, session: &Session) -> BookletSession {
         time: site
             .dates
             .time_range(session.local_start.time(), session.local_end.time()),
-        format: session.format.label(),
+        format: site.t(session.format.message_key()),
         summary: session.summary.clone(),
         hosts,
         cancelled: session.booking.status == BookingStatus::Cancelled,
         recording,
-        materials: session.follow_on.par_iter().map(printed).collect(),
+        materials: session
+            .follow_on
+            .par_iter()
+            .map(|m| printed(site, m))
+            .collect(),
     }
+}
+
+/// Text handed to a message.
+fn text(value: &str) -> ArgValue {
+    ArgValue::Text(value.to_owned())
 }
 
 /// Markdown as plain paragraphs: text kept, markup dropped; links keep their text.

@@ -334,6 +334,11 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The language the words are in (a BCP 47 tag).
+    pub fn language(&self) -> &'a str {
+        self.language
+    }
+
     /// Message `key`; its name when no translation has it.
     pub fn t(&self, key: &str) -> String {
         self.t_with(key, &[])

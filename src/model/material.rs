@@ -232,7 +232,7 @@ pub struct MaterialText {
     pub title: String,
     /// Address.
     pub url: String,
-    /// 'Video', in English (the printed booklet's words).
+    /// 'Video', in English (for machine outputs; pages and PDFs show `kind_key`'s message).
     pub kind: &'static str,
     /// The theme's message naming its kind (`material-kind-video`): what pages show.
     pub kind_key: &'static str,
@@ -240,7 +240,7 @@ pub struct MaterialText {
     pub source: Option<String>,
     /// Why it is useful.
     pub description: Option<String>,
-    /// '20 minutes', in English (the printed booklet's words).
+    /// '20 minutes', in English (pages and PDFs show the `duration-...` messages).
     pub duration: Option<String>,
     /// The whole hours of its duration, for the theme's `duration-...` messages.
     pub hours: Option<u32>,

@@ -265,8 +265,8 @@ impl Site {
         i18n::Words::new(&self.messages, &self.config.language, &self.dates)
     }
 
-    /// The theme's words in English, for outputs not yet translated (the printed directory, the
-    /// ORUK export), with the site's own form of dates and times.
+    /// The theme's words in English, for outputs that stay in English (the ORUK export and its
+    /// CSV), with the site's own form of dates and times.
     pub fn english_words(&self) -> i18n::Words<'_> {
         i18n::Words::new(&self.messages, i18n::DEFAULT_LANGUAGE, &self.dates)
     }

@@ -17,7 +17,7 @@ use crate::config::{CONFIG_FILE, LevelDescriptions, PrintChoice, PrintSettings};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::model::booklet::{LabelledQr, Paper, PrintedLink, printed};
-use crate::model::i18n::Words;
+use crate::model::i18n::{ArgValue, Words};
 use crate::model::id::Id;
 use crate::model::material::short_url;
 use crate::model::relations::near_matches;
@@ -52,7 +52,7 @@ pub struct PrintedDirectory {
     pub title: String,
     /// Who publishes it.
     pub publisher: String,
-    /// 'Made on 4 March 2024'.
+    /// 'Made on 4 March 2024', in the site's language (as every text here).
     pub made_on: String,
     /// The directory online, in short form.
     pub directory_short_url: String,
@@ -115,8 +115,8 @@ pub struct PrintedService {
     pub cost: String,
     /// 'English, Welsh', or empty.
     pub languages: String,
-    /// Contact details in full, one each: a person, phone, email.
-    pub contact: Vec<ContactLine>,
+    /// Contact details in full, one line each, labelled: a person, phone, email.
+    pub contact: Vec<String>,
     /// Its own website, in full.
     pub website: Option<String>,
     /// 'Name, address, postcode', one line each.
@@ -131,15 +131,6 @@ pub struct PrintedService {
     pub short_url: String,
     /// Its page as a QR code.
     pub qr: LabelledQr,
-}
-
-/// One way to get in touch, printed in full.
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactLine {
-    /// 'Phone'.
-    pub label: &'static str,
-    /// '0113 496 0000'.
-    pub text: String,
 }
 
 /// A topic or category with the services on it.
@@ -283,16 +274,19 @@ pub fn build_printed_directory(
         .map(|s| (s.id.as_str(), printed_service(site, s)))
         .collect();
     let directory_url = config.absolute_url("/directory/");
+    let words = site.words();
+    let today = site
+        .dates
+        .date(config.time_zone.to_datetime(site.now).date());
     Some(PrintedDirectory {
-        title: format!("{}: directory of local support", config.title),
+        title: words.t_with("printed-directory-title", &[("site", text(&config.title))]),
         publisher: config
             .organisation
             .as_ref()
             .map_or_else(|| config.title.clone(), |o| o.name.clone()),
-        made_on: format!(
-            "Made on {}",
-            site.dates
-                .date(config.time_zone.to_datetime(site.now).date())
+        made_on: words.t_with(
+            "printed-directory-made-on",
+            &[("date", ArgValue::Text(today))],
         ),
         directory_short_url: short_url(&directory_url),
         directory_url,
@@ -300,14 +294,14 @@ pub fn build_printed_directory(
         resources: selection
             .resources
             .par_iter()
-            .map(|&i| printed(&site.resources[i].material))
+            .map(|&i| printed(site, &site.resources[i].material))
             .collect(),
-        index: index(site, &chosen),
+        index: index(site, &chosen, &words),
         safety: site
             .services
             .iter()
             .filter(|s| s.safety)
-            .map(|s| safety_line(s, &site.english_words()))
+            .map(|s| safety_line(s, &words))
             .collect(),
         help_now: config
             .help_now
@@ -332,6 +326,7 @@ fn levels(
     printed: &BTreeMap<&str, PrintedService>,
 ) -> Vec<PrintedLevel> {
     let descriptions = &site.config.directory.levels;
+    let words = site.words();
     Level::ALL
         .iter()
         .filter_map(|&level| {
@@ -342,14 +337,17 @@ fn levels(
                 .collect();
             let categories: Vec<PrintedCategory> = Category::ALL
                 .iter()
-                .filter_map(|&category| printed_category(level, category, &at_level, printed))
+                .filter_map(|&category| {
+                    printed_category(level, category, &at_level, printed, &words)
+                })
                 .collect();
             (!categories.is_empty()).then(|| PrintedLevel {
                 id: format!("level-{}", level.slug()),
-                title: format!("{} support", level.label()),
-                description: site_level_description(descriptions, level)
-                    .unwrap_or(default_level_description(level))
-                    .to_owned(),
+                title: words.t(&format!("printed-level-{}", level.slug())),
+                description: site_level_description(descriptions, level).map_or_else(
+                    || words.t(&format!("level-description-{}", level.slug())),
+                    str::to_owned,
+                ),
                 categories,
             })
         })
@@ -366,20 +364,12 @@ pub fn site_level_description(descriptions: &LevelDescriptions, level: Level) ->
     text.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
-/// The theme's sentence for a level, as the directory page says it.
-fn default_level_description(level: Level) -> &'static str {
-    match level {
-        Level::Universal => "Open to every family, with no referral needed.",
-        Level::Targeted => "Extra help for a while, when things are harder.",
-        Level::Specialist => "Intensive support for families who need it, often by referral.",
-    }
-}
-
 fn printed_category(
     level: Level,
     category: Category,
     at_level: &[&Service],
     printed: &BTreeMap<&str, PrintedService>,
+    words: &Words,
 ) -> Option<PrintedCategory> {
     let mut in_category: Vec<&Service> = at_level
         .iter()
@@ -393,71 +383,49 @@ fn printed_category(
         .collect();
     (!services.is_empty()).then(|| PrintedCategory {
         id: format!("{}-{}", level.slug(), category.slug()),
-        title: category.label().to_owned(),
+        title: words.t(category.key()),
         services,
     })
 }
 
 fn printed_service(site: &Site, service: &Service) -> PrintedService {
+    let words = site.words();
     let url = site.config.absolute_url(service.url.as_str());
-    let sentence = |text: &str| {
-        let text = text.trim();
-        if text.is_empty() || text.ends_with(['.', '!', '?']) {
-            text.to_owned()
-        } else {
-            format!("{text}.")
-        }
-    };
-    let who_for = [
-        sentence(&ages(
-            service.min_age,
-            service.max_age,
-            &site.english_words(),
-        )),
-        sentence(&service.eligibility),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
+    let who_for = sentences([
+        &ages(service.min_age, service.max_age, &words),
+        &service.eligibility,
+    ]);
     let routes: Vec<String> = service
         .access
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let label = a.label();
-            if i == 0 {
-                label.to_owned()
-            } else {
-                label.to_lowercase()
-            }
+            let label = words.t(a.key());
+            if i == 0 { label } else { label.to_lowercase() }
         })
         .collect();
     let routes = match routes.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), words.t("list-or"))
+        }
         _ => routes.concat(),
     };
-    let access = [sentence(&routes), sentence(&service.referral)]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let access = sentences([&routes, &service.referral]);
     let contact = &service.contact;
     let person = [contact.name.clone(), contact.role.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(", ");
-    let line = |label: &'static str, text: Option<&String>| {
-        text.filter(|t| !t.is_empty()).map(|t| ContactLine {
-            label,
-            text: t.clone(),
-        })
+    let line = |key: &str, name: &str, value: Option<&String>| {
+        value
+            .filter(|t| !t.is_empty())
+            .map(|t| words.t_with(key, &[(name, text(t))]))
     };
     let contact_lines = [
-        line("Ask for", Some(&person)),
-        line("Phone", contact.phone.as_ref()),
-        line("Email", contact.email.as_ref()),
+        line("service-ask-for", "person", Some(&person)),
+        line("contact-phone", "phone_html", contact.phone.as_ref()),
+        line("contact-email", "email_html", contact.email.as_ref()),
     ]
     .into_iter()
     .flatten()
@@ -470,7 +438,7 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         notice: service.notice.clone(),
         who_for,
         access,
-        cost: cost_text(service, &site.english_words()),
+        cost: cost_text(service, &words),
         languages: service.languages.join(", "),
         contact: contact_lines,
         website: contact.website.clone(),
@@ -482,20 +450,49 @@ fn printed_service(site: &Site, service: &Service) -> PrintedService {
         opening_times: service
             .schedule
             .iter()
-            .map(|o| opening_line(o, &service.locations, &site.english_words()))
+            .map(|o| opening_line(o, &service.locations, &words))
             .collect(),
-        last_checked: format!("Last checked {}", site.dates.date(service.last_reviewed)),
+        last_checked: words.t_with(
+            "service-last-checked",
+            &[(
+                "date_html",
+                ArgValue::Text(site.dates.date(service.last_reviewed)),
+            )],
+        ),
         short_url: short_url(&url),
         qr: LabelledQr {
             code: QrCode::encode(&url).map(Arc::new),
-            label: format!("QR code for {}", service.name),
+            label: words.t_with("poster-qr", &[("title", text(&service.name))]),
         },
         url,
     }
 }
 
+/// Each text as a sentence (a full stop added where it has no closing mark), blanks left out,
+/// joined with spaces.
+fn sentences<const N: usize>(texts: [&str; N]) -> String {
+    texts
+        .into_iter()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            if t.ends_with(['.', '!', '?', '。', '؟', '۔']) {
+                t.to_owned()
+            } else {
+                format!("{t}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text handed to a message.
+fn text(value: &str) -> ArgValue {
+    ArgValue::Text(value.to_owned())
+}
+
 /// Every topic and category of the chosen services, A to Z, with its services by name.
-fn index(site: &Site, chosen: &[&Service]) -> Vec<IndexEntry> {
+fn index(site: &Site, chosen: &[&Service], words: &Words) -> Vec<IndexEntry> {
     let mut terms: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
     for service in chosen {
         let entry = (service.name.clone(), format!("service-{}", service.id));
@@ -503,7 +500,7 @@ fn index(site: &Site, chosen: &[&Service]) -> Vec<IndexEntry> {
             .topics
             .iter()
             .map(|&t| site.topics.list[t].name.clone())
-            .chain(service.categories.iter().map(|c| c.label().to_owned()));
+            .chain(service.categories.iter().map(|c| words.t(c.key())));
         for name in names {
             terms
                 .entry((name.to_lowercase(), name))

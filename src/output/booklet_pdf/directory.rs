@@ -5,12 +5,13 @@
 
 use rayon::prelude::*;
 
-use super::booklet::material_blocks;
+use super::booklet::{material_blocks, text};
 use super::layout::{Block, Item, LinkTarget, Role, Style, contents_group, contents_line};
 use super::{Printable, PrintedPdf, print_pdf};
 use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::model::booklet::Paper;
+use crate::model::i18n::Words;
 use crate::model::printed_directory::{
     PAPERS, PrintedCategory, PrintedDirectory, PrintedService, pdf_path,
 };
@@ -24,15 +25,18 @@ pub fn print_directory(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
     PAPERS
         .par_iter()
         .map(|&paper| {
-            let printable = printable(directory, paper);
+            let printable = printable(directory, paper, &site.words());
             print_pdf(site, &printable, &pdf_path(paper), "content/directory")
         })
         .collect()
 }
 
-/// The directory as a document to print on `paper`.
-fn printable(directory: &PrintedDirectory, paper: Paper) -> Printable {
-    let mut items: Vec<Item> = cover(directory).into_iter().map(Item::Block).collect();
+/// The directory as a document to print on `paper`, in the language of `words`.
+fn printable(directory: &PrintedDirectory, paper: Paper, words: &Words) -> Printable {
+    let mut items: Vec<Item> = cover(directory, words)
+        .into_iter()
+        .map(Item::Block)
+        .collect();
     for level in &directory.levels {
         items.push(Item::PageBreak);
         items.push(Item::Block(Block::heading(2, &level.title, &level.id)));
@@ -40,39 +44,48 @@ fn printable(directory: &PrintedDirectory, paper: Paper) -> Printable {
             Block::p(Style::Body, &level.description).space(4.0),
         ));
         for category in &level.categories {
-            items.extend(category_blocks(category).into_iter().map(Item::Block));
+            items.extend(
+                category_blocks(category, words)
+                    .into_iter()
+                    .map(Item::Block),
+            );
         }
     }
     if !directory.resources.is_empty() {
         items.push(Item::PageBreak);
         items.push(Item::Block(Block::heading(
             2,
-            "Online resources",
+            words.t("printed-directory-resources"),
             "resources",
         )));
         items.push(Item::Block(Block::p(
             Style::Body,
-            "Help families can use at home, at any time: websites, videos and guides.",
+            words.t("printed-directory-resources-lead"),
         )));
         items.extend(
             directory
                 .resources
                 .iter()
-                .flat_map(|link| material_blocks(link, 0.0))
+                .flat_map(|link| material_blocks(link, 0.0, words))
                 .map(Item::Block),
         );
     }
     items.push(Item::PageBreak);
-    items.extend(index_blocks(directory).into_iter().map(Item::Block));
+    items.extend(index_blocks(directory, words).into_iter().map(Item::Block));
     items.push(Item::PageBreak);
-    items.extend(back_cover(directory).into_iter().map(Item::Block));
+    items.extend(back_cover(directory, words).into_iter().map(Item::Block));
     Printable {
         title: directory.title.clone(),
         publisher: directory.publisher.clone(),
         description: format!(
-            "{}, {} edition. {}",
-            directory.title,
-            paper.label(),
+            "{} {}",
+            words.t_with(
+                "printed-directory-description",
+                &[
+                    ("title", text(&directory.title)),
+                    ("paper", text(paper.label()))
+                ],
+            ),
             directory.made_on
         ),
         paper,
@@ -80,32 +93,26 @@ fn printable(directory: &PrintedDirectory, paper: Paper) -> Printable {
     }
 }
 
-fn cover(directory: &PrintedDirectory) -> Vec<Block> {
+fn cover(directory: &PrintedDirectory, words: &Words) -> Vec<Block> {
+    let published = words.t_with(
+        "booklet-published-by",
+        &[("publisher", text(&directory.publisher))],
+    );
     let mut blocks = vec![
         Block::new(Role::Heading(1), Style::Title, &directory.title),
-        Block::p(
-            Style::Strong,
-            format!(
-                "Published by {}. {}.",
-                directory.publisher, directory.made_on
-            ),
-        )
-        .space(6.0),
-        Block::p(
-            Style::Body,
-            "Services are grouped by level of support, then by the kind of help they give. \
-             Each entry says who the service is for, how to get there, what it costs and how \
-             to get in touch, with a QR code to its page on the website, where it is kept up \
-             to date: check it before you refer a family.",
-        )
-        .space(8.0),
+        Block::p(Style::Strong, format!("{published} {}.", directory.made_on)).space(6.0),
+        Block::p(Style::Body, words.t("printed-directory-how-to-use")).space(8.0),
         Block::p(
             Style::Small,
-            format!("The directory online: {}", directory.directory_short_url),
+            format!(
+                "{} {}",
+                words.t("printed-directory-online"),
+                directory.directory_short_url
+            ),
         )
         .link(LinkTarget::Uri(directory.directory_url.clone()))
         .space(4.0),
-        Block::heading(2, "Contents", "contents").space(18.0),
+        Block::heading(2, words.t("page-contents"), "contents").space(18.0),
     ];
     for level in &directory.levels {
         let categories = level.categories.iter().map(|c| (&*c.title, &*c.id));
@@ -113,15 +120,20 @@ fn cover(directory: &PrintedDirectory) -> Vec<Block> {
     }
     if !directory.resources.is_empty() {
         blocks.push(contents_line(
-            "Online resources",
+            &words.t("printed-directory-resources"),
             "resources",
             0.0,
             Style::Strong,
         ));
     }
-    blocks.push(contents_line("Index", "index", 0.0, Style::Strong));
     blocks.push(contents_line(
-        "Get help now",
+        &words.t("printed-directory-index"),
+        "index",
+        0.0,
+        Style::Strong,
+    ));
+    blocks.push(contents_line(
+        &words.t("help-now-title"),
         "help-now",
         0.0,
         Style::Strong,
@@ -129,20 +141,22 @@ fn cover(directory: &PrintedDirectory) -> Vec<Block> {
     blocks
 }
 
-fn category_blocks(category: &PrintedCategory) -> Vec<Block> {
+fn category_blocks(category: &PrintedCategory, words: &Words) -> Vec<Block> {
     let mut blocks = vec![Block::heading(3, &category.title, &category.id).space(14.0)];
     for service in &category.services {
-        blocks.extend(service_blocks(service));
+        blocks.extend(service_blocks(service, words));
     }
     blocks
 }
 
 /// A service's entry: its name (a link to its page, with the QR code beside it) and its
 /// facts, kept together on one page when they fit.
-fn service_blocks(service: &PrintedService) -> Vec<Block> {
-    let fact = |label: &str, text: &str| {
+fn service_blocks(service: &PrintedService, words: &Words) -> Vec<Block> {
+    let fact = |key: &str, text: &str| {
+        let label = words.t(key);
         (!text.is_empty()).then(|| Block::p(Style::Body, format!("{label}: {text}")).beside_qr())
     };
+    let line = |text: &str| Block::p(Style::Body, text).beside_qr();
     let mut facts: Vec<Block> = vec![
         Block::p(Style::Small, &service.organisation).beside_qr(),
         Block::p(Style::Body, &service.summary)
@@ -150,41 +164,41 @@ fn service_blocks(service: &PrintedService) -> Vec<Block> {
             .space(2.0),
     ];
     if !service.notice.is_empty() {
-        facts.push(Block::p(Style::Strong, format!("Please note: {}", service.notice)).beside_qr());
+        let note = format!("{} {}", words.t("service-please-note"), service.notice);
+        facts.push(Block::p(Style::Strong, note).beside_qr());
     }
-    facts.extend(fact("Who it is for", &service.who_for));
-    facts.extend(fact("How to get there", &service.access));
-    facts.extend(fact("Cost", &service.cost));
-    facts.extend(fact("Languages", &service.languages));
-    facts.extend(
-        service
-            .contact
-            .iter()
-            .filter_map(|line| fact(line.label, &line.text)),
-    );
+    facts.extend(fact("service-who-for", &service.who_for));
+    facts.extend(fact("printed-service-access", &service.access));
+    facts.extend(fact("service-cost", &service.cost));
+    facts.extend(fact("service-languages", &service.languages));
+    facts.extend(service.contact.iter().map(|text| line(text)));
     if let Some(website) = &service.website {
-        facts.extend(fact("Website", website).map(|b| b.link(LinkTarget::Uri(website.clone()))));
+        facts.extend(
+            fact("printed-service-website", website)
+                .map(|b| b.link(LinkTarget::Uri(website.clone()))),
+        );
     }
     facts.extend(
         service
             .locations
             .iter()
-            .filter_map(|line| fact("Where", line)),
+            .filter_map(|line| fact("service-where", line)),
     );
     facts.extend(
         service
             .opening_times
             .iter()
-            .filter_map(|line| fact("Open", line)),
+            .filter_map(|line| fact("printed-service-open", line)),
+    );
+    let online = words.t_with(
+        "printed-service-online",
+        &[("address", text(&service.short_url))],
     );
     facts.push(
-        Block::p(
-            Style::Small,
-            format!("{}. Online: {}", service.last_checked, service.short_url),
-        )
-        .link(LinkTarget::Uri(service.url.clone()))
-        .beside_qr()
-        .space(2.0),
+        Block::p(Style::Small, format!("{} {online}", service.last_checked))
+            .link(LinkTarget::Uri(service.url.clone()))
+            .beside_qr()
+            .space(2.0),
     );
     let mut name = Block::heading(4, &service.name, &service.id)
         .link(LinkTarget::Uri(service.url.clone()))
@@ -196,13 +210,10 @@ fn service_blocks(service: &PrintedService) -> Vec<Block> {
 }
 
 /// 'Index': every topic and category, A to Z, with its services and the page of each.
-fn index_blocks(directory: &PrintedDirectory) -> Vec<Block> {
+fn index_blocks(directory: &PrintedDirectory, words: &Words) -> Vec<Block> {
     let mut blocks = vec![
-        Block::heading(2, "Index", "index"),
-        Block::p(
-            Style::Body,
-            "Topics and kinds of help, A to Z, with the page of each service.",
-        ),
+        Block::heading(2, words.t("printed-directory-index"), "index"),
+        Block::p(Style::Body, words.t("printed-directory-index-lead")),
     ];
     for entry in &directory.index {
         blocks.push(Block::new(Role::Heading(3), Style::Strong, &entry.term).space(6.0));
@@ -217,14 +228,10 @@ fn index_blocks(directory: &PrintedDirectory) -> Vec<Block> {
 }
 
 /// The back cover: 'Get help now' numbers, then the safety services.
-fn back_cover(directory: &PrintedDirectory) -> Vec<Block> {
+fn back_cover(directory: &PrintedDirectory, words: &Words) -> Vec<Block> {
     let mut blocks = vec![
-        Block::heading(2, "Get help now", "help-now"),
-        Block::p(
-            Style::Body,
-            "Numbers to call when someone needs help now, and services that help people who \
-             are not safe at home.",
-        ),
+        Block::heading(2, words.t("help-now-title"), "help-now"),
+        Block::p(Style::Body, words.t("printed-directory-help-now-lead")),
     ];
     for line in &directory.help_now {
         blocks.push(Block::p(Style::Strong, &line.name).space(8.0));
@@ -236,7 +243,9 @@ fn back_cover(directory: &PrintedDirectory) -> Vec<Block> {
         );
     }
     if !directory.safety.is_empty() {
-        blocks.push(Block::heading(3, "Safety services", "safety-services").space(16.0));
+        blocks.push(
+            Block::heading(3, words.t("printed-directory-safety"), "safety-services").space(16.0),
+        );
         for service in &directory.safety {
             blocks.push(Block::p(Style::Strong, &service.name).space(8.0));
             blocks.extend(

@@ -35,6 +35,7 @@ use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Site;
 use crate::model::booklet::{Paper, pdf_path};
+use crate::model::i18n::{ArgValue, Words};
 use crate::qr::QrCode;
 use layout::{Fonts, Item, LinkTarget, Placed, QR_SIZE, Role, Sheet, Style, layout};
 
@@ -232,7 +233,7 @@ fn draw_footer(surface: &mut Surface, fonts: &Fonts, sheet: Sheet, text: &str) {
 fn add_links(
     page: &mut krilla::page::Page,
     (placed, on_page): (&[Placed], &[usize]),
-    (index, sheet): (usize, Sheet),
+    ((index, sheet), words): ((usize, Sheet), &Words),
     anchors: &Anchors,
     ids: &mut [BlockIds],
 ) {
@@ -241,7 +242,10 @@ fn add_links(
         let Some(link) = &p.block.link else { continue };
         let alt = match link {
             LinkTarget::Uri(uri) => format!("{} ({uri})", p.block.text),
-            LinkTarget::Internal(_) => format!("Go to {}", p.block.text),
+            LinkTarget::Internal(_) => words.t_with(
+                "pdf-go-to",
+                &[("title", ArgValue::Text(p.block.text.clone()))],
+            ),
         };
         let size = p.block.style.size();
         for line in p.lines.iter().filter(|l| l.page == index) {
@@ -271,6 +275,7 @@ fn draw_pages(
     placed: &[Placed],
     fonts: &Fonts,
     printable: &Printable,
+    words: &Words,
 ) -> Vec<BlockIds> {
     let sheet = Sheet::of(printable.paper);
     let anchors = anchors(placed);
@@ -298,10 +303,20 @@ fn draw_pages(
             &mut surface,
             fonts,
             sheet,
-            &format!("{}   Page {} of {}", printable.title, index + 1, pages),
+            &format!(
+                "{}   {}",
+                printable.title,
+                words.t_with(
+                    "pdf-page-of",
+                    &[
+                        ("page", ArgValue::Number((index + 1) as f64)),
+                        ("pages", ArgValue::Number(pages as f64)),
+                    ],
+                )
+            ),
         );
         surface.finish();
-        add_links(&mut page, blocks, at, &anchors, &mut ids);
+        add_links(&mut page, blocks, (at, words), &anchors, &mut ids);
         page.finish();
     }
     ids
@@ -418,7 +433,8 @@ pub fn print_booklets(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
         .map(|booklet| {
             let week = &site.weeks[booklet.week];
             let origin = week.source.to_string_lossy();
-            print_pdf(site, &booklet::printable(booklet), &pdf_path(week), &origin)
+            let printable = booklet::printable(booklet, &site.words());
+            print_pdf(site, &printable, &pdf_path(week), &origin)
         })
         .collect()
 }
@@ -431,7 +447,7 @@ fn print_pdf(
     site_path: &str,
     origin: &str,
 ) -> Result<PrintedPdf, Diagnostic> {
-    let bytes = render_pdf(printable, &site.config.language, site.now).map_err(|error| {
+    let bytes = render_pdf(printable, &site.words(), site.now).map_err(|error| {
         Diagnostic::file(
             origin,
             format!(
@@ -478,7 +494,8 @@ pub enum PdfError {
 }
 
 /// A document as PDF bytes, or why it could not be made.
-fn render_pdf(printable: &Printable, language: &str, now: Timestamp) -> Result<Vec<u8>, PdfError> {
+fn render_pdf(printable: &Printable, words: &Words, now: Timestamp) -> Result<Vec<u8>, PdfError> {
+    let language = words.language();
     let fonts = Fonts::load()?;
     let sheet = Sheet::of(printable.paper);
     let placed = layout(&printable.items, &fonts, sheet);
@@ -492,7 +509,7 @@ fn render_pdf(printable: &Printable, language: &str, now: Timestamp) -> Result<V
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let ids = draw_pages(&mut document, &placed, &fonts, printable);
+    let ids = draw_pages(&mut document, &placed, &fonts, printable, words);
     document.set_outline(outline(&placed, &anchors(&placed), sheet));
     document.set_metadata(metadata(printable, language, now));
     document.set_tag_tree(tag_tree(&placed, ids, language));

@@ -251,6 +251,7 @@ home-directory-services = { $count ->
   }
 home-directory-including = ، منها
 list-and = و
+list-or = أو
 
 ## A service's page and the guide for practitioners
 
@@ -403,6 +404,32 @@ booklet-resource-library = مكتبة الموارد
 booklet-feedback-title = أخبرنا برأيك
 booklet-give-feedback = أرسل ملاحظاتك عن { $title }
 booklet-back = العودة إلى البرنامج
+booklet-title = { $week }: الكتيّب
+booklet-recording-of = تسجيل { $title }
+booklet-feedback-qr = رمز QR لإبداء الرأي في { $week }
+
+## المستندات المطبوعة (ملف PDF للكتيّب وملفات PDF للدليل المطبوع)
+
+pdf-page-of = الصفحة { $page } من { $pages }
+pdf-go-to = انتقل إلى { $title }
+printed-directory-title = { $site }: دليل الدعم المحلي
+printed-directory-made-on = أُعدّ في { $date }
+printed-directory-description = { $title }، طبعة { $paper }.
+printed-directory-how-to-use = الخدمات مجمّعة حسب مستوى الدعم، ثم حسب نوع المساعدة التي تقدّمها. يذكر كل إدخال لمن الخدمة، وكيف تصل إليها، وكم تكلّف، وكيف تتواصل معها، مع رمز QR يقود إلى صفحتها على الموقع حيث تُحدَّث باستمرار: راجعها قبل أن تحيل أسرة إليها.
+printed-directory-online = الدليل على الإنترنت:
+printed-level-universal = الدعم الشامل
+printed-level-targeted = الدعم الموجَّه
+printed-level-specialist = الدعم المتخصص
+printed-directory-resources = موارد على الإنترنت
+printed-directory-resources-lead = مساعدة يمكن للأسر استخدامها في المنزل في أي وقت: مواقع إلكترونية ومقاطع فيديو وأدلة.
+printed-directory-index = الفهرس
+printed-directory-index-lead = المواضيع وأنواع المساعدة مرتّبة أبجديًا، مع صفحة كل خدمة.
+printed-directory-help-now-lead = أرقام للاتصال بها عندما يحتاج أحد إلى المساعدة الآن، وخدمات تساعد من لا يشعرون بالأمان في المنزل.
+printed-directory-safety = خدمات الأمان
+printed-service-access = كيف تصل إليها
+printed-service-website = الموقع الإلكتروني
+printed-service-open = مفتوح
+printed-service-online = على الإنترنت: { $address }
 
 ## Audiences
 

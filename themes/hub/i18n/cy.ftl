@@ -245,6 +245,7 @@ home-directory-services = { $count ->
 home-directory-including = , gan gynnwys
 # For a Welsh speaker to check: 'a' before a consonant; the theme does not write 'ac' before a vowel.
 list-and = a
+list-or = neu
 
 ## A service's page and the guide for practitioners
 
@@ -386,6 +387,33 @@ booklet-resource-library = llyfrgell adnoddau
 booklet-feedback-title = Dywedwch wrthym beth oeddech chi'n ei feddwl
 booklet-give-feedback = Rhoi adborth ar { $title }
 booklet-back = Yn ôl i'r rhaglen
+booklet-title = { $week }: y llyfryn
+booklet-recording-of = Recordiad o { $title }
+booklet-feedback-qr = Cod QR ar gyfer adborth ar { $week }
+
+## Y dogfennau i'w hargraffu (PDF y llyfryn a PDFs y cyfeiriadur)
+
+pdf-page-of = Tudalen { $page } o { $pages }
+pdf-go-to = Mynd i { $title }
+printed-directory-title = { $site }: cyfeiriadur cymorth lleol
+printed-directory-made-on = Lluniwyd ar { $date }
+printed-directory-description = { $title }, argraffiad { $paper }.
+printed-directory-how-to-use = Mae'r gwasanaethau wedi'u grwpio yn ôl lefel y cymorth, yna yn ôl y math o help maen nhw'n ei roi. Mae pob cofnod yn dweud ar gyfer pwy mae'r gwasanaeth, sut i'w gyrraedd, faint mae'n ei gostio a sut i gysylltu, gyda chod QR i'w dudalen ar y wefan, lle mae'n cael ei gadw'n gyfredol: gwiriwch hi cyn i chi atgyfeirio teulu.
+printed-directory-online = Y cyfeiriadur ar-lein:
+printed-level-universal = Cymorth cyffredinol
+printed-level-targeted = Cymorth wedi'i dargedu
+printed-level-specialist = Cymorth arbenigol
+printed-directory-resources = Adnoddau ar-lein
+printed-directory-resources-lead = Help y gall teuluoedd ei ddefnyddio gartref, ar unrhyw adeg: gwefannau, fideos a chanllawiau.
+printed-directory-index = Mynegai
+# The Welsh alphabet runs from A to Y.
+printed-directory-index-lead = Pynciau a mathau o help, o A i Y, gyda thudalen pob gwasanaeth.
+printed-directory-help-now-lead = Rhifau i'w ffonio pan fydd angen help ar rywun nawr, a gwasanaethau sy'n helpu pobl nad ydyn nhw'n ddiogel gartref.
+printed-directory-safety = Gwasanaethau diogelwch
+printed-service-access = Sut i'w gyrraedd
+printed-service-website = Gwefan
+printed-service-open = Ar agor
+printed-service-online = Ar-lein: { $address }
 
 ## Audiences
 

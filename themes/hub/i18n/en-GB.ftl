@@ -272,6 +272,8 @@ home-directory-services = { $count ->
 home-directory-including = , including
 # Before the last of several: "counselling, helplines and mediation".
 list-and = and
+# Before the last of several choices: "self-referral, drop-in or professional referral".
+list-or = or
 
 ## A service's page and the guide for practitioners
 
@@ -428,6 +430,45 @@ booklet-resource-library = resource library
 booklet-feedback-title = Tell us what you thought
 booklet-give-feedback = Give feedback on { $title }
 booklet-back = Back to the programme
+# The booklet's title (its page and its PDF): "Spring week 2024: the booklet".
+booklet-title = { $week }: the booklet
+# A session's recording, as a link's title.
+booklet-recording-of = Recording of { $title }
+# The name a screen reader gives the QR code that leads to the feedback form.
+booklet-feedback-qr = QR code for feedback on { $week }
+
+## The printed documents (the booklet's PDF and the printed directory's PDFs)
+
+# Each page's footer, after the document's title.
+pdf-page-of = Page { $page } of { $pages }
+# What a screen reader says for a link to another part of the document.
+pdf-go-to = Go to { $title }
+# The printed directory's title: "Northmoor Families: directory of local support".
+printed-directory-title = { $site }: directory of local support
+# $date is the day the PDF was made.
+printed-directory-made-on = Made on { $date }
+# The PDF's description in its document properties; $paper is A4 or A5.
+printed-directory-description = { $title }, { $paper } edition.
+printed-directory-how-to-use = Services are grouped by level of support, then by the kind of help they give. Each entry says who the service is for, how to get there, what it costs and how to get in touch, with a QR code to its page on the website, where it is kept up to date: check it before you refer a family.
+# Before the directory's web address.
+printed-directory-online = The directory online:
+# The headings of the levels of the pathway of support.
+printed-level-universal = Universal support
+printed-level-targeted = Targeted support
+printed-level-specialist = Specialist support
+printed-directory-resources = Online resources
+printed-directory-resources-lead = Help families can use at home, at any time: websites, videos and guides.
+printed-directory-index = Index
+printed-directory-index-lead = Topics and kinds of help, A to Z, with the page of each service.
+printed-directory-help-now-lead = Numbers to call when someone needs help now, and services that help people who are not safe at home.
+printed-directory-safety = Safety services
+# The labels of a service's facts, each followed by a colon and the fact.
+printed-service-access = How to get there
+printed-service-website = Website
+# Before an opening time: "Open: Monday to Friday, 9am to 5pm".
+printed-service-open = Open
+# After when the entry was last checked: "Online: example.org/directory/relate".
+printed-service-online = Online: { $address }
 
 ## Audiences
 
