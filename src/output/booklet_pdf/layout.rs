@@ -5,11 +5,9 @@
 //! Drawing, tags and links are the parent module's job; what goes in each document is its
 //! own module's (`booklet`, `directory`).
 
-use krilla::text::Font;
-
-use super::PdfError;
-
+use super::fonts::Fonts;
 use crate::model::booklet::{LabelledQr, Paper};
+use crate::model::i18n::Direction;
 
 /// The side of a QR code, in points (about 19 mm: scannable from paper).
 pub(super) const QR_SIZE: f32 = 54.0;
@@ -18,29 +16,47 @@ pub(super) const QR_ROOM: f32 = QR_SIZE + 12.0;
 /// Room kept at the right of a contents line for its page number.
 const PAGE_NUMBER_ROOM: f32 = 40.0;
 
-/// A page's size and margins, in points.
+/// A page's size and margins, in points, and which way its lines run.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Sheet {
     pub(super) width: f32,
     pub(super) height: f32,
     pub(super) margin: f32,
+    /// Right to left: lines start at the right margin, and QR codes and page numbers stand
+    /// at the left.
+    pub(super) direction: Direction,
 }
 
 impl Sheet {
     /// The sheet of a paper size: A4 with 2 cm margins, A5 with 1.27 cm.
-    pub(super) fn of(paper: Paper) -> Sheet {
-        match paper {
-            Paper::A4 => Sheet {
-                width: 595.28,
-                height: 841.89,
-                margin: 56.0,
-            },
+    pub(super) fn of(paper: Paper, direction: Direction) -> Sheet {
+        let (width, height, margin) = match paper {
+            Paper::A4 => (595.28, 841.89, 56.0),
             // Whole points, as poppler and printers' drivers name A5 (420 x 595).
-            Paper::A5 => Sheet {
-                width: 420.0,
-                height: 595.0,
-                margin: 36.0,
-            },
+            Paper::A5 => (420.0, 595.0, 36.0),
+        };
+        Sheet {
+            width,
+            height,
+            margin,
+            direction,
+        }
+    }
+
+    /// Where a line `width` wide starts, `indent` in from the side lines start at.
+    pub(super) fn line_x(self, indent: f32, width: f32) -> f32 {
+        match self.direction {
+            Direction::Ltr => self.margin + indent,
+            Direction::Rtl => self.width - self.margin - indent - width,
+        }
+    }
+
+    /// Where something `width` wide stands at the end of the lines (a QR code, a page
+    /// number): the right margin, or the left for right-to-left lines.
+    pub(super) fn end_x(self, width: f32) -> f32 {
+        match self.direction {
+            Direction::Ltr => self.width - self.margin - width,
+            Direction::Rtl => self.margin,
         }
     }
 
@@ -178,7 +194,6 @@ impl Block {
 
     /// Its text as lines on `sheet`.
     fn lines(&self, fonts: &Fonts, sheet: Sheet) -> Vec<String> {
-        let (face, size) = (fonts.face(self.style), self.style.size());
         let reserve = if self.page_of.is_some() {
             PAGE_NUMBER_ROOM
         } else {
@@ -187,7 +202,7 @@ impl Block {
         wrap(
             &self.text,
             sheet.text_width() - self.indent - reserve - self.right,
-            &|t| face.width(t, size),
+            &|t| fonts.width(t, self.style),
         )
     }
 }
@@ -216,78 +231,9 @@ pub(super) struct Placed {
     pub(super) lines: Vec<Line>,
 }
 
-/// A font with its advance widths.
-pub(super) struct FontFace {
-    pub(super) font: Font,
-    pub(super) face: ttf_parser::Face<'static>,
-    /// The advances of the ASCII characters, looked up once: most text is ASCII, and wrapping
-    /// measures every character.
-    ascii: [u16; 128],
-}
-
-impl FontFace {
-    pub(super) fn load(name: &'static str) -> Result<FontFace, PdfError> {
-        let bytes = crate::load::theme::built_in_font(name).ok_or(PdfError::NoFont(name))?;
-        let face = ttf_parser::Face::parse(bytes, 0)
-            .map_err(|source| PdfError::BadFont { name, source })?;
-        let font = Font::new(bytes.into(), 0).ok_or(PdfError::UnusableFont(name))?;
-        let mut ascii = [0; 128];
-        for (c, advance) in (0u8..).zip(ascii.iter_mut()) {
-            *advance = advance_of(&face, char::from(c));
-        }
-        Ok(FontFace { font, face, ascii })
-    }
-
-    /// The width of `text` at `size`: the sum of its characters' advances (no kerning, so
-    /// the width of a line is the sum of its words' and spaces').
-    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
-        let upem = f32::from(self.face.units_per_em());
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                u32::from(match self.ascii.get(c as usize) {
-                    Some(&advance) => advance,
-                    None => advance_of(&self.face, c),
-                })
-            })
-            .sum();
-        units as f32 * size / upem
-    }
-}
-
-/// A character's advance in font units; half an em for a character the font lacks.
-fn advance_of(face: &ttf_parser::Face<'_>, c: char) -> u16 {
-    face.glyph_index(c)
-        .and_then(|g| face.glyph_hor_advance(g))
-        .unwrap_or(face.units_per_em() / 2)
-}
-
-/// The two faces the booklet uses.
-pub(super) struct Fonts {
-    pub(super) regular: FontFace,
-    pub(super) bold: FontFace,
-}
-
-impl Fonts {
-    pub(super) fn load() -> Result<Fonts, PdfError> {
-        Ok(Fonts {
-            regular: FontFace::load("DejaVuSans.ttf")?,
-            bold: FontFace::load("DejaVuSans-Bold.ttf")?,
-        })
-    }
-
-    pub(super) fn face(&self, style: Style) -> &FontFace {
-        if style.bold() {
-            &self.bold
-        } else {
-            &self.regular
-        }
-    }
-}
-
 /// Splits `text` into lines no wider than `width`, breaking at spaces, and inside words (such
 /// as long addresses) only when a word alone is too wide. `measure` must add up (a line is as
-/// wide as its words and spaces), as [`FontFace::width`] does, so each word is measured once.
+/// wide as its words and spaces), as [`Fonts::width`] does, so each word is measured once.
 pub(super) fn wrap(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
     let space = measure(" ");
     let mut lines = Vec::new();
@@ -411,11 +357,7 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts, sheet: Sheet) -> Vec<Placed>
             }
             Item::Block(block) => block,
         };
-        let (face, size, leading) = (
-            fonts.face(block.style),
-            block.style.size(),
-            block.style.leading(),
-        );
+        let (size, leading) = (block.style.size(), block.style.leading());
         if at.y > sheet.margin {
             at.y += block.space_before;
         }
@@ -443,10 +385,10 @@ pub(super) fn layout(items: &[Item], fonts: &Fonts, sheet: Sheet) -> Vec<Placed>
                 at.next_page();
             }
             at.y += leading;
-            let width = face.width(&text, size);
+            let width = fonts.width(&text, block.style);
             lines.push(Line {
                 page: at.page,
-                x: sheet.margin + block.indent,
+                x: sheet.line_x(block.indent, width),
                 baseline: at.y - leading * 0.25,
                 text,
                 width,
@@ -503,15 +445,6 @@ mod tests {
         assert!(wrap("   ", 4.0, &measure).is_empty());
     }
 
-    #[test]
-    fn the_built_in_fonts_load_and_measure() {
-        let fonts = Fonts::load().unwrap();
-        let narrow = fonts.regular.width("iii", 10.0);
-        let wide = fonts.regular.width("WWW", 10.0);
-        assert!(narrow > 0.0 && wide > narrow);
-        assert!(fonts.bold.width("WWW", 10.0) >= wide);
-    }
-
     /// Categories (H3) each leading to entries (H4 keeping their facts), of varied lengths.
     fn entries(count: usize) -> Vec<Item> {
         let mut items = Vec::new();
@@ -532,9 +465,9 @@ mod tests {
 
     #[test]
     fn a_heading_never_ends_a_page_and_an_entry_that_fits_stays_on_one() {
-        let fonts = Fonts::load().unwrap();
+        let fonts = Fonts::load(Direction::Ltr).unwrap();
         for paper in [Paper::A5, Paper::A4] {
-            let placed = layout(&entries(120), &fonts, Sheet::of(paper));
+            let placed = layout(&entries(120), &fonts, Sheet::of(paper, Direction::Ltr));
             assert!(placed.last().unwrap().lines[0].page > 10, "many pages");
             for (i, p) in placed.iter().enumerate() {
                 let Role::Heading(_) = p.block.role else {

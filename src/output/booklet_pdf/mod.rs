@@ -27,7 +27,6 @@ use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
 };
-use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use rayon::prelude::*;
@@ -35,13 +34,16 @@ use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Site;
 use crate::model::booklet::{Paper, pdf_path};
-use crate::model::i18n::{ArgValue, Words};
+use crate::model::i18n::{ArgValue, Direction, Words};
 use crate::qr::QrCode;
-use layout::{Fonts, Item, LinkTarget, Placed, QR_SIZE, Role, Sheet, Style, layout};
+use fonts::Fonts;
+use layout::{Item, LinkTarget, Placed, QR_SIZE, Role, Sheet, Style, layout};
 
 mod booklet;
 mod directory;
+mod fonts;
 mod layout;
+mod runs;
 
 pub use directory::print_directory;
 
@@ -78,7 +80,7 @@ fn fill(color: (u8, u8, u8)) -> Fill {
     }
 }
 
-/// Draws one text run, tagged as a span or as an artifact.
+/// Draws one line of text, tagged as a span or as an artifact.
 fn draw_run(
     surface: &mut Surface,
     fonts: &Fonts,
@@ -88,14 +90,7 @@ fn draw_run(
     tag: ContentTag,
 ) -> Identifier {
     let id = surface.start_tagged(tag);
-    surface.draw_text(
-        at,
-        fonts.face(style).font.clone(),
-        style.size(),
-        text,
-        false,
-        TextDirection::Auto,
-    );
+    fonts.draw(surface, style, at, text);
     surface.end_tagged();
     id
 }
@@ -186,17 +181,14 @@ fn draw_page_text(
             ids[i].qr = draw_qr(
                 surface,
                 code,
-                sheet.width - sheet.margin,
+                sheet.end_x(QR_SIZE) + QR_SIZE,
                 first.baseline - p.block.style.size(),
             );
         }
         let target = p.block.page_of.as_ref().and_then(|key| anchors.get(key));
         if let (Some(first), Some(&(target, _))) = (first, target) {
             let number = (target + 1).to_string();
-            let at = Point::from_xy(
-                sheet.width - sheet.margin - fonts.face(style).width(&number, style.size()),
-                first.baseline,
-            );
+            let at = Point::from_xy(sheet.end_x(fonts.width(&number, style)), first.baseline);
             surface.set_fill(Some(fill(TEXT_COLOUR)));
             ids[i].spans.push(draw_run(
                 surface,
@@ -217,15 +209,9 @@ fn draw_footer(surface: &mut Surface, fonts: &Fonts, sheet: Sheet, text: &str) {
         ArtifactType::Footer,
         None,
     )));
-    let at = Point::from_xy(sheet.margin, sheet.height - sheet.margin + 12.0);
-    surface.draw_text(
-        at,
-        fonts.regular.font.clone(),
-        Style::Small.size(),
-        text,
-        false,
-        TextDirection::Auto,
-    );
+    let x = sheet.line_x(0.0, fonts.width(text, Style::Small));
+    let at = Point::from_xy(x, sheet.height - sheet.margin + 12.0);
+    fonts.draw(surface, Style::Small, at, text);
     surface.end_tagged();
 }
 
@@ -277,7 +263,7 @@ fn draw_pages(
     printable: &Printable,
     words: &Words,
 ) -> Vec<BlockIds> {
-    let sheet = Sheet::of(printable.paper);
+    let sheet = Sheet::of(printable.paper, fonts.direction());
     let anchors = anchors(placed);
     let pages = placed
         .iter()
@@ -496,8 +482,9 @@ pub enum PdfError {
 /// A document as PDF bytes, or why it could not be made.
 fn render_pdf(printable: &Printable, words: &Words, now: Timestamp) -> Result<Vec<u8>, PdfError> {
     let language = words.language();
-    let fonts = Fonts::load()?;
-    let sheet = Sheet::of(printable.paper);
+    let direction = Direction::of(language);
+    let fonts = Fonts::load(direction)?;
+    let sheet = Sheet::of(printable.paper, direction);
     let placed = layout(&printable.items, &fonts, sheet);
     let configuration = ConfigurationBuilder::new()
         .set_validator(Validator::Ua(krilla::configure::Accessibility::UA1))

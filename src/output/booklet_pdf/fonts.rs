@@ -1,0 +1,236 @@
+//! The faces a printed document draws with, built into the theme (`themes/hub/fonts/`): DejaVu
+//! Sans for Latin and most other scripts, Noto Naskh Arabic for Arabic script and Noto Sans
+//! Gurmukhi for Punjabi, each regular and bold. A line is measured and drawn run by run (see
+//! `runs`); krilla embeds a face, subset to the glyphs drawn, only in a document that draws
+//! with it, so an English booklet carries no Arabic font.
+
+use krilla::geom::Point;
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+
+use super::PdfError;
+use super::layout::Style;
+use super::runs::{Run, Script, is_plain, visual_runs};
+use crate::model::i18n::Direction;
+
+/// A font with its advance widths and its shaper.
+pub(super) struct FontFace {
+    pub(super) font: Font,
+    face: ttf_parser::Face<'static>,
+    /// The same font for rustybuzz, which shapes what the other faces draw.
+    shaper: rustybuzz::Face<'static>,
+    /// The advances of the ASCII characters, looked up once: most text is ASCII, and wrapping
+    /// measures every character.
+    ascii: [u16; 128],
+}
+
+impl FontFace {
+    pub(super) fn load(name: &'static str) -> Result<FontFace, PdfError> {
+        let bytes = crate::load::theme::built_in_font(name).ok_or(PdfError::NoFont(name))?;
+        let face = ttf_parser::Face::parse(bytes, 0)
+            .map_err(|source| PdfError::BadFont { name, source })?;
+        let shaper = rustybuzz::Face::from_slice(bytes, 0).ok_or(PdfError::UnusableFont(name))?;
+        let font = Font::new(bytes.into(), 0).ok_or(PdfError::UnusableFont(name))?;
+        let mut ascii = [0; 128];
+        for (c, advance) in (0u8..).zip(ascii.iter_mut()) {
+            *advance = advance_of(&face, char::from(c));
+        }
+        Ok(FontFace {
+            font,
+            face,
+            shaper,
+            ascii,
+        })
+    }
+
+    /// The width of `text` at `size`: the sum of its characters' advances (no kerning, so
+    /// the width of a line is the sum of its words' and spaces').
+    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                u32::from(match self.ascii.get(c as usize) {
+                    Some(&advance) => advance,
+                    None => advance_of(&self.face, c),
+                })
+            })
+            .sum();
+        self.points(units as f32, size)
+    }
+
+    /// The width of `text` shaped in direction `rtl` at `size` (joined forms and ligatures
+    /// are narrower or wider than the letters alone), shaped as krilla shapes what it draws:
+    /// rustybuzz, the script guessed from the text, no extra features.
+    fn shaped_width(&self, text: &str, rtl: bool, size: f32) -> f32 {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
+        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        self.points(units as f32, size)
+    }
+
+    fn points(&self, units: f32, size: f32) -> f32 {
+        units * size / f32::from(self.face.units_per_em())
+    }
+
+    fn has_glyph(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some()
+    }
+}
+
+/// A character's advance in font units; half an em for a character the font lacks.
+fn advance_of(face: &ttf_parser::Face<'_>, c: char) -> u16 {
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(face.units_per_em() / 2)
+}
+
+/// A regular and a bold face of one family.
+struct Pair {
+    regular: FontFace,
+    bold: FontFace,
+}
+
+impl Pair {
+    fn load(regular: &'static str, bold: &'static str) -> Result<Pair, PdfError> {
+        Ok(Pair {
+            regular: FontFace::load(regular)?,
+            bold: FontFace::load(bold)?,
+        })
+    }
+
+    fn of(&self, style: Style) -> &FontFace {
+        if style.bold() {
+            &self.bold
+        } else {
+            &self.regular
+        }
+    }
+}
+
+/// Every face a document may draw with, and the direction its paragraphs run.
+pub(super) struct Fonts {
+    latin: Pair,
+    arabic: Pair,
+    gurmukhi: Pair,
+    direction: Direction,
+}
+
+impl Fonts {
+    /// The theme's faces, for a document whose paragraphs run `direction`.
+    pub(super) fn load(direction: Direction) -> Result<Fonts, PdfError> {
+        Ok(Fonts {
+            latin: Pair::load("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")?,
+            arabic: Pair::load("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")?,
+            gurmukhi: Pair::load("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf")?,
+            direction,
+        })
+    }
+
+    /// Which way the document's paragraphs run.
+    pub(super) fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The face of `script` in `style`.
+    pub(super) fn face(&self, script: Script, style: Style) -> &FontFace {
+        match script {
+            Script::Latin => self.latin.of(style),
+            Script::Arabic => self.arabic.of(style),
+            Script::Gurmukhi => self.gurmukhi.of(style),
+        }
+    }
+
+    /// `text`'s runs, in drawing order.
+    fn runs<'a>(&self, text: &'a str) -> Vec<Run<'a>> {
+        let has_glyph = |script: Script, c: char| self.face(script, Style::Body).has_glyph(c);
+        visual_runs(text, self.direction, &has_glyph)
+    }
+
+    /// The width of `run` in `style`: Latin text by its advances (as a Latin-only line always
+    /// was), other scripts shaped.
+    fn run_width(&self, run: &Run, style: Style) -> f32 {
+        let face = self.face(run.script, style);
+        match run.script {
+            Script::Latin => face.width(run.text, style.size()),
+            Script::Arabic | Script::Gurmukhi => face.shaped_width(run.text, run.rtl, style.size()),
+        }
+    }
+
+    /// The width of `text` in `style`. It adds up over words and spaces, as wrapping needs.
+    pub(super) fn width(&self, text: &str, style: Style) -> f32 {
+        if is_plain(text) {
+            return self.latin.of(style).width(text, style.size());
+        }
+        self.runs(text)
+            .iter()
+            .map(|run| self.run_width(run, style))
+            .sum()
+    }
+
+    /// Draws `text` in `style` with its left end at `at`: a plain Latin line in one piece,
+    /// any other run by run, each in its face and direction.
+    pub(super) fn draw(&self, surface: &mut Surface, style: Style, at: Point, text: &str) {
+        if is_plain(text) {
+            let font = self.latin.of(style).font.clone();
+            surface.draw_text(at, font, style.size(), text, false, TextDirection::Auto);
+            return;
+        }
+        let mut x = at.x;
+        for run in self.runs(text) {
+            // krilla shapes each run (rustybuzz) in the direction given.
+            let direction = if run.rtl {
+                TextDirection::RightToLeft
+            } else {
+                TextDirection::LeftToRight
+            };
+            let font = self.face(run.script, style).font.clone();
+            let start = Point::from_xy(x, at.y);
+            surface.draw_text(start, font, style.size(), run.text, false, direction);
+            x += self.run_width(&run, style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_fonts_load_and_measure() {
+        let fonts = Fonts::load(Direction::Ltr).unwrap();
+        let narrow = fonts.width("iii", Style::Body);
+        let wide = fonts.width("WWW", Style::Body);
+        assert!(narrow > 0.0 && wide > narrow);
+        assert!(fonts.width("WWW", Style::Strong) >= wide);
+    }
+
+    #[test]
+    fn arabic_and_gurmukhi_are_measured_in_their_own_faces() {
+        let fonts = Fonts::load(Direction::Rtl).unwrap();
+        assert!(!fonts.face(Script::Latin, Style::Body).has_glyph('ਪ'));
+        assert!(fonts.face(Script::Arabic, Style::Body).has_glyph('ع'));
+        assert!(fonts.face(Script::Gurmukhi, Style::Body).has_glyph('ਪ'));
+        // Joined forms are narrower than the letters standing alone.
+        let word = "الكتيب";
+        let joined = fonts.width(word, Style::Body);
+        let alone: f32 = word
+            .chars()
+            .map(|c| fonts.width(c.encode_utf8(&mut [0; 4]), Style::Body))
+            .sum();
+        assert!(joined > 0.0 && joined < alone, "{joined} < {alone}");
+        // A line is as wide as its words and spaces.
+        let (one, two) = ("أسبوع", "الربيع");
+        let line = fonts.width(&format!("{one} {two}"), Style::Body);
+        let sum = fonts.width(one, Style::Body)
+            + fonts.width(" ", Style::Body)
+            + fonts.width(two, Style::Body);
+        assert!((line - sum).abs() < 0.01, "{line} = {sum}");
+    }
+}
