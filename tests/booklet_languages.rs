@@ -218,6 +218,26 @@ fn an_arabic_booklet_holds_arabic_and_gurmukhi_text_in_reading_order() {
 }
 
 #[test]
+fn an_arabic_directory_prints_phone_numbers_and_addresses_in_their_own_order() {
+    let output = output_of(&fixture("arabic"));
+    for path in DIRECTORY_PDFS {
+        let pdf = bytes(&output, path);
+        let text = text_of(&pdf);
+        for words in [
+            "مركز الأسرة في نورثمور",
+            "الدعم الشامل",
+            // Left-to-right pieces inside right-to-left lines, each read as one.
+            "0113 496 0001",
+            "1 High Street, Northmoor, LS1 1AA",
+            "markaz@example.org",
+        ] {
+            assert!(text.contains(words), "{path} lacks `{words}`: {text}");
+        }
+        assert!(String::from_utf8_lossy(&pdf).contains("/Lang(ar)"));
+    }
+}
+
+#[test]
 fn an_arabic_booklet_runs_right_to_left_from_the_right_margin() {
     let output = output_of(&fixture("arabic"));
     let pdf = bytes(&output, ARABIC_BOOKLET);

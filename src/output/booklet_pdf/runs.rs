@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{BidiClass, BidiInfo, Level};
 
 use crate::model::i18n::Direction;
 
@@ -81,7 +81,10 @@ pub(super) fn visual_runs<'a>(
         Direction::Rtl => Level::rtl(),
         Direction::Ltr => Level::ltr(),
     };
-    let info = BidiInfo::new(line, Some(level));
+    let mut info = BidiInfo::new(line, Some(level));
+    if direction == Direction::Rtl {
+        keep_ltr_islands_whole(&mut info);
+    }
     let Some(paragraph) = info.paragraphs.first() else {
         return Vec::new();
     };
@@ -100,6 +103,32 @@ pub(super) fn visual_runs<'a>(
         }));
     }
     runs
+}
+
+/// In a right-to-left paragraph, each stretch of text with no right-to-left letter that starts
+/// and ends with a Latin letter or a digit (a phone number `0113 496 0001`, an address `1 High
+/// Street, LS1 1AA`, a web address) reads left to right as one piece, as if isolated: the
+/// algorithm alone would turn the spaces between a phone number's groups right to left and so
+/// print its groups in reverse order.
+fn keep_ltr_islands_whole(info: &mut BidiInfo) {
+    let island_level = Level::new(2).unwrap_or_else(|_| Level::ltr());
+    let classes = &info.original_classes;
+    let mut island: Option<Range<usize>> = None;
+    let mut islands = Vec::new();
+    for (at, c) in info.text.char_indices() {
+        match classes[at] {
+            BidiClass::L | BidiClass::EN => {
+                let end = at + c.len_utf8();
+                island = Some(island.map_or(at..end, |i| i.start..end));
+            }
+            BidiClass::R | BidiClass::AL | BidiClass::AN => islands.extend(island.take()),
+            _ => {}
+        }
+    }
+    islands.extend(island);
+    for range in islands {
+        info.levels[range].fill(island_level);
+    }
 }
 
 /// `range` of `line` split where the face family changes, in the text's order.
@@ -187,6 +216,35 @@ mod tests {
                 (" ", Script::Latin, false),
                 ("ਨਾਲ", Script::Gurmukhi, false),
                 (" (Punjabi)", Script::Latin, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phone_number_and_an_address_in_arabic_keep_their_order() {
+        assert_eq!(
+            runs("الهاتف: 0113 496 0001", Direction::Rtl),
+            vec![
+                ("0113 496 0001", Script::Latin, false),
+                (": ", Script::Latin, true),
+                ("الهاتف", Script::Arabic, true),
+            ]
+        );
+        assert_eq!(
+            runs("المكان: مركز، 1 High Street, LS1 1AA", Direction::Rtl)[0],
+            ("1 High Street, LS1 1AA", Script::Latin, false)
+        );
+        // Numbers among Arabic words stay where the algorithm puts them.
+        assert_eq!(
+            runs("الصفحة 1 من 4", Direction::Rtl),
+            vec![
+                ("4", Script::Latin, false),
+                (" ", Script::Latin, true),
+                ("من", Script::Arabic, true),
+                (" ", Script::Latin, true),
+                ("1", Script::Latin, false),
+                (" ", Script::Latin, true),
+                ("الصفحة", Script::Arabic, true),
             ]
         );
     }
