@@ -215,7 +215,10 @@ mod tests {
     fn arabic_and_gurmukhi_are_measured_in_their_own_faces() {
         let fonts = Fonts::load(Direction::Rtl).unwrap();
         assert!(!fonts.face(Script::Latin, Style::Body).has_glyph('ਪ'));
-        assert!(fonts.face(Script::Arabic, Style::Body).has_glyph('ع'));
+        // Arabic, and Urdu's own letters (tteh, yeh barree, noon ghunna).
+        for c in ['ع', 'ٹ', 'ے', 'ں'] {
+            assert!(fonts.face(Script::Arabic, Style::Body).has_glyph(c), "{c}");
+        }
         assert!(fonts.face(Script::Gurmukhi, Style::Body).has_glyph('ਪ'));
         // Joined forms are narrower than the letters standing alone.
         let word = "الكتيب";
