@@ -1,6 +1,6 @@
 //! Measures a built site's search index for `scripts/bench-search`: total and gzipped size,
 //! and the gzipped bytes a first query fetches (script, manifest, the shards holding its
-//! words, and the records of the first ten results), for each query and their median. With
+//! words, and the record files holding the first ten results), for each query and their median. With
 //! `--pagefind-fetched FILE` (one line per query: the query, a tab, then the paths Pagefind
 //! fetched, tab-separated), it measures Pagefind's first queries the same way.
 //!
@@ -15,9 +15,9 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use hubsite::load::{LoadOptions, load_site};
 use hubsite::model::{ModelOptions, build_site};
-use hubsite::output::search::layout::Manifest;
+use hubsite::output::search::layout::{Manifest, record_file_of, record_path};
 use hubsite::output::search::query::{Mode, Searcher};
-use hubsite::output::search::text::pipeline;
+use hubsite::output::search::text::Analysis;
 
 /// Results a first screen shows.
 const FIRST_PAGE: usize = 10;
@@ -121,25 +121,26 @@ fn ours(args: &Args) -> Vec<usize> {
         kib(largest_shard),
         kib(script)
     );
-    let pipeline = pipeline();
     args.queries
         .iter()
         .map(|query| {
             let mut fetch = |path: &str| fs::read(public.join(path)).ok();
             let mut searcher = Searcher::new(&manifest, &mut fetch);
-            let hits = searcher.search(&pipeline, query, Mode::Exact);
+            let hits = searcher.search(query, Mode::Exact);
             let shards: usize = searcher
                 .fetched
                 .iter()
                 .map(|p| gz(&fs::read(public.join(p)).unwrap_or_default()))
                 .sum();
-            let records: usize = hits
+            // Each record file once, however many of the first results it holds.
+            let files: std::collections::BTreeSet<usize> = hits
                 .iter()
                 .take(FIRST_PAGE)
-                .map(|h| {
-                    gz(&fs::read(public.join(format!("search/d/{}.json", h.doc)))
-                        .unwrap_or_default())
-                })
+                .map(|h| record_file_of(h.doc).0)
+                .collect();
+            let records: usize = files
+                .iter()
+                .map(|&n| gz(&fs::read(public.join(record_path(n))).unwrap_or_default()))
                 .sum();
             let bytes = script + gz(&manifest_bytes) + shards + records;
             println!(
@@ -200,7 +201,8 @@ fn unsplit(site: &Path) {
     let (site, _warnings) =
         build_site(&sources, &ModelOptions { drafts: false, now }).expect("the site models");
     let documents = hubsite::output::search::documents(&site);
-    let json = hubsite::output::search::index::build_index(&documents).to_json();
+    let analysis = Analysis::for_language(&site.config.language);
+    let json = hubsite::output::search::index::build_index(&documents, analysis).to_json();
     println!(
         "unsplit elasticlunr index (one file): {} ({} gzipped)",
         kib(json.len()),

@@ -12,9 +12,11 @@ use common::*;
 use hubsite::load::{LoadOptions, load_site};
 use hubsite::model::{ModelOptions, build_site};
 use hubsite::output::search::index::{Postings, build_index};
-use hubsite::output::search::layout::{Manifest, lay_out_with};
+use hubsite::output::search::layout::{
+    Manifest, RECORDS_PER_FILE, lay_out_with, parse_record_file, record_file_of, record_path,
+};
 use hubsite::output::search::query::{Mode, Searcher, query_words};
-use hubsite::output::search::text::pipeline;
+use hubsite::output::search::text::{Analysis, pipeline};
 use hubsite::output::search::{SearchDocument, documents};
 
 /// The fixture built into a scratch folder.
@@ -30,14 +32,13 @@ fn urls(public: &Path, query: &str, mode: Mode) -> Vec<String> {
         serde_json::from_slice(&fs::read(public.join("search/manifest.json")).unwrap()).unwrap();
     let mut fetch = |path: &str| fs::read(public.join(path)).ok();
     let mut searcher = Searcher::new(&manifest, &mut fetch);
-    let hits = searcher.search(&pipeline(), query, mode);
+    let hits = searcher.search(query, mode);
     hits.iter()
         .map(|hit| {
-            let record: serde_json::Value = serde_json::from_slice(
-                &fs::read(public.join(format!("search/d/{}.json", hit.doc))).unwrap(),
-            )
-            .unwrap();
-            record["u"].as_str().unwrap().to_owned()
+            let (file, at) = record_file_of(hit.doc);
+            let records =
+                parse_record_file(&fs::read(public.join(record_path(file))).unwrap()).unwrap();
+            records[at].u.clone()
         })
         .collect()
 }
@@ -109,14 +110,14 @@ fn site_documents(root: &Path) -> Vec<SearchDocument> {
 fn tiny_shards_rank_as_the_published_layout_and_fetch_only_what_they_need() {
     let site = scratch_copy("search");
     let documents = site_documents(site.path());
-    let postings = Postings::build(&documents);
+    let postings = Postings::build(&documents, Analysis::English);
     assert_eq!(
         postings,
-        Postings::from_index(&build_index(&documents)).unwrap(),
+        Postings::from_index(&build_index(&documents, Analysis::English)).unwrap(),
         "the postings computed directly are elasticlunr-rs's"
     );
     let layout = |bytes| -> BTreeMap<String, Vec<u8>> {
-        lay_out_with(&documents, &postings, bytes)
+        lay_out_with(&documents, &postings, Analysis::English, bytes)
             .into_iter()
             .collect()
     };
@@ -151,21 +152,21 @@ fn tiny_shards_rank_as_the_published_layout_and_fetch_only_what_they_need() {
     for query in queries {
         for mode in [Mode::Exact, Mode::Typing] {
             let mut fetch = |path: &str| whole.get(path).cloned();
-            let expected =
-                Searcher::new(&whole_manifest, &mut fetch).search(&pipeline(), query, mode);
+            let expected = Searcher::new(&whole_manifest, &mut fetch).search(query, mode);
             let mut fetch = |path: &str| tiny.get(path).cloned();
             let mut searcher = Searcher::new(&tiny_manifest, &mut fetch);
-            let hits = searcher.search(&pipeline(), query, mode);
+            let hits = searcher.search(query, mode);
             assert_eq!(hits, expected, "{query:?} ({mode:?})");
             assert!(
                 !hits.is_empty() || query == "a b c",
                 "{query:?} found nothing"
             );
             if mode == Mode::Exact {
-                let needed: std::collections::BTreeSet<usize> = query_words(&pipeline(), query)
-                    .iter()
-                    .map(|w| searcher.shard_of(&w.term))
-                    .collect();
+                let needed: std::collections::BTreeSet<usize> =
+                    query_words(Analysis::English, &pipeline(), query)
+                        .iter()
+                        .map(|w| searcher.shard_of(&w.term))
+                        .collect();
                 assert_eq!(
                     searcher.fetched.len(),
                     needed.len(),
@@ -178,17 +179,27 @@ fn tiny_shards_rank_as_the_published_layout_and_fetch_only_what_they_need() {
 }
 
 #[test]
-fn index_files_are_laid_out_by_kind_with_one_record_per_document() {
+fn index_files_are_laid_out_by_kind_with_records_eight_to_a_file() {
     let site = built("search");
     let public = site.path().join("public");
     let manifest = read_output(site.path(), "search/manifest.json");
     insta::assert_snapshot!("search_manifest", manifest);
-    insta::assert_snapshot!("search_record", read_output(site.path(), "search/d/8.json"));
+    insta::assert_snapshot!("search_record", read_output(site.path(), "search/d/1.json"));
     let manifest: Manifest = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(manifest.per, RECORDS_PER_FILE);
     assert_eq!(
         fs::read_dir(public.join("search/d")).unwrap().count(),
-        manifest.docs
+        manifest.docs.div_ceil(RECORDS_PER_FILE)
     );
+    // Every document's record is in its file, at its place.
+    let mut urls = Vec::new();
+    for file in 0..manifest.docs.div_ceil(RECORDS_PER_FILE) {
+        let records =
+            parse_record_file(&fs::read(public.join(record_path(file))).unwrap()).unwrap();
+        assert!(records.len() == RECORDS_PER_FILE || file + 1 == manifest.docs.div_ceil(8));
+        urls.extend(records.into_iter().map(|r| r.u));
+    }
+    assert_eq!(urls.len(), manifest.docs);
     assert_eq!(
         fs::read_dir(public.join("search/t")).unwrap().count(),
         manifest.shards.len()
@@ -250,10 +261,11 @@ fn every_site_gets_search() {
 fn example_site_queries_find_the_expected_self_help_page() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let documents = site_documents(root);
-    let postings = Postings::from_index(&build_index(&documents)).unwrap();
-    let files: BTreeMap<String, Vec<u8>> = lay_out_with(&documents, &postings, 16 * 1024)
-        .into_iter()
-        .collect();
+    let postings = Postings::from_index(&build_index(&documents, Analysis::English)).unwrap();
+    let files: BTreeMap<String, Vec<u8>> =
+        lay_out_with(&documents, &postings, Analysis::English, 16 * 1024)
+            .into_iter()
+            .collect();
     let manifest: Manifest = serde_json::from_slice(&files["search/manifest.json"]).unwrap();
     // Sessions with the words in their titles ('Understanding your teenagers') come first for
     // some queries; there the self-help page must still be on the first screen (top 3).
@@ -322,7 +334,7 @@ fn example_site_queries_find_the_expected_self_help_page() {
     let mut wrong = Vec::new();
     for (query, mode, expected, within) in cases {
         let mut fetch = |path: &str| files.get(path).cloned();
-        let hits = Searcher::new(&manifest, &mut fetch).search(&pipeline(), query, mode);
+        let hits = Searcher::new(&manifest, &mut fetch).search(query, mode);
         let found: Vec<&str> = hits
             .iter()
             .take(3)

@@ -30,7 +30,7 @@ use hubsite::output::search::documents;
 use hubsite::output::search::index::{FIELDS, Postings};
 use hubsite::output::search::layout::{Manifest, lay_out};
 use hubsite::output::search::query::{Mode, Searcher};
-use hubsite::output::search::text::{pipeline, tokenize};
+use hubsite::output::search::text::{Analysis, tokenize};
 use serde_json::{Value, json};
 
 /// Queries a family might type, with stop words, repeats, numbers and nothing to find.
@@ -89,8 +89,8 @@ fn site(name: &str, root: &Path, public: &Path) -> Value {
     let (site, _warnings) =
         build_site(&sources, &ModelOptions { drafts: false, now }).expect("models");
     let documents = documents(&site);
-    let postings = Postings::build(&documents);
-    let files = lay_out(&documents, &postings);
+    let postings = Postings::build(&documents, Analysis::English);
+    let files = lay_out(&documents, &postings, Analysis::English);
     for (path, bytes) in &files {
         let path = public.join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -98,14 +98,13 @@ fn site(name: &str, root: &Path, public: &Path) -> Value {
     }
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(public.join("search/manifest.json")).unwrap()).unwrap();
-    let pipeline = pipeline();
     let queries: Vec<Value> = EXACT
         .iter()
         .map(|q| (q, Mode::Exact))
         .chain(TYPING.iter().map(|q| (q, Mode::Typing)))
         .map(|(query, mode)| {
             let mut fetch = |path: &str| fs::read(public.join(path)).ok();
-            let hits = Searcher::new(&manifest, &mut fetch).search(&pipeline, query, mode);
+            let hits = Searcher::new(&manifest, &mut fetch).search(query, mode);
             json!({
                 "query": query,
                 "words": tokenize(query),

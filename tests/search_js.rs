@@ -66,7 +66,7 @@ fn queries(public: &Path) -> Vec<serde_json::Value> {
     list.into_iter()
         .map(|(query, mode)| {
             let mut fetch = |path: &str| fs::read(public.join(path)).ok();
-            let hits = Searcher::new(&manifest, &mut fetch).search(&pipeline(), query, mode);
+            let hits = Searcher::new(&manifest, &mut fetch).search(query, mode);
             json!({
                 "query": query,
                 "typing": mode == Mode::Typing,

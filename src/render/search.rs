@@ -3,9 +3,12 @@
 
 use std::path::PathBuf;
 
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
+use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::i18n::ArgValue;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
 use crate::model::search::{SearchKind, kinds_present};
 use crate::model::{Site, UrlPath};
@@ -27,6 +30,29 @@ pub struct SearchView<'a> {
     pub browse: Vec<Link>,
     /// Whether to show 'Exit this page'.
     pub show_exit: bool,
+    /// What the script says, in the site's language.
+    pub messages: Vec<ScriptMessage>,
+}
+
+/// A message the search script shows, as the page hands it over: `{count}`, `{query}`,
+/// `{kind}` and `{section}` are filled in by the script.
+#[derive(Debug, Serialize)]
+pub struct ScriptMessage {
+    /// How the script asks for it (`count-kind`).
+    pub name: &'static str,
+    /// Its text, when it has no plural forms.
+    pub text: Option<String>,
+    /// Its text for each of the language's CLDR plural categories, when it counts.
+    pub plurals: Vec<PluralForm>,
+}
+
+/// One plural form of a message: what `data-plural-<category>` holds.
+#[derive(Debug, Serialize)]
+pub struct PluralForm {
+    /// `zero`, `one`, `two`, `few`, `many` or `other`.
+    pub category: &'static str,
+    /// The message in that form.
+    pub text: String,
 }
 
 /// One choice of the kind filter.
@@ -70,6 +96,7 @@ pub fn render_search_page(
         // (results are drawn in the reader's browser), so it works without JavaScript and the
         // control never appears under the reader's finger halfway through typing.
         show_exit: shows_exit(site, Section::Search.name(), site.sensitivity()),
+        messages: script_messages(site),
     };
     let html = templates.render("search.html", &view, "search page")?;
     let url = UrlPath::from_slugs(&[crate::model::Slug::parse("search")
@@ -80,4 +107,121 @@ pub fn render_search_page(
         source: PathBuf::from("search"),
         last_modified: None,
     })
+}
+
+/// The words `js/search.js` shows, from the theme's messages in the site's language.
+fn script_messages(site: &Site) -> Vec<ScriptMessage> {
+    let text = |name, key| ScriptMessage {
+        name,
+        text: Some(site.t_with(key, &placeholders())),
+        plurals: Vec::new(),
+    };
+    let counted = |name, key| ScriptMessage {
+        name,
+        text: None,
+        plurals: plural_forms(site, key),
+    };
+    vec![
+        counted("count", "search-result-count"),
+        counted("count-kind", "search-result-count-kind"),
+        text("none", "search-no-results"),
+        text("none-kind", "search-no-results-kind"),
+        text("failed", "search-failed"),
+        text("kind-in-section", "search-kind-in-section"),
+    ]
+}
+
+/// The script's placeholders, as the values of a message's variables.
+fn placeholders() -> Vec<(&'static str, ArgValue)> {
+    ["number", "query", "kind", "section"]
+        .into_iter()
+        .map(|name| {
+            let placeholder = if name == "number" { "count" } else { name };
+            (name, ArgValue::Text(format!("{{{placeholder}}}")))
+        })
+        .collect()
+}
+
+/// Message `key` in each plural category of the site's language: formatted with a number of
+/// that category as `$count`, and the script's placeholders as the other variables.
+fn plural_forms(site: &Site, key: &str) -> Vec<PluralForm> {
+    plural_examples(&site.config.language)
+        .into_iter()
+        .map(|(category, n)| {
+            let mut args = placeholders();
+            args.push(("count", ArgValue::Number(f64::from(n))));
+            PluralForm {
+                category,
+                text: site.t_with(key, &args),
+            }
+        })
+        .collect()
+}
+
+/// Each CLDR cardinal category `language` has, with the smallest whole number in it (Welsh:
+/// zero 0, one 1, two 2, few 3, many 6, other 4). A language CLDR has no rules for takes
+/// English's.
+fn plural_examples(language: &str) -> Vec<(&'static str, u32)> {
+    let rules = |tag: &str| {
+        tag.parse::<LanguageIdentifier>()
+            .ok()
+            .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok())
+    };
+    let primary = language.split('-').next().unwrap_or(language);
+    let Some(rules) = rules(language)
+        .or_else(|| rules(primary))
+        .or_else(|| rules("en"))
+    else {
+        return vec![("one", 1), ("other", 0)];
+    };
+    let order = [
+        (PluralCategory::ZERO, "zero"),
+        (PluralCategory::ONE, "one"),
+        (PluralCategory::TWO, "two"),
+        (PluralCategory::FEW, "few"),
+        (PluralCategory::MANY, "many"),
+        (PluralCategory::OTHER, "other"),
+    ];
+    let mut found: Vec<(&'static str, u32)> = Vec::new();
+    for n in 0..1000u32 {
+        let Ok(category) = rules.select(n) else {
+            continue;
+        };
+        if let Some(&(_, name)) = order.iter().find(|(c, _)| *c == category)
+            && !found.iter().any(|(f, _)| *f == name)
+        {
+            found.push((name, n));
+        }
+    }
+    found.sort_by_key(|(name, _)| order.iter().position(|(_, o)| o == name));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural_examples;
+
+    #[test]
+    fn each_languages_plural_categories_have_an_example() {
+        assert_eq!(plural_examples("en-GB"), [("one", 1), ("other", 0)]);
+        assert_eq!(
+            plural_examples("cy"),
+            [
+                ("zero", 0),
+                ("one", 1),
+                ("two", 2),
+                ("few", 3),
+                ("many", 6),
+                ("other", 4)
+            ]
+        );
+        assert_eq!(
+            plural_examples("ar")
+                .iter()
+                .map(|(c, _)| *c)
+                .collect::<Vec<_>>(),
+            ["zero", "one", "two", "few", "many", "other"]
+        );
+        assert_eq!(plural_examples("pa-Guru").len(), 2);
+    }
 }

@@ -183,15 +183,21 @@ pub fn json_problems(json: &str) -> Vec<String> {
     }
 }
 
-/// A search record (what search.js shows for a hit) parses, and its address stays on the site.
+/// A search record file (what search.js shows for hits) parses, and every record's address
+/// stays on the site.
 pub fn search_record_problems(json: &str) -> Vec<String> {
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(record) => match record["u"].as_str() {
-            Some(url) if loads_from_this_site(url) && !url.is_empty() => Vec::new(),
-            other => vec![format!(
-                "a search record whose address is not on this site: {other:?}"
-            )],
-        },
+    // A record file holds several records, as an array.
+    match serde_json::from_str::<Vec<serde_json::Value>>(json) {
+        Ok(records) if records.is_empty() => vec!["an empty search record file".to_owned()],
+        Ok(records) => records
+            .iter()
+            .filter_map(|record| match record["u"].as_str() {
+                Some(url) if loads_from_this_site(url) && !url.is_empty() => None,
+                other => Some(format!(
+                    "a search record whose address is not on this site: {other:?}"
+                )),
+            })
+            .collect(),
         Err(error) => vec![format!("JSON that does not parse: {error}")],
     }
 }
@@ -402,6 +408,9 @@ fn the_checks_catch_what_they_look_for() {
     );
     assert!(!csv_problems("a,b\r\nx\r\n").is_empty(), "a short row");
     assert!(csv_problems("a,b\r\n\"'=1, \"\"q\"\"\r\nz\",'@x\r\n").is_empty());
-    assert!(!search_record_problems(r#"{"u":"javascript:alert(1)","t":"x"}"#).is_empty());
-    assert!(search_record_problems(r#"{"u":"/directory/x/","t":"<script>"}"#).is_empty());
+    assert!(
+        !search_record_problems(r#"[{"u":"/a/","t":"x"},{"u":"javascript:alert(1)","t":"x"}]"#)
+            .is_empty()
+    );
+    assert!(search_record_problems(r#"[{"u":"/directory/x/","t":"<script>"}]"#).is_empty());
 }

@@ -148,12 +148,16 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
             topics: Vec::new(),
             body: String::new(),
             facts: Vec::new(),
-            section: "Topics".to_owned(),
+            section: site.t("topics-title"),
             booking: None,
         })
         .collect()
 }
 
+/// Every word a document adds of its own (a session's format, a service's level, categories,
+/// cost and access, the sections 'Topics' and 'Directory') is the theme's message in the site's
+/// language, as its page shows it.
+///
 /// One document per session of the programme: its day and time and format as key facts; its
 /// description, venue and hosts as the body; its week as the section; its booking state as the
 /// session's page shows it, phase by phase (not a fact: facts do not change as time passes).
@@ -193,7 +197,7 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
                     .map(|&t| site.topics.list[t].name.clone())
                     .collect(),
                 body,
-                facts: vec![when, session.format.label().to_owned()],
+                facts: vec![when, site.t(session.format.message_key())],
                 section: week.map(|w| w.name.clone()).unwrap_or_default(),
                 booking: Some(BookingState::of(site, session)),
             }
@@ -223,17 +227,17 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
             }
             for category in &service.categories {
                 body.push(' ');
-                body.push_str(category.label());
+                body.push_str(&site.t(category.key()));
             }
             let cost = if service.cost.free {
-                "Free".to_owned()
+                site.t("cost-free")
             } else {
                 service.cost.description.clone()
             };
             let access = service
                 .access
                 .iter()
-                .map(|a| a.label())
+                .map(|a| site.t(a.key()))
                 .collect::<Vec<_>>()
                 .join(", ");
             SearchDocument {
@@ -247,11 +251,11 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                     .map(|&t| site.topics.list[t].name.clone())
                     .collect(),
                 body,
-                facts: [service.level.label().to_owned(), cost, access]
+                facts: [site.t(service.level.key()), cost, access]
                     .into_iter()
                     .filter(|f| !f.is_empty())
                     .collect(),
-                section: "Directory".to_owned(),
+                section: site.t("nav-directory"),
                 booking: None,
             }
         })

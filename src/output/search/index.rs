@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use super::documents::SearchDocument;
-use super::text::{for_each_word, tokenize};
+use super::text::{Analysis, PlainLanguage};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
@@ -27,11 +27,16 @@ pub const FIELDS: [(&str, u32); 5] = [
     ("body", 1),
 ];
 
-/// Builds the elasticlunr index of `documents`; document `i` has the ref `i`.
-pub fn build_index(documents: &[SearchDocument]) -> Index {
-    let mut builder = IndexBuilder::new().save_docs(false);
+/// Builds the elasticlunr index of `documents` with `analysis`; document `i` has the ref `i`.
+pub fn build_index(documents: &[SearchDocument], analysis: Analysis) -> Index {
+    let mut builder = match analysis {
+        Analysis::English => IndexBuilder::new(),
+        Analysis::Plain => IndexBuilder::with_language(Box::new(PlainLanguage)),
+    }
+    .save_docs(false);
     for (field, _) in FIELDS {
-        builder = builder.add_field_with_tokenizer(field, Box::new(tokenize));
+        builder =
+            builder.add_field_with_tokenizer(field, Box::new(move |text| analysis.tokenize(text)));
     }
     let mut index = builder.build();
     for (i, doc) in documents.iter().enumerate() {
@@ -59,18 +64,20 @@ pub struct Postings {
 
 impl Postings {
     /// The postings elasticlunr would give for `documents`, computed directly and across cores:
-    /// the same tokenizer and English pipeline, a field's length in tokens after the pipeline,
+    /// the same tokenizer and pipeline (`analysis`'s), a field's length in tokens after the pipeline,
     /// and a term's frequency as the square root of its count, as `Index::add_doc` does. Equal
-    /// to `Postings::from_index(&build_index(documents))` (tested), without elasticlunr's
+    /// to `Postings::from_index(&build_index(documents, analysis))` (tested), without elasticlunr's
     /// trie keyed by strings or the JSON round trip, which took most of a large build.
-    pub fn build(documents: &[SearchDocument]) -> Postings {
+    pub fn build(documents: &[SearchDocument], analysis: Analysis) -> Postings {
         // Runs of documents across cores, each worker thread with its own word → term memo
         // (elasticlunr's pipeline is not `Sync`); then the runs are joined in document order.
         let runs: Vec<Run> = documents
             .par_chunks(RUN)
             .enumerate()
             .map(|(n, docs)| {
-                WORD_TERMS.with_borrow_mut(|words| run_postings((n * RUN) as u32, docs, words))
+                with_word_terms(analysis, |words| {
+                    run_postings((n * RUN) as u32, docs, words)
+                })
             })
             .collect();
         join_runs(documents.len(), runs)
@@ -87,11 +94,12 @@ impl Postings {
     /// once made this quadratic).
     pub fn replace_documents(
         &mut self,
+        analysis: Analysis,
         replaced: &[(u32, &SearchDocument, &SearchDocument)],
     ) -> BTreeSet<String> {
         let mut edits: BTreeMap<(String, usize), ListEdit> = BTreeMap::new();
         let mut changed = BTreeSet::new();
-        WORD_TERMS.with_borrow_mut(|words| {
+        with_word_terms(analysis, |words| {
             for &(doc, old, new) in replaced {
                 let old = DocumentPostings::of(doc, old, words);
                 let new = DocumentPostings::of(doc, new, words);
@@ -312,7 +320,7 @@ impl ListEdit {
     }
 }
 
-/// What the English pipeline makes of a word.
+/// What the pipeline makes of a word.
 #[derive(Clone, Copy)]
 enum Term {
     /// Dropped (a stop word): not counted in the field's length.
@@ -324,13 +332,29 @@ enum Term {
 }
 
 thread_local! {
-    // Kept for the thread's life: `serve` rebuilds reuse it, and a word's term never changes.
-    static WORD_TERMS: std::cell::RefCell<WordTerms> = std::cell::RefCell::new(WordTerms::new());
+    // Kept for the thread's life, one per analysis: `serve` rebuilds reuse it, and a word's
+    // term never changes.
+    static WORD_TERMS: std::cell::RefCell<Vec<WordTerms>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's memo of words and terms for `analysis`.
+fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -> T {
+    WORD_TERMS.with_borrow_mut(|memos| {
+        let at = match memos.iter().position(|m| m.analysis == analysis) {
+            Some(at) => at,
+            None => {
+                memos.push(WordTerms::new(analysis));
+                memos.len() - 1
+            }
+        };
+        f(&mut memos[at])
+    })
 }
 
 /// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
 /// stemmer) is the costly part of indexing.
 struct WordTerms {
+    analysis: Analysis,
     pipeline: Pipeline,
     by_word: FxHashMap<String, Term>,
     terms: Vec<String>,
@@ -338,9 +362,10 @@ struct WordTerms {
 }
 
 impl WordTerms {
-    fn new() -> WordTerms {
+    fn new(analysis: Analysis) -> WordTerms {
         WordTerms {
-            pipeline: super::text::pipeline(),
+            analysis,
+            pipeline: analysis.pipeline(),
             by_word: FxHashMap::default(),
             terms: Vec::new(),
             by_term: FxHashMap::default(),
@@ -386,7 +411,8 @@ fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> R
         let mut lengths = Vec::with_capacity(FIELDS.len());
         for (field, value) in values.into_iter().enumerate() {
             let mut length = 0;
-            for_each_word(value, |word| match words.term(word) {
+            let analysis = words.analysis;
+            analysis.for_each_word(value, |word| match words.term(word) {
                 Term::Dropped => {}
                 Term::Empty => length += 1,
                 Term::Known(term) => {
@@ -531,7 +557,7 @@ mod tests {
             doc("Mediation", "mediation helps parents parents"),
             doc("Teenagers", "talking with teenagers"),
         ];
-        let postings = Postings::from_index(&build_index(&docs)).unwrap();
+        let postings = Postings::from_index(&build_index(&docs, Analysis::English)).unwrap();
         assert_eq!(postings.doc_count, 2);
         assert_eq!(postings.terms["mediat"][0], vec![(0, 1.0)]);
         assert_eq!(postings.terms["parent"][4], vec![(0, 2f64.sqrt())]);
@@ -557,8 +583,35 @@ mod tests {
         docs[1].facts = vec!["Free".into(), "Online, Tuesday 10am".into()];
         docs[0].summary = "A summary: with punctuation — and dashes.".into();
         assert_eq!(
-            Postings::build(&docs),
-            Postings::from_index(&build_index(&docs)).unwrap()
+            Postings::build(&docs, Analysis::English),
+            Postings::from_index(&build_index(&docs, Analysis::English)).unwrap()
+        );
+    }
+
+    #[test]
+    fn plain_postings_built_directly_equal_elasticlunrs() {
+        let docs = [
+            doc(
+                "Cymorth i deuluoedd",
+                "Mae'r teuluoedd yn cael cymorth; a'r plant hefyd.",
+            ),
+            doc("الأسرة", "مرحبًا، كيف حالك؟ الأسرة والأطفال"),
+            doc("ਪਰਿਵਾਰ", "ਪਰਿਵਾਰ ਸਹਾਇਤਾ। the and a"),
+        ];
+        let postings = Postings::build(&docs, Analysis::Plain);
+        assert_eq!(
+            postings,
+            Postings::from_index(&build_index(&docs, Analysis::Plain)).unwrap()
+        );
+        // Nothing stemmed or dropped: English stop words are words like any other here.
+        assert_eq!(postings.lengths[2], vec![1, 0, 0, 0, 5]);
+        assert!(postings.terms.contains_key("teuluoedd") && postings.terms.contains_key("the"));
+        // The English memo on the same thread is not the plain one.
+        assert!(
+            Postings::build(&docs, Analysis::English)
+                .terms
+                .keys()
+                .all(|t| t != "the")
         );
     }
 
@@ -583,8 +636,8 @@ mod tests {
             })
             .collect();
         assert_eq!(
-            Postings::build(&docs),
-            Postings::from_index(&build_index(&docs)).unwrap()
+            Postings::build(&docs, Analysis::English),
+            Postings::from_index(&build_index(&docs, Analysis::English)).unwrap()
         );
     }
 
@@ -614,19 +667,19 @@ mod tests {
         new[5].title = "A title with new words".into();
         new[6].section = "Not indexed".into();
         new[59].body = format!("{} quokka", new[59].body);
-        let mut postings = Postings::build(&old);
+        let mut postings = Postings::build(&old, Analysis::English);
         let replaced: Vec<(u32, &SearchDocument, &SearchDocument)> = (3..7)
             .chain([59])
             .map(|n| (n as u32, &old[n], &new[n]))
             .collect();
-        let terms = postings.replace_documents(&replaced);
-        assert_eq!(postings, Postings::build(&new));
+        let terms = postings.replace_documents(Analysis::English, &replaced);
+        assert_eq!(postings, Postings::build(&new, Analysis::English));
         assert!(terms.contains("quokka") && terms.contains("calm"));
         // A change to what is not indexed (the section) changes no term's entry.
-        let mut postings = Postings::build(&old);
+        let mut postings = Postings::build(&old, Analysis::English);
         assert!(
             postings
-                .replace_documents(&[(6, &old[6], &new[6])])
+                .replace_documents(Analysis::English, &[(6, &old[6], &new[6])])
                 .is_empty()
         );
     }

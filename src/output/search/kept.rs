@@ -11,14 +11,17 @@ use rayon::prelude::*;
 use super::documents::SearchDocument;
 use super::index::Postings;
 use super::layout::{
-    MANIFEST, SHARD_BYTES, entries, manifest, record_bytes, record_path, render_entry,
-    shard_bytes_of, shard_path, shard_ranges,
+    MANIFEST, RECORDS_PER_FILE, SHARD_BYTES, entries, manifest, record_bytes, record_file_bytes,
+    record_path, render_entry, shard_bytes_of, shard_path, shard_ranges,
 };
+use super::text::Analysis;
 use crate::model::Site;
 
 /// A laid-out index and what it was made from.
 #[derive(Debug)]
 pub struct KeptIndex {
+    /// How its text became terms (the site's language's).
+    analysis: Analysis,
     documents: Vec<SearchDocument>,
     postings: Postings,
     /// Where shards are cut ([`SHARD_BYTES`] but in tests).
@@ -29,9 +32,13 @@ pub struct KeptIndex {
     shards: HashMap<String, (String, Arc<Vec<u8>>)>,
     /// Terms whose entries changed since the last layout.
     changed: BTreeSet<String>,
-    /// Each document's record file, by document number.
-    records: Vec<Arc<Vec<u8>>>,
-    /// Document numbers in the order of their records' paths (`search/d/10.json` before
+    /// Each document's record, by document number.
+    records: Vec<Vec<u8>>,
+    /// Each record file, by its number.
+    record_files: Vec<Arc<Vec<u8>>>,
+    /// Record files whose records changed since the last layout.
+    changed_files: BTreeSet<usize>,
+    /// Record file numbers in the order of their paths (`search/d/10.json` before
     /// `.../2.json`).
     record_order: Vec<usize>,
 }
@@ -41,7 +48,7 @@ pub struct KeptIndex {
 pub struct SearchFiles {
     /// `search/t/<n>.json`.
     pub shards: Vec<(String, Arc<Vec<u8>>)>,
-    /// `search/d/<n>.json`.
+    /// `search/d/<n>.json`, [`RECORDS_PER_FILE`] records each.
     pub records: Vec<(String, Arc<Vec<u8>>)>,
     /// `search/manifest.json`.
     pub manifest: Arc<Vec<u8>>,
@@ -64,33 +71,37 @@ impl KeptIndex {
     /// document is indexed.
     pub fn build(site: &Site, previous: Option<KeptIndex>) -> (KeptIndex, SearchFiles) {
         let documents = super::documents(site);
+        let analysis = Analysis::for_language(&site.config.language);
         match previous {
-            Some(mut kept) if kept.indexes_the_same(&documents) => {
+            Some(mut kept) if kept.analysis == analysis && kept.indexes_the_same(&documents) => {
                 kept.replace_all(documents.into_iter().enumerate().collect());
                 let files = kept.lay_out();
                 (kept, files)
             }
-            _ => KeptIndex::from_documents(documents, SHARD_BYTES),
+            _ => KeptIndex::from_documents(documents, analysis, SHARD_BYTES),
         }
     }
 
-    /// Indexes `documents` and lays the index out in shards of `shard_bytes`.
+    /// Indexes `documents` with `analysis` and lays the index out in shards of `shard_bytes`.
     pub fn from_documents(
         documents: Vec<SearchDocument>,
+        analysis: Analysis,
         shard_bytes: usize,
     ) -> (KeptIndex, SearchFiles) {
-        let postings = Postings::build(&documents);
+        let postings = Postings::build(&documents, analysis);
         let entries = entries(&postings)
             .into_iter()
             .map(|(term, entry)| (term.clone(), entry))
             .collect();
-        let records = documents
-            .par_iter()
-            .map(|doc| Arc::new(record_bytes(doc)))
-            .collect();
-        let mut record_order: Vec<usize> = (0..documents.len()).collect();
-        record_order.sort_by_cached_key(|&doc| record_path(doc));
+        let records: Vec<Vec<u8>> = documents.par_iter().map(record_bytes).collect();
+        let record_files = records
+            .chunks(RECORDS_PER_FILE)
+            .map(|run| Arc::new(record_file_bytes(run.iter())))
+            .collect::<Vec<_>>();
+        let mut record_order: Vec<usize> = (0..record_files.len()).collect();
+        record_order.sort_by_cached_key(|&n| record_path(n));
         let mut kept = KeptIndex {
+            analysis,
             documents,
             postings,
             entries,
@@ -98,6 +109,8 @@ impl KeptIndex {
             shards: HashMap::new(),
             changed: BTreeSet::new(),
             records,
+            record_files,
+            changed_files: BTreeSet::new(),
             record_order,
         };
         let files = kept.lay_out();
@@ -146,7 +159,7 @@ impl KeptIndex {
             .iter()
             .map(|(doc, document)| (*doc as u32, &self.documents[*doc], document))
             .collect();
-        let terms = self.postings.replace_documents(&changes);
+        let terms = self.postings.replace_documents(self.analysis, &changes);
         // A common word has a posting in nearly every document: its entry is long, so entries
         // are rendered across cores.
         let postings = &self.postings;
@@ -175,8 +188,9 @@ impl KeptIndex {
             .map(|(doc, document)| (*doc, record_bytes(document)))
             .collect();
         for (doc, record) in records {
-            if *self.records[doc] != record {
-                self.records[doc] = Arc::new(record);
+            if self.records[doc] != record {
+                self.records[doc] = record;
+                self.changed_files.insert(doc / RECORDS_PER_FILE);
             }
         }
         for (doc, document) in replaced {
@@ -217,13 +231,26 @@ impl KeptIndex {
             .iter()
             .map(|range| entries[range.start].0.clone())
             .collect();
-        let manifest = Arc::new(manifest(&self.documents, &self.postings, firsts));
+        let manifest = Arc::new(manifest(
+            &self.documents,
+            &self.postings,
+            self.analysis,
+            firsts,
+        ));
         self.shards = shards;
         self.changed.clear();
+        for n in std::mem::take(&mut self.changed_files) {
+            let run = self
+                .records
+                .chunks(RECORDS_PER_FILE)
+                .nth(n)
+                .unwrap_or_default();
+            self.record_files[n] = Arc::new(record_file_bytes(run.iter()));
+        }
         let records = self
             .record_order
             .iter()
-            .map(|&doc| (record_path(doc), Arc::clone(&self.records[doc])))
+            .map(|&n| (record_path(n), Arc::clone(&self.record_files[n])))
             .collect();
         SearchFiles {
             shards: files,
@@ -274,7 +301,7 @@ mod tests {
                 .join(" ")
         };
         let mut documents: Vec<SearchDocument> = (0..30).map(|n| doc(n, &body(n, 0))).collect();
-        let (mut kept, _) = KeptIndex::from_documents(documents.clone(), 300);
+        let (mut kept, _) = KeptIndex::from_documents(documents.clone(), Analysis::English, 300);
         let mut renamed = doc(5, &body(5, 0));
         renamed.title = "A new title".into();
         let steps = [
@@ -292,10 +319,14 @@ mod tests {
             documents[n] = document.clone();
             assert!(kept.replace(document));
             let updated = all(kept.lay_out());
-            let full: BTreeMap<String, Vec<u8>> =
-                lay_out_with(&documents, &Postings::build(&documents), 300)
-                    .into_iter()
-                    .collect();
+            let full: BTreeMap<String, Vec<u8>> = lay_out_with(
+                &documents,
+                &Postings::build(&documents, Analysis::English),
+                Analysis::English,
+                300,
+            )
+            .into_iter()
+            .collect();
             assert_eq!(
                 updated.keys().collect::<Vec<_>>(),
                 full.keys().collect::<Vec<_>>(),
@@ -312,6 +343,22 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_record_makes_only_its_own_record_file_again() {
+        let documents: Vec<SearchDocument> = (0..20).map(|n| doc(n, "calm words")).collect();
+        let (mut kept, before) =
+            KeptIndex::from_documents(documents.clone(), Analysis::English, 300);
+        assert_eq!(before.records.len(), 20usize.div_ceil(RECORDS_PER_FILE));
+        let mut changed = doc(9, "calm words");
+        changed.summary = "About something else.".into();
+        assert!(kept.replace(changed));
+        let after = kept.lay_out();
+        for ((path, was), (_, now)) in before.records.iter().zip(&after.records) {
+            let holds_nine = *path == record_path(9 / RECORDS_PER_FILE);
+            assert_eq!(!Arc::ptr_eq(was, now), holds_nine, "{path}");
+        }
+    }
+
+    #[test]
     fn replacing_many_documents_at_once_gives_a_full_layouts_files() {
         let words = [
             "calm", "listen", "agree", "money", "sleep", "school", "anger",
@@ -323,7 +370,8 @@ mod tests {
                 .join(" ")
         };
         let documents: Vec<SearchDocument> = (0..40).map(|n| doc(n, &body(n, 0))).collect();
-        let (mut kept, before) = KeptIndex::from_documents(documents.clone(), 200);
+        let (mut kept, before) =
+            KeptIndex::from_documents(documents.clone(), Analysis::English, 200);
         // A new section name only: records change, every shard keeps its bytes, shared.
         let renamed: Vec<SearchDocument> = documents
             .iter()
@@ -359,10 +407,14 @@ mod tests {
         changed[8].body = "quokka zebra".into();
         kept.replace_all(changed.iter().cloned().enumerate().collect());
         let updated = all(kept.lay_out());
-        let full: BTreeMap<String, Vec<u8>> =
-            lay_out_with(&changed, &Postings::build(&changed), 200)
-                .into_iter()
-                .collect();
+        let full: BTreeMap<String, Vec<u8>> = lay_out_with(
+            &changed,
+            &Postings::build(&changed, Analysis::English),
+            Analysis::English,
+            200,
+        )
+        .into_iter()
+        .collect();
         assert_eq!(updated, full);
     }
 }

@@ -1,14 +1,20 @@
 //! Lays the index out as small files, so that a first query fetches only what it needs:
 //!
-//! - `search/manifest.json`: the fields and boosts, the number of documents, the weight scale
-//!   and the first term of every shard;
+//! - `search/manifest.json`: the fields and boosts, the number of documents, the weight scale,
+//!   how the index's text was analysed (English or plain: the script treats queries the same
+//!   way), how many records a record file holds, and the first term of every shard;
 //! - `search/t/<n>.json`: shard `n`, the next run of sorted terms (about [`SHARD_BYTES`]
 //!   each); a term maps to one list per field of `doc, weight` pairs, documents as deltas
 //!   from the previous one, weights as integers with elasticlunr's field length norm folded
 //!   in (`round(tf / sqrt(field length) * SCALE)`);
-//! - `search/d/<n>.json`: document `n`'s record: what a result shows.
+//! - `search/d/<n>.json`: the records of documents `n × RECORDS_PER_FILE` onwards, what a
+//!   result shows, [`RECORDS_PER_FILE`] to a file (an array; the last file may hold fewer).
 //!
 //! A term whose postings are larger than a shard gets a shard to itself.
+//!
+//! Records are packed so that a site writes about one file per page, not two (issue 23): a
+//! first query fetches the files holding its first ten results, so a file holds few records
+//! (docs/performance.md measures the cost and the orders of packing that were tried).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -19,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::documents::{BookingState, SearchDocument};
 use super::index::{FIELDS, Postings};
+use super::text::Analysis;
 
 /// Integer weights are elasticlunr's weights times this.
 pub const SCALE: f64 = 10_000.0;
@@ -33,11 +40,19 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// The size a shard is cut at, in bytes of JSON before compression.
 pub const SHARD_BYTES: usize = 16 * 1024;
 
+/// How many documents' records one file holds: few enough that the files of a first page of
+/// results stay small, enough that records add an eighth of a file per page.
+pub const RECORDS_PER_FILE: usize = 8;
+
 /// The manifest: everything a query needs before it fetches a shard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// Format version.
     pub v: u32,
+    /// How text became terms: a query's words go the same way.
+    pub text: Analysis,
+    /// How many records a record file holds.
+    pub per: usize,
     /// Field names, in posting order.
     pub fields: Vec<String>,
     /// Each field's boost.
@@ -52,7 +67,7 @@ pub struct Manifest {
     pub kinds: Vec<(String, u32, u32)>,
 }
 
-/// What a result shows: one small file per document.
+/// What a result shows: one entry of a record file per document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Site path.
@@ -75,14 +90,19 @@ pub struct Record {
 }
 
 /// The search files, as (path under the output folder, bytes).
-pub fn lay_out(documents: &[SearchDocument], postings: &Postings) -> Vec<(String, Vec<u8>)> {
-    lay_out_with(documents, postings, SHARD_BYTES)
+pub fn lay_out(
+    documents: &[SearchDocument],
+    postings: &Postings,
+    analysis: Analysis,
+) -> Vec<(String, Vec<u8>)> {
+    lay_out_with(documents, postings, analysis, SHARD_BYTES)
 }
 
 /// [`lay_out`] with shards cut at `shard_bytes` (tests use small shards).
 pub fn lay_out_with(
     documents: &[SearchDocument],
     postings: &Postings,
+    analysis: Analysis,
     shard_bytes: usize,
 ) -> Vec<(String, Vec<u8>)> {
     let entries = entries(postings);
@@ -101,12 +121,18 @@ pub fn lay_out_with(
         .iter()
         .map(|range| entries[range.start].0.clone())
         .collect();
-    files.push((MANIFEST.to_owned(), manifest(documents, postings, firsts)));
+    files.push((
+        MANIFEST.to_owned(),
+        manifest(documents, postings, analysis, firsts),
+    ));
     files.par_extend(
         documents
-            .par_iter()
+            .par_chunks(RECORDS_PER_FILE)
             .enumerate()
-            .map(|(i, doc)| (record_path(i), record_bytes(doc))),
+            .map(|(n, docs)| {
+                let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
+                (record_path(n), record_file_bytes(records.iter()))
+            }),
     );
     files
 }
@@ -160,18 +186,47 @@ pub(super) fn shard_path(n: usize) -> String {
     format!("{SHARDS}{n}.json")
 }
 
-pub(super) fn record_path(doc: usize) -> String {
-    format!("{RECORDS}{doc}.json")
+/// The path of record file `n`, which holds the records of documents from
+/// `n × RECORDS_PER_FILE`.
+pub fn record_path(n: usize) -> String {
+    format!("{RECORDS}{n}.json")
+}
+
+/// The record file holding document `doc`'s record, and its place in the file.
+pub fn record_file_of(doc: u32) -> (usize, usize) {
+    let doc = doc as usize;
+    (doc / RECORDS_PER_FILE, doc % RECORDS_PER_FILE)
+}
+
+/// A record file's bytes: its records (each a JSON object) as one JSON array.
+pub(super) fn record_file_bytes<'a>(records: impl Iterator<Item = &'a Vec<u8>>) -> Vec<u8> {
+    let mut json = vec![b'['];
+    for (i, record) in records.enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(record);
+    }
+    json.push(b']');
+    json
+}
+
+/// Reads a record file back: its records, in document order.
+pub fn parse_record_file(json: &[u8]) -> Result<Vec<Record>, serde_json::Error> {
+    serde_json::from_slice(json)
 }
 
 /// The manifest's bytes, given the first term of each shard.
 pub(super) fn manifest(
     documents: &[SearchDocument],
     postings: &Postings,
+    analysis: Analysis,
     shards: Vec<String>,
 ) -> Vec<u8> {
     to_json(&Manifest {
-        v: 1,
+        v: 2,
+        text: analysis,
+        per: RECORDS_PER_FILE,
         fields: FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect(),
         boosts: FIELDS.iter().map(|(_, b)| *b).collect(),
         docs: postings.doc_count,
@@ -181,7 +236,7 @@ pub(super) fn manifest(
     })
 }
 
-/// A document's record file.
+/// A document's record, as its record file holds it.
 pub(super) fn record_bytes(doc: &SearchDocument) -> Vec<u8> {
     to_json(&record(doc))
 }

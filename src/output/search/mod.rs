@@ -2,9 +2,11 @@
 //! out in small files so that a first query on a slow phone fetches only a few kilobytes.
 //!
 //! - [`documents`]: what is searchable, as neutral [`SearchDocument`]s;
-//! - [`text`]: how text becomes terms (the script does exactly the same);
+//! - [`text`]: how text becomes terms in the site's language (the script does exactly the
+//!   same): English stemmed, every other language plain;
 //! - [`index`]: the elasticlunr-rs index and its postings;
-//! - [`layout`]: manifest, term shards and one record per document under `/search/`;
+//! - [`layout`]: manifest, term shards and record files (eight documents each) under
+//!   `/search/`;
 //! - [`kept`]: the index `serve` keeps between rebuilds, updated one document at a time;
 //! - [`query`]: querying the shards as the script does, for tests and the benchmark.
 //!
@@ -40,9 +42,12 @@ pub fn documents(site: &Site) -> Vec<SearchDocument> {
     all
 }
 
-/// The search files: `search/manifest.json`, `search/t/<n>.json`, `search/d/<n>.json`.
+/// The search files: `search/manifest.json`, `search/t/<n>.json`, `search/d/<n>.json`, for
+/// the pages in the site's language (`site.config.language`: each language's build has its own
+/// index, under its own folder).
 pub fn render_search_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
     let documents = documents(site);
-    let postings = index::Postings::build(&documents);
-    Ok(layout::lay_out(&documents, &postings))
+    let analysis = text::Analysis::for_language(&site.config.language);
+    let postings = index::Postings::build(&documents, analysis);
+    Ok(layout::lay_out(&documents, &postings, analysis))
 }

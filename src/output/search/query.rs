@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use elasticlunr::Pipeline;
 
 use super::layout::{Manifest, Shard, parse_shard};
-use super::text::tokenize;
+use super::text::Analysis;
 
 /// The shortest word (in characters) that is expanded by prefix while typing.
 pub const MIN_PREFIX: usize = 2;
@@ -42,9 +42,11 @@ pub struct QueryWord {
     pub raw: String,
 }
 
-/// The words of a query, with stop words dropped, as the index processed its text.
-pub fn query_words(pipeline: &Pipeline, query: &str) -> Vec<QueryWord> {
-    tokenize(query)
+/// The words of a query, with stop words dropped, as an index whose text went through
+/// `analysis` (and its `pipeline`) processed its text.
+pub fn query_words(analysis: Analysis, pipeline: &Pipeline, query: &str) -> Vec<QueryWord> {
+    analysis
+        .tokenize(query)
         .into_iter()
         .filter_map(|raw| {
             pipeline
@@ -58,6 +60,8 @@ pub fn query_words(pipeline: &Pipeline, query: &str) -> Vec<QueryWord> {
 /// Queries a sharded index, fetching shards through `fetch` and remembering what it fetched.
 pub struct Searcher<'a> {
     manifest: &'a Manifest,
+    /// The pipeline of the manifest's analysis.
+    pipeline: Pipeline,
     fetch: &'a mut dyn FnMut(&str) -> Option<Vec<u8>>,
     shards: BTreeMap<usize, Shard>,
     /// Every path fetched so far, in order.
@@ -69,6 +73,7 @@ impl<'a> Searcher<'a> {
     pub fn new(manifest: &'a Manifest, fetch: &'a mut dyn FnMut(&str) -> Option<Vec<u8>>) -> Self {
         Searcher {
             manifest,
+            pipeline: manifest.text.pipeline(),
             fetch,
             shards: BTreeMap::new(),
             fetched: Vec::new(),
@@ -76,8 +81,8 @@ impl<'a> Searcher<'a> {
     }
 
     /// The documents matching `query`, best first (ties by document number).
-    pub fn search(&mut self, pipeline: &Pipeline, query: &str, mode: Mode) -> Vec<Hit> {
-        let words = query_words(pipeline, query);
+    pub fn search(&mut self, query: &str, mode: Mode) -> Vec<Hit> {
+        let words = query_words(self.manifest.text, &self.pipeline, query);
         if words.is_empty() {
             return Vec::new();
         }

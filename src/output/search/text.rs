@@ -1,15 +1,114 @@
 //! Text processing for search, shared by the index and (ported line for line) by
-//! `themes/hub/static/js/search.js`: split into words, then elasticlunr-rs's English pipeline
-//! (trimmer, stop words, Porter stemmer).
+//! `themes/hub/static/js/search.js`: split into words, then, for English, elasticlunr-rs's
+//! English pipeline (trimmer, stop words, Porter stemmer). Each index is in one language (the
+//! site's, built once per language) and says in its manifest which [`Analysis`] it used, so the
+//! script treats queries the same way.
 //!
 //! elasticlunr-rs splits only on spaces and hyphens, so `mediation/counselling` would be one
 //! word and `haven’t` would keep its curly apostrophe. Our tokeniser, given to elasticlunr as
 //! the tokeniser of every field, lowercases, drops apostrophes (`haven't` → `havent`,
 //! `children’s` → `childrens` → `children`) and splits on everything in [`is_separator`].
 //! The script must match it exactly: `tests/search_js.rs` checks both over a word list.
+//!
+//! Every other language (Welsh, Arabic, Urdu, Punjabi, Polish...) gets [`Analysis::Plain`]:
+//! words are runs of letters, marks, digits and connectors (Unicode general categories L, M, N
+//! and Pc, so Arabic's short vowels and Gurmukhi's vowel signs stay inside their word),
+//! lowercased, apostrophes dropped; no stop words and no stemming. elasticlunr-rs has stemmers
+//! for some other languages behind features, but the script would need the same Snowball
+//! stemmer in JavaScript, byte for byte, for each; none of the theme's languages but English
+//! has one there (Arabic's is a light stemmer we choose not to use: no stemming for Arabic
+//! script), so none is enabled.
 
 use elasticlunr::Pipeline;
 use elasticlunr::lang::{English, Language};
+use serde::{Deserialize, Serialize};
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// How an index turns text into terms: chosen by the language of the pages it indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Analysis {
+    /// Our tokeniser, then elasticlunr's English trimmer, stop words and Porter stemmer.
+    English,
+    /// Words on Unicode letter boundaries, lowercased; nothing dropped, nothing stemmed.
+    Plain,
+}
+
+impl Analysis {
+    /// The analysis for pages in `language` (a BCP 47 tag): English for `en` and `en-*`,
+    /// plain for every other language.
+    pub fn for_language(language: &str) -> Analysis {
+        let primary = language.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Analysis::English
+        } else {
+            Analysis::Plain
+        }
+    }
+
+    /// The pipeline terms go through after the tokeniser: empty for plain text.
+    pub fn pipeline(self) -> Pipeline {
+        match self {
+            Analysis::English => pipeline(),
+            Analysis::Plain => Pipeline { queue: Vec::new() },
+        }
+    }
+
+    /// Splits text into lowercase words.
+    pub fn tokenize(self, text: &str) -> Vec<String> {
+        let mut tokens = Vec::new();
+        self.for_each_word(text, |word| tokens.push(word.to_owned()));
+        tokens
+    }
+
+    /// Calls `visit` with each word of `text`, as [`Analysis::tokenize`] splits it.
+    pub fn for_each_word(self, text: &str, visit: impl FnMut(&str)) {
+        match self {
+            Analysis::English => split_words(text, is_separator, visit),
+            Analysis::Plain => split_words(text, |c| !is_word_char(c), visit),
+        }
+    }
+
+    /// A text's terms as the index holds them.
+    pub fn terms(self, text: &str) -> Vec<String> {
+        self.pipeline().run(self.tokenize(text))
+    }
+}
+
+/// Whether `c` belongs inside a word of plain text: a letter, mark, number or connector
+/// (`_`). The script tests `/[\p{L}\p{M}\p{N}\p{Pc}]/u`.
+pub fn is_word_char(c: char) -> bool {
+    match c.general_category_group() {
+        GeneralCategoryGroup::Letter
+        | GeneralCategoryGroup::Mark
+        | GeneralCategoryGroup::Number => true,
+        GeneralCategoryGroup::Punctuation => {
+            c.general_category() == GeneralCategory::ConnectorPunctuation
+        }
+        _ => false,
+    }
+}
+
+/// Plain text as elasticlunr's index takes a language: our plain tokeniser and no pipeline.
+pub struct PlainLanguage;
+
+impl Language for PlainLanguage {
+    fn name(&self) -> String {
+        "Plain".into()
+    }
+
+    fn code(&self) -> String {
+        "plain".into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        Analysis::Plain.tokenize(text)
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        Analysis::Plain.pipeline()
+    }
+}
 
 /// Apostrophes, which are removed rather than split on: `don't` is one word.
 pub fn is_apostrophe(c: char) -> bool {
@@ -26,16 +125,19 @@ pub fn is_separator(c: char) -> bool {
     matches!(code, 0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F | 0x3000 | 0xFEFF)
 }
 
-/// Splits text into lowercase words, as the index and the script both do.
+/// Splits English text into lowercase words, as the index and the script both do.
 pub fn tokenize(text: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    for_each_word(text, |word| tokens.push(word.to_owned()));
-    tokens
+    Analysis::English.tokenize(text)
 }
 
-/// Calls `visit` with each word of `text` as [`tokenize`] splits it, without allocating one
-/// string per word (the index reads millions of them).
-pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+/// Calls `visit` with each word of English `text` as [`tokenize`] splits it, without
+/// allocating one string per word (the index reads millions of them).
+pub fn for_each_word(text: &str, visit: impl FnMut(&str)) {
+    Analysis::English.for_each_word(text, visit);
+}
+
+/// Lowercases `text`, drops apostrophes and calls `visit` with each run between separators.
+fn split_words(text: &str, separates: impl Fn(char) -> bool, mut visit: impl FnMut(&str)) {
     // Lowercased as a whole, not char by char, as the script's toLowerCase does (a Greek
     // final sigma depends on its neighbours).
     let lower = text.to_lowercase();
@@ -44,7 +146,7 @@ pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
         if is_apostrophe(c) {
             continue;
         }
-        if is_separator(c) {
+        if separates(c) {
             if !current.is_empty() {
                 visit(&current);
                 current.clear();
@@ -93,5 +195,32 @@ mod tests {
             ["teenag", "argument", "parent", "worri"]
         );
         assert_eq!(terms(&p, "it's"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn english_and_only_english_is_stemmed() {
+        assert_eq!(Analysis::for_language("en-GB"), Analysis::English);
+        assert_eq!(Analysis::for_language("en"), Analysis::English);
+        for tag in ["cy", "cy-GB", "ar", "ur", "pa-Guru", "pl"] {
+            assert_eq!(Analysis::for_language(tag), Analysis::Plain, "{tag}");
+        }
+    }
+
+    #[test]
+    fn plain_text_splits_on_unicode_letters_and_keeps_every_word_whole() {
+        let plain = Analysis::Plain;
+        // Welsh: circumflexes kept, apostrophes dropped, no stop words, no stemming.
+        assert_eq!(
+            plain.terms("Dŵr a'r Teuluoedd: ymgynghori, cwnsela."),
+            ["dŵr", "ar", "teuluoedd", "ymgynghori", "cwnsela"]
+        );
+        // Arabic: its comma and question mark split; short vowels stay in the word.
+        assert_eq!(
+            plain.terms("مرحبًا، كيف حالك؟ الأسرة"),
+            ["مرحبًا", "كيف", "حالك", "الأسرة"]
+        );
+        // Gurmukhi: vowel signs and the virama are marks, inside the word; the danda splits.
+        assert_eq!(plain.terms("ਪਰਿਵਾਰ ਸਹਾਇਤਾ।"), ["ਪਰਿਵਾਰ", "ਸਹਾਇਤਾ"]);
+        assert_eq!(plain.terms("the parents"), ["the", "parents"]);
     }
 }

@@ -96,6 +96,27 @@ search-browse-programme = برنامج الجلسات
 search-browse-self-help = المساعدة الذاتية
 search-browse-home = الصفحة الرئيسية
 search-more = عرض المزيد من النتائج
+# { $number } هو عدد النتائج كما يكتبه السكربت؛ { $count } يختار صيغة الجمع فقط.
+search-result-count = { $count ->
+    [zero] لا نتائج لـ «{ $query }»
+    [one] نتيجة واحدة لـ «{ $query }»
+    [two] نتيجتان لـ «{ $query }»
+    [few] { $number } نتائج لـ «{ $query }»
+    [many] { $number } نتيجة لـ «{ $query }»
+   *[other] { $number } نتيجة لـ «{ $query }»
+  }
+search-result-count-kind = { $count ->
+    [zero] لا نتائج لـ «{ $query }» في فئة { $kind }
+    [one] نتيجة واحدة لـ «{ $query }» في فئة { $kind }
+    [two] نتيجتان لـ «{ $query }» في فئة { $kind }
+    [few] { $number } نتائج لـ «{ $query }» في فئة { $kind }
+    [many] { $number } نتيجة لـ «{ $query }» في فئة { $kind }
+   *[other] { $number } نتيجة لـ «{ $query }» في فئة { $kind }
+  }
+search-no-results = لا توجد نتائج لـ «{ $query }». تحقّق من الإملاء، أو جرّب كلمات أقل أو مختلفة، أو تصفّح الموقع بدلًا من ذلك.
+search-no-results-kind = لا توجد نتائج لـ «{ $query }» في فئة { $kind }. تحقّق من الإملاء، أو جرّب كلمات أقل أو مختلفة، أو تصفّح الموقع بدلًا من ذلك.
+search-failed = البحث لا يعمل الآن. حاول مرة أخرى، أو تصفّح الموقع بدلًا من ذلك.
+search-kind-in-section = { $kind } في { $section }
 
 ## Pages, sections and topics
 

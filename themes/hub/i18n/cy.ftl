@@ -96,6 +96,30 @@ search-browse-programme = Rhaglen y sesiynau
 search-browse-self-help = Hunangymorth
 search-browse-home = Yr hafan
 search-more = Dangos rhagor o ganlyniadau
+# For a Welsh speaker to check: 'canlyniad' stays singular after numbers, with the soft
+# mutation after 2 ('2 ganlyniad') and the aspirate after 3 and 6 ('3 chanlyniad',
+# '6 chanlyniad'), as if the digits were read 'dau', 'tri', 'chwe'; the kind of result after
+# 'o'r math' (of the kind) to avoid mutating the kind's name after 'yn'.
+search-result-count = { $count ->
+    [zero] { $number } canlyniad ar gyfer ‘{ $query }’
+    [one] { $number } canlyniad ar gyfer ‘{ $query }’
+    [two] { $number } ganlyniad ar gyfer ‘{ $query }’
+    [few] { $number } chanlyniad ar gyfer ‘{ $query }’
+    [many] { $number } chanlyniad ar gyfer ‘{ $query }’
+   *[other] { $number } canlyniad ar gyfer ‘{ $query }’
+  }
+search-result-count-kind = { $count ->
+    [zero] { $number } canlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+    [one] { $number } canlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+    [two] { $number } ganlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+    [few] { $number } chanlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+    [many] { $number } chanlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+   *[other] { $number } canlyniad ar gyfer ‘{ $query }’ o’r math { $kind }
+  }
+search-no-results = Dim canlyniadau ar gyfer ‘{ $query }’. Gwiriwch y sillafu, rhowch gynnig ar lai o eiriau neu eiriau gwahanol, neu porwch yn lle hynny.
+search-no-results-kind = Dim canlyniadau ar gyfer ‘{ $query }’ o’r math { $kind }. Gwiriwch y sillafu, rhowch gynnig ar lai o eiriau neu eiriau gwahanol, neu porwch yn lle hynny.
+search-failed = Nid yw chwilio’n gweithio ar hyn o bryd. Rhowch gynnig arall arni, neu porwch y wefan yn lle hynny.
+search-kind-in-section = { $kind }, { $section }
 
 ## Pages, sections and topics
 

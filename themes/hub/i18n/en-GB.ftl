@@ -103,6 +103,25 @@ search-browse-programme = The programme of sessions
 search-browse-self-help = Self-help
 search-browse-home = The home page
 search-more = Show more results
+# What the search script says about the results. The page carries every form; the script picks
+# one and writes in it: { $number } the number of results (the script writes it in the
+# reader's language), { $query } what the reader typed, { $kind } a kind of result in lower
+# case ('self-help'), { $section } where a result sits ('Relationships Matter week 48').
+# { $count } only chooses the plural form: write { $number } where the number goes.
+search-result-count = { $count ->
+    [one] { $number } result for ‘{ $query }’
+   *[other] { $number } results for ‘{ $query }’
+  }
+# The same, when the reader shows one kind of result only.
+search-result-count-kind = { $count ->
+    [one] { $number } result for ‘{ $query }’ in { $kind }
+   *[other] { $number } results for ‘{ $query }’ in { $kind }
+  }
+search-no-results = No results for ‘{ $query }’. Check the spelling, try fewer or different words, or browse instead.
+search-no-results-kind = No results for ‘{ $query }’ in { $kind }. Check the spelling, try fewer or different words, or browse instead.
+search-failed = Search is not working just now. Try again, or browse the site instead.
+# Under a result's title: its kind, and the section it is in ('Session in Relationships Matter week 48').
+search-kind-in-section = { $kind } in { $section }
 
 ## Pages, sections and topics
 

@@ -1,9 +1,12 @@
 // Site search, written for hubsite: no library, no storage, no request but same-origin GETs
 // for the index files in the site's search/ folder. It processes a query exactly as the build
-// processed the pages (src/output/search/text.rs: our tokeniser, then elasticlunr-rs's
-// trimmer, stop words and Porter stemmer), fetches only the shards holding its words, scores like
-// elasticlunr.js, and shows results with their matches highlighted and a filter by kind.
-// Without JavaScript the page explains itself and links to ways of browsing.
+// processed the pages (src/output/search/text.rs; the manifest's `text` says how: 'english',
+// our tokeniser then elasticlunr-rs's trimmer, stop words and Porter stemmer; 'plain', for
+// every other language, words of Unicode letters, marks and digits, nothing dropped or
+// stemmed), fetches only the shards holding its words, scores like elasticlunr.js, and shows
+// results with their matches highlighted and a filter by kind. Every word it shows comes from
+// the page, in the page's language. Without JavaScript the page explains itself and links to
+// ways of browsing.
 (function () {
   'use strict';
 
@@ -31,14 +34,23 @@
       (code >= 0x2000 && code <= 0x206f) || code === 0x3000 || code === 0xfeff;
   }
 
-  // Lowercase words, apostrophes dropped, split on separators.
-  function tokenize(text) {
+  // Plain text's words: runs of letters, marks, digits and connectors (Rust's is_word_char).
+  var WORD_CHAR = /^[\p{L}\p{M}\p{N}\p{Pc}]$/u;
+
+  // Whether a character (already lowercased) ends a word, for the index's analysis.
+  function separates(ch, analysis) {
+    return analysis === 'plain' ? !WORD_CHAR.test(ch) : isSeparator(ch.codePointAt(0));
+  }
+
+  // Lowercase words, apostrophes dropped, split on separators (`text`: the manifest's
+  // analysis, English when not given).
+  function tokenize(text, analysis) {
     var tokens = [];
     var current = '';
     for (var ch of text.toLowerCase()) {
       var code = ch.codePointAt(0);
       if (isApostrophe(code)) continue;
-      if (isSeparator(code)) {
+      if (separates(ch, analysis)) {
         if (current) tokens.push(current);
         current = '';
       } else {
@@ -199,17 +211,18 @@
     }
   }
 
-  // A word as the index holds it, or null for a stop word.
-  function term(raw) {
+  // A word as the index holds it, or null for a stop word. Plain text keeps every word whole.
+  function term(raw, analysis) {
+    if (analysis === 'plain') return raw;
     var t = trim(raw);
     if (STOP[t]) return null;
     return stem(t);
   }
 
   // The words of a query: [{term, raw}], stop words dropped.
-  function queryWords(query) {
-    return tokenize(query).map(function (raw) {
-      return { term: term(raw), raw: raw };
+  function queryWords(query, analysis) {
+    return tokenize(query, analysis).map(function (raw) {
+      return { term: term(raw, analysis), raw: raw };
     }).filter(function (w) { return w.term !== null; });
   }
 
@@ -316,7 +329,7 @@
   // Resolves to [{doc, score}], best first: elasticlunr.js's OR search with field boosts.
   Index.prototype.search = function (query, typing) {
     var self = this;
-    var words = queryWords(query);
+    var words = queryWords(query, this.m.text);
     if (!words.length) return Promise.resolve({ hits: [], keys: [] });
     return Promise.all(words.map(function (w, i) {
       return self.keys(w, typing && i === words.length - 1);
@@ -368,7 +381,29 @@
     return '';
   };
 
-  var api = { tokenize: tokenize, trim: trim, stem: stem, term: term, queryWords: queryWords, Index: Index, cmp: cmp };
+  // The record of document `doc`: record files hold `m.per` records each, in document order.
+  Index.prototype.recordFile = function (doc) {
+    return { file: Math.floor(doc / this.m.per), at: doc % this.m.per };
+  };
+
+  // A message from the page in its language: `forms` is the element carrying it, with one
+  // data-plural-<category> form per CLDR plural category when it depends on a number `n` (as
+  // the other scripts' messages), else `data-text`; {name} placeholders are filled from
+  // `values`.
+  function message(forms, values, lang, n) {
+    if (!forms) return '';
+    var text = forms.getAttribute('data-text');
+    if (typeof n === 'number') {
+      var category = 'other';
+      try { category = new Intl.PluralRules(lang).select(n); } catch (e) { category = 'other'; }
+      text = forms.getAttribute('data-plural-' + category) || forms.getAttribute('data-plural-other');
+    }
+    return (text || '').replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
+  var api = { tokenize: tokenize, trim: trim, stem: stem, term: term, queryWords: queryWords, Index: Index, cmp: cmp, message: message };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
@@ -393,8 +428,14 @@
   // the index files are.
   var script = document.currentScript;
   var root = new URL('..', script && script.src ? script.src : form.action).pathname;
-  var records = {};
-  var state = { hits: [], keys: [], shown: 0, query: '', run: 0 };
+  var files = {};
+  var state = { hits: [], keys: [], shown: 0, query: '', run: 0, text: 'english' };
+  var lang = document.documentElement.lang || undefined;
+  var count = (typeof Intl === 'object' && Intl.NumberFormat) ? new Intl.NumberFormat(lang) : null;
+  // The page's words for each thing this script says.
+  function say(name, values, n) {
+    return message(document.querySelector('[data-search-message="' + name + '"]'), values || {}, lang, n);
+  }
   var timer = null;
   var indexPromise = null;
 
@@ -416,9 +457,11 @@
     return indexPromise;
   }
 
-  function record(doc) {
-    if (!records[doc]) records[doc] = fetchJson('search/d/' + doc + '.json');
-    return records[doc];
+  // A document's record, from its record file (fetched once for all the records it holds).
+  function record(ix, doc) {
+    var place = ix.recordFile(doc);
+    if (!files[place.file]) files[place.file] = fetchJson('search/d/' + place.file + '.json');
+    return files[place.file].then(function (list) { return list[place.at] || null; });
   }
 
   function kind() {
@@ -446,11 +489,12 @@
         if (id !== state.run) return;
         state.hits = found.hits;
         state.keys = found.keys;
+        state.text = ix.m.text;
         state.query = query.trim();
         show(ix);
       });
     }).catch(function () {
-      if (id === state.run) status.textContent = 'Search is not working just now. Try again, or browse the site instead.';
+      if (id === state.run) status.textContent = say('failed');
     });
   }
 
@@ -463,17 +507,18 @@
     showMore(ix, hits, false).then(function () {
       if (id !== state.run) return;
       var k = kind();
-      var where = k ? ' in ' + LABELS[k].toLowerCase() : '';
+      var values = { query: state.query, kind: k ? LABELS[k].toLowerCase() : '' };
+      values.count = count ? count.format(hits.length) : String(hits.length);
       status.textContent = hits.length
-        ? hits.length + (hits.length === 1 ? ' result' : ' results') + ' for ‘' + state.query + '’' + where
-        : 'No results for ‘' + state.query + '’' + where + '. Check the spelling, try fewer or different words, or browse instead.';
+        ? say(k ? 'count-kind' : 'count', values, hits.length)
+        : say(k ? 'none-kind' : 'none', values);
     });
   }
 
   function showMore(ix, hits, focusFirst) {
     var batch = hits.slice(state.shown, state.shown + PAGE);
     var id = state.run;
-    return Promise.all(batch.map(function (h) { return record(h.doc).catch(function () { return null; }); }))
+    return Promise.all(batch.map(function (h) { return record(ix, h.doc).catch(function () { return null; }); }))
       .then(function (found) {
         if (id !== state.run) return;
         var first = null;
@@ -503,7 +548,9 @@
     highlight(title, rec.t);
     var meta = el('p', 'search-result__meta', li);
     var label = LABELS[rec.k] || '';
-    meta.textContent = label + (rec.c && rec.c.toLowerCase() !== label.toLowerCase() ? ' in ' + rec.c : '');
+    meta.textContent = rec.c && rec.c.toLowerCase() !== label.toLowerCase()
+      ? say('kind-in-section', { kind: label, section: rec.c })
+      : label;
     if (rec.s) highlight(el('p', 'search-result__summary', li), rec.s);
     if (rec.f && rec.f.length) {
       var facts = el('ul', 'search-result__facts', li);
@@ -537,7 +584,7 @@
     var plain = '';
     function flush() {
       if (!word) return;
-      var t = term(tokenize(word).join(''));
+      var t = term(tokenize(word, state.text).join(''), state.text);
       if (t && keys[t]) {
         if (plain) node.appendChild(document.createTextNode(plain));
         plain = '';
@@ -550,7 +597,7 @@
     for (var ch of text) {
       var lower = ch.toLowerCase();
       var code = lower.codePointAt(0);
-      if (!isApostrophe(code) && isSeparator(code)) {
+      if (!isApostrophe(code) && separates(lower, state.text)) {
         flush();
         plain += ch;
       } else {
