@@ -48,7 +48,8 @@ test('search results of sessions show the state true when they are read', () => 
   const pub = process.env.BOOKING_PUBLIC;
   assert.ok(pub, 'BOOKING_PUBLIC names a built site');
   const dir = path.join(pub, 'search/d');
-  const records = fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  // Record files hold several records each, as an array.
+  const records = fs.readdirSync(dir).flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
   const sessions = records.filter((r) => r.k === 'session');
   assert.ok(sessions.length >= 4, `${sessions.length} session records`);
   for (const r of sessions) {

@@ -21,6 +21,31 @@ test('words are tokenised, trimmed, stop-worded and stemmed exactly as at build 
   assert.ok(checked > 1000, `only ${checked} words checked`);
 });
 
+test('plain text (every language but English) is split exactly as at build time', () => {
+  let checked = 0;
+  for (const c of parity.texts) {
+    assert.deepStrictEqual(search.tokenize(c.text, 'plain'), c.plain, `plain words of ${JSON.stringify(c.text.slice(0, 60))}`);
+    for (const word of c.plain) assert.strictEqual(search.term(word, 'plain'), word);
+    checked += c.plain.length;
+  }
+  assert.ok(checked > 1000, `only ${checked} words checked`);
+});
+
+test('messages take the plural form of the page language\'s category', () => {
+  const forms = (attributes) => ({ getAttribute: (name) => (name in attributes ? attributes[name] : null) });
+  const welsh = forms({
+    'data-plural-zero': 'z', 'data-plural-one': '{count} canlyniad', 'data-plural-two': '{count} ganlyniad',
+    'data-plural-few': '{count} chanlyniad', 'data-plural-many': '{count} chanlyniad (m)', 'data-plural-other': '{count} canlyniad (o)'
+  });
+  const said = (n) => search.message(welsh, { count: String(n) }, 'cy', n);
+  assert.deepStrictEqual([1, 2, 3, 6, 4, 20].map(said),
+    ['1 canlyniad', '2 ganlyniad', '3 chanlyniad', '6 chanlyniad (m)', '4 canlyniad (o)', '20 canlyniad (o)']);
+  const plain = forms({ 'data-text': 'Dim canlyniadau ar gyfer ‘{query}’ {unknown}' });
+  assert.strictEqual(search.message(plain, { query: 'ŵyr' }, 'cy'), 'Dim canlyniadau ar gyfer ‘ŵyr’ {unknown}');
+  // A category the page lacks falls back to 'other'.
+  assert.strictEqual(search.message(forms({ 'data-plural-other': '{count} x' }), { count: '5' }, 'ar', 5), '5 x');
+});
+
 test('queries rank exactly as the Rust twin of the script', async () => {
   const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(pub, p), 'utf8')));
   const manifest = await read('search/manifest.json');
