@@ -35,9 +35,10 @@
   }
 
   // Plain text's words: runs of letters, marks, digits and connectors (Rust's is_word_char).
-  var WORD_CHAR = /^[\p{L}\p{M}\p{N}\p{Pc}]$/u;
+  var WORD_CHAR = /^[\p{L}\p{M}\p{N}\p{Pc}]/u;
 
-  // Whether a character (already lowercased) ends a word, for the index's analysis.
+  // Whether a character (already lowercased; its first code point counts) ends a word, for
+  // the index's analysis.
   function separates(ch, analysis) {
     return analysis === 'plain' ? !WORD_CHAR.test(ch) : isSeparator(ch.codePointAt(0));
   }
