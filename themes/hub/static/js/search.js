@@ -424,11 +424,11 @@
   var more = document.querySelector('[data-search-more]');
   var kindsBox = document.querySelector('[data-search-kinds]');
   if (!form || !input || !status || !results || !more) return;
-  // The site's root, with its folder if it is hosted under one (/familyhub/). This script is
-  // published at <root>js/search.js, and the form sends to <root>search/: either says where
-  // the index files are.
+  // Where this language's index is: the form sends to <root>search/, root with the site's
+  // folder if it is hosted under one (/familyhub/) and the language's (/cy/) for a
+  // translation. The script's own address would not do: one copy serves every language.
   var script = document.currentScript;
-  var root = new URL('..', script && script.src ? script.src : form.action).pathname;
+  var root = new URL('..', form.action || (script && script.src) || location.href).pathname;
   var files = {};
   var state = { hits: [], keys: [], shown: 0, query: '', run: 0, text: 'english' };
   var lang = document.documentElement.lang || undefined;
