@@ -1,5 +1,6 @@
-//! Search in a real headless browser: builds the `search` fixture, serves it on 127.0.0.1,
-//! and drives Debian's Chromium through chromedriver from `tests/js/search.browser.test.js`.
+//! Search in a real headless browser: builds the `search` fixture (and the Welsh one), serves
+//! it on 127.0.0.1, and drives Debian's Chromium through chromedriver from
+//! `tests/js/search.browser.test.js` (and `search.welsh.browser.test.js`).
 //! Needs node, chromium, chromedriver and python3, which `./scripts/test` installs first;
 //! without them it fails under `CI=true` and skips visibly elsewhere (`tests/tools/mod.rs`).
 
@@ -41,19 +42,10 @@ fn wait_for(port: u16) {
     panic!("nothing listening on port {port}");
 }
 
-#[test]
-fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
-    if !tools::require(
-        "search_browser",
-        &["node", "chromium", "chromedriver", "python3"],
-        &[],
-    ) {
-        return;
-    }
-    let site = scratch_copy("search");
-    build(site.path()).expect("fixture builds");
+/// Serves `served` on 127.0.0.1, starts chromedriver and runs `script` under `node --test`
+/// with `SEARCH_SITE` and `WEBDRIVER` set; returns its report, after checking it passed.
+fn run_in_chromium(served: &Path, script: &str, extra: &[(&str, &Path)]) -> String {
     let (web, driver) = (free_port(), free_port());
-    let public = site.path().join("public");
     let _server = Running(
         Command::new("python3")
             .args([
@@ -64,7 +56,7 @@ fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
                 &web.to_string(),
                 "--directory",
             ])
-            .arg(&public)
+            .arg(served)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -81,19 +73,58 @@ fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
     wait_for(web);
     wait_for(driver);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new("node")
-        .args(["--test", "tests/js/search.browser.test.js"])
+    let mut node = Command::new("node");
+    node.args(["--test", script])
         .current_dir(root)
         .env("SEARCH_SITE", format!("http://127.0.0.1:{web}"))
-        .env("WEBDRIVER", format!("http://127.0.0.1:{driver}"))
-        .env("SEARCH_SCREENSHOT", root.join("target/search-browser.png"))
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
+        .env("WEBDRIVER", format!("http://127.0.0.1:{driver}"));
+    for (name, value) in extra {
+        node.env(name, value);
+    }
+    let output = node.output().expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "browser test failed:\n{report}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    report
+}
+
+fn browser_here(test: &str) -> bool {
+    tools::require(test, &["node", "chromium", "chromedriver", "python3"], &[])
+}
+
+#[test]
+fn typing_a_query_in_chromium_shows_ranked_results_and_the_kind_filter_works() {
+    if !browser_here("search_browser") {
+        return;
+    }
+    let site = scratch_copy("search");
+    build(site.path()).expect("fixture builds");
+    let screenshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/search-browser.png");
+    let report = run_in_chromium(
+        &site.path().join("public"),
+        "tests/js/search.browser.test.js",
+        &[("SEARCH_SCREENSHOT", &screenshot)],
+    );
     assert!(report.contains("# pass 3"), "{report}");
+}
+
+/// The Welsh site (hosted under `/teuluoedd/`): a Welsh word finds its page, and the script
+/// speaks Welsh (issue 20).
+#[cfg(unix)]
+#[test]
+fn a_welsh_site_searches_welsh_words_and_answers_in_welsh() {
+    if !browser_here("search_browser: Welsh") {
+        return;
+    }
+    let site = scratch_copy("cymraeg");
+    build(site.path()).expect("the Welsh site builds");
+    // Served from a folder holding the site as `teuluoedd/`, its base_url's folder.
+    let host = tempfile::tempdir().expect("a scratch folder");
+    std::os::unix::fs::symlink(site.path().join("public"), host.path().join("teuluoedd"))
+        .expect("a link to the site");
+    let report = run_in_chromium(host.path(), "tests/js/search.welsh.browser.test.js", &[]);
+    assert!(report.contains("# pass 1"), "{report}");
 }
