@@ -1,6 +1,7 @@
 //! Search in the site's language (issue 20): a Welsh site's index keeps Welsh words whole
 //! (no English trimmer, stop words or stemmer), the query path the script takes finds them,
-//! and the words search shows (the script's messages, its records' facts) are Welsh.
+//! and the words search shows (the script's messages, its records' facts) are Welsh; Arabic is
+//! searched by whole, unstemmed words.
 
 mod common;
 
@@ -8,11 +9,13 @@ use std::collections::BTreeMap;
 
 use common::{check, options, scratch_copy};
 use hubsite::output::Contents;
+use hubsite::output::search::index::Postings;
 use hubsite::output::search::layout::{
-    MANIFEST, Manifest, Record, parse_record_file, record_file_of, record_path,
+    MANIFEST, Manifest, Record, lay_out, parse_record_file, record_file_of, record_path,
 };
 use hubsite::output::search::query::{Mode, Searcher};
 use hubsite::output::search::text::Analysis;
+use hubsite::output::search::{SearchDocument, SearchKind};
 
 /// Every file the Welsh fixture site builds, by path.
 fn welsh_site() -> BTreeMap<String, Vec<u8>> {
@@ -94,4 +97,47 @@ fn the_words_search_shows_on_a_welsh_site_are_welsh() {
         .collect();
     assert!(facts.iter().any(|f| f == "Ar-lein"), "{facts:?}");
     assert!(!facts.iter().any(|f| f == "Online"), "{facts:?}");
+}
+
+/// Arabic, as a council's Arabic index holds it: words split at Arabic punctuation, short
+/// vowels and all kept, nothing stemmed (the article stays: 'الأسرة' is not 'أسرة').
+#[test]
+fn arabic_words_are_found_whole_and_unstemmed() {
+    let doc = |url: &str, title: &str, body: &str| SearchDocument {
+        kind: SearchKind::SelfHelp,
+        url: url.into(),
+        title: title.into(),
+        summary: String::new(),
+        topics: Vec::new(),
+        body: body.into(),
+        facts: Vec::new(),
+        section: String::new(),
+        booking: None,
+    };
+    let documents = [
+        doc(
+            "/a/",
+            "دعم الأسرة",
+            "مرحبًا، كيف حالك؟ نحن هنا لمساعدة الأسرة والأطفال.",
+        ),
+        doc("/b/", "المال", "نصائح عن الديون؛ والمال في البيت."),
+    ];
+    let analysis = Analysis::for_language("ar");
+    assert_eq!(analysis, Analysis::Plain);
+    let postings = Postings::build(&documents, analysis);
+    let files: BTreeMap<String, Vec<u8>> = lay_out(&documents, &postings, analysis)
+        .into_iter()
+        .collect();
+    let manifest = manifest(&files);
+    let search = |query: &str| {
+        let mut fetch = |path: &str| files.get(path).cloned();
+        let hits = Searcher::new(&manifest, &mut fetch).search(query, Mode::Exact);
+        hits.iter()
+            .map(|h| documents[h.doc as usize].url.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(search("الأسرة؟"), ["/a/"]);
+    assert_eq!(search("الديون"), ["/b/"]);
+    assert_eq!(search("حالك"), ["/a/"]);
+    assert!(search("أسرة").is_empty(), "not stemmed");
 }
