@@ -3,9 +3,8 @@
 
 use std::path::PathBuf;
 
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use crate::text::plural::{Plural, whole_number_samples};
 use serde::Serialize;
-use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::i18n::ArgValue;
@@ -143,85 +142,26 @@ fn placeholders() -> Vec<(&'static str, ArgValue)> {
 }
 
 /// Message `key` in each plural category of the site's language: formatted with a number of
-/// that category as `$count`, and the script's placeholders as the other variables.
+/// that category as `$count`, and the script's placeholders as the other variables. A script
+/// falls back to `other`, which some languages' whole numbers never reach (Polish's is for
+/// fractions): it is given with a fraction then.
 fn plural_forms(site: &Site, key: &str) -> Vec<PluralForm> {
-    plural_examples(&site.config.language)
+    let mut samples: Vec<(&'static str, f64)> = whole_number_samples(&site.config.language)
+        .into_iter()
+        .map(|(category, n)| (category.name(), f64::from(n)))
+        .collect();
+    if !samples.iter().any(|(category, _)| *category == Plural::Other.name()) {
+        samples.push((Plural::Other.name(), 1.5));
+    }
+    samples
         .into_iter()
         .map(|(category, n)| {
             let mut args = placeholders();
-            args.push(("count", ArgValue::Number(f64::from(n))));
+            args.push(("count", ArgValue::Number(n)));
             PluralForm {
                 category,
                 text: site.t_with(key, &args),
             }
         })
         .collect()
-}
-
-/// Each CLDR cardinal category `language` has, with the smallest whole number in it (Welsh:
-/// zero 0, one 1, two 2, few 3, many 6, other 4). A language CLDR has no rules for takes
-/// English's.
-fn plural_examples(language: &str) -> Vec<(&'static str, u32)> {
-    let rules = |tag: &str| {
-        tag.parse::<LanguageIdentifier>()
-            .ok()
-            .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok())
-    };
-    let primary = language.split('-').next().unwrap_or(language);
-    let Some(rules) = rules(language)
-        .or_else(|| rules(primary))
-        .or_else(|| rules("en"))
-    else {
-        return vec![("one", 1), ("other", 0)];
-    };
-    let order = [
-        (PluralCategory::ZERO, "zero"),
-        (PluralCategory::ONE, "one"),
-        (PluralCategory::TWO, "two"),
-        (PluralCategory::FEW, "few"),
-        (PluralCategory::MANY, "many"),
-        (PluralCategory::OTHER, "other"),
-    ];
-    let mut found: Vec<(&'static str, u32)> = Vec::new();
-    for n in 0..1000u32 {
-        let Ok(category) = rules.select(n) else {
-            continue;
-        };
-        if let Some(&(_, name)) = order.iter().find(|(c, _)| *c == category)
-            && !found.iter().any(|(f, _)| *f == name)
-        {
-            found.push((name, n));
-        }
-    }
-    found.sort_by_key(|(name, _)| order.iter().position(|(_, o)| o == name));
-    found
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plural_examples;
-
-    #[test]
-    fn each_languages_plural_categories_have_an_example() {
-        assert_eq!(plural_examples("en-GB"), [("one", 1), ("other", 0)]);
-        assert_eq!(
-            plural_examples("cy"),
-            [
-                ("zero", 0),
-                ("one", 1),
-                ("two", 2),
-                ("few", 3),
-                ("many", 6),
-                ("other", 4)
-            ]
-        );
-        assert_eq!(
-            plural_examples("ar")
-                .iter()
-                .map(|(c, _)| *c)
-                .collect::<Vec<_>>(),
-            ["zero", "one", "two", "few", "many", "other"]
-        );
-        assert_eq!(plural_examples("pa-Guru").len(), 2);
-    }
 }

@@ -40,9 +40,12 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// The size a shard is cut at, in bytes of JSON before compression.
 pub const SHARD_BYTES: usize = 16 * 1024;
 
-/// How many documents' records one file holds: few enough that the files of a first page of
-/// results stay small, enough that records add an eighth of a file per page.
-pub const RECORDS_PER_FILE: usize = 8;
+/// How many documents' records one file holds. One: packing them (eight to a file cuts a
+/// 10,000-page site's files from 2.2 to 1.4 a page) raised the median first query from 25.6 to
+/// 32.1 KiB gzipped, since a first page of results reads one file per result however they are
+/// packed (docs/performance.md, 'Fewer files'); a family on slow data pays for that, a host
+/// does not pay for files. The layout keeps the array, so a site may choose otherwise later.
+pub const RECORDS_PER_FILE: usize = 1;
 
 /// The manifest: everything a query needs before it fetches a shard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
