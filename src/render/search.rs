@@ -150,7 +150,10 @@ fn plural_forms(site: &Site, key: &str) -> Vec<PluralForm> {
         .into_iter()
         .map(|(category, n)| (category.name(), f64::from(n)))
         .collect();
-    if !samples.iter().any(|(category, _)| *category == Plural::Other.name()) {
+    if !samples
+        .iter()
+        .any(|(category, _)| *category == Plural::Other.name())
+    {
         samples.push((Plural::Other.name(), 1.5));
     }
     samples
