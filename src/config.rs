@@ -43,7 +43,19 @@ pub struct RawConfig {
     #[serde(default)]
     import: ImportSettings,
     #[serde(default)]
+    translations: std::collections::BTreeMap<Spanned<String>, SiteText>,
+    #[serde(default)]
     extra: toml::Table,
+}
+
+/// The site's name and description in another language: `[translations.cy]` in hubsite.toml.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteText {
+    /// The site's name in that language.
+    pub title: Option<String>,
+    /// Its description in that language.
+    pub description: Option<String>,
 }
 
 fn default_theme() -> String {
@@ -312,6 +324,9 @@ pub struct Config {
     pub import: ImportSettings,
     /// Free-form settings for a theme's own use.
     pub extra: toml::Table,
+    /// The site's name and description in each other language, by its tag as `languages`
+    /// spells it.
+    pub translations: std::collections::BTreeMap<String, SiteText>,
 }
 
 /// Options given on the command line that change the configuration.
@@ -356,6 +371,7 @@ fn validate(
         help_now,
         import,
         mut directory,
+        translations,
         extra,
     } = raw;
     for choice in directory.print.choices_mut() {
@@ -394,6 +410,7 @@ fn validate(
     };
     let languages = check_languages(language, languages, file, &mut problems);
     let language = languages[0].clone();
+    let translations = check_site_translations(translations, &languages, file, &mut problems);
     let output_dir = overrides.output_dir.clone().unwrap_or(output_dir);
     if let Some(url) = &directory.guide.feedback_url
         && !is_web_address(url.get_ref())
@@ -433,6 +450,7 @@ fn validate(
         directory,
         import,
         extra,
+        translations,
     };
     Ok((config, problems.sorted()))
 }
@@ -486,6 +504,39 @@ fn check_languages(
         tags.push(DEFAULT_LANGUAGE.to_owned());
     }
     tags
+}
+
+/// `[translations.<tag>]`: each tag one of the site's languages other than the default (whose
+/// words are the settings themselves), as `languages` spells it.
+fn check_site_translations(
+    written: std::collections::BTreeMap<Spanned<String>, SiteText>,
+    languages: &[String],
+    file: &SourceFile,
+    problems: &mut Diagnostics,
+) -> std::collections::BTreeMap<String, SiteText> {
+    let mut kept = std::collections::BTreeMap::new();
+    for (tag, text) in written {
+        let declared = languages
+            .iter()
+            .skip(1)
+            .find(|l| l.eq_ignore_ascii_case(tag.get_ref()));
+        match declared {
+            Some(language) => {
+                kept.insert(language.clone(), text);
+            }
+            None => problems.push(
+                file.error_at(
+                    tag.span(),
+                    format!("`[translations.{}]` is not in one of the site's other languages", tag.get_ref()),
+                )
+                .code(Code::UndeclaredLanguage)
+                .hint(format!(
+                    "name a language of `languages` other than the first (now {languages:?}); the default language's title and description are `title` and `description`"
+                )),
+            ),
+        }
+    }
+    kept
 }
 
 /// A site's language when its configuration names none.

@@ -258,3 +258,38 @@ fn a_language_builds_byte_for_byte_the_same_twice() {
         }
     }
 }
+
+#[test]
+fn the_sites_name_is_translated_and_a_translation_in_no_language_of_the_site_is_located() {
+    let pages = pages();
+    assert!(
+        pages["cy/index.html"].contains(
+            r#"<a class="site-header__name" href="/familyhub/cy/">Teuluoedd Northmoor</a>"#
+        )
+    );
+    assert!(
+        pages["index.html"]
+            .contains(r#"<a class="site-header__name" href="/familyhub/">Northmoor Families</a>"#)
+    );
+    let site = scratch_copy("council");
+    let config = site.path().join("hubsite.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{text}\n[translations.pl]\ntitle = \"Rodziny\"\n"),
+    )
+    .unwrap();
+    let found = match check(&options(site.path())) {
+        Err(Error::Content(found)) => found,
+        other => panic!("expected a problem, got {other:?}"),
+    };
+    let problem = &found.0[0];
+    assert_eq!(problem.code, Some(Code::UndeclaredLanguage));
+    assert_eq!(problem.path.display().to_string(), "hubsite.toml");
+    assert!(
+        problem.message.contains("`[translations.pl]`"),
+        "{}",
+        problem.message
+    );
+    assert!(problem.position.is_some());
+}

@@ -83,6 +83,10 @@ pub(super) fn language_sources(sources: &Sources, drafts: bool) -> Vec<Sources> 
         .map(|(index, language)| {
             let mut config: Config = (**config).clone();
             config.language = tags[index].clone();
+            if let Some(text) = config.translations.get(&config.language).cloned() {
+                config.title = text.title.unwrap_or(config.title);
+                config.description = text.description.unwrap_or(config.description);
+            }
             if index > 0 {
                 let mut at_root = shared_files.clone();
                 at_root.extend(
