@@ -8,7 +8,6 @@ mod common;
 mod tools;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
@@ -170,17 +169,9 @@ fn search_results_and_the_page_script_agree_with_the_build_on_every_phase() {
         return;
     }
     let site = council_at("2027-03-10T12:00:00Z");
-    let output = Command::new("node")
-        .args(["--test", "tests/js/phases.test.js"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("BOOKING_PUBLIC", site.path().join("public"))
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "node --test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    tools::node_test(
+        "tests/js/phases.test.js",
+        &[("BOOKING_PUBLIC", site.path().join("public").as_os_str())],
+        2,
     );
-    assert!(report.contains("# pass 2"), "{report}");
 }

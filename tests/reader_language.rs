@@ -319,17 +319,9 @@ fn the_page_script_chooses_the_same_words_as_the_build_for_every_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("plural-cases.json");
     std::fs::write(&data, serde_json::json!(cases).to_string()).expect("write cases");
-    let output = Command::new("node")
-        .args(["--test", "tests/js/plural.test.js"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("PLURAL_CASES", &data)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "node --test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    tools::node_test(
+        "tests/js/plural.test.js",
+        &[("PLURAL_CASES", data.as_os_str())],
+        3,
     );
-    assert!(report.contains("# pass 3"), "{report}");
 }

@@ -21,7 +21,6 @@ mod tools;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use hubsite::load::{LoadOptions, load_site};
@@ -149,20 +148,9 @@ fn ranking_equals_elasticlunr_js_for_the_rust_twin_and_the_script() {
         serde_json::to_vec(&json!({ "fields": fields, "sites": sites })).unwrap(),
     )
     .unwrap();
-    let output = Command::new("node")
-        .args(["--test", "tests/js/elasticlunr.test.js"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("ELASTICLUNR_CASES", &cases)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "node --test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        report.contains("# pass 4") && report.contains("# fail 0"),
-        "{report}"
+    tools::node_test(
+        "tests/js/elasticlunr.test.js",
+        &[("ELASTICLUNR_CASES", cases.as_os_str())],
+        4,
     );
 }

@@ -8,7 +8,6 @@ mod tools;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use hubsite::output::search::layout::Manifest;
@@ -108,18 +107,12 @@ fn the_script_processes_and_ranks_exactly_as_the_build() {
         serde_json::to_vec(&json!({ "texts": texts(), "queries": queries(&public) })).unwrap(),
     )
     .unwrap();
-    let output = Command::new("node")
-        .args(["--test", "tests/js/search.test.js"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("SEARCH_PARITY", &parity)
-        .env("SEARCH_PUBLIC", &public)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "node --test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    tools::node_test(
+        "tests/js/search.test.js",
+        &[
+            ("SEARCH_PARITY", parity.as_os_str()),
+            ("SEARCH_PUBLIC", public.as_os_str()),
+        ],
+        5,
     );
-    assert!(report.contains("# pass 5"), "{report}");
 }

@@ -70,3 +70,26 @@ pub fn require(test: &str, programs: &[&str], files: &[&str]) -> bool {
     }
     false
 }
+
+/// Runs `node --test <script>` (a path from the repository's root) with `env`, and returns
+/// its report; fails the test, showing the report, unless every test in the script passed and
+/// there were `passes` of them (so that a script that ran nothing cannot pass).
+pub fn node_test(script: &str, env: &[(&str, &std::ffi::OsStr)], passes: usize) -> String {
+    let output = std::process::Command::new("node")
+        .args(["--test", script])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "node --test {script} failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        report.contains(&format!("# pass {passes}\n")) && report.contains("# fail 0"),
+        "{report}"
+    );
+    report
+}
