@@ -106,11 +106,13 @@ const sites = {
   // page kind (axe, keyboard, reflow) join when these sites' pages are listed here.
   cymraeg: {
     root: 'tests/sites/cymraeg',
+    basePath: '/teuluoedd',
     pages: {},
     exit: [],
   },
   arabic: {
     root: 'tests/sites/cymraeg',
+    basePath: '/teuluoedd',
     language: 'ar',
     pages: {},
     exit: [],

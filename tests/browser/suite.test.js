@@ -446,7 +446,8 @@ describe('live counts in the language of the page (issue 20)', () => {
   // Arabic, whose dual ('two') is a word of its own. Each count the scripts write must be the
   // form the build writes for that number (data-plural-<category>, chosen by plural.js with
   // the browser's Intl.PluralRules), not the English one/many choice.
-  const week = '/sessions/wythnos-teuluoedd-2024/';
+  // The Welsh site is hosted under /teuluoedd/ (its base_url), and served so.
+  const week = '/teuluoedd/sessions/wythnos-teuluoedd-2024/';
   const expected = {
     cymraeg: {
       programme: { 1: '1 sesiwn', 2: '2 sesiwn' },
