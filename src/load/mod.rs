@@ -186,7 +186,7 @@ pub fn load_site_knowing(
     // Originals as files, read or not: one whose front matter has a problem still exists.
     let originals: BTreeSet<String> = page_paths
         .iter()
-        .map(|path| relative_slash_path(&root.join("content"), &root.join(path)))
+        .map(|path| relative_slash_path(&root.join("content"), path))
         .filter(|path| page::split_language(path).is_none())
         .collect();
     check_translations(&originals, &translations, &mut problems);
