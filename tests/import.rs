@@ -18,16 +18,15 @@ fn import(root: &Path, file: &Path, force: bool) -> ImportReport {
     .expect("import runs")
 }
 
-/// A site with the example's topics and an empty directory.
+/// A site with the example's topics (and its languages, which their Welsh needs) and an empty
+/// directory.
 fn empty_site(topics_from: &Path) -> tempfile::TempDir {
     let site = scratch_copy("directory");
     fs::remove_dir_all(site.path().join("content/directory")).unwrap();
     fs::remove_dir_all(site.path().join("content/self-help")).unwrap();
-    fs::copy(
-        topics_from.join("content/topics.toml"),
-        site.path().join("content/topics.toml"),
-    )
-    .unwrap();
+    for file in ["content/topics.toml", "hubsite.toml"] {
+        fs::copy(topics_from.join(file), site.path().join(file)).unwrap();
+    }
     site
 }
 

@@ -505,9 +505,25 @@ fn edits_to_the_example_sites_page_text_equal_full_builds() {
         "it is hard to think clearly. Breathe slowly; count to ten.",
     );
     edit(root, path, "(co-parenting.md)", "(separating-well.md)");
-    live.update(&batch(&[path]));
-    assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
+    // The example is in English and Welsh, and this page has a Welsh translation: its text
+    // shows in the Welsh build too (its front matter, the sections above it), so every stage
+    // runs (`src/pipeline/cache.rs`), and both languages equal a full build.
+    let welsh = "content/self-help/calming-an-argument.cy.md";
+    edit(
+        root,
+        welsh,
+        "mae'n anodd meddwl yn glir.",
+        "mae'n anodd meddwl yn glir. Anadlwch yn araf.",
+    );
+    live.update(&batch(&[path, welsh]));
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Full));
     assert_served_equals_full_build(&live, root, "a self-help page's text and links");
+    let served = contents(&live.shared().current().output);
+    let page = served
+        .iter()
+        .find(|(path, _)| path.ends_with("cy/self-help/calming-an-argument/index.html"))
+        .expect("the Welsh page is served");
+    assert!(String::from_utf8_lossy(&page.1).contains("Anadlwch yn araf."));
 }
 
 #[test]

@@ -32,14 +32,17 @@ fn export(root: &Path, week: &str, file: &Path) {
     .expect("export runs");
 }
 
-/// Each session file of a week folder, parsed (comments and key order do not count).
+/// Each session file of a week folder, parsed (comments and key order do not count), without
+/// the translations a spreadsheet does not carry (the example's Welsh).
 fn week_tables(root: &Path, week: &str) -> Vec<(String, toml::Table)> {
     read_tree(&root.join("sessions").join(week))
         .into_iter()
         .filter(|(path, _)| path.ends_with(".toml") && path != "week.toml")
         .map(|(path, bytes)| {
             let text = String::from_utf8(bytes).unwrap();
-            (path, text.parse::<toml::Table>().unwrap())
+            let mut table = text.parse::<toml::Table>().unwrap();
+            without_translations(&mut table);
+            (path, table)
         })
         .collect()
 }

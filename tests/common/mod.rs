@@ -102,7 +102,7 @@ pub fn read_output(root: &Path, path: &str) -> String {
 }
 
 /// A scratch copy of fixture `directory` holding the example site's directory and topics
-/// (from the repository root) instead of its own.
+/// (from the repository root) instead of its own, in the example's languages.
 pub fn example_site() -> tempfile::TempDir {
     let site = scratch_copy("directory");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -117,6 +117,11 @@ pub fn example_site() -> tempfile::TempDir {
     )
     .expect("topics");
     fs::remove_dir_all(site.path().join("content/self-help")).expect("fixture self-help");
+    // The example's topics carry their Welsh (`[topic.translations.cy]`), which a site must
+    // declare: the example's languages, as its hubsite.toml has them.
+    let config = site.path().join("hubsite.toml");
+    let text = fs::read_to_string(&config).expect("fixture config");
+    fs::write(&config, format!("languages = [\"en-GB\", \"cy\"]\n{text}")).expect("config");
     site
 }
 
@@ -174,4 +179,17 @@ pub fn workbook_with_a_number_for_a_date(path: &Path, sheet: &str) {
     page.write_string(1, 3, "11am").expect("a cell");
     page.write_string(1, 4, "online").expect("a cell");
     book.save(path).expect("the workbook saved");
+}
+
+/// `table` (a session file) without its `[translations.*]` tables or its hosts' and
+/// organisers': what a sessions spreadsheet carries (translations are not in it).
+pub fn without_translations(table: &mut toml::Table) {
+    table.remove("translations");
+    for people in ["hosts", "organisers"] {
+        if let Some(toml::Value::Array(list)) = table.get_mut(people) {
+            for person in list.iter_mut().filter_map(toml::Value::as_table_mut) {
+                person.remove("translations");
+            }
+        }
+    }
 }
