@@ -184,6 +184,8 @@ pub fn load_site_knowing(
     let (translations, pages): (Vec<_>, Vec<_>) =
         all_pages.into_iter().partition(|p| p.language.is_some());
     // Originals as files, read or not: one whose front matter has a problem still exists.
+    // The paths start with `root` already (joining them to it again would double a relative
+    // root: `tests/sites/council/tests/sites/council/content/...`).
     let originals: BTreeSet<String> = page_paths
         .iter()
         .map(|path| relative_slash_path(&root.join("content"), path))
