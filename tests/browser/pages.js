@@ -7,6 +7,8 @@
 // `language` builds it in another language than its hubsite.toml says.
 'use strict';
 
+const assert = require('node:assert/strict');
+
 /** The moment every site under test describes, so booking states and lists never drift. */
 const NOW = '2024-03-04T09:00:00Z';
 
@@ -97,13 +99,19 @@ const sites = {
       'practitioners guide': '/familyhub/directory/for-practitioners/',
       'service for practitioners only': '/familyhub/directory/family-intensive-support/',
       404: '/familyhub/no-such-page/',
+      // Its Welsh pages (issue 20), under /familyhub/cy/: translated pages and pages made from data.
+      'Welsh home': '/familyhub/cy/',
+      'Welsh safety page': '/familyhub/cy/self-help/is-it-abuse/',
+      'Welsh hide your visit': '/familyhub/cy/hide-your-visit/',
+      'Welsh session': '/familyhub/cy/sessions/spring-2027/dads-breakfast/',
     },
-    exit: ['/familyhub/self-help/is-it-abuse/', '/familyhub/directory/for-practitioners/'],
+    exit: ['/familyhub/self-help/is-it-abuse/', '/familyhub/directory/for-practitioners/', '/familyhub/cy/self-help/is-it-abuse/'],
   },
   // The Welsh-only fixture (issue 20), and the same site built in Arabic (`language` replaces
   // its hubsite.toml's): the live counts of the programme and 'my sessions' must take each
-  // language's plural forms (Welsh and Arabic have six). No page kinds yet: the checks of every
-  // page kind (axe, keyboard, reflow) join when these sites' pages are listed here.
+  // language's plural forms (Welsh and Arabic have six). Hosted under /teuluoedd/, as its
+  // base_url says. The Arabic build's pages run right to left: every check of a page kind, and
+  // the mirrored layout (suite.test.js, 'right to left').
   cymraeg: {
     root: 'tests/sites/cymraeg',
     basePath: '/teuluoedd',
@@ -114,7 +122,23 @@ const sites = {
     root: 'tests/sites/cymraeg',
     basePath: '/teuluoedd',
     language: 'ar',
-    pages: {},
+    pages: {
+      home: '/teuluoedd/',
+      'week programme': '/teuluoedd/sessions/wythnos-teuluoedd-2024/',
+      'safety page with the exit control': '/teuluoedd/self-help/ai-cam-drin-yw-e/',
+    },
+    // Its exit control is checked in 'right to left' (the standard exit checks read English).
+    exit: [],
+  },
+  // The Arabic-only fixture (Arabic text throughout, a session titled in Punjabi).
+  'arabic-site': {
+    root: 'tests/sites/arabic',
+    pages: {
+      home: '/',
+      'week programme': '/sessions/rabi/',
+      session: '/sessions/rabi/fahm-almurahiqin/',
+      service: '/directory/markaz-alusra/',
+    },
     exit: [],
   },
   // The example site at the repository root: one page of every kind a reader meets.
@@ -137,6 +161,13 @@ const sites = {
       'resource library': '/resources/',
       'search with results': '/search/#q=mediation',
       404: '/no-such-page/',
+      // Its Welsh pages (issue 20), under /cy/.
+      'Welsh home': '/cy/',
+      'Welsh safety page': '/cy/self-help/domestic-abuse/',
+      'Welsh hide your visit': '/cy/hide-your-visit/',
+      'Welsh self-help': '/cy/self-help/calming-an-argument/',
+      'Welsh week programme': '/cy/sessions/2027/',
+      'Welsh session': '/cy/sessions/2027/family-morning/',
     },
     // Sensitive by content (the domestic-abuse topic is `sensitive = true`), not by section:
     // the topic page, the programme's topic filter, the library's topic page and search.
@@ -147,6 +178,7 @@ const sites = {
       '/sessions/2027/topic/domestic-abuse/',
       '/resources/topic/domestic-abuse/',
       '/search/',
+      '/cy/self-help/domestic-abuse/',
     ],
   },
 };
@@ -158,6 +190,30 @@ const sites = {
  * { text, href, tag }). Searching joins here when the search page lands.
  */
 const journeys = {
+  example: [
+    {
+      name: 'the language switcher leads to the same page in Welsh, and back',
+      path: '/self-help/domestic-abuse/',
+      run: async (page) => switchLanguage(page, '/self-help/domestic-abuse/', '/cy/self-help/domestic-abuse/'),
+    },
+    {
+      name: "on a page with no Welsh, the switcher says it leads to the Welsh home page",
+      path: '/about-the-week/',
+      run: async (page, { tabTo }) => {
+        const focus = await tabTo(page, (f) => f.href === '/cy/');
+        assert.equal(focus.text, "Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)");
+        await Promise.all([page.waitForURL('**/cy/'), page.keyboard.press('Enter')]);
+        assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
+      },
+    },
+  ],
+  council: [
+    {
+      name: 'the language switcher leads to the same page in Welsh under the folder, and back',
+      path: '/familyhub/self-help/is-it-abuse/',
+      run: async (page) => switchLanguage(page, '/familyhub/self-help/is-it-abuse/', '/familyhub/cy/self-help/is-it-abuse/'),
+    },
+  ],
   programme: [
     {
       name: 'booking a session from the week programme',
@@ -173,6 +229,23 @@ const journeys = {
     },
   ],
 };
+
+/**
+ * From English page `english`, Tab to the switcher's Welsh link and follow it with Enter: the
+ * same page in Welsh (`<html lang="cy">`); then Tab to its English link and back.
+ */
+async function switchLanguage(page, english, welsh) {
+  const { tabTo } = require('./lib/checks');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en-GB');
+  const toWelsh = await tabTo(page, (focus) => focus.href === welsh);
+  assert.equal(toWelsh.text, 'Cymraeg');
+  await Promise.all([page.waitForURL((url) => url.pathname === welsh), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
+  const toEnglish = await tabTo(page, (focus) => focus.href === english);
+  assert.equal(toEnglish.text, 'English');
+  await Promise.all([page.waitForURL((url) => url.pathname === english), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en-GB');
+}
 
 /** Resolves once `condition()` is true; gives up after 100 tries 20 ms apart. */
 async function waitFor(condition) {

@@ -142,8 +142,11 @@ for (const [site, { pages, exit, basePath = '' }] of Object.entries(sites)) {
         await withPage(site, urlPath, { javaScriptEnabled: false }, async ({ context, page }) => {
           assert.ok(await page.locator('main h1').first().isVisible(), 'a main heading');
           await assertLinksWork(context, page, state.origins[site]);
+          // The site's name leads to the home page of the page's language (`/cy/` in Welsh).
+          const lang = await page.locator('html').getAttribute('lang');
+          const home = urlPath.startsWith(`${basePath}/${lang}/`) ? `${basePath}/${lang}/` : `${basePath}/`;
           await Promise.all([page.waitForNavigation(), page.locator('.site-header__name').click()]);
-          assert.equal(new URL(page.url()).pathname, `${basePath}/`);
+          assert.equal(new URL(page.url()).pathname, home);
           assert.ok(await page.locator('main h1').first().isVisible(), 'the home page after following a link');
         });
       });
@@ -485,6 +488,48 @@ describe('live counts in the language of the page (issue 20)', () => {
       const other = await page.locator('[data-result-count]').getAttribute('data-plural-other');
       assert.equal(await page.locator('[data-result-count]').innerText(), other.replace('{count}', '1'));
     });
+  });
+});
+
+describe('right to left (issue 20)', () => {
+  // Arabic pages run right to left: `dir="rtl"` on <html>, and the layout mirrors through the
+  // CSS logical properties, so what sits at the inline end in English (the exit control, the
+  // switcher) sits on the left, and the site's name, at the inline start, on the right.
+  const rtl = [
+    ['arabic-site', '/'],
+    ['arabic-site', '/sessions/rabi/fahm-almurahiqin/'],
+    ['arabic', '/teuluoedd/self-help/ai-cam-drin-yw-e/'],
+  ];
+  /** The horizontal middle of `selector`'s first box, as a share of the viewport's width. */
+  const middle = async (page, selector) => {
+    const box = await page.locator(selector).first().boundingBox();
+    return (box.x + box.width / 2) / page.viewportSize().width;
+  };
+  for (const [site, urlPath] of rtl) {
+    test(`${site}: ${urlPath} is right to left, mirrored, and axe clean on a phone`, async () => {
+      await withPage(site, urlPath, PHONE, async ({ page, problems }) => {
+        assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+        assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
+        assert.ok((await middle(page, '.site-header__name')) > 0.5, 'the site name starts on the right');
+        assert.deepEqual(await checks.axeViolations(page), []);
+        assert.deepEqual(checks.consoleErrors(problems), []);
+      });
+    });
+  }
+  test('arabic: the exit control is on the left at 390px, in reach after scrolling, and leaves', async () => {
+    const exitPath = '/teuluoedd/self-help/ai-cam-drin-yw-e/';
+    await withPage('arabic', exitPath, PHONE, async ({ page }) => {
+      assert.ok((await middle(page, '[data-exit-this-page]')) < 0.5, 'the exit button sits on the left in Arabic');
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const box = await page.locator('[data-exit-this-page]').boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= PHONE.viewport.height, `button at ${JSON.stringify(box)} after scrolling`);
+    });
+    // The same page in Welsh, left to right: the button on the right (the check can fail).
+    await withPage('cymraeg', exitPath, PHONE, async ({ page }) => {
+      assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+      assert.ok((await middle(page, '[data-exit-this-page]')) > 0.5, 'the exit button sits on the right in Welsh');
+    });
+    await assertExit('arabic', exitPath, (page) => page.locator('[data-exit-this-page]').click());
   });
 });
 
