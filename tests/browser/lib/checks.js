@@ -120,10 +120,13 @@ async function sidewaysOverflow(page) {
     const overflow = root.scrollWidth - root.clientWidth;
     let culprit = null;
     if (overflow > 0) {
+      // Past the right edge, or the left on a right-to-left page (which scrolls that way).
+      const rtl = getComputedStyle(root).direction === 'rtl';
       for (const element of document.body.querySelectorAll('*')) {
-        const right = element.getBoundingClientRect().right;
-        if (right > root.clientWidth + 1 && (!culprit || right > culprit.right)) {
-          culprit = { right, element: element.outerHTML.slice(0, 120) };
+        const box = element.getBoundingClientRect();
+        const beyond = rtl ? -box.left : box.right - root.clientWidth;
+        if (beyond > 1 && (!culprit || beyond > culprit.beyond)) {
+          culprit = { beyond, element: element.outerHTML.slice(0, 120) };
         }
       }
     }
