@@ -293,27 +293,3 @@ fn the_sites_name_is_translated_and_a_translation_in_no_language_of_the_site_is_
     );
     assert!(problem.position.is_some());
 }
-
-#[test]
-fn a_site_named_by_a_relative_folder_finds_its_translations_originals() {
-    // `hubsite build --root site` from the folder above: the originals are found as files
-    // (a path joined to the root twice once found none, and every translation was refused).
-    let parent = tempfile::tempdir().unwrap();
-    common::copy_tree(&common::fixture("council"), &parent.path().join("site"));
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
-        .args(["build", "--root", "site", "--now", "2027-03-10T12:00:00Z"])
-        .current_dir(parent.path())
-        .output()
-        .expect("hubsite runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        parent
-            .path()
-            .join("site/public/cy/self-help/is-it-abuse/index.html")
-            .exists()
-    );
-}
