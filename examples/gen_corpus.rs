@@ -9,6 +9,15 @@
 //! directory services (`content/directory/`) come with them. The same pages and seed always
 //! give the same site, byte for byte.
 //!
+//! `--languages en-GB,cy,ar` makes a site in those languages (the first the default, written as
+//! without the option): a translation of every Markdown page (`page.cy.md`: title, summary and
+//! body), `[translations.<tag>]` for every week, session, service and topic, and the site's name,
+//! so that each language has the same pages. A translation is the original's text with each word
+//! replaced by a made-up word of the same length (its letters swapped for others, or for Arabic
+//! letters for a tag starting `ar`, `ur`, `fa` or `ps`), the same word always by the same word: the same
+//! sizes, the same structure, and words as often repeated. Without the option the site is the one
+//! language site, byte for byte as before.
+//!
 //! `--hugo DIR` also writes the equivalent site for Hugo (`scripts/bench-build`): the same
 //! Markdown pages (Hugo reads `+++` TOML front matter), one Markdown page per session and per
 //! service, a `topics` taxonomy and minimal layouts (baseof, single, list, taxonomy, term).
@@ -165,10 +174,72 @@ fn made_up(n: usize) -> String {
 struct Corpus {
     general: Zipf,
     topics: Vec<Zipf>,
+    /// The script the words are written in: English as generated, or a translation.
+    script: Script,
+}
+
+/// How a translation writes each generated word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// The generated English words as they are.
+    Original,
+    /// Letters swapped for other Latin letters (a Welsh page's stand-in).
+    Latin,
+    /// Each letter as an Arabic letter (right to left).
+    Arabic,
+}
+
+impl Script {
+    /// The script of a language tag's translation.
+    fn of(tag: &str) -> Script {
+        let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+        match primary.as_str() {
+            "ar" | "ur" | "fa" | "ps" => Script::Arabic,
+            _ => Script::Latin,
+        }
+    }
+
+    /// `text` in this script: each letter for one letter (the same word always gives the same
+    /// word), anything else kept.
+    fn write(self, text: &str) -> String {
+        const LATIN: &str = "ywdcofgnulbhrmpsqteaivxzjk";
+        const ARABIC: &[char] = &[
+            'ا', 'ب', 'ك', 'د', 'ع', 'ف', 'غ', 'ح', 'ي', 'ج', 'ق', 'ل', 'م', 'ن', 'و', 'ث', 'ص',
+            'ر', 'س', 'ت', 'ؤ', 'ذ', 'ش', 'خ', 'ى', 'ز',
+        ];
+        if self == Script::Original {
+            return text.to_owned();
+        }
+        text.chars()
+            .map(|c| {
+                let lower = c.to_ascii_lowercase();
+                if !lower.is_ascii_lowercase() {
+                    return c;
+                }
+                let i = usize::from(lower as u8 - b'a');
+                match self {
+                    Script::Arabic => ARABIC[i],
+                    _ => {
+                        let mapped = char::from(LATIN.as_bytes()[i]);
+                        if c.is_ascii_uppercase() {
+                            mapped.to_ascii_uppercase()
+                        } else {
+                            mapped
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
 impl Corpus {
     fn new() -> Corpus {
+        Corpus::in_script(Script::Original)
+    }
+
+    /// The corpus whose words are written in `script` (the same words, so the same text).
+    fn in_script(script: Script) -> Corpus {
         let mut general: Vec<String> = FUNCTION.split_whitespace().map(str::to_owned).collect();
         let mut seen: std::collections::BTreeSet<String> = general.iter().cloned().collect();
         general.extend((0..TAIL).map(made_up).filter(|w| seen.insert(w.clone())));
@@ -181,6 +252,7 @@ impl Corpus {
         Corpus {
             general: Zipf::new(general, 1.0),
             topics,
+            script,
         }
     }
 
@@ -196,7 +268,12 @@ impl Corpus {
 
     fn words(&self, rng: &mut Rng, topics: &[usize], count: usize) -> String {
         let words: Vec<String> = (0..count).map(|_| self.word(rng, topics)).collect();
-        capitalise(&words.join(" "))
+        capitalise(&self.script.write(&words.join(" ")))
+    }
+
+    /// Fixed text (a heading, a name) in this corpus's script.
+    fn text(&self, text: &str) -> String {
+        self.script.write(text)
     }
 }
 
@@ -234,14 +311,21 @@ fn page(corpus: &Corpus, rng: &mut Rng, i: usize, pages: usize) -> String {
         "summary = \"{}.\"",
         corpus.words(rng, &topics, summary_words)
     );
-    let _ = writeln!(out, "topics = [{}]\nweight = {i}\n+++", slugs.join(", "));
+    if corpus.script == Script::Original {
+        let _ = writeln!(out, "topics = [{}]\nweight = {i}\n+++", slugs.join(", "));
+    } else {
+        // A translation's front matter holds only its own text; the rest is the original's.
+        out.push_str("+++\n");
+    }
     for section in 0..10 {
-        let _ = writeln!(out, "\n## {}\n", HEADINGS[(i + section) % HEADINGS.len()]);
+        let heading = corpus.text(HEADINGS[(i + section) % HEADINGS.len()]);
+        let _ = writeln!(out, "\n## {heading}\n");
         let _ = write!(out, "{}.", corpus.words(rng, &topics, 20));
         if section % 3 == 1 && pages > 1 {
             let other = (i + 1 + rng.below(pages - 1)) % pages;
             let link = relative(&page_path(i), &page_path(other));
-            let _ = write!(out, " Read [{}]({link}).", corpus.words(rng, &topics, 3));
+            let read = corpus.text("Read");
+            let _ = write!(out, " {read} [{}]({link}).", corpus.words(rng, &topics, 3));
         }
         let _ = writeln!(out, " {}.", corpus.words(rng, &topics, 20));
         match section % 4 {
@@ -287,47 +371,121 @@ fn write(path: PathBuf, text: &str) {
     fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
-fn generate(out: &Path, pages: usize, seed: u64) {
+/// A language the site is translated into: its tag and its words.
+pub struct Translation {
+    tag: String,
+    corpus: Corpus,
+}
+
+impl Translation {
+    /// The `[translations.<tag>]` table (under `prefix`, e.g. `topic.`) with these text fields.
+    fn table(&self, prefix: &str, fields: &[(&str, &str)]) -> String {
+        let mut out = format!("\n[{prefix}translations.{}]\n", self.tag);
+        for (field, value) in fields {
+            if value.contains('\n') {
+                let _ = writeln!(out, "{field} = \"\"\"\n{value}\n\"\"\"");
+            } else {
+                let _ = writeln!(out, "{field} = \"{value}\"");
+            }
+        }
+        out
+    }
+
+    /// `path` (`dir/name.md`) as this translation's file, `dir/name.<tag>.md`.
+    fn file(&self, path: &str) -> String {
+        let stem = path.strip_suffix(".md").unwrap_or(path);
+        format!("{stem}.{}.md", self.tag)
+    }
+}
+
+fn generate(out: &Path, pages: usize, seed: u64, languages: &[String]) {
     let corpus = Corpus::new();
-    write(
-        out.join("hubsite.toml"),
-        "title = \"Generated Hub\"\nbase_url = \"https://hub.example.org/\"\n",
-    );
-    write(
-        out.join("content/_index.md"),
-        "+++\ntitle = \"Generated Hub\"\nsummary = \"A generated site for benchmarks.\"\n+++\nSee [self-help](self-help/_index.md).\n",
-    );
+    let translations: Vec<Translation> = languages
+        .iter()
+        .skip(1)
+        .map(|tag| Translation {
+            tag: tag.clone(),
+            corpus: Corpus::in_script(Script::of(tag)),
+        })
+        .collect();
+    let mut config =
+        "title = \"Generated Hub\"\nbase_url = \"https://hub.example.org/\"\n".to_owned();
+    if languages.len() > 1 {
+        let tags: Vec<String> = languages.iter().map(|t| format!("\"{t}\"")).collect();
+        let _ = writeln!(config, "languages = [{}]", tags.join(", "));
+        for t in &translations {
+            config.push_str(&t.table(
+                "",
+                &[
+                    ("title", &t.corpus.text("Generated Hub")),
+                    (
+                        "description",
+                        &t.corpus.text("A generated site for benchmarks."),
+                    ),
+                ],
+            ));
+        }
+    }
+    write(out.join("hubsite.toml"), &config);
+    // A page and its translations: `text` writes the page in a corpus's words.
+    let write_page = |path: &str, text: &dyn Fn(&Corpus) -> String| {
+        write(out.join("content").join(path), &text(&corpus));
+        for t in &translations {
+            write(out.join("content").join(t.file(path)), &text(&t.corpus));
+        }
+    };
+    write_page("_index.md", &|c| {
+        format!(
+            "+++\ntitle = \"{}\"\nsummary = \"{}\"\n+++\n{} [{}](self-help/_index.md).\n",
+            c.text("Generated Hub"),
+            c.text("A generated site for benchmarks."),
+            c.text("See"),
+            c.text("self-help"),
+        )
+    });
     let mut topics = String::new();
     for (slug, name, _) in TOPICS {
+        let description = format!("About {}.", name.to_lowercase());
         let _ = writeln!(
             topics,
-            "[[topic]]\nslug = \"{slug}\"\nname = \"{name}\"\ndescription = \"About {}.\"\n",
-            name.to_lowercase()
+            "[[topic]]\nslug = \"{slug}\"\nname = \"{name}\"\ndescription = \"{description}\"\n",
         );
+        for t in &translations {
+            let table = t.table(
+                "topic.",
+                &[
+                    ("name", &t.corpus.text(name)),
+                    ("description", &t.corpus.text(&description)),
+                ],
+            );
+            let _ = writeln!(topics, "{}", table.trim_start());
+        }
     }
     write(out.join("content/topics.toml"), &topics);
-    write(
-        out.join("content/self-help/_index.md"),
-        "+++\ntitle = \"Self-help\"\nsummary = \"Generated guides.\"\n+++\n",
-    );
+    write_page("self-help/_index.md", &|c| {
+        format!(
+            "+++\ntitle = \"{}\"\nsummary = \"{}\"\n+++\n",
+            c.text("Self-help"),
+            c.text("Generated guides.")
+        )
+    });
     for part in 0..pages.div_ceil(PER_PART) {
-        let index = format!(
-            "+++\ntitle = \"Part {part}\"\nsummary = \"Generated guides, part {part}.\"\n+++\n"
-        );
-        write(
-            out.join(format!("content/self-help/part-{part:02}/_index.md")),
-            &index,
-        );
+        write_page(&format!("self-help/part-{part:02}/_index.md"), &|c| {
+            format!(
+                "+++\ntitle = \"{} {part}\"\nsummary = \"{} {part}.\"\n+++\n",
+                c.text("Part"),
+                c.text("Generated guides, part"),
+            )
+        });
     }
     for i in 0..pages {
-        let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-        write(
-            out.join("content").join(page_path(i)),
-            &page(&corpus, &mut rng, i, pages),
-        );
+        write_page(&page_path(i), &|c| {
+            let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+            page(c, &mut rng, i, pages)
+        });
     }
-    programme::generate(out, &corpus, pages / 10, seed);
-    directory::generate(out, &corpus, pages / 10, seed);
+    programme::generate(out, &corpus, &translations, pages / 10, seed);
+    directory::generate(out, &corpus, &translations, pages / 10, seed);
 }
 
 fn main() {
@@ -335,6 +493,7 @@ fn main() {
     let mut seed = 1;
     let mut out = None;
     let mut hugo = None;
+    let mut languages: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
@@ -343,14 +502,21 @@ fn main() {
             "--seed" => seed = value.parse().expect("--seed takes a number"),
             "--out" => out = Some(PathBuf::from(value)),
             "--hugo" => hugo = Some(PathBuf::from(value)),
+            "--languages" => {
+                languages = value.split(',').map(|t| t.trim().to_owned()).collect();
+                languages.retain(|t| !t.is_empty());
+            }
             other => {
-                panic!("unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR]")
+                panic!(
+                    "unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR] \
+                     [--languages en-GB,cy,ar]"
+                )
             }
         }
     }
     let out = out.expect("--out DIR is required");
     clear(&out);
-    generate(&out, pages, seed);
+    generate(&out, pages, seed, &languages);
     write(out.join(MARKER), "made by gen_corpus\n");
     println!(
         "wrote {pages} pages, {} sessions and {} services into {}",
@@ -358,6 +524,13 @@ fn main() {
         pages / 10,
         out.display()
     );
+    if languages.len() > 1 {
+        println!(
+            "in {} languages ({}), each page and item translated",
+            languages.len(),
+            languages.join(", ")
+        );
+    }
     if let Some(hugo) = hugo {
         clear(&hugo);
         hugo::generate(&out, &hugo, pages, seed);

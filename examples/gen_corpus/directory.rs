@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Corpus, Rng, TOPICS, write};
+use super::{Corpus, Rng, TOPICS, Translation, write};
 
 /// One service's facts, shared by the hubsite file and the Hugo page.
 pub struct Service {
@@ -19,7 +19,11 @@ pub fn service(corpus: &Corpus, seed: u64, i: usize) -> Service {
     let mut rng = Rng(seed ^ 0xD1EC_7000 ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
     let topic = rng.below(TOPICS.len());
     let count = 2 + rng.below(2);
-    let name = format!("{} service {i}", corpus.words(&mut rng, &[topic], count));
+    let name = format!(
+        "{} {} {i}",
+        corpus.words(&mut rng, &[topic], count),
+        corpus.text("service")
+    );
     let summary = format!("{}.", corpus.words(&mut rng, &[topic], 14));
     let description = (0..2)
         .map(|_| format!("{}.", corpus.words(&mut rng, &[topic], 40)))
@@ -34,8 +38,15 @@ pub fn service(corpus: &Corpus, seed: u64, i: usize) -> Service {
     }
 }
 
-/// Writes `count` services into `out/content/directory/`.
-pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
+/// Writes `count` services into `out/content/directory/`, with their text in each of
+/// `translations`.
+pub fn generate(
+    out: &Path,
+    corpus: &Corpus,
+    translations: &[Translation],
+    count: usize,
+    seed: u64,
+) {
     for i in 0..count {
         let s = service(corpus, seed, i);
         let mut text = String::new();
@@ -63,6 +74,17 @@ pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
             text,
             "\n[[schedule]]\ndays = [\"monday\", \"wednesday\"]\nopens = \"09:00\"\ncloses = \"12:00\""
         );
+        for t in translations {
+            let s = service(&t.corpus, seed, i);
+            text.push_str(&t.table(
+                "",
+                &[
+                    ("name", &s.name),
+                    ("summary", &s.summary),
+                    ("description", &s.description),
+                ],
+            ));
+        }
         write(
             out.join("content/directory").join(format!("{}.toml", s.id)),
             &text,

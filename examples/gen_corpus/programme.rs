@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Corpus, Rng, TOPICS, write};
+use super::{Corpus, Rng, TOPICS, Translation, write};
 
 /// Sessions in one practice week.
 pub const PER_WEEK: usize = 20;
@@ -62,16 +62,38 @@ pub fn session(corpus: &Corpus, seed: u64, i: usize) -> Session {
     }
 }
 
-/// Writes `count` sessions into `out/sessions/`.
-pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
+/// Writes `count` sessions into `out/sessions/`, with their text in each of `translations`.
+pub fn generate(
+    out: &Path,
+    corpus: &Corpus,
+    translations: &[Translation],
+    count: usize,
+    seed: u64,
+) {
     for w in 0..count.div_ceil(PER_WEEK) {
         let start = week_start(w);
         let end = start + jiff::Span::new().days(4);
-        let week = format!(
+        let mut week = format!(
             "name = \"Relationships Matter week {w}\"\nstart_date = {start}\nend_date = {end}\n\
              summary = \"Generated practice week {w}.\"\naudience = [\"parents\", \"practitioners\"]\n\n\
              [booking]\nurl_template = \"https://example.org/book?session={{slug}}\"\n"
         );
+        for t in translations {
+            let c = &t.corpus;
+            week.push_str(&t.table(
+                "",
+                &[
+                    (
+                        "name",
+                        &format!("{} {w}", c.text("Relationships Matter week")),
+                    ),
+                    (
+                        "summary",
+                        &format!("{} {w}.", c.text("Generated practice week")),
+                    ),
+                ],
+            ));
+        }
         write(
             out.join("sessions").join(week_slug(w)).join("week.toml"),
             &week,
@@ -101,6 +123,17 @@ pub fn generate(out: &Path, corpus: &Corpus, count: usize, seed: u64) {
         text.push_str(
             "\n[[hosts]]\nname = \"The family hub team\"\norganisation = \"Generated Council\"\n",
         );
+        for t in translations {
+            let s = session(&t.corpus, seed, i);
+            text.push_str(&t.table(
+                "",
+                &[
+                    ("title", &s.title),
+                    ("summary", &s.summary),
+                    ("description", &s.description),
+                ],
+            ));
+        }
         write(
             out.join("sessions")
                 .join(week_slug(s.week))
