@@ -8,8 +8,8 @@
 //! last build; `title` edits the page's title, which runs the whole pipeline (lists change);
 //! `section` edits the title of the top section (`content/library/_index.md`), which every
 //! page below it shows (breadcrumbs) and every one of their search records holds. FILE (under
-//! DIR) names another file to edit the title of (`content/self-help/_index.md` on a site from
-//! gen_corpus).
+//! DIR) names another file to edit (`content/self-help/_index.md` on a site from gen_corpus; a
+//! page without gen_site's paragraph gains a last paragraph in a text edit).
 
 use std::fs;
 use std::path::PathBuf;
@@ -66,10 +66,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     for edit in 0..edits {
         let text = match kind {
-            Edit::Text => original.replace(
+            Edit::Text if original.contains("This is paragraph 0") => original.replace(
                 "This is paragraph 0",
                 &format!("This is edit {edit}, paragraph 0"),
             ),
+            // A page without gen_site's paragraph (gen_corpus's): a last paragraph added.
+            Edit::Text => format!("{original}\nThis is edit {edit}.\n"),
             Edit::Title | Edit::Section => {
                 original.replacen("title = \"", &format!("title = \"Edit {edit} of "), 1)
             }
