@@ -7,6 +7,7 @@
 use krilla::geom::Point;
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
+use std::sync::{Arc, Mutex};
 
 use super::PdfError;
 use super::layout::Style;
@@ -22,7 +23,21 @@ pub(super) struct FontFace {
     /// The advances of the ASCII characters, looked up once: most text is ASCII, and wrapping
     /// measures every character.
     ascii: [u16; 128],
+    /// Shaping plans by the properties of the text they shape (direction, script, language):
+    /// making a plan costs far more than shaping a word with it, and wrapping measures every
+    /// word.
+    plans: Mutex<Vec<PlanFor>>,
 }
+
+/// A shaping plan and the text properties it was made for.
+type PlanFor = (
+    (
+        rustybuzz::Direction,
+        rustybuzz::Script,
+        Option<rustybuzz::Language>,
+    ),
+    Arc<rustybuzz::ShapePlan>,
+);
 
 impl FontFace {
     pub(super) fn load(name: &'static str) -> Result<FontFace, PdfError> {
@@ -40,6 +55,7 @@ impl FontFace {
             face,
             shaper,
             ascii,
+            plans: Mutex::default(),
         })
     }
 
@@ -70,7 +86,26 @@ impl FontFace {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
+        // What `rustybuzz::shape` does, with the plan made once for text of these properties.
+        let key = (buffer.direction(), buffer.script(), buffer.language());
+        let plan = {
+            let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+            match plans.iter().find(|(k, _)| *k == key) {
+                Some((_, plan)) => Arc::clone(plan),
+                None => {
+                    let plan = Arc::new(rustybuzz::ShapePlan::new(
+                        &self.shaper,
+                        key.0,
+                        Some(key.1),
+                        key.2.as_ref(),
+                        &[],
+                    ));
+                    plans.push((key, Arc::clone(&plan)));
+                    plan
+                }
+            }
+        };
+        let shaped = rustybuzz::shape_with_plan(&self.shaper, &plan, buffer);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
         self.points(units as f32, size)
     }
