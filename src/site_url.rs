@@ -208,16 +208,19 @@ impl SiteUrls {
     /// `url()` in styles...) turned into a link under the site's folder. Unchanged, and not
     /// copied, at the root of a host.
     ///
-    /// A link that names its language (`hreflang`: the language switcher, `<link
-    /// rel="alternate">`) is written in full by whoever made it, since it leads to another
-    /// language's pages: it is kept as it is.
+    /// The language switcher's links (marked `data-language-link`) are written in full by the
+    /// theme, since they lead to another language's pages: they are kept as they are.
     pub fn rewrite_html<'a>(&self, html: &'a str) -> Cow<'a, str> {
         if self.base_path.is_empty() && self.language_prefix.is_empty() {
             return Cow::Borrowed(html);
         }
         let mut edits: Vec<(usize, &str)> = Vec::new();
         for tag in tags(html) {
-            if tag.attributes.iter().any(|(name, _, _)| name == "hreflang") {
+            if tag
+                .attributes
+                .iter()
+                .any(|(name, _, _)| name == LANGUAGE_LINK)
+            {
                 continue;
             }
             for (name, value, offset) in &tag.attributes {
@@ -286,6 +289,10 @@ impl SiteUrls {
         Cow::Owned(out)
     }
 }
+
+/// The attribute that marks a link written in full from the host's root (the language
+/// switcher's), which [`SiteUrls::rewrite_html`] leaves as it is.
+pub const LANGUAGE_LINK: &str = "data-language-link";
 
 /// The folder of a language's pages, from its tag: `/cy`, `/pa-guru`.
 pub fn language_folder(tag: &str) -> String {
@@ -430,10 +437,10 @@ mod tests {
             Some("/css/site.css")
         );
         assert_eq!(welsh.site_path("/familyhub/about/"), None);
-        let html = r#"<a href="/about/">a</a><link rel="stylesheet" href="/css/site.css"><a href="/familyhub/about/" hreflang="en-GB">English</a>"#;
+        let html = r#"<a href="/about/">a</a><link rel="stylesheet" href="/css/site.css"><a href="/familyhub/about/" hreflang="en-GB" data-language-link>English</a><a href="/x/" hreflang="cy">x</a>"#;
         assert_eq!(
             welsh.rewrite_html(html),
-            r#"<a href="/familyhub/cy/about/">a</a><link rel="stylesheet" href="/familyhub/css/site.css"><a href="/familyhub/about/" hreflang="en-GB">English</a>"#
+            r#"<a href="/familyhub/cy/about/">a</a><link rel="stylesheet" href="/familyhub/css/site.css"><a href="/familyhub/about/" hreflang="en-GB" data-language-link>English</a><a href="/familyhub/cy/x/" hreflang="cy">x</a>"#
         );
         let at_root = SiteUrls::parse("https://example.org")
             .unwrap()

@@ -81,7 +81,7 @@ fn an_untranslated_page_leads_welsh_readers_to_the_welsh_home_page_and_says_so()
     let pages = example_pages();
     let about = page(&pages, "about-the-week/index.html");
     assert!(about.contains(
-        "<a href=\"/cy/\" hreflang=\"cy\" lang=\"cy\" dir=\"ltr\">Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)</a>"
+        "<a href=\"/cy/\" hreflang=\"cy\" lang=\"cy\" dir=\"ltr\" data-language-link>Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)</a>"
     ));
     assert!(!pages.contains_key("cy/about-the-week/index.html"));
     // The Welsh home page's link to it leads to the English page.

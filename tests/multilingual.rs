@@ -70,10 +70,10 @@ fn each_translated_page_links_to_its_other_language_both_ways() {
     assert!(welsh.starts_with("<!DOCTYPE html>\n<html lang=\"cy\" dir=\"ltr\">"));
     assert!(welsh.contains("<h1>Ai gwrthdaro yw hyn, neu gam-drin?</h1>"));
     assert!(welsh.contains(
-        r#"<a href="/familyhub/self-help/is-it-abuse/" hreflang="en-GB" lang="en-GB" dir="ltr">English</a>"#
+        r#"<a href="/familyhub/self-help/is-it-abuse/" hreflang="en-GB" lang="en-GB" dir="ltr" data-language-link>English</a>"#
     ));
     assert!(english.contains(
-        r#"<a href="/familyhub/cy/self-help/is-it-abuse/" hreflang="cy" lang="cy" dir="ltr">Cymraeg</a>"#
+        r#"<a href="/familyhub/cy/self-help/is-it-abuse/" hreflang="cy" lang="cy" dir="ltr" data-language-link>Cymraeg</a>"#
     ));
     for page in [welsh, english] {
         assert!(page.contains(r#"<link rel="alternate" hreflang="cy" href="https://council.example.gov.uk/familyhub/cy/self-help/is-it-abuse/">"#));
@@ -117,7 +117,7 @@ fn a_page_not_translated_leads_to_the_other_languages_home_and_says_so() {
     assert!(!pages.contains_key("cy/self-help/talking-after-a-loss/index.html"));
     let english = &pages["self-help/talking-after-a-loss/index.html"];
     assert!(english.contains(
-        r#"<a href="/familyhub/cy/" hreflang="cy" lang="cy" dir="ltr">Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)</a>"#
+        r#"<a href="/familyhub/cy/" hreflang="cy" lang="cy" dir="ltr" data-language-link>Hafan Gymraeg (nid yw'r dudalen hon ar gael yn Gymraeg)</a>"#
     ));
     assert!(
         !english.contains(r#"<link rel="alternate" hreflang="cy""#),
@@ -217,7 +217,10 @@ fn a_translations_problems_are_located_and_reported_together() {
     .unwrap();
     let found = match check(&options(site.path())) {
         Err(Error::Content(found)) => found,
-        other => panic!("expected problems, got {other:?}"),
+        other => panic!(
+            "expected problems, got {:?}",
+            other.map(|run| run.output.files.len())
+        ),
     };
     let ours: Vec<_> = found
         .0
@@ -281,7 +284,10 @@ fn the_sites_name_is_translated_and_a_translation_in_no_language_of_the_site_is_
     .unwrap();
     let found = match check(&options(site.path())) {
         Err(Error::Content(found)) => found,
-        other => panic!("expected a problem, got {other:?}"),
+        other => panic!(
+            "expected a problem, got {:?}",
+            other.map(|run| run.output.files.len())
+        ),
     };
     let problem = &found.0[0];
     assert_eq!(problem.code, Some(Code::UndeclaredLanguage));
@@ -292,4 +298,94 @@ fn the_sites_name_is_translated_and_a_translation_in_no_language_of_the_site_is_
         problem.message
     );
     assert!(problem.position.is_some());
+}
+
+#[test]
+fn related_pages_without_a_translation_drafts_and_names_that_only_look_like_languages() {
+    let site = scratch_copy("council");
+    let content = site.path().join("content");
+    // The home page (shown in English on the Welsh home page) names a page with no Welsh.
+    let home = fs::read_to_string(content.join("_index.md")).unwrap();
+    fs::write(
+        content.join("_index.md"),
+        home.replacen(
+            "+++\n",
+            "+++\nrelated_pages = [\"self-help/talking-after-a-loss.md\"]\n",
+            1,
+        )
+        .replacen("title", "title", 1),
+    )
+    .unwrap();
+    // A draft whose Welsh translation is not marked draft stays unpublished in both.
+    fs::write(
+        content.join("plans.md"),
+        "+++\ntitle = \"Plans\"\ndraft = true\n+++\nSoon.\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("plans.cy.md"),
+        "+++\ntitle = \"Cynlluniau\"\n+++\nCyn bo hir.\n",
+    )
+    .unwrap();
+    // A name that only looks like a language is a page of its own, as it always was.
+    fs::write(
+        content.join("notes-us.us.md"),
+        "+++\ntitle = \"Notes\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let run = check(&options(site.path())).unwrap_or_else(|e| panic!("builds: {e}"));
+    let paths: Vec<&str> = run.output.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(
+        !paths.iter().any(|p| p.contains("plans")),
+        "a draft leaked: {paths:?}"
+    );
+    assert!(
+        paths.contains(&"notes-us.us/index.html")
+            || paths.iter().any(|p| p.starts_with("notes-us")),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn a_second_translation_and_a_folder_named_like_a_language_are_located() {
+    let site = scratch_copy("council");
+    let content = site.path().join("content");
+    fs::copy(
+        content.join("hide-your-visit.cy.md"),
+        content.join("hide-your-visit.CY.md"),
+    )
+    .unwrap();
+    let found = match check(&options(site.path())) {
+        Err(Error::Content(found)) => found,
+        other => panic!(
+            "expected a problem, got {:?}",
+            other.map(|run| run.output.files.len())
+        ),
+    };
+    assert!(
+        found.0.iter().any(|d| d.code == Some(Code::PageTranslation)
+            && d.message.contains("a second `cy` translation")),
+        "{found:?}"
+    );
+    fs::remove_file(content.join("hide-your-visit.CY.md")).unwrap();
+    fs::create_dir_all(content.join("cy")).unwrap();
+    fs::write(
+        content.join("cy/info.md"),
+        "+++\ntitle = \"Info\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let found = match check(&options(site.path())) {
+        Err(Error::Content(found)) => found,
+        other => panic!(
+            "expected a problem, got {:?}",
+            other.map(|run| run.output.files.len())
+        ),
+    };
+    assert!(
+        found
+            .0
+            .iter()
+            .any(|d| d.message.contains("in the folder where its `cy` pages go")),
+        "{found:?}"
+    );
 }

@@ -173,7 +173,7 @@ pub fn load_site_knowing(
         .collect();
     let all_pages = read_all_knowing(root, &page_paths, known_pages, &mut problems, |file| {
         let content_path = relative_slash_path(&root.join("content"), &root.join(&file.path));
-        match page::split_language(&content_path) {
+        match translation_of(&content_path, &config) {
             Some((original, tag)) => {
                 let language = translation_language(&file, tag, &config)?;
                 page::parse_page_in(file, original, Some(language)).map(Arc::new)
@@ -189,7 +189,7 @@ pub fn load_site_knowing(
     let originals: BTreeSet<String> = page_paths
         .iter()
         .map(|path| relative_slash_path(&root.join("content"), path))
-        .filter(|path| page::split_language(path).is_none())
+        .filter(|path| translation_of(path, &config).is_none())
         .collect();
     check_translations(&originals, &translations, &mut problems);
     let mut data_files = read_all(root, &toml_paths, &mut problems, Ok);
@@ -225,6 +225,18 @@ pub fn load_site_knowing(
         asset_hashes,
         problems,
     })
+}
+
+/// The original's path and the language of a page named as a translation (`about.cy.md`): its
+/// tag is one of the site's languages, or a two-letter language of the IANA registry (`pl`,
+/// `ar-EG`; reported when undeclared). Anything else before `.md` (`about.us.md`,
+/// `minutes.jan.md`, `notes.v2.md`) is part of a page's own name, as it always was.
+fn translation_of<'a>(content_path: &'a str, config: &Config) -> Option<(String, &'a str)> {
+    let (original, tag) = page::split_language(content_path)?;
+    let primary = tag.split('-').next().unwrap_or(tag);
+    let registered = primary.len() == 2
+        && language_tags::LanguageTag::parse(tag).is_ok_and(|t| t.validate().is_ok());
+    (config.has_language(tag) || registered).then_some((original, tag))
 }
 
 /// The language of a translated page, as `languages` spells it: one of the site's languages
@@ -271,7 +283,26 @@ fn check_translations(
     translations: &[Arc<RawPage>],
     problems: &mut Diagnostics,
 ) {
+    let mut seen: BTreeMap<(&str, &str), &Path> = BTreeMap::new();
     for translation in translations {
+        let language = translation.language.as_deref().unwrap_or_default();
+        let key = (translation.content_path.as_str(), language);
+        if let Some(first) = seen.insert(key, &translation.file.path) {
+            problems.push(
+                Diagnostic::file(
+                    translation.file.path.clone(),
+                    format!(
+                        "a second `{language}` translation of content/{}, beside {}",
+                        translation.content_path,
+                        first.display()
+                    ),
+                )
+                .code(Code::PageTranslation)
+                .hint(
+                    "keep one file for each page and language (a tag means the same in any case)",
+                ),
+            );
+        }
         let original = translation.content_path.as_str();
         if !originals.contains(original) {
             problems.push(

@@ -4,7 +4,7 @@
 //! sensitive, specialist safety services come first and services that work with both partners
 //! together (mediation, couple counselling, couples' courses) are never suggested.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
@@ -72,6 +72,9 @@ pub struct Targets<'a> {
     pub services: &'a [Service],
     /// Published pages by their path under `content/`.
     pub pages: &'a BTreeMap<String, PageId>,
+    /// Pages of the default language the language being built has no translation of, by
+    /// their path under `content/`: an entry naming one is left out of that language's lists.
+    pub untranslated: &'a BTreeSet<String>,
     /// The resource library.
     pub resources: &'a [Resource],
 }
@@ -99,7 +102,7 @@ pub fn resolve(
         resolve_list(list, origin, problems, |entry| {
             let id = service_id_of(entry, origin.content_dir);
             match service_ids.iter().position(|known| Some(*known) == id.as_deref()) {
-                Some(index) => Ok(ServiceIndex::new(index)),
+                Some(index) => Ok(Some(ServiceIndex::new(index))),
                 None => Err(unknown(&format!("no service `{entry}` in the directory"), id.as_deref().unwrap_or(entry), &service_ids)
                     .hint_suffix("name a service by its id (its file name without .toml) or by its path, such as ../directory/relate.toml")),
             }
@@ -109,7 +112,8 @@ pub fn resolve(
         resolve_list(list, origin, problems, |entry| {
             let path = join_content_path(origin.content_dir, entry).unwrap_or_default();
             match targets.pages.get(&path) {
-                Some(&id) => Ok(id),
+                Some(&id) => Ok(Some(id)),
+                None if targets.untranslated.contains(&path) => Ok(None),
                 None => Err(unknown(
                     &format!("no page at `{entry}`"),
                     entry,
@@ -125,7 +129,7 @@ pub fn resolve(
     let resources = written.resources.as_ref().map(|list| {
         resolve_list(list, origin, problems, |entry| {
             match resource_urls.iter().position(|url| *url == entry) {
-                Some(index) => Ok(ResourceId::new(index)),
+                Some(index) => Ok(Some(ResourceId::new(index))),
                 None => Err(unknown(
                     &format!("no resource in content/resources/ has the address `{entry}`"),
                     entry,
@@ -185,12 +189,12 @@ fn resolve_list<I: PartialEq>(
     list: &[Spanned<String>],
     origin: Origin,
     problems: &mut Diagnostics,
-    find: impl Fn(&str) -> Result<I, Unknown>,
+    find: impl Fn(&str) -> Result<Option<I>, Unknown>,
 ) -> Vec<I> {
     let mut found = Vec::new();
     for entry in list {
         match find(entry.get_ref().trim()) {
-            Ok(index) if !found.contains(&index) => found.push(index),
+            Ok(Some(index)) if !found.contains(&index) => found.push(index),
             Ok(_) => {}
             Err(problem) => {
                 let span = entry.span();
@@ -232,9 +236,15 @@ pub fn resolve_site_relations(
     by_content_path: &BTreeMap<String, PageId>,
     problems: &mut Diagnostics,
 ) {
+    let untranslated: BTreeSet<String> = sources
+        .untranslated
+        .iter()
+        .map(|p| p.content_path.clone())
+        .collect();
     let targets = Targets {
         services,
         pages: by_content_path,
+        untranslated: &untranslated,
         resources,
     };
     let for_pages: Vec<ExplicitRelations> = pages
@@ -532,6 +542,7 @@ mod tests {
             Targets {
                 services: &services,
                 pages: &pages,
+                untranslated: &BTreeSet::new(),
                 resources: &[],
             },
             &mut problems,

@@ -19,10 +19,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::{CONFIG_FILE, Config};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::languages::SiteLanguages;
 use crate::load::{AssetSource, RawPage, Sources};
-use crate::model::page::{join_content_path, page_url};
+use crate::model::page::page_url;
 use crate::output::{Contents, Output, OutputFile, oruk, sitemap};
 use crate::site_url::language_folder;
 
@@ -41,20 +42,12 @@ pub(super) fn language_sources(sources: &Sources, drafts: bool) -> Vec<Sources> 
             .map(|t| (t.content_path.as_str(), t))
             .collect();
         let needed = sections_above(translated.keys().copied());
-        let untranslated: BTreeSet<&str> = sources
-            .pages
-            .iter()
-            .map(|p| p.content_path.as_str())
-            .filter(|path| !translated.contains_key(path))
-            .collect();
         let mut language = Chosen::default();
         for page in &sources.pages {
             match translated.get(page.content_path.as_str()) {
-                Some(translation) => {
-                    language
-                        .pages
-                        .push(Arc::new(translated_page(page, translation, &untranslated)))
-                }
+                Some(translation) => language
+                    .pages
+                    .push(Arc::new(translated_page(page, translation))),
                 None if needed.contains(page.content_path.as_str()) => {
                     language.pages.push(Arc::clone(page));
                 }
@@ -142,28 +135,15 @@ fn sections_above<'a>(paths: impl Iterator<Item = &'a str>) -> BTreeSet<String> 
 }
 
 /// A translation as its language's page: its own file (title, summary, body) with the
-/// original's front matter for everything else, and related pages only where they lead to a
-/// page in the same language.
-fn translated_page(
-    original: &RawPage,
-    translation: &RawPage,
-    untranslated: &BTreeSet<&str>,
-) -> RawPage {
+/// original's front matter for everything else (related pages without a translation are left
+/// out of its lists by the model: `relations::Targets::untranslated`).
+fn translated_page(original: &RawPage, translation: &RawPage) -> RawPage {
     let mut front = original.front.clone();
     front.title = translation.front.title.clone();
     front.summary = translation.front.summary.clone();
-    front.draft = translation.front.draft;
+    // A draft stays a draft in every language, whatever its translation says.
+    front.draft = original.front.draft || translation.front.draft;
     front.extra = translation.front.extra.clone();
-    let dir = original
-        .content_path
-        .rsplit_once('/')
-        .map_or("", |(dir, _)| dir);
-    if let Some(pages) = &mut front.related_pages {
-        pages.retain(|entry| {
-            join_content_path(dir, entry.get_ref())
-                .is_none_or(|path| !untranslated.contains(path.as_str()))
-        });
-    }
     RawPage {
         file: translation.file.clone(),
         content_path: original.content_path.clone(),
@@ -190,11 +170,28 @@ fn static_files(sources: &Sources) -> BTreeSet<String> {
 
 /// The outputs of every language as one: the default language's as they are, each other's
 /// under its folder, less what the site publishes once; one sitemap for all.
-pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Output {
+pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Result<Output, Diagnostics> {
     let mut outputs = outputs.into_iter();
     let Some(mut merged) = outputs.next() else {
-        return Output::default();
+        return Ok(Output::default());
     };
+    // A language's folder is its own: the default language publishing under it would mix
+    // with that language's pages.
+    let mut problems = Diagnostics::default();
+    for tag in sources.config.languages.iter().skip(1) {
+        let folder = format!("{}/", &language_folder(tag)[1..]);
+        if let Some(file) = merged.files.iter().find(|f| f.path.starts_with(&folder)) {
+            problems.push(
+                Diagnostic::file(
+                    CONFIG_FILE,
+                    format!("the site publishes {} itself, in the folder where its `{tag}` pages go", file.path),
+                )
+                .code(Code::PageTranslation)
+                .hint(format!("rename the folder {folder} under content/ or static/: /{folder} holds the site in `{tag}`")),
+            );
+        }
+    }
+    problems.into_result(()).map_err(|p| p.sorted())?;
     let shared = static_files(sources);
     let mut sitemaps: Vec<Arc<Vec<u8>>> = Vec::new();
     let mut keep_sitemap = |file: &OutputFile| {
@@ -224,7 +221,7 @@ pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Output {
         first.contents = Contents::Bytes(Arc::new(sitemap::merge(&sitemaps)));
     }
     merged.files.sort_by(|a, b| a.path.cmp(&b.path));
-    merged
+    Ok(merged)
 }
 
 /// Files a site publishes once, from its default language.

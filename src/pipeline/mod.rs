@@ -284,17 +284,14 @@ fn several_languages(
             ..LanguageReuse::default()
         };
         match one_language(tree, options, reuse, progress) {
-            Ok(language) => {
-                built.warnings.extend(language.warnings);
-                outputs.push(language.output);
-            }
+            // Its warnings are the default language's again (the same data and messages).
+            Ok(language) => outputs.push(language.output),
             Err(Error::Content(found)) => problems.extend(found),
             Err(error) => return Err(error),
         }
     }
     problems.sorted().into_result(()).map_err(Error::Content)?;
-    built.output = languages::merge(outputs, &built.sources);
-    built.warnings = built.warnings.sorted();
+    built.output = languages::merge(outputs, &built.sources).map_err(Error::Content)?;
     Ok(built)
 }
 
