@@ -312,8 +312,7 @@ fn related_pages_without_a_translation_drafts_and_names_that_only_look_like_lang
             "+++\n",
             "+++\nrelated_pages = [\"self-help/talking-after-a-loss.md\"]\n",
             1,
-        )
-        .replacen("title", "title", 1),
+        ),
     )
     .unwrap();
     // A draft whose Welsh translation is not marked draft stays unpublished in both.
