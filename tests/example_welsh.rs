@@ -9,23 +9,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::{check, options};
-use hubsite::output::Contents;
 
 /// Every HTML page of the example's build (this repository's own site), by output path.
 fn example_pages() -> BTreeMap<String, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = check(&options(root)).expect("the example builds");
-    run.output
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(bytes) => {
-                Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
-            }
-            Contents::Asset(_) => None,
-        })
-        .collect()
+    common::html_pages(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 
-use common::{build, check, options, read_output, scratch_copy};
+use common::{build, check, check_problems, html_pages, options, read_output, scratch_copy};
 use hubsite::Error;
 use hubsite::diag::Code;
 use hubsite::output::Contents;
@@ -17,19 +17,7 @@ const ORIGIN: &str = "https://council.example.gov.uk";
 
 /// Every HTML page of the council site's build, by output path.
 fn pages() -> BTreeMap<String, String> {
-    let site = scratch_copy("council");
-    let run = check(&options(site.path())).expect("the bilingual site builds");
-    run.output
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(bytes) => {
-                Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
-            }
-            Contents::Asset(_) => None,
-        })
-        .collect()
+    html_pages(scratch_copy("council").path())
 }
 
 /// The links of a page that name their language: `(hreflang, href)`, from `<a>` and
@@ -215,13 +203,7 @@ fn a_translations_problems_are_located_and_reported_together() {
         "+++\ntitle = \"Hygyrchedd\"\ntopics = [\"talking-together\"]\nweight = 3\n+++\n",
     )
     .unwrap();
-    let found = match check(&options(site.path())) {
-        Err(Error::Content(found)) => found,
-        other => panic!(
-            "expected problems, got {:?}",
-            other.map(|run| run.output.files.len())
-        ),
-    };
+    let found = check_problems(site.path());
     let ours: Vec<_> = found
         .0
         .iter()
@@ -282,13 +264,7 @@ fn the_sites_name_is_translated_and_a_translation_in_no_language_of_the_site_is_
         format!("{text}\n[translations.pl]\ntitle = \"Rodziny\"\n"),
     )
     .unwrap();
-    let found = match check(&options(site.path())) {
-        Err(Error::Content(found)) => found,
-        other => panic!(
-            "expected a problem, got {:?}",
-            other.map(|run| run.output.files.len())
-        ),
-    };
+    let found = check_problems(site.path());
     let problem = &found.0[0];
     assert_eq!(problem.code, Some(Code::UndeclaredLanguage));
     assert_eq!(problem.path.display().to_string(), "hubsite.toml");
@@ -354,13 +330,7 @@ fn a_second_translation_and_a_folder_named_like_a_language_are_located() {
         content.join("hide-your-visit.CY.md"),
     )
     .unwrap();
-    let found = match check(&options(site.path())) {
-        Err(Error::Content(found)) => found,
-        other => panic!(
-            "expected a problem, got {:?}",
-            other.map(|run| run.output.files.len())
-        ),
-    };
+    let found = check_problems(site.path());
     assert!(
         found.0.iter().any(|d| d.code == Some(Code::PageTranslation)
             && d.message.contains("a second `cy` translation")),
@@ -373,13 +343,7 @@ fn a_second_translation_and_a_folder_named_like_a_language_are_located() {
         "+++\ntitle = \"Info\"\n+++\nText.\n",
     )
     .unwrap();
-    let found = match check(&options(site.path())) {
-        Err(Error::Content(found)) => found,
-        other => panic!(
-            "expected a problem, got {:?}",
-            other.map(|run| run.output.files.len())
-        ),
-    };
+    let found = check_problems(site.path());
     assert!(
         found
             .0

@@ -193,3 +193,31 @@ pub fn without_translations(table: &mut toml::Table) {
         }
     }
 }
+
+/// Every HTML page a check of the site at `root` makes, by output path.
+pub fn html_pages(root: &Path) -> std::collections::BTreeMap<String, String> {
+    let run = check(&options(root)).unwrap_or_else(|e| panic!("the site builds: {e}"));
+    run.output
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| match &f.contents {
+            hubsite::output::Contents::Bytes(bytes) => {
+                Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
+            }
+            hubsite::output::Contents::Asset(_) => None,
+        })
+        .collect()
+}
+
+/// The problems a check of the site at `root` reports; fails if it builds.
+pub fn check_problems(root: &Path) -> hubsite::diag::Diagnostics {
+    match check(&options(root)) {
+        Err(Error::Content(found)) => found,
+        Err(other) => panic!("expected problems in the content, got {other}"),
+        Ok(run) => panic!(
+            "expected problems, but {} files were built",
+            run.output.files.len()
+        ),
+    }
+}
