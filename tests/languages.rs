@@ -24,19 +24,7 @@ fn english_messages() -> Vec<(String, String)> {
 
 /// Every page's visible text (tags dropped), by path.
 fn page_texts(root: &Path) -> Vec<(String, String)> {
-    let run = check(&options(root)).expect("the site builds");
-    run.output
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| match &f.contents {
-            hubsite::output::Contents::Bytes(bytes) => {
-                let html = String::from_utf8_lossy(bytes).into_owned();
-                Some((f.path.clone(), html))
-            }
-            hubsite::output::Contents::Asset(_) => None,
-        })
-        .collect()
+    common::html_pages(root).into_iter().collect()
 }
 
 #[test]
