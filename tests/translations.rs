@@ -287,9 +287,9 @@ fn a_one_language_site_with_a_translation_reports_the_language_undeclared() {
         .filter(|(_, c)| *c == Some(Code::UndeclaredLanguage))
         .map(|(t, _)| t.as_str())
         .collect();
-    // The topic, the week, the translated session and its host, and the translated service.
+    // The topic, the week, the two translated sessions and a host, and the translated service.
     assert_eq!(undeclared.len(), found.len(), "{found:#?}");
-    assert_eq!(undeclared.len(), 5, "{undeclared:#?}");
+    assert_eq!(undeclared.len(), 6, "{undeclared:#?}");
     assert!(
         undeclared
             .iter()
@@ -307,17 +307,19 @@ fn a_sessions_export_says_which_files_have_translations_it_does_not_carry() {
         file: site.path().join("sessions.csv"),
     })
     .expect("the week exports");
-    assert_eq!(report.sessions, 2);
+    assert_eq!(report.sessions, 3);
     let translated: Vec<&String> = report
         .notes
         .iter()
         .filter(|n| n.contains("translations are not in the spreadsheet"))
         .collect();
-    assert_eq!(translated.len(), 1, "{:#?}", report.notes);
-    assert!(
-        translated[0].starts_with("sessions/spring-2024/coffee-morning.toml:"),
-        "{translated:?}"
-    );
+    assert_eq!(translated.len(), 2, "{:#?}", report.notes);
+    for (note, file) in translated.iter().zip(["coffee-morning", "messy-play"]) {
+        assert!(
+            note.starts_with(&format!("sessions/spring-2024/{file}.toml:")),
+            "{translated:?}"
+        );
+    }
 }
 
 #[test]
@@ -363,4 +365,81 @@ fn a_dead_link_in_a_translated_description_is_located_in_the_translation() {
         line + 1
     );
     assert!(report.contains(&at), "{at} in {report}");
+}
+
+#[test]
+fn a_sessions_family_details_and_access_are_translated_or_marked() {
+    let (site, rendered) = build_in(&common::fixture(FIXTURE), "cy");
+    let play = page(&rendered, "/sessions/spring-2024/messy-play/");
+    assert_has(play, "<dd>£2. Am ddim i deuluoedd ar Gredyd Cynhwysol</dd>");
+    assert_has(
+        play,
+        "<dd>Sgwosh a ffrwythau i blant, te a choffi i oedolion</dd>",
+    );
+    assert_has(
+        play,
+        "<dd>Maes parcio am ddim y tu ôl i&#39;r ganolfan</dd>",
+    );
+    assert_has(
+        play,
+        "<dd lang=\"en-GB\">Level path from the bus stop on High Street</dd>",
+    );
+    assert_has(
+        play,
+        "<ul><li>Mynedfa heb risiau</li><li>Ystafell newid babanod</li></ul>",
+    );
+    assert_has(play, "<li lang=\"en-GB\">A quiet room is available</li>");
+    // The calendar's description takes the same text.
+    let session = site
+        .sessions
+        .iter()
+        .find(|s| s.slug.as_str() == "messy-play")
+        .expect("the session");
+    assert_eq!(
+        session.family.refreshments.as_deref(),
+        Some("Sgwosh a ffrwythau i blant, te a choffi i oedolion")
+    );
+
+    let (_, english) = build_in(&common::fixture(FIXTURE), "en-GB");
+    let play = page(&english, "/sessions/spring-2024/messy-play/");
+    assert_has(
+        play,
+        "<dd>Squash and fruit for children, tea and coffee for grown-ups</dd>",
+    );
+    assert_has(
+        play,
+        "<ul><li>Step-free entrance</li><li>Baby changing room</li></ul>",
+    );
+    assert!(
+        !play.contains("lang=\"en-GB\">Level path"),
+        "nothing marked in English"
+    );
+}
+
+#[test]
+fn a_nested_translation_table_is_checked_field_by_field() {
+    let site = common::scratch_copy(FIXTURE);
+    let root = site.path();
+    let path = root.join("sessions/spring-2024/messy-play.toml");
+    let written = fs::read_to_string(&path).expect("fixture file");
+    let written = written.replace(
+        "access = [\"Mynedfa heb risiau\", \"Ystafell newid babanod\"]",
+        "access = \"Mynedfa heb risiau\"",
+    );
+    fs::write(&path, written + "bus = \"Bws 23\"\n").expect("write");
+    let found = problems(root);
+    let text: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(
+        found.iter().any(|(t, c)| t.starts_with(
+            "sessions/spring-2024/messy-play.toml:38:1: `transport.bus` is not a field a translation of a session holds"
+        ) && *c == Some(Code::UntranslatableField)),
+        "{text:#?}"
+    );
+    assert!(
+        found.iter().any(|(t, c)| t.starts_with(
+            "sessions/spring-2024/messy-play.toml:34:10: `venue.access` in a translation must be a list of text, not string"
+        ) && *c == Some(Code::WrongType)),
+        "{text:#?}"
+    );
+    assert_eq!(found.len(), 2, "{text:#?}");
 }

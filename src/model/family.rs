@@ -11,6 +11,7 @@ use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::sessions::{RawAccessibility, RawSession, RawTransport};
 use crate::model::audience::Audience;
 use crate::model::session::Format;
+use crate::model::translation::{TextField, Translation};
 
 /// What a session costs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -371,6 +372,7 @@ pub struct SessionShape<'a> {
 pub fn build_family(
     raw: &RawSession,
     shape: &SessionShape,
+    translation: &mut Translation,
     file: &SourceFile,
     problems: &mut Diagnostics,
 ) -> Family {
@@ -379,17 +381,26 @@ pub fn build_family(
         .as_ref()
         .and_then(|c| childcare(c, file, problems));
     let family = Family {
-        cost: cost(raw, file, problems),
+        cost: cost(raw, file, problems).map(|cost| match cost {
+            Cost::Paid {
+                pence,
+                concessions: Some(less),
+            } => Cost::Paid {
+                pence,
+                concessions: Some(translation.text(TextField::Concessions, &less)),
+            },
+            other => other,
+        }),
         childcare,
         ages: raw
             .ages
             .as_ref()
             .and_then(|a| ages(a, shape, childcare, file, problems)),
-        refreshments: raw
-            .refreshments
-            .as_ref()
-            .map(|r| r.get_ref().trim().to_owned()),
-        transport: raw.transport.as_ref().map(transport),
+        refreshments: translation.optional(
+            TextField::Refreshments,
+            raw.refreshments.as_ref().map(|r| r.get_ref().trim()),
+        ),
+        transport: raw.transport.as_ref().map(|t| transport(t, translation)),
     };
     if shape.format == Some(Format::Online) {
         let in_person = [raw.refreshments.as_ref()]
@@ -502,12 +513,14 @@ fn ages(
     Some(ages)
 }
 
-fn transport(raw: &RawTransport) -> Transport {
-    let text = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.get_ref().trim().to_owned());
+fn transport(raw: &RawTransport, translation: &mut Translation) -> Transport {
+    let mut text = |field, v: &Option<Spanned<String>>| {
+        translation.optional(field, v.as_ref().map(|v| v.get_ref().trim()))
+    };
     Transport {
-        help: text(&raw.help),
-        parking: text(&raw.parking),
-        step_free_route: text(&raw.step_free_route),
+        help: text(TextField::TransportHelp, &raw.help),
+        parking: text(TextField::Parking, &raw.parking),
+        step_free_route: text(TextField::StepFreeRoute, &raw.step_free_route),
     }
 }
 

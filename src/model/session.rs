@@ -333,6 +333,13 @@ pub fn build_session(
         _ => None,
     };
     let format = parse_format(&raw.format, file, problems);
+    let mut translation = Translation::check(
+        &raw.translations,
+        TextKind::Session,
+        file,
+        week.languages,
+        problems,
+    );
     let venue = raw.venue.as_ref().map(|v| Venue {
         name: v.name.clone(),
         address: v.address.clone(),
@@ -340,7 +347,7 @@ pub fn build_session(
             .postcode
             .as_ref()
             .and_then(|p| venue_postcode(p, file, problems)),
-        access: v.access.clone(),
+        access: translation.list(TextField::VenueAccess, &v.access),
     });
     if let Some(format) = format.filter(|f| venue.is_none() && *f != Format::Online) {
         problems.push(
@@ -361,13 +368,6 @@ pub fn build_session(
     });
     let cancelled = raw.cancellation.is_some();
     let booking = build_booking(source, &slug, week, start, cancelled, problems);
-    let mut translation = Translation::check(
-        &raw.translations,
-        TextKind::Session,
-        file,
-        week.languages,
-        problems,
-    );
     let description = session_description(source, problems);
     let description = match translation.translated(TextField::Description, description.is_none()) {
         Some(text) => translated_markdown(file, text),
@@ -378,7 +378,7 @@ pub fn build_session(
         format,
         audience: &audience,
     };
-    let family = build_family(raw, &shape, file, problems);
+    let family = build_family(raw, &shape, &mut translation, file, problems);
     let interpreters = interpreters(&raw.accessibility, file, problems);
     let (format, (local_start, start, (local_end, end)), booking) = (format?, times?, booking?);
     let follow_on = raw
@@ -417,10 +417,16 @@ pub fn build_session(
             bsl: raw.accessibility.bsl,
             languages: raw.accessibility.languages.clone(),
             interpreters,
-            notes: raw.accessibility.notes.clone(),
+            notes: translation.optional(
+                TextField::AccessibilityNotes,
+                raw.accessibility.notes.as_deref(),
+            ),
         },
         family,
-        cancellation_reason: raw.cancellation.as_ref().map(|c| c.reason.clone()),
+        cancellation_reason: raw
+            .cancellation
+            .as_ref()
+            .map(|c| translation.text(TextField::CancellationReason, &c.reason)),
         recording: web_url(raw.recording.as_ref(), file, problems),
         feedback_url: web_url(raw.feedback_url.as_ref(), file, problems),
         follow_on,

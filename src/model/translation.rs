@@ -46,6 +46,22 @@ pub enum TextField {
     Notice,
     /// Who accredits a service.
     Accreditations,
+    /// What there is to eat and drink at a session.
+    Refreshments,
+    /// Who pays less for a session, and how much.
+    Concessions,
+    /// Help getting to a session (`[transport] help`).
+    TransportHelp,
+    /// Parking (`[transport] parking`).
+    Parking,
+    /// A step-free route (`[transport] step_free_route`).
+    StepFreeRoute,
+    /// The venue's access notes (`[venue] access`, a list).
+    VenueAccess,
+    /// Anything else about access (`[accessibility] notes`).
+    AccessibilityNotes,
+    /// Why a session is cancelled (`[cancellation] reason`).
+    CancellationReason,
 }
 
 impl TextField {
@@ -64,7 +80,26 @@ impl TextField {
             TextField::Referral => "referral",
             TextField::Notice => "notice",
             TextField::Accreditations => "accreditations",
+            TextField::Refreshments => "refreshments",
+            TextField::Concessions => "concessions",
+            TextField::TransportHelp => "transport.help",
+            TextField::Parking => "transport.parking",
+            TextField::StepFreeRoute => "transport.step_free_route",
+            TextField::VenueAccess => "venue.access",
+            TextField::AccessibilityNotes => "accessibility.notes",
+            TextField::CancellationReason => "cancellation.reason",
         }
+    }
+
+    /// Its name in views' `fallback`: the file's name with `_` for `.`
+    /// (`fallback.venue_access`).
+    pub fn key(self) -> String {
+        self.name().replace('.', "_")
+    }
+
+    /// Whether its text is a list of text (`access = ["Lift", "Hearing loop"]`).
+    pub fn is_list(self) -> bool {
+        self == TextField::VenueAccess
     }
 }
 
@@ -92,7 +127,20 @@ impl TextKind {
     pub fn fields(self) -> &'static [TextField] {
         use TextField::*;
         match self {
-            TextKind::Session => &[Title, Summary, Description, Note],
+            TextKind::Session => &[
+                Title,
+                Summary,
+                Description,
+                Note,
+                Refreshments,
+                Concessions,
+                TransportHelp,
+                Parking,
+                StepFreeRoute,
+                VenueAccess,
+                AccessibilityNotes,
+                CancellationReason,
+            ],
             TextKind::Week => &[Name, Theme, Summary, Introduction, Note],
             TextKind::Person => &[Role],
             TextKind::Service => &[
@@ -189,7 +237,7 @@ impl Serialize for Fallback {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (field, tag) in &self.0 {
-            map.serialize_entry(field.name(), tag)?;
+            map.serialize_entry(&field.key(), tag)?;
         }
         map.end()
     }
@@ -212,6 +260,8 @@ pub struct Translation {
     default: Option<String>,
     /// The fields translated into the language being built.
     fields: BTreeMap<TextField, TranslatedText>,
+    /// The list fields translated into the language being built.
+    lists: BTreeMap<TextField, Vec<String>>,
     /// The fields that fell back so far.
     fallback: Fallback,
 }
@@ -267,18 +317,41 @@ impl Translation {
             let keep =
                 declared && translating && tag.get_ref().eq_ignore_ascii_case(&languages.building);
             for (name, value) in fields {
-                let Some(field) = check_field(kind, name, tag.get_ref(), file, problems) else {
-                    continue;
-                };
-                let Some(text) = check_text(name.get_ref(), value, file, problems) else {
-                    continue;
-                };
-                if keep {
-                    translation.fields.insert(field, text);
+                for (name, value) in nested_fields(kind, name, value, file) {
+                    let Some(field) = check_field(kind, &name, tag.get_ref(), file, problems)
+                    else {
+                        continue;
+                    };
+                    match check_value(field, &value, file, problems) {
+                        Some(Checked::Text(text)) if keep => {
+                            translation.fields.insert(field, text);
+                        }
+                        Some(Checked::List(items)) if keep => {
+                            translation.lists.insert(field, items);
+                        }
+                        _ => {}
+                    }
                 }
             }
         }
         translation
+    }
+
+    /// `values` (the default language's items of the list `field`) in the language being
+    /// built: their translation, or themselves, recorded as fallen back when there are any.
+    pub fn list(&mut self, field: TextField, values: &[String]) -> Vec<String> {
+        let Some(default) = self.default.as_ref() else {
+            return values.to_vec();
+        };
+        match self.lists.get(&field) {
+            Some(items) => items.clone(),
+            None => {
+                if !values.is_empty() {
+                    self.fallback.0.insert(field, default.clone());
+                }
+                values.to_vec()
+            }
+        }
     }
 
     /// `value` (the default language's text of `field`) in the language being built: its
@@ -346,30 +419,123 @@ fn check_field(
     found
 }
 
-/// The text of a translated value, or a problem when it is not text.
-fn check_text(
-    name: &str,
+/// The fields of one entry of a translation table: the entry itself, or, for a table whose
+/// name starts fields of `kind` (`[translations.cy.transport]`, as the original's
+/// `[transport]`), each of its entries under its dotted name (`transport.parking`), located at
+/// its key and value as found in the table's text (a nested value keeps no place of its own;
+/// the table's place when the key cannot be found).
+fn nested_fields(
+    kind: TextKind,
+    name: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+    file: &SourceFile,
+) -> Vec<(Spanned<String>, Spanned<toml::Value>)> {
+    let prefix = format!("{}.", name.get_ref());
+    let nests = kind.fields().iter().any(|f| f.name().starts_with(&prefix));
+    match value.get_ref() {
+        toml::Value::Table(table) if nests => table
+            .iter()
+            .map(|(inner, inner_value)| {
+                let (key, at) = find_entry(&file.text, value.span(), inner)
+                    .unwrap_or((value.span(), value.span()));
+                (
+                    Spanned::new(key, format!("{prefix}{inner}")),
+                    Spanned::new(at, inner_value.clone()),
+                )
+            })
+            .collect(),
+        _ => vec![(name.clone(), value.clone())],
+    }
+}
+
+/// Where the entry `key = value` is written in `text` in the table at `span` (a `[header]`, to
+/// the next header, or an inline table): the spans of its key and of its value (to the end of
+/// its line), if the key begins a line or follows `{` or `,`.
+fn find_entry(text: &str, span: Range<usize>, key: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let end = text
+        .get(span.end..)?
+        .find("\n[")
+        .map_or(text.len(), |at| span.end + at);
+    let span = span.start..end;
+    let within = text.get(span.clone())?;
+    within.match_indices(key).find_map(|(at, _)| {
+        let before = within[..at].trim_end_matches([' ', '\t']);
+        let starts = before.is_empty() || before.ends_with(['\n', '{', ',']);
+        let after = &within[at + key.len()..];
+        let rest = after.trim_start_matches([' ', '\t']).strip_prefix('=')?;
+        if !starts {
+            return None;
+        }
+        let value_start = span.start + at + key.len() + (after.len() - rest.len());
+        let value_start = value_start + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+        let value_end = text[value_start..]
+            .find('\n')
+            .map_or(text.len(), |end| value_start + end);
+        let key_start = span.start + at;
+        Some((key_start..key_start + key.len(), value_start..value_end))
+    })
+}
+
+/// A translated value, checked.
+enum Checked {
+    Text(TranslatedText),
+    List(Vec<String>),
+}
+
+/// The text (or, for a list field, the list of text) of a translated value, or a problem when
+/// it is not what `field` holds.
+fn check_value(
+    field: TextField,
     value: &Spanned<toml::Value>,
     file: &SourceFile,
     problems: &mut Diagnostics,
-) -> Option<TranslatedText> {
+) -> Option<Checked> {
     let span = value.span();
+    let name = field.name();
     match value.get_ref() {
-        toml::Value::String(text) => Some(TranslatedText {
+        toml::Value::String(text) if !field.is_list() => Some(Checked::Text(TranslatedText {
             text: text.clone(),
             offset: span.start + quote_length(&file.text, &span),
-        }),
+        })),
+        toml::Value::Array(items) if field.is_list() => {
+            let texts: Option<Vec<String>> = items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect();
+            if texts.is_none() {
+                problems.push(
+                    file.error_at(
+                        span,
+                        format!("`{name}` in a translation must be a list of text"),
+                    )
+                    .code(Code::WrongType)
+                    .hint("write each translated item in quotes, as the list is written above it"),
+                );
+            }
+            texts.map(Checked::List)
+        }
         other => {
+            let (wanted, hint) = if field.is_list() {
+                (
+                    "a list of text",
+                    "write the translated items as a list in quotes, as the field is written above it: [\"…\", \"…\"]",
+                )
+            } else {
+                (
+                    "text",
+                    "write the translated text in quotes, as the field is written above it",
+                )
+            };
             problems.push(
                 file.error_at(
                     span,
                     format!(
-                        "`{name}` in a translation must be text, not {}",
+                        "`{name}` in a translation must be {wanted}, not {}",
                         other.type_str()
                     ),
                 )
                 .code(Code::WrongType)
-                .hint("write the translated text in quotes, as the field is written above it"),
+                .hint(hint),
             );
             None
         }
@@ -479,7 +645,7 @@ mod tests {
         );
         let report = problems.to_string();
         assert!(
-            report.contains("title, summary, description and note"),
+            report.contains("title, summary, description, note, refreshments, concessions"),
             "{report}"
         );
         assert!(
@@ -506,6 +672,34 @@ mod tests {
         let (_, _, problems) = check(ITEM, &Languages::default());
         assert_eq!(problems.0.len(), 1, "{problems}");
         assert_eq!(problems.0[0].code, Some(Code::UndeclaredLanguage));
+    }
+
+    #[test]
+    fn a_nested_field_is_read_from_its_table_and_a_list_as_a_list() {
+        let text = "title = \"T\"\n[translations.cy]\ntransport = { parking = \"Parcio\", bus = 3 }\n[translations.cy.venue]\naccess = [\"Lifft\"]\n";
+        let (_, mut translation, problems) = check(text, &welsh());
+        let found: Vec<_> = problems.0.iter().map(|p| (p.code, p.position)).collect();
+        assert_eq!(
+            found,
+            vec![(Some(Code::UntranslatableField), Some((3, 35)))]
+        );
+        assert_eq!(
+            translation.optional(TextField::Parking, Some("Parking")),
+            Some("Parcio".to_owned())
+        );
+        assert_eq!(
+            translation.list(TextField::VenueAccess, &["Lift".to_owned()]),
+            vec!["Lifft".to_owned()]
+        );
+        assert_eq!(
+            translation.optional(TextField::StepFreeRoute, Some("Level")),
+            Some("Level".to_owned())
+        );
+        let json = serde_json::to_value(translation.into_fallback()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "transport_step_free_route": "en-GB" })
+        );
     }
 
     #[test]

@@ -179,7 +179,7 @@ fn booking_text(site: &Site, session: &Session) -> String {
 /// What a family needs to know, a fact a line after a blank line ('Cost: £5'), in the site's
 /// language; nothing when the session says none of it.
 fn family_text(site: &Site, session: &Session) -> String {
-    let mut lines: Vec<String> = family_facts(site, &session.family)
+    let mut lines: Vec<String> = family_facts(site, &session.family, &session.fallback)
         .into_iter()
         .map(|fact| {
             site.t_with(

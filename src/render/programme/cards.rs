@@ -8,6 +8,7 @@ use crate::model::booking::{Booking, BookingStatus, FEW_PLACES, Phase, phases_fr
 use crate::model::family::{AgeUnit, Ages, Cost, Family};
 use crate::model::i18n::ArgValue;
 use crate::model::session::{Format, Session};
+use crate::model::translation::{Fallback, TextField};
 use crate::render::programme::filters::FilterKind;
 
 /// The moments a page's script needs to move a session on to its next phase.
@@ -177,48 +178,66 @@ fn place_words(
     }
 }
 
-/// A session's family details as a page lists them: (label, text) in the site's language.
-pub fn family_facts(site: &Site, family: &Family) -> Vec<FamilyFact> {
-    let fact = |key: &str, text: String| FamilyFact {
+/// A session's family details as a page lists them: (label, text) in the site's language, each
+/// text marked with the language it fell back to (`fallback`: the session's).
+pub fn family_facts(site: &Site, family: &Family, fallback: &Fallback) -> Vec<FamilyFact> {
+    let fact = |key: &str, text: String, field: Option<TextField>| FamilyFact {
         label: site.t(key),
         text,
+        lang: field.and_then(|f| fallback.lang(f)).map(str::to_owned),
     };
     let mut facts = Vec::new();
     if let Some(cost) = &family.cost {
-        let text = match cost {
-            Cost::Free => site.t("cost-free"),
+        let (text, field) = match cost {
+            Cost::Free => (site.t("cost-free"), None),
             Cost::Paid {
                 concessions: Some(less),
                 ..
-            } => format!("{}. {less}", cost.label()),
-            Cost::Paid { .. } => cost.label(),
+            } => (
+                format!("{}. {less}", cost.label()),
+                Some(TextField::Concessions),
+            ),
+            Cost::Paid { .. } => (cost.label(), None),
         };
-        facts.push(fact("family-cost", text));
+        facts.push(fact("family-cost", text, field));
     }
     facts.extend(
         family
             .childcare
-            .map(|c| fact("family-children", site.t(c.message_key()))),
+            .map(|c| fact("family-children", site.t(c.message_key()), None)),
     );
     facts.extend(
         family
             .ages
-            .map(|a| fact("family-ages", ages_text(site, &a))),
+            .map(|a| fact("family-ages", ages_text(site, &a), None)),
     );
-    facts.extend(
-        family
-            .refreshments
-            .clone()
-            .map(|r| fact("family-refreshments", r)),
-    );
-    if let Some(t) = &family.transport {
-        facts.extend(t.help.clone().map(|h| fact("family-help-getting-there", h)));
-        facts.extend(t.parking.clone().map(|p| fact("family-parking", p)));
-        facts.extend(
-            t.step_free_route
-                .clone()
-                .map(|r| fact("family-step-free-route", r)),
-        );
+    let texts = [
+        (
+            "family-refreshments",
+            TextField::Refreshments,
+            family.refreshments.as_ref(),
+        ),
+        (
+            "family-help-getting-there",
+            TextField::TransportHelp,
+            family.transport.as_ref().and_then(|t| t.help.as_ref()),
+        ),
+        (
+            "family-parking",
+            TextField::Parking,
+            family.transport.as_ref().and_then(|t| t.parking.as_ref()),
+        ),
+        (
+            "family-step-free-route",
+            TextField::StepFreeRoute,
+            family
+                .transport
+                .as_ref()
+                .and_then(|t| t.step_free_route.as_ref()),
+        ),
+    ];
+    for (key, field, text) in texts {
+        facts.extend(text.map(|t| fact(key, t.clone(), Some(field))));
     }
     facts
 }
@@ -274,6 +293,8 @@ pub struct FamilyFact {
     pub label: String,
     /// '£5. Free for families on Universal Credit'.
     pub text: String,
+    /// The language the text is in, when it fell back to the default language's.
+    pub lang: Option<String>,
 }
 
 /// A host as a card names them: 'name, organisation' (the organisation left out when it is

@@ -152,7 +152,7 @@ pub fn session_details(
             })
             .collect(),
         accessibility: session.accessibility.clone(),
-        family: family_facts(site, &session.family),
+        family: family_facts(site, &session.family, &session.fallback),
         note: session.note.clone(),
         week: week.name.clone(),
         week_url: week.url.to_string(),
