@@ -177,6 +177,12 @@ fn check_site(port: u16, www: &Path) {
     assert_eq!(missing.status, 404);
     let not_found = fs::read_to_string(www.join("familyhub/404.html")).unwrap();
     assert_eq!(missing.body, not_found, "the site's own 404 page");
+    // The council site is also in Welsh: a missing Welsh page gets the Welsh 404 page.
+    let missing = get(port, "/familyhub/cy/dim-tudalen/");
+    assert_eq!(missing.status, 404);
+    let welsh = fs::read_to_string(www.join("familyhub/cy/404.html")).unwrap();
+    assert!(welsh.contains("<html lang=\"cy\""), "{welsh}");
+    assert_eq!(missing.body, welsh, "the Welsh 404 page");
 }
 
 #[test]
@@ -189,7 +195,7 @@ fn nginx_serves_the_site_with_the_headers_and_the_404_page() {
     let dir = site.path().join("nginx");
     fs::create_dir_all(dir.join("tmp")).unwrap();
     let urls = SiteUrls::parse(BASE_URL).unwrap();
-    let snippet = render_nginx(&urls, &www.to_string_lossy());
+    let snippet = render_nginx(&urls, &www.to_string_lossy(), &["cy".to_owned()]);
     let conf = format!(
         "user root;\nworker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
          events {{}}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n  \
@@ -253,7 +259,7 @@ fn apache_serves_the_site_with_its_htaccess() {
 fn the_nginx_snippet_in_the_docs_is_the_one_hubsite_makes() {
     let docs = include_str!("../docs/publishing.md");
     let root = SiteUrls::parse("https://hub.example.org/").unwrap();
-    let snippet = render_nginx(&root, "/var/www/hub");
+    let snippet = render_nginx(&root, "/var/www/hub", &[]);
     assert!(
         docs.contains(&snippet),
         "docs/publishing.md should show, as it is:\n{snippet}"

@@ -70,6 +70,7 @@ pub fn host_ready(mut output: Output, hashes: &BTreeMap<String, u64>) -> Output 
     let renamed = fingerprint(&mut output, hashes);
     let fingerprinted: Vec<String> = renamed.values().cloned().collect();
     let urls = output.urls.clone();
+    let folders = not_found_folders(&output);
     let mut add = |path: &str, text: String| {
         // A site's own file of the same name (in static/) wins.
         if output.get(path).is_none() {
@@ -81,8 +82,36 @@ pub fn host_ready(mut output: Output, hashes: &BTreeMap<String, u64>) -> Output 
     };
     add("_headers", render_headers_file(&urls, &fingerprinted));
     add(".htaccess", render_htaccess(&urls));
+    for folder in folders {
+        add(
+            &format!("{folder}/.htaccess"),
+            render_folder_htaccess(&urls, &folder),
+        );
+    }
     output.files.sort_by(|a, b| a.path.cmp(&b.path));
     output
+}
+
+/// The folders below the root with a 404 page of their own (`cy/404.html`: each language of a
+/// site in several languages; or a site's own `static/<folder>/404.html`), which a host should
+/// answer with for a missing page in that folder, as Cloudflare Pages does by itself.
+pub fn not_found_folders(output: &Output) -> Vec<String> {
+    output
+        .files
+        .iter()
+        .filter_map(|file| file.path.strip_suffix("/404.html"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `<folder>/.htaccess`: Apache answers a missing page in the folder with its own 404 page
+/// (the headers stay the root's, which Apache merges in).
+fn render_folder_htaccess(urls: &SiteUrls, folder: &str) -> String {
+    format!(
+        "# Written by hubsite (docs/publishing.md): this folder's own page for a missing page.\n\
+         ErrorDocument 404 {}\n",
+        urls.href(&format!("/{folder}/404.html"))
+    )
 }
 
 /// Adds a fingerprinted copy of each style sheet and script and points every page at it;
@@ -185,8 +214,10 @@ pub fn render_htaccess(urls: &SiteUrls) -> String {
 }
 
 /// An nginx `location` block for the site, to put inside a `server` block whose `root` is
-/// `root`: the built site is then `{root}{base path}/`.
-pub fn render_nginx(urls: &SiteUrls, root: &str) -> String {
+/// `root`: the built site is then `{root}{base path}/`. Each of `folders` (with a 404 page of
+/// its own: [`not_found_folders`]) answers a missing page with it, in a nested block that
+/// inherits the headers (it adds none of its own).
+pub fn render_nginx(urls: &SiteUrls, root: &str, folders: &[String]) -> String {
     let header_lines = |indent: &str| -> String {
         headers()
             .into_iter()
@@ -194,11 +225,21 @@ pub fn render_nginx(urls: &SiteUrls, root: &str) -> String {
             .collect()
     };
     let location = urls.root();
+    let own_pages: String = folders
+        .iter()
+        .map(|folder| {
+            format!(
+                "    location {} {{\n        error_page 404 {};\n    }}\n",
+                urls.href(&format!("/{folder}/")),
+                urls.href(&format!("/{folder}/404.html"))
+            )
+        })
+        .collect();
     format!(
         "# hubsite: the built site in {root}{location} (docs/publishing.md)\n\
          location {location} {{\n    root {root};\n    error_page 404 {not_found};\n{outer}    \
          # add_header in a nested block replaces the outer ones: all are repeated.\n    \
-         location ~ \"{FINGERPRINTED}\" {{\n{inner}        add_header Cache-Control \"{IMMUTABLE}\" always;\n    }}\n}}\n",
+         location ~ \"{FINGERPRINTED}\" {{\n{inner}        add_header Cache-Control \"{IMMUTABLE}\" always;\n    }}\n{own_pages}}}\n",
         not_found = urls.href("/404.html"),
         outer = header_lines("    "),
         inner = header_lines("        "),

@@ -14,7 +14,7 @@
 //!
 //! Put together ([`merge`]): the default language's output as it is, each other language's
 //! under its folder, less what is published once (static files, the directory export,
-//! `robots.txt`, `404.html`); one sitemap with each page's alternates.
+//! `robots.txt`); one sitemap with each page's alternates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -224,7 +224,8 @@ pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Result<Output, D
     Ok(merged)
 }
 
-/// Files a site publishes once, from its default language.
+/// Files a site publishes once, from its default language. (Each language keeps its 404 page,
+/// which hosts answer with for a missing page in its folder: `output::host`.)
 fn is_published_once(path: &str) -> bool {
-    matches!(path, "robots.txt" | "404.html") || oruk::is_export(path)
+    path == "robots.txt" || oruk::is_export(path)
 }

@@ -188,7 +188,7 @@ pub fn respond(snapshot: &Snapshot, url: &str) -> Reply {
                 let mime = mime_type(Path::new(&path));
                 Reply::ok(mime, served_bytes(snapshot, mime, bytes))
             }
-            None => not_found(snapshot),
+            None => not_found(snapshot, url),
         },
         Some(Resolved::Redirect(location)) => Reply {
             status: 301,
@@ -196,12 +196,13 @@ pub fn respond(snapshot: &Snapshot, url: &str) -> Reply {
             location: Some(location),
             body: b"Moved".to_vec(),
         },
-        None => not_found(snapshot),
+        None => not_found(snapshot, url),
     }
 }
 
-fn not_found(snapshot: &Snapshot) -> Reply {
-    let body = file_bytes(&snapshot.output, "404.html").unwrap_or(Cow::Borrowed(b"Not found"));
+fn not_found(snapshot: &Snapshot, url: &str) -> Reply {
+    let page = not_found_page(&snapshot.output, url);
+    let body = file_bytes(&snapshot.output, &page).unwrap_or(Cow::Borrowed(b"Not found"));
     let mime = "text/html; charset=utf-8";
     Reply {
         status: 404,
@@ -209,6 +210,21 @@ fn not_found(snapshot: &Snapshot) -> Reply {
         location: None,
         body: served_bytes(snapshot, mime, body),
     }
+}
+
+/// The 404 page for a missing `url`: that of the deepest folder above it that has one of its own
+/// (`cy/404.html` for `/cy/...` on a site in several languages), as a host is told to answer
+/// (`output::host`), or the site's.
+fn not_found_page(output: &Output, url: &str) -> String {
+    let raw = url.split(['?', '#']).next().unwrap_or("/");
+    let path = output.urls.site_path(raw).unwrap_or_default();
+    let folders: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    (1..folders.len())
+        .rev()
+        .map(|depth| format!("{}/404.html", folders[..depth].join("/")))
+        .chain(std::iter::once("404.html".to_owned()))
+        .find(|page| output.get(page).is_some())
+        .unwrap_or_else(|| "404.html".to_owned())
 }
 
 /// HTML gets the reload script and, after a failed rebuild, the overlay; the rest is as built.
@@ -459,6 +475,28 @@ mod tests {
         assert!(html.contains("a.md:1:2: &lt;bad&gt;"));
         assert!(!html.contains("style="));
         assert!(!inject("<body></body>", 1, None).contains("hubsite-overlay"));
+    }
+
+    #[test]
+    fn a_missing_page_gets_the_404_page_of_its_folder_or_the_sites() {
+        let snapshot = Snapshot {
+            output: Arc::new(output(&[
+                "index.html",
+                "404.html",
+                "cy/404.html",
+                "cy/index.html",
+            ])),
+            ..Snapshot::default()
+        };
+        let body = |url: &str| {
+            let reply = respond(&snapshot, url);
+            assert_eq!(reply.status, 404, "{url}");
+            String::from_utf8(reply.body).unwrap()
+        };
+        assert!(body("/cy/dim-tudalen/").contains("<body>cy/404.html"));
+        assert!(body("/cy/a/b/c.html").contains("<body>cy/404.html"));
+        assert!(body("/cyan/").contains("<body>404.html"));
+        assert!(body("/nope/").contains("<body>404.html"));
     }
 
     #[test]
