@@ -102,6 +102,15 @@ fn translated_text_is_shown_unmarked_and_what_falls_back_is_marked_en_gb() {
     );
     assert_has(teenagers, "<div class=\"prose\" lang=\"en-GB\">");
     assert_has(teenagers, "<span lang=\"en-GB\">Family practitioner</span>");
+    // Inside one of the theme's sentences, the title that fell back is marked too.
+    assert_has(
+        teenagers,
+        "ar gyfer <span lang=\"en-GB\">Talking with teenagers</span></a>",
+    );
+    assert!(
+        !coffee.contains("<span lang=\"en-GB\">Bore coffi"),
+        "translated: unmarked"
+    );
 
     let week = page(&rendered, "/sessions/spring-2024/");
     assert_has(week, "<h1>Wythnos deuluoedd y gwanwyn 2024</h1>");

@@ -268,6 +268,9 @@ struct Translate {
     markup: bool,
 }
 
+/// The ending of an argument that gives the language of the argument it names (`title_lang`).
+const LANG_SUFFIX: &str = "_lang";
+
 /// Stands for a markup argument while the message is formatted and escaped: a private-use
 /// character no translation writes.
 const MARK: char = '\u{F8FF}';
@@ -279,6 +282,16 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
         // Every value that needs escaping goes in as a placeholder, escaped as the template
         // escapes any value (`&#39;` for an apostrophe); plain values (the choices of a
         // selector: `ways="both"`) and numbers go in as they are.
+        // A value shown in another language than the page's (a default-language title that
+        // fell back on a Welsh page) is marked: `title_lang="en-GB"` beside `title=...` puts
+        // the title in a `<span lang="en-GB">`. An empty tag marks nothing.
+        let langs: BTreeMap<&str, String> = kwargs
+            .iter()
+            .filter_map(|(name, value)| {
+                let value = value.as_str().filter(|tag| !tag.is_empty())?;
+                Some((name.as_str()?.strip_suffix(LANG_SUFFIX)?, value.to_owned()))
+            })
+            .collect();
         let mut parts = Vec::new();
         let mut args: Vec<(String, ArgValue)> = Vec::new();
         let mut placeholder = |html: String| {
@@ -286,7 +299,10 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             ArgValue::Text(format!("{MARK}{}{MARK}", parts.len() - 1))
         };
         for (name, value) in kwargs.iter() {
-            let Some(name) = name.as_str().filter(|name| *name != "key") else {
+            let Some(name) = name
+                .as_str()
+                .filter(|name| *name != "key" && !name.ends_with(LANG_SUFFIX))
+            else {
                 continue;
             };
             let text = || {
@@ -297,6 +313,12 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             };
             let value = if self.markup && name.ends_with("_html") {
                 placeholder(text())
+            } else if let Some(tag) = langs.get(name) {
+                placeholder(format!(
+                    "<span lang=\"{}\">{}</span>",
+                    state.escape(tag)?,
+                    state.escape(&text())?
+                ))
             } else if let Some(number) = value.as_f64() {
                 ArgValue::Number(number)
             } else {
@@ -557,6 +579,26 @@ mod tests {
         assert_eq!(
             html,
             "Hello, &lt;Jo&gt;!|Hello, <a href=\"/jo/\">Jo</a>!|Hello, Jo&#39;s!"
+        );
+    }
+
+    #[test]
+    fn a_value_in_another_language_is_marked_inside_the_sentence() {
+        let templates = Templates::parse(&[template(
+            "page.html",
+            "{{ t(key=\"hello\", name=who, name_lang=fallback.name | default(value=\"\")) }}|{{ t(key=\"hello\", name=who, name_lang=fallback.none | default(value=\"\")) }}",
+        )])
+        .unwrap()
+        .with_messages(messages());
+        let view = serde_json::json!({
+            "site": {"language": "en-GB"},
+            "who": "Jo's <b>",
+            "fallback": {"name": "cy"},
+        });
+        let html = templates.render("page.html", &view, "a").unwrap();
+        assert_eq!(
+            html,
+            "Hello, <span lang=\"cy\">Jo&#39;s &lt;b&gt;</span>!|Hello, Jo&#39;s &lt;b&gt;!"
         );
     }
 
