@@ -196,7 +196,10 @@ fn index_files_are_laid_out_by_kind_with_records_eight_to_a_file() {
     for file in 0..manifest.docs.div_ceil(RECORDS_PER_FILE) {
         let records =
             parse_record_file(&fs::read(public.join(record_path(file))).unwrap()).unwrap();
-        assert!(records.len() == RECORDS_PER_FILE || file + 1 == manifest.docs.div_ceil(8));
+        assert!(
+            records.len() == RECORDS_PER_FILE
+                || file + 1 == manifest.docs.div_ceil(RECORDS_PER_FILE)
+        );
         urls.extend(records.into_iter().map(|r| r.u));
     }
     assert_eq!(urls.len(), manifest.docs);

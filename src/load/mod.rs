@@ -60,6 +60,9 @@ pub struct Sources {
     /// The text of every published `.css` file, for the check that nothing loads from
     /// another origin (`output::origins`).
     pub stylesheets: Vec<SourceFile>,
+    /// The text of every published `.js` file that is UTF-8, by output path: `output`
+    /// publishes it minified (`output::scripts`). One that is not is copied as it is.
+    pub scripts: BTreeMap<String, Arc<str>>,
     /// A hash of the bytes of every published style sheet and script, by output path: what
     /// `build` names their fingerprinted copies after (`output::host`).
     pub asset_hashes: BTreeMap<String, u64>,
@@ -205,6 +208,7 @@ pub fn load_site_knowing(
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
     let stylesheets = read_stylesheets(root, &assets, &mut problems);
+    let scripts = read_scripts(&assets);
     let asset_hashes = hash_sheets_and_scripts(&assets);
 
     Ok(Sources {
@@ -222,6 +226,7 @@ pub fn load_site_knowing(
         messages: theme.messages,
         assets,
         stylesheets,
+        scripts,
         asset_hashes,
         problems,
     })
@@ -471,6 +476,23 @@ fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -
         }
     }
     sheets
+}
+
+/// The text of each published script that is UTF-8, by output path. One that cannot be read
+/// is left out: it is reported when it is copied.
+fn read_scripts(assets: &[Asset]) -> BTreeMap<String, Arc<str>> {
+    assets
+        .iter()
+        .filter(|a| a.output_path.ends_with(".js"))
+        .filter_map(|asset| {
+            let bytes = match &asset.source {
+                AssetSource::Disk(path) => fs::read(path).ok()?,
+                AssetSource::Embedded(bytes) => bytes.to_vec(),
+            };
+            let text = String::from_utf8(bytes).ok()?;
+            Some((asset.output_path.clone(), Arc::from(text)))
+        })
+        .collect()
 }
 
 /// A stable hash (SipHash-1-3 with fixed keys, the same on every machine and every run) of

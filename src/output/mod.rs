@@ -13,6 +13,7 @@ pub mod my_sessions;
 pub mod origins;
 pub mod oruk;
 pub mod oruk_csv;
+pub mod scripts;
 pub mod search;
 pub mod sitemap;
 
@@ -287,9 +288,13 @@ pub fn build_outputs(
                 format!("<built-in hub theme>/static/{}", asset.output_path)
             }
         };
+        let script = sources.scripts.get(&asset.output_path);
         let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
             Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
-            _ => Contents::Asset(asset.source.clone()),
+            _ => match script {
+                Some(text) => Contents::Bytes(Arc::new(scripts::minify(text).into_bytes())),
+                None => Contents::Asset(asset.source.clone()),
+            },
         };
         add(asset.output_path.clone(), contents, origin, &mut problems);
     }

@@ -1,11 +1,14 @@
 // The search script against the build: run by tests/search_js.rs, which writes what the Rust
-// side computed (SEARCH_PARITY) and builds the fixture site (SEARCH_PUBLIC).
+// side computed (SEARCH_PARITY) and builds the fixture site (SEARCH_PUBLIC). SEARCH_SCRIPT, when
+// given, is the script to test instead of the theme's: the published, minified copy.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
-const search = require('../../themes/hub/static/js/search.js');
+const search = require(process.env.SEARCH_SCRIPT
+  ? path.resolve(process.env.SEARCH_SCRIPT)
+  : '../../themes/hub/static/js/search.js');
 
 const parity = JSON.parse(fs.readFileSync(process.env.SEARCH_PARITY, 'utf8'));
 const pub = process.env.SEARCH_PUBLIC;
@@ -57,6 +60,12 @@ test('queries rank exactly as the Rust twin of the script', async () => {
       assert.ok(Math.abs(h.score - q.scores[i]) <= 1e-9 * q.scores[i], `score of ${h.doc} for ${q.query}`);
     });
   }
+});
+
+test('the manifest\'s front-coded first terms read back as the build wrote them', () => {
+  assert.ok(parity.front.terms.length > 5);
+  assert.deepStrictEqual(search.firstTerms(parity.front.text), parity.front.terms);
+  assert.deepStrictEqual(search.firstTerms(''), []);
 });
 
 test('kinds come from the manifest ranges', async () => {

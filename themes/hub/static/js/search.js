@@ -247,9 +247,22 @@
 
   function length(s) { return Array.from(s).length; }
 
+  // The manifest's first terms of the shards, front coded (layout.rs, `front_coded`): each
+  // entry is how many characters it shares with the one before (one digit), then the rest.
+  function firstTerms(text) {
+    var terms = [];
+    if (typeof text !== 'string') return text || terms;
+    if (!text) return terms;
+    text.split(' ').forEach(function (entry) {
+      var previous = terms.length ? Array.from(terms[terms.length - 1]) : [];
+      terms.push(previous.slice(0, Number(entry[0])).join('') + entry.slice(1));
+    });
+    return terms;
+  }
+
   // An index over `fetchJson(path)`, which returns a promise of parsed JSON.
   function Index(manifest, fetchJson) {
-    this.m = manifest;
+    this.m = Object.assign({}, manifest, { shards: firstTerms(manifest.shards) });
     this.fetchJson = fetchJson;
     this.shards = {};
   }
@@ -404,7 +417,7 @@
     });
   }
 
-  var api = { tokenize: tokenize, trim: trim, stem: stem, term: term, queryWords: queryWords, Index: Index, cmp: cmp, message: message };
+  var api = { tokenize: tokenize, trim: trim, stem: stem, term: term, queryWords: queryWords, Index: Index, cmp: cmp, message: message, firstTerms: firstTerms };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
