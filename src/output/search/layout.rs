@@ -15,8 +15,10 @@
 //! A term whose postings are larger than a shard gets a shard to itself.
 //!
 //! Records are packed so that a site writes about one file per page, not two (issue 23): a
-//! first query fetches the files holding its first ten results, so a file holds few records
-//! (docs/performance.md measures the cost and the orders of packing that were tried).
+//! first query fetches the files holding its first ten results, so a file holds few records,
+//! and a record only what a result line shows (docs/performance.md measures the cost, what won
+//! it back, and the orders of packing that were tried). Packing by document number keeps an
+//! edit to one page in `serve` to its one record file (`kept`).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -42,11 +44,12 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// The size a shard is cut at, in bytes of JSON before compression.
 pub const SHARD_BYTES: usize = 16 * 1024;
 
-/// How many documents' records one file holds. One: packing them (eight to a file cuts a
-/// 10,000-page site's files from 2.2 to 1.4 a page) raised the median first query from 25.6 to
-/// 32.1 KiB gzipped, since a first page of results reads one file per result however they are
-/// packed (docs/performance.md, 'Fewer files'); a family on slow data pays for that, a host
-/// does not pay for files. The layout keeps the array, so a site may choose otherwise later.
+/// How many documents' records one file holds. Eight: a 10,000-page site writes 1.4 files a
+/// page instead of 2.2 (about 1.2 on issue 23's corpus). A first page of results reads one
+/// file per result however records are packed, so this costs a first query about 4.7 KiB
+/// gzipped more in records; the front-coded manifest ([`front_coded`]), records without
+/// topics and the minified script (`output::scripts`) win more than that back
+/// (docs/performance.md, 'Record files').
 pub const RECORDS_PER_FILE: usize = 8;
 
 /// The manifest: everything a query needs before it fetches a shard.
