@@ -1,6 +1,6 @@
 //! Published scripts are minified (`output::scripts`, issue 23: `js/search.js` is fetched by
-//! every first search): every theme script goes out smaller and still parses, and a script that
-//! is not UTF-8 is copied as it is. What the minified search script does is checked in
+//! every first search): every theme script goes out smaller and still parses, and a site's own
+//! scripts are copied as they are. What the minified search script does is checked in
 //! `tests/search_js.rs`, which runs its Node tests on the published copy.
 
 mod common;
@@ -19,6 +19,10 @@ fn every_theme_script_is_published_minified_and_still_parses() {
     fs::create_dir_all(site.path().join("static/js")).unwrap();
     let latin1 = b"// caf\xe9\nvar x = 1;\n".to_vec();
     fs::write(site.path().join("static/js/old.js"), &latin1).unwrap();
+    // And one in UTF-8: a site's own script is published as the site wrote it, comments and
+    // all (a minifier's slip must never break a council's own code).
+    let own = "// Our own counter.\nvar count = 0;\n";
+    fs::write(site.path().join("static/js/own.js"), own).unwrap();
     build(site.path()).expect("fixture builds");
     let public = site.path().join("public");
     let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub/static/js");
@@ -52,4 +56,5 @@ fn every_theme_script_is_published_minified_and_still_parses() {
     }
     assert!(checked >= 8, "only {checked} scripts");
     assert_eq!(fs::read(public.join("js/old.js")).unwrap(), latin1);
+    assert_eq!(fs::read_to_string(public.join("js/own.js")).unwrap(), own);
 }

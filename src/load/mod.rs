@@ -60,8 +60,9 @@ pub struct Sources {
     /// The text of every published `.css` file, for the check that nothing loads from
     /// another origin (`output::origins`).
     pub stylesheets: Vec<SourceFile>,
-    /// The text of every published `.js` file that is UTF-8, by output path: `output`
-    /// publishes it minified (`output::scripts`). One that is not is copied as it is.
+    /// The text of the theme's published `.js` files, by output path: `output` publishes them
+    /// minified (`output::scripts`). A site's own scripts (in `static/` or `content/`) are
+    /// published as the site wrote them.
     pub scripts: BTreeMap<String, Arc<str>>,
     /// A hash of the bytes of every published style sheet and script, by output path: what
     /// `build` names their fingerprinted copies after (`output::host`).
@@ -478,19 +479,18 @@ fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -
     sheets
 }
 
-/// The text of each published script that is UTF-8, by output path. One that cannot be read
-/// is left out: it is reported when it is copied.
+/// The text of each of the theme's published scripts, by output path (a site's own file of the
+/// same name replaces the theme's asset, and is left as written).
 fn read_scripts(assets: &[Asset]) -> BTreeMap<String, Arc<str>> {
     assets
         .iter()
         .filter(|a| a.output_path.ends_with(".js"))
-        .filter_map(|asset| {
-            let bytes = match &asset.source {
-                AssetSource::Disk(path) => fs::read(path).ok()?,
-                AssetSource::Embedded(bytes) => bytes.to_vec(),
-            };
-            let text = String::from_utf8(bytes).ok()?;
-            Some((asset.output_path.clone(), Arc::from(text)))
+        .filter_map(|asset| match &asset.source {
+            AssetSource::Embedded(bytes) => {
+                let text = std::str::from_utf8(bytes).ok()?;
+                Some((asset.output_path.clone(), Arc::from(text)))
+            }
+            AssetSource::Disk(_) => None,
         })
         .collect()
 }

@@ -122,7 +122,17 @@ fn fingerprint(output: &mut Output, hashes: &BTreeMap<String, u64>) -> BTreeMap<
         let Some(file) = output.get(path) else {
             continue;
         };
-        let Some(new) = fingerprinted_name(path, *hash, &output.urls) else {
+        // A file made from its source (a minified script, a style sheet under a folder) is
+        // named after what is published, so a change in the making renames it too.
+        let hash = match &file.contents {
+            Contents::Bytes(bytes) => {
+                let mut hasher = siphasher::sip::SipHasher13::new();
+                hasher.write(bytes);
+                hasher.finish()
+            }
+            Contents::Asset(_) => *hash,
+        };
+        let Some(new) = fingerprinted_name(path, hash, &output.urls) else {
             continue;
         };
         let copy = OutputFile {
