@@ -65,7 +65,8 @@ pub enum TextField {
 }
 
 impl TextField {
-    /// Its name in files (and in views' `fallback`).
+    /// Its name in files: `transport.parking` for a field of a nested table
+    /// (`[translations.cy.transport] parking`).
     pub fn name(self) -> &'static str {
         match self {
             TextField::Title => "title",
