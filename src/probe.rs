@@ -153,7 +153,7 @@ impl Probe {
         )?;
         Ok(
             render_and_output(&site, &sources, &self.templates, None, SearchIndex::Drop)?
-                .0
+                .output
                 .files
                 .len(),
         )

@@ -13,6 +13,8 @@
 //! show what the model holds of a page (title, summary, topics, dates, address), which comes
 //! from its front matter; its body is read only by its own page and by search.
 
+mod front_matter;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,6 +23,7 @@ use super::{BuildOptions, Built, Made, Reuse, Stage, stages};
 use crate::error::Error;
 use crate::load::page::parse_page;
 use crate::load::{KnownPages, Sources, read_source};
+use crate::model::PageId;
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::page_document;
 use crate::output::search::kept::{KeptIndex, SearchFiles};
@@ -55,6 +58,9 @@ impl Changes {
 pub enum Rebuild {
     /// Only the edited pages' text was applied to the last build.
     PageText,
+    /// The edited pages' front matter was applied to the last build: the pages that show
+    /// them were rendered again.
+    FrontMatter,
     /// Every stage ran.
     Full,
 }
@@ -114,6 +120,27 @@ impl Cache {
                     warnings: kept.built.warnings.clone(),
                     how: Rebuild::PageText,
                     stats,
+                    asset_hashes: kept.built.sources.asset_hashes.clone(),
+                };
+                self.kept = Some(kept);
+                return Ok(rebuilt);
+            }
+            let front_matter = front_matter::apply_front_matter_edits(
+                &mut kept,
+                &changes,
+                &self.clean_pages,
+                options,
+            );
+            if let Some(edited) = front_matter {
+                let rebuilt = Made {
+                    stats: CacheStats {
+                        misses: edited.pages,
+                        hits: kept.output.page_count - edited.pages,
+                    },
+                    output: edited.output,
+                    output_dir: kept.built.output_dir.clone(),
+                    warnings: kept.built.warnings.clone(),
+                    how: Rebuild::FrontMatter,
                     asset_hashes: kept.built.sources.asset_hashes.clone(),
                 };
                 self.kept = Some(kept);
@@ -205,8 +232,13 @@ fn apply_page_text_edits(
     let mut documents = Vec::new();
     let mut site_links = Vec::new();
     for raw in &edited {
-        let page = site.pages.iter().find(|p| p.raw == *raw)?;
-        let (html, links) = render_one_page(site, &kept.built.templates, page).ok()?;
+        let id = site
+            .pages
+            .iter()
+            .position(|p| p.raw == *raw)
+            .map(PageId::new)?;
+        let page = &site.pages[id];
+        let (html, links) = render_one_page(site, &kept.built.templates, id).ok()?;
         documents.extend(page_document(site, page));
         pages.push(html);
         site_links.extend(links);

@@ -28,7 +28,8 @@ use crate::output::origins::CleanPages;
 use crate::output::search::kept::KeptIndex;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::{CacheStats, RenderCache};
-use crate::render::{Templates, render_site};
+use crate::render::inputs::RenderInputs;
+use crate::render::{Downloads, Templates, render_site};
 use crate::write::{Published, write_output};
 
 /// What a build needs to know beyond the site folder.
@@ -182,6 +183,10 @@ struct Built {
     templates: Templates,
     output: Output,
     search: Option<KeptIndex>,
+    /// What each content page's view read (the default language's, on a site in several).
+    inputs: RenderInputs,
+    /// The sizes of the files pages offer for download, which the pages show.
+    downloads: Downloads,
     warnings: Diagnostics,
     output_dir: PathBuf,
 }
@@ -244,13 +249,15 @@ fn one_language(
         Some(previous) => SearchIndex::Keep(previous.map(Box::new)),
         None => SearchIndex::Drop,
     };
-    let (output, search) = render_and_output(&site, &sources, &templates, reuse.clean, search)?;
+    let made = render_and_output(&site, &sources, &templates, reuse.clean, search)?;
     Ok(Built {
         sources,
         site,
         templates,
-        output,
-        search,
+        output: made.output,
+        search: made.search,
+        inputs: made.inputs,
+        downloads: made.downloads,
         warnings,
         output_dir,
     })
@@ -316,14 +323,27 @@ pub(crate) fn render_and_output(
     templates: &Templates,
     clean: Option<&CleanPages>,
     search: SearchIndex,
-) -> Result<(Output, Option<KeptIndex>), Error> {
+) -> Result<RenderedAndOutput, Error> {
     let mut model_files = model_files_keeping(site, search);
-    let rendered = render_site(site, templates, &model_files.downloads);
+    let mut rendered = render_site(site, templates, &model_files.downloads)?;
     let search = model_files.search.take();
-    Ok((
-        build_outputs(site, sources, rendered?, model_files, clean)?,
+    let inputs = std::mem::take(&mut rendered.inputs);
+    let downloads = model_files.downloads.clone();
+    Ok(RenderedAndOutput {
+        output: build_outputs(site, sources, rendered, model_files, clean)?,
         search,
-    ))
+        inputs,
+        downloads,
+    })
+}
+
+/// What [`render_and_output`] made: the output, and what `serve` keeps of the way there.
+pub(crate) struct RenderedAndOutput {
+    /// Every file of the site.
+    pub(crate) output: Output,
+    search: Option<KeptIndex>,
+    inputs: RenderInputs,
+    downloads: Downloads,
 }
 
 /// Both values, or the problems of both together so that one run reports everything.

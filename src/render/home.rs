@@ -3,8 +3,9 @@
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::model::Site;
 use crate::model::paths::Section;
+use crate::model::{ById, Site};
+use crate::render::inputs::PageReads;
 use crate::render::programme::cards::{SessionCard, session_card};
 use crate::render::views::PageView;
 
@@ -70,8 +71,8 @@ pub struct HomeView<'a> {
     pub coming_up: Vec<SessionCard>,
 }
 
-/// The home page's view, from its page view.
-pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
+/// The home page's view, from its page view; the pages it shows are recorded in `reads`.
+pub fn home_view<'a>(site: &Site, base: PageView<'a>, reads: &mut PageReads) -> HomeView<'a> {
     let now = site.now;
     let soon = now.checked_add(COMING_UP).unwrap_or(Timestamp::MAX);
     let mut happening_now = Vec::new();
@@ -90,14 +91,14 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>) -> HomeView<'a> {
         }
     }
     HomeView {
-        routes: routes(site),
+        routes: routes(site, reads),
         base,
         happening_now,
         coming_up,
     }
 }
 
-fn routes(site: &Site) -> Vec<Route> {
+fn routes(site: &Site, reads: &mut PageReads) -> Vec<Route> {
     let mut routes = Vec::new();
     if let Some(week) = featured_week(site) {
         routes.push(Route::Programme {
@@ -113,7 +114,11 @@ fn routes(site: &Site) -> Vec<Route> {
             fallback: week.fallback.clone(),
         });
     }
-    if let Some(section) = site.pages.iter().find(|p| p.url.as_str() == SELF_HELP_URL) {
+    let self_help = site
+        .pages
+        .with_ids()
+        .find(|(_, p)| p.url.as_str() == SELF_HELP_URL);
+    if let Some(section) = self_help.map(|(id, _)| reads.page(site, id)) {
         routes.push(Route::SelfHelp {
             title: section.title.clone(),
             url: SELF_HELP_URL.into(),

@@ -8,6 +8,7 @@ pub mod booklet;
 pub mod cache;
 pub mod directory;
 pub mod home;
+pub mod inputs;
 pub mod markdown;
 pub mod programme;
 pub mod resources;
@@ -25,7 +26,8 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{Page, PageKind, Site, UrlPath};
+use crate::model::{ById, Page, PageId, PageKind, Site, UrlPath};
+use inputs::{PageReads, RenderInputs};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
 use views::{
@@ -75,10 +77,13 @@ pub struct RenderedSite {
     pub not_found: String,
     /// Links to site paths written in Markdown, to check against the outputs.
     pub site_links: Vec<SiteLink>,
+    /// What each content page's view read of the model's pages (`serve`'s dependency map).
+    pub inputs: RenderInputs,
 }
 
-/// A rendered page with the site links it makes, or the problems that stopped it.
-type PageResult = Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>>;
+/// A rendered content page with the site links it makes and the pages its view read, or the
+/// problems that stopped it.
+type PageResult = Result<(RenderedPage, Vec<SiteLink>, PageReads), Vec<Diagnostic>>;
 
 /// Renders every page of the site.
 /// `downloads` are the files made before the pages that pages link to with their size.
@@ -87,24 +92,51 @@ pub fn render_site(
     templates: &Templates,
     downloads: &Downloads,
 ) -> Result<RenderedSite, Error> {
+    let ids: Vec<PageId> = site.pages.ids().collect();
+    let (mut rendered, reads) = render_pages(site, templates, &ids, downloads)?;
+    rendered.inputs = RenderInputs::new(reads.into_iter().map(|(_, reads)| reads).collect());
+    Ok(rendered)
+}
+
+/// Renders the content pages `ids` again and every page made from the model (which read
+/// every page: see [`inputs`]), with what each content page's view read: `serve` does this
+/// after an edit to pages' front matter, for the pages whose recorded inputs changed.
+pub fn render_pages_again(
+    site: &Site,
+    templates: &Templates,
+    ids: &[PageId],
+    downloads: &Downloads,
+) -> Result<(RenderedSite, Vec<(PageId, PageReads)>), Error> {
+    render_pages(site, templates, ids, downloads)
+}
+
+/// The content pages `ids` and the generated pages, sorted by URL, with each content page's
+/// reads in the order of `ids`.
+fn render_pages(
+    site: &Site,
+    templates: &Templates,
+    ids: &[PageId],
+    downloads: &Downloads,
+) -> Result<(RenderedSite, Vec<(PageId, PageReads)>), Error> {
     let site_view = site_view(site);
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
         || -> Vec<PageResult> {
-            site.pages
-                .par_iter()
-                .map(|page| render_content_page(site, templates, &site_view, page))
+            ids.par_iter()
+                .map(|&id| render_content_page(site, templates, &site_view, id))
                 .collect()
         },
         || render_generated_pages(site, templates, &site_view, downloads),
     );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
-    for result in results {
+    let mut all_reads = Vec::with_capacity(ids.len());
+    for (result, &id) in results.into_iter().zip(ids) {
         match result {
-            Ok((page, links)) => {
+            Ok((page, links, reads)) => {
                 rendered.pages.push(page);
                 rendered.site_links.extend(links);
+                all_reads.push((id, reads));
             }
             Err(found) => found.into_iter().for_each(|d| problems.push(d)),
         }
@@ -116,7 +148,7 @@ pub fn render_site(
     found.into_iter().for_each(|d| problems.push(d));
     problems.into_result(()).map_err(Error::Content)?;
     rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
-    Ok(rendered)
+    Ok((rendered, all_reads))
 }
 
 /// The pages made from the model rather than from a Markdown file of their own: topics,
@@ -169,17 +201,20 @@ fn render_generated_pages(
 pub fn render_one_page(
     site: &Site,
     templates: &Templates,
-    page: &Page,
+    id: PageId,
 ) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
-    render_content_page(site, templates, &site_view(site), page)
+    render_content_page(site, templates, &site_view(site), id).map(|(page, links, _)| (page, links))
 }
 
 fn render_content_page(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
-    page: &Page,
-) -> Result<(RenderedPage, Vec<SiteLink>), Vec<Diagnostic>> {
+    id: PageId,
+) -> PageResult {
+    // Every other page the view shows is read through `reads`, which records it.
+    let mut reads = PageReads::of(id);
+    let page = &site.pages[id];
     let raw = site.raw(page);
     let body = render_body(site, templates, page);
     if !body.problems.is_empty() {
@@ -190,19 +225,19 @@ fn render_content_page(
         page: page_meta(site, page, body.words),
         content: body.html,
         toc: body.toc,
-        breadcrumbs: breadcrumbs(site, page),
+        breadcrumbs: breadcrumbs(site, page, &mut reads),
         children: page
             .children
             .iter()
-            .map(|&id| card(&site.pages[id], &site.dates))
+            .map(|&id| card(reads.page(site, id), &site.dates))
             .collect(),
         by_topic: if page.kind == PageKind::Section {
-            views::group_by_topic(site, &page.children)
+            views::group_by_topic(site, &page.children, &mut reads)
         } else {
             Vec::new()
         },
         by_audience: if page.kind == PageKind::Section {
-            views::group_by_audience(site, &page.children)
+            views::group_by_audience(site, &page.children, &mut reads)
         } else {
             Vec::new()
         },
@@ -216,11 +251,14 @@ fn render_content_page(
         .unwrap_or_else(|| default_template(page.kind).to_owned());
     let source = raw.file.path.to_string_lossy().into_owned();
     let html = match page.kind {
-        PageKind::Home => templates.render(&template, &home::home_view(site, view), &source),
+        PageKind::Home => {
+            let view = home::home_view(site, view, &mut reads);
+            templates.render(&template, &view, &source)
+        }
         _ => templates.render(&template, &view, &source),
     }
     .map_err(|d| vec![d])?;
-    let last_modified = page.last_reviewed.or(page.date);
+    let last_modified = last_modified(page);
     Ok((
         RenderedPage {
             url: page.url.clone(),
@@ -229,6 +267,7 @@ fn render_content_page(
             last_modified,
         },
         body.site_links,
+        reads,
     ))
 }
 
@@ -245,6 +284,11 @@ fn render_body(site: &Site, templates: &Templates, page: &Page) -> Rendered {
         Some(cache) => cache.markdown(&source, &resolve),
         None => render_markdown(raw.body(), &source, &resolve),
     }
+}
+
+/// When a content page last changed, for the sitemap: its review date, else its date.
+pub fn last_modified(page: &Page) -> Option<Date> {
+    page.last_reviewed.or(page.date)
 }
 
 /// The template each kind of page uses unless its front matter names another.

@@ -10,6 +10,7 @@ use crate::model::paths::{Section, topic_url};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::translation::{Fallback, TextField};
 use crate::model::{ById, Page, PageKind, Site};
+use crate::render::inputs::PageReads;
 use crate::render::markdown::Heading;
 use crate::text::format::{Dates, iso_date};
 
@@ -178,10 +179,14 @@ pub struct AudienceGroup {
 
 /// A section's pages split into those for families and those for practitioners only; empty
 /// when there is only one kind, so the list stays as it was.
-pub fn group_by_audience(site: &Site, children: &[crate::model::PageId]) -> Vec<AudienceGroup> {
+pub fn group_by_audience(
+    site: &Site,
+    children: &[crate::model::PageId],
+    reads: &mut PageReads,
+) -> Vec<AudienceGroup> {
     let (practitioners, families): (Vec<Card>, Vec<Card>) = children
         .iter()
-        .map(|&id| card(&site.pages[id], &site.dates))
+        .map(|&id| card(reads.page(site, id), &site.dates))
         .partition(|c| c.for_practitioners);
     if practitioners.is_empty() || families.is_empty() {
         return Vec::new();
@@ -210,14 +215,18 @@ pub struct TopicGroup {
 }
 
 /// A section's pages grouped by topic; empty when none of them has a topic.
-pub fn group_by_topic(site: &Site, children: &[crate::model::PageId]) -> Vec<TopicGroup> {
+pub fn group_by_topic(
+    site: &Site,
+    children: &[crate::model::PageId],
+    reads: &mut PageReads,
+) -> Vec<TopicGroup> {
     site.topics
         .list
         .with_ids()
         .filter_map(|(index, topic)| {
             let pages: Vec<Card> = children
                 .iter()
-                .map(|&id| &site.pages[id])
+                .map(|&id| reads.page(site, id))
                 .filter(|p| p.topics.contains(&index))
                 .map(|p| card(p, &site.dates))
                 .collect();
@@ -430,12 +439,12 @@ pub fn card(page: &Page, dates: &Dates) -> Card {
     }
 }
 
-/// Home, then each section above the page.
-pub fn breadcrumbs(site: &Site, page: &Page) -> Vec<Link> {
+/// Home, then each section above the page (each recorded in `reads`).
+pub fn breadcrumbs(site: &Site, page: &Page, reads: &mut PageReads) -> Vec<Link> {
     let mut crumbs = Vec::new();
     let mut parent = page.parent;
     while let Some(id) = parent {
-        let ancestor = &site.pages[id];
+        let ancestor = reads.page(site, id);
         let title = if ancestor.kind == PageKind::Home {
             "Home".to_owned()
         } else {

@@ -97,6 +97,7 @@ impl LiveSite {
                     .map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));
                 let how = match rebuilt.how {
                     Rebuild::PageText => " (page text)",
+                    Rebuild::FrontMatter => " (front matter)",
                     Rebuild::Full => "",
                 };
                 eprintln!(

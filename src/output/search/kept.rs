@@ -147,6 +147,30 @@ impl KeptIndex {
         true
     }
 
+    /// Puts each of `documents` in the place of the document with the same kind and address,
+    /// all together; `false` (and nothing changed) when any of them has none.
+    pub fn replace_many(&mut self, documents: Vec<SearchDocument>) -> bool {
+        let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (doc, document) in self.documents.iter().enumerate() {
+            by_url.entry(document.url.as_str()).or_default().push(doc);
+        }
+        let places: Option<Vec<usize>> = documents
+            .iter()
+            .map(|document| {
+                by_url.get(document.url.as_str()).and_then(|docs| {
+                    docs.iter()
+                        .copied()
+                        .find(|&doc| self.documents[doc].kind == document.kind)
+                })
+            })
+            .collect();
+        let Some(places) = places else {
+            return false;
+        };
+        self.replace_all(places.into_iter().zip(documents).collect());
+        true
+    }
+
     /// Puts each document in the place of the document of its number: the postings of those
     /// whose terms changed are updated together, each changed term's entry is rendered once,
     /// and records are made again only for documents that differ.

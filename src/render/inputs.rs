@@ -1,0 +1,100 @@
+//! The dependency map `serve` keeps: which model pages each content page's view read.
+//!
+//! A view reaches another page of the model only through a [`PageReads`], the recorder the
+//! code that builds content pages' views is given: `reads.page(site, id)` records the page and
+//! returns it. So what a content page shows of other pages (its breadcrumbs' sections, its
+//! children's cards, the home page's self-help route) is in its record, and [`RenderInputs`]
+//! answers which pages must be rendered again when some pages of the model changed.
+//!
+//! What is not recorded, and why that is safe for the one use of the map (an edit of pages'
+//! front matter, `pipeline::cache`): the rest of the model (topics, weeks, sessions, services,
+//! resources), which the shortcut requires to be unchanged, and the pages made from the model
+//! rather than from a Markdown file (topics, the programme, the directory, the library,
+//! search), which read every page and are always rendered again (through the render cache).
+//! `tests/serve.rs` compares every edit the shortcut applies with a full build byte for byte.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Page, PageId, Site};
+
+/// What one content page's view read of the model's pages: itself and every page it showed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageReads {
+    pages: BTreeSet<PageId>,
+}
+
+impl PageReads {
+    /// A record for the page `own`, which its view reads first of all.
+    pub fn of(own: PageId) -> PageReads {
+        PageReads {
+            pages: BTreeSet::from([own]),
+        }
+    }
+
+    /// The page `id` of `site`, recorded as read.
+    pub fn page<'s>(&mut self, site: &'s Site, id: PageId) -> &'s Page {
+        self.pages.insert(id);
+        &site.pages[id]
+    }
+
+    /// Whether the view read any of `pages`.
+    pub fn read_any(&self, pages: &BTreeSet<PageId>) -> bool {
+        self.pages.iter().any(|id| pages.contains(id))
+    }
+}
+
+/// The [`PageReads`] of every content page of a build, by page.
+#[derive(Debug, Clone, Default)]
+pub struct RenderInputs {
+    by_page: Vec<PageReads>,
+}
+
+impl RenderInputs {
+    /// The map of a build, from each content page's record in page order.
+    pub fn new(by_page: Vec<PageReads>) -> RenderInputs {
+        RenderInputs { by_page }
+    }
+
+    /// How many pages it records.
+    pub fn len(&self) -> usize {
+        self.by_page.len()
+    }
+
+    /// Whether it records no page.
+    pub fn is_empty(&self) -> bool {
+        self.by_page.is_empty()
+    }
+
+    /// The pages whose views read any of `changed` (every changed page reads itself).
+    pub fn readers_of(&self, changed: &BTreeSet<PageId>) -> Vec<PageId> {
+        self.by_page
+            .iter()
+            .enumerate()
+            .filter(|(_, reads)| reads.read_any(changed))
+            .map(|(id, _)| PageId::new(id))
+            .collect()
+    }
+
+    /// Puts `reads` in the place of page `id`'s record.
+    pub fn set(&mut self, id: PageId, reads: PageReads) {
+        if let Some(slot) = self.by_page.get_mut(id.index()) {
+            *slot = reads;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readers_are_the_pages_whose_record_names_a_changed_page() {
+        let id = PageId::new;
+        let mut first = PageReads::of(id(0));
+        first.pages.insert(id(2));
+        let inputs = RenderInputs::new(vec![first, PageReads::of(id(1)), PageReads::of(id(2))]);
+        assert_eq!(inputs.readers_of(&BTreeSet::from([id(2)])), [id(0), id(2)]);
+        assert_eq!(inputs.readers_of(&BTreeSet::from([id(1)])), [id(1)]);
+        assert!(inputs.readers_of(&BTreeSet::new()).is_empty());
+    }
+}
