@@ -19,7 +19,8 @@ use std::sync::Arc;
 use super::{Changes, Edited, Kept, patched};
 use crate::load::page::parse_page;
 use crate::load::read_source;
-use crate::model::{ModelOptions, Page, PageId, Site, build_site};
+use crate::model::session::Session;
+use crate::model::{ModelOptions, Page, PageId, Service, Site, build_site};
 use crate::output::origins::{self, CleanPages};
 use crate::output::search::documents::page_document;
 use crate::output::search::layout::SHARDS;
@@ -164,15 +165,32 @@ fn same_shape(old: &Site, new: &Site) -> bool {
         && rest_of_model(old) == rest_of_model(new)
 }
 
-/// Everything of the model but its pages, written out to be compared: what pages made from
-/// the model show, and what no page's recorded inputs name.
+/// Everything of the model but its pages, written out to be compared: what no page's
+/// recorded inputs name. The pages a session or service lists as related are left out: only
+/// their own pages show them, which are made from the model and always rendered again.
 fn rest_of_model(site: &Site) -> String {
+    let sessions: Vec<Session> = site
+        .sessions
+        .iter()
+        .map(|session| {
+            let mut session = session.clone();
+            session.related_lists.pages = std::sync::Arc::from([]);
+            session
+        })
+        .collect();
+    let services: Vec<Service> = site
+        .services
+        .iter()
+        .map(|service| {
+            let mut service = service.clone();
+            service.related_lists.pages = std::sync::Arc::from([]);
+            service
+        })
+        .collect();
     format!(
-        "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+        "{:?}{:?}{sessions:?}{services:?}{:?}{:?}{:?}{:?}",
         site.topics,
         site.weeks,
-        site.sessions,
-        site.services,
         site.resources,
         site.booklets,
         site.printed_directory,

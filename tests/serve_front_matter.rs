@@ -1,0 +1,302 @@
+//! `serve`'s second shortcut: an edit to pages' front matter renders again only the pages whose
+//! recorded inputs (the dependency map kept beside the last build) include a page that
+//! changed. After every edit the served output is compared with a fresh full build byte for
+//! byte, so a page whose view read an edited page without recording it fails here; edits that
+//! move a page (or change anything but pages) must fall back to the whole pipeline.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{options, scratch_copy};
+use hubsite::output::Output;
+use hubsite::serve::server::file_bytes;
+use hubsite::serve::watch::Batch;
+use hubsite::serve::{LiveSite, Rebuild};
+
+fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
+    output
+        .files
+        .iter()
+        .map(|f| {
+            let bytes = file_bytes(output, &f.path).expect("readable output");
+            (f.path.clone(), bytes.into_owned())
+        })
+        .collect()
+}
+
+fn assert_served_equals_full_build(live: &LiveSite, root: &Path, step: &str) {
+    let snapshot = live.shared().current();
+    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
+    let served = contents(&snapshot.output);
+    let fresh = contents(
+        &common::check(&options(root))
+            .expect("full build succeeds")
+            .output,
+    );
+    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
+    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
+    assert_eq!(served_paths, fresh_paths, "{step}: different files");
+    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
+        assert!(
+            a == b,
+            "{step}: {path} differs from a full build:\n--- served\n{}\n--- full build\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
+
+/// One edit: replace `from` by `to` in each file (one batch), and how it must be rebuilt.
+struct Edit {
+    name: &'static str,
+    files: &'static [(&'static str, &'static str, &'static str)],
+    how: Rebuild,
+}
+
+fn run_edits(fixture: &str, edits: &[Edit]) {
+    let site = scratch_copy(fixture);
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    for edit in edits {
+        for &(path, from, to) in edit.files {
+            let file = root.join(path);
+            let text = fs::read_to_string(&file).expect("file to edit");
+            assert!(text.contains(from), "{}: {path} has no {from:?}", edit.name);
+            fs::write(&file, text.replacen(from, to, 1)).expect("write");
+        }
+        let paths: Vec<PathBuf> = edit.files.iter().map(|f| PathBuf::from(f.0)).collect();
+        live.update(&Batch {
+            paths: paths.into_iter().collect(),
+            ..Batch::default()
+        });
+        assert_eq!(live.last_rebuild(), Some(edit.how), "{}", edit.name);
+        assert_served_equals_full_build(&live, root, edit.name);
+    }
+}
+
+const FIRST: &str = "content/guides/first.md";
+const SECOND: &str = "content/guides/second.md";
+const GUIDES: &str = "content/guides/_index.md";
+
+#[test]
+fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
+    use Rebuild::{FrontMatter, Full};
+    run_edits(
+        "minimal",
+        &[
+            Edit {
+                name: "a page's title (its section's list, topic pages, search)",
+                files: &[(
+                    FIRST,
+                    "title = \"First guide\"",
+                    "title = \"The first guide\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page's summary",
+                files: &[(FIRST, "The first one.", "The very first one.")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page's date (the section sorts by date; sitemap and feed)",
+                files: &[(SECOND, "date = 2024-04-01", "date = 2024-02-01")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page's topics (the section's groups, the topic page)",
+                files: &[(FIRST, "topics = [\"money-worries\"]", "topics = []")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page's topic back, and its audience (the section's groups by reader)",
+                files: &[
+                    (FIRST, "topics = []", "topics = [\"money-worries\"]"),
+                    (
+                        FIRST,
+                        "audience = [\"parents\"]",
+                        "audience = [\"practitioners\"]",
+                    ),
+                ],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a section's title (its pages' breadcrumbs and search records)",
+                files: &[(GUIDES, "title = \"Guides\"", "title = \"Our guides\"")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "the home page's title",
+                files: &[(
+                    "content/_index.md",
+                    "title = \"Minimal Hub\"",
+                    "title = \"A minimal hub\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "two pages in one batch, title and text",
+                files: &[
+                    (
+                        FIRST,
+                        "title = \"The first guide\"",
+                        "title = \"First guide\"",
+                    ),
+                    (SECOND, "title = \"Second guide\"", "title = \"Guide two\""),
+                    (SECOND, "Because.", "Because it helps."),
+                ],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a draft's front matter (no page of the model changes)",
+                files: &[(
+                    "content/guides/draft.md",
+                    "title = \"Not ready\"",
+                    "title = \"Nearly ready\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page made a draft: it leaves the site (and the link to it goes)",
+                files: &[
+                    (FIRST, "(second.md#why)", "(/guides/)"),
+                    (
+                        SECOND,
+                        "date = 2024-02-01",
+                        "draft = true\ndate = 2024-02-01",
+                    ),
+                ],
+                how: Full,
+            },
+            Edit {
+                name: "a draft published: it joins the site",
+                files: &[
+                    (SECOND, "draft = true\n", ""),
+                    (FIRST, "(/guides/)", "(second.md#why)"),
+                ],
+                how: Full,
+            },
+            Edit {
+                name: "the section's order (every page stays where it is)",
+                files: &[(GUIDES, "sort_by = \"date\"", "sort_by = \"title\"")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a topic renamed: not a page",
+                files: &[(
+                    "content/topics.toml",
+                    "name = \"Money worries\"",
+                    "name = \"Worries about money\"",
+                )],
+                how: Full,
+            },
+            Edit {
+                name: "a title after the fall-backs",
+                files: &[(SECOND, "title = \"Guide two\"", "title = \"Second guide\"")],
+                how: FrontMatter,
+            },
+        ],
+    );
+}
+
+#[test]
+fn a_page_moved_by_its_front_matter_falls_back_to_the_whole_pipeline() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    // A page renamed is a new file and a file gone: the batch names a path the site lacks.
+    fs::rename(root.join(SECOND), root.join("content/guides/two.md")).expect("rename");
+    let first = fs::read_to_string(root.join(FIRST)).expect("page");
+    fs::write(root.join(FIRST), first.replace("second.md", "two.md")).expect("write");
+    live.update(&Batch {
+        paths: [SECOND, "content/guides/two.md", FIRST]
+            .into_iter()
+            .map(PathBuf::from)
+            .collect(),
+        ..Batch::default()
+    });
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Full));
+    assert_served_equals_full_build(&live, root, "a page renamed");
+}
+
+const SELF_HELP: &str = "content/self-help/_index.md";
+const ABUSE: &str = "content/self-help/ai-cam-drin-yw-e.md";
+const GRANDPARENTS: &str = "content/self-help/neiniau-a-theidiau.md";
+
+/// A site in Welsh only: the words around what changed are the theme's Welsh, the dates
+/// Welsh dates; the home page shows the self-help section's title and summary (its view reads
+/// that page, so the map must record it); pages with a sensitive topic list services.
+#[test]
+fn front_matter_edits_of_a_welsh_site_equal_full_builds() {
+    use Rebuild::FrontMatter;
+    run_edits(
+        "cymraeg",
+        &[
+            Edit {
+                name: "the self-help section's title, which the home page shows",
+                files: &[(
+                    SELF_HELP,
+                    "title = \"Canllawiau i rieni\"",
+                    "title = \"Canllawiau i rieni a gofalwyr\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "its summary, which the home page shows too",
+                files: &[(SELF_HELP, "Canllawiau byr", "Canllawiau cryno")],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page's title and review date",
+                files: &[
+                    (
+                        ABUSE,
+                        "Ai ffraeo neu gam-drin yw e?",
+                        "Ffraeo neu gam-drin?",
+                    ),
+                    (
+                        ABUSE,
+                        "last_reviewed = 2024-03-04",
+                        "last_reviewed = 2024-05-06",
+                    ),
+                ],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page given a sensitive topic (exit button, help, related services)",
+                files: &[(
+                    GRANDPARENTS,
+                    "summary = \"Pan",
+                    "topics = [\"cam-drin-domestig\"]\nsummary = \"Pan",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "and the topic taken off again",
+                files: &[(GRANDPARENTS, "topics = [\"cam-drin-domestig\"]\n", "")],
+                how: FrontMatter,
+            },
+        ],
+    );
+}
+
+/// On a site in several languages the shortcut is off: each language is built in turn, and
+/// what the other languages show of an edited page is theirs to make.
+#[test]
+fn front_matter_edits_of_the_bilingual_council_site_run_the_whole_pipeline() {
+    run_edits(
+        "council",
+        &[Edit {
+            name: "a section's title on a bilingual site",
+            files: &[(
+                SELF_HELP,
+                "title = \"Guides for parents\"",
+                "title = \"Guides for parents and carers\"",
+            )],
+            how: Rebuild::Full,
+        }],
+    );
+}
