@@ -300,3 +300,99 @@ fn front_matter_edits_of_the_bilingual_council_site_run_the_whole_pipeline() {
         }],
     );
 }
+
+/// The text shortcut on a site in several languages, per language: a translation's text
+/// changes its language's page only; a page of the default language changes its own page and
+/// every language's page that shows it for want of a translation (the home page and sections
+/// above a translation). Each compared with a full build of both languages.
+#[test]
+fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_builds() {
+    use Rebuild::PageText;
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "a Welsh translation's text: the Welsh page and its search document",
+                files: &[(
+                    "content/self-help/is-it-abuse.cy.md",
+                    "Mae pob cwpl yn anghytuno.",
+                    "Mae pob cwpl yn anghytuno weithiau.",
+                )],
+                how: PageText,
+            },
+            Edit {
+                name: "the English original of a translated page: the English page only",
+                files: &[(
+                    "content/self-help/is-it-abuse.md",
+                    "All couples disagree.",
+                    "All couples disagree sometimes.",
+                )],
+                how: PageText,
+            },
+            Edit {
+                name: "a section with no Welsh translation: English, and the Welsh fallback",
+                files: &[(
+                    SELF_HELP,
+                    "Guides written with parents",
+                    "Guides written together with parents",
+                )],
+                how: PageText,
+            },
+            Edit {
+                name: "a page with no translation: English only",
+                files: &[(
+                    "content/self-help/talking-after-a-loss.md",
+                    "Children grieve differently",
+                    "Take your time. Children grieve differently",
+                )],
+                how: PageText,
+            },
+            Edit {
+                name: "the Welsh home page and the English one in one batch",
+                files: &[
+                    ("content/_index.cy.md", "Darllenwch", "Darllenwch hefyd"),
+                    (
+                        "content/_index.md",
+                        "is the borough's front door",
+                        "is the front door",
+                    ),
+                ],
+                how: PageText,
+            },
+        ],
+    );
+}
+
+/// A link to nowhere written in a Welsh page's text is left to the whole pipeline, which
+/// reports it as a build does; the fix is applied as text again.
+#[test]
+fn a_dead_link_in_a_welsh_page_is_reported_and_its_fix_applied() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let page = "content/self-help/is-it-abuse.cy.md";
+    let file = root.join(page);
+    let text = fs::read_to_string(&file).expect("page");
+    let broken = text.replacen("yn anghytuno.", "yn anghytuno, [yma](/nowhere/).", 1);
+    let batch = || Batch {
+        paths: [PathBuf::from(page)].into_iter().collect(),
+        ..Batch::default()
+    };
+    fs::write(&file, broken).expect("write");
+    let failed = live.update(&batch());
+    assert!(
+        failed
+            .errors
+            .as_deref()
+            .is_some_and(|e| e.contains(page) && e.contains("/nowhere/")),
+        "{:?}",
+        failed.errors
+    );
+    fs::write(
+        &file,
+        text.replacen("yn anghytuno.", "yn anghytuno bob hyn a hyn.", 1),
+    )
+    .expect("write");
+    live.update(&batch());
+    assert_served_equals_full_build(&live, root, "link fixed");
+}

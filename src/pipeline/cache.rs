@@ -21,16 +21,17 @@ use std::sync::Arc;
 
 use super::{BuildOptions, Built, Made, Reuse, Stage, stages};
 use crate::error::Error;
-use crate::load::page::parse_page;
-use crate::load::{KnownPages, Sources, read_source};
+use crate::load::page::parse_page_in;
+use crate::load::{KnownPages, RawPage, Sources, read_source};
 use crate::model::PageId;
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::page_document;
+use crate::output::search::documents::{SearchDocument, page_document};
 use crate::output::search::kept::{KeptIndex, SearchFiles};
 use crate::output::search::layout::{MANIFEST, RECORDS, SHARDS};
 use crate::output::{Contents, Output, OutputFile, links, origins};
 use crate::render::cache::{CacheStats, RenderCache};
-use crate::render::render_one_page;
+use crate::render::{RenderedPage, render_one_page};
+use crate::site_url::language_folder;
 
 /// What changed in the site folder since the cache's last build.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -108,6 +109,7 @@ impl Cache {
         let changes = std::mem::take(&mut self.changes);
         let mut pages = KnownPages::default();
         let mut search = None;
+        let mut other_searches = Vec::new();
         if let Some(mut kept) = self.kept.take() {
             if let Some(edited) = apply_page_text_edits(&mut kept, &changes, &self.clean_pages) {
                 let stats = CacheStats {
@@ -146,7 +148,7 @@ impl Cache {
                 self.kept = Some(kept);
                 return Ok(rebuilt);
             }
-            (pages, search) = carry_over(kept, &changes);
+            (pages, search, other_searches) = carry_over(kept, &changes);
         }
         if changes.config {
             self.render.clear();
@@ -157,6 +159,7 @@ impl Cache {
             render: Some(&self.render),
             clean: Some(&self.clean_pages),
             search: Some(search),
+            other_searches,
         };
         // On failure the last build is gone (`kept` was taken), so the next run reads and
         // renders everything; the render cache keeps what the last good build used.
@@ -184,14 +187,20 @@ impl Cache {
 
 /// What the stages can take from `kept`: its pages but those under the paths `changes` names
 /// (none if events were lost, or on a configuration change, whose overrides and options may
-/// read pages differently), and its search index.
-fn carry_over(kept: Kept, changes: &Changes) -> (KnownPages, Option<KeptIndex>) {
+/// read pages differently), its search index and each other language's.
+fn carry_over(kept: Kept, changes: &Changes) -> (KnownPages, Option<KeptIndex>, Vec<KeptIndex>) {
+    let others = kept
+        .built
+        .others
+        .into_iter()
+        .filter_map(|language| language.search)
+        .collect();
     let pages = if changes.rescan || changes.config {
         KnownPages::default()
     } else {
         KnownPages::new(kept.built.sources.pages, changes.paths.clone())
     };
-    (pages, Some(kept.search))
+    (pages, Some(kept.search), others)
 }
 
 /// The output after an edit to pages' text, and how many pages were rendered.
@@ -200,122 +209,222 @@ struct Edited {
     pages: usize,
 }
 
+/// A file the batch names, read again: a page of the default language or a translation, with
+/// its front matter unchanged.
+struct NewText {
+    path: PathBuf,
+    page: Arc<RawPage>,
+}
+
 /// Applies `changes` to `kept` if it only changes the text of pages the site has, and every
 /// edited page renders without a problem; `None` otherwise. Then the caller runs the whole
-/// pipeline: `kept`'s model may be half changed, but its search index is untouched until
-/// nothing can fail, so the pipeline can update it.
+/// pipeline: `kept`'s model may be half changed, but its search indexes are untouched until
+/// nothing can fail, so the pipeline can update them.
+///
+/// On a site in several languages each language's part of the last build is patched: a
+/// translation's text shows only in its language; a page of the default language shows in the
+/// default language and in every language that shows it for want of a translation (the home
+/// page and the sections above a translation).
 fn apply_page_text_edits(
     kept: &mut Kept,
     changes: &Changes,
     clean_pages: &CleanPages,
 ) -> Option<Edited> {
-    // On a site in several languages a page's text shows in other languages too (the home
-    // page and sections fall back to the default language's): every stage runs.
-    if changes.config || changes.rescan || kept.built.site.languages.is_multilingual() {
+    if changes.config || changes.rescan {
         return None;
     }
-    let edited = reread_page_texts(&mut kept.built.sources, changes)?;
-    if edited.is_empty() {
+    let texts = reread_page_texts(&kept.built.sources, changes)?;
+    if texts.is_empty() {
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
         });
     }
-    // The model's pages share their text with the sources: point them at the new text.
-    for page in kept.built.site.pages.iter_mut() {
-        if edited.contains(&page.raw) {
-            page.text = Arc::clone(&kept.built.sources.pages[page.raw]);
+    let merged = Arc::clone(&kept.output);
+    let tags: Vec<String> = kept.built.sources.config.languages.clone();
+    let mut patches = Vec::new();
+    let default = render_language(&mut kept.built, &texts, &merged, &merged, clean_pages)?;
+    patches.push((String::new(), default));
+    for (other, tag) in kept.built.others.iter_mut().zip(tags.iter().skip(1)) {
+        let own = Arc::new(std::mem::take(&mut other.output));
+        let patch = render_language(other, &texts, &own, &merged, clean_pages);
+        other.output = Arc::unwrap_or_clone(own);
+        let folder = format!("{}/", &language_folder(tag)[1..]);
+        patches.push((folder, patch?));
+    }
+    // Every file the batch names shows in some language (a draft shows in none).
+    if !texts
+        .iter()
+        .all(|text| patches.iter().any(|(_, p)| p.shows(&text.path)))
+    {
+        return None;
+    }
+    let pages = patches.iter().map(|(_, p)| p.pages.len()).sum();
+    let mut replaced = Vec::new();
+    let mut searches = Vec::new();
+    let mut languages = std::iter::once(&mut kept.search).chain(
+        kept.built
+            .others
+            .iter_mut()
+            .filter_map(|other| other.search.as_mut()),
+    );
+    for (folder, patch) in &patches {
+        let search = languages.next()?;
+        if !patch.documents.iter().all(|d| search.has(d)) {
+            return None;
+        }
+        if !patch.pages.is_empty() {
+            search.replace_many(patch.documents.clone());
+        }
+        for page in &patch.pages {
+            replaced.push((
+                format!("{folder}{}", page.url.output_file()),
+                Arc::new(page.html.clone().into_bytes()),
+            ));
+        }
+        searches.push((folder.clone(), search.lay_out()));
+    }
+    for (other, (folder, search)) in kept.built.others.iter_mut().zip(searches.iter().skip(1)) {
+        let own: Vec<(String, Arc<Vec<u8>>)> = replaced
+            .iter()
+            .filter_map(|(path, bytes)| {
+                Some((path.strip_prefix(folder)?.to_owned(), Arc::clone(bytes)))
+            })
+            .collect();
+        other.output = patched(&other.output, own, vec![(String::new(), search.clone())]);
+    }
+    let output = Arc::new(patched(&kept.output, replaced, searches));
+    kept.output = Arc::clone(&output);
+    Some(Edited { output, pages })
+}
+
+/// One language's pages rendered again after an edit to pages' text, with their search
+/// documents.
+struct LanguagePatch {
+    pages: Vec<RenderedPage>,
+    documents: Vec<SearchDocument>,
+    /// The files of `pages`.
+    files: BTreeSet<PathBuf>,
+}
+
+impl LanguagePatch {
+    fn shows(&self, path: &PathBuf) -> bool {
+        self.files.contains(path)
+    }
+}
+
+/// Points the pages of `built` that show the files of `texts` at their new text and renders
+/// them again, checked as a build checks them: their loads (origins), their Markdown links
+/// against `own` (this language's output) and their HTML links against `merged` (every
+/// language's). `None` when anything does not fit.
+fn render_language(
+    built: &mut Built,
+    texts: &[NewText],
+    own: &Output,
+    merged: &Output,
+    clean_pages: &CleanPages,
+) -> Option<LanguagePatch> {
+    let mut edited = Vec::new();
+    for text in texts {
+        for raw in 0..built.sources.pages.len() {
+            let old = &built.sources.pages[raw];
+            if old.file.path == text.path {
+                let new = RawPage {
+                    file: text.page.file.clone(),
+                    front_offset: text.page.front_offset,
+                    body_offset: text.page.body_offset,
+                    ..RawPage::clone(old)
+                };
+                built.sources.pages[raw] = Arc::new(new);
+                edited.push(raw);
+            }
         }
     }
-    let site = &kept.built.site;
-    let mut pages = Vec::new();
-    let mut documents = Vec::new();
+    // The model's pages share their text with the sources: point them at the new text.
+    for page in built.site.pages.iter_mut() {
+        if edited.contains(&page.raw) {
+            page.text = Arc::clone(&built.sources.pages[page.raw]);
+        }
+    }
+    let site = &built.site;
+    let mut patch = LanguagePatch {
+        pages: Vec::new(),
+        documents: Vec::new(),
+        files: BTreeSet::new(),
+    };
     let mut site_links = Vec::new();
     for raw in &edited {
-        let id = site
-            .pages
-            .iter()
-            .position(|p| p.raw == *raw)
-            .map(PageId::new)?;
+        // A draft is in the sources but not in the model: nothing shows it.
+        let Some(id) = site.pages.iter().position(|p| p.raw == *raw) else {
+            continue;
+        };
+        let id = PageId::new(id);
         let page = &site.pages[id];
-        let (html, links) = render_one_page(site, &kept.built.templates, id).ok()?;
-        documents.extend(page_document(site, page));
-        pages.push(html);
+        let (html, links) = render_one_page(site, &built.templates, id).ok()?;
+        patch.documents.extend(page_document(site, page));
+        patch.files.insert(site.raw(page).file.path.clone());
+        patch.pages.push(html);
         site_links.extend(links);
     }
-    if !origins::check_page_origins(&kept.built.sources, &pages, Some(clean_pages)).is_empty() {
+    if !origins::check_page_origins(&built.sources, &patch.pages, Some(clean_pages)).is_empty() {
         return None;
     }
     // The files are the last build's but for the shards, whose number may change: a link
     // there is left to the whole pipeline.
-    let resolves = |path: &str| {
-        !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path)
-    };
-    if !site_links.iter().all(|link| resolves(&link.path)) {
+    let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
+    let urls = &built.sources.config.urls;
+    let own_resolves =
+        |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
+    if !site_links.iter().all(|link| own_resolves(&link.path)) {
         return None;
     }
     // Links written as HTML in the page's text are checked as a build checks them: any that
     // leads nowhere is left to the whole pipeline, which reports it.
-    let all_lead_somewhere = pages.iter().all(|page| {
-        links::page_links(&page.html, &kept.output.urls)
-            .iter()
-            .all(|link| matches!(link, links::PageLink::Site(path) if resolves(path)))
-    });
-    if !all_lead_somewhere {
-        return None;
-    }
-    if !documents.iter().all(|d| kept.search.has(d)) {
-        return None;
-    }
-    for document in documents {
-        kept.search.replace(document);
-    }
-    let replaced = pages
-        .iter()
-        .map(|page| {
-            (
-                page.url.output_file(),
-                Arc::new(page.html.clone().into_bytes()),
-            )
+    let all_lead_somewhere = patch.pages.iter().all(|page| {
+        links::page_links(&page.html, &merged.urls).iter().all(|link| {
+            matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
         })
-        .collect();
-    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
-    kept.output = Arc::clone(&output);
-    Some(Edited {
-        output,
-        pages: pages.len(),
-    })
+    });
+    all_lead_somewhere.then_some(patch)
 }
 
-/// Reads the pages `changes` names again into `sources`; their indexes in `sources.pages`, or
-/// `None` if the batch holds anything but pages the site has whose front matter is unchanged.
-fn reread_page_texts(sources: &mut Sources, changes: &Changes) -> Option<Vec<usize>> {
-    let mut edited = Vec::new();
+/// Reads again the files `changes` names; `None` if the batch holds anything but pages and
+/// translations the site has whose front matter is unchanged.
+fn reread_page_texts(sources: &Sources, changes: &Changes) -> Option<Vec<NewText>> {
+    let mut texts = Vec::new();
     for path in &changes.paths {
-        let raw = sources.pages.iter().position(|p| p.file.path == *path)?;
-        let old = &sources.pages[raw];
+        let old = sources
+            .pages
+            .iter()
+            .chain(&sources.translations)
+            .find(|p| p.file.path == *path)?;
         let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
         if file.text == old.file.text {
             continue;
         }
-        let new = parse_page(file, old.content_path.clone()).ok()?;
+        let new = parse_page_in(file, old.content_path.clone(), old.language.clone()).ok()?;
         if new.head() != old.head() {
             return None;
         }
-        sources.pages[raw] = Arc::new(new);
-        edited.push(raw);
+        texts.push(NewText {
+            path: path.clone(),
+            page: Arc::new(new),
+        });
     }
-    Some(edited)
+    Some(texts)
 }
 
-/// `previous` with files `replaced` and the search files laid out again.
+/// `previous` with files `replaced` and each language's search files laid out again (under
+/// its folder: empty for the default language).
 fn patched(
     previous: &Output,
     replaced: Vec<(String, Arc<Vec<u8>>)>,
-    search: SearchFiles,
+    searches: Vec<(String, SearchFiles)>,
 ) -> Output {
     let mut replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
-    replaced.insert(MANIFEST.to_owned(), search.manifest);
+    for (folder, search) in &searches {
+        replaced.insert(format!("{folder}{MANIFEST}"), Arc::clone(&search.manifest));
+    }
     let mut files: Vec<OutputFile> = previous
         .files
         .iter()
@@ -328,20 +437,23 @@ fn patched(
         })
         .collect();
     // Shards and records are each one run of the sorted files: the new run takes its place.
-    for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {
-        let start = files.partition_point(|f| f.path.as_str() < prefix);
-        let end = start
-            + files[start..]
-                .iter()
-                .take_while(|f| f.path.starts_with(prefix))
-                .count();
-        files.splice(
-            start..end,
-            run.into_iter().map(|(path, bytes)| OutputFile {
-                path,
-                contents: Contents::Bytes(bytes),
-            }),
-        );
+    for (folder, search) in searches {
+        for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {
+            let prefix = format!("{folder}{prefix}");
+            let start = files.partition_point(|f| f.path.as_str() < prefix.as_str());
+            let end = start
+                + files[start..]
+                    .iter()
+                    .take_while(|f| f.path.starts_with(&prefix))
+                    .count();
+            files.splice(
+                start..end,
+                run.into_iter().map(|(path, bytes)| OutputFile {
+                    path: format!("{folder}{path}"),
+                    contents: Contents::Bytes(bytes),
+                }),
+            );
+        }
     }
     Output {
         files,

@@ -172,6 +172,9 @@ struct Reuse<'a> {
     /// outputs: the search index to update rather than make anew (`None` inside: make one and
     /// keep it).
     search: Option<Option<KeptIndex>>,
+    /// outputs: on a site in several languages, each other language's search index, in the
+    /// order of the languages.
+    other_searches: Vec<KeptIndex>,
 }
 
 /// Every stage but write, with what the build made on the way: the sources, the model, the
@@ -187,6 +190,9 @@ struct Built {
     inputs: RenderInputs,
     /// The sizes of the files pages offer for download, which the pages show.
     downloads: Downloads,
+    /// On a site in several languages, each other language's build (with its own output,
+    /// before the outputs are put together), kept when the search index is (`serve`).
+    others: Vec<Built>,
     warnings: Diagnostics,
     output_dir: PathBuf,
 }
@@ -200,6 +206,7 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
         render: reuse.render,
         clean: reuse.clean,
         search: reuse.search,
+        other_searches: reuse.other_searches,
     };
     let built = if sources.config.languages.len() > 1 {
         several_languages(sources, options, reuse, progress)?
@@ -222,6 +229,7 @@ struct LanguageReuse<'a> {
     render: Option<&'a Arc<RenderCache>>,
     clean: Option<&'a CleanPages>,
     search: Option<Option<KeptIndex>>,
+    other_searches: Vec<KeptIndex>,
 }
 
 /// Model, render and outputs of the site in one language (the verdict is the caller's).
@@ -258,6 +266,7 @@ fn one_language(
         search: made.search,
         inputs: made.inputs,
         downloads: made.downloads,
+        others: Vec::new(),
         warnings,
         output_dir,
     })
@@ -265,12 +274,12 @@ fn one_language(
 
 /// Each language in turn, the default first, then their outputs put together (see
 /// [`languages`]). The default language's model, templates and search index are what `serve`
-/// keeps. When the default language has problems, they are reported alone: every other
+/// keeps, with each other language's beside them. When the default language has problems, they are reported alone: every other
 /// language shares its data and front matter, so would repeat them.
 fn several_languages(
     sources: Sources,
     options: &BuildOptions,
-    reuse: LanguageReuse,
+    mut reuse: LanguageReuse,
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
     let mut trees = languages::language_sources(&sources, options.drafts).into_iter();
@@ -282,16 +291,26 @@ fn several_languages(
         )
     })?;
     let render = reuse.render;
+    // `serve` keeps every language's build, so that an edit to one language's page is applied
+    // to that language's part of the last build.
+    let keep = reuse.search.is_some();
+    let mut previous = std::mem::take(&mut reuse.other_searches).into_iter();
     let mut built = one_language(first, options, reuse, progress)?;
     let mut outputs = vec![std::mem::take(&mut built.output)];
     let mut problems = crate::diag::Diagnostics::default();
     for tree in trees {
         let reuse = LanguageReuse {
             render,
+            search: keep.then(|| previous.next()),
             ..LanguageReuse::default()
         };
         match one_language(tree, options, reuse, progress) {
             // Its warnings are the default language's again (the same data and messages).
+            Ok(mut language) if keep => {
+                outputs.push(language.output.clone());
+                language.output.files.shrink_to_fit();
+                built.others.push(language);
+            }
             Ok(language) => outputs.push(language.output),
             Err(Error::Content(found)) => problems.extend(found),
             Err(error) => return Err(error),

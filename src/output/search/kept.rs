@@ -44,7 +44,7 @@ pub struct KeptIndex {
 }
 
 /// Every search file of a layout, each run in path order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SearchFiles {
     /// `search/t/<n>.json`.
     pub shards: Vec<(String, Arc<Vec<u8>>)>,

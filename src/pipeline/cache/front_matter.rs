@@ -130,7 +130,11 @@ pub(super) fn apply_front_matter_edits(
     if !kept.search.replace_many(documents) {
         return None;
     }
-    let output = Arc::new(patched(&kept.output, replaced, kept.search.lay_out()));
+    let output = Arc::new(patched(
+        &kept.output,
+        replaced,
+        vec![(String::new(), kept.search.lay_out())],
+    ));
     for (id, reads) in reads {
         kept.built.inputs.set(id, reads);
     }
