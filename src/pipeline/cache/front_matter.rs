@@ -17,134 +17,272 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::{Changes, Edited, Kept, patched};
-use crate::load::page::parse_page;
-use crate::load::read_source;
+use crate::load::page::parse_page_in;
+use crate::load::{Sources, read_source};
 use crate::model::session::Session;
 use crate::model::{ModelOptions, Page, PageId, Service, Site, build_site};
+use crate::output::Output;
 use crate::output::origins::{self, CleanPages};
+use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
 use crate::output::search::layout::SHARDS;
 use crate::output::{feeds, links, sitemap};
 use crate::pipeline::BuildOptions;
+use crate::pipeline::Built;
+use crate::pipeline::languages::language_sources;
+use crate::render::RenderedSite;
+use crate::render::inputs::PageReads;
 use crate::render::{RenderedPage, last_modified, render_pages_again};
+use crate::site_url::language_folder;
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
-/// has without moving any; `None`, with `kept` as it was, otherwise.
+/// has without moving any; `None` otherwise (with `kept`'s search indexes as they were but on a
+/// site in several languages, where one language's may be updated already: the whole pipeline
+/// then updates them as it would any index).
 pub(super) fn apply_front_matter_edits(
     kept: &mut Kept,
     changes: &Changes,
     clean_pages: &CleanPages,
     options: &BuildOptions,
 ) -> Option<Edited> {
-    if changes.config || changes.rescan || kept.built.site.languages.is_multilingual() {
+    if changes.config || changes.rescan {
         return None;
     }
-    let mut sources = kept.built.sources.clone();
-    // Every page the batch names counts as changed, even when its text is what the kept
-    // sources hold: the text shortcut, when it gives up, may have taken the new text already.
-    let mut named = BTreeSet::new();
+    let sources = reread(&kept.built.sources, changes)?;
+    let trees = if kept.built.others.is_empty() {
+        vec![sources]
+    } else {
+        language_sources(&sources, options.drafts)
+    };
+    if trees.len() != 1 + kept.built.others.len() {
+        return None;
+    }
+    let merged = Arc::clone(&kept.output);
+    let tags = kept.built.sources.config.languages.clone();
+    let mut plans = Vec::new();
+    for (index, tree) in trees.into_iter().enumerate() {
+        let (part, own) = match index {
+            0 => (&kept.built, &*merged),
+            _ => {
+                let other = &kept.built.others[index - 1];
+                (other, &other.output)
+            }
+        };
+        let language = Language {
+            changes,
+            own,
+            merged: &merged,
+            clean_pages,
+            options,
+        };
+        let plan = language.plan(part, tree)?;
+        // Each other language publishes the pages it did.
+        if index > 0 && plan.page_count != own.page_count {
+            return None;
+        }
+        plans.push(plan);
+    }
+    if plans.iter().map(|p| p.page_count).sum::<usize>() != merged.page_count {
+        return None;
+    }
+    let pages = plans.iter().map(|p| p.rendered).sum();
+    let mut replaced = Vec::new();
+    let mut searches = Vec::new();
+    let mut sitemaps = Vec::new();
+    for (index, plan) in plans.into_iter().enumerate() {
+        let folder = match index {
+            0 => String::new(),
+            _ => format!("{}/", &language_folder(&tags[index])[1..]),
+        };
+        let part = match index {
+            0 => &mut kept.built,
+            _ => &mut kept.built.others[index - 1],
+        };
+        let search = match index {
+            0 => &mut kept.search,
+            _ => part.search.as_mut()?,
+        };
+        if !search.replace_many(plan.documents) {
+            return None;
+        }
+        let files = search.lay_out();
+        let sitemap = Arc::new(plan.sitemap.into_bytes());
+        if index > 0 {
+            let mut own = plan.replaced.clone();
+            own.push((sitemap::SITEMAP.to_owned(), Arc::clone(&sitemap)));
+            part.output = patched(&part.output, own, vec![(String::new(), files.clone())]);
+        }
+        sitemaps.push(sitemap);
+        for (path, bytes) in plan.replaced {
+            replaced.push((format!("{folder}{path}"), bytes));
+        }
+        searches.push((folder, files));
+        for (id, reads) in plan.reads {
+            part.inputs.set(id, reads);
+        }
+        part.sources = plan.sources;
+        part.site = plan.site;
+    }
+    let sitemap = match sitemaps.as_slice() {
+        [one] => Arc::clone(one),
+        several => Arc::new(sitemap::merge(several)),
+    };
+    replaced.push((sitemap::SITEMAP.to_owned(), sitemap));
+    let output = Arc::new(patched(&merged, replaced, searches));
+    kept.output = Arc::clone(&output);
+    Some(Edited { output, pages })
+}
+
+/// The sources with the pages and translations `changes` names read again; `None` if it names
+/// anything else or a page has a problem (the whole pipeline reports it).
+fn reread(kept: &Sources, changes: &Changes) -> Option<Sources> {
+    let mut sources = kept.clone();
     for path in &changes.paths {
-        let raw = sources.pages.iter().position(|p| p.file.path == *path)?;
-        named.insert(raw);
+        let (list, at) = match sources.pages.iter().position(|p| p.file.path == *path) {
+            Some(at) => (&mut sources.pages, at),
+            None => {
+                let at = sources
+                    .translations
+                    .iter()
+                    .position(|p| p.file.path == *path)?;
+                (&mut sources.translations, at)
+            }
+        };
         let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
-        if file.text != sources.pages[raw].file.text {
-            let content_path = sources.pages[raw].content_path.clone();
-            sources.pages[raw] = Arc::new(parse_page(file, content_path).ok()?);
+        let old = &list[at];
+        if file.text != old.file.text {
+            let page = parse_page_in(file, old.content_path.clone(), old.language.clone()).ok()?;
+            list[at] = Arc::new(page);
         }
     }
-    let model = ModelOptions {
-        drafts: options.drafts,
-        now: options.now,
-    };
-    let (site, _warnings) = build_site(&sources, &model).ok()?;
-    let old = &kept.built.site;
-    if !same_shape(old, &site) {
-        return None;
-    }
-    let changed: BTreeSet<PageId> = old
-        .pages
-        .iter()
-        .zip(&site.pages)
-        .enumerate()
-        .filter(|(_, (old, new))| named.contains(&new.raw) || differs(old, new))
-        .map(|(id, _)| PageId::new(id))
-        .collect();
-    let readers = kept.built.inputs.readers_of(&changed);
-    let templates = &kept.built.templates;
-    let (rendered, reads) =
-        render_pages_again(&site, templates, &readers, &kept.built.downloads).ok()?;
-    // Every page the last build published is published again, and no other.
-    let generated = rendered.pages.len() - readers.len();
-    if site.pages.len() + generated + 1 != kept.output.page_count {
-        return None;
-    }
-    if !origins::check_page_origins(&sources, &rendered.pages, Some(clean_pages)).is_empty() {
-        return None;
-    }
-    let resolves = |path: &str| {
-        !path.trim_start_matches('/').starts_with(SHARDS) && links::resolves(&kept.output, path)
-    };
-    let all_lead_somewhere = rendered.site_links.iter().all(|l| resolves(&l.path))
-        && rendered.pages.iter().all(|page| {
-            links::page_links(&page.html, &kept.output.urls)
-                .iter()
-                .all(|link| matches!(link, links::PageLink::Site(path) if resolves(path)))
-        });
-    if !all_lead_somewhere {
-        return None;
-    }
-    let feeds = feeds::render_feeds(&site);
-    let feed_paths = |feeds: &[feeds::Feed]| -> BTreeSet<String> {
-        feeds.iter().map(|f| f.path.clone()).collect()
-    };
-    if feed_paths(&feeds) != feed_paths(&feeds::render_feeds(old)) {
-        return None;
-    }
-    let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-    for page in &rendered.pages {
+    Some(sources)
+}
+
+/// What one language's part of the last build is checked against.
+struct Language<'a> {
+    changes: &'a Changes,
+    /// This language's output ([`Language::merged`] for the default language).
+    own: &'a Output,
+    /// Every language's.
+    merged: &'a Output,
+    clean_pages: &'a CleanPages,
+    options: &'a BuildOptions,
+}
+
+/// One language's part of an edit, made and checked but not yet applied.
+struct Plan {
+    sources: Sources,
+    site: Site,
+    reads: Vec<(PageId, PageReads)>,
+    documents: Vec<SearchDocument>,
+    /// Files of this language's output to replace (the sitemap aside), by their own paths.
+    replaced: Vec<(String, Arc<Vec<u8>>)>,
+    sitemap: String,
+    /// Pages it publishes, 404 included.
+    page_count: usize,
+    /// Pages rendered again.
+    rendered: usize,
+}
+
+impl Language<'_> {
+    /// The model of `sources` (this language's, edited), compared with `part`'s; the pages
+    /// whose recorded inputs changed rendered again and checked as a build checks them.
+    fn plan(&self, part: &Built, sources: Sources) -> Option<Plan> {
+        let model = ModelOptions {
+            drafts: self.options.drafts,
+            now: self.options.now,
+        };
+        let (site, _warnings) = build_site(&sources, &model).ok()?;
+        let old = &part.site;
+        if !same_shape(old, &site) {
+            return None;
+        }
+        // Every page from a file the batch names counts as changed, even when its text is
+        // what the kept sources hold: the text shortcut, when it gives up, may have taken the
+        // new text already.
+        let named = |page: &Page| self.changes.paths.contains(&site.raw(page).file.path);
+        let changed: BTreeSet<PageId> = old
+            .pages
+            .iter()
+            .zip(&site.pages)
+            .enumerate()
+            .filter(|(_, (old, new))| named(new) || differs(old, new))
+            .map(|(id, _)| PageId::new(id))
+            .collect();
+        let readers = part.inputs.readers_of(&changed);
+        let (rendered, reads) =
+            render_pages_again(&site, &part.templates, &readers, &part.downloads).ok()?;
+        let page_count = site.pages.len() + rendered.pages.len() - readers.len() + 1;
+        if !self.lead_somewhere(&sources, &rendered) {
+            return None;
+        }
+        let feeds = feeds::render_feeds(&site);
+        let feed_paths = |feeds: &[feeds::Feed]| -> BTreeSet<String> {
+            feeds.iter().map(|f| f.path.clone()).collect()
+        };
+        if feed_paths(&feeds) != feed_paths(&feeds::render_feeds(old)) {
+            return None;
+        }
+        let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
+        for page in &rendered.pages {
+            replaced.push((
+                page.url.output_file(),
+                Arc::new(page.html.clone().into_bytes()),
+            ));
+        }
         replaced.push((
-            page.url.output_file(),
-            Arc::new(page.html.clone().into_bytes()),
+            "404.html".to_owned(),
+            Arc::new(rendered.not_found.clone().into_bytes()),
         ));
+        for feed in feeds {
+            replaced.push((feed.path, Arc::new(feed.xml.into_bytes())));
+        }
+        // Every file is one the last build published.
+        if !replaced
+            .iter()
+            .all(|(path, _)| self.own.get(path).is_some())
+        {
+            return None;
+        }
+        let documents = readers
+            .iter()
+            .filter_map(|&id| page_document(&site, &site.pages[id]))
+            .collect();
+        let every_page = every_page(&site, &readers, rendered.pages);
+        let sitemap = sitemap::render_sitemap(&site.config, &site.languages, &every_page);
+        let rendered = readers.len() + every_page.len() - site.pages.len();
+        Some(Plan {
+            sources,
+            site,
+            reads,
+            documents,
+            replaced,
+            sitemap,
+            page_count,
+            rendered,
+        })
     }
-    replaced.push((
-        "404.html".to_owned(),
-        Arc::new(rendered.not_found.clone().into_bytes()),
-    ));
-    let every_page = every_page(&site, &readers, rendered.pages);
-    let sitemap = sitemap::render_sitemap(&site.config, &site.languages, &every_page);
-    replaced.push((sitemap::SITEMAP.to_owned(), Arc::new(sitemap.into_bytes())));
-    for feed in feeds {
-        replaced.push((feed.path, Arc::new(feed.xml.into_bytes())));
+
+    /// Whether the pages rendered again load nothing from other sites and every link in them
+    /// leads to a file of the last build, checked as a build checks them: Markdown links
+    /// against this language's output, HTML links against every language's.
+    fn lead_somewhere(&self, sources: &Sources, rendered: &RenderedSite) -> bool {
+        if !origins::check_page_origins(sources, &rendered.pages, Some(self.clean_pages)).is_empty()
+        {
+            return false;
+        }
+        let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
+        let urls = &sources.config.urls;
+        let own = |path: &str| {
+            not_a_shard(path) && (links::resolves(self.own, path) || urls.is_shared(path))
+        };
+        rendered.site_links.iter().all(|l| own(&l.path))
+            && rendered.pages.iter().all(|page| {
+                links::page_links(&page.html, &self.merged.urls)
+                    .iter()
+                    .all(|link| matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(self.merged, path)))
+            })
     }
-    if !replaced
-        .iter()
-        .all(|(path, _)| kept.output.get(path).is_some())
-    {
-        return None;
-    }
-    let documents = readers
-        .iter()
-        .filter_map(|&id| page_document(&site, &site.pages[id]))
-        .collect();
-    if !kept.search.replace_many(documents) {
-        return None;
-    }
-    let output = Arc::new(patched(
-        &kept.output,
-        replaced,
-        vec![(String::new(), kept.search.lay_out())],
-    ));
-    for (id, reads) in reads {
-        kept.built.inputs.set(id, reads);
-    }
-    kept.built.sources = sources;
-    kept.built.site = site;
-    kept.output = Arc::clone(&output);
-    Some(Edited {
-        output,
-        pages: readers.len() + generated,
-    })
 }
 
 /// Whether `new` has the pages of `old` at the same addresses, in the same sections and
