@@ -13,21 +13,40 @@
 //! search), which read every page and are always rendered again (through the render cache).
 //! `tests/serve.rs` compares every edit the shortcut applies with a full build byte for byte.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Page, PageId, Site};
+use jiff::civil::Date;
 
-/// What one content page's view read of the model's pages: itself and every page it showed.
+use crate::model::{Page, PageId, Site, UrlPath};
+use crate::render::RenderedPage;
+
+/// What one page's view read of the model's pages: itself and every page it showed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageReads {
     pages: BTreeSet<PageId>,
+    /// It read every page (a topic's page looks through them all for its own).
+    every_page: bool,
 }
 
 impl PageReads {
     /// A record for the page `own`, which its view reads first of all.
     pub fn of(own: PageId) -> PageReads {
+        PageReads::these([own])
+    }
+
+    /// A record of `pages`.
+    pub fn these(pages: impl IntoIterator<Item = PageId>) -> PageReads {
         PageReads {
-            pages: BTreeSet::from([own]),
+            pages: pages.into_iter().collect(),
+            every_page: false,
+        }
+    }
+
+    /// A record of every page.
+    pub fn every_page() -> PageReads {
+        PageReads {
+            pages: BTreeSet::new(),
+            every_page: true,
         }
     }
 
@@ -39,20 +58,92 @@ impl PageReads {
 
     /// Whether the view read any of `pages`.
     pub fn read_any(&self, pages: &BTreeSet<PageId>) -> bool {
-        self.pages.iter().any(|id| pages.contains(id))
+        match self.every_page {
+            true => !pages.is_empty(),
+            false => self.pages.iter().any(|id| pages.contains(id)),
+        }
     }
 }
 
-/// The [`PageReads`] of every content page of a build, by page.
+/// The groups of pages made from the model, each rendered as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Generated {
+    /// The practice weeks, their sessions and filters.
+    Programme,
+    /// The topics and each topic's page.
+    Topics,
+    /// The resource library.
+    Resources,
+    /// The directory of services.
+    Directory,
+    /// The search page.
+    Search,
+    /// The 404 page.
+    NotFound,
+}
+
+impl Generated {
+    /// Every group, the programme first (its booklets are the longest single pieces of work).
+    pub const ALL: [Generated; 6] = [
+        Generated::Programme,
+        Generated::Topics,
+        Generated::Resources,
+        Generated::Directory,
+        Generated::Search,
+        Generated::NotFound,
+    ];
+}
+
+/// What a group of generated pages read, and what the sitemap needs of its pages.
+#[derive(Debug, Clone, Default)]
+pub struct GeneratedRecord {
+    /// The model's pages its views read.
+    pub reads: PageReads,
+    /// Its pages' addresses and dates.
+    pub pages: Vec<(UrlPath, Option<Date>)>,
+}
+
+impl GeneratedRecord {
+    /// The record of a group that read `reads` and made `pages`.
+    pub fn new(reads: PageReads, pages: &[RenderedPage]) -> GeneratedRecord {
+        GeneratedRecord {
+            reads,
+            pages: pages
+                .iter()
+                .map(|p| (p.url.clone(), p.last_modified))
+                .collect(),
+        }
+    }
+}
+
+/// The [`PageReads`] of every content page of a build, by page, and of each group of
+/// generated pages.
 #[derive(Debug, Clone, Default)]
 pub struct RenderInputs {
     by_page: Vec<PageReads>,
+    generated: BTreeMap<Generated, GeneratedRecord>,
 }
 
 impl RenderInputs {
-    /// The map of a build, from each content page's record in page order.
-    pub fn new(by_page: Vec<PageReads>) -> RenderInputs {
-        RenderInputs { by_page }
+    /// The map of a build, from each content page's record in page order and each group's.
+    pub fn new(
+        by_page: Vec<PageReads>,
+        generated: Vec<(Generated, GeneratedRecord)>,
+    ) -> RenderInputs {
+        RenderInputs {
+            by_page,
+            generated: generated.into_iter().collect(),
+        }
+    }
+
+    /// Each group of generated pages' record.
+    pub fn generated(&self) -> &BTreeMap<Generated, GeneratedRecord> {
+        &self.generated
+    }
+
+    /// Puts `record` in the place of group `group`'s.
+    pub fn set_generated(&mut self, group: Generated, record: GeneratedRecord) {
+        self.generated.insert(group, record);
     }
 
     /// How many pages it records.
@@ -92,9 +183,18 @@ mod tests {
         let id = PageId::new;
         let mut first = PageReads::of(id(0));
         first.pages.insert(id(2));
-        let inputs = RenderInputs::new(vec![first, PageReads::of(id(1)), PageReads::of(id(2))]);
+        let reads = vec![first, PageReads::of(id(1)), PageReads::of(id(2))];
+        let inputs = RenderInputs::new(reads, Vec::new());
         assert_eq!(inputs.readers_of(&BTreeSet::from([id(2)])), [id(0), id(2)]);
         assert_eq!(inputs.readers_of(&BTreeSet::from([id(1)])), [id(1)]);
         assert!(inputs.readers_of(&BTreeSet::new()).is_empty());
+    }
+
+    #[test]
+    fn a_group_that_read_every_page_reads_any_changed_one() {
+        let every = PageReads::every_page();
+        assert!(every.read_any(&BTreeSet::from([PageId::new(7)])));
+        assert!(!every.read_any(&BTreeSet::new()));
+        assert!(!PageReads::default().read_any(&BTreeSet::from([PageId::new(7)])));
     }
 }

@@ -27,7 +27,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageId, PageKind, Site, UrlPath};
-use inputs::{PageReads, RenderInputs};
+use inputs::{Generated, GeneratedRecord, PageReads, RenderInputs};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
 use views::{
@@ -93,31 +93,45 @@ pub fn render_site(
     downloads: &Downloads,
 ) -> Result<RenderedSite, Error> {
     let ids: Vec<PageId> = site.pages.ids().collect();
-    let (mut rendered, reads) = render_pages(site, templates, &ids, downloads)?;
-    rendered.inputs = RenderInputs::new(reads.into_iter().map(|(_, reads)| reads).collect());
+    let (mut rendered, reads, generated) =
+        render_pages(site, templates, &ids, &Generated::ALL, downloads)?;
+    rendered.inputs = RenderInputs::new(
+        reads.into_iter().map(|(_, reads)| reads).collect(),
+        generated,
+    );
     Ok(rendered)
 }
 
-/// Renders the content pages `ids` again and every page made from the model (which read
-/// every page: see [`inputs`]), with what each content page's view read: `serve` does this
-/// after an edit to pages' front matter, for the pages whose recorded inputs changed.
+/// What [`render_pages_again`] made: the pages, and what each content page and each group
+/// of generated pages read.
+pub type RenderedAgain = (
+    RenderedSite,
+    Vec<(PageId, PageReads)>,
+    Vec<(Generated, GeneratedRecord)>,
+);
+
+/// Renders the content pages `ids` and the groups of generated pages `groups` again, with
+/// what each read: `serve` does this after an edit to pages' front matter, for the pages whose
+/// recorded inputs changed.
 pub fn render_pages_again(
     site: &Site,
     templates: &Templates,
     ids: &[PageId],
+    groups: &[Generated],
     downloads: &Downloads,
-) -> Result<(RenderedSite, Vec<(PageId, PageReads)>), Error> {
-    render_pages(site, templates, ids, downloads)
+) -> Result<RenderedAgain, Error> {
+    render_pages(site, templates, ids, groups, downloads)
 }
 
-/// The content pages `ids` and the generated pages, sorted by URL, with each content page's
-/// reads in the order of `ids`.
+/// The content pages `ids` and the generated pages of `groups`, sorted by URL, with each
+/// content page's reads in the order of `ids` and each group's.
 fn render_pages(
     site: &Site,
     templates: &Templates,
     ids: &[PageId],
+    groups: &[Generated],
     downloads: &Downloads,
-) -> Result<(RenderedSite, Vec<(PageId, PageReads)>), Error> {
+) -> Result<RenderedAgain, Error> {
     let site_view = site_view(site);
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
@@ -126,7 +140,7 @@ fn render_pages(
                 .map(|&id| render_content_page(site, templates, &site_view, id))
                 .collect()
         },
-        || render_generated_pages(site, templates, &site_view, downloads),
+        || render_generated_pages(site, templates, &site_view, downloads, groups),
     );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
@@ -141,59 +155,101 @@ fn render_pages(
             Err(found) => found.into_iter().for_each(|d| problems.push(d)),
         }
     }
-    let (generated, found) = generated;
+    let (generated, found, records) = generated;
     rendered.pages.extend(generated.pages);
     rendered.site_links.extend(generated.site_links);
     rendered.not_found = generated.not_found;
     found.into_iter().for_each(|d| problems.push(d));
     problems.into_result(()).map_err(Error::Content)?;
     rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
-    Ok((rendered, all_reads))
+    Ok((rendered, all_reads, records))
 }
 
 /// The pages made from the model rather than from a Markdown file of their own: topics,
-/// resources, the programme, the directory, search and 404.
+/// resources, the programme, the directory, search and 404 (the groups `only` names), with
+/// what each group read of the model's pages.
 fn render_generated_pages(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
     downloads: &Downloads,
-) -> (RenderedSite, Vec<Diagnostic>) {
+    only: &[Generated],
+) -> (
+    RenderedSite,
+    Vec<Diagnostic>,
+    Vec<(Generated, GeneratedRecord)>,
+) {
     let mut problems = Vec::new();
     let mut rendered = RenderedSite::default();
+    let mut records = Vec::new();
+    let one = |d: Diagnostic| vec![d];
     // The programme first: its booklets are the longest single pieces of work.
-    match programme::render_programme(site, templates, site_view, downloads) {
-        Ok(programme) => {
-            rendered.pages.extend(programme.pages);
-            rendered.site_links.extend(programme.site_links);
+    for &group in only {
+        let (result, reads) = match group {
+            Generated::Programme => {
+                // Session pages show the pages chosen as related to them (as cards).
+                let related = site
+                    .sessions
+                    .iter()
+                    .flat_map(|s| s.related_lists.pages.iter());
+                let result = programme::render_programme(site, templates, site_view, downloads)
+                    .map(|programme| {
+                        rendered.site_links.extend(programme.site_links);
+                        programme.pages
+                    });
+                (result, PageReads::these(related.copied()))
+            }
+            // A topic's page lists every page with that topic: it reads them all.
+            Generated::Topics => (
+                topics::render_topic_pages(site, templates, site_view).map_err(one),
+                PageReads::every_page(),
+            ),
+            Generated::Resources => (
+                resources::render_resource_pages(site, templates, site_view).map_err(one),
+                PageReads::default(),
+            ),
+            Generated::Directory => {
+                // Service pages show the pages chosen as related to them (as cards).
+                let related = site
+                    .services
+                    .iter()
+                    .flat_map(|s| s.related_lists.pages.iter());
+                (
+                    directory::render_directory_pages(site, templates, site_view, downloads)
+                        .map_err(one),
+                    PageReads::these(related.copied()),
+                )
+            }
+            Generated::Search => (
+                search::render_search_page(site, templates, site_view)
+                    .map(|page| vec![page])
+                    .map_err(one),
+                PageReads::default(),
+            ),
+            Generated::NotFound => {
+                let not_found = NotFoundView {
+                    site: site_view,
+                    show_exit: shows_exit(site, "", Sensitivity::Ordinary),
+                };
+                let result = templates
+                    .render("404.html", &not_found, "404.html")
+                    .map(|html| {
+                        rendered.not_found = html;
+                        Vec::new()
+                    })
+                    .map_err(one);
+                (result, PageReads::default())
+            }
+        };
+        match result {
+            Ok(pages) => {
+                records.push((group, GeneratedRecord::new(reads, &pages)));
+                rendered.pages.extend(pages);
+            }
+            Err(found) => problems.extend(found),
         }
-        Err(found) => problems.extend(found),
     }
-    match topics::render_topic_pages(site, templates, site_view) {
-        Ok(pages) => rendered.pages.extend(pages),
-        Err(problem) => problems.push(problem),
-    }
-    match resources::render_resource_pages(site, templates, site_view) {
-        Ok(pages) => rendered.pages.extend(pages),
-        Err(problem) => problems.push(problem),
-    }
-    match directory::render_directory_pages(site, templates, site_view, downloads) {
-        Ok(pages) => rendered.pages.extend(pages),
-        Err(problem) => problems.push(problem),
-    }
-    match search::render_search_page(site, templates, site_view) {
-        Ok(page) => rendered.pages.push(page),
-        Err(problem) => problems.push(problem),
-    }
-    let not_found = NotFoundView {
-        site: site_view,
-        show_exit: shows_exit(site, "", Sensitivity::Ordinary),
-    };
-    match templates.render("404.html", &not_found, "404.html") {
-        Ok(html) => rendered.not_found = html,
-        Err(problem) => problems.push(problem),
-    }
-    (rendered, problems)
+    (rendered, problems, records)
 }
 
 /// Renders one content page as a full build would: `serve` does this after an edit to a

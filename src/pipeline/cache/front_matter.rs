@@ -13,7 +13,8 @@
 //! moved or made a draft, a related session whose page now lists it, a problem) runs the whole
 //! pipeline, which reports as a build does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Changes, Edited, Kept, patched};
@@ -31,7 +32,7 @@ use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::language_sources;
 use crate::render::RenderedSite;
-use crate::render::inputs::PageReads;
+use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{RenderedPage, last_modified, render_pages_again};
 use crate::site_url::language_folder;
 
@@ -120,6 +121,9 @@ pub(super) fn apply_front_matter_edits(
         for (id, reads) in plan.reads {
             part.inputs.set(id, reads);
         }
+        for (group, record) in plan.records {
+            part.inputs.set_generated(group, record);
+        }
         part.sources = plan.sources;
         part.site = plan.site;
     }
@@ -182,6 +186,8 @@ struct Plan {
     page_count: usize,
     /// Pages rendered again.
     rendered: usize,
+    /// What each group of generated pages rendered again read.
+    records: Vec<(Generated, GeneratedRecord)>,
 }
 
 impl Language<'_> {
@@ -210,9 +216,14 @@ impl Language<'_> {
             .map(|(id, _)| PageId::new(id))
             .collect();
         let readers = part.inputs.readers_of(&changed);
-        let (rendered, reads) =
-            render_pages_again(&site, &part.templates, &readers, &part.downloads).ok()?;
-        let page_count = site.pages.len() + rendered.pages.len() - readers.len() + 1;
+        let groups = groups_to_render(part, old, &site, &changed);
+        let (rendered, reads, records) =
+            render_pages_again(&site, &part.templates, &readers, &groups, &part.downloads).ok()?;
+        // Each group's pages: those rendered again, and the others' as the last build had them.
+        let mut generated = part.inputs.generated().clone();
+        generated.extend(records.iter().cloned());
+        let page_count =
+            site.pages.len() + generated.values().map(|g| g.pages.len()).sum::<usize>() + 1;
         if !self.lead_somewhere(&sources, &rendered) {
             return None;
         }
@@ -230,10 +241,12 @@ impl Language<'_> {
                 Arc::new(page.html.clone().into_bytes()),
             ));
         }
-        replaced.push((
-            "404.html".to_owned(),
-            Arc::new(rendered.not_found.clone().into_bytes()),
-        ));
+        if groups.contains(&Generated::NotFound) {
+            replaced.push((
+                "404.html".to_owned(),
+                Arc::new(rendered.not_found.clone().into_bytes()),
+            ));
+        }
         for feed in feeds {
             replaced.push((feed.path, Arc::new(feed.xml.into_bytes())));
         }
@@ -248,9 +261,9 @@ impl Language<'_> {
             .iter()
             .filter_map(|&id| page_document(&site, &site.pages[id]))
             .collect();
-        let every_page = every_page(&site, &readers, rendered.pages);
+        let every_page = every_page(&site, &generated);
         let sitemap = sitemap::render_sitemap(&site.config, &site.languages, &every_page);
-        let rendered = readers.len() + every_page.len() - site.pages.len();
+        let rendered = rendered.pages.len();
         Some(Plan {
             sources,
             site,
@@ -260,6 +273,7 @@ impl Language<'_> {
             sitemap,
             page_count,
             rendered,
+            records,
         })
     }
 
@@ -387,21 +401,62 @@ fn differs(old: &Page, new: &Page) -> bool {
         || *lang != new.lang
 }
 
-/// Every page of the site for the sitemap, in URL order: those rendered again as they are,
-/// every other content page by its address and date (all the sitemap reads of it).
-fn every_page(site: &Site, readers: &[PageId], rendered: Vec<RenderedPage>) -> Vec<RenderedPage> {
-    let again: BTreeSet<PageId> = readers.iter().copied().collect();
-    let mut pages = rendered;
-    for (id, page) in site.pages.iter().enumerate() {
-        if !again.contains(&PageId::new(id)) {
-            pages.push(RenderedPage {
-                url: page.url.clone(),
-                html: String::new(),
-                source: site.raw(page).file.path.clone(),
-                last_modified: last_modified(page),
-            });
-        }
-    }
+/// Every page of the site for the sitemap, in URL order: its address and date (all the
+/// sitemap reads of a page), content pages from the model, generated ones from their groups'
+/// records.
+fn every_page(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> Vec<RenderedPage> {
+    let content = site.pages.iter().map(|page| RenderedPage {
+        url: page.url.clone(),
+        html: String::new(),
+        source: PathBuf::new(),
+        last_modified: last_modified(page),
+    });
+    let made = generated.values().flat_map(|group| {
+        group.pages.iter().map(|(url, date)| RenderedPage {
+            url: url.clone(),
+            html: String::new(),
+            source: PathBuf::new(),
+            last_modified: *date,
+        })
+    });
+    let mut pages: Vec<RenderedPage> = content.chain(made).collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     pages
+}
+
+/// The groups of generated pages to render again: those whose recorded reads include a changed
+/// page, and those of sessions or services whose related pages changed.
+fn groups_to_render(
+    part: &Built,
+    old: &Site,
+    new: &Site,
+    changed: &BTreeSet<PageId>,
+) -> Vec<Generated> {
+    let sessions = |site: &Site| -> Vec<Arc<[PageId]>> {
+        site.sessions
+            .iter()
+            .map(|s| Arc::clone(&s.related_lists.pages))
+            .collect()
+    };
+    let services = |site: &Site| -> Vec<Arc<[PageId]>> {
+        site.services
+            .iter()
+            .map(|s| Arc::clone(&s.related_lists.pages))
+            .collect()
+    };
+    Generated::ALL
+        .into_iter()
+        .filter(|group| {
+            let read = part
+                .inputs
+                .generated()
+                .get(group)
+                .is_none_or(|record| record.reads.read_any(changed));
+            read || match group {
+                Generated::Programme => sessions(old) != sessions(new),
+                Generated::Directory => services(old) != services(new),
+                _ => false,
+            }
+        })
+        .collect()
 }
