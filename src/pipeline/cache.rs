@@ -127,12 +127,19 @@ impl Cache {
                 self.kept = Some(kept);
                 return Ok(rebuilt);
             }
+            // The pages rendered again take their place in the render cache as a build's would,
+            // so that it keeps what the last two runs used and no more: a section's title edit
+            // renders every page below it, each time with new HTML.
+            self.render.start_build();
             let front_matter = front_matter::apply_front_matter_edits(
                 &mut kept,
                 &changes,
                 &self.clean_pages,
                 options,
             );
+            if front_matter.is_none() {
+                self.render.abandon_build();
+            }
             if let Some(edited) = front_matter {
                 let rebuilt = Made {
                     stats: CacheStats {

@@ -6,12 +6,16 @@
 //! children's cards, the home page's self-help route) is in its record, and [`RenderInputs`]
 //! answers which pages must be rendered again when some pages of the model changed.
 //!
-//! What is not recorded, and why that is safe for the one use of the map (an edit of pages'
-//! front matter, `pipeline::cache`): the rest of the model (topics, weeks, sessions, services,
-//! resources), which the shortcut requires to be unchanged, and the pages made from the model
-//! rather than from a Markdown file (topics, the programme, the directory, the library,
-//! search), which read every page and are always rendered again (through the render cache).
-//! `tests/serve.rs` compares every edit the shortcut applies with a full build byte for byte.
+//! The pages made from the model rather than from a Markdown file are recorded by group
+//! ([`Generated`]), where each group is rendered: the programme and the directory read the
+//! pages their sessions and services list as related, a topic's page reads every page (it
+//! looks through them all for its topic), the library, search and 404 read none. What is not
+//! recorded, and why that is safe for the one use of the map (an edit of pages' front matter,
+//! `pipeline::cache`): the rest of the model (topics, weeks, sessions, services, resources),
+//! which the shortcut requires to be unchanged but for the related pages of sessions and
+//! services (whose groups it renders again when those change), and the pages' addresses, which
+//! it requires to be the same. `tests/serve_front_matter.rs` compares every edit the shortcut
+//! applies with a full build byte for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,11 +1,12 @@
 //! The second shortcut: an edit to the front matter of pages the site has (a title, a
 //! summary, topics, dates), where nothing moves. The model is made again from the sources with
 //! the edited pages (every other source is the last build's), and compared with the kept one
-//! page by page; then only the content pages whose recorded inputs ([`RenderInputs`]) include a
-//! page that differs are rendered again, with the pages made from the model (which read every
-//! page; the render cache skips those whose view did not change), their search documents are
-//! replaced in the kept index, the files that list every page (sitemap, feeds) are made again,
-//! and every other file is the last build's.
+//! page by page; then only the content pages and the groups of generated pages whose recorded
+//! inputs ([`RenderInputs`](crate::render::inputs::RenderInputs)) include a page that differs
+//! are rendered again (a topic's page reads every page; the render cache skips those whose view
+//! did not change), their search documents are replaced in the kept index, the files that list
+//! every page (sitemap, feeds) are made again, and every other file is the last build's. On a
+//! site in several languages each language's part of the last build is edited in turn.
 //!
 //! It applies only when the edit leaves the site's shape as it was: the same pages at the same
 //! addresses, in the same sections and languages, and the rest of the model (topics, weeks,
