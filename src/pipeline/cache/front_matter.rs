@@ -23,11 +23,11 @@ use crate::load::page::parse_page_in;
 use crate::load::{Sources, read_source};
 use crate::model::session::Session;
 use crate::model::{ModelOptions, Page, PageId, Service, Site, build_site};
-use crate::output::Output;
 use crate::output::origins::{self, CleanPages};
 use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
 use crate::output::search::layout::SHARDS;
+use crate::output::{Contents, Output};
 use crate::output::{feeds, links, sitemap};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
@@ -88,9 +88,11 @@ pub(super) fn apply_front_matter_edits(
         return None;
     }
     let pages = plans.iter().map(|p| p.rendered).sum();
+    // The sitemap shows each page's address and date only: made again when a date changed.
+    let new_sitemap = plans.iter().any(|p| p.sitemap_changed);
     let mut replaced = Vec::new();
     let mut searches = Vec::new();
-    let mut sitemaps = Vec::new();
+    let mut replaced_models = Vec::new();
     for (index, plan) in plans.into_iter().enumerate() {
         let folder = match index {
             0 => String::new(),
@@ -108,13 +110,14 @@ pub(super) fn apply_front_matter_edits(
             return None;
         }
         let files = search.lay_out();
-        let sitemap = Arc::new(plan.sitemap.into_bytes());
         if index > 0 {
             let mut own = plan.replaced.clone();
-            own.push((sitemap::SITEMAP.to_owned(), Arc::clone(&sitemap)));
+            if new_sitemap {
+                let sitemap = language_sitemap(&plan.site, &plan.generated);
+                own.push((sitemap::SITEMAP.to_owned(), Arc::new(sitemap.into_bytes())));
+            }
             part.output = patched(&part.output, own, vec![(String::new(), files.clone())]);
         }
-        sitemaps.push(sitemap);
         for (path, bytes) in plan.replaced {
             replaced.push((format!("{folder}{path}"), bytes));
         }
@@ -125,17 +128,38 @@ pub(super) fn apply_front_matter_edits(
         for (group, record) in plan.records {
             part.inputs.set_generated(group, record);
         }
-        part.sources = plan.sources;
-        part.site = plan.site;
+        replaced_models.push((
+            std::mem::replace(&mut part.sources, plan.sources),
+            std::mem::replace(&mut part.site, plan.site),
+        ));
     }
-    let sitemap = match sitemaps.as_slice() {
-        [one] => Arc::clone(one),
-        several => Arc::new(sitemap::merge(several)),
-    };
-    replaced.push((sitemap::SITEMAP.to_owned(), sitemap));
+    if new_sitemap {
+        let default = language_sitemap(&kept.built.site, kept.built.inputs.generated());
+        let mut sitemaps = vec![Arc::new(default.into_bytes())];
+        for other in &kept.built.others {
+            if let Some(Contents::Bytes(bytes)) =
+                other.output.get(sitemap::SITEMAP).map(|f| &f.contents)
+            {
+                sitemaps.push(Arc::clone(bytes));
+            }
+        }
+        let sitemap = match sitemaps.as_slice() {
+            [one] => Arc::clone(one),
+            several => Arc::new(sitemap::merge(several)),
+        };
+        replaced.push((sitemap::SITEMAP.to_owned(), sitemap));
+    }
     let output = Arc::new(patched(&merged, replaced, searches));
     kept.output = Arc::clone(&output);
+    // The last models are large: freed beside the server rather than before it is told.
+    std::thread::spawn(move || drop(replaced_models));
     Some(Edited { output, pages })
+}
+
+/// A language's sitemap from its model and its groups' records.
+fn language_sitemap(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> String {
+    let every_page = every_page(site, generated);
+    sitemap::render_sitemap(&site.config, &site.languages, &every_page)
 }
 
 /// The sources with the pages and translations `changes` names read again; `None` if it names
@@ -182,7 +206,10 @@ struct Plan {
     documents: Vec<SearchDocument>,
     /// Files of this language's output to replace (the sitemap aside), by their own paths.
     replaced: Vec<(String, Arc<Vec<u8>>)>,
-    sitemap: String,
+    /// Whether a page's address or date in the sitemap changed.
+    sitemap_changed: bool,
+    /// Each group of generated pages' record after the edit.
+    generated: BTreeMap<Generated, GeneratedRecord>,
     /// Pages it publishes, 404 included.
     page_count: usize,
     /// Pages rendered again.
@@ -262,8 +289,13 @@ impl Language<'_> {
             .iter()
             .filter_map(|&id| page_document(&site, &site.pages[id]))
             .collect();
-        let every_page = every_page(&site, &generated);
-        let sitemap = sitemap::render_sitemap(&site.config, &site.languages, &every_page);
+        let dated = |page: &Page| last_modified(page);
+        let sitemap_changed = changed
+            .iter()
+            .any(|&id| dated(&old.pages[id]) != dated(&site.pages[id]))
+            || records.iter().any(|(group, record)| {
+                part.inputs.generated().get(group).map(|old| &old.pages) != Some(&record.pages)
+            });
         let rendered = rendered.pages.len();
         Some(Plan {
             sources,
@@ -271,7 +303,8 @@ impl Language<'_> {
             reads,
             documents,
             replaced,
-            sitemap,
+            sitemap_changed,
+            generated,
             page_count,
             rendered,
             records,
