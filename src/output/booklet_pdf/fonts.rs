@@ -3,10 +3,15 @@
 //! Gurmukhi for Punjabi, each regular and bold. A line is measured and drawn run by run (see
 //! `runs`); krilla embeds a face, subset to the glyphs drawn, only in a document that draws
 //! with it, so an English booklet carries no Arabic font.
+//!
+//! Runs are shaped here (rustybuzz, each face parsed once and one plan per direction, script and
+//! language), and krilla is given the glyphs: its `draw_text` would parse the face and make a
+//! plan again for every run it draws. [`FontFace::glyphs`] shapes exactly as `draw_text` does
+//! (krilla's `naive_shape`), so the PDF is the same byte for byte.
 
 use krilla::geom::Point;
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph, TextDirection};
 use std::sync::{Arc, Mutex};
 
 use super::PdfError;
@@ -33,11 +38,17 @@ pub(super) struct FontFace {
 type PlanFor = (
     (
         rustybuzz::Direction,
-        rustybuzz::Script,
+        Option<rustybuzz::Script>,
         Option<rustybuzz::Language>,
     ),
     Arc<rustybuzz::ShapePlan>,
 );
+
+/// A run of text shaped, and the direction it was shaped in.
+pub(super) struct Shaped {
+    buffer: rustybuzz::GlyphBuffer,
+    direction: rustybuzz::Direction,
+}
 
 impl FontFace {
     pub(super) fn load(name: &'static str) -> Result<FontFace, PdfError> {
@@ -75,19 +86,49 @@ impl FontFace {
     }
 
     /// The width of `text` shaped in direction `rtl` at `size` (joined forms and ligatures
-    /// are narrower or wider than the letters alone), shaped as krilla shapes what it draws:
-    /// rustybuzz, the script guessed from the text, no extra features.
+    /// are narrower or wider than the letters alone), shaped as it is drawn.
     fn shaped_width(&self, text: &str, rtl: bool, size: f32) -> f32 {
+        let shaped = self.shape(
+            text,
+            if rtl {
+                TextDirection::RightToLeft
+            } else {
+                TextDirection::LeftToRight
+            },
+        );
+        self.shaped_points(&shaped, size)
+    }
+
+    /// The sum of `shaped`'s advances at `size`.
+    fn shaped_points(&self, shaped: &Shaped, size: f32) -> f32 {
+        let units: i32 = shaped
+            .buffer
+            .glyph_positions()
+            .iter()
+            .map(|p| p.x_advance)
+            .sum();
+        self.points(units as f32, size)
+    }
+
+    /// `text` shaped as krilla's `draw_text` shapes it: rustybuzz, the script guessed from
+    /// the text, the direction given (or guessed for `Auto`), no extra features.
+    fn shape(&self, text: &str, direction: TextDirection) -> Shaped {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        buffer.set_direction(if rtl {
-            rustybuzz::Direction::RightToLeft
-        } else {
-            rustybuzz::Direction::LeftToRight
-        });
+        match direction {
+            TextDirection::LeftToRight => buffer.set_direction(rustybuzz::Direction::LeftToRight),
+            TextDirection::RightToLeft => buffer.set_direction(rustybuzz::Direction::RightToLeft),
+            TextDirection::TopToBottom => buffer.set_direction(rustybuzz::Direction::TopToBottom),
+            TextDirection::BottomToTop => buffer.set_direction(rustybuzz::Direction::BottomToTop),
+            TextDirection::Auto => {}
+        }
         // What `rustybuzz::shape` does, with the plan made once for text of these properties.
-        let key = (buffer.direction(), buffer.script(), buffer.language());
+        // A text with no letter of any script has none (`script()` says UNKNOWN, which guessing
+        // never sets).
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let direction = buffer.direction();
+        let key = (direction, script, buffer.language());
         let plan = {
             let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
             match plans.iter().find(|(k, _)| *k == key) {
@@ -96,7 +137,7 @@ impl FontFace {
                     let plan = Arc::new(rustybuzz::ShapePlan::new(
                         &self.shaper,
                         key.0,
-                        Some(key.1),
+                        key.1,
                         key.2.as_ref(),
                         &[],
                     ));
@@ -105,9 +146,45 @@ impl FontFace {
                 }
             }
         };
-        let shaped = rustybuzz::shape_with_plan(&self.shaper, &plan, buffer);
-        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-        self.points(units as f32, size)
+        Shaped {
+            direction,
+            buffer: rustybuzz::shape_with_plan(&self.shaper, &plan, buffer),
+        }
+    }
+
+    /// `shaped` (the shaping of `text`) as krilla's glyphs: advances and offsets in ems, each
+    /// glyph with the bytes of `text` its cluster covers (for the PDF's text, copied and read
+    /// aloud), as krilla's `naive_shape` makes them.
+    fn glyphs(&self, text: &str, shaped: &Shaped) -> Vec<KrillaGlyph> {
+        let em = self.font.units_per_em();
+        let positions = shaped.buffer.glyph_positions();
+        let infos = shaped.buffer.glyph_infos();
+        let forward = matches!(
+            shaped.direction,
+            rustybuzz::Direction::LeftToRight | rustybuzz::Direction::TopToBottom
+        );
+        (0..infos.len())
+            .map(|i| {
+                let (position, info) = (positions[i], infos[i]);
+                // The cluster ends where the next glyph in the text's order (after this
+                // cluster's other glyphs) starts; the last ends with the text.
+                let next = if forward {
+                    (i + 1..infos.len()).find(|&j| infos[j].cluster != info.cluster)
+                } else {
+                    (0..i).rev().find(|&j| infos[j].cluster != info.cluster)
+                };
+                let end = next.map_or(text.len(), |j| infos[j].cluster as usize);
+                KrillaGlyph::new(
+                    GlyphId::new(info.glyph_id),
+                    position.x_advance as f32 / em,
+                    position.x_offset as f32 / em,
+                    position.y_offset as f32 / em,
+                    position.y_advance as f32 / em,
+                    info.cluster as usize..end,
+                    None,
+                )
+            })
+            .collect()
     }
 
     fn points(&self, units: f32, size: f32) -> f32 {
@@ -213,22 +290,36 @@ impl Fonts {
     /// any other run by run, each in its face and direction.
     pub(super) fn draw(&self, surface: &mut Surface, style: Style, at: Point, text: &str) {
         if is_plain(text) {
-            let font = self.latin.of(style).font.clone();
-            surface.draw_text(at, font, style.size(), text, false, TextDirection::Auto);
+            let face = self.latin.of(style);
+            let glyphs = face.glyphs(text, &face.shape(text, TextDirection::Auto));
+            surface.draw_glyphs(at, &glyphs, face.font.clone(), text, style.size(), false);
             return;
         }
         let mut x = at.x;
         for run in self.runs(text) {
-            // krilla shapes each run (rustybuzz) in the direction given.
             let direction = if run.rtl {
                 TextDirection::RightToLeft
             } else {
                 TextDirection::LeftToRight
             };
-            let font = self.face(run.script, style).font.clone();
+            let face = self.face(run.script, style);
+            let shaped = face.shape(run.text, direction);
+            let glyphs = face.glyphs(run.text, &shaped);
             let start = Point::from_xy(x, at.y);
-            surface.draw_text(start, font, style.size(), run.text, false, direction);
-            x += self.run_width(&run, style);
+            surface.draw_glyphs(
+                start,
+                &glyphs,
+                face.font.clone(),
+                run.text,
+                style.size(),
+                false,
+            );
+            // Latin text is placed by its advances (as a Latin-only line always was), other
+            // scripts by the shaping just drawn.
+            x += match run.script {
+                Script::Latin => face.width(run.text, style.size()),
+                Script::Arabic | Script::Gurmukhi => face.shaped_points(&shaped, style.size()),
+            };
         }
     }
 }

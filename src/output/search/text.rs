@@ -78,6 +78,14 @@ impl Analysis {
 /// Whether `c` belongs inside a word of plain text: a letter, mark, number or connector
 /// (`_`). The script tests `/[\p{L}\p{M}\p{N}\p{Pc}]/u`.
 pub fn is_word_char(c: char) -> bool {
+    // Most of a site's text is ASCII or Arabic letters: answered without the general
+    // category's table search (a binary search per character).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if let Some(answer) = arabic_word_char(c) {
+        return answer;
+    }
     match c.general_category_group() {
         GeneralCategoryGroup::Letter
         | GeneralCategoryGroup::Mark
@@ -87,6 +95,12 @@ pub fn is_word_char(c: char) -> bool {
         }
         _ => false,
     }
+}
+
+/// The Arabic block's letters (U+0620 to U+064A, with tatweel), harakat (U+064B to U+065F) and
+/// Arabic-Indic digits (U+0660 to U+0669) are all word characters; `None` outside them.
+fn arabic_word_char(c: char) -> Option<bool> {
+    matches!(c, '\u{0620}'..='\u{0669}').then_some(true)
 }
 
 /// Plain text as elasticlunr's index takes a language: our plain tokeniser and no pipeline.
@@ -138,25 +152,48 @@ pub fn for_each_word(text: &str, visit: impl FnMut(&str)) {
 
 /// Lowercases `text`, drops apostrophes and calls `visit` with each run between separators.
 fn split_words(text: &str, separates: impl Fn(char) -> bool, mut visit: impl FnMut(&str)) {
-    // Lowercased as a whole, not char by char, as the script's toLowerCase does (a Greek
-    // final sigma depends on its neighbours).
-    let lower = text.to_lowercase();
-    let mut current = String::new();
-    for c in lower.chars() {
-        if is_apostrophe(c) {
-            continue;
-        }
-        if separates(c) {
-            if !current.is_empty() {
-                visit(&current);
-                current.clear();
+    let lower = lowercase(text);
+    // The current word is `lower[start..]` up to the next separator, or, when it has an
+    // apostrophe in it, `joined` (its pieces without the apostrophes) and then that.
+    let mut start: Option<usize> = None;
+    let mut joined = String::new();
+    let mut end_word = |start: &mut Option<usize>, joined: &mut String, at: usize| {
+        let piece = start.take().map_or("", |from| &lower[from..at]);
+        if joined.is_empty() {
+            if !piece.is_empty() {
+                visit(piece);
             }
         } else {
-            current.push(c);
+            joined.push_str(piece);
+            visit(joined);
+            joined.clear();
+        }
+    };
+    for (at, c) in lower.char_indices() {
+        if is_apostrophe(c) {
+            if let Some(from) = start.take() {
+                joined.push_str(&lower[from..at]);
+            }
+        } else if separates(c) {
+            end_word(&mut start, &mut joined, at);
+        } else if start.is_none() {
+            start = Some(at);
         }
     }
-    if !current.is_empty() {
-        visit(&current);
+    end_word(&mut start, &mut joined, lower.len());
+}
+
+/// `text` lowercased as a whole, not char by char, as the script's toLowerCase does (a Greek
+/// final sigma depends on its neighbours). Text of ASCII and the Arabic block alone (which has
+/// no case) needs only its ASCII letters lowercased, without looking each character up.
+fn lowercase(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '\u{0600}'..='\u{06FF}'))
+    {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -222,5 +259,83 @@ mod tests {
         // Gurmukhi: vowel signs and the virama are marks, inside the word; the danda splits.
         assert_eq!(plain.terms("ਪਰਿਵਾਰ ਸਹਾਇਤਾ।"), ["ਪਰਿਵਾਰ", "ਸਹਾਇਤਾ"]);
         assert_eq!(plain.terms("the parents"), ["the", "parents"]);
+    }
+
+    /// The general category alone, as `is_word_char` answered before its fast paths.
+    fn by_category(c: char) -> bool {
+        matches!(
+            c.general_category_group(),
+            GeneralCategoryGroup::Letter
+                | GeneralCategoryGroup::Mark
+                | GeneralCategoryGroup::Number
+        ) || c.general_category() == GeneralCategory::ConnectorPunctuation
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_general_category() {
+        for c in ('\0'..='\u{0FFF}').chain(['\u{FB50}', '\u{FE70}', '\u{1F600}']) {
+            assert_eq!(is_word_char(c), by_category(c), "{c:?} U+{:04X}", c as u32);
+        }
+        // The Arabic block has no case: lowercasing its text touches only the ASCII letters.
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(
+                c.to_lowercase().collect::<String>(),
+                c.to_string(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        for text in ["ΟΔΟΣ Σ", "İstanbul", "SCHLOSS ẞ", "Dŵr A'R", "العربية ABC"] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    /// Words as the splitter made them before it cut them from the text rather than copying
+    /// them character by character.
+    fn split_by_copying(text: &str, separates: impl Fn(char) -> bool) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut current = String::new();
+        for c in text.to_lowercase().chars() {
+            if is_apostrophe(c) {
+                continue;
+            }
+            if separates(c) {
+                if !current.is_empty() {
+                    words.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push(c);
+            }
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+        words
+    }
+
+    #[test]
+    fn words_are_cut_from_the_text_as_they_were_copied() {
+        let texts = [
+            "",
+            "'",
+            "' ' ''",
+            "Haven’t we? don't 'quoted' parents' rock'n'roll",
+            "'start end' mid'dle 'both' a'b'c ' lone",
+            "co-parenting, 10am–11am ΟΔΟΣ Σ",
+            "مرحبًا، كيف حالك؟ الأسرة 'عربي' ١٢٣",
+            "Dŵr a'r Teuluoedd: ymgynghori, cwnsela.",
+            "ਪਰਿਵਾਰ ਸਹਾਇਤਾ। ‘ਸ਼’",
+        ];
+        for text in texts {
+            for analysis in [Analysis::English, Analysis::Plain] {
+                let mut words = Vec::new();
+                analysis.for_each_word(text, |w| words.push(w.to_owned()));
+                let expected = match analysis {
+                    Analysis::English => split_by_copying(text, is_separator),
+                    Analysis::Plain => split_by_copying(text, |c| !by_category(c)),
+                };
+                assert_eq!(words, expected, "{analysis:?}: {text}");
+            }
+        }
     }
 }
