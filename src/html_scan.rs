@@ -6,6 +6,7 @@
 //! [`css_urls`], and [`crate::site_url`] rewrites the site's own addresses with [`tags`] when
 //! the site is hosted under a folder.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use html5ever::tokenizer::states::RawKind;
@@ -105,9 +106,9 @@ impl TokenSink for TagSink {
 #[derive(Debug)]
 pub struct Tag<'a> {
     /// The element's name, lower-cased.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Its attributes: lower-cased name, the value as written, the value's byte offset.
-    pub attributes: Vec<(String, &'a str, usize)>,
+    pub attributes: Vec<(Cow<'a, str>, &'a str, usize)>,
     /// The byte offset just after the tag's `>`.
     pub end: usize,
 }
@@ -131,7 +132,7 @@ pub fn tags(html: &str) -> Vec<Tag<'_>> {
             i = lt + 1;
             continue;
         }
-        let name = html[name_start..j].to_ascii_lowercase();
+        let name = lowercase(&html[name_start..j]);
         let (attributes, end) = attributes(html, j);
         found.push(Tag {
             name,
@@ -144,7 +145,7 @@ pub fn tags(html: &str) -> Vec<Tag<'_>> {
 }
 
 /// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
-fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
+fn attributes(html: &str, start: usize) -> (Vec<(Cow<'_, str>, &str, usize)>, usize) {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut i = start;
@@ -165,7 +166,7 @@ fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
         {
             i += 1;
         }
-        let name = html[name_start..i].to_ascii_lowercase();
+        let name = lowercase(&html[name_start..i]);
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -180,6 +181,16 @@ fn attributes(html: &str, start: usize) -> (Vec<(String, &str, usize)>, usize) {
         } else {
             found.push((name, "", i));
         }
+    }
+}
+
+/// `name` with ASCII letters lower-cased, copied only when it has a capital (the build's own
+/// HTML has none: this runs over every page of a site hosted under a folder).
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 
@@ -338,10 +349,16 @@ mod tests {
         assert_eq!(found.len(), 2);
         let (name, value, offset) = &found[0].attributes[0];
         assert_eq!(
-            (name.as_str(), *value, &html[*offset..*offset + 3]),
+            (name.as_ref(), *value, &html[*offset..*offset + 3]),
             ("href", "/a/", "/a/")
         );
         assert_eq!(found[1].attributes[0].1, "/i.png");
+        // Names are lower-cased, copied only when they have a capital.
+        let found = tags(r#"<IMG SRC="/i.png" alt=x><Style>"#);
+        assert_eq!(found[0].name, "img");
+        assert_eq!(found[0].attributes[0].0, "src");
+        assert!(matches!(found[0].attributes[1].0, Cow::Borrowed("alt")));
+        assert_eq!(found[1].name, "style");
     }
 
     #[test]

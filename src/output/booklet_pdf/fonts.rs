@@ -14,6 +14,8 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph, TextDirection};
 use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
+
 use super::PdfError;
 use super::layout::Style;
 use super::runs::{Run, Script, is_plain, visual_runs};
@@ -32,6 +34,10 @@ pub(super) struct FontFace {
     /// making a plan costs far more than shaping a word with it, and wrapping measures every
     /// word.
     plans: Mutex<Vec<PlanFor>>,
+    /// Runs shaped left to right (`[0]`) and right to left (`[1]`), by their text: wrapping
+    /// measures each word, and drawing shapes the same words again (in a right-to-left line
+    /// each word is a run of its own, spaces being Latin), so a word is shaped once.
+    shaped: Mutex<[FxHashMap<Box<str>, Arc<Shaped>>; 2]>,
 }
 
 /// A shaping plan and the text properties it was made for.
@@ -67,6 +73,7 @@ impl FontFace {
             shaper,
             ascii,
             plans: Mutex::default(),
+            shaped: Mutex::default(),
         })
     }
 
@@ -88,15 +95,25 @@ impl FontFace {
     /// The width of `text` shaped in direction `rtl` at `size` (joined forms and ligatures
     /// are narrower or wider than the letters alone), shaped as it is drawn.
     fn shaped_width(&self, text: &str, rtl: bool, size: f32) -> f32 {
-        let shaped = self.shape(
-            text,
-            if rtl {
+        self.shaped_points(&self.shaped_run(text, rtl), size)
+    }
+
+    /// `text` shaped in direction `rtl`, shaped once for the document (see `shaped`).
+    fn shaped_run(&self, text: &str, rtl: bool) -> Arc<Shaped> {
+        let known = self.shaped.lock().unwrap_or_else(|e| e.into_inner())[usize::from(rtl)]
+            .get(text)
+            .cloned();
+        known.unwrap_or_else(|| {
+            let direction = if rtl {
                 TextDirection::RightToLeft
             } else {
                 TextDirection::LeftToRight
-            },
-        );
-        self.shaped_points(&shaped, size)
+            };
+            let shaped = Arc::new(self.shape(text, direction));
+            self.shaped.lock().unwrap_or_else(|e| e.into_inner())[usize::from(rtl)]
+                .insert(text.into(), Arc::clone(&shaped));
+            shaped
+        })
     }
 
     /// The sum of `shaped`'s advances at `size`.
@@ -232,7 +249,14 @@ pub(super) struct Fonts {
     arabic: Pair,
     gurmukhi: Pair,
     direction: Direction,
+    /// The widths of text other than plain Latin, by style (`Style as usize`) and text:
+    /// wrapping and laying out pages measure the same words again and again, each time
+    /// splitting them into runs (the bidirectional algorithm) and shaping them.
+    widths: Mutex<[FxHashMap<Box<str>, f32>; STYLES]>,
 }
+
+/// How many [`Style`]s there are.
+const STYLES: usize = 7;
 
 impl Fonts {
     /// The theme's faces, for a document whose paragraphs run `direction`.
@@ -242,6 +266,7 @@ impl Fonts {
             arabic: Pair::load("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")?,
             gurmukhi: Pair::load("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf")?,
             direction,
+            widths: Mutex::default(),
         })
     }
 
@@ -280,10 +305,17 @@ impl Fonts {
         if is_plain(text) {
             return self.latin.of(style).width(text, style.size());
         }
-        self.runs(text)
+        let widths = || self.widths.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&width) = widths()[style as usize].get(text) {
+            return width;
+        }
+        let width = self
+            .runs(text)
             .iter()
             .map(|run| self.run_width(run, style))
-            .sum()
+            .sum();
+        widths()[style as usize].insert(text.into(), width);
+        width
     }
 
     /// Draws `text` in `style` with its left end at `at`: a plain Latin line in one piece,
@@ -297,13 +329,8 @@ impl Fonts {
         }
         let mut x = at.x;
         for run in self.runs(text) {
-            let direction = if run.rtl {
-                TextDirection::RightToLeft
-            } else {
-                TextDirection::LeftToRight
-            };
             let face = self.face(run.script, style);
-            let shaped = face.shape(run.text, direction);
+            let shaped = face.shaped_run(run.text, run.rtl);
             let glyphs = face.glyphs(run.text, &shaped);
             let start = Point::from_xy(x, at.y);
             surface.draw_glyphs(
@@ -361,5 +388,70 @@ mod tests {
             + fonts.width(" ", Style::Body)
             + fonts.width(two, Style::Body);
         assert!((line - sum).abs() < 0.01, "{line} = {sum}");
+    }
+
+    /// A page with `lines` drawn by `draw`, as PDF bytes.
+    fn page_with(lines: &[&str], draw: &dyn Fn(&mut Surface, Point, &str)) -> Vec<u8> {
+        let mut document = krilla::Document::new();
+        let mut page = document.start_page_with(krilla::page::PageSettings::new(
+            krilla::geom::Size::from_wh(400.0, 400.0).unwrap(),
+        ));
+        let mut surface = page.surface();
+        for (row, line) in (1u8..).zip(lines) {
+            draw(
+                &mut surface,
+                Point::from_xy(20.0, f32::from(row) * 20.0),
+                line,
+            );
+        }
+        surface.finish();
+        page.finish();
+        document.finish().unwrap()
+    }
+
+    #[test]
+    fn glyphs_shaped_here_draw_the_pdf_that_krilla_shaping_drew() {
+        let lines = [
+            "Wednesday 13 March 2024, 7:30pm – £2, ŵyr ac ŷd",
+            "أسبوع 2024: الكتيّب",
+            "الهاتف: 0113 496 0001، المكان: مركز، 1 High Street, LS1 1AA",
+            "Session: فهم أبنائك",
+            "ਪਰਿਵਾਰ ਨਾਲ (Punjabi)",
+            "2024",
+            "، ؟",
+        ];
+        for direction in [Direction::Ltr, Direction::Rtl] {
+            for style in [Style::Body, Style::Heading2] {
+                let fonts = Fonts::load(direction).unwrap();
+                // Measured first, as layout does, so that drawing takes the runs it shaped.
+                for line in lines {
+                    fonts.width(line, style);
+                }
+                let ours = page_with(&lines, &|surface, at, line| {
+                    fonts.draw(surface, style, at, line)
+                });
+                // What `draw` did before: krilla shaping each run itself.
+                let theirs = page_with(&lines, &|surface, at, line| {
+                    if is_plain(line) {
+                        let font = fonts.latin.of(style).font.clone();
+                        surface.draw_text(at, font, style.size(), line, false, TextDirection::Auto);
+                        return;
+                    }
+                    let mut x = at.x;
+                    for run in fonts.runs(line) {
+                        let direction = if run.rtl {
+                            TextDirection::RightToLeft
+                        } else {
+                            TextDirection::LeftToRight
+                        };
+                        let font = fonts.face(run.script, style).font.clone();
+                        let start = Point::from_xy(x, at.y);
+                        surface.draw_text(start, font, style.size(), run.text, false, direction);
+                        x += fonts.run_width(&run, style);
+                    }
+                });
+                assert!(ours == theirs, "{direction:?} {style:?}");
+            }
+        }
     }
 }

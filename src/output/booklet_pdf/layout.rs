@@ -70,7 +70,7 @@ impl Sheet {
     }
 }
 
-/// How a block of text looks.
+/// How a block of text looks (`fonts::STYLES` counts them).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Style {
     Title,
