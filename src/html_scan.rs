@@ -108,10 +108,13 @@ pub struct Tag<'a> {
     /// The element's name, lower-cased.
     pub name: Cow<'a, str>,
     /// Its attributes: lower-cased name, the value as written, the value's byte offset.
-    pub attributes: Vec<(Cow<'a, str>, &'a str, usize)>,
+    pub attributes: Vec<Attribute<'a>>,
     /// The byte offset just after the tag's `>`.
     pub end: usize,
 }
+
+/// An attribute of a [`Tag`]: lower-cased name, the value as written, the value's byte offset.
+pub type Attribute<'a> = (Cow<'a, str>, &'a str, usize);
 
 /// The start tags of an HTML text, skipping comments. A small scanner, forgiving like browsers.
 pub fn tags(html: &str) -> Vec<Tag<'_>> {
@@ -145,7 +148,7 @@ pub fn tags(html: &str) -> Vec<Tag<'_>> {
 }
 
 /// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
-fn attributes(html: &str, start: usize) -> (Vec<(Cow<'_, str>, &str, usize)>, usize) {
+fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize) {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut i = start;
