@@ -47,6 +47,49 @@ pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
     Verdict { problems, warnings }
 }
 
+/// The verdict's warnings that read what pages show, made again from `site` and `output` in
+/// the place of those in `warnings` (`serve` applies an edit to pages without the verdict):
+/// sensitive pages that list no safety service, always (the model says), and services no page
+/// links to when `links_moved` (reading every page's links, as the verdict does).
+pub fn page_warnings_again(
+    warnings: Diagnostics,
+    site: &Site,
+    output: &Output,
+    now: Timestamp,
+    links_moved: bool,
+) -> Diagnostics {
+    let again = |w: &Diagnostic| {
+        w.code == Some(Code::NoSafetyService) || (links_moved && w.code == Some(Code::Unlinked))
+    };
+    let mut kept = Diagnostics(warnings.0.into_iter().filter(|w| !again(w)).collect());
+    kept.extend(safety::safety_warnings(site));
+    if links_moved {
+        let config = &site.config;
+        let today = config.time_zone.to_datetime(now).date();
+        let pages = html_pages(output);
+        let links: Vec<Vec<PageLink>> = pages
+            .par_iter()
+            .map(|(_, html)| page_links(html, &output.urls))
+            .collect();
+        let linked = linked_from_pages(&pages, &links);
+        let stale_after = config.directory.stale_after_months;
+        let unlinked = directory::directory_warnings(&site.services, today, stale_after, &linked)
+            .0
+            .into_iter()
+            .filter(|w| w.code == Some(Code::Unlinked));
+        kept.0.extend(unlinked);
+    }
+    kept.sorted()
+}
+
+/// The site paths the published page at `path` links to, as the check for services no page
+/// links to counts them (none for the directory's own pages).
+pub fn counted_links<'a>(path: &str, html: &'a str, output: &Output) -> BTreeSet<&'a str> {
+    let pages = [(path, Cow::Borrowed(html))];
+    let links = [page_links(html, &output.urls)];
+    linked_from_pages(&pages, &links)
+}
+
 /// The published HTML pages: their output paths and text.
 fn html_pages(output: &Output) -> Vec<(&str, Cow<'_, str>)> {
     output

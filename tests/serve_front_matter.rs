@@ -439,3 +439,99 @@ fn a_dead_link_in_a_welsh_page_is_reported_and_its_fix_applied() {
     live.update(&batch());
     assert_served_equals_full_build(&live, root, "link fixed");
 }
+
+/// Runs `edits` (each one batch of replacements) through `serve`'s cache and compares each
+/// rebuild's warnings with a full build's: `serve` prints them after every rebuild.
+fn assert_warnings_follow_edits(fixture: &str, edits: &[(&str, &str, &str, Rebuild)]) {
+    use hubsite::pipeline::{Cache, Changes, Sink, run};
+    let site = scratch_copy(fixture);
+    let root = site.path();
+    let options = options(root);
+    let mut cache = Cache::new();
+    run(&options, Sink::Memory, Some(&mut cache), &|_| {}).expect("first build");
+    for &(path, from, to, how) in edits {
+        let file = root.join(path);
+        let text = fs::read_to_string(&file).expect("file to edit");
+        assert!(text.contains(from), "{path} has no {from:?}");
+        fs::write(&file, text.replacen(from, to, 1)).expect("write");
+        cache.note(Changes {
+            paths: [PathBuf::from(path)].into_iter().collect(),
+            ..Changes::default()
+        });
+        let served = run(&options, Sink::Memory, Some(&mut cache), &|_| {}).expect("rebuild");
+        assert_eq!(served.how, how, "{path}: {to:?}");
+        let fresh = common::check(&options).expect("full build");
+        assert_eq!(
+            served.warnings.as_warnings(),
+            fresh.warnings.as_warnings(),
+            "{path}: {to:?}"
+        );
+    }
+}
+
+/// A page made sensitive lists no safety service: `check` warns, and so must `serve` after
+/// the front-matter shortcut; the warning goes when the page is ordinary again.
+#[test]
+fn a_front_matter_edit_updates_the_safety_warnings() {
+    use Rebuild::FrontMatter;
+    assert_warnings_follow_edits(
+        "minimal",
+        &[
+            (
+                FIRST,
+                "audience = [\"parents\"]",
+                "audience = [\"parents\"]\nsafety = true",
+                FrontMatter,
+            ),
+            (FIRST, "safety = true", "safety = false", FrontMatter),
+        ],
+    );
+    // A sensitive page's own list of services, with and without the safety service.
+    let list = "content/self-help/unsafe-list.md";
+    assert_warnings_follow_edits(
+        "related",
+        &[
+            (
+                list,
+                "related_services = [\"chat\"]",
+                "related_services = [\"chat\", \"abuse-line\"]",
+                FrontMatter,
+            ),
+            (
+                list,
+                "related_services = [\"chat\", \"abuse-line\"]",
+                "related_services = [\"chat\"]",
+                FrontMatter,
+            ),
+        ],
+    );
+}
+
+/// The one link to a service taken out of a page, by its front matter and text or by its
+/// text alone: `check` warns that no page links to the service, and so must `serve`.
+#[test]
+fn an_edit_that_unlinks_a_service_updates_the_warnings() {
+    use Rebuild::{FrontMatter, PageText};
+    let home = "content/_index.md";
+    let link = "Find [the one service we list](directory/parent-talk.toml).";
+    let no_link = "Find the one service we list.";
+    assert_warnings_follow_edits(
+        "one-service",
+        &[
+            (
+                home,
+                "title = \"Little Brook Families\"\nsummary = \"Support for families in Little Brook.\"\n+++\nFind [the one service we list](directory/parent-talk.toml).",
+                "title = \"Little Brook\"\nsummary = \"Support for families in Little Brook.\"\n+++\nFind the one service we list.",
+                FrontMatter,
+            ),
+            (home, no_link, link, PageText),
+            (home, link, no_link, PageText),
+            (
+                home,
+                "Little Brook\"",
+                "Little Brook Families\"",
+                FrontMatter,
+            ),
+        ],
+    );
+}

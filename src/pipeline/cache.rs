@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{BuildOptions, Built, Made, Reuse, Stage, stages};
+use crate::check;
 use crate::error::Error;
 use crate::load::page::parse_page_in;
 use crate::load::{KnownPages, RawPage, Sources, read_source};
@@ -111,7 +112,9 @@ impl Cache {
         let mut search = None;
         let mut other_searches = Vec::new();
         if let Some(mut kept) = self.kept.take() {
-            if let Some(edited) = apply_page_text_edits(&mut kept, &changes, &self.clean_pages) {
+            if let Some(edited) =
+                apply_page_text_edits(&mut kept, &changes, &self.clean_pages, options.now)
+            {
                 let stats = CacheStats {
                     misses: edited.pages,
                     hits: kept.output.page_count - edited.pages,
@@ -236,6 +239,7 @@ fn apply_page_text_edits(
     kept: &mut Kept,
     changes: &Changes,
     clean_pages: &CleanPages,
+    now: jiff::Timestamp,
 ) -> Option<Edited> {
     if changes.config || changes.rescan {
         return None;
@@ -300,9 +304,45 @@ fn apply_page_text_edits(
             .collect();
         other.output = patched(&other.output, own, vec![(String::new(), search.clone())]);
     }
+    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
     let output = Arc::new(patched(&kept.output, replaced, searches));
+    kept.built.warnings = warnings_again(&kept.built, &kept.output, &output, &replaced_paths, now);
     kept.output = Arc::clone(&output);
     Some(Edited { output, pages })
+}
+
+/// `built`'s warnings after an edit that replaced the pages at `replaced` of `old` (giving
+/// `new`), as the verdict would give them: those that read what pages show are made again
+/// (every page's links are read again only when an edited page's links changed).
+fn warnings_again(
+    built: &Built,
+    old: &Output,
+    new: &Output,
+    replaced: &[String],
+    now: jiff::Timestamp,
+) -> crate::diag::Diagnostics {
+    let html = |output: &Output, path: &str| -> Option<String> {
+        match &output.get(path)?.contents {
+            Contents::Bytes(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            Contents::Asset(_) => None,
+        }
+    };
+    let links_moved = replaced
+        .iter()
+        .filter(|path| path.ends_with(".html"))
+        .any(|path| {
+            let (before, after) = (html(old, path), html(new, path));
+            let links = |text: &Option<String>, output: &Output| {
+                text.as_deref().map(|t| {
+                    check::counted_links(path, t, output)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect::<BTreeSet<String>>()
+                })
+            };
+            links(&before, old) != links(&after, new)
+        });
+    check::page_warnings_again(built.warnings.clone(), &built.site, new, now, links_moved)
 }
 
 /// One language's pages rendered again after an edit to pages' text, with their search

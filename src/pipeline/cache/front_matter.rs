@@ -149,8 +149,11 @@ pub(super) fn apply_front_matter_edits(
         };
         replaced.push((sitemap::SITEMAP.to_owned(), sitemap));
     }
+    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
     let output = Arc::new(patched(&merged, replaced, searches));
     kept.output = Arc::clone(&output);
+    kept.built.warnings =
+        super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
     // The last models are large: freed beside the server rather than before it is told.
     std::thread::spawn(move || drop(replaced_models));
     Some(Edited { output, pages })
