@@ -102,7 +102,7 @@ pub fn render_site(
     Ok(rendered)
 }
 
-/// What [`render_pages_again`] made: the pages, and what each content page and each group
+/// What [`render_pages`] made: the pages, and what each content page and each group
 /// of generated pages read.
 pub type RenderedAgain = (
     RenderedSite,
@@ -110,22 +110,10 @@ pub type RenderedAgain = (
     Vec<(Generated, GeneratedRecord)>,
 );
 
-/// Renders the content pages `ids` and the groups of generated pages `groups` again, with
-/// what each read: `serve` does this after an edit to pages' front matter, for the pages whose
-/// recorded inputs changed.
-pub fn render_pages_again(
-    site: &Site,
-    templates: &Templates,
-    ids: &[PageId],
-    groups: &[Generated],
-    downloads: &Downloads,
-) -> Result<RenderedAgain, Error> {
-    render_pages(site, templates, ids, groups, downloads)
-}
-
 /// The content pages `ids` and the generated pages of `groups`, sorted by URL, with each
-/// content page's reads in the order of `ids` and each group's.
-fn render_pages(
+/// content page's reads in the order of `ids` and each group's: a build renders them all;
+/// `serve`, after an edit to pages' front matter, the pages whose recorded inputs changed.
+pub fn render_pages(
     site: &Site,
     templates: &Templates,
     ids: &[PageId],

@@ -34,7 +34,7 @@ use crate::pipeline::Built;
 use crate::pipeline::languages::language_sources;
 use crate::render::RenderedSite;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{RenderedPage, last_modified, render_pages_again};
+use crate::render::{RenderedPage, last_modified, render_pages};
 use crate::site_url::language_folder;
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
@@ -249,7 +249,7 @@ impl Language<'_> {
         let readers = part.inputs.readers_of(&changed);
         let groups = groups_to_render(part, old, &site, &changed);
         let (rendered, reads, records) =
-            render_pages_again(&site, &part.templates, &readers, &groups, &part.downloads).ok()?;
+            render_pages(&site, &part.templates, &readers, &groups, &part.downloads).ok()?;
         // Each group's pages: those rendered again, and the others' as the last build had them.
         let mut generated = part.inputs.generated().clone();
         generated.extend(records.iter().cloned());
