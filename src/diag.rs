@@ -303,7 +303,7 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 /// The text of one of the site's files, kept so that byte offsets can become lines and columns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The path as shown to the user (relative to the site root).
     pub path: PathBuf,

@@ -535,3 +535,37 @@ fn an_edit_that_unlinks_a_service_updates_the_warnings() {
         ],
     );
 }
+
+/// On a site with translated pages, a front-matter edit of a page no translation shows renders
+/// the same pages as the same edit made twice: a translated page, whose text `serve` makes
+/// again every run, is not taken for a changed one (it was, and every one was rendered again).
+#[test]
+fn a_front_matter_edit_leaves_translated_pages_it_does_not_touch() {
+    use hubsite::pipeline::{Cache, Changes, Sink, run};
+    let site = scratch_copy("council");
+    let root = site.path();
+    let options = options(root);
+    let mut cache = Cache::new();
+    run(&options, Sink::Memory, Some(&mut cache), &|_| {}).expect("first build");
+    let path = "content/self-help/talking-after-a-loss.md";
+    let mut rendered = Vec::new();
+    for (from, to) in [
+        ("last_reviewed = 2026-09-01", "last_reviewed = 2026-10-01"),
+        ("last_reviewed = 2026-10-01", "last_reviewed = 2026-09-01"),
+    ] {
+        let file = root.join(path);
+        let text = fs::read_to_string(&file).expect("file to edit");
+        fs::write(&file, text.replacen(from, to, 1)).expect("write");
+        cache.note(Changes {
+            paths: [PathBuf::from(path)].into_iter().collect(),
+            ..Changes::default()
+        });
+        let served = run(&options, Sink::Memory, Some(&mut cache), &|_| {}).expect("rebuild");
+        assert_eq!(served.how, Rebuild::FrontMatter);
+        rendered.push(served.stats.misses);
+    }
+    // The page, its section's list, its topics' pages and the groups that read every page,
+    // in both languages: 84 pages here; with every translated page taken for changed, 170.
+    assert!(rendered[0] < 120, "{rendered:?} pages rendered again");
+    assert_eq!(rendered[0], rendered[1], "{rendered:?}");
+}

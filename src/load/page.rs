@@ -10,7 +10,7 @@ use crate::diag::{Code, Diagnostics, SourceFile};
 use crate::load::front_matter::{SplitError, split_front_matter};
 
 /// The front matter of a page or section, exactly as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrontMatter {
     /// The page's title, its only `<h1>`.
@@ -60,7 +60,7 @@ pub struct RawFrontMatter {
 }
 
 /// A Markdown page as read from disk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawPage {
     /// The file, with its path relative to the site root.
     pub file: SourceFile,
