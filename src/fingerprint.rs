@@ -5,6 +5,9 @@
 //! (say, in a partner's session description) to collide with a page already checked would
 //! have to guess the keys. Fingerprints never reach the output, so the random keys cannot
 //! make two builds differ.
+//!
+//! [`stable_hash`] is the other kind: fixed keys, the same on every machine and every run, for
+//! names that do reach the output (the fingerprinted copies of style sheets and scripts).
 
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::LazyLock;
@@ -15,6 +18,13 @@ static KEYS: LazyLock<(u64, u64)> = LazyLock::new(|| {
     let random = RandomState::new();
     (random.hash_one(1u8), random.hash_one(2u8))
 });
+
+/// A 64-bit SipHash-1-3 of `bytes` with fixed keys: the same on every machine and every run.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = siphasher::sip::SipHasher13::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
 
 /// Collects bytes into a fingerprint; also an [`std::io::Write`], so that serialisers can write
 /// straight into it.

@@ -499,7 +499,7 @@ fn read_scripts(assets: &[Asset]) -> BTreeMap<String, Arc<str>> {
 /// each `.css` and `.js` asset's bytes. One that cannot be read is left out: it is reported
 /// when it is copied.
 fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
-    use std::hash::Hasher;
+    use crate::fingerprint::stable_hash;
     assets
         .iter()
         .filter(|a| a.output_path.ends_with(".css") || a.output_path.ends_with(".js"))
@@ -508,9 +508,7 @@ fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
                 AssetSource::Disk(path) => std::borrow::Cow::Owned(fs::read(path).ok()?),
                 AssetSource::Embedded(bytes) => std::borrow::Cow::Borrowed(*bytes),
             };
-            let mut hasher = siphasher::sip::SipHasher13::new();
-            hasher.write(&bytes);
-            Some((asset.output_path.clone(), hasher.finish()))
+            Some((asset.output_path.clone(), stable_hash(&bytes)))
         })
         .collect()
 }

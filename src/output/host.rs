@@ -125,11 +125,7 @@ fn fingerprint(output: &mut Output, hashes: &BTreeMap<String, u64>) -> BTreeMap<
         // A file made from its source (a minified script, a style sheet under a folder) is
         // named after what is published, so a change in the making renames it too.
         let hash = match &file.contents {
-            Contents::Bytes(bytes) => {
-                let mut hasher = siphasher::sip::SipHasher13::new();
-                hasher.write(bytes);
-                hasher.finish()
-            }
+            Contents::Bytes(bytes) => crate::fingerprint::stable_hash(bytes),
             Contents::Asset(_) => *hash,
         };
         let Some(new) = fingerprinted_name(path, hash, &output.urls) else {
