@@ -299,6 +299,12 @@ pub fn language_folder(tag: &str) -> String {
     format!("/{}", tag.to_ascii_lowercase())
 }
 
+/// What the paths of a language's files start with in the output (`cy/`: its
+/// [`language_folder`] as an output path).
+pub fn language_output_prefix(tag: &str) -> String {
+    format!("{}/", tag.to_ascii_lowercase())
+}
+
 /// A root-relative path (`/x/`), not a protocol-relative address (`//host/`, `/\host`).
 fn is_site_path(url: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\")

@@ -31,8 +31,9 @@ use crate::output::search::kept::{KeptIndex, SearchFiles};
 use crate::output::search::layout::{MANIFEST, RECORDS, SHARDS};
 use crate::output::{Contents, Output, OutputFile, links, origins};
 use crate::render::cache::{CacheStats, RenderCache};
+use crate::render::markdown::SiteLink;
 use crate::render::{RenderedPage, render_one_page};
-use crate::site_url::language_folder;
+use crate::site_url::language_output_prefix;
 
 /// What changed in the site folder since the cache's last build.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -260,7 +261,7 @@ fn apply_page_text_edits(
         let own = Arc::new(std::mem::take(&mut other.output));
         let patch = render_language(other, &texts, &own, &merged, clean_pages);
         other.output = Arc::unwrap_or_clone(own);
-        let folder = format!("{}/", &language_folder(tag)[1..]);
+        let folder = language_output_prefix(tag);
         patches.push((folder, patch?));
     }
     // Every file the batch names shows in some language (a draft shows in none).
@@ -413,26 +414,88 @@ fn render_language(
         patch.pages.push(html);
         site_links.extend(links);
     }
-    if !origins::check_page_origins(&built.sources, &patch.pages, Some(clean_pages)).is_empty() {
-        return None;
+    let fits = fit_last_build(
+        &built.sources,
+        &patch.pages,
+        &site_links,
+        own,
+        merged,
+        clean_pages,
+    );
+    fits.then_some(patch)
+}
+
+/// Whether pages a shortcut rendered again fit the last build, checked as a build checks them:
+/// they load nothing from other sites, their Markdown links (`site_links`) lead to a file of
+/// `own` (this language's output) or one every language shares, and the links written as HTML
+/// to a file of `merged` (every language's). Anything else (and a link to a search shard,
+/// whose number may change) is left to the whole pipeline, which reports it.
+fn fit_last_build(
+    sources: &Sources,
+    pages: &[RenderedPage],
+    site_links: &[SiteLink],
+    own: &Output,
+    merged: &Output,
+    clean_pages: &CleanPages,
+) -> bool {
+    if !origins::check_page_origins(sources, pages, Some(clean_pages)).is_empty() {
+        return false;
     }
-    // The files are the last build's but for the shards, whose number may change: a link
-    // there is left to the whole pipeline.
     let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
-    let urls = &built.sources.config.urls;
+    let urls = &sources.config.urls;
     let own_resolves =
         |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
-    if !site_links.iter().all(|link| own_resolves(&link.path)) {
-        return None;
-    }
-    // Links written as HTML in the page's text are checked as a build checks them: any that
-    // leads nowhere is left to the whole pipeline, which reports it.
-    let all_lead_somewhere = patch.pages.iter().all(|page| {
-        links::page_links(&page.html, &merged.urls).iter().all(|link| {
-            matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
+    site_links.iter().all(|link| own_resolves(&link.path))
+        && pages.iter().all(|page| {
+            links::page_links(&page.html, &merged.urls).iter().all(|link| {
+                matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
+            })
         })
-    });
-    all_lead_somewhere.then_some(patch)
+}
+
+/// Where a page's file is among the sources: `pages` or `translations`, and at which index.
+#[derive(Clone, Copy)]
+enum Place {
+    Page(usize),
+    Translation(usize),
+}
+
+impl Place {
+    /// The list of `sources` it is in, and its index there.
+    fn in_sources(self, sources: &mut Sources) -> (&mut Vec<Arc<RawPage>>, usize) {
+        match self {
+            Place::Page(at) => (&mut sources.pages, at),
+            Place::Translation(at) => (&mut sources.translations, at),
+        }
+    }
+}
+
+/// The page or translation of `sources` at `path`, read again: where it is, what it was, and
+/// what it is now if its file changed; `None` if `path` is neither, or cannot be read or
+/// parsed (the whole pipeline reports it).
+fn read_again<'a>(
+    sources: &'a Sources,
+    path: &PathBuf,
+) -> Option<(Place, &'a RawPage, Option<RawPage>)> {
+    let place = match sources.pages.iter().position(|p| p.file.path == *path) {
+        Some(at) => Place::Page(at),
+        None => Place::Translation(
+            sources
+                .translations
+                .iter()
+                .position(|p| p.file.path == *path)?,
+        ),
+    };
+    let old = match place {
+        Place::Page(at) => &sources.pages[at],
+        Place::Translation(at) => &sources.translations[at],
+    };
+    let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
+    if file.text == old.file.text {
+        return Some((place, old, None));
+    }
+    let new = parse_page_in(file, old.content_path.clone(), old.language.clone()).ok()?;
+    Some((place, old, Some(new)))
 }
 
 /// Reads again the files `changes` names; `None` if the batch holds anything but pages and
@@ -440,16 +503,10 @@ fn render_language(
 fn reread_page_texts(sources: &Sources, changes: &Changes) -> Option<Vec<NewText>> {
     let mut texts = Vec::new();
     for path in &changes.paths {
-        let old = sources
-            .pages
-            .iter()
-            .chain(&sources.translations)
-            .find(|p| p.file.path == *path)?;
-        let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
-        if file.text == old.file.text {
+        let (_, old, new) = read_again(sources, path)?;
+        let Some(new) = new else {
             continue;
-        }
-        let new = parse_page_in(file, old.content_path.clone(), old.language.clone()).ok()?;
+        };
         if new.head() != old.head() {
             return None;
         }

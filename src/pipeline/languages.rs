@@ -25,7 +25,7 @@ use crate::languages::SiteLanguages;
 use crate::load::{AssetSource, RawPage, Sources};
 use crate::model::page::page_url;
 use crate::output::{Contents, Output, OutputFile, oruk, sitemap};
-use crate::site_url::language_folder;
+use crate::site_url::language_output_prefix;
 
 /// The sources of each language's build, the default first.
 pub(super) fn language_sources(sources: &Sources, drafts: bool) -> Vec<Sources> {
@@ -179,7 +179,7 @@ pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Result<Output, D
     // with that language's pages.
     let mut problems = Diagnostics::default();
     for tag in sources.config.languages.iter().skip(1) {
-        let folder = format!("{}/", &language_folder(tag)[1..]);
+        let folder = language_output_prefix(tag);
         if let Some(file) = merged.files.iter().find(|f| f.path.starts_with(&folder)) {
             problems.push(
                 Diagnostic::file(
@@ -203,7 +203,7 @@ pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Result<Output, D
         keep_sitemap(file);
     }
     for (output, tag) in outputs.zip(sources.config.languages.iter().skip(1)) {
-        let folder = language_folder(tag);
+        let folder = language_output_prefix(tag);
         merged.page_count += output.page_count;
         for file in output.files {
             let site_path = format!("/{}", file.path);
@@ -211,7 +211,7 @@ pub(super) fn merge(outputs: Vec<Output>, sources: &Sources) -> Result<Output, D
                 keep_sitemap(&file);
             } else if !shared.contains(&site_path) && !is_published_once(&file.path) {
                 merged.files.push(OutputFile {
-                    path: format!("{}/{}", &folder[1..], file.path),
+                    path: format!("{folder}{}", file.path),
                     contents: file.contents,
                 });
             }

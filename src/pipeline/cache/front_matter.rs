@@ -18,24 +18,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Changes, Edited, Kept, patched};
-use crate::load::page::parse_page_in;
-use crate::load::{Sources, read_source};
+use super::{Changes, Edited, Kept, fit_last_build, patched, read_again};
+use crate::load::Sources;
 use crate::model::session::Session;
 use crate::model::{ModelOptions, Page, PageId, Service, Site, build_site};
-use crate::output::origins::{self, CleanPages};
+use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
-use crate::output::search::layout::SHARDS;
 use crate::output::{Contents, Output};
-use crate::output::{feeds, links, sitemap};
+use crate::output::{feeds, sitemap};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::language_sources;
-use crate::render::RenderedSite;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{RenderedPage, last_modified, render_pages};
-use crate::site_url::language_folder;
+use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
 /// has without moving any; `None` otherwise (with `kept`'s search indexes as they were but on a
@@ -96,7 +93,7 @@ pub(super) fn apply_front_matter_edits(
     for (index, plan) in plans.into_iter().enumerate() {
         let folder = match index {
             0 => String::new(),
-            _ => format!("{}/", &language_folder(&tags[index])[1..]),
+            _ => language_output_prefix(&tags[index]),
         };
         let part = match index {
             0 => &mut kept.built,
@@ -170,21 +167,10 @@ fn language_sitemap(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord
 fn reread(kept: &Sources, changes: &Changes) -> Option<Sources> {
     let mut sources = kept.clone();
     for path in &changes.paths {
-        let (list, at) = match sources.pages.iter().position(|p| p.file.path == *path) {
-            Some(at) => (&mut sources.pages, at),
-            None => {
-                let at = sources
-                    .translations
-                    .iter()
-                    .position(|p| p.file.path == *path)?;
-                (&mut sources.translations, at)
-            }
-        };
-        let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
-        let old = &list[at];
-        if file.text != old.file.text {
-            let page = parse_page_in(file, old.content_path.clone(), old.language.clone()).ok()?;
-            list[at] = Arc::new(page);
+        let (place, _, new) = read_again(kept, path)?;
+        if let Some(new) = new {
+            let (list, at) = place.in_sources(&mut sources);
+            list[at] = Arc::new(new);
         }
     }
     Some(sources)
@@ -255,7 +241,15 @@ impl Language<'_> {
         generated.extend(records.iter().cloned());
         let page_count =
             site.pages.len() + generated.values().map(|g| g.pages.len()).sum::<usize>() + 1;
-        if !self.lead_somewhere(&sources, &rendered) {
+        let fits = fit_last_build(
+            &sources,
+            &rendered.pages,
+            &rendered.site_links,
+            self.own,
+            self.merged,
+            self.clean_pages,
+        );
+        if !fits {
             return None;
         }
         let feeds = feeds::render_feeds(&site);
@@ -312,27 +306,6 @@ impl Language<'_> {
             rendered,
             records,
         })
-    }
-
-    /// Whether the pages rendered again load nothing from other sites and every link in them
-    /// leads to a file of the last build, checked as a build checks them: Markdown links
-    /// against this language's output, HTML links against every language's.
-    fn lead_somewhere(&self, sources: &Sources, rendered: &RenderedSite) -> bool {
-        if !origins::check_page_origins(sources, &rendered.pages, Some(self.clean_pages)).is_empty()
-        {
-            return false;
-        }
-        let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
-        let urls = &sources.config.urls;
-        let own = |path: &str| {
-            not_a_shard(path) && (links::resolves(self.own, path) || urls.is_shared(path))
-        };
-        rendered.site_links.iter().all(|l| own(&l.path))
-            && rendered.pages.iter().all(|page| {
-                links::page_links(&page.html, &self.merged.urls)
-                    .iter()
-                    .all(|link| matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(self.merged, path)))
-            })
     }
 }
 
