@@ -260,6 +260,23 @@ fn a_full_session_without_a_waiting_list_says_what_to_do_instead() {
         step.contains("Email the organisers: talkingfamilies@example.org"),
         "{step}"
     );
+    // The other date in Welsh: the theme's Welsh words around the day and time, and the
+    // session's title marked when it has no Welsh.
+    let welsh = visible_step(&read_output(
+        site.path(),
+        "cy/sessions/spring-2027/dads-breakfast/index.html",
+    ));
+    let other = welsh
+        .split("/familyhub/cy/sessions/spring-2027/talking-with-teenagers/\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</a>").next())
+        .unwrap_or_else(|| panic!("the other date in Welsh: {welsh}"));
+    assert!(other.contains(" am "), "{other}");
+    assert!(!other.contains(" at "), "no English: {other}");
+    assert!(
+        other.starts_with("<span lang=\"en-GB\">Talking with teenagers</span>, "),
+        "{other}"
+    );
     // Open, but no places left: the same, never 'Book a place'.
     let none_left = visible_step(&read_output(
         site.path(),

@@ -107,6 +107,11 @@ fn translated_text_is_shown_unmarked_and_what_falls_back_is_marked_en_gb() {
         teenagers,
         "ar gyfer <span lang=\"en-GB\">Talking with teenagers</span></a>",
     );
+    // And in the sentences made in Rust: the booking button names the session.
+    assert_has(
+        teenagers,
+        "Archebu lle: <span lang=\"en-GB\">Talking with teenagers</span></a>",
+    );
     assert!(
         !coffee.contains("<span lang=\"en-GB\">Bore coffi"),
         "translated: unmarked"
@@ -238,7 +243,7 @@ fn every_bad_translation_is_located_in_one_run() {
     };
     assert!(
         has(
-            "sessions/spring-2024/talking-with-teenagers.toml:18:15: a language used in this file but not declared: `pl`",
+            "sessions/spring-2024/talking-with-teenagers.toml:21:15: a language used in this file but not declared: `pl`",
             Code::UndeclaredLanguage
         ),
         "{text:#?}"

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod programme;
 pub mod resources;
 pub mod search;
+pub mod sentence;
 pub mod templates;
 pub mod topics;
 pub mod untrusted;

@@ -13,6 +13,7 @@ use crate::languages::SiteLanguages;
 use crate::load::Template;
 use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
+use crate::render::sentence::{Arg, sentence};
 use crate::site_url::SiteUrls;
 
 /// The site's templates, parsed and ready to render.
@@ -271,83 +272,45 @@ struct Translate {
 /// The ending of an argument that gives the language of the argument it names (`title_lang`).
 const LANG_SUFFIX: &str = "_lang";
 
-/// Stands for a markup argument while the message is formatted and escaped: a private-use
-/// character no translation writes.
-const MARK: char = '\u{F8FF}';
-
 impl tera::Function<tera::TeraResult<String>> for Translate {
     fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let language = page_language(state)?;
-        // Every value that needs escaping goes in as a placeholder, escaped as the template
-        // escapes any value (`&#39;` for an apostrophe); plain values (the choices of a
-        // selector: `ways="both"`) and numbers go in as they are.
         // A value shown in another language than the page's (a default-language title that
         // fell back on a Welsh page) is marked: `title_lang="en-GB"` beside `title=...` puts
         // the title in a `<span lang="en-GB">`. An empty tag marks nothing.
-        let langs: BTreeMap<&str, String> = kwargs
+        let langs: BTreeMap<&str, &str> = kwargs
             .iter()
             .filter_map(|(name, value)| {
                 let value = value.as_str().filter(|tag| !tag.is_empty())?;
-                Some((name.as_str()?.strip_suffix(LANG_SUFFIX)?, value.to_owned()))
+                Some((name.as_str()?.strip_suffix(LANG_SUFFIX)?, value))
             })
             .collect();
-        let mut parts = Vec::new();
-        let mut args: Vec<(String, ArgValue)> = Vec::new();
-        let mut placeholder = |html: String| {
-            parts.push(html);
-            ArgValue::Text(format!("{MARK}{}{MARK}", parts.len() - 1))
-        };
-        for (name, value) in kwargs.iter() {
-            let Some(name) = name
+        let args = kwargs.iter().filter_map(|(name, value)| {
+            let name = name
                 .as_str()
-                .filter(|name| *name != "key" && !name.ends_with(LANG_SUFFIX))
-            else {
-                continue;
-            };
+                .filter(|name| *name != "key" && !name.ends_with(LANG_SUFFIX))?;
             let text = || {
                 value
                     .as_str()
                     .map(str::to_owned)
                     .unwrap_or_else(|| value.to_string())
             };
-            let value = if self.markup && name.ends_with("_html") {
-                placeholder(text())
+            let arg = if self.markup && name.ends_with("_html") {
+                Arg::Markup(text())
             } else if let Some(tag) = langs.get(name) {
-                placeholder(format!(
-                    "<span lang=\"{}\">{}</span>",
-                    state.escape(tag)?,
-                    state.escape(&text())?
-                ))
+                Arg::marked(text(), Some(tag))
             } else if let Some(number) = value.as_f64() {
-                ArgValue::Number(number)
+                Arg::Number(number)
             } else {
-                let text = text();
-                if text.contains(['&', '<', '>', '"', '\'', MARK]) {
-                    placeholder(state.escape(&text)?)
-                } else {
-                    ArgValue::Text(text)
-                }
+                Arg::text(text())
             };
-            args.push((name.to_owned(), value));
-        }
-        let args = fluent_args(args.iter().map(|(n, v)| (n.as_str(), v.clone())));
+            Some((name, arg))
+        });
         let messages = loaded(&self.messages)?;
-        let text = messages
-            .text(&language, &key, Some(&args))
-            .ok_or_else(|| no_message(&key))?;
-        // The message's own words are the theme's (or the site's), like a template's text:
-        // escaped so they cannot make markup, but an apostrophe stays as written, as it does
-        // in a template (attributes are always in double quotes).
-        let escaped = crate::text::escape::escape_html_text(&text);
-        let mut html = String::with_capacity(escaped.len());
-        for (i, part) in escaped.split(MARK).enumerate() {
-            match (i % 2, part.parse::<usize>().ok().and_then(|n| parts.get(n))) {
-                (1, Some(value)) => html.push_str(value),
-                _ => html.push_str(part),
-            }
-        }
-        Ok(html)
+        sentence(messages, &language, &key, args)
+            .map(|html| html.as_str().to_owned())
+            .ok_or_else(|| no_message(&key))
     }
 
     fn is_safe(&self) -> bool {

@@ -57,6 +57,16 @@ pub struct Link {
     pub url: String,
 }
 
+/// A link whose text is a sentence made in Rust (`{{ link.title | safe }}`): a value in it
+/// shown in another language than the page's is marked with `lang`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MarkedLink {
+    /// The link text, as HTML.
+    pub title: crate::render::sentence::Html,
+    /// The site path or address.
+    pub url: String,
+}
+
 /// A page in a list: a section's children, 'related pages'.
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {

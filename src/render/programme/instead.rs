@@ -8,7 +8,9 @@ use crate::model::Site;
 use crate::model::booking::BookingStatus;
 use crate::model::i18n::ArgValue;
 use crate::model::session::Session;
-use crate::render::views::Link;
+use crate::render::programme::session::session_title;
+use crate::render::sentence::{Arg, site_sentence};
+use crate::render::views::{Link, MarkedLink};
 
 use crate::text::percent::percent_encode;
 
@@ -20,11 +22,11 @@ const MOST_OTHER_DATES: usize = 3;
 pub struct Instead {
     /// Sessions still to come with the same title, or in the same week on a shared topic,
     /// that still have places: 'Family morning, Sunday 28 March 2027 at 10am'.
-    pub other_dates: Vec<Link>,
+    pub other_dates: Vec<MarkedLink>,
     /// The organisers' email and phone.
     pub contact: Vec<Link>,
     /// The recording, when its address is already known.
-    pub recording: Option<Link>,
+    pub recording: Option<MarkedLink>,
 }
 
 /// Whether a session has no places and no waiting list.
@@ -67,10 +69,11 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
     Instead {
         other_dates: other_dates(site, session),
         contact,
-        recording: session.recording.as_ref().map(|url| Link {
-            title: site.t_with(
+        recording: session.recording.as_ref().map(|url| MarkedLink {
+            title: site_sentence(
+                site,
                 "instead-recording",
-                &[("title", ArgValue::Text(session.title.clone()))],
+                [("title", session_title(session))],
             ),
             url: url.clone(),
         }),
@@ -80,7 +83,7 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
 /// Other sessions a reader of a full one may book: to come, not cancelled, not full, with
 /// the same title (another date of the same session) or in the same week on a shared topic;
 /// same-title sessions first, then by start.
-fn other_dates(site: &Site, session: &Session) -> Vec<Link> {
+fn other_dates(site: &Site, session: &Session) -> Vec<MarkedLink> {
     let same_title = |s: &Session| s.title.eq_ignore_ascii_case(&session.title);
     let shares_topic =
         |s: &Session| s.week == session.week && s.topics.iter().any(|t| session.topics.contains(t));
@@ -96,12 +99,15 @@ fn other_dates(site: &Site, session: &Session) -> Vec<Link> {
     found
         .into_iter()
         .take(MOST_OTHER_DATES)
-        .map(|s| Link {
-            title: format!(
-                "{}, {} at {}",
-                s.title,
-                site.dates.day(s.local_start.date()),
-                site.dates.time(s.local_start.time())
+        .map(|s| MarkedLink {
+            title: site_sentence(
+                site,
+                "instead-other-date",
+                [
+                    ("title", session_title(s)),
+                    ("day", Arg::text(site.dates.day(s.local_start.date()))),
+                    ("time", Arg::text(site.dates.time(s.local_start.time()))),
+                ],
             ),
             url: s.url.to_string(),
         })

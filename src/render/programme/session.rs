@@ -12,12 +12,14 @@ use crate::model::material::MaterialText;
 use crate::model::paths::topic_url;
 use crate::model::session::{Format, Session};
 use crate::model::translation::Fallback;
+use crate::model::translation::TextField;
 use crate::render::programme::cards::{
     FamilyFact, PhaseClock, PhaseText, family_facts, moment_text, phase_clock, phase_texts,
     tag_text,
 };
 use crate::render::programme::instead::{Instead, full_without_waiting_list, instead};
-use crate::render::views::{Card, Link};
+use crate::render::sentence::{Arg, Html, site_sentence};
+use crate::render::views::{Card, Link, MarkedLink};
 
 use crate::text::percent::percent_encode;
 
@@ -31,11 +33,11 @@ pub struct NextStep {
     /// The headline: 'Book a place', 'Fully booked', 'Happening now'...
     pub heading: String,
     /// Sentences under it.
-    pub lines: Vec<String>,
+    pub lines: Vec<Html>,
     /// The buttons: one per way to book, or the joining link, or the recording.
-    pub actions: Vec<Link>,
+    pub actions: Vec<MarkedLink>,
     /// A second link (the recording, the materials).
-    pub secondary: Option<Link>,
+    pub secondary: Option<MarkedLink>,
     /// Show the follow-on materials right here.
     pub materials: bool,
     /// For a full session with no waiting list: what to do instead.
@@ -260,19 +262,22 @@ fn step(phase: Phase, heading: impl Into<String>) -> NextStep {
 
 fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
     let booking = &session.booking;
+    let title = || session_title(session);
     let closes = booking.closes.map(|t| {
-        site.t_with(
+        site_sentence(
+            site,
             "step-closes-at",
-            &[("moment", text(moment_text(site, session, t)))],
+            [("moment", Arg::text(moment_text(site, session, t)))],
         )
     });
     match phase {
         Phase::NotYetOpen => {
             let mut s = step(phase, site.t("step-not-open"));
             if let Some(opens) = booking.opens {
-                s.lines.push(site.t_with(
+                s.lines.push(site_sentence(
+                    site,
                     "step-opens-at",
-                    &[("moment", text(moment_text(site, session, opens)))],
+                    [("moment", Arg::text(moment_text(site, session, opens)))],
                 ));
             }
             s
@@ -280,57 +285,66 @@ fn next_step(site: &Site, session: &Session, phase: Phase) -> NextStep {
         Phase::Booking => booking_step(site, session, closes),
         Phase::BookingClosed => {
             let mut s = step(phase, site.t("step-closed"));
-            s.lines.push(site.t("step-closed-line"));
+            s.lines.push(site_sentence(site, "step-closed-line", []));
             s
         }
         Phase::HappeningNow => {
             let mut s = step(phase, site.t("step-now"));
             match session.online.as_ref().and_then(|o| o.join_url.clone()) {
-                Some(url) => s.actions.push(Link {
-                    title: site.t("step-join"),
+                Some(url) => s.actions.push(MarkedLink {
+                    title: site_sentence(site, "step-join", []),
                     url,
                 }),
-                None if session.format != Format::InPerson => s.lines.push(site.t("step-use-link")),
-                None => s.lines.push(site.t("step-started")),
+                None if session.format != Format::InPerson => {
+                    s.lines.push(site_sentence(site, "step-use-link", []))
+                }
+                None => s.lines.push(site_sentence(site, "step-started", [])),
             }
             s
         }
         Phase::Finished => {
             let mut s = step(phase, site.t("step-finished"));
             if let Some(url) = &session.recording {
-                s.actions.push(Link {
-                    title: site.t_with("step-watch", &[("title", text(session.title.clone()))]),
+                s.actions.push(MarkedLink {
+                    title: site_sentence(site, "step-watch", [("title", title())]),
                     url: url.clone(),
                 });
             }
             let week = &site.weeks[session.week];
             if let Some(url) = session.feedback_url.as_ref().or(week.feedback_url.as_ref()) {
-                s.secondary = Some(Link {
-                    title: site.t_with("step-feedback", &[("title", text(session.title.clone()))]),
+                s.secondary = Some(MarkedLink {
+                    title: site_sentence(site, "step-feedback", [("title", title())]),
                     url: url.clone(),
                 });
             }
             s.materials = !session.follow_on.is_empty();
             if !s.materials && session.recording.is_none() {
-                s.lines.push(site.t("step-no-materials"));
+                s.lines.push(site_sentence(site, "step-no-materials", []));
             }
             s
         }
         Phase::Cancelled => {
             let mut s = step(phase, site.t("step-cancelled"));
             s.lines.push(match &session.cancellation_reason {
-                Some(reason) => site.t_with(
+                Some(reason) => site_sentence(
+                    site,
                     "step-cancelled-because",
-                    &[("reason", text(reason.clone()))],
+                    [(
+                        "reason",
+                        Arg::marked(
+                            reason.clone(),
+                            session.fallback.lang(TextField::CancellationReason),
+                        ),
+                    )],
                 ),
-                None => site.t("step-cancelled-line"),
+                None => site_sentence(site, "step-cancelled-line", []),
             });
             s
         }
     }
 }
 
-fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextStep {
+fn booking_step(site: &Site, session: &Session, closes: Option<Html>) -> NextStep {
     let booking = &session.booking;
     let links = |list: RouteList| {
         booking
@@ -342,19 +356,19 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
     let mut s = match booking.status {
         BookingStatus::Waitlist => {
             let mut s = step(Phase::Booking, site.t("step-waiting"));
-            s.lines.push(site.t("step-waiting-line"));
+            s.lines.push(site_sentence(site, "step-waiting-line", []));
             s.actions = links(RouteList::Waiting);
             s
         }
         _ if full_without_waiting_list(session) => {
             let mut s = step(Phase::Booking, site.t("step-full"));
-            s.lines.push(site.t("step-no-places"));
+            s.lines.push(site_sentence(site, "step-no-places", []));
             s.instead = Some(instead(site, session));
             return s;
         }
         BookingStatus::NotRequired => {
             let mut s = step(Phase::Booking, site.t("step-no-need"));
-            s.lines.push(site.t("step-just-come"));
+            s.lines.push(site_sentence(site, "step-just-come", []));
             return s;
         }
         BookingStatus::Open
@@ -364,10 +378,11 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
             let mut s = step(Phase::Booking, site.t("step-book"));
             if let Some(left) = booking.places_left {
                 s.lines.push(match left {
-                    0 => site.t("step-no-places"),
-                    n => site.t_with(
+                    0 => site_sentence(site, "step-no-places", []),
+                    n => site_sentence(
+                        site,
                         "step-places-left",
-                        &[("count", ArgValue::Number(f64::from(n)))],
+                        [("count", Arg::Number(f64::from(n)))],
                     ),
                 });
             }
@@ -376,7 +391,7 @@ fn booking_step(site: &Site, session: &Session, closes: Option<String>) -> NextS
         }
     };
     if session.format != Format::InPerson {
-        s.lines.push(site.t("step-link-sent"));
+        s.lines.push(site_sentence(site, "step-link-sent", []));
     }
     s.lines.extend(closes);
     s
@@ -393,28 +408,33 @@ pub enum RouteList {
 
 /// A way to book as a link: 'Book a place: {title}' to the form, 'Book by email: {address}'
 /// to a message whose subject names the session, 'Book by phone: {number}' to `tel:`.
-pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: RouteList) -> Link {
+pub fn route_link(
+    site: &Site,
+    session: &Session,
+    route: &BookingRoute,
+    list: RouteList,
+) -> MarkedLink {
     // Each way's message, and its waiting-list twin (`book-form-waiting`).
-    let title = |way: &str, name: &str, value: &str| {
+    let title = |way: &str, name: &str, value: Arg| {
         let key = match list {
             RouteList::Waiting => format!("book-{way}-waiting"),
             RouteList::Places => format!("book-{way}"),
         };
-        site.t_with(&key, &[(name, text(value.to_owned()))])
+        site_sentence(site, &key, [(name, value)])
     };
     match route {
-        BookingRoute::Form(url) => Link {
-            title: title("form", "title", &session.title),
+        BookingRoute::Form(url) => MarkedLink {
+            title: title("form", "title", session_title(session)),
             url: url.clone(),
         },
-        BookingRoute::Email { address, link } => Link {
-            title: title("email", "address", address),
+        BookingRoute::Email { address, link } => MarkedLink {
+            title: title("email", "address", Arg::text(address.clone())),
             url: link
                 .clone()
                 .unwrap_or_else(|| mailto(site, session, address)),
         },
-        BookingRoute::Phone(number) => Link {
-            title: title("phone", "number", number),
+        BookingRoute::Phone(number) => MarkedLink {
+            title: title("phone", "number", Arg::text(number.clone())),
             url: format!(
                 "tel:{}",
                 number
@@ -424,6 +444,15 @@ pub fn route_link(site: &Site, session: &Session, route: &BookingRoute, list: Ro
             ),
         },
     }
+}
+
+/// A session's title as a sentence's variable: marked when it fell back to the default
+/// language.
+pub fn session_title(session: &Session) -> Arg {
+    Arg::marked(
+        session.title.clone(),
+        session.fallback.lang(TextField::Title),
+    )
 }
 
 /// A `mailto:` link whose subject tells the organiser which session is meant.

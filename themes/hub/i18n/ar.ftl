@@ -649,6 +649,7 @@ instead-subject = جلسة مكتملة: { $title }
 instead-email = راسل المنظمين: { $address }
 instead-phone = اتصل بالمنظمين: { $number }
 instead-recording = تسجيل { $title }، بعد نشره
+instead-other-date = { $title }، { $day } الساعة { $time }
 host-summary = { $count ->
     [0] جلسات يقدّمها { $name }.
    *[other] جلسات يقدّمها { $name } في { $weeks }.

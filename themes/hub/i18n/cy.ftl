@@ -625,6 +625,8 @@ instead-subject = Sesiwn lawn: { $title }
 instead-email = E-bostio'r trefnwyr: { $address }
 instead-phone = Ffonio'r trefnwyr: { $number }
 instead-recording = Recordiad { $title }, unwaith y bydd wedi'i rannu
+# Native speaker: 'am' before the time ('am 10yb'); check the order reads naturally.
+instead-other-date = { $title }, { $day } am { $time }
 host-summary = { $count ->
     [0] Sesiynau dan arweiniad { $name }.
    *[other] Sesiynau dan arweiniad { $name } yn { $weeks }.

@@ -694,6 +694,8 @@ instead-subject = Full session: { $title }
 instead-email = Email the organisers: { $address }
 instead-phone = Phone the organisers: { $number }
 instead-recording = The recording of { $title }, once it has been shared
+# Another date of a full session, as a link: "Family morning, Sunday 28 March 2027 at 10am".
+instead-other-date = { $title }, { $day } at { $time }
 # A host's page.
 host-summary = { $count ->
     [0] Sessions led by { $name }.
