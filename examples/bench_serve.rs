@@ -3,11 +3,14 @@
 //! before the file is written to the rebuilt output being published (what a browser is then
 //! served), with the debounce included.
 //!
-//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS] [text|title|section] [FILE]`
+//! Usage: `cargo run --release --example bench_serve -- DIR [EDITS] [text|title|part|section] [FILE]`
 //! (DIR from gen_site): `text` (the default) edits a paragraph, which `serve` applies to the
-//! last build; `title` edits the page's title, which runs the whole pipeline (lists change);
-//! `section` edits the title of the top section (`content/library/_index.md`), which every
-//! page below it shows (breadcrumbs) and every one of their search records holds. FILE (under
+//! last build; `title` edits the page's title, which its section list, topic page and related
+//! lists show; `part` edits the title of one of the library's ten parts
+//! (`content/library/part-0/_index.md`, 1,000 pages below it at 10,000 pages), which every page
+//! below it shows (breadcrumbs) and every one of their search records holds; `section` edits
+//! the title of the top section (`content/library/_index.md`), which every generated page
+//! shows: the stress case. FILE (under
 //! DIR) names another file to edit (`content/self-help/_index.md` on a site from gen_corpus; a
 //! page without gen_site's paragraph gains a last paragraph in a text edit).
 
@@ -31,6 +34,8 @@ enum Edit {
     Text,
     /// A page's title.
     Title,
+    /// A part's title (a section a tenth of the pages sit in), in its `_index.md`.
+    Part,
     /// A section's title, in its `_index.md`.
     Section,
 }
@@ -43,9 +48,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let kind = match args.next().as_deref() {
         None | Some("text") => Edit::Text,
         Some("title") => Edit::Title,
+        Some("part") => Edit::Part,
         Some("section") => Edit::Section,
         Some(other) => {
-            return Err(format!("unknown kind of edit {other:?}: text, title or section").into());
+            return Err(
+                format!("unknown kind of edit {other:?}: text, title, part or section").into(),
+            );
         }
     };
     let options = BuildOptions {
@@ -60,7 +68,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut watcher = SiteWatcher::new(&root)?;
     let page = root.join(args.next().as_deref().unwrap_or(match kind {
         Edit::Section => "content/library/_index.md",
-        Edit::Text | Edit::Title => "content/library/s000/p001.md",
+        Edit::Part => "content/library/part-0/_index.md",
+        Edit::Text | Edit::Title => "content/library/part-0/s000/p001.md",
     }));
     let original = fs::read_to_string(&page)?;
     let mut times = Vec::new();
@@ -72,7 +81,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
             // A page without gen_site's paragraph (gen_corpus's): a last paragraph added.
             Edit::Text => format!("{original}\nThis is edit {edit}.\n"),
-            Edit::Title | Edit::Section => {
+            Edit::Title | Edit::Part | Edit::Section => {
                 original.replacen("title = \"", &format!("title = \"Edit {edit} of "), 1)
             }
         };
@@ -95,6 +104,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match kind {
             Edit::Text => "text",
             Edit::Title => "title",
+            Edit::Part => "part title",
             Edit::Section => "section title",
         },
         ms(times[times.len() / 2]),

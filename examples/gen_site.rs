@@ -1,6 +1,7 @@
 //! Writes a large site for benchmarks: the example site's configuration, topics and practice
-//! weeks, a home page, and N generated guides in sections of 100, each linking to its
-//! neighbour and tagged with a topic.
+//! weeks, a home page, and N generated guides in shelves (sections) of 100, each linking to its
+//! neighbour and tagged with a topic. The shelves sit in ten parts (`content/library/part-K/`,
+//! sections themselves), so that at 10,000 pages a part holds ten shelves, 1,000 pages.
 //!
 //! Usage: `cargo run --example gen_site -- DIR PAGES`
 
@@ -16,6 +17,8 @@ const TOPICS: [&str; 6] = [
     "becoming-parents",
 ];
 const PER_SECTION: usize = 100;
+/// How many parts the shelves are shared among.
+const PARTS: usize = 10;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -45,8 +48,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         library.join("_index.md"),
         "+++\ntitle = \"Library\"\nsummary = \"Generated guides.\"\n+++\nEvery generated guide.\n",
     )?;
-    for section in 0..pages.div_ceil(PER_SECTION) {
-        let folder = library.join(format!("s{section:03}"));
+    let shelves = pages.div_ceil(PER_SECTION);
+    let per_part = shelves.div_ceil(PARTS).max(1);
+    for part in 0..shelves.div_ceil(per_part) {
+        let folder = library.join(format!("part-{part}"));
+        fs::create_dir_all(&folder)?;
+        let index = format!(
+            "+++\ntitle = \"Part {part}\"\nsummary = \"Shelves of part {part}.\"\n+++\nPart {part}.\n"
+        );
+        fs::write(folder.join("_index.md"), index)?;
+    }
+    for section in 0..shelves {
+        let folder = library
+            .join(format!("part-{}", section / per_part))
+            .join(format!("s{section:03}"));
         fs::create_dir_all(&folder)?;
         let index = format!(
             "+++\ntitle = \"Shelf {section}\"\nsummary = \"Guides on shelf {section}.\"\n+++\nShelf {section}.\n"
