@@ -569,3 +569,83 @@ fn a_front_matter_edit_leaves_translated_pages_it_does_not_touch() {
     assert!(rendered[0] < 120, "{rendered:?} pages rendered again");
     assert_eq!(rendered[0], rendered[1], "{rendered:?}");
 }
+
+/// Nested sections on the bilingual council site (`content/growing-up/`, whose `early-years/`
+/// lists its pages by title and has one page in Welsh): a section's title reaches every page
+/// below it, two levels down and in Welsh (the sections above a translation are in the Welsh
+/// build); a title that reorders a list; a nested section made a draft falls back.
+#[test]
+fn nested_section_edits_of_the_council_site_equal_full_builds() {
+    use Rebuild::{FrontMatter, Full};
+    const GROWING_UP: &str = "content/growing-up/_index.md";
+    const EARLY_YEARS: &str = "content/growing-up/early-years/_index.md";
+    const BEDTIME: &str = "content/growing-up/early-years/bedtime.md";
+    const PLAY_CY: &str = "content/growing-up/early-years/play.cy.md";
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "the top section's title (breadcrumbs two levels down, search records)",
+                files: &[(
+                    GROWING_UP,
+                    "title = \"Growing up\"",
+                    "title = \"Children growing up\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "the nested section's title (its pages' breadcrumbs, in both languages)",
+                files: &[(
+                    EARLY_YEARS,
+                    "title = \"The early years\"",
+                    "title = \"Birth to five\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a title that moves a page in a list sorted by title",
+                files: &[(
+                    BEDTIME,
+                    "title = \"Bedtime without battles\"",
+                    "title = \"Settling at bedtime\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "the Welsh translation's title, below a section only in English",
+                files: &[(
+                    PLAY_CY,
+                    "title = \"Chwarae gyda'n gilydd\"",
+                    "title = \"Amser chwarae\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "both sections' titles in one batch",
+                files: &[
+                    (
+                        GROWING_UP,
+                        "title = \"Children growing up\"",
+                        "title = \"Growing up\"",
+                    ),
+                    (
+                        EARLY_YEARS,
+                        "title = \"Birth to five\"",
+                        "title = \"The early years\"",
+                    ),
+                ],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "a page made a draft (it leaves the site): the whole pipeline",
+                files: &[(BEDTIME, "+++\ntitle", "+++\ndraft = true\ntitle")],
+                how: Full,
+            },
+            Edit {
+                name: "the nested section's order changed to by weight: a title after",
+                files: &[(EARLY_YEARS, "sort_by = \"title\"", "sort_by = \"weight\"")],
+                how: FrontMatter,
+            },
+        ],
+    );
+}

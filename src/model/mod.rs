@@ -28,7 +28,7 @@ pub mod translation;
 pub mod week;
 
 use crate::text::format::Dates;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -193,6 +193,80 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
     site.booklets = booklets;
     site.printed_directory = printed;
     Ok((site, warnings.sorted()))
+}
+
+/// The model of `sources` made from `old`, the model of `old_sources`, when the two differ
+/// only in pages' front matter and text (`serve`'s front-matter shortcut): the pages of the
+/// files that changed are built again ([`page::rebuild_pages`]), every page's relations
+/// resolved and every related list chosen again, and the rest (topics, weeks, sessions,
+/// services, resources, booklets, the printed directory, the theme's messages, the addresses
+/// claimed) is `old`'s, which no page's front matter reaches. `None` when a page moves, leaves
+/// or comes (a draft), or has a problem: then the whole pipeline tells (and reports) what
+/// changed.
+pub fn update_pages(
+    old: &Site,
+    old_sources: &Sources,
+    sources: &Sources,
+    options: &ModelOptions,
+) -> Option<Site> {
+    let same_files = old_sources.pages.len() == sources.pages.len()
+        && old_sources
+            .pages
+            .iter()
+            .zip(&sources.pages)
+            .all(|(a, b)| a.file.path == b.file.path && a.content_path == b.content_path);
+    if options.now != old.now || !sources.problems.is_empty() || !same_files {
+        return None;
+    }
+    let changed: BTreeSet<usize> = old_sources
+        .pages
+        .iter()
+        .zip(&sources.pages)
+        .enumerate()
+        .filter(|(_, (a, b))| !Arc::ptr_eq(a, b))
+        .map(|(index, _)| index)
+        .collect();
+    let mut pages = page::rebuild_pages(
+        &old.pages,
+        &sources.pages,
+        &changed,
+        &old.topics,
+        options.drafts,
+    )?;
+    let mut problems = Diagnostics::default();
+    let mut sessions = old.sessions.clone();
+    let mut services = old.services.clone();
+    relations::resolve_site_relations(
+        sources,
+        &mut pages,
+        &mut sessions,
+        &mut services,
+        &old.resources,
+        &old.by_content_path,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return None;
+    }
+    choose_related(&mut pages, &mut sessions, &mut services, &old.resources);
+    Some(Site {
+        dates: old.dates.clone(),
+        messages: Arc::clone(&old.messages),
+        config: Arc::clone(&sources.config),
+        now: old.now,
+        pages,
+        topics: old.topics.clone(),
+        weeks: old.weeks.clone(),
+        sessions,
+        by_content_path: old.by_content_path.clone(),
+        services,
+        resources: old.resources.clone(),
+        booklets: old.booklets.clone(),
+        printed_directory: old.printed_directory.clone(),
+        favicon: old.favicon.clone(),
+        languages: Arc::clone(&sources.languages),
+        untranslated: old.untranslated.clone(),
+    })
 }
 
 /// The languages whose words the site shows: the one being built first (its warnings are the

@@ -1,6 +1,6 @@
 //! Pages and sections: Markdown files placed in the site's tree of URLs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -144,6 +144,63 @@ pub fn build_pages(
     }
     link_sections(&mut pages, &by_url);
     pages
+}
+
+/// `old`, the pages built from raw pages that differ from `raw_pages` only at the indexes
+/// `changed`, with the pages of those files built again (keeping their places in the tree) and
+/// the children of their sections, and their own, sorted again: what [`build_pages`] gives for
+/// `raw_pages` when no page moves. `None` when one does: a changed file that is a draft now,
+/// was one and is no longer, has a problem, or is at another address.
+pub fn rebuild_pages(
+    old: &[Page],
+    raw_pages: &[Arc<RawPage>],
+    changed: &BTreeSet<usize>,
+    topics: &Topics,
+    drafts: bool,
+) -> Option<Vec<Page>> {
+    let mut pages = old.to_vec();
+    let mut problems = Diagnostics::default();
+    let mut sections = BTreeSet::new();
+    let mut found = 0;
+    for id in (0..pages.len()).map(PageId::new) {
+        let raw_index = pages[id].raw;
+        if !changed.contains(&raw_index) {
+            continue;
+        }
+        found += 1;
+        let raw = raw_pages.get(raw_index)?;
+        if raw.front.draft && !drafts {
+            return None;
+        }
+        let mut page = build_page(raw_index, raw, topics, &mut problems)?;
+        let before = &pages[id];
+        if page.url != before.url || page.kind != before.kind {
+            return None;
+        }
+        page.parent = before.parent;
+        page.children = std::mem::take(&mut pages[id].children);
+        page.lang = pages[id].lang.clone();
+        sections.extend(page.parent);
+        sections.insert(id);
+        pages[id] = page;
+    }
+    // A changed file the pages did not come from was a draft: it must be one still.
+    let still_drafts = found == changed.len()
+        || changed.iter().all(|&raw| {
+            old.iter().any(|page| page.raw == raw)
+                || raw_pages
+                    .get(raw)
+                    .is_some_and(|raw| raw.front.draft && !drafts)
+        });
+    if !still_drafts || !problems.is_empty() {
+        return None;
+    }
+    for id in sections {
+        let mut children = std::mem::take(&mut pages[id].children);
+        sort_children(&mut children, &pages, pages[id].sort_by);
+        pages[id].children = children;
+    }
+    Some(pages)
 }
 
 fn build_page(

@@ -31,7 +31,7 @@ pub struct Topic {
 pub type TopicId = Id<Topic>;
 
 /// The site's topics, looked up by slug.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Topics {
     /// In the order of `content/topics.toml`.
     pub list: Vec<Topic>,

@@ -19,6 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{BuildOptions, Built, Made, Reuse, Stage, stages};
 use crate::check;
 use crate::error::Error;
@@ -328,21 +330,30 @@ fn warnings_again(
             Contents::Asset(_) => None,
         }
     };
-    let links_moved = replaced
-        .iter()
-        .filter(|path| path.ends_with(".html"))
-        .any(|path| {
-            let (before, after) = (html(old, path), html(new, path));
-            let links = |text: &Option<String>, output: &Output| {
-                text.as_deref().map(|t| {
-                    check::counted_links(path, t, output)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect::<BTreeSet<String>>()
-                })
-            };
-            links(&before, old) != links(&after, new)
-        });
+    // Links count only for the warning that no page links to a service: none without services.
+    let links_moved = !built.site.services.is_empty()
+        && replaced
+            .par_iter()
+            .filter(|path| path.ends_with(".html"))
+            .filter(|path| {
+                let bytes = |output: &Output| match output.get(path).map(|f| &f.contents) {
+                    Some(Contents::Bytes(bytes)) => Some(Arc::clone(bytes)),
+                    _ => None,
+                };
+                bytes(old) != bytes(new)
+            })
+            .any(|path| {
+                let (before, after) = (html(old, path), html(new, path));
+                let links = |text: &Option<String>, output: &Output| {
+                    text.as_deref().map(|t| {
+                        check::counted_links(path, t, output)
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect::<BTreeSet<String>>()
+                    })
+                };
+                links(&before, old) != links(&after, new)
+            });
     check::page_warnings_again(built.warnings.clone(), &built.site, new, now, links_moved)
 }
 

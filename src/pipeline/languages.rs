@@ -101,6 +101,74 @@ pub(super) fn language_sources(sources: &Sources, drafts: bool) -> Vec<Sources> 
         .collect()
 }
 
+/// Another language's sources after an edit to pages' front matter and text: `kept`, what
+/// [`language_sources`] made of `old` (the default language's sources) for that language, with
+/// the pages of the files that differ in `new` made again as [`language_sources`] makes them,
+/// so that `serve` need not derive every language's sources again. `None` when the edit could
+/// change which pages a language has (a page or translation made a draft, or no longer one):
+/// then [`language_sources`] is what knows.
+pub(super) fn patched_language_sources(
+    old: &Sources,
+    new: &Sources,
+    kept: &Sources,
+) -> Option<Sources> {
+    let pages = changed_files(&old.pages, &new.pages)?;
+    let translations = changed_files(&old.translations, &new.translations)?;
+    let originals: BTreeMap<&str, &Arc<RawPage>> = pages
+        .iter()
+        .map(|p| (p.content_path.as_str(), *p))
+        .collect();
+    let edited: BTreeSet<&std::path::Path> =
+        translations.iter().map(|t| t.file.path.as_path()).collect();
+    let mut tree = kept.clone();
+    tree.translations = new.translations.clone();
+    // Each page of the language is an original (the home page and sections above a
+    // translation) or a translation in its original's place, made from both.
+    let rebuilt = |page: &mut Arc<RawPage>| -> Option<()> {
+        let original = originals.get(page.content_path.as_str());
+        if let Some(original) = original.filter(|o| o.file.path == page.file.path) {
+            *page = Arc::clone(original);
+        } else if original.is_some() || edited.contains(page.file.path.as_path()) {
+            let translation = new
+                .translations
+                .iter()
+                .find(|t| t.file.path == page.file.path)?;
+            let original = new
+                .pages
+                .iter()
+                .find(|p| p.content_path == page.content_path)?;
+            *page = Arc::new(translated_page(original, translation));
+        }
+        Some(())
+    };
+    for page in tree.pages.iter_mut() {
+        rebuilt(page)?;
+    }
+    for page in tree.untranslated.iter_mut() {
+        if let Some(original) = originals.get(page.content_path.as_str()) {
+            *page = Arc::clone(original);
+        }
+    }
+    Some(tree)
+}
+
+/// The files of `after` that are not those of `before` (the same list, edited); `None` when
+/// the lists differ or an edited file was made a draft or is no longer one.
+fn changed_files<'a>(
+    before: &[Arc<RawPage>],
+    after: &'a [Arc<RawPage>],
+) -> Option<Vec<&'a Arc<RawPage>>> {
+    if before.len() != after.len() {
+        return None;
+    }
+    before
+        .iter()
+        .zip(after)
+        .filter(|(a, b)| !Arc::ptr_eq(a, b))
+        .map(|(a, b)| (a.front.draft == b.front.draft && a.file.path == b.file.path).then_some(b))
+        .collect()
+}
+
 /// One language's Markdown pages, and the default language's pages it has no translation of.
 #[derive(Default)]
 struct Chosen {

@@ -20,8 +20,7 @@ use std::sync::Arc;
 
 use super::{Changes, Edited, Kept, fit_last_build, patched, read_again};
 use crate::load::Sources;
-use crate::model::session::Session;
-use crate::model::{ModelOptions, Page, PageId, Service, Site, build_site};
+use crate::model::{ModelOptions, Page, PageId, PageKind, Site, update_pages};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
@@ -29,7 +28,7 @@ use crate::output::{Contents, Output};
 use crate::output::{feeds, sitemap};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
-use crate::pipeline::languages::language_sources;
+use crate::pipeline::languages::patched_language_sources;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{RenderedPage, last_modified, render_pages};
 use crate::site_url::language_output_prefix;
@@ -48,14 +47,16 @@ pub(super) fn apply_front_matter_edits(
         return None;
     }
     let sources = reread(&kept.built.sources, changes)?;
-    let trees = if kept.built.others.is_empty() {
-        vec![sources]
-    } else {
-        language_sources(&sources, options.drafts)
-    };
-    if trees.len() != 1 + kept.built.others.len() {
-        return None;
+    // Each other language's sources are the kept ones with the edited pages made again.
+    let mut trees = Vec::new();
+    for other in &kept.built.others {
+        trees.push(patched_language_sources(
+            &kept.built.sources,
+            &sources,
+            &other.sources,
+        )?);
     }
+    trees.insert(0, sources);
     let merged = Arc::clone(&kept.output);
     let tags = kept.built.sources.config.languages.clone();
     let mut plans = Vec::new();
@@ -215,9 +216,10 @@ impl Language<'_> {
             drafts: self.options.drafts,
             now: self.options.now,
         };
-        let (site, _warnings) = build_site(&sources, &model).ok()?;
+        // Only pages changed among the sources: the rest of the model is the kept one's.
         let old = &part.site;
-        if !same_shape(old, &site) {
+        let site = update_pages(old, &part.sources, &sources, &model)?;
+        if !pages_in_place(old, &site) {
             return None;
         }
         // Every page from a file the batch names counts as changed, even when its text is
@@ -282,9 +284,22 @@ impl Language<'_> {
         {
             return None;
         }
+        // A page's search document shows the page and the title of the section it is in:
+        // only those of changed pages and of pages in a changed section can differ.
+        let sections: BTreeSet<&str> = changed
+            .iter()
+            .map(|&id| &site.pages[id])
+            .filter(|page| page.kind == PageKind::Section)
+            .filter(|page| page.url.as_str() == format!("/{}/", page.section_name))
+            .map(|page| page.section_name.as_str())
+            .collect();
         let documents = readers
             .iter()
-            .filter_map(|&id| page_document(&site, &site.pages[id]))
+            .map(|&id| (id, &site.pages[id]))
+            .filter(|(id, page)| {
+                changed.contains(id) || sections.contains(page.section_name.as_str())
+            })
+            .filter_map(|(_, page)| page_document(&site, page))
             .collect();
         let dated = |page: &Page| last_modified(page);
         let sitemap_changed = changed
@@ -310,8 +325,9 @@ impl Language<'_> {
 }
 
 /// Whether `new` has the pages of `old` at the same addresses, in the same sections and
-/// languages, and the same everything else: what the recorded inputs of the last build assume.
-fn same_shape(old: &Site, new: &Site) -> bool {
+/// languages: what the recorded inputs of the last build assume (the rest of the model is
+/// `old`'s, [`update_pages`]).
+fn pages_in_place(old: &Site, new: &Site) -> bool {
     let same_place = |a: &Page, b: &Page| {
         a.raw == b.raw
             && a.url == b.url
@@ -328,40 +344,6 @@ fn same_shape(old: &Site, new: &Site) -> bool {
             .all(|(a, b)| same_place(a, b))
         && old.by_content_path == new.by_content_path
         && old.untranslated == new.untranslated
-        && rest_of_model(old) == rest_of_model(new)
-}
-
-/// Everything of the model but its pages, written out to be compared: what no page's
-/// recorded inputs name. The pages a session or service lists as related are left out: only
-/// their own pages show them, which are made from the model and always rendered again.
-fn rest_of_model(site: &Site) -> String {
-    let sessions: Vec<Session> = site
-        .sessions
-        .iter()
-        .map(|session| {
-            let mut session = session.clone();
-            session.related_lists.pages = std::sync::Arc::from([]);
-            session
-        })
-        .collect();
-    let services: Vec<Service> = site
-        .services
-        .iter()
-        .map(|service| {
-            let mut service = service.clone();
-            service.related_lists.pages = std::sync::Arc::from([]);
-            service
-        })
-        .collect();
-    format!(
-        "{:?}{:?}{sessions:?}{services:?}{:?}{:?}{:?}{:?}",
-        site.topics,
-        site.weeks,
-        site.resources,
-        site.booklets,
-        site.printed_directory,
-        site.favicon
-    )
 }
 
 /// Whether a page of the model differs in anything a view may show. Every field is named, so
