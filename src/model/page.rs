@@ -437,6 +437,48 @@ mod tests {
         }
     }
 
+    fn raw(path: &str, front: &str) -> Arc<RawPage> {
+        let text = format!("+++\n{front}\n+++\nText.\n");
+        let file =
+            crate::diag::SourceFile::new(format!("content/{path}"), text.into_bytes()).unwrap();
+        Arc::new(crate::load::page::parse_page(file, path.to_owned()).unwrap())
+    }
+
+    #[test]
+    fn pages_rebuilt_after_an_edit_are_the_pages_built_again() {
+        let mut raws = vec![
+            raw("_index.md", "title = \"Home\""),
+            raw("a/_index.md", "title = \"A\"\nsort_by = \"title\""),
+            raw("a/one.md", "title = \"Apple\""),
+            raw("a/two.md", "title = \"Banana\""),
+            raw("a/later.md", "title = \"Later\"\ndraft = true"),
+        ];
+        let topics = Topics::default();
+        let mut problems = Diagnostics::default();
+        let old = build_pages(&raws, &topics, false, &mut problems);
+        let edit = |raws: &[Arc<RawPage>], raw: usize| {
+            rebuild_pages(&old, raws, &BTreeSet::from([raw]), &topics, false)
+        };
+        // A title that moves the page to the end of its section's list, and the section's own.
+        raws[2] = raw("a/one.md", "title = \"Cherry\"");
+        raws[1] = raw("a/_index.md", "title = \"Fruit\"\nsort_by = \"title\"");
+        let rebuilt = rebuild_pages(&old, &raws, &BTreeSet::from([1, 2]), &topics, false);
+        let again = build_pages(&raws, &topics, false, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            format!("{:?}", rebuilt.expect("nothing moved")),
+            format!("{again:?}")
+        );
+        assert_eq!(again[1].children, [PageId::new(3), PageId::new(2)]);
+        // A draft edited stays out; a draft published, or a page made a draft, moves pages.
+        raws[4] = raw("a/later.md", "title = \"Still later\"\ndraft = true");
+        assert!(edit(&raws, 4).is_some());
+        raws[4] = raw("a/later.md", "title = \"Now\"");
+        assert!(edit(&raws, 4).is_none());
+        raws[3] = raw("a/two.md", "title = \"Banana\"\ndraft = true");
+        assert!(edit(&raws, 3).is_none());
+    }
+
     #[test]
     fn ancestors_climb_to_the_root() {
         let found: Vec<_> = ancestors("/a/b/c/").collect();

@@ -31,6 +31,7 @@ use crate::model::{ById, Page, PageId, PageKind, Site, UrlPath};
 use inputs::{Generated, GeneratedRecord, PageReads, RenderInputs};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
+pub use topics::TopicPages;
 use views::{
     NotFoundView, PageView, SiteView, breadcrumbs, card, page_meta, shows_exit, site_view,
 };
@@ -94,8 +95,14 @@ pub fn render_site(
     downloads: &Downloads,
 ) -> Result<RenderedSite, Error> {
     let ids: Vec<PageId> = site.pages.ids().collect();
-    let (mut rendered, reads, generated) =
-        render_pages(site, templates, &ids, &Generated::ALL, downloads)?;
+    let (mut rendered, reads, generated) = render_pages(
+        site,
+        templates,
+        &ids,
+        &Generated::ALL,
+        TopicPages::Every,
+        downloads,
+    )?;
     rendered.inputs = RenderInputs::new(
         reads.into_iter().map(|(_, reads)| reads).collect(),
         generated,
@@ -119,6 +126,7 @@ pub fn render_pages(
     templates: &Templates,
     ids: &[PageId],
     groups: &[Generated],
+    topic_pages: TopicPages,
     downloads: &Downloads,
 ) -> Result<RenderedAgain, Error> {
     let site_view = site_view(site);
@@ -129,7 +137,7 @@ pub fn render_pages(
                 .map(|&id| render_content_page(site, templates, &site_view, id))
                 .collect()
         },
-        || render_generated_pages(site, templates, &site_view, downloads, groups),
+        || render_generated_pages(site, templates, &site_view, downloads, groups, topic_pages),
     );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
@@ -163,6 +171,7 @@ fn render_generated_pages(
     site_view: &SiteView,
     downloads: &Downloads,
     only: &[Generated],
+    topic_pages: TopicPages,
 ) -> (
     RenderedSite,
     Vec<Diagnostic>,
@@ -190,7 +199,7 @@ fn render_generated_pages(
             }
             // A topic's page lists every page with that topic: it reads them all.
             Generated::Topics => (
-                topics::render_topic_pages(site, templates, site_view).map_err(one),
+                topics::render_topic_pages(site, templates, site_view, topic_pages).map_err(one),
                 PageReads::every_page(),
             ),
             Generated::Resources => (

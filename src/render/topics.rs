@@ -1,5 +1,6 @@
 //! Topic pages: `/topics/` lists the shared topics, `/topics/<slug>/` what the site has on each.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -57,11 +58,24 @@ pub struct TopicView<'a> {
     pub help_now: bool,
 }
 
-/// Renders the topic index and one page per topic; nothing when the site has no topics.
+/// Which topics' pages to render (the topic index is always rendered).
+#[derive(Debug, Clone, Copy)]
+pub enum TopicPages<'a> {
+    /// Every topic's: a build.
+    Every,
+    /// These topics' only: `serve`, after an edit to pages that have or had these topics (a
+    /// topic's page lists the pages with its topic and nothing else of other pages). The
+    /// other topics' pages are the last build's.
+    Only(&'a BTreeSet<TopicId>),
+}
+
+/// Renders the topic index and one page per topic (those `which` names); nothing when the
+/// site has no topics.
 pub fn render_topic_pages(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
+    which: TopicPages,
 ) -> Result<Vec<RenderedPage>, Diagnostic> {
     if site.topics.list.is_empty() {
         return Ok(Vec::new());
@@ -106,7 +120,11 @@ pub fn render_topic_pages(
             url: index_url.to_string(),
         },
     ];
-    for (i, topic) in site.topics.list.with_ids() {
+    let wanted = |i: &TopicId| match which {
+        TopicPages::Every => true,
+        TopicPages::Only(topics) => topics.contains(i),
+    };
+    for (i, topic) in site.topics.list.with_ids().filter(|(i, _)| wanted(i)) {
         let sessions = sessions_on(site, i)
             .into_iter()
             .map(|s| crate::render::programme::cards::session_card(site, s))

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use super::{Changes, Edited, Kept, fit_last_build, patched, read_again};
 use crate::load::Sources;
-use crate::model::{ModelOptions, Page, PageId, PageKind, Site, update_pages};
+use crate::model::{ModelOptions, Page, PageId, PageKind, Site, TopicId, update_pages};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
@@ -30,7 +30,7 @@ use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{RenderedPage, last_modified, render_pages};
+use crate::render::{RenderedPage, TopicPages, last_modified, render_pages};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
@@ -236,8 +236,28 @@ impl Language<'_> {
             .collect();
         let readers = part.inputs.readers_of(&changed);
         let groups = groups_to_render(part, old, &site, &changed);
-        let (rendered, reads, records) =
-            render_pages(&site, &part.templates, &readers, &groups, &part.downloads).ok()?;
+        // A topic's page lists the pages with its topic: only the pages of topics a changed page
+        // has or had are rendered again, the others are the last build's.
+        let topics: BTreeSet<TopicId> = changed
+            .iter()
+            .flat_map(|&id| old.pages[id].topics.iter().chain(&site.pages[id].topics))
+            .copied()
+            .collect();
+        let (rendered, reads, mut records) = render_pages(
+            &site,
+            &part.templates,
+            &readers,
+            &groups,
+            TopicPages::Only(&topics),
+            &part.downloads,
+        )
+        .ok()?;
+        // The topics' record keeps every topic's page (the same topics: the model's are kept).
+        for (group, record) in records.iter_mut() {
+            if *group == Generated::Topics {
+                record.pages = part.inputs.generated().get(group)?.pages.clone();
+            }
+        }
         // Each group's pages: those rendered again, and the others' as the last build had them.
         let mut generated = part.inputs.generated().clone();
         generated.extend(records.iter().cloned());
