@@ -457,7 +457,7 @@ fn fit_last_build(
     let own_resolves =
         |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
     site_links.iter().all(|link| own_resolves(&link.path))
-        && pages.iter().all(|page| {
+        && pages.par_iter().all(|page| {
             links::page_links(&page.html, &merged.urls).iter().all(|link| {
                 matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
             })

@@ -1,18 +1,21 @@
 //! The second shortcut: an edit to the front matter of pages the site has (a title, a
-//! summary, topics, dates), where nothing moves. The model is made again from the sources with
-//! the edited pages (every other source is the last build's), and compared with the kept one
-//! page by page; then only the content pages and the groups of generated pages whose recorded
-//! inputs ([`RenderInputs`](crate::render::inputs::RenderInputs)) include a page that differs
-//! are rendered again (a topic's page reads every page; the render cache skips those whose view
-//! did not change), their search documents are replaced in the kept index, the files that list
-//! every page (sitemap, feeds) are made again, and every other file is the last build's. On a
-//! site in several languages each language's part of the last build is edited in turn.
+//! summary, topics, dates), where nothing moves. The kept model is updated with the edited
+//! pages ([`update_pages`]: those pages built again, their sections' lists sorted again, the
+//! related lists chosen again, everything else the kept model's), and compared with the kept
+//! one page by page; then only the content pages and the groups of generated pages whose
+//! recorded inputs ([`RenderInputs`](crate::render::inputs::RenderInputs)) include a page that
+//! differs are rendered again (a topic's page reads every page, but only the pages of topics a
+//! changed page has or had are rendered again), the search documents that can differ are
+//! replaced in the kept index, the files that list every page (sitemap, feeds) are made again,
+//! and every other file is the last build's. On a site in several languages each language's
+//! part of the last build is edited in turn, its sources the kept ones with the edited pages
+//! made again.
 //!
 //! It applies only when the edit leaves the site's shape as it was: the same pages at the same
-//! addresses, in the same sections and languages, and the rest of the model (topics, weeks,
-//! sessions, services, resources, booklets) unchanged. Anything else (a page added, removed,
-//! moved or made a draft, a related session whose page now lists it, a problem) runs the whole
-//! pipeline, which reports as a build does.
+//! addresses, in the same sections and languages; the rest of the model (topics, weeks,
+//! sessions, services, resources, booklets) is the kept one, since only pages changed among
+//! the sources. Anything else (a page added, removed, moved or made a draft, a related session
+//! whose page now lists it, a problem) runs the whole pipeline, which reports as a build does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
