@@ -17,6 +17,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{CssUrlKind, css_urls, start_tags, urls_in_attribute};
 use crate::load::Sources;
+use crate::output::{Contents, Output};
 use crate::render::RenderedPage;
 
 /// What a page would fetch from another origin.
@@ -79,15 +80,49 @@ pub fn check_page_origins(
     pages: &[RenderedPage],
     clean: Option<&CleanPages>,
 ) -> Vec<Diagnostic> {
+    check_pages(sources, pages, clean, None)
+}
+
+/// [`check_page_origins`] for pages rendered again by `serve`: a page whose last version in
+/// `kept` was found clean, and that differs from it only in a run of text
+/// ([`clean_as_before`]), is clean without being read whole.
+pub fn check_page_origins_since(
+    sources: &Sources,
+    pages: &[RenderedPage],
+    clean: &CleanPages,
+    kept: &Output,
+) -> Vec<Diagnostic> {
+    check_pages(sources, pages, Some(clean), Some(kept))
+}
+
+fn check_pages(
+    sources: &Sources,
+    pages: &[RenderedPage],
+    clean: Option<&CleanPages>,
+    kept: Option<&Output>,
+) -> Vec<Diagnostic> {
     let own = own_origin(&sources.config.base_url);
+    let known_clean =
+        |clean: &CleanPages, key: u128| clean.0.lock().is_ok_and(|known| known.contains(&key));
     // Pages are scanned across cores; findings keep the pages' order, so output is the same.
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
         .map(|page| {
             let key = clean.map(|_| clean_key(&own, &page.html));
             if let (Some(clean), Some(key)) = (clean, key)
-                && clean.0.lock().is_ok_and(|known| known.contains(&key))
+                && known_clean(clean, key)
             {
+                return Vec::new();
+            }
+            let before = kept.and_then(|kept| match &kept.get(&page.url.output_file())?.contents {
+                Contents::Bytes(bytes) => std::str::from_utf8(bytes).ok(),
+                Contents::Asset(_) => None,
+            });
+            if let (Some(clean), Some(key), Some(before)) = (clean, key, before)
+                && known_clean(clean, clean_key(&own, before))
+                && clean_as_before(before, &page.html)
+            {
+                clean.0.lock().map(|mut known| known.insert(key)).ok();
                 return Vec::new();
             }
             let found: Vec<Diagnostic> = foreign_loads_in_html(&page.html, &own)
@@ -101,6 +136,46 @@ pub fn check_page_origins(
         })
         .collect();
     per_page.into_iter().flatten().collect()
+}
+
+/// Whether `new` loads what `old` loads, known without reading all of it: the two differ in
+/// one run of text that holds no `<` (nor does what each had there), at a point where the
+/// tokeniser reads text (its data state, not a tag, comment, style sheet, script or title).
+/// Then both have the same start tags and the same style sheets: the text read from there on is
+/// characters only, and the tokeniser is back in its data state where the two agree again. The
+/// common start is read once with a probe tag after it, which the tokeniser reads as a start
+/// tag only in its data state (after a lone `<`, too: that is refused first).
+fn clean_as_before(old: &str, new: &str) -> bool {
+    const PROBE: &str = "hubsite-origin-probe";
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
+    let mut suffix = old_rest
+        .bytes()
+        .rev()
+        .zip(new_rest.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old_rest.is_char_boundary(old_rest.len() - suffix)
+        || !new_rest.is_char_boundary(new_rest.len() - suffix)
+    {
+        suffix -= 1;
+    }
+    let start = &new[..prefix];
+    let changed = |rest: &str| rest[..rest.len() - suffix].contains('<');
+    if changed(old_rest) || changed(new_rest) || start.ends_with('<') || start.contains(PROBE) {
+        return false;
+    }
+    let probed = format!("{start}<{PROBE}>");
+    start_tags(&probed)
+        .last()
+        .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
 }
 
 /// Pages found to load nothing from elsewhere, by [`clean_key`], kept by `serve` between
@@ -343,6 +418,47 @@ mod tests {
     use super::*;
 
     const OWN: &str = "https://hub.example.org";
+
+    #[test]
+    fn a_page_that_differs_in_a_run_of_text_loads_what_it_did() {
+        let page = |crumb: &str| {
+            format!(
+                "<html><head><link rel=\"stylesheet\" href=\"/a.css\"></head><body>\
+                 <nav><a href=\"/part/\">{crumb}</a></nav><img src=\"/x.png\"></body></html>"
+            )
+        };
+        assert!(clean_as_before(&page("Part 0"), &page("Edit 1 of Part 0")));
+        assert!(clean_as_before(&page("Part 0"), &page("Part 0 &amp; more")));
+        // Markup in the change, or a change inside a tag, a comment, a style sheet or a title.
+        assert!(!clean_as_before(
+            &page("Part 0"),
+            &page("<img src=//evil.example/x>")
+        ));
+        let pairs = [
+            (
+                "<img src=\"https://hub.example.org/a\">",
+                "<img src=\"https://hubx.example.org/a\">",
+            ),
+            (
+                "<ink href=\"https://evil.example/a\">",
+                "<link href=\"https://evil.example/a\">",
+            ),
+            ("<!-- a --><p>b</p>", "<!-- a <img src=//x> --><p>b</p>"),
+            (
+                "<style>p { color: red }</style>",
+                "<style>p { background: url(//evil.example/x) }</style>",
+            ),
+            ("<title>a</title>", "<title>a b</title>"),
+            ("<p><", "<p><img src=//evil.example/x>"),
+            ("<p><b", "<p><bimg"),
+        ];
+        for (old, new) in pairs {
+            assert!(!clean_as_before(old, new), "{old} -> {new}");
+        }
+        // The same page, or text changed after the last tag.
+        assert!(clean_as_before(&page("a"), &page("a")));
+        assert!(clean_as_before("<p>a</p>tail", "<p>a</p>tails"));
+    }
 
     fn urls(loads: Vec<Load<'_>>) -> Vec<(&'static str, String)> {
         loads

@@ -449,7 +449,7 @@ fn fit_last_build(
     merged: &Output,
     clean_pages: &CleanPages,
 ) -> bool {
-    if !origins::check_page_origins(sources, pages, Some(clean_pages)).is_empty() {
+    if !origins::check_page_origins_since(sources, pages, clean_pages, own).is_empty() {
         return false;
     }
     let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
