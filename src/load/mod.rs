@@ -461,7 +461,11 @@ fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Option<Vec<Raw
 }
 
 /// The text of the published style sheets, in output order.
-fn read_stylesheets(root: &Path, assets: &[Asset], problems: &mut Diagnostics) -> Vec<SourceFile> {
+pub fn read_stylesheets(
+    root: &Path,
+    assets: &[Asset],
+    problems: &mut Diagnostics,
+) -> Vec<SourceFile> {
     let mut sheets = Vec::new();
     for asset in assets.iter().filter(|a| a.output_path.ends_with(".css")) {
         let file = match &asset.source {
@@ -498,7 +502,7 @@ fn read_scripts(assets: &[Asset]) -> BTreeMap<String, Arc<str>> {
 /// A stable hash (SipHash-1-3 with fixed keys, the same on every machine and every run) of
 /// each `.css` and `.js` asset's bytes. One that cannot be read is left out: it is reported
 /// when it is copied.
-fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
+pub fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
     use crate::fingerprint::stable_hash;
     assets
         .iter()

@@ -52,14 +52,32 @@ pub fn check_origins(
     not_found: &str,
     clean: Option<&CleanPages>,
 ) -> Diagnostics {
-    let own = own_origin(&sources.config.base_url);
     let mut problems = Diagnostics::default();
     for diagnostic in check_page_origins(sources, pages, clean) {
         problems.push(diagnostic);
     }
-    for load in foreign_loads_in_html(not_found, &own) {
-        problems.push(locate_html_load(sources, None, &load));
+    for diagnostic in not_found_origins(sources, not_found) {
+        problems.push(diagnostic);
     }
+    for diagnostic in stylesheet_origins(sources) {
+        problems.push(diagnostic);
+    }
+    problems
+}
+
+/// The 404 page's loads from other origins.
+pub fn not_found_origins(sources: &Sources, not_found: &str) -> Vec<Diagnostic> {
+    let own = own_origin(&sources.config.base_url);
+    foreign_loads_in_html(not_found, &own)
+        .iter()
+        .map(|load| locate_html_load(sources, None, load))
+        .collect()
+}
+
+/// The loads from other origins in the site's published style sheets.
+pub fn stylesheet_origins(sources: &Sources) -> Vec<Diagnostic> {
+    let own = own_origin(&sources.config.base_url);
+    let mut problems = Vec::new();
     for sheet in &sources.stylesheets {
         for load in foreign_loads_in_css(&sheet.text, &own) {
             let (line, column) = line_column(&sheet.text, load.offset);

@@ -14,6 +14,7 @@
 //! from its front matter; its body is read only by its own page and by search.
 
 mod front_matter;
+mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -66,6 +67,9 @@ pub enum Rebuild {
     /// The edited pages' front matter was applied to the last build: the pages that show
     /// them were rendered again.
     FrontMatter,
+    /// Edited templates or static files were applied to the last build: the pages whose
+    /// templates need an edited file were rendered again.
+    Theme,
     /// Every stage ran.
     Full,
 }
@@ -161,6 +165,21 @@ impl Cache {
                 self.kept = Some(kept);
                 return Ok(rebuilt);
             }
+            self.render.start_build();
+            match templates::apply_theme_edits(
+                &mut kept,
+                &changes,
+                &self.render,
+                &self.clean_pages,
+                options,
+            ) {
+                Some(edited) => {
+                    let rebuilt = shortcut_made(&kept, edited, Rebuild::Theme);
+                    self.kept = Some(kept);
+                    return Ok(rebuilt);
+                }
+                None => self.render.abandon_build(),
+            }
             (pages, search, other_searches) = carry_over(kept, &changes);
         }
         if changes.config {
@@ -195,6 +214,21 @@ impl Cache {
             });
         }
         Ok(rebuilt)
+    }
+}
+
+/// What a shortcut made of `kept` and `edited`, done `how`.
+fn shortcut_made(kept: &Kept, edited: Edited, how: Rebuild) -> Made {
+    Made {
+        stats: CacheStats {
+            misses: edited.pages,
+            hits: kept.output.page_count - edited.pages,
+        },
+        output: edited.output,
+        output_dir: kept.built.output_dir.clone(),
+        warnings: kept.built.warnings.clone(),
+        how,
+        asset_hashes: kept.built.sources.asset_hashes.clone(),
     }
 }
 

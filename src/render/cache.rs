@@ -11,7 +11,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use crate::fingerprint::Fingerprinter;
+use crate::load::Template;
 use crate::render::markdown::{MarkdownSource, Rendered, render_markdown};
+use crate::render::template_deps::{Proven, TemplateDeps};
 
 /// A 128-bit key: a [`Fingerprinter`] fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +42,8 @@ impl RenderKey {
 pub struct RenderCache {
     maps: Mutex<Generations>,
     markdown: Mutex<TwoBuilds<u128, Arc<MemoisedMarkdown>>>,
+    /// Which template sets Tera has proven complete, by their texts (a pure function of them).
+    proven: Mutex<Proven>,
 }
 
 #[derive(Debug, Default)]
@@ -187,6 +191,15 @@ impl RenderCache {
             }),
         );
         rendered
+    }
+
+    /// Each template's set of files, proven with what earlier builds proved.
+    pub fn template_deps(&self, templates: &[Template]) -> TemplateDeps {
+        let mut proven = self
+            .proven
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        TemplateDeps::new(templates, &mut proven)
     }
 
     /// Hits and misses since the build started.

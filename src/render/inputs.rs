@@ -105,6 +105,8 @@ pub struct GeneratedRecord {
     pub reads: PageReads,
     /// Its pages' addresses and dates.
     pub pages: Vec<(UrlPath, Option<Date>)>,
+    /// The templates its pages were rendered with (by name, as the renderer asked for them).
+    pub templates: BTreeSet<String>,
 }
 
 impl GeneratedRecord {
@@ -116,6 +118,7 @@ impl GeneratedRecord {
                 .iter()
                 .map(|p| (p.url.clone(), p.last_modified))
                 .collect(),
+            templates: BTreeSet::new(),
         }
     }
 }

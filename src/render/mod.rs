@@ -14,6 +14,7 @@ pub mod programme;
 pub mod resources;
 pub mod search;
 pub mod sentence;
+pub mod template_deps;
 pub mod templates;
 pub mod topics;
 pub mod untrusted;
@@ -183,6 +184,10 @@ fn render_generated_pages(
     let one = |d: Diagnostic| vec![d];
     // The programme first: its booklets are the longest single pieces of work.
     for &group in only {
+        // What the group's pages were rendered with: `serve` renders the group again when
+        // one of these templates' files changes.
+        let recording = templates.recording();
+        let templates = &recording;
         let (result, reads) = match group {
             Generated::Programme => {
                 // Session pages show the pages chosen as related to them (as cards).
@@ -241,7 +246,9 @@ fn render_generated_pages(
         };
         match result {
             Ok(pages) => {
-                records.push((group, GeneratedRecord::new(reads, &pages)));
+                let mut record = GeneratedRecord::new(reads, &pages);
+                record.templates = recording.used();
+                records.push((group, record));
                 rendered.pages.extend(pages);
             }
             Err(found) => problems.extend(found),

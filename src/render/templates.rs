@@ -1,9 +1,9 @@
 //! Tera templates: parsed once per build, rendered from typed views, errors located.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
@@ -14,15 +14,25 @@ use crate::load::Template;
 use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
 use crate::render::sentence::{Arg, sentence};
+use crate::render::template_deps::TemplateDeps;
 use crate::site_url::SiteUrls;
 
 /// The site's templates, parsed and ready to render.
 pub struct Templates {
-    tera: Tera,
+    tera: Arc<Tera>,
     /// Where each template came from, to locate errors.
-    paths: BTreeMap<String, PathBuf>,
-    /// A hash of every template's name and text: what the render cache keys on.
+    paths: Arc<BTreeMap<String, PathBuf>>,
+    /// The templates as loaded, for [`TemplateDeps`] (`serve` only).
+    sources: Arc<[Template]>,
+    /// A hash of every template's name and text, and of what the template functions read.
     generation: u64,
+    /// A hash of what the template functions read (addresses, the theme's words, languages):
+    /// with a template's own set of files ([`TemplateDeps`]), what the render cache keys on.
+    context: u64,
+    /// Each template's set of files, when rendering for `serve` ([`Templates::with_cache`]).
+    deps: Option<Arc<TemplateDeps>>,
+    /// The names of the templates rendered, when asked ([`Templates::recording`]).
+    used: Option<Arc<Mutex<BTreeSet<String>>>>,
     /// Rendered HTML kept between builds by `hubsite serve`; `None` for one-off builds.
     cache: Option<Arc<RenderCache>>,
     /// Where the site is published: every page's root-relative links go under its folder.
@@ -87,15 +97,20 @@ impl Templates {
             .iter()
             .map(|t| (t.name.as_str(), t.file.text.as_str()));
         let mut parsed = Templates {
-            tera,
-            paths,
+            tera: Arc::new(tera),
+            paths: Arc::new(paths),
+            sources: Arc::from(templates),
             generation: template_set_hash(templates),
+            context: 0,
+            deps: None,
+            used: None,
             cache: None,
             urls: SiteUrls::default(),
             messages,
             languages,
         };
-        if let Err(error) = parsed.tera.add_raw_templates(sources) {
+        let tera = Arc::get_mut(&mut parsed.tera).expect("a new template set is not shared");
+        if let Err(error) = tera.add_raw_templates(sources) {
             let located = match error.kind() {
                 ErrorKind::Msg(message) => parsed.located_reports(message),
                 _ => Vec::new(),
@@ -111,24 +126,81 @@ impl Templates {
     /// Renders for a site published at `urls`: root-relative links in every page the templates
     /// make (`/css/site.css`, `/self-help/`) go under its folder ([`SiteUrls::rewrite_html`]).
     pub fn with_urls(mut self, urls: &SiteUrls) -> Templates {
-        let mut hasher = DefaultHasher::new();
-        (self.generation, urls).hash(&mut hasher);
-        self.generation = hasher.finish();
+        self.mix(urls);
         self.urls = urls.clone();
         self
     }
 
-    /// Uses `cache` to skip rendering pages whose template set and view are unchanged.
+    /// Uses `cache` to skip rendering pages whose template's files and view are unchanged.
     pub fn with_cache(mut self, cache: Arc<RenderCache>) -> Templates {
+        self.deps = Some(Arc::new(cache.template_deps(&self.sources)));
         self.cache = Some(cache);
         self
     }
 
+    /// Each template's set of files (`serve` only: see [`Templates::with_cache`]).
+    pub fn deps(&self) -> Option<&TemplateDeps> {
+        self.deps.as_deref()
+    }
+
+    /// The templates as loaded.
+    pub fn sources(&self) -> &[Template] {
+        &self.sources
+    }
+
+    /// The same templates, recording the name of each template rendered through them (and
+    /// only them): what a group of pages used ([`Templates::used`]).
+    pub fn recording(&self) -> Templates {
+        Templates {
+            tera: Arc::clone(&self.tera),
+            paths: Arc::clone(&self.paths),
+            sources: Arc::clone(&self.sources),
+            generation: self.generation,
+            context: self.context,
+            deps: self.deps.clone(),
+            used: Some(Arc::default()),
+            cache: self.cache.clone(),
+            urls: self.urls.clone(),
+            messages: Arc::clone(&self.messages),
+            languages: Arc::clone(&self.languages),
+        }
+    }
+
+    /// The templates rendered through these ([`Templates::recording`]); empty otherwise.
+    pub fn used(&self) -> BTreeSet<String> {
+        self.used
+            .as_ref()
+            .and_then(|used| used.lock().ok().map(|used| used.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Mixes `value` into the hashes the render cache keys on.
+    fn mix(&mut self, value: impl Hash) {
+        let mix = |seed: u64| {
+            let mut hasher = DefaultHasher::new();
+            (seed, &value).hash(&mut hasher);
+            hasher.finish()
+        };
+        self.generation = mix(self.generation);
+        self.context = mix(self.context);
+    }
+
+    /// What the render cache keys template `name` on: the texts of its own set of files when
+    /// they are known, of every template otherwise.
+    fn generation_of(&self, name: &str) -> u64 {
+        match self.deps.as_ref().and_then(|deps| deps.fingerprint(name)) {
+            Some(fingerprint) => {
+                let mut hasher = DefaultHasher::new();
+                (self.context, fingerprint).hash(&mut hasher);
+                hasher.finish()
+            }
+            None => self.generation,
+        }
+    }
+
     /// Gives the templates the theme's words (the model's [`crate::model::Site::messages`]).
     pub fn with_messages(mut self, messages: Arc<Messages>) -> Templates {
-        let mut hasher = DefaultHasher::new();
-        (self.generation, messages.generation()).hash(&mut hasher);
-        self.generation = hasher.finish();
+        self.mix(messages.generation());
         // A fresh set of templates is given its words once; a second call keeps the first.
         let _ = self.messages.set(messages);
         self
@@ -138,9 +210,7 @@ impl Templates {
     /// [`crate::model::Site::languages`]), for the template function `languages`; call it after
     /// [`Templates::with_urls`].
     pub fn with_languages(mut self, languages: Arc<SiteLanguages>) -> Templates {
-        let mut hasher = DefaultHasher::new();
-        (self.generation, &*languages).hash(&mut hasher);
-        self.generation = hasher.finish();
+        self.mix(&*languages);
         let _ = self.languages.set((languages, self.urls.clone()));
         self
     }
@@ -166,10 +236,15 @@ impl Templates {
             return Err(Diagnostic::file(page, format!("template `{name}` not found")).code(Code::TemplateNotFound)
                 .hint(format!("add templates/{name} to the site or the theme, or remove `template` from the front matter")));
         }
+        if let Some(used) = &self.used
+            && let Ok(mut used) = used.lock()
+        {
+            used.insert(name.to_owned());
+        }
         let Some(cache) = &self.cache else {
             return self.render_uncached(name, view, page);
         };
-        let key = RenderKey::new(self.generation, name, view).map_err(|e| {
+        let key = RenderKey::new(self.generation_of(name), name, view).map_err(|e| {
             Diagnostic::file(page, format!("cannot render: {e}")).code(Code::Internal)
         })?;
         if let Some(html) = cache.get(key) {

@@ -98,6 +98,7 @@ impl LiveSite {
                 let how = match rebuilt.how {
                     Rebuild::PageText => " (page text)",
                     Rebuild::FrontMatter => " (front matter)",
+                    Rebuild::Theme => " (templates and static files)",
                     Rebuild::Full => "",
                 };
                 eprintln!(

@@ -1,0 +1,378 @@
+//! The third shortcut: an edit of templates (the site's `templates/` overrides or the theme's)
+//! or of static files (`static/`, the theme's `static/`), the content unchanged. The template
+//! set is read and parsed again (a problem in it runs the whole pipeline, which reports it as
+//! a build does); then only the outputs whose template needs an edited file are rendered again:
+//! a content page's template is its front matter's or its kind's, a group of pages made from
+//! the model records the templates it rendered with
+//! ([`GeneratedRecord::templates`](crate::render::inputs::GeneratedRecord)), and each
+//! template's set of files (what it extends and includes, all the way down) is derived from
+//! the templates and proven complete by Tera ([`TemplateDeps`]). The pages rendered again are
+//! checked as a build checks them (origins, links) and take their places in the last build;
+//! every other file is the last build's. Nothing else reads a template: the model, search,
+//! feeds and the sitemap are made without them.
+//!
+//! A static file's bytes are published as they are, but for style sheets, which are checked
+//! for loads from other origins and, on a site hosted under a folder, have their root-relative
+//! addresses put under it: those are read again, checked and made again. Pages link to static
+//! files by their plain names in `serve` (only `hubsite build` publishes fingerprinted copies
+//! and points pages at them: `output::host`), so no page changes with a static file. A file
+//! added, removed or moved among the static files (which the model reads: the favicon) runs the
+//! whole pipeline.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Changes, Edited, Kept, fit_last_build};
+use crate::diag::{Diagnostics, display_path};
+use crate::load::theme::load_theme;
+use crate::load::{Asset, AssetSource, Template, hash_sheets_and_scripts, read_stylesheets};
+use crate::model::{ById, PageId, UrlPath};
+use crate::output::origins::{self, CleanPages};
+use crate::output::{Contents, Output, OutputFile};
+use crate::pipeline::{BuildOptions, Built};
+use crate::render::cache::RenderCache;
+use crate::render::inputs::Generated;
+use crate::render::{RenderedPage, Templates, default_template, render_pages};
+use crate::site_url::language_output_prefix;
+
+/// Applies `changes` to `kept` if they edit only templates and static files the site has (a
+/// template may be added or removed: an override); `None` otherwise, or when anything does not
+/// fit (the whole pipeline then runs and reports it).
+pub(super) fn apply_theme_edits(
+    kept: &mut Kept,
+    changes: &Changes,
+    render: &Arc<RenderCache>,
+    clean_pages: &CleanPages,
+    options: &BuildOptions,
+) -> Option<Edited> {
+    if changes.config || changes.rescan || changes.paths.is_empty() {
+        return None;
+    }
+    let edit = ThemeEdit::read(&kept.built, changes)?;
+    let merged = Arc::clone(&kept.output);
+    let mut parts: Vec<&Built> = vec![&kept.built];
+    parts.extend(kept.built.others.iter());
+    // Every language is planned before any is changed.
+    let mut plans = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        let own = if index == 0 { &*merged } else { &part.output };
+        plans.push(edit.plan(part, own, &merged, render, clean_pages)?);
+    }
+    let tags = kept.built.sources.config.languages.clone();
+    let pages = plans.iter().map(|p| p.rendered).sum();
+    let mut replaced: BTreeMap<String, Contents> = BTreeMap::new();
+    for (index, plan) in plans.into_iter().enumerate() {
+        let part = match index {
+            0 => &mut kept.built,
+            _ => &mut kept.built.others[index - 1],
+        };
+        let folder = match index {
+            0 => String::new(),
+            _ => language_output_prefix(&tags[index]),
+        };
+        if index > 0 {
+            part.output = replace_files(&part.output, &plan.replaced);
+        }
+        for (path, contents) in &plan.replaced {
+            // Static files are published once, by the default language.
+            if index == 0 || !plan.assets.contains(path) {
+                replaced.insert(format!("{folder}{path}"), contents.clone());
+            }
+        }
+        for (id, reads) in plan.reads {
+            part.inputs.set(id, reads);
+        }
+        for (group, record) in plan.records {
+            part.inputs.set_generated(group, record);
+        }
+        if let Some(templates) = plan.templates {
+            part.templates = templates;
+            part.sources.templates = edit.templates.clone();
+        }
+        if let Some((stylesheets, hashes)) = plan.sheets {
+            part.sources.stylesheets = stylesheets;
+            part.sources.asset_hashes = hashes;
+        }
+    }
+    let replaced_paths: Vec<String> = replaced.keys().cloned().collect();
+    let output = Arc::new(replace_files(&merged, &replaced));
+    kept.output = Arc::clone(&output);
+    kept.built.warnings =
+        super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
+    Some(Edited { output, pages })
+}
+
+/// What a batch changed among templates and static files, read again from disk.
+struct ThemeEdit {
+    /// The template set as it is now.
+    templates: Vec<Template>,
+    /// The names of the templates whose text changed, that were added or removed.
+    changed_templates: BTreeSet<String>,
+    /// The static files the batch names (whose bytes may have changed).
+    changed_assets: Vec<Asset>,
+}
+
+impl ThemeEdit {
+    /// The batch's templates and static files read again; `None` if it names anything else,
+    /// the theme has a problem, or a static file was added, removed or moved.
+    fn read(built: &Built, changes: &Changes) -> Option<ThemeEdit> {
+        let sources = &built.sources;
+        let root = &sources.root;
+        let mut problems = Diagnostics::default();
+        let theme = load_theme(root, &sources.config.theme, &mut problems);
+        if !problems.is_empty() {
+            return None;
+        }
+        // The theme's static files come first among the assets, the content's after them.
+        let same_assets = theme.assets.len() <= sources.assets.len()
+            && theme
+                .assets
+                .iter()
+                .zip(&sources.assets)
+                .all(|(new, old)| new.output_path == old.output_path && same_source(new, old));
+        if !same_assets {
+            return None;
+        }
+        let old: BTreeMap<&str, &Template> = sources
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t))
+            .collect();
+        let new: BTreeMap<&str, &Template> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t))
+            .collect();
+        let changed_templates: BTreeSet<String> = old
+            .keys()
+            .chain(new.keys())
+            .filter(|name| match (old.get(*name), new.get(*name)) {
+                (Some(a), Some(b)) => a.file.path != b.file.path || a.file.text != b.file.text,
+                _ => true,
+            })
+            .map(|name| (*name).to_owned())
+            .collect();
+        let template_files: BTreeSet<&Path> = old
+            .values()
+            .chain(new.values())
+            .map(|t| t.file.path.as_path())
+            .collect();
+        let asset_files: BTreeMap<PathBuf, &Asset> = theme
+            .assets
+            .iter()
+            .filter_map(|asset| match &asset.source {
+                AssetSource::Disk(path) => Some((display_path(root, path), asset)),
+                AssetSource::Embedded(_) => None,
+            })
+            .collect();
+        let mut changed_assets = Vec::new();
+        for path in &changes.paths {
+            if template_files.contains(path.as_path()) {
+                continue;
+            }
+            changed_assets.push(Asset::clone(asset_files.get(path)?));
+        }
+        Some(ThemeEdit {
+            templates: theme.templates,
+            changed_templates,
+            changed_assets,
+        })
+    }
+
+    /// One language's part of the edit, made and checked but not yet applied: `own` is its
+    /// output, `merged` every language's.
+    fn plan(
+        &self,
+        part: &Built,
+        own: &Output,
+        merged: &Output,
+        render: &Arc<RenderCache>,
+        clean_pages: &CleanPages,
+    ) -> Option<Plan> {
+        let mut plan = Plan::default();
+        if !self.changed_templates.is_empty() {
+            self.plan_templates(part, own, merged, render, clean_pages, &mut plan)?;
+        }
+        if !self.changed_assets.is_empty() {
+            self.plan_assets(part, &mut plan)?;
+        }
+        Some(plan)
+    }
+
+    /// The pages whose templates need an edited file, rendered again with the new set.
+    fn plan_templates(
+        &self,
+        part: &Built,
+        own: &Output,
+        merged: &Output,
+        render: &Arc<RenderCache>,
+        clean_pages: &CleanPages,
+        plan: &mut Plan,
+    ) -> Option<()> {
+        let (sources, site) = (&part.sources, &part.site);
+        // Made as a build makes them (`pipeline::one_language`).
+        let templates = Templates::parse(&self.templates)
+            .ok()?
+            .with_urls(&sources.config.urls)
+            .with_cache(Arc::clone(render))
+            .with_messages(Arc::clone(&site.messages))
+            .with_languages(Arc::clone(&site.languages));
+        let deps = templates.deps()?;
+        let needs = |name: &str| deps.needs_any(name, &self.changed_templates);
+        let ids: Vec<PageId> = site
+            .pages
+            .ids()
+            .filter(|&id| {
+                let page = &site.pages[id];
+                needs(
+                    page.template
+                        .as_deref()
+                        .unwrap_or_else(|| default_template(page.kind)),
+                )
+            })
+            .collect();
+        let groups: Vec<Generated> = Generated::ALL
+            .into_iter()
+            .filter(|group| {
+                part.inputs
+                    .generated()
+                    .get(group)
+                    .is_none_or(|record| record.templates.iter().any(|t| needs(t)))
+            })
+            .collect();
+        let (rendered, reads, records) =
+            render_pages(site, &templates, &ids, &groups, &part.downloads).ok()?;
+        // The same pages as before: the model did not change.
+        let same_pages = records.iter().all(|(group, record)| {
+            part.inputs.generated().get(group).map(|old| &old.pages) == Some(&record.pages)
+        });
+        if !same_pages {
+            return None;
+        }
+        let not_found = groups.contains(&Generated::NotFound);
+        let mut checked = rendered.pages.clone();
+        if not_found {
+            if !origins::not_found_origins(sources, &rendered.not_found).is_empty() {
+                return None;
+            }
+            checked.push(RenderedPage {
+                url: UrlPath::root(),
+                html: rendered.not_found.clone(),
+                source: PathBuf::from("404.html"),
+                last_modified: None,
+            });
+        }
+        if !fit_last_build(
+            sources,
+            &checked,
+            &rendered.site_links,
+            own,
+            merged,
+            clean_pages,
+        ) {
+            return None;
+        }
+        for page in &rendered.pages {
+            plan.replaced.insert(
+                page.url.output_file(),
+                Contents::Bytes(Arc::new(page.html.clone().into_bytes())),
+            );
+        }
+        if not_found {
+            plan.replaced.insert(
+                "404.html".to_owned(),
+                Contents::Bytes(Arc::new(rendered.not_found.clone().into_bytes())),
+            );
+        }
+        if !plan.replaced.keys().all(|path| own.get(path).is_some()) {
+            return None;
+        }
+        plan.rendered = rendered.pages.len() + usize::from(not_found);
+        plan.reads = reads;
+        plan.records = records;
+        plan.templates = Some(templates);
+        Some(())
+    }
+
+    /// The style sheets read again and checked, and the edited ones made again as a build
+    /// makes them (`output::build_outputs`); any other static file is published from disk.
+    fn plan_assets(&self, part: &Built, plan: &mut Plan) -> Option<()> {
+        let mut sources = part.sources.clone();
+        let mut problems = Diagnostics::default();
+        sources.stylesheets = read_stylesheets(&sources.root, &sources.assets, &mut problems);
+        if !problems.is_empty() || !origins::stylesheet_origins(&sources).is_empty() {
+            return None;
+        }
+        let config = &part.site.config;
+        for asset in &self.changed_assets {
+            let path = &asset.output_path;
+            if !path.ends_with(".css") {
+                continue;
+            }
+            let sheet = sources
+                .assets
+                .iter()
+                .filter(|a| a.output_path.ends_with(".css"))
+                .zip(&sources.stylesheets)
+                .find(|(a, _)| a.output_path == *path)
+                .map(|(_, sheet)| sheet)?;
+            let contents = match config.urls.rewrite_css(&sheet.text) {
+                std::borrow::Cow::Owned(css) => Contents::Bytes(Arc::new(css.into_bytes())),
+                std::borrow::Cow::Borrowed(_) => Contents::Asset(asset.source.clone()),
+            };
+            plan.replaced.insert(path.clone(), contents);
+            plan.assets.insert(path.clone());
+        }
+        plan.sheets = Some((
+            sources.stylesheets,
+            hash_sheets_and_scripts(&sources.assets),
+        ));
+        Some(())
+    }
+}
+
+/// One language's part of a theme edit.
+#[derive(Default)]
+struct Plan {
+    /// Files of this language's output to replace, by their own paths.
+    replaced: BTreeMap<String, Contents>,
+    /// Which of them are static files (published once, by the default language).
+    assets: BTreeSet<String>,
+    /// Pages rendered again.
+    rendered: usize,
+    reads: Vec<(PageId, crate::render::inputs::PageReads)>,
+    records: Vec<(Generated, crate::render::inputs::GeneratedRecord)>,
+    /// The new template set, when templates changed.
+    templates: Option<Templates>,
+    /// The style sheets and the hashes of style sheets and scripts, when static files changed.
+    sheets: Option<(Vec<crate::diag::SourceFile>, BTreeMap<String, u64>)>,
+}
+
+/// Whether two static files of the same output path come from the same place.
+fn same_source(a: &Asset, b: &Asset) -> bool {
+    match (&a.source, &b.source) {
+        (AssetSource::Disk(a), AssetSource::Disk(b)) => a == b,
+        (AssetSource::Embedded(a), AssetSource::Embedded(b)) => std::ptr::eq(*a, *b),
+        _ => false,
+    }
+}
+
+/// `previous` with the files of `replaced` given their new contents.
+fn replace_files(previous: &Output, replaced: &BTreeMap<String, Contents>) -> Output {
+    Output {
+        files: previous
+            .files
+            .iter()
+            .map(|file| match replaced.get(&file.path) {
+                Some(contents) => OutputFile {
+                    path: file.path.clone(),
+                    contents: contents.clone(),
+                },
+                None => file.clone(),
+            })
+            .collect(),
+        page_count: previous.page_count,
+        urls: previous.urls.clone(),
+    }
+}
