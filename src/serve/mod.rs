@@ -22,6 +22,7 @@ use std::time::Duration;
 use crate::output::Output;
 pub use crate::pipeline::Rebuild;
 use crate::pipeline::{BuildOptions, Cache, Changes, Sink, run};
+use crate::render::cache::CacheStats;
 use changes::changed_paths;
 use state::{Shared, Snapshot};
 use watch::{Batch, SiteWatcher};
@@ -49,6 +50,7 @@ pub struct LiveSite {
     shared: Arc<Shared>,
     options: BuildOptions,
     last_rebuild: Option<Rebuild>,
+    last_stats: Option<CacheStats>,
 }
 
 impl LiveSite {
@@ -60,6 +62,7 @@ impl LiveSite {
             shared,
             options,
             last_rebuild: None,
+            last_stats: None,
         };
         live.update(&Batch {
             config: true,
@@ -78,6 +81,11 @@ impl LiveSite {
         self.last_rebuild
     }
 
+    /// How many pages the last successful rebuild rendered, and how many it kept.
+    pub fn last_stats(&self) -> Option<CacheStats> {
+        self.last_stats
+    }
+
     /// Rebuilds after `batch`, publishes the result and says what happened.
     pub fn update(&mut self, batch: &Batch) -> Arc<Snapshot> {
         let previous = self.shared.current();
@@ -92,6 +100,7 @@ impl LiveSite {
                     changed_paths(&previous.output, &rebuilt.output, batch, &self.options.root);
                 let snapshot = self.shared.publish_build(rebuilt.output, paths);
                 self.last_rebuild = Some(rebuilt.how);
+                self.last_stats = Some(rebuilt.stats);
                 let since_save = batch
                     .first_seen
                     .map(|t| format!(", {} ms from save to served", t.elapsed().as_millis()));

@@ -60,7 +60,9 @@ pub(super) fn apply_theme_edits(
         plans.push(edit.plan(part, own, &merged, render, clean_pages)?);
     }
     let tags = kept.built.sources.config.languages.clone();
-    let pages = plans.iter().map(|p| p.rendered).sum();
+    // Pages Tera rendered (others came from the render cache: their template's files and
+    // view are unchanged).
+    let pages = render.stats().misses;
     let mut replaced: BTreeMap<String, Contents> = BTreeMap::new();
     for (index, plan) in plans.into_iter().enumerate() {
         let part = match index {
@@ -241,8 +243,14 @@ impl ThemeEdit {
                     .is_none_or(|record| record.templates.iter().any(|t| needs(t)))
             })
             .collect();
-        let (rendered, reads, records) =
+        let (mut rendered, reads, records) =
             render_pages(site, &templates, &ids, &groups, &part.downloads).ok()?;
+        // A page that came out as the last build has it fits as it did: only the others are
+        // checked and replaced (a group is rendered whole, most of its pages the same).
+        rendered.pages.retain(|page| {
+            !matches!(own.get(&page.url.output_file()).map(|f| &f.contents),
+                Some(Contents::Bytes(bytes)) if **bytes == page.html.as_bytes())
+        });
         // The same pages as before: the model did not change.
         let same_pages = records.iter().all(|(group, record)| {
             part.inputs.generated().get(group).map(|old| &old.pages) == Some(&record.pages)
@@ -250,7 +258,9 @@ impl ThemeEdit {
         if !same_pages {
             return None;
         }
-        let not_found = groups.contains(&Generated::NotFound);
+        let not_found = groups.contains(&Generated::NotFound)
+            && !matches!(own.get("404.html").map(|f| &f.contents),
+                Some(Contents::Bytes(bytes)) if **bytes == rendered.not_found.as_bytes());
         let mut checked = rendered.pages.clone();
         if not_found {
             if !origins::not_found_origins(sources, &rendered.not_found).is_empty() {
@@ -288,7 +298,6 @@ impl ThemeEdit {
         if !plan.replaced.keys().all(|path| own.get(path).is_some()) {
             return None;
         }
-        plan.rendered = rendered.pages.len() + usize::from(not_found);
         plan.reads = reads;
         plan.records = records;
         plan.templates = Some(templates);
@@ -339,8 +348,6 @@ struct Plan {
     replaced: BTreeMap<String, Contents>,
     /// Which of them are static files (published once, by the default language).
     assets: BTreeSet<String>,
-    /// Pages rendered again.
-    rendered: usize,
     reads: Vec<(PageId, crate::render::inputs::PageReads)>,
     records: Vec<(Generated, crate::render::inputs::GeneratedRecord)>,
     /// The new template set, when templates changed.
