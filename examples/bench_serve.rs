@@ -13,6 +13,12 @@
 //! shows: the stress case. FILE (under
 //! DIR) names another file to edit (`content/self-help/_index.md` on a site from gen_corpus; a
 //! page without gen_site's paragraph gains a last paragraph in a text edit).
+//!
+//! Template and style edits (the site gets an override, a copy of the theme's file, before
+//! the first build; it is removed at the end): `template-one` edits `templates/session.html`,
+//! which only the practice weeks' session pages use; `template-shared` edits
+//! `templates/partials/footer.html`, which every page includes; `style` edits
+//! `static/css/site.css`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -38,6 +44,24 @@ enum Edit {
     Part,
     /// A section's title, in its `_index.md`.
     Section,
+    /// A template only session pages use (an override of the theme's `session.html`).
+    TemplateOne,
+    /// A partial every page includes (an override of the theme's footer).
+    TemplateShared,
+    /// The style sheet (an override of the theme's `css/site.css`).
+    Style,
+}
+
+impl Edit {
+    /// The theme's file a template or style edit overrides (under `themes/hub/` and the site).
+    fn overrides(self) -> Option<&'static str> {
+        match self {
+            Edit::TemplateOne => Some("templates/session.html"),
+            Edit::TemplateShared => Some("templates/partials/footer.html"),
+            Edit::Style => Some("static/css/site.css"),
+            Edit::Text | Edit::Title | Edit::Part | Edit::Section => None,
+        }
+    }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -50,12 +74,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("title") => Edit::Title,
         Some("part") => Edit::Part,
         Some("section") => Edit::Section,
+        Some("template-one") => Edit::TemplateOne,
+        Some("template-shared") => Edit::TemplateShared,
+        Some("style") => Edit::Style,
         Some(other) => {
-            return Err(
-                format!("unknown kind of edit {other:?}: text, title, part or section").into(),
-            );
+            return Err(format!(
+                "unknown kind of edit {other:?}: text, title, part, section, template-one, template-shared or style"
+            )
+            .into());
         }
     };
+    if let Some(file) = kind.overrides() {
+        let theme = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("themes/hub");
+        let copy = root.join(file);
+        fs::create_dir_all(copy.parent().ok_or("a folder")?)?;
+        fs::copy(theme.join(file), copy)?;
+    }
     let options = BuildOptions {
         root: root.clone(),
         load: LoadOptions::default(),
@@ -70,6 +104,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Edit::Section => "content/library/_index.md",
         Edit::Part => "content/library/part-0/_index.md",
         Edit::Text | Edit::Title => "content/library/part-0/s000/p001.md",
+        Edit::TemplateOne | Edit::TemplateShared | Edit::Style => {
+            kind.overrides().unwrap_or_default()
+        }
     }));
     let original = fs::read_to_string(&page)?;
     let mut times = Vec::new();
@@ -84,6 +121,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Edit::Title | Edit::Part | Edit::Section => {
                 original.replacen("title = \"", &format!("title = \"Edit {edit} of "), 1)
             }
+            Edit::TemplateOne => original.replacen(
+                "{% block head %}",
+                &format!("{{% block head %}}<!-- edit {edit} -->"),
+                1,
+            ),
+            Edit::TemplateShared => original.replacen(
+                "<div class=\"wrap\">",
+                &format!("<div class=\"wrap\" data-edit=\"{edit}\">"),
+                1,
+            ),
+            Edit::Style => format!("{original}\n/* edit {edit} */\n"),
         };
         let saved = Instant::now();
         fs::write(&page, text)?;
@@ -97,6 +145,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times.push(saved.elapsed());
     }
     fs::write(&page, original)?;
+    if kind.overrides().is_some() {
+        fs::remove_file(&page)?;
+    }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
@@ -106,6 +157,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Edit::Title => "title",
             Edit::Part => "part title",
             Edit::Section => "section title",
+            Edit::TemplateOne => "session template",
+            Edit::TemplateShared => "shared partial",
+            Edit::Style => "style sheet",
         },
         ms(times[times.len() / 2]),
         ms(times[0]),

@@ -33,6 +33,7 @@ use crate::output::{Contents, Output, OutputFile};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
+use crate::render::topics::TopicPages;
 use crate::render::{RenderedPage, Templates, default_template, render_pages};
 use crate::site_url::language_output_prefix;
 
@@ -243,8 +244,15 @@ impl ThemeEdit {
                     .is_none_or(|record| record.templates.iter().any(|t| needs(t)))
             })
             .collect();
-        let (mut rendered, reads, records) =
-            render_pages(site, &templates, &ids, &groups, &part.downloads).ok()?;
+        let (mut rendered, reads, records) = render_pages(
+            site,
+            &templates,
+            &ids,
+            &groups,
+            TopicPages::Every,
+            &part.downloads,
+        )
+        .ok()?;
         // A page that came out as the last build has it fits as it did: only the others are
         // checked and replaced (a group is rendered whole, most of its pages the same).
         rendered.pages.retain(|page| {
