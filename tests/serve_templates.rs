@@ -262,6 +262,10 @@ fn a_style_sheet_edit_makes_again_only_the_style_sheet() {
     assert_eq!(live.last_rebuild(), Some(Rebuild::Theme));
     assert_eq!(changed(&snapshot), ["notes.txt"]);
     assert_served_equals_full_build(&live, root, "a static file");
+    fs::remove_file(root.join("static/notes.txt")).expect("remove");
+    update(&mut live, &["static/notes.txt"]);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Full), "a file removed");
+    assert_served_equals_full_build(&live, root, "a static file removed");
 }
 
 #[test]
@@ -348,5 +352,35 @@ fn template_edits_of_a_site_in_one_language_equal_full_builds() {
         assert!(!changed.is_empty(), "{path}");
         let topics = changed.iter().all(|p| p.starts_with("topics/"));
         assert_eq!(topics, path.ends_with("topic.html"), "{path}: {changed:?}");
+    }
+}
+
+#[test]
+fn an_edit_of_a_theme_on_disk_equals_a_full_build() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hub"),
+        &root.join("themes/hub"),
+    );
+    let mut live = LiveSite::start(options(root));
+    for (path, from, to) in [
+        (
+            "themes/hub/templates/partials/breadcrumbs.html",
+            "<nav",
+            "<nav data-crumbs",
+        ),
+        (
+            "themes/hub/static/css/site.css",
+            ":root {",
+            ":root {\n  --edited: 1;",
+        ),
+        ("themes/hub/templates/search.html", "<h1", "<h1 data-search"),
+    ] {
+        edit(root, path, from, to);
+        let snapshot = update(&mut live, &[path]);
+        assert_eq!(live.last_rebuild(), Some(Rebuild::Theme), "{path}");
+        assert_served_equals_full_build(&live, root, path);
+        assert!(!changed(&snapshot).is_empty(), "{path}");
     }
 }

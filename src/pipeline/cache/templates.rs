@@ -127,12 +127,15 @@ impl ThemeEdit {
         if !problems.is_empty() {
             return None;
         }
-        // The theme's static files come first among the assets, the content's after them.
-        let same_assets = theme.assets.len() <= sources.assets.len()
+        // The assets are the theme's and the site's static files, then the content's files.
+        let content = root.join("content");
+        let in_content = |asset: &Asset| matches!(&asset.source, AssetSource::Disk(path) if path.starts_with(&content));
+        let old_static: Vec<&Asset> = sources.assets.iter().filter(|a| !in_content(a)).collect();
+        let same_assets = theme.assets.len() == old_static.len()
             && theme
                 .assets
                 .iter()
-                .zip(&sources.assets)
+                .zip(old_static)
                 .all(|(new, old)| new.output_path == old.output_path && same_source(new, old));
         if !same_assets {
             return None;
