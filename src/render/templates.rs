@@ -660,6 +660,43 @@ mod tests {
     }
 
     #[test]
+    fn the_render_cache_keys_a_page_on_its_own_templates_files_only() {
+        let cache = Arc::new(RenderCache::default());
+        let set = |card: &str, other: &str| {
+            Templates::parse(&[
+                template(
+                    "page.html",
+                    "<main>{% include \"card.html\" %}{{ text }}</main>",
+                ),
+                template("card.html", card),
+                template("other.html", other),
+            ])
+            .unwrap()
+            .with_cache(Arc::clone(&cache))
+        };
+        let view = serde_json::json!({"text": "hello"});
+        let render = |templates: &Templates| {
+            cache.start_build();
+            let html = templates.render("page.html", &view, "a").unwrap();
+            (html, cache.stats())
+        };
+        let (first, stats) = render(&set("<b>card</b>", "<p>other</p>"));
+        assert_eq!(
+            (first.as_str(), stats.misses),
+            ("<main><b>card</b>hello</main>", 1)
+        );
+        // Another template changed: the page's own files did not, so it comes from the cache.
+        let (html, stats) = render(&set("<b>card</b>", "<p>changed</p>"));
+        assert_eq!((html, stats.hits), (first, 1));
+        // A file it includes changed: rendered again.
+        let (html, stats) = render(&set("<i>card</i>", "<p>changed</p>"));
+        assert_eq!(
+            (html.as_str(), stats.misses),
+            ("<main><i>card</i>hello</main>", 1)
+        );
+    }
+
+    #[test]
     fn values_are_escaped_in_html() {
         let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
         let html = templates
