@@ -71,7 +71,7 @@ impl TemplateDeps {
             let fingerprint = set_fingerprint(&members);
             let proven_complete = complete
                 && *proven.entry(fingerprint).or_insert_with(|| {
-                    let own: Vec<Template> = members.iter().map(|t| Template::clone(t)).collect();
+                    let own: Vec<Template> = members.iter().copied().cloned().collect();
                     Templates::parse(&own).is_ok()
                 });
             if proven_complete {
