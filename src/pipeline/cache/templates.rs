@@ -272,21 +272,9 @@ impl ThemeEdit {
         let not_found = groups.contains(&Generated::NotFound)
             && !matches!(own.get("404.html").map(|f| &f.contents),
                 Some(Contents::Bytes(bytes)) if **bytes == rendered.not_found.as_bytes());
-        let mut checked = rendered.pages.clone();
-        if not_found {
-            if !origins::not_found_origins(sources, &rendered.not_found).is_empty() {
-                return None;
-            }
-            checked.push(RenderedPage {
-                url: UrlPath::root(),
-                html: rendered.not_found.clone(),
-                source: PathBuf::from("404.html"),
-                last_modified: None,
-            });
-        }
         if !fit_last_build(
             sources,
-            &checked,
+            &rendered.pages,
             &rendered.site_links,
             own,
             merged,
@@ -294,16 +282,29 @@ impl ThemeEdit {
         ) {
             return None;
         }
-        for page in &rendered.pages {
-            plan.replaced.insert(
-                page.url.output_file(),
-                Contents::Bytes(Arc::new(page.html.clone().into_bytes())),
-            );
-        }
         if not_found {
+            let page = RenderedPage {
+                url: UrlPath::root(),
+                html: std::mem::take(&mut rendered.not_found),
+                source: PathBuf::from("404.html"),
+                last_modified: None,
+            };
+            let page = [page];
+            if !origins::not_found_origins(sources, &page[0].html).is_empty()
+                || !fit_last_build(sources, &page, &[], own, merged, clean_pages)
+            {
+                return None;
+            }
+            let [page] = page;
             plan.replaced.insert(
                 "404.html".to_owned(),
-                Contents::Bytes(Arc::new(rendered.not_found.clone().into_bytes())),
+                Contents::Bytes(Arc::new(page.html.into_bytes())),
+            );
+        }
+        for page in rendered.pages {
+            plan.replaced.insert(
+                page.url.output_file(),
+                Contents::Bytes(Arc::new(page.html.into_bytes())),
             );
         }
         if !plan.replaced.keys().all(|path| own.get(path).is_some()) {
