@@ -364,7 +364,7 @@ fn warnings_again(
             Contents::Asset(_) => None,
         }
     };
-    // Links count only for the warning that no page links to a service: none without services.
+    // Across cores (a template edit may replace every page). Links count only for the warning that no page links to a service: none without services.
     let links_moved = !built.site.services.is_empty()
         && replaced
             .par_iter()
