@@ -17,6 +17,11 @@ use crate::render::sentence::{Arg, sentence};
 use crate::render::template_deps::TemplateDeps;
 use crate::site_url::SiteUrls;
 
+/// What a render gives for a template that [`Templates::only_needing`] leaves out: no page
+/// holds it (a private-use character and a NUL), so a page that shows it whole, or any part
+/// of a page that took it in, is found.
+pub const NOT_RENDERED: &str = "\u{0}\u{F8FE}hubsite: not rendered again\u{F8FE}\u{0}";
+
 /// The site's templates, parsed and ready to render.
 pub struct Templates {
     tera: Arc<Tera>,
@@ -33,6 +38,9 @@ pub struct Templates {
     deps: Option<Arc<TemplateDeps>>,
     /// The names of the templates rendered, when asked ([`Templates::recording`]).
     used: Option<Arc<Mutex<BTreeSet<String>>>>,
+    /// Edited templates: only a template that needs one is rendered, any other gives
+    /// [`NOT_RENDERED`] ([`Templates::only_needing`]).
+    only_needing: Option<Arc<BTreeSet<String>>>,
     /// Rendered HTML kept between builds by `hubsite serve`; `None` for one-off builds.
     cache: Option<Arc<RenderCache>>,
     /// Where the site is published: every page's root-relative links go under its folder.
@@ -104,6 +112,7 @@ impl Templates {
             context: 0,
             deps: None,
             used: None,
+            only_needing: None,
             cache: None,
             urls: SiteUrls::default(),
             messages,
@@ -152,13 +161,33 @@ impl Templates {
     /// only them): what a group of pages used ([`Templates::used`]).
     pub fn recording(&self) -> Templates {
         Templates {
+            used: Some(Arc::default()),
+            ..self.shared()
+        }
+    }
+
+    /// The same templates, rendering only templates whose set of files includes one of
+    /// `changed` (by name; any template when the sets are not known): any other render gives
+    /// [`NOT_RENDERED`] instead, without building the page's cache key or running Tera. For
+    /// `serve` after an edit of templates, where such a page is the last build's as it was.
+    pub fn only_needing(&self, changed: BTreeSet<String>) -> Templates {
+        Templates {
+            only_needing: Some(Arc::new(changed)),
+            ..self.shared()
+        }
+    }
+
+    /// These templates again, sharing everything.
+    fn shared(&self) -> Templates {
+        Templates {
             tera: Arc::clone(&self.tera),
             paths: Arc::clone(&self.paths),
             sources: Arc::clone(&self.sources),
             generation: self.generation,
             context: self.context,
             deps: self.deps.clone(),
-            used: Some(Arc::default()),
+            used: self.used.clone(),
+            only_needing: self.only_needing.clone(),
             cache: self.cache.clone(),
             urls: self.urls.clone(),
             messages: Arc::clone(&self.messages),
@@ -240,6 +269,11 @@ impl Templates {
             && let Ok(mut used) = used.lock()
         {
             used.insert(name.to_owned());
+        }
+        if let (Some(changed), Some(deps)) = (&self.only_needing, &self.deps)
+            && !deps.needs_any(name, changed)
+        {
+            return Ok(NOT_RENDERED.to_owned());
         }
         let Some(cache) = &self.cache else {
             return self.render_uncached(name, view, page);
@@ -693,6 +727,27 @@ mod tests {
         assert_eq!(
             (html.as_str(), stats.misses),
             ("<main><i>card</i>hello</main>", 1)
+        );
+    }
+
+    #[test]
+    fn only_templates_that_need_an_edited_file_are_rendered_when_asked() {
+        let templates = Templates::parse(&[
+            template("page.html", "<main>{% include \"card.html\" %}</main>"),
+            template("card.html", "<b>card</b>"),
+            template("other.html", "<p>other</p>"),
+        ])
+        .unwrap()
+        .with_cache(Arc::default())
+        .only_needing(BTreeSet::from(["card.html".to_owned()]));
+        let view = serde_json::json!({});
+        assert_eq!(
+            templates.render("page.html", &view, "a").unwrap(),
+            "<main><b>card</b></main>"
+        );
+        assert_eq!(
+            templates.render("other.html", &view, "a").unwrap(),
+            NOT_RENDERED
         );
     }
 

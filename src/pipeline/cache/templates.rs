@@ -33,6 +33,7 @@ use crate::output::{Contents, Output, OutputFile};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
+use crate::render::templates::NOT_RENDERED;
 use crate::render::topics::TopicPages;
 use crate::render::{RenderedPage, Templates, default_template, render_pages};
 use crate::site_url::language_output_prefix;
@@ -247,17 +248,27 @@ impl ThemeEdit {
                     .is_none_or(|record| record.templates.iter().any(|t| needs(t)))
             })
             .collect();
+        // In a group, a page whose template needs no edited file is not rendered: it is the
+        // last build's as it was. Any other output that took such a render in (none does)
+        // would show it, and is left to the whole pipeline.
+        let only = templates.only_needing(self.changed_templates.clone());
         let (mut rendered, reads, records) = render_pages(
             site,
-            &templates,
+            &only,
             &ids,
             &groups,
             TopicPages::Every,
             &part.downloads,
         )
         .ok()?;
+        let skipped = |html: &str| html == NOT_RENDERED;
+        let took_in = |html: &str| html != NOT_RENDERED && html.contains(NOT_RENDERED);
+        if rendered.pages.iter().any(|p| took_in(&p.html)) || took_in(&rendered.not_found) {
+            return None;
+        }
         // A page that came out as the last build has it fits as it did: only the others are
         // checked and replaced (a group is rendered whole, most of its pages the same).
+        rendered.pages.retain(|page| !skipped(&page.html));
         rendered.pages.retain(|page| {
             !matches!(own.get(&page.url.output_file()).map(|f| &f.contents),
                 Some(Contents::Bytes(bytes)) if **bytes == page.html.as_bytes())
@@ -270,6 +281,7 @@ impl ThemeEdit {
             return None;
         }
         let not_found = groups.contains(&Generated::NotFound)
+            && !skipped(&rendered.not_found)
             && !matches!(own.get("404.html").map(|f| &f.contents),
                 Some(Contents::Bytes(bytes)) if **bytes == rendered.not_found.as_bytes());
         if !fit_last_build(
