@@ -127,18 +127,38 @@ fn a_template_only_session_pages_use_renders_only_them_in_both_languages() {
         "rendered {} of {pages}",
         stats.misses
     );
-    let changed = changed(&snapshot);
-    assert!(!changed.is_empty());
+    let paths = changed(&snapshot);
+    assert!(!paths.is_empty());
     assert!(
-        changed
+        paths
             .iter()
             .all(|path| path.starts_with("sessions/") || path.starts_with("cy/sessions/")),
-        "{changed:?}"
+        "{paths:?}"
     );
     assert!(
-        changed.iter().any(|path| path.starts_with("cy/")),
-        "{changed:?}"
+        paths.iter().any(|path| path.starts_with("cy/")),
+        "{paths:?}"
     );
+
+    // The week pages were left out of that render, and still count as the programme's: an
+    // override of their template renders them again.
+    write(
+        root,
+        "templates/week.html",
+        &theme_file("templates/week.html").replacen(
+            "{% block head %}",
+            "{% block head %}{# mine #}",
+            1,
+        ),
+    );
+    let snapshot = update(&mut live, &["templates/week.html"]);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Theme));
+    assert!(changed(&snapshot).is_empty(), "a comment changes no page");
+    edit(root, "templates/week.html", "{# mine #}", "<!-- mine -->");
+    let snapshot = update(&mut live, &["templates/week.html"]);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Theme));
+    assert_served_equals_full_build(&live, root, "week template");
+    assert!(!changed(&snapshot).is_empty());
 }
 
 #[test]

@@ -177,6 +177,23 @@ impl Templates {
         }
     }
 
+    /// Whether a render of template `name` gives [`NOT_RENDERED`] ([`Templates::only_needing`]):
+    /// a page's view need not be built for it. It counts as a render of `name` for
+    /// [`Templates::recording`].
+    pub fn leaves_out(&self, name: &str) -> bool {
+        let left_out = match (&self.only_needing, &self.deps) {
+            (Some(changed), Some(deps)) => self.has(name) && !deps.needs_any(name, changed),
+            _ => false,
+        };
+        if left_out
+            && let Some(used) = &self.used
+            && let Ok(mut used) = used.lock()
+        {
+            used.insert(name.to_owned());
+        }
+        left_out
+    }
+
     /// These templates again, sharing everything.
     fn shared(&self) -> Templates {
         Templates {
@@ -270,9 +287,7 @@ impl Templates {
         {
             used.insert(name.to_owned());
         }
-        if let (Some(changed), Some(deps)) = (&self.only_needing, &self.deps)
-            && !deps.needs_any(name, changed)
-        {
+        if self.leaves_out(name) {
             return Ok(NOT_RENDERED.to_owned());
         }
         let Some(cache) = &self.cache else {

@@ -66,6 +66,9 @@ pub(super) fn apply_theme_edits(
     // view are unchanged).
     let pages = render.stats().misses;
     let mut replaced: BTreeMap<String, Contents> = BTreeMap::new();
+    // What the edit replaces is freed beside the server rather than before it is told.
+    let mut old_outputs = Vec::new();
+    let mut old_templates = Vec::new();
     for (index, plan) in plans.into_iter().enumerate() {
         let part = match index {
             0 => &mut kept.built,
@@ -76,7 +79,8 @@ pub(super) fn apply_theme_edits(
             _ => language_output_prefix(&tags[index]),
         };
         if index > 0 {
-            part.output = replace_files(&part.output, &plan.replaced);
+            let output = replace_files(&part.output, &plan.replaced);
+            old_outputs.push(std::mem::replace(&mut part.output, output));
         }
         for (path, contents) in &plan.replaced {
             // Static files are published once, by the default language.
@@ -91,7 +95,7 @@ pub(super) fn apply_theme_edits(
             part.inputs.set_generated(group, record);
         }
         if let Some(templates) = plan.templates {
-            part.templates = templates;
+            old_templates.push(std::mem::replace(&mut part.templates, templates));
             part.sources.templates = edit.templates.clone();
         }
         if let Some((stylesheets, hashes)) = plan.sheets {
@@ -104,6 +108,7 @@ pub(super) fn apply_theme_edits(
     kept.output = Arc::clone(&output);
     kept.built.warnings =
         super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
+    std::thread::spawn(move || drop((old_outputs, old_templates)));
     Some(Edited { output, pages })
 }
 

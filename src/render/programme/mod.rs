@@ -26,7 +26,7 @@ use crate::render::RenderedPage;
 use crate::render::markdown::{
     MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown,
 };
-use crate::render::templates::Templates;
+use crate::render::templates::{NOT_RENDERED, Templates};
 use crate::render::views::{
     Card, FilterGroup, FilterOption, Link, PageMeta, SiteView, shows_exit, simple_meta,
 };
@@ -573,6 +573,10 @@ fn render_week(
         Some(f) => (Some(f.link), f.sessions, f.url, f.sensitivity),
         None => (None, all.clone(), week.url.clone(), Sensitivity::Ordinary),
     };
+    // `serve`, after an edit of templates the week's pages do not use: no view to build.
+    if templates.leaves_out("week.html") {
+        return Ok(page(url, NOT_RENDERED.to_owned(), &week.source));
+    }
     let title = match &filter_link {
         Some(link) => format!("{}: {}", week.name, link.title),
         None => week.name.clone(),
@@ -736,6 +740,14 @@ fn render_poster(
     site_view: &SiteView,
     week: &Week,
 ) -> Result<RenderedPage, Diagnostic> {
+    let url = UrlPath::root()
+        .join(&Slug::from_text("sessions").expect("slug"))
+        .join(&week.slug)
+        .join(&Slug::from_text("poster").expect("slug"));
+    // `serve`, after an edit of templates the poster does not use: no view to build.
+    if templates.leaves_out("poster.html") {
+        return Ok(page(url, NOT_RENDERED.to_owned(), &week.source));
+    }
     // Across cores: each item draws a QR code, the costly part of the poster.
     let items = week_sessions(site, week)
         .into_par_iter()
@@ -764,10 +776,6 @@ fn render_poster(
             }
         })
         .collect();
-    let url = UrlPath::root()
-        .join(&Slug::from_text("sessions").expect("slug"))
-        .join(&week.slug)
-        .join(&Slug::from_text("poster").expect("slug"));
     let view = PosterView {
         site: site_view,
         page: simple_meta(
