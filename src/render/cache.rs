@@ -1,7 +1,8 @@
 //! Memoised rendering for `hubsite serve`: a page's HTML is a pure function of the template
 //! set and its typed view, so a rebuild looks the pair up and skips Tera when neither changed.
 //!
-//! Keys are 128-bit fingerprints of (template set, template name, view as JSON);
+//! Keys are 128-bit fingerprints of (the texts of the template's own set of files, proven by
+//! [`crate::render::template_deps`], or of every template; template name; view as JSON);
 //! the cache keeps what the last two builds used and forgets the rest, so it never grows
 //! beyond two builds of HTML.
 
