@@ -118,12 +118,36 @@ pub type Attribute<'a> = (Cow<'a, str>, &'a str, usize);
 
 /// The start tags of an HTML text, skipping comments. A small scanner, forgiving like browsers.
 pub fn tags(html: &str) -> Vec<Tag<'_>> {
+    scan(html).0
+}
+
+/// The start tags of a piece of HTML that goes into a page (a page body's Markdown), and
+/// whether the piece ends where it began: outside any comment, tag or `<style>` element. When
+/// it does, [`tags`] reads the page it goes into as the piece, then the rest of the page;
+/// when it does not (an unclosed comment or tag), the rest of the page is read differently.
+pub fn fragment_tags(html: &str) -> (Vec<Tag<'_>>, bool) {
+    let (found, closed) = scan(html);
+    let styles_closed = found
+        .iter()
+        .all(|tag| tag.name != "style" || style_body(html, tag.end).len() < html.len() - tag.end);
+    (found, closed && styles_closed)
+}
+
+/// [`tags`], and whether the text ends outside a comment and a tag.
+fn scan(html: &str) -> (Vec<Tag<'_>>, bool) {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
+    let mut closed = true;
     while let Some(lt) = html[i..].find('<').map(|p| p + i) {
         if html[lt..].starts_with("<!--") {
-            i = html[lt..].find("-->").map_or(html.len(), |p| lt + p + 3);
+            match html[lt..].find("-->") {
+                Some(p) => i = lt + p + 3,
+                None => {
+                    i = html.len();
+                    closed = false;
+                }
+            }
             continue;
         }
         let name_start = lt + 1;
@@ -136,7 +160,8 @@ pub fn tags(html: &str) -> Vec<Tag<'_>> {
             continue;
         }
         let name = lowercase(&html[name_start..j]);
-        let (attributes, end) = attributes(html, j);
+        let (attributes, end, ended) = attributes(html, j);
+        closed = ended;
         found.push(Tag {
             name,
             attributes,
@@ -144,11 +169,12 @@ pub fn tags(html: &str) -> Vec<Tag<'_>> {
         });
         i = end.max(lt + 1);
     }
-    found
+    (found, closed)
 }
 
-/// Parses attributes from `start` up to the closing `>`; returns them and the offset after it.
-fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize) {
+/// Parses attributes from `start` up to the closing `>`; returns them, the offset after it and
+/// whether there was one (false: the text ended inside the tag).
+fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize, bool) {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut i = start;
@@ -157,10 +183,10 @@ fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize) {
             i += 1;
         }
         if i >= bytes.len() {
-            return (found, bytes.len());
+            return (found, bytes.len(), false);
         }
         if bytes[i] == b'>' {
-            return (found, i + 1);
+            return (found, i + 1, true);
         }
         let name_start = i;
         while i < bytes.len()

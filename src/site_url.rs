@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::html_scan::{css_urls, style_body, tags, urls_in_attribute};
+use crate::html_scan::{Tag, css_urls, fragment_tags, style_body, tags, urls_in_attribute};
 
 /// A `base_url` (or `--base-url`) that is not the address of a site's folder; each holds the
 /// text as written.
@@ -208,14 +208,59 @@ impl SiteUrls {
     /// `url()` in styles...) turned into a link under the site's folder. Unchanged, and not
     /// copied, at the root of a host.
     ///
-    /// The language switcher's links (marked `data-language-link`) are written in full by the
-    /// theme, since they lead to another language's pages: they are kept as they are.
+    /// The theme's own templates make their addresses with the `url` filter instead (see
+    /// [`crate::render::templates`]); a page is rewritten only when the site has templates of
+    /// its own. The language switcher's links (marked `data-language-link`) are written in full
+    /// by the theme, since they lead to another language's pages: they are kept as they are.
     pub fn rewrite_html<'a>(&self, html: &'a str) -> Cow<'a, str> {
-        if self.base_path.is_empty() && self.language_prefix.is_empty() {
+        if self.is_identity() {
             return Cow::Borrowed(html);
         }
+        let edits = self.edits_in(html, &tags(html));
+        self.insert_base_path(html, edits)
+    }
+
+    /// A piece of HTML that goes into a page (a page body's Markdown, made by the site) as
+    /// [`SiteUrls::rewrite_html`] would rewrite it inside the page; `None` when the piece would
+    /// change how the rest of the page is read (it ends inside a comment or a tag), so that only
+    /// the whole page can be rewritten as before.
+    pub fn rewrite_fragment<'a>(&self, html: &'a str) -> Option<Cow<'a, str>> {
+        if self.is_identity() {
+            return Some(Cow::Borrowed(html));
+        }
+        let (found, closed) = fragment_tags(html);
+        if !closed {
+            return None;
+        }
+        let edits = self.edits_in(html, &found);
+        Some(self.insert_base_path(html, edits))
+    }
+
+    /// The value of an address attribute (`href`, `src`, `srcset`...), as written in the page
+    /// (escaped), with its root-relative addresses under the site's folder, as
+    /// [`SiteUrls::rewrite_html`] rewrites it: what the templates' `url` filter gives.
+    pub fn rewrite_attribute<'a>(&self, value: &'a str) -> Cow<'a, str> {
+        if self.is_identity() {
+            return Cow::Borrowed(value);
+        }
+        let edits = urls_in_attribute(value)
+            .into_iter()
+            .filter(|(url, _)| is_site_path(url))
+            .map(|(url, at)| (at, url))
+            .collect();
+        self.insert_base_path(value, edits)
+    }
+
+    /// Whether every address is its site path: the site at the root of its host, in its
+    /// default language.
+    pub fn is_identity(&self) -> bool {
+        self.base_path.is_empty() && self.language_prefix.is_empty()
+    }
+
+    /// Where the site's addresses of `html`'s tags start, and the addresses.
+    fn edits_in<'a>(&self, html: &'a str, found: &[Tag<'a>]) -> Vec<(usize, &'a str)> {
         let mut edits: Vec<(usize, &str)> = Vec::new();
-        for tag in tags(html) {
+        for tag in found {
             if tag
                 .attributes
                 .iter()
@@ -250,12 +295,12 @@ impl SiteUrls {
                 );
             }
         }
-        self.insert_base_path(html, edits)
+        edits
     }
 
     /// A style sheet with every root-relative `url()` and `@import` under the site's folder.
     pub fn rewrite_css<'a>(&self, css: &'a str) -> Cow<'a, str> {
-        if self.base_path.is_empty() && self.language_prefix.is_empty() {
+        if self.is_identity() {
             return Cow::Borrowed(css);
         }
         let edits = css_urls(css)

@@ -22,7 +22,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::languages::SiteLanguages;
 pub use page::{RawFrontMatter, RawPage};
-pub use theme::{Asset, AssetSource, MessageFile, MessageOrigin, Template};
+pub use theme::{Asset, AssetSource, MessageFile, MessageOrigin, Template, is_built_in_template};
 
 /// Everything the later stages need from the site folder, read into memory.
 #[derive(Debug, Clone)]

@@ -231,6 +231,15 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
     files
 }
 
+/// Whether `text` is the built-in theme's template `name`, byte for byte (a site that uses the
+/// theme as it is, from the binary or a copy in `themes/hub/`). The theme's templates write
+/// every address of the site through the filter `url`, so their pages need not be rewritten.
+pub fn is_built_in_template(name: &str, text: &str) -> bool {
+    BUILT_IN_HUB
+        .get_file(format!("templates/{name}"))
+        .is_some_and(|file| file.contents() == text.as_bytes())
+}
+
 /// A font of the built-in theme (`themes/hub/fonts/<name>`), for the booklet PDF. Fonts are
 /// part of the binary, so a build never fetches or looks for one on the machine.
 pub fn built_in_font(name: &str) -> Option<&'static [u8]> {

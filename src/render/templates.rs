@@ -1,5 +1,7 @@
 //! Tera templates: parsed once per build, rendered from typed views, errors located.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
@@ -45,6 +47,12 @@ pub struct Templates {
     cache: Option<Arc<RenderCache>>,
     /// Where the site is published: every page's root-relative links go under its folder.
     urls: SiteUrls,
+    /// The same, for the filters `url` and `site_html` ([`Templates::with_urls`]).
+    filter_urls: Arc<OnceLock<SiteUrls>>,
+    /// Whether every template is the built-in theme's, which writes every address of the site
+    /// through the filters `url` and `site_html`: then pages are made with their addresses
+    /// under the site's folder ([`Addresses::Made`]) rather than rewritten once rendered.
+    theme_only: bool,
     /// The theme's words, in every language the site has: the model's, given once the model
     /// is built ([`Templates::with_messages`]); the template functions `t` and `t_html` read it.
     messages: Arc<OnceLock<Arc<Messages>>>,
@@ -93,6 +101,20 @@ impl Templates {
             LanguageLinks {
                 messages: Arc::clone(&messages),
                 languages: Arc::clone(&languages),
+                entries: OnceLock::new(),
+            },
+        );
+        let filter_urls: Arc<OnceLock<SiteUrls>> = Arc::default();
+        tera.register_filter(
+            "url",
+            UrlFilter {
+                urls: Arc::clone(&filter_urls),
+            },
+        );
+        tera.register_filter(
+            "site_html",
+            SiteHtmlFilter {
+                urls: Arc::clone(&filter_urls),
             },
         );
         tera.register_function(
@@ -115,6 +137,10 @@ impl Templates {
             only_needing: None,
             cache: None,
             urls: SiteUrls::default(),
+            filter_urls,
+            theme_only: templates
+                .iter()
+                .all(|t| crate::load::is_built_in_template(&t.name, &t.file.text)),
             messages,
             languages,
         };
@@ -133,10 +159,14 @@ impl Templates {
     }
 
     /// Renders for a site published at `urls`: root-relative links in every page the templates
-    /// make (`/css/site.css`, `/self-help/`) go under its folder ([`SiteUrls::rewrite_html`]).
+    /// make (`/css/site.css`, `/self-help/`) go under its folder and the language's: made so by
+    /// the theme's templates (the filters `url` and `site_html`), or, when the site has
+    /// templates of its own, rewritten in each page once rendered ([`SiteUrls::rewrite_html`]).
     pub fn with_urls(mut self, urls: &SiteUrls) -> Templates {
         self.mix(urls);
         self.urls = urls.clone();
+        // A fresh set of templates is given its addresses once, as its words.
+        let _ = self.filter_urls.set(urls.clone());
         self
     }
 
@@ -207,6 +237,8 @@ impl Templates {
             only_needing: self.only_needing.clone(),
             cache: self.cache.clone(),
             urls: self.urls.clone(),
+            filter_urls: Arc::clone(&self.filter_urls),
+            theme_only: self.theme_only,
             messages: Arc::clone(&self.messages),
             languages: Arc::clone(&self.languages),
         }
@@ -311,13 +343,22 @@ impl Templates {
         page: &str,
     ) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
-        let html = self
-            .tera
-            .render(name, &context)
-            .map_err(|e| self.diagnostic(&e, Some(page)))?;
+        let render = |addresses| {
+            let (html, whole) = rendering(addresses, || self.tera.render(name, &context));
+            (html.map_err(|e| self.diagnostic(&e, Some(page))), whole)
+        };
+        if self.theme_only && !self.urls.is_identity() {
+            let (html, whole) = render(Addresses::Made);
+            // Unless a page's Markdown would change how the rest of the page is read.
+            if whole {
+                return html;
+            }
+        }
+        let (html, _) = render(Addresses::Rewritten);
+        let html = html?;
         Ok(match self.urls.rewrite_html(&html) {
-            std::borrow::Cow::Borrowed(_) => html,
-            std::borrow::Cow::Owned(rewritten) => rewritten,
+            Cow::Borrowed(_) => html,
+            Cow::Owned(rewritten) => rewritten,
         })
     }
 
@@ -378,6 +419,91 @@ impl Templates {
             .get(name)
             .cloned()
             .unwrap_or_else(|| PathBuf::from("templates").join(name))
+    }
+}
+
+/// How the page being rendered gets its addresses under the site's folder and its language's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Addresses {
+    /// The templates make them: the filters `url` and `site_html` put every address of the
+    /// site under the folders. The built-in theme writes every address through them.
+    Made,
+    /// The page is rewritten once rendered ([`SiteUrls::rewrite_html`]), and the filters give
+    /// what they are given (escaped, as any value): for a site with templates of its own, which
+    /// may write addresses without the filters, and for a page whose Markdown ends inside a
+    /// comment or a tag (which changes how the rest of the page is read).
+    Rewritten,
+}
+
+thread_local! {
+    /// How the page being rendered on this thread gets its addresses, and whether every piece
+    /// of HTML given to `site_html` could be rewritten alone (see [`SiteUrls::rewrite_fragment`]).
+    static RENDERING: Cell<(Addresses, bool)> = const { Cell::new((Addresses::Rewritten, true)) };
+}
+
+/// Runs `render` with the filters making addresses as `addresses` says; returns what it gave
+/// and whether every piece of HTML given to `site_html` could be rewritten alone.
+fn rendering<T>(addresses: Addresses, render: impl FnOnce() -> T) -> (T, bool) {
+    RENDERING.set((addresses, true));
+    let rendered = render();
+    let (_, whole) = RENDERING.replace((Addresses::Rewritten, true));
+    (rendered, whole)
+}
+
+/// The filter `url`, for every address attribute the theme writes: `href="{{ page.url | url }}"`,
+/// `src="{{ "/js/exit.js" | url }}"`. The value escaped as any other, with a site path under
+/// the site's folder and the language's (`/familyhub/cy/about/`), as
+/// [`SiteUrls::rewrite_attribute`] says; anything else (`https://...`, `#part`) as it is.
+struct UrlFilter {
+    urls: Arc<OnceLock<SiteUrls>>,
+}
+
+impl<'a> tera::Filter<&'a Value, tera::TeraResult<String>> for UrlFilter {
+    fn call(&self, value: &'a Value, _kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+        let written = state.escape_if_needed(value)?;
+        Ok(match (RENDERING.get().0, self.urls.get()) {
+            (Addresses::Made, Some(urls)) => match urls.rewrite_attribute(&written) {
+                Cow::Borrowed(_) => written,
+                Cow::Owned(rewritten) => rewritten,
+            },
+            _ => written,
+        })
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// The filter `site_html`, for HTML the site made (a page body's Markdown) written into a page
+/// as it is (as `safe` does), with its addresses under the site's folder and the language's.
+struct SiteHtmlFilter {
+    urls: Arc<OnceLock<SiteUrls>>,
+}
+
+impl<'a> tera::Filter<Cow<'a, str>, tera::TeraResult<String>> for SiteHtmlFilter {
+    fn call(
+        &self,
+        html: Cow<'a, str>,
+        _kwargs: Kwargs,
+        _state: &State,
+    ) -> tera::TeraResult<String> {
+        let (Addresses::Made, Some(urls)) = (RENDERING.get().0, self.urls.get()) else {
+            return Ok(html.into_owned());
+        };
+        Ok(match urls.rewrite_fragment(&html) {
+            Some(Cow::Owned(rewritten)) => rewritten,
+            Some(Cow::Borrowed(_)) => html.into_owned(),
+            None => {
+                // The page is rendered again and rewritten whole.
+                RENDERING.set((Addresses::Made, false));
+                html.into_owned()
+            }
+        })
+    }
+
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 
@@ -453,6 +579,67 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
 struct LanguageLinks {
     messages: Arc<OnceLock<Arc<Messages>>>,
     languages: Arc<OnceLock<(Arc<SiteLanguages>, SiteUrls)>>,
+    /// What each language's entry has on every page, made on the first call (once the words
+    /// and the languages are given).
+    entries: OnceLock<Vec<LanguageEntry>>,
+}
+
+/// What a language's entry in `languages()` has on every page.
+struct LanguageEntry {
+    tag: Value,
+    /// Its own name, escaped.
+    name: Value,
+    /// The label of a link to the page in this language: its name.
+    label_page: Value,
+    /// The label of a link to this language's home page instead ('Cymraeg (home page)').
+    label_home: Value,
+    current: Value,
+    direction: Value,
+}
+
+impl LanguageLinks {
+    /// Each language's entry, made once for the site's languages and words.
+    fn entries(
+        &self,
+        languages: &SiteLanguages,
+        urls: &SiteUrls,
+        messages: &Messages,
+    ) -> &[LanguageEntry] {
+        self.entries.get_or_init(|| {
+            let current = urls.language_prefix();
+            let default = &languages.tags()[0];
+            let own_name = |tag: &str| {
+                let name = messages.text(tag, "language-name", None)?;
+                // A language with no words of its own would take the default's name.
+                let borrowed = tag != default
+                    && messages.text(default, "language-name", None).as_deref() == Some(&name);
+                (!borrowed).then_some(name)
+            };
+            // Escaped as the theme's words are, keeping apostrophes (`| safe` in templates).
+            let escape = crate::text::escape::escape_html_text;
+            languages
+                .tags()
+                .iter()
+                .map(|tag| {
+                    let name = own_name(tag).unwrap_or_else(|| tag.to_owned());
+                    let args = fluent_args([("language", ArgValue::Text(name.clone()))]);
+                    let home = messages
+                        .text(tag, "language-home-instead", Some(&args))
+                        .unwrap_or_else(|| name.clone());
+                    let is_current = crate::site_url::language_folder(tag) == current
+                        || (current.is_empty() && tag == default);
+                    LanguageEntry {
+                        tag: Value::from(tag.as_str()),
+                        name: Value::from(escape(&name)),
+                        label_page: Value::from(escape(&name)),
+                        label_home: Value::from(escape(&home)),
+                        current: Value::from(is_current),
+                        direction: Value::from_serializable(&Direction::of(tag)),
+                    }
+                })
+                .collect()
+        })
+    }
 }
 
 impl tera::Function<tera::TeraResult<Value>> for LanguageLinks {
@@ -480,46 +667,33 @@ impl tera::Function<tera::TeraResult<Value>> for LanguageLinks {
             .strip_prefix(root.trim_end_matches('/'))
             .filter(|p| p.starts_with('/'))
             .unwrap_or("/");
-        let current = urls.language_prefix();
-        let default = &languages.tags()[0];
-        let own_name = |tag: &str| {
-            let name = messages.text(tag, "language-name", None)?;
-            // A language with no words of its own would take the default's name.
-            let borrowed = tag != default
-                && messages.text(default, "language-name", None).as_deref() == Some(&name);
-            (!borrowed).then_some(name)
-        };
-        let entries: Vec<Value> = languages
+        let entries = self.entries(languages, urls, messages);
+        let values: Vec<Value> = languages
             .alternates(site_path)
             .into_iter()
-            .map(|alternate| {
-                let tag = alternate.tag;
-                let name = own_name(tag).unwrap_or_else(|| tag.to_owned());
+            .zip(entries)
+            .map(|(alternate, entry)| {
                 let label = if alternate.has_page {
-                    name.clone()
+                    &entry.label_page
                 } else {
-                    let args = fluent_args([("language", ArgValue::Text(name.clone()))]);
-                    messages
-                        .text(tag, "language-home-instead", Some(&args))
-                        .unwrap_or_else(|| name.clone())
+                    &entry.label_home
                 };
-                let is_current = crate::site_url::language_folder(tag) == current
-                    || (current.is_empty() && tag == default);
-                // Escaped as the theme's words are, keeping apostrophes (`| safe` in templates).
-                let escape = crate::text::escape::escape_html_text;
-                Value::from_serializable(&serde_json::json!({
-                    "tag": tag,
-                    "name": escape(&name),
-                    "label": escape(&label),
-                    "href": alternate.href,
-                    "absolute": alternate.absolute,
-                    "has_page": alternate.has_page,
-                    "current": is_current,
-                    "direction": Direction::of(tag),
-                }))
+                let map: BTreeMap<&'static str, Value> = [
+                    ("tag", entry.tag.clone()),
+                    ("name", entry.name.clone()),
+                    ("label", label.clone()),
+                    ("href", Value::from(alternate.href)),
+                    ("absolute", Value::from(alternate.absolute)),
+                    ("has_page", Value::from(alternate.has_page)),
+                    ("current", entry.current.clone()),
+                    ("direction", entry.direction.clone()),
+                ]
+                .into_iter()
+                .collect();
+                Value::from(map)
             })
             .collect();
-        Ok(Value::from(&entries[..]))
+        Ok(Value::from(values))
     }
 }
 
