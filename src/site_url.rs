@@ -501,6 +501,49 @@ mod tests {
     }
 
     #[test]
+    fn a_piece_of_a_page_or_an_attribute_is_rewritten_as_the_whole_page_would_be() {
+        let welsh =
+            at_folder().for_language("cy", Arc::new(BTreeSet::from(["/css/site.css".to_owned()])));
+        let piece = r#"<p><a href="/about/">a</a> <img src='/i.png' srcset="/i.png 1x, /css/site.css 2x"></p><style>p { background: url(/b.png) }</style>"#;
+        let page = format!("<main>{piece}</main>");
+        let whole = welsh.rewrite_html(&page);
+        assert_eq!(
+            welsh
+                .rewrite_fragment(piece)
+                .map(|p| format!("<main>{p}</main>")),
+            Some(whole.into_owned())
+        );
+        // A piece that ends inside a comment, a tag or a style element changes how the rest of
+        // the page is read: only the whole page can be rewritten.
+        for open in [
+            "<p>a</p><!-- b",
+            "<a href=\"/x/\"",
+            "<a title=\"x>",
+            "<style>a { }",
+        ] {
+            assert_eq!(welsh.rewrite_fragment(open), None, "{open}");
+        }
+        assert_eq!(welsh.rewrite_attribute("/about/"), "/familyhub/cy/about/");
+        assert_eq!(
+            welsh.rewrite_attribute("/css/site.css"),
+            "/familyhub/css/site.css"
+        );
+        assert_eq!(
+            welsh.rewrite_attribute("/a.png 1x, /b.png 2x"),
+            "/familyhub/cy/a.png 1x, /familyhub/cy/b.png 2x"
+        );
+        for kept in ["https://x.example/", "#top", "mailto:a@b"] {
+            assert_eq!(welsh.rewrite_attribute(kept), kept);
+        }
+        let root = SiteUrls::parse("https://example.org").unwrap();
+        assert!(root.is_identity());
+        assert!(matches!(
+            root.rewrite_attribute("/a/"),
+            Cow::Borrowed("/a/")
+        ));
+    }
+
+    #[test]
     fn css_addresses_are_rewritten() {
         let css = "/* url(/no) */ a { background: url(\"/img/a.png\") } @import '/b.css'; b { background: url(https://x/y) }";
         assert_eq!(

@@ -941,6 +941,53 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_theme_makes_its_own_addresses_and_a_site_template_is_rewritten() {
+        let site = tempfile::tempdir().unwrap();
+        let mut problems = Diagnostics::default();
+        let theme = crate::load::theme::load_theme(site.path(), "hub", &mut problems);
+        assert!(problems.0.is_empty() && !theme.templates.is_empty());
+        assert!(Templates::parse(&theme.templates).unwrap().theme_only);
+        let mut own = theme.templates.clone();
+        own.push(template("own.html", "x"));
+        assert!(!Templates::parse(&own).unwrap().theme_only);
+    }
+
+    /// Templates made as the built-in theme's are, for the Welsh pages of a site under a folder.
+    fn welsh_theme(text: &str) -> Templates {
+        let welsh = SiteUrls::parse("https://example.org/hub/")
+            .unwrap()
+            .for_language("cy", Arc::default());
+        let mut templates = Templates::parse(&[template("page.html", text)])
+            .unwrap()
+            .with_urls(&welsh);
+        templates.theme_only = true;
+        templates
+    }
+
+    #[test]
+    fn the_url_filter_makes_an_address_and_site_html_its_links() {
+        let templates = welsh_theme(
+            "<a href=\"{{ \"/a/\" | url }}\">a</a><a href=\"{{ path | url }}\">b</a>{{ body | site_html }}<a href=\"/kept/\">c</a>",
+        );
+        let view = serde_json::json!({"path": "/b/?x=1&y=2", "body": "<a href=\"/c/\">c</a>"});
+        assert_eq!(
+            templates.render("page.html", &view, "a").unwrap(),
+            // Made, not rewritten: an address written without the filter stays as it is.
+            "<a href=\"/hub/cy/a/\">a</a><a href=\"/hub/cy/b/?x=1&amp;y=2\">b</a><a href=\"/hub/cy/c/\">c</a><a href=\"/kept/\">c</a>"
+        );
+        // A body that leaves a comment open: the page is rendered again and rewritten whole,
+        // which leaves what follows the comment's start as it was.
+        let templates = welsh_theme(
+            "<a href=\"{{ \"/a/\" | url }}\">a</a>{{ body | site_html }}<a href=\"{{ \"/d/\" | url }}\">d</a>",
+        );
+        let view = serde_json::json!({"body": "<a href=\"/c/\">c</a><!-- open"});
+        assert_eq!(
+            templates.render("page.html", &view, "a").unwrap(),
+            "<a href=\"/hub/cy/a/\">a</a><a href=\"/hub/cy/c/\">c</a><!-- open<a href=\"/d/\">d</a>"
+        );
+    }
+
+    #[test]
     fn values_are_escaped_in_html() {
         let templates = Templates::parse(&[template("page.html", "{{ text }}")]).unwrap();
         let html = templates
