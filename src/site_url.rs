@@ -7,9 +7,11 @@
 //! change when the same site is built for another address (`--base-url`). Only what is
 //! published carries the public address: [`SiteUrls::href`] for links inside the site
 //! (`/familyhub/self-help/x/`), [`SiteUrls::absolute`] for feeds, calendars, the sitemap and
-//! QR codes, and [`SiteUrls::rewrite_html`] / [`SiteUrls::rewrite_css`], which pass every
-//! root-relative address of a rendered page or style sheet through `href`, so that neither the
-//! theme's nor a site's own templates, nor Markdown, need to know the folder.
+//! QR codes, [`SiteUrls::rewrite_attribute`] and [`SiteUrls::rewrite_fragment`] for the
+//! theme's templates, which make each page's addresses in place (the filters `url` and
+//! `site_html`), and [`SiteUrls::rewrite_html`] / [`SiteUrls::rewrite_css`], which pass every
+//! root-relative address of a rendered page or style sheet through `href`, so that neither a
+//! site's own templates nor its style sheets need to know the folder.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
