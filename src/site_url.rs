@@ -253,6 +253,16 @@ impl SiteUrls {
         self.insert_base_path(value, edits)
     }
 
+    /// Whether an address attribute's value `value` (escaped or not) holds a site path this
+    /// site's addresses put under a folder: whether [`SiteUrls::rewrite_attribute`] can
+    /// change it.
+    pub fn has_site_path(&self, value: &str) -> bool {
+        !self.is_identity()
+            && urls_in_attribute(value)
+                .iter()
+                .any(|(url, _)| is_site_path(url))
+    }
+
     /// Whether every address is its site path: the site at the root of its host, in its
     /// default language.
     pub fn is_identity(&self) -> bool {

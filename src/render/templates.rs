@@ -451,27 +451,27 @@ fn rendering<T>(addresses: Addresses, render: impl FnOnce() -> T) -> (T, bool) {
 }
 
 /// The filter `url`, for every address attribute the theme writes: `href="{{ page.url | url }}"`,
-/// `src="{{ "/js/exit.js" | url }}"`. The value escaped as any other, with a site path under
-/// the site's folder and the language's (`/familyhub/cy/about/`), as
-/// [`SiteUrls::rewrite_attribute`] says; anything else (`https://...`, `#part`) as it is.
+/// `src="{{ "/js/exit.js" | url }}"`. A site path comes out under the site's folder and the
+/// language's (`/familyhub/cy/about/`), escaped as any value, as
+/// [`SiteUrls::rewrite_attribute`] says; anything else (`https://...`, `#part`, every address
+/// of a site at the root of its host in its default language) is given back as it is, to be
+/// escaped as any value is. Inside a string the template builds, follow it with `| escape`.
 struct UrlFilter {
     urls: Arc<OnceLock<SiteUrls>>,
 }
 
-impl<'a> tera::Filter<&'a Value, tera::TeraResult<String>> for UrlFilter {
-    fn call(&self, value: &'a Value, _kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
-        let written = state.escape_if_needed(value)?;
-        Ok(match (RENDERING.get().0, self.urls.get()) {
-            (Addresses::Made, Some(urls)) => match urls.rewrite_attribute(&written) {
-                Cow::Borrowed(_) => written,
-                Cow::Owned(rewritten) => rewritten,
-            },
-            _ => written,
-        })
-    }
-
-    fn is_safe(&self) -> bool {
-        true
+impl<'a> tera::Filter<&'a Value, tera::TeraResult<Value>> for UrlFilter {
+    fn call(&self, value: &'a Value, _kwargs: Kwargs, state: &State) -> tera::TeraResult<Value> {
+        let (Addresses::Made, Some(urls)) = (RENDERING.get().0, self.urls.get()) else {
+            return Ok(value.clone());
+        };
+        match value.as_str() {
+            Some(text) if urls.has_site_path(text) => {
+                let written = state.escape_if_needed(value)?;
+                Ok(Value::safe_string(&urls.rewrite_attribute(&written)))
+            }
+            _ => Ok(value.clone()),
+        }
     }
 }
 
@@ -481,23 +481,21 @@ struct SiteHtmlFilter {
     urls: Arc<OnceLock<SiteUrls>>,
 }
 
-impl<'a> tera::Filter<Cow<'a, str>, tera::TeraResult<String>> for SiteHtmlFilter {
-    fn call(
-        &self,
-        html: Cow<'a, str>,
-        _kwargs: Kwargs,
-        _state: &State,
-    ) -> tera::TeraResult<String> {
+impl tera::Filter<Value, tera::TeraResult<Value>> for SiteHtmlFilter {
+    fn call(&self, html: Value, _kwargs: Kwargs, _state: &State) -> tera::TeraResult<Value> {
         let (Addresses::Made, Some(urls)) = (RENDERING.get().0, self.urls.get()) else {
-            return Ok(html.into_owned());
+            return Ok(html);
         };
-        Ok(match urls.rewrite_fragment(&html) {
-            Some(Cow::Owned(rewritten)) => rewritten,
-            Some(Cow::Borrowed(_)) => html.into_owned(),
+        let Some(text) = html.as_str() else {
+            return Ok(html);
+        };
+        Ok(match urls.rewrite_fragment(text) {
+            Some(Cow::Owned(rewritten)) => Value::from(rewritten),
+            Some(Cow::Borrowed(_)) => html,
             None => {
                 // The page is rendered again and rewritten whole.
                 RENDERING.set((Addresses::Made, false));
-                html.into_owned()
+                html
             }
         })
     }
