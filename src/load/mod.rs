@@ -72,6 +72,16 @@ pub struct Sources {
     pub problems: Diagnostics,
 }
 
+impl Sources {
+    /// Whether `asset` is published once for every language, at the site's root: the theme's
+    /// and the site's static files. Files beside pages in `content/` go with their pages into
+    /// each language's folder.
+    pub fn is_shared_asset(&self, asset: &Asset) -> bool {
+        let content = self.root.join("content");
+        !matches!(&asset.source, AssetSource::Disk(path) if path.starts_with(&content))
+    }
+}
+
 /// How to load a site.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {

@@ -273,6 +273,10 @@ pub fn build_outputs(
         .into_iter()
         .for_each(|problem| problems.push(problem));
     // On a site hosted under a folder, style sheets' root-relative addresses go under it too.
+    // A language other than the default publishes no static file of its own: every language's
+    // pages link to the default language's at the root (`pipeline`'s languages::merge would
+    // drop them), so they are not made again (a style sheet rewritten, a script minified).
+    let translation = config.is_translation();
     let mut sheets = sources.stylesheets.iter();
     for asset in &sources.assets {
         let sheet = if asset.output_path.ends_with(".css") {
@@ -280,6 +284,9 @@ pub fn build_outputs(
         } else {
             None
         };
+        if translation && sources.is_shared_asset(asset) {
+            continue;
+        }
         let origin = match &asset.source {
             AssetSource::Disk(path) => crate::diag::display_path(&sources.root, path)
                 .to_string_lossy()

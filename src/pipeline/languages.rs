@@ -22,7 +22,7 @@ use std::sync::Arc;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::languages::SiteLanguages;
-use crate::load::{AssetSource, RawPage, Sources};
+use crate::load::{RawPage, Sources};
 use crate::model::page::page_url;
 use crate::output::{Contents, Output, OutputFile, oruk, sitemap};
 use crate::site_url::language_output_prefix;
@@ -225,13 +225,10 @@ fn translated_page(original: &RawPage, translation: &RawPage) -> RawPage {
 /// The site paths of the files every language shares: the theme's and the site's static files
 /// (files beside pages in `content/` go with their pages).
 fn static_files(sources: &Sources) -> BTreeSet<String> {
-    let content = sources.root.join("content");
     sources
         .assets
         .iter()
-        .filter(
-            |asset| !matches!(&asset.source, AssetSource::Disk(path) if path.starts_with(&content)),
-        )
+        .filter(|asset| sources.is_shared_asset(asset))
         .map(|asset| format!("/{}", asset.output_path))
         .collect()
 }
