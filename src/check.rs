@@ -9,7 +9,7 @@ pub mod directory;
 pub mod safety;
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -87,7 +87,7 @@ pub fn page_warnings_again(
 pub fn counted_links<'a>(path: &str, html: &'a str, output: &Output) -> BTreeSet<&'a str> {
     let pages = [(path, Cow::Borrowed(html))];
     let links = [page_links(html, &output.urls)];
-    linked_from_pages(&pages, &links)
+    linked_from_pages(&pages, &links).into_iter().collect()
 }
 
 /// The published HTML pages: their output paths and text.
@@ -131,11 +131,13 @@ fn check_output_links(
     problems
 }
 
-/// Site paths (without `#` or `?` parts) linked from pages outside `/directory/`.
+/// Site paths (without `#` or `?` parts) linked from pages outside `/directory/`. A hash set:
+/// every link of every page goes in (a quarter of a million at 1,000 pages in three languages),
+/// and the directory's check only asks whether a service's path is there.
 fn linked_from_pages<'a>(
     pages: &[(&str, Cow<'a, str>)],
     links: &[Vec<PageLink<'a>>],
-) -> BTreeSet<&'a str> {
+) -> HashSet<&'a str> {
     pages
         .iter()
         .zip(links)

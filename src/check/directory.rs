@@ -2,7 +2,7 @@
 //! entries not reviewed for too long, entries with no way to make contact, and services that
 //! no page of the site links to (the directory's own lists aside).
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -16,7 +16,7 @@ pub fn directory_warnings(
     services: &[Service],
     today: Date,
     stale_after_months: u16,
-    linked: &BTreeSet<&str>,
+    linked: &HashSet<&str>,
 ) -> Diagnostics {
     let mut warnings = Diagnostics::default();
     let cutoff = today

@@ -2,10 +2,10 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
@@ -86,6 +86,7 @@ impl Templates {
             Translate {
                 messages: Arc::clone(&messages),
                 markup: false,
+                made: Made::default(),
             },
         );
         tera.register_function(
@@ -93,6 +94,7 @@ impl Templates {
             Translate {
                 messages: Arc::clone(&messages),
                 markup: true,
+                made: Made::default(),
             },
         );
         let languages: Arc<OnceLock<(Arc<SiteLanguages>, SiteUrls)>> = Arc::default();
@@ -121,6 +123,7 @@ impl Templates {
             "t_plurals",
             PluralAttributes {
                 messages: Arc::clone(&messages),
+                made: Made::default(),
             },
         );
         let sources = templates
@@ -515,6 +518,28 @@ struct Translate {
     messages: Arc<OnceLock<Arc<Messages>>>,
     /// Whether arguments named `..._html` are kept as markup (`t_html`).
     markup: bool,
+    /// Messages called with no argument but their key, as made the first time.
+    made: Made,
+}
+
+/// What a template function made for a message in a language, when nothing else goes into it:
+/// made once per set of templates (one language's build), not on every page.
+#[derive(Default)]
+struct Made(RwLock<HashMap<String, HashMap<String, String>>>);
+
+impl Made {
+    fn get(&self, language: &str, key: &str) -> Option<String> {
+        let made = self.0.read().ok()?;
+        made.get(language)?.get(key).cloned()
+    }
+
+    fn keep(&self, language: &str, key: &str, text: &str) {
+        if let Ok(mut made) = self.0.write() {
+            made.entry(language.to_owned())
+                .or_default()
+                .insert(key.to_owned(), text.to_owned());
+        }
+    }
 }
 
 /// The ending of an argument that gives the language of the argument it names (`title_lang`).
@@ -524,6 +549,10 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
     fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let language = page_language(state)?;
+        let plain = kwargs.iter().all(|(name, _)| name.as_str() == Some("key"));
+        if plain && let Some(made) = self.made.get(&language, &key) {
+            return Ok(made);
+        }
         // A value shown in another language than the page's (a default-language title that
         // fell back on a Welsh page) is marked: `title_lang="en-GB"` beside `title=...` puts
         // the title in a `<span lang="en-GB">`. An empty tag marks nothing.
@@ -556,9 +585,13 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             Some((name, arg))
         });
         let messages = loaded(&self.messages)?;
-        sentence(messages, &language, &key, args)
+        let html = sentence(messages, &language, &key, args)
             .map(|html| html.as_str().to_owned())
-            .ok_or_else(|| no_message(&key))
+            .ok_or_else(|| no_message(&key))?;
+        if plain {
+            self.made.keep(&language, &key, &html);
+        }
+        Ok(html)
     }
 
     fn is_safe(&self) -> bool {
@@ -726,16 +759,21 @@ fn no_message(key: &str) -> tera::Error {
 /// one with `Intl.PluralRules` (themes/hub/static/js/plural.js). Escaped as `t`'s words are.
 struct PluralAttributes {
     messages: Arc<OnceLock<Arc<Messages>>>,
+    /// Each message's attributes, as made the first time.
+    made: Made,
 }
 
 impl tera::Function<tera::TeraResult<String>> for PluralAttributes {
     fn call(&self, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let language = page_language(state)?;
+        if let Some(made) = self.made.get(&language, &key) {
+            return Ok(made);
+        }
         let forms = loaded(&self.messages)?
             .plural_forms(&language, &key)
             .ok_or_else(|| no_message(&key))?;
-        Ok(forms
+        let attributes = forms
             .iter()
             .map(|form| {
                 format!(
@@ -745,7 +783,9 @@ impl tera::Function<tera::TeraResult<String>> for PluralAttributes {
                 )
             })
             .collect::<Vec<_>>()
-            .join(" "))
+            .join(" ");
+        self.made.keep(&language, &key, &attributes);
+        Ok(attributes)
     }
 
     fn is_safe(&self) -> bool {
