@@ -348,6 +348,11 @@ impl Templates {
         let context = Context::from_serialize(view).map_err(|e| self.diagnostic(&e, Some(page)))?;
         let render = |addresses| {
             let (html, whole) = rendering(addresses, || self.tera.render(name, &context));
+            // Every page is held until written: without the room the renderer grew it by.
+            let html = html.map(|mut html| {
+                html.shrink_to_fit();
+                html
+            });
             (html.map_err(|e| self.diagnostic(&e, Some(page))), whole)
         };
         if self.theme_only && !self.urls.is_identity() {
@@ -468,13 +473,22 @@ impl<'a> tera::Filter<&'a Value, tera::TeraResult<Value>> for UrlFilter {
         let (Addresses::Made, Some(urls)) = (RENDERING.get().0, self.urls.get()) else {
             return Ok(value.clone());
         };
-        match value.as_str() {
-            Some(text) if urls.has_site_path(text) => {
-                let written = state.escape_if_needed(value)?;
-                Ok(Value::safe_string(&urls.rewrite_attribute(&written)))
-            }
-            _ => Ok(value.clone()),
+        let Some(text) = value.as_str() else {
+            return Ok(value.clone());
+        };
+        // Most addresses are one site path with nothing to escape: its link as it is.
+        let plain = !text.contains(['&', '<', '>', '"', '\'', ',']) && text.trim() == text;
+        if plain {
+            return Ok(match urls.href(text) {
+                Cow::Owned(href) => Value::safe_string(&href),
+                Cow::Borrowed(_) => value.clone(),
+            });
         }
+        if !urls.has_site_path(text) {
+            return Ok(value.clone());
+        }
+        let written = state.escape_if_needed(value)?;
+        Ok(Value::safe_string(&urls.rewrite_attribute(&written)))
     }
 }
 
