@@ -404,3 +404,35 @@ fn an_edit_of_a_theme_on_disk_equals_a_full_build() {
         assert!(!changed(&snapshot).is_empty(), "{path}");
     }
 }
+
+/// A front-matter edit renders again only the topic pages of the edited page's topics (none
+/// here); the topics' record must still name `topic.html` and its partials, or a later edit
+/// of one of them would leave every topic's page as it was.
+#[test]
+fn a_template_edit_after_a_front_matter_edit_reaches_the_topic_pages() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    edit(
+        root,
+        "content/accessibility.md",
+        "title = \"Accessibility statement\"",
+        "title = \"Accessibility\"",
+    );
+    update(&mut live, &["content/accessibility.md"]);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::FrontMatter));
+    assert_served_equals_full_build(&live, root, "a page with no topics retitled");
+    write(
+        root,
+        "templates/partials/cards.html",
+        &theme_file("templates/partials/cards.html").replacen("<li", "<li data-edited", 1),
+    );
+    let snapshot = update(&mut live, &["templates/partials/cards.html"]);
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Theme));
+    assert!(
+        changed(&snapshot).iter().any(|p| p.contains("topics/")),
+        "the topic pages show cards: {:?}",
+        changed(&snapshot)
+    );
+    assert_served_equals_full_build(&live, root, "the cards partial after it");
+}

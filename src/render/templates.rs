@@ -147,6 +147,10 @@ impl Templates {
             messages,
             languages,
         };
+        // Pages made with their addresses in place and pages rewritten once rendered are the
+        // same bytes (tests/language_addresses.rs); the cache keeps them apart all the same.
+        let theme_only = parsed.theme_only;
+        parsed.mix(theme_only);
         let tera = Arc::get_mut(&mut parsed.tera).expect("a new template set is not shared");
         if let Err(error) = tera.add_raw_templates(sources) {
             let located = match error.kind() {

@@ -255,10 +255,14 @@ impl Language<'_> {
             &part.downloads,
         )
         .ok()?;
-        // The topics' record keeps every topic's page (the same topics: the model's are kept).
+        // The topics' record keeps every topic's page (the same topics: the model's are kept)
+        // and every template they were rendered with (the pages not rendered again still
+        // need `topic.html` and its partials: a later template edit must find them).
         for (group, record) in records.iter_mut() {
             if *group == Generated::Topics {
-                record.pages = part.inputs.generated().get(group)?.pages.clone();
+                let last = part.inputs.generated().get(group)?;
+                record.pages = last.pages.clone();
+                record.templates.extend(last.templates.iter().cloned());
             }
         }
         // Each group's pages: those rendered again, and the others' as the last build had them.
