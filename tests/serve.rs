@@ -12,50 +12,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{options, scratch_copy};
-use hubsite::output::Output;
-use hubsite::serve::server::{self, file_bytes};
+use common::{assert_served_equals_full_build, full_build, options, output_contents, scratch_copy};
+use hubsite::serve::server::{self};
 use hubsite::serve::watch::{Batch, SiteWatcher};
 use hubsite::serve::{LiveSite, Rebuild};
-
-/// Every output file with its bytes.
-fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
-    output
-        .files
-        .iter()
-        .map(|f| {
-            (
-                f.path.clone(),
-                file_bytes(output, &f.path)
-                    .expect("readable output")
-                    .into_owned(),
-            )
-        })
-        .collect()
-}
-
-/// What a fresh full build of `root` gives.
-fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
-    contents(
-        &common::check(&options(root))
-            .expect("full build succeeds")
-            .output,
-    )
-}
-
-/// Asserts that the served output equals a fresh full build, naming the first difference.
-fn assert_served_equals_full_build(live: &LiveSite, root: &Path, step: &str) {
-    let snapshot = live.shared().current();
-    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
-    let served = contents(&snapshot.output);
-    let fresh = full_build(root);
-    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
-    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
-    assert_eq!(served_paths, fresh_paths, "{step}: different files");
-    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
-        assert!(a == b, "{step}: {path} differs from a full build");
-    }
-}
 
 /// One change to a site: what to do on disk, and the paths it touches.
 struct Step {
@@ -328,14 +288,14 @@ fn a_broken_edit_keeps_the_last_good_build_with_the_located_error_until_fixed() 
     let site = scratch_copy("minimal");
     let root = site.path();
     let mut live = LiveSite::start(options(root));
-    let good = contents(&live.shared().current().output);
+    let good = output_contents(&live.shared().current().output);
 
     edit(root, "content/guides/first.md", "title =", "titel =");
     let failed = live.update(&batch(&["content/guides/first.md"]));
     let errors = failed.errors.clone().expect("the rebuild fails");
     insta::assert_snapshot!("serve_broken_edit_errors", errors);
     assert_eq!(
-        contents(&failed.output),
+        output_contents(&failed.output),
         good,
         "the last good build is still served"
     );
@@ -521,7 +481,7 @@ fn edits_to_the_example_sites_page_text_equal_full_builds() {
     live.update(&batch(&[path, welsh]));
     assert_eq!(live.last_rebuild(), Some(Rebuild::PageText));
     assert_served_equals_full_build(&live, root, "a self-help page's text and links");
-    let served = contents(&live.shared().current().output);
+    let served = output_contents(&live.shared().current().output);
     let page = served
         .iter()
         .find(|(path, _)| path.ends_with("cy/self-help/calming-an-argument/index.html"))

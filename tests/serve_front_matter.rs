@@ -7,46 +7,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::{options, scratch_copy};
-use hubsite::output::Output;
-use hubsite::serve::server::file_bytes;
+use common::{assert_served_equals_full_build, options, scratch_copy};
 use hubsite::serve::watch::Batch;
 use hubsite::serve::{LiveSite, Rebuild};
-
-fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
-    output
-        .files
-        .iter()
-        .map(|f| {
-            let bytes = file_bytes(output, &f.path).expect("readable output");
-            (f.path.clone(), bytes.into_owned())
-        })
-        .collect()
-}
-
-fn assert_served_equals_full_build(live: &LiveSite, root: &Path, step: &str) {
-    let snapshot = live.shared().current();
-    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
-    let served = contents(&snapshot.output);
-    let fresh = contents(
-        &common::check(&options(root))
-            .expect("full build succeeds")
-            .output,
-    );
-    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
-    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
-    assert_eq!(served_paths, fresh_paths, "{step}: different files");
-    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
-        assert!(
-            a == b,
-            "{step}: {path} differs from a full build:\n--- served\n{}\n--- full build\n{}",
-            String::from_utf8_lossy(a),
-            String::from_utf8_lossy(b)
-        );
-    }
-}
 
 /// One edit: replace `from` by `to` in each file (one batch), and how it must be rebuilt.
 struct Edit {

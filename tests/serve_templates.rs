@@ -10,44 +10,10 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{options, scratch_copy};
-use hubsite::output::Output;
+use common::{assert_served_equals_full_build, options, output_contents, scratch_copy};
 use hubsite::serve::server::file_bytes;
 use hubsite::serve::watch::Batch;
 use hubsite::serve::{LiveSite, Rebuild};
-
-fn contents(output: &Output) -> Vec<(String, Vec<u8>)> {
-    output
-        .files
-        .iter()
-        .map(|f| {
-            let bytes = file_bytes(output, &f.path).expect("readable output");
-            (f.path.clone(), bytes.into_owned())
-        })
-        .collect()
-}
-
-fn assert_served_equals_full_build(live: &LiveSite, root: &Path, step: &str) {
-    let snapshot = live.shared().current();
-    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
-    let served = contents(&snapshot.output);
-    let fresh = contents(
-        &common::check(&options(root))
-            .expect("full build succeeds")
-            .output,
-    );
-    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
-    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
-    assert_eq!(served_paths, fresh_paths, "{step}: different files");
-    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
-        assert!(
-            a == b,
-            "{step}: {path} differs from a full build:\n--- served\n{}\n--- full build\n{}",
-            String::from_utf8_lossy(a),
-            String::from_utf8_lossy(b)
-        );
-    }
-}
 
 fn theme_file(path: &str) -> String {
     fs::read_to_string(
@@ -293,7 +259,7 @@ fn a_template_with_an_error_is_reported_as_a_build_reports_it_and_the_last_site_
     let site = council_with_overrides();
     let root = site.path();
     let mut live = LiveSite::start(options(root));
-    let before = contents(&live.shared().current().output);
+    let before = output_contents(&live.shared().current().output);
     edit(
         root,
         "templates/session.html",
@@ -307,7 +273,7 @@ fn a_template_with_an_error_is_reported_as_a_build_reports_it_and_the_last_site_
     assert_eq!(snapshot.errors.as_deref(), Some(expected.as_str()));
     assert!(expected.contains("templates/session.html:2:"), "{expected}");
     assert!(
-        contents(&snapshot.output) == before,
+        output_contents(&snapshot.output) == before,
         "the last good site stays served"
     );
 

@@ -151,17 +151,7 @@ impl Cache {
                 self.render.abandon_build();
             }
             if let Some(edited) = front_matter {
-                let rebuilt = Made {
-                    stats: CacheStats {
-                        misses: edited.pages,
-                        hits: kept.output.page_count - edited.pages,
-                    },
-                    output: edited.output,
-                    output_dir: kept.built.output_dir.clone(),
-                    warnings: kept.built.warnings.clone(),
-                    how: Rebuild::FrontMatter,
-                    asset_hashes: kept.built.sources.asset_hashes.clone(),
-                };
+                let rebuilt = shortcut_made(&kept, edited, Rebuild::FrontMatter);
                 self.kept = Some(kept);
                 return Ok(rebuilt);
             }

@@ -221,3 +221,41 @@ pub fn check_problems(root: &Path) -> hubsite::diag::Diagnostics {
         ),
     }
 }
+
+/// Every output file of `output` with its bytes, in order.
+pub fn output_contents(output: &hubsite::output::Output) -> Vec<(String, Vec<u8>)> {
+    output
+        .files
+        .iter()
+        .map(|f| {
+            let bytes =
+                hubsite::serve::server::file_bytes(output, &f.path).expect("readable output");
+            (f.path.clone(), bytes.into_owned())
+        })
+        .collect()
+}
+
+/// What a fresh full build of `root` gives.
+pub fn full_build(root: &Path) -> Vec<(String, Vec<u8>)> {
+    output_contents(&check(&options(root)).expect("full build succeeds").output)
+}
+
+/// Asserts that what `serve` serves equals a fresh full build, byte for byte, showing the
+/// first file that differs.
+pub fn assert_served_equals_full_build(live: &hubsite::serve::LiveSite, root: &Path, step: &str) {
+    let snapshot = live.shared().current();
+    assert_eq!(snapshot.errors, None, "{step}: unexpected errors");
+    let served = output_contents(&snapshot.output);
+    let fresh = full_build(root);
+    let served_paths: Vec<_> = served.iter().map(|(p, _)| p).collect();
+    let fresh_paths: Vec<_> = fresh.iter().map(|(p, _)| p).collect();
+    assert_eq!(served_paths, fresh_paths, "{step}: different files");
+    for ((path, a), (_, b)) in served.iter().zip(&fresh) {
+        assert!(
+            a == b,
+            "{step}: {path} differs from a full build:\n--- served\n{}\n--- full build\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
