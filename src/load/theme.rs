@@ -22,6 +22,18 @@ pub struct Template {
     pub file: SourceFile,
 }
 
+#[cfg(test)]
+impl Template {
+    /// A template named `name` with `text`, as if read from `templates/<name>` (unit tests).
+    pub(crate) fn from_text(name: &str, text: &str) -> Template {
+        Template {
+            name: name.into(),
+            file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec())
+                .expect("a template's text is UTF-8"),
+        }
+    }
+}
+
 /// A file published as it is.
 #[derive(Debug, Clone)]
 pub struct Asset {

@@ -161,13 +161,9 @@ fn tags(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::SourceFile;
 
     fn template(name: &str, text: &str) -> Template {
-        Template {
-            name: name.into(),
-            file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec()).unwrap(),
-        }
+        Template::from_text(name, text)
     }
 
     #[test]

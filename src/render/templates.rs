@@ -840,10 +840,7 @@ mod tests {
     }
 
     fn template(name: &str, text: &str) -> Template {
-        Template {
-            name: name.into(),
-            file: SourceFile::new(format!("templates/{name}"), text.as_bytes().to_vec()).unwrap(),
-        }
+        Template::from_text(name, text)
     }
 
     #[test]
