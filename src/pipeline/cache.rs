@@ -553,6 +553,25 @@ fn reread_page_texts(sources: &Sources, changes: &Changes) -> Option<Vec<NewText
     Some(texts)
 }
 
+/// `previous` with the files of `replaced` given their new contents.
+pub(super) fn replace_files(previous: &Output, replaced: &BTreeMap<String, Contents>) -> Output {
+    Output {
+        files: previous
+            .files
+            .iter()
+            .map(|file| match replaced.get(&file.path) {
+                Some(contents) => OutputFile {
+                    path: file.path.clone(),
+                    contents: contents.clone(),
+                },
+                None => file.clone(),
+            })
+            .collect(),
+        page_count: previous.page_count,
+        urls: previous.urls.clone(),
+    }
+}
+
 /// `previous` with files `replaced` and each language's search files laid out again (under
 /// its folder: empty for the default language).
 fn patched(
@@ -560,21 +579,17 @@ fn patched(
     replaced: Vec<(String, Arc<Vec<u8>>)>,
     searches: Vec<(String, SearchFiles)>,
 ) -> Output {
-    let mut replaced: BTreeMap<String, Arc<Vec<u8>>> = replaced.into_iter().collect();
-    for (folder, search) in &searches {
-        replaced.insert(format!("{folder}{MANIFEST}"), Arc::clone(&search.manifest));
-    }
-    let mut files: Vec<OutputFile> = previous
-        .files
-        .iter()
-        .map(|file| match replaced.get(&file.path) {
-            Some(bytes) => OutputFile {
-                path: file.path.clone(),
-                contents: Contents::Bytes(Arc::clone(bytes)),
-            },
-            None => file.clone(),
-        })
+    let mut replaced: BTreeMap<String, Contents> = replaced
+        .into_iter()
+        .map(|(path, bytes)| (path, Contents::Bytes(bytes)))
         .collect();
+    for (folder, search) in &searches {
+        replaced.insert(
+            format!("{folder}{MANIFEST}"),
+            Contents::Bytes(Arc::clone(&search.manifest)),
+        );
+    }
+    let mut files = replace_files(previous, &replaced).files;
     // Shards and records are each one run of the sorted files: the new run takes its place.
     for (folder, search) in searches {
         for (prefix, run) in [(SHARDS, search.shards), (RECORDS, search.records)] {

@@ -23,13 +23,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Changes, Edited, Kept, fit_last_build};
+use super::{Changes, Edited, Kept, fit_last_build, replace_files};
 use crate::diag::{Diagnostics, display_path};
 use crate::load::theme::load_theme;
 use crate::load::{Asset, AssetSource, Template, hash_sheets_and_scripts, read_stylesheets};
 use crate::model::{ById, PageId, UrlPath};
 use crate::output::origins::{self, CleanPages};
-use crate::output::{Contents, Output, OutputFile};
+use crate::output::{Contents, Output};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
@@ -391,24 +391,5 @@ fn same_source(a: &Asset, b: &Asset) -> bool {
         (AssetSource::Disk(a), AssetSource::Disk(b)) => a == b,
         (AssetSource::Embedded(a), AssetSource::Embedded(b)) => std::ptr::eq(*a, *b),
         _ => false,
-    }
-}
-
-/// `previous` with the files of `replaced` given their new contents.
-fn replace_files(previous: &Output, replaced: &BTreeMap<String, Contents>) -> Output {
-    Output {
-        files: previous
-            .files
-            .iter()
-            .map(|file| match replaced.get(&file.path) {
-                Some(contents) => OutputFile {
-                    path: file.path.clone(),
-                    contents: contents.clone(),
-                },
-                None => file.clone(),
-            })
-            .collect(),
-        page_count: previous.page_count,
-        urls: previous.urls.clone(),
     }
 }
