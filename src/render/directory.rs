@@ -234,15 +234,12 @@ impl Context<'_> {
     }
 
     fn crumbs(&self, with_directory: bool) -> Vec<Link> {
-        let mut crumbs = vec![Link {
-            title: self.site.t("breadcrumb-home"),
-            url: "/".into(),
-        }];
+        let mut crumbs = vec![Link::new(self.site.t("breadcrumb-home"), "/".into())];
         if with_directory {
-            crumbs.push(Link {
-                title: self.site.t("nav-directory"),
-                url: Section::Directory.url().into(),
-            });
+            crumbs.push(Link::new(
+                self.site.t("nav-directory"),
+                Section::Directory.url().into(),
+            ));
         }
         crumbs
     }

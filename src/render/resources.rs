@@ -14,8 +14,10 @@ use crate::model::material::MaterialText;
 use crate::model::paths::Section;
 use crate::model::resource::{Resource, ResourceId, kinds_in};
 use crate::model::sensitivity::Sensitivity;
+use crate::model::translation::TextField;
 use crate::model::{ById, Site, Slug};
 use crate::render::RenderedPage;
+use crate::render::sentence::{Arg, Html, site_sentence};
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
 
@@ -53,6 +55,12 @@ pub struct LibraryView<'a> {
     pub groups: Vec<ResourceGroup>,
     /// How many resources are listed.
     pub count: usize,
+    /// The page's heading, as HTML: its title, with a topic's name that fell back to the
+    /// default language marked with `lang` (the `<title>` is `page.title`, plain text).
+    pub heading: Html,
+    /// The language of the lead (`page.summary`) when it is not the page's: a topic's
+    /// description that fell back.
+    pub summary_lang: Option<String>,
     /// A page per kind.
     pub kinds: Vec<Link>,
     /// A page per topic.
@@ -83,10 +91,7 @@ pub fn resource_view(site: &Site, resource: &Resource) -> ResourceView {
             .iter()
             .map(|&t| {
                 let topic = &site.topics.list[t];
-                Link {
-                    title: topic.name.clone(),
-                    url: topic_url(&topic.slug),
-                }
+                Link::topic(topic, topic_url(&topic.slug))
             })
             .collect(),
     }
@@ -145,35 +150,24 @@ pub fn render_resource_pages(
     }
     let kinds: Vec<Link> = kinds_in(&site.resources)
         .into_iter()
-        .map(|k| Link {
-            title: kind_plural(site, k),
-            url: kind_url(k),
-        })
+        .map(|k| Link::new(kind_plural(site, k), kind_url(k)))
         .collect();
     let topics: Vec<Link> = site
         .topics
         .list
         .with_ids()
         .filter(|(i, _)| site.resources.iter().any(|r| r.topics.contains(i)))
-        .map(|(_, t)| Link {
-            title: t.name.clone(),
-            url: topic_url(&t.slug),
-        })
+        .map(|(_, t)| Link::topic(t, topic_url(&t.slug)))
         .collect();
     let all: Vec<&Resource> = site.resources.iter().collect();
     let mut pages = Vec::new();
-    let home = Link {
-        title: site.t("breadcrumb-home"),
-        url: "/".into(),
-    };
-    let library = Link {
-        title: site.t("nav-resources"),
-        url: Section::Resources.url().into(),
-    };
+    let home = Link::new(site.t("breadcrumb-home"), "/".into());
+    let library = Link::new(site.t("nav-resources"), Section::Resources.url().into());
     let summary = site.t("resources-summary");
     let summary = summary.as_str();
     let mut render = |title: String,
-                      summary: &str,
+                      heading: Html,
+                      summary: (&str, Option<&str>),
                       url: String,
                       list: &[&Resource],
                       crumbs: Vec<Link>,
@@ -182,8 +176,10 @@ pub fn render_resource_pages(
         let path = UrlPath::from_path(&url);
         let view = LibraryView {
             site: site_view,
-            page: simple_meta(site, &title, summary, &path, Section::Resources)
+            page: simple_meta(site, &title, summary.0, &path, Section::Resources)
                 .with_sensitivity(sensitivity),
+            heading,
+            summary_lang: summary.1.map(str::to_owned),
             groups: by_kind(site, list),
             count: list.len(),
             kinds: kinds.clone(),
@@ -213,9 +209,11 @@ pub fn render_resource_pages(
         });
         Ok(())
     };
+    let title = site.t("nav-resources");
     render(
-        site.t("nav-resources"),
-        summary,
+        title.clone(),
+        Html::text(&title),
+        (summary, None),
         Section::Resources.url().into(),
         &all,
         vec![home.clone()],
@@ -235,8 +233,9 @@ pub fn render_resource_pages(
             )],
         );
         render(
-            title,
-            summary,
+            title.clone(),
+            Html::text(&title),
+            (summary, None),
             kind_url(kind),
             &list,
             vec![home.clone(), library.clone()],
@@ -250,13 +249,26 @@ pub fn render_resource_pages(
             .filter(|r| r.topics.contains(&i))
             .collect();
         if !list.is_empty() {
+            let name = topic.name.to_lowercase();
             let title = site.t_with(
                 "resources-topic-title",
-                &[("topic", ArgValue::Text(topic.name.to_lowercase()))],
+                &[("topic", ArgValue::Text(name.clone()))],
+            );
+            let heading = site_sentence(
+                site,
+                "resources-topic-title",
+                [(
+                    "topic",
+                    Arg::marked(name, topic.fallback.lang(TextField::Name)),
+                )],
             );
             render(
                 title,
-                &topic.description,
+                heading,
+                (
+                    &topic.description,
+                    topic.fallback.lang(TextField::Description),
+                ),
                 topic_url(&topic.slug),
                 &list,
                 vec![home.clone(), library.clone()],

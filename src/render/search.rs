@@ -81,10 +81,7 @@ pub fn render_search_page(
     ]
     .into_iter()
     .filter(|(_, url)| is_published(site, url))
-    .map(|(title, url)| Link {
-        title: title.to_owned(),
-        url: url.to_owned(),
-    })
+    .map(|(title, url)| Link::new(title.to_owned(), url.to_owned()))
     .collect();
     let view = SearchView {
         site: site_view,

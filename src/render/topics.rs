@@ -111,14 +111,8 @@ pub fn render_topic_pages(
         templates.render("topics.html", &index_view, "topics")?,
     )];
     let crumbs = vec![
-        Link {
-            title: "Home".into(),
-            url: "/".into(),
-        },
-        Link {
-            title: site.t("topics-title"),
-            url: index_url.to_string(),
-        },
+        Link::new("Home".into(), "/".into()),
+        Link::new(site.t("topics-title"), index_url.to_string()),
     ];
     let wanted = |i: &TopicId| match which {
         TopicPages::Every => true,

@@ -55,6 +55,41 @@ pub struct Link {
     pub title: String,
     /// The site path or address.
     pub url: String,
+    /// The language of the text when it is not the page's (a topic's name or a section's
+    /// title that fell back to the default language): templates write it as `lang` on the
+    /// link, so that a screen reader says it right (WCAG 3.1.2). Left out when `None`, so a
+    /// view without one serialises as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl Link {
+    /// A link whose text is in the page's language.
+    pub fn new(title: String, url: String) -> Link {
+        Link {
+            title,
+            url,
+            lang: None,
+        }
+    }
+
+    /// A link whose text is in `lang` when given (a field's fallback), else the page's.
+    pub fn in_language(title: String, url: String, lang: Option<&str>) -> Link {
+        Link {
+            title,
+            url,
+            lang: lang.filter(|tag| !tag.is_empty()).map(str::to_owned),
+        }
+    }
+
+    /// A topic's name linking to `url`, marked when the name fell back.
+    pub fn topic(topic: &crate::model::Topic, url: String) -> Link {
+        Link::in_language(
+            topic.name.clone(),
+            url,
+            topic.fallback.lang(TextField::Name),
+        )
+    }
 }
 
 /// A link whose text is a sentence made in Rust (`{{ link.title | safe }}`): a value in it
@@ -241,10 +276,7 @@ pub fn group_by_topic(
                 .map(|p| card(p, &site.dates))
                 .collect();
             (!pages.is_empty()).then(|| TopicGroup {
-                topic: Link {
-                    title: topic.name.clone(),
-                    url: topic_url(&topic.slug),
-                },
+                topic: Link::topic(topic, topic_url(&topic.slug)),
                 pages,
             })
         })
@@ -294,10 +326,7 @@ pub fn site_view(site: &Site) -> SiteView {
         candidates
             .iter()
             .filter(|(_, url)| published(url))
-            .map(|(key, url)| Link {
-                title: site.t(key),
-                url: (*url).to_owned(),
-            })
+            .map(|(key, url)| Link::new(site.t(key), (*url).to_owned()))
             .collect()
     };
     SiteView {
@@ -393,10 +422,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
             .iter()
             .map(|&t| {
                 let topic = &site.topics.list[t];
-                Link {
-                    title: topic.name.clone(),
-                    url: topic_url(&topic.slug),
-                }
+                Link::topic(topic, topic_url(&topic.slug))
             })
             .collect(),
         audience: page.audience.iter().map(|a| a.label()).collect(),
@@ -460,10 +486,11 @@ pub fn breadcrumbs(site: &Site, page: &Page, reads: &mut PageReads) -> Vec<Link>
         } else {
             ancestor.title.clone()
         };
-        crumbs.push(Link {
+        crumbs.push(Link::in_language(
             title,
-            url: ancestor.url.to_string(),
-        });
+            ancestor.url.to_string(),
+            ancestor.lang.as_deref(),
+        ));
         parent = ancestor.parent;
     }
     crumbs.reverse();

@@ -183,10 +183,7 @@ pub fn guide(site: &Site, introduction: String) -> Guide {
         safety_services: ordered
             .iter()
             .filter(|s| s.safety)
-            .map(|s| Link {
-                title: s.name.clone(),
-                url: s.url.to_string(),
-            })
+            .map(|s| Link::new(s.name.clone(), s.url.to_string()))
             .collect(),
         feedback_url: feedback_url(site),
     }

@@ -275,10 +275,7 @@ pub(super) fn filter_pages<'a>(site: &'a Site, week: &Week) -> Vec<WeekFilter<'a
                 .flatten();
             let sensitivity = topic.map(|t| t.sensitivity).unwrap_or_default();
             pages.push(WeekFilter {
-                link: Link {
-                    title: filter.kind.page_label(site, &value.title),
-                    url: url.to_string(),
-                },
+                link: Link::new(filter.kind.page_label(site, &value.title), url.to_string()),
                 url,
                 sessions: value.sessions,
                 sensitivity,

@@ -45,26 +45,26 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
             "instead-subject",
             &[("title", ArgValue::Text(session.title.clone()))],
         );
-        contact.push(Link {
-            title: site.t_with(
+        contact.push(Link::new(
+            site.t_with(
                 "instead-email",
                 &[("address", ArgValue::Text(email.clone()))],
             ),
-            url: format!("mailto:{email}?subject={}", percent_encode(&subject)),
-        });
+            format!("mailto:{email}?subject={}", percent_encode(&subject)),
+        ));
     }
     if let Some(phone) = &week.contact_phone {
         let digits: String = phone
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
-        contact.push(Link {
-            title: site.t_with(
+        contact.push(Link::new(
+            site.t_with(
                 "instead-phone",
                 &[("number", ArgValue::Text(phone.clone()))],
             ),
-            url: format!("tel:{digits}"),
-        });
+            format!("tel:{digits}"),
+        ));
     }
     Instead {
         other_dates: other_dates(site, session),

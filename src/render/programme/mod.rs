@@ -530,20 +530,16 @@ fn week_sessions<'a>(site: &'a Site, week: &Week) -> Vec<&'a Session> {
 /// Home, Programme and, if given, the week: the way back up from a programme page.
 pub(crate) fn breadcrumbs_to(site: &Site, week: Option<&Week>) -> Vec<Link> {
     let mut crumbs = vec![
-        Link {
-            title: site.t("breadcrumb-home"),
-            url: "/".into(),
-        },
-        Link {
-            title: site.t("nav-programme"),
-            url: Section::Programme.url().into(),
-        },
+        Link::new(site.t("breadcrumb-home"), "/".into()),
+        Link::new(site.t("nav-programme"), Section::Programme.url().into()),
     ];
     if let Some(week) = week {
-        crumbs.push(Link {
-            title: week.name.clone(),
-            url: week.url.to_string(),
-        });
+        crumbs.push(Link::in_language(
+            week.name.clone(),
+            week.url.to_string(),
+            week.fallback
+                .lang(crate::model::translation::TextField::Name),
+        ));
     }
     crumbs
 }

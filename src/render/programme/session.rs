@@ -165,10 +165,7 @@ pub fn session_details(
         topics: session
             .topics
             .iter()
-            .map(|&t| Link {
-                title: site.topics.list[t].name.clone(),
-                url: topic_url(&site.topics.list[t].slug),
-            })
+            .map(|&t| Link::topic(&site.topics.list[t], topic_url(&site.topics.list[t].slug)))
             .collect(),
         cancelled: session.booking.status == BookingStatus::Cancelled,
         fallback: session.fallback.clone(),
