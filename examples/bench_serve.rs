@@ -19,6 +19,11 @@
 //! which only the practice weeks' session pages use; `template-shared` edits
 //! `templates/partials/footer.html`, which every page includes; `style` edits
 //! `static/css/site.css`.
+//!
+//! Data edits: `session` edits the title of a session of the 2027 week
+//! (`sessions/2027/family-morning.toml`), `session-time` its start (a minute later each time),
+//! `service` the name of a directory service (`content/directory/parenting-drop-in.toml`),
+//! `topic` the name of the first topic in `content/topics.toml`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -50,6 +55,14 @@ enum Edit {
     TemplateShared,
     /// The style sheet (an override of the theme's `css/site.css`).
     Style,
+    /// A session's title (`sessions/2027/family-morning.toml`).
+    Session,
+    /// A session's start time, a minute later each edit (the same session).
+    SessionTime,
+    /// A directory service's name (`content/directory/parenting-drop-in.toml`).
+    Service,
+    /// A topic's name in `content/topics.toml` (the first topic).
+    Topic,
 }
 
 impl Edit {
@@ -59,7 +72,14 @@ impl Edit {
             Edit::TemplateOne => Some("templates/session.html"),
             Edit::TemplateShared => Some("templates/partials/footer.html"),
             Edit::Style => Some("static/css/site.css"),
-            Edit::Text | Edit::Title | Edit::Part | Edit::Section => None,
+            Edit::Text
+            | Edit::Title
+            | Edit::Part
+            | Edit::Section
+            | Edit::Session
+            | Edit::SessionTime
+            | Edit::Service
+            | Edit::Topic => None,
         }
     }
 }
@@ -77,9 +97,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("template-one") => Edit::TemplateOne,
         Some("template-shared") => Edit::TemplateShared,
         Some("style") => Edit::Style,
+        Some("session") => Edit::Session,
+        Some("session-time") => Edit::SessionTime,
+        Some("service") => Edit::Service,
+        Some("topic") => Edit::Topic,
         Some(other) => {
             return Err(format!(
-                "unknown kind of edit {other:?}: text, title, part, section, template-one, template-shared or style"
+                "unknown kind of edit {other:?}: text, title, part, section, template-one, template-shared, style, session, session-time, service or topic"
             )
             .into());
         }
@@ -104,6 +128,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Edit::Section => "content/library/_index.md",
         Edit::Part => "content/library/part-0/_index.md",
         Edit::Text | Edit::Title => "content/library/part-0/s000/p001.md",
+        Edit::Session | Edit::SessionTime => "sessions/2027/family-morning.toml",
+        Edit::Service => "content/directory/parenting-drop-in.toml",
+        Edit::Topic => "content/topics.toml",
         Edit::TemplateOne | Edit::TemplateShared | Edit::Style => {
             kind.overrides().unwrap_or_default()
         }
@@ -132,6 +159,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 1,
             ),
             Edit::Style => format!("{original}\n/* edit {edit} */\n"),
+            Edit::Session => {
+                original.replacen("title = \"", &format!("title = \"Edit {edit} of "), 1)
+            }
+            // 10:00 becomes 10:01, 10:02, ... (the end stays at 12:00).
+            Edit::SessionTime => original.replacen(
+                "start = 2027-03-28T10:00:00",
+                &format!("start = 2027-03-28T10:{:02}:00", edit % 59 + 1),
+                1,
+            ),
+            Edit::Service | Edit::Topic => {
+                original.replacen("name = \"", &format!("name = \"Edit {edit} of "), 1)
+            }
         };
         let saved = Instant::now();
         fs::write(&page, text)?;
@@ -160,6 +199,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Edit::TemplateOne => "session template",
             Edit::TemplateShared => "shared partial",
             Edit::Style => "style sheet",
+            Edit::Session => "session title",
+            Edit::SessionTime => "session time",
+            Edit::Service => "service name",
+            Edit::Topic => "topic name",
         },
         ms(times[times.len() / 2]),
         ms(times[0]),

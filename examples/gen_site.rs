@@ -1,6 +1,6 @@
-//! Writes a large site for benchmarks: the example site's configuration, topics and practice
-//! weeks, a home page, and N generated guides in shelves (sections) of 100, each linking to its
-//! neighbour and tagged with a topic. The shelves sit in ten parts (`content/library/part-K/`,
+//! Writes a large site for benchmarks: the example site's configuration, topics, practice
+//! weeks and directory of services, a home page, and N generated guides in shelves (sections)
+//! of 100, each linking to its neighbour and tagged with a topic. The shelves sit in ten parts (`content/library/part-K/`,
 //! sections themselves), so that at 10,000 pages a part holds ten shelves, 1,000 pages.
 //!
 //! Usage: `cargo run --example gen_site -- DIR PAGES`
@@ -34,6 +34,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     copy_tree(&repo.join("sessions"), &dir.join("sessions"))?;
     fs::create_dir_all(dir.join("content"))?;
     fs::copy(repo.join("hubsite.toml"), dir.join("hubsite.toml"))?;
+    // The example site's directory of services, for `bench_serve service`.
+    copy_tree(
+        &repo.join("content/directory"),
+        &dir.join("content/directory"),
+    )?;
     fs::copy(
         repo.join("content/topics.toml"),
         dir.join("content/topics.toml"),
