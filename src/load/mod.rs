@@ -212,9 +212,7 @@ pub fn load_site_knowing(
         Some(file) => parse_topics(file, &mut problems),
         None => Some(Vec::new()),
     };
-    let session_paths = walk_files(root, &root.join("sessions"), &mut problems);
-    let session_files = read_all(root, &session_paths, &mut problems, Ok);
-    let weeks = sessions::parse_weeks(session_files, &mut problems);
+    let weeks = load_weeks(root, &mut problems);
     let theme = theme::load_theme(root, &config.theme, &mut problems);
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
@@ -241,6 +239,14 @@ pub fn load_site_knowing(
         asset_hashes,
         problems,
     })
+}
+
+/// The practice weeks under `sessions/`, read and parsed (`serve` reads them again alone after
+/// an edit to a session: they are few files).
+pub fn load_weeks(root: &Path, problems: &mut Diagnostics) -> Vec<sessions::WeekSource> {
+    let session_paths = walk_files(root, &root.join("sessions"), problems);
+    let session_files = read_all(root, &session_paths, problems, Ok);
+    sessions::parse_weeks(session_files, problems)
 }
 
 /// The original's path and the language of a page named as a translation (`about.cy.md`): its

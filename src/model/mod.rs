@@ -25,6 +25,7 @@ pub mod slug;
 pub mod time;
 pub mod topic;
 pub mod translation;
+pub mod update;
 pub mod week;
 
 use crate::text::format::Dates;
@@ -42,6 +43,7 @@ pub use page::{Page, PageId, PageKind};
 pub use service::{Service, ServiceId};
 pub use slug::{Slug, UrlPath};
 pub use topic::{Topic, TopicId, Topics};
+pub use update::update_sessions;
 
 /// How to model a site.
 #[derive(Debug, Clone)]

@@ -14,6 +14,7 @@
 //! from its front matter; its body is read only by its own page and by search.
 
 mod front_matter;
+mod sessions;
 mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,6 +71,9 @@ pub enum Rebuild {
     /// Edited templates or static files were applied to the last build: the pages whose
     /// templates need an edited file were rendered again.
     Theme,
+    /// Edited weeks and sessions were applied to the last build: the programme, the home
+    /// page, the topics of the sessions and the files made from sessions were made again.
+    Sessions,
     /// Every stage ran.
     Full,
 }
@@ -154,6 +158,15 @@ impl Cache {
                 let rebuilt = shortcut_made(&kept, edited, Rebuild::FrontMatter);
                 self.kept = Some(kept);
                 return Ok(rebuilt);
+            }
+            self.render.start_build();
+            match sessions::apply_session_edits(&mut kept, &changes, &self.clean_pages, options) {
+                Some(edited) => {
+                    let rebuilt = shortcut_made(&kept, edited, Rebuild::Sessions);
+                    self.kept = Some(kept);
+                    return Ok(rebuilt);
+                }
+                None => self.render.abandon_build(),
             }
             self.render.start_build();
             match templates::apply_theme_edits(

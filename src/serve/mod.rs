@@ -108,6 +108,7 @@ impl LiveSite {
                     Rebuild::PageText => " (page text)",
                     Rebuild::FrontMatter => " (front matter)",
                     Rebuild::Theme => " (templates and static files)",
+                    Rebuild::Sessions => " (sessions)",
                     Rebuild::Full => "",
                 };
                 eprintln!(

@@ -416,13 +416,19 @@ pub struct PrintedPdf {
 pub fn print_booklets(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
     site.booklets
         .par_iter()
-        .map(|booklet| {
-            let week = &site.weeks[booklet.week];
-            let origin = week.source.to_string_lossy();
-            let printable = booklet::printable(booklet, &site.words());
-            print_pdf(site, &printable, &pdf_path(week), &origin)
-        })
+        .map(|booklet| print_booklet(site, booklet))
         .collect()
+}
+
+/// Prints one booklet of `site` (`serve` prints again only the booklets of edited weeks).
+pub fn print_booklet(
+    site: &Site,
+    booklet: &crate::model::booklet::Booklet,
+) -> Result<PrintedPdf, Diagnostic> {
+    let week = &site.weeks[booklet.week];
+    let origin = week.source.to_string_lossy();
+    let printable = booklet::printable(booklet, &site.words());
+    print_pdf(site, &printable, &pdf_path(week), &origin)
 }
 
 /// Prints `printable` for `site` as the file at `site_path`; a PDF that cannot be made (a

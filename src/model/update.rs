@@ -1,0 +1,113 @@
+//! The model made again after an edit to the practice weeks alone (`serve`'s session
+//! shortcut): the weeks and sessions are built again from their sources, their relations
+//! resolved and related lists chosen again, the booklets made again; the pages, topics,
+//! services, resources and the printed directory are the kept model's, since none of them reads
+//! a session (a session is never a candidate for another item's related lists).
+
+use std::sync::Arc;
+
+use crate::diag::Diagnostics;
+use crate::load::Sources;
+use crate::model::address::Addresses;
+use crate::model::{ModelOptions, Site, booklet, host, related, relations, translation, week};
+
+/// The model of `sources` made from `old`, the model of `old_sources`, when the two differ only
+/// in `sessions/` (a session's fields, a week's), with the weeks' warnings: `None` when a week
+/// or session is added, removed or moved (another address, week or file), a session's
+/// sensitivity changes (every page's safety exit may read it), the weeks' warnings change (the
+/// build's list would), or anything has a problem: then the whole pipeline tells (and reports)
+/// what changed.
+pub fn update_sessions(
+    old: &Site,
+    old_sources: &Sources,
+    sources: &Sources,
+    options: &ModelOptions,
+) -> Option<Site> {
+    if options.now != old.now || !sources.problems.is_empty() {
+        return None;
+    }
+    let languages = translation::Languages::of(&sources.config);
+    let mut problems = Diagnostics::default();
+    let weeks_of = |sources: &Sources, problems: &mut Diagnostics| {
+        let mut warnings = Diagnostics::default();
+        let (weeks, sessions) = week::build_weeks(
+            &sources.weeks,
+            &sources.config,
+            &languages,
+            &old.topics,
+            problems,
+            &mut warnings,
+        );
+        (weeks, sessions, warnings.sorted())
+    };
+    let (weeks, mut sessions, warnings) = weeks_of(sources, &mut problems);
+    let (_, _, old_warnings) = weeks_of(old_sources, &mut Diagnostics::default());
+    // Hosts' pages claim addresses: their names must still make good ones.
+    host::claim_hosts(&sources.weeks, &mut Addresses::default(), &mut problems);
+    if !problems.is_empty() || warnings != old_warnings {
+        return None;
+    }
+    let same_weeks = weeks.len() == old.weeks.len()
+        && weeks.iter().zip(&old.weeks).all(|(a, b)| {
+            a.slug == b.slug
+                && a.url == b.url
+                && a.source == b.source
+                && a.booklet_published == b.booklet_published
+        });
+    let same_sessions = sessions.len() == old.sessions.len()
+        && sessions.iter().zip(&old.sessions).all(|(a, b)| {
+            a.week == b.week
+                && a.slug == b.slug
+                && a.url == b.url
+                && a.source == b.source
+                && a.sensitivity == b.sensitivity
+        });
+    if !same_weeks || !same_sessions {
+        return None;
+    }
+    // A session's related lists: its relations resolved against the kept pages and services
+    // (no page is resolved again: none changed), then chosen among them.
+    let mut services = old.services.clone();
+    relations::resolve_site_relations(
+        sources,
+        &mut [],
+        &mut sessions,
+        &mut services,
+        &old.resources,
+        &old.by_content_path,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return None;
+    }
+    let candidates = related::Candidates {
+        pages: &old.pages,
+        services: &old.services,
+        resources: &old.resources,
+    };
+    let chosen = related::choose_related(candidates, &sessions);
+    sessions
+        .iter_mut()
+        .zip(chosen.sessions)
+        .for_each(|(session, lists)| session.related_lists = lists);
+    let mut site = Site {
+        dates: old.dates.clone(),
+        messages: Arc::clone(&old.messages),
+        config: Arc::clone(&sources.config),
+        now: old.now,
+        pages: old.pages.clone(),
+        topics: old.topics.clone(),
+        weeks,
+        sessions,
+        by_content_path: old.by_content_path.clone(),
+        services: old.services.clone(),
+        resources: old.resources.clone(),
+        booklets: Vec::new(),
+        printed_directory: old.printed_directory.clone(),
+        favicon: old.favicon.clone(),
+        languages: Arc::clone(&sources.languages),
+        untranslated: old.untranslated.clone(),
+    };
+    site.booklets = booklet::build_booklets(&site);
+    Some(site)
+}

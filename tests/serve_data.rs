@@ -1,0 +1,322 @@
+//! `serve`'s session shortcut: an edit to the practice weeks (a session's fields, its
+//! description file, a week's `week.toml`) makes again only what reads the weeks (the
+//! programme, the home page, the topics, calendars, 'my sessions' data, booklets, search).
+//! After every edit the served output is compared with a fresh full build byte for byte, so
+//! anything that reads a session without being made again fails here; edits that add, remove
+//! or move a session, or break one, must fall back to the whole pipeline.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::{assert_served_equals_full_build, options, scratch_copy};
+use hubsite::serve::watch::Batch;
+use hubsite::serve::{LiveSite, Rebuild};
+
+/// What an edit does to one file.
+enum Change {
+    /// Replace the first `from` with `to`.
+    Replace(&'static str, &'static str, &'static str),
+    /// Write a new file.
+    Write(&'static str, &'static str),
+    /// Delete a file.
+    Remove(&'static str),
+    /// Move a file.
+    Rename(&'static str, &'static str),
+}
+
+/// One edit (one batch of changes) and how it must be rebuilt.
+struct Edit {
+    name: &'static str,
+    changes: &'static [Change],
+    how: Rebuild,
+}
+
+fn run_edits(fixture: &str, edits: &[Edit]) {
+    let site = scratch_copy(fixture);
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    for edit in edits {
+        let mut paths = Vec::new();
+        for change in edit.changes {
+            match *change {
+                Change::Replace(path, from, to) => {
+                    let file = root.join(path);
+                    let text = fs::read_to_string(&file).expect("file to edit");
+                    assert!(text.contains(from), "{}: {path} has no {from:?}", edit.name);
+                    fs::write(&file, text.replacen(from, to, 1)).expect("write");
+                    paths.push(PathBuf::from(path));
+                }
+                Change::Write(path, text) => {
+                    fs::write(root.join(path), text).expect("write");
+                    paths.push(PathBuf::from(path));
+                }
+                Change::Remove(path) => {
+                    fs::remove_file(root.join(path)).expect("remove");
+                    paths.push(PathBuf::from(path));
+                }
+                Change::Rename(from, to) => {
+                    fs::rename(root.join(from), root.join(to)).expect("rename");
+                    paths.push(PathBuf::from(from));
+                    paths.push(PathBuf::from(to));
+                }
+            }
+        }
+        live.update(&Batch {
+            paths: paths.into_iter().collect(),
+            ..Batch::default()
+        });
+        // Checked first: a rebuild that fails leaves the last one's way in place.
+        assert_eq!(live.shared().current().errors, None, "{}", edit.name);
+        assert_eq!(live.last_rebuild(), Some(edit.how), "{}", edit.name);
+        assert_served_equals_full_build(&live, root, edit.name);
+    }
+}
+
+const DADS: &str = "sessions/spring-2027/dads-breakfast.toml";
+const COOK: &str = "sessions/spring-2027/family-cook-and-eat.toml";
+const NIGHT: &str = "sessions/autumn-2027/night-listening.toml";
+const TEENS: &str = "sessions/spring-2027/talking-with-teenagers.toml";
+const TEENS_TEXT: &str = "sessions/spring-2027/talking-with-teenagers.md";
+const SPRING: &str = "sessions/spring-2027/week.toml";
+
+const NEW_SESSION: &str = r#"title = "A new session"
+summary = "Added while serving."
+start = 2027-03-24T10:00:00
+end = 2027-03-24T11:00:00
+format = "online"
+audience = ["parents"]
+topics = ["talking-together"]
+
+[online]
+platform = "Teams"
+
+[booking]
+status = "not-required"
+"#;
+
+#[test]
+fn session_edits_of_the_council_site_equal_full_builds() {
+    use Change::{Remove, Rename, Replace, Write};
+    use Rebuild::{Full, Sessions};
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "a session's title (its page, the week and day, topics, home, search, calendars)",
+                changes: &[Replace(
+                    DADS,
+                    "title = \"Dads' breakfast\"",
+                    "title = \"Breakfast for dads\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session's start, later the same day (the day's order, calendars, filters)",
+                changes: &[Replace(
+                    DADS,
+                    "start = 2027-03-28T09:30:00",
+                    "start = 2027-03-28T10:15:00",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session's day, another day that has sessions (the same day pages and filters)",
+                changes: &[
+                    Replace(
+                        COOK,
+                        "start = 2027-03-24T17:30:00",
+                        "start = 2027-03-23T17:30:00",
+                    ),
+                    Replace(
+                        COOK,
+                        "end = 2027-03-24T19:30:00",
+                        "end = 2027-03-23T19:30:00",
+                    ),
+                ],
+                how: Sessions,
+            },
+            Edit {
+                name: "the only session of a day moved to another: a day's page comes and goes, the whole pipeline",
+                changes: &[
+                    Replace(
+                        DADS,
+                        "start = 2027-03-28T10:15:00",
+                        "start = 2027-03-29T09:30:00",
+                    ),
+                    Replace(
+                        DADS,
+                        "end = 2027-03-28T11:00:00",
+                        "end = 2027-03-29T11:00:00",
+                    ),
+                ],
+                how: Full,
+            },
+            Edit {
+                name: "a session's summary and booking email",
+                changes: &[
+                    Replace(
+                        DADS,
+                        "on the morning the clocks go forward.",
+                        "with bacon rolls.",
+                    ),
+                    Replace(
+                        DADS,
+                        "email = \"dads@example.org\"",
+                        "email = \"breakfast@example.org\"",
+                    ),
+                ],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session's topics (the topic page it joins, the index's counts)",
+                changes: &[Replace(
+                    NIGHT,
+                    "topics = [\"talking-together\"]",
+                    "topics = [\"bereavement\", \"talking-together\"]",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session's description file",
+                changes: &[Replace(
+                    TEENS_TEXT,
+                    "This session covers:",
+                    "This session covers, in order:",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a week's name (every session's search record, the programme, home)",
+                changes: &[Replace(
+                    SPRING,
+                    "name = \"Talking Families fortnight, spring 2027\"",
+                    "name = \"Talking Families, spring 2027\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "two sessions in one batch",
+                changes: &[
+                    Replace(
+                        DADS,
+                        "title = \"Breakfast for dads\"",
+                        "title = \"Dads' breakfast\"",
+                    ),
+                    Replace(TEENS, "title = \"", "title = \"Still "),
+                ],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session made sensitive (a sensitive topic: safety exits): the whole pipeline",
+                changes: &[Replace(
+                    DADS,
+                    "topics = [\"talking-together\"]",
+                    "topics = [\"domestic-abuse\"]",
+                )],
+                how: Full,
+            },
+            Edit {
+                name: "a session added: the whole pipeline",
+                changes: &[Write("sessions/spring-2027/new-session.toml", NEW_SESSION)],
+                how: Full,
+            },
+            Edit {
+                name: "the new session's title: the shortcut again",
+                changes: &[Replace(
+                    "sessions/spring-2027/new-session.toml",
+                    "A new session",
+                    "A newer session",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session moved to another week: the whole pipeline",
+                changes: &[
+                    Rename(
+                        "sessions/spring-2027/new-session.toml",
+                        "sessions/autumn-2027/new-session.toml",
+                    ),
+                    Replace(
+                        "sessions/autumn-2027/new-session.toml",
+                        "start = 2027-03-24",
+                        "start = 2027-10-28",
+                    ),
+                    Replace(
+                        "sessions/autumn-2027/new-session.toml",
+                        "end = 2027-03-24",
+                        "end = 2027-10-28",
+                    ),
+                ],
+                how: Full,
+            },
+            Edit {
+                name: "a session removed: the whole pipeline",
+                changes: &[Remove("sessions/autumn-2027/new-session.toml")],
+                how: Full,
+            },
+            Edit {
+                name: "a session's file changed but for nothing (the same text)",
+                changes: &[Replace(DADS, "Dads' breakfast", "Dads' breakfast")],
+                how: Sessions,
+            },
+        ],
+    );
+}
+
+#[test]
+fn a_broken_session_falls_back_and_reports_then_its_fix_is_served() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let file = root.join(DADS);
+    let good = fs::read_to_string(&file).expect("session");
+    fs::write(
+        &file,
+        good.replace("start = 2027-03-28T09:30:00", "start = \"soon\""),
+    )
+    .expect("write");
+    let batch = Batch {
+        paths: [PathBuf::from(DADS)].into_iter().collect(),
+        ..Batch::default()
+    };
+    live.update(&batch);
+    assert!(
+        live.shared().current().errors.is_some(),
+        "a session without a start is reported"
+    );
+    fs::write(&file, good.replace("Dads' breakfast", "Breakfast for dads")).expect("write");
+    live.update(&batch);
+    assert_served_equals_full_build(&live, root, "the session fixed");
+}
+
+#[test]
+fn session_edits_of_a_week_with_a_booklet_equal_full_builds() {
+    use Change::Replace;
+    use Rebuild::Sessions;
+    run_edits(
+        "booklet",
+        &[
+            Edit {
+                name: "a session's title (the booklet's pages and its PDF)",
+                changes: &[Replace(
+                    "sessions/spring/evening.toml",
+                    "title = \"An evening for parents, by email\"",
+                    "title = \"An evening for parents\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a session's follow-on material (the booklet)",
+                changes: &[Replace(
+                    "sessions/spring/evening.toml",
+                    "title = \"Slides from the evening\"",
+                    "title = \"The evening's slides\"",
+                )],
+                how: Sessions,
+            },
+        ],
+    );
+}
