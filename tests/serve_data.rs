@@ -320,3 +320,118 @@ fn session_edits_of_a_week_with_a_booklet_equal_full_builds() {
         ],
     );
 }
+
+const COUNSELLING: &str = "content/directory/couples-counselling.toml";
+const CENTRE: &str = "content/directory/northmoor-family-centre.toml";
+
+#[test]
+fn service_edits_of_the_council_site_equal_full_builds() {
+    use Change::{Remove, Replace, Write};
+    use Rebuild::{Full, Services};
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "a service's name (its page, the lists, related services, ORUK, search)",
+                changes: &[Replace(
+                    COUNSELLING,
+                    "name = \"Couples counselling\"",
+                    "name = \"Counselling for couples\"",
+                )],
+                how: Services,
+            },
+            Edit {
+                name: "a service's description and summary",
+                changes: &[
+                    Replace(
+                        COUNSELLING,
+                        "- evenings available",
+                        "- evenings and Saturdays",
+                    ),
+                    Replace(
+                        CENTRE,
+                        "Drop in for advice, play sessions",
+                        "Drop in for advice, play",
+                    ),
+                ],
+                how: Services,
+            },
+            Edit {
+                name: "a service's topics (the pages that list it as related)",
+                changes: &[Replace(
+                    COUNSELLING,
+                    "topics = [\"talking-together\"]",
+                    "topics = [\"talking-together\", \"bereavement\"]",
+                )],
+                how: Services,
+            },
+            Edit {
+                name: "a service's file changed but for nothing (the same text)",
+                changes: &[Replace(COUNSELLING, "couples", "couples")],
+                how: Services,
+            },
+            Edit {
+                name: "a service made sensitive: the whole pipeline",
+                changes: &[Replace(
+                    COUNSELLING,
+                    "topics = [\"talking-together\", \"bereavement\"]",
+                    "topics = [\"domestic-abuse\"]",
+                )],
+                how: Full,
+            },
+            Edit {
+                name: "a service added: the whole pipeline",
+                changes: &[Write(
+                    "content/directory/new-service.toml",
+                    "name = \"A new service\"\norganisation = \"Northmoor\"\nsummary = \"New.\"\n\
+                     level = \"universal\"\ncategories = [\"counselling\"]\ntopics = [\"talking-together\"]\n\
+                     access = [\"self-referral\"]\nlast_reviewed = 2026-10-01\n\n[cost]\nfree = true\n",
+                )],
+                how: Full,
+            },
+            Edit {
+                name: "the new service's name: the shortcut again",
+                changes: &[Replace(
+                    "content/directory/new-service.toml",
+                    "A new service",
+                    "A newer service",
+                )],
+                how: Services,
+            },
+            Edit {
+                name: "a service removed: the whole pipeline",
+                changes: &[Remove("content/directory/new-service.toml")],
+                how: Full,
+            },
+        ],
+    );
+}
+
+#[test]
+fn service_edits_shown_as_related_equal_full_builds() {
+    use Change::Replace;
+    use Rebuild::Services;
+    run_edits(
+        "related",
+        &[
+            Edit {
+                name: "a service a page lists by hand, renamed",
+                changes: &[Replace(
+                    "content/directory/couples.toml",
+                    "name = \"Couples counselling\"",
+                    "name = \"Counselling for two\"",
+                )],
+                how: Services,
+            },
+            Edit {
+                name: "its level, the only targeted service's: a level's page goes, the whole pipeline",
+                changes: &[Replace(
+                    "content/directory/couples.toml",
+                    "level = \"targeted\"",
+                    "level = \"universal\"",
+                )],
+                how: Rebuild::Full,
+            },
+        ],
+    );
+}

@@ -1,5 +1,5 @@
-//! The model made again after an edit to the practice weeks alone (`serve`'s session
-//! shortcut): the weeks and sessions are built again from their sources, their relations
+//! The model made again after an edit to the practice weeks alone, or to the directory's
+//! services alone (`serve`'s data shortcuts). After a session edit: the weeks and sessions are built again from their sources, their relations
 //! resolved and related lists chosen again, the booklets made again; the pages, topics,
 //! services, resources and the printed directory are the kept model's, since none of them reads
 //! a session (a session is never a candidate for another item's related lists).
@@ -9,7 +9,10 @@ use std::sync::Arc;
 use crate::diag::Diagnostics;
 use crate::load::Sources;
 use crate::model::address::Addresses;
-use crate::model::{ModelOptions, Site, booklet, host, related, relations, translation, week};
+use crate::model::{
+    ModelOptions, Site, booklet, host, printed_directory, related, relations, service, translation,
+    week,
+};
 
 /// The model of `sources` made from `old`, the model of `old_sources`, when the two differ only
 /// in `sessions/` (a session's fields, a week's), with the weeks' warnings: `None` when a week
@@ -109,5 +112,72 @@ pub fn update_sessions(
         untranslated: old.untranslated.clone(),
     };
     site.booklets = booklet::build_booklets(&site);
+    Some(site)
+}
+
+/// The model of `sources` made from `old`, the model of `old_sources`, when the two differ only
+/// in the directory's service files (`content/directory/*.toml`): the services are built again,
+/// every relation resolved and every related list chosen again (services are candidates for
+/// pages' lists), the printed directory chosen and made again; the pages (but their related
+/// lists), weeks, sessions, booklets, topics and resources are the kept model's. `None` when a
+/// service is added, removed or moved (another id, address or file), its sensitivity changes,
+/// or anything has a problem.
+pub fn update_services(old: &Site, sources: &Sources, options: &ModelOptions) -> Option<Site> {
+    if options.now != old.now || !sources.problems.is_empty() {
+        return None;
+    }
+    let languages = translation::Languages::of(&sources.config);
+    let mut problems = Diagnostics::default();
+    let mut services =
+        service::build_services(&sources.data_files, &old.topics, &languages, &mut problems);
+    let same_services = services.len() == old.services.len()
+        && services.iter().zip(&old.services).all(|(a, b)| {
+            a.id == b.id && a.url == b.url && a.path == b.path && a.sensitivity == b.sensitivity
+        });
+    if !problems.is_empty() || !same_services {
+        return None;
+    }
+    let mut pages = old.pages.clone();
+    let mut sessions = old.sessions.clone();
+    relations::resolve_site_relations(
+        sources,
+        &mut pages,
+        &mut sessions,
+        &mut services,
+        &old.resources,
+        &old.by_content_path,
+        &mut problems,
+    );
+    let selection = printed_directory::choose(
+        &sources.config.directory.print,
+        &services,
+        &old.resources,
+        &old.topics,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return None;
+    }
+    // Sessions' lists may change (a service is a candidate); their booklets show none.
+    super::choose_related(&mut pages, &mut sessions, &mut services, &old.resources);
+    let mut site = Site {
+        dates: old.dates.clone(),
+        messages: Arc::clone(&old.messages),
+        config: Arc::clone(&sources.config),
+        now: old.now,
+        pages,
+        topics: old.topics.clone(),
+        weeks: old.weeks.clone(),
+        sessions,
+        by_content_path: old.by_content_path.clone(),
+        services,
+        resources: old.resources.clone(),
+        booklets: old.booklets.clone(),
+        printed_directory: None,
+        favicon: old.favicon.clone(),
+        languages: Arc::clone(&sources.languages),
+        untranslated: old.untranslated.clone(),
+    };
+    site.printed_directory = printed_directory::build_printed_directory(&site, &selection);
     Some(site)
 }

@@ -14,6 +14,7 @@
 //! from its front matter; its body is read only by its own page and by search.
 
 mod front_matter;
+mod services;
 mod sessions;
 mod templates;
 
@@ -74,6 +75,9 @@ pub enum Rebuild {
     /// Edited weeks and sessions were applied to the last build: the programme, the home
     /// page, the topics of the sessions and the files made from sessions were made again.
     Sessions,
+    /// Edited services of the directory were applied to the last build: the directory, the
+    /// pages that show an edited service and the files made from services were made again.
+    Services,
     /// Every stage ran.
     Full,
 }
@@ -163,6 +167,15 @@ impl Cache {
             match sessions::apply_session_edits(&mut kept, &changes, &self.clean_pages, options) {
                 Some(edited) => {
                     let rebuilt = shortcut_made(&kept, edited, Rebuild::Sessions);
+                    self.kept = Some(kept);
+                    return Ok(rebuilt);
+                }
+                None => self.render.abandon_build(),
+            }
+            self.render.start_build();
+            match services::apply_service_edits(&mut kept, &changes, &self.clean_pages, options) {
+                Some(edited) => {
+                    let rebuilt = shortcut_made(&kept, edited, Rebuild::Services);
                     self.kept = Some(kept);
                     return Ok(rebuilt);
                 }

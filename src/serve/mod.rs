@@ -109,6 +109,7 @@ impl LiveSite {
                     Rebuild::FrontMatter => " (front matter)",
                     Rebuild::Theme => " (templates and static files)",
                     Rebuild::Sessions => " (sessions)",
+                    Rebuild::Services => " (services)",
                     Rebuild::Full => "",
                 };
                 eprintln!(

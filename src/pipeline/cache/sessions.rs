@@ -57,7 +57,6 @@ pub(super) fn apply_session_edits(
         });
     }
     let merged = Arc::clone(&kept.output);
-    let tags = kept.built.sources.config.languages.clone();
     let mut plans = Vec::new();
     for index in 0..=kept.built.others.len() {
         let (part, own) = match index {
@@ -77,6 +76,18 @@ pub(super) fn apply_session_edits(
         };
         plans.push(language.plan(part)?);
     }
+    apply_plans(kept, plans, options)
+}
+
+/// Applies each language's plan to `kept` (the default language's first), and returns the
+/// output: `None` if a search document has no place in its language's index.
+pub(super) fn apply_plans(
+    kept: &mut Kept,
+    plans: Vec<Plan>,
+    options: &BuildOptions,
+) -> Option<Edited> {
+    let merged = Arc::clone(&kept.output);
+    let tags = kept.built.sources.config.languages.clone();
     let pages = plans.iter().map(|p| p.rendered).sum();
     let mut replaced = Vec::new();
     let mut searches = Vec::new();
@@ -179,21 +190,21 @@ struct Language<'a> {
 }
 
 /// One language's part of an edit, made and checked but not yet applied.
-struct Plan {
-    sources: Sources,
-    site: Site,
+pub(super) struct Plan {
+    pub(super) sources: Sources,
+    pub(super) site: Site,
     /// What the pages rendered again read (the home page).
-    reads: Vec<(PageId, PageReads)>,
+    pub(super) reads: Vec<(PageId, PageReads)>,
     /// Each group rendered again's record.
-    records: Vec<(Generated, GeneratedRecord)>,
+    pub(super) records: Vec<(Generated, GeneratedRecord)>,
     /// The search documents of the sessions that differ.
-    documents: Vec<SearchDocument>,
+    pub(super) documents: Vec<SearchDocument>,
     /// Files of this language's output to replace, by their own paths.
-    replaced: Vec<(String, Arc<Vec<u8>>)>,
+    pub(super) replaced: Vec<(String, Arc<Vec<u8>>)>,
     /// The sizes of the files pages offer for download, with the booklets printed again.
-    downloads: Downloads,
+    pub(super) downloads: Downloads,
     /// Pages rendered again.
-    rendered: usize,
+    pub(super) rendered: usize,
 }
 
 impl Language<'_> {

@@ -1,0 +1,224 @@
+//! The fifth shortcut: an edit to services of the directory (`content/directory/*.toml`) where
+//! no service comes, goes or moves. The edited files are read again, and in each language the
+//! kept model is updated with them ([`update_services`]: services, every related list and the
+//! printed directory made again). Then only what reads a service is made again: the
+//! directory's pages, the content pages that list an edited service as related (or whose
+//! related lists changed) and the home page (its route into the directory), the programme when
+//! a session lists an edited service or its lists changed, the printed directory's PDFs, the Open Referral UK
+//! export and the search documents of services that differ. Anything else runs the whole
+//! pipeline, which reports as a build does.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::sessions::{Plan, apply_plans};
+use super::{Changes, Edited, Kept, fit_last_build};
+use crate::check::directory::directory_warnings;
+use crate::load::read_source;
+use crate::model::service::is_service_file;
+use crate::model::{ModelOptions, PageId, PageKind, Service, update_services};
+use crate::output::origins::CleanPages;
+use crate::output::search::documents::documents_from_services;
+use crate::output::{Output, booklet_pdf, oruk};
+use crate::pipeline::{BuildOptions, Built};
+use crate::render::inputs::Generated;
+use crate::render::{TopicPages, render_pages};
+
+/// Applies `changes` to `kept` if they edit only service files the site has, moving nothing;
+/// `None` otherwise (see [`super::sessions::apply_session_edits`] for what may be left half
+/// updated then).
+pub(super) fn apply_service_edits(
+    kept: &mut Kept,
+    changes: &Changes,
+    clean_pages: &CleanPages,
+    options: &BuildOptions,
+) -> Option<Edited> {
+    if changes.config || changes.rescan || changes.paths.is_empty() {
+        return None;
+    }
+    let sources = &kept.built.sources;
+    let mut files = Vec::new();
+    for path in &changes.paths {
+        let at = sources
+            .data_files
+            .iter()
+            .position(|f| f.path == *path && is_service_file(f))?;
+        let file = read_source(&sources.root, &sources.root.join(path)).ok()?;
+        if file.text != sources.data_files[at].text {
+            files.push((at, file));
+        }
+    }
+    if files.is_empty() {
+        return Some(Edited {
+            output: Arc::clone(&kept.output),
+            pages: 0,
+        });
+    }
+    let edited: BTreeSet<PathBuf> = files.iter().map(|(_, f)| f.path.clone()).collect();
+    let merged = Arc::clone(&kept.output);
+    let mut plans = Vec::new();
+    for index in 0..=kept.built.others.len() {
+        let (part, own) = match index {
+            0 => (&kept.built, &*merged),
+            _ => {
+                let other = &kept.built.others[index - 1];
+                (other, &other.output)
+            }
+        };
+        let language = Language {
+            files: &files,
+            edited: &edited,
+            own,
+            merged: &merged,
+            clean_pages,
+            options,
+        };
+        plans.push(language.plan(part)?);
+    }
+    apply_plans(kept, plans, options)
+}
+
+/// What one language's part of the last build is checked against.
+struct Language<'a> {
+    /// The edited files, read again, with their places among the data files.
+    files: &'a [(usize, crate::diag::SourceFile)],
+    /// Their paths.
+    edited: &'a BTreeSet<PathBuf>,
+    /// This language's output.
+    own: &'a Output,
+    /// Every language's.
+    merged: &'a Output,
+    clean_pages: &'a CleanPages,
+    options: &'a BuildOptions,
+}
+
+impl Language<'_> {
+    /// This language's model with the edited services, what reads them made again and checked
+    /// as a build checks it.
+    fn plan(&self, part: &Built) -> Option<Plan> {
+        let mut sources = part.sources.clone();
+        for (at, file) in self.files {
+            sources.data_files[*at] = file.clone();
+        }
+        let model = ModelOptions {
+            drafts: self.options.drafts,
+            now: self.options.now,
+        };
+        let old = &part.site;
+        let site = update_services(old, &sources, &model)?;
+        if old.printed_directory.is_some() != site.printed_directory.is_some() {
+            return None;
+        }
+        // The warnings a build gives of services (not reviewed, no contact details) are the
+        // same, or the whole pipeline tells.
+        let config = &site.config;
+        let today = config.time_zone.to_datetime(self.options.now).date();
+        let stale = config.directory.stale_after_months;
+        let warnings =
+            |services: &[Service]| directory_warnings(services, today, stale, &HashSet::new());
+        if warnings(&old.services) != warnings(&site.services) {
+            return None;
+        }
+        let changed: BTreeSet<usize> = site
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.edited.contains(&s.path))
+            .map(|(index, _)| index)
+            .collect();
+        let lists_edited = |services: &[crate::model::service::ServiceIndex]| {
+            services.iter().any(|s| changed.contains(&s.index()))
+        };
+        // The content pages that show an edited service (as related), whose related lists
+        // changed, and the home page.
+        let ids: Vec<PageId> = old
+            .pages
+            .iter()
+            .zip(&site.pages)
+            .enumerate()
+            .filter(|(_, (a, b))| {
+                b.kind == PageKind::Home
+                    || a.related_lists != b.related_lists
+                    || lists_edited(&b.related_lists.services)
+            })
+            .map(|(id, _)| PageId::new(id))
+            .collect();
+        let mut groups = vec![Generated::Directory];
+        let sessions_read = old.sessions.iter().zip(&site.sessions).any(|(a, b)| {
+            a.related_lists != b.related_lists || lists_edited(&b.related_lists.services)
+        });
+        if sessions_read {
+            groups.push(Generated::Programme);
+        }
+        let mut downloads = part.downloads.clone();
+        let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
+        for printed in booklet_pdf::print_directory(&site) {
+            let printed = printed.ok()?;
+            downloads.insert(&printed.path, printed.bytes.len());
+            replaced.push((printed.path, Arc::new(printed.bytes)));
+        }
+        let (rendered, reads, records) = render_pages(
+            &site,
+            &part.templates,
+            &ids,
+            &groups,
+            TopicPages::Only(&BTreeSet::new()),
+            &downloads,
+        )
+        .ok()?;
+        // The same pages with the same dates (what the sitemap shows of them).
+        let last = part.inputs.generated();
+        if !records
+            .iter()
+            .all(|(group, record)| last.get(group).is_some_and(|b| b.pages == record.pages))
+        {
+            return None;
+        }
+        let fits = fit_last_build(
+            &sources,
+            &rendered.pages,
+            &rendered.site_links,
+            self.own,
+            self.merged,
+            self.clean_pages,
+        );
+        if !fits {
+            return None;
+        }
+        for page in &rendered.pages {
+            replaced.push((
+                page.url.output_file(),
+                Arc::new(page.html.clone().into_bytes()),
+            ));
+        }
+        // The export is published once, in the default language.
+        if !site.config.is_translation() {
+            for export in oruk::render_oruk_export(&site) {
+                replaced.push((export.path, Arc::new(export.text.into_bytes())));
+            }
+        }
+        if !replaced
+            .iter()
+            .all(|(path, _)| self.own.get(path).is_some())
+        {
+            return None;
+        }
+        let documents = documents_from_services(old)
+            .into_iter()
+            .zip(documents_from_services(&site))
+            .filter(|(before, after)| before != after)
+            .map(|(_, after)| after)
+            .collect();
+        Some(Plan {
+            rendered: rendered.pages.len(),
+            sources,
+            site,
+            reads,
+            records,
+            documents,
+            replaced,
+            downloads,
+        })
+    }
+}
