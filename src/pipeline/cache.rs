@@ -1,5 +1,6 @@
-//! What `serve` keeps between runs of the pipeline, each stage's part of it, and the one
-//! shortcut: an edit to the text of pages already in the site (their front matter unchanged,
+//! What `serve` keeps between runs of the pipeline, each stage's part of it, and the shortcuts
+//! (the others in [`front_matter`], [`templates`], [`sessions`] and [`services`]): here, an
+//! edit to the text of pages already in the site (their front matter unchanged,
 //! nothing else among the changes) is applied to what the last build kept: the pages are read
 //! and rendered again, their search documents replaced in the kept index, and every other file
 //! is the last build's. Anything else runs every stage, each taking its part of the last build:

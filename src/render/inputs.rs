@@ -9,9 +9,11 @@
 //! The pages made from the model rather than from a Markdown file are recorded by group
 //! ([`Generated`]), where each group is rendered: the programme and the directory read the
 //! pages their sessions and services list as related, a topic's page reads every page (it
-//! looks through them all for its topic), the library, search and 404 read none. What is not
-//! recorded, and why that is safe for the one use of the map (an edit of pages' front matter,
-//! `pipeline::cache`): the rest of the model (topics, weeks, sessions, services, resources),
+//! looks through them all for its topic), the library, search and 404 read none. The edits of
+//! sessions and services (`pipeline::cache::sessions` and `services`) use the groups' records
+//! only to check that the programme or the directory made the same pages; what reads a session
+//! or a service is known there by kind. What is not recorded, and why that is safe for the use
+//! of the map after an edit of pages' front matter (`pipeline::cache`): the rest of the model (topics, weeks, sessions, services, resources),
 //! which the shortcut requires to be unchanged but for the related pages of sessions and
 //! services (whose groups it renders again when those change), and the pages' addresses, which
 //! it requires to be the same. `tests/serve_front_matter.rs` compares every edit the shortcut
