@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::sessions::{Plan, apply_plans};
+use super::sessions::{Plan, apply_plans, changed_pages};
 use super::{Changes, Edited, Kept, fit_last_build};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -175,9 +175,11 @@ impl Language<'_> {
         {
             return None;
         }
+        let count = rendered.pages.len();
+        let pages = changed_pages(rendered.pages, self.own);
         let fits = fit_last_build(
             &sources,
-            &rendered.pages,
+            &pages,
             &rendered.site_links,
             self.own,
             self.merged,
@@ -186,7 +188,7 @@ impl Language<'_> {
         if !fits {
             return None;
         }
-        for page in &rendered.pages {
+        for page in &pages {
             replaced.push((
                 page.url.output_file(),
                 Arc::new(page.html.clone().into_bytes()),
@@ -211,7 +213,7 @@ impl Language<'_> {
             .map(|(_, after)| after)
             .collect();
         Some(Plan {
-            rendered: rendered.pages.len(),
+            rendered: count,
             sources,
             site,
             reads,

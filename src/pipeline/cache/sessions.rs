@@ -21,10 +21,10 @@ use crate::load::{Sources, load_weeks};
 use crate::model::{ModelOptions, PageId, PageKind, Site, TopicId, update_sessions};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{SearchDocument, documents_from_sessions};
-use crate::output::{Output, booklet_pdf, calendar, my_sessions};
+use crate::output::{Contents, Output, booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{Downloads, TopicPages, render_pages};
+use crate::render::{Downloads, RenderedPage, TopicPages, render_pages};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only files of the weeks under `sessions/` that the
@@ -142,6 +142,21 @@ pub(super) fn apply_plans(
     Some(Edited { output, pages })
 }
 
+/// The pages of `pages` that differ from their last version in `own`: only those need
+/// checking and replacing (a page the last build published as it is now was checked then, and
+/// the shortcuts publish the same files, so its links lead where they did).
+pub(super) fn changed_pages(pages: Vec<RenderedPage>, own: &Output) -> Vec<RenderedPage> {
+    pages
+        .into_iter()
+        .filter(|page| {
+            !matches!(
+                own.get(&page.url.output_file()).map(|f| &f.contents),
+                Some(Contents::Bytes(bytes)) if bytes.as_slice() == page.html.as_bytes()
+            )
+        })
+        .collect()
+}
+
 /// The indexes of the weeks of `new` whose files differ from `old`'s; `None` when a week or
 /// a session (or its description file) was added, removed or renamed.
 fn edited_weeks(old: &[WeekSource], new: &[WeekSource]) -> Option<BTreeSet<usize>> {
@@ -218,9 +233,7 @@ impl Language<'_> {
             now: self.options.now,
         };
         let old = &part.site;
-        let site = update_sessions(old, &part.sources, &sources, &model);
-        eprintln!("DEBUG model {}", site.is_some());
-        let site = site?;
+        let site = update_sessions(old, &part.sources, &sources, &model)?;
         let edited = |week: crate::model::week::WeekId| self.touched.contains(&week.index());
         // A topic's page lists the sessions with its topic: only the pages of the topics an
         // edited week's sessions have or had are made again (the index, with its counts, is
@@ -258,59 +271,38 @@ impl Language<'_> {
             TopicPages::Only(&topics),
             &downloads,
         )
-        .map_err(|e| eprintln!("DEBUG render {e:?}"))
         .ok()?;
         // The same pages with the same dates (what the sitemap shows of them): the programme's
         // all of them, the topics' those made again (the others are the last build's).
         let last = part.inputs.generated();
         for (group, record) in records.iter_mut() {
-            let before = last.get(group);
-            eprintln!("DEBUG group {group:?} {}", before.is_some());
-            let before = before?;
+            let before = last.get(group)?;
             match group {
                 Generated::Topics => {
                     if !record.pages.iter().all(|page| before.pages.contains(page)) {
-                        {
-                            eprintln!("DEBUG return at line");
-                            return None;
-                        }
+                        return None;
                     }
                     record.pages = before.pages.clone();
                     record.templates.extend(before.templates.iter().cloned());
                 }
-                _ if record.pages != before.pages => {
-                    let a: Vec<_> = record
-                        .pages
-                        .iter()
-                        .filter(|p| !before.pages.contains(p))
-                        .collect();
-                    let b: Vec<_> = before
-                        .pages
-                        .iter()
-                        .filter(|p| !record.pages.contains(p))
-                        .collect();
-                    eprintln!("DEBUG pages differ: new {a:?} old {b:?}");
-                    return None;
-                }
+                _ if record.pages != before.pages => return None,
                 _ => {}
             }
         }
+        let count = rendered.pages.len();
+        let pages = changed_pages(rendered.pages, self.own);
         let fits = fit_last_build(
             &sources,
-            &rendered.pages,
+            &pages,
             &rendered.site_links,
             self.own,
             self.merged,
             self.clean_pages,
         );
-        eprintln!("DEBUG fits {fits}");
         if !fits {
-            {
-                eprintln!("DEBUG return at line");
-                return None;
-            }
+            return None;
         }
-        for page in &rendered.pages {
+        for page in &pages {
             replaced.push((
                 page.url.output_file(),
                 Arc::new(page.html.clone().into_bytes()),
@@ -327,10 +319,7 @@ impl Language<'_> {
             .iter()
             .all(|(path, _)| self.own.get(path).is_some())
         {
-            {
-                eprintln!("DEBUG return at line");
-                return None;
-            }
+            return None;
         }
         let documents = documents_from_sessions(old)
             .into_iter()
@@ -339,7 +328,7 @@ impl Language<'_> {
             .map(|(_, after)| after)
             .collect();
         Some(Plan {
-            rendered: rendered.pages.len(),
+            rendered: count,
             sources,
             site,
             reads,
