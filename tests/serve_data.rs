@@ -435,3 +435,33 @@ fn service_edits_shown_as_related_equal_full_builds() {
         ],
     );
 }
+
+#[test]
+fn a_session_material_problem_is_reported_as_a_build_reports_it() {
+    let site = scratch_copy("booklet");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let path = "sessions/spring/evening.toml";
+    let file = root.join(path);
+    let good = fs::read_to_string(&file).expect("session");
+    // The same material twice: a problem of the verdict's, not of the model's.
+    let twice = format!(
+        "{good}\n[[follow_on]]\ntitle = \"The slides again\"\nurl = \"https://example.org/slides/evening.pdf\"\nkind = \"slides\"\n"
+    );
+    fs::write(&file, twice).expect("write");
+    let batch = Batch {
+        paths: [PathBuf::from(path)].into_iter().collect(),
+        ..Batch::default()
+    };
+    live.update(&batch);
+    let errors = live.shared().current().errors.clone();
+    assert!(
+        errors
+            .as_deref()
+            .is_some_and(|e| e.contains("evening.toml")),
+        "the duplicate material is reported: {errors:?}"
+    );
+    fs::write(&file, good).expect("write");
+    live.update(&batch);
+    assert_served_equals_full_build(&live, root, "the material fixed");
+}

@@ -10,15 +10,15 @@ use crate::diag::Diagnostics;
 use crate::load::Sources;
 use crate::model::address::Addresses;
 use crate::model::{
-    ModelOptions, Site, booklet, host, printed_directory, related, relations, service, translation,
-    week,
+    ModelOptions, Site, booklet, host, material_checks, printed_directory, related, relations,
+    service, translation, week,
 };
 
 /// The model of `sources` made from `old`, the model of `old_sources`, when the two differ only
 /// in `sessions/` (a session's fields, a week's), with the weeks' warnings: `None` when a week
 /// or session is added, removed or moved (another address, week or file), a session's
 /// sensitivity changes (every page's safety exit may read it), the weeks' warnings change (the
-/// build's list would), or anything has a problem: then the whole pipeline tells (and reports)
+/// build's list would), or anything has a problem (a session's materials too): then the whole pipeline tells (and reports)
 /// what changed.
 pub fn update_sessions(
     old: &Site,
@@ -111,6 +111,11 @@ pub fn update_sessions(
         languages: Arc::clone(&sources.languages),
         untranslated: old.untranslated.clone(),
     };
+    // The verdict's checks of sessions' materials (problems, not warnings): the whole pipeline
+    // reports them.
+    if !material_checks::check_materials(&site).is_empty() {
+        return None;
+    }
     site.booklets = booklet::build_booklets(&site);
     Some(site)
 }
