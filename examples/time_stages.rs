@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let model_made = t.elapsed();
         let t = Instant::now();
         let rendered =
-            render_site(&site, &templates, &made.downloads).map_err(|e| e.to_string())?;
+            render_site(&site, &templates, &made.downloads, None).map_err(|e| e.to_string())?;
         let render = t.elapsed();
         let t = Instant::now();
         let output = build_outputs(&site, &sources, rendered, made, Some(&clean_pages))

@@ -10,13 +10,14 @@ pub mod safety;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Site, material_checks};
-use crate::output::links::{PageLink, page_links, resolves};
+use crate::output::links::{PageLink, page_link, page_links, resolves};
 use crate::output::{Contents, Output};
 
 /// What the verdict found: problems that stop a build, and warnings that do not.
@@ -35,10 +36,7 @@ pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
     let stale_after = config.directory.stale_after_months;
     let pages = html_pages(output);
     // Each page's links are read once, across cores, for both checks that need them.
-    let links: Vec<Vec<PageLink>> = pages
-        .par_iter()
-        .map(|(_, html)| page_links(html, &output.urls))
-        .collect();
+    let links = links_of(&pages, output);
     let mut problems = check_output_links(output, &pages, &links);
     problems.extend(material_checks::check_materials(site));
     let linked = linked_from_pages(&pages, &links);
@@ -67,10 +65,7 @@ pub fn page_warnings_again(
         let config = &site.config;
         let today = config.time_zone.to_datetime(now).date();
         let pages = html_pages(output);
-        let links: Vec<Vec<PageLink>> = pages
-            .par_iter()
-            .map(|(_, html)| page_links(html, &output.urls))
-            .collect();
+        let links = links_of(&pages, output);
         let linked = linked_from_pages(&pages, &links);
         let stale_after = config.directory.stale_after_months;
         let unlinked = directory::directory_warnings(&site.services, today, stale_after, &linked)
@@ -85,20 +80,54 @@ pub fn page_warnings_again(
 /// The site paths the published page at `path` links to, as the check for services no page
 /// links to counts them (none for the directory's own pages).
 pub fn counted_links<'a>(path: &str, html: &'a str, output: &Output) -> BTreeSet<&'a str> {
-    let pages = [(path, Cow::Borrowed(html))];
+    let pages = [(path, PageText::Html(Cow::Borrowed(html)))];
     let links = [page_links(html, &output.urls)];
     linked_from_pages(&pages, &links).into_iter().collect()
 }
 
-/// The published HTML pages: their output paths and text.
-fn html_pages(output: &Output) -> Vec<(&str, Cow<'_, str>)> {
+/// What the verdict reads of a published page.
+enum PageText<'a> {
+    /// Its text, in memory.
+    Html(Cow<'a, str>),
+    /// The root-relative `href`s and `src`s of a page written as it rendered.
+    Hrefs(Vec<Arc<str>>),
+}
+
+/// The published HTML pages: their output paths, and their text or kept links.
+fn html_pages(output: &Output) -> Vec<(&str, PageText<'_>)> {
     output
         .files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| match &f.contents {
-            Contents::Bytes(bytes) => Some((f.path.as_str(), String::from_utf8_lossy(bytes))),
-            _ => None,
+            Contents::Bytes(bytes) => Some((
+                f.path.as_str(),
+                PageText::Html(String::from_utf8_lossy(bytes)),
+            )),
+            Contents::Written(page) => Some((f.path.as_str(), PageText::Hrefs(page.hrefs()))),
+            Contents::Asset(_) => None,
+        })
+        .collect()
+}
+
+/// Each page's links, across cores, each distinct one once (as a page written while it
+/// rendered keeps them), so that a page in memory and one written are checked alike.
+fn links_of<'a>(pages: &'a [(&str, PageText<'a>)], output: &Output) -> Vec<Vec<PageLink<'a>>> {
+    pages
+        .par_iter()
+        .map(|(_, text)| {
+            let links: Vec<PageLink> = match text {
+                PageText::Html(html) => page_links(html, &output.urls),
+                PageText::Hrefs(hrefs) => hrefs
+                    .iter()
+                    .map(|href| page_link(href, &output.urls))
+                    .collect(),
+            };
+            let mut seen = HashSet::new();
+            links
+                .into_iter()
+                .filter(|link| seen.insert(*link))
+                .collect()
         })
         .collect()
 }
@@ -106,7 +135,7 @@ fn html_pages(output: &Output) -> Vec<(&str, Cow<'_, str>)> {
 /// Links in generated HTML that lead to no published file, or out of the site's folder.
 fn check_output_links(
     output: &Output,
-    pages: &[(&str, Cow<'_, str>)],
+    pages: &[(&str, PageText<'_>)],
     links: &[Vec<PageLink>],
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
@@ -135,7 +164,7 @@ fn check_output_links(
 /// every link of every page goes in (a quarter of a million at 1,000 pages in three languages),
 /// and the directory's check only asks whether a service's path is there.
 fn linked_from_pages<'a>(
-    pages: &[(&str, Cow<'a, str>)],
+    pages: &[(&str, PageText<'a>)],
     links: &[Vec<PageLink<'a>>],
 ) -> HashSet<&'a str> {
     pages

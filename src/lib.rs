@@ -28,5 +28,6 @@ pub mod serve;
 pub mod site_url;
 pub mod text;
 pub mod write;
+pub mod written;
 
 pub use error::Error;

@@ -151,12 +151,17 @@ impl Probe {
                 now: self.now,
             },
         )?;
-        Ok(
-            render_and_output(&site, &sources, &self.templates, None, SearchIndex::Drop)?
-                .output
-                .files
-                .len(),
-        )
+        Ok(render_and_output(
+            &site,
+            &sources,
+            &self.templates,
+            None,
+            SearchIndex::Drop,
+            None,
+        )?
+        .output
+        .files
+        .len())
     }
 }
 

@@ -23,11 +23,12 @@
 //! hubsite only ever deletes inside folders it made itself (they carry [`MARKER_FILE`]).
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -188,55 +189,217 @@ pub fn write_output_to(
     site_root: &Path,
     disk: &dyn Disk,
 ) -> Result<Published, Error> {
-    let output_dir = absolute(output_dir)?;
-    check_output_dir(&output_dir, site_root)?;
-    let parent = output_dir
-        .parent()
-        .ok_or_else(|| unsafe_output(&output_dir, "it has no parent folder"))?;
-    fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
-    let _turn = take_turn(parent, &output_dir)?;
-    remove_stale_staging(&output_dir);
-    let staging = previous_output_path(&output_dir);
-    if let Some(why) = cannot_swap(&output_dir) {
-        // The folder beside it would only be a useless copy on another file system.
-        if staging.join(MARKER_FILE).exists() {
-            remove_own_folder(&staging);
-        }
-        publish_in_place(output, &output_dir, disk)?;
-        return Ok(Published::InPlace(why));
+    Staging::open(output_dir, site_root, disk)?.finish(output)
+}
+
+/// The staging folder of a build: where `hubsite build` writes each page as soon as it is
+/// rendered ([`Staging::put`], from any thread), then the rest of the output
+/// ([`Staging::finish`]), which puts it in the output folder's place. Nothing is published
+/// until then: a build that fails (or is killed) after some files were written leaves the
+/// output folder as it was, and dropping an unfinished `Staging` removes what it staged.
+///
+/// The staging folder is `.public.hubsite-previous`, the previous output (see the module's
+/// comment): [`Staging::put`] rewrites a file only if its bytes differ, replaces a file or
+/// link where a folder is now needed (and the other way round), and [`Staging::finish`]
+/// removes whatever the new output no longer has.
+pub struct Staging<'d> {
+    output_dir: PathBuf,
+    staging: PathBuf,
+    disk: &'d dyn Disk,
+    /// What the staging folder held when the build began.
+    found: HashMap<PathBuf, Found>,
+    /// Folders known to be in place in the staging folder.
+    folders: Mutex<HashSet<PathBuf>>,
+    finished: bool,
+    /// Held until the build ends: one build at a time writes beside an output folder.
+    _turn: fs::File,
+}
+
+impl std::fmt::Debug for Staging<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staging")
+            .field("output_dir", &self.output_dir)
+            .field("staging", &self.staging)
+            .finish_non_exhaustive()
     }
-    if let Err(error) = claim_staging(&staging, disk) {
-        if matches!(error, Error::Io { .. }) && is_ours_or_empty(&staging) {
-            remove_own_folder(&staging);
-        }
-        return Err(error);
-    }
-    if let Err(error) = sync_folder(output, &staging, disk) {
-        // Whatever was staged goes (a full disk needs the space back); the output is untouched.
-        remove_own_folder(&staging);
-        return Err(error);
-    }
-    match swap_in(&staging, &output_dir, disk) {
-        Ok(()) => {
-            mark_previous_output(&staging);
-            Ok(Published::Swapped)
-        }
-        Err(error) => match error.io_kind() {
-            Some(
-                kind @ (io::ErrorKind::ResourceBusy
-                | io::ErrorKind::CrossesDevices
-                | io::ErrorKind::PermissionDenied
-                | io::ErrorKind::Unsupported),
-            ) => {
+}
+
+impl<'d> Staging<'d> {
+    /// Checks that `output_dir` may be replaced, takes this build's turn at it and claims its
+    /// staging folder, through `disk`.
+    pub fn open(
+        output_dir: &Path,
+        site_root: &Path,
+        disk: &'d dyn Disk,
+    ) -> Result<Staging<'d>, Error> {
+        let output_dir = absolute(output_dir)?;
+        check_output_dir(&output_dir, site_root)?;
+        let parent = output_dir
+            .parent()
+            .ok_or_else(|| unsafe_output(&output_dir, "it has no parent folder"))?;
+        fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+        let turn = take_turn(parent, &output_dir)?;
+        remove_stale_staging(&output_dir);
+        let staging = previous_output_path(&output_dir);
+        if let Err(error) = claim_staging(&staging, disk) {
+            if matches!(error, Error::Io { .. }) && is_ours_or_empty(&staging) {
                 remove_own_folder(&staging);
-                publish_in_place(output, &output_dir, disk)?;
-                Ok(Published::InPlace(NoSwap::Refused(kind)))
             }
-            _ => {
+            return Err(error);
+        }
+        let found = match found_in(&staging) {
+            Ok(found) => found,
+            Err(error) => {
                 remove_own_folder(&staging);
-                Err(error)
+                return Err(error);
             }
-        },
+        };
+        Ok(Staging {
+            output_dir,
+            staging,
+            disk,
+            found,
+            folders: Mutex::new(HashSet::new()),
+            finished: false,
+            _turn: turn,
+        })
+    }
+
+    /// Puts `bytes` at `path` (relative to the output folder, `/` separators) in the staging
+    /// folder, unless the file there already holds them.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let relative = Path::new(path);
+        let target = self.staging.join(relative);
+        let found = self.found.get(relative);
+        let same = matches!(found, Some(Found::File { len }) if *len == bytes.len() as u64)
+            && fs::read(&target).is_ok_and(|old| old == bytes);
+        if same {
+            return Ok(());
+        }
+        self.make_folders(relative)?;
+        let removed = match found {
+            Some(Found::Folder) => fs::remove_dir_all(&target),
+            // A link is replaced, never followed.
+            Some(Found::Other) => fs::remove_file(&target),
+            _ => Ok(()),
+        };
+        match removed {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(Error::io("cannot remove", &target, e));
+            }
+            _ => {}
+        }
+        self.disk
+            .write(&target, bytes)
+            .map_err(|e| Error::io("cannot write", &target, e))
+    }
+
+    /// Makes the folders `relative` is in, replacing whatever else is found in their place.
+    fn make_folders(&self, relative: &Path) -> Result<(), Error> {
+        let Some(parent) = relative.parent().filter(|p| !p.as_os_str().is_empty()) else {
+            return Ok(());
+        };
+        let mut made = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        if made.contains(parent) {
+            return Ok(());
+        }
+        let mut needed: Vec<&Path> = parent
+            .ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .take_while(|p| !made.contains(*p))
+            .collect();
+        needed.reverse();
+        for folder in needed {
+            let path = self.staging.join(folder);
+            match self.found.get(folder) {
+                Some(Found::Folder) => {}
+                found => {
+                    if found.is_some() {
+                        fs::remove_file(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
+                    }
+                    match self.disk.create_dir(&path) {
+                        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                            return Err(Error::io("cannot create", &path, e));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            made.insert(folder.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Writes the files of `output` not written yet (all but [`Contents::Written`] pages,
+    /// which [`Staging::put`] wrote as they rendered), removes what `output` no longer has,
+    /// and puts the staging folder in the output folder's place.
+    pub fn finish(mut self, output: &Output) -> Result<Published, Error> {
+        output
+            .files
+            .par_iter()
+            .filter(|file| !matches!(file.contents, Contents::Written(_)))
+            .try_for_each(|file| self.put(&file.path, &file_bytes(file)?))?;
+        let wanted = Wanted::of(output);
+        // A path the output uses was replaced by `put` with the right kind of thing.
+        remove_unwanted(&self.staging, &self.found, |path, what| {
+            wanted.keeps(path, what) || wanted.files.contains(path) || wanted.folders.contains(path)
+        })?;
+        self.finished = true;
+        let (staging, output_dir, disk) = (&self.staging, &self.output_dir, self.disk);
+        let in_place = |why: NoSwap| {
+            // Published from the staging folder, file by file; it then goes, as it would
+            // only be a copy.
+            let staged = staged_output(output, staging);
+            let published = publish_in_place(&staged, output_dir, disk);
+            remove_own_folder(staging);
+            published.map(|()| Published::InPlace(why))
+        };
+        if let Some(why) = cannot_swap(output_dir) {
+            return in_place(why);
+        }
+        match swap_in(staging, output_dir, disk) {
+            Ok(()) => {
+                mark_previous_output(staging);
+                Ok(Published::Swapped)
+            }
+            Err(error) => match error.io_kind() {
+                Some(
+                    kind @ (io::ErrorKind::ResourceBusy
+                    | io::ErrorKind::CrossesDevices
+                    | io::ErrorKind::PermissionDenied
+                    | io::ErrorKind::Unsupported),
+                ) => in_place(NoSwap::Refused(kind)),
+                _ => {
+                    remove_own_folder(staging);
+                    Err(error)
+                }
+            },
+        }
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            // A failed build: whatever was staged goes (a full disk needs the space back).
+            remove_own_folder(&self.staging);
+        }
+    }
+}
+
+/// `output` as the staging folder now holds it: each file read from there.
+fn staged_output(output: &Output, staging: &Path) -> Output {
+    Output {
+        files: output
+            .files
+            .iter()
+            .map(|file| OutputFile {
+                path: file.path.clone(),
+                contents: Contents::Asset(AssetSource::Disk(staging.join(&file.path))),
+            })
+            .collect(),
+        page_count: output.page_count,
+        urls: output.urls.clone(),
     }
 }
 
@@ -444,29 +607,6 @@ fn found_in(root: &Path) -> Result<HashMap<PathBuf, Found>, Error> {
     Ok(found)
 }
 
-/// Makes `root` hold exactly `output` (and the marker), touching only what differs.
-fn sync_folder(output: &Output, root: &Path, disk: &dyn Disk) -> Result<(), Error> {
-    let found = found_in(root)?;
-    let wanted = Wanted::of(output);
-    remove_unwanted(root, &found, |path, what| wanted.keeps(path, what))?;
-    for folder in &wanted.folders {
-        if found.get(*folder) != Some(&Found::Folder) {
-            let path = root.join(folder);
-            disk.create_dir(&path)
-                .map_err(|e| Error::io("cannot create", &path, e))?;
-        }
-    }
-    output.files.par_iter().try_for_each(|file| {
-        let target = root.join(&file.path);
-        match changed_bytes(file, &target, &found)? {
-            Some(bytes) => disk
-                .write(&target, &bytes)
-                .map_err(|e| Error::io("cannot write", &target, e)),
-            None => Ok(()),
-        }
-    })
-}
-
 fn remove_unwanted(
     root: &Path,
     found: &HashMap<PathBuf, Found>,
@@ -485,8 +625,13 @@ fn remove_unwanted(
             _ => fs::remove_file(&path),
         };
         match removed {
-            // Already gone with a folder removed before it.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            // Already gone with a folder removed before it, or with a folder replaced by a
+            // file (by `Staging::put`).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) => {}
             other => other.map_err(|e| Error::io("cannot remove", &path, e))?,
         }
     }
@@ -499,16 +644,28 @@ fn changed_bytes<'a>(
     target: &Path,
     found: &HashMap<PathBuf, Found>,
 ) -> Result<Option<Cow<'a, [u8]>>, Error> {
-    let bytes: Cow<[u8]> = match &file.contents {
+    let bytes = file_bytes(file)?;
+    let same = matches!(found.get(Path::new(&file.path)), Some(Found::File { len }) if *len == bytes.len() as u64)
+        && fs::read(target).is_ok_and(|old| old == *bytes);
+    Ok((!same).then_some(bytes))
+}
+
+/// The bytes of `file`.
+fn file_bytes(file: &OutputFile) -> Result<Cow<'_, [u8]>, Error> {
+    Ok(match &file.contents {
         Contents::Bytes(bytes) => Cow::Borrowed(bytes),
         Contents::Asset(AssetSource::Embedded(bytes)) => Cow::Borrowed(bytes),
         Contents::Asset(AssetSource::Disk(source)) => {
             Cow::Owned(fs::read(source).map_err(|e| Error::io("cannot read", source, e))?)
         }
-    };
-    let same = matches!(found.get(Path::new(&file.path)), Some(Found::File { len }) if *len == bytes.len() as u64)
-        && fs::read(target).is_ok_and(|old| old == *bytes);
-    Ok((!same).then_some(bytes))
+        Contents::Written(_) => {
+            return Err(Error::io(
+                "cannot read",
+                Path::new(&file.path),
+                io::Error::other("a page written while it rendered has no bytes in memory"),
+            ));
+        }
+    })
 }
 
 /// Publishes `output` into `output_dir` itself, for a folder that cannot be swapped: every

@@ -17,7 +17,7 @@ fn welsh_pages() -> Vec<(String, String)> {
             hubsite::output::Contents::Bytes(bytes) => {
                 Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
             }
-            hubsite::output::Contents::Asset(_) => None,
+            hubsite::output::Contents::Asset(_) | hubsite::output::Contents::Written(_) => None,
         })
         .collect()
 }

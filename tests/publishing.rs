@@ -122,6 +122,7 @@ fn a_full_disk_leaves_the_previous_output_and_nothing_staged() {
                 hubsite::output::Contents::Asset(hubsite::load::AssetSource::Disk(p)) => {
                     fs::metadata(p).unwrap().len()
                 }
+                hubsite::output::Contents::Written(page) => page.len as u64,
             };
             len.div_ceil(4096).max(1)
         })

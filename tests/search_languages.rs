@@ -26,7 +26,7 @@ fn welsh_site() -> BTreeMap<String, Vec<u8>> {
         .iter()
         .filter_map(|f| match &f.contents {
             Contents::Bytes(bytes) => Some((f.path.clone(), bytes.to_vec())),
-            Contents::Asset(_) => None,
+            Contents::Asset(_) | Contents::Written(_) => None,
         })
         .collect()
 }

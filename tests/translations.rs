@@ -33,7 +33,8 @@ fn build_in(root: &Path, language: &str) -> (Site, RenderedSite) {
     let templates = Templates::parse(&sources.templates)
         .expect("the theme's templates")
         .with_messages(Arc::clone(&site.messages));
-    let rendered = render_site(&site, &templates, &Downloads::default()).expect("the pages render");
+    let rendered =
+        render_site(&site, &templates, &Downloads::default(), None).expect("the pages render");
     (site, rendered)
 }
 
@@ -43,7 +44,7 @@ fn page<'a>(rendered: &'a RenderedSite, url: &str) -> &'a str {
         .pages
         .iter()
         .find(|p| p.url.as_str() == url)
-        .map(|p| p.html.as_str())
+        .map(|p| p.html.text().unwrap_or_default())
         .unwrap_or_else(|| panic!("no page at {url}"))
 }
 
@@ -184,7 +185,11 @@ fn the_default_language_keeps_its_own_text_and_marks_nothing() {
     );
     for page in &rendered.pages {
         assert_eq!(
-            page.html.matches(" lang=\"en-GB\"").count(),
+            page.html
+                .text()
+                .unwrap_or_default()
+                .matches(" lang=\"en-GB\"")
+                .count(),
             1,
             "only <html lang> on {}",
             page.url
@@ -362,7 +367,7 @@ fn a_dead_link_in_a_translated_description_is_located_in_the_translation() {
     let templates = Templates::parse(&sources.templates)
         .expect("the theme's templates")
         .with_messages(Arc::clone(&site.messages));
-    let report = match render_site(&site, &templates, &Downloads::default()) {
+    let report = match render_site(&site, &templates, &Downloads::default(), None) {
         Err(Error::Content(found)) => found.to_string(),
         other => panic!("expected the dead link, got {:?}", other.map(|_| ())),
     };

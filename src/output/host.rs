@@ -117,18 +117,11 @@ fn render_folder_htaccess(urls: &SiteUrls, folder: &str) -> String {
 /// Adds a fingerprinted copy of each style sheet and script and points every page at it;
 /// returns the new name of each, by old name.
 fn fingerprint(output: &mut Output, hashes: &BTreeMap<String, u64>) -> BTreeMap<String, String> {
-    let mut renamed = BTreeMap::new();
-    for (path, hash) in hashes {
+    let names = Fingerprints::new(hashes, &output.urls, |path| {
+        output.get(path).map(|file| &file.contents)
+    });
+    for (path, new) in &names.renamed {
         let Some(file) = output.get(path) else {
-            continue;
-        };
-        // A file made from its source (a minified script, a style sheet under a folder) is
-        // named after what is published, so a change in the making renames it too.
-        let hash = match &file.contents {
-            Contents::Bytes(bytes) => crate::fingerprint::stable_hash(bytes),
-            Contents::Asset(_) => *hash,
-        };
-        let Some(new) = fingerprinted_name(path, hash, &output.urls) else {
             continue;
         };
         let copy = OutputFile {
@@ -136,40 +129,86 @@ fn fingerprint(output: &mut Output, hashes: &BTreeMap<String, u64>) -> BTreeMap<
             contents: file.contents.clone(),
         };
         output.files.push(copy);
-        renamed.insert(path.clone(), new);
     }
     output.files.sort_by(|a, b| a.path.cmp(&b.path));
-    let (from, to): (Vec<String>, Vec<String>) = renamed
-        .iter()
-        .flat_map(|(old, new)| {
-            let (old, new) = (
-                output.urls.href(&format!("/{old}")).into_owned(),
-                output.urls.href(&format!("/{new}")).into_owned(),
-            );
-            [
-                (format!("\"{old}\""), format!("\"{new}\"")),
-                (format!("'{old}'"), format!("'{new}'")),
-            ]
-        })
-        .unzip();
-    if from.is_empty() {
-        return renamed;
-    }
-    let Ok(finder) = AhoCorasick::new(&from) else {
-        return renamed;
-    };
     output.files.par_iter_mut().for_each(|file| {
         if !file.path.ends_with(".html") {
             return;
         }
         if let Contents::Bytes(bytes) = &file.contents
-            && finder.is_match(bytes.as_slice())
+            && let Some(rewritten) = names.rewrite(bytes)
         {
-            let rewritten = finder.replace_all_bytes(bytes, &to);
             file.contents = Contents::Bytes(Arc::new(rewritten));
         }
     });
-    renamed
+    names.renamed
+}
+
+/// The fingerprinted name of each style sheet and script, and how to point a page at them:
+/// [`host_ready`] uses it over the whole output, and `hubsite build` on each page as it is
+/// written (a page written as it rendered is no longer in the output to rewrite).
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    /// The new name of each file, by its plain name.
+    renamed: BTreeMap<String, String>,
+    /// Finds the plain names, quoted, in a page.
+    finder: Option<AhoCorasick>,
+    /// What each found name becomes.
+    to: Vec<String>,
+}
+
+impl Fingerprints {
+    /// The names for `hashes` (`Sources::asset_hashes`) of the files the site publishes, as
+    /// `published` gives their contents, under `urls`.
+    pub fn new<'c>(
+        hashes: &BTreeMap<String, u64>,
+        urls: &SiteUrls,
+        published: impl Fn(&str) -> Option<&'c Contents>,
+    ) -> Fingerprints {
+        let renamed: BTreeMap<String, String> = hashes
+            .iter()
+            .filter_map(|(path, hash)| {
+                // A file made from its source (a minified script, a style sheet under a
+                // folder) is named after what is published, so a change in the making
+                // renames it too.
+                let hash = match published(path)? {
+                    Contents::Bytes(bytes) => crate::fingerprint::stable_hash(bytes),
+                    Contents::Asset(_) | Contents::Written(_) => *hash,
+                };
+                Some((path.clone(), fingerprinted_name(path, hash, urls)?))
+            })
+            .collect();
+        let (from, to): (Vec<String>, Vec<String>) = renamed
+            .iter()
+            .flat_map(|(old, new)| {
+                let (old, new) = (
+                    urls.href(&format!("/{old}")).into_owned(),
+                    urls.href(&format!("/{new}")).into_owned(),
+                );
+                [
+                    (format!("\"{old}\""), format!("\"{new}\"")),
+                    (format!("'{old}'"), format!("'{new}'")),
+                ]
+            })
+            .unzip();
+        let finder = match from.is_empty() {
+            true => None,
+            false => AhoCorasick::new(&from).ok(),
+        };
+        Fingerprints {
+            renamed,
+            finder,
+            to,
+        }
+    }
+
+    /// `html` loading the fingerprinted names, if it names any plain one.
+    pub fn rewrite(&self, html: &[u8]) -> Option<Vec<u8>> {
+        let finder = self.finder.as_ref()?;
+        finder
+            .is_match(html)
+            .then(|| finder.replace_all_bytes(html, &self.to))
+    }
 }
 
 /// `css/site.css` as `css/site.1a2b3c4d5e6f.css`: twelve hex digits of the file's hash and of
@@ -273,7 +312,7 @@ mod tests {
     fn text(output: &Output, path: &str) -> String {
         match &output.get(path).unwrap().contents {
             Contents::Bytes(bytes) => String::from_utf8(bytes.to_vec()).unwrap(),
-            Contents::Asset(_) => panic!("{path} is an asset"),
+            Contents::Asset(_) | Contents::Written(_) => panic!("{path} is not in memory"),
         }
     }
 

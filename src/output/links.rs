@@ -34,7 +34,7 @@ pub fn site_paths_in_html(html: &str) -> Vec<&str> {
 }
 
 /// A root-relative link of a published page, read back as a site path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageLink<'a> {
     /// It leads to this site path: `/familyhub/x/` on a site hosted under `/familyhub/` is `/x/`.
     Site(&'a str),
@@ -46,11 +46,14 @@ pub enum PageLink<'a> {
 pub fn page_links<'a>(html: &'a str, urls: &SiteUrls) -> Vec<PageLink<'a>> {
     site_paths_in_html(html)
         .into_iter()
-        .map(|href| {
-            urls.site_path(href)
-                .map_or(PageLink::Outside(href), PageLink::Site)
-        })
+        .map(|href| page_link(href, urls))
         .collect()
+}
+
+/// A root-relative `href` or `src` of a published page, as the site path it leads to.
+pub fn page_link<'a>(href: &'a str, urls: &SiteUrls) -> PageLink<'a> {
+    urls.site_path(href)
+        .map_or(PageLink::Outside(href), PageLink::Site)
 }
 
 #[cfg(test)]

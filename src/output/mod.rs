@@ -25,8 +25,9 @@ use crate::error::Error;
 use crate::load::{AssetSource, Sources};
 use crate::model::Site;
 use crate::model::address::{Claim, Claimant, clash};
-use crate::render::{Downloads, RenderedSite};
+use crate::render::{Downloads, PageHtml, RenderedSite};
 use crate::site_url::SiteUrls;
+use crate::written::WrittenPage;
 
 /// One file of the output, with its path relative to the output folder (`/` separators).
 #[derive(Debug, Clone)]
@@ -45,6 +46,9 @@ pub enum Contents {
     Bytes(Arc<Vec<u8>>),
     /// A static file, copied at write time.
     Asset(AssetSource),
+    /// A page already written to the staging folder as it rendered (`hubsite build`): its
+    /// size and links, for the verdict.
+    Written(WrittenPage),
 }
 
 /// Every file of the built site, sorted by path.
@@ -206,6 +210,46 @@ fn other_model_files(site: &Site) -> ModelFiles {
     made
 }
 
+/// The site's static files as published, each with its output path and the name of where it
+/// came from for messages: on a site hosted under a folder, style sheets' root-relative
+/// addresses go under it too, and scripts are minified. A language other than the default
+/// publishes no static file of its own: every language's pages link to the default language's
+/// at the root (`pipeline`'s languages::merge would drop them), so they are not made again.
+pub fn asset_files(sources: &Sources) -> Vec<(String, Contents, String)> {
+    let config = &sources.config;
+    let translation = config.is_translation();
+    let mut sheets = sources.stylesheets.iter();
+    let mut files = Vec::new();
+    for asset in &sources.assets {
+        let sheet = if asset.output_path.ends_with(".css") {
+            sheets.next()
+        } else {
+            None
+        };
+        if translation && sources.is_shared_asset(asset) {
+            continue;
+        }
+        let origin = match &asset.source {
+            AssetSource::Disk(path) => crate::diag::display_path(&sources.root, path)
+                .to_string_lossy()
+                .into_owned(),
+            AssetSource::Embedded(_) => {
+                format!("<built-in hub theme>/static/{}", asset.output_path)
+            }
+        };
+        let script = sources.scripts.get(&asset.output_path);
+        let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
+            Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
+            _ => match script {
+                Some(text) => Contents::Bytes(Arc::new(scripts::minify(text).into_bytes())),
+                None => Contents::Asset(asset.source.clone()),
+            },
+        };
+        files.push((asset.output_path.clone(), contents, origin));
+    }
+    files
+}
+
 /// Gathers pages, generated files and static files (from `sources`) into one checked list.
 /// `clean` holds pages the origin check already found clean (see [`origins::CleanPages`]).
 pub fn build_outputs(
@@ -240,12 +284,11 @@ pub fn build_outputs(
     ));
     for page in rendered.pages {
         let origin = page.source.to_string_lossy().into_owned();
-        add(
-            page.url.output_file(),
-            Contents::Bytes(Arc::new(page.html.into_bytes())),
-            origin,
-            &mut problems,
-        );
+        let contents = match page.html {
+            PageHtml::Text(html) => Contents::Bytes(Arc::new(html.into_bytes())),
+            PageHtml::Written(written) => Contents::Written(written),
+        };
+        add(page.url.output_file(), contents, origin, &mut problems);
     }
     add(
         "404.html".into(),
@@ -272,38 +315,8 @@ pub fn build_outputs(
         .problems
         .into_iter()
         .for_each(|problem| problems.push(problem));
-    // On a site hosted under a folder, style sheets' root-relative addresses go under it too.
-    // A language other than the default publishes no static file of its own: every language's
-    // pages link to the default language's at the root (`pipeline`'s languages::merge would
-    // drop them), so they are not made again (a style sheet rewritten, a script minified).
-    let translation = config.is_translation();
-    let mut sheets = sources.stylesheets.iter();
-    for asset in &sources.assets {
-        let sheet = if asset.output_path.ends_with(".css") {
-            sheets.next()
-        } else {
-            None
-        };
-        if translation && sources.is_shared_asset(asset) {
-            continue;
-        }
-        let origin = match &asset.source {
-            AssetSource::Disk(path) => crate::diag::display_path(&sources.root, path)
-                .to_string_lossy()
-                .into_owned(),
-            AssetSource::Embedded(_) => {
-                format!("<built-in hub theme>/static/{}", asset.output_path)
-            }
-        };
-        let script = sources.scripts.get(&asset.output_path);
-        let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
-            Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
-            _ => match script {
-                Some(text) => Contents::Bytes(Arc::new(scripts::minify(text).into_bytes())),
-                None => Contents::Asset(asset.source.clone()),
-            },
-        };
-        add(asset.output_path.clone(), contents, origin, &mut problems);
+    for (path, contents, origin) in asset_files(sources) {
+        add(path, contents, origin, &mut problems);
     }
     let output = Output {
         files: files

@@ -126,7 +126,11 @@ fn check_pages(
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
         .map(|page| {
-            let key = clean.map(|_| clean_key(&own, &page.html));
+            // A page written as it rendered was checked then (see [`page_origins`]).
+            let Some(html) = page.html.text() else {
+                return Vec::new();
+            };
+            let key = clean.map(|_| clean_key(&own, html));
             if let (Some(clean), Some(key)) = (clean, key)
                 && known_clean(clean, key)
             {
@@ -134,16 +138,16 @@ fn check_pages(
             }
             let before = kept.and_then(|kept| match &kept.get(&page.url.output_file())?.contents {
                 Contents::Bytes(bytes) => std::str::from_utf8(bytes).ok(),
-                Contents::Asset(_) => None,
+                Contents::Asset(_) | Contents::Written(_) => None,
             });
             if let (Some(clean), Some(key), Some(before)) = (clean, key, before)
                 && known_clean(clean, clean_key(&own, before))
-                && clean_as_before(before, &page.html)
+                && clean_as_before(before, html)
             {
                 clean.0.lock().map(|mut known| known.insert(key)).ok();
                 return Vec::new();
             }
-            let found: Vec<Diagnostic> = foreign_loads_in_html(&page.html, &own)
+            let found: Vec<Diagnostic> = foreign_loads_in_html(html, &own)
                 .iter()
                 .map(|load| locate_html_load(sources, Some(page), load))
                 .collect();
@@ -154,6 +158,16 @@ fn check_pages(
         })
         .collect();
     per_page.into_iter().flatten().collect()
+}
+
+/// One page's loads from other origins, as [`check_page_origins`] finds them: for a page
+/// checked on its own as soon as it is rendered, before it is written.
+pub fn page_origins(sources: &Sources, page: &RenderedPage, html: &str) -> Vec<Diagnostic> {
+    let own = own_origin(&sources.config.base_url);
+    foreign_loads_in_html(html, &own)
+        .iter()
+        .map(|load| locate_html_load(sources, Some(page), load))
+        .collect()
 }
 
 /// Whether `new` loads what `old` loads, known without reading all of it: the two differ in

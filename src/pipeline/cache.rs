@@ -213,7 +213,7 @@ impl Cache {
         // On failure the last build is gone (`kept` was taken), so the next run reads and
         // renders everything; the render cache keeps what the last good build used.
         let mut built =
-            stages(options, reuse, progress).inspect_err(|_| self.render.abandon_build())?;
+            stages(options, reuse, None, progress).inspect_err(|_| self.render.abandon_build())?;
         let output = Arc::new(std::mem::take(&mut built.output));
         let rebuilt = Made {
             output: Arc::clone(&output),
@@ -378,7 +378,7 @@ fn warnings_again(
     let html = |output: &Output, path: &str| -> Option<String> {
         match &output.get(path)?.contents {
             Contents::Bytes(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
-            Contents::Asset(_) => None,
+            Contents::Asset(_) | Contents::Written(_) => None,
         }
     };
     // Across cores (a template edit may replace every page). Links count only for the warning that no page links to a service: none without services.
@@ -509,7 +509,7 @@ fn fit_last_build(
         |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
     site_links.iter().all(|link| own_resolves(&link.path))
         && pages.par_iter().all(|page| {
-            links::page_links(&page.html, &merged.urls).iter().all(|link| {
+            links::page_links(page.html.in_memory(), &merged.urls).iter().all(|link| {
                 matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
             })
         })

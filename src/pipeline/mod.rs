@@ -7,6 +7,7 @@
 
 mod cache;
 mod languages;
+mod stream;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,8 +30,9 @@ use crate::output::search::kept::KeptIndex;
 use crate::output::{Output, SearchIndex, build_outputs, model_files_keeping};
 use crate::render::cache::{CacheStats, RenderCache};
 use crate::render::inputs::RenderInputs;
-use crate::render::{Downloads, Templates, render_site};
+use crate::render::{Downloads, PageHook, Templates, render_site};
 use crate::write::{Published, write_output};
+use stream::Stream;
 
 /// What a build needs to know beyond the site folder.
 #[derive(Debug, Clone)]
@@ -103,6 +105,7 @@ pub fn run(
     progress: &dyn Fn(Stage),
 ) -> Result<Run, Error> {
     let started = Instant::now();
+    let mut stream = None;
     let Made {
         mut output,
         output_dir,
@@ -113,7 +116,10 @@ pub fn run(
     } = match cache {
         Some(cache) => cache.rebuild(options, progress)?,
         None => {
-            let built = stages(options, Reuse::default(), progress)?;
+            // `hubsite build` writes each page as it renders (see [`stream`]).
+            let mut streaming = (sink == Sink::Folder).then(|| Stream::new(options.root.clone()));
+            let built = stages(options, Reuse::default(), streaming.as_mut(), progress)?;
+            stream = streaming;
             Made {
                 stats: CacheStats {
                     misses: built.output.page_count,
@@ -134,7 +140,10 @@ pub fn run(
             let ready = host_ready(Arc::unwrap_or_clone(output), &asset_hashes);
             output = Arc::new(ready);
             progress(Stage::Write(output.files.len()));
-            Some(write_output(&output, &output_dir, &options.root)?)
+            match stream.and_then(Stream::into_staging) {
+                Some(staging) => Some(staging.finish(&output)?),
+                None => Some(write_output(&output, &output_dir, &options.root)?),
+            }
         }
         Sink::Memory => None,
     };
@@ -197,8 +206,14 @@ struct Built {
     output_dir: PathBuf,
 }
 
-/// Load, model, render, outputs and the verdict.
-fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Result<Built, Error> {
+/// Load, model, render, outputs and the verdict; with a `stream`, pages are written to its
+/// staging folder as they render.
+fn stages(
+    options: &BuildOptions,
+    reuse: Reuse,
+    stream: Option<&mut Stream>,
+    progress: &dyn Fn(Stage),
+) -> Result<Built, Error> {
     progress(Stage::Load);
     let sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
     progress(Stage::Model);
@@ -209,9 +224,9 @@ fn stages(options: &BuildOptions, reuse: Reuse, progress: &dyn Fn(Stage)) -> Res
         other_searches: reuse.other_searches,
     };
     let built = if sources.config.languages.len() > 1 {
-        several_languages(sources, options, reuse, progress)?
+        several_languages(sources, options, reuse, stream, progress)?
     } else {
-        one_language(sources, options, reuse, progress)?
+        one_language(sources, options, reuse, stream, None, progress)?
     };
     let verdict = check::verify(&built.site, &built.output, options.now);
     verdict.problems.into_result(()).map_err(Error::Content)?;
@@ -232,11 +247,15 @@ struct LanguageReuse<'a> {
     other_searches: Vec<KeptIndex>,
 }
 
-/// Model, render and outputs of the site in one language (the verdict is the caller's).
+/// Model, render and outputs of the site in one language (the verdict is the caller's);
+/// `tag` is the language of a site in several, other than the default, whose pages a `stream`
+/// writes under its folder.
 fn one_language(
     sources: Sources,
     options: &BuildOptions,
     reuse: LanguageReuse,
+    mut stream: Option<&mut Stream>,
+    tag: Option<&str>,
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
     let templates = Templates::parse(&sources.templates)
@@ -249,6 +268,9 @@ fn one_language(
     let output_dir = sources.config.output_path(&options.root);
     let model = model(&sources, options);
     let (templates, (site, warnings)) = both(templates, model)?;
+    if let Some(stream) = stream.as_deref_mut() {
+        stream.open(&sources)?;
+    }
     let templates = templates
         .with_messages(Arc::clone(&site.messages))
         .with_languages(Arc::clone(&site.languages));
@@ -257,7 +279,20 @@ fn one_language(
         Some(previous) => SearchIndex::Keep(previous.map(Box::new)),
         None => SearchIndex::Drop,
     };
-    let made = render_and_output(&site, &sources, &templates, reuse.clean, search)?;
+    let stream = stream.as_deref();
+    let writer = stream.and_then(|stream| stream.writer(&sources, tag));
+    let hook = writer.as_ref().map(|w| w as &dyn PageHook);
+    let made = render_and_output(&site, &sources, &templates, reuse.clean, search, hook);
+    // What the pages showed as they were written joins what the outputs found.
+    let made = match (made, stream.map(Stream::take_findings)) {
+        (Ok(made), None) => made,
+        (Ok(made), Some(Ok(found))) => found.into_result(made).map_err(Error::Content)?,
+        (Err(Error::Content(mut problems)), Some(Ok(found))) => {
+            problems.extend(found);
+            return Err(Error::Content(problems.sorted()));
+        }
+        (Err(error), _) | (_, Some(Err(error))) => return Err(error),
+    };
     Ok(Built {
         sources,
         site,
@@ -280,6 +315,7 @@ fn several_languages(
     sources: Sources,
     options: &BuildOptions,
     mut reuse: LanguageReuse,
+    mut stream: Option<&mut Stream>,
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
     let mut trees = languages::language_sources(&sources, options.drafts).into_iter();
@@ -295,7 +331,7 @@ fn several_languages(
     // to that language's part of the last build.
     let keep = reuse.search.is_some();
     let mut previous = std::mem::take(&mut reuse.other_searches).into_iter();
-    let mut built = one_language(first, options, reuse, progress)?;
+    let mut built = one_language(first, options, reuse, stream.as_deref_mut(), None, progress)?;
     let mut outputs = vec![std::mem::take(&mut built.output)];
     let mut problems = crate::diag::Diagnostics::default();
     for tree in trees {
@@ -304,7 +340,9 @@ fn several_languages(
             search: keep.then(|| previous.next()),
             ..LanguageReuse::default()
         };
-        match one_language(tree, options, reuse, progress) {
+        let tag = tree.config.language.clone();
+        let stream = stream.as_deref_mut();
+        match one_language(tree, options, reuse, stream, Some(&tag), progress) {
             // Its warnings are the default language's again (the same data and messages).
             Ok(mut language) if keep => {
                 outputs.push(language.output.clone());
@@ -342,9 +380,10 @@ pub(crate) fn render_and_output(
     templates: &Templates,
     clean: Option<&CleanPages>,
     search: SearchIndex,
+    hook: Option<&dyn PageHook>,
 ) -> Result<RenderedAndOutput, Error> {
     let mut model_files = model_files_keeping(site, search);
-    let mut rendered = render_site(site, templates, &model_files.downloads)?;
+    let mut rendered = render_site(site, templates, &model_files.downloads, hook)?;
     let search = model_files.search.take();
     let inputs = std::mem::take(&mut rendered.inputs);
     let downloads = model_files.downloads.clone();

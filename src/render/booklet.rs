@@ -16,7 +16,7 @@ use crate::model::{Site, UrlPath};
 use crate::render::markdown::SiteLink;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
-use crate::render::{Downloads, RenderedPage};
+use crate::render::{Downloads, PageHtml, RenderedPage};
 
 /// The booklet as its page shows it: the document, and its introduction as HTML.
 #[derive(Debug, Serialize)]
@@ -137,7 +137,7 @@ fn render_booklet(
     let html = templates.render("booklet.html", &view, &week.source.to_string_lossy())?;
     Ok(RenderedPage {
         url: page_url,
-        html,
+        html: PageHtml::Text(html),
         source: PathBuf::from(&week.source),
         last_modified: None,
     })

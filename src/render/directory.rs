@@ -25,7 +25,7 @@ use crate::render::programme::session::related_pages;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, shows_exit};
 use crate::render::views::{FilterGroup, FilterOption};
-use crate::render::{Downloads, RenderedPage};
+use crate::render::{Downloads, PageHtml, RenderedPage};
 use facets::{Facet, build_facets};
 use views::{
     DirectoryMeta, ServiceCard, ServiceDetail, meta, report_change_url, service_cards,
@@ -427,7 +427,7 @@ impl Context<'_> {
         let html = self.templates.render("service.html", &view, &source)?;
         Ok(RenderedPage {
             url: service.url.clone(),
-            html,
+            html: PageHtml::Text(html),
             source: service.path.clone(),
             last_modified: Some(service.last_reviewed),
         })
@@ -443,7 +443,7 @@ impl Context<'_> {
         let url = parse_url(url)?;
         Ok(RenderedPage {
             url,
-            html,
+            html: PageHtml::Text(html),
             source: PathBuf::from("content/directory"),
             last_modified: None,
         })

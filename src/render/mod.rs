@@ -29,6 +29,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, Page, PageId, PageKind, Site, UrlPath};
+pub use crate::written::WrittenPage;
 use inputs::{Generated, GeneratedRecord, PageReads, RenderInputs};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
 pub use templates::Templates;
@@ -42,12 +43,68 @@ use views::{
 pub struct RenderedPage {
     /// Where it is published.
     pub url: UrlPath,
-    /// The HTML.
-    pub html: String,
+    /// The HTML, or what is left of it once written.
+    pub html: PageHtml,
     /// The file it came from, for messages (`content/self-help/a.md`, or a generated name).
     pub source: PathBuf,
     /// When it last changed, for the sitemap.
     pub last_modified: Option<Date>,
+}
+
+/// A rendered page's HTML: in memory, or already written to the staging folder by a
+/// [`PageHook`] (`hubsite build`), which keeps only what the later stages need of it.
+#[derive(Debug, Clone)]
+pub enum PageHtml {
+    /// The page's text.
+    Text(String),
+    /// Written; its size and links.
+    Written(WrittenPage),
+}
+
+impl PageHtml {
+    /// The page's text, while it is in memory (always, in `serve` and `hubsite check`, which
+    /// render without a hook).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            PageHtml::Text(html) => Some(html),
+            PageHtml::Written(_) => None,
+        }
+    }
+
+    /// The text of a page rendered without a hook, as `serve`'s shortcuts render: empty for a
+    /// written page, which only `hubsite build` makes and which nothing reads back.
+    pub fn in_memory(&self) -> &str {
+        self.text().unwrap_or_default()
+    }
+
+    /// [`PageHtml::in_memory`], taken.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            PageHtml::Text(html) => html.into_bytes(),
+            PageHtml::Written(_) => Vec::new(),
+        }
+    }
+}
+
+impl Default for PageHtml {
+    fn default() -> PageHtml {
+        PageHtml::Text(String::new())
+    }
+}
+
+/// What becomes of each page as soon as it is rendered, across threads. `hubsite build`'s
+/// hook (in the pipeline) checks the page, writes it to the staging folder and leaves a
+/// [`PageHtml::Written`] in its place, so that no build holds every page in memory at once.
+pub trait PageHook: Sync {
+    /// Takes over the rendered `page`.
+    fn finished(&self, page: &mut RenderedPage);
+}
+
+/// Hands each of `pages` to `hook`, across cores.
+fn finish_all(pages: &mut [RenderedPage], hook: Option<&dyn PageHook>) {
+    if let Some(hook) = hook {
+        pages.par_iter_mut().for_each(|page| hook.finished(page));
+    }
 }
 
 /// Files the pages offer for download, made before the pages from the model (the booklets'
@@ -89,11 +146,13 @@ pub struct RenderedSite {
 type PageResult = Result<(RenderedPage, Vec<SiteLink>, PageReads), Vec<Diagnostic>>;
 
 /// Renders every page of the site.
-/// `downloads` are the files made before the pages that pages link to with their size.
+/// `downloads` are the files made before the pages that pages link to with their size;
+/// `hook`, if given, takes over each page as soon as it is rendered.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     downloads: &Downloads,
+    hook: Option<&dyn PageHook>,
 ) -> Result<RenderedSite, Error> {
     let ids: Vec<PageId> = site.pages.ids().collect();
     let (mut rendered, reads, generated) = render_pages(
@@ -103,6 +162,7 @@ pub fn render_site(
         &Generated::ALL,
         TopicPages::Every,
         downloads,
+        hook,
     )?;
     rendered.inputs = RenderInputs::new(
         reads.into_iter().map(|(_, reads)| reads).collect(),
@@ -122,6 +182,7 @@ pub type RenderedAgain = (
 /// The content pages `ids` and the generated pages of `groups`, sorted by URL, with each
 /// content page's reads in the order of `ids` and each group's: a build renders them all;
 /// `serve`, after an edit to pages' front matter, the pages whose recorded inputs changed.
+/// `hook`, if given, takes over each page as soon as it is rendered.
 pub fn render_pages(
     site: &Site,
     templates: &Templates,
@@ -129,16 +190,28 @@ pub fn render_pages(
     groups: &[Generated],
     topic_pages: TopicPages,
     downloads: &Downloads,
+    hook: Option<&dyn PageHook>,
 ) -> Result<RenderedAgain, Error> {
     let site_view = site_view(site);
+    let parts = GeneratedParts {
+        only: groups,
+        topic_pages,
+        hook,
+    };
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
         || -> Vec<PageResult> {
             ids.par_iter()
-                .map(|&id| render_content_page(site, templates, &site_view, id))
+                .map(|&id| {
+                    let mut result = render_content_page(site, templates, &site_view, id);
+                    if let (Some(hook), Ok((page, _, _))) = (hook, &mut result) {
+                        hook.finished(page);
+                    }
+                    result
+                })
                 .collect()
         },
-        || render_generated_pages(site, templates, &site_view, downloads, groups, topic_pages),
+        || render_generated_pages(site, templates, &site_view, downloads, parts),
     );
     let mut problems = Diagnostics::default();
     let mut rendered = RenderedSite::default();
@@ -163,6 +236,16 @@ pub fn render_pages(
     Ok((rendered, all_reads, records))
 }
 
+/// Which generated pages [`render_generated_pages`] makes, and what takes them over.
+struct GeneratedParts<'a> {
+    /// The groups to render.
+    only: &'a [Generated],
+    /// Which topics' pages.
+    topic_pages: TopicPages<'a>,
+    /// Takes over each page as soon as its group is rendered.
+    hook: Option<&'a dyn PageHook>,
+}
+
 /// The pages made from the model rather than from a Markdown file of their own: topics,
 /// resources, the programme, the directory, search and 404 (the groups `only` names), with
 /// what each group read of the model's pages.
@@ -171,13 +254,17 @@ fn render_generated_pages(
     templates: &Templates,
     site_view: &SiteView,
     downloads: &Downloads,
-    only: &[Generated],
-    topic_pages: TopicPages,
+    parts: GeneratedParts,
 ) -> (
     RenderedSite,
     Vec<Diagnostic>,
     Vec<(Generated, GeneratedRecord)>,
 ) {
+    let GeneratedParts {
+        only,
+        topic_pages,
+        hook,
+    } = parts;
     let mut problems = Vec::new();
     let mut rendered = RenderedSite::default();
     let mut records = Vec::new();
@@ -245,10 +332,12 @@ fn render_generated_pages(
             }
         };
         match result {
-            Ok(pages) => {
+            Ok(mut pages) => {
                 let mut record = GeneratedRecord::new(reads, &pages);
                 record.templates = recording.used();
                 records.push((group, record));
+                // Each group's pages go to the hook as soon as the group is rendered.
+                finish_all(&mut pages, hook);
                 rendered.pages.extend(pages);
             }
             Err(found) => problems.extend(found),
@@ -323,7 +412,7 @@ fn render_content_page(
     Ok((
         RenderedPage {
             url: page.url.clone(),
-            html,
+            html: PageHtml::Text(html),
             source: raw.file.path.clone(),
             last_modified,
         },

@@ -16,10 +16,10 @@ use crate::model::resource::{Resource, ResourceId, kinds_in};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::translation::TextField;
 use crate::model::{ById, Site, Slug};
-use crate::render::RenderedPage;
 use crate::render::sentence::{Arg, Html, site_sentence};
 use crate::render::templates::Templates;
 use crate::render::views::{Link, PageMeta, SiteView, shows_exit, simple_meta};
+use crate::render::{PageHtml, RenderedPage};
 
 /// A resource as shown: the material, its anchor and its topics.
 #[derive(Debug, Clone, Serialize)]
@@ -203,7 +203,7 @@ pub fn render_resource_pages(
         )?;
         pages.push(RenderedPage {
             url: path,
-            html,
+            html: PageHtml::Text(html),
             source: PathBuf::from("content/resources"),
             last_modified: None,
         });

@@ -11,9 +11,9 @@ use crate::model::i18n::ArgValue;
 use crate::model::paths::{DIRECTORY_A_TO_Z, Section};
 use crate::model::search::{SearchKind, kinds_present};
 use crate::model::{Site, UrlPath};
-use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Link, SiteView, is_published, shows_exit};
+use crate::render::{PageHtml, RenderedPage};
 
 /// The view of the search page.
 #[derive(Debug, Serialize)]
@@ -99,7 +99,7 @@ pub fn render_search_page(
         .map_err(|e| Diagnostic::file("search", e.to_string()).code(Code::Internal))?]);
     Ok(RenderedPage {
         url,
-        html,
+        html: PageHtml::Text(html),
         source: PathBuf::from("search"),
         last_modified: None,
     })

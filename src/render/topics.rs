@@ -9,9 +9,9 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::paths::Section;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{ById, PageKind, Site, Topic, TopicId, UrlPath};
-use crate::render::RenderedPage;
 use crate::render::templates::Templates;
 use crate::render::views::{Card, Link, SiteView, card};
+use crate::render::{PageHtml, RenderedPage};
 
 /// The view of `/topics/`.
 #[derive(Debug, Serialize)]
@@ -172,7 +172,7 @@ fn resources_on(site: &Site, index: TopicId) -> usize {
 fn page(url: UrlPath, html: String) -> RenderedPage {
     RenderedPage {
         url,
-        html,
+        html: PageHtml::Text(html),
         source: PathBuf::from("content/topics.toml"),
         last_modified: None,
     }

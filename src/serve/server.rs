@@ -381,6 +381,8 @@ pub fn file_bytes<'a>(output: &'a Output, path: &str) -> Option<Cow<'a, [u8]>> {
         Contents::Bytes(bytes) => Some(Cow::Borrowed(bytes)),
         Contents::Asset(AssetSource::Embedded(bytes)) => Some(Cow::Borrowed(bytes)),
         Contents::Asset(AssetSource::Disk(file)) => std::fs::read(file).ok().map(Cow::Owned),
+        // `serve` builds into memory: no page of its output was written.
+        Contents::Written(_) => None,
     }
 }
 

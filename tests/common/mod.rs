@@ -205,7 +205,7 @@ pub fn html_pages(root: &Path) -> std::collections::BTreeMap<String, String> {
             hubsite::output::Contents::Bytes(bytes) => {
                 Some((f.path.clone(), String::from_utf8_lossy(bytes).into_owned()))
             }
-            hubsite::output::Contents::Asset(_) => None,
+            hubsite::output::Contents::Asset(_) | hubsite::output::Contents::Written(_) => None,
         })
         .collect()
 }

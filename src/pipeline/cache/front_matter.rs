@@ -33,7 +33,7 @@ use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{RenderedPage, TopicPages, last_modified, render_pages};
+use crate::render::{PageHtml, RenderedPage, TopicPages, last_modified, render_pages};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
@@ -253,6 +253,7 @@ impl Language<'_> {
             &groups,
             TopicPages::Only(&topics),
             &part.downloads,
+            None,
         )
         .ok()?;
         // The topics' record keeps every topic's page (the same topics: the model's are kept)
@@ -428,14 +429,14 @@ fn differs(old: &Page, new: &Page) -> bool {
 fn every_page(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> Vec<RenderedPage> {
     let content = site.pages.iter().map(|page| RenderedPage {
         url: page.url.clone(),
-        html: String::new(),
+        html: PageHtml::default(),
         source: PathBuf::new(),
         last_modified: last_modified(page),
     });
     let made = generated.values().flat_map(|group| {
         group.pages.iter().map(|(url, date)| RenderedPage {
             url: url.clone(),
-            html: String::new(),
+            html: PageHtml::default(),
             source: PathBuf::new(),
             last_modified: *date,
         })

@@ -35,7 +35,7 @@ use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
 use crate::render::templates::NOT_RENDERED;
 use crate::render::topics::TopicPages;
-use crate::render::{RenderedPage, Templates, default_template, render_pages};
+use crate::render::{PageHtml, RenderedPage, Templates, default_template, render_pages};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only templates and static files the site has (a
@@ -264,19 +264,24 @@ impl ThemeEdit {
             &groups,
             TopicPages::Every,
             &part.downloads,
+            None,
         )
         .ok()?;
         let skipped = |html: &str| html == NOT_RENDERED;
         let took_in = |html: &str| html != NOT_RENDERED && html.contains(NOT_RENDERED);
-        if rendered.pages.iter().any(|p| took_in(&p.html)) || took_in(&rendered.not_found) {
+        if rendered.pages.iter().any(|p| took_in(p.html.in_memory()))
+            || took_in(&rendered.not_found)
+        {
             return None;
         }
         // A page that came out as the last build has it fits as it did: only the others are
         // checked and replaced (a group is rendered whole, most of its pages the same).
-        rendered.pages.retain(|page| !skipped(&page.html));
+        rendered
+            .pages
+            .retain(|page| !skipped(page.html.in_memory()));
         rendered.pages.retain(|page| {
             !matches!(own.get(&page.url.output_file()).map(|f| &f.contents),
-                Some(Contents::Bytes(bytes)) if **bytes == page.html.as_bytes())
+                Some(Contents::Bytes(bytes)) if **bytes == page.html.in_memory().as_bytes())
         });
         // The same pages as before: the model did not change.
         let same_pages = records.iter().all(|(group, record)| {
@@ -302,12 +307,12 @@ impl ThemeEdit {
         if not_found {
             let page = RenderedPage {
                 url: UrlPath::root(),
-                html: std::mem::take(&mut rendered.not_found),
+                html: PageHtml::Text(std::mem::take(&mut rendered.not_found)),
                 source: PathBuf::from("404.html"),
                 last_modified: None,
             };
             let page = [page];
-            if !origins::not_found_origins(sources, &page[0].html).is_empty()
+            if !origins::not_found_origins(sources, page[0].html.in_memory()).is_empty()
                 || !fit_last_build(sources, &page, &[], own, merged, clean_pages)
             {
                 return None;

@@ -22,7 +22,6 @@ use crate::model::session::Session;
 use crate::model::translation::Fallback;
 use crate::model::week::{Week, WeekId};
 use crate::model::{Site, Slug, UrlPath};
-use crate::render::RenderedPage;
 use crate::render::markdown::{
     MarkdownSource, SiteLink, Trust, render_markdown, render_partner_markdown,
 };
@@ -30,6 +29,7 @@ use crate::render::templates::{NOT_RENDERED, Templates};
 use crate::render::views::{
     Card, FilterGroup, FilterOption, Link, PageMeta, SiteView, shows_exit, simple_meta,
 };
+use crate::render::{PageHtml, RenderedPage};
 
 use cards::{PhaseClock, PhaseText, SessionCard, session_card};
 use filters::{filter_groups, filter_pages};
@@ -408,7 +408,7 @@ fn markdown_html_as(
 fn page(url: UrlPath, html: String, source: &std::path::Path) -> RenderedPage {
     RenderedPage {
         url,
-        html,
+        html: PageHtml::Text(html),
         source: PathBuf::from(source),
         last_modified: None,
     }
