@@ -95,56 +95,6 @@ fn a_streamed_build_writes_what_a_build_in_memory_makes() {
 }
 
 #[test]
-fn a_dead_link_found_after_the_pages_were_written_leaves_public_as_it_was() {
-    let site = scratch_copy("council");
-    let options = options(site.path());
-    run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
-    let public = site.path().join("public");
-    let before = read_tree(&public);
-    // A page whose own template links to a page the site does not publish: only the verdict,
-    // which reads every page's links after every page was written, finds it.
-    fs::create_dir_all(site.path().join("templates")).unwrap();
-    fs::write(
-        site.path().join("templates/dead-end.html"),
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><title>{{ page.title }}</title></head>\
-         <body><a href=\"/familyhub/no-such-page/\">Nowhere</a></body></html>\n",
-    )
-    .unwrap();
-    fs::write(
-        site.path().join("content/dead-end.md"),
-        "+++\ntitle = \"Dead end\"\nsummary = \"A page with a link to nowhere.\"\ntemplate = \"dead-end.html\"\n+++\nText.\n",
-    )
-    .unwrap();
-    let written = Cell::new(false);
-    let progress = |stage: Stage| written.set(written.get() || matches!(stage, Stage::Write(_)));
-    let error = run(&options, Sink::Folder, None, &progress)
-        .expect_err("the dead link fails the build")
-        .to_string();
-    assert!(!written.get(), "the write stage is never reached");
-    assert!(
-        error.contains("no-such-page/, which is not published [E0601]"),
-        "{error}"
-    );
-    let checked = check(&options).expect_err("check agrees").to_string();
-    assert_eq!(error, checked, "the same problems as a build in memory");
-    assert_eq!(read_tree(&public), before, "public/ is as it was");
-    assert!(
-        staged_beside(site.path()).is_empty(),
-        "what was staged is removed: {:?}",
-        staged_beside(site.path())
-    );
-    // Fixed, the next build publishes the page.
-    fs::remove_file(site.path().join("templates/dead-end.html")).unwrap();
-    fs::write(
-        site.path().join("content/dead-end.md"),
-        "+++\ntitle = \"Dead end\"\nsummary = \"A page with a link to nowhere.\"\n+++\nText.\n",
-    )
-    .unwrap();
-    run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
-    assert!(public.join("dead-end/index.html").is_file());
-}
-
-#[test]
 fn a_page_loading_from_another_site_is_found_as_it_is_written() {
     let site = scratch_copy("council");
     let options = options(site.path());

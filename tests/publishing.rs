@@ -1,5 +1,6 @@
 //! Publishing anywhere (issue 25): an output folder that is a mount point, a full disk, and
-//! I/O errors that say their cause once.
+//! I/O errors that say their cause once; a build that fails after its pages were written to
+//! the staging folder (issue 23, item 4) publishes nothing.
 //!
 //! The mount tests need root (CI runs as root) and mount a tmpfs, which they always unmount;
 //! elsewhere they say why they did not run, and the same paths are shown by a simulated
@@ -12,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use hubsite::pipeline::{Sink, run};
+use hubsite::pipeline::{Sink, Stage, run};
 use hubsite::write::{Fault, FaultyDisk, IN_PLACE_STAGING, NoSwap, Published, write_output_to};
 
 fn hubsite(args: &[&str]) -> Output {
@@ -224,4 +225,71 @@ fn a_new_site_has_a_workflow_that_checks_pull_requests_and_publishes_main() {
     let publish = workflow.split("  publish:").nth(1).unwrap();
     assert!(publish.contains("github.event_name != 'pull_request'"));
     assert!(publish.contains("needs: check"));
+}
+
+#[test]
+fn a_build_failing_after_its_pages_were_staged_leaves_public_and_no_staging_folder() {
+    let site = common::scratch_copy("council");
+    let options = common::options(site.path());
+    // Two builds: the second leaves the first's output beside `public/` as the next staging
+    // folder, which the failing build then writes its pages into.
+    run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
+    run(&options, Sink::Folder, None, &|_| {}).expect("it builds again");
+    let public = site.path().join("public");
+    assert!(
+        !staged_beside(&public).is_empty(),
+        "the previous output is kept"
+    );
+    let before = common::read_tree(&public);
+    // A page whose own template links to a page the site does not publish: only the verdict,
+    // which reads every page's links after every page was rendered and written, finds it.
+    fs::create_dir_all(site.path().join("templates")).unwrap();
+    fs::write(
+        site.path().join("templates/dead-end.html"),
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><title>{{ page.title }}</title></head>\
+         <body><a href=\"/familyhub/no-such-page/\">Nowhere</a></body></html>\n",
+    )
+    .unwrap();
+    fs::write(
+        site.path().join("content/dead-end.md"),
+        "+++\ntitle = \"Dead end\"\nsummary = \"A page with a link to nowhere.\"\ntemplate = \"dead-end.html\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let rendered = std::cell::Cell::new(false);
+    let written = std::cell::Cell::new(false);
+    let progress = |stage: Stage| match stage {
+        Stage::Render(_) => rendered.set(true),
+        Stage::Write(_) => written.set(true),
+        _ => {}
+    };
+    let error = run(&options, Sink::Folder, None, &progress)
+        .expect_err("the dead link fails the build")
+        .to_string();
+    assert!(
+        rendered.get() && !written.get(),
+        "it fails after render, before write"
+    );
+    assert!(
+        error.contains("no-such-page/, which is not published [E0601]"),
+        "{error}"
+    );
+    let checked = common::check(&options)
+        .expect_err("check agrees")
+        .to_string();
+    assert_eq!(error, checked, "the same problems as a build in memory");
+    assert!(common::read_tree(&public) == before, "public/ is as it was");
+    assert!(
+        staged_beside(&public).is_empty(),
+        "what was staged is removed: {:?}",
+        staged_beside(&public)
+    );
+    // Fixed, the next build publishes the page.
+    fs::remove_file(site.path().join("templates/dead-end.html")).unwrap();
+    fs::write(
+        site.path().join("content/dead-end.md"),
+        "+++\ntitle = \"Dead end\"\nsummary = \"A page with a link to nowhere.\"\n+++\nText.\n",
+    )
+    .unwrap();
+    run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
+    assert!(public.join("dead-end/index.html").is_file());
 }
