@@ -24,6 +24,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("languages", 0),
     ("site_url", 0),
     ("text", 0),
+    ("written", 0),
     ("config", 1),
     ("load", 2),
     ("model", 3),
