@@ -165,6 +165,7 @@ impl Language<'_> {
             &groups,
             TopicPages::Only(&BTreeSet::new()),
             &downloads,
+            None,
         )
         .ok()?;
         // The same pages with the same dates (what the sitemap shows of them).

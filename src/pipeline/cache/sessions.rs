@@ -151,7 +151,7 @@ pub(super) fn changed_pages(pages: Vec<RenderedPage>, own: &Output) -> Vec<Rende
         .filter(|page| {
             !matches!(
                 own.get(&page.url.output_file()).map(|f| &f.contents),
-                Some(Contents::Bytes(bytes)) if bytes.as_slice() == page.html.as_bytes()
+                Some(Contents::Bytes(bytes)) if bytes.as_slice() == page.html.in_memory().as_bytes()
             )
         })
         .collect()
@@ -270,6 +270,7 @@ impl Language<'_> {
             &[Generated::Programme, Generated::Topics],
             TopicPages::Only(&topics),
             &downloads,
+            None,
         )
         .ok()?;
         // The same pages with the same dates (what the sitemap shows of them): the programme's
