@@ -104,6 +104,19 @@ pub fn documents_from_pages(site: &Site) -> Vec<SearchDocument> {
 
 /// The document of one page; none for the home page.
 pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
+    let mut document = page_head(site, page)?;
+    document.body = page_body(site, page);
+    Some(document)
+}
+
+/// One page's body: its Markdown's plain text, most of what a document weighs (a one-off
+/// build makes it only when the document is indexed, a few hundred at a time).
+pub fn page_body(site: &Site, page: &Page) -> String {
+    plain_text(site.raw(page).body())
+}
+
+/// The document of one page without its body ([`page_body`]); none for the home page.
+pub fn page_head(site: &Site, page: &Page) -> Option<SearchDocument> {
     if page.kind == PageKind::Home {
         return None;
     }
@@ -126,7 +139,7 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
             .iter()
             .map(|&t| site.topics.list[t].name.clone())
             .collect(),
-        body: plain_text(site.raw(page).body()),
+        body: String::new(),
         facts: page.date.map(|d| site.dates.date(d)).into_iter().collect(),
         section: section.unwrap_or_default(),
         booking: None,

@@ -197,24 +197,26 @@ impl Postings {
 }
 
 /// How many documents one worker indexes at a time.
-const RUN: usize = 256;
+pub(super) const RUN: usize = 256;
 
 /// The postings of a run of documents, compactly: a posting is 16 bytes here, where a list per
 /// term and field per run took most of a large build's memory.
-struct Run {
+pub(super) struct Run {
     /// Each document's field lengths.
-    lengths: Vec<Vec<usize>>,
+    pub(super) lengths: Vec<Vec<usize>>,
     /// The run's terms, by their number in this run.
-    terms: Vec<String>,
-    /// In document order.
-    postings: Vec<RunPosting>,
+    pub(super) terms: Vec<String>,
+    /// In document order, and each document's in field order.
+    pub(super) postings: Vec<RunPosting>,
 }
 
-struct RunPosting {
-    term: u32,
-    field: u32,
-    doc: u32,
-    count: u32,
+/// A term's count in one field of one document.
+pub(super) struct RunPosting {
+    /// Its number in the run's terms.
+    pub(super) term: u32,
+    pub(super) field: u32,
+    pub(super) doc: u32,
+    pub(super) count: u32,
 }
 
 /// Joins the runs in document order into one term → field → postings map, each list
@@ -338,7 +340,7 @@ thread_local! {
 }
 
 /// Runs `f` with this thread's memo of words and terms for `analysis`.
-fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -> T {
+pub(super) fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -> T {
     WORD_TERMS.with_borrow_mut(|memos| {
         let at = match memos.iter().position(|m| m.analysis == analysis) {
             Some(at) => at,
@@ -353,7 +355,7 @@ fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -
 
 /// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
 /// stemmer) is the costly part of indexing.
-struct WordTerms {
+pub(super) struct WordTerms {
     analysis: Analysis,
     pipeline: Pipeline,
     by_word: FxHashMap<String, Term>,
@@ -396,7 +398,7 @@ impl WordTerms {
 }
 
 /// What `Index::add_doc` records for a run of documents numbered from `first`.
-fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
+pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
     let mut run = Run {
         lengths: Vec::with_capacity(docs.len()),
         terms: Vec::new(),

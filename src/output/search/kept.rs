@@ -257,7 +257,7 @@ impl KeptIndex {
             .collect();
         let manifest = Arc::new(manifest(
             &self.documents,
-            &self.postings,
+            self.postings.doc_count,
             self.analysis,
             firsts,
         ));

@@ -132,7 +132,7 @@ pub fn lay_out_with(
         .collect();
     files.push((
         MANIFEST.to_owned(),
-        manifest(documents, postings, analysis, firsts),
+        manifest(documents, postings.doc_count, analysis, firsts),
     ));
     files.par_extend(
         documents
@@ -228,7 +228,7 @@ pub fn parse_record_file(json: &[u8]) -> Result<Vec<Record>, serde_json::Error> 
 /// The manifest's bytes, given the first term of each shard.
 pub(super) fn manifest(
     documents: &[SearchDocument],
-    postings: &Postings,
+    doc_count: usize,
     analysis: Analysis,
     shards: Vec<String>,
 ) -> Vec<u8> {
@@ -238,7 +238,7 @@ pub(super) fn manifest(
         per: RECORDS_PER_FILE,
         fields: FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect(),
         boosts: FIELDS.iter().map(|(_, b)| *b).collect(),
-        docs: postings.doc_count,
+        docs: doc_count,
         scale: SCALE,
         shards,
         kinds: kind_ranges(documents),
@@ -282,19 +282,36 @@ pub(super) fn render_entry(term: &str, lists: &[Vec<(u32, f64)>], postings: &Pos
         .iter()
         .rposition(|l| !l.is_empty())
         .map_or(0, |i| i + 1);
+    render_entry_with(
+        term,
+        used,
+        |field| lists[field].iter().copied(),
+        |doc, field, tf| postings.weight(doc, field, tf),
+    )
+}
+
+/// [`render_entry`] from each field's list of (document, term frequency) in document order
+/// (`list(field)`, fields `0..used`, the last not empty) and elasticlunr's `weight` of a term
+/// frequency in a document's field.
+pub(super) fn render_entry_with<L: Iterator<Item = (u32, f64)>>(
+    term: &str,
+    used: usize,
+    mut list: impl FnMut(usize) -> L,
+    weight: impl Fn(u32, usize, f64) -> f64,
+) -> String {
     let mut out = serde_json::to_string(term).unwrap_or_default();
     out.push_str(":[");
-    for (field, list) in lists[..used].iter().enumerate() {
+    for field in 0..used {
         if field > 0 {
             out.push(',');
         }
         out.push('[');
         let mut previous = 0;
-        for (i, &(doc, tf)) in list.iter().enumerate() {
+        for (i, (doc, tf)) in list(field).enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            let weight = (postings.weight(doc, field, tf) * SCALE).round() as u64;
+            let weight = (weight(doc, field, tf) * SCALE).round() as u64;
             let mut digits = itoa::Buffer::new();
             out.push_str(digits.format(doc - previous));
             out.push(',');

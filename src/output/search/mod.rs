@@ -5,6 +5,8 @@
 //! - [`text`]: how text becomes terms in the site's language (the script does exactly the
 //!   same): English stemmed, every other language plain;
 //! - [`index`]: the elasticlunr-rs index and its postings;
+//! - [`compact`]: the same postings coded in a few bytes each, built a few hundred documents
+//!   at a time, for a one-off build's bounded memory;
 //! - [`layout`]: manifest, term shards and record files (eight documents each) under
 //!   `/search/`;
 //! - [`kept`]: the index `serve` keeps between rebuilds, updated one document at a time;
@@ -13,6 +15,7 @@
 //! The search page itself is rendered with the other pages (`src/render/search.rs`); the
 //! script is `themes/hub/static/js/search.js`. Nothing here stores or sends a query.
 
+pub mod compact;
 pub mod documents;
 pub mod index;
 pub mod kept;
@@ -23,7 +26,9 @@ pub mod text;
 pub use crate::model::search::SearchKind;
 pub use documents::SearchDocument;
 
-use crate::model::Site;
+use rayon::prelude::*;
+
+use crate::model::{Page, Site};
 
 /// Everything search can find, sorted by kind then address (document numbers follow this
 /// order, so each kind is one run of numbers).
@@ -31,23 +36,75 @@ use crate::model::Site;
 /// This is the hook for new kinds of content: services add a `documents_from_services(site)`
 /// in [`documents`] (as `documents_from_sessions` does for the programme: kind,
 /// title, summary, topics, body, and key facts such as "Tuesday 5 March 2024, 10am",
-/// "Online", "Targeted support", "Free"; a session adds its booking state) and one line each below.
+/// "Online", "Targeted support", "Free"; a session adds its booking state) and one line each in
+/// [`heads`].
 pub fn documents(site: &Site) -> Vec<SearchDocument> {
-    let mut all = documents::documents_from_pages(site);
-    all.extend(documents::documents_from_topics(site));
-    all.extend(documents::documents_from_sessions(site));
-    all.extend(documents::documents_from_services(site));
+    let Heads {
+        mut documents,
+        pages,
+    } = heads(site);
+    documents
+        .par_iter_mut()
+        .zip(&pages)
+        .for_each(|(document, page)| {
+            if let Some(page) = page {
+                document.body = documents::page_body(site, page);
+            }
+        });
+    documents
+}
+
+/// [`documents`] with each page's body not yet made (a page's plain text is most of what a
+/// document weighs: a one-off build makes it only when the document is indexed).
+#[derive(Debug)]
+pub struct Heads<'a> {
+    /// In [`documents`]' order; a page's body is empty.
+    pub documents: Vec<SearchDocument>,
+    /// For each document, the page whose body it still needs ([`documents::page_body`]).
+    pub pages: Vec<Option<&'a Page>>,
+}
+
+/// Every document search can find, in [`documents`]' order, pages' bodies left to make.
+pub fn heads(site: &Site) -> Heads<'_> {
+    let mut all: Vec<(SearchDocument, Option<&Page>)> = site
+        .pages
+        .par_iter()
+        .filter_map(|page| documents::page_head(site, page).map(|head| (head, Some(page))))
+        .collect();
+    let ready = documents::documents_from_topics(site)
+        .into_iter()
+        .chain(documents::documents_from_sessions(site))
+        .chain(documents::documents_from_services(site));
     // Services (directory) add theirs here.
-    all.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.url.cmp(&b.url)));
-    all
+    all.extend(ready.map(|document| (document, None)));
+    all.sort_by(|a, b| a.0.kind.cmp(&b.0.kind).then_with(|| a.0.url.cmp(&b.0.url)));
+    let (documents, pages) = all.into_iter().unzip();
+    Heads { documents, pages }
 }
 
 /// The search files: `search/manifest.json`, `search/t/<n>.json`, `search/d/<n>.json`, for
 /// the pages in the site's language (`site.config.language`: each language's build has its own
 /// index, under its own folder).
+///
+/// In bounded memory ([`compact`]): each page's text is made as it is indexed, a few hundred
+/// at a time, and dropped; postings are kept coded, a few bytes each; and each term's
+/// postings are let go as its entry is laid out. The files are those of [`layout::lay_out`]
+/// over [`documents`] (tested), which `serve` keeps ([`kept`]).
 pub fn render_search_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
-    let documents = documents(site);
+    let Heads {
+        mut documents,
+        pages,
+    } = heads(site);
     let analysis = text::Analysis::for_language(&site.config.language);
-    let postings = index::Postings::build(&documents, analysis);
-    Ok(layout::lay_out(&documents, &postings, analysis))
+    let postings = compact::CompactPostings::build(&mut documents, analysis, |n, document| {
+        if let Some(page) = pages[n] {
+            document.body = documents::page_body(site, page);
+        }
+    });
+    Ok(compact::lay_out(
+        &documents,
+        postings,
+        analysis,
+        layout::SHARD_BYTES,
+    ))
 }

@@ -1,0 +1,518 @@
+//! The index a one-off build lays out, made in bounded memory (issue 23, 'Bounded memory').
+//!
+//! [`super::index::Postings`] holds every posting as a 16-byte pair in lists keyed by
+//! strings, after every document's text was made at once: fine for `serve`, which keeps and
+//! edits it ([`super::kept`]), but at 10,000 pages that was about 200 MiB alive at once. Here:
+//!
+//! - documents are indexed a batch at a time ([`BATCH_RUNS`] runs of [`RUN`] documents, the
+//!   runs across cores): a page's text is made just before its run is indexed and dropped
+//!   after it, so only a batch's texts are ever alive;
+//! - each term's postings are one byte string ([`TermPostings`]): per posting, the document
+//!   as a varint delta from the term's previous posting, then `count << 3 | field` as a varint
+//!   (two or three bytes for most postings, instead of sixteen);
+//! - [`lay_out`] renders entries a few thousand terms at a time in term order, lets each
+//!   term's postings go as its entry is made, and cuts shards as it goes: no list of every
+//!   entry beside the shards made of them.
+//!
+//! The files are byte for byte those of [`super::layout::lay_out`] over
+//! [`super::index::Postings::build`] (tested below and by `tests/search.rs`): the same term
+//! frequencies (`sqrt(count)`), field lengths, weights and cuts.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::documents::SearchDocument;
+use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
+use super::layout::{
+    RECORDS_PER_FILE, manifest, record_bytes, record_file_bytes, record_path, render_entry_with,
+    shard_bytes_of, shard_path,
+};
+use super::text::Analysis;
+
+/// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
+/// core to have work, few enough that a batch's texts and raw postings stay small.
+pub const BATCH_RUNS: usize = 8;
+
+/// How many terms' entries are rendered at once, across cores, before they are cut into
+/// shards.
+const ENTRIES_AT_ONCE: usize = 4096;
+
+/// Bits of a coded posting's second number that hold the field.
+const FIELD_BITS: u32 = 3;
+const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
+
+/// Every term's postings, coded, and each document's field lengths.
+#[derive(Debug, Default)]
+pub struct CompactPostings {
+    /// How many documents were indexed.
+    doc_count: usize,
+    /// Each document's length in tokens in each field.
+    lengths: Vec<[u32; FIELDS.len()]>,
+    /// Term → its number in `lists`.
+    numbers: FxHashMap<Box<str>, u32>,
+    /// Each term's postings, by its number.
+    lists: Vec<TermPostings>,
+}
+
+/// One term's postings in every field, coded in document order (a document's in field
+/// order): varint(document − previous posting's document), varint(count << 3 | field).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TermPostings {
+    bytes: Vec<u8>,
+    /// The document of the last posting pushed.
+    last: u32,
+}
+
+/// One posting of a term: its count in one field of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// The document.
+    pub doc: u32,
+    /// The field, in [`FIELDS`] order.
+    pub field: usize,
+    /// How many times the term is in it (elasticlunr's term frequency is its square root).
+    pub count: u32,
+}
+
+impl TermPostings {
+    /// Adds a posting after the others: documents in order, a document's fields in order.
+    pub fn push(&mut self, posting: Posting) {
+        debug_assert!(posting.doc >= self.last && posting.field < FIELDS.len());
+        write_varint(&mut self.bytes, u64::from(posting.doc - self.last));
+        write_varint(
+            &mut self.bytes,
+            u64::from(posting.count) << FIELD_BITS | posting.field as u64,
+        );
+        self.last = posting.doc;
+    }
+
+    /// The postings, in the order they were pushed.
+    pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        let mut at = 0;
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            if at >= self.bytes.len() {
+                return None;
+            }
+            doc += read_varint(&self.bytes, &mut at) as u32;
+            let second = read_varint(&self.bytes, &mut at);
+            Some(Posting {
+                doc,
+                field: (second & ((1 << FIELD_BITS) - 1)) as usize,
+                count: (second >> FIELD_BITS) as u32,
+            })
+        })
+    }
+
+    /// The coded size, in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether there are no postings.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
+fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let (mut value, mut shift) = (0u64, 0);
+    while let Some(&byte) = bytes.get(*at) {
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    value
+}
+
+impl CompactPostings {
+    /// Indexes `documents` with `analysis`, a batch at a time: `fill(n, document)` is called on
+    /// document `n` just before it is indexed (a one-off build makes a page's body there), and
+    /// every document's body is emptied once it is indexed.
+    pub fn build(
+        documents: &mut [SearchDocument],
+        analysis: Analysis,
+        fill: impl Fn(usize, &mut SearchDocument) + Sync,
+    ) -> CompactPostings {
+        CompactPostings::build_in_batches(documents, analysis, fill, BATCH_RUNS)
+    }
+
+    /// [`CompactPostings::build`] with `batch_runs` runs a batch (tests use one).
+    pub fn build_in_batches(
+        documents: &mut [SearchDocument],
+        analysis: Analysis,
+        fill: impl Fn(usize, &mut SearchDocument) + Sync,
+        batch_runs: usize,
+    ) -> CompactPostings {
+        let mut postings = CompactPostings {
+            doc_count: documents.len(),
+            lengths: Vec::with_capacity(documents.len()),
+            ..CompactPostings::default()
+        };
+        let batch = RUN * batch_runs.max(1);
+        for (b, documents) in documents.chunks_mut(batch).enumerate() {
+            let first = b * batch;
+            let runs: Vec<Run> = documents
+                .par_chunks_mut(RUN)
+                .enumerate()
+                .map(|(r, docs)| {
+                    let first = first + r * RUN;
+                    for (n, document) in docs.iter_mut().enumerate() {
+                        fill(first + n, document);
+                    }
+                    let run =
+                        with_word_terms(analysis, |words| run_postings(first as u32, docs, words));
+                    for document in docs.iter_mut() {
+                        document.body = String::new();
+                    }
+                    run
+                })
+                .collect();
+            for run in runs {
+                postings.add(run);
+            }
+        }
+        postings
+    }
+
+    /// Adds a run's postings, the runs in document order.
+    fn add(&mut self, run: Run) {
+        let Run {
+            lengths,
+            terms,
+            postings,
+        } = run;
+        let numbers: Vec<u32> = terms
+            .into_iter()
+            .map(|term| {
+                let next = self.lists.len() as u32;
+                let number = *self.numbers.entry(term.into_boxed_str()).or_insert(next);
+                if number == next {
+                    self.lists.push(TermPostings::default());
+                }
+                number
+            })
+            .collect();
+        for posting in postings {
+            self.lists[numbers[posting.term as usize] as usize].push(Posting {
+                doc: posting.doc,
+                field: posting.field as usize,
+                count: posting.count,
+            });
+        }
+        self.lengths.extend(lengths.into_iter().map(|fields| {
+            let mut lengths = [0; FIELDS.len()];
+            for (slot, length) in lengths.iter_mut().zip(fields) {
+                *slot = length as u32;
+            }
+            lengths
+        }));
+    }
+
+    /// How many documents were indexed.
+    pub fn doc_count(&self) -> usize {
+        self.doc_count
+    }
+
+    /// Each term and its postings, in term order.
+    pub fn terms(&self) -> Vec<(&str, &TermPostings)> {
+        let mut terms: Vec<(&str, &TermPostings)> = self
+            .numbers
+            .iter()
+            .map(|(term, &n)| (&**term, &self.lists[n as usize]))
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        terms
+    }
+
+    /// A document's length in tokens in a field.
+    pub fn length(&self, doc: u32, field: usize) -> u32 {
+        self.lengths.get(doc as usize).map_or(0, |l| l[field])
+    }
+
+    /// elasticlunr's weight of a term in a document's field, as
+    /// [`super::index::Postings::weight`] gives it.
+    fn weight(&self, doc: u32, field: usize, tf: f64) -> f64 {
+        let length = self.length(doc, field);
+        if length == 0 {
+            tf
+        } else {
+            tf / f64::from(length).sqrt()
+        }
+    }
+}
+
+/// One term's entry, as [`super::layout::render_entry`] renders it from the same postings.
+fn render_entry(term: &str, list: &TermPostings, postings: &CompactPostings) -> String {
+    let used = list.iter().map(|p| p.field + 1).max().unwrap_or(0);
+    render_entry_with(
+        term,
+        used,
+        |field| {
+            list.iter()
+                .filter(move |p| p.field == field)
+                .map(|p| (p.doc, f64::from(p.count).sqrt()))
+        },
+        |doc, field, tf| postings.weight(doc, field, tf),
+    )
+}
+
+/// The search files of `documents` (bodies not needed) and their `postings`, as
+/// [`super::layout::lay_out_with`] makes them: shards, manifest, record files. Each term's
+/// postings are dropped as its entry is rendered.
+pub fn lay_out(
+    documents: &[SearchDocument],
+    mut postings: CompactPostings,
+    analysis: Analysis,
+    shard_bytes: usize,
+) -> Vec<(String, Vec<u8>)> {
+    let mut terms: Vec<(Box<str>, u32)> =
+        std::mem::take(&mut postings.numbers).into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut firsts: Vec<String> = Vec::new();
+    // The shard being filled: its entries and their size as `shard_ranges` counts it.
+    let mut shard: Vec<String> = Vec::new();
+    let mut size = 0;
+    let cut = |shard: &mut Vec<String>, files: &mut Vec<(String, Vec<u8>)>| {
+        let bytes = shard_bytes_of(shard.iter().map(String::as_str));
+        files.push((shard_path(files.len()), bytes));
+        shard.clear();
+    };
+    for terms in terms.chunks(ENTRIES_AT_ONCE) {
+        let lists: Vec<TermPostings> = terms
+            .iter()
+            .map(|(_, n)| std::mem::take(&mut postings.lists[*n as usize]))
+            .collect();
+        let entries: Vec<String> = terms
+            .par_iter()
+            .zip(&lists)
+            .map(|((term, _), list)| render_entry(term, list, &postings))
+            .collect();
+        drop(lists);
+        for ((term, _), entry) in terms.iter().zip(entries) {
+            // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
+            // `shard_bytes`, braces and commas counted, and at least one.
+            if !shard.is_empty() && size + entry.len() + 2 > shard_bytes {
+                cut(&mut shard, &mut files);
+                size = 0;
+            }
+            if shard.is_empty() {
+                firsts.push(term.to_string());
+                size += entry.len();
+            } else {
+                size += entry.len() + 1;
+            }
+            shard.push(entry);
+        }
+    }
+    if !shard.is_empty() {
+        cut(&mut shard, &mut files);
+    }
+    files.push((
+        super::layout::MANIFEST.to_owned(),
+        manifest(documents, postings.doc_count, analysis, firsts),
+    ));
+    files.par_extend(
+        documents
+            .par_chunks(RECORDS_PER_FILE)
+            .enumerate()
+            .map(|(n, docs)| {
+                let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
+                (record_path(n), record_file_bytes(records.iter()))
+            }),
+    );
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::search::SearchKind;
+    use crate::output::search::index::Postings;
+    use crate::output::search::layout::lay_out_with;
+
+    #[test]
+    fn a_coded_postings_list_reads_back_as_it_was_pushed() {
+        let postings = [
+            Posting {
+                doc: 0,
+                field: 0,
+                count: 1,
+            },
+            Posting {
+                doc: 0,
+                field: 4,
+                count: 300,
+            },
+            Posting {
+                doc: 1,
+                field: 2,
+                count: 15,
+            },
+            Posting {
+                doc: 1,
+                field: 3,
+                count: 16,
+            },
+            Posting {
+                doc: 200,
+                field: 4,
+                count: 1,
+            },
+            Posting {
+                doc: u32::MAX - 1,
+                field: 1,
+                count: u32::MAX,
+            },
+        ];
+        let mut list = TermPostings::default();
+        assert!(list.is_empty());
+        for posting in postings {
+            list.push(posting);
+        }
+        assert_eq!(list.iter().collect::<Vec<_>>(), postings);
+        // Small deltas and counts take a byte each: (0, 1·8), then two bytes for 300·8+4...
+        assert_eq!(&list.bytes[..2], &[0, 8]);
+        let mut bytes = Vec::new();
+        for value in [0, 1, 127, 128, 16_383, 16_384, u64::from(u32::MAX) << 3 | 7] {
+            bytes.clear();
+            write_varint(&mut bytes, value);
+            let mut at = 0;
+            assert_eq!(read_varint(&bytes, &mut at), value);
+            assert_eq!(at, bytes.len());
+        }
+        assert_eq!(bytes.len(), 5);
+    }
+
+    fn doc(n: usize, body: &str) -> SearchDocument {
+        SearchDocument {
+            kind: if n % 5 == 0 {
+                SearchKind::Page
+            } else {
+                SearchKind::SelfHelp
+            },
+            url: format!("/p{n}/"),
+            title: format!("Guide {n} to talking"),
+            summary: "About talking calmly.".into(),
+            topics: if n % 3 == 0 {
+                vec!["Wellbeing".into(), "Money worries".into()]
+            } else {
+                Vec::new()
+            },
+            body: body.into(),
+            facts: if n % 4 == 0 {
+                vec!["Free".into(), "Tuesday 5 March 2024, 10am".into()]
+            } else {
+                Vec::new()
+            },
+            section: "Self-help".into(),
+            booking: None,
+        }
+    }
+
+    #[test]
+    fn the_index_built_in_batches_lays_out_as_the_index_built_at_once() {
+        let words = [
+            "mediation",
+            "parents",
+            "teenagers",
+            "money",
+            "the",
+            "calm",
+            "co-parenting",
+            "debt",
+            "talking",
+            "free",
+            "it's",
+            "2024",
+        ];
+        let body = |n: usize| {
+            (0..n % 23 + (n % 7) * 40)
+                .map(|k| words[(n * 7 + k * k * 3) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // More than two runs, the last one short; one document with no body at all.
+        let documents: Vec<SearchDocument> = (0..RUN * 3 + 41)
+            .map(|n| doc(n, &if n == 9 { String::new() } else { body(n) }))
+            .collect();
+        for (analysis, shard_bytes) in [(Analysis::English, 300), (Analysis::Plain, 2_000)] {
+            let at_once = lay_out_with(
+                &documents,
+                &Postings::build(&documents, analysis),
+                analysis,
+                shard_bytes,
+            );
+            for batch_runs in [1, 2, BATCH_RUNS] {
+                // Bodies made as they are indexed, as a build makes pages' bodies.
+                let mut heads: Vec<SearchDocument> = documents
+                    .iter()
+                    .map(|d| SearchDocument {
+                        body: String::new(),
+                        ..d.clone()
+                    })
+                    .collect();
+                let postings = CompactPostings::build_in_batches(
+                    &mut heads,
+                    analysis,
+                    |n, document| document.body = documents[n].body.clone(),
+                    batch_runs,
+                );
+                assert!(heads.iter().all(|d| d.body.is_empty()), "bodies let go");
+                assert_eq!(postings.doc_count(), documents.len());
+                let in_batches = lay_out(&heads, postings, analysis, shard_bytes);
+                assert!(in_batches.len() > 10);
+                assert_eq!(
+                    in_batches.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                    at_once.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                    "{analysis:?}, {batch_runs} runs a batch"
+                );
+                for (a, b) in in_batches.iter().zip(&at_once) {
+                    assert!(a.1 == b.1, "{analysis:?}, {batch_runs}: {} differs", a.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compact_postings_hold_what_the_postings_hold() {
+        let documents: Vec<SearchDocument> = (0..40)
+            .map(|n| doc(n, "calm calm parents talking money"))
+            .collect();
+        let full = Postings::build(&documents, Analysis::English);
+        let compact = CompactPostings::build(&mut documents.clone(), Analysis::English, |_, _| {});
+        let terms = compact.terms();
+        assert_eq!(
+            terms.iter().map(|t| t.0).collect::<Vec<_>>(),
+            full.terms.keys().map(String::as_str).collect::<Vec<_>>()
+        );
+        for (term, list) in terms {
+            for (field, expected) in full.terms[term].iter().enumerate() {
+                let got: Vec<(u32, f64)> = list
+                    .iter()
+                    .filter(|p| p.field == field)
+                    .map(|p| (p.doc, f64::from(p.count).sqrt()))
+                    .collect();
+                assert_eq!(&got, expected, "{term}, field {field}");
+            }
+        }
+        for (doc, lengths) in full.lengths.iter().enumerate() {
+            for (field, &length) in lengths.iter().enumerate() {
+                assert_eq!(compact.length(doc as u32, field) as usize, length);
+            }
+        }
+    }
+}
