@@ -7,12 +7,13 @@
 //! - documents are indexed a batch at a time ([`BATCH_RUNS`] runs of [`RUN`] documents, the
 //!   runs across cores): a page's text is made just before its run is indexed and dropped
 //!   after it, so only a batch's texts are ever alive;
-//! - each term's postings are one byte string ([`TermPostings`]): per posting, the document
-//!   as a varint delta from the term's previous posting, then `count << 3 | field` as a varint
-//!   (two or three bytes for most postings, instead of sixteen);
-//! - [`lay_out`] renders entries a few thousand terms at a time in term order, lets each
-//!   term's postings go as its entry is made, and cuts shards as it goes: no list of every
-//!   entry beside the shards made of them.
+//! - postings are coded ([`TermPostings`]): per posting, the document as a varint delta from
+//!   the term's previous posting, then `count << 3 | field` as a varint (two or three bytes
+//!   for most postings, instead of sixteen); a batch's postings are one allocation
+//!   ([`Segment`]), sorted by term;
+//! - [`lay_out`] renders entries a few thousand terms at a time in term order, walking every
+//!   segment with a cursor, and cuts shards as it goes: no list of every entry beside the
+//!   shards made of them.
 //!
 //! The files are byte for byte those of [`super::layout::lay_out`] over
 //! [`super::index::Postings::build`] (tested below and by `tests/search.rs`): the same term
@@ -24,8 +25,8 @@ use rustc_hash::FxHashMap;
 use super::documents::SearchDocument;
 use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
 use super::layout::{
-    RECORDS_PER_FILE, manifest, record_bytes, record_file_bytes, record_path, render_entry_with,
-    shard_bytes_of, shard_path,
+    MANIFEST, RECORDS_PER_FILE, manifest, record_bytes, record_file_bytes, record_path,
+    render_entry_with, shard_bytes_of, shard_path,
 };
 use super::text::Analysis;
 
@@ -48,10 +49,44 @@ pub struct CompactPostings {
     doc_count: usize,
     /// Each document's length in tokens in each field.
     lengths: Vec<[u32; FIELDS.len()]>,
-    /// Term → its number in `lists`.
+    /// Term → its number.
     numbers: FxHashMap<Box<str>, u32>,
-    /// Each term's postings, by its number.
-    lists: Vec<TermPostings>,
+    /// One per batch, in document order.
+    segments: Vec<Segment>,
+}
+
+/// The postings of one batch of documents, sorted by term, in one allocation: each term's
+/// coded as a [`TermPostings`] (its first document counted from 0). A term's postings are its
+/// lists in every segment, one after the other. (A list per term, growing a posting at a time,
+/// left more memory in the allocator's free blocks than the lists held.)
+#[derive(Debug, Default)]
+struct Segment {
+    bytes: Vec<u8>,
+    /// (term number, start, end in `bytes`), by term number.
+    terms: Vec<(u32, u32, u32)>,
+}
+
+impl Segment {
+    /// The segment of `postings` (term number, posting), sorted by term, each term's in
+    /// document and field order.
+    fn of(postings: &[(u32, Posting)]) -> Segment {
+        let mut segment = Segment::default();
+        let mut previous = 0;
+        for (i, &(term, posting)) in postings.iter().enumerate() {
+            if i == 0 || postings[i - 1].0 != term {
+                let at = segment.bytes.len() as u32;
+                segment.terms.push((term, at, at));
+                previous = 0;
+            }
+            push_posting(&mut segment.bytes, &mut previous, posting);
+            if let Some(last) = segment.terms.last_mut() {
+                last.2 = segment.bytes.len() as u32;
+            }
+        }
+        segment.bytes.shrink_to_fit();
+        segment.terms.shrink_to_fit();
+        segment
+    }
 }
 
 /// One term's postings in every field, coded in document order (a document's in field
@@ -77,31 +112,12 @@ pub struct Posting {
 impl TermPostings {
     /// Adds a posting after the others: documents in order, a document's fields in order.
     pub fn push(&mut self, posting: Posting) {
-        debug_assert!(posting.doc >= self.last && posting.field < FIELDS.len());
-        write_varint(&mut self.bytes, u64::from(posting.doc - self.last));
-        write_varint(
-            &mut self.bytes,
-            u64::from(posting.count) << FIELD_BITS | posting.field as u64,
-        );
-        self.last = posting.doc;
+        push_posting(&mut self.bytes, &mut self.last, posting);
     }
 
     /// The postings, in the order they were pushed.
     pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
-        let mut at = 0;
-        let mut doc = 0u32;
-        std::iter::from_fn(move || {
-            if at >= self.bytes.len() {
-                return None;
-            }
-            doc += read_varint(&self.bytes, &mut at) as u32;
-            let second = read_varint(&self.bytes, &mut at);
-            Some(Posting {
-                doc,
-                field: (second & ((1 << FIELD_BITS) - 1)) as usize,
-                count: (second >> FIELD_BITS) as u32,
-            })
-        })
+        postings_of(&self.bytes)
     }
 
     /// The coded size, in bytes.
@@ -113,6 +129,35 @@ impl TermPostings {
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
+}
+
+/// Codes `posting` after one of document `previous`, which becomes its document.
+fn push_posting(out: &mut Vec<u8>, previous: &mut u32, posting: Posting) {
+    debug_assert!(posting.doc >= *previous && posting.field < FIELDS.len());
+    write_varint(out, u64::from(posting.doc - *previous));
+    write_varint(
+        out,
+        u64::from(posting.count) << FIELD_BITS | posting.field as u64,
+    );
+    *previous = posting.doc;
+}
+
+/// The postings coded in `bytes`, the first one's document counted from 0.
+fn postings_of(bytes: &[u8]) -> impl Iterator<Item = Posting> + '_ {
+    let mut at = 0;
+    let mut doc = 0u32;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        doc += read_varint(bytes, &mut at) as u32;
+        let second = read_varint(bytes, &mut at);
+        Some(Posting {
+            doc,
+            field: (second & ((1 << FIELD_BITS) - 1)) as usize,
+            count: (second >> FIELD_BITS) as u32,
+        })
+    })
 }
 
 /// LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
@@ -180,45 +225,47 @@ impl CompactPostings {
                     run
                 })
                 .collect();
-            for run in runs {
-                postings.add(run);
-            }
+            postings.add_batch(runs);
         }
         postings
     }
 
-    /// Adds a run's postings, the runs in document order.
-    fn add(&mut self, run: Run) {
-        let Run {
-            lengths,
-            terms,
-            postings,
-        } = run;
-        let numbers: Vec<u32> = terms
-            .into_iter()
-            .map(|term| {
-                let next = self.lists.len() as u32;
-                let number = *self.numbers.entry(term.into_boxed_str()).or_insert(next);
-                if number == next {
-                    self.lists.push(TermPostings::default());
+    /// Adds a batch's runs, in document order, as one segment.
+    fn add_batch(&mut self, runs: Vec<Run>) {
+        let mut batch: Vec<(u32, Posting)> =
+            Vec::with_capacity(runs.iter().map(|run| run.postings.len()).sum());
+        for run in runs {
+            let Run {
+                lengths,
+                terms,
+                postings,
+            } = run;
+            let numbers: Vec<u32> = terms
+                .into_iter()
+                .map(|term| {
+                    let next = self.numbers.len() as u32;
+                    *self.numbers.entry(term.into_boxed_str()).or_insert(next)
+                })
+                .collect();
+            batch.extend(postings.into_iter().map(|p| {
+                let posting = Posting {
+                    doc: p.doc,
+                    field: p.field as usize,
+                    count: p.count,
+                };
+                (numbers[p.term as usize], posting)
+            }));
+            self.lengths.extend(lengths.into_iter().map(|fields| {
+                let mut lengths = [0; FIELDS.len()];
+                for (slot, length) in lengths.iter_mut().zip(fields) {
+                    *slot = length as u32;
                 }
-                number
-            })
-            .collect();
-        for posting in postings {
-            self.lists[numbers[posting.term as usize] as usize].push(Posting {
-                doc: posting.doc,
-                field: posting.field as usize,
-                count: posting.count,
-            });
+                lengths
+            }));
         }
-        self.lengths.extend(lengths.into_iter().map(|fields| {
-            let mut lengths = [0; FIELDS.len()];
-            for (slot, length) in lengths.iter_mut().zip(fields) {
-                *slot = length as u32;
-            }
-            lengths
-        }));
+        // Stable: each term's postings stay in document and field order.
+        batch.par_sort_by_key(|&(term, _)| term);
+        self.segments.push(Segment::of(&batch));
     }
 
     /// How many documents were indexed.
@@ -226,15 +273,22 @@ impl CompactPostings {
         self.doc_count
     }
 
-    /// Each term and its postings, in term order.
-    pub fn terms(&self) -> Vec<(&str, &TermPostings)> {
-        let mut terms: Vec<(&str, &TermPostings)> = self
-            .numbers
-            .iter()
-            .map(|(term, &n)| (&**term, &self.lists[n as usize]))
-            .collect();
+    /// Each term and its postings, in term order (for tests: a build lays them out instead).
+    pub fn terms(&self) -> Vec<(&str, Vec<Posting>)> {
+        let mut terms: Vec<(&str, u32)> =
+            self.numbers.iter().map(|(term, &n)| (&**term, n)).collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
         terms
+            .into_iter()
+            .map(|(term, n)| {
+                let lists = self.segments.iter().filter_map(move |segment| {
+                    let at = segment.terms.binary_search_by_key(&n, |t| t.0).ok()?;
+                    let (_, start, end) = segment.terms[at];
+                    Some(&segment.bytes[start as usize..end as usize])
+                });
+                (term, lists.flat_map(postings_of).collect())
+            })
+            .collect()
     }
 
     /// A document's length in tokens in a field.
@@ -254,14 +308,16 @@ impl CompactPostings {
     }
 }
 
-/// One term's entry, as [`super::layout::render_entry`] renders it from the same postings.
-fn render_entry(term: &str, list: &TermPostings, postings: &CompactPostings) -> String {
-    let used = list.iter().map(|p| p.field + 1).max().unwrap_or(0);
+/// One term's entry, as [`super::layout::render_entry`] renders it from the same postings:
+/// `lists` are its coded lists, one a segment, in order.
+fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> String {
+    let all = || lists.iter().flat_map(|bytes| postings_of(bytes));
+    let used = all().map(|p| p.field + 1).max().unwrap_or(0);
     render_entry_with(
         term,
         used,
         |field| {
-            list.iter()
+            all()
                 .filter(move |p| p.field == field)
                 .map(|p| (p.doc, f64::from(p.count).sqrt()))
         },
@@ -270,8 +326,7 @@ fn render_entry(term: &str, list: &TermPostings, postings: &CompactPostings) -> 
 }
 
 /// The search files of `documents` (bodies not needed) and their `postings`, as
-/// [`super::layout::lay_out_with`] makes them: shards, manifest, record files. Each term's
-/// postings are dropped as its entry is rendered.
+/// [`super::layout::lay_out_with`] makes them: shards, manifest, record files.
 pub fn lay_out(
     documents: &[SearchDocument],
     mut postings: CompactPostings,
@@ -281,6 +336,25 @@ pub fn lay_out(
     let mut terms: Vec<(Box<str>, u32)> =
         std::mem::take(&mut postings.numbers).into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Each segment's terms in term order, so that a cursor a segment walks them all once.
+    let mut rank = vec![0u32; terms.len()];
+    for (r, (_, n)) in terms.iter().enumerate() {
+        rank[*n as usize] = r as u32;
+    }
+    let segments = std::mem::take(&mut postings.segments);
+    let mut cursors: Vec<(&Segment, Vec<(u32, u32, u32)>, usize)> = segments
+        .iter()
+        .map(|segment| {
+            let mut by_rank: Vec<(u32, u32, u32)> = segment
+                .terms
+                .iter()
+                .map(|&(n, start, end)| (rank[n as usize], start, end))
+                .collect();
+            by_rank.sort_unstable_by_key(|t| t.0);
+            (segment, by_rank, 0)
+        })
+        .collect();
+    drop(rank);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
@@ -291,17 +365,25 @@ pub fn lay_out(
         files.push((shard_path(files.len()), bytes));
         shard.clear();
     };
-    for terms in terms.chunks(ENTRIES_AT_ONCE) {
-        let lists: Vec<TermPostings> = terms
-            .iter()
-            .map(|(_, n)| std::mem::take(&mut postings.lists[*n as usize]))
+    for (chunk, terms) in terms.chunks(ENTRIES_AT_ONCE).enumerate() {
+        let lists: Vec<Vec<&[u8]>> = (0..terms.len())
+            .map(|i| {
+                let r = (chunk * ENTRIES_AT_ONCE + i) as u32;
+                let mut lists = Vec::new();
+                for (segment, by_rank, at) in &mut cursors {
+                    if let Some(&(_, start, end)) = by_rank.get(*at).filter(|t| t.0 == r) {
+                        lists.push(&segment.bytes[start as usize..end as usize]);
+                        *at += 1;
+                    }
+                }
+                lists
+            })
             .collect();
         let entries: Vec<String> = terms
             .par_iter()
             .zip(&lists)
-            .map(|((term, _), list)| render_entry(term, list, &postings))
+            .map(|((term, _), lists)| render_entry(term, lists, &postings))
             .collect();
-        drop(lists);
         for ((term, _), entry) in terms.iter().zip(entries) {
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
             // `shard_bytes`, braces and commas counted, and at least one.
@@ -321,8 +403,10 @@ pub fn lay_out(
     if !shard.is_empty() {
         cut(&mut shard, &mut files);
     }
+    drop(cursors);
+    drop(segments);
     files.push((
-        super::layout::MANIFEST.to_owned(),
+        MANIFEST.to_owned(),
         manifest(documents, postings.doc_count, analysis, firsts),
     ));
     files.par_extend(
