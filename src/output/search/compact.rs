@@ -9,10 +9,10 @@
 //!   after it, so only a batch's texts are ever alive;
 //! - postings are coded ([`TermPostings`]): per posting, the document as a varint delta from
 //!   the term's previous posting, then `count << 3 | field` as a varint (two or three bytes
-//!   for most postings, instead of sixteen); a batch's postings are one allocation
-//!   ([`Segment`]), sorted by term;
-//! - [`lay_out`] renders entries a few thousand terms at a time in term order, walking every
-//!   segment with a cursor, and cuts shards as it goes: no list of every entry beside the
+//!   for most postings, instead of sixteen); a run's postings are coded where it was indexed,
+//!   in one allocation ([`Segment`]);
+//! - [`lay_out`] renders entries a few thousand terms at a time in term order, each from its
+//!   lists in every segment, and cuts shards as it goes: no list of every entry beside the
 //!   shards made of them.
 //!
 //! The files are byte for byte those of [`super::layout::lay_out`] over
@@ -32,7 +32,7 @@ use super::text::Analysis;
 
 /// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
 /// core to have work, few enough that a batch's texts and raw postings stay small.
-pub const BATCH_RUNS: usize = 8;
+pub const BATCH_RUNS: usize = 4;
 
 /// How many terms' entries are rendered at once, across cores, before they are cut into
 /// shards.
@@ -51,41 +51,67 @@ pub struct CompactPostings {
     lengths: Vec<[u32; FIELDS.len()]>,
     /// Term → its number.
     numbers: FxHashMap<Box<str>, u32>,
-    /// One per batch, in document order.
+    /// One per run, in document order.
     segments: Vec<Segment>,
 }
 
-/// The postings of one batch of documents, sorted by term, in one allocation: each term's
-/// coded as a [`TermPostings`] (its first document counted from 0). A term's postings are its
-/// lists in every segment, one after the other. (A list per term, growing a posting at a time,
-/// left more memory in the allocator's free blocks than the lists held.)
+/// The postings of one run of documents in one allocation, each term's coded as a
+/// [`TermPostings`] (its first document counted from 0). A term's postings are its lists in
+/// every segment, in document order. (A list per term, growing a posting at a time, left more
+/// memory in the allocator's free blocks than the lists held.)
 #[derive(Debug, Default)]
 struct Segment {
     bytes: Vec<u8>,
-    /// (term number, start, end in `bytes`), by term number.
+    /// (term number, start, end in `bytes`): the run's own numbers until the run is added,
+    /// then [`CompactPostings::numbers`]'.
     terms: Vec<(u32, u32, u32)>,
+    /// Each document's field lengths.
+    lengths: Vec<[u32; FIELDS.len()]>,
 }
 
 impl Segment {
-    /// The segment of `postings` (term number, posting), sorted by term, each term's in
-    /// document and field order.
-    fn of(postings: &[(u32, Posting)]) -> Segment {
-        let mut segment = Segment::default();
+    /// A run's postings, coded (made where the run was indexed, across cores).
+    fn of(run: Run) -> (Segment, Vec<String>) {
+        let Run {
+            lengths,
+            terms,
+            mut postings,
+        } = run;
+        // Stable: each term's postings stay in document and field order.
+        postings.sort_by_key(|p| p.term);
+        let mut segment = Segment {
+            bytes: Vec::with_capacity(postings.len() * 3),
+            terms: Vec::with_capacity(terms.len()),
+            lengths: lengths
+                .into_iter()
+                .map(|fields| {
+                    let mut lengths = [0; FIELDS.len()];
+                    for (slot, length) in lengths.iter_mut().zip(fields) {
+                        *slot = length as u32;
+                    }
+                    lengths
+                })
+                .collect(),
+        };
         let mut previous = 0;
-        for (i, &(term, posting)) in postings.iter().enumerate() {
-            if i == 0 || postings[i - 1].0 != term {
+        for (i, p) in postings.iter().enumerate() {
+            if i == 0 || postings[i - 1].term != p.term {
                 let at = segment.bytes.len() as u32;
-                segment.terms.push((term, at, at));
+                segment.terms.push((p.term, at, at));
                 previous = 0;
             }
+            let posting = Posting {
+                doc: p.doc,
+                field: p.field as usize,
+                count: p.count,
+            };
             push_posting(&mut segment.bytes, &mut previous, posting);
             if let Some(last) = segment.terms.last_mut() {
                 last.2 = segment.bytes.len() as u32;
             }
         }
         segment.bytes.shrink_to_fit();
-        segment.terms.shrink_to_fit();
-        segment
+        (segment, terms)
     }
 }
 
@@ -209,7 +235,7 @@ impl CompactPostings {
         let batch = RUN * batch_runs.max(1);
         for (b, documents) in documents.chunks_mut(batch).enumerate() {
             let first = b * batch;
-            let runs: Vec<Run> = documents
+            let runs: Vec<(Segment, Vec<String>)> = documents
                 .par_chunks_mut(RUN)
                 .enumerate()
                 .map(|(r, docs)| {
@@ -222,50 +248,32 @@ impl CompactPostings {
                     for document in docs.iter_mut() {
                         document.body = String::new();
                     }
-                    run
+                    Segment::of(run)
                 })
                 .collect();
-            postings.add_batch(runs);
+            for (segment, terms) in runs {
+                postings.add(segment, terms);
+            }
         }
         postings
     }
 
-    /// Adds a batch's runs, in document order, as one segment.
-    fn add_batch(&mut self, runs: Vec<Run>) {
-        let mut batch: Vec<(u32, Posting)> =
-            Vec::with_capacity(runs.iter().map(|run| run.postings.len()).sum());
-        for run in runs {
-            let Run {
-                lengths,
-                terms,
-                postings,
-            } = run;
-            let numbers: Vec<u32> = terms
-                .into_iter()
-                .map(|term| {
-                    let next = self.numbers.len() as u32;
-                    *self.numbers.entry(term.into_boxed_str()).or_insert(next)
-                })
-                .collect();
-            batch.extend(postings.into_iter().map(|p| {
-                let posting = Posting {
-                    doc: p.doc,
-                    field: p.field as usize,
-                    count: p.count,
-                };
-                (numbers[p.term as usize], posting)
-            }));
-            self.lengths.extend(lengths.into_iter().map(|fields| {
-                let mut lengths = [0; FIELDS.len()];
-                for (slot, length) in lengths.iter_mut().zip(fields) {
-                    *slot = length as u32;
-                }
-                lengths
-            }));
+    /// Adds a run's segment and its terms (by their numbers in the run), the runs in document
+    /// order.
+    fn add(&mut self, mut segment: Segment, terms: Vec<String>) {
+        let numbers: Vec<u32> = terms
+            .into_iter()
+            .map(|term| {
+                let next = self.numbers.len() as u32;
+                *self.numbers.entry(term.into_boxed_str()).or_insert(next)
+            })
+            .collect();
+        for term in &mut segment.terms {
+            term.0 = numbers[term.0 as usize];
         }
-        // Stable: each term's postings stay in document and field order.
-        batch.par_sort_by_key(|&(term, _)| term);
-        self.segments.push(Segment::of(&batch));
+        self.lengths.append(&mut segment.lengths);
+        segment.lengths = Vec::new();
+        self.segments.push(segment);
     }
 
     /// How many documents were indexed.
@@ -282,8 +290,7 @@ impl CompactPostings {
             .into_iter()
             .map(|(term, n)| {
                 let lists = self.segments.iter().filter_map(move |segment| {
-                    let at = segment.terms.binary_search_by_key(&n, |t| t.0).ok()?;
-                    let (_, start, end) = segment.terms[at];
+                    let &(_, start, end) = segment.terms.iter().find(|t| t.0 == n)?;
                     Some(&segment.bytes[start as usize..end as usize])
                 });
                 (term, lists.flat_map(postings_of).collect())
@@ -336,25 +343,32 @@ pub fn lay_out(
     let mut terms: Vec<(Box<str>, u32)> =
         std::mem::take(&mut postings.numbers).into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Each segment's terms in term order, so that a cursor a segment walks them all once.
+    // Every term's lists, one a segment, by term order: a counting sort of the segments'
+    // terms by their term's rank.
     let mut rank = vec![0u32; terms.len()];
     for (r, (_, n)) in terms.iter().enumerate() {
         rank[*n as usize] = r as u32;
     }
     let segments = std::mem::take(&mut postings.segments);
-    let mut cursors: Vec<(&Segment, Vec<(u32, u32, u32)>, usize)> = segments
-        .iter()
-        .map(|segment| {
-            let mut by_rank: Vec<(u32, u32, u32)> = segment
-                .terms
-                .iter()
-                .map(|&(n, start, end)| (rank[n as usize], start, end))
-                .collect();
-            by_rank.sort_unstable_by_key(|t| t.0);
-            (segment, by_rank, 0)
-        })
-        .collect();
-    drop(rank);
+    let mut starts = vec![0u32; terms.len() + 1];
+    for segment in &segments {
+        for &(n, _, _) in &segment.terms {
+            starts[rank[n as usize] as usize + 1] += 1;
+        }
+    }
+    for r in 1..starts.len() {
+        starts[r] += starts[r - 1];
+    }
+    let mut lists: Vec<&[u8]> = vec![&[]; starts[terms.len()] as usize];
+    let mut next = starts.clone();
+    for segment in &segments {
+        for &(n, start, end) in &segment.terms {
+            let slot = &mut next[rank[n as usize] as usize];
+            lists[*slot as usize] = &segment.bytes[start as usize..end as usize];
+            *slot += 1;
+        }
+    }
+    drop((rank, next));
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
@@ -366,23 +380,15 @@ pub fn lay_out(
         shard.clear();
     };
     for (chunk, terms) in terms.chunks(ENTRIES_AT_ONCE).enumerate() {
-        let lists: Vec<Vec<&[u8]>> = (0..terms.len())
-            .map(|i| {
-                let r = (chunk * ENTRIES_AT_ONCE + i) as u32;
-                let mut lists = Vec::new();
-                for (segment, by_rank, at) in &mut cursors {
-                    if let Some(&(_, start, end)) = by_rank.get(*at).filter(|t| t.0 == r) {
-                        lists.push(&segment.bytes[start as usize..end as usize]);
-                        *at += 1;
-                    }
-                }
-                lists
-            })
-            .collect();
+        let first = chunk * ENTRIES_AT_ONCE;
         let entries: Vec<String> = terms
             .par_iter()
-            .zip(&lists)
-            .map(|((term, _), lists)| render_entry(term, lists, &postings))
+            .enumerate()
+            .map(|(i, (term, _))| {
+                let r = first + i;
+                let of_term = &lists[starts[r] as usize..starts[r + 1] as usize];
+                render_entry(term, of_term, &postings)
+            })
             .collect();
         for ((term, _), entry) in terms.iter().zip(entries) {
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
@@ -403,8 +409,8 @@ pub fn lay_out(
     if !shard.is_empty() {
         cut(&mut shard, &mut files);
     }
-    drop(cursors);
-    drop(segments);
+    drop(lists);
+    drop((starts, segments));
     files.push((
         MANIFEST.to_owned(),
         manifest(documents, postings.doc_count, analysis, firsts),
