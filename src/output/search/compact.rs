@@ -75,10 +75,23 @@ impl Segment {
         let Run {
             lengths,
             terms,
-            mut postings,
+            postings,
         } = run;
-        // Stable: each term's postings stay in document and field order.
-        postings.sort_by_key(|p| p.term);
+        // The postings by term (a counting sort: each term's stay in document and field order).
+        let mut starts = vec![0u32; terms.len() + 1];
+        for p in &postings {
+            starts[p.term as usize + 1] += 1;
+        }
+        for t in 1..starts.len() {
+            starts[t] += starts[t - 1];
+        }
+        let mut order = vec![0u32; postings.len()];
+        for (i, p) in postings.iter().enumerate() {
+            let slot = &mut starts[p.term as usize];
+            order[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        drop(starts);
         let mut segment = Segment {
             bytes: Vec::with_capacity(postings.len() * 3),
             terms: Vec::with_capacity(terms.len()),
@@ -94,8 +107,9 @@ impl Segment {
                 .collect(),
         };
         let mut previous = 0;
-        for (i, p) in postings.iter().enumerate() {
-            if i == 0 || postings[i - 1].term != p.term {
+        for (k, &i) in order.iter().enumerate() {
+            let p = &postings[i as usize];
+            if k == 0 || postings[order[k - 1] as usize].term != p.term {
                 let at = segment.bytes.len() as u32;
                 segment.terms.push((p.term, at, at));
                 previous = 0;
@@ -318,14 +332,18 @@ impl CompactPostings {
 /// One term's entry, as [`super::layout::render_entry`] renders it from the same postings:
 /// `lists` are its coded lists, one a segment, in order.
 fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> String {
-    let all = || lists.iter().flat_map(|bytes| postings_of(bytes));
-    let used = all().map(|p| p.field + 1).max().unwrap_or(0);
+    // Decoded once, then by field (stable: each field's in document order).
+    let mut all: Vec<Posting> = lists.iter().flat_map(|bytes| postings_of(bytes)).collect();
+    all.sort_by_key(|p| p.field);
+    let used = all.last().map_or(0, |p| p.field + 1);
     render_entry_with(
         term,
         used,
         |field| {
-            all()
-                .filter(move |p| p.field == field)
+            let start = all.partition_point(|p| p.field < field);
+            let end = all.partition_point(|p| p.field <= field);
+            all[start..end]
+                .iter()
                 .map(|p| (p.doc, f64::from(p.count).sqrt()))
         },
         |doc, field, tf| postings.weight(doc, field, tf),
