@@ -507,7 +507,7 @@ mod tests {
 
     fn doc(n: usize, body: &str) -> SearchDocument {
         SearchDocument {
-            kind: if n % 5 == 0 {
+            kind: if n.is_multiple_of(5) {
                 SearchKind::Page
             } else {
                 SearchKind::SelfHelp
@@ -515,13 +515,13 @@ mod tests {
             url: format!("/p{n}/"),
             title: format!("Guide {n} to talking"),
             summary: "About talking calmly.".into(),
-            topics: if n % 3 == 0 {
+            topics: if n.is_multiple_of(3) {
                 vec!["Wellbeing".into(), "Money worries".into()]
             } else {
                 Vec::new()
             },
             body: body.into(),
-            facts: if n % 4 == 0 {
+            facts: if n.is_multiple_of(4) {
                 vec!["Free".into(), "Tuesday 5 March 2024, 10am".into()]
             } else {
                 Vec::new()
