@@ -210,7 +210,15 @@ pub struct Staging<'d> {
     found: HashMap<PathBuf, Found>,
     /// Folders known to be in place in the staging folder.
     folders: Mutex<HashSet<PathBuf>>,
+    /// Files written that were not there when the build began: [`Staging::finish`] removes
+    /// those the output does not list after all (a page another language's merge left out).
+    written: Mutex<Vec<PathBuf>>,
     finished: bool,
+    /// Whether writing into the staging folder failed (a full disk): an unfinished build then
+    /// removes it, to give the space back; after any other failure it stays, as the previous
+    /// output brought partly up to date (which the next build's comparisons handle), so that
+    /// one failed build does not make the next rewrite every file.
+    write_failed: std::sync::atomic::AtomicBool,
     /// Held until the build ends: one build at a time writes beside an output folder.
     _turn: fs::File,
 }
@@ -260,7 +268,9 @@ impl<'d> Staging<'d> {
             disk,
             found,
             folders: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
             finished: false,
+            write_failed: std::sync::atomic::AtomicBool::new(false),
             _turn: turn,
         })
     }
@@ -268,6 +278,16 @@ impl<'d> Staging<'d> {
     /// Puts `bytes` at `path` (relative to the output folder, `/` separators) in the staging
     /// folder, unless the file there already holds them.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let put = self.put_unnoted(path, bytes);
+        if put.is_err() {
+            self.write_failed
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        put
+    }
+
+    /// [`Staging::put`], a failure not yet noted.
+    fn put_unnoted(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let relative = Path::new(path);
         let target = self.staging.join(relative);
         let found = self.found.get(relative);
@@ -291,7 +311,14 @@ impl<'d> Staging<'d> {
         }
         self.disk
             .write(&target, bytes)
-            .map_err(|e| Error::io("cannot write", &target, e))
+            .map_err(|e| Error::io("cannot write", &target, e))?;
+        if found.is_none() {
+            self.written
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(relative.to_path_buf());
+        }
+        Ok(())
     }
 
     /// Makes the folders `relative` is in, replacing whatever else is found in their place.
@@ -340,6 +367,23 @@ impl<'d> Staging<'d> {
             .filter(|file| !matches!(file.contents, Contents::Written(_)))
             .try_for_each(|file| self.put(&file.path, &file_bytes(file)?))?;
         let wanted = Wanted::of(output);
+        // What this build wrote or made counts as found too: it goes if not wanted.
+        let made = std::mem::take(
+            self.folders
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let written = std::mem::take(
+            self.written
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        for folder in made {
+            self.found.entry(folder).or_insert(Found::Folder);
+        }
+        for file in written {
+            self.found.entry(file).or_insert(Found::File { len: 0 });
+        }
         // A path the output uses was replaced by `put` with the right kind of thing.
         remove_unwanted(&self.staging, &self.found, |path, what| {
             wanted.keeps(path, what) || wanted.files.contains(path) || wanted.folders.contains(path)
@@ -380,9 +424,16 @@ impl<'d> Staging<'d> {
 
 impl Drop for Staging<'_> {
     fn drop(&mut self) {
-        if !self.finished {
-            // A failed build: whatever was staged goes (a full disk needs the space back).
+        if self.finished {
+            return;
+        }
+        if self.write_failed.load(std::sync::atomic::Ordering::Relaxed) {
+            // A full disk, say: whatever was staged goes, to give the space back.
             remove_own_folder(&self.staging);
+        } else {
+            // A problem in the site: the folder stays as the previous output (marked as
+            // hubsite's, so that the next build takes it up again).
+            mark_previous_output(&self.staging);
         }
     }
 }
@@ -467,6 +518,13 @@ fn take_turn(parent: &Path, output_dir: &Path) -> Result<fs::File, Error> {
         }),
         Err(fs::TryLockError::Error(e)) => Err(Error::io("cannot lock", parent, e)),
     }
+}
+
+/// Whether a build may write into the folder beside `output_dir` and swap it in: not when the
+/// output folder is a mount point or on another device than its parent (then it is updated
+/// in place from a build in memory, and nothing is written beside it).
+pub fn stages_beside(output_dir: &Path) -> Result<bool, Error> {
+    Ok(cannot_swap(&absolute(output_dir)?).is_none())
 }
 
 /// Why the output folder cannot be swapped for the staging folder beside it, when that can be
@@ -894,6 +952,38 @@ mod tests {
             page_count: 0,
             urls: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_file_staged_but_not_in_the_output_is_not_published() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let staging = Staging::open(&public, site.path(), &RealDisk).unwrap();
+        // Written as it rendered, then left out of the output after all.
+        staging.put("stray/deep/index.html", b"stray").unwrap();
+        staging.put("a/index.html", b"A").unwrap();
+        staging.finish(&output(&[("a/index.html", "A")])).unwrap();
+        assert!(public.join("a/index.html").is_file());
+        assert!(
+            !public.join("stray").exists(),
+            "neither the file nor its folders"
+        );
+    }
+
+    #[test]
+    fn a_build_failing_before_it_finishes_keeps_the_folder_as_the_previous_output() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let previous = site.path().join(".public.hubsite-previous");
+        let staging = Staging::open(&public, site.path(), &RealDisk).unwrap();
+        staging.put("a/index.html", b"A").unwrap();
+        drop(staging);
+        assert!(previous.join(MARKER_FILE).is_file(), "kept, and marked");
+        assert!(!public.exists());
+        // The next build takes it up and publishes only what it makes.
+        write_output(&output(&[("b/index.html", "B")]), &public, site.path()).unwrap();
+        assert!(public.join("b/index.html").is_file());
+        assert!(!public.join("a").exists());
     }
 
     fn inode(path: &Path) -> u64 {

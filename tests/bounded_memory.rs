@@ -64,21 +64,20 @@ fn pages_are_in_the_staging_folder_before_the_rest_is_written() {
     assert!(published.starts_with("<!DOCTYPE html>") || published.starts_with("<!doctype html>"));
 }
 
-#[test]
-fn a_streamed_build_writes_what_a_build_in_memory_makes() {
-    let site = scratch_copy("council");
-    let options = options(site.path());
+/// A streamed build publishes what a build in memory, made ready for a host and written
+/// whole, publishes: the same paths, the same bytes.
+fn assert_streamed_equals_in_memory(site: &Path) {
+    let options = options(site);
     run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
-    // The same site in memory, made ready for a host and written whole, as builds did.
     let in_memory = run(&options, Sink::Memory, None, &|_| {}).expect("it builds");
-    let sources = load_site(site.path(), &options.load).expect("it loads");
+    let sources = load_site(site, &options.load).expect("it loads");
     let ready = host_ready(
         Arc::unwrap_or_clone(in_memory.output),
         &sources.asset_hashes,
     );
     let whole = tempfile::tempdir().unwrap();
-    write_output(&ready, &whole.path().join("public"), site.path()).expect("written");
-    let streamed = read_tree(&site.path().join("public"));
+    write_output(&ready, &whole.path().join("public"), site).expect("written");
+    let streamed = read_tree(&site.join("public"));
     let written = read_tree(&whole.path().join("public"));
     assert_eq!(
         streamed.iter().map(|(p, _)| p).collect::<Vec<_>>(),
@@ -87,6 +86,13 @@ fn a_streamed_build_writes_what_a_build_in_memory_makes() {
     for ((path, a), (_, b)) in streamed.iter().zip(&written) {
         assert!(a == b, "{path} differs");
     }
+}
+
+#[test]
+fn a_streamed_build_writes_what_a_build_in_memory_makes() {
+    let site = scratch_copy("council");
+    assert_streamed_equals_in_memory(site.path());
+    let streamed = read_tree(&site.path().join("public"));
     // Pages point at the fingerprinted style sheet, as `host_ready` makes them.
     let home =
         String::from_utf8_lossy(&streamed.iter().find(|(p, _)| p == "index.html").unwrap().1)
@@ -118,5 +124,7 @@ fn a_page_loading_from_another_site_is_found_as_it_is_written() {
     let checked = check(&options).expect_err("check agrees").to_string();
     assert_eq!(error, checked, "the same problems as a build in memory");
     assert!(!site.path().join("public").exists());
-    assert!(staged_beside(site.path()).is_empty());
+    // What was staged stays only as the (marked) previous output, never published.
+    assert_eq!(staged_beside(site.path()), vec![".public.hubsite-previous"]);
+    assert!(common::staging_folders(site.path()).is_empty());
 }

@@ -42,6 +42,18 @@ fn breadcrumbs_mark_section_titles_that_fell_back() {
 }
 
 #[test]
+fn the_home_crumb_is_in_the_page_language_when_the_home_page_fell_back() {
+    let site = scratch_copy("council");
+    fs::remove_file(site.path().join("content/_index.cy.md")).expect("the Welsh home page");
+    let pages = html_pages(site.path());
+    let cy = page(&pages, "cy/growing-up/early-years/play/index.html");
+    assert!(
+        cy.contains("<li><a href=\"/familyhub/cy/\">Hafan</a></li>"),
+        "{cy}"
+    );
+}
+
+#[test]
 fn topic_tags_mark_names_that_fell_back() {
     let pages = html_pages(&common::fixture("council"));
     let cy = page(&pages, "cy/self-help/is-it-abuse/index.html");

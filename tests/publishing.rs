@@ -102,6 +102,30 @@ fn the_example_site_publishes_into_a_tmpfs_mount_point() {
 }
 
 #[test]
+fn a_mount_point_is_built_in_memory_and_nothing_is_written_beside_it() {
+    let scratch = tempfile::tempdir().unwrap();
+    let public = scratch.path().join("public");
+    let Some(_mount) = Tmpfs::mount(&public, "64m") else {
+        return;
+    };
+    let site = common::scratch_copy("council");
+    let mut options = common::options(site.path());
+    options.load.overrides.output_dir = Some(public.clone());
+    // Pages are not streamed into a folder beside a mount point (its parent may be read-only,
+    // a bind-mounted working copy): at the write stage nothing is there.
+    let beside = std::cell::RefCell::new(Vec::new());
+    let progress = |stage: Stage| {
+        if let Stage::Write(_) = stage {
+            *beside.borrow_mut() = staged_beside(&public);
+        }
+    };
+    run(&options, Sink::Folder, None, &progress).expect("it builds");
+    assert!(beside.borrow().is_empty(), "{:?}", beside.borrow());
+    assert!(public.join("index.html").is_file());
+    assert!(staged_beside(&public).is_empty());
+}
+
+#[test]
 fn a_full_disk_leaves_the_previous_output_and_nothing_staged() {
     let site = common::scratch_copy("council");
     // How much the council site takes, in the pages a tmpfs counts.
@@ -228,7 +252,7 @@ fn a_new_site_has_a_workflow_that_checks_pull_requests_and_publishes_main() {
 }
 
 #[test]
-fn a_build_failing_after_its_pages_were_staged_leaves_public_and_no_staging_folder() {
+fn a_build_failing_after_its_pages_were_staged_leaves_public_and_keeps_the_previous_output() {
     let site = common::scratch_copy("council");
     let options = common::options(site.path());
     // Two builds: the second leaves the first's output beside `public/` as the next staging
@@ -278,11 +302,13 @@ fn a_build_failing_after_its_pages_were_staged_leaves_public_and_no_staging_fold
         .to_string();
     assert_eq!(error, checked, "the same problems as a build in memory");
     assert!(common::read_tree(&public) == before, "public/ is as it was");
-    assert!(
-        staged_beside(&public).is_empty(),
-        "what was staged is removed: {:?}",
-        staged_beside(&public)
+    // The folder beside it stays, as the previous output (partly brought up to date), so that
+    // the next build rewrites only what changed; nothing else is left there.
+    assert_eq!(
+        staged_beside(&public),
+        vec![".public.hubsite-previous".to_owned()]
     );
+    assert!(common::staging_folders(site.path()).is_empty());
     // Fixed, the next build publishes the page.
     fs::remove_file(site.path().join("templates/dead-end.html")).unwrap();
     fs::write(
@@ -292,4 +318,10 @@ fn a_build_failing_after_its_pages_were_staged_leaves_public_and_no_staging_fold
     .unwrap();
     run(&options, Sink::Folder, None, &|_| {}).expect("it builds");
     assert!(public.join("dead-end/index.html").is_file());
+    // What it published from the partly updated folder is what a build into a new folder makes.
+    let fresh = tempfile::tempdir().unwrap();
+    let mut into_new = options.clone();
+    into_new.load.overrides.output_dir = Some(fresh.path().join("public"));
+    run(&into_new, Sink::Folder, None, &|_| {}).expect("it builds into a new folder");
+    assert!(common::read_tree(&public) == common::read_tree(&fresh.path().join("public")));
 }

@@ -293,6 +293,45 @@ fn a_broken_session_falls_back_and_reports_then_its_fix_is_served() {
 }
 
 #[test]
+fn a_week_feedback_address_the_practitioners_guide_shows_equals_full_builds() {
+    use Change::Replace;
+    // Without its own `feedback_url`, the guide (a directory page) asks for feedback at the
+    // latest week's address: a week's edit that changes it reaches the guide.
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "the guide's own feedback address taken out (configuration)",
+                changes: &[Replace(
+                    "hubsite.toml",
+                    "feedback_url = \"https://example.org/feedback/referral-guide\"",
+                    "",
+                )],
+                how: Rebuild::Full,
+            },
+            Edit {
+                name: "the spring week's feedback address, which the guide now shows",
+                changes: &[Replace(
+                    SPRING,
+                    "audience = [\"parents\", \"practitioners\"]",
+                    "audience = [\"parents\", \"practitioners\"]\nfeedback_url = \"https://example.org/feedback/spring\"",
+                )],
+                how: Rebuild::Full,
+            },
+            Edit {
+                name: "its title, the guide unchanged",
+                changes: &[Replace(
+                    SPRING,
+                    "fortnight, spring 2027",
+                    "fortnight, spring",
+                )],
+                how: Rebuild::Sessions,
+            },
+        ],
+    );
+}
+
+#[test]
 fn session_edits_of_a_week_with_a_booklet_equal_full_builds() {
     use Change::Replace;
     use Rebuild::Sessions;

@@ -21,8 +21,10 @@
 //!   [`Staging::finish`] writes every file not written yet, removes what the new output no
 //!   longer has and swaps the staging folder in.
 //!
-//! On any problem or error the [`Staging`] is dropped unfinished, which removes the staging
-//! folder: the output folder was never touched. Output is byte for byte what a build in
+//! On any problem or error the [`Staging`] is dropped unfinished: the output folder was never
+//! touched, and the staging folder stays as the previous output (removed only after a failure
+//! to write into it). An output folder that cannot be swapped (a mount point) is not streamed
+//! into: its pages stay in memory and `write_output` updates it in place, as before. Output is byte for byte what a build in
 //! memory writes (`tests/determinism.rs`, `tests/bounded_memory.rs`). `serve` and `hubsite
 //! check` keep every page in memory as before ([`super::Sink::Memory`]).
 //!
@@ -41,7 +43,7 @@ use crate::output::origins::page_origins;
 use crate::output::{Contents, asset_files};
 use crate::render::{PageHook, PageHtml, RenderedPage};
 use crate::site_url::language_output_prefix;
-use crate::write::{RealDisk, Staging};
+use crate::write::{RealDisk, Staging, stages_beside};
 use crate::written::{HrefTable, WrittenPage};
 
 /// What a streaming build shares between its languages.
@@ -75,12 +77,17 @@ impl Stream {
     }
 
     /// Opens the staging folder for the site whose (default language's) sources are
-    /// `sources`, unless open already.
+    /// `sources`, unless open already, or unless the output folder cannot be swapped for it
+    /// (a mount point: the pages then stay in memory and are written in place).
     pub(super) fn open(&mut self, sources: &Sources) -> Result<(), Error> {
         if self.staging.is_some() {
             return Ok(());
         }
         let output_dir = sources.config.output_path(&self.root);
+        if !stages_beside(&output_dir)? {
+            // A mount point is updated in place, from the output in memory (`write_output`).
+            return Ok(());
+        }
         let disk: &'static RealDisk = &RealDisk;
         self.staging = Some(Staging::open(&output_dir, &self.root, disk)?);
         // The names `host_ready` gives the published style sheets and scripts.

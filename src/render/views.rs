@@ -481,16 +481,15 @@ pub fn breadcrumbs(site: &Site, page: &Page, reads: &mut PageReads) -> Vec<Link>
     let mut parent = page.parent;
     while let Some(id) = parent {
         let ancestor = reads.page(site, id);
-        let title = if ancestor.kind == PageKind::Home {
-            "Home".to_owned()
-        } else {
-            ancestor.title.clone()
-        };
-        crumbs.push(Link::in_language(
-            title,
-            ancestor.url.to_string(),
-            ancestor.lang.as_deref(),
-        ));
+        // The home crumb's words are the theme's, in the page's language ('Hafan').
+        crumbs.push(match ancestor.kind {
+            PageKind::Home => Link::new("Home".to_owned(), ancestor.url.to_string()),
+            _ => Link::in_language(
+                ancestor.title.clone(),
+                ancestor.url.to_string(),
+                ancestor.lang.as_deref(),
+            ),
+        });
         parent = ancestor.parent;
     }
     crumbs.reverse();

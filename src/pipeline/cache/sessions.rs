@@ -8,8 +8,10 @@
 //! counts) and the pages of the topics an edited week's sessions have or had, the calendars,
 //! the 'my sessions' data, the PDF booklets of edited weeks, and the search documents of
 //! sessions that differ. Every other file is the last build's: no other page, feed or export
-//! reads a session, and the sitemap is the same while the programme's pages and their dates
-//! are (checked: anything else runs the whole pipeline, which reports as a build does).
+//! reads a session (but the practitioners' guide, which shows the latest week's feedback
+//! address when the site gives none: a change to that address runs the whole pipeline), and
+//! the sitemap is the same while the programme's pages and their dates are (checked: anything
+//! else runs the whole pipeline, which reports as a build does).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -23,6 +25,7 @@ use crate::output::origins::CleanPages;
 use crate::output::search::documents::{SearchDocument, documents_from_sessions};
 use crate::output::{Contents, Output, booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
+use crate::render::directory::guide::feedback_url;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{Downloads, RenderedPage, TopicPages, render_pages};
 use crate::site_url::language_output_prefix;
@@ -234,6 +237,11 @@ impl Language<'_> {
         };
         let old = &part.site;
         let site = update_sessions(old, &part.sources, &sources, &model)?;
+        // The practitioners' guide (a directory page) asks for feedback at the latest week's
+        // address when the site gives none: a change to it is left to the whole pipeline.
+        if feedback_url(old) != feedback_url(&site) {
+            return None;
+        }
         let edited = |week: crate::model::week::WeekId| self.touched.contains(&week.index());
         // A topic's page lists the sessions with its topic: only the pages of the topics an
         // edited week's sessions have or had are made again (the index, with its counts, is

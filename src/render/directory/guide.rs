@@ -303,7 +303,7 @@ pub fn route_view(route: &ReferralRoute, site: &Site) -> RouteView {
 }
 
 /// The guide's own `feedback_url`, else that of the latest week that has one.
-fn feedback_url(site: &Site) -> Option<String> {
+pub fn feedback_url(site: &Site) -> Option<String> {
     if let Some(url) = &site.config.directory.guide.feedback_url {
         return Some(url.get_ref().trim().to_owned());
     }
