@@ -16,7 +16,7 @@
 //!   shards made of them.
 //!
 //! The files are byte for byte those of [`super::layout::lay_out`] over
-//! [`super::index::Postings::build`] (tested below and by `tests/search.rs`): the same term
+//! [`super::index::Postings::build`] (tested below, on made-up documents and on every fixture site): the same term
 //! frequencies (`sqrt(count)`), field lengths, weights and cuts.
 
 use rayon::prelude::*;
@@ -354,9 +354,21 @@ fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> Stri
 /// [`super::layout::lay_out_with`] makes them: shards, manifest, record files.
 pub fn lay_out(
     documents: &[SearchDocument],
+    postings: CompactPostings,
+    analysis: Analysis,
+    shard_bytes: usize,
+) -> Vec<(String, Vec<u8>)> {
+    lay_out_in_chunks(documents, postings, analysis, shard_bytes, ENTRIES_AT_ONCE)
+}
+
+/// [`lay_out`], rendering `entries_at_once` terms' entries at a time (tests use few, so that
+/// shard cuts fall on the chunks' edges).
+fn lay_out_in_chunks(
+    documents: &[SearchDocument],
     mut postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
+    entries_at_once: usize,
 ) -> Vec<(String, Vec<u8>)> {
     let mut terms: Vec<(Box<str>, u32)> =
         std::mem::take(&mut postings.numbers).into_iter().collect();
@@ -397,8 +409,8 @@ pub fn lay_out(
         files.push((shard_path(files.len()), bytes));
         shard.clear();
     };
-    for (chunk, terms) in terms.chunks(ENTRIES_AT_ONCE).enumerate() {
-        let first = chunk * ENTRIES_AT_ONCE;
+    for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
+        let first = chunk * entries_at_once;
         let entries: Vec<String> = terms
             .par_iter()
             .enumerate()
@@ -581,15 +593,37 @@ mod tests {
                 );
                 assert!(heads.iter().all(|d| d.body.is_empty()), "bodies let go");
                 assert_eq!(postings.doc_count(), documents.len());
+                // Entries rendered a few terms at a time too, so that shard cuts fall on the
+                // chunks' edges (and one term a chunk), as well as all at once.
+                let mut in_chunks = Vec::new();
+                for entries_at_once in [1, 2, 3, 5, ENTRIES_AT_ONCE] {
+                    let postings = CompactPostings::build_in_batches(
+                        &mut heads,
+                        analysis,
+                        |n, document| document.body = documents[n].body.clone(),
+                        batch_runs,
+                    );
+                    in_chunks.push((
+                        entries_at_once,
+                        lay_out_in_chunks(&heads, postings, analysis, shard_bytes, entries_at_once),
+                    ));
+                }
                 let in_batches = lay_out(&heads, postings, analysis, shard_bytes);
                 assert!(in_batches.len() > 10);
-                assert_eq!(
-                    in_batches.iter().map(|f| &f.0).collect::<Vec<_>>(),
-                    at_once.iter().map(|f| &f.0).collect::<Vec<_>>(),
-                    "{analysis:?}, {batch_runs} runs a batch"
-                );
-                for (a, b) in in_batches.iter().zip(&at_once) {
-                    assert!(a.1 == b.1, "{analysis:?}, {batch_runs}: {} differs", a.0);
+                in_chunks.push((0, in_batches));
+                for (entries_at_once, in_batches) in &in_chunks {
+                    assert_eq!(
+                        in_batches.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                        at_once.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                        "{analysis:?}, {batch_runs} runs a batch, {entries_at_once} entries"
+                    );
+                    for (a, b) in in_batches.iter().zip(&at_once) {
+                        assert!(
+                            a.1 == b.1,
+                            "{analysis:?}, {batch_runs}, {entries_at_once}: {} differs",
+                            a.0
+                        );
+                    }
                 }
             }
         }

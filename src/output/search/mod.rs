@@ -75,7 +75,6 @@ pub fn heads(site: &Site) -> Heads<'_> {
         .into_iter()
         .chain(documents::documents_from_sessions(site))
         .chain(documents::documents_from_services(site));
-    // Services (directory) add theirs here.
     all.extend(ready.map(|document| (document, None)));
     all.sort_by(|a, b| a.0.kind.cmp(&b.0.kind).then_with(|| a.0.url.cmp(&b.0.url)));
     let (documents, pages) = all.into_iter().unzip();
@@ -107,4 +106,51 @@ pub fn render_search_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, serde_
         analysis,
         layout::SHARD_BYTES,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a build publishes ([`render_search_files`], in bounded memory) is what `serve`'s
+    /// whole index lays out ([`layout::lay_out`] over [`documents`]), on real sites: pages,
+    /// sessions, services and topics, in English, Welsh and Arabic.
+    #[test]
+    fn a_build_lays_out_the_files_serve_lays_out_on_every_fixture() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sites = [
+            repo.to_path_buf(),
+            repo.join("tests/sites/council"),
+            repo.join("tests/sites/arabic"),
+            repo.join("tests/sites/cymraeg"),
+            repo.join("tests/sites/search"),
+            repo.join("tests/sites/minimal"),
+        ];
+        for root in sites {
+            let sources = crate::load::load_site(&root, &Default::default()).expect("it loads");
+            let options = crate::model::ModelOptions {
+                drafts: false,
+                now: "2026-11-26T10:00:00Z".parse().expect("a time"),
+            };
+            let (site, _) = crate::model::build_site(&sources, &options).expect("it builds");
+            let analysis = text::Analysis::for_language(&site.config.language);
+            let documents = documents(&site);
+            let whole = layout::lay_out(
+                &documents,
+                &index::Postings::build(&documents, analysis),
+                analysis,
+            );
+            let built = render_search_files(&site).expect("laid out");
+            assert!(!built.is_empty(), "{}", root.display());
+            assert_eq!(
+                built.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                whole.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                "{}",
+                root.display()
+            );
+            for (a, b) in built.iter().zip(&whole) {
+                assert!(a.1 == b.1, "{}: {} differs", root.display(), a.0);
+            }
+        }
+    }
 }
