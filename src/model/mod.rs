@@ -251,24 +251,54 @@ pub fn update_pages(
         return None;
     }
     choose_related(&mut pages, &mut sessions, &mut services, &old.resources);
-    Some(Site {
-        dates: old.dates.clone(),
-        messages: Arc::clone(&old.messages),
-        config: Arc::clone(&sources.config),
-        now: old.now,
-        pages,
-        topics: old.topics.clone(),
-        weeks: old.weeks.clone(),
-        sessions,
-        by_content_path: old.by_content_path.clone(),
-        services,
-        resources: old.resources.clone(),
-        booklets: old.booklets.clone(),
-        printed_directory: old.printed_directory.clone(),
-        favicon: old.favicon.clone(),
-        languages: Arc::clone(&sources.languages),
-        untranslated: old.untranslated.clone(),
-    })
+    Some(old.remade(
+        sources,
+        Remade {
+            pages: Some(pages),
+            sessions: Some(sessions),
+            services: Some(services),
+            ..Remade::default()
+        },
+    ))
+}
+
+/// The parts of the model an edit made again (`serve`'s shortcuts): each `None` is the kept
+/// model's.
+#[derive(Default)]
+pub(crate) struct Remade {
+    pub(crate) pages: Option<Vec<Page>>,
+    pub(crate) weeks: Option<Vec<week::Week>>,
+    pub(crate) sessions: Option<Vec<session::Session>>,
+    pub(crate) services: Option<Vec<Service>>,
+    pub(crate) booklets: Option<Vec<booklet::Booklet>>,
+    pub(crate) printed_directory: Option<Option<printed_directory::PrintedDirectory>>,
+}
+
+impl Site {
+    /// This model with the parts `remade`, and the configuration and languages of `sources`
+    /// (the same settings, read again); every other part is this one's.
+    pub(crate) fn remade(&self, sources: &Sources, remade: Remade) -> Site {
+        Site {
+            dates: self.dates.clone(),
+            messages: Arc::clone(&self.messages),
+            config: Arc::clone(&sources.config),
+            now: self.now,
+            pages: remade.pages.unwrap_or_else(|| self.pages.clone()),
+            topics: self.topics.clone(),
+            weeks: remade.weeks.unwrap_or_else(|| self.weeks.clone()),
+            sessions: remade.sessions.unwrap_or_else(|| self.sessions.clone()),
+            by_content_path: self.by_content_path.clone(),
+            services: remade.services.unwrap_or_else(|| self.services.clone()),
+            resources: self.resources.clone(),
+            booklets: remade.booklets.unwrap_or_else(|| self.booklets.clone()),
+            printed_directory: remade
+                .printed_directory
+                .unwrap_or_else(|| self.printed_directory.clone()),
+            favicon: self.favicon.clone(),
+            languages: Arc::clone(&sources.languages),
+            untranslated: self.untranslated.clone(),
+        }
+    }
 }
 
 /// The languages whose words the site shows: the one being built first (its warnings are the

@@ -4,14 +4,12 @@
 //! services, resources and the printed directory are the kept model's, since none of them reads
 //! a session (a session is never a candidate for another item's related lists).
 
-use std::sync::Arc;
-
 use crate::diag::Diagnostics;
 use crate::load::Sources;
 use crate::model::address::Addresses;
 use crate::model::{
-    ModelOptions, Site, booklet, host, material_checks, printed_directory, related, relations,
-    service, translation, week,
+    ModelOptions, Remade, Site, booklet, host, material_checks, printed_directory, related,
+    relations, service, translation, week,
 };
 
 /// The model of `sources` made from `old`, the model of `old_sources`, when the two differ only
@@ -93,24 +91,15 @@ pub fn update_sessions(
         .iter_mut()
         .zip(chosen.sessions)
         .for_each(|(session, lists)| session.related_lists = lists);
-    let mut site = Site {
-        dates: old.dates.clone(),
-        messages: Arc::clone(&old.messages),
-        config: Arc::clone(&sources.config),
-        now: old.now,
-        pages: old.pages.clone(),
-        topics: old.topics.clone(),
-        weeks,
-        sessions,
-        by_content_path: old.by_content_path.clone(),
-        services: old.services.clone(),
-        resources: old.resources.clone(),
-        booklets: Vec::new(),
-        printed_directory: old.printed_directory.clone(),
-        favicon: old.favicon.clone(),
-        languages: Arc::clone(&sources.languages),
-        untranslated: old.untranslated.clone(),
-    };
+    let mut site = old.remade(
+        sources,
+        Remade {
+            weeks: Some(weeks),
+            sessions: Some(sessions),
+            booklets: Some(Vec::new()),
+            ..Remade::default()
+        },
+    );
     // The verdict's checks of sessions' materials (problems, not warnings): the whole pipeline
     // reports them.
     if !material_checks::check_materials(&site).is_empty() {
@@ -165,24 +154,16 @@ pub fn update_services(old: &Site, sources: &Sources, options: &ModelOptions) ->
     }
     // Sessions' lists may change (a service is a candidate); their booklets show none.
     super::choose_related(&mut pages, &mut sessions, &mut services, &old.resources);
-    let mut site = Site {
-        dates: old.dates.clone(),
-        messages: Arc::clone(&old.messages),
-        config: Arc::clone(&sources.config),
-        now: old.now,
-        pages,
-        topics: old.topics.clone(),
-        weeks: old.weeks.clone(),
-        sessions,
-        by_content_path: old.by_content_path.clone(),
-        services,
-        resources: old.resources.clone(),
-        booklets: old.booklets.clone(),
-        printed_directory: None,
-        favicon: old.favicon.clone(),
-        languages: Arc::clone(&sources.languages),
-        untranslated: old.untranslated.clone(),
-    };
+    let mut site = old.remade(
+        sources,
+        Remade {
+            pages: Some(pages),
+            sessions: Some(sessions),
+            services: Some(services),
+            printed_directory: Some(None),
+            ..Remade::default()
+        },
+    );
     site.printed_directory = printed_directory::build_printed_directory(&site, &selection);
     Some(site)
 }

@@ -104,6 +104,15 @@ struct Kept {
     output: Arc<Output>,
 }
 
+impl Kept {
+    /// Each language's part of the last build, the default language's first, with its own
+    /// output: for the default language, `merged` (every language's, which it is part of).
+    fn parts<'a>(&'a self, merged: &'a Output) -> impl Iterator<Item = (&'a Built, &'a Output)> {
+        std::iter::once((&self.built, merged))
+            .chain(self.built.others.iter().map(|other| (other, &other.output)))
+    }
+}
+
 impl Cache {
     /// A cache with nothing in it: the first run builds everything.
     pub fn new() -> Cache {

@@ -63,14 +63,7 @@ pub(super) fn apply_front_matter_edits(
     let merged = Arc::clone(&kept.output);
     let tags = kept.built.sources.config.languages.clone();
     let mut plans = Vec::new();
-    for (index, tree) in trees.into_iter().enumerate() {
-        let (part, own) = match index {
-            0 => (&kept.built, &*merged),
-            _ => {
-                let other = &kept.built.others[index - 1];
-                (other, &other.output)
-            }
-        };
+    for (index, (tree, (part, own))) in trees.into_iter().zip(kept.parts(&merged)).enumerate() {
         let language = Language {
             changes,
             own,

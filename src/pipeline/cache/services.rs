@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::sessions::{Plan, apply_plans, changed_pages};
+use super::sessions::{Plan, apply_plans, changed_documents, changed_pages, published_before};
 use super::{Changes, Edited, Kept, fit_last_build};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -58,14 +58,7 @@ pub(super) fn apply_service_edits(
     let edited: BTreeSet<PathBuf> = files.iter().map(|(_, f)| f.path.clone()).collect();
     let merged = Arc::clone(&kept.output);
     let mut plans = Vec::new();
-    for index in 0..=kept.built.others.len() {
-        let (part, own) = match index {
-            0 => (&kept.built, &*merged),
-            _ => {
-                let other = &kept.built.others[index - 1];
-                (other, &other.output)
-            }
-        };
+    for (part, own) in kept.parts(&merged) {
         let language = Language {
             files: &files,
             edited: &edited,
@@ -201,18 +194,11 @@ impl Language<'_> {
                 replaced.push((export.path, Arc::new(export.text.into_bytes())));
             }
         }
-        if !replaced
-            .iter()
-            .all(|(path, _)| self.own.get(path).is_some())
-        {
+        if !published_before(&replaced, self.own) {
             return None;
         }
-        let documents = documents_from_services(old)
-            .into_iter()
-            .zip(documents_from_services(&site))
-            .filter(|(before, after)| before != after)
-            .map(|(_, after)| after)
-            .collect();
+        let documents =
+            changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
             sources,

@@ -61,14 +61,7 @@ pub(super) fn apply_session_edits(
     }
     let merged = Arc::clone(&kept.output);
     let mut plans = Vec::new();
-    for index in 0..=kept.built.others.len() {
-        let (part, own) = match index {
-            0 => (&kept.built, &*merged),
-            _ => {
-                let other = &kept.built.others[index - 1];
-                (other, &other.output)
-            }
-        };
+    for (part, own) in kept.parts(&merged) {
         let language = Language {
             weeks: &weeks,
             touched: &touched,
@@ -324,18 +317,11 @@ impl Language<'_> {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
         // Every file is one the last build published.
-        if !replaced
-            .iter()
-            .all(|(path, _)| self.own.get(path).is_some())
-        {
+        if !published_before(&replaced, self.own) {
             return None;
         }
-        let documents = documents_from_sessions(old)
-            .into_iter()
-            .zip(documents_from_sessions(&site))
-            .filter(|(before, after)| before != after)
-            .map(|(_, after)| after)
-            .collect();
+        let documents =
+            changed_documents(documents_from_sessions(old), documents_from_sessions(&site));
         Some(Plan {
             rendered: count,
             sources,
@@ -347,4 +333,24 @@ impl Language<'_> {
             downloads,
         })
     }
+}
+
+/// Whether every file of `replaced` is one the last build published in `own` (a file coming
+/// or going is left to the whole pipeline).
+pub(super) fn published_before(replaced: &[(String, Arc<Vec<u8>>)], own: &Output) -> bool {
+    replaced.iter().all(|(path, _)| own.get(path).is_some())
+}
+
+/// The documents of `after` that differ from their places in `before` (the same items in the
+/// same order: nothing came or went).
+pub(super) fn changed_documents(
+    before: Vec<SearchDocument>,
+    after: Vec<SearchDocument>,
+) -> Vec<SearchDocument> {
+    before
+        .into_iter()
+        .zip(after)
+        .filter(|(before, after)| before != after)
+        .map(|(_, after)| after)
+        .collect()
 }
