@@ -12,8 +12,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::sessions::{Plan, apply_plans, changed_documents, changed_pages, published_before};
-use super::{Changes, Edited, Kept, fit_last_build};
+use super::sessions::{Plan, apply_plans, changed_documents, changed_files, published_before};
+use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
 use crate::model::service::is_service_file;
@@ -170,24 +170,13 @@ impl Language<'_> {
             return None;
         }
         let count = rendered.pages.len();
-        let pages = changed_pages(rendered.pages, self.own);
-        let fits = fit_last_build(
+        replaced.extend(changed_files(
             &sources,
-            &pages,
-            &rendered.site_links,
+            rendered,
             self.own,
             self.merged,
             self.clean_pages,
-        );
-        if !fits {
-            return None;
-        }
-        for page in &pages {
-            replaced.push((
-                page.url.output_file(),
-                Arc::new(page.html.clone().into_bytes()),
-            ));
-        }
+        )?);
         // The export is published once, in the default language.
         if !site.config.is_translation() {
             for export in oruk::render_oruk_export(&site) {

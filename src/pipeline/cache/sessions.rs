@@ -27,7 +27,7 @@ use crate::output::{Contents, Output, booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::directory::guide::feedback_url;
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{Downloads, RenderedPage, TopicPages, render_pages};
+use crate::render::{Downloads, RenderedPage, RenderedSite, TopicPages, render_pages};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only files of the weeks under `sessions/` that the
@@ -292,24 +292,13 @@ impl Language<'_> {
             }
         }
         let count = rendered.pages.len();
-        let pages = changed_pages(rendered.pages, self.own);
-        let fits = fit_last_build(
+        replaced.extend(changed_files(
             &sources,
-            &pages,
-            &rendered.site_links,
+            rendered,
             self.own,
             self.merged,
             self.clean_pages,
-        );
-        if !fits {
-            return None;
-        }
-        for page in &pages {
-            replaced.push((
-                page.url.output_file(),
-                Arc::new(page.html.clone().into_bytes()),
-            ));
-        }
+        )?);
         for file in calendar::render_calendars(&site) {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
@@ -353,4 +342,33 @@ pub(super) fn changed_documents(
         .filter(|(before, after)| before != after)
         .map(|(_, after)| after)
         .collect()
+}
+
+/// The pages of `rendered` that came out different from their last versions in `own`,
+/// checked as a build checks them ([`fit_last_build`]), as files to replace; `None` when one
+/// does not fit (the whole pipeline then reports it).
+pub(super) fn changed_files(
+    sources: &Sources,
+    rendered: RenderedSite,
+    own: &Output,
+    merged: &Output,
+    clean_pages: &CleanPages,
+) -> Option<Vec<(String, Arc<Vec<u8>>)>> {
+    let pages = changed_pages(rendered.pages, own);
+    if !fit_last_build(
+        sources,
+        &pages,
+        &rendered.site_links,
+        own,
+        merged,
+        clean_pages,
+    ) {
+        return None;
+    }
+    Some(
+        pages
+            .into_iter()
+            .map(|page| (page.url.output_file(), Arc::new(page.html.into_bytes())))
+            .collect(),
+    )
 }
