@@ -24,10 +24,7 @@ use rustc_hash::FxHashMap;
 
 use super::documents::SearchDocument;
 use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
-use super::layout::{
-    MANIFEST, RECORDS_PER_FILE, manifest, record_bytes, record_file_bytes, record_path,
-    render_entry_with, shard_bytes_of, shard_path,
-};
+use super::layout::{push_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
 
 /// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
@@ -441,19 +438,7 @@ fn lay_out_in_chunks(
     }
     drop(lists);
     drop((starts, segments));
-    files.push((
-        MANIFEST.to_owned(),
-        manifest(documents, postings.doc_count, analysis, firsts),
-    ));
-    files.par_extend(
-        documents
-            .par_chunks(RECORDS_PER_FILE)
-            .enumerate()
-            .map(|(n, docs)| {
-                let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
-                (record_path(n), record_file_bytes(records.iter()))
-            }),
-    );
+    push_manifest_and_records(&mut files, documents, postings.doc_count, analysis, firsts);
     files
 }
 

@@ -130,9 +130,22 @@ pub fn lay_out_with(
         .iter()
         .map(|range| entries[range.start].0.clone())
         .collect();
+    push_manifest_and_records(&mut files, documents, postings.doc_count, analysis, firsts);
+    files
+}
+
+/// Puts after the shards in `files` the manifest (`firsts`: each shard's first term) and the
+/// record files of `documents`, as every layout of the index ends.
+pub(super) fn push_manifest_and_records(
+    files: &mut Vec<(String, Vec<u8>)>,
+    documents: &[SearchDocument],
+    doc_count: usize,
+    analysis: Analysis,
+    firsts: Vec<String>,
+) {
     files.push((
         MANIFEST.to_owned(),
-        manifest(documents, postings.doc_count, analysis, firsts),
+        manifest(documents, doc_count, analysis, firsts),
     ));
     files.par_extend(
         documents
@@ -143,7 +156,6 @@ pub fn lay_out_with(
                 (record_path(n), record_file_bytes(records.iter()))
             }),
     );
-    files
 }
 
 /// Every term's entry, in term order, rendered across cores.
