@@ -6,8 +6,9 @@
 //! a Zipf-like law: function words most often, then each page's topic words (so 'mediation'
 //! is common on separation pages and rare elsewhere), then a long tail of made-up words, as
 //! real text has. N/10 sessions spread over practice weeks (`sessions/<week>/`) and N/10
-//! directory services (`content/directory/`) come with them. The same pages and seed always
-//! give the same site, byte for byte.
+//! directory services (`content/directory/`) come with them (`--items M`: M of each instead;
+//! `--items 0`, the pages alone, is the shape issue 23 measured Hugo's build time on). The same
+//! pages and seed always give the same site, byte for byte.
 //!
 //! `--languages en-GB,cy,ar` makes a site in those languages (the first the default, written as
 //! without the option): a translation of every Markdown page (`page.cy.md`: title, summary and
@@ -398,7 +399,7 @@ impl Translation {
     }
 }
 
-fn generate(out: &Path, pages: usize, seed: u64, languages: &[String]) {
+fn generate(out: &Path, pages: usize, items: usize, seed: u64, languages: &[String]) {
     let corpus = Corpus::new();
     let translations: Vec<Translation> = languages
         .iter()
@@ -484,12 +485,13 @@ fn generate(out: &Path, pages: usize, seed: u64, languages: &[String]) {
             page(c, &mut rng, i, pages)
         });
     }
-    programme::generate(out, &corpus, &translations, pages / 10, seed);
-    directory::generate(out, &corpus, &translations, pages / 10, seed);
+    programme::generate(out, &corpus, &translations, items, seed);
+    directory::generate(out, &corpus, &translations, items, seed);
 }
 
 fn main() {
     let mut pages = 1000;
+    let mut items = None;
     let mut seed = 1;
     let mut out = None;
     let mut hugo = None;
@@ -499,6 +501,7 @@ fn main() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
         match arg.as_str() {
             "--pages" => pages = value.parse().expect("--pages takes a number"),
+            "--items" => items = Some(value.parse().expect("--items takes a number")),
             "--seed" => seed = value.parse().expect("--seed takes a number"),
             "--out" => out = Some(PathBuf::from(value)),
             "--hugo" => hugo = Some(PathBuf::from(value)),
@@ -508,20 +511,19 @@ fn main() {
             }
             other => {
                 panic!(
-                    "unknown argument {other}; use --pages N --seed S --out DIR [--hugo DIR] \
-                     [--languages en-GB,cy,ar]"
+                    "unknown argument {other}; use --pages N [--items M] --seed S --out DIR \
+                     [--hugo DIR] [--languages en-GB,cy,ar]"
                 )
             }
         }
     }
     let out = out.expect("--out DIR is required");
+    let items = items.unwrap_or(pages / 10);
     clear(&out);
-    generate(&out, pages, seed, &languages);
+    generate(&out, pages, items, seed, &languages);
     write(out.join(MARKER), "made by gen_corpus\n");
     println!(
-        "wrote {pages} pages, {} sessions and {} services into {}",
-        pages / 10,
-        pages / 10,
+        "wrote {pages} pages, {items} sessions and {items} services into {}",
         out.display()
     );
     if languages.len() > 1 {
@@ -533,7 +535,7 @@ fn main() {
     }
     if let Some(hugo) = hugo {
         clear(&hugo);
-        hugo::generate(&out, &hugo, pages, seed);
+        hugo::generate(&out, &hugo, items, seed);
         write(hugo.join(MARKER), "made by gen_corpus\n");
         println!("wrote the equivalent Hugo site into {}", hugo.display());
     }

@@ -24,7 +24,7 @@ const TERM: &str = "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Page
     <li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>{{ end }}\n";
 
 /// Writes the Hugo site into `hugo`, reading the Markdown pages already written into `out`.
-pub fn generate(out: &Path, hugo: &Path, pages: usize, seed: u64) {
+pub fn generate(out: &Path, hugo: &Path, items: usize, seed: u64) {
     write(hugo.join("hugo.toml"), CONFIG);
     for (name, text) in [
         ("baseof", BASEOF),
@@ -45,7 +45,7 @@ pub fn generate(out: &Path, hugo: &Path, pages: usize, seed: u64) {
     );
     copy_markdown(&out.join("content"), &hugo.join("content"));
     let corpus = Corpus::new();
-    for i in 0..pages / 10 {
+    for i in 0..items {
         let s = programme::session(&corpus, seed, i);
         let week = programme::week_slug(s.week);
         let index = hugo.join("content/sessions").join(&week).join("_index.md");
@@ -69,7 +69,7 @@ pub fn generate(out: &Path, hugo: &Path, pages: usize, seed: u64) {
             &text,
         );
     }
-    for i in 0..pages / 10 {
+    for i in 0..items {
         let s = directory::service(&corpus, seed, i);
         let text = format!(
             "+++\ntitle = \"{}\"\nsummary = \"{}\"\ntopics = [\"{}\"]\n+++\n{}\n",
