@@ -7,11 +7,12 @@ mod common;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::serve::{batch, edit, write};
 use common::{assert_served_equals_full_build, full_build, options, output_contents, scratch_copy};
 use hubsite::serve::server::{self};
 use hubsite::serve::watch::{Batch, SiteWatcher};
@@ -22,27 +23,6 @@ struct Step {
     name: &'static str,
     apply: fn(&Path),
     paths: &'static [&'static str],
-}
-
-fn batch(paths: &[&str]) -> Batch {
-    Batch {
-        paths: paths.iter().map(PathBuf::from).collect(),
-        config: paths.contains(&"hubsite.toml"),
-        ..Batch::default()
-    }
-}
-
-fn edit(root: &Path, path: &str, from: &str, to: &str) {
-    let file = root.join(path);
-    let text = fs::read_to_string(&file).expect("file to edit");
-    assert!(text.contains(from), "{path} has no {from:?}");
-    fs::write(&file, text.replacen(from, to, 1)).expect("write");
-}
-
-fn write(root: &Path, path: &str, text: &str) {
-    let file = root.join(path);
-    fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
-    fs::write(file, text).expect("write");
 }
 
 const THIRD: &str =

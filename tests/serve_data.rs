@@ -8,72 +8,10 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
 
+use common::serve::{Change, Edit, batch, run_edits};
 use common::{assert_served_equals_full_build, options, scratch_copy};
-use hubsite::serve::watch::Batch;
 use hubsite::serve::{LiveSite, Rebuild};
-
-/// What an edit does to one file.
-enum Change {
-    /// Replace the first `from` with `to`.
-    Replace(&'static str, &'static str, &'static str),
-    /// Write a new file.
-    Write(&'static str, &'static str),
-    /// Delete a file.
-    Remove(&'static str),
-    /// Move a file.
-    Rename(&'static str, &'static str),
-}
-
-/// One edit (one batch of changes) and how it must be rebuilt.
-struct Edit {
-    name: &'static str,
-    changes: &'static [Change],
-    how: Rebuild,
-}
-
-fn run_edits(fixture: &str, edits: &[Edit]) {
-    let site = scratch_copy(fixture);
-    let root = site.path();
-    let mut live = LiveSite::start(options(root));
-    assert_served_equals_full_build(&live, root, "first build");
-    for edit in edits {
-        let mut paths = Vec::new();
-        for change in edit.changes {
-            match *change {
-                Change::Replace(path, from, to) => {
-                    let file = root.join(path);
-                    let text = fs::read_to_string(&file).expect("file to edit");
-                    assert!(text.contains(from), "{}: {path} has no {from:?}", edit.name);
-                    fs::write(&file, text.replacen(from, to, 1)).expect("write");
-                    paths.push(PathBuf::from(path));
-                }
-                Change::Write(path, text) => {
-                    fs::write(root.join(path), text).expect("write");
-                    paths.push(PathBuf::from(path));
-                }
-                Change::Remove(path) => {
-                    fs::remove_file(root.join(path)).expect("remove");
-                    paths.push(PathBuf::from(path));
-                }
-                Change::Rename(from, to) => {
-                    fs::rename(root.join(from), root.join(to)).expect("rename");
-                    paths.push(PathBuf::from(from));
-                    paths.push(PathBuf::from(to));
-                }
-            }
-        }
-        live.update(&Batch {
-            paths: paths.into_iter().collect(),
-            ..Batch::default()
-        });
-        // Checked first: a rebuild that fails leaves the last one's way in place.
-        assert_eq!(live.shared().current().errors, None, "{}", edit.name);
-        assert_eq!(live.last_rebuild(), Some(edit.how), "{}", edit.name);
-        assert_served_equals_full_build(&live, root, edit.name);
-    }
-}
 
 const DADS: &str = "sessions/spring-2027/dads-breakfast.toml";
 const COOK: &str = "sessions/spring-2027/family-cook-and-eat.toml";
@@ -278,10 +216,7 @@ fn a_broken_session_falls_back_and_reports_then_its_fix_is_served() {
         good.replace("start = 2027-03-28T09:30:00", "start = \"soon\""),
     )
     .expect("write");
-    let batch = Batch {
-        paths: [PathBuf::from(DADS)].into_iter().collect(),
-        ..Batch::default()
-    };
+    let batch = batch(&[DADS]);
     live.update(&batch);
     assert!(
         live.shared().current().errors.is_some(),
@@ -488,10 +423,7 @@ fn a_session_material_problem_is_reported_as_a_build_reports_it() {
         "{good}\n[[follow_on]]\ntitle = \"The slides again\"\nurl = \"https://example.org/slides/evening.pdf\"\nkind = \"slides\"\n"
     );
     fs::write(&file, twice).expect("write");
-    let batch = Batch {
-        paths: [PathBuf::from(path)].into_iter().collect(),
-        ..Batch::default()
-    };
+    let batch = batch(&[path]);
     live.update(&batch);
     let errors = live.shared().current().errors.clone();
     assert!(

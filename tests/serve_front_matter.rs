@@ -9,38 +9,9 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
+use common::serve::{Change::Replace, Edit, batch, run_edits};
 use common::{assert_served_equals_full_build, options, scratch_copy};
-use hubsite::serve::watch::Batch;
 use hubsite::serve::{LiveSite, Rebuild};
-
-/// One edit: replace `from` by `to` in each file (one batch), and how it must be rebuilt.
-struct Edit {
-    name: &'static str,
-    files: &'static [(&'static str, &'static str, &'static str)],
-    how: Rebuild,
-}
-
-fn run_edits(fixture: &str, edits: &[Edit]) {
-    let site = scratch_copy(fixture);
-    let root = site.path();
-    let mut live = LiveSite::start(options(root));
-    assert_served_equals_full_build(&live, root, "first build");
-    for edit in edits {
-        for &(path, from, to) in edit.files {
-            let file = root.join(path);
-            let text = fs::read_to_string(&file).expect("file to edit");
-            assert!(text.contains(from), "{}: {path} has no {from:?}", edit.name);
-            fs::write(&file, text.replacen(from, to, 1)).expect("write");
-        }
-        let paths: Vec<PathBuf> = edit.files.iter().map(|f| PathBuf::from(f.0)).collect();
-        live.update(&Batch {
-            paths: paths.into_iter().collect(),
-            ..Batch::default()
-        });
-        assert_eq!(live.last_rebuild(), Some(edit.how), "{}", edit.name);
-        assert_served_equals_full_build(&live, root, edit.name);
-    }
-}
 
 const FIRST: &str = "content/guides/first.md";
 const SECOND: &str = "content/guides/second.md";
@@ -54,7 +25,7 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
         &[
             Edit {
                 name: "a page's title (its section's list, topic pages, search)",
-                files: &[(
+                changes: &[Replace(
                     FIRST,
                     "title = \"First guide\"",
                     "title = \"The first guide\"",
@@ -63,24 +34,28 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "a page's summary",
-                files: &[(FIRST, "The first one.", "The very first one.")],
+                changes: &[Replace(FIRST, "The first one.", "The very first one.")],
                 how: FrontMatter,
             },
             Edit {
                 name: "a page's date (the section sorts by date; sitemap and feed)",
-                files: &[(SECOND, "date = 2024-04-01", "date = 2024-02-01")],
+                changes: &[Replace(SECOND, "date = 2024-04-01", "date = 2024-02-01")],
                 how: FrontMatter,
             },
             Edit {
                 name: "a page's topics (the section's groups, the topic page)",
-                files: &[(FIRST, "topics = [\"money-worries\"]", "topics = []")],
+                changes: &[Replace(
+                    FIRST,
+                    "topics = [\"money-worries\"]",
+                    "topics = []",
+                )],
                 how: FrontMatter,
             },
             Edit {
                 name: "a page's topic back, and its audience (the section's groups by reader)",
-                files: &[
-                    (FIRST, "topics = []", "topics = [\"money-worries\"]"),
-                    (
+                changes: &[
+                    Replace(FIRST, "topics = []", "topics = [\"money-worries\"]"),
+                    Replace(
                         FIRST,
                         "audience = [\"parents\"]",
                         "audience = [\"practitioners\"]",
@@ -90,12 +65,16 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "a section's title (its pages' breadcrumbs and search records)",
-                files: &[(GUIDES, "title = \"Guides\"", "title = \"Our guides\"")],
+                changes: &[Replace(
+                    GUIDES,
+                    "title = \"Guides\"",
+                    "title = \"Our guides\"",
+                )],
                 how: FrontMatter,
             },
             Edit {
                 name: "the home page's title",
-                files: &[(
+                changes: &[Replace(
                     "content/_index.md",
                     "title = \"Minimal Hub\"",
                     "title = \"A minimal hub\"",
@@ -104,20 +83,20 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "two pages in one batch, title and text",
-                files: &[
-                    (
+                changes: &[
+                    Replace(
                         FIRST,
                         "title = \"The first guide\"",
                         "title = \"First guide\"",
                     ),
-                    (SECOND, "title = \"Second guide\"", "title = \"Guide two\""),
-                    (SECOND, "Because.", "Because it helps."),
+                    Replace(SECOND, "title = \"Second guide\"", "title = \"Guide two\""),
+                    Replace(SECOND, "Because.", "Because it helps."),
                 ],
                 how: FrontMatter,
             },
             Edit {
                 name: "a draft's front matter (no page of the model changes)",
-                files: &[(
+                changes: &[Replace(
                     "content/guides/draft.md",
                     "title = \"Not ready\"",
                     "title = \"Nearly ready\"",
@@ -126,9 +105,9 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "a page made a draft: it leaves the site (and the link to it goes)",
-                files: &[
-                    (FIRST, "(second.md#why)", "(/guides/)"),
-                    (
+                changes: &[
+                    Replace(FIRST, "(second.md#why)", "(/guides/)"),
+                    Replace(
                         SECOND,
                         "date = 2024-02-01",
                         "draft = true\ndate = 2024-02-01",
@@ -138,20 +117,20 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "a draft published: it joins the site",
-                files: &[
-                    (SECOND, "draft = true\n", ""),
-                    (FIRST, "(/guides/)", "(second.md#why)"),
+                changes: &[
+                    Replace(SECOND, "draft = true\n", ""),
+                    Replace(FIRST, "(/guides/)", "(second.md#why)"),
                 ],
                 how: Full,
             },
             Edit {
                 name: "the section's order (every page stays where it is)",
-                files: &[(GUIDES, "sort_by = \"date\"", "sort_by = \"title\"")],
+                changes: &[Replace(GUIDES, "sort_by = \"date\"", "sort_by = \"title\"")],
                 how: FrontMatter,
             },
             Edit {
                 name: "a topic renamed: not a page",
-                files: &[(
+                changes: &[Replace(
                     "content/topics.toml",
                     "name = \"Money worries\"",
                     "name = \"Worries about money\"",
@@ -160,7 +139,11 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
             },
             Edit {
                 name: "a title after the fall-backs",
-                files: &[(SECOND, "title = \"Guide two\"", "title = \"Second guide\"")],
+                changes: &[Replace(
+                    SECOND,
+                    "title = \"Guide two\"",
+                    "title = \"Second guide\"",
+                )],
                 how: FrontMatter,
             },
         ],
@@ -176,13 +159,7 @@ fn a_page_moved_by_its_front_matter_falls_back_to_the_whole_pipeline() {
     fs::rename(root.join(SECOND), root.join("content/guides/two.md")).expect("rename");
     let first = fs::read_to_string(root.join(FIRST)).expect("page");
     fs::write(root.join(FIRST), first.replace("second.md", "two.md")).expect("write");
-    live.update(&Batch {
-        paths: [SECOND, "content/guides/two.md", FIRST]
-            .into_iter()
-            .map(PathBuf::from)
-            .collect(),
-        ..Batch::default()
-    });
+    live.update(&batch(&[SECOND, "content/guides/two.md", FIRST]));
     assert_eq!(live.last_rebuild(), Some(Rebuild::Full));
     assert_served_equals_full_build(&live, root, "a page renamed");
 }
@@ -202,7 +179,7 @@ fn front_matter_edits_of_a_welsh_site_equal_full_builds() {
         &[
             Edit {
                 name: "the self-help section's title, which the home page shows",
-                files: &[(
+                changes: &[Replace(
                     SELF_HELP,
                     "title = \"Canllawiau i rieni\"",
                     "title = \"Canllawiau i rieni a gofalwyr\"",
@@ -211,18 +188,18 @@ fn front_matter_edits_of_a_welsh_site_equal_full_builds() {
             },
             Edit {
                 name: "its summary, which the home page shows too",
-                files: &[(SELF_HELP, "Canllawiau byr", "Canllawiau cryno")],
+                changes: &[Replace(SELF_HELP, "Canllawiau byr", "Canllawiau cryno")],
                 how: FrontMatter,
             },
             Edit {
                 name: "a page's title and review date",
-                files: &[
-                    (
+                changes: &[
+                    Replace(
                         ABUSE,
                         "Ai ffraeo neu gam-drin yw e?",
                         "Ffraeo neu gam-drin?",
                     ),
-                    (
+                    Replace(
                         ABUSE,
                         "last_reviewed = 2024-03-04",
                         "last_reviewed = 2024-05-06",
@@ -232,7 +209,7 @@ fn front_matter_edits_of_a_welsh_site_equal_full_builds() {
             },
             Edit {
                 name: "a page given a sensitive topic (exit button, help, related services)",
-                files: &[(
+                changes: &[Replace(
                     GRANDPARENTS,
                     "summary = \"Pan",
                     "topics = [\"cam-drin-domestig\"]\nsummary = \"Pan",
@@ -241,7 +218,11 @@ fn front_matter_edits_of_a_welsh_site_equal_full_builds() {
             },
             Edit {
                 name: "and the topic taken off again",
-                files: &[(GRANDPARENTS, "topics = [\"cam-drin-domestig\"]\n", "")],
+                changes: &[Replace(
+                    GRANDPARENTS,
+                    "topics = [\"cam-drin-domestig\"]\n",
+                    "",
+                )],
                 how: FrontMatter,
             },
         ],
@@ -262,7 +243,7 @@ fn front_matter_edits_of_the_bilingual_council_site_equal_full_builds() {
         &[
             Edit {
                 name: "a section's title with no Welsh translation (Welsh shows it too)",
-                files: &[(
+                changes: &[Replace(
                     SELF_HELP,
                     "title = \"Guides for parents\"",
                     "title = \"Guides for parents and carers\"",
@@ -271,7 +252,7 @@ fn front_matter_edits_of_the_bilingual_council_site_equal_full_builds() {
             },
             Edit {
                 name: "a Welsh translation's title",
-                files: &[(
+                changes: &[Replace(
                     ABUSE_CY,
                     "title = \"Ai gwrthdaro yw hyn, neu gam-drin?\"",
                     "title = \"Gwrthdaro neu gam-drin?\"",
@@ -280,7 +261,7 @@ fn front_matter_edits_of_the_bilingual_council_site_equal_full_builds() {
             },
             Edit {
                 name: "the English original's title",
-                files: &[(
+                changes: &[Replace(
                     ABUSE_EN,
                     "title = \"Is it conflict or is it abuse?\"",
                     "title = \"Conflict or abuse?\"",
@@ -289,7 +270,7 @@ fn front_matter_edits_of_the_bilingual_council_site_equal_full_builds() {
             },
             Edit {
                 name: "the original's topics, which its translation shows too",
-                files: &[(
+                changes: &[Replace(
                     ABUSE_EN,
                     "topics = [\"domestic-abuse\", \"talking-together\"]",
                     "topics = [\"domestic-abuse\"]",
@@ -298,7 +279,7 @@ fn front_matter_edits_of_the_bilingual_council_site_equal_full_builds() {
             },
             Edit {
                 name: "a page with no translation: its review date",
-                files: &[(
+                changes: &[Replace(
                     "content/self-help/talking-after-a-loss.md",
                     "last_reviewed = 2026-09-01",
                     "last_reviewed = 2026-10-01",
@@ -321,7 +302,7 @@ fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_bu
         &[
             Edit {
                 name: "a Welsh translation's text: the Welsh page and its search document",
-                files: &[(
+                changes: &[Replace(
                     "content/self-help/is-it-abuse.cy.md",
                     "Mae pob cwpl yn anghytuno.",
                     "Mae pob cwpl yn anghytuno weithiau.",
@@ -330,7 +311,7 @@ fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_bu
             },
             Edit {
                 name: "the English original of a translated page: the English page only",
-                files: &[(
+                changes: &[Replace(
                     "content/self-help/is-it-abuse.md",
                     "All couples disagree.",
                     "All couples disagree sometimes.",
@@ -339,7 +320,7 @@ fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_bu
             },
             Edit {
                 name: "a section with no Welsh translation: English, and the Welsh fallback",
-                files: &[(
+                changes: &[Replace(
                     SELF_HELP,
                     "Guides written with parents",
                     "Guides written together with parents",
@@ -348,7 +329,7 @@ fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_bu
             },
             Edit {
                 name: "a page with no translation: English only",
-                files: &[(
+                changes: &[Replace(
                     "content/self-help/talking-after-a-loss.md",
                     "Children grieve differently",
                     "Take your time. Children grieve differently",
@@ -357,9 +338,9 @@ fn text_edits_of_the_bilingual_council_site_apply_per_language_and_equal_full_bu
             },
             Edit {
                 name: "the Welsh home page and the English one in one batch",
-                files: &[
-                    ("content/_index.cy.md", "Darllenwch", "Darllenwch hefyd"),
-                    (
+                changes: &[
+                    Replace("content/_index.cy.md", "Darllenwch", "Darllenwch hefyd"),
+                    Replace(
                         "content/_index.md",
                         "is the borough's front door",
                         "is the front door",
@@ -382,10 +363,7 @@ fn a_dead_link_in_a_welsh_page_is_reported_and_its_fix_applied() {
     let file = root.join(page);
     let text = fs::read_to_string(&file).expect("page");
     let broken = text.replacen("yn anghytuno.", "yn anghytuno, [yma](/nowhere/).", 1);
-    let batch = || Batch {
-        paths: [PathBuf::from(page)].into_iter().collect(),
-        ..Batch::default()
-    };
+    let batch = || batch(&[page]);
     fs::write(&file, broken).expect("write");
     let failed = live.update(&batch());
     assert!(
@@ -551,7 +529,7 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
         &[
             Edit {
                 name: "the top section's title (breadcrumbs two levels down, search records)",
-                files: &[(
+                changes: &[Replace(
                     GROWING_UP,
                     "title = \"Growing up\"",
                     "title = \"Children growing up\"",
@@ -560,7 +538,7 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
             },
             Edit {
                 name: "the nested section's title (its pages' breadcrumbs, in both languages)",
-                files: &[(
+                changes: &[Replace(
                     EARLY_YEARS,
                     "title = \"The early years\"",
                     "title = \"Birth to five\"",
@@ -569,7 +547,7 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
             },
             Edit {
                 name: "a title that moves a page in a list sorted by title",
-                files: &[(
+                changes: &[Replace(
                     BEDTIME,
                     "title = \"Bedtime without battles\"",
                     "title = \"Settling at bedtime\"",
@@ -578,7 +556,7 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
             },
             Edit {
                 name: "the Welsh translation's title, below a section only in English",
-                files: &[(
+                changes: &[Replace(
                     PLAY_CY,
                     "title = \"Chwarae gyda'n gilydd\"",
                     "title = \"Amser chwarae\"",
@@ -587,13 +565,13 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
             },
             Edit {
                 name: "both sections' titles in one batch",
-                files: &[
-                    (
+                changes: &[
+                    Replace(
                         GROWING_UP,
                         "title = \"Children growing up\"",
                         "title = \"Growing up\"",
                     ),
-                    (
+                    Replace(
                         EARLY_YEARS,
                         "title = \"Birth to five\"",
                         "title = \"The early years\"",
@@ -603,12 +581,16 @@ fn nested_section_edits_of_the_council_site_equal_full_builds() {
             },
             Edit {
                 name: "a page made a draft (it leaves the site): the whole pipeline",
-                files: &[(BEDTIME, "+++\ntitle", "+++\ndraft = true\ntitle")],
+                changes: &[Replace(BEDTIME, "+++\ntitle", "+++\ndraft = true\ntitle")],
                 how: Full,
             },
             Edit {
                 name: "the nested section's order changed to by weight: a title after",
-                files: &[(EARLY_YEARS, "sort_by = \"title\"", "sort_by = \"weight\"")],
+                changes: &[Replace(
+                    EARLY_YEARS,
+                    "sort_by = \"title\"",
+                    "sort_by = \"weight\"",
+                )],
                 how: FrontMatter,
             },
         ],

@@ -8,11 +8,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::serve::{batch, edit, write};
 use common::{assert_served_equals_full_build, options, output_contents, scratch_copy};
 use hubsite::serve::server::file_bytes;
-use hubsite::serve::watch::Batch;
 use hubsite::serve::{LiveSite, Rebuild};
 
 fn theme_file(path: &str) -> String {
@@ -24,24 +24,8 @@ fn theme_file(path: &str) -> String {
     .expect("theme file")
 }
 
-fn write(root: &Path, path: &str, text: &str) {
-    let file = root.join(path);
-    fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
-    fs::write(file, text).expect("write");
-}
-
-fn edit(root: &Path, path: &str, from: &str, to: &str) {
-    let file = root.join(path);
-    let text = fs::read_to_string(&file).expect("file to edit");
-    assert!(text.contains(from), "{path} has no {from:?}");
-    fs::write(&file, text.replacen(from, to, 1)).expect("write");
-}
-
 fn update(live: &mut LiveSite, paths: &[&str]) -> std::sync::Arc<hubsite::serve::state::Snapshot> {
-    live.update(&Batch {
-        paths: paths.iter().map(PathBuf::from).collect(),
-        ..Batch::default()
-    })
+    live.update(&batch(paths))
 }
 
 /// The output files an update changed.

@@ -15,6 +15,7 @@
 //! from its front matter; its body is read only by its own page and by search.
 
 mod front_matter;
+mod plans;
 mod services;
 mod sessions;
 mod templates;

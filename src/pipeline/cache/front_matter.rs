@@ -17,24 +17,22 @@
 //! the sources. Anything else (a page added, removed, moved or made a draft, a related session
 //! whose page now lists it, a problem) runs the whole pipeline, which reports as a build does.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::{Changes, Edited, Kept, fit_last_build, patched, read_again};
+use super::plans::{Plan, Sitemap, apply_plans};
+use super::{Changes, Edited, Kept, fit_last_build, read_again};
 use crate::load::Sources;
 use crate::model::{ModelOptions, Page, PageId, PageKind, Site, TopicId, update_pages};
+use crate::output::Output;
+use crate::output::feeds;
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::SearchDocument;
 use crate::output::search::documents::page_document;
-use crate::output::{Contents, Output};
-use crate::output::{feeds, sitemap};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
-use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{PageHtml, RenderedPage, TopicPages, last_modified, render_pages};
-use crate::site_url::language_output_prefix;
+use crate::render::inputs::Generated;
+use crate::render::{TopicPages, last_modified, render_pages};
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
 /// has without moving any; `None` otherwise (with `kept`'s search indexes as they were but on a
@@ -61,7 +59,6 @@ pub(super) fn apply_front_matter_edits(
     }
     trees.insert(0, sources);
     let merged = Arc::clone(&kept.output);
-    let tags = kept.built.sources.config.languages.clone();
     let mut plans = Vec::new();
     for (index, (tree, (part, own))) in trees.into_iter().zip(kept.parts(&merged)).enumerate() {
         let language = Language {
@@ -81,82 +78,13 @@ pub(super) fn apply_front_matter_edits(
     if plans.iter().map(|p| p.page_count).sum::<usize>() != merged.page_count {
         return None;
     }
-    let pages = plans.iter().map(|p| p.rendered).sum();
     // The sitemap shows each page's address and date only: made again when a date changed.
-    let new_sitemap = plans.iter().any(|p| p.sitemap_changed);
-    let mut replaced = Vec::new();
-    let mut searches = Vec::new();
-    let mut replaced_models = Vec::new();
-    for (index, plan) in plans.into_iter().enumerate() {
-        let folder = match index {
-            0 => String::new(),
-            _ => language_output_prefix(&tags[index]),
-        };
-        let part = match index {
-            0 => &mut kept.built,
-            _ => &mut kept.built.others[index - 1],
-        };
-        let search = match index {
-            0 => &mut kept.search,
-            _ => part.search.as_mut()?,
-        };
-        if !search.replace_many(plan.documents) {
-            return None;
-        }
-        let files = search.lay_out();
-        if index > 0 {
-            let mut own = plan.replaced.clone();
-            if new_sitemap {
-                let sitemap = language_sitemap(&plan.site, &plan.generated);
-                own.push((sitemap::SITEMAP.to_owned(), Arc::new(sitemap.into_bytes())));
-            }
-            part.output = patched(&part.output, own, vec![(String::new(), files.clone())]);
-        }
-        for (path, bytes) in plan.replaced {
-            replaced.push((format!("{folder}{path}"), bytes));
-        }
-        searches.push((folder, files));
-        for (id, reads) in plan.reads {
-            part.inputs.set(id, reads);
-        }
-        for (group, record) in plan.records {
-            part.inputs.set_generated(group, record);
-        }
-        replaced_models.push((
-            std::mem::replace(&mut part.sources, plan.sources),
-            std::mem::replace(&mut part.site, plan.site),
-        ));
-    }
-    if new_sitemap {
-        let default = language_sitemap(&kept.built.site, kept.built.inputs.generated());
-        let mut sitemaps = vec![Arc::new(default.into_bytes())];
-        for other in &kept.built.others {
-            if let Some(Contents::Bytes(bytes)) =
-                other.output.get(sitemap::SITEMAP).map(|f| &f.contents)
-            {
-                sitemaps.push(Arc::clone(bytes));
-            }
-        }
-        let sitemap = match sitemaps.as_slice() {
-            [one] => Arc::clone(one),
-            several => Arc::new(sitemap::merge(several)),
-        };
-        replaced.push((sitemap::SITEMAP.to_owned(), sitemap));
-    }
-    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
-    let output = Arc::new(patched(&merged, replaced, searches));
-    kept.output = Arc::clone(&output);
-    kept.built.warnings =
-        super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
-    // The last models are large: freed beside the server rather than before it is told.
-    std::thread::spawn(move || drop(replaced_models));
-    Some(Edited { output, pages })
-}
-
-/// A language's sitemap from its model and its groups' records.
-fn language_sitemap(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> String {
-    let every_page = every_page(site, generated);
-    sitemap::render_sitemap(&site.config, &site.languages, &every_page)
+    let sitemap = match plans.iter().any(|p| p.sitemap_changed) {
+        true => Sitemap::Again,
+        false => Sitemap::Kept,
+    };
+    let plans = plans.into_iter().map(|p| p.plan).collect();
+    apply_plans(kept, plans, sitemap, options)
 }
 
 /// The sources with the pages and translations `changes` names read again; `None` if it names
@@ -184,30 +112,20 @@ struct Language<'a> {
     options: &'a BuildOptions,
 }
 
-/// One language's part of an edit, made and checked but not yet applied.
-struct Plan {
-    sources: Sources,
-    site: Site,
-    reads: Vec<(PageId, PageReads)>,
-    documents: Vec<SearchDocument>,
-    /// Files of this language's output to replace (the sitemap aside), by their own paths.
-    replaced: Vec<(String, Arc<Vec<u8>>)>,
+/// One language's part of an edit, made and checked but not yet applied, with what is
+/// checked across languages before any is applied.
+struct LanguagePlan {
+    plan: Plan,
     /// Whether a page's address or date in the sitemap changed.
     sitemap_changed: bool,
-    /// Each group of generated pages' record after the edit.
-    generated: BTreeMap<Generated, GeneratedRecord>,
     /// Pages it publishes, 404 included.
     page_count: usize,
-    /// Pages rendered again.
-    rendered: usize,
-    /// What each group of generated pages rendered again read.
-    records: Vec<(Generated, GeneratedRecord)>,
 }
 
 impl Language<'_> {
     /// The model of `sources` (this language's, edited), compared with `part`'s; the pages
     /// whose recorded inputs changed rendered again and checked as a build checks them.
-    fn plan(&self, part: &Built, sources: Sources) -> Option<Plan> {
+    fn plan(&self, part: &Built, sources: Sources) -> Option<LanguagePlan> {
         let model = ModelOptions {
             drafts: self.options.drafts,
             now: self.options.now,
@@ -330,17 +248,19 @@ impl Language<'_> {
                 part.inputs.generated().get(group).map(|old| &old.pages) != Some(&record.pages)
             });
         let rendered = rendered.pages.len();
-        Some(Plan {
-            sources,
-            site,
-            reads,
-            documents,
-            replaced,
+        Some(LanguagePlan {
+            plan: Plan {
+                sources,
+                site,
+                reads,
+                records,
+                documents,
+                replaced,
+                downloads: None,
+                rendered,
+            },
             sitemap_changed,
-            generated,
             page_count,
-            rendered,
-            records,
         })
     }
 }
@@ -414,29 +334,6 @@ fn differs(old: &Page, new: &Page) -> bool {
         || *children != new.children
         || *sort_by != new.sort_by
         || *lang != new.lang
-}
-
-/// Every page of the site for the sitemap, in URL order: its address and date (all the
-/// sitemap reads of a page), content pages from the model, generated ones from their groups'
-/// records.
-fn every_page(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> Vec<RenderedPage> {
-    let content = site.pages.iter().map(|page| RenderedPage {
-        url: page.url.clone(),
-        html: PageHtml::default(),
-        source: PathBuf::new(),
-        last_modified: last_modified(page),
-    });
-    let made = generated.values().flat_map(|group| {
-        group.pages.iter().map(|(url, date)| RenderedPage {
-            url: url.clone(),
-            html: PageHtml::default(),
-            source: PathBuf::new(),
-            last_modified: *date,
-        })
-    });
-    let mut pages: Vec<RenderedPage> = content.chain(made).collect();
-    pages.sort_by(|a, b| a.url.cmp(&b.url));
-    pages
 }
 
 /// The groups of generated pages to render again: those whose recorded reads include a changed

@@ -12,7 +12,9 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::sessions::{Plan, apply_plans, changed_documents, changed_files, published_before};
+use super::plans::{
+    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
+};
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -69,7 +71,7 @@ pub(super) fn apply_service_edits(
         };
         plans.push(language.plan(part)?);
     }
-    apply_plans(kept, plans, options)
+    apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
 /// What one language's part of the last build is checked against.
@@ -196,7 +198,7 @@ impl Language<'_> {
             records,
             documents,
             replaced,
-            downloads,
+            downloads: Some(downloads),
         })
     }
 }

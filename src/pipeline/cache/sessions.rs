@@ -16,19 +16,21 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::{Changes, Edited, Kept, fit_last_build, patched};
+use super::plans::{
+    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
+};
+use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
+use crate::load::load_weeks;
 use crate::load::sessions::WeekSource;
-use crate::load::{Sources, load_weeks};
-use crate::model::{ModelOptions, PageId, PageKind, Site, TopicId, update_sessions};
+use crate::model::{ModelOptions, PageId, PageKind, TopicId, update_sessions};
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::{SearchDocument, documents_from_sessions};
-use crate::output::{Contents, Output, booklet_pdf, calendar, my_sessions};
+use crate::output::search::documents::documents_from_sessions;
+use crate::output::{Output, booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::directory::guide::feedback_url;
-use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{Downloads, RenderedPage, RenderedSite, TopicPages, render_pages};
-use crate::site_url::language_output_prefix;
+use crate::render::inputs::Generated;
+use crate::render::{TopicPages, render_pages};
 
 /// Applies `changes` to `kept` if they edit only files of the weeks under `sessions/` that the
 /// site has, moving nothing; `None` otherwise (on a site in several languages one language's
@@ -72,85 +74,7 @@ pub(super) fn apply_session_edits(
         };
         plans.push(language.plan(part)?);
     }
-    apply_plans(kept, plans, options)
-}
-
-/// Applies each language's plan to `kept` (the default language's first), and returns the
-/// output: `None` if a search document has no place in its language's index.
-pub(super) fn apply_plans(
-    kept: &mut Kept,
-    plans: Vec<Plan>,
-    options: &BuildOptions,
-) -> Option<Edited> {
-    let merged = Arc::clone(&kept.output);
-    let tags = kept.built.sources.config.languages.clone();
-    let pages = plans.iter().map(|p| p.rendered).sum();
-    let mut replaced = Vec::new();
-    let mut searches = Vec::new();
-    let mut replaced_models = Vec::new();
-    for (index, plan) in plans.into_iter().enumerate() {
-        let folder = match index {
-            0 => String::new(),
-            _ => language_output_prefix(&tags[index]),
-        };
-        let part = match index {
-            0 => &mut kept.built,
-            _ => &mut kept.built.others[index - 1],
-        };
-        let search = match index {
-            0 => &mut kept.search,
-            _ => part.search.as_mut()?,
-        };
-        if !search.replace_many(plan.documents) {
-            return None;
-        }
-        let files = search.lay_out();
-        if index > 0 {
-            part.output = patched(
-                &part.output,
-                plan.replaced.clone(),
-                vec![(String::new(), files.clone())],
-            );
-        }
-        for (path, bytes) in plan.replaced {
-            replaced.push((format!("{folder}{path}"), bytes));
-        }
-        searches.push((folder, files));
-        for (id, reads) in plan.reads {
-            part.inputs.set(id, reads);
-        }
-        for (group, record) in plan.records {
-            part.inputs.set_generated(group, record);
-        }
-        part.downloads = plan.downloads;
-        replaced_models.push((
-            std::mem::replace(&mut part.sources, plan.sources),
-            std::mem::replace(&mut part.site, plan.site),
-        ));
-    }
-    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
-    let output = Arc::new(patched(&merged, replaced, searches));
-    kept.output = Arc::clone(&output);
-    kept.built.warnings =
-        super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
-    // The last models are large: freed beside the server rather than before it is told.
-    std::thread::spawn(move || drop(replaced_models));
-    Some(Edited { output, pages })
-}
-
-/// The pages of `pages` that differ from their last version in `own`: only those need
-/// checking and replacing (a page the last build published as it is now was checked then, and
-/// the shortcuts publish the same files, so its links lead where they did).
-pub(super) fn changed_pages(pages: Vec<RenderedPage>, own: &Output) -> Vec<RenderedPage> {
-    pages
-        .into_iter()
-        .filter(|page| {
-            !matches!(
-                own.get(&page.url.output_file()).map(|f| &f.contents),
-                Some(Contents::Bytes(bytes)) if bytes.as_slice() == page.html.in_memory().as_bytes()
-            )
-        })
-        .collect()
+    apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
 /// The indexes of the weeks of `new` whose files differ from `old`'s; `None` when a week or
@@ -198,24 +122,6 @@ struct Language<'a> {
     merged: &'a Output,
     clean_pages: &'a CleanPages,
     options: &'a BuildOptions,
-}
-
-/// One language's part of an edit, made and checked but not yet applied.
-pub(super) struct Plan {
-    pub(super) sources: Sources,
-    pub(super) site: Site,
-    /// What the pages rendered again read (the home page).
-    pub(super) reads: Vec<(PageId, PageReads)>,
-    /// Each group rendered again's record.
-    pub(super) records: Vec<(Generated, GeneratedRecord)>,
-    /// The search documents of the sessions that differ.
-    pub(super) documents: Vec<SearchDocument>,
-    /// Files of this language's output to replace, by their own paths.
-    pub(super) replaced: Vec<(String, Arc<Vec<u8>>)>,
-    /// The sizes of the files pages offer for download, with the booklets printed again.
-    pub(super) downloads: Downloads,
-    /// Pages rendered again.
-    pub(super) rendered: usize,
 }
 
 impl Language<'_> {
@@ -319,56 +225,7 @@ impl Language<'_> {
             records,
             documents,
             replaced,
-            downloads,
+            downloads: Some(downloads),
         })
     }
-}
-
-/// Whether every file of `replaced` is one the last build published in `own` (a file coming
-/// or going is left to the whole pipeline).
-pub(super) fn published_before(replaced: &[(String, Arc<Vec<u8>>)], own: &Output) -> bool {
-    replaced.iter().all(|(path, _)| own.get(path).is_some())
-}
-
-/// The documents of `after` that differ from their places in `before` (the same items in the
-/// same order: nothing came or went).
-pub(super) fn changed_documents(
-    before: Vec<SearchDocument>,
-    after: Vec<SearchDocument>,
-) -> Vec<SearchDocument> {
-    before
-        .into_iter()
-        .zip(after)
-        .filter(|(before, after)| before != after)
-        .map(|(_, after)| after)
-        .collect()
-}
-
-/// The pages of `rendered` that came out different from their last versions in `own`,
-/// checked as a build checks them ([`fit_last_build`]), as files to replace; `None` when one
-/// does not fit (the whole pipeline then reports it).
-pub(super) fn changed_files(
-    sources: &Sources,
-    rendered: RenderedSite,
-    own: &Output,
-    merged: &Output,
-    clean_pages: &CleanPages,
-) -> Option<Vec<(String, Arc<Vec<u8>>)>> {
-    let pages = changed_pages(rendered.pages, own);
-    if !fit_last_build(
-        sources,
-        &pages,
-        &rendered.site_links,
-        own,
-        merged,
-        clean_pages,
-    ) {
-        return None;
-    }
-    Some(
-        pages
-            .into_iter()
-            .map(|page| (page.url.output_file(), Arc::new(page.html.into_bytes())))
-            .collect(),
-    )
 }

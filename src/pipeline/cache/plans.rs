@@ -1,0 +1,230 @@
+//! What every shortcut through the dependency map shares (front matter, sessions, services,
+//! topics): a [`Plan`] per language, made and checked against the last build but not yet
+//! applied, and [`apply_plans`], which applies them all or none of what can fail; with the
+//! checks the plans are made with (the pages that changed, the files published before, the
+//! search documents that differ).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Edited, Kept, fit_last_build, patched};
+use crate::load::Sources;
+use crate::model::{PageId, Site};
+use crate::output::origins::CleanPages;
+use crate::output::search::documents::SearchDocument;
+use crate::output::{Contents, Output, sitemap};
+use crate::pipeline::BuildOptions;
+use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
+use crate::render::{Downloads, PageHtml, RenderedPage, RenderedSite, last_modified};
+use crate::site_url::language_output_prefix;
+
+/// One language's part of an edit, made and checked but not yet applied.
+pub(super) struct Plan {
+    pub(super) sources: Sources,
+    pub(super) site: Site,
+    /// What the content pages rendered again read.
+    pub(super) reads: Vec<(PageId, PageReads)>,
+    /// Each group rendered again's record.
+    pub(super) records: Vec<(Generated, GeneratedRecord)>,
+    /// The search documents that differ.
+    pub(super) documents: Vec<SearchDocument>,
+    /// Files of this language's output to replace (the sitemap aside), by their own paths.
+    pub(super) replaced: Vec<(String, Arc<Vec<u8>>)>,
+    /// The sizes of the files pages offer for download, when a PDF was printed again.
+    pub(super) downloads: Option<Downloads>,
+    /// Pages rendered again.
+    pub(super) rendered: usize,
+}
+
+/// Whether the sitemap is made again after the plans are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sitemap {
+    /// The last build's: no page's address or date changed.
+    Kept,
+    /// Every language's made again from its model and groups' records, and put together.
+    Again,
+}
+
+/// Applies each language's plan to `kept` (the default language's first), and returns the
+/// output: `None` if a search document has no place in its language's index (on a site in
+/// several languages one language's index may be updated already then: the whole pipeline
+/// updates it as it would any index).
+pub(super) fn apply_plans(
+    kept: &mut Kept,
+    plans: Vec<Plan>,
+    sitemap: Sitemap,
+    options: &BuildOptions,
+) -> Option<Edited> {
+    let merged = Arc::clone(&kept.output);
+    let tags = kept.built.sources.config.languages.clone();
+    let pages = plans.iter().map(|p| p.rendered).sum();
+    let mut replaced = Vec::new();
+    let mut searches = Vec::new();
+    let mut replaced_models = Vec::new();
+    for (index, plan) in plans.into_iter().enumerate() {
+        let folder = match index {
+            0 => String::new(),
+            _ => language_output_prefix(&tags[index]),
+        };
+        let part = match index {
+            0 => &mut kept.built,
+            _ => &mut kept.built.others[index - 1],
+        };
+        let search = match index {
+            0 => &mut kept.search,
+            _ => part.search.as_mut()?,
+        };
+        if !search.replace_many(plan.documents) {
+            return None;
+        }
+        let files = search.lay_out();
+        for (id, reads) in plan.reads {
+            part.inputs.set(id, reads);
+        }
+        for (group, record) in plan.records {
+            part.inputs.set_generated(group, record);
+        }
+        if let Some(downloads) = plan.downloads {
+            part.downloads = downloads;
+        }
+        replaced_models.push((
+            std::mem::replace(&mut part.sources, plan.sources),
+            std::mem::replace(&mut part.site, plan.site),
+        ));
+        if index > 0 {
+            let mut own = plan.replaced.clone();
+            if sitemap == Sitemap::Again {
+                let made = language_sitemap(&part.site, part.inputs.generated());
+                own.push((sitemap::SITEMAP.to_owned(), Arc::new(made.into_bytes())));
+            }
+            part.output = patched(&part.output, own, vec![(String::new(), files.clone())]);
+        }
+        for (path, bytes) in plan.replaced {
+            replaced.push((format!("{folder}{path}"), bytes));
+        }
+        searches.push((folder, files));
+    }
+    if sitemap == Sitemap::Again {
+        replaced.push((sitemap::SITEMAP.to_owned(), merged_sitemap(kept)));
+    }
+    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
+    let output = Arc::new(patched(&merged, replaced, searches));
+    kept.output = Arc::clone(&output);
+    kept.built.warnings =
+        super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
+    // The last models are large: freed beside the server rather than before it is told.
+    std::thread::spawn(move || drop(replaced_models));
+    Some(Edited { output, pages })
+}
+
+/// The site's sitemap: the default language's made again, with every other language's as its
+/// output has it (made again already by [`apply_plans`]).
+fn merged_sitemap(kept: &Kept) -> Arc<Vec<u8>> {
+    let default = language_sitemap(&kept.built.site, kept.built.inputs.generated());
+    let mut sitemaps = vec![Arc::new(default.into_bytes())];
+    for other in &kept.built.others {
+        if let Some(Contents::Bytes(bytes)) =
+            other.output.get(sitemap::SITEMAP).map(|f| &f.contents)
+        {
+            sitemaps.push(Arc::clone(bytes));
+        }
+    }
+    match sitemaps.as_slice() {
+        [one] => Arc::clone(one),
+        several => Arc::new(sitemap::merge(several)),
+    }
+}
+
+/// A language's sitemap from its model and its groups' records.
+fn language_sitemap(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> String {
+    let every_page = every_page(site, generated);
+    sitemap::render_sitemap(&site.config, &site.languages, &every_page)
+}
+
+/// Every page of the site for the sitemap, in URL order: its address and date (all the
+/// sitemap reads of a page), content pages from the model, generated ones from their groups'
+/// records.
+fn every_page(site: &Site, generated: &BTreeMap<Generated, GeneratedRecord>) -> Vec<RenderedPage> {
+    let content = site.pages.iter().map(|page| RenderedPage {
+        url: page.url.clone(),
+        html: PageHtml::default(),
+        source: PathBuf::new(),
+        last_modified: last_modified(page),
+    });
+    let made = generated.values().flat_map(|group| {
+        group.pages.iter().map(|(url, date)| RenderedPage {
+            url: url.clone(),
+            html: PageHtml::default(),
+            source: PathBuf::new(),
+            last_modified: *date,
+        })
+    });
+    let mut pages: Vec<RenderedPage> = content.chain(made).collect();
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    pages
+}
+
+/// The pages of `pages` that differ from their last version in `own`: only those need
+/// checking and replacing (a page the last build published as it is now was checked then, and
+/// the shortcuts publish the same files, so its links lead where they did).
+pub(super) fn changed_pages(pages: Vec<RenderedPage>, own: &Output) -> Vec<RenderedPage> {
+    pages
+        .into_iter()
+        .filter(|page| {
+            !matches!(
+                own.get(&page.url.output_file()).map(|f| &f.contents),
+                Some(Contents::Bytes(bytes)) if bytes.as_slice() == page.html.in_memory().as_bytes()
+            )
+        })
+        .collect()
+}
+
+/// Whether every file of `replaced` is one the last build published in `own` (a file coming
+/// or going is left to the whole pipeline).
+pub(super) fn published_before(replaced: &[(String, Arc<Vec<u8>>)], own: &Output) -> bool {
+    replaced.iter().all(|(path, _)| own.get(path).is_some())
+}
+
+/// The documents of `after` that differ from their places in `before` (the same items in the
+/// same order: nothing came or went).
+pub(super) fn changed_documents(
+    before: Vec<SearchDocument>,
+    after: Vec<SearchDocument>,
+) -> Vec<SearchDocument> {
+    before
+        .into_iter()
+        .zip(after)
+        .filter(|(before, after)| before != after)
+        .map(|(_, after)| after)
+        .collect()
+}
+
+/// The pages of `rendered` that came out different from their last versions in `own`,
+/// checked as a build checks them ([`fit_last_build`]), as files to replace; `None` when one
+/// does not fit (the whole pipeline then reports it).
+pub(super) fn changed_files(
+    sources: &Sources,
+    rendered: RenderedSite,
+    own: &Output,
+    merged: &Output,
+    clean_pages: &CleanPages,
+) -> Option<Vec<(String, Arc<Vec<u8>>)>> {
+    let pages = changed_pages(rendered.pages, own);
+    if !fit_last_build(
+        sources,
+        &pages,
+        &rendered.site_links,
+        own,
+        merged,
+        clean_pages,
+    ) {
+        return None;
+    }
+    Some(
+        pages
+            .into_iter()
+            .map(|page| (page.url.output_file(), Arc::new(page.html.into_bytes())))
+            .collect(),
+    )
+}
