@@ -433,12 +433,8 @@ fn edits_to_page_text_are_applied_to_the_last_build_and_equal_full_builds() {
 
 #[test]
 fn edits_to_the_example_sites_page_text_equal_full_builds() {
-    let site = tempfile::tempdir().expect("scratch folder");
-    let (repo, root) = (Path::new(env!("CARGO_MANIFEST_DIR")), site.path());
-    for folder in ["content", "sessions", "themes"] {
-        common::copy_tree(&repo.join(folder), &root.join(folder));
-    }
-    fs::copy(repo.join("hubsite.toml"), root.join("hubsite.toml")).expect("configuration");
+    let site = common::serve::example_copy();
+    let root = site.path();
     let mut live = LiveSite::start(options(root));
     let path = "content/self-help/calming-an-argument.md";
     edit(

@@ -469,7 +469,8 @@ fn take_file(files: &mut Vec<SourceFile>, path: &Path) -> Option<SourceFile> {
     Some(files.remove(index))
 }
 
-fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Option<Vec<RawTopic>> {
+/// The topics of `content/topics.toml` (`file`); `None` with its problems in `problems`.
+pub fn parse_topics(file: &SourceFile, problems: &mut Diagnostics) -> Option<Vec<RawTopic>> {
     crate::parse::parse_toml::<RawTopicsFile>(file, &file.text, 0)
         .map(|raw| raw.topic)
         .map_err(|found| problems.extend(found))

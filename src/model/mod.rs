@@ -43,7 +43,7 @@ pub use page::{Page, PageId, PageKind};
 pub use service::{Service, ServiceId};
 pub use slug::{Slug, UrlPath};
 pub use topic::{Topic, TopicId, Topics};
-pub use update::{update_services, update_sessions};
+pub use update::{update_services, update_sessions, update_topics};
 
 /// How to model a site.
 #[derive(Debug, Clone)]
@@ -272,6 +272,7 @@ pub(crate) struct Remade {
     pub(crate) services: Option<Vec<Service>>,
     pub(crate) booklets: Option<Vec<booklet::Booklet>>,
     pub(crate) printed_directory: Option<Option<printed_directory::PrintedDirectory>>,
+    pub(crate) topics: Option<Topics>,
 }
 
 impl Site {
@@ -284,7 +285,7 @@ impl Site {
             config: Arc::clone(&sources.config),
             now: self.now,
             pages: remade.pages.unwrap_or_else(|| self.pages.clone()),
-            topics: self.topics.clone(),
+            topics: remade.topics.unwrap_or_else(|| self.topics.clone()),
             weeks: remade.weeks.unwrap_or_else(|| self.weeks.clone()),
             sessions: remade.sessions.unwrap_or_else(|| self.sessions.clone()),
             by_content_path: self.by_content_path.clone(),

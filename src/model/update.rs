@@ -1,12 +1,17 @@
-//! The model made again after an edit to the practice weeks alone, or to the directory's
-//! services alone (`serve`'s data shortcuts). After a session edit: the weeks and sessions are built again from their sources, their relations
+//! The model made again after an edit to the practice weeks alone, to the directory's
+//! services alone, or to the topics' names and descriptions alone (`serve`'s data shortcuts). After a session edit: the weeks and sessions are built again from their sources, their relations
 //! resolved and related lists chosen again, the booklets made again; the pages, topics,
 //! services, resources and the printed directory are the kept model's, since none of them reads
 //! a session (a session is never a candidate for another item's related lists).
 
+use std::collections::BTreeSet;
+
 use crate::diag::Diagnostics;
 use crate::load::Sources;
+use crate::model::TopicId;
 use crate::model::address::Addresses;
+use crate::model::id::ById;
+use crate::model::topic::{Topic, Topics};
 use crate::model::{
     ModelOptions, Remade, Site, booklet, host, material_checks, printed_directory, related,
     relations, service, translation, week,
@@ -166,4 +171,84 @@ pub fn update_services(old: &Site, sources: &Sources, options: &ModelOptions) ->
     );
     site.printed_directory = printed_directory::build_printed_directory(&site, &selection);
     Some(site)
+}
+
+/// The model of `sources` made from `old` when the two differ only in `content/topics.toml`,
+/// and only in topics' names and descriptions (their translations too), with the topics that
+/// differ: the topics are built again and the printed directory made again when it shows one
+/// of them (its index lists its services' topics by name); everything else is `old`'s, since
+/// pages, sessions, services and resources hold topics by their place in the list. `None` when
+/// a topic is added, removed, moved or renamed (another slug), its sensitivity changes (every
+/// page with it shows the safety exit by it), or anything has a problem.
+pub fn update_topics(
+    old: &Site,
+    sources: &Sources,
+    options: &ModelOptions,
+) -> Option<(Site, BTreeSet<TopicId>)> {
+    if options.now != old.now || !sources.problems.is_empty() {
+        return None;
+    }
+    let languages = translation::Languages::of(&sources.config);
+    let mut problems = Diagnostics::default();
+    let topics = Topics::build(
+        Some(sources.topics.as_deref()?),
+        sources.topics_file.as_ref(),
+        &languages,
+        &mut problems,
+    );
+    let same_place = |a: &Topic, b: &Topic| a.slug == b.slug && a.sensitivity == b.sensitivity;
+    let in_place = topics.list.len() == old.topics.list.len()
+        && topics
+            .list
+            .iter()
+            .zip(&old.topics.list)
+            .all(|(a, b)| same_place(a, b));
+    if !problems.is_empty() || !in_place {
+        return None;
+    }
+    let shown = |a: &Topic, b: &Topic| {
+        let Topic {
+            slug: _,
+            name,
+            description,
+            sensitivity: _,
+            fallback,
+        } = a;
+        *name != b.name || *description != b.description || *fallback != b.fallback
+    };
+    let edited: BTreeSet<TopicId> = topics
+        .list
+        .with_ids()
+        .zip(&old.topics.list)
+        .filter(|((_, new), old)| shown(new, old))
+        .map(|((id, _), _)| id)
+        .collect();
+    let printed = old.printed_directory.is_some()
+        && old
+            .services
+            .iter()
+            .any(|s| s.topics.iter().any(|t| edited.contains(t)));
+    let selection = printed.then(|| {
+        printed_directory::choose(
+            &sources.config.directory.print,
+            &old.services,
+            &old.resources,
+            &topics,
+            &mut problems,
+        )
+    });
+    if !problems.is_empty() {
+        return None;
+    }
+    let mut site = old.remade(
+        sources,
+        Remade {
+            topics: Some(topics),
+            ..Remade::default()
+        },
+    );
+    if let Some(selection) = selection {
+        site.printed_directory = printed_directory::build_printed_directory(&site, &selection);
+    }
+    Some((site, edited))
 }

@@ -1,5 +1,6 @@
 //! What `serve` keeps between runs of the pipeline, each stage's part of it, and the shortcuts
-//! (the others in [`front_matter`], [`templates`], [`sessions`] and [`services`]): here, an
+//! (the others in [`front_matter`], [`templates`], [`sessions`], [`services`] and
+//! [`topics`]): here, an
 //! edit to the text of pages already in the site (their front matter unchanged,
 //! nothing else among the changes) is applied to what the last build kept: the pages are read
 //! and rendered again, their search documents replaced in the kept index, and every other file
@@ -19,6 +20,7 @@ mod plans;
 mod services;
 mod sessions;
 mod templates;
+mod topics;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -80,6 +82,10 @@ pub enum Rebuild {
     /// Edited services of the directory were applied to the last build: the directory, the
     /// pages that show an edited service and the files made from services were made again.
     Services,
+    /// Edited names or descriptions of topics were applied to the last build: the pages,
+    /// sessions, services and resources with an edited topic, the topics' pages and the files
+    /// that name topics were made again.
+    Topics,
     /// Every stage ran.
     Full,
 }
@@ -187,6 +193,15 @@ impl Cache {
             match services::apply_service_edits(&mut kept, &changes, &self.clean_pages, options) {
                 Some(edited) => {
                     let rebuilt = shortcut_made(&kept, edited, Rebuild::Services);
+                    self.kept = Some(kept);
+                    return Ok(rebuilt);
+                }
+                None => self.render.abandon_build(),
+            }
+            self.render.start_build();
+            match topics::apply_topic_edits(&mut kept, &changes, &self.clean_pages, options) {
+                Some(edited) => {
+                    let rebuilt = shortcut_made(&kept, edited, Rebuild::Topics);
                     self.kept = Some(kept);
                     return Ok(rebuilt);
                 }

@@ -110,6 +110,7 @@ impl LiveSite {
                     Rebuild::Theme => " (templates and static files)",
                     Rebuild::Sessions => " (sessions)",
                     Rebuild::Services => " (services)",
+                    Rebuild::Topics => " (topics)",
                     Rebuild::Full => "",
                 };
                 eprintln!(

@@ -118,3 +118,15 @@ pub fn run_edits(fixture: &str, edits: &[Edit]) {
     let site = scratch_copy(fixture);
     run_edits_at(site.path(), edits);
 }
+
+/// A scratch copy of the example site itself (the repository's `content/`, `sessions/`,
+/// `themes/` and `hubsite.toml`): English and Welsh, with resources and a directory.
+pub fn example_copy() -> tempfile::TempDir {
+    let site = tempfile::tempdir().expect("scratch folder");
+    let (repo, root) = (Path::new(env!("CARGO_MANIFEST_DIR")), site.path());
+    for folder in ["content", "sessions", "themes"] {
+        super::copy_tree(&repo.join(folder), &root.join(folder));
+    }
+    fs::copy(repo.join("hubsite.toml"), root.join("hubsite.toml")).expect("configuration");
+    site
+}

@@ -1,0 +1,261 @@
+//! The sixth shortcut: an edit to `content/topics.toml` that changes only topics' names and
+//! descriptions (or their translations), no topic coming, going, moving, taking another slug or
+//! another sensitivity. In each language the kept model is updated ([`update_topics`]: the
+//! topics built again, the printed directory made again when it shows an edited topic), and
+//! only what shows an edited topic is made again, found by reading every use of
+//! `site.topics` in render and output:
+//!
+//! - content pages with an edited topic (their list of topics), sections with a page of one
+//!   among their children (the 'by topic' groups), and pages listing a resource with one
+//!   (a resource's view carries its topics);
+//! - the topic index and the edited topics' pages (and those of topics of a resource with an
+//!   edited topic: a topic's page lists its resources, whose views carry their topics);
+//! - the programme when a session has an edited topic (its page, the week's topic filters,
+//!   whose values sort by name) or lists a resource with one;
+//! - the resource library when a resource has one (its topic links and pages);
+//! - the directory when a service has one or lists a resource with one, or when the printed
+//!   directory (whose index lists topics by name) is printed again;
+//! - the Open Referral UK export (its taxonomy names topics) when a service has one;
+//! - the search documents that show a topic's name: the topics' own, and those of the pages,
+//!   sessions and services with an edited topic, where they differ.
+//!
+//! No feed, calendar, 'my sessions' file, booklet or home page shows a topic, and the sitemap
+//! is the same (the same pages at the same addresses). Anything else runs the whole pipeline,
+//! which reports as a build does.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::plans::{
+    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
+};
+use super::{Changes, Edited, Kept};
+use crate::diag::{Diagnostics, SourceFile};
+use crate::load::{RawTopic, parse_topics, read_source};
+use crate::model::related::RelatedLists;
+use crate::model::{ModelOptions, PageId, PageKind, Site, TopicId, update_topics};
+use crate::output::origins::CleanPages;
+use crate::output::search::documents::{
+    documents_from_services, documents_from_sessions, documents_from_topics, page_document,
+};
+use crate::output::{Output, booklet_pdf, oruk};
+use crate::pipeline::{BuildOptions, Built};
+use crate::render::inputs::Generated;
+use crate::render::{TopicPages, render_pages};
+
+/// The topics file, relative to the site folder.
+const TOPICS_FILE: &str = "content/topics.toml";
+
+/// Applies `changes` to `kept` if they edit only topics' names and descriptions in
+/// `content/topics.toml`; `None` otherwise (see [`super::plans::apply_plans`] for what may be
+/// left half updated then).
+pub(super) fn apply_topic_edits(
+    kept: &mut Kept,
+    changes: &Changes,
+    clean_pages: &CleanPages,
+    options: &BuildOptions,
+) -> Option<Edited> {
+    let only_topics = changes.paths.len() == 1 && changes.paths.contains(Path::new(TOPICS_FILE));
+    if changes.config || changes.rescan || !only_topics {
+        return None;
+    }
+    let sources = &kept.built.sources;
+    let old = sources.topics_file.as_ref()?;
+    let file = read_source(&sources.root, &sources.root.join(TOPICS_FILE)).ok()?;
+    if file.text == old.text {
+        return Some(Edited {
+            output: Arc::clone(&kept.output),
+            pages: 0,
+        });
+    }
+    let mut problems = Diagnostics::default();
+    let raw = parse_topics(&file, &mut problems)?;
+    if !problems.is_empty() {
+        return None;
+    }
+    let merged = Arc::clone(&kept.output);
+    let mut plans = Vec::new();
+    for (part, own) in kept.parts(&merged) {
+        let language = Language {
+            file: &file,
+            raw: &raw,
+            own,
+            merged: &merged,
+            clean_pages,
+            options,
+        };
+        plans.push(language.plan(part)?);
+    }
+    apply_plans(kept, plans, Sitemap::Kept, options)
+}
+
+/// What one language's part of the last build is checked against.
+struct Language<'a> {
+    /// The topics file read again, and its topics.
+    file: &'a SourceFile,
+    raw: &'a [RawTopic],
+    /// This language's output.
+    own: &'a Output,
+    /// Every language's.
+    merged: &'a Output,
+    clean_pages: &'a CleanPages,
+    options: &'a BuildOptions,
+}
+
+impl Language<'_> {
+    /// This language's model with the topics read again, what shows an edited topic made again
+    /// and checked as a build checks it.
+    fn plan(&self, part: &Built) -> Option<Plan> {
+        let mut sources = part.sources.clone();
+        sources.topics = Some(self.raw.to_vec());
+        sources.topics_file = Some(self.file.clone());
+        let model = ModelOptions {
+            drafts: self.options.drafts,
+            now: self.options.now,
+        };
+        let old = &part.site;
+        let (site, edited) = update_topics(old, &sources, &model)?;
+        let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
+        let lists = |lists: &RelatedLists| {
+            lists
+                .resources
+                .iter()
+                .any(|&r| shows(&site.resources[r].topics))
+        };
+        let ids: Vec<PageId> = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| {
+                shows(&page.topics)
+                    || lists(&page.related_lists)
+                    || (page.kind == PageKind::Section
+                        && page.children.iter().any(|&c| shows(&site.pages[c].topics)))
+            })
+            .map(|(id, _)| PageId::new(id))
+            .collect();
+        let printed =
+            old.printed_directory.is_some() && site.services.iter().any(|s| shows(&s.topics));
+        let mut downloads = part.downloads.clone();
+        let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
+        if printed {
+            for printed in booklet_pdf::print_directory(&site) {
+                let printed = printed.ok()?;
+                downloads.insert(&printed.path, printed.bytes.len());
+                replaced.push((printed.path, Arc::new(printed.bytes)));
+            }
+        }
+        let groups = groups_to_render(&site, &edited, printed);
+        // A topic's page lists its resources, whose views carry their topics: the pages of the
+        // topics of a resource with an edited topic too.
+        let topics: BTreeSet<TopicId> = site
+            .resources
+            .iter()
+            .filter(|r| shows(&r.topics))
+            .flat_map(|r| r.topics.iter().copied())
+            .chain(edited.iter().copied())
+            .collect();
+        let (rendered, reads, mut records) = render_pages(
+            &site,
+            &part.templates,
+            &ids,
+            &groups,
+            TopicPages::Only(&topics),
+            &downloads,
+            None,
+        )
+        .ok()?;
+        // The same pages with the same dates (what the sitemap shows of them): every group's
+        // rendered again, the topics' those made again (the others are the last build's).
+        let last = part.inputs.generated();
+        for (group, record) in records.iter_mut() {
+            let before = last.get(group)?;
+            match group {
+                Generated::Topics => {
+                    if !record.pages.iter().all(|page| before.pages.contains(page)) {
+                        return None;
+                    }
+                    record.pages = before.pages.clone();
+                    record.templates.extend(before.templates.iter().cloned());
+                }
+                _ if record.pages != before.pages => return None,
+                _ => {}
+            }
+        }
+        let count = rendered.pages.len();
+        replaced.extend(changed_files(
+            &sources,
+            rendered,
+            self.own,
+            self.merged,
+            self.clean_pages,
+        )?);
+        // The export is published once, in the default language.
+        if !site.config.is_translation() && site.services.iter().any(|s| shows(&s.topics)) {
+            for export in oruk::render_oruk_export(&site) {
+                replaced.push((export.path, Arc::new(export.text.into_bytes())));
+            }
+        }
+        if !published_before(&replaced, self.own) {
+            return None;
+        }
+        let mut documents =
+            changed_documents(documents_from_topics(old), documents_from_topics(&site));
+        documents.extend(
+            site.pages
+                .iter()
+                .filter(|page| shows(&page.topics))
+                .filter_map(|page| page_document(&site, page)),
+        );
+        if site.sessions.iter().any(|s| shows(&s.topics)) {
+            documents.extend(changed_documents(
+                documents_from_sessions(old),
+                documents_from_sessions(&site),
+            ));
+        }
+        if site.services.iter().any(|s| shows(&s.topics)) {
+            documents.extend(changed_documents(
+                documents_from_services(old),
+                documents_from_services(&site),
+            ));
+        }
+        Some(Plan {
+            rendered: count,
+            sources,
+            site,
+            reads,
+            records,
+            documents,
+            replaced,
+            downloads: printed.then_some(downloads),
+        })
+    }
+}
+
+/// The groups of generated pages that show an edited topic: the topics' always (the index
+/// lists every topic), the others when one of their items has or lists an item with one.
+fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: bool) -> Vec<Generated> {
+    let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
+    let lists = |lists: &RelatedLists| {
+        lists
+            .resources
+            .iter()
+            .any(|&r| shows(&site.resources[r].topics))
+    };
+    let programme = site
+        .sessions
+        .iter()
+        .any(|s| shows(&s.topics) || lists(&s.related_lists));
+    let resources = site.resources.iter().any(|r| shows(&r.topics));
+    let directory = printed
+        || site
+            .services
+            .iter()
+            .any(|s| shows(&s.topics) || lists(&s.related_lists));
+    let mut groups = vec![Generated::Topics];
+    groups.extend(programme.then_some(Generated::Programme));
+    groups.extend(resources.then_some(Generated::Resources));
+    groups.extend(directory.then_some(Generated::Directory));
+    groups
+}
