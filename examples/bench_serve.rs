@@ -208,5 +208,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ms(times[0]),
         ms(times[times.len() - 1])
     );
+    // Which way the last edit was rebuilt: a shortcut's name, or `Full` (the whole pipeline).
+    println!("rebuilt by: {:?}", live.last_rebuild());
     Ok(())
 }
