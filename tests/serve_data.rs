@@ -436,3 +436,52 @@ fn a_session_material_problem_is_reported_as_a_build_reports_it() {
     live.update(&batch);
     assert_served_equals_full_build(&live, root, "the material fixed");
 }
+
+const KINSHIP: &str = "sessions/autumn-2027/kinship-carers-evening.toml";
+
+/// A full session's page offers the other dates of a session by its title, in any week: an
+/// edit that gives a spring session the title of a full autumn one reaches the autumn week's
+/// pages (the session shortcut renders only the weeks an edit can change), and so does the
+/// title taken away again.
+#[test]
+fn a_session_titled_as_a_full_one_of_another_week_equals_full_builds() {
+    use Change::Replace;
+    use Rebuild::Sessions;
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "the autumn session full",
+                changes: &[Replace(KINSHIP, "status = \"closed\"", "status = \"full\"")],
+                how: Sessions,
+            },
+            Edit {
+                name: "a spring session given its title",
+                changes: &[Replace(
+                    DADS,
+                    "title = \"Dads' breakfast\"",
+                    "title = \"Kinship carers' evening\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "the spring session's start, its title kept",
+                changes: &[Replace(
+                    DADS,
+                    "start = 2027-03-28T09:30:00",
+                    "start = 2027-03-28T09:45:00",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "the title taken away again",
+                changes: &[Replace(
+                    DADS,
+                    "title = \"Kinship carers' evening\"",
+                    "title = \"Dads' breakfast\"",
+                )],
+                how: Sessions,
+            },
+        ],
+    );
+}

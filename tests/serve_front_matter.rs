@@ -129,13 +129,13 @@ fn front_matter_edits_of_the_minimal_site_equal_full_builds() {
                 how: FrontMatter,
             },
             Edit {
-                name: "a topic renamed: not a page",
+                name: "a topic's name: not a page (the topic shortcut)",
                 changes: &[Replace(
                     "content/topics.toml",
                     "name = \"Money worries\"",
                     "name = \"Worries about money\"",
                 )],
-                how: Full,
+                how: Rebuild::Topics,
             },
             Edit {
                 name: "a title after the fall-backs",

@@ -73,9 +73,11 @@ pub fn render_booklets(
     templates: &Templates,
     site_view: &SiteView,
     downloads: &Downloads,
+    weeks: crate::render::programme::ProgrammeWeeks,
 ) -> Vec<(BookletPageResult, Vec<SiteLink>)> {
     site.booklets
         .par_iter()
+        .filter(|booklet| weeks.wants(booklet.week))
         .map(|booklet| {
             let week = &site.weeks[booklet.week];
             let mut problems = Vec::new();

@@ -73,6 +73,36 @@ pub struct HomeView<'a> {
 
 /// The home page's view, from its page view; the pages it shows are recorded in `reads`.
 pub fn home_view<'a>(site: &Site, base: PageView<'a>, reads: &mut PageReads) -> HomeView<'a> {
+    let (happening_now, coming_up) = session_lists(site);
+    HomeView {
+        routes: routes(site, reads),
+        base,
+        happening_now,
+        coming_up,
+    }
+}
+
+/// What the home page shows of the practice weeks, as JSON: its route into the featured week
+/// and the sessions on now and coming up (the rest of its view reads pages, services and
+/// resources only). `serve` compares it before and after an edit to sessions: the home page is
+/// rendered again only when it differs.
+pub fn weeks_shown(site: &Site) -> serde_json::Value {
+    let mut reads = PageReads::default();
+    let cards = |sessions: Vec<SessionCard>| serde_json::to_value(sessions).ok();
+    let (happening_now, coming_up) = session_lists(site);
+    let programme: Vec<Route> = routes(site, &mut reads)
+        .into_iter()
+        .filter(|route| matches!(route, Route::Programme { .. }))
+        .collect();
+    serde_json::json!([
+        serde_json::to_value(programme).ok(),
+        cards(happening_now),
+        cards(coming_up),
+    ])
+}
+
+/// The sessions on now and those starting soon (at most [`COMING_UP_LIMIT`]), as cards.
+fn session_lists(site: &Site) -> (Vec<SessionCard>, Vec<SessionCard>) {
     let now = site.now;
     let soon = now.checked_add(COMING_UP).unwrap_or(Timestamp::MAX);
     let mut happening_now = Vec::new();
@@ -90,12 +120,7 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>, reads: &mut PageReads) -> 
             coming_up.push(session_card(site, session));
         }
     }
-    HomeView {
-        routes: routes(site, reads),
-        base,
-        happening_now,
-        coming_up,
-    }
+    (happening_now, coming_up)
 }
 
 fn routes(site: &Site, reads: &mut PageReads) -> Vec<Route> {

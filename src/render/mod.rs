@@ -32,6 +32,7 @@ use crate::model::{ById, Page, PageId, PageKind, Site, UrlPath};
 pub use crate::written::WrittenPage;
 use inputs::{Generated, GeneratedRecord, PageReads, RenderInputs};
 use markdown::{MarkdownSource, Rendered, SiteLink, render_markdown};
+pub use programme::ProgrammeWeeks;
 pub use templates::Templates;
 pub use topics::TopicPages;
 use views::{
@@ -160,7 +161,7 @@ pub fn render_site(
         templates,
         &ids,
         &Generated::ALL,
-        TopicPages::Every,
+        GeneratedSubset::EVERY,
         downloads,
         hook,
     )?;
@@ -169,6 +170,32 @@ pub fn render_site(
         generated,
     );
     Ok(rendered)
+}
+
+/// Which of the topics' and the programme's pages [`render_pages`] makes of their groups: a
+/// build every one; `serve` those an edit can change (the others are the last build's).
+#[derive(Debug, Clone, Copy)]
+pub struct GeneratedSubset<'a> {
+    /// Which topics' pages.
+    pub topics: TopicPages<'a>,
+    /// Which weeks' pages.
+    pub weeks: ProgrammeWeeks<'a>,
+}
+
+impl<'a> GeneratedSubset<'a> {
+    /// Every page of every group.
+    pub const EVERY: GeneratedSubset<'static> = GeneratedSubset {
+        topics: TopicPages::Every,
+        weeks: ProgrammeWeeks::Every,
+    };
+
+    /// The pages of the topics `topics` names, and every week's.
+    pub fn topics(topics: TopicPages<'a>) -> GeneratedSubset<'a> {
+        GeneratedSubset {
+            topics,
+            weeks: ProgrammeWeeks::Every,
+        }
+    }
 }
 
 /// What [`render_pages`] made: the pages, and what each content page and each group
@@ -188,14 +215,14 @@ pub fn render_pages(
     templates: &Templates,
     ids: &[PageId],
     groups: &[Generated],
-    topic_pages: TopicPages,
+    subset: GeneratedSubset,
     downloads: &Downloads,
     hook: Option<&dyn PageHook>,
 ) -> Result<RenderedAgain, Error> {
     let site_view = site_view(site);
     let parts = GeneratedParts {
         only: groups,
-        topic_pages,
+        subset,
         hook,
     };
     // The content pages and the generated sections render side by side, each across cores.
@@ -240,8 +267,8 @@ pub fn render_pages(
 struct GeneratedParts<'a> {
     /// The groups to render.
     only: &'a [Generated],
-    /// Which topics' pages.
-    topic_pages: TopicPages<'a>,
+    /// Which topics' and weeks' pages.
+    subset: GeneratedSubset<'a>,
     /// Takes over each page as soon as its group is rendered.
     hook: Option<&'a dyn PageHook>,
 }
@@ -262,7 +289,10 @@ fn render_generated_pages(
 ) {
     let GeneratedParts {
         only,
-        topic_pages,
+        subset: GeneratedSubset {
+            topics: topic_pages,
+            weeks,
+        },
         hook,
     } = parts;
     let mut problems = Vec::new();
@@ -282,11 +312,13 @@ fn render_generated_pages(
                     .sessions
                     .iter()
                     .flat_map(|s| s.related_lists.pages.iter());
-                let result = programme::render_programme(site, templates, site_view, downloads)
-                    .map(|programme| {
-                        rendered.site_links.extend(programme.site_links);
-                        programme.pages
-                    });
+                let result = programme::render_programme(
+                    site, templates, site_view, downloads, weeks,
+                )
+                .map(|programme| {
+                    rendered.site_links.extend(programme.site_links);
+                    programme.pages
+                });
                 (result, PageReads::these(related.copied()))
             }
             // A topic's page lists every page with that topic: it reads them all.

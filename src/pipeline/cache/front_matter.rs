@@ -32,7 +32,7 @@ use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
 use crate::render::inputs::Generated;
-use crate::render::{TopicPages, last_modified, render_pages};
+use crate::render::{GeneratedSubset, TopicPages, last_modified, render_pages};
 
 /// Applies `changes` to `kept` if they edit only the front matter (and text) of pages the site
 /// has without moving any; `None` otherwise (with `kept`'s search indexes as they were but on a
@@ -162,7 +162,7 @@ impl Language<'_> {
             &part.templates,
             &readers,
             &groups,
-            TopicPages::Only(&topics),
+            GeneratedSubset::topics(TopicPages::Only(&topics)),
             &part.downloads,
             None,
         )

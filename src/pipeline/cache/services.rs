@@ -25,7 +25,7 @@ use crate::output::search::documents::documents_from_services;
 use crate::output::{Output, booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{TopicPages, render_pages};
+use crate::render::{GeneratedSubset, TopicPages, render_pages};
 
 /// Applies `changes` to `kept` if they edit only service files the site has, moving nothing;
 /// `None` otherwise (see [`super::sessions::apply_session_edits`] for what may be left half
@@ -158,7 +158,7 @@ impl Language<'_> {
             &part.templates,
             &ids,
             &groups,
-            TopicPages::Only(&BTreeSet::new()),
+            GeneratedSubset::topics(TopicPages::Only(&BTreeSet::new())),
             &downloads,
             None,
         )

@@ -14,6 +14,7 @@
 //! else runs the whole pipeline, which reports as a build does).
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::plans::{
@@ -22,15 +23,16 @@ use super::plans::{
 use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
 use crate::load::load_weeks;
-use crate::load::sessions::WeekSource;
-use crate::model::{ModelOptions, PageId, PageKind, TopicId, update_sessions};
+use crate::load::sessions::{SessionSource, WeekSource};
+use crate::model::week::WeekId;
+use crate::model::{ById, ModelOptions, PageId, PageKind, Site, TopicId, UrlPath, update_sessions};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_sessions;
 use crate::output::{Output, booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::directory::guide::feedback_url;
 use crate::render::inputs::Generated;
-use crate::render::{TopicPages, render_pages};
+use crate::render::{GeneratedSubset, ProgrammeWeeks, TopicPages, home, render_pages};
 
 /// Applies `changes` to `kept` if they edit only files of the weeks under `sessions/` that the
 /// site has, moving nothing; `None` otherwise (on a site in several languages one language's
@@ -55,7 +57,7 @@ pub(super) fn apply_session_edits(
         return None;
     }
     let touched = edited_weeks(&kept.built.sources.weeks, &weeks)?;
-    if touched.is_empty() {
+    if touched.weeks.is_empty() {
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
@@ -77,34 +79,56 @@ pub(super) fn apply_session_edits(
     apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
-/// The indexes of the weeks of `new` whose files differ from `old`'s; `None` when a week or
-/// a session (or its description file) was added, removed or renamed.
-fn edited_weeks(old: &[WeekSource], new: &[WeekSource]) -> Option<BTreeSet<usize>> {
+/// What an edit to the weeks changed: the weeks with a changed file, and the sessions whose
+/// own files (or whose week's `week.toml`) changed.
+struct Touched {
+    /// Indexes of the weeks.
+    weeks: BTreeSet<usize>,
+    /// The sessions' TOML files.
+    sessions: BTreeSet<PathBuf>,
+}
+
+/// What differs between `old` and `new`; `None` when a week or a session (or its description
+/// file) was added, removed or renamed.
+fn edited_weeks(old: &[WeekSource], new: &[WeekSource]) -> Option<Touched> {
     if old.len() != new.len() {
         return None;
     }
-    let mut touched = BTreeSet::new();
+    let mut touched = Touched {
+        weeks: BTreeSet::new(),
+        sessions: BTreeSet::new(),
+    };
     for (index, (a, b)) in old.iter().zip(new).enumerate() {
         let same_files = a.name == b.name
             && a.sessions.len() == b.sessions.len()
             && a.sessions.iter().zip(&b.sessions).all(|(x, y)| {
                 x.name == y.name
+                    && x.file.path == y.file.path
                     && x.description_file.as_ref().map(|f| &f.path)
                         == y.description_file.as_ref().map(|f| &f.path)
             });
         if !same_files {
             return None;
         }
-        let text = |week: &WeekSource| -> Vec<String> {
-            std::iter::once(week.file.text.clone())
-                .chain(week.sessions.iter().flat_map(|s| {
-                    std::iter::once(s.file.text.clone())
-                        .chain(s.description_file.iter().map(|f| f.text.clone()))
-                }))
-                .collect()
-        };
-        if text(a) != text(b) {
-            touched.insert(index);
+        let week_changed = a.file.text != b.file.text;
+        fn text(s: &SessionSource) -> (&str, Option<&str>) {
+            (
+                &s.file.text,
+                s.description_file.as_ref().map(|f| f.text.as_str()),
+            )
+        }
+        for (x, y) in a.sessions.iter().zip(&b.sessions) {
+            if week_changed || text(x) != text(y) {
+                touched.sessions.insert(y.file.path.clone());
+            }
+        }
+        if week_changed
+            || a.sessions
+                .iter()
+                .zip(&b.sessions)
+                .any(|(x, y)| text(x) != text(y))
+        {
+            touched.weeks.insert(index);
         }
     }
     Some(touched)
@@ -114,8 +138,8 @@ fn edited_weeks(old: &[WeekSource], new: &[WeekSource]) -> Option<BTreeSet<usize
 struct Language<'a> {
     /// The weeks as they are on disk now.
     weeks: &'a [WeekSource],
-    /// The indexes of the weeks whose files changed.
-    touched: &'a BTreeSet<usize>,
+    /// The weeks and sessions whose files changed.
+    touched: &'a Touched,
     /// This language's output ([`Language::merged`] for the default language).
     own: &'a Output,
     /// Every language's.
@@ -141,15 +165,15 @@ impl Language<'_> {
         if feedback_url(old) != feedback_url(&site) {
             return None;
         }
-        let edited = |week: crate::model::week::WeekId| self.touched.contains(&week.index());
-        // A topic's page lists the sessions with its topic: only the pages of the topics an
-        // edited week's sessions have or had are made again (the index, with its counts, is
-        // made every time).
+        let edited = |week: crate::model::week::WeekId| self.touched.weeks.contains(&week.index());
+        // A topic's page lists the sessions with its topic (each a card of its own fields and
+        // its week's): only the pages of the topics an edited session has or had are made again
+        // (the index, with its counts, is made every time).
         let topics: BTreeSet<TopicId> = old
             .sessions
             .iter()
             .zip(&site.sessions)
-            .filter(|(session, _)| edited(session.week))
+            .filter(|(session, _)| self.touched.sessions.contains(&session.source))
             .flat_map(|(a, b)| a.topics.iter().chain(&b.topics))
             .copied()
             .collect();
@@ -161,41 +185,66 @@ impl Language<'_> {
             downloads.insert(&printed.path, printed.bytes.len());
             replaced.push((printed.path, Arc::new(printed.bytes)));
         }
-        // The home page shows the sessions coming up and the latest week; no other content
-        // page reads a week or a session.
+        // The home page shows the sessions on now and coming up and the featured week; no
+        // other content page reads a week or a session. Rendered again only when what it shows
+        // of them differs.
+        let home_changed = home::weeks_shown(old) != home::weeks_shown(&site);
         let homes: Vec<PageId> = site
             .pages
             .iter()
             .enumerate()
-            .filter(|(_, page)| page.kind == PageKind::Home)
+            .filter(|(_, page)| home_changed && page.kind == PageKind::Home)
             .map(|(id, _)| PageId::new(id))
             .collect();
+        let weeks = weeks_to_render(old, &site, self.touched);
+        let subset = GeneratedSubset {
+            topics: TopicPages::Only(&topics),
+            weeks: ProgrammeWeeks::Only(&weeks),
+        };
         let (rendered, reads, mut records) = render_pages(
             &site,
             &part.templates,
             &homes,
             &[Generated::Programme, Generated::Topics],
-            TopicPages::Only(&topics),
+            subset,
             &downloads,
             None,
         )
         .ok()?;
-        // The same pages with the same dates (what the sitemap shows of them): the programme's
-        // all of them, the topics' those made again (the others are the last build's).
+        // The same pages with the same dates (what the sitemap shows of them): the topics'
+        // made again among the last build's; the programme's, those of the weeks not made
+        // again set aside, the last build's.
         let last = part.inputs.generated();
+        let kept_weeks: Vec<String> = site
+            .weeks
+            .with_ids()
+            .filter(|(id, _)| !weeks.contains(id))
+            .map(|(_, week)| week.url.to_string())
+            .collect();
+        let of_kept_week = |url: &UrlPath| {
+            kept_weeks
+                .iter()
+                .any(|w| url.as_str().starts_with(w.as_str()))
+        };
         for (group, record) in records.iter_mut() {
             let before = last.get(group)?;
-            match group {
-                Generated::Topics => {
-                    if !record.pages.iter().all(|page| before.pages.contains(page)) {
-                        return None;
-                    }
-                    record.pages = before.pages.clone();
-                    record.templates.extend(before.templates.iter().cloned());
+            let fits = match group {
+                Generated::Topics => record.pages.iter().all(|page| before.pages.contains(page)),
+                _ => {
+                    let made: BTreeSet<_> = record.pages.iter().collect();
+                    let expected: BTreeSet<_> = before
+                        .pages
+                        .iter()
+                        .filter(|(url, _)| !of_kept_week(url))
+                        .collect();
+                    made == expected
                 }
-                _ if record.pages != before.pages => return None,
-                _ => {}
+            };
+            if !fits {
+                return None;
             }
+            record.pages = before.pages.clone();
+            record.templates.extend(before.templates.iter().cloned());
         }
         let count = rendered.pages.len();
         replaced.extend(changed_files(
@@ -228,4 +277,31 @@ impl Language<'_> {
             downloads: Some(downloads),
         })
     }
+}
+
+/// The weeks whose own pages an edit to the sessions of `touched` can change: the edited
+/// weeks, and those with a session of the same title as an edited session before or after
+/// (a full session's page offers the other dates of a session by that title, in any week). No
+/// other page of a week reads another week's sessions.
+fn weeks_to_render(old: &Site, new: &Site, touched: &Touched) -> BTreeSet<WeekId> {
+    let mut titles = BTreeSet::new();
+    for site in [old, new] {
+        for session in site
+            .sessions
+            .iter()
+            .filter(|s| touched.sessions.contains(&s.source))
+        {
+            titles.insert(session.title.to_ascii_lowercase());
+        }
+    }
+    let mut weeks: BTreeSet<WeekId> = touched.weeks.iter().map(|&i| WeekId::new(i)).collect();
+    for site in [old, new] {
+        weeks.extend(
+            site.sessions
+                .iter()
+                .filter(|s| titles.contains(&s.title.to_ascii_lowercase()))
+                .map(|s| s.week),
+        );
+    }
+    weeks
 }

@@ -34,8 +34,9 @@ use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
 use crate::render::templates::NOT_RENDERED;
-use crate::render::topics::TopicPages;
-use crate::render::{PageHtml, RenderedPage, Templates, default_template, render_pages};
+use crate::render::{
+    GeneratedSubset, PageHtml, RenderedPage, Templates, default_template, render_pages,
+};
 use crate::site_url::language_output_prefix;
 
 /// Applies `changes` to `kept` if they edit only templates and static files the site has (a
@@ -262,7 +263,7 @@ impl ThemeEdit {
             &only,
             &ids,
             &groups,
-            TopicPages::Every,
+            GeneratedSubset::EVERY,
             &part.downloads,
             None,
         )

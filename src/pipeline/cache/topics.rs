@@ -42,7 +42,7 @@ use crate::output::search::documents::{
 use crate::output::{Output, booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{TopicPages, render_pages};
+use crate::render::{GeneratedSubset, TopicPages, render_pages};
 
 /// The topics file, relative to the site folder.
 const TOPICS_FILE: &str = "content/topics.toml";
@@ -161,7 +161,7 @@ impl Language<'_> {
             &part.templates,
             &ids,
             &groups,
-            TopicPages::Only(&topics),
+            GeneratedSubset::topics(TopicPages::Only(&topics)),
             &downloads,
             None,
         )

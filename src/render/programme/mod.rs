@@ -249,12 +249,35 @@ pub fn host_url(name: &str) -> String {
     )
 }
 
+/// Which weeks' own pages [`render_programme`] makes (a week's programme, filter pages,
+/// poster, 'my sessions' page, session pages and booklet page); the weeks' index and the hosts'
+/// pages are made every time.
+#[derive(Debug, Clone, Copy)]
+pub enum ProgrammeWeeks<'a> {
+    /// Every week's: a build.
+    Every,
+    /// These weeks' only: `serve`, after an edit to sessions that no other week's pages show.
+    /// The other weeks' pages are the last build's.
+    Only(&'a std::collections::BTreeSet<WeekId>),
+}
+
+impl ProgrammeWeeks<'_> {
+    /// Whether the pages of `week` are made.
+    pub fn wants(self, week: WeekId) -> bool {
+        match self {
+            ProgrammeWeeks::Every => true,
+            ProgrammeWeeks::Only(weeks) => weeks.contains(&week),
+        }
+    }
+}
+
 /// Renders every page of the programme; nothing when the site has no weeks.
 pub fn render_programme(
     site: &Site,
     templates: &Templates,
     site_view: &SiteView,
     downloads: &crate::render::Downloads,
+    weeks: ProgrammeWeeks,
 ) -> Result<ProgrammePages, Vec<Diagnostic>> {
     let mut out = ProgrammePages {
         pages: Vec::new(),
@@ -270,10 +293,12 @@ pub fn render_programme(
         || -> Vec<WeekPages> {
             site.weeks
                 .par_iter()
-                .map(|week| render_week_pages(site, templates, site_view, week))
+                .enumerate()
+                .filter(|&(index, _)| weeks.wants(WeekId::new(index)))
+                .map(|(_, week)| render_week_pages(site, templates, site_view, week))
                 .collect()
         },
-        || crate::render::booklet::render_booklets(site, templates, site_view, downloads),
+        || crate::render::booklet::render_booklets(site, templates, site_view, downloads, weeks),
     );
     for week in weeks {
         results.extend(week.results);
