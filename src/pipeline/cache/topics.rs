@@ -27,6 +27,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::plans::{
     Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
 };
@@ -37,7 +39,8 @@ use crate::model::related::RelatedLists;
 use crate::model::{ModelOptions, PageId, PageKind, Site, TopicId, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
-    documents_from_services, documents_from_sessions, documents_from_topics, page_document,
+    SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
+    page_document,
 };
 use crate::output::{Output, booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
@@ -202,12 +205,15 @@ impl Language<'_> {
         }
         let mut documents =
             changed_documents(documents_from_topics(old), documents_from_topics(&site));
-        documents.extend(
-            site.pages
-                .iter()
-                .filter(|page| shows(&page.topics))
-                .filter_map(|page| page_document(&site, page)),
-        );
+        // A page's document is mostly its body's plain text: made across cores (a topic may be
+        // on thousands of pages).
+        let pages: Vec<SearchDocument> = site
+            .pages
+            .par_iter()
+            .filter(|page| shows(&page.topics))
+            .filter_map(|page| page_document(&site, page))
+            .collect();
+        documents.extend(pages);
         if site.sessions.iter().any(|s| shows(&s.topics)) {
             documents.extend(changed_documents(
                 documents_from_sessions(old),
