@@ -97,10 +97,20 @@ fn topic_edits_of_the_council_site_equal_full_builds() {
                 how: Full,
             },
             Edit {
+                name: "the new topic's name: on no page, session or service (the topic index, \
+                       its page, the ORUK export's taxonomy)",
+                changes: &[Replace(
+                    TOPICS,
+                    "name = \"Money\"",
+                    "name = \"Money matters\"",
+                )],
+                how: Topics,
+            },
+            Edit {
                 name: "topics moved (whole pipeline)",
                 changes: &[Replace(
                     TOPICS,
-                    "[[topic]]\nslug = \"money\"\nname = \"Money\"\n\n",
+                    "[[topic]]\nslug = \"money\"\nname = \"Money matters\"\n\n",
                     "",
                 )],
                 how: Full,

@@ -15,7 +15,7 @@
 //! - the resource library when a resource has one (its topic links and pages);
 //! - the directory when a service has one or lists a resource with one, or when the printed
 //!   directory (whose index lists topics by name) is printed again;
-//! - the Open Referral UK export (its taxonomy names topics) when a service has one;
+//! - the Open Referral UK export (its taxonomy names every topic, its services theirs);
 //! - the search documents that show a topic's name: the topics' own, and those of the pages,
 //!   sessions and services with an edited topic, where they differ.
 //!
@@ -194,8 +194,9 @@ impl Language<'_> {
             self.merged,
             self.clean_pages,
         )?);
-        // The export is published once, in the default language.
-        if !site.config.is_translation() && site.services.iter().any(|s| shows(&s.topics)) {
+        // The export is published once, in the default language; its taxonomy lists every
+        // topic by name, with or without services.
+        if !site.config.is_translation() && !edited.is_empty() {
             for export in oruk::render_oruk_export(&site) {
                 replaced.push((export.path, Arc::new(export.text.into_bytes())));
             }
