@@ -78,7 +78,7 @@ impl Output {
 /// the pages render.
 #[derive(Debug, Default)]
 pub struct ModelFiles {
-    files: Vec<(String, Arc<Vec<u8>>, String)>,
+    files: Vec<(String, Contents, String)>,
     problems: Vec<Diagnostic>,
     /// The sizes of the files pages offer for download (the booklets' and the directory's
     /// PDFs).
@@ -89,11 +89,28 @@ pub struct ModelFiles {
 
 /// Makes the [`ModelFiles`] of `site`, the search index beside the rest.
 pub fn model_files(site: &Site) -> ModelFiles {
-    model_files_keeping(site, SearchIndex::Drop)
+    model_files_keeping(site, SearchIndex::Drop, None)
 }
 
-/// The search index's files: their paths and bytes.
-type SearchFiles = Vec<(String, Arc<Vec<u8>>)>;
+/// Where a one-off build puts each file made from the model as soon as it is made
+/// (`hubsite build`: into the staging folder), so that its bytes are not held until the
+/// write stage.
+pub trait FileHook: Sync {
+    /// Takes the `bytes` to publish at `path`; gives what the output lists in their place
+    /// ([`Contents::Written`] once written).
+    fn made(&self, path: &str, bytes: Vec<u8>) -> Contents;
+}
+
+/// `bytes` handed to `hook`, or kept in memory without one.
+fn made_file(hook: Option<&dyn FileHook>, path: &str, bytes: Vec<u8>) -> Contents {
+    match hook {
+        Some(hook) => hook.made(path, bytes),
+        None => Contents::Bytes(Arc::new(bytes)),
+    }
+}
+
+/// The search index's files: their paths and contents.
+type SearchFiles = Vec<(String, Contents)>;
 
 /// What to do with the search index a build makes.
 #[derive(Debug)]
@@ -105,18 +122,29 @@ pub enum SearchIndex {
     Keep(Option<Box<search::kept::KeptIndex>>),
 }
 
-/// [`model_files`], keeping the search index in them if asked.
-pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles {
+/// [`model_files`], keeping the search index in them if asked; with a `hook`, each file is
+/// handed to it as soon as it is made (each kind of file on its own thread), so that the
+/// large ones (the search index's, the PDFs, the directory export) are not held beside the
+/// pages while they render.
+pub fn model_files_keeping(
+    site: &Site,
+    search_index: SearchIndex,
+    hook: Option<&dyn FileHook>,
+) -> ModelFiles {
     let search = || -> Result<(SearchFiles, Option<search::kept::KeptIndex>), serde_json::Error> {
         if let SearchIndex::Keep(previous) = search_index {
             let (kept, files) = search::kept::KeptIndex::build(site, previous.map(|p| *p));
-            Ok((files.into_files().collect(), Some(kept)))
+            let files = files.into_files();
+            Ok((files.map(|(p, b)| (p, Contents::Bytes(b))).collect(), Some(kept)))
         } else {
             let files = search::render_search_files(site)?;
             Ok((
                 files
                     .into_iter()
-                    .map(|(path, bytes)| (path, Arc::new(bytes)))
+                    .map(|(path, bytes)| {
+                        let contents = made_file(hook, &path, bytes);
+                        (path, contents)
+                    })
                     .collect(),
                 None,
             ))
@@ -131,16 +159,24 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
                 );
                 booklets.extend(directory);
                 booklets
+                    .into_iter()
+                    .map(|booklet| {
+                        booklet.map(|printed| {
+                            let len = printed.bytes.len();
+                            let contents = made_file(hook, &printed.path, printed.bytes);
+                            (printed.path, len, contents, printed.origin)
+                        })
+                    })
+                    .collect::<Vec<_>>()
             },
-            || other_model_files(site),
+            || other_model_files(site, hook),
         )
     });
     for booklet in booklets {
         match booklet {
-            Ok(printed) => {
-                made.downloads.insert(&printed.path, printed.bytes.len());
-                made.files
-                    .push((printed.path, Arc::new(printed.bytes), printed.origin));
+            Ok((path, len, contents, origin)) => {
+                made.downloads.insert(&path, len);
+                made.files.push((path, contents, origin));
             }
             Err(problem) => made.problems.push(problem),
         }
@@ -165,29 +201,25 @@ pub fn model_files_keeping(site: &Site, search_index: SearchIndex) -> ModelFiles
     made
 }
 
-/// The feeds, calendars and the directory export.
-fn other_model_files(site: &Site) -> ModelFiles {
-    let mut made = ModelFiles::default();
+/// The feeds, calendars and the directory export, each handed to `hook` if given.
+fn other_model_files(site: &Site, hook: Option<&dyn FileHook>) -> ModelFiles {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut add = |path: String, bytes: Vec<u8>, origin: String| {
+        let contents = made_file(hook, &path, bytes);
+        files.push((path, contents, origin));
+    };
     for feed in feeds::render_feeds(site) {
-        made.files
-            .push((feed.path, Arc::new(feed.xml.into_bytes()), feed.origin));
+        add(feed.path, feed.xml.into_bytes(), feed.origin);
     }
     for calendar in calendar::render_calendars(site) {
-        made.files.push((
-            calendar.path,
-            Arc::new(calendar.text.into_bytes()),
-            "sessions".into(),
-        ));
+        add(calendar.path, calendar.text.into_bytes(), "sessions".into());
     }
     match my_sessions::render_events_files(site) {
-        Ok(files) => made.files.extend(files.into_iter().map(|file| {
-            (
-                file.path,
-                Arc::new(file.text.into_bytes()),
-                "sessions".to_owned(),
-            )
-        })),
-        Err(error) => made.problems.push(
+        Ok(files) => files
+            .into_iter()
+            .for_each(|file| add(file.path, file.text.into_bytes(), "sessions".into())),
+        Err(error) => problems.push(
             Diagnostic::file(
                 "sessions",
                 format!("could not write the 'my sessions' data: {error}"),
@@ -201,13 +233,17 @@ fn other_model_files(site: &Site) -> ModelFiles {
         false => oruk::render_oruk_export(site),
     };
     for export in export {
-        made.files.push((
+        add(
             export.path,
-            Arc::new(export.text.into_bytes()),
+            export.text.into_bytes(),
             "content/directory".into(),
-        ));
+        );
     }
-    made
+    ModelFiles {
+        files,
+        problems,
+        ..ModelFiles::default()
+    }
 }
 
 /// The site's static files as published, each with its output path and the name of where it
@@ -308,8 +344,8 @@ pub fn build_outputs(
         "robots".into(),
         &mut problems,
     );
-    for (path, bytes, origin) in model_files.files {
-        add(path, Contents::Bytes(bytes), origin, &mut problems);
+    for (path, contents, origin) in model_files.files {
+        add(path, contents, origin, &mut problems);
     }
     model_files
         .problems

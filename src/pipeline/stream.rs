@@ -40,7 +40,7 @@ use crate::load::Sources;
 use crate::output::host::Fingerprints;
 use crate::output::links::site_paths_in_html;
 use crate::output::origins::page_origins;
-use crate::output::{Contents, asset_files};
+use crate::output::{Contents, FileHook, asset_files};
 use crate::render::{PageHook, PageHtml, RenderedPage};
 use crate::site_url::language_output_prefix;
 use crate::write::{RealDisk, Staging, stages_beside};
@@ -162,16 +162,33 @@ impl PageHook for PageWriter<'_> {
             found.into_iter().for_each(|d| problems.push(d));
         }
         let hrefs = self.stream.table.numbers(site_paths_in_html(html));
-        let path = match &self.folder {
-            Some(folder) => format!("{folder}{}", page.url.output_file()),
-            None => page.url.output_file(),
-        };
+        let path = page.url.output_file();
         // As `host_ready` does to every HTML file it is given.
         let rewritten = match path.ends_with(".html") {
             true => self.stream.fingerprints.rewrite(html.as_bytes()),
             false => None,
         };
         let bytes = rewritten.as_deref().unwrap_or(html.as_bytes());
+        page.html = PageHtml::Written(self.put(&path, bytes, hrefs));
+    }
+}
+
+impl FileHook for PageWriter<'_> {
+    fn made(&self, path: &str, bytes: Vec<u8>) -> Contents {
+        // Not HTML (feeds, calendars, search index, PDFs, exports): no links for the verdict,
+        // nothing for `host_ready` to rewrite.
+        Contents::Written(self.put(path, &bytes, Box::default()))
+    }
+}
+
+impl PageWriter<'_> {
+    /// Writes `bytes` at `path` (under the language's folder) into the staging folder, unless
+    /// a write failed already, and notes the first error; gives what stays in memory.
+    fn put(&self, path: &str, bytes: &[u8], hrefs: Box<[u32]>) -> WrittenPage {
+        let path = match &self.folder {
+            Some(folder) => format!("{folder}{path}"),
+            None => path.to_owned(),
+        };
         let failed = self
             .stream
             .error
@@ -187,11 +204,10 @@ impl PageHook for PageWriter<'_> {
                 .unwrap_or_else(PoisonError::into_inner);
             first.get_or_insert(error);
         }
-        let len = bytes.len();
-        page.html = PageHtml::Written(WrittenPage {
-            len,
+        WrittenPage {
+            len: bytes.len(),
             hrefs,
             table: Arc::clone(&self.stream.table),
-        });
+        }
     }
 }
