@@ -131,23 +131,21 @@ pub fn model_files_keeping(
     search_index: SearchIndex,
     hook: Option<&dyn FileHook>,
 ) -> ModelFiles {
-    let search = || -> Result<(SearchFiles, Option<search::kept::KeptIndex>), serde_json::Error> {
+    let search = || -> (SearchFiles, Option<search::kept::KeptIndex>) {
         if let SearchIndex::Keep(previous) = search_index {
             let (kept, files) = search::kept::KeptIndex::build(site, previous.map(|p| *p));
             let files = files.into_files();
-            Ok((files.map(|(p, b)| (p, Contents::Bytes(b))).collect(), Some(kept)))
+            (
+                files.map(|(p, b)| (p, Contents::Bytes(b))).collect(),
+                Some(kept),
+            )
         } else {
-            let files = search::render_search_files(site)?;
-            Ok((
-                files
-                    .into_iter()
-                    .map(|(path, bytes)| {
-                        let contents = made_file(hook, &path, bytes);
-                        (path, contents)
-                    })
-                    .collect(),
-                None,
-            ))
+            let mut files = Vec::new();
+            search::render_search_files(site, &mut |path, bytes| {
+                let contents = made_file(hook, &path, bytes);
+                files.push((path, contents));
+            });
+            (files, None)
         }
     };
     let (search, (booklets, mut made)) = rayon::join(search, || {
@@ -181,23 +179,13 @@ pub fn model_files_keeping(
             Err(problem) => made.problems.push(problem),
         }
     }
-    match search {
-        Ok((found, kept)) => {
-            made.files.extend(
-                found
-                    .into_iter()
-                    .map(|(path, bytes)| (path, bytes, "search index".into())),
-            );
-            made.search = kept;
-        }
-        Err(error) => made.problems.push(
-            Diagnostic::file(
-                "search index",
-                format!("could not build the search index: {error}"),
-            )
-            .code(Code::Internal),
-        ),
-    }
+    let (found, kept) = search;
+    made.files.extend(
+        found
+            .into_iter()
+            .map(|(path, contents)| (path, contents, "search index".into())),
+    );
+    made.search = kept;
     made
 }
 

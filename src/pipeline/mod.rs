@@ -281,7 +281,9 @@ fn one_language(
     };
     let stream = stream.as_deref();
     let writer = stream.and_then(|stream| stream.writer(&sources, tag));
-    let hooks = writer.as_ref().map(|w| (w as &dyn PageHook, w as &dyn FileHook));
+    let hooks = writer
+        .as_ref()
+        .map(|w| (w as &dyn PageHook, w as &dyn FileHook));
     let made = render_and_output(&site, &sources, &templates, reuse.clean, search, hooks);
     // What the pages showed as they were written joins what the outputs found.
     let made = match (made, stream.map(Stream::take_findings)) {

@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 
 use super::documents::SearchDocument;
 use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
-use super::layout::{push_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
+use super::layout::{put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
 
 /// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
@@ -348,14 +348,24 @@ fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> Stri
 }
 
 /// The search files of `documents` (bodies not needed) and their `postings`, as
-/// [`super::layout::lay_out_with`] makes them: shards, manifest, record files.
+/// [`super::layout::lay_out_with`] makes them: shards, manifest, record files, each handed
+/// to `put` (path, bytes) as soon as it is made, in that order, so that a build need not
+/// hold them all.
 pub fn lay_out(
     documents: &[SearchDocument],
     postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
-) -> Vec<(String, Vec<u8>)> {
-    lay_out_in_chunks(documents, postings, analysis, shard_bytes, ENTRIES_AT_ONCE)
+    put: &mut dyn FnMut(String, Vec<u8>),
+) {
+    lay_out_in_chunks(
+        documents,
+        postings,
+        analysis,
+        shard_bytes,
+        ENTRIES_AT_ONCE,
+        put,
+    );
 }
 
 /// [`lay_out`], rendering `entries_at_once` terms' entries at a time (tests use few, so that
@@ -366,7 +376,8 @@ fn lay_out_in_chunks(
     analysis: Analysis,
     shard_bytes: usize,
     entries_at_once: usize,
-) -> Vec<(String, Vec<u8>)> {
+    put: &mut dyn FnMut(String, Vec<u8>),
+) {
     let mut terms: Vec<(Box<str>, u32)> =
         std::mem::take(&mut postings.numbers).into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -396,14 +407,13 @@ fn lay_out_in_chunks(
         }
     }
     drop((rank, next));
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
     let mut shard: Vec<String> = Vec::new();
     let mut size = 0;
-    let cut = |shard: &mut Vec<String>, files: &mut Vec<(String, Vec<u8>)>| {
+    let mut cut = |shard: &mut Vec<String>, shards: usize| {
         let bytes = shard_bytes_of(shard.iter().map(String::as_str));
-        files.push((shard_path(files.len()), bytes));
+        put(shard_path(shards), bytes);
         shard.clear();
     };
     for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
@@ -421,7 +431,7 @@ fn lay_out_in_chunks(
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
             // `shard_bytes`, braces and commas counted, and at least one.
             if !shard.is_empty() && size + entry.len() + 2 > shard_bytes {
-                cut(&mut shard, &mut files);
+                cut(&mut shard, firsts.len() - 1);
                 size = 0;
             }
             if shard.is_empty() {
@@ -434,12 +444,11 @@ fn lay_out_in_chunks(
         }
     }
     if !shard.is_empty() {
-        cut(&mut shard, &mut files);
+        cut(&mut shard, firsts.len() - 1);
     }
     drop(lists);
     drop((starts, segments));
-    push_manifest_and_records(&mut files, documents, postings.doc_count, analysis, firsts);
-    files
+    put_manifest_and_records(documents, postings.doc_count, analysis, firsts, put);
 }
 
 #[cfg(test)]
@@ -528,6 +537,13 @@ mod tests {
         }
     }
 
+    /// The files a layout hands on, in the order it hands them.
+    fn collected(lay_out: impl FnOnce(&mut dyn FnMut(String, Vec<u8>))) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        lay_out(&mut |path, bytes| files.push((path, bytes)));
+        files
+    }
+
     #[test]
     fn the_index_built_in_batches_lays_out_as_the_index_built_at_once() {
         let words = [
@@ -590,10 +606,20 @@ mod tests {
                     );
                     in_chunks.push((
                         entries_at_once,
-                        lay_out_in_chunks(&heads, postings, analysis, shard_bytes, entries_at_once),
+                        collected(|put| {
+                            lay_out_in_chunks(
+                                &heads,
+                                postings,
+                                analysis,
+                                shard_bytes,
+                                entries_at_once,
+                                put,
+                            )
+                        }),
                     ));
                 }
-                let in_batches = lay_out(&heads, postings, analysis, shard_bytes);
+                let in_batches =
+                    collected(|put| lay_out(&heads, postings, analysis, shard_bytes, put));
                 assert!(in_batches.len() > 10);
                 in_chunks.push((0, in_batches));
                 for (entries_at_once, in_batches) in &in_chunks {

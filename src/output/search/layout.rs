@@ -143,19 +143,46 @@ pub(super) fn push_manifest_and_records(
     analysis: Analysis,
     firsts: Vec<String>,
 ) {
-    files.push((
+    put_manifest_and_records(
+        documents,
+        doc_count,
+        analysis,
+        firsts,
+        &mut |path, bytes| {
+            files.push((path, bytes));
+        },
+    );
+}
+
+/// Record files made across cores this many at a time, then handed on.
+const RECORD_FILES_AT_ONCE: usize = 256;
+
+/// [`push_manifest_and_records`], each file handed to `put` as it is made: the manifest, then
+/// the record files in order, a few hundred at a time.
+pub(super) fn put_manifest_and_records(
+    documents: &[SearchDocument],
+    doc_count: usize,
+    analysis: Analysis,
+    firsts: Vec<String>,
+    put: &mut dyn FnMut(String, Vec<u8>),
+) {
+    put(
         MANIFEST.to_owned(),
         manifest(documents, doc_count, analysis, firsts),
-    ));
-    files.par_extend(
-        documents
+    );
+    let per_chunk = RECORDS_PER_FILE * RECORD_FILES_AT_ONCE;
+    for (c, chunk) in documents.chunks(per_chunk).enumerate() {
+        let files: Vec<(String, Vec<u8>)> = chunk
             .par_chunks(RECORDS_PER_FILE)
             .enumerate()
             .map(|(n, docs)| {
                 let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
+                let n = c * RECORD_FILES_AT_ONCE + n;
                 (record_path(n), record_file_bytes(records.iter()))
-            }),
-    );
+            })
+            .collect();
+        files.into_iter().for_each(|(path, bytes)| put(path, bytes));
+    }
 }
 
 /// Every term's entry, in term order, rendered across cores.
