@@ -73,6 +73,20 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// Keeps of each page (and translation) only what comes before its Markdown body, which
+    /// is read again from its file when the search index and render need it
+    /// ([`RawPage::source`]): `hubsite build`, in bounded memory, where the bodies are most of
+    /// what the sources weigh. A page shared with a last build (`serve`'s) stays whole.
+    pub fn set_bodies_aside(&mut self) {
+        let root = &self.root;
+        let pages = self.pages.iter_mut().chain(&mut self.translations);
+        for page in pages.chain(&mut self.untranslated) {
+            if let Some(page) = Arc::get_mut(page) {
+                page.set_body_aside(root);
+            }
+        }
+    }
+
     /// Whether `asset` is published once for every language, at the site's root: the theme's
     /// and the site's static files. Files beside pages in `content/` go with their pages into
     /// each language's folder.

@@ -1,12 +1,14 @@
 //! Reading one Markdown page: its front matter as written ([`RawFrontMatter`]) and its body.
 
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Code, Diagnostics, SourceFile};
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::load::front_matter::{SplitError, split_front_matter};
 
 /// The front matter of a page or section, exactly as written.
@@ -77,12 +79,58 @@ pub struct RawPage {
     pub front_offset: usize,
     /// Where the Markdown body starts in the file.
     pub body_offset: usize,
+    /// Whether the body is in [`RawPage::file`] or was left on disk.
+    pub body: Body,
+}
+
+/// Where a page's Markdown body is kept between load and render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// In [`RawPage::file`], after the front matter.
+    InMemory,
+    /// Left in the file at this path, read again when the search index and render need it
+    /// (`hubsite build`, in bounded memory): [`RawPage::file`] holds only what comes before
+    /// the body.
+    OnDisk(PathBuf),
 }
 
 impl RawPage {
-    /// The Markdown body.
-    pub fn body(&self) -> &str {
-        &self.file.text[self.body_offset..]
+    /// The whole file, body included: read again if its body was left on disk (a file whose
+    /// front matter changed since it was loaded is a problem: the model was built from the
+    /// old one).
+    pub fn source(&self) -> Result<Cow<'_, SourceFile>, Diagnostic> {
+        let Body::OnDisk(path) = &self.body else {
+            return Ok(Cow::Borrowed(&self.file));
+        };
+        let shown = &self.file.path;
+        let bytes = fs::read(path).map_err(|error| {
+            Diagnostic::file(shown, format!("cannot read this file again: {error}"))
+                .code(Code::FileUnreadable)
+        })?;
+        let file = SourceFile::new(shown.clone(), bytes)?;
+        if !file.text.starts_with(&self.file.text) {
+            return Err(
+                Diagnostic::file(shown, "this file changed while the site was built")
+                    .code(Code::FileUnreadable)
+                    .hint("build again"),
+            );
+        }
+        Ok(Cow::Owned(file))
+    }
+
+    /// The Markdown body in `file`, this page's whole file ([`RawPage::source`]).
+    pub fn body_in<'f>(&self, file: &'f SourceFile) -> &'f str {
+        &file.text[self.body_offset..]
+    }
+
+    /// Keeps in memory only what comes before the body, which stays in the file under `root`
+    /// to be read again ([`Body::OnDisk`]).
+    pub fn set_body_aside(&mut self, root: &Path) {
+        if self.body == Body::InMemory {
+            self.file.text.truncate(self.body_offset);
+            self.file.text.shrink_to_fit();
+            self.body = Body::OnDisk(root.join(&self.file.path));
+        }
     }
 
     /// Everything before the body: the fences and the front matter between them.
@@ -123,6 +171,7 @@ pub fn parse_page_in(
         front,
         front_offset,
         body_offset,
+        body: Body::InMemory,
     })
 }
 
@@ -186,6 +235,49 @@ mod tests {
     fn page(text: &str) -> Result<RawPage, crate::diag::Diagnostic> {
         let file = SourceFile::new("content/a.md", text.as_bytes().to_vec()).unwrap();
         parse_page(file, "a.md".into()).map_err(|found| found.0[0].clone())
+    }
+
+    #[test]
+    fn a_body_set_aside_is_read_again_whole_and_a_changed_head_is_a_problem() {
+        let root = tempfile::tempdir().unwrap();
+        let text = "\u{feff}+++\r\ntitle = \"A\"\r\n+++\r\nThe body, which stays on disk.\r\n";
+        fs::create_dir_all(root.path().join("content")).unwrap();
+        fs::write(root.path().join("content/a.md"), text).unwrap();
+        let mut raw = page(text).unwrap();
+        let whole = raw.file.clone();
+        raw.set_body_aside(root.path());
+        assert_eq!(
+            raw.file.text, "+++\r\ntitle = \"A\"\r\n+++\r\n",
+            "only the head is kept"
+        );
+        let file = raw.source().unwrap();
+        assert_eq!(
+            *file, whole,
+            "read again as it was loaded, without the byte-order mark"
+        );
+        assert_eq!(raw.body_in(&file), "The body, which stays on disk.\r\n");
+        // An edited body is read as it now is; an edited front matter is a problem.
+        fs::write(
+            root.path().join("content/a.md"),
+            text.replace("stays", "stayed"),
+        )
+        .unwrap();
+        assert!(raw.body_in(&raw.source().unwrap()).contains("stayed"));
+        fs::write(
+            root.path().join("content/a.md"),
+            text.replace("\"A\"", "\"B\""),
+        )
+        .unwrap();
+        let problem = raw.source().unwrap_err();
+        assert_eq!(problem.path, PathBuf::from("content/a.md"), "{problem:?}");
+        assert!(problem.message.contains("changed while the site was built"));
+        fs::remove_file(root.path().join("content/a.md")).unwrap();
+        assert!(
+            raw.source()
+                .unwrap_err()
+                .message
+                .contains("cannot read this file again")
+        );
     }
 
     #[test]

@@ -243,13 +243,13 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
     let own_templates = sources
         .templates
         .iter()
-        .map(|t| &t.file)
+        .map(|t| Cow::Borrowed(&t.file))
         .filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in own.into_iter().chain(own_templates) {
-        if let Some((line, column)) = find_in(file, &load.url)
-            .or_else(|| find_in(file, &decoded))
-            .or_else(|| find_in(file, &escaped))
-            .or_else(|| rest.and_then(|rest| find_in(file, rest)))
+        if let Some((line, column)) = find_in(&file, &load.url)
+            .or_else(|| find_in(&file, &decoded))
+            .or_else(|| find_in(&file, &escaped))
+            .or_else(|| rest.and_then(|rest| find_in(&file, rest)))
         {
             return Diagnostic::at(&file.path, line, column, message(load))
                 .code(Code::OtherOrigin)
@@ -263,15 +263,16 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
         .hint(HINT)
 }
 
-/// The files a page is made from: its Markdown, or a week's, session's or service's TOML file
-/// and the Markdown beside it with the same name (`teenagers.toml`, `teenagers.md`).
-fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<&'a SourceFile> {
+/// The files a page is made from: its Markdown (read again if its body was left on disk), or
+/// a week's, session's or service's TOML file and the Markdown beside it with the same name
+/// (`teenagers.toml`, `teenagers.md`).
+fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<Cow<'a, SourceFile>> {
     let stem = source.with_extension("");
     let pages = sources
         .pages
         .iter()
-        .map(|raw| &raw.file)
-        .filter(|f| f.path == source);
+        .filter(|raw| raw.file.path == source)
+        .map(|raw| raw.source().unwrap_or(Cow::Borrowed(&raw.file)));
     let sessions = sources.weeks.iter().flat_map(|week| {
         let sessions = week
             .sessions
@@ -282,7 +283,7 @@ fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<&'a SourceFile> 
     let data = sessions
         .chain(&sources.data_files)
         .filter(|f| f.path.with_extension("") == stem);
-    pages.chain(data).collect()
+    pages.chain(data.map(Cow::Borrowed)).collect()
 }
 
 /// The line and column of the first place `needle` occurs in `file`.

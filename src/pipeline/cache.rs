@@ -468,6 +468,7 @@ fn render_language(
                     file: text.page.file.clone(),
                     front_offset: text.page.front_offset,
                     body_offset: text.page.body_offset,
+                    body: text.page.body.clone(),
                     ..RawPage::clone(old)
                 };
                 built.sources.pages[raw] = Arc::new(new);

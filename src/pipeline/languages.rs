@@ -219,6 +219,7 @@ fn translated_page(original: &RawPage, translation: &RawPage) -> RawPage {
         front,
         front_offset: translation.front_offset,
         body_offset: translation.body_offset,
+        body: translation.body.clone(),
     }
 }
 

@@ -215,7 +215,11 @@ fn stages(
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
     progress(Stage::Load);
-    let sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
+    let mut sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
+    if stream.is_some() {
+        // Streamed: the pages' Markdown stays on disk until indexed and rendered.
+        sources.set_bodies_aside();
+    }
     progress(Stage::Model);
     let reuse = LanguageReuse {
         render: reuse.render,

@@ -398,7 +398,7 @@ fn render_content_page(
     let mut reads = PageReads::of(id);
     let page = &site.pages[id];
     let raw = site.raw(page);
-    let body = render_body(site, templates, page);
+    let body = render_body(site, templates, page).map_err(|d| vec![d])?;
     if !body.problems.is_empty() {
         return Err(body.problems);
     }
@@ -453,19 +453,20 @@ fn render_content_page(
     ))
 }
 
-fn render_body(site: &Site, templates: &Templates, page: &Page) -> Rendered {
+fn render_body(site: &Site, templates: &Templates, page: &Page) -> Result<Rendered, Diagnostic> {
     let raw = site.raw(page);
+    let file = raw.source()?;
     let content_dir = raw.content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let source = MarkdownSource {
-        file: &raw.file,
+        file: &file,
         offset: raw.body_offset,
         content_dir,
     };
     let resolve = |path: &str| site.url_of_content_path(path);
-    match templates.cache() {
+    Ok(match templates.cache() {
         Some(cache) => cache.markdown(&source, &resolve),
-        None => render_markdown(raw.body(), &source, &resolve),
-    }
+        None => render_markdown(raw.body_in(&file), &source, &resolve),
+    })
 }
 
 /// When a content page last changed, for the sitemap: its review date, else its date.

@@ -112,7 +112,11 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
 /// One page's body: its Markdown's plain text, most of what a document weighs (a one-off
 /// build makes it only when the document is indexed, a few hundred at a time).
 pub fn page_body(site: &Site, page: &Page) -> String {
-    plain_text(site.raw(page).body())
+    let raw = site.raw(page);
+    // A page whose file cannot be read again has no text to find: render reports it.
+    raw.source()
+        .map(|file| plain_text(raw.body_in(&file)))
+        .unwrap_or_default()
 }
 
 /// The document of one page without its body ([`page_body`]); none for the home page.
