@@ -1,11 +1,19 @@
-//! `hubsite build` in bounded memory: each page is written to the staging folder as soon as
-//! it is rendered, and only what the later stages need of it stays in memory.
+//! `hubsite build` in bounded memory: each page and each file made from the model is written
+//! to the staging folder as soon as it is made, and only what the later stages need of it
+//! stays in memory.
 //!
 //! The design, stage by stage:
 //!
-//! - **Load, model**: as before. The staging folder ([`Staging`], the write stage's) is
+//! - **Load, model**: as before, except that each page keeps only what comes before its
+//!   Markdown body (`Sources::set_bodies_aside`): the search index and render read the body
+//!   again from its file. The staging folder ([`Staging`], the write stage's) is
 //!   opened once the first language's model and templates are good, so that a site with
 //!   problems in its content reports them before any question about its output folder.
+//! - **Files made from the model** (search index, booklet and directory PDFs, calendars, feeds,
+//!   the directory's export) are handed to the same [`PageWriter`] (output's [`FileHook`]) as
+//!   each is made, the search index's file by file as it is laid out, and written under the
+//!   language's folder; the output lists each as [`Contents::Written`] (its size). A file a
+//!   language's merge leaves out is removed by [`Staging::finish`], as a page would be.
 //! - **Render** hands every finished page to a [`PageWriter`] (render's [`PageHook`]), across
 //!   threads. The writer checks what the output stage would have checked of the page alone
 //!   (what it loads from other origins, with the same located messages), notes its
@@ -13,9 +21,9 @@
 //!   sheets and scripts as `host_ready` would, and writes it into the staging folder under
 //!   its path (under the language's folder on a site in several languages). The page's HTML is
 //!   then dropped: the rendered page holds a [`WrittenPage`] (its size and link numbers).
-//! - **Outputs** gather the rest (search index, feeds, calendars, sitemap, static files,
-//!   404) in memory as before, and list each written page as [`Contents::Written`], so the
-//!   clash and link checks see every path.
+//! - **Outputs** gather the rest (sitemap, robots.txt, static files, 404) in memory as before,
+//!   and list each written page and file as [`Contents::Written`], so the clash and link
+//!   checks see every path.
 //! - **The verdict** reads a written page's links from its numbers instead of its text.
 //! - **Write**: `host_ready` adds the fingerprinted copies and headers files, and
 //!   [`Staging::finish`] writes every file not written yet, removes what the new output no
