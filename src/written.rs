@@ -1,7 +1,9 @@
 //! Pages written to the staging folder as they render (`hubsite build`), and what the later
 //! stages keep of each in their place: its size and its links, for the verdict. A leaf
 //! module: render makes [`WrittenPage`]s through a hook the pipeline gives it, outputs lists
-//! them and the verdict reads their links, so none of them needs another's types.
+//! them and the verdict reads their links, so none of them needs another's types. The files
+//! made from the model (search index, PDFs, calendars, feeds, exports) are kept the same way
+//! once written, with no links.
 //!
 //! A page's links are kept as numbers into one [`HrefTable`] per build: most links (the
 //! navigation, the footer, the style sheets) are the same on every page, so each address is

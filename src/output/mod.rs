@@ -46,8 +46,9 @@ pub enum Contents {
     Bytes(Arc<Vec<u8>>),
     /// A static file, copied at write time.
     Asset(AssetSource),
-    /// A page already written to the staging folder as it rendered (`hubsite build`): its
-    /// size and links, for the verdict.
+    /// A page already written to the staging folder as it rendered, or a file made from the
+    /// model written as it was made (`hubsite build`): its size and, for a page, its links,
+    /// for the verdict.
     Written(WrittenPage),
 }
 
