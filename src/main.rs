@@ -276,7 +276,10 @@ fn build_options(
     };
     Ok(BuildOptions {
         root: site_root(args.root.as_deref()),
-        load: LoadOptions { overrides },
+        load: LoadOptions {
+            overrides,
+            ..LoadOptions::default()
+        },
         drafts: args.drafts,
         now,
     })

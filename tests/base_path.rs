@@ -26,7 +26,10 @@ fn build_into(root: &Path, base_url: Option<&str>, now: &str) -> tempfile::TempD
     };
     let options = BuildOptions {
         root: root.to_path_buf(),
-        load: LoadOptions { overrides },
+        load: LoadOptions {
+            overrides,
+            ..LoadOptions::default()
+        },
         drafts: false,
         now: hubsite::model::time::parse_now(now).expect("valid now"),
     };

@@ -21,7 +21,7 @@ pub use cache::{Cache, Changes, Rebuild};
 use crate::check;
 use crate::diag::Diagnostics;
 use crate::error::Error;
-use crate::load::{KnownPages, LoadOptions, Sources, load_site_knowing};
+use crate::load::{Bodies, KnownPages, LoadOptions, Sources, load_site_knowing};
 use crate::model::Site;
 use crate::model::{ModelOptions, build_site};
 use crate::output::host::host_ready;
@@ -215,11 +215,16 @@ fn stages(
     progress: &dyn Fn(Stage),
 ) -> Result<Built, Error> {
     progress(Stage::Load);
-    let mut sources = load_site_knowing(&options.root, &options.load, reuse.pages)?;
-    if stream.is_some() {
-        // Streamed: the pages' Markdown stays on disk until indexed and rendered.
-        sources.set_bodies_aside();
-    }
+    // Streamed: the pages' Markdown stays on disk until indexed and rendered.
+    let load = LoadOptions {
+        bodies: if stream.is_some() {
+            Bodies::OnDisk
+        } else {
+            options.load.bodies
+        },
+        ..options.load.clone()
+    };
+    let sources = load_site_knowing(&options.root, &load, reuse.pages)?;
     progress(Stage::Model);
     let reuse = LanguageReuse {
         render: reuse.render,

@@ -5,8 +5,8 @@
 //! The design, stage by stage:
 //!
 //! - **Load, model**: as before, except that each page keeps only what comes before its
-//!   Markdown body (`Sources::set_bodies_aside`): the search index and render read the body
-//!   again from its file. The staging folder ([`Staging`], the write stage's) is
+//!   Markdown body, from the moment it is read (`load::Bodies::OnDisk`): the search index and
+//!   render read the body again from its file. The staging folder ([`Staging`], the write stage's) is
 //!   opened once the first language's model and templates are good, so that a site with
 //!   problems in its content reports them before any question about its output folder.
 //! - **Files made from the model** (search index, booklet and directory PDFs, calendars, feeds,
