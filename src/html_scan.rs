@@ -7,12 +7,10 @@
 //! the site is hosted under a folder.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::convert::Infallible;
+use std::ops::Range;
 
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5gum::{Emitter, State, Tokenizer};
 
 /// A start tag as a browser's tokenizer reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,78 +24,346 @@ pub struct StartTag {
     pub text: Option<String>,
 }
 
-/// Every start tag of an HTML text, in order, read by html5ever's tokenizer as the HTML
-/// standard says: names lower-cased, character references decoded, nothing inside comments,
-/// and the content of `script`, `style`, `textarea`, `title` and the like read as text.
-/// `noscript` content is read as markup, as a browser without JavaScript reads it.
+/// Every start tag of an HTML text, in order, read by a tokenizer that follows the HTML
+/// standard (html5gum's): names lower-cased, character references decoded, nothing inside
+/// comments, and the content of `script`, `style`, `textarea`, `title` and the like read as
+/// text. `noscript` content is read as markup, as a browser without JavaScript reads it.
+/// [`read_start_tags`] reads the same way, keeping only what its reader asks for.
 pub fn start_tags(html: &str) -> Vec<StartTag> {
-    let tokenizer = Tokenizer::new(TagSink::default(), TokenizerOpts::default());
-    let queue = BufferQueue::default();
-    queue.push_back(html.into());
-    // No sink result stops the tokenizer (no script is run), so one feed reads everything.
-    let _ = tokenizer.feed(&queue);
-    tokenizer.end();
-    tokenizer.sink.tags.take()
-}
-
-/// Collects start tags, and the text of `<style>` elements.
-#[derive(Default)]
-struct TagSink {
-    tags: RefCell<Vec<StartTag>>,
-    /// Inside a `<style>` element, whose text is being collected.
-    in_style: RefCell<bool>,
-}
-
-impl TokenSink for TagSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        match token {
-            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
-                let name = tag.name.to_string();
-                let raw = match name.as_str() {
-                    "script" => Some(RawKind::ScriptData),
-                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-                    "title" | "textarea" => Some(RawKind::Rcdata),
-                    _ => None,
-                };
-                let style = name == "style";
-                *self.in_style.borrow_mut() = style;
-                self.tags.borrow_mut().push(StartTag {
-                    attributes: tag
-                        .attrs
-                        .into_iter()
-                        .map(|a| {
-                            let name = match a.name.prefix {
-                                Some(prefix) => format!("{prefix}:{}", a.name.local),
-                                None => a.name.local.to_string(),
-                            };
-                            (name, a.value.to_string())
-                        })
-                        .collect(),
-                    name,
-                    text: style.then(String::new),
-                });
-                // `<script/>` opens a script all the same: HTML ignores the slash.
-                raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
-            }
-            Token::TagToken(_) => {
-                *self.in_style.borrow_mut() = false;
-                TokenSinkResult::Continue
-            }
-            Token::CharacterTokens(text) if *self.in_style.borrow() => {
-                if let Some(style) = self
-                    .tags
-                    .borrow_mut()
-                    .last_mut()
-                    .and_then(|t| t.text.as_mut())
-                {
-                    style.push_str(&text);
-                }
-                TokenSinkResult::Continue
-            }
-            _ => TokenSinkResult::Continue,
+    /// Keeps everything.
+    #[derive(Default)]
+    struct All(Vec<StartTag>);
+    impl StartTagReader for All {
+        fn wants_element(&self, _name: &str) -> bool {
+            true
         }
+        fn wants_attribute(&self, _name: &str) -> bool {
+            true
+        }
+        fn start_tag(&mut self, name: &str, attributes: Attributes<'_>) {
+            self.0.push(StartTag {
+                name: name.to_owned(),
+                attributes: attributes
+                    .iter()
+                    .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                    .collect(),
+                text: (name == "style").then(String::new),
+            });
+        }
+        fn style_sheet(&mut self, css: &str) {
+            if let Some(text) = self.0.last_mut().and_then(|t| t.text.as_mut()) {
+                text.push_str(css);
+            }
+        }
+    }
+    let mut all = All::default();
+    read_start_tags(html, &mut all);
+    all.0
+}
+
+/// What a reader of an HTML text's start tags ([`read_start_tags`]) wants kept of them. The
+/// tokenizer copies only the attribute values asked for (into buffers it reuses), so a reader
+/// that wants a few attributes of a few elements costs little more than the tokenizing.
+pub trait StartTagReader {
+    /// Whether every attribute of an element with this lower-cased name is wanted.
+    fn wants_element(&self, name: &str) -> bool;
+    /// Whether this lower-cased attribute is wanted on every element.
+    fn wants_attribute(&self, name: &str) -> bool;
+    /// A start tag, with the attributes wanted of it (of a name given twice, the first, as a
+    /// browser keeps it).
+    fn start_tag(&mut self, name: &str, attributes: Attributes<'_>);
+    /// The text of the `<style>` element whose start tag came last, up to its end tag (or the
+    /// end of the HTML), before the next start tag is given; not called when it is empty.
+    fn style_sheet(&mut self, css: &str);
+}
+
+/// The attributes of a start tag that its [`StartTagReader`] asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Attributes<'a> {
+    /// Each attribute's name and value, as ranges of `text`.
+    spans: &'a [(Range<usize>, Range<usize>)],
+    text: &'a [u8],
+}
+
+impl<'a> Attributes<'a> {
+    /// Each attribute's lower-cased name and its value (character references decoded), in
+    /// the order written.
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        let text = self.text;
+        self.spans
+            .iter()
+            .map(move |(name, value)| (utf8(&text[name.clone()]), utf8(&text[value.clone()])))
+    }
+
+    /// The value of the attribute with this lower-cased name.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// Bytes the tokenizer gave as a name or value: UTF-8, as the HTML they were read from is, or
+/// the character references it decoded; a value cut inside a character (which cannot happen)
+/// would read as nothing rather than stop the build.
+fn utf8(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Reads the start tags of an HTML text as [`start_tags`] does, giving `reader` what it asks
+/// for of each.
+pub fn read_start_tags(html: &str, reader: &mut impl StartTagReader) {
+    let emitter = TagEmitter {
+        reader,
+        tag: Vec::new(),
+        current: Current::Other,
+        last_start_tag: Vec::new(),
+        element_wanted: None,
+        text: Vec::new(),
+        spans: Vec::new(),
+        attribute: None,
+        in_style: false,
+        style: Vec::new(),
+    };
+    // Reading a `&str` cannot fail.
+    let Ok(()) = Tokenizer::new_with_emitter(html, emitter).finish();
+}
+
+/// What the tokenizer is reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Current {
+    StartTag,
+    EndTag,
+    /// A comment or doctype, or nothing yet.
+    Other,
+}
+
+/// The attribute being read: its name's range in [`TagEmitter::text`], and whether it is kept
+/// (once known: when its value starts or it ends).
+#[derive(Debug)]
+struct OpenAttribute {
+    name: Range<usize>,
+    kept: Option<bool>,
+}
+
+/// html5gum's [`Emitter`] for a [`StartTagReader`]: keeps the current tag's name, and the
+/// names and values of the attributes the reader wants in one buffer reused for every tag.
+/// Switches the tokenizer to raw text after `script`, `style` and the like, as a browser's
+/// tree builder would (the same elements html5ever's tokenizer is told of).
+struct TagEmitter<'r, R> {
+    reader: &'r mut R,
+    /// The current tag's name.
+    tag: Vec<u8>,
+    current: Current,
+    /// The last start tag's name, to know which end tag ends a raw-text element.
+    last_start_tag: Vec<u8>,
+    /// Whether the reader wants every attribute of the current tag, once asked (when the
+    /// first attribute's value starts or it ends: the tag's name is whole then).
+    element_wanted: Option<bool>,
+    /// The names and values of the current tag's kept attributes, then the open attribute's name.
+    text: Vec<u8>,
+    /// The kept attributes of the current tag: name and value ranges in `text`.
+    spans: Vec<(Range<usize>, Range<usize>)>,
+    attribute: Option<OpenAttribute>,
+    /// Inside a `<style>` element, whose text is collected in `style`.
+    in_style: bool,
+    style: Vec<u8>,
+}
+
+impl<R: StartTagReader> TagEmitter<'_, R> {
+    /// Whether the open attribute is kept: on a start tag, a first one of its name that the
+    /// reader wants. Its name is whole once its value starts.
+    fn keep_attribute(&mut self) -> bool {
+        let (name, known) = match &self.attribute {
+            Some(open) => (open.name.clone(), open.kept),
+            None => return false,
+        };
+        if let Some(kept) = known {
+            return kept;
+        }
+        let kept = self.current == Current::StartTag && {
+            let element_wanted = *self
+                .element_wanted
+                .get_or_insert_with(|| self.reader.wants_element(utf8(&self.tag)));
+            let name_bytes = &self.text[name.clone()];
+            (element_wanted || self.reader.wants_attribute(utf8(name_bytes)))
+                && !self
+                    .spans
+                    .iter()
+                    .any(|(n, _)| &self.text[n.clone()] == name_bytes)
+        };
+        if !kept {
+            self.text.truncate(name.start);
+        }
+        if let Some(open) = &mut self.attribute {
+            open.kept = Some(kept);
+        }
+        kept
+    }
+
+    /// Ends the open attribute, if any: a kept one joins the tag's attributes.
+    fn finish_attribute(&mut self) {
+        if self.attribute.is_none() {
+            return;
+        }
+        let kept = self.keep_attribute();
+        if let Some(open) = self.attribute.take()
+            && kept
+        {
+            let value = open.name.end..self.text.len();
+            self.spans.push((open.name, value));
+        }
+    }
+
+    /// Gives the reader the `<style>` text read so far.
+    fn finish_style(&mut self) {
+        if self.in_style {
+            self.in_style = false;
+            if !self.style.is_empty() {
+                self.reader.style_sheet(utf8(&self.style));
+                self.style.clear();
+            }
+        }
+    }
+}
+
+impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
+    type Token = Infallible;
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag
+            .extend_from_slice(last_start_tag.unwrap_or_default());
+    }
+
+    fn emit_eof(&mut self) {
+        self.finish_style();
+    }
+
+    fn emit_error(&mut self, _error: html5gum::Error) {}
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn pop_token(&mut self) -> Option<Infallible> {
+        None
+    }
+
+    fn emit_string(&mut self, text: &[u8]) {
+        if self.in_style {
+            self.style.extend_from_slice(text);
+        }
+    }
+
+    fn init_start_tag(&mut self) {
+        self.tag.clear();
+        self.current = Current::StartTag;
+        self.element_wanted = None;
+        self.text.clear();
+        self.spans.clear();
+        self.attribute = None;
+    }
+
+    fn init_end_tag(&mut self) {
+        self.tag.clear();
+        self.current = Current::EndTag;
+        self.text.clear();
+        self.spans.clear();
+        self.attribute = None;
+    }
+
+    fn init_comment(&mut self) {
+        self.current = Current::Other;
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.finish_attribute();
+        // As html5ever's tokenizer sink read it: any tag ends a style sheet.
+        self.finish_style();
+        if self.current != Current::StartTag {
+            return None;
+        }
+        self.last_start_tag.clear();
+        self.last_start_tag.extend_from_slice(&self.tag);
+        let name = utf8(&self.tag);
+        self.reader.start_tag(
+            name,
+            Attributes {
+                spans: &self.spans,
+                text: &self.text,
+            },
+        );
+        // `<script/>` opens a script all the same: HTML ignores the slash.
+        match name {
+            "script" => Some(State::ScriptData),
+            "style" => {
+                self.in_style = true;
+                Some(State::RawText)
+            }
+            "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
+            "title" | "textarea" => Some(State::RcData),
+            _ => None,
+        }
+    }
+
+    fn emit_current_comment(&mut self) {}
+
+    fn emit_current_doctype(&mut self) {}
+
+    fn set_self_closing(&mut self) {}
+
+    fn set_force_quirks(&mut self) {}
+
+    fn push_tag_name(&mut self, name: &[u8]) {
+        self.tag.extend_from_slice(name);
+    }
+
+    fn push_comment(&mut self, _text: &[u8]) {}
+
+    fn push_doctype_name(&mut self, _name: &[u8]) {}
+
+    fn init_doctype(&mut self) {
+        self.current = Current::Other;
+    }
+
+    fn init_attribute(&mut self) {
+        self.finish_attribute();
+        let at = self.text.len();
+        self.attribute = Some(OpenAttribute {
+            name: at..at,
+            kept: None,
+        });
+    }
+
+    fn push_attribute_name(&mut self, name: &[u8]) {
+        if let Some(open) = &mut self.attribute {
+            self.text.extend_from_slice(name);
+            open.name.end = self.text.len();
+        }
+    }
+
+    fn init_attribute_value(&mut self) {
+        self.keep_attribute();
+    }
+
+    fn push_attribute_value(&mut self, value: &[u8]) {
+        if self.keep_attribute() {
+            self.text.extend_from_slice(value);
+        }
+    }
+
+    fn set_doctype_public_identifier(&mut self, _value: &[u8]) {}
+
+    fn set_doctype_system_identifier(&mut self, _value: &[u8]) {}
+
+    fn push_doctype_public_identifier(&mut self, _value: &[u8]) {}
+
+    fn push_doctype_system_identifier(&mut self, _value: &[u8]) {}
+
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.current == Current::EndTag
+            && !self.last_start_tag.is_empty()
+            && self.last_start_tag == self.tag
     }
 }
 

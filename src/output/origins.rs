@@ -15,7 +15,10 @@ use rustc_hash::FxHashSet;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
-use crate::html_scan::{CssUrlKind, css_urls, start_tags, urls_in_attribute};
+use crate::html_scan::{
+    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, start_tags,
+    urls_in_attribute,
+};
 use crate::load::Sources;
 use crate::output::{Contents, Output};
 use crate::render::RenderedPage;
@@ -327,43 +330,50 @@ pub fn is_foreign(url: &str, own: &str) -> bool {
     own_origin(&url) != own
 }
 
-/// The attributes that make a browser fetch something, by element: (attribute, what it does).
-fn fetching_attributes(
-    tag: &str,
-    value_of: impl Fn(&str) -> Option<String>,
-) -> Vec<(&'static str, &'static str)> {
+/// When an element's [`fetching_attributes`] fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fetches {
+    Always,
+    /// `<input>` whose `type` is `image`.
+    IfImageInput,
+    /// `<link>` whose `rel` fetches ([`link_fetches`]).
+    IfFetchingLink,
+}
+
+/// The attributes that make a browser fetch something, by element: (attribute, what it does),
+/// and when they do; `None` for an element none of whose attributes fetch (a `style` attribute
+/// aside, which every element may have).
+fn fetching_attributes(tag: &str) -> Option<(Fetches, &'static [(&'static str, &'static str)])> {
     const IMAGE: &str = "loads an image from";
     const MEDIA: &str = "loads a video or sound from";
-    match tag {
-        "script" => vec![
-            ("src", "loads a script from"),
-            ("href", "loads a script from"),
-            ("xlink:href", "loads a script from"),
-        ],
-        "img" => vec![("src", IMAGE), ("srcset", IMAGE)],
-        "source" => vec![("src", MEDIA), ("srcset", IMAGE)],
-        "video" | "audio" | "track" => vec![("src", MEDIA), ("poster", IMAGE)],
-        "iframe" | "frame" => vec![("src", "loads a frame from")],
-        "embed" => vec![("src", "loads an embedded object from")],
-        "object" => vec![("data", "loads an embedded object from")],
-        "input" if value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image")) => {
-            vec![("src", IMAGE)]
+    const SCRIPT: &str = "loads a script from";
+    const DRAWING: &str = "loads a drawing from";
+    const OBJECT: &str = "loads an embedded object from";
+    let attributes: &'static [(&'static str, &'static str)] = match tag {
+        "script" => &[("src", SCRIPT), ("href", SCRIPT), ("xlink:href", SCRIPT)],
+        "img" => &[("src", IMAGE), ("srcset", IMAGE)],
+        "source" => &[("src", MEDIA), ("srcset", IMAGE)],
+        "video" | "audio" | "track" => &[("src", MEDIA), ("poster", IMAGE)],
+        "iframe" | "frame" => &[("src", "loads a frame from")],
+        "embed" => &[("src", OBJECT)],
+        "object" => &[("data", OBJECT)],
+        "input" => return Some((Fetches::IfImageInput, &[("src", IMAGE)])),
+        "link" => {
+            return Some((
+                Fetches::IfFetchingLink,
+                &[("href", "loads a style sheet, font or icon from")],
+            ));
         }
-        "link" if value_of("rel").is_some_and(|rel| link_fetches(&rel)) => {
-            vec![("href", "loads a style sheet, font or icon from")]
-        }
-        "form" => vec![("action", "sends a form's answers to")],
-        "body" | "table" | "td" | "th" => vec![("background", IMAGE)],
+        "form" => &[("action", "sends a form's answers to")],
+        "body" | "table" | "td" | "th" => &[("background", IMAGE)],
         // SVG's image (HTML also reads `<image src>` as `<img>`), pattern and filter images.
-        "image" | "feimage" => vec![("src", IMAGE), ("href", IMAGE), ("xlink:href", IMAGE)],
-        "use" => vec![
-            ("href", "loads a drawing from"),
-            ("xlink:href", "loads a drawing from"),
-        ],
+        "image" | "feimage" => &[("src", IMAGE), ("href", IMAGE), ("xlink:href", IMAGE)],
+        "use" => &[("href", DRAWING), ("xlink:href", DRAWING)],
         // Every relative address of the page would then be read against the other site.
-        "base" => vec![("href", "reads every relative address of the page against")],
-        _ => Vec::new(),
-    }
+        "base" => &[("href", "reads every relative address of the page against")],
+        _ => return None,
+    };
+    Some((Fetches::Always, attributes))
 }
 
 /// `<link rel>` values that make the browser fetch the target.
@@ -386,45 +396,72 @@ fn link_fetches(rel: &str) -> bool {
 }
 
 /// Every load from another origin in an HTML text, in order, as a browser would read the
-/// page (html5ever's tokenizer: see [`start_tags`]).
+/// page (see [`read_start_tags`]). Only the attributes that may fetch, and `style`, are read.
 pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
-    let mut loads = Vec::new();
-    for tag in start_tags(html) {
-        let value_of = |name: &str| {
-            tag.attributes
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.clone())
-        };
-        for (attribute, kind) in fetching_attributes(&tag.name, value_of) {
-            for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
-                for (url, _) in urls_in_attribute(value) {
-                    if is_foreign(url, own) {
-                        loads.push(Load {
-                            kind,
-                            url: Cow::Owned(url.to_owned()),
-                            offset: 0,
-                        });
+    let mut finder = LoadFinder {
+        own,
+        loads: Vec::new(),
+    };
+    read_start_tags(html, &mut finder);
+    finder.loads
+}
+
+/// Finds the loads from another origin in the start tags it is given.
+struct LoadFinder<'a> {
+    own: &'a str,
+    loads: Vec<Load<'static>>,
+}
+
+impl LoadFinder<'_> {
+    fn css(&mut self, css: &str) {
+        self.loads.extend(
+            foreign_loads_in_css(css, self.own)
+                .into_iter()
+                .map(Load::into_owned),
+        );
+    }
+}
+
+impl StartTagReader for LoadFinder<'_> {
+    fn wants_element(&self, name: &str) -> bool {
+        fetching_attributes(name).is_some()
+    }
+
+    fn wants_attribute(&self, name: &str) -> bool {
+        name == "style"
+    }
+
+    fn start_tag(&mut self, name: &str, attributes: Attributes<'_>) {
+        if let Some((when, fetching)) = fetching_attributes(name) {
+            let fetches = match when {
+                Fetches::Always => true,
+                Fetches::IfImageInput => attributes
+                    .get("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("image")),
+                Fetches::IfFetchingLink => attributes.get("rel").is_some_and(link_fetches),
+            };
+            for (attribute, kind) in fetching.iter().filter(|_| fetches) {
+                for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
+                    for (url, _) in urls_in_attribute(value) {
+                        if is_foreign(url, self.own) {
+                            self.loads.push(Load {
+                                kind,
+                                url: Cow::Owned(url.to_owned()),
+                                offset: 0,
+                            });
+                        }
                     }
                 }
             }
         }
-        for (_, style) in tag.attributes.iter().filter(|(n, _)| n == "style") {
-            loads.extend(
-                foreign_loads_in_css(style, own)
-                    .into_iter()
-                    .map(Load::into_owned),
-            );
-        }
-        if let Some(sheet) = &tag.text {
-            loads.extend(
-                foreign_loads_in_css(sheet, own)
-                    .into_iter()
-                    .map(Load::into_owned),
-            );
+        for (_, style) in attributes.iter().filter(|(n, _)| *n == "style") {
+            self.css(style);
         }
     }
-    loads
+
+    fn style_sheet(&mut self, css: &str) {
+        self.css(css);
+    }
 }
 
 /// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
