@@ -655,6 +655,82 @@ mod tests {
         );
     }
 
+    /// The loads of every start tag with all its attributes, as the check found them before
+    /// it read only the attributes that may fetch (session 11).
+    fn loads_of_every_tag(html: &str) -> Vec<Load<'static>> {
+        let mut loads = Vec::new();
+        for tag in start_tags(html) {
+            let value_of = |name: &str| {
+                tag.attributes
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            if let Some((when, fetching)) = fetching_attributes(&tag.name) {
+                let fetches = match when {
+                    Fetches::Always => true,
+                    Fetches::IfImageInput => {
+                        value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
+                    }
+                    Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
+                };
+                for (attribute, kind) in fetching.iter().filter(|_| fetches) {
+                    for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
+                        for (url, _) in urls_in_attribute(value) {
+                            if is_foreign(url, OWN) {
+                                loads.push(Load {
+                                    kind,
+                                    url: Cow::Owned(url.to_owned()),
+                                    offset: 0,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            for (_, style) in tag.attributes.iter().filter(|(n, _)| n == "style") {
+                let found = foreign_loads_in_css(style, OWN);
+                loads.extend(found.into_iter().map(Load::into_owned));
+            }
+            if let Some(sheet) = &tag.text {
+                let found = foreign_loads_in_css(sheet, OWN);
+                loads.extend(found.into_iter().map(Load::into_owned));
+            }
+        }
+        loads
+    }
+
+    #[test]
+    fn reading_only_the_attributes_that_fetch_finds_what_reading_all_finds() {
+        let pieces = [
+            r#"<img src="/a" SRC="//first-wins.example/" src=//no.example/ style="background:url(//s.example/)" style="x:url(//no.example/)">"#,
+            r#"<p style=" background : URL( '//p.example/a.png' ) " style="url(//no.example/)">"#,
+            r#"<input src=//i.example/ type=Image><input src=//no.example/ type=text><input src=//no.example/>"#,
+            r#"<link href=//l.example/ rel="preload"><link href=//no.example/ rel=canonical><link rel=icon rel=x href=//m.example/>"#,
+            r#"<style>@import "//a.example/";</style><style media=x></style><p><style>b{c:url(//b.example/)}</style>"#,
+            r#"<svg><feImage href=//f.example/ /><use xlink:href=//u.example/#a /><image src=//g.example/></svg>"#,
+            r#"<td background=//t.example/ style="background-image:url(//t2.example/)"><script href=//sh.example/ src=/ok.js></script>"#,
+            r#"<source srcset="/a.png 1x, //c.example/b.png 2x" src="//d.example/v.mp4"><base href=//e.example/>"#,
+            r#"<a href=//no.example/ style=background:url(//h.example/)><img src="#,
+            "><style>d{e:url(//unclosed.example/)}<img src=//in-the-style-sheet.example/>",
+        ];
+        for piece in pieces {
+            assert_eq!(
+                foreign_loads_in_html(piece, OWN),
+                loads_of_every_tag(piece),
+                "{piece}"
+            );
+        }
+        let all = pieces.concat();
+        let loads = foreign_loads_in_html(&all, OWN);
+        assert_eq!(loads, loads_of_every_tag(&all));
+        assert!(loads.len() > 15, "{loads:?}");
+        assert!(
+            !loads.iter().any(|l| l.url.contains("no.example")),
+            "{loads:?}"
+        );
+    }
+
     #[test]
     fn scanner_survives_broken_html() {
         for html in [
