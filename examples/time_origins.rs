@@ -3,7 +3,8 @@
 //!
 //! Usage: `cargo run --release --example time_origins -- PUBLIC_DIR [ROUNDS]`; with
 //! `--compare` instead of ROUNDS, compares every page's start tags as the origin check reads
-//! them with html5ever's reading (the check's before session 11), and times that reading.
+//! them with html5ever's reading (the check's before session 11), and times that reading, and
+//! every page's links with the link scan's before session 11.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -54,6 +55,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "{differ} of {} pages read differently ({tags} start tags)",
             pages.len()
         );
+        let links_differ = pages
+            .iter()
+            .filter(|page| site_paths_in_html(page) != site_paths_by_find(page))
+            .count();
+        println!("{links_differ} pages whose links the scan with str::find reads differently");
         return Ok(());
     }
     let rounds: usize = rounds.map_or(Ok(3), |r| r.parse())?;
@@ -78,4 +84,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
+}
+
+/// The link scan before session 11, with `str::find`.
+fn site_paths_by_find(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attribute) {
+            rest = &rest[i + attribute.len()..];
+            let value = &rest[..rest.find('"').unwrap_or(rest.len())];
+            if value.starts_with('/') && !value.starts_with("//") {
+                found.push(value);
+            }
+        }
+    }
+    found
 }
