@@ -1,10 +1,10 @@
 //! Scanners over the HTML and CSS the build makes: start tags as a browser reads them
-//! ([`start_tags`], html5ever's tokenizer: character references decoded, comments, raw text
-//! and odd markup as the HTML standard says), start tags with where each value sits in the
-//! text ([`tags`], a small scanner for rewriting the site's own addresses), and the addresses
-//! in a style sheet. A leaf module: the origin check (stage 4) reads with [`start_tags`] and
-//! [`css_urls`], and [`crate::site_url`] rewrites the site's own addresses with [`tags`] when
-//! the site is hosted under a folder.
+//! ([`read_start_tags`] and [`start_tags`], html5gum's tokenizer: character references decoded,
+//! comments, raw text and odd markup as the HTML standard says), start tags with where each
+//! value sits in the text ([`tags`], a small scanner for rewriting the site's own addresses),
+//! and the addresses in a style sheet. A leaf module: the origin check (stage 4) reads with
+//! [`read_start_tags`] and [`css_urls`], and [`crate::site_url`] rewrites the site's own
+//! addresses with [`tags`] when the site is hosted under a folder.
 
 use std::borrow::Cow;
 use std::convert::Infallible;

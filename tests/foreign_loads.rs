@@ -1,5 +1,6 @@
-//! The origin check reads pages as a browser does (html5ever's tokenizer), so loads a simple
-//! scanner would miss fail the build too: an address written with a character reference, an
+//! The origin check reads pages as a browser does (html5gum's tokenizer, which reads them as
+//! html5ever's does: tests/origin_reader.rs), so loads a simple scanner would miss fail the
+//! build too: an address written with a character reference, an
 //! SVG image, and a `<base>` that sends every relative address to another site. On the
 //! council site (hosted under a folder), from a page's Markdown.
 
