@@ -311,8 +311,18 @@ fn own_origin(base_url: &str) -> String {
 
 /// True when fetching `url` from a page of this site would contact another origin.
 pub fn is_foreign(url: &str, own: &str) -> bool {
-    let url = url.trim().to_ascii_lowercase();
-    let url = url.replace('\\', "/");
+    // As a browser's URL parser reads it: spaces and control characters at either end dropped,
+    // tabs and line breaks anywhere removed (`/&#9;/x` is `//x`, `h&#10;ttps://x` is
+    // `https://x`), backslashes read as slashes.
+    let url: String = url
+        .trim_matches(|c: char| c.is_whitespace() || c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| match c {
+            '\\' => '/',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
     if url.starts_with("//") {
         return true;
     }
@@ -547,6 +557,14 @@ mod tests {
         assert!(is_foreign("//cdn.example.com/x.js", OWN));
         assert!(is_foreign("HTTP://HUB.EXAMPLE.ORG:8080/x", OWN));
         assert!(is_foreign("\\\\evil.example/x", OWN));
+        // A browser drops tabs and line breaks inside an address, and control characters at
+        // its ends.
+        assert!(is_foreign("/\t/evil.example/x", OWN));
+        assert!(is_foreign("h\nttps://evil.example/x", OWN));
+        assert!(is_foreign("\u{1}//evil.example/x", OWN));
+        assert!(is_foreign(" https://evil.example/x\u{0}", OWN));
+        assert!(!is_foreign("/\tpath/x.png", OWN));
+        assert!(!is_foreign("https://hub.example.org\n/a.png", OWN));
         assert!(!is_foreign("https://hub.example.org/css/site.css", OWN));
         assert!(!is_foreign("/css/site.css", OWN));
         assert!(!is_foreign("images/a.png", OWN));
@@ -728,6 +746,20 @@ mod tests {
         assert!(
             !loads.iter().any(|l| l.url.contains("no.example")),
             "{loads:?}"
+        );
+    }
+
+    #[test]
+    fn finds_addresses_a_browser_reads_without_their_tabs_and_line_breaks() {
+        let html = "<img alt=\"\" src=\"/&#9;/a.example/x.png\"><script src=\"h&#10;ttps://b.example/s.js\"></script>\
+                    <img alt=\"\" src=\"&#1;//c.example/y.png\"><img alt=\"\" src=\"/&#9;ok.png\">";
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads an image from", "/\t/a.example/x.png"),
+                ("loads a script from", "h\nttps://b.example/s.js"),
+                ("loads an image from", "\u{1}//c.example/y.png"),
+            ])
         );
     }
 
