@@ -253,6 +253,14 @@ impl Session {
     pub fn part_of_week(&self) -> PartOfWeek {
         PartOfWeek::of(self.local_start.date())
     }
+
+    /// Whether `other` is another date of this session, which a full session's page offers
+    /// in any week: the same title, regardless of ASCII case. The one rule for both the
+    /// session's page (render::programme::instead) and which weeks an edit can change
+    /// (pipeline::cache::sessions).
+    pub fn is_other_date_of(&self, other: &Session) -> bool {
+        self.title.eq_ignore_ascii_case(&other.title)
+    }
 }
 
 /// What a session inherits from its week.

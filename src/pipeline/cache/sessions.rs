@@ -24,6 +24,7 @@ use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
 use crate::load::load_weeks;
 use crate::load::sessions::{SessionSource, WeekSource};
+use crate::model::session::Session;
 use crate::model::week::WeekId;
 use crate::model::{ById, ModelOptions, PageId, PageKind, Site, TopicId, UrlPath, update_sessions};
 use crate::output::origins::CleanPages;
@@ -280,26 +281,21 @@ impl Language<'_> {
 }
 
 /// The weeks whose own pages an edit to the sessions of `touched` can change: the edited
-/// weeks, and those with a session of the same title as an edited session before or after
-/// (a full session's page offers the other dates of a session by that title, in any week). No
-/// other page of a week reads another week's sessions.
+/// weeks, and those with a session that is another date of an edited session before or after
+/// ([`Session::is_other_date_of`]: a full session's page offers them, in any week). No other
+/// page of a week reads another week's sessions.
 fn weeks_to_render(old: &Site, new: &Site, touched: &Touched) -> BTreeSet<WeekId> {
-    let mut titles = BTreeSet::new();
-    for site in [old, new] {
-        for session in site
-            .sessions
-            .iter()
-            .filter(|s| touched.sessions.contains(&s.source))
-        {
-            titles.insert(session.title.to_ascii_lowercase());
-        }
-    }
+    let edited: Vec<&Session> = [old, new]
+        .iter()
+        .flat_map(|site| site.sessions.iter())
+        .filter(|s| touched.sessions.contains(&s.source))
+        .collect();
     let mut weeks: BTreeSet<WeekId> = touched.weeks.iter().map(|&i| WeekId::new(i)).collect();
     for site in [old, new] {
         weeks.extend(
             site.sessions
                 .iter()
-                .filter(|s| titles.contains(&s.title.to_ascii_lowercase()))
+                .filter(|s| edited.iter().any(|e| e.is_other_date_of(s)))
                 .map(|s| s.week),
         );
     }

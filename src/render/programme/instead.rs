@@ -84,7 +84,7 @@ pub fn instead(site: &Site, session: &Session) -> Instead {
 /// the same title (another date of the same session) or in the same week on a shared topic;
 /// same-title sessions first, then by start.
 fn other_dates(site: &Site, session: &Session) -> Vec<MarkedLink> {
-    let same_title = |s: &Session| s.title.eq_ignore_ascii_case(&session.title);
+    let same_title = |s: &Session| s.is_other_date_of(session);
     let shares_topic =
         |s: &Session| s.week == session.week && s.topics.iter().any(|t| session.topics.contains(t));
     let mut found: Vec<&Session> = site
