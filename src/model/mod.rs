@@ -43,7 +43,7 @@ pub use page::{Page, PageId, PageKind};
 pub use service::{Service, ServiceId};
 pub use slug::{Slug, UrlPath};
 pub use topic::{Topic, TopicId, Topics};
-pub use update::{update_services, update_sessions, update_topics};
+pub use update::{Printed, UpdatedTopics, update_services, update_sessions, update_topics};
 
 /// How to model a site.
 #[derive(Debug, Clone)]

@@ -184,7 +184,7 @@ pub fn update_topics(
     old: &Site,
     sources: &Sources,
     options: &ModelOptions,
-) -> Option<(Site, BTreeSet<TopicId>)> {
+) -> Option<UpdatedTopics> {
     if options.now != old.now || !sources.problems.is_empty() {
         return None;
     }
@@ -223,12 +223,17 @@ pub fn update_topics(
         .filter(|((_, new), old)| shown(new, old))
         .map(|((id, _), _)| id)
         .collect();
-    let printed = old.printed_directory.is_some()
+    let printed = if old.printed_directory.is_some()
         && old
             .services
             .iter()
-            .any(|s| s.topics.iter().any(|t| edited.contains(t)));
-    let selection = printed.then(|| {
+            .any(|s| s.topics.iter().any(|t| edited.contains(t)))
+    {
+        Printed::Again
+    } else {
+        Printed::Kept
+    };
+    let selection = (printed == Printed::Again).then(|| {
         printed_directory::choose(
             &sources.config.directory.print,
             &old.services,
@@ -250,5 +255,29 @@ pub fn update_topics(
     if let Some(selection) = selection {
         site.printed_directory = printed_directory::build_printed_directory(&site, &selection);
     }
-    Some((site, edited))
+    Some(UpdatedTopics {
+        site,
+        edited,
+        printed,
+    })
+}
+
+/// What [`update_topics`] made.
+pub struct UpdatedTopics {
+    /// The model with the topics built again.
+    pub site: Site,
+    /// The topics whose names or descriptions differ.
+    pub edited: BTreeSet<TopicId>,
+    /// Whether the printed directory was made again.
+    pub printed: Printed,
+}
+
+/// Whether an update made the printed directory again (it shows an edited topic) or kept the
+/// last one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Printed {
+    /// The kept model's (or none).
+    Kept,
+    /// Made again: the site prints one and one of its services has an edited topic.
+    Again,
 }

@@ -36,7 +36,9 @@ use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
 use crate::model::related::RelatedLists;
-use crate::model::{ModelOptions, PageId, PageKind, Site, TopicId, update_topics};
+use crate::model::{
+    ModelOptions, PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics,
+};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
     SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
@@ -118,7 +120,11 @@ impl Language<'_> {
             now: self.options.now,
         };
         let old = &part.site;
-        let (site, edited) = update_topics(old, &sources, &model)?;
+        let UpdatedTopics {
+            site,
+            edited,
+            printed,
+        } = update_topics(old, &sources, &model)?;
         let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
         let lists = |lists: &RelatedLists| {
             lists
@@ -138,11 +144,9 @@ impl Language<'_> {
             })
             .map(|(id, _)| PageId::new(id))
             .collect();
-        let printed =
-            old.printed_directory.is_some() && site.services.iter().any(|s| shows(&s.topics));
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-        if printed {
+        if printed == Printed::Again {
             for printed in booklet_pdf::print_directory(&site) {
                 let printed = printed.ok()?;
                 downloads.insert(&printed.path, printed.bytes.len());
@@ -235,14 +239,14 @@ impl Language<'_> {
             records,
             documents,
             replaced,
-            downloads: printed.then_some(downloads),
+            downloads: (printed == Printed::Again).then_some(downloads),
         })
     }
 }
 
 /// The groups of generated pages that show an edited topic: the topics' always (the index
 /// lists every topic), the others when one of their items has or lists an item with one.
-fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: bool) -> Vec<Generated> {
+fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: Printed) -> Vec<Generated> {
     let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
     let lists = |lists: &RelatedLists| {
         lists
@@ -255,7 +259,7 @@ fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: bool) -> V
         .iter()
         .any(|s| shows(&s.topics) || lists(&s.related_lists));
     let resources = site.resources.iter().any(|r| shows(&r.topics));
-    let directory = printed
+    let directory = printed == Printed::Again
         || site
             .services
             .iter()
