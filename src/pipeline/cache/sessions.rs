@@ -2,16 +2,23 @@
 //! a week's `week.toml`) where no week or session comes, goes or moves. The weeks under
 //! `sessions/` are read again (they are few files), and in each language the kept model is
 //! updated with them ([`update_sessions`]: weeks, sessions, their related lists and the
-//! booklets made again, every page, topic and service the kept model's). Then only what reads
-//! the weeks is made again: the programme (weeks, days, sessions, filters, hosts, booklets'
-//! pages), the home page (its 'coming up' list and the latest week), the topic index (its
-//! counts) and the pages of the topics an edited week's sessions have or had, the calendars,
-//! the 'my sessions' data, the PDF booklets of edited weeks, and the search documents of
-//! sessions that differ. Every other file is the last build's: no other page, feed or export
-//! reads a session (but the practitioners' guide, which shows the latest week's feedback
-//! address when the site gives none: a change to that address runs the whole pipeline), and
-//! the sitemap is the same while the programme's pages and their dates are (checked: anything
-//! else runs the whole pipeline, which reports as a build does).
+//! booklets made again, every page, topic and service the kept model's). Then only what an
+//! edit can change is made again:
+//!
+//! - the programme's pages of the weeks it can change ([`weeks_to_render`]: the edited weeks,
+//!   and those with another date of an edited session, which a full session's page offers);
+//! - the home page only when what it shows of the weeks differs ([`home::weeks_shown`]: its
+//!   route into the featured week, the sessions on now and coming up);
+//! - the topic index (its counts), and the pages of only the topics an edited session has or
+//!   had;
+//! - the calendars, the 'my sessions' data, the PDF booklets of edited weeks, and the search
+//!   documents of sessions that differ.
+//!
+//! Every other file is the last build's: no other page, feed or export reads a session (but
+//! the practitioners' guide, which shows the latest week's feedback address when the site gives
+//! none: a change to that address runs the whole pipeline), and the sitemap is the same while
+//! the programme's pages and their dates are (checked: anything else runs the whole pipeline,
+//! which reports as a build does).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -19,7 +19,9 @@
 //! - the search documents that show a topic's name: the topics' own, and those of the pages,
 //!   sessions and services with an edited topic, where they differ.
 //!
-//! No feed, calendar, 'my sessions' file, booklet or home page shows a topic, and the sitemap
+//! The home page shows no topic of its own, but may list related resources, whose views carry
+//! their topics: the content pages' filter (a page listing a resource with an edited topic)
+//! covers it. No feed, calendar, 'my sessions' file or booklet shows a topic, and the sitemap
 //! is the same (the same pages at the same addresses). Anything else runs the whole pipeline,
 //! which reports as a build does.
 
