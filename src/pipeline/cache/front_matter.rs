@@ -20,11 +20,10 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::plans::{Plan, Sitemap, apply_plans};
+use super::plans::{Language, Plan, Sitemap, apply_plans};
 use super::{Changes, Edited, Kept, fit_last_build, read_again};
 use crate::load::Sources;
-use crate::model::{ModelOptions, Page, PageId, PageKind, Site, TopicId, update_pages};
-use crate::output::Output;
+use crate::model::{Page, PageId, PageKind, Site, TopicId, update_pages};
 use crate::output::feeds;
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::page_document;
@@ -62,7 +61,7 @@ pub(super) fn apply_front_matter_edits(
     let mut plans = Vec::new();
     for (index, (tree, (part, own))) in trees.into_iter().zip(kept.parts(&merged)).enumerate() {
         let language = Language {
-            changes,
+            edit: changes,
             own,
             merged: &merged,
             clean_pages,
@@ -101,17 +100,6 @@ fn reread(kept: &Sources, changes: &Changes) -> Option<Sources> {
     Some(sources)
 }
 
-/// What one language's part of the last build is checked against.
-struct Language<'a> {
-    changes: &'a Changes,
-    /// This language's output ([`Language::merged`] for the default language).
-    own: &'a Output,
-    /// Every language's.
-    merged: &'a Output,
-    clean_pages: &'a CleanPages,
-    options: &'a BuildOptions,
-}
-
 /// One language's part of an edit, made and checked but not yet applied, with what is
 /// checked across languages before any is applied.
 struct LanguagePlan {
@@ -122,14 +110,11 @@ struct LanguagePlan {
     page_count: usize,
 }
 
-impl Language<'_> {
+impl Language<'_, &Changes> {
     /// The model of `sources` (this language's, edited), compared with `part`'s; the pages
     /// whose recorded inputs changed rendered again and checked as a build checks them.
     fn plan(&self, part: &Built, sources: Sources) -> Option<LanguagePlan> {
-        let model = ModelOptions {
-            drafts: self.options.drafts,
-            now: self.options.now,
-        };
+        let model = self.model_options();
         // Only pages changed among the sources: the rest of the model is the kept one's.
         let old = &part.site;
         let site = update_pages(old, &part.sources, &sources, &model)?;
@@ -139,7 +124,7 @@ impl Language<'_> {
         // Every page from a file the batch names counts as changed, even when its text is
         // what the kept sources hold: the text shortcut, when it gives up, may have taken the
         // new text already.
-        let named = |page: &Page| self.changes.paths.contains(&site.raw(page).file.path);
+        let named = |page: &Page| self.edit.paths.contains(&site.raw(page).file.path);
         let changed: BTreeSet<PageId> = old
             .pages
             .iter()
@@ -217,10 +202,7 @@ impl Language<'_> {
             replaced.push((feed.path, Arc::new(feed.xml.into_bytes())));
         }
         // Every file is one the last build published.
-        if !replaced
-            .iter()
-            .all(|(path, _)| self.own.get(path).is_some())
-        {
+        if !self.published_before(&replaced) {
             return None;
         }
         // A page's search document shows the page and the title of the section it is in:

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use super::{Edited, Kept, fit_last_build, patched};
 use crate::load::Sources;
-use crate::model::{PageId, Site};
+use crate::model::{ModelOptions, PageId, Site};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
 use crate::output::{Contents, Output, sitemap};
-use crate::pipeline::BuildOptions;
+use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{Downloads, PageHtml, RenderedPage, RenderedSite, last_modified};
 use crate::site_url::language_output_prefix;
@@ -35,6 +35,67 @@ pub(super) struct Plan {
     pub(super) downloads: Option<Downloads>,
     /// Pages rendered again.
     pub(super) rendered: usize,
+}
+
+/// What one language's part of the last build is checked against, in every shortcut: the edit
+/// (`E`, the same in every language: what was read again) and the outputs.
+pub(super) struct Language<'a, E> {
+    /// What was edited, read again.
+    pub(super) edit: E,
+    /// This language's output (the merged one for the default language).
+    pub(super) own: &'a Output,
+    /// Every language's.
+    pub(super) merged: &'a Output,
+    pub(super) clean_pages: &'a CleanPages,
+    pub(super) options: &'a BuildOptions,
+}
+
+impl<E> Language<'_, E> {
+    /// The options the model is updated with: the build's.
+    pub(super) fn model_options(&self) -> ModelOptions {
+        ModelOptions {
+            drafts: self.options.drafts,
+            now: self.options.now,
+        }
+    }
+
+    /// [`changed_files`] against this language's output.
+    pub(super) fn changed_files(
+        &self,
+        sources: &Sources,
+        rendered: RenderedSite,
+    ) -> Option<Vec<(String, Arc<Vec<u8>>)>> {
+        changed_files(sources, rendered, self.own, self.merged, self.clean_pages)
+    }
+
+    /// [`published_before`] in this language's output.
+    pub(super) fn published_before(&self, replaced: &[(String, Arc<Vec<u8>>)]) -> bool {
+        published_before(replaced, self.own)
+    }
+}
+
+/// Each language's plan for `edit`, the default language's first: `None` as soon as one
+/// language's is (the whole pipeline then runs).
+pub(super) fn plan_languages<E: Copy>(
+    kept: &Kept,
+    edit: E,
+    clean_pages: &CleanPages,
+    options: &BuildOptions,
+    plan: impl Fn(&Language<'_, E>, &Built) -> Option<Plan>,
+) -> Option<Vec<Plan>> {
+    let merged = Arc::clone(&kept.output);
+    let mut plans = Vec::new();
+    for (part, own) in kept.parts(&merged) {
+        let language = Language {
+            edit,
+            own,
+            merged: &merged,
+            clean_pages,
+            options,
+        };
+        plans.push(plan(&language, part)?);
+    }
+    Some(plans)
 }
 
 /// Whether the sitemap is made again after the plans are applied.

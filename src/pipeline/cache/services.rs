@@ -12,17 +12,15 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::plans::{
-    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
-};
+use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
 use crate::model::service::is_service_file;
-use crate::model::{ModelOptions, PageId, PageKind, Service, update_services};
+use crate::model::{PageId, PageKind, Service, update_services};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_services;
-use crate::output::{Output, booklet_pdf, oruk};
+use crate::output::{booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
 use crate::render::{GeneratedSubset, TopicPages, render_pages};
@@ -58,48 +56,34 @@ pub(super) fn apply_service_edits(
         });
     }
     let edited: BTreeSet<PathBuf> = files.iter().map(|(_, f)| f.path.clone()).collect();
-    let merged = Arc::clone(&kept.output);
-    let mut plans = Vec::new();
-    for (part, own) in kept.parts(&merged) {
-        let language = Language {
-            files: &files,
-            edited: &edited,
-            own,
-            merged: &merged,
-            clean_pages,
-            options,
-        };
-        plans.push(language.plan(part)?);
-    }
+    let edit = ServiceEdit {
+        files: &files,
+        edited: &edited,
+    };
+    let plans = plan_languages(kept, edit, clean_pages, options, |language, part| {
+        language.plan(part)
+    })?;
     apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
-/// What one language's part of the last build is checked against.
-struct Language<'a> {
+/// The edit: the service files read again.
+#[derive(Clone, Copy)]
+struct ServiceEdit<'a> {
     /// The edited files, read again, with their places among the data files.
     files: &'a [(usize, crate::diag::SourceFile)],
     /// Their paths.
     edited: &'a BTreeSet<PathBuf>,
-    /// This language's output.
-    own: &'a Output,
-    /// Every language's.
-    merged: &'a Output,
-    clean_pages: &'a CleanPages,
-    options: &'a BuildOptions,
 }
 
-impl Language<'_> {
+impl Language<'_, ServiceEdit<'_>> {
     /// This language's model with the edited services, what reads them made again and checked
     /// as a build checks it.
     fn plan(&self, part: &Built) -> Option<Plan> {
         let mut sources = part.sources.clone();
-        for (at, file) in self.files {
+        for (at, file) in self.edit.files {
             sources.data_files[*at] = file.clone();
         }
-        let model = ModelOptions {
-            drafts: self.options.drafts,
-            now: self.options.now,
-        };
+        let model = self.model_options();
         let old = &part.site;
         let site = update_services(old, &sources, &model)?;
         if old.printed_directory.is_some() != site.printed_directory.is_some() {
@@ -119,7 +103,7 @@ impl Language<'_> {
             .services
             .iter()
             .enumerate()
-            .filter(|(_, s)| self.edited.contains(&s.path))
+            .filter(|(_, s)| self.edit.edited.contains(&s.path))
             .map(|(index, _)| index)
             .collect();
         let lists_edited = |services: &[crate::model::service::ServiceIndex]| {
@@ -172,20 +156,14 @@ impl Language<'_> {
             return None;
         }
         let count = rendered.pages.len();
-        replaced.extend(changed_files(
-            &sources,
-            rendered,
-            self.own,
-            self.merged,
-            self.clean_pages,
-        )?);
+        replaced.extend(self.changed_files(&sources, rendered)?);
         // The export is published once, in the default language.
         if !site.config.is_translation() {
             for export in oruk::render_oruk_export(&site) {
                 replaced.push((export.path, Arc::new(export.text.into_bytes())));
             }
         }
-        if !published_before(&replaced, self.own) {
+        if !self.published_before(&replaced) {
             return None;
         }
         let documents =

@@ -24,19 +24,17 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::plans::{
-    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
-};
+use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
 use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
 use crate::load::load_weeks;
 use crate::load::sessions::{SessionSource, WeekSource};
 use crate::model::session::Session;
 use crate::model::week::WeekId;
-use crate::model::{ById, ModelOptions, PageId, PageKind, Site, TopicId, UrlPath, update_sessions};
+use crate::model::{ById, PageId, PageKind, Site, TopicId, UrlPath, update_sessions};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_sessions;
-use crate::output::{Output, booklet_pdf, calendar, my_sessions};
+use crate::output::{booklet_pdf, calendar, my_sessions};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::directory::guide::feedback_url;
 use crate::render::inputs::Generated;
@@ -71,19 +69,13 @@ pub(super) fn apply_session_edits(
             pages: 0,
         });
     }
-    let merged = Arc::clone(&kept.output);
-    let mut plans = Vec::new();
-    for (part, own) in kept.parts(&merged) {
-        let language = Language {
-            weeks: &weeks,
-            touched: &touched,
-            own,
-            merged: &merged,
-            clean_pages,
-            options,
-        };
-        plans.push(language.plan(part)?);
-    }
+    let edit = SessionEdit {
+        weeks: &weeks,
+        touched: &touched,
+    };
+    let plans = plan_languages(kept, edit, clean_pages, options, |language, part| {
+        language.plan(part)
+    })?;
     apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
@@ -142,30 +134,22 @@ fn edited_weeks(old: &[WeekSource], new: &[WeekSource]) -> Option<Touched> {
     Some(touched)
 }
 
-/// What one language's part of the last build is checked against.
-struct Language<'a> {
+/// The edit: the weeks read again.
+#[derive(Clone, Copy)]
+struct SessionEdit<'a> {
     /// The weeks as they are on disk now.
     weeks: &'a [WeekSource],
     /// The weeks and sessions whose files changed.
     touched: &'a Touched,
-    /// This language's output ([`Language::merged`] for the default language).
-    own: &'a Output,
-    /// Every language's.
-    merged: &'a Output,
-    clean_pages: &'a CleanPages,
-    options: &'a BuildOptions,
 }
 
-impl Language<'_> {
+impl Language<'_, SessionEdit<'_>> {
     /// This language's model with the new weeks, what reads them made again and checked as a
     /// build checks it.
     fn plan(&self, part: &Built) -> Option<Plan> {
         let mut sources = part.sources.clone();
-        sources.weeks = self.weeks.to_vec();
-        let model = ModelOptions {
-            drafts: self.options.drafts,
-            now: self.options.now,
-        };
+        sources.weeks = self.edit.weeks.to_vec();
+        let model = self.model_options();
         let old = &part.site;
         let site = update_sessions(old, &part.sources, &sources, &model)?;
         // The practitioners' guide (a directory page) asks for feedback at the latest week's
@@ -173,7 +157,8 @@ impl Language<'_> {
         if feedback_url(old) != feedback_url(&site) {
             return None;
         }
-        let edited = |week: crate::model::week::WeekId| self.touched.weeks.contains(&week.index());
+        let edited =
+            |week: crate::model::week::WeekId| self.edit.touched.weeks.contains(&week.index());
         // A topic's page lists the sessions with its topic (each a card of its own fields and
         // its week's): only the pages of the topics an edited session has or had are made again
         // (the index, with its counts, is made every time).
@@ -181,7 +166,7 @@ impl Language<'_> {
             .sessions
             .iter()
             .zip(&site.sessions)
-            .filter(|(session, _)| self.touched.sessions.contains(&session.source))
+            .filter(|(session, _)| self.edit.touched.sessions.contains(&session.source))
             .flat_map(|(a, b)| a.topics.iter().chain(&b.topics))
             .copied()
             .collect();
@@ -204,7 +189,7 @@ impl Language<'_> {
             .filter(|(_, page)| home_changed && page.kind == PageKind::Home)
             .map(|(id, _)| PageId::new(id))
             .collect();
-        let weeks = weeks_to_render(old, &site, self.touched);
+        let weeks = weeks_to_render(old, &site, self.edit.touched);
         let subset = GeneratedSubset {
             topics: TopicPages::Only(&topics),
             weeks: ProgrammeWeeks::Only(&weeks),
@@ -255,13 +240,7 @@ impl Language<'_> {
             record.templates.extend(before.templates.iter().cloned());
         }
         let count = rendered.pages.len();
-        replaced.extend(changed_files(
-            &sources,
-            rendered,
-            self.own,
-            self.merged,
-            self.clean_pages,
-        )?);
+        replaced.extend(self.changed_files(&sources, rendered)?);
         for file in calendar::render_calendars(&site) {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
@@ -269,7 +248,7 @@ impl Language<'_> {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
         // Every file is one the last build published.
-        if !published_before(&replaced, self.own) {
+        if !self.published_before(&replaced) {
             return None;
         }
         let documents =

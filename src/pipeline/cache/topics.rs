@@ -31,22 +31,18 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::plans::{
-    Plan, Sitemap, apply_plans, changed_documents, changed_files, published_before,
-};
+use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
 use crate::model::related::RelatedLists;
-use crate::model::{
-    ModelOptions, PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics,
-};
+use crate::model::{PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
     SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
     page_document,
 };
-use crate::output::{Output, booklet_pdf, oruk};
+use crate::output::{booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
 use crate::render::{GeneratedSubset, TopicPages, render_pages};
@@ -81,46 +77,31 @@ pub(super) fn apply_topic_edits(
     if !problems.is_empty() {
         return None;
     }
-    let merged = Arc::clone(&kept.output);
-    let mut plans = Vec::new();
-    for (part, own) in kept.parts(&merged) {
-        let language = Language {
-            file: &file,
-            raw: &raw,
-            own,
-            merged: &merged,
-            clean_pages,
-            options,
-        };
-        plans.push(language.plan(part)?);
-    }
+    let edit = TopicEdit {
+        file: &file,
+        raw: &raw,
+    };
+    let plans = plan_languages(kept, edit, clean_pages, options, |language, part| {
+        language.plan(part)
+    })?;
     apply_plans(kept, plans, Sitemap::Kept, options)
 }
 
-/// What one language's part of the last build is checked against.
-struct Language<'a> {
-    /// The topics file read again, and its topics.
+/// The edit: the topics file read again, and its topics.
+#[derive(Clone, Copy)]
+struct TopicEdit<'a> {
     file: &'a SourceFile,
     raw: &'a [RawTopic],
-    /// This language's output.
-    own: &'a Output,
-    /// Every language's.
-    merged: &'a Output,
-    clean_pages: &'a CleanPages,
-    options: &'a BuildOptions,
 }
 
-impl Language<'_> {
+impl Language<'_, TopicEdit<'_>> {
     /// This language's model with the topics read again, what shows an edited topic made again
     /// and checked as a build checks it.
     fn plan(&self, part: &Built) -> Option<Plan> {
         let mut sources = part.sources.clone();
-        sources.topics = Some(self.raw.to_vec());
-        sources.topics_file = Some(self.file.clone());
-        let model = ModelOptions {
-            drafts: self.options.drafts,
-            now: self.options.now,
-        };
+        sources.topics = Some(self.edit.raw.to_vec());
+        sources.topics_file = Some(self.edit.file.clone());
+        let model = self.model_options();
         let old = &part.site;
         let UpdatedTopics {
             site,
@@ -193,13 +174,7 @@ impl Language<'_> {
             }
         }
         let count = rendered.pages.len();
-        replaced.extend(changed_files(
-            &sources,
-            rendered,
-            self.own,
-            self.merged,
-            self.clean_pages,
-        )?);
+        replaced.extend(self.changed_files(&sources, rendered)?);
         // The export is published once, in the default language; its taxonomy lists every
         // topic by name, with or without services.
         if !site.config.is_translation() && !edited.is_empty() {
@@ -207,7 +182,7 @@ impl Language<'_> {
                 replaced.push((export.path, Arc::new(export.text.into_bytes())));
             }
         }
-        if !published_before(&replaced, self.own) {
+        if !self.published_before(&replaced) {
             return None;
         }
         let mut documents =
