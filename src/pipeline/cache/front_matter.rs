@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::plans::{Language, Plan, Sitemap, apply_plans};
+use super::plans::{Fit, Language, Plan, Sitemap, apply_plans, fit_records};
 use super::{Changes, Edited, Kept, fit_last_build, read_again};
 use crate::load::Sources;
 use crate::model::{Page, PageId, PageKind, Site, TopicId, update_pages};
@@ -155,13 +155,14 @@ impl Language<'_, &Changes> {
         // The topics' record keeps every topic's page (the same topics: the model's are kept)
         // and every template they were rendered with (the pages not rendered again still
         // need `topic.html` and its partials: a later template edit must find them).
-        for (group, record) in records.iter_mut() {
-            if *group == Generated::Topics {
-                let last = part.inputs.generated().get(group)?;
-                record.pages = last.pages.clone();
-                record.templates.extend(last.templates.iter().cloned());
-            }
-        }
+        fit_records(
+            &mut records,
+            part.inputs.generated(),
+            |group, _, _| match group {
+                Generated::Topics => Fit::Part,
+                _ => Fit::Whole,
+            },
+        )?;
         // Each group's pages: those rendered again, and the others' as the last build had them.
         let mut generated = part.inputs.generated().clone();
         generated.extend(records.iter().cloned());

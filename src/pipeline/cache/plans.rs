@@ -13,7 +13,7 @@ use crate::load::Sources;
 use crate::model::{ModelOptions, PageId, Site};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
-use crate::output::{Contents, Output, sitemap};
+use crate::output::{Contents, Output, booklet_pdf, oruk, sitemap};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
 use crate::render::{Downloads, PageHtml, RenderedPage, RenderedSite, last_modified};
@@ -72,6 +72,75 @@ impl<E> Language<'_, E> {
     pub(super) fn published_before(&self, replaced: &[(String, Arc<Vec<u8>>)]) -> bool {
         published_before(replaced, self.own)
     }
+}
+
+/// Files of a language's output to replace, by their own paths.
+pub(super) type Files = Vec<(String, Arc<Vec<u8>>)>;
+
+/// Prints the directory again into `replaced`, recording each PDF's size in `downloads` (the
+/// pages show it); `None` if one fails to print (the whole pipeline then reports it).
+pub(super) fn print_directory_again(
+    site: &Site,
+    downloads: &mut Downloads,
+    replaced: &mut Files,
+) -> Option<()> {
+    for printed in booklet_pdf::print_directory(site) {
+        let printed = printed.ok()?;
+        downloads.insert(&printed.path, printed.bytes.len());
+        replaced.push((printed.path, Arc::new(printed.bytes)));
+    }
+    Some(())
+}
+
+/// Makes the Open Referral UK export again into `replaced`: it is published once, in the
+/// default language (nothing in a translation).
+pub(super) fn oruk_export_again(site: &Site, replaced: &mut Files) {
+    if site.config.is_translation() {
+        return;
+    }
+    for export in oruk::render_oruk_export(site) {
+        replaced.push((export.path, Arc::new(export.text.into_bytes())));
+    }
+}
+
+/// How a group's record made again fits the last build's.
+pub(super) enum Fit {
+    /// It does not: the whole pipeline runs.
+    Not,
+    /// It is the whole group's, as it stands.
+    Whole,
+    /// It is part of the group's (some topics', some weeks'): the last build's pages (the same
+    /// pages with the same dates, what the sitemap shows of them) and templates are kept
+    /// beside it (the pages not rendered again still need theirs: a later template edit must
+    /// find them).
+    Part,
+}
+
+/// Checks each group's record made again against the last build's with `fit`, completing
+/// those made in part; `None` if one does not fit or the last build has no record of it.
+pub(super) fn fit_records(
+    records: &mut [(Generated, GeneratedRecord)],
+    last: &BTreeMap<Generated, GeneratedRecord>,
+    fit: impl Fn(Generated, &GeneratedRecord, &GeneratedRecord) -> Fit,
+) -> Option<()> {
+    for (group, record) in records.iter_mut() {
+        let before = last.get(group)?;
+        match fit(*group, record, before) {
+            Fit::Not => return None,
+            Fit::Whole => {}
+            Fit::Part => {
+                record.pages = before.pages.clone();
+                record.templates.extend(before.templates.iter().cloned());
+            }
+        }
+    }
+    Some(())
+}
+
+/// Whether a group's record made for some of its pages has only pages (with their dates) the
+/// last build's had.
+pub(super) fn pages_among(record: &GeneratedRecord, before: &GeneratedRecord) -> bool {
+    record.pages.iter().all(|page| before.pages.contains(page))
 }
 
 /// Each language's plan for `edit`, the default language's first: `None` as soon as one

@@ -12,7 +12,10 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
+use super::plans::{
+    Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
+    plan_languages, print_directory_again,
+};
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -20,7 +23,6 @@ use crate::model::service::is_service_file;
 use crate::model::{PageId, PageKind, Service, update_services};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_services;
-use crate::output::{booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
 use crate::render::{GeneratedSubset, TopicPages, render_pages};
@@ -132,12 +134,8 @@ impl Language<'_, ServiceEdit<'_>> {
         }
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-        for printed in booklet_pdf::print_directory(&site) {
-            let printed = printed.ok()?;
-            downloads.insert(&printed.path, printed.bytes.len());
-            replaced.push((printed.path, Arc::new(printed.bytes)));
-        }
-        let (rendered, reads, records) = render_pages(
+        print_directory_again(&site, &mut downloads, &mut replaced)?;
+        let (rendered, reads, mut records) = render_pages(
             &site,
             &part.templates,
             &ids,
@@ -149,20 +147,15 @@ impl Language<'_, ServiceEdit<'_>> {
         .ok()?;
         // The same pages with the same dates (what the sitemap shows of them).
         let last = part.inputs.generated();
-        if !records
-            .iter()
-            .all(|(group, record)| last.get(group).is_some_and(|b| b.pages == record.pages))
-        {
-            return None;
-        }
+        fit_records(&mut records, last, |_, record, before| {
+            match record.pages == before.pages {
+                true => Fit::Whole,
+                false => Fit::Not,
+            }
+        })?;
         let count = rendered.pages.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
-        // The export is published once, in the default language.
-        if !site.config.is_translation() {
-            for export in oruk::render_oruk_export(&site) {
-                replaced.push((export.path, Arc::new(export.text.into_bytes())));
-            }
-        }
+        oruk_export_again(&site, &mut replaced);
         if !self.published_before(&replaced) {
             return None;
         }

@@ -24,7 +24,10 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
+use super::plans::{
+    Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, pages_among,
+    plan_languages,
+};
 use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
 use crate::load::load_weeks;
@@ -219,10 +222,9 @@ impl Language<'_, SessionEdit<'_>> {
                 .iter()
                 .any(|w| url.as_str().starts_with(w.as_str()))
         };
-        for (group, record) in records.iter_mut() {
-            let before = last.get(group)?;
+        fit_records(&mut records, last, |group, record, before| {
             let fits = match group {
-                Generated::Topics => record.pages.iter().all(|page| before.pages.contains(page)),
+                Generated::Topics => pages_among(record, before),
                 _ => {
                     let made: BTreeSet<_> = record.pages.iter().collect();
                     let expected: BTreeSet<_> = before
@@ -233,12 +235,11 @@ impl Language<'_, SessionEdit<'_>> {
                     made == expected
                 }
             };
-            if !fits {
-                return None;
+            match fits {
+                true => Fit::Part,
+                false => Fit::Not,
             }
-            record.pages = before.pages.clone();
-            record.templates.extend(before.templates.iter().cloned());
-        }
+        })?;
         let count = rendered.pages.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
         for file in calendar::render_calendars(&site) {

@@ -31,7 +31,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::plans::{Language, Plan, Sitemap, apply_plans, changed_documents, plan_languages};
+use super::plans::{
+    Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
+    pages_among, plan_languages, print_directory_again,
+};
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
@@ -42,7 +45,6 @@ use crate::output::search::documents::{
     SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
     page_document,
 };
-use crate::output::{booklet_pdf, oruk};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
 use crate::render::{GeneratedSubset, TopicPages, render_pages};
@@ -108,13 +110,12 @@ impl Language<'_, TopicEdit<'_>> {
             edited,
             printed,
         } = update_topics(old, &sources, &model)?;
-        let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
-        let lists = |lists: &RelatedLists| {
-            lists
-                .resources
-                .iter()
-                .any(|&r| shows(&site.resources[r].topics))
+        let edits = Edits {
+            site: &site,
+            edited: &edited,
         };
+        let shows = |topics: &[TopicId]| edits.shows(topics);
+        let lists = |lists: &RelatedLists| edits.lists(lists);
         let ids: Vec<PageId> = site
             .pages
             .iter()
@@ -130,11 +131,7 @@ impl Language<'_, TopicEdit<'_>> {
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
         if printed == Printed::Again {
-            for printed in booklet_pdf::print_directory(&site) {
-                let printed = printed.ok()?;
-                downloads.insert(&printed.path, printed.bytes.len());
-                replaced.push((printed.path, Arc::new(printed.bytes)));
-            }
+            print_directory_again(&site, &mut downloads, &mut replaced)?;
         }
         let groups = groups_to_render(&site, &edited, printed);
         // A topic's page lists its resources, whose views carry their topics: the pages of the
@@ -159,28 +156,16 @@ impl Language<'_, TopicEdit<'_>> {
         // The same pages with the same dates (what the sitemap shows of them): every group's
         // rendered again, the topics' those made again (the others are the last build's).
         let last = part.inputs.generated();
-        for (group, record) in records.iter_mut() {
-            let before = last.get(group)?;
-            match group {
-                Generated::Topics => {
-                    if !record.pages.iter().all(|page| before.pages.contains(page)) {
-                        return None;
-                    }
-                    record.pages = before.pages.clone();
-                    record.templates.extend(before.templates.iter().cloned());
-                }
-                _ if record.pages != before.pages => return None,
-                _ => {}
-            }
-        }
+        fit_records(&mut records, last, |group, record, before| match group {
+            Generated::Topics if pages_among(record, before) => Fit::Part,
+            _ if record.pages == before.pages => Fit::Whole,
+            _ => Fit::Not,
+        })?;
         let count = rendered.pages.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
-        // The export is published once, in the default language; its taxonomy lists every
-        // topic by name, with or without services.
-        if !site.config.is_translation() && !edited.is_empty() {
-            for export in oruk::render_oruk_export(&site) {
-                replaced.push((export.path, Arc::new(export.text.into_bytes())));
-            }
+        // The export's taxonomy lists every topic by name, with or without services.
+        if !edited.is_empty() {
+            oruk_export_again(&site, &mut replaced);
         }
         if !self.published_before(&replaced) {
             return None;
@@ -224,13 +209,9 @@ impl Language<'_, TopicEdit<'_>> {
 /// The groups of generated pages that show an edited topic: the topics' always (the index
 /// lists every topic), the others when one of their items has or lists an item with one.
 fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: Printed) -> Vec<Generated> {
-    let shows = |topics: &[TopicId]| topics.iter().any(|t| edited.contains(t));
-    let lists = |lists: &RelatedLists| {
-        lists
-            .resources
-            .iter()
-            .any(|&r| shows(&site.resources[r].topics))
-    };
+    let edits = Edits { site, edited };
+    let shows = |topics: &[TopicId]| edits.shows(topics);
+    let lists = |lists: &RelatedLists| edits.lists(lists);
     let programme = site
         .sessions
         .iter()
@@ -246,4 +227,26 @@ fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: Printed) -
     groups.extend(resources.then_some(Generated::Resources));
     groups.extend(directory.then_some(Generated::Directory));
     groups
+}
+
+/// The edited topics, and what shows one in a model.
+struct Edits<'a> {
+    site: &'a Site,
+    edited: &'a BTreeSet<TopicId>,
+}
+
+impl Edits<'_> {
+    /// Whether `topics` has an edited topic.
+    fn shows(&self, topics: &[TopicId]) -> bool {
+        topics.iter().any(|t| self.edited.contains(t))
+    }
+
+    /// Whether `lists` lists a resource with an edited topic (a resource's view carries its
+    /// topics).
+    fn lists(&self, lists: &RelatedLists) -> bool {
+        lists
+            .resources
+            .iter()
+            .any(|&r| self.shows(&self.site.resources[r].topics))
+    }
 }
