@@ -15,7 +15,7 @@ const COMING_UP: SignedDuration = SignedDuration::from_hours(14 * 24);
 const COMING_UP_LIMIT: usize = 6;
 
 /// A way in from the home page: what the site has there, for the template to describe.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Route {
     /// The practice week to feature: the current one, else the next, else the latest.
@@ -82,23 +82,33 @@ pub fn home_view<'a>(site: &Site, base: PageView<'a>, reads: &mut PageReads) -> 
     }
 }
 
-/// What the home page shows of the practice weeks, as JSON: its route into the featured week
-/// and the sessions on now and coming up (the rest of its view reads pages, services and
-/// resources only). `serve` compares it before and after an edit to sessions: the home page is
-/// rendered again only when it differs.
-pub fn weeks_shown(site: &Site) -> serde_json::Value {
+/// What the home page shows of the practice weeks: its route into the featured week and the
+/// sessions on now and coming up (the rest of its view reads pages, services and resources
+/// only). `serve` compares it before and after an edit to sessions: the home page is rendered
+/// again only when it differs.
+pub fn weeks_shown(site: &Site) -> WeeksShown {
     let mut reads = PageReads::default();
-    let cards = |sessions: Vec<SessionCard>| serde_json::to_value(sessions).ok();
     let (happening_now, coming_up) = session_lists(site);
     let programme: Vec<Route> = routes(site, &mut reads)
         .into_iter()
         .filter(|route| matches!(route, Route::Programme { .. }))
         .collect();
-    serde_json::json!([
-        serde_json::to_value(programme).ok(),
-        cards(happening_now),
-        cards(coming_up),
-    ])
+    WeeksShown {
+        programme,
+        happening_now,
+        coming_up,
+    }
+}
+
+/// What the home page shows of the practice weeks ([`weeks_shown`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct WeeksShown {
+    /// Its route into the featured week (none when the site has no week).
+    programme: Vec<Route>,
+    /// The sessions on now, as cards.
+    happening_now: Vec<SessionCard>,
+    /// The sessions coming up, as cards.
+    coming_up: Vec<SessionCard>,
 }
 
 /// The sessions on now and those starting soon (at most [`COMING_UP_LIMIT`]), as cards.

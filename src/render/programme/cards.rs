@@ -12,7 +12,7 @@ use crate::model::translation::{Fallback, TextField};
 use crate::render::programme::filters::FilterKind;
 
 /// The moments a page's script needs to move a session on to its next phase.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhaseClock {
     /// The phase at build time.
     pub current: &'static str,
@@ -29,7 +29,7 @@ pub struct PhaseClock {
 }
 
 /// A piece of text that belongs to one phase; only the current one is shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhaseText {
     /// The phase's identifier.
     pub phase: &'static str,
@@ -42,7 +42,7 @@ pub struct PhaseText {
 }
 
 /// A session as an item in a programme, topic page or host page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SessionCard {
     /// Title.
     pub title: String,
@@ -87,7 +87,7 @@ pub struct SessionCard {
 }
 
 /// A session's values of one filter: `data-{key}="{values joined by spaces}"` on its card.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CardFilter {
     /// The filter's key: `audience`.
     pub key: &'static str,
