@@ -16,6 +16,8 @@ use hubsite::output::origins::foreign_loads_in_html;
 // The allocator `hubsite` itself uses (src/main.rs), so that times are the program's.
 #[path = "../tests/common/html5ever_tags.rs"]
 mod html5ever_tags;
+#[path = "../tests/common/links_by_find.rs"]
+mod links_by_find;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -57,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         let links_differ = pages
             .iter()
-            .filter(|page| site_paths_in_html(page) != site_paths_by_find(page))
+            .filter(|page| site_paths_in_html(page) != links_by_find::site_paths_by_find(page))
             .count();
         println!("{links_differ} pages whose links the scan with str::find reads differently");
         return Ok(());
@@ -86,22 +88,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
-}
-
-/// The link scan before session 11, with `str::find`.
-fn site_paths_by_find(html: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    for attribute in ["href=\"", "src=\""] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attribute) {
-            rest = &rest[i + attribute.len()..];
-            let value = &rest[..rest.find('"').unwrap_or(rest.len())];
-            if value.starts_with('/') && !value.starts_with("//") {
-                found.push(value);
-            }
-        }
-    }
-    found
 }
 
 /// The nanoseconds this thread has run on a core (Linux's schedstat; 0 elsewhere), so that a

@@ -4,13 +4,17 @@
 //! page of the example site and of the council site, on markup chosen to trip a tokenizer up,
 //! and on random pages made of such pieces. (`examples/time_origins.rs --compare` does the
 //! same over a generated corpus: 13,072 pages of `gen_corpus --pages 10000`, none different.)
+//! The link scan, on memchr since then, is compared with its `str::find` scan the same way.
 
 mod common;
 #[path = "common/html5ever_tags.rs"]
 mod html5ever_tags;
+#[path = "common/links_by_find.rs"]
+mod links_by_find;
 
 use common::*;
 use hubsite::html_scan::start_tags;
+use hubsite::output::links::site_paths_in_html;
 use proptest::prelude::*;
 
 /// Fails with the first start tag that the two readings see differently.
@@ -133,5 +137,26 @@ proptest! {
         let before = html5ever_tags::start_tags(&html);
         let after = start_tags(&html);
         prop_assert_eq!(before, after, "{:?}", html);
+    }
+}
+
+/// The link scan (memchr since session 11) finds what the scan with `str::find` found.
+#[test]
+fn the_link_scan_finds_what_the_scan_with_str_find_found() {
+    for html in [
+        "",
+        "href=\"",
+        "src=\"/a",
+        r#"<a href="/xhref="/y">"#,
+        r#"<a href="/a/" data-href="/b/"><img data-src="/c.png" src="/d.png">"#,
+        r#"<a href=/no><a href='/no'><a href="/é/ü">é</a><img src="/ŵ.png"src="/e">"#,
+        r#"<!-- <a href="/in-a-comment/"> --><script>x = 'src="/in-a-script/"'</script>"#,
+        r#"href="href="href="/z"src=""src="//cdn/"href="/last"#,
+    ] {
+        assert_eq!(
+            site_paths_in_html(html),
+            links_by_find::site_paths_by_find(html),
+            "{html}"
+        );
     }
 }
