@@ -88,10 +88,26 @@ pub struct RawPage {
 pub enum Body {
     /// In [`RawPage::file`], after the front matter.
     InMemory,
-    /// Left in the file at this path, read again when the search index and render need it
+    /// Left in the file at `path`, read again when the search index and render need it
     /// (`hubsite build`, in bounded memory): [`RawPage::file`] holds only what comes before
-    /// the body.
-    OnDisk(PathBuf),
+    /// the body. The body's length and hash as loaded tell a body read again that was edited
+    /// meanwhile (the search index and the page would otherwise show different texts).
+    OnDisk {
+        /// The file.
+        path: PathBuf,
+        /// The body's length in bytes, as loaded.
+        len: usize,
+        /// The body's hash, as loaded.
+        hash: u64,
+    },
+}
+
+/// A body's hash, to tell whether it changed since it was loaded.
+fn body_hash(body: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    body.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl RawPage {
@@ -99,7 +115,7 @@ impl RawPage {
     /// front matter changed since it was loaded is a problem: the model was built from the
     /// old one).
     pub fn source(&self) -> Result<Cow<'_, SourceFile>, Diagnostic> {
-        let Body::OnDisk(path) = &self.body else {
+        let Body::OnDisk { path, len, hash } = &self.body else {
             return Ok(Cow::Borrowed(&self.file));
         };
         let shown = &self.file.path;
@@ -108,7 +124,9 @@ impl RawPage {
                 .code(Code::FileUnreadable)
         })?;
         let file = SourceFile::new(shown.clone(), bytes)?;
-        if !file.text.starts_with(&self.file.text) {
+        let body = file.text.get(self.body_offset..).unwrap_or_default();
+        if !file.text.starts_with(&self.file.text) || body.len() != *len || body_hash(body) != *hash
+        {
             return Err(
                 Diagnostic::file(shown, "this file changed while the site was built")
                     .code(Code::FileUnreadable)
@@ -127,9 +145,15 @@ impl RawPage {
     /// to be read again ([`Body::OnDisk`]).
     pub fn set_body_aside(&mut self, root: &Path) {
         if self.body == Body::InMemory {
+            let body = &self.file.text[self.body_offset..];
+            let (len, hash) = (body.len(), body_hash(body));
             self.file.text.truncate(self.body_offset);
             self.file.text.shrink_to_fit();
-            self.body = Body::OnDisk(root.join(&self.file.path));
+            self.body = Body::OnDisk {
+                path: root.join(&self.file.path),
+                len,
+                hash,
+            };
         }
     }
 
@@ -256,21 +280,27 @@ mod tests {
             "read again as it was loaded, without the byte-order mark"
         );
         assert_eq!(raw.body_in(&file), "The body, which stays on disk.\r\n");
-        // An edited body is read as it now is; an edited front matter is a problem.
-        fs::write(
-            root.path().join("content/a.md"),
+        // An edited body (of the same length, or another) or front matter is a problem: the
+        // search index and the page would show different texts, or the model another page.
+        for edited in [
+            text.replace("stays", "lasts"),
             text.replace("stays", "stayed"),
-        )
-        .unwrap();
-        assert!(raw.body_in(&raw.source().unwrap()).contains("stayed"));
-        fs::write(
-            root.path().join("content/a.md"),
             text.replace("\"A\"", "\"B\""),
-        )
-        .unwrap();
-        let problem = raw.source().unwrap_err();
-        assert_eq!(problem.path, PathBuf::from("content/a.md"), "{problem:?}");
-        assert!(problem.message.contains("changed while the site was built"));
+        ] {
+            fs::write(root.path().join("content/a.md"), &edited).unwrap();
+            let problem = raw.source().unwrap_err();
+            assert_eq!(problem.path, PathBuf::from("content/a.md"), "{problem:?}");
+            assert!(
+                problem.message.contains("changed while the site was built"),
+                "{edited:?}: {problem:?}"
+            );
+        }
+        fs::write(root.path().join("content/a.md"), text).unwrap();
+        assert_eq!(
+            *raw.source().unwrap(),
+            whole,
+            "the same bytes again are fine"
+        );
         fs::remove_file(root.path().join("content/a.md")).unwrap();
         assert!(
             raw.source()
