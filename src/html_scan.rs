@@ -518,8 +518,35 @@ pub fn style_body(html: &str, end: usize) -> &str {
         .unwrap_or(body.len())]
 }
 
-/// The addresses in an attribute value with their offsets in it: `srcset` holds several
-/// `url width` candidates, other attributes one address.
+/// The addresses of attribute `name` as a browser reads them, with their offsets in `value`:
+/// `srcset` and `imagesrcset` hold `url width` candidates separated by commas, `ping` addresses
+/// separated by spaces, every other attribute one address, its whole value (a comma and a
+/// space in it do not make it a `srcset`: `src="h&#9;ttps://x.example/a, b"` is one address).
+pub fn urls_of<'a>(name: &str, value: &'a str) -> Vec<(&'a str, usize)> {
+    match name {
+        "srcset" | "imagesrcset" => {
+            let mut found = Vec::new();
+            let mut at = 0;
+            for candidate in value.split(',') {
+                let start = candidate.len() - candidate.trim_start().len();
+                if let Some(url) = candidate.split_ascii_whitespace().next() {
+                    found.push((url, at + start));
+                }
+                at += candidate.len() + 1;
+            }
+            found
+        }
+        "ping" => value
+            .split_ascii_whitespace()
+            .map(|url| (url, url.as_ptr() as usize - value.as_ptr() as usize))
+            .collect(),
+        _ => vec![(value, 0)],
+    }
+}
+
+/// The addresses in an attribute value with their offsets in it, for rewriting the site's own
+/// addresses (the attribute's name unknown): a value with a comma and a space is read as a
+/// `srcset`'s `url width` candidates, any other as one address.
 pub fn urls_in_attribute(value: &str) -> Vec<(&str, usize)> {
     fn trimmed(part: &str, at: usize) -> (&str, usize) {
         (part.trim(), at + part.len() - part.trim_start().len())

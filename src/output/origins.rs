@@ -16,8 +16,7 @@ use rustc_hash::FxHashSet;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, start_tags,
-    urls_in_attribute,
+    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -326,18 +325,24 @@ pub fn is_foreign(url: &str, own: &str) -> bool {
     if url.starts_with("//") {
         return true;
     }
-    let Some(i) = url.find("://") else {
+    let Some(colon) = url.find(':') else {
         return false;
     };
-    let scheme = &url[..i];
-    if scheme.is_empty()
+    let scheme = &url[..colon];
+    if !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         || !scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     {
         return false;
     }
-    own_origin(&url) != own
+    if url[colon + 1..].starts_with("//") {
+        return own_origin(&url) != own;
+    }
+    // `http:evil.example/x` without slashes: a browser reads a special scheme other than the
+    // page's own as `http://evil.example/x`; the page's own (`https:x`) as a relative address.
+    let own_scheme = own.split(':').next().unwrap_or_default();
+    matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp") && scheme != own_scheme
 }
 
 /// When an element's [`fetching_attributes`] fetch.
@@ -371,11 +376,19 @@ fn fetching_attributes(tag: &str) -> Option<(Fetches, &'static [(&'static str, &
         "link" => {
             return Some((
                 Fetches::IfFetchingLink,
-                &[("href", "loads a style sheet, font or icon from")],
+                &[
+                    ("href", "loads a style sheet, font or icon from"),
+                    ("imagesrcset", IMAGE),
+                ],
             ));
         }
         "form" => &[("action", "sends a form's answers to")],
-        "body" | "table" | "td" | "th" => &[("background", IMAGE)],
+        "button" => &[("formaction", "sends a form's answers to")],
+        // `ping`: a followed link is reported to these addresses.
+        "a" | "area" => &[("ping", "reports the link's use to")],
+        "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" => {
+            &[("background", IMAGE)]
+        }
         // SVG's image (HTML also reads `<image src>` as `<img>`), pattern and filter images.
         "image" | "feimage" => &[("src", IMAGE), ("href", IMAGE), ("xlink:href", IMAGE)],
         "use" => &[("href", DRAWING), ("xlink:href", DRAWING)],
@@ -452,7 +465,7 @@ impl StartTagReader for LoadFinder<'_> {
             };
             for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                 for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
-                    for (url, _) in urls_in_attribute(value) {
+                    for (url, _) in urls_of(attribute, value) {
                         if is_foreign(url, self.own) {
                             self.loads.push(Load {
                                 kind,
@@ -570,6 +583,41 @@ mod tests {
         assert!(!is_foreign("images/a.png", OWN));
         assert!(!is_foreign("data:image/png;base64,AAAA", OWN));
         assert!(!is_foreign("mailto:a@b.c", OWN));
+        // A special scheme without slashes: another scheme's is another site
+        // (`http:evil.example` is `http://evil.example`), the page's own a relative address.
+        assert!(is_foreign("http:evil.example/x.png", OWN));
+        assert!(is_foreign("wss:evil.example/socket", OWN));
+        assert!(!is_foreign("https:a.png", OWN));
+        assert!(!is_foreign("javascript:void(0)", OWN));
+    }
+
+    #[test]
+    fn finds_pings_form_buttons_row_backgrounds_and_image_preloads() {
+        let html = r#"<a href="/a/" ping="/count https://track.example/p">a</a>
+<button formaction="https://forms.example/send">Send</button>
+<table><tr background="https://img.example/r.png"><td>x</td></tr></table>
+<link rel="preload" as="image" imagesrcset="/a.png 1x, https://img.example/b.png 2x">"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("reports the link's use to", "https://track.example/p"),
+                ("sends a form's answers to", "https://forms.example/send"),
+                ("loads an image from", "https://img.example/r.png"),
+                ("loads an image from", "https://img.example/b.png"),
+            ])
+        );
+    }
+
+    #[test]
+    fn only_srcset_is_read_as_candidates() {
+        // A tab inside a single address, after a comma and a space: one address, which a
+        // browser fetches from the other site (cut at the tab, it looked like a path).
+        let html = r#"<img alt="" src="h&#9;ttps://evil.example/x.png?a=1, b">
+<script src="/&#10;/evil.example/s.js?x, y"></script>
+<img alt="" srcset="/a.png 1x, //evil.example/b.png 2x, h&#9;ttps://evil.example/c.png 3x">"#;
+        // In a `srcset` a tab ends the address (`h`, a path), as a browser reads it.
+        assert_eq!(foreign_loads_in_html(html, OWN).len(), 3);
+        assert!(foreign_loads_in_html(r#"<a href="/search/?q=a, b">s</a>"#, OWN).is_empty());
     }
 
     #[test]
@@ -694,7 +742,7 @@ mod tests {
                 };
                 for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                     for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
-                        for (url, _) in urls_in_attribute(value) {
+                        for (url, _) in urls_of(attribute, value) {
                             if is_foreign(url, OWN) {
                                 loads.push(Load {
                                     kind,
