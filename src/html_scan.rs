@@ -520,8 +520,9 @@ pub fn style_body(html: &str, end: usize) -> &str {
 
 /// The addresses of attribute `name` as a browser reads them, with their offsets in `value`:
 /// `srcset` and `imagesrcset` hold `url width` candidates separated by commas, `ping` addresses
-/// separated by spaces, every other attribute one address, its whole value (a comma and a
-/// space in it do not make it a `srcset`: `src="h&#9;ttps://x.example/a, b"` is one address).
+/// separated by spaces, `content` (of a `<meta http-equiv=refresh>`) the address after the
+/// delay, every other attribute one address, its whole value (a comma and a space in it do not
+/// make it a `srcset`: `src="h&#9;ttps://x.example/a, b"` is one address).
 pub fn urls_of<'a>(name: &str, value: &'a str) -> Vec<(&'a str, usize)> {
     match name {
         "srcset" | "imagesrcset" => {
@@ -540,6 +541,35 @@ pub fn urls_of<'a>(name: &str, value: &'a str) -> Vec<(&'a str, usize)> {
             .split_ascii_whitespace()
             .map(|url| (url, url.as_ptr() as usize - value.as_ptr() as usize))
             .collect(),
+        // A `<meta http-equiv=refresh>`'s: `5; url='https://...'`, as the HTML standard reads it.
+        "content" => {
+            let after_time = value.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            let rest = after_time
+                .trim_start()
+                .trim_start_matches([';', ','])
+                .trim_start();
+            let rest = match rest.get(..3) {
+                Some(url) if url.eq_ignore_ascii_case("url") => {
+                    match rest[3..].trim_start().strip_prefix('=') {
+                        Some(after) => after.trim_start(),
+                        None => rest,
+                    }
+                }
+                _ => rest,
+            };
+            let url = match rest.chars().next() {
+                Some(quote @ ('\'' | '"')) => {
+                    let inner = &rest[1..];
+                    &inner[..inner.find(quote).unwrap_or(inner.len())]
+                }
+                _ => rest,
+            };
+            if url.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![(url, url.as_ptr() as usize - value.as_ptr() as usize)]
+            }
+        }
         _ => vec![(value, 0)],
     }
 }

@@ -353,6 +353,8 @@ enum Fetches {
     IfImageInput,
     /// `<link>` whose `rel` fetches ([`link_fetches`]).
     IfFetchingLink,
+    /// `<meta>` whose `http-equiv` is `refresh`: its `content` sends the reader on, unasked.
+    IfRefresh,
 }
 
 /// The attributes that make a browser fetch something, by element: (attribute, what it does),
@@ -381,6 +383,9 @@ fn fetching_attributes(tag: &str) -> Option<(Fetches, &'static [(&'static str, &
                     ("imagesrcset", IMAGE),
                 ],
             ));
+        }
+        "meta" => {
+            return Some((Fetches::IfRefresh, &[("content", "sends the reader on to")]));
         }
         "form" => &[("action", "sends a form's answers to")],
         "button" => &[("formaction", "sends a form's answers to")],
@@ -462,6 +467,9 @@ impl StartTagReader for LoadFinder<'_> {
                     .get("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("image")),
                 Fetches::IfFetchingLink => attributes.get("rel").is_some_and(link_fetches),
+                Fetches::IfRefresh => attributes
+                    .get("http-equiv")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh")),
             };
             for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                 for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
@@ -609,6 +617,29 @@ mod tests {
     }
 
     #[test]
+    fn a_refresh_to_another_site_is_found() {
+        for content in [
+            "0; url=https://evil.example/",
+            "0;URL='https://evil.example/'",
+            "5, url = \"//evil.example/\"",
+            "0 https://evil.example/",
+        ] {
+            let html = format!(
+                r#"<meta http-equiv="Refresh" content="{}">"#,
+                content.replace('"', "&quot;")
+            );
+            assert_eq!(foreign_loads_in_html(&html, OWN).len(), 1, "{html}");
+        }
+        for html in [
+            r#"<meta http-equiv="refresh" content="30">"#,
+            r#"<meta http-equiv="refresh" content="0; url=/elsewhere/">"#,
+            r#"<meta name="description" content="https://not.a.refresh/">"#,
+        ] {
+            assert!(foreign_loads_in_html(html, OWN).is_empty(), "{html}");
+        }
+    }
+
+    #[test]
     fn only_srcset_is_read_as_candidates() {
         // A tab inside a single address, after a comma and a space: one address, which a
         // browser fetches from the other site (cut at the tab, it looked like a path).
@@ -739,6 +770,8 @@ mod tests {
                         value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
                     }
                     Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
+                    Fetches::IfRefresh => value_of("http-equiv")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh")),
                 };
                 for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                     for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
