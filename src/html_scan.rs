@@ -530,7 +530,7 @@ pub fn urls_of<'a>(name: &str, value: &'a str) -> Vec<(&'a str, usize)> {
             let mut at = 0;
             for candidate in value.split(',') {
                 let start = candidate.len() - candidate.trim_start().len();
-                if let Some(url) = candidate.split_ascii_whitespace().next() {
+                if let Some(url) = candidate.trim().split_ascii_whitespace().next() {
                     found.push((url, at + start));
                 }
                 at += candidate.len() + 1;
@@ -578,22 +578,11 @@ pub fn urls_of<'a>(name: &str, value: &'a str) -> Vec<(&'a str, usize)> {
 /// addresses (the attribute's name unknown): a value with a comma and a space is read as a
 /// `srcset`'s `url width` candidates, any other as one address.
 pub fn urls_in_attribute(value: &str) -> Vec<(&str, usize)> {
-    fn trimmed(part: &str, at: usize) -> (&str, usize) {
-        (part.trim(), at + part.len() - part.trim_start().len())
-    }
     if value.contains(',') && value.contains(' ') {
-        let mut found = Vec::new();
-        let mut at = 0;
-        for candidate in value.split(',') {
-            let (candidate_text, offset) = trimmed(candidate, at);
-            if let Some(url) = candidate_text.split_ascii_whitespace().next() {
-                found.push((url, offset));
-            }
-            at += candidate.len() + 1;
-        }
-        found
+        urls_of("srcset", value)
     } else {
-        vec![trimmed(value, 0)]
+        let trimmed = value.trim();
+        vec![(trimmed, value.len() - value.trim_start().len())]
     }
 }
 
