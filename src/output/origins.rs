@@ -357,6 +357,22 @@ enum Fetches {
     IfRefresh,
 }
 
+impl Fetches {
+    /// Whether an element's attributes fetch, given its other attributes' values by name.
+    fn holds<'a>(self, value_of: impl Fn(&str) -> Option<&'a str>) -> bool {
+        match self {
+            Fetches::Always => true,
+            Fetches::IfImageInput => {
+                value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
+            }
+            Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
+            Fetches::IfRefresh => {
+                value_of("http-equiv").is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh"))
+            }
+        }
+    }
+}
+
 /// The attributes that make a browser fetch something, by element: (attribute, what it does),
 /// and when they do; `None` for an element none of whose attributes fetch (a `style` attribute
 /// aside, which every element may have).
@@ -461,16 +477,7 @@ impl StartTagReader for LoadFinder<'_> {
 
     fn start_tag(&mut self, name: &str, attributes: Attributes<'_>) {
         if let Some((when, fetching)) = fetching_attributes(name) {
-            let fetches = match when {
-                Fetches::Always => true,
-                Fetches::IfImageInput => attributes
-                    .get("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("image")),
-                Fetches::IfFetchingLink => attributes.get("rel").is_some_and(link_fetches),
-                Fetches::IfRefresh => attributes
-                    .get("http-equiv")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh")),
-            };
+            let fetches = when.holds(|name| attributes.get(name));
             for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                 for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
                     for (url, _) in urls_of(attribute, value) {
@@ -764,15 +771,7 @@ mod tests {
                     .map(|(_, v)| v.as_str())
             };
             if let Some((when, fetching)) = fetching_attributes(&tag.name) {
-                let fetches = match when {
-                    Fetches::Always => true,
-                    Fetches::IfImageInput => {
-                        value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
-                    }
-                    Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
-                    Fetches::IfRefresh => value_of("http-equiv")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh")),
-                };
+                let fetches = when.holds(value_of);
                 for (attribute, kind) in fetching.iter().filter(|_| fetches) {
                     for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
                         for (url, _) in urls_of(attribute, value) {
