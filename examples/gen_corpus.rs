@@ -19,9 +19,11 @@
 //! sizes, the same structure, and words as often repeated. Without the option the site is the one
 //! language site, byte for byte as before.
 //!
-//! `--hugo DIR` also writes the equivalent site for Hugo (`scripts/bench-build`): the same
-//! Markdown pages (Hugo reads `+++` TOML front matter), one Markdown page per session and per
-//! service, a `topics` taxonomy and minimal layouts (baseof, single, list, taxonomy, term).
+//! `--hugo DIR` and `--zola DIR` also write the equivalent site for Hugo and for Zola, its search
+//! index off (`scripts/bench-build`): the same Markdown pages (both read `+++` TOML front matter;
+//! Zola's takes `description` and `[taxonomies]` for hubsite's `summary` and `topics`), one
+//! Markdown page per session and per service, a `topics` taxonomy and minimal layouts (a base,
+//! a page, a section list, the topics and each topic's pages).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -29,10 +31,12 @@ use std::path::{Path, PathBuf};
 
 #[path = "gen_corpus/directory.rs"]
 mod directory;
-#[path = "gen_corpus/hugo.rs"]
-mod hugo;
 #[path = "gen_corpus/programme.rs"]
 mod programme;
+#[path = "gen_corpus/twin.rs"]
+mod twin;
+
+use twin::Twin;
 
 /// Pages per sub-section, so no section page lists thousands of links.
 const PER_PART: usize = 500;
@@ -495,6 +499,7 @@ fn main() {
     let mut seed = 1;
     let mut out = None;
     let mut hugo = None;
+    let mut zola = None;
     let mut languages: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -505,6 +510,7 @@ fn main() {
             "--seed" => seed = value.parse().expect("--seed takes a number"),
             "--out" => out = Some(PathBuf::from(value)),
             "--hugo" => hugo = Some(PathBuf::from(value)),
+            "--zola" => zola = Some(PathBuf::from(value)),
             "--languages" => {
                 languages = value.split(',').map(|t| t.trim().to_owned()).collect();
                 languages.retain(|t| !t.is_empty());
@@ -512,7 +518,7 @@ fn main() {
             other => {
                 panic!(
                     "unknown argument {other}; use --pages N [--items M] --seed S --out DIR \
-                     [--hugo DIR] [--languages en-GB,cy,ar]"
+                     [--hugo DIR] [--zola DIR] [--languages en-GB,cy,ar]"
                 )
             }
         }
@@ -533,11 +539,13 @@ fn main() {
             languages.join(", ")
         );
     }
-    if let Some(hugo) = hugo {
-        clear(&hugo);
-        hugo::generate(&out, &hugo, items, seed);
-        write(hugo.join(MARKER), "made by gen_corpus\n");
-        println!("wrote the equivalent Hugo site into {}", hugo.display());
+    for (dir, twin, name) in [(hugo, Twin::Hugo, "Hugo"), (zola, Twin::Zola, "Zola")] {
+        if let Some(dir) = dir {
+            clear(&dir);
+            twin.generate(&out, &dir, items, seed);
+            write(dir.join(MARKER), "made by gen_corpus\n");
+            println!("wrote the equivalent {name} site into {}", dir.display());
+        }
     }
 }
 
