@@ -351,6 +351,8 @@ enum Fetches {
     Always,
     /// `<input>` whose `type` is `image`.
     IfImageInput,
+    /// `<input>` that sends its form: `type` `submit` or `image`.
+    IfSubmitInput,
     /// `<link>` whose `rel` fetches ([`link_fetches`]).
     IfFetchingLink,
     /// `<meta>` whose `http-equiv` is `refresh`: its `content` sends the reader on, unasked.
@@ -363,8 +365,12 @@ impl Fetches {
         match self {
             Fetches::Always => true,
             Fetches::IfImageInput => {
-                value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
+                value_of("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))
             }
+            Fetches::IfSubmitInput => value_of("type").is_some_and(|t| {
+                let t = t.trim();
+                t.eq_ignore_ascii_case("submit") || t.eq_ignore_ascii_case("image")
+            }),
             Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
             Fetches::IfRefresh => {
                 value_of("http-equiv").is_some_and(|t| t.trim().eq_ignore_ascii_case("refresh"))
@@ -373,51 +379,67 @@ impl Fetches {
     }
 }
 
-/// The attributes that make a browser fetch something, by element: (attribute, what it does),
-/// and when they do; `None` for an element none of whose attributes fetch (a `style` attribute
-/// aside, which every element may have).
-fn fetching_attributes(tag: &str) -> Option<(Fetches, &'static [(&'static str, &'static str)])> {
+/// An attribute that makes a browser fetch something: its name, what it does, and when.
+type Fetching = (&'static str, &'static str, Fetches);
+
+/// The attributes that make a browser fetch something, by element; `None` for an element none
+/// of whose attributes fetch (a `style` attribute aside, which every element may have).
+fn fetching_attributes(tag: &str) -> Option<&'static [Fetching]> {
+    use Fetches::{Always, IfFetchingLink, IfImageInput, IfRefresh, IfSubmitInput};
     const IMAGE: &str = "loads an image from";
     const MEDIA: &str = "loads a video or sound from";
     const SCRIPT: &str = "loads a script from";
     const DRAWING: &str = "loads a drawing from";
     const OBJECT: &str = "loads an embedded object from";
-    let attributes: &'static [(&'static str, &'static str)] = match tag {
-        "script" => &[("src", SCRIPT), ("href", SCRIPT), ("xlink:href", SCRIPT)],
-        "img" => &[("src", IMAGE), ("srcset", IMAGE)],
-        "source" => &[("src", MEDIA), ("srcset", IMAGE)],
-        "video" | "audio" | "track" => &[("src", MEDIA), ("poster", IMAGE)],
-        "iframe" | "frame" => &[("src", "loads a frame from")],
-        "embed" => &[("src", OBJECT)],
-        "object" => &[("data", OBJECT)],
-        "input" => return Some((Fetches::IfImageInput, &[("src", IMAGE)])),
-        "link" => {
-            return Some((
-                Fetches::IfFetchingLink,
-                &[
-                    ("href", "loads a style sheet, font or icon from"),
-                    ("imagesrcset", IMAGE),
-                ],
-            ));
-        }
-        "meta" => {
-            return Some((Fetches::IfRefresh, &[("content", "sends the reader on to")]));
-        }
-        "form" => &[("action", "sends a form's answers to")],
-        "button" => &[("formaction", "sends a form's answers to")],
+    const FORM: &str = "sends a form's answers to";
+    let attributes: &'static [Fetching] = match tag {
+        "script" => &[
+            ("src", SCRIPT, Always),
+            ("href", SCRIPT, Always),
+            ("xlink:href", SCRIPT, Always),
+        ],
+        "img" => &[("src", IMAGE, Always), ("srcset", IMAGE, Always)],
+        "source" => &[("src", MEDIA, Always), ("srcset", IMAGE, Always)],
+        "video" | "audio" | "track" => &[("src", MEDIA, Always), ("poster", IMAGE, Always)],
+        "iframe" | "frame" => &[("src", "loads a frame from", Always)],
+        "embed" => &[("src", OBJECT, Always)],
+        "object" => &[("data", OBJECT, Always)],
+        "input" => &[
+            ("src", IMAGE, IfImageInput),
+            ("formaction", FORM, IfSubmitInput),
+        ],
+        "link" => &[
+            (
+                "href",
+                "loads a style sheet, font or icon from",
+                IfFetchingLink,
+            ),
+            ("imagesrcset", IMAGE, IfFetchingLink),
+        ],
+        "meta" => &[("content", "sends the reader on to", IfRefresh)],
+        "form" => &[("action", FORM, Always)],
+        "button" => &[("formaction", FORM, Always)],
         // `ping`: a followed link is reported to these addresses.
-        "a" | "area" => &[("ping", "reports the link's use to")],
+        "a" | "area" => &[("ping", "reports the link's use to", Always)],
         "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" => {
-            &[("background", IMAGE)]
+            &[("background", IMAGE, Always)]
         }
         // SVG's image (HTML also reads `<image src>` as `<img>`), pattern and filter images.
-        "image" | "feimage" => &[("src", IMAGE), ("href", IMAGE), ("xlink:href", IMAGE)],
-        "use" => &[("href", DRAWING), ("xlink:href", DRAWING)],
+        "image" | "feimage" => &[
+            ("src", IMAGE, Always),
+            ("href", IMAGE, Always),
+            ("xlink:href", IMAGE, Always),
+        ],
+        "use" => &[("href", DRAWING, Always), ("xlink:href", DRAWING, Always)],
         // Every relative address of the page would then be read against the other site.
-        "base" => &[("href", "reads every relative address of the page against")],
+        "base" => &[(
+            "href",
+            "reads every relative address of the page against",
+            Always,
+        )],
         _ => return None,
     };
-    Some((Fetches::Always, attributes))
+    Some(attributes)
 }
 
 /// `<link rel>` values that make the browser fetch the target.
@@ -476,9 +498,9 @@ impl StartTagReader for LoadFinder<'_> {
     }
 
     fn start_tag(&mut self, name: &str, attributes: Attributes<'_>) {
-        if let Some((when, fetching)) = fetching_attributes(name) {
-            let fetches = when.holds(|name| attributes.get(name));
-            for (attribute, kind) in fetching.iter().filter(|_| fetches) {
+        if let Some(fetching) = fetching_attributes(name) {
+            let value_of = |name: &str| attributes.get(name);
+            for (attribute, kind, _) in fetching.iter().filter(|f| f.2.holds(value_of)) {
                 for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
                     for (url, _) in urls_of(attribute, value) {
                         if is_foreign(url, self.own) {
@@ -619,6 +641,22 @@ mod tests {
                 ("sends a form's answers to", "https://forms.example/send"),
                 ("loads an image from", "https://img.example/r.png"),
                 ("loads an image from", "https://img.example/b.png"),
+            ])
+        );
+    }
+
+    #[test]
+    fn an_input_that_sends_its_form_elsewhere_is_found_and_only_that_one() {
+        let html = r#"<form action="/send/">
+<input type="submit" formaction="https://forms.example/a">
+<input type=" IMAGE " src="/go.png" formaction="https://forms.example/b">
+<input type="text" formaction="https://forms.example/never" src="https://img.example/never.png">
+<input type="submit" src="https://img.example/not-an-image-input.png"></form>"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("sends a form's answers to", "https://forms.example/a"),
+                ("sends a form's answers to", "https://forms.example/b"),
             ])
         );
     }
@@ -770,9 +808,8 @@ mod tests {
                     .find(|(n, _)| n == name)
                     .map(|(_, v)| v.as_str())
             };
-            if let Some((when, fetching)) = fetching_attributes(&tag.name) {
-                let fetches = when.holds(value_of);
-                for (attribute, kind) in fetching.iter().filter(|_| fetches) {
+            if let Some(fetching) = fetching_attributes(&tag.name) {
+                for (attribute, kind, _) in fetching.iter().filter(|f| f.2.holds(value_of)) {
                     for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
                         for (url, _) in urls_of(attribute, value) {
                             if is_foreign(url, OWN) {
