@@ -138,6 +138,7 @@ impl Probe {
             assets: Vec::new(),
             asset_hashes: Default::default(),
             stylesheets: Vec::new(),
+            published_html: Vec::new(),
             scripts: Default::default(),
             problems,
         }

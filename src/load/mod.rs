@@ -60,6 +60,9 @@ pub struct Sources {
     /// The text of every published `.css` file, for the check that nothing loads from
     /// another origin (`output::origins`).
     pub stylesheets: Vec<SourceFile>,
+    /// The text of every HTML file published as written (`static/` or `content/`), for the
+    /// same check: such a file carries none of the pages' protections.
+    pub published_html: Vec<SourceFile>,
     /// The text of the theme's published `.js` files, by output path: `output` publishes them
     /// minified (`output::scripts`). A site's own scripts (in `static/` or `content/`) are
     /// published as the site wrote them.
@@ -236,6 +239,7 @@ pub fn load_site_knowing(
     let mut assets = theme.assets;
     assets.extend(content_assets(root, asset_paths));
     let stylesheets = read_stylesheets(root, &assets, &mut problems);
+    let published_html = read_published_html(root, &assets, &mut problems);
     let scripts = read_scripts(&assets);
     let asset_hashes = hash_sheets_and_scripts(&assets);
 
@@ -254,6 +258,7 @@ pub fn load_site_knowing(
         messages: theme.messages,
         assets,
         stylesheets,
+        published_html,
         scripts,
         asset_hashes,
         problems,
@@ -517,6 +522,51 @@ pub fn read_stylesheets(
         }
     }
     sheets
+}
+
+/// Whether a file published at `output_path` is read by browsers as an HTML page.
+pub fn is_html_file(output_path: &str) -> bool {
+    let lower = output_path.to_ascii_lowercase();
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// The text of every HTML file published as written, in output order. A file that is not UTF-8
+/// is read with U+FFFD for what is not (the addresses the check looks for are ASCII).
+pub fn read_published_html(
+    root: &Path,
+    assets: &[Asset],
+    problems: &mut Diagnostics,
+) -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    for asset in assets.iter().filter(|a| is_html_file(&a.output_path)) {
+        let (shown, bytes) = match &asset.source {
+            AssetSource::Disk(path) => {
+                let shown = crate::diag::display_path(root, path);
+                match fs::read(path) {
+                    Ok(bytes) => (shown, bytes),
+                    Err(error) => {
+                        problems.push(
+                            Diagnostic::file(&shown, format!("cannot read this file: {error}"))
+                                .code(Code::FileUnreadable),
+                        );
+                        continue;
+                    }
+                }
+            }
+            AssetSource::Embedded(bytes) => (
+                PathBuf::from(format!("<built-in hub theme>/static/{}", asset.output_path)),
+                bytes.to_vec(),
+            ),
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match SourceFile::new(shown, text.into_bytes()) {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    files
 }
 
 /// The text of each of the theme's published scripts, by output path (a site's own file of the

@@ -45,6 +45,9 @@ impl Load<'_> {
 
 const HINT: &str = "pages must load nothing from other sites, or a family's visit is seen there: \
                     put the file in static/ and use a path such as /images/photo.png, or make it a plain link";
+const PUBLISHED_HTML_HINT: &str = "this file is published as written, so a browser fetches whatever \
+                    it loads and the other site sees a family's visit: put what it loads in static/ and use \
+                    a path such as /images/photo.png, make it a plain link, or make the file a Markdown page";
 
 /// Every load from another origin in the site's pages and style sheets; pages in `clean`
 /// (which `serve` keeps between rebuilds) are not scanned again, and clean ones are added.
@@ -63,6 +66,28 @@ pub fn check_origins(
     }
     for diagnostic in stylesheet_origins(sources) {
         problems.push(diagnostic);
+    }
+    for diagnostic in published_html_origins(sources) {
+        problems.push(diagnostic);
+    }
+    problems
+}
+
+/// The loads from other origins in the HTML files published as written (`static/`,
+/// `content/`): such a page has none of the pages' protections (no Content-Security-Policy),
+/// so whatever it loads, a browser fetches.
+pub fn published_html_origins(sources: &Sources) -> Vec<Diagnostic> {
+    let own = own_origin(&sources.config.base_url);
+    let mut problems = Vec::new();
+    for file in &sources.published_html {
+        for load in foreign_loads_in_html(&file.text, &own) {
+            let (line, column) = find_load(file, &load).unwrap_or((1, 1));
+            problems.push(
+                Diagnostic::at(&file.path, line, column, message(&load))
+                    .code(Code::OtherOrigin)
+                    .hint(PUBLISHED_HTML_HINT),
+            );
+        }
     }
     problems
 }
@@ -235,10 +260,6 @@ fn message(load: &Load) -> String {
 /// The page's Markdown if the address is written there, else a site template that holds it,
 /// else the published page itself.
 fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load) -> Diagnostic {
-    let decoded = load.url.replace("&amp;", "&");
-    let escaped = load.url.replace('&', "&amp;");
-    // An address written with character references (`https&#58;//x`) is found by the rest.
-    let rest = load.url.find("//").map(|i| &load.url[i..]);
     let own = page
         .map(|p| source_files(sources, &p.source))
         .unwrap_or_default();
@@ -248,11 +269,7 @@ fn locate_html_load(sources: &Sources, page: Option<&RenderedPage>, load: &Load)
         .map(|t| Cow::Borrowed(&t.file))
         .filter(|f| !f.path.starts_with("<built-in hub theme>"));
     for file in own.into_iter().chain(own_templates) {
-        if let Some((line, column)) = find_in(&file, &load.url)
-            .or_else(|| find_in(&file, &decoded))
-            .or_else(|| find_in(&file, &escaped))
-            .or_else(|| rest.and_then(|rest| find_in(&file, rest)))
-        {
+        if let Some((line, column)) = find_load(&file, load) {
             return Diagnostic::at(&file.path, line, column, message(load))
                 .code(Code::OtherOrigin)
                 .hint(HINT);
@@ -286,6 +303,18 @@ fn source_files<'a>(sources: &'a Sources, source: &Path) -> Vec<Cow<'a, SourceFi
         .chain(&sources.data_files)
         .filter(|f| f.path.with_extension("") == stem);
     pages.chain(data.map(Cow::Borrowed)).collect()
+}
+
+/// Where `file` writes the address `load` fetches: as it is, with `&amp;` read or written, or
+/// (written with character references, `https&#58;//x`) from its `//` on.
+fn find_load(file: &SourceFile, load: &Load) -> Option<(usize, usize)> {
+    let decoded = load.url.replace("&amp;", "&");
+    let escaped = load.url.replace('&', "&amp;");
+    let rest = load.url.find("//").map(|i| &load.url[i..]);
+    find_in(file, &load.url)
+        .or_else(|| find_in(file, &decoded))
+        .or_else(|| find_in(file, &escaped))
+        .or_else(|| rest.and_then(|rest| find_in(file, rest)))
 }
 
 /// The line and column of the first place `needle` occurs in `file`.

@@ -26,7 +26,9 @@ use std::sync::Arc;
 use super::{Changes, Edited, Kept, fit_last_build, replace_files};
 use crate::diag::{Diagnostics, display_path};
 use crate::load::theme::load_theme;
-use crate::load::{Asset, AssetSource, Template, hash_sheets_and_scripts, read_stylesheets};
+use crate::load::{
+    Asset, AssetSource, Template, hash_sheets_and_scripts, is_html_file, read_stylesheets,
+};
 use crate::model::{ById, PageId, UrlPath};
 use crate::output::origins::{self, CleanPages};
 use crate::output::{Contents, Output};
@@ -342,6 +344,14 @@ impl ThemeEdit {
     /// The style sheets read again and checked, and the edited ones made again as a build
     /// makes them (`output::build_outputs`); any other static file is published from disk.
     fn plan_assets(&self, part: &Built, plan: &mut Plan) -> Option<()> {
+        // An HTML file published as written is checked by the whole pipeline's origin check.
+        if self
+            .changed_assets
+            .iter()
+            .any(|a| is_html_file(&a.output_path))
+        {
+            return None;
+        }
         let mut sources = part.sources.clone();
         let mut problems = Diagnostics::default();
         sources.stylesheets = read_stylesheets(&sources.root, &sources.assets, &mut problems);
