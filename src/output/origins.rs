@@ -496,8 +496,14 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     let mut finder = LoadFinder {
         own,
         loads: Vec::new(),
+        frames: Vec::new(),
     };
     read_start_tags(html, &mut finder);
+    // Each `<iframe srcdoc>` is a page of its own, read as one: in turn rather than within
+    // its parent, so that frames nested in frames cannot run the stack out.
+    while let Some(frame) = finder.frames.pop() {
+        read_start_tags(&frame, &mut finder);
+    }
     finder.loads
 }
 
@@ -505,6 +511,8 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
 struct LoadFinder<'a> {
     own: &'a str,
     loads: Vec<Load<'static>>,
+    /// The `srcdoc` pages of the frames met and not yet read.
+    frames: Vec<String>,
 }
 
 impl LoadFinder<'_> {
@@ -545,6 +553,10 @@ impl StartTagReader for LoadFinder<'_> {
         }
         for (_, style) in attributes.iter().filter(|(n, _)| *n == "style") {
             self.css(style);
+        }
+        if name == "iframe" {
+            let frames = attributes.iter().filter(|(n, _)| *n == "srcdoc");
+            self.frames.extend(frames.map(|(_, page)| page.to_owned()));
         }
     }
 
@@ -687,6 +699,30 @@ mod tests {
                 ("sends a form's answers to", "https://forms.example/a"),
                 ("sends a form's answers to", "https://forms.example/b"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_frame_written_into_the_page_is_read_as_a_page() {
+        let html = r#"<iframe title="map" srcdoc="<p>Where we are</p><img src=&quot;https://maps.example/tile.png&quot;>
+<iframe srcdoc='<script src=&amp;quot;//deep.example/x.js&amp;quot;></script>'></iframe>"></iframe>
+<p srcdoc="<img src=https://not-a-frame.example/>">"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads an image from", "https://maps.example/tile.png"),
+                ("loads a script from", "//deep.example/x.js"),
+            ])
+        );
+        // Frames within frames, each escaped once more, are read down to the last.
+        let mut deep = String::from("<img src=//bottom.example/>");
+        for _ in 0..40 {
+            let escaped = deep.replace('&', "&amp;").replace('"', "&quot;");
+            deep = format!("<iframe srcdoc=\"{escaped}\"></iframe>");
+        }
+        assert_eq!(
+            urls(foreign_loads_in_html(&deep, OWN)),
+            pairs(&[("loads an image from", "//bottom.example/")])
         );
     }
 
@@ -860,6 +896,11 @@ mod tests {
                 let found = foreign_loads_in_css(sheet, OWN);
                 loads.extend(found.into_iter().map(Load::into_owned));
             }
+            if tag.name == "iframe" {
+                for (_, page) in tag.attributes.iter().filter(|(n, _)| n == "srcdoc") {
+                    loads.extend(loads_of_every_tag(page));
+                }
+            }
         }
         loads
     }
@@ -878,6 +919,12 @@ mod tests {
             r#"<a href=//no.example/ style=background:url(//h.example/)><img src="#,
             "><style>d{e:url(//unclosed.example/)}<img src=//in-the-style-sheet.example/>",
         ];
+        let frame = r#"<iframe srcdoc="<img src=//frame.example/a.png>"></iframe>"#;
+        assert_eq!(
+            foreign_loads_in_html(frame, OWN),
+            loads_of_every_tag(frame),
+            "{frame}"
+        );
         for piece in pieces {
             assert_eq!(
                 foreign_loads_in_html(piece, OWN),
