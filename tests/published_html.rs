@@ -58,15 +58,35 @@ fn a_published_html_file_that_loads_from_another_site_fails_build_and_check_alik
         "a failed build publishes nothing"
     );
 
+    // A page in another encoding would be read by a browser other than as checked.
+    fs::write(
+        root.join("static/widgets/book.html"),
+        b"\xff\xfe<\x00p\x00>\x00",
+    )
+    .expect("write");
+    let built = common::build(root)
+        .expect_err("the build fails")
+        .to_string();
+    assert!(built.contains("static/widgets/book.html"), "{built}");
+    assert!(built.contains("UTF-8"), "{built}");
+
     // Its own addresses and plain links to other sites are fine.
     write(
         root,
         "static/widgets/book.html",
-        "<!doctype html>\n<title>Book</title>\n<script src=\"/familyhub/js/book.js\"></script>\n\
+        "<!doctype html>\n<title>Book</title>\n<script>document.title = \"Book\";</script><a href=\"/familyhub/\">Home</a>\n\
          <a href=\"https://forms.example.net/\">Book on the provider's site</a>\n",
     );
     fs::remove_file(root.join("content/forms/old-form.HTM")).expect("remove");
     common::build(root).expect("builds");
+    // Published with the pages' policy first, so a browser loads nothing from other sites
+    // even on a host that sends no headers.
+    let published = fs::read_to_string(root.join("public/widgets/book.html")).expect("published");
+    let policy = published
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("the policy");
+    assert!(published.starts_with("<!doctype html><meta"), "{published}");
+    assert!(policy < published.find("<script").expect("the script"));
 }
 
 #[test]

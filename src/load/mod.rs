@@ -524,44 +524,30 @@ pub fn read_stylesheets(
     sheets
 }
 
-/// Whether a file published at `output_path` is read by browsers as an HTML page.
-pub fn is_html_file(output_path: &str) -> bool {
+/// Whether a file published at `output_path` is an HTML page (`.html`, `.htm`, any case).
+/// XHTML is not: browsers read it as XML (README, 'Known gaps').
+pub(crate) fn is_html_file(output_path: &str) -> bool {
     let lower = output_path.to_ascii_lowercase();
-    [".html", ".htm", ".xhtml"]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// The text of every HTML file published as written, in output order. A file that is not UTF-8
-/// is read with U+FFFD for what is not (the addresses the check looks for are ASCII).
-pub fn read_published_html(
+/// The text of every HTML file published as written, in output order: UTF-8, as the pages are,
+/// so that the check reads what a browser reads.
+pub(crate) fn read_published_html(
     root: &Path,
     assets: &[Asset],
     problems: &mut Diagnostics,
 ) -> Vec<SourceFile> {
     let mut files = Vec::new();
     for asset in assets.iter().filter(|a| is_html_file(&a.output_path)) {
-        let (shown, bytes) = match &asset.source {
-            AssetSource::Disk(path) => {
-                let shown = crate::diag::display_path(root, path);
-                match fs::read(path) {
-                    Ok(bytes) => (shown, bytes),
-                    Err(error) => {
-                        problems.push(
-                            Diagnostic::file(&shown, format!("cannot read this file: {error}"))
-                                .code(Code::FileUnreadable),
-                        );
-                        continue;
-                    }
-                }
-            }
-            AssetSource::Embedded(bytes) => (
-                PathBuf::from(format!("<built-in hub theme>/static/{}", asset.output_path)),
+        let file = match &asset.source {
+            AssetSource::Disk(path) => read_source(root, path),
+            AssetSource::Embedded(bytes) => SourceFile::new(
+                format!("<built-in hub theme>/static/{}", asset.output_path),
                 bytes.to_vec(),
             ),
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        match SourceFile::new(shown, text.into_bytes()) {
+        match file {
             Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
         }

@@ -24,6 +24,40 @@ use crate::site_url::SiteUrls;
 /// that send no headers (a test keeps the two in step).
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+/// `html` (an HTML file the site publishes as written) with the policy and referrer `<meta>`s
+/// every page carries (a host that sends no headers, such as GitHub Pages, would otherwise
+/// protect it with nothing) first in it: after its doctype (before it, a browser would read the
+/// page in quirks mode) and any spaces and comments before that, else at its start. A `<meta>`
+/// policy applies to what comes after it, so nothing the file loads comes first.
+pub fn with_page_policy(html: &str) -> String {
+    let metas = format!(
+        r#"<meta http-equiv="Content-Security-Policy" content="{CSP}"><meta name="referrer" content="no-referrer">"#
+    );
+    let body = html.strip_prefix('\u{feff}').unwrap_or(html);
+    let bom = html.len() - body.len();
+    // Spaces and comments may come before the doctype.
+    let mut at = bom;
+    loop {
+        let rest = &html[at..];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        at += rest.len() - trimmed.len();
+        match trimmed.strip_prefix("<!--").and_then(|c| c.find("-->")) {
+            Some(end) => at += "<!--".len() + end + "-->".len(),
+            None => break,
+        }
+    }
+    let rest = &html[at..];
+    let doctype = rest
+        .get(..9)
+        .is_some_and(|s| s.eq_ignore_ascii_case("<!doctype"));
+    let insert = if doctype {
+        rest.find('>').map_or(html.len(), |end| at + end + 1)
+    } else {
+        bom
+    };
+    format!("{}{metas}{}", &html[..insert], &html[insert..])
+}
+
 /// The browser features a page may use: none of these, ever.
 const DENIED_FEATURES: [&str; 14] = [
     "accelerometer",
@@ -385,6 +419,33 @@ mod tests {
         let ready = host_ready(built, &BTreeMap::new());
         assert_eq!(text(&ready, "_headers"), "/*\n  X-Mine: yes\n");
         assert!(ready.get(".htaccess").is_some());
+    }
+
+    #[test]
+    fn a_published_page_gets_the_policy_after_its_doctype_and_before_anything_it_loads() {
+        let metas = with_page_policy("");
+        assert!(metas.starts_with(r#"<meta http-equiv="Content-Security-Policy" content=""#));
+        assert!(metas.ends_with(r#"<meta name="referrer" content="no-referrer">"#));
+        for (html, before) in [
+            (
+                "<!DOCTYPE html>\n<script src=x.js></script>",
+                "<!DOCTYPE html>",
+            ),
+            (
+                "\u{feff} <!-- made by hand -->\n<!doctype html><p>",
+                "\u{feff} <!-- made by hand -->\n<!doctype html>",
+            ),
+            ("<p>no doctype <img src=/a.png>", ""),
+            ("\u{feff}<html><head>", "\u{feff}"),
+            ("<!-- a comment --><p>then no doctype", ""),
+        ] {
+            let published = with_page_policy(html);
+            assert_eq!(
+                published,
+                format!("{before}{metas}{}", &html[before.len()..]),
+                "{html}"
+            );
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::load::{AssetSource, Sources};
+use crate::load::{AssetSource, Sources, is_html_file};
 use crate::model::Site;
 use crate::model::address::{Claim, Claimant, clash};
 use crate::render::{Downloads, PageHtml, RenderedSite};
@@ -244,10 +244,16 @@ pub fn asset_files(sources: &Sources) -> Vec<(String, Contents, String)> {
     let config = &sources.config;
     let translation = config.is_translation();
     let mut sheets = sources.stylesheets.iter();
+    let mut pages = sources.published_html.iter();
     let mut files = Vec::new();
     for asset in &sources.assets {
         let sheet = if asset.output_path.ends_with(".css") {
             sheets.next()
+        } else {
+            None
+        };
+        let page = if is_html_file(&asset.output_path) {
+            pages.next()
         } else {
             None
         };
@@ -263,6 +269,16 @@ pub fn asset_files(sources: &Sources) -> Vec<(String, Contents, String)> {
             }
         };
         let script = sources.scripts.get(&asset.output_path);
+        if let Some(page) = page {
+            // The text the origin check read, with the pages' protections.
+            let html = host::with_page_policy(&page.text);
+            files.push((
+                asset.output_path.clone(),
+                Contents::Bytes(Arc::new(html.into_bytes())),
+                origin,
+            ));
+            continue;
+        }
         let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
             Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
             _ => match script {

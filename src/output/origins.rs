@@ -3,8 +3,9 @@
 //! (and anyone watching the network) that a family visited a page about conflict or abuse, so
 //! a page or style sheet that would do so fails the build.
 //!
-//! Takes rendered pages and the site's style sheets; gives one located diagnostic per finding,
-//! placed in the Markdown page, the site's template or the style sheet that holds the address.
+//! Takes rendered pages, the site's style sheets and the HTML files it publishes itself; gives
+//! one located diagnostic per finding, placed in the Markdown page, the site's template, the
+//! style sheet or the HTML file that holds the address.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -76,7 +77,7 @@ pub fn check_origins(
 /// The loads from other origins in the HTML files published as written (`static/`,
 /// `content/`): such a page has none of the pages' protections (no Content-Security-Policy),
 /// so whatever it loads, a browser fetches.
-pub fn published_html_origins(sources: &Sources) -> Vec<Diagnostic> {
+fn published_html_origins(sources: &Sources) -> Vec<Diagnostic> {
     let own = own_origin(&sources.config.base_url);
     let mut problems = Vec::new();
     for file in &sources.published_html {
