@@ -14,7 +14,8 @@ pub enum Twin {
     /// Hugo: front matter keys as hubsite's (`summary` and `topics` are page parameters).
     Hugo,
     /// Zola, its search index off: front matter takes only Zola's own keys (`description`,
-    /// `[taxonomies]`), so hubsite's are renamed.
+    /// `[taxonomies]`), so hubsite's are renamed. Hugo builds pages dated in the future too
+    /// (`buildFuture`), as hubsite and Zola do, so that all three build every session.
     Zola,
 }
 
@@ -66,7 +67,7 @@ impl Twin {
             Twin::Hugo => (
                 "hugo.toml",
                 "baseURL = \"https://hub.example.org/\"\ntitle = \"Generated Hub\"\nlanguageCode = \"en-gb\"\n\
-                 disableKinds = []\n[taxonomies]\ntopic = \"topics\"\n",
+                 disableKinds = []\nbuildFuture = true\n[taxonomies]\ntopic = \"topics\"\n",
             ),
             Twin::Zola => (
                 "config.toml",
@@ -101,7 +102,7 @@ impl Twin {
                 // A section lists its sub-sections and its pages, as Hugo's `.Pages` does.
                 let section = "{% extends \"base.html\" %}{% block title %}{{ section.title }}{% endblock title %}\
                     {% block main %}<h1>{{ section.title }}</h1>{{ section.content | safe }}<ul>\
-                    {% for path in section.subsections %}{% set sub = get_section(path=path) %}\
+                    {% for path in section.subsections %}{% set sub = get_section(path=path, metadata_only=true) %}\
                     <li><a href=\"{{ sub.permalink | safe }}\">{{ sub.title }}</a> {{ sub.description }}</li>{% endfor %}\
                     {% for p in section.pages %}<li><a href=\"{{ p.permalink | safe }}\">{{ p.title }}</a> {{ p.description }}</li>{% endfor %}\
                     </ul>{% endblock main %}\n";
