@@ -538,7 +538,8 @@ impl StartTagReader for LoadFinder<'_> {
     fn start_tag(&mut self, name: &str, attributes: Attributes<'_>) {
         if let Some(fetching) = fetching_attributes(name) {
             let value_of = |name: &str| attributes.get(name);
-            for (attribute, kind, _) in fetching.iter().filter(|f| f.2.holds(value_of)) {
+            for (attribute, kind, _) in fetching.iter().filter(|(_, _, when)| when.holds(value_of))
+            {
                 for (_, value) in attributes.iter().filter(|(n, _)| n == attribute) {
                     for (url, _) in urls_of(attribute, value) {
                         if is_foreign(url, self.own) {
@@ -875,7 +876,9 @@ mod tests {
                     .map(|(_, v)| v.as_str())
             };
             if let Some(fetching) = fetching_attributes(&tag.name) {
-                for (attribute, kind, _) in fetching.iter().filter(|f| f.2.holds(value_of)) {
+                for (attribute, kind, _) in
+                    fetching.iter().filter(|(_, _, when)| when.holds(value_of))
+                {
                     for (_, value) in tag.attributes.iter().filter(|(n, _)| n == attribute) {
                         for (url, _) in urls_of(attribute, value) {
                             if is_foreign(url, OWN) {
