@@ -394,11 +394,11 @@ impl Fetches {
     fn holds<'a>(self, value_of: impl Fn(&str) -> Option<&'a str>) -> bool {
         match self {
             Fetches::Always => true,
+            // Matched as browsers match an enumerated attribute: any case, no spaces around.
             Fetches::IfImageInput => {
-                value_of("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))
+                value_of("type").is_some_and(|t| t.eq_ignore_ascii_case("image"))
             }
             Fetches::IfSubmitInput => value_of("type").is_some_and(|t| {
-                let t = t.trim();
                 t.eq_ignore_ascii_case("submit") || t.eq_ignore_ascii_case("image")
             }),
             Fetches::IfFetchingLink => value_of("rel").is_some_and(link_fetches),
@@ -692,7 +692,8 @@ mod tests {
     fn an_input_that_sends_its_form_elsewhere_is_found_and_only_that_one() {
         let html = r#"<form action="/send/">
 <input type="submit" formaction="https://forms.example/a">
-<input type=" IMAGE " src="/go.png" formaction="https://forms.example/b">
+<input type="IMAGE" src="/go.png" formaction="https://forms.example/b">
+<input type=" image " formaction="https://forms.example/a-text-box">
 <input type="text" formaction="https://forms.example/never" src="https://img.example/never.png">
 <input type="submit" src="https://img.example/not-an-image-input.png"></form>"#;
         assert_eq!(
