@@ -377,6 +377,26 @@ pub struct WeekSource {
     pub sessions: Vec<SessionSource>,
 }
 
+impl WeekSource {
+    /// Whether `other` was read from the same files with the same texts: the week and its
+    /// sessions then model the same (with the same site around them).
+    pub fn same_files(&self, other: &WeekSource) -> bool {
+        let same = |a: &SourceFile, b: &SourceFile| a.path == b.path && a.text == b.text;
+        self.name == other.name
+            && same(&self.file, &other.file)
+            && self.sessions.len() == other.sessions.len()
+            && self.sessions.iter().zip(&other.sessions).all(|(a, b)| {
+                a.name == b.name
+                    && same(&a.file, &b.file)
+                    && match (&a.description_file, &b.description_file) {
+                        (Some(a), Some(b)) => same(a, b),
+                        (None, None) => true,
+                        _ => false,
+                    }
+            })
+    }
+}
+
 /// Groups the files under `sessions/` into weeks and parses them; every problem is collected.
 pub fn parse_weeks(files: Vec<SourceFile>, problems: &mut Diagnostics) -> Vec<WeekSource> {
     let mut folders: BTreeMap<String, Vec<(String, SourceFile)>> = BTreeMap::new();

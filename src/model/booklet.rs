@@ -172,6 +172,29 @@ pub fn build_booklets(site: &Site) -> Vec<Booklet> {
         .collect()
 }
 
+/// [`build_booklets`] after an edit to the weeks, with `old`'s booklet (the last model's) kept
+/// for each week `unchanged` says was read from the same files: a booklet reads only its week,
+/// the week's sessions and what the edit leaves as it was (resources, topics, words, the
+/// configuration), so it would be built the same, QR codes and all.
+pub fn build_booklets_keeping(
+    site: &Site,
+    old: &[Booklet],
+    unchanged: impl Fn(WeekId) -> bool + Sync,
+) -> Vec<Booklet> {
+    site.weeks
+        .par_iter()
+        .enumerate()
+        .filter(|(_, week)| week.booklet_published)
+        .map(|(index, week)| {
+            let id = Id::new(index);
+            match old.iter().find(|b| b.week == id) {
+                Some(kept) if unchanged(id) => kept.clone(),
+                _ => build_booklet(site, id, week),
+            }
+        })
+        .collect()
+}
+
 /// The week's introduction for the booklet: its own, or else the week's.
 pub fn introduction(week: &Week) -> Option<&crate::model::session::Markdown> {
     week.booklet_introduction

@@ -205,6 +205,30 @@ pub fn choose_related(candidates: Candidates, sessions: &[Session]) -> ChosenLis
                 .map(|s| (s.subject(), wanted_for_service())),
         )
         .collect();
+    let mut lists = lists_for(candidates, &subjects).into_iter();
+    ChosenLists {
+        pages: lists.by_ref().take(candidates.pages.len()).collect(),
+        sessions: lists.by_ref().take(sessions.len()).collect(),
+        services: lists.collect(),
+    }
+}
+
+/// The related lists of `sessions` alone, each what [`choose_related`] chooses for it with the
+/// same candidates: a list is chosen from its key and the candidates only, so the pages' and
+/// services' lists, which `serve` keeps after an edit to sessions, need not be chosen again.
+pub fn choose_related_for_sessions(
+    candidates: Candidates,
+    sessions: &[Session],
+) -> Vec<RelatedLists> {
+    let subjects: Vec<(Subject, Vec<Wanted>)> = sessions
+        .iter()
+        .map(|s| (s.subject(), wanted_for_session(s)))
+        .collect();
+    lists_for(candidates, &subjects)
+}
+
+/// Each subject's lists: each distinct automatic list chosen once, across cores.
+fn lists_for(candidates: Candidates, subjects: &[(Subject, Vec<Wanted>)]) -> Vec<RelatedLists> {
     let mut keys: Vec<ListKey> = subjects
         .iter()
         .flat_map(|(subject, wanted)| {
@@ -223,14 +247,10 @@ pub fn choose_related(candidates: Candidates, sessions: &[Session]) -> ChosenLis
             (key, list)
         })
         .collect();
-    let mut lists = subjects
+    subjects
         .iter()
-        .map(|(subject, wanted)| lists_of(*subject, wanted, &chosen));
-    ChosenLists {
-        pages: lists.by_ref().take(candidates.pages.len()).collect(),
-        sessions: lists.by_ref().take(sessions.len()).collect(),
-        services: lists.collect(),
-    }
+        .map(|(subject, wanted)| lists_of(*subject, wanted, &chosen))
+        .collect()
 }
 
 /// The lists `subject` shows: written ones as written, the others as chosen.

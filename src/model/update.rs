@@ -1,6 +1,7 @@
 //! The model made again after an edit to the practice weeks alone, to the directory's
 //! services alone, or to the topics' names and descriptions alone (`serve`'s data shortcuts). After a session edit: the weeks and sessions are built again from their sources, their relations
-//! resolved and related lists chosen again, the booklets made again; the pages, topics,
+//! resolved and their related lists (theirs alone) chosen again, the booklets of weeks with an
+//! edited file made again; the pages, topics,
 //! services, resources and the printed directory are the kept model's, since none of them reads
 //! a session (a session is never a candidate for another item's related lists).
 
@@ -12,6 +13,7 @@ use crate::model::TopicId;
 use crate::model::address::Addresses;
 use crate::model::id::ById;
 use crate::model::topic::{Topic, Topics};
+use crate::model::week::WeekId;
 use crate::model::{
     ModelOptions, Remade, Site, booklet, host, material_checks, printed_directory, related,
     relations, service, translation, week,
@@ -91,10 +93,12 @@ pub fn update_sessions(
         services: &old.services,
         resources: &old.resources,
     };
-    let chosen = related::choose_related(candidates, &sessions);
+    // Sessions' lists only: the pages' and services' are the kept model's (a session is never
+    // a candidate for another item's list).
+    let chosen = related::choose_related_for_sessions(candidates, &sessions);
     sessions
         .iter_mut()
-        .zip(chosen.sessions)
+        .zip(chosen)
         .for_each(|(session, lists)| session.related_lists = lists);
     let mut site = old.remade(
         sources,
@@ -110,7 +114,15 @@ pub fn update_sessions(
     if !material_checks::check_materials(&site).is_empty() {
         return None;
     }
-    site.booklets = booklet::build_booklets(&site);
+    // The booklets of weeks read from the same files are the last model's.
+    let unchanged = |week: WeekId| {
+        let index = week.index();
+        matches!(
+            (old_sources.weeks.get(index), sources.weeks.get(index)),
+            (Some(a), Some(b)) if a.same_files(b)
+        )
+    };
+    site.booklets = booklet::build_booklets_keeping(&site, &old.booklets, unchanged);
     Some(site)
 }
 

@@ -11,10 +11,11 @@
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
-use crate::model::Site;
 use crate::model::booking::{BookingRoute, BookingStatus};
 use crate::model::i18n::ArgValue;
 use crate::model::session::Session;
+use crate::model::{ById, Site};
+use crate::render::ProgrammeWeeks;
 use crate::render::programme::cards::family_facts;
 
 /// A calendar file ready to write.
@@ -29,13 +30,16 @@ pub struct CalendarFile {
 /// The identifier calendars see for the product that made the file.
 const PRODID: &str = "-//hubsite//programme//EN";
 
-/// Every calendar file of the site; none when there are no weeks.
-pub fn render_calendars(site: &Site) -> Vec<CalendarFile> {
+/// The calendar files of the site (of `weeks`, and the site's of every session); none when there
+/// are no weeks.
+pub fn render_calendars(site: &Site, weeks: ProgrammeWeeks) -> Vec<CalendarFile> {
     if site.weeks.is_empty() {
         return Vec::new();
     }
     let mut files = Vec::new();
-    for week in &site.weeks {
+    // A session's and a week's calendars read only the week's sessions: `serve`, after an edit
+    // to some weeks, makes only theirs (and the site's, which holds every session).
+    for (_, week) in site.weeks.with_ids().filter(|(id, _)| weeks.wants(*id)) {
         let sessions: Vec<&Session> = week.sessions.iter().map(|&id| &site.sessions[id]).collect();
         for session in &sessions {
             files.push(CalendarFile {

@@ -201,10 +201,10 @@ fn other_model_files(site: &Site, hook: Option<&dyn FileHook>) -> ModelFiles {
     for feed in feeds::render_feeds(site) {
         add(feed.path, feed.xml.into_bytes(), feed.origin);
     }
-    for calendar in calendar::render_calendars(site) {
+    for calendar in calendar::render_calendars(site, crate::render::ProgrammeWeeks::Every) {
         add(calendar.path, calendar.text.into_bytes(), "sessions".into());
     }
-    match my_sessions::render_events_files(site) {
+    match my_sessions::render_events_files(site, crate::render::ProgrammeWeeks::Every) {
         Ok(files) => files
             .into_iter()
             .for_each(|file| add(file.path, file.text.into_bytes(), "sessions".into())),

@@ -13,8 +13,9 @@
 use serde::Serialize;
 
 use super::calendar::{calendar_frame, render_event};
-use crate::model::Site;
 use crate::model::paths::my_sessions_events_url;
+use crate::model::{ById, Site};
+use crate::render::ProgrammeWeeks;
 
 /// The published file of one week.
 #[derive(Debug, Serialize)]
@@ -45,11 +46,17 @@ pub struct EventsJson {
     pub text: String,
 }
 
-/// One data file per week; none when the site has no weeks.
-pub fn render_events_files(site: &Site) -> Result<Vec<EventsJson>, serde_json::Error> {
+/// One data file per week of `weeks`; none when the site has no weeks.
+pub fn render_events_files(
+    site: &Site,
+    weeks: ProgrammeWeeks,
+) -> Result<Vec<EventsJson>, serde_json::Error> {
+    // Each file reads only its week's sessions: `serve`, after an edit to some weeks, makes only
+    // theirs.
     site.weeks
-        .iter()
-        .map(|week| {
+        .with_ids()
+        .filter(|(id, _)| weeks.wants(*id))
+        .map(|(_, week)| {
             let (calendar_start, calendar_end) = calendar_frame(site, &week.name);
             let file = EventsFile {
                 calendar_start,

@@ -242,10 +242,10 @@ impl Language<'_, SessionEdit<'_>> {
         })?;
         let count = rendered.pages.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
-        for file in calendar::render_calendars(&site) {
+        for file in calendar::render_calendars(&site, ProgrammeWeeks::Only(&weeks)) {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
-        for file in my_sessions::render_events_files(&site).ok()? {
+        for file in my_sessions::render_events_files(&site, ProgrammeWeeks::Only(&weeks)).ok()? {
             replaced.push((file.path, Arc::new(file.text.into_bytes())));
         }
         // Every file is one the last build published.

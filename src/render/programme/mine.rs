@@ -10,8 +10,8 @@
 
 use serde::Serialize;
 
-use super::cards::{SessionCard, session_card};
-use super::{WeekDetails, breadcrumbs_to, page, week_details, week_sessions};
+use super::cards::SessionCard;
+use super::{LazyWeek, WeekDetails, breadcrumbs_to, page, week_sessions};
 use crate::diag::Diagnostic;
 use crate::model::paths::{Section, my_sessions_url};
 use crate::model::sensitivity::Sensitivity;
@@ -66,6 +66,7 @@ pub(super) fn render_mine(
     templates: &Templates,
     site_view: &SiteView,
     week: &Week,
+    shared: &LazyWeek,
 ) -> Result<RenderedPage, Diagnostic> {
     let sessions = week_sessions(site, week);
     let sensitivity = Sensitivity::when(sessions.iter().any(|s| s.sensitivity.is_sensitive()));
@@ -76,8 +77,11 @@ pub(super) fn render_mine(
         // The title and every word around the list are the template's.
         page: simple_meta(site, &week.name, &week.summary, &url, Section::Programme)
             .with_sensitivity(sensitivity),
-        week: week_details(site, week),
-        sessions: sessions.iter().map(|s| session_card(site, s)).collect(),
+        week: shared.get().details.clone(),
+        sessions: sessions
+            .iter()
+            .map(|s| shared.get().card(site, s))
+            .collect(),
         my_sessions,
         breadcrumbs: breadcrumbs_to(site, Some(week)),
         show_exit: shows_exit(site, Section::Programme.name(), sensitivity),

@@ -333,6 +333,58 @@ struct WeekPages {
     problems: Vec<Diagnostic>,
 }
 
+/// What every page of a week that lists its sessions shows alike (the week page and its filter
+/// pages, the poster, the 'my sessions' page): made once for the week, when the first of them
+/// needs it, rather than once a page (a week has dozens of filter pages).
+pub(super) struct WeekShared {
+    /// The week's facts.
+    details: WeekDetails,
+    /// The groups of filter links (every page of the week shows all of them).
+    filters: Vec<FilterGroup>,
+    /// [`cards::filter_data`] of every session of the week.
+    filter_data: String,
+    /// Each session's card, by its address.
+    cards: BTreeMap<UrlPath, SessionCard>,
+}
+
+impl WeekShared {
+    fn new(site: &Site, week: &Week) -> WeekShared {
+        let all = week_sessions(site, week);
+        WeekShared {
+            details: week_details(site, week),
+            filters: filter_groups(site, week, &all),
+            filter_data: cards::filter_data(site, &all),
+            cards: all
+                .iter()
+                .map(|s| (s.url.clone(), session_card(site, s)))
+                .collect(),
+        }
+    }
+
+    /// The card of `session`, a session of the week.
+    fn card(&self, site: &Site, session: &Session) -> SessionCard {
+        match self.cards.get(&session.url) {
+            Some(card) => card.clone(),
+            None => session_card(site, session),
+        }
+    }
+}
+
+/// A week's [`WeekShared`], made when first asked for (not at all when a template edit leaves
+/// every page of the week out).
+pub(super) struct LazyWeek<'a> {
+    site: &'a Site,
+    week: &'a Week,
+    shared: std::cell::OnceCell<WeekShared>,
+}
+
+impl LazyWeek<'_> {
+    fn get(&self) -> &WeekShared {
+        self.shared
+            .get_or_init(|| WeekShared::new(self.site, self.week))
+    }
+}
+
 fn render_week_pages(
     site: &Site,
     templates: &Templates,
@@ -342,6 +394,11 @@ fn render_week_pages(
     let mut problems = Vec::new();
     let (introduction, mut site_links) =
         markdown_html(site, week.introduction.as_ref(), &mut problems);
+    let shared = LazyWeek {
+        site,
+        week,
+        shared: std::cell::OnceCell::new(),
+    };
     let mut results = vec![render_week(
         site,
         templates,
@@ -349,6 +406,7 @@ fn render_week_pages(
         week,
         &introduction,
         None,
+        &shared,
     )];
     for filter in filter_pages(site, week) {
         results.push(render_week(
@@ -358,10 +416,11 @@ fn render_week_pages(
             week,
             "",
             Some(filter),
+            &shared,
         ));
     }
-    results.push(render_poster(site, templates, site_view, week));
-    results.push(render_mine(site, templates, site_view, week));
+    results.push(render_poster(site, templates, site_view, week, &shared));
+    results.push(render_mine(site, templates, site_view, week, &shared));
     let sessions: Vec<_> = week
         .sessions
         .par_iter()
@@ -534,7 +593,7 @@ fn week_details(site: &Site, week: &Week) -> WeekDetails {
     }
 }
 
-fn days_of(site: &Site, sessions: &[&Session]) -> Vec<Day> {
+fn days_of(site: &Site, sessions: &[&Session], shared: &WeekShared) -> Vec<Day> {
     let mut days: BTreeMap<String, Day> = BTreeMap::new();
     for session in sessions {
         let date = session.local_start.date();
@@ -543,7 +602,7 @@ fn days_of(site: &Site, sessions: &[&Session]) -> Vec<Day> {
             id: date.to_string(),
             sessions: Vec::new(),
         });
-        day.sessions.push(session_card(site, session));
+        day.sessions.push(shared.card(site, session));
     }
     days.into_values().collect()
 }
@@ -588,6 +647,7 @@ fn render_week(
     week: &Week,
     introduction: &str,
     filter: Option<WeekFilter>,
+    shared: &LazyWeek,
 ) -> Result<RenderedPage, Diagnostic> {
     let all = week_sessions(site, week);
     let (filter_link, sessions, url, sensitivity) = match filter {
@@ -602,20 +662,21 @@ fn render_week(
         Some(link) => format!("{}: {}", week.name, link.title),
         None => week.name.clone(),
     };
+    let shared = shared.get();
     let view = WeekView {
         site: site_view,
         page: simple_meta(site, &title, &week.summary, &url, Section::Programme)
             .with_sensitivity(sensitivity),
-        week: week_details(site, week),
+        week: shared.details.clone(),
         introduction: if filter_link.is_none() {
             introduction.to_owned()
         } else {
             String::new()
         },
-        days: days_of(site, &sessions),
+        days: days_of(site, &sessions, shared),
         count: sessions.len(),
-        filters: filter_groups(site, week, &all),
-        filter_data: cards::filter_data(site, &all),
+        filters: shared.filters.clone(),
+        filter_data: shared.filter_data.clone(),
         filter: filter_link,
         my_sessions: MySessionsView::new(week, None),
         breadcrumbs: breadcrumbs_to(site, if url == week.url { None } else { Some(week) }),
@@ -760,6 +821,7 @@ fn render_poster(
     templates: &Templates,
     site_view: &SiteView,
     week: &Week,
+    shared: &LazyWeek,
 ) -> Result<RenderedPage, Diagnostic> {
     let url = UrlPath::root()
         .join(&Slug::from_text("sessions").expect("slug"))
@@ -769,6 +831,7 @@ fn render_poster(
     if templates.leaves_out("poster.html") {
         return Ok(page(url, NOT_RENDERED.to_owned(), &week.source));
     }
+    let shared = shared.get();
     // Across cores: each item draws a QR code, the costly part of the poster.
     let items = week_sessions(site, week)
         .into_par_iter()
@@ -791,7 +854,7 @@ fn render_poster(
             )
             .unwrap_or_default();
             PosterItem {
-                card: session_card(site, session),
+                card: shared.card(site, session),
                 link_text,
                 qr_svg,
             }
@@ -809,7 +872,7 @@ fn render_poster(
             &url,
             Section::Programme,
         ),
-        week: week_details(site, week),
+        week: shared.details.clone(),
         items,
         show_exit: false,
     };
