@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Site, material_checks};
 use crate::output::links::{PageLink, page_link, page_links, resolves};
-use crate::output::{Contents, Output};
+use crate::output::{Contents, Output, OutputFile};
 
 /// What the verdict found: problems that stop a build, and warnings that do not.
 #[derive(Debug, Default)]
@@ -34,12 +34,8 @@ pub fn verify(site: &Site, output: &Output, now: Timestamp) -> Verdict {
     let config = &site.config;
     let today = config.time_zone.to_datetime(now).date();
     let stale_after = config.directory.stale_after_months;
-    let pages = html_pages(output);
-    // Each page's links are read once, across cores, for both checks that need them.
-    let links = links_of(&pages, output);
-    let mut problems = check_output_links(output, &pages, &links);
+    let (mut problems, linked) = checked_links(output);
     problems.extend(material_checks::check_materials(site));
-    let linked = linked_from_pages(&pages, &links);
     let mut warnings = directory::directory_warnings(&site.services, today, stale_after, &linked);
     warnings.extend(safety::safety_warnings(site));
     Verdict { problems, warnings }
@@ -64,9 +60,7 @@ pub fn page_warnings_again(
     if links_moved {
         let config = &site.config;
         let today = config.time_zone.to_datetime(now).date();
-        let pages = html_pages(output);
-        let links = links_of(&pages, output);
-        let linked = linked_from_pages(&pages, &links);
+        let (_, linked) = checked_links(output);
         let stale_after = config.directory.stale_after_months;
         let unlinked = directory::directory_warnings(&site.services, today, stale_after, &linked)
             .0
@@ -93,12 +87,44 @@ enum PageText<'a> {
     Hrefs(Vec<Arc<str>>),
 }
 
-/// The published HTML pages: their output paths, and their text or kept links.
-fn html_pages(output: &Output) -> Vec<(&str, PageText<'_>)> {
-    output
+/// How many HTML pages' links are read at once: each chunk's are checked and let go before
+/// the next chunk's are read, so that a large site's links (about 20 a page, 2.6 million at
+/// 100,000 pages) are never all in memory together (docs/performance.md, 'Bounded memory').
+const PAGES_AT_ONCE: usize = 4096;
+
+/// Every published HTML page's links checked (the problems in page order), and the site
+/// paths that pages outside the directory link to; a chunk of pages at a time.
+fn checked_links(output: &Output) -> (Diagnostics, HashSet<String>) {
+    checked_links_by(output, PAGES_AT_ONCE)
+}
+
+/// [`checked_links`], `pages_at_once` pages at a time (tests use a few).
+fn checked_links_by(output: &Output, pages_at_once: usize) -> (Diagnostics, HashSet<String>) {
+    let html: Vec<&OutputFile> = output
         .files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
+        .collect();
+    let mut problems = Diagnostics::default();
+    let mut linked = HashSet::new();
+    for chunk in html.chunks(pages_at_once.max(1)) {
+        let pages = html_pages(chunk);
+        // Each page's links are read once, across cores, for both checks that need them.
+        let links = links_of(&pages, output);
+        problems.extend(check_output_links(output, &pages, &links));
+        for path in linked_from_pages(&pages, &links) {
+            if !linked.contains(path) {
+                linked.insert(path.to_owned());
+            }
+        }
+    }
+    (problems, linked)
+}
+
+/// The HTML pages among `files`: their output paths, and their text or kept links.
+fn html_pages<'a>(files: &[&'a OutputFile]) -> Vec<(&'a str, PageText<'a>)> {
+    files
+        .iter()
         .filter_map(|f| match &f.contents {
             Contents::Bytes(bytes) => Some((
                 f.path.as_str(),
@@ -177,4 +203,65 @@ fn linked_from_pages<'a>(
             PageLink::Outside(_) => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site_url::SiteUrls;
+
+    /// An output of HTML pages in memory, each linking to `links`.
+    fn output(pages: &[(&str, &[&str])]) -> Output {
+        let urls = SiteUrls::parse("https://council.example.gov.uk/familyhub/").expect("a url");
+        let mut files: Vec<crate::output::OutputFile> = pages
+            .iter()
+            .map(|(path, links)| {
+                let html: String = links
+                    .iter()
+                    .map(|l| format!("<a href=\"{l}\">x</a>"))
+                    .collect();
+                crate::output::OutputFile {
+                    path: (*path).to_owned(),
+                    contents: Contents::Bytes(Arc::new(html.into_bytes())),
+                }
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Output {
+            files,
+            page_count: pages.len(),
+            urls,
+        }
+    }
+
+    /// Pages' links read a few pages at a time find what one pass over every page finds: the
+    /// same problems in the same order, the same pages linked.
+    #[test]
+    fn links_checked_a_few_pages_at_a_time_are_checked_as_all_at_once() {
+        let output = output(&[
+            (
+                "a/index.html",
+                &["/familyhub/b/", "/familyhub/gone/", "/familyhub/a/"],
+            ),
+            ("b/index.html", &["/elsewhere/", "/familyhub/a/"]),
+            (
+                "c/index.html",
+                &["/familyhub/directory/s/", "/familyhub/c/#top"],
+            ),
+            ("directory/s/index.html", &["/familyhub/directory/t/"]),
+            (
+                "directory/t/index.html",
+                &["/familyhub/missing/", "/familyhub/b/"],
+            ),
+            ("index.html", &["/familyhub/c/?q=1", "/familyhub/gone/"]),
+        ]);
+        let (problems, linked) = checked_links_by(&output, usize::MAX);
+        assert_eq!(problems.0.len(), 4, "{problems:?}");
+        assert!(linked.contains("/directory/s/") && !linked.contains("/directory/t/"));
+        for at_once in [1, 2, 4] {
+            let (chunked, chunked_linked) = checked_links_by(&output, at_once);
+            assert_eq!(chunked.0, problems.0, "{at_once} at once");
+            assert_eq!(chunked_linked, linked, "{at_once} at once");
+        }
+    }
 }

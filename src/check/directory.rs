@@ -16,7 +16,7 @@ pub fn directory_warnings(
     services: &[Service],
     today: Date,
     stale_after_months: u16,
-    linked: &HashSet<&str>,
+    linked: &HashSet<String>,
 ) -> Diagnostics {
     let mut warnings = Diagnostics::default();
     let cutoff = today

@@ -186,6 +186,7 @@ pub fn render_directory_pages(
     templates: &Templates,
     site_view: &SiteView,
     downloads: &Downloads,
+    hook: Option<&dyn crate::render::PageHook>,
 ) -> Result<Vec<RenderedPage>, Diagnostic> {
     if site.services.is_empty() {
         return Ok(Vec::new());
@@ -202,18 +203,30 @@ pub fn render_directory_pages(
         facets: &facets,
         downloads,
     };
+    // Each page goes to the hook as soon as it is rendered, not once the whole directory is
+    // (147 MB of HTML at 10,000 services).
+    let finished = |mut page: RenderedPage| {
+        if let Some(hook) = hook {
+            hook.finished(&mut page);
+        }
+        page
+    };
     let mut pages = vec![
-        context.home(&ordered)?,
-        context.a_to_z(&family)?,
-        context.guide()?,
+        finished(context.home(&ordered)?),
+        finished(context.a_to_z(&family)?),
+        finished(context.guide()?),
     ];
     for facet in &facets {
         for (option, members) in facet.group.options.iter().zip(&facet.members) {
-            pages.push(context.filter_page(&facet.group, option, members)?);
+            pages.push(finished(context.filter_page(
+                &facet.group,
+                option,
+                members,
+            )?));
         }
     }
     for service in &site.services {
-        pages.push(context.service_page(service)?);
+        pages.push(finished(context.service_page(service)?));
     }
     Ok(pages)
 }

@@ -97,7 +97,9 @@ impl Default for PageHtml {
 /// hook (in the pipeline) checks the page, writes it to the staging folder and leaves a
 /// [`PageHtml::Written`] in its place, so that no build holds every page in memory at once.
 pub trait PageHook: Sync {
-    /// Takes over the rendered `page`.
+    /// Takes over the rendered `page`; a page it took over already ([`PageHtml::Written`]) it
+    /// leaves as it is (the programme's and the directory's pages are handed over as each is
+    /// rendered, then again with their group).
     fn finished(&self, page: &mut RenderedPage);
 }
 
@@ -312,13 +314,12 @@ fn render_generated_pages(
                     .sessions
                     .iter()
                     .flat_map(|s| s.related_lists.pages.iter());
-                let result = programme::render_programme(
-                    site, templates, site_view, downloads, weeks,
-                )
-                .map(|programme| {
-                    rendered.site_links.extend(programme.site_links);
-                    programme.pages
-                });
+                let result =
+                    programme::render_programme(site, templates, site_view, downloads, weeks, hook)
+                        .map(|programme| {
+                            rendered.site_links.extend(programme.site_links);
+                            programme.pages
+                        });
                 (result, PageReads::these(related.copied()))
             }
             // A topic's page lists every page with that topic: it reads them all.
@@ -337,7 +338,7 @@ fn render_generated_pages(
                     .iter()
                     .flat_map(|s| s.related_lists.pages.iter());
                 (
-                    directory::render_directory_pages(site, templates, site_view, downloads)
+                    directory::render_directory_pages(site, templates, site_view, downloads, hook)
                         .map_err(one),
                     PageReads::these(related.copied()),
                 )
@@ -368,7 +369,9 @@ fn render_generated_pages(
                 let mut record = GeneratedRecord::new(reads, &pages);
                 record.templates = recording.used();
                 records.push((group, record));
-                // Each group's pages go to the hook as soon as the group is rendered.
+                // Each group's pages go to the hook as soon as the group is rendered (the
+                // programme's and the directory's as each is: a page written already is left
+                // as it is).
                 finish_all(&mut pages, hook);
                 rendered.pages.extend(pages);
             }
@@ -480,5 +483,94 @@ pub fn default_template(kind: PageKind) -> &'static str {
         PageKind::Home => "home.html",
         PageKind::Section => "section.html",
         PageKind::Page => "page.html",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::written::HrefTable;
+
+    /// Takes each page over as `hubsite build`'s hook does (its HTML replaced by what is left
+    /// once written), counting those it took.
+    #[derive(Default)]
+    struct Taking(AtomicUsize);
+
+    impl PageHook for Taking {
+        fn finished(&self, page: &mut RenderedPage) {
+            if let PageHtml::Text(html) = &page.html {
+                self.0.fetch_add(1, Ordering::Relaxed);
+                page.html = PageHtml::Written(WrittenPage {
+                    len: html.len(),
+                    hrefs: Box::default(),
+                    table: Arc::new(HrefTable::default()),
+                });
+            }
+        }
+    }
+
+    /// The council site's model and templates, as a build makes them.
+    fn council() -> (Site, Templates) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/council");
+        let sources = crate::load::load_site(&root, &Default::default()).expect("it loads");
+        let options = crate::model::ModelOptions {
+            drafts: false,
+            now: "2026-11-26T10:00:00Z".parse().expect("a time"),
+        };
+        let (site, _) = crate::model::build_site(&sources, &options).expect("it builds");
+        let templates = Templates::parse(&sources.templates)
+            .expect("templates parse")
+            .with_urls(&sources.config.urls)
+            .with_messages(Arc::clone(&site.messages))
+            .with_languages(Arc::clone(&site.languages));
+        (site, templates)
+    }
+
+    /// The programme's and the directory's pages (most of a large site's generated HTML: 500
+    /// MB at 100,000 pages) are handed to the hook as each is rendered, not once their whole
+    /// group is: every page they give back is written already, each taken over once.
+    #[test]
+    fn the_programme_and_the_directory_hand_each_page_over_as_it_renders() {
+        let (site, templates) = council();
+        let view = site_view(&site);
+        let downloads = Downloads::default();
+        let hook = Taking::default();
+        let programme = programme::render_programme(
+            &site,
+            &templates,
+            &view,
+            &downloads,
+            ProgrammeWeeks::Every,
+            Some(&hook),
+        )
+        .expect("the programme renders");
+        let directory =
+            directory::render_directory_pages(&site, &templates, &view, &downloads, Some(&hook))
+                .expect("the directory renders");
+        // The week pages and the session pages of the council's weeks, and its services.
+        let weeks: Vec<_> = programme
+            .pages
+            .iter()
+            .filter(|page| page.url.as_str().split('/').count() > 3)
+            .collect();
+        assert!(weeks.len() > 5, "{}", weeks.len());
+        assert!(directory.len() > 5, "{}", directory.len());
+        for page in weeks.iter().copied().chain(&directory) {
+            assert!(
+                matches!(page.html, PageHtml::Written(_)),
+                "{} was not handed over as it rendered",
+                page.url
+            );
+        }
+        let written = programme
+            .pages
+            .iter()
+            .chain(&directory)
+            .filter(|page| matches!(page.html, PageHtml::Written(_)))
+            .count();
+        assert_eq!(hook.0.load(Ordering::Relaxed), written);
     }
 }

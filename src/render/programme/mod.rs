@@ -278,6 +278,7 @@ pub fn render_programme(
     site_view: &SiteView,
     downloads: &crate::render::Downloads,
     weeks: ProgrammeWeeks,
+    hook: Option<&dyn crate::render::PageHook>,
 ) -> Result<ProgrammePages, Vec<Diagnostic>> {
     let mut out = ProgrammePages {
         pages: Vec::new(),
@@ -295,7 +296,19 @@ pub fn render_programme(
                 .par_iter()
                 .enumerate()
                 .filter(|&(index, _)| weeks.wants(WeekId::new(index)))
-                .map(|(_, week)| render_week_pages(site, templates, site_view, week))
+                .map(|(_, week)| {
+                    let mut pages = render_week_pages(site, templates, site_view, week);
+                    // Each week's pages go to the hook as soon as they are rendered, not once
+                    // the whole programme is (349 MB of HTML at 100,000 pages).
+                    if let Some(hook) = hook {
+                        pages
+                            .results
+                            .iter_mut()
+                            .flatten()
+                            .for_each(|page| hook.finished(page));
+                    }
+                    pages
+                })
                 .collect()
         },
         || crate::render::booklet::render_booklets(site, templates, site_view, downloads, weeks),
