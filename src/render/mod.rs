@@ -550,15 +550,16 @@ mod tests {
         let directory =
             directory::render_directory_pages(&site, &templates, &view, &downloads, Some(&hook))
                 .expect("the directory renders");
-        // The week pages and the session pages of the council's weeks, and its services.
-        let weeks: Vec<_> = programme
-            .pages
+        // Every session's page (rendered with its week's pages), and every directory page.
+        let sessions: Vec<&RenderedPage> = site
+            .sessions
             .iter()
-            .filter(|page| page.url.as_str().split('/').count() > 3)
+            .filter_map(|session| programme.pages.iter().find(|p| p.url == session.url))
             .collect();
-        assert!(weeks.len() > 5, "{}", weeks.len());
+        assert_eq!(sessions.len(), site.sessions.len());
+        assert!(sessions.len() > 5, "{}", sessions.len());
         assert!(directory.len() > 5, "{}", directory.len());
-        for page in weeks.iter().copied().chain(&directory) {
+        for page in sessions.into_iter().chain(&directory) {
             assert!(
                 matches!(page.html, PageHtml::Written(_)),
                 "{} was not handed over as it rendered",

@@ -381,32 +381,23 @@ fn lay_out_in_chunks(
     let mut terms: Vec<(Box<str>, u32)> =
         std::mem::take(&mut postings.numbers).into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Every term's lists, one a segment, by term order: a counting sort of the segments'
-    // terms by their term's rank.
+    // Each segment's terms by their term's rank, so that a chunk of terms' lists are found at
+    // a cursor in every segment: only a chunk's lists are gathered at a time (a list of every
+    // term's lists in every segment was 16 bytes for each of about 8 million at 100,000
+    // pages, the largest holder at the build's peak: docs/performance.md, 'Bounded memory').
     let mut rank = vec![0u32; terms.len()];
     for (r, (_, n)) in terms.iter().enumerate() {
         rank[*n as usize] = r as u32;
     }
-    let segments = std::mem::take(&mut postings.segments);
-    let mut starts = vec![0u32; terms.len() + 1];
-    for segment in &segments {
-        for &(n, _, _) in &segment.terms {
-            starts[rank[n as usize] as usize + 1] += 1;
+    let mut segments = std::mem::take(&mut postings.segments);
+    segments.par_iter_mut().for_each(|segment| {
+        for term in &mut segment.terms {
+            term.0 = rank[term.0 as usize];
         }
-    }
-    for r in 1..starts.len() {
-        starts[r] += starts[r - 1];
-    }
-    let mut lists: Vec<&[u8]> = vec![&[]; starts[terms.len()] as usize];
-    let mut next = starts.clone();
-    for segment in &segments {
-        for &(n, start, end) in &segment.terms {
-            let slot = &mut next[rank[n as usize] as usize];
-            lists[*slot as usize] = &segment.bytes[start as usize..end as usize];
-            *slot += 1;
-        }
-    }
-    drop((rank, next));
+        segment.terms.sort_unstable_by_key(|term| term.0);
+    });
+    drop(rank);
+    let mut cursors = vec![0usize; segments.len()];
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
     let mut shard: Vec<String> = Vec::new();
@@ -418,15 +409,23 @@ fn lay_out_in_chunks(
     };
     for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
         let first = chunk * entries_at_once;
+        let end = (first + terms.len()) as u32;
+        // The chunk's terms' lists, each term's in segment (so document) order.
+        let mut lists: Vec<Vec<&[u8]>> = vec![Vec::new(); terms.len()];
+        for (segment, cursor) in segments.iter().zip(&mut cursors) {
+            while let Some(&(r, start, stop)) = segment.terms.get(*cursor)
+                && r < end
+            {
+                lists[r as usize - first].push(&segment.bytes[start as usize..stop as usize]);
+                *cursor += 1;
+            }
+        }
         let entries: Vec<String> = terms
             .par_iter()
-            .enumerate()
-            .map(|(i, (term, _))| {
-                let r = first + i;
-                let of_term = &lists[starts[r] as usize..starts[r + 1] as usize];
-                render_entry(term, of_term, &postings)
-            })
+            .zip(&lists)
+            .map(|((term, _), of_term)| render_entry(term, of_term, &postings))
             .collect();
+        drop(lists);
         for ((term, _), entry) in terms.iter().zip(entries) {
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
             // `shard_bytes`, braces and commas counted, and at least one.
@@ -446,8 +445,7 @@ fn lay_out_in_chunks(
     if !shard.is_empty() {
         cut(&mut shard, firsts.len() - 1);
     }
-    drop(lists);
-    drop((starts, segments));
+    drop((cursors, segments));
     put_manifest_and_records(documents, postings.doc_count, analysis, firsts, put);
 }
 
