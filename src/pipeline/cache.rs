@@ -19,6 +19,7 @@ mod front_matter;
 mod plans;
 mod services;
 mod sessions;
+mod splice;
 mod templates;
 mod topics;
 
@@ -112,6 +113,14 @@ struct Kept {
 }
 
 impl Kept {
+    /// The search index of the language at `index` of [`Kept::parts`] (`part`).
+    fn search_of<'a>(&'a self, index: usize, part: &'a Built) -> Option<&'a KeptIndex> {
+        match index {
+            0 => Some(&self.search),
+            _ => part.search.as_ref(),
+        }
+    }
+
     /// Each language's part of the last build, the default language's first, with its own
     /// output: for the default language, `merged` (every language's, which it is part of).
     fn parts<'a>(&'a self, merged: &'a Output) -> impl Iterator<Item = (&'a Built, &'a Output)> {
@@ -150,6 +159,7 @@ impl Cache {
                 let stats = CacheStats {
                     misses: edited.pages,
                     hits: kept.output.page_count - edited.pages,
+                    spliced: 0,
                 };
                 let rebuilt = Made {
                     output: edited.output,
@@ -264,7 +274,8 @@ fn shortcut_made(kept: &Kept, edited: Edited, how: Rebuild) -> Made {
     Made {
         stats: CacheStats {
             misses: edited.pages,
-            hits: kept.output.page_count - edited.pages,
+            hits: kept.output.page_count - edited.pages - edited.spliced,
+            spliced: edited.spliced,
         },
         output: edited.output,
         output_dir: kept.built.output_dir.clone(),
@@ -295,7 +306,11 @@ fn carry_over(kept: Kept, changes: &Changes) -> (KnownPages, Option<KeptIndex>, 
 /// The output after an edit to pages' text, and how many pages were rendered.
 struct Edited {
     output: Arc<Output>,
+    /// Pages rendered again.
     pages: usize,
+    /// Pages made by splicing a new piece into the last build's
+    /// ([`splice::splice_topic_links`]).
+    spliced: usize,
 }
 
 /// A file the batch names, read again: a page of the default language or a translation, with
@@ -328,6 +343,7 @@ fn apply_page_text_edits(
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
+            spliced: 0,
         });
     }
     let merged = Arc::clone(&kept.output);
@@ -387,7 +403,11 @@ fn apply_page_text_edits(
     let output = Arc::new(patched(&kept.output, replaced, searches));
     kept.built.warnings = warnings_again(&kept.built, &kept.output, &output, &replaced_paths, now);
     kept.output = Arc::clone(&output);
-    Some(Edited { output, pages })
+    Some(Edited {
+        output,
+        pages,
+        spliced: 0,
+    })
 }
 
 /// `built`'s warnings after an edit that replaced the pages at `replaced` of `old` (giving

@@ -124,6 +124,7 @@ pub fn run(
                 stats: CacheStats {
                     misses: built.output.page_count,
                     hits: 0,
+                    spliced: 0,
                 },
                 how: Rebuild::Full,
                 output: Arc::new(built.output),

@@ -7,6 +7,7 @@
 //! beyond two builds of HTML.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
@@ -45,6 +46,18 @@ pub struct RenderCache {
     markdown: Mutex<TwoBuilds<u128, Arc<MemoisedMarkdown>>>,
     /// Which template sets Tera has proven complete, by their texts (a pure function of them).
     proven: Mutex<Proven>,
+    /// Where each page rendered holds its topic links ([`crate::render::pieces`]), by the
+    /// page's fingerprint.
+    pieces: Mutex<HashMap<u128, Range<usize>>>,
+}
+
+/// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times
+/// a large site's pages: each build adds the pages whose HTML changed).
+const PIECES_KEPT: usize = 250_000;
+
+/// The fingerprint a page's piece is kept by.
+fn piece_key(html: &[u8]) -> u128 {
+    Fingerprinter::new().add(html).finish()
 }
 
 #[derive(Debug, Default)]
@@ -111,6 +124,9 @@ pub struct CacheStats {
     pub hits: usize,
     /// Renders done.
     pub misses: usize,
+    /// Pages made from the last build's by splicing a new piece in, without rendering
+    /// (`serve`'s topic names: [`crate::render::pieces`]).
+    pub spliced: usize,
 }
 
 impl RenderCache {
@@ -132,6 +148,7 @@ impl RenderCache {
 
     /// Forgets everything (after a configuration change).
     pub fn clear(&self) {
+        self.lock_pieces().clear();
         *self.lock() = Generations::default();
         *self.lock_markdown() = TwoBuilds::default();
     }
@@ -145,6 +162,30 @@ impl RenderCache {
             None => maps.misses += 1,
         }
         found
+    }
+
+    /// Remembers that `html` (a page as published) holds its topic links at `piece`.
+    pub fn insert_piece(&self, html: &str, piece: Range<usize>) {
+        let key = piece_key(html.as_bytes());
+        let mut pieces = self.lock_pieces();
+        if pieces.len() >= PIECES_KEPT {
+            pieces.clear();
+        }
+        pieces.insert(key, piece);
+    }
+
+    /// Where `html` (a page as published) holds its topic links, if a page of exactly these
+    /// bytes was rendered in this process.
+    pub fn piece(&self, html: &[u8]) -> Option<Range<usize>> {
+        let key = piece_key(html);
+        self.lock_pieces()
+            .get(&key)
+            .cloned()
+            .filter(|piece| piece.end <= html.len())
+    }
+
+    fn lock_pieces(&self) -> MutexGuard<'_, HashMap<u128, Range<usize>>> {
+        self.pieces.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Remembers the HTML rendered for `key`.
@@ -209,6 +250,7 @@ impl RenderCache {
         CacheStats {
             hits: maps.hits,
             misses: maps.misses,
+            spliced: 0,
         }
     }
 
@@ -246,7 +288,14 @@ mod tests {
         cache.start_build();
         cache.start_build();
         assert_eq!(cache.get(key), None);
-        assert_eq!(cache.stats(), CacheStats { hits: 0, misses: 1 });
+        assert_eq!(
+            cache.stats(),
+            CacheStats {
+                hits: 0,
+                misses: 1,
+                spliced: 0
+            }
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod home;
 pub mod inputs;
 pub mod markdown;
+pub mod pieces;
 pub mod programme;
 pub mod resources;
 pub mod search;

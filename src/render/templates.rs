@@ -15,6 +15,7 @@ use crate::languages::SiteLanguages;
 use crate::load::Template;
 use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
+use crate::render::pieces;
 use crate::render::sentence::{Arg, sentence};
 use crate::render::template_deps::TemplateDeps;
 use crate::site_url::SiteUrls;
@@ -126,9 +127,21 @@ impl Templates {
                 made: Made::default(),
             },
         );
-        let sources = templates
+        // The built-in theme's include of a page's topic links is marked (`serve` splices them).
+        let marked: Vec<(&str, Cow<str>)> = templates
             .iter()
-            .map(|t| (t.name.as_str(), t.file.text.as_str()));
+            .map(|t| {
+                let text = match crate::load::is_built_in_template(&t.name, &t.file.text) {
+                    true => pieces::marked_template(&t.file.text).map(Cow::Owned),
+                    false => None,
+                };
+                (
+                    t.name.as_str(),
+                    text.unwrap_or(Cow::Borrowed(t.file.text.as_str())),
+                )
+            })
+            .collect();
+        let sources = marked.iter().map(|(name, text)| (*name, text.as_ref()));
         let mut parsed = Templates {
             tera: Arc::new(tera),
             paths: Arc::new(paths),
@@ -330,17 +343,45 @@ impl Templates {
             return Ok(NOT_RENDERED.to_owned());
         }
         let Some(cache) = &self.cache else {
-            return self.render_uncached(name, view, page);
+            return self
+                .render_uncached(name, view, page)
+                .map(|html| pieces::strip(html).0);
         };
         let key = RenderKey::new(self.generation_of(name), name, view).map_err(|e| {
             Diagnostic::file(page, format!("cannot render: {e}")).code(Code::Internal)
         })?;
-        if let Some(html) = cache.get(key) {
-            return Ok(html.to_string());
+        let html = match cache.get(key) {
+            Some(html) => html.to_string(),
+            None => {
+                let html = self.render_uncached(name, view, page)?;
+                cache.insert(key, &html);
+                html
+            }
+        };
+        // Where the page's topic links are, kept by the page's fingerprint.
+        let (html, piece) = pieces::strip(html);
+        if let Some(piece) = piece {
+            cache.insert_piece(&html, piece);
         }
-        let html = self.render_uncached(name, view, page)?;
-        cache.insert(key, &html);
         Ok(html)
+    }
+
+    /// Renders the partial of a page's topic links alone, as it renders inside a page
+    /// ([`pieces::TopicLinksView`]); `None` unless every template is the built-in theme's,
+    /// whose partial reads nothing else of a page.
+    pub fn render_topic_links(&self, view: &pieces::TopicLinksView) -> Option<String> {
+        if !self.theme_only {
+            return None;
+        }
+        let context = Context::from_serialize(view).ok()?;
+        let addresses = match self.urls.is_identity() {
+            true => Addresses::Rewritten,
+            false => Addresses::Made,
+        };
+        let (html, whole) = rendering(addresses, || {
+            self.tera.render(pieces::TOPIC_LINKS, &context)
+        });
+        whole.then_some(html.ok()?)
     }
 
     fn render_uncached(
@@ -368,9 +409,14 @@ impl Templates {
         }
         let (html, _) = render(Addresses::Rewritten);
         let html = html?;
+        if self.urls.is_identity() {
+            return Ok(html);
+        }
+        // Rewritten once rendered: the partial alone is not, so where it was is not kept (the
+        // markers go).
         Ok(match self.urls.rewrite_html(&html) {
-            Cow::Borrowed(_) => html,
-            Cow::Owned(rewritten) => rewritten,
+            Cow::Borrowed(_) => pieces::strip(html).0,
+            Cow::Owned(rewritten) => pieces::strip(rewritten).0,
         })
     }
 

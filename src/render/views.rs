@@ -403,6 +403,17 @@ pub fn report_change_link(site: &Site, what: &str) -> Option<String> {
     ))
 }
 
+/// A page's topics, linked to their pages (what [`PageMeta::topics`] holds).
+pub fn topic_links(site: &Site, topics: &[crate::model::TopicId]) -> Vec<Link> {
+    topics
+        .iter()
+        .map(|&t| {
+            let topic = &site.topics.list[t];
+            Link::topic(topic, topic_url(&topic.slug))
+        })
+        .collect()
+}
+
 /// The facts about one page.
 pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
     let config = &site.config;
@@ -417,14 +428,7 @@ pub fn page_meta(site: &Site, page: &Page, words: usize) -> PageMeta {
         last_reviewed_iso: page.last_reviewed.map(iso_date),
         date: page.date.map(|d| site.dates.date(d)),
         date_iso: page.date.map(iso_date),
-        topics: page
-            .topics
-            .iter()
-            .map(|&t| {
-                let topic = &site.topics.list[t];
-                Link::topic(topic, topic_url(&topic.slug))
-            })
-            .collect(),
+        topics: topic_links(site, &page.topics),
         audience: page.audience.iter().map(|a| a.label()).collect(),
         for_practitioners: Audience::practitioners_only(&page.audience),
         safety: page.sensitivity.is_sensitive(),

@@ -113,8 +113,12 @@ impl LiveSite {
                     Rebuild::Topics => " (topics)",
                     Rebuild::Full => "",
                 };
+                let spliced = match rebuilt.stats.spliced {
+                    0 => String::new(),
+                    n => format!(", {n} spliced"),
+                };
                 eprintln!(
-                    "Rebuilt in {} ms{}{how}: {} rendered, {} reused, {} changed",
+                    "Rebuilt in {} ms{}{how}: {} rendered{spliced}, {} reused, {} changed",
                     rebuilt.elapsed.as_millis(),
                     since_save.unwrap_or_default(),
                     counted(rebuilt.stats.misses, "page"),

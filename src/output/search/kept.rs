@@ -126,6 +126,11 @@ impl KeptIndex {
                 .all(|(a, b)| a.kind == b.kind && a.url == b.url)
     }
 
+    /// The documents indexed, in the index's order.
+    pub fn documents(&self) -> &[SearchDocument] {
+        &self.documents
+    }
+
     /// Whether a document of the same kind and address is indexed.
     pub fn has(&self, document: &SearchDocument) -> bool {
         self.documents

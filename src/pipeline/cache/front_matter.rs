@@ -64,6 +64,7 @@ pub(super) fn apply_front_matter_edits(
             edit: changes,
             own,
             merged: &merged,
+            search: kept.search_of(index, part),
             clean_pages,
             options,
         };
@@ -241,6 +242,7 @@ impl Language<'_, &Changes> {
                 replaced,
                 downloads: None,
                 rendered,
+                spliced: 0,
             },
             sitemap_changed,
             page_count,

@@ -13,6 +13,7 @@ use crate::load::Sources;
 use crate::model::{ModelOptions, PageId, Site};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
+use crate::output::search::kept::KeptIndex;
 use crate::output::{Contents, Output, booklet_pdf, oruk, sitemap};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
@@ -35,6 +36,8 @@ pub(super) struct Plan {
     pub(super) downloads: Option<Downloads>,
     /// Pages rendered again.
     pub(super) rendered: usize,
+    /// Pages spliced ([`super::splice`]).
+    pub(super) spliced: usize,
 }
 
 /// What one language's part of the last build is checked against, in every shortcut: the edit
@@ -46,6 +49,8 @@ pub(super) struct Language<'a, E> {
     pub(super) own: &'a Output,
     /// Every language's.
     pub(super) merged: &'a Output,
+    /// This language's search index, as the last build left it.
+    pub(super) search: Option<&'a KeptIndex>,
     pub(super) clean_pages: &'a CleanPages,
     pub(super) options: &'a BuildOptions,
 }
@@ -154,11 +159,12 @@ pub(super) fn plan_languages<E: Copy>(
 ) -> Option<Vec<Plan>> {
     let merged = Arc::clone(&kept.output);
     let mut plans = Vec::new();
-    for (part, own) in kept.parts(&merged) {
+    for (index, (part, own)) in kept.parts(&merged).enumerate() {
         let language = Language {
             edit,
             own,
             merged: &merged,
+            search: kept.search_of(index, part),
             clean_pages,
             options,
         };
@@ -189,6 +195,7 @@ pub(super) fn apply_plans(
     let merged = Arc::clone(&kept.output);
     let tags = kept.built.sources.config.languages.clone();
     let pages = plans.iter().map(|p| p.rendered).sum();
+    let spliced = plans.iter().map(|p| p.spliced).sum();
     let mut replaced = Vec::new();
     let mut searches = Vec::new();
     let mut replaced_models = Vec::new();
@@ -245,7 +252,11 @@ pub(super) fn apply_plans(
         super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
     // The last models are large: freed beside the server rather than before it is told.
     std::thread::spawn(move || drop(replaced_models));
-    Some(Edited { output, pages })
+    Some(Edited {
+        output,
+        pages,
+        spliced,
+    })
 }
 
 /// The site's sitemap: the default language's made again, with every other language's as its

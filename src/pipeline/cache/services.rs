@@ -55,6 +55,7 @@ pub(super) fn apply_service_edits(
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
+            spliced: 0,
         });
     }
     let edited: BTreeSet<PathBuf> = files.iter().map(|(_, f)| f.path.clone()).collect();
@@ -163,6 +164,7 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
+            spliced: 0,
             sources,
             site,
             reads,

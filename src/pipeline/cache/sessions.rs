@@ -70,6 +70,7 @@ pub(super) fn apply_session_edits(
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
+            spliced: 0,
         });
     }
     let edit = SessionEdit {
@@ -256,6 +257,7 @@ impl Language<'_, SessionEdit<'_>> {
             changed_documents(documents_from_sessions(old), documents_from_sessions(&site));
         Some(Plan {
             rendered: count,
+            spliced: 0,
             sources,
             site,
             reads,

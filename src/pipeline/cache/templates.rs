@@ -112,7 +112,11 @@ pub(super) fn apply_theme_edits(
     kept.built.warnings =
         super::warnings_again(&kept.built, &merged, &output, &replaced_paths, options.now);
     std::thread::spawn(move || drop((old_outputs, old_templates)));
-    Some(Edited { output, pages })
+    Some(Edited {
+        output,
+        pages,
+        spliced: 0,
+    })
 }
 
 /// What a batch changed among templates and static files, read again from disk.

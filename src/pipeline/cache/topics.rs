@@ -25,7 +25,7 @@
 //! is the same (the same pages at the same addresses). Anything else runs the whole pipeline,
 //! which reports as a build does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -35,15 +35,16 @@ use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     pages_among, plan_languages, print_directory_again,
 };
+use super::splice::splice_topic_links;
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
 use crate::model::related::RelatedLists;
-use crate::model::{PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
+use crate::model::{Page, PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
     SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
-    page_document,
+    page_body, page_head,
 };
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
@@ -72,6 +73,7 @@ pub(super) fn apply_topic_edits(
         return Some(Edited {
             output: Arc::clone(&kept.output),
             pages: 0,
+            spliced: 0,
         });
     }
     let mut problems = Diagnostics::default();
@@ -143,7 +145,16 @@ impl Language<'_, TopicEdit<'_>> {
             .flat_map(|r| r.topics.iter().copied())
             .chain(edited.iter().copied())
             .collect();
-        let (rendered, reads, mut records) = render_pages(
+        // A plain page of the theme's `page.html` shows a topic only in its topic links (it
+        // lists no resource with an edited topic): the new names spliced into the kept page.
+        let only_links = |page: &Page| {
+            page.kind == PageKind::Page
+                && page.template.as_deref().is_none_or(|t| t == "page.html")
+                && !lists(&page.related_lists)
+        };
+        let (spliced, ids) =
+            splice_topic_links(old, &site, &part.templates, self.own, ids, only_links);
+        let (mut rendered, reads, mut records) = render_pages(
             &site,
             &part.templates,
             &ids,
@@ -162,6 +173,9 @@ impl Language<'_, TopicEdit<'_>> {
             _ => Fit::Not,
         })?;
         let count = rendered.pages.len();
+        let spliced_count = spliced.len();
+        rendered.pages.extend(spliced);
+        rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
         replaced.extend(self.changed_files(&sources, rendered)?);
         // The export's taxonomy lists every topic by name, with or without services.
         if !edited.is_empty() {
@@ -172,13 +186,27 @@ impl Language<'_, TopicEdit<'_>> {
         }
         let mut documents =
             changed_documents(documents_from_topics(old), documents_from_topics(&site));
-        // A page's document is mostly its body's plain text: made across cores (a topic may be
-        // on thousands of pages).
+        // A page's document is its head (title, topics...) from the model and its body, the
+        // plain text of its Markdown, which an edit of topics leaves as it was: the kept
+        // index's (made across cores where it has none: a topic may be on thousands of pages).
+        let bodies: HashMap<&str, &SearchDocument> = self
+            .search
+            .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
+            .into_iter()
+            .flatten()
+            .collect();
         let pages: Vec<SearchDocument> = site
             .pages
             .par_iter()
             .filter(|page| shows(&page.topics))
-            .filter_map(|page| page_document(&site, page))
+            .filter_map(|page| {
+                let mut document = page_head(&site, page)?;
+                document.body = match bodies.get(document.url.as_str()) {
+                    Some(kept) if kept.kind == document.kind => kept.body.clone(),
+                    _ => page_body(&site, page),
+                };
+                Some(document)
+            })
             .collect();
         documents.extend(pages);
         if site.sessions.iter().any(|s| shows(&s.topics)) {
@@ -195,6 +223,7 @@ impl Language<'_, TopicEdit<'_>> {
         }
         Some(Plan {
             rendered: count,
+            spliced: spliced_count,
             sources,
             site,
             reads,

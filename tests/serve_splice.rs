@@ -1,0 +1,129 @@
+//! `serve`'s topic shortcut splicing a topic's new name into the kept pages that show it in
+//! their topic links, instead of rendering them again (`src/pipeline/cache/splice.rs`). After
+//! every edit the served output is compared with a fresh full build byte for byte, and the
+//! pages must have been spliced (`CacheStats::spliced`), not rendered: names with characters
+//! HTML escapes, a Welsh name that ends a fall-back, and a page whose own text holds the old name
+//! and its old link (only the topic links may change).
+
+mod common;
+
+use common::serve::{Change, edit_and_compare, example_copy, write};
+use common::{assert_served_equals_full_build, options, scratch_copy};
+use hubsite::serve::{LiveSite, Rebuild};
+
+const TOPICS: &str = "content/topics.toml";
+
+/// A page of the council site whose text holds its topic's name and the topic link as the
+/// theme renders it: a splice that searched for the old name or the old link would change it.
+const OWN_TEXT: &str = "content/self-help/naming-things.md";
+const OWN_TEXT_PAGE: &str = "+++
+title = \"Naming things\"
+summary = \"Why 'Talking together' is a good name.\"
+topics = [\"talking-together\"]
++++
+Talking together is what this page is about: Talking together.
+
+<ul class=\"tags\">
+<li><a href=\"/familyhub/topics/talking-together/\">Talking together</a></li>
+</ul>
+";
+
+/// The pages spliced by the last rebuild.
+fn spliced(live: &LiveSite) -> usize {
+    live.last_stats().map_or(0, |stats| stats.spliced)
+}
+
+#[test]
+fn topic_names_spliced_into_the_council_site_equal_full_builds() {
+    use Change::Replace;
+    let site = scratch_copy("council");
+    let root = site.path();
+    write(root, OWN_TEXT, OWN_TEXT_PAGE);
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let edits: [(&str, &[Change]); 5] = [
+        (
+            "a name with characters HTML escapes",
+            &[Replace(
+                TOPICS,
+                "name = \"Talking together\"",
+                "name = \"Talking & 'listening' <together> \\\"now\\\"\"",
+            )],
+        ),
+        (
+            "the escaped name edited again (the kept pages are the spliced ones)",
+            &[Replace(
+                TOPICS,
+                "name = \"Talking & 'listening' <together> \\\"now\\\"\"",
+                "name = \"Talking > listening\"",
+            )],
+        ),
+        (
+            "a Welsh name: the Welsh pages' links lose their fall-back mark",
+            &[Replace(
+                TOPICS,
+                "description = \"Everyday conversations between parents, and with children.\"\n",
+                "description = \"Everyday conversations between parents, and with children.\"\n\n\
+                 [topic.translations.cy]\nname = \"Siarad & gwrando\"\n",
+            )],
+        ),
+        (
+            "the name back to what the page's own text says",
+            &[Replace(
+                TOPICS,
+                "name = \"Talking > listening\"",
+                "name = \"Talking together\"",
+            )],
+        ),
+        (
+            "a name the page's own text holds, given to another topic",
+            &[Replace(
+                TOPICS,
+                "name = \"Loss and grief\"",
+                "name = \"Talking together\"",
+            )],
+        ),
+    ];
+    for (step, changes) in edits {
+        edit_and_compare(&mut live, root, step, changes, Rebuild::Topics);
+        // Seven English pages have the topic (the page above among them).
+        assert!(
+            spliced(&live) >= 2,
+            "{step}: the pages with the topic are spliced, not rendered ({} spliced)",
+            spliced(&live)
+        );
+    }
+}
+
+/// The example site at its root (English and Welsh, every topic translated): the benchmark's
+/// edit, with an ampersand and quotes.
+#[test]
+fn topic_names_spliced_into_the_example_site_equal_full_builds() {
+    use Change::Replace;
+    let site = example_copy();
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let edits: [(&str, &[Change]); 2] = [
+        (
+            "the first topic's name",
+            &[Replace(
+                TOPICS,
+                "name = \"Arguments and conflict between parents\"",
+                "name = \"Arguments & \\\"conflict\\\" <between> parents\"",
+            )],
+        ),
+        (
+            "its Welsh name",
+            &[Replace(
+                TOPICS,
+                "name = \"Dadleuon a gwrthdaro rhwng rhieni\"",
+                "name = \"Dadleuon & gwrthdaro\"",
+            )],
+        ),
+    ];
+    for (step, changes) in edits {
+        edit_and_compare(&mut live, root, step, changes, Rebuild::Topics);
+        assert!(spliced(&live) > 0, "{step}: pages spliced, not rendered");
+    }
+}
