@@ -11,9 +11,9 @@
 //! rendered where a marker could be misplaced (its addresses rewritten after rendering) is
 //! stripped without keeping where.
 //!
-//! The partial reads `page.topics` only (with the template functions `t` and the filter `url`,
-//! which are the same for every page of a language): rendered alone with a view holding only
-//! that ([`TopicLinksView`]) it gives what it gives inside the page. `serve` checks that a kept
+//! The partial reads `page.topics` only, with the template function `t` (which reads
+//! `site.language`) and the filter `url`, the same for every page of a language: rendered alone
+//! with a view holding only those ([`TopicLinksView`]) it gives what it gives inside the page. `serve` checks that a kept
 //! page holds, at the place recorded, the partial rendered alone with the old topics, and only
 //! then puts the partial rendered with the new ones in its place.
 
@@ -93,8 +93,17 @@ pub fn strip(html: String) -> (String, Option<Range<usize>>) {
 /// All the partial [`TOPIC_LINKS`] reads of a page's view.
 #[derive(Debug, Serialize)]
 pub struct TopicLinksView<'a> {
+    /// The site: its language only, which the template function `t` reads.
+    pub site: TopicLinksSite<'a>,
     /// The page: its topics only.
     pub page: TopicLinksPage<'a>,
+}
+
+/// The site's language, as [`crate::render::views::SiteView`] has it.
+#[derive(Debug, Serialize)]
+pub struct TopicLinksSite<'a> {
+    /// The language's tag (`cy`).
+    pub language: &'a str,
 }
 
 /// A page's topics, as [`crate::render::views::PageMeta`] has them.

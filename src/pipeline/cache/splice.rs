@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::model::{Page, PageId, Site, TopicId};
 use crate::output::{Contents, Output};
-use crate::render::pieces::{TopicLinksPage, TopicLinksView};
+use crate::render::pieces::{TopicLinksPage, TopicLinksSite, TopicLinksView};
 use crate::render::views::topic_links;
 use crate::render::{PageHtml, RenderedPage, Templates, last_modified};
 
@@ -43,6 +43,9 @@ pub(super) fn splice_topic_links(
     let render = |site: &Site, topics: &[TopicId]| {
         let links = topic_links(site, topics);
         templates.render_topic_links(&TopicLinksView {
+            site: TopicLinksSite {
+                language: &site.config.language,
+            },
             page: TopicLinksPage { topics: &links },
         })
     };

@@ -145,12 +145,13 @@ impl Language<'_, TopicEdit<'_>> {
             .flat_map(|r| r.topics.iter().copied())
             .chain(edited.iter().copied())
             .collect();
-        // A plain page of the theme's `page.html` shows a topic only in its topic links (it
-        // lists no resource with an edited topic): the new names spliced into the kept page.
+        // A plain page of the theme's `page.html` shows a topic's name only in its topic links:
+        // no other template it reaches (`base.html` and the partials it and `page.html`
+        // include: related resources' `materials.html` among them) writes a topic's name, and
+        // the splice is made only when every template is the theme's. Its new names are
+        // spliced into the kept page.
         let only_links = |page: &Page| {
-            page.kind == PageKind::Page
-                && page.template.as_deref().is_none_or(|t| t == "page.html")
-                && !lists(&page.related_lists)
+            page.kind == PageKind::Page && page.template.as_deref().is_none_or(|t| t == "page.html")
         };
         let (spliced, ids) =
             splice_topic_links(old, &site, &part.templates, self.own, ids, only_links);
