@@ -101,8 +101,19 @@ impl Postings {
         let mut changed = BTreeSet::new();
         with_word_terms(analysis, |words| {
             for &(doc, old, new) in replaced {
-                let old = DocumentPostings::of(doc, old, words);
-                let new = DocumentPostings::of(doc, new, words);
+                // Fields are counted apart: a body that did not change (a topic renamed) has the
+                // same postings and length, so only the other fields are read again.
+                let same_body = old.body == new.body;
+                let (old, mut new) = match same_body {
+                    true => (
+                        DocumentPostings::of(doc, &without_body(old), words),
+                        DocumentPostings::of(doc, &without_body(new), words),
+                    ),
+                    false => (
+                        DocumentPostings::of(doc, old, words),
+                        DocumentPostings::of(doc, new, words),
+                    ),
+                };
                 for posting in old.postings.difference(&new.postings) {
                     let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
                     edit.removed.push(doc);
@@ -122,6 +133,12 @@ impl Postings {
                         .map(|p| p.0.clone()),
                 );
                 if let Some(slot) = self.lengths.get_mut(doc as usize) {
+                    if same_body
+                        && let (Some(kept), Some(body)) =
+                            (slot.get(BODY), new.lengths.get_mut(BODY))
+                    {
+                        *body = *kept;
+                    }
                     *slot = new.lengths;
                 }
             }
@@ -271,6 +288,25 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
 struct DocumentPostings {
     postings: BTreeSet<(String, usize, u32)>,
     lengths: Vec<usize>,
+}
+
+/// The place of the body among [`FIELDS`].
+const BODY: usize = 4;
+const _: () = assert!(matches!(FIELDS[BODY].0.as_bytes(), b"body"));
+
+/// `document` without its body ([`DocumentPostings`] of the other fields).
+fn without_body(document: &SearchDocument) -> SearchDocument {
+    SearchDocument {
+        kind: document.kind,
+        url: document.url.clone(),
+        title: document.title.clone(),
+        summary: document.summary.clone(),
+        topics: document.topics.clone(),
+        body: String::new(),
+        facts: document.facts.clone(),
+        section: document.section.clone(),
+        booking: document.booking.clone(),
+    }
 }
 
 impl DocumentPostings {
