@@ -127,3 +127,30 @@ fn topic_names_spliced_into_the_example_site_equal_full_builds() {
         assert!(spliced(&live) > 0, "{step}: pages spliced, not rendered");
     }
 }
+
+/// A site with a template of its own never marks the theme's include: its template could hide
+/// the markers from the step that strips them (here, a filter section around `super()`), and
+/// a published page must never hold them.
+#[test]
+fn a_site_with_its_own_templates_publishes_no_markers() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    write(
+        root,
+        "templates/shouting.html",
+        "{% extends \"page.html\" %}{% block main %}{% filter upper %}{{ super() }}{% endfilter %}{% endblock main %}",
+    );
+    write(
+        root,
+        "content/self-help/shouting.md",
+        "+++\ntitle = \"Shouting\"\ntemplate = \"shouting.html\"\ntopics = [\"talking-together\"]\n+++\nLoud.\n",
+    );
+    common::build(root).expect("builds");
+    let page = std::fs::read_to_string(root.join("public/self-help/shouting/index.html"))
+        .expect("the page");
+    assert!(page.contains("TALKING TOGETHER"), "{page}");
+    assert!(
+        !page.contains(['\u{F8FD}', '\u{F8FC}']),
+        "no marker is published: {page}"
+    );
+}

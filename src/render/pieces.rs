@@ -67,7 +67,7 @@ pub fn marked_template(text: &str) -> Option<String> {
 
 /// `html` without the markers, and where the partial's output is in it when the page holds
 /// exactly one pair of them, in order.
-pub fn strip(html: String) -> (String, Option<Range<usize>>) {
+pub fn strip(mut html: String) -> (String, Option<Range<usize>>) {
     let markers = markers();
     let Some(open) = html.find(&markers.open) else {
         return (html, None);
@@ -78,16 +78,24 @@ pub fn strip(html: String) -> (String, Option<Range<usize>>) {
         .map(|close| start..start + close)
         .filter(|piece| {
             let rest = &html[piece.end + markers.close.len()..];
-            !html[piece.clone()].contains(&markers.open)
+            !html[..open].contains(&markers.close)
+                && !html[piece.clone()].contains(&markers.open)
                 && !rest.contains(&markers.open)
                 && !rest.contains(&markers.close)
         });
-    let stripped = html.replace(&markers.open, "").replace(&markers.close, "");
-    let range = piece.map(|piece| {
-        let at = piece.start - markers.open.len();
-        at..at + piece.len()
-    });
-    (stripped, range)
+    match piece {
+        // The one pair, in order (every page of the theme): taken out where they are, the
+        // page not copied.
+        Some(piece) => {
+            html.replace_range(piece.end..piece.end + markers.close.len(), "");
+            html.replace_range(open..start, "");
+            (html, Some(open..open + piece.len()))
+        }
+        None => (
+            html.replace(&markers.open, "").replace(&markers.close, ""),
+            None,
+        ),
+    }
 }
 
 /// All the partial [`TOPIC_LINKS`] reads of a page's view.

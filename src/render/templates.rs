@@ -127,14 +127,18 @@ impl Templates {
                 made: Made::default(),
             },
         );
-        // The built-in theme's include of a page's topic links is marked (`serve` splices them).
+        let theme_only = templates
+            .iter()
+            .all(|t| crate::load::is_built_in_template(&t.name, &t.file.text));
+        // The built-in theme's include of a page's topic links is marked (`serve` splices
+        // them), only when every template is the theme's: a site's own template could change
+        // the markers (a filter section around `super()`) so that nothing strips them.
         let marked: Vec<(&str, Cow<str>)> = templates
             .iter()
             .map(|t| {
-                let text = match crate::load::is_built_in_template(&t.name, &t.file.text) {
-                    true => pieces::marked_template(&t.file.text).map(Cow::Owned),
-                    false => None,
-                };
+                let text = theme_only
+                    .then(|| pieces::marked_template(&t.file.text).map(Cow::Owned))
+                    .flatten();
                 (
                     t.name.as_str(),
                     text.unwrap_or(Cow::Borrowed(t.file.text.as_str())),
@@ -154,9 +158,7 @@ impl Templates {
             cache: None,
             urls: SiteUrls::default(),
             filter_urls,
-            theme_only: templates
-                .iter()
-                .all(|t| crate::load::is_built_in_template(&t.name, &t.file.text)),
+            theme_only,
             messages,
             languages,
         };
