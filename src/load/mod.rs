@@ -507,21 +507,7 @@ pub fn read_stylesheets(
     assets: &[Asset],
     problems: &mut Diagnostics,
 ) -> Vec<SourceFile> {
-    let mut sheets = Vec::new();
-    for asset in assets.iter().filter(|a| a.output_path.ends_with(".css")) {
-        let file = match &asset.source {
-            AssetSource::Disk(path) => read_source(root, path),
-            AssetSource::Embedded(bytes) => SourceFile::new(
-                format!("<built-in hub theme>/static/{}", asset.output_path),
-                bytes.to_vec(),
-            ),
-        };
-        match file {
-            Ok(file) => sheets.push(file),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    sheets
+    read_asset_texts(root, assets, |path| path.ends_with(".css"), problems)
 }
 
 /// Whether a file published at `output_path` is an HTML page (`.html`, `.htm`, any case).
@@ -538,8 +524,19 @@ pub(crate) fn read_published_html(
     assets: &[Asset],
     problems: &mut Diagnostics,
 ) -> Vec<SourceFile> {
+    read_asset_texts(root, assets, is_html_file, problems)
+}
+
+/// The text of every asset whose output path `keep` takes, in output order (UTF-8, as every
+/// source is), each one that cannot be read a problem.
+fn read_asset_texts(
+    root: &Path,
+    assets: &[Asset],
+    keep: impl Fn(&str) -> bool,
+    problems: &mut Diagnostics,
+) -> Vec<SourceFile> {
     let mut files = Vec::new();
-    for asset in assets.iter().filter(|a| is_html_file(&a.output_path)) {
+    for asset in assets.iter().filter(|a| keep(&a.output_path)) {
         let file = match &asset.source {
             AssetSource::Disk(path) => read_source(root, path),
             AssetSource::Embedded(bytes) => SourceFile::new(
