@@ -313,6 +313,17 @@ struct Edited {
     spliced: usize,
 }
 
+impl Edited {
+    /// An edit that changed nothing the last build made: its output as it was.
+    fn nothing(kept: &Kept) -> Edited {
+        Edited {
+            output: Arc::clone(&kept.output),
+            pages: 0,
+            spliced: 0,
+        }
+    }
+}
+
 /// A file the batch names, read again: a page of the default language or a translation, with
 /// its front matter unchanged.
 struct NewText {
@@ -340,11 +351,7 @@ fn apply_page_text_edits(
     }
     let texts = reread_page_texts(&kept.built.sources, changes)?;
     if texts.is_empty() {
-        return Some(Edited {
-            output: Arc::clone(&kept.output),
-            pages: 0,
-            spliced: 0,
-        });
+        return Some(Edited::nothing(kept));
     }
     let merged = Arc::clone(&kept.output);
     let tags: Vec<String> = kept.built.sources.config.languages.clone();

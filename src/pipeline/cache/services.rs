@@ -52,11 +52,7 @@ pub(super) fn apply_service_edits(
         }
     }
     if files.is_empty() {
-        return Some(Edited {
-            output: Arc::clone(&kept.output),
-            pages: 0,
-            spliced: 0,
-        });
+        return Some(Edited::nothing(kept));
     }
     let edited: BTreeSet<PathBuf> = files.iter().map(|(_, f)| f.path.clone()).collect();
     let edit = ServiceEdit {

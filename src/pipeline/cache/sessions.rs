@@ -67,11 +67,7 @@ pub(super) fn apply_session_edits(
     }
     let touched = edited_weeks(&kept.built.sources.weeks, &weeks)?;
     if touched.weeks.is_empty() {
-        return Some(Edited {
-            output: Arc::clone(&kept.output),
-            pages: 0,
-            spliced: 0,
-        });
+        return Some(Edited::nothing(kept));
     }
     let edit = SessionEdit {
         weeks: &weeks,

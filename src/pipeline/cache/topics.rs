@@ -70,11 +70,7 @@ pub(super) fn apply_topic_edits(
     let old = sources.topics_file.as_ref()?;
     let file = read_source(&sources.root, &sources.root.join(TOPICS_FILE)).ok()?;
     if file.text == old.text {
-        return Some(Edited {
-            output: Arc::clone(&kept.output),
-            pages: 0,
-            spliced: 0,
-        });
+        return Some(Edited::nothing(kept));
     }
     let mut problems = Diagnostics::default();
     let raw = parse_topics(&file, &mut problems)?;
