@@ -60,7 +60,8 @@ pub fn page_warnings_again(
     if links_moved {
         let config = &site.config;
         let today = config.time_zone.to_datetime(now).date();
-        let (_, linked) = checked_links(output);
+        // Only which paths are linked: the links' problems are the verdict's.
+        let linked = linked_paths(output, PAGES_AT_ONCE, None);
         let stale_after = config.directory.stale_after_months;
         let unlinked = directory::directory_warnings(&site.services, today, stale_after, &linked)
             .0
@@ -100,25 +101,37 @@ fn checked_links(output: &Output) -> (Diagnostics, HashSet<String>) {
 
 /// [`checked_links`], `pages_at_once` pages at a time (tests use a few).
 fn checked_links_by(output: &Output, pages_at_once: usize) -> (Diagnostics, HashSet<String>) {
+    let mut problems = Diagnostics::default();
+    let linked = linked_paths(output, pages_at_once, Some(&mut problems));
+    (problems, linked)
+}
+
+/// The site paths that pages outside the directory link to, a chunk of pages at a time; each
+/// page's links are read once for both, and checked into `problems` when it is given.
+fn linked_paths(
+    output: &Output,
+    pages_at_once: usize,
+    mut problems: Option<&mut Diagnostics>,
+) -> HashSet<String> {
     let html: Vec<&OutputFile> = output
         .files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .collect();
-    let mut problems = Diagnostics::default();
     let mut linked = HashSet::new();
     for chunk in html.chunks(pages_at_once.max(1)) {
         let pages = html_pages(chunk);
-        // Each page's links are read once, across cores, for both checks that need them.
         let links = links_of(&pages, output);
-        problems.extend(check_output_links(output, &pages, &links));
+        if let Some(problems) = problems.as_deref_mut() {
+            problems.extend(check_output_links(output, &pages, &links));
+        }
         for path in linked_from_pages(&pages, &links) {
             if !linked.contains(path) {
                 linked.insert(path.to_owned());
             }
         }
     }
-    (problems, linked)
+    linked
 }
 
 /// The HTML pages among `files`: their output paths, and their text or kept links.
