@@ -27,9 +27,9 @@ pub struct StartTag {
 /// Every start tag of an HTML text, in order, read by a tokenizer that follows the HTML
 /// standard (html5gum's): names lower-cased, character references decoded, nothing inside
 /// comments, and the content of `script`, `style`, `textarea`, `title` and the like read as
-/// text. `noscript` content is read as markup, as a browser without JavaScript reads it.
+/// text. `noscript` content is read as `scripting` says (see [`Scripting`]).
 /// [`read_start_tags`] reads the same way, keeping only what its reader asks for.
-pub fn start_tags(html: &str) -> Vec<StartTag> {
+pub fn start_tags(html: &str, scripting: Scripting) -> Vec<StartTag> {
     /// Keeps everything.
     #[derive(Default)]
     struct All(Vec<StartTag>);
@@ -57,8 +57,31 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
         }
     }
     let mut all = All::default();
-    read_start_tags(html, &mut all);
+    read_start_tags(html, scripting, &mut all);
     all.0
+}
+
+/// How a browser reads a `<noscript>` element's content: as markup when scripting is off, as
+/// text when it is on. A page is read both ways wherever it has one ([`mentions_noscript`]):
+/// `<noscript><p title="</noscript><img src=//x>">` loads the image only with scripting on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scripting {
+    /// `noscript` content is markup, as a browser without JavaScript reads it.
+    Off,
+    /// `noscript` content is text up to `</noscript>`, as a browser with JavaScript reads it.
+    On,
+}
+
+/// Whether an HTML text has `noscript` in it, in any case: only then do the two
+/// [`Scripting`] readings of it differ.
+pub fn mentions_noscript(html: &str) -> bool {
+    const NAME: &[u8] = b"noscript";
+    let bytes = html.as_bytes();
+    memchr::memchr2_iter(b'n', b'N', bytes).any(|at| {
+        bytes
+            .get(at..at + NAME.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(NAME))
+    })
 }
 
 /// What a reader of an HTML text's start tags ([`read_start_tags`]) wants kept of them. The
@@ -110,9 +133,10 @@ fn utf8(bytes: &[u8]) -> &str {
 
 /// Reads the start tags of an HTML text as [`start_tags`] does, giving `reader` what it asks
 /// for of each.
-pub fn read_start_tags(html: &str, reader: &mut impl StartTagReader) {
+pub fn read_start_tags(html: &str, scripting: Scripting, reader: &mut impl StartTagReader) {
     let emitter = TagEmitter {
         reader,
+        scripting,
         tag: Vec::new(),
         current: Current::Other,
         last_start_tag: Vec::new(),
@@ -150,6 +174,8 @@ struct OpenAttribute {
 /// tree builder would (the same elements html5ever's tokenizer is told of).
 struct TagEmitter<'r, R> {
     reader: &'r mut R,
+    /// Whether `noscript` content is text.
+    scripting: Scripting,
     /// The current tag's name.
     tag: Vec<u8>,
     current: Current,
@@ -301,6 +327,7 @@ impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
                 Some(State::RawText)
             }
             "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
+            "noscript" if self.scripting == Scripting::On => Some(State::RawText),
             "title" | "textarea" => Some(State::RcData),
             _ => None,
         }
@@ -708,7 +735,7 @@ mod tests {
                     <script>document.write('<img src=/not-a-tag>')</script>\
                     <svg><image xlink:href=\"https://y.example/b.png\"/></svg>\
                     <style>a{b:url(/c)}</style><p>";
-        let tags = start_tags(html);
+        let tags = start_tags(html, Scripting::Off);
         let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(
             names,
@@ -719,6 +746,21 @@ mod tests {
         assert_eq!(tags[1].attributes[0].1, "/shown");
         assert_eq!(tags[4].attributes[0].0, "xlink:href");
         assert_eq!(tags[5].text.as_deref(), Some("a{b:url(/c)}"));
+    }
+
+    #[test]
+    fn noscript_is_markup_without_scripting_and_text_with_it() {
+        let html = r#"<noscript><p title="</noscript><img src=//x.example/>"></noscript><b>"#;
+        let names = |scripting| -> Vec<String> {
+            start_tags(html, scripting)
+                .into_iter()
+                .map(|t| t.name)
+                .collect()
+        };
+        assert_eq!(names(Scripting::Off), ["noscript", "p", "b"]);
+        assert_eq!(names(Scripting::On), ["noscript", "img", "b"]);
+        assert!(mentions_noscript("<NoScript>") && mentions_noscript("a noscript"));
+        assert!(!mentions_noscript("<nos") && !mentions_noscript("no script"));
     }
 
     #[test]

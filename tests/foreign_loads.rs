@@ -1,7 +1,8 @@
 //! The origin check reads pages as a browser does (html5gum's tokenizer, which reads them as
 //! html5ever's does: tests/origin_reader.rs), so loads a simple scanner would miss fail the
 //! build too: an address written with a character reference, an
-//! SVG image, and a `<base>` that sends every relative address to another site. On the
+//! SVG image, a `<base>` that sends every relative address to another site, and an image that
+//! only a browser with scripting on reads as one (after a `</noscript>` in an attribute). On the
 //! council site (hosted under a folder), from a page's Markdown.
 
 mod common;
@@ -19,13 +20,15 @@ summary = "A page that would tell other sites about a visit."
 topics = ["talking-together"]
 audience = ["parents"]
 +++
-Three ways to load from another site that a browser follows.
+Ways to load from another site that a browser follows.
 
 <img alt="" src="https&#58;//tracker.example/pixel.png">
 
 <svg viewBox="0 0 1 1" aria-hidden="true"><image href="https://img.example/a.png"/></svg>
 
 <base href="https://other.example/">
+
+<noscript><p title="</noscript><img alt="" src=//noscript.example/p.png>"></noscript>
 "#,
     )
     .unwrap();
@@ -34,10 +37,11 @@ Three ways to load from another site that a browser follows.
         "loads an image from https://tracker.example/pixel.png",
         "loads an image from https://img.example/a.png",
         "reads every relative address of the page against https://other.example/",
+        "loads an image from //noscript.example/p.png",
     ] {
         assert!(error.contains(url), "{url} not in:\n{error}");
     }
-    for line in [9, 11, 13] {
+    for line in [9, 11, 13, 15] {
         assert!(
             error.contains(&format!("content/self-help/hidden-loads.md:{line}:")),
             "nothing located at line {line}:\n{error}"

@@ -17,7 +17,8 @@ use rustc_hash::FxHashSet;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, start_tags, urls_of,
+    Attributes, CssUrlKind, Scripting, StartTagReader, css_urls, mentions_noscript,
+    read_start_tags, start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -229,11 +230,18 @@ fn clean_as_before(old: &str, new: &str) -> bool {
     }
     let start = &new[..prefix];
     let changed = |rest: &str| rest[..rest.len() - suffix].contains('<');
-    if changed(old_rest) || changed(new_rest) || start.ends_with('<') || start.contains(PROBE) {
+    // After a `<noscript>` the two readings of a page part ways (see [`Scripting`]): the
+    // probe reads one of them, so a start with one proves nothing.
+    if changed(old_rest)
+        || changed(new_rest)
+        || start.ends_with('<')
+        || start.contains(PROBE)
+        || mentions_noscript(start)
+    {
         return false;
     }
     let probed = format!("{start}<{PROBE}>");
-    start_tags(&probed)
+    start_tags(&probed, Scripting::Off)
         .last()
         .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
 }
@@ -497,13 +505,25 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     let mut finder = LoadFinder {
         own,
         loads: Vec::new(),
-        frames: Vec::new(),
+        frames: vec![Cow::Borrowed(html)],
     };
-    read_start_tags(html, &mut finder);
+    let mut read_twice = false;
     // Each `<iframe srcdoc>` is a page of its own, read as one: in turn rather than within
     // its parent, so that frames nested in frames cannot run the stack out.
-    while let Some(frame) = finder.frames.pop() {
-        read_start_tags(&frame, &mut finder);
+    while let Some(page) = finder.frames.pop() {
+        read_start_tags(&page, Scripting::Off, &mut finder);
+        // With scripting on, a `<noscript>`'s content is text and what follows its end tag
+        // is markup, which may be inside an attribute for a reader without scripting.
+        if mentions_noscript(&page) {
+            read_start_tags(&page, Scripting::On, &mut finder);
+            read_twice = true;
+        }
+    }
+    if read_twice {
+        let mut seen = FxHashSet::default();
+        finder
+            .loads
+            .retain(|load| seen.insert((load.kind, load.url.clone())));
     }
     finder.loads
 }
@@ -512,8 +532,8 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
 struct LoadFinder<'a> {
     own: &'a str,
     loads: Vec<Load<'static>>,
-    /// The `srcdoc` pages of the frames met and not yet read.
-    frames: Vec<String>,
+    /// The pages not yet read: the page, then the `srcdoc` pages of the frames met.
+    frames: Vec<Cow<'a, str>>,
 }
 
 impl LoadFinder<'_> {
@@ -558,7 +578,8 @@ impl StartTagReader for LoadFinder<'_> {
         }
         if name == "iframe" {
             let frames = attributes.iter().filter(|(n, _)| *n == "srcdoc");
-            self.frames.extend(frames.map(|(_, page)| page.to_owned()));
+            self.frames
+                .extend(frames.map(|(_, page)| Cow::Owned(page.to_owned())));
         }
     }
 
@@ -730,6 +751,39 @@ mod tests {
     }
 
     #[test]
+    fn noscript_is_read_with_scripting_on_and_off() {
+        // Off: the image in the second `<noscript>`; on: the one after the first's end tag,
+        // which a reader without scripting sees inside an attribute. Each load once.
+        let html = r#"<NOSCRIPT><p title="</noscript><img src=//on.example/a>"></noscript>
+<noscript><img src=//off.example/b></noscript><img src=//both.example/c>"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads an image from", "//off.example/b"),
+                ("loads an image from", "//both.example/c"),
+                ("loads an image from", "//on.example/a"),
+            ])
+        );
+        // In a frame written into the page too, its `noscript` hidden by a reference.
+        let framed = r#"<iframe srcdoc="<&#110;oscript><p title=&quot;</noscript><img src=//f.example/>&quot;>"></iframe>"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(framed, OWN)),
+            pairs(&[("loads an image from", "//f.example/")])
+        );
+    }
+
+    #[test]
+    fn a_change_after_a_noscript_is_not_proven_clean_by_the_probe() {
+        // Read without scripting, the `X` is text; with scripting, it is in an attribute of
+        // the `<img>`, so turning it into `" src=//x` loads.
+        let start = r#"<noscript><!-- </noscript><img alt=" --><p>"#;
+        let old = format!("{start}X</p>");
+        let new = format!("{start}\" src=//x.example/ \"</p>");
+        assert!(!foreign_loads_in_html(&new, OWN).is_empty());
+        assert!(!clean_as_before(&old, &new));
+    }
+
+    #[test]
     fn a_refresh_to_another_site_is_found() {
         for content in [
             "0; url=https://evil.example/",
@@ -869,7 +923,7 @@ mod tests {
     /// it read only the attributes that may fetch (session 11).
     fn loads_of_every_tag(html: &str) -> Vec<Load<'static>> {
         let mut loads = Vec::new();
-        for tag in start_tags(html) {
+        for tag in start_tags(html, Scripting::Off) {
             let value_of = |name: &str| {
                 tag.attributes
                     .iter()
