@@ -248,7 +248,7 @@ impl SiteUrls {
         let edits = urls_in_attribute(value)
             .into_iter()
             .filter(|(url, _)| is_site_path(url))
-            .map(|(url, at)| (at, url))
+            .map(|(url, at)| (at, Cow::Borrowed(url)))
             .collect();
         self.insert_base_path(value, edits)
     }
@@ -270,8 +270,8 @@ impl SiteUrls {
     }
 
     /// Where the site's addresses of `html`'s tags start, and the addresses.
-    fn edits_in<'a>(&self, html: &'a str, found: &[Tag<'a>]) -> Vec<(usize, &'a str)> {
-        let mut edits: Vec<(usize, &str)> = Vec::new();
+    fn edits_in<'a>(&self, html: &'a str, found: &[Tag<'a>]) -> Vec<(usize, Cow<'a, str>)> {
+        let mut edits: Vec<(usize, Cow<'a, str>)> = Vec::new();
         for tag in found {
             if tag
                 .attributes
@@ -286,13 +286,13 @@ impl SiteUrls {
                         urls_in_attribute(value)
                             .into_iter()
                             .filter(|(url, _)| is_site_path(url))
-                            .map(|(url, at)| (offset + at, url)),
+                            .map(|(url, at)| (offset + at, Cow::Borrowed(url))),
                     );
                 } else if name == "style" {
                     edits.extend(
                         css_urls(value)
                             .into_iter()
-                            .filter(|found| is_site_path(found.url))
+                            .filter(|found| is_site_path(&found.url))
                             .map(|found| (offset + found.offset, found.url)),
                     );
                 }
@@ -302,7 +302,7 @@ impl SiteUrls {
                 edits.extend(
                     css_urls(body)
                         .into_iter()
-                        .filter(|found| is_site_path(found.url))
+                        .filter(|found| is_site_path(&found.url))
                         .map(|found| (tag.end + found.offset, found.url)),
                 );
             }
@@ -317,7 +317,7 @@ impl SiteUrls {
         }
         let edits = css_urls(css)
             .into_iter()
-            .filter(|found| is_site_path(found.url))
+            .filter(|found| is_site_path(&found.url))
             .map(|found| (found.offset, found.url))
             .collect();
         self.insert_base_path(css, edits)
@@ -325,7 +325,11 @@ impl SiteUrls {
 
     /// `text` with the folder (and the language's folder, see [`SiteUrls::href`]) inserted
     /// before the site path at each offset.
-    fn insert_base_path<'a>(&self, text: &'a str, mut edits: Vec<(usize, &str)>) -> Cow<'a, str> {
+    fn insert_base_path<'a>(
+        &self,
+        text: &'a str,
+        mut edits: Vec<(usize, Cow<'_, str>)>,
+    ) -> Cow<'a, str> {
         edits.retain(|(_, url)| self.prefix_of(url) != ("", ""));
         if edits.is_empty() {
             return Cow::Borrowed(text);
@@ -336,7 +340,7 @@ impl SiteUrls {
         let mut out = String::with_capacity(text.len() + edits.len() * longest);
         let mut last = 0;
         for (offset, url) in edits {
-            let (base, language) = self.prefix_of(url);
+            let (base, language) = self.prefix_of(&url);
             out.push_str(&text[last..offset]);
             out.push_str(base);
             out.push_str(language);

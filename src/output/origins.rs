@@ -263,6 +263,9 @@ fn clean_key(own: &str, html: &str) -> u128 {
 }
 
 fn message(load: &Load) -> String {
+    if load.url.is_empty() {
+        return format!("the style sheet {}", load.kind);
+    }
     format!("{} {}, another site", load.kind, load.url)
 }
 
@@ -589,23 +592,29 @@ impl StartTagReader for LoadFinder<'_> {
 }
 
 /// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
+/// Blocks nested too deeply to be read count as one: legitimate style sheets do not nest so.
 pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
     css_urls(css)
         .into_iter()
-        .filter(|found| is_foreign(found.url, own))
+        .filter(|found| found.kind == CssUrlKind::Unread || is_foreign(&found.url, own))
         .map(|found| {
             let kind = match found.kind {
                 CssUrlKind::Url => "loads a font or image from",
                 CssUrlKind::Import => "loads a style sheet from",
+                CssUrlKind::Unread => UNREAD_CSS,
             };
             Load {
                 kind,
-                url: Cow::Borrowed(found.url),
+                url: found.url,
                 offset: found.offset,
             }
         })
         .collect()
 }
+
+/// What is said of a style sheet nested deeper than [`CSS_NESTING_READ`].
+const UNREAD_CSS: &str = "nests blocks more than 75 deep here, deeper than the check reads, so \
+                          what it would load, from this site or another, is not known";
 
 #[cfg(test)]
 mod tests {
@@ -748,6 +757,35 @@ mod tests {
             urls(foreign_loads_in_html(&deep, OWN)),
             pairs(&[("loads an image from", "//bottom.example/")])
         );
+    }
+
+    #[test]
+    fn style_sheets_are_read_as_browsers_read_them() {
+        let css = r#"a { background: url(\2f\2f esc.example/a.png) }
+b { background: image-set("//set.example/b.png" 1x, url(//set2.example/c.png) 2x) }
+@namespace svg url(http://www.w3.org/2000/svg);
+c::after { content: "url(//not-an-address.example/)" }
+@import "//imp.example/d.css" supports(display: grid);
+d { mask: src("https://src.example/m.svg") }"#;
+        assert_eq!(
+            urls(foreign_loads_in_css(css, OWN)),
+            pairs(&[
+                ("loads a font or image from", "//esc.example/a.png"),
+                ("loads a font or image from", "//set.example/b.png"),
+                ("loads a font or image from", "//set2.example/c.png"),
+                ("loads a style sheet from", "//imp.example/d.css"),
+                ("loads a font or image from", "https://src.example/m.svg"),
+            ])
+        );
+        // Nested deeper than is read: one finding, located where the unread block starts.
+        let depth = usize::from(crate::html_scan::CSS_NESTING_READ) + 5;
+        let deep = format!("p {{ {}x: url(//deep.example/) }}", "a { ".repeat(depth));
+        let loads = foreign_loads_in_css(&deep, OWN);
+        assert_eq!(loads[0].kind, UNREAD_CSS, "{loads:?}");
+        assert_eq!(loads.iter().filter(|l| l.kind == UNREAD_CSS).count(), 1);
+        assert!(deep[loads[0].offset..].starts_with("{ a {"));
+        assert!(UNREAD_CSS.contains(&crate::html_scan::CSS_NESTING_READ.to_string()));
+        assert!(message(&loads[0]).starts_with("the style sheet nests blocks"));
     }
 
     #[test]
