@@ -52,3 +52,28 @@ Ways to load from another site that a browser follows.
         "a failed build writes nothing"
     );
 }
+
+#[test]
+fn a_style_sheet_hiding_an_address_in_escapes_or_image_set_fails_the_council_build() {
+    let site = scratch_copy("council");
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(
+        site.path().join("static/extra.css"),
+        "/* url(//in-a-comment.example/) */\n\
+         .hero { background: url(\\2f\\2f escaped.example/a.png); }\n\
+         .logo { background: image-set(\"https://set.example/b.png\" 1x); }\n\
+         .quote::before { content: \"url(//in-a-string.example/)\"; }\n",
+    )
+    .unwrap();
+    let error = build(site.path()).unwrap_err().to_string();
+    for (url, line) in [
+        ("loads a font or image from //escaped.example/a.png", 2),
+        ("loads a font or image from https://set.example/b.png", 3),
+    ] {
+        assert!(
+            error.contains(&format!("static/extra.css:{line}:")) && error.contains(url),
+            "{url} not at line {line}:\n{error}"
+        );
+    }
+    assert!(!error.contains("in-a-comment") && !error.contains("in-a-string"));
+}
