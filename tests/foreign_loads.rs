@@ -77,3 +77,20 @@ fn a_style_sheet_hiding_an_address_in_escapes_or_image_set_fails_the_council_bui
     }
     assert!(!error.contains("in-a-comment") && !error.contains("in-a-string"));
 }
+
+#[test]
+fn a_style_sheet_named_in_capitals_is_checked_too() {
+    let site = scratch_copy("council");
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(
+        site.path().join("static/OLD.CSS"),
+        "body { background: url(https://tracker.example/bg.png); }\n",
+    )
+    .unwrap();
+    let error = build(site.path()).unwrap_err().to_string();
+    assert!(
+        error.contains("static/OLD.CSS:1:")
+            && error.contains("loads a font or image from https://tracker.example/bg.png"),
+        "{error}"
+    );
+}

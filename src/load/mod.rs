@@ -507,7 +507,14 @@ pub fn read_stylesheets(
     assets: &[Asset],
     problems: &mut Diagnostics,
 ) -> Vec<SourceFile> {
-    read_asset_texts(root, assets, |path| path.ends_with(".css"), problems)
+    read_asset_texts(root, assets, is_css_file, problems)
+}
+
+/// Whether a file published at `output_path` is a style sheet (`.css`, any case: a host may
+/// serve `.CSS` as one, so it is checked and rewritten as one).
+pub fn is_css_file(output_path: &str) -> bool {
+    let bytes = output_path.as_bytes();
+    bytes.len() >= 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".css")
 }
 
 /// Whether a file published at `output_path` is an HTML page (`.html`, `.htm`, any case).
@@ -575,7 +582,7 @@ pub fn hash_sheets_and_scripts(assets: &[Asset]) -> BTreeMap<String, u64> {
     use crate::fingerprint::stable_hash;
     assets
         .iter()
-        .filter(|a| a.output_path.ends_with(".css") || a.output_path.ends_with(".js"))
+        .filter(|a| is_css_file(&a.output_path) || a.output_path.ends_with(".js"))
         .filter_map(|asset| {
             let bytes = match &asset.source {
                 AssetSource::Disk(path) => std::borrow::Cow::Owned(fs::read(path).ok()?),

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::load::{AssetSource, Sources, is_html_file};
+use crate::load::{AssetSource, Sources, is_css_file, is_html_file};
 use crate::model::Site;
 use crate::model::address::{Claim, Claimant, clash};
 use crate::render::{Downloads, PageHtml, RenderedSite};
@@ -249,7 +249,7 @@ pub fn asset_files(sources: &Sources) -> Vec<(String, Contents, String)> {
     let mut pages = sources.published_html.iter();
     let mut files = Vec::new();
     for asset in &sources.assets {
-        let sheet = if asset.output_path.ends_with(".css") {
+        let sheet = if is_css_file(&asset.output_path) {
             sheets.next()
         } else {
             None

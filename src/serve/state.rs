@@ -60,7 +60,7 @@ impl Change {
         let page_changed = page.is_none_or(|page| self.paths.contains(page));
         if self.errors || page_changed {
             Action::Reload
-        } else if self.paths.iter().any(|p| p.ends_with(".css")) {
+        } else if self.paths.iter().any(|p| crate::load::is_css_file(p)) {
             Action::Restyle
         } else {
             Action::None

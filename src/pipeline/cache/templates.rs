@@ -27,7 +27,8 @@ use super::{Changes, Edited, Kept, fit_last_build, replace_files};
 use crate::diag::{Diagnostics, display_path};
 use crate::load::theme::load_theme;
 use crate::load::{
-    Asset, AssetSource, Template, hash_sheets_and_scripts, is_html_file, read_stylesheets,
+    Asset, AssetSource, Template, hash_sheets_and_scripts, is_css_file, is_html_file,
+    read_stylesheets,
 };
 use crate::model::{ById, PageId, UrlPath};
 use crate::output::origins::{self, CleanPages};
@@ -365,13 +366,13 @@ impl ThemeEdit {
         let config = &part.site.config;
         for asset in &self.changed_assets {
             let path = &asset.output_path;
-            if !path.ends_with(".css") {
+            if !is_css_file(path) {
                 continue;
             }
             let sheet = sources
                 .assets
                 .iter()
-                .filter(|a| a.output_path.ends_with(".css"))
+                .filter(|a| is_css_file(&a.output_path))
                 .zip(&sources.stylesheets)
                 .find(|(a, _)| a.output_path == *path)
                 .map(|(_, sheet)| sheet)?;
