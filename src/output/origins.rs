@@ -584,11 +584,33 @@ impl StartTagReader for LoadFinder<'_> {
             self.frames
                 .extend(frames.map(|(_, page)| Cow::Owned(page.to_owned())));
         }
+        // A frame or object whose address is a `data:` document: that document is read too.
+        let framing = match name {
+            "iframe" | "frame" | "embed" => "src",
+            "object" => "data",
+            _ => return,
+        };
+        if let Some(page) = attributes.get(framing).and_then(data_document) {
+            self.frames.push(Cow::Owned(page));
+        }
     }
 
     fn style_sheet(&mut self, css: &str) {
         self.css(css);
     }
+}
+
+/// The document a `data:` address holds, when a browser would show it as a page in a frame
+/// or object (HTML, XHTML or SVG, which may load what they name); decoded as UTF-8.
+fn data_document(url: &str) -> Option<String> {
+    let data = data_url::DataUrl::process(url.trim()).ok()?;
+    let mime = data.mime_type();
+    let page = matches!(
+        (mime.type_.as_str(), mime.subtype.as_str()),
+        ("text", "html") | ("application", "xhtml+xml") | ("image", "svg+xml")
+    );
+    let (bytes, _) = data.decode_to_vec().ok()?;
+    page.then(|| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
@@ -786,6 +808,23 @@ d { mask: src("https://src.example/m.svg") }"#;
         assert!(deep[loads[0].offset..].starts_with("{ a {"));
         assert!(UNREAD_CSS.contains(&crate::html_scan::CSS_NESTING_READ.to_string()));
         assert!(message(&loads[0]).starts_with("the style sheet nests blocks"));
+    }
+
+    #[test]
+    fn a_data_document_in_a_frame_or_object_is_read_as_a_page() {
+        let html = r#"<iframe src="data:text/html,%3Cimg%20src%3D%22https://a.example/p.png%22%3E"></iframe>
+<object data="data:image/svg+xml;base64,PHN2Zz48aW1hZ2UgaHJlZj0iLy9iLmV4YW1wbGUvcS5wbmciLz48L3N2Zz4="></object>
+<embed src=" DATA:text/html;charset=utf-8,<script src=//c.example/s.js></script>">
+<img src="data:text/html,<img src=//not-a-document.example/>">
+<iframe src="data:text/plain,<img src=//plain-text.example/>"></iframe>"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads a script from", "//c.example/s.js"),
+                ("loads an image from", "//b.example/q.png"),
+                ("loads an image from", "https://a.example/p.png"),
+            ])
+        );
     }
 
     #[test]
