@@ -386,3 +386,36 @@ fn a_template_edit_after_a_front_matter_edit_reaches_the_topic_pages() {
     );
     assert_served_equals_full_build(&live, root, "the cards partial after it");
 }
+
+/// On a site at its host's root a style sheet needs no rewriting; it used to be served from
+/// disk, so an edit that failed the origin check was served all the same.
+#[test]
+fn a_style_sheet_edit_that_fails_the_check_is_not_served() {
+    let site = scratch_copy("minimal");
+    let root = site.path();
+    let css = "static/css/extra.css";
+    write(root, css, "p { color: #0b0c0c; }\n");
+    let mut live = LiveSite::start(options(root));
+    let sheet = |live: &LiveSite| {
+        let served = live.shared().current();
+        let bytes = file_bytes(&served.output, "css/extra.css").expect("the sheet");
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    assert_eq!(sheet(&live), "p { color: #0b0c0c; }\n");
+    write(
+        root,
+        css,
+        "p { background: url(https://tracker.example/p.png); }\n",
+    );
+    let snapshot = update(&mut live, &[css]);
+    assert!(snapshot.errors.is_some(), "the edit fails the check");
+    assert_eq!(
+        sheet(&live),
+        "p { color: #0b0c0c; }\n",
+        "the last good sheet"
+    );
+    write(root, css, "p { color: #1d70b8; }\n");
+    update(&mut live, &[css]);
+    assert_eq!(sheet(&live), "p { color: #1d70b8; }\n");
+    assert_served_equals_full_build(&live, root, "a style sheet fixed");
+}

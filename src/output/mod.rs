@@ -20,7 +20,8 @@ pub mod sitemap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile};
 use crate::error::Error;
 use crate::load::{AssetSource, Sources, is_css_file, is_html_file};
 use crate::model::Site;
@@ -281,16 +282,22 @@ pub fn asset_files(sources: &Sources) -> Vec<(String, Contents, String)> {
             ));
             continue;
         }
-        let contents = match sheet.map(|sheet| config.urls.rewrite_css(&sheet.text)) {
-            Some(std::borrow::Cow::Owned(css)) => Contents::Bytes(Arc::new(css.into_bytes())),
-            _ => match script {
-                Some(text) => Contents::Bytes(Arc::new(scripts::minify(text).into_bytes())),
-                None => Contents::Asset(asset.source.clone()),
-            },
+        let contents = match (sheet, script) {
+            (Some(sheet), _) => stylesheet_contents(config, sheet),
+            (None, Some(text)) => Contents::Bytes(Arc::new(scripts::minify(text).into_bytes())),
+            (None, None) => Contents::Asset(asset.source.clone()),
         };
         files.push((asset.output_path.clone(), contents, origin));
     }
     files
+}
+
+/// A style sheet as published: the text the origin check read (never the file on disk, which
+/// `serve` would otherwise serve as edited even when the edit failed the check), its
+/// root-relative addresses under the site's folder.
+pub fn stylesheet_contents(config: &Config, sheet: &SourceFile) -> Contents {
+    let css = config.urls.rewrite_css(&sheet.text).into_owned();
+    Contents::Bytes(Arc::new(css.into_bytes()))
 }
 
 /// Gathers pages, generated files and static files (from `sources`) into one checked list.

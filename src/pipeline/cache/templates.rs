@@ -32,7 +32,7 @@ use crate::load::{
 };
 use crate::model::{ById, PageId, UrlPath};
 use crate::output::origins::{self, CleanPages};
-use crate::output::{Contents, Output};
+use crate::output::{self, Contents, Output};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
@@ -376,11 +376,8 @@ impl ThemeEdit {
                 .zip(&sources.stylesheets)
                 .find(|(a, _)| a.output_path == *path)
                 .map(|(_, sheet)| sheet)?;
-            let contents = match config.urls.rewrite_css(&sheet.text) {
-                std::borrow::Cow::Owned(css) => Contents::Bytes(Arc::new(css.into_bytes())),
-                std::borrow::Cow::Borrowed(_) => Contents::Asset(asset.source.clone()),
-            };
-            plan.replaced.insert(path.clone(), contents);
+            plan.replaced
+                .insert(path.clone(), output::stylesheet_contents(config, sheet));
             plan.assets.insert(path.clone());
         }
         plan.sheets = Some((
