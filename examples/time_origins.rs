@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use hubsite::html_scan::{Scripting, start_tags};
+use hubsite::html_scan::start_tags;
 use hubsite::output::links::site_paths_in_html;
 use hubsite::output::origins::foreign_loads_in_html;
 
@@ -49,10 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             t.elapsed().as_secs_f64() * 1000.0
         );
         let t = Instant::now();
-        let after: Vec<_> = pages
-            .iter()
-            .map(|page| start_tags(page, Scripting::Off))
-            .collect();
+        let after: Vec<_> = pages.iter().map(|page| start_tags(page)).collect();
         println!("start_tags: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
         let differ = before.iter().zip(&after).filter(|(b, a)| b != a).count();
         let tags: usize = after.iter().map(Vec::len).sum();

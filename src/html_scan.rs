@@ -27,9 +27,10 @@ pub struct StartTag {
 /// Every start tag of an HTML text, in order, read by a tokenizer that follows the HTML
 /// standard (html5gum's): names lower-cased, character references decoded, nothing inside
 /// comments, and the content of `script`, `style`, `textarea`, `title` and the like read as
-/// text. `noscript` content is read as `scripting` says (see [`Scripting`]).
+/// text. `noscript` content is read as markup, as a browser without JavaScript reads it (with
+/// JavaScript, a browser reads it as text: see [`noscript_ends_read_alike`]).
 /// [`read_start_tags`] reads the same way, keeping only what its reader asks for.
-pub fn start_tags(html: &str, scripting: Scripting) -> Vec<StartTag> {
+pub fn start_tags(html: &str) -> Vec<StartTag> {
     /// Keeps everything.
     #[derive(Default)]
     struct All(Vec<StartTag>);
@@ -57,30 +58,45 @@ pub fn start_tags(html: &str, scripting: Scripting) -> Vec<StartTag> {
         }
     }
     let mut all = All::default();
-    read_start_tags(html, scripting, &mut all);
+    read_start_tags(html, &mut all);
     all.0
 }
 
-/// How a browser reads a `<noscript>` element's content: as markup when scripting is off, as
-/// text when it is on. A page is read both ways wherever it has one ([`mentions_noscript`]):
-/// `<noscript><p title="</noscript><img src=//x>">` loads the image only with scripting on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scripting {
-    /// `noscript` content is markup, as a browser without JavaScript reads it.
-    Off,
-    /// `noscript` content is text up to `</noscript>`, as a browser with JavaScript reads it.
-    On,
+/// Whether an HTML text has `noscript` in it, in any case.
+pub fn mentions_noscript(html: &str) -> bool {
+    noscript_at(html, b"noscript").next().is_some()
 }
 
-/// Whether an HTML text has `noscript` in it, in any case: only then do the two
-/// [`Scripting`] readings of it differ.
-pub fn mentions_noscript(html: &str) -> bool {
-    const NAME: &[u8] = b"noscript";
+/// Whether a browser with JavaScript reads the page as one without does, given how many
+/// `</noscript>` end tags the reading without ([`read_start_tags`], which reads a
+/// `<noscript>`'s content as markup) found. With JavaScript a `<noscript>`'s content is text up
+/// to the first `</noscript` followed by a space, `/` or `>`: when every such text in the page
+/// was an end tag of that reading too, each text run ends where that reading is between tags,
+/// and the two read the same from there on, the one's text being the other's markup. When one
+/// was not (inside an attribute, a comment, a style sheet, an SVG element),
+/// `<noscript><p title="</noscript><img src=//x>">` loads only with JavaScript on.
+pub fn noscript_ends_read_alike(html: &str, end_tags_read: usize) -> bool {
+    let written = noscript_at(html, b"</noscript")
+        .filter(|&end| {
+            matches!(
+                html.as_bytes().get(end),
+                Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>')
+            )
+        })
+        .count();
+    written == end_tags_read
+}
+
+/// Where each `needle` (lower case, starting with `<` or `n`) ends in `html`, any case.
+fn noscript_at<'a>(html: &'a str, needle: &'static [u8]) -> impl Iterator<Item = usize> + 'a {
     let bytes = html.as_bytes();
-    memchr::memchr2_iter(b'n', b'N', bytes).any(|at| {
+    let first = needle[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).filter_map(move |at| {
+        let end = at + needle.len();
         bytes
-            .get(at..at + NAME.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(NAME))
+            .get(at..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            .then_some(end)
     })
 }
 
@@ -98,6 +114,8 @@ pub trait StartTagReader {
     /// The text of the `<style>` element whose start tag came last, up to its end tag (or the
     /// end of the HTML), before the next start tag is given; not called when it is empty.
     fn style_sheet(&mut self, css: &str);
+    /// An end tag, by its lower-cased name.
+    fn end_tag(&mut self, _name: &str) {}
 }
 
 /// The attributes of a start tag that its [`StartTagReader`] asked for.
@@ -133,10 +151,9 @@ fn utf8(bytes: &[u8]) -> &str {
 
 /// Reads the start tags of an HTML text as [`start_tags`] does, giving `reader` what it asks
 /// for of each.
-pub fn read_start_tags(html: &str, scripting: Scripting, reader: &mut impl StartTagReader) {
+pub fn read_start_tags(html: &str, reader: &mut impl StartTagReader) {
     let emitter = TagEmitter {
         reader,
-        scripting,
         tag: Vec::new(),
         current: Current::Other,
         last_start_tag: Vec::new(),
@@ -174,8 +191,6 @@ struct OpenAttribute {
 /// tree builder would (the same elements html5ever's tokenizer is told of).
 struct TagEmitter<'r, R> {
     reader: &'r mut R,
-    /// Whether `noscript` content is text.
-    scripting: Scripting,
     /// The current tag's name.
     tag: Vec<u8>,
     current: Current,
@@ -306,6 +321,9 @@ impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
         self.finish_attribute();
         // As html5ever's tokenizer sink read it: any tag ends a style sheet.
         self.finish_style();
+        if self.current == Current::EndTag {
+            self.reader.end_tag(utf8(&self.tag));
+        }
         if self.current != Current::StartTag {
             return None;
         }
@@ -327,7 +345,6 @@ impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
                 Some(State::RawText)
             }
             "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
-            "noscript" if self.scripting == Scripting::On => Some(State::RawText),
             "title" | "textarea" => Some(State::RcData),
             _ => None,
         }
@@ -792,7 +809,7 @@ mod tests {
                     <script>document.write('<img src=/not-a-tag>')</script>\
                     <svg><image xlink:href=\"https://y.example/b.png\"/></svg>\
                     <style>a{b:url(/c)}</style><p>";
-        let tags = start_tags(html, Scripting::Off);
+        let tags = start_tags(html);
         let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(
             names,
@@ -806,18 +823,34 @@ mod tests {
     }
 
     #[test]
-    fn noscript_is_markup_without_scripting_and_text_with_it() {
-        let html = r#"<noscript><p title="</noscript><img src=//x.example/>"></noscript><b>"#;
-        let names = |scripting| -> Vec<String> {
-            start_tags(html, scripting)
-                .into_iter()
-                .map(|t| t.name)
-                .collect()
+    fn noscript_ends_are_counted_as_written() {
+        let read = |html: &str| {
+            struct Ends(usize);
+            impl StartTagReader for Ends {
+                fn wants_element(&self, _: &str) -> bool {
+                    false
+                }
+                fn wants_attribute(&self, _: &str) -> bool {
+                    false
+                }
+                fn start_tag(&mut self, _: &str, _: Attributes<'_>) {}
+                fn style_sheet(&mut self, _: &str) {}
+                fn end_tag(&mut self, name: &str) {
+                    self.0 += usize::from(name == "noscript");
+                }
+            }
+            let mut ends = Ends(0);
+            read_start_tags(html, &mut ends);
+            noscript_ends_read_alike(html, ends.0)
         };
-        assert_eq!(names(Scripting::Off), ["noscript", "p", "b"]);
-        assert_eq!(names(Scripting::On), ["noscript", "img", "b"]);
-        assert!(mentions_noscript("<NoScript>") && mentions_noscript("a noscript"));
-        assert!(!mentions_noscript("<nos") && !mentions_noscript("no script"));
+        assert!(read("<NoScript><p>Turn on JavaScript</p></NOSCRIPT >"));
+        assert!(read("<p>noscript and </noscriptx> are not end tags"));
+        assert!(!read(
+            r#"<noscript><p title="</noscript><img src=//x.example/>">"#
+        ));
+        assert!(!read("<noscript><style></noscript></style>"));
+        assert!(!read("<svg><noscript><a title='</noscript>'>"));
+        assert!(mentions_noscript("a NoScript") && !mentions_noscript("no script"));
     }
 
     #[test]

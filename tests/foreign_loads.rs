@@ -1,8 +1,9 @@
 //! The origin check reads pages as a browser does (html5gum's tokenizer, which reads them as
 //! html5ever's does: tests/origin_reader.rs), so loads a simple scanner would miss fail the
 //! build too: an address written with a character reference, an
-//! SVG image, a `<base>` that sends every relative address to another site, and an image that
-//! only a browser with scripting on reads as one (after a `</noscript>` in an attribute). On the
+//! SVG image, a `<base>` that sends every relative address to another site, and a
+//! `</noscript>` in an attribute, after which a browser with JavaScript on loads an image that
+//! one without reads as text. On the
 //! council site (hosted under a folder), from a page's Markdown.
 
 mod common;
@@ -50,6 +51,20 @@ Ways to load from another site that a browser follows.
     assert!(
         !site.path().join("public").exists(),
         "a failed build writes nothing"
+    );
+    // Published as written, a page whose `</noscript>` sits in an attribute cannot be read as
+    // a browser with JavaScript reads it (the image after it loads).
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(
+        site.path().join("static/old.html"),
+        "<!doctype html>\n<title>Old</title>\n\
+         <noscript><p title=\"</noscript><img src=//noscript.example/q.png>\"></noscript>\n",
+    )
+    .unwrap();
+    let error = build(site.path()).unwrap_err().to_string();
+    assert!(
+        error.contains("static/old.html:3:") && error.contains("a `</noscript` here is inside"),
+        "{error}"
     );
 }
 

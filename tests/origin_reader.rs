@@ -13,14 +13,14 @@ mod html5ever_tags;
 mod links_by_find;
 
 use common::*;
-use hubsite::html_scan::{Scripting, start_tags};
+use hubsite::html_scan::start_tags;
 use hubsite::output::links::site_paths_in_html;
 use proptest::prelude::*;
 
 /// Fails with the first start tag that the two readings see differently.
 fn assert_read_alike(name: &str, html: &str) {
     let before = html5ever_tags::start_tags(html);
-    let after = start_tags(html, Scripting::Off);
+    let after = start_tags(html);
     if let Some((i, (b, a))) = before
         .iter()
         .zip(&after)
@@ -114,7 +114,7 @@ fn markup_that_trips_tokenizers_up_is_read_as_html5ever_reads_it() {
     let all = PIECES.concat();
     assert_read_alike("all pieces", &all);
     // A reading that saw none of it would pass the comparisons above only if html5ever did too.
-    assert!(start_tags(&all, Scripting::Off).len() > 40);
+    assert!(start_tags(&all).len() > 40);
 }
 
 proptest! {
@@ -126,7 +126,7 @@ proptest! {
     ) {
         let html: String = parts.iter().map(|&i| PIECES[i]).collect();
         let before = html5ever_tags::start_tags(&html);
-        let after = start_tags(&html, Scripting::Off);
+        let after = start_tags(&html);
         prop_assert_eq!(before, after, "{:?}", html);
     }
 
@@ -135,7 +135,7 @@ proptest! {
         html in "[<>/!?='\" a-zA-Z0-9&#;:\\-\t\n\r\u{0}é]{0,80}"
     ) {
         let before = html5ever_tags::start_tags(&html);
-        let after = start_tags(&html, Scripting::Off);
+        let after = start_tags(&html);
         prop_assert_eq!(before, after, "{:?}", html);
     }
 }

@@ -17,23 +17,36 @@ use rustc_hash::FxHashSet;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, CssUrlKind, Scripting, StartTagReader, css_urls, mentions_noscript,
+    Attributes, CssUrlKind, StartTagReader, css_urls, mentions_noscript, noscript_ends_read_alike,
     read_start_tags, start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
 use crate::render::RenderedPage;
 
-/// What a page would fetch from another origin.
+/// What a page would fetch from another origin, or what of it the check cannot read as a
+/// browser would (and so cannot say what it fetches).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Load<'a> {
-    /// What kind of thing is fetched, in words: "loads a script from", "loads an image from".
+    /// Which of the two it is.
+    pub found: Found,
+    /// For a load, what kind of thing is fetched, in words: "loads a script from", "loads an
+    /// image from"; for what cannot be read, why, in a sentence.
     pub kind: &'static str,
-    /// The address: in a style sheet as written, in HTML as a browser reads it (character
-    /// references decoded).
+    /// For a load, the address as a browser reads it (CSS escapes and character references
+    /// decoded); for what cannot be read, the text that shows where it is, if any.
     pub url: Cow<'a, str>,
     /// Its byte offset in a style sheet; HTML loads are located by their address instead.
     pub offset: usize,
+}
+
+/// What the check found: a load, or something it cannot read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Something fetched from another origin.
+    Load,
+    /// Markup or a style sheet the check cannot read as every browser would.
+    Unreadable,
 }
 
 impl Load<'_> {
@@ -230,8 +243,8 @@ fn clean_as_before(old: &str, new: &str) -> bool {
     }
     let start = &new[..prefix];
     let changed = |rest: &str| rest[..rest.len() - suffix].contains('<');
-    // After a `<noscript>` the two readings of a page part ways (see [`Scripting`]): the
-    // probe reads one of them, so a start with one proves nothing.
+    // After a `<noscript>` a browser with JavaScript and one without read a page differently
+    // (see `noscript_ends_read_alike`): the probe reads one way, so proves nothing there.
     if changed(old_rest)
         || changed(new_rest)
         || start.ends_with('<')
@@ -241,7 +254,7 @@ fn clean_as_before(old: &str, new: &str) -> bool {
         return false;
     }
     let probed = format!("{start}<{PROBE}>");
-    start_tags(&probed, Scripting::Off)
+    start_tags(&probed)
         .last()
         .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
 }
@@ -263,10 +276,10 @@ fn clean_key(own: &str, html: &str) -> u128 {
 }
 
 fn message(load: &Load) -> String {
-    if load.url.is_empty() {
-        return format!("the style sheet {}", load.kind);
+    match load.found {
+        Found::Load => format!("{} {}, another site", load.kind, load.url),
+        Found::Unreadable => load.kind.to_owned(),
     }
-    format!("{} {}, another site", load.kind, load.url)
 }
 
 /// The page's Markdown if the address is written there, else a site template that holds it,
@@ -509,30 +522,35 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
         own,
         loads: Vec::new(),
         frames: vec![Cow::Borrowed(html)],
+        noscript_ends: 0,
     };
-    let mut read_twice = false;
     // Each `<iframe srcdoc>` is a page of its own, read as one: in turn rather than within
     // its parent, so that frames nested in frames cannot run the stack out.
     while let Some(page) = finder.frames.pop() {
-        read_start_tags(&page, Scripting::Off, &mut finder);
-        // With scripting on, a `<noscript>`'s content is text and what follows its end tag
-        // is markup, which may be inside an attribute for a reader without scripting.
-        if mentions_noscript(&page) {
-            read_start_tags(&page, Scripting::On, &mut finder);
-            read_twice = true;
+        finder.noscript_ends = 0;
+        read_start_tags(&page, &mut finder);
+        if mentions_noscript(&page) && !noscript_ends_read_alike(&page, finder.noscript_ends) {
+            finder.loads.push(Load {
+                found: Found::Unreadable,
+                kind: NOSCRIPT_UNREAD,
+                url: Cow::Borrowed("</noscript"),
+                offset: 0,
+            });
         }
-    }
-    if read_twice {
-        let mut seen = FxHashSet::default();
-        finder
-            .loads
-            .retain(|load| seen.insert((load.kind, load.url.clone())));
     }
     finder.loads
 }
 
+/// What is said of a page whose `<noscript>` a browser reads otherwise with JavaScript on.
+const NOSCRIPT_UNREAD: &str = "a `</noscript` here is inside an attribute, comment, style \
+    sheet or drawing, where a browser with JavaScript on may end the `<noscript>` instead, so \
+    what the page would load, from this site or another, is not known: write the `<noscript>` \
+    with plain content";
+
 /// Finds the loads from another origin in the start tags it is given.
 struct LoadFinder<'a> {
+    /// The `</noscript>` end tags read in the page being read.
+    noscript_ends: usize,
     own: &'a str,
     loads: Vec<Load<'static>>,
     /// The pages not yet read: the page, then the `srcdoc` pages of the frames met.
@@ -567,6 +585,7 @@ impl StartTagReader for LoadFinder<'_> {
                     for (url, _) in urls_of(attribute, value) {
                         if is_foreign(url, self.own) {
                             self.loads.push(Load {
+                                found: Found::Load,
                                 kind,
                                 url: Cow::Owned(url.to_owned()),
                                 offset: 0,
@@ -590,28 +609,77 @@ impl StartTagReader for LoadFinder<'_> {
             "object" => "data",
             _ => return,
         };
-        if let Some(page) = attributes.get(framing).and_then(data_document) {
-            self.frames.push(Cow::Owned(page));
+        let Some(url) = attributes.get(framing) else {
+            return;
+        };
+        match data_document(url) {
+            DataDocument::Inert => {}
+            DataDocument::Page(page) => self.frames.push(Cow::Owned(page)),
+            DataDocument::Unread => self.loads.push(Load {
+                found: Found::Unreadable,
+                kind: DATA_UNREAD,
+                url: Cow::Owned(url.to_owned()),
+                offset: 0,
+            }),
         }
     }
 
     fn style_sheet(&mut self, css: &str) {
         self.css(css);
     }
+
+    fn end_tag(&mut self, name: &str) {
+        self.noscript_ends += usize::from(name == "noscript");
+    }
 }
 
-/// The document a `data:` address holds, when a browser would show it as a page in a frame
-/// or object (HTML, XHTML or SVG, which may load what they name); decoded as UTF-8.
-fn data_document(url: &str) -> Option<String> {
-    let data = data_url::DataUrl::process(url.trim()).ok()?;
-    let mime = data.mime_type();
-    let page = matches!(
-        (mime.type_.as_str(), mime.subtype.as_str()),
-        ("text", "html") | ("application", "xhtml+xml") | ("image", "svg+xml")
-    );
-    let (bytes, _) = data.decode_to_vec().ok()?;
-    page.then(|| String::from_utf8_lossy(&bytes).into_owned())
+/// What a `data:` address in a frame or object holds, for the check.
+#[derive(Debug, PartialEq, Eq)]
+enum DataDocument {
+    /// Not a `data:` address, or one a browser shows without loading anything: an image
+    /// other than SVG, sound, video, plain text, a PDF, a font.
+    Inert,
+    /// An HTML page, decoded as a browser decodes it (a byte order mark, else the `charset`
+    /// parameter, else UTF-8).
+    Page(String),
+    /// Anything else (XML, SVG, a type a browser may sniff as a page): the check reads HTML
+    /// only, so what it would load is not known.
+    Unread,
 }
+
+fn data_document(url: &str) -> DataDocument {
+    let Ok(data) = data_url::DataUrl::process(url.trim()) else {
+        return DataDocument::Inert;
+    };
+    let mime = data.mime_type();
+    let (kind, subtype) = (mime.type_.as_str(), mime.subtype.as_str());
+    let inert = matches!(kind, "audio" | "video" | "font")
+        || (kind == "image" && subtype != "svg+xml")
+        || matches!((kind, subtype), ("text", "plain") | ("application", "pdf"));
+    if inert {
+        return DataDocument::Inert;
+    }
+    if (kind, subtype) != ("text", "html") {
+        return DataDocument::Unread;
+    }
+    let Ok((bytes, _)) = data.decode_to_vec() else {
+        return DataDocument::Unread;
+    };
+    let encoding = encoding_rs::Encoding::for_bom(&bytes)
+        .map(|(encoding, _)| encoding)
+        .or_else(|| {
+            mime.get_parameter("charset")
+                .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        })
+        .unwrap_or(encoding_rs::UTF_8);
+    DataDocument::Page(encoding.decode(&bytes).0.into_owned())
+}
+
+/// What is said of a `data:` document in a frame or object that is not an HTML page.
+const DATA_UNREAD: &str = "a frame or object here shows a `data:` document that is not an \
+    HTML page (XML, SVG or a type a browser may read as a page), which the check does not read, \
+    so what it would load, from this site or another, is not known: publish it as a file, or \
+    use an image";
 
 /// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
 /// Blocks nested too deeply to be read count as one: legitimate style sheets do not nest so.
@@ -620,12 +688,13 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
         .into_iter()
         .filter(|found| found.kind == CssUrlKind::Unread || is_foreign(&found.url, own))
         .map(|found| {
-            let kind = match found.kind {
-                CssUrlKind::Url => "loads a font or image from",
-                CssUrlKind::Import => "loads a style sheet from",
-                CssUrlKind::Unread => UNREAD_CSS,
+            let (kind, what) = match found.kind {
+                CssUrlKind::Url => ("loads a font or image from", Found::Load),
+                CssUrlKind::Import => ("loads a style sheet from", Found::Load),
+                CssUrlKind::Unread => (UNREAD_CSS, Found::Unreadable),
             };
             Load {
+                found: what,
                 kind,
                 url: found.url,
                 offset: found.offset,
@@ -635,8 +704,8 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
 }
 
 /// What is said of a style sheet nested deeper than [`CSS_NESTING_READ`].
-const UNREAD_CSS: &str = "nests blocks more than 75 deep here, deeper than the check reads, so \
-                          what it would load, from this site or another, is not known";
+const UNREAD_CSS: &str = "a style sheet here nests blocks more than 75 deep, deeper than the \
+    check reads, so what it would load, from this site or another, is not known";
 
 #[cfg(test)]
 mod tests {
@@ -807,46 +876,77 @@ d { mask: src("https://src.example/m.svg") }"#;
         assert_eq!(loads.iter().filter(|l| l.kind == UNREAD_CSS).count(), 1);
         assert!(deep[loads[0].offset..].starts_with("{ a {"));
         assert!(UNREAD_CSS.contains(&crate::html_scan::CSS_NESTING_READ.to_string()));
-        assert!(message(&loads[0]).starts_with("the style sheet nests blocks"));
+        assert_eq!(message(&loads[0]), UNREAD_CSS);
     }
 
     #[test]
     fn a_data_document_in_a_frame_or_object_is_read_as_a_page() {
         let html = r#"<iframe src="data:text/html,%3Cimg%20src%3D%22https://a.example/p.png%22%3E"></iframe>
-<object data="data:image/svg+xml;base64,PHN2Zz48aW1hZ2UgaHJlZj0iLy9iLmV4YW1wbGUvcS5wbmciLz48L3N2Zz4="></object>
 <embed src=" DATA:text/html;charset=utf-8,<script src=//c.example/s.js></script>">
+<iframe src="data:text/html;base64,//48AGkAbQBnACAAcwByAGMAPQAvAC8AdQAuAGUAeABhAG0AcABsAGUALwA+AA=="></iframe>
 <img src="data:text/html,<img src=//not-a-document.example/>">
-<iframe src="data:text/plain,<img src=//plain-text.example/>"></iframe>"#;
+<iframe src="data:text/plain,<img src=//plain-text.example/>"></iframe>
+<object data="data:image/png;base64,iVBORw0KGgo="></object>"#;
         assert_eq!(
             urls(foreign_loads_in_html(html, OWN)),
             pairs(&[
+                // UTF-16 by its byte order mark, as a browser reads it.
+                ("loads an image from", "//u.example/"),
                 ("loads a script from", "//c.example/s.js"),
-                ("loads an image from", "//b.example/q.png"),
                 ("loads an image from", "https://a.example/p.png"),
             ])
         );
+        // XML and SVG are not read: unknown, so a finding.
+        for unread in [
+            r#"<object data="data:image/svg+xml;base64,PHN2Zz48aW1hZ2UgaHJlZj0iLy9iLmV4YW1wbGUvcS5wbmciLz48L3N2Zz4="></object>"#,
+            r#"<iframe src="data:application/xml,<html xmlns='http://www.w3.org/1999/xhtml'/>"></iframe>"#,
+        ] {
+            let loads = foreign_loads_in_html(unread, OWN);
+            assert_eq!(loads.len(), 1, "{unread}");
+            assert_eq!(
+                (loads[0].found, loads[0].kind),
+                (Found::Unreadable, DATA_UNREAD)
+            );
+        }
     }
 
     #[test]
-    fn noscript_is_read_with_scripting_on_and_off() {
-        // Off: the image in the second `<noscript>`; on: the one after the first's end tag,
-        // which a reader without scripting sees inside an attribute. Each load once.
-        let html = r#"<NOSCRIPT><p title="</noscript><img src=//on.example/a>"></noscript>
-<noscript><img src=//off.example/b></noscript><img src=//both.example/c>"#;
+    fn a_noscript_read_otherwise_with_javascript_is_unreadable() {
+        let unread = |html: &str| {
+            foreign_loads_in_html(html, OWN)
+                .iter()
+                .filter(|l| l.found == Found::Unreadable)
+                .count()
+        };
+        // With JavaScript on, the image after the first `</noscript>` loads.
         assert_eq!(
-            urls(foreign_loads_in_html(html, OWN)),
-            pairs(&[
-                ("loads an image from", "//off.example/b"),
-                ("loads an image from", "//both.example/c"),
-                ("loads an image from", "//on.example/a"),
-            ])
+            unread(r#"<NOSCRIPT><p title="</noscript><img src=//on.example/a>"></noscript>"#),
+            1
         );
-        // In a frame written into the page too, its `noscript` hidden by a reference.
+        // An SVG `<noscript>` is no HTML one: a browser reads on as markup.
+        assert_eq!(
+            unread(r#"<svg><noscript><a title="</noscript>"></a></noscript></svg>"#),
+            1
+        );
+        // Plain ones read alike: their content is read as markup, every load found.
+        let plain = "<noscript><img src=//off.example/b></noscript><p>noscript";
+        assert_eq!(unread(plain), 0);
+        assert_eq!(
+            urls(foreign_loads_in_html(plain, OWN)),
+            pairs(&[("loads an image from", "//off.example/b")])
+        );
+        // In a frame written into the page too, its `noscript` hidden by a reference (the
+        // page's own `</noscript` in the attribute counts as well); nested frames are each read
+        // once.
         let framed = r#"<iframe srcdoc="<&#110;oscript><p title=&quot;</noscript><img src=//f.example/>&quot;>"></iframe>"#;
-        assert_eq!(
-            urls(foreign_loads_in_html(framed, OWN)),
-            pairs(&[("loads an image from", "//f.example/")])
-        );
+        assert_eq!(unread(framed), 2);
+        let mut deep = String::from("<noscript></noscript><img src=/x.png>");
+        for _ in 0..30 {
+            let escaped = deep.replace('&', "&amp;").replace('"', "&quot;");
+            deep = format!("<noscript></noscript><iframe srcdoc=\"{escaped}\"></iframe>");
+        }
+        // (Each page but the last holds its frame's `</noscript>` in an attribute.)
+        assert_eq!(foreign_loads_in_html(&deep, OWN).len(), 30);
     }
 
     #[test]
@@ -1000,7 +1100,7 @@ d { mask: src("https://src.example/m.svg") }"#;
     /// it read only the attributes that may fetch (session 11).
     fn loads_of_every_tag(html: &str) -> Vec<Load<'static>> {
         let mut loads = Vec::new();
-        for tag in start_tags(html, Scripting::Off) {
+        for tag in start_tags(html) {
             let value_of = |name: &str| {
                 tag.attributes
                     .iter()
@@ -1015,6 +1115,7 @@ d { mask: src("https://src.example/m.svg") }"#;
                         for (url, _) in urls_of(attribute, value) {
                             if is_foreign(url, OWN) {
                                 loads.push(Load {
+                                    found: Found::Load,
                                     kind,
                                     url: Cow::Owned(url.to_owned()),
                                     offset: 0,
