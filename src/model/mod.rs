@@ -65,8 +65,9 @@ pub struct Site {
     pub messages: Arc<i18n::Messages>,
     /// The moment the build describes.
     pub now: Timestamp,
-    /// Every published page and section.
-    pub pages: Vec<Page>,
+    /// Every published page and section; shared, not copied, by the models `serve`'s shortcuts
+    /// make from a kept one when no page changed ([`Site::remade`]).
+    pub pages: Arc<Vec<Page>>,
     /// The shared topics.
     pub topics: Topics,
     /// The practice weeks, in folder order.
@@ -175,7 +176,7 @@ pub fn build_site(sources: &Sources, options: &ModelOptions) -> Result<(Site, Di
         messages: Arc::new(messages),
         config: Arc::clone(&sources.config),
         now: options.now,
-        pages,
+        pages: Arc::new(pages),
         topics,
         weeks,
         sessions,
@@ -284,7 +285,9 @@ impl Site {
             messages: Arc::clone(&self.messages),
             config: Arc::clone(&sources.config),
             now: self.now,
-            pages: remade.pages.unwrap_or_else(|| self.pages.clone()),
+            pages: remade
+                .pages
+                .map_or_else(|| Arc::clone(&self.pages), Arc::new),
             topics: remade.topics.unwrap_or_else(|| self.topics.clone()),
             weeks: remade.weeks.unwrap_or_else(|| self.weeks.clone()),
             sessions: remade.sessions.unwrap_or_else(|| self.sessions.clone()),

@@ -148,7 +148,7 @@ pub fn update_services(old: &Site, sources: &Sources, options: &ModelOptions) ->
     if !problems.is_empty() || !same_services {
         return None;
     }
-    let mut pages = old.pages.clone();
+    let mut pages = Vec::clone(&old.pages);
     let mut sessions = old.sessions.clone();
     relations::resolve_site_relations(
         sources,

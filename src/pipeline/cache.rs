@@ -503,8 +503,9 @@ fn render_language(
             }
         }
     }
-    // The model's pages share their text with the sources: point them at the new text.
-    for page in built.site.pages.iter_mut() {
+    // The model's pages share their text with the sources: point them at the new text (the
+    // pages are copied first if another model shares them).
+    for page in Arc::make_mut(&mut built.site.pages).iter_mut() {
         if edited.contains(&page.raw) {
             page.text = Arc::clone(&built.sources.pages[page.raw]);
         }

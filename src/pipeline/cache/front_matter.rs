@@ -129,7 +129,7 @@ impl Language<'_, &Changes> {
         let changed: BTreeSet<PageId> = old
             .pages
             .iter()
-            .zip(&site.pages)
+            .zip(site.pages.iter())
             .enumerate()
             .filter(|(_, (old, new))| named(new) || differs(old, new))
             .map(|(id, _)| PageId::new(id))
@@ -266,7 +266,7 @@ fn pages_in_place(old: &Site, new: &Site) -> bool {
         && old
             .pages
             .iter()
-            .zip(&new.pages)
+            .zip(new.pages.iter())
             .all(|(a, b)| same_place(a, b))
         && old.by_content_path == new.by_content_path
         && old.untranslated == new.untranslated

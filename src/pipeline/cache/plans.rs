@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{Edited, Kept, fit_last_build, patched};
 use crate::load::Sources;
 use crate::model::{ModelOptions, PageId, Site};
@@ -149,28 +151,33 @@ pub(super) fn pages_among(record: &GeneratedRecord, before: &GeneratedRecord) ->
 }
 
 /// Each language's plan for `edit`, the default language's first: `None` as soon as one
-/// language's is (the whole pipeline then runs).
-pub(super) fn plan_languages<E: Copy>(
+/// language's is (the whole pipeline then runs). The languages are planned side by side: a
+/// plan only reads the last build (and the memos of pure functions it shares, the render
+/// cache and the clean pages), so each is what it would be alone, and most of a plan (the
+/// model updated, the groups of pages made from it) runs on one core.
+pub(super) fn plan_languages<E: Copy + Send + Sync>(
     kept: &Kept,
     edit: E,
     clean_pages: &CleanPages,
     options: &BuildOptions,
-    plan: impl Fn(&Language<'_, E>, &Built) -> Option<Plan>,
+    plan: impl Fn(&Language<'_, E>, &Built) -> Option<Plan> + Sync,
 ) -> Option<Vec<Plan>> {
     let merged = Arc::clone(&kept.output);
-    let mut plans = Vec::new();
-    for (index, (part, own)) in kept.parts(&merged).enumerate() {
-        let language = Language {
-            edit,
-            own,
-            merged: &merged,
-            search: kept.search_of(index, part),
-            clean_pages,
-            options,
-        };
-        plans.push(plan(&language, part)?);
-    }
-    Some(plans)
+    let parts: Vec<(usize, (&Built, &Output))> = kept.parts(&merged).enumerate().collect();
+    parts
+        .into_par_iter()
+        .map(|(index, (part, own))| {
+            let language = Language {
+                edit,
+                own,
+                merged: &merged,
+                search: kept.search_of(index, part),
+                clean_pages,
+                options,
+            };
+            plan(&language, part)
+        })
+        .collect()
 }
 
 /// Whether the sitemap is made again after the plans are applied.

@@ -113,7 +113,7 @@ impl Language<'_, ServiceEdit<'_>> {
         let ids: Vec<PageId> = old
             .pages
             .iter()
-            .zip(&site.pages)
+            .zip(site.pages.iter())
             .enumerate()
             .filter(|(_, (a, b))| {
                 b.kind == PageKind::Home
