@@ -640,6 +640,9 @@ pub enum CssUrlKind {
     /// Blocks nested deeper than the tokenizer reads ([`CSS_NESTING_READ`]): what is in them
     /// is not known. The address is empty; the offset is where the unread block starts.
     Unread,
+    /// `var()`, `env()` or `attr()` in `image-set()`, `url()` or `src()`: an address made when
+    /// the page is shown. The address is empty; the offset is where the function starts.
+    Substituted,
 }
 
 /// How deep [`css_urls`] reads nested blocks (cssparser's limit, against running out of stack).
@@ -733,6 +736,14 @@ fn read_css_block<'i>(
                 continue;
             }
             Token::Function(name) => match name.to_ascii_lowercase().as_str() {
+                "var" | "env" | "attr" if block != CssBlock::Other => {
+                    found.push(CssUrl {
+                        kind: CssUrlKind::Substituted,
+                        url: Cow::Borrowed(""),
+                        offset: start,
+                    });
+                    CssBlock::Other
+                }
                 "url" | "src" => CssBlock::Address(kind),
                 "image-set" | "-webkit-image-set" => CssBlock::ImageSet,
                 _ => CssBlock::Other,

@@ -598,6 +598,13 @@ impl StartTagReader for LoadFinder<'_> {
         for (_, style) in attributes.iter().filter(|(n, _)| *n == "style") {
             self.css(style);
         }
+        // A style sheet written into its address: read as one.
+        if name == "link" && Fetches::IfFetchingLink.holds(|n| attributes.get(n)) {
+            let sheets = attributes.iter().filter(|(n, _)| *n == "href");
+            for sheet in sheets.filter_map(|(_, url)| data_style_sheet(url)) {
+                self.css(&sheet);
+            }
+        }
         if name == "iframe" {
             let frames = attributes.iter().filter(|(n, _)| *n == "srcdoc");
             self.frames
@@ -681,27 +688,65 @@ const DATA_UNREAD: &str = "a frame or object here shows a `data:` document that 
     so what it would load, from this site or another, is not known: publish it as a file, or \
     use an image";
 
-/// Every load from another origin in a style sheet: `url(...)` and `@import "..."`.
-/// Blocks nested too deeply to be read count as one: legitimate style sheets do not nest so.
+/// Every load from another origin in a style sheet: `url(...)` and `@import "..."`, and in
+/// the `data:` style sheets it imports. Blocks nested too deeply to be read count as one:
+/// legitimate style sheets do not nest so.
 pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
-    css_urls(css)
-        .into_iter()
-        .filter(|found| found.kind == CssUrlKind::Unread || is_foreign(&found.url, own))
-        .map(|found| {
-            let (kind, what) = match found.kind {
-                CssUrlKind::Url => ("loads a font or image from", Found::Load),
-                CssUrlKind::Import => ("loads a style sheet from", Found::Load),
-                CssUrlKind::Unread => (UNREAD_CSS, Found::Unreadable),
-            };
-            Load {
-                found: what,
-                kind,
-                url: found.url,
-                offset: found.offset,
-            }
-        })
-        .collect()
+    let mut loads = Vec::new();
+    let mut imported = Vec::new();
+    css_loads(css, own, &mut loads, &mut imported);
+    // In turn rather than within each other, so that imports in imports cannot run the stack out.
+    while let Some(sheet) = imported.pop() {
+        let mut found = Vec::new();
+        css_loads(&sheet, own, &mut found, &mut imported);
+        loads.extend(
+            found
+                .into_iter()
+                .map(|load| -> Load<'a> { load.into_owned() }),
+        );
+    }
+    loads
 }
+
+/// The loads of one style sheet, and the `data:` style sheets it imports.
+fn css_loads<'a>(css: &'a str, own: &str, loads: &mut Vec<Load<'a>>, imported: &mut Vec<String>) {
+    for found in css_urls(css) {
+        let (kind, what) = match found.kind {
+            CssUrlKind::Url => ("loads a font or image from", Found::Load),
+            CssUrlKind::Import => ("loads a style sheet from", Found::Load),
+            CssUrlKind::Unread => (UNREAD_CSS, Found::Unreadable),
+            CssUrlKind::Substituted => (SUBSTITUTED_CSS, Found::Unreadable),
+        };
+        if found.kind == CssUrlKind::Import {
+            imported.extend(data_style_sheet(&found.url));
+        }
+        if what == Found::Load && !is_foreign(&found.url, own) {
+            continue;
+        }
+        loads.push(Load {
+            found: what,
+            kind,
+            url: found.url,
+            offset: found.offset,
+        });
+    }
+}
+
+/// The style sheet a `data:` address holds (`data:text/css,...`), if it is one.
+fn data_style_sheet(url: &str) -> Option<String> {
+    let data = data_url::DataUrl::process(url.trim()).ok()?;
+    let mime = data.mime_type();
+    if (mime.type_.as_str(), mime.subtype.as_str()) != ("text", "css") {
+        return None;
+    }
+    let (bytes, _) = data.decode_to_vec().ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// What is said of an address made of `var()`, `env()` or `attr()`.
+const SUBSTITUTED_CSS: &str = "a style sheet here builds an address from `var()`, `env()` or \
+    `attr()` in `image-set()` or `src()`, which the check does not follow, so what it would \
+    load, from this site or another, is not known: write the address itself";
 
 /// What is said of a style sheet nested deeper than [`CSS_NESTING_READ`].
 const UNREAD_CSS: &str = "a style sheet here nests blocks more than 75 deep, deeper than the \
@@ -908,6 +953,28 @@ d { mask: src("https://src.example/m.svg") }"#;
                 (Found::Unreadable, DATA_UNREAD)
             );
         }
+    }
+
+    #[test]
+    fn data_style_sheets_and_substituted_addresses_are_read() {
+        let html = r#"<link rel=stylesheet href="data:text/css,@import%20%22data:text/css,p%7Bbackground:url(//inner.example/a.png)%7D%22;%20q%7Bbackground:url(//outer.example/b.png)%7D">
+<link rel=icon href="data:image/png;base64,iVBORw0KGgo=">"#;
+        assert_eq!(
+            urls(foreign_loads_in_html(html, OWN)),
+            pairs(&[
+                ("loads a font or image from", "//outer.example/b.png"),
+                ("loads a font or image from", "//inner.example/a.png"),
+            ])
+        );
+        let css = ":root { --u: \"https://var.example/a.png\" }\n\
+                   a { background-image: image-set(var(--u) 1x); } b { color: var(--c); }";
+        let loads = foreign_loads_in_css(css, OWN);
+        assert_eq!(loads.len(), 1, "{loads:?}");
+        assert_eq!(
+            (loads[0].found, loads[0].kind),
+            (Found::Unreadable, SUBSTITUTED_CSS)
+        );
+        assert!(css[loads[0].offset..].starts_with("var(--u)"));
     }
 
     #[test]
