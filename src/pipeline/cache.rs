@@ -15,6 +15,7 @@
 //! show what the model holds of a page (title, summary, topics, dates, address), which comes
 //! from its front matter; its body is read only by its own page and by search.
 
+mod cards;
 mod front_matter;
 mod plans;
 mod services;
