@@ -23,7 +23,7 @@ fn spliced(live: &LiveSite) -> usize {
 }
 
 /// The related services' cards of the page published at `path` under `root`'s output, as the
-/// theme writes them (the list after the section's heading).
+/// theme writes them (the list after the section's heading, as the partial writes it).
 fn cards_of(root: &Path, path: &str) -> String {
     let page = fs::read_to_string(root.join("public").join(path)).expect("the page");
     let start = page
@@ -34,7 +34,8 @@ fn cards_of(root: &Path, path: &str) -> String {
                 .map(|list| at + list)
         })
         .expect("related services");
-    let end = page[start..].find("</ul>").expect("the list's end") + start + "</ul>".len();
+    // With the line's end: the partial's output ends there.
+    let end = page[start..].find("</ul>\n").expect("the list's end") + start + "</ul>\n".len();
     page[start..end].to_owned()
 }
 
