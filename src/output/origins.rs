@@ -221,21 +221,12 @@ pub fn page_origins(sources: &Sources, page: &RenderedPage, html: &str) -> Vec<D
 /// tag only in its data state (after a lone `<`, too: that is refused first).
 fn clean_as_before(old: &str, new: &str) -> bool {
     const PROBE: &str = "hubsite-origin-probe";
-    let mut prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let mut prefix = common_prefix(old.as_bytes(), new.as_bytes());
     while !new.is_char_boundary(prefix) {
         prefix -= 1;
     }
     let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
-    let mut suffix = old_rest
-        .bytes()
-        .rev()
-        .zip(new_rest.bytes().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let mut suffix = common_suffix(old_rest.as_bytes(), new_rest.as_bytes());
     while !old_rest.is_char_boundary(old_rest.len() - suffix)
         || !new_rest.is_char_boundary(new_rest.len() - suffix)
     {
@@ -257,6 +248,41 @@ fn clean_as_before(old: &str, new: &str) -> bool {
     start_tags(&probed)
         .last()
         .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
+}
+
+/// How many bytes `a` and `b` share from their starts: compared a block at a time (a page
+/// rendered again is mostly its last version's), then byte by byte.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let len = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= len && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..len]
+        .iter()
+        .zip(&b[at..len])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// How many bytes `a` and `b` share at their ends, as [`common_prefix`] counts.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let len = a.len().min(b.len());
+    let (a_end, b_end) = (a.len(), b.len());
+    let mut at = 0;
+    while at + BLOCK <= len
+        && a[a_end - at - BLOCK..a_end - at] == b[b_end - at - BLOCK..b_end - at]
+    {
+        at += BLOCK;
+    }
+    at + a[..a_end - at]
+        .iter()
+        .rev()
+        .zip(b[..b_end - at].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Pages found to load nothing from elsewhere, by [`clean_key`], kept by `serve` between
@@ -757,6 +783,28 @@ mod tests {
     use super::*;
 
     const OWN: &str = "https://hub.example.org";
+
+    #[test]
+    fn common_starts_and_ends_are_counted_across_blocks() {
+        let long = "a".repeat(700);
+        for (a, b) in [
+            (format!("{long}x{long}"), format!("{long}yy{long}")),
+            (format!("{long}x"), long.clone()),
+            (String::new(), long.clone()),
+            (format!("b{long}"), format!("c{long}")),
+        ] {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let slow_prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let slow_suffix = a
+                .iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            assert_eq!(common_prefix(a, b), slow_prefix);
+            assert_eq!(common_suffix(a, b), slow_suffix);
+        }
+    }
 
     #[test]
     fn a_page_that_differs_in_a_run_of_text_loads_what_it_did() {

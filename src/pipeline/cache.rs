@@ -15,6 +15,7 @@
 //! show what the model holds of a page (title, summary, topics, dates, address), which comes
 //! from its front matter; its body is read only by its own page and by search.
 
+mod cards;
 mod front_matter;
 mod plans;
 mod services;
@@ -23,6 +24,7 @@ mod splice;
 mod templates;
 mod topics;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -427,37 +429,38 @@ fn warnings_again(
     replaced: &[String],
     now: jiff::Timestamp,
 ) -> crate::diag::Diagnostics {
-    let html = |output: &Output, path: &str| -> Option<String> {
-        match &output.get(path)?.contents {
-            Contents::Bytes(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
-            Contents::Asset(_) | Contents::Written(_) => None,
-        }
+    let bytes = |output: &Output, path: &str| match output.get(path).map(|f| &f.contents) {
+        Some(Contents::Bytes(bytes)) => Some(Arc::clone(bytes)),
+        _ => None,
     };
-    // Across cores (a template edit may replace every page). Links count only for the warning that no page links to a service: none without services.
+    // Across cores (a template edit may replace every page). Links count only for the warning
+    // that no page links to a service: none without services.
     let links_moved = !built.site.services.is_empty()
         && replaced
             .par_iter()
             .filter(|path| path.ends_with(".html"))
-            .filter(|path| {
-                let bytes = |output: &Output| match output.get(path).map(|f| &f.contents) {
-                    Some(Contents::Bytes(bytes)) => Some(Arc::clone(bytes)),
-                    _ => None,
-                };
-                bytes(old) != bytes(new)
-            })
             .any(|path| {
-                let (before, after) = (html(old, path), html(new, path));
-                let links = |text: &Option<String>, output: &Output| {
-                    text.as_deref().map(|t| {
-                        check::counted_links(path, t, output)
-                            .into_iter()
-                            .map(str::to_owned)
-                            .collect::<BTreeSet<String>>()
-                    })
-                };
-                links(&before, old) != links(&after, new)
+                let (before, after) = (bytes(old, path), bytes(new, path));
+                if before == after {
+                    return false;
+                }
+                let before = before.as_deref().map(|bytes| page_text(bytes));
+                let after = after.as_deref().map(|bytes| page_text(bytes));
+                let links_before = before
+                    .as_deref()
+                    .map(|t| check::counted_links(path, t, old));
+                let links_after = after.as_deref().map(|t| check::counted_links(path, t, new));
+                links_before != links_after
             });
     check::page_warnings_again(built.warnings.clone(), &built.site, new, now, links_moved)
+}
+
+/// A published page's text: pages are UTF-8 (checked, not copied); a lossy copy otherwise.
+fn page_text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// One language's pages rendered again after an edit to pages' text, with their search

@@ -6,6 +6,7 @@
 
 pub mod booklet;
 pub mod cache;
+pub mod cards;
 pub mod directory;
 pub mod home;
 pub mod inputs;

@@ -15,9 +15,9 @@ use crate::languages::SiteLanguages;
 use crate::load::Template;
 use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent_args};
 use crate::render::cache::{RenderCache, RenderKey};
-use crate::render::pieces;
 use crate::render::sentence::{Arg, sentence};
 use crate::render::template_deps::TemplateDeps;
+use crate::render::{cards, pieces};
 use crate::site_url::SiteUrls;
 
 /// What a render gives for a template that [`Templates::only_needing`] leaves out: no page
@@ -383,6 +383,22 @@ impl Templates {
         let (html, whole) = rendering(addresses, || {
             self.tera.render(pieces::TOPIC_LINKS, &context)
         });
+        whole.then_some(html.ok()?)
+    }
+
+    /// Renders the partial of a list of cards alone, as it renders inside a page
+    /// ([`cards::CardsView`]); `None` unless every template is the built-in theme's, whose
+    /// partial reads nothing else of a page.
+    pub fn render_cards(&self, view: &cards::CardsView) -> Option<String> {
+        if !self.theme_only {
+            return None;
+        }
+        let context = Context::from_serialize(view).ok()?;
+        let addresses = match self.urls.is_identity() {
+            true => Addresses::Rewritten,
+            false => Addresses::Made,
+        };
+        let (html, whole) = rendering(addresses, || self.tera.render(cards::CARDS, &context));
         whole.then_some(html.ok()?)
     }
 

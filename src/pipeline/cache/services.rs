@@ -3,7 +3,8 @@
 //! kept model is updated with them ([`update_services`]: services, every related list and the
 //! printed directory made again). Then only what reads a service is made again: the
 //! directory's pages, the content pages that list an edited service as related (or whose
-//! related lists changed) and the home page (its route into the directory), the programme when
+//! related lists changed: a plain page's new cards are spliced into the kept page, [`super::cards`])
+//! and the home page (its route into the directory), the programme when
 //! a session lists an edited service or its lists changed, the printed directory's PDFs, the Open Referral UK
 //! export and the search documents of services that differ. Anything else runs the whole
 //! pipeline, which reports as a build does.
@@ -12,6 +13,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::cards::splice_related_services;
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     plan_languages, print_directory_again,
@@ -132,7 +134,10 @@ impl Language<'_, ServiceEdit<'_>> {
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
         print_directory_again(&site, &mut downloads, &mut replaced)?;
-        let (rendered, reads, mut records) = render_pages(
+        // A plain page shows a service only in its related list: the new cards are spliced
+        // into the kept page.
+        let (spliced, ids) = splice_related_services(old, &site, &part.templates, self.own, ids);
+        let (mut rendered, reads, mut records) = render_pages(
             &site,
             &part.templates,
             &ids,
@@ -151,6 +156,9 @@ impl Language<'_, ServiceEdit<'_>> {
             }
         })?;
         let count = rendered.pages.len();
+        let spliced_count = spliced.len();
+        rendered.pages.extend(spliced);
+        rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
         replaced.extend(self.changed_files(&sources, rendered)?);
         oruk_export_again(&site, &mut replaced);
         if !self.published_before(&replaced) {
@@ -160,7 +168,7 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
-            spliced: 0,
+            spliced: spliced_count,
             sources,
             site,
             reads,

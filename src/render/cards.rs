@@ -1,0 +1,33 @@
+//! A list of cards rendered alone, for `serve` to splice a directory service's new card into
+//! the kept pages that list it as related instead of rendering them again.
+//!
+//! The built-in `page.html` renders a page's related services as `{% set cards =
+//! related_services %}{% include "partials/cards.html" %}`. The partial ([`CARDS`]) reads
+//! `cards` only, with the template function `t` (which reads `site.language`) and the filter
+//! `url`, the same for every page of a language: rendered alone with a view holding only those
+//! ([`CardsView`]) it gives what it gives inside the page. Where it is in a kept page is not
+//! recorded: `serve` proves it by finding the partial rendered alone with the old cards exactly
+//! once in the page (the template wrote it there, so no other place holds those bytes).
+
+use serde::Serialize;
+
+use crate::render::views::Card;
+
+/// The partial of a list of cards.
+pub const CARDS: &str = "partials/cards.html";
+
+/// All the partial [`CARDS`] reads of a page's view.
+#[derive(Debug, Serialize)]
+pub struct CardsView<'a> {
+    /// The site: its language only, which the template function `t` reads.
+    pub site: CardsSite<'a>,
+    /// The cards, as the page's view has them (`related_services`).
+    pub cards: &'a [Card],
+}
+
+/// The site's language, as [`crate::render::views::SiteView`] has it.
+#[derive(Debug, Serialize)]
+pub struct CardsSite<'a> {
+    /// The language's tag (`cy`).
+    pub language: &'a str,
+}
