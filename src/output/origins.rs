@@ -17,11 +17,15 @@ use rustc_hash::FxHashSet;
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, start_tags, urls_of,
+    Attributes, CssUrlKind, StartTagReader, css_urls, read_start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
 use crate::render::RenderedPage;
+
+mod spliced;
+
+pub use spliced::{ends_in_data_state, found_clean, piece_is_clean};
 
 /// What a page would fetch from another origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +210,6 @@ pub fn page_origins(sources: &Sources, page: &RenderedPage, html: &str) -> Vec<D
 /// common start is read once with a probe tag after it, which the tokeniser reads as a start
 /// tag only in its data state (after a lone `<`, too: that is refused first).
 fn clean_as_before(old: &str, new: &str) -> bool {
-    const PROBE: &str = "hubsite-origin-probe";
     let mut prefix = old
         .bytes()
         .zip(new.bytes())
@@ -229,13 +232,7 @@ fn clean_as_before(old: &str, new: &str) -> bool {
     }
     let start = &new[..prefix];
     let changed = |rest: &str| rest[..rest.len() - suffix].contains('<');
-    if changed(old_rest) || changed(new_rest) || start.ends_with('<') || start.contains(PROBE) {
-        return false;
-    }
-    let probed = format!("{start}<{PROBE}>");
-    start_tags(&probed)
-        .last()
-        .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
+    !changed(old_rest) && !changed(new_rest) && ends_in_data_state(start)
 }
 
 /// Pages found to load nothing from elsewhere, by [`clean_key`], kept by `serve` between
@@ -589,6 +586,7 @@ pub fn foreign_loads_in_css<'a>(css: &'a str, own: &str) -> Vec<Load<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html_scan::start_tags;
 
     const OWN: &str = "https://hub.example.org";
 

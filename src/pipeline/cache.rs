@@ -427,29 +427,25 @@ fn warnings_again(
     replaced: &[String],
     now: jiff::Timestamp,
 ) -> crate::diag::Diagnostics {
-    let html = |output: &Output, path: &str| -> Option<String> {
-        match &output.get(path)?.contents {
-            Contents::Bytes(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
-            Contents::Asset(_) | Contents::Written(_) => None,
-        }
+    let bytes = |output: &Output, path: &str| match output.get(path).map(|f| &f.contents) {
+        Some(Contents::Bytes(bytes)) => Some(Arc::clone(bytes)),
+        _ => None,
     };
-    // Across cores (a template edit may replace every page). Links count only for the warning that no page links to a service: none without services.
+    // Across cores (a template edit may replace every page). Links count only for the warning
+    // that no page links to a service: none without services.
     let links_moved = !built.site.services.is_empty()
         && replaced
             .par_iter()
             .filter(|path| path.ends_with(".html"))
-            .filter(|path| {
-                let bytes = |output: &Output| match output.get(path).map(|f| &f.contents) {
-                    Some(Contents::Bytes(bytes)) => Some(Arc::clone(bytes)),
-                    _ => None,
-                };
-                bytes(old) != bytes(new)
-            })
             .any(|path| {
-                let (before, after) = (html(old, path), html(new, path));
-                let links = |text: &Option<String>, output: &Output| {
-                    text.as_deref().map(|t| {
-                        check::counted_links(path, t, output)
+                let (before, after) = (bytes(old, path), bytes(new, path));
+                if before == after {
+                    return false;
+                }
+                // Borrowed, not copied: pages are UTF-8.
+                let links = |bytes: &Option<Arc<Vec<u8>>>, output: &Output| {
+                    bytes.as_deref().map(|bytes| {
+                        check::counted_links(path, &String::from_utf8_lossy(bytes), output)
                             .into_iter()
                             .map(str::to_owned)
                             .collect::<BTreeSet<String>>()
@@ -561,11 +557,19 @@ fn fit_last_build(
     let own_resolves =
         |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
     site_links.iter().all(|link| own_resolves(&link.path))
-        && pages.par_iter().all(|page| {
-            links::page_links(page.html.in_memory(), &merged.urls).iter().all(|link| {
-                matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
-            })
-        })
+        && pages
+            .par_iter()
+            .all(|page| html_links_resolve(page.html.in_memory(), merged))
+}
+
+/// Whether every root-relative link written in `html` leads to a file of `merged` (every
+/// language's output), none to a search shard (whose number may change) nor out of the
+/// folder the site is hosted in: what [`fit_last_build`] asks of a page's HTML.
+fn html_links_resolve(html: &str, merged: &Output) -> bool {
+    let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
+    links::page_links(html, &merged.urls).iter().all(|link| {
+        matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
+    })
 }
 
 /// Where a page's file is among the sources: `pages` or `translations`, and at which index.

@@ -242,7 +242,7 @@ impl Language<'_, &Changes> {
                 replaced,
                 downloads: None,
                 rendered,
-                spliced: 0,
+                spliced: Vec::new(),
             },
             sitemap_changed,
             page_count,

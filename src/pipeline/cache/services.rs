@@ -160,7 +160,7 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
-            spliced: 0,
+            spliced: Vec::new(),
             sources,
             site,
             reads,
