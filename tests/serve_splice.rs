@@ -95,6 +95,80 @@ fn topic_names_spliced_into_the_council_site_equal_full_builds() {
     }
 }
 
+/// Splices after splices: the second edit of a topic finds each page as the first splice left
+/// it (by the bytes it published), a page whose text was edited in between as its render left
+/// it, all byte for byte against full builds.
+#[test]
+fn topic_names_spliced_again_and_after_a_text_edit_equal_full_builds() {
+    use Change::Replace;
+    let site = scratch_copy("council");
+    let root = site.path();
+    write(root, OWN_TEXT, OWN_TEXT_PAGE);
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let steps: [(&str, Vec<Change>, Rebuild, bool); 5] = [
+        (
+            "a first name",
+            vec![Replace(
+                TOPICS,
+                "name = \"Talking together\"",
+                "name = \"Talking; together\"",
+            )],
+            Rebuild::Topics,
+            true,
+        ),
+        (
+            "a second name: the pages as the first splice published them",
+            vec![Replace(
+                TOPICS,
+                "name = \"Talking; together\"",
+                "name = \"Talking, together\"",
+            )],
+            Rebuild::Topics,
+            true,
+        ),
+        (
+            "the page's text edited: rendered again",
+            vec![Replace(
+                OWN_TEXT,
+                "is what this page is about",
+                "is what this page covers",
+            )],
+            Rebuild::PageText,
+            false,
+        ),
+        (
+            "a third name: that page as its render left it, the others as spliced",
+            vec![Replace(
+                TOPICS,
+                "name = \"Talking, together\"",
+                "name = \"Talking & together\"",
+            )],
+            Rebuild::Topics,
+            true,
+        ),
+        (
+            "the name back",
+            vec![Replace(
+                TOPICS,
+                "name = \"Talking & together\"",
+                "name = \"Talking together\"",
+            )],
+            Rebuild::Topics,
+            true,
+        ),
+    ];
+    for (step, changes, how, spliced_some) in steps {
+        edit_and_compare(&mut live, root, step, &changes, how);
+        assert_eq!(
+            spliced(&live) > 0,
+            spliced_some,
+            "{step}: {}",
+            spliced(&live)
+        );
+    }
+}
+
 /// The example site at its root (English and Welsh, every topic translated): the benchmark's
 /// edit, with an ampersand and quotes.
 #[test]
@@ -104,13 +178,21 @@ fn topic_names_spliced_into_the_example_site_equal_full_builds() {
     let root = site.path();
     let mut live = LiveSite::start(options(root));
     assert_served_equals_full_build(&live, root, "first build");
-    let edits: [(&str, &[Change]); 2] = [
+    let edits: [(&str, &[Change]); 3] = [
         (
             "the first topic's name",
             &[Replace(
                 TOPICS,
                 "name = \"Arguments and conflict between parents\"",
                 "name = \"Arguments & \\\"conflict\\\" <between> parents\"",
+            )],
+        ),
+        (
+            "its name again: the English pages as the splice left them",
+            &[Replace(
+                TOPICS,
+                "name = \"Arguments & \\\"conflict\\\" <between> parents\"",
+                "name = \"Arguments between parents\"",
             )],
         ),
         (

@@ -18,11 +18,15 @@ use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
     Attributes, CssUrlKind, StartTagReader, css_urls, mentions_noscript, noscript_ends_read_alike,
-    read_start_tags, start_tags, urls_of,
+    read_start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
 use crate::render::RenderedPage;
+
+mod spliced;
+
+pub use spliced::{ends_in_data_state, found_clean, piece_is_clean};
 
 /// What a page would fetch from another origin, or what of it the check cannot read as a
 /// browser would (and so cannot say what it fetches).
@@ -220,7 +224,6 @@ pub fn page_origins(sources: &Sources, page: &RenderedPage, html: &str) -> Vec<D
 /// common start is read once with a probe tag after it, which the tokeniser reads as a start
 /// tag only in its data state (after a lone `<`, too: that is refused first).
 fn clean_as_before(old: &str, new: &str) -> bool {
-    const PROBE: &str = "hubsite-origin-probe";
     let mut prefix = common_prefix(old.as_bytes(), new.as_bytes());
     while !new.is_char_boundary(prefix) {
         prefix -= 1;
@@ -234,20 +237,7 @@ fn clean_as_before(old: &str, new: &str) -> bool {
     }
     let start = &new[..prefix];
     let changed = |rest: &str| rest[..rest.len() - suffix].contains('<');
-    // After a `<noscript>` a browser with JavaScript and one without read a page differently
-    // (see `noscript_ends_read_alike`): the probe reads one way, so proves nothing there.
-    if changed(old_rest)
-        || changed(new_rest)
-        || start.ends_with('<')
-        || start.contains(PROBE)
-        || mentions_noscript(start)
-    {
-        return false;
-    }
-    let probed = format!("{start}<{PROBE}>");
-    start_tags(&probed)
-        .last()
-        .is_some_and(|tag| tag.name == PROBE && tag.attributes.is_empty())
+    !changed(old_rest) && !changed(new_rest) && ends_in_data_state(start)
 }
 
 /// How many bytes `a` and `b` share from their starts: compared a block at a time (a page
@@ -781,6 +771,7 @@ const UNREAD_CSS: &str = "a style sheet here nests blocks more than 75 deep, dee
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html_scan::start_tags;
 
     const OWN: &str = "https://hub.example.org";
 

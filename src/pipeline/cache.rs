@@ -565,11 +565,19 @@ fn fit_last_build(
     let own_resolves =
         |path: &str| not_a_shard(path) && (links::resolves(own, path) || urls.is_shared(path));
     site_links.iter().all(|link| own_resolves(&link.path))
-        && pages.par_iter().all(|page| {
-            links::page_links(page.html.in_memory(), &merged.urls).iter().all(|link| {
-                matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
-            })
-        })
+        && pages
+            .par_iter()
+            .all(|page| html_links_resolve(page.html.in_memory(), merged))
+}
+
+/// Whether every root-relative link written in `html` leads to a file of `merged` (every
+/// language's output), none to a search shard (whose number may change) nor out of the
+/// folder the site is hosted in: what [`fit_last_build`] asks of a page's HTML.
+fn html_links_resolve(html: &str, merged: &Output) -> bool {
+    let not_a_shard = |path: &str| !path.trim_start_matches('/').starts_with(SHARDS);
+    links::page_links(html, &merged.urls).iter().all(|link| {
+        matches!(link, links::PageLink::Site(path) if not_a_shard(path) && links::resolves(merged, path))
+    })
 }
 
 /// Where a page's file is among the sources: `pages` or `translations`, and at which index.

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use serde::Serialize;
 
@@ -49,6 +49,18 @@ pub struct RenderCache {
     /// Where each page rendered holds its topic links ([`crate::render::pieces`]), by the
     /// page's fingerprint.
     pieces: Mutex<HashMap<u128, Range<usize>>>,
+    /// Where each page `serve` spliced holds its piece, by the very bytes it published
+    /// ([`RenderCache::place_piece`]).
+    placed: Mutex<HashMap<usize, Placed>>,
+}
+
+/// A spliced page's piece: the page's bytes, held weakly (so that no other page's bytes can
+/// take their address while the entry lives, and nothing can change them: `Arc::get_mut`
+/// refuses an `Arc` with weak references), and where the piece is in them.
+#[derive(Debug)]
+struct Placed {
+    page: Weak<Vec<u8>>,
+    at: Range<usize>,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times
@@ -149,6 +161,7 @@ impl RenderCache {
     /// Forgets everything (after a configuration change).
     pub fn clear(&self) {
         self.lock_pieces().clear();
+        self.lock_placed().clear();
         *self.lock() = Generations::default();
         *self.lock_markdown() = TwoBuilds::default();
     }
@@ -182,6 +195,41 @@ impl RenderCache {
             .get(&key)
             .cloned()
             .filter(|piece| piece.end <= html.len())
+    }
+
+    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds its piece
+    /// at `at`. The caller vouches for what a
+    /// spliced page is proven to be (`pipeline/cache/splice.rs`): read by the origin check's
+    /// tokenizer in its data state where the piece starts, clean, its links leading to
+    /// published files.
+    pub fn place_piece(&self, page: &Arc<Vec<u8>>, at: Range<usize>) {
+        let kept = Placed {
+            page: Arc::downgrade(page),
+            at,
+        };
+        self.lock_placed().insert(Arc::as_ptr(page) as usize, kept);
+    }
+
+    /// Where `page` holds its piece, if these very bytes (not equal ones: the same `Arc`) are
+    /// a page `serve` spliced ([`RenderCache::place_piece`]).
+    pub fn placed_piece(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
+        let placed = self.lock_placed();
+        let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
+        // The entry's weak reference keeps the address from being reused: equal pointers are
+        // the same bytes.
+        (std::ptr::eq(kept.page.as_ptr(), Arc::as_ptr(page)) && kept.at.end <= page.len())
+            .then(|| kept.at.clone())
+    }
+
+    /// Forgets the spliced pages no output holds any more (each splice calls it first, so the
+    /// table holds about the pages the last splice published).
+    pub fn forget_unplaced(&self) {
+        self.lock_placed()
+            .retain(|_, kept| kept.page.strong_count() > 0);
+    }
+
+    fn lock_placed(&self) -> MutexGuard<'_, HashMap<usize, Placed>> {
+        self.placed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn lock_pieces(&self) -> MutexGuard<'_, HashMap<u128, Range<usize>>> {

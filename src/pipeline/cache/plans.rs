@@ -4,7 +4,7 @@
 //! checks the plans are made with (the pages that changed, the files published before, the
 //! search documents that differ).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -38,8 +38,12 @@ pub(super) struct Plan {
     pub(super) downloads: Option<Downloads>,
     /// Pages rendered again.
     pub(super) rendered: usize,
-    /// Pages spliced ([`super::splice`]).
-    pub(super) spliced: usize,
+    /// The files of pages spliced ([`super::splice`]), among `replaced`: each links where
+    /// its last version did.
+    pub(super) spliced: Vec<String>,
+    /// Pages spliced that are checked as rendered ones are (a service's cards,
+    /// [`super::cards`]), not counted in `rendered`.
+    pub(super) spliced_checked: usize,
 }
 
 /// What one language's part of the last build is checked against, in every shortcut: the edit
@@ -202,7 +206,11 @@ pub(super) fn apply_plans(
     let merged = Arc::clone(&kept.output);
     let tags = kept.built.sources.config.languages.clone();
     let pages = plans.iter().map(|p| p.rendered).sum();
-    let spliced = plans.iter().map(|p| p.spliced).sum();
+    let spliced = plans
+        .iter()
+        .map(|p| p.spliced.len() + p.spliced_checked)
+        .sum();
+    let mut same_links = BTreeSet::new();
     let mut replaced = Vec::new();
     let mut searches = Vec::new();
     let mut replaced_models = Vec::new();
@@ -247,12 +255,19 @@ pub(super) fn apply_plans(
         for (path, bytes) in plan.replaced {
             replaced.push((format!("{folder}{path}"), bytes));
         }
+        same_links.extend(plan.spliced.iter().map(|path| format!("{folder}{path}")));
         searches.push((folder, files));
     }
     if sitemap == Sitemap::Again {
         replaced.push((sitemap::SITEMAP.to_owned(), merged_sitemap(kept)));
     }
-    let replaced_paths: Vec<String> = replaced.iter().map(|(path, _)| path.clone()).collect();
+    // The warnings read where pages link: a spliced page links where it did.
+    let replaced_paths: Vec<String> = replaced
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|path| !same_links.contains(*path))
+        .cloned()
+        .collect();
     let output = Arc::new(patched(&merged, replaced, searches));
     kept.output = Arc::clone(&output);
     kept.built.warnings =

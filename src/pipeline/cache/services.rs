@@ -168,7 +168,8 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
-            spliced: spliced_count,
+            spliced: Vec::new(),
+            spliced_checked: spliced_count,
             sources,
             site,
             reads,

@@ -249,7 +249,8 @@ impl Language<'_, SessionEdit<'_>> {
             changed_documents(documents_from_sessions(old), documents_from_sessions(&site));
         Some(Plan {
             rendered: count,
-            spliced: 0,
+            spliced: Vec::new(),
+            spliced_checked: 0,
             sources,
             site,
             reads,

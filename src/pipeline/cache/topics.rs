@@ -35,7 +35,7 @@ use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     pages_among, plan_languages, print_directory_again,
 };
-use super::splice::splice_topic_links;
+use super::splice::{Splice, Spliced};
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
@@ -149,9 +149,20 @@ impl Language<'_, TopicEdit<'_>> {
         let only_links = |page: &Page| {
             page.kind == PageKind::Page && page.template.as_deref().is_none_or(|t| t == "page.html")
         };
-        let (spliced, ids) =
-            splice_topic_links(old, &site, &part.templates, self.own, ids, only_links);
-        let (mut rendered, reads, mut records) = render_pages(
+        let splice = Splice {
+            old,
+            site: &site,
+            templates: &part.templates,
+            sources: &sources,
+            own: self.own,
+            merged: self.merged,
+            clean_pages: self.clean_pages,
+        };
+        let Spliced {
+            files: spliced,
+            rest: ids,
+        } = splice.topic_links(ids, only_links);
+        let (rendered, reads, mut records) = render_pages(
             &site,
             &part.templates,
             &ids,
@@ -170,10 +181,10 @@ impl Language<'_, TopicEdit<'_>> {
             _ => Fit::Not,
         })?;
         let count = rendered.pages.len();
-        let spliced_count = spliced.len();
-        rendered.pages.extend(spliced);
-        rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
+        let spliced_paths: Vec<String> = spliced.iter().map(|(path, _)| path.clone()).collect();
         replaced.extend(self.changed_files(&sources, rendered)?);
+        // Spliced pages are checked as they are spliced.
+        replaced.extend(spliced);
         // The export's taxonomy lists every topic by name, with or without services.
         if !edited.is_empty() {
             oruk_export_again(&site, &mut replaced);
@@ -220,7 +231,8 @@ impl Language<'_, TopicEdit<'_>> {
         }
         Some(Plan {
             rendered: count,
-            spliced: spliced_count,
+            spliced: spliced_paths,
+            spliced_checked: 0,
             sources,
             site,
             reads,
