@@ -5,6 +5,7 @@
 //! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
 //! field lengths or the term frequencies is computed here; they are elasticlunr's.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -15,7 +16,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use super::documents::SearchDocument;
-use super::text::{Analysis, PlainLanguage};
+use super::text::{Analysis, PlainLanguage, lowercase};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
@@ -448,16 +449,26 @@ pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut Word
         let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
         let mut lengths = Vec::with_capacity(FIELDS.len());
         for (field, value) in values.into_iter().enumerate() {
+            // Each distinct word is looked up once: the memo is large (a site's every word), so
+            // a lookup is a cache miss, where this field's own words stay in the cache.
+            let lower = lowercase(value);
+            // Room for a word in every eight bytes: most fields never grow it.
+            let mut distinct: FxHashMap<Cow<str>, u32> =
+                FxHashMap::with_capacity_and_hasher(lower.len() / 8, Default::default());
+            words
+                .analysis
+                .for_each_lowered_word(&lower, |word| *distinct.entry(word).or_insert(0) += 1);
             let mut length = 0;
-            let analysis = words.analysis;
-            analysis.for_each_word(value, |word| match words.term(word) {
-                Term::Dropped => {}
-                Term::Empty => length += 1,
-                Term::Known(term) => {
-                    length += 1;
-                    *counts.entry(term).or_insert(0) += 1;
+            for (word, times) in distinct {
+                match words.term(&word) {
+                    Term::Dropped => {}
+                    Term::Empty => length += times as usize,
+                    Term::Known(term) => {
+                        length += times as usize;
+                        *counts.entry(term).or_insert(0) += times;
+                    }
                 }
-            });
+            }
             lengths.push(length);
             for (term, count) in counts.drain() {
                 let term = *in_run.entry(term).or_insert_with(|| {
@@ -624,6 +635,33 @@ mod tests {
             Postings::build(&docs, Analysis::English),
             Postings::from_index(&build_index(&docs, Analysis::English)).unwrap()
         );
+    }
+
+    /// Each field's words are counted before their terms are looked up: words repeated, words
+    /// that stem alike, stop words (not in the length), words trimmed to nothing (in the
+    /// length) and apostrophes must count as elasticlunr counts them word by word.
+    #[test]
+    fn words_counted_before_lookup_equal_elasticlunrs() {
+        let mut docs = vec![
+            doc(
+                "Parents, parent's parenting",
+                "parents parent's Parents PARENT the the and é é café parenting' 'parents",
+            ),
+            doc("é", "the é the"),
+            doc("Talking", "talk talking talked talks talk"),
+        ];
+        docs[0].summary = "the parents the".into();
+        docs[2].topics = vec!["Talking".into(), "talking".into()];
+        for analysis in [Analysis::English, Analysis::Plain] {
+            assert_eq!(
+                Postings::build(&docs, analysis),
+                Postings::from_index(&build_index(&docs, analysis)).unwrap(),
+                "{analysis:?}"
+            );
+        }
+        let postings = Postings::build(&docs, Analysis::English);
+        // parents, parent's, Parents, PARENT, parenting', 'parents: one term, six times.
+        assert_eq!(postings.terms["parent"][4], vec![(0, 6f64.sqrt())]);
     }
 
     #[test]

@@ -19,6 +19,8 @@
 //! has one there (Arabic's is a light stemmer we choose not to use: no stemming for Arabic
 //! script), so none is enabled.
 
+use std::borrow::Cow;
+
 use elasticlunr::Pipeline;
 use elasticlunr::lang::{English, Language};
 use serde::{Deserialize, Serialize};
@@ -66,6 +68,17 @@ impl Analysis {
         match self {
             Analysis::English => split_words(text, is_separator, visit),
             Analysis::Plain => split_words(text, |c| !is_word_char(c), visit),
+        }
+    }
+
+    /// Calls `visit` with each word of `lower` (text already [`lowercase`]d) as
+    /// [`Analysis::for_each_word`] splits it, borrowed from `lower` where it can be, so that the
+    /// caller can keep the words (the index counts a text's words before it looks each distinct
+    /// one up).
+    pub fn for_each_lowered_word<'a>(self, lower: &'a str, visit: impl FnMut(Cow<'a, str>)) {
+        match self {
+            Analysis::English => split_lowered(lower, is_separator, visit),
+            Analysis::Plain => split_lowered(lower, |c| !is_word_char(c), visit),
         }
     }
 
@@ -153,6 +166,16 @@ pub fn for_each_word(text: &str, visit: impl FnMut(&str)) {
 /// Lowercases `text`, drops apostrophes and calls `visit` with each run between separators.
 fn split_words(text: &str, separates: impl Fn(char) -> bool, mut visit: impl FnMut(&str)) {
     let lower = lowercase(text);
+    split_lowered(&lower, separates, |word| visit(&word));
+}
+
+/// [`split_words`] of text already lowercased ([`lowercase`]): each word is a slice of
+/// `lower`, or, when it had apostrophes in it, its pieces joined (rare: the only copies).
+fn split_lowered<'a>(
+    lower: &'a str,
+    separates: impl Fn(char) -> bool,
+    mut visit: impl FnMut(Cow<'a, str>),
+) {
     // The current word is `lower[start..]` up to the next separator, or, when it has an
     // apostrophe in it, `joined` (its pieces without the apostrophes) and then that.
     let mut start: Option<usize> = None;
@@ -161,12 +184,11 @@ fn split_words(text: &str, separates: impl Fn(char) -> bool, mut visit: impl FnM
         let piece = start.take().map_or("", |from| &lower[from..at]);
         if joined.is_empty() {
             if !piece.is_empty() {
-                visit(piece);
+                visit(Cow::Borrowed(piece));
             }
         } else {
             joined.push_str(piece);
-            visit(joined);
-            joined.clear();
+            visit(Cow::Owned(std::mem::take(joined)));
         }
     };
     for (at, c) in lower.char_indices() {
@@ -186,7 +208,7 @@ fn split_words(text: &str, separates: impl Fn(char) -> bool, mut visit: impl FnM
 /// `text` lowercased as a whole, not char by char, as the script's toLowerCase does (a Greek
 /// final sigma depends on its neighbours). Text of ASCII and the Arabic block alone (which has
 /// no case) needs only its ASCII letters lowercased, without looking each character up.
-fn lowercase(text: &str) -> String {
+pub fn lowercase(text: &str) -> String {
     if text
         .chars()
         .all(|c| c.is_ascii() || matches!(c, '\u{0600}'..='\u{06FF}'))
@@ -335,6 +357,11 @@ mod tests {
                     Analysis::Plain => split_by_copying(text, |c| !by_category(c)),
                 };
                 assert_eq!(words, expected, "{analysis:?}: {text}");
+                // Split from text lowercased first, as the index counts a field's words.
+                let lower = lowercase(text);
+                let mut lowered = Vec::new();
+                analysis.for_each_lowered_word(&lower, |w| lowered.push(w.into_owned()));
+                assert_eq!(lowered, expected, "{analysis:?}, lowered first: {text}");
             }
         }
     }
