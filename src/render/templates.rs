@@ -372,24 +372,20 @@ impl Templates {
     /// ([`pieces::TopicLinksView`]); `None` unless every template is the built-in theme's,
     /// whose partial reads nothing else of a page.
     pub fn render_topic_links(&self, view: &pieces::TopicLinksView) -> Option<String> {
-        if !self.theme_only {
-            return None;
-        }
-        let context = Context::from_serialize(view).ok()?;
-        let addresses = match self.urls.is_identity() {
-            true => Addresses::Rewritten,
-            false => Addresses::Made,
-        };
-        let (html, whole) = rendering(addresses, || {
-            self.tera.render(pieces::TOPIC_LINKS, &context)
-        });
-        whole.then_some(html.ok()?)
+        self.render_theme_partial(pieces::TOPIC_LINKS, view)
     }
 
     /// Renders the partial of a list of cards alone, as it renders inside a page
     /// ([`cards::CardsView`]); `None` unless every template is the built-in theme's, whose
     /// partial reads nothing else of a page.
     pub fn render_cards(&self, view: &cards::CardsView) -> Option<String> {
+        self.render_theme_partial(cards::CARDS, view)
+    }
+
+    /// Renders one of the theme's partials alone with `view` as its context, as it renders
+    /// inside a page; `None` unless every template is the built-in theme's (a site's own
+    /// template may read more of a page), or if the render fails.
+    fn render_theme_partial(&self, name: &str, view: &impl serde::Serialize) -> Option<String> {
         if !self.theme_only {
             return None;
         }
@@ -398,7 +394,7 @@ impl Templates {
             true => Addresses::Rewritten,
             false => Addresses::Made,
         };
-        let (html, whole) = rendering(addresses, || self.tera.render(cards::CARDS, &context));
+        let (html, whole) = rendering(addresses, || self.tera.render(name, &context));
         whole.then_some(html.ok()?)
     }
 
