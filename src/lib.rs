@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod config;
+pub mod css_scan;
 pub mod diag;
 pub mod error;
 pub mod fingerprint;

@@ -17,7 +17,8 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::html_scan::{Tag, css_urls, fragment_tags, style_body, tags, urls_in_attribute};
+use crate::css_scan::css_urls;
+use crate::html_scan::{Tag, fragment_tags, style_body, tags, urls_in_attribute};
 
 /// A `base_url` (or `--base-url`) that is not the address of a site's folder; each holds the
 /// text as written.

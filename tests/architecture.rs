@@ -18,6 +18,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("diag", 0),
     ("error", 0),
     ("fingerprint", 0),
+    ("css_scan", 0),
     ("html_scan", 0),
     ("parse", 0),
     ("qr", 0),

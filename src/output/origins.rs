@@ -14,11 +14,12 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
+use crate::css_scan::{CssUrlKind, css_urls};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, CssUrlKind, StartTagReader, css_urls, mentions_noscript, noscript_ends_read_alike,
-    read_start_tags, urls_of,
+    Attributes, StartTagReader, mentions_noscript, noscript_ends_read_alike, read_start_tags,
+    urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -764,7 +765,7 @@ const SUBSTITUTED_CSS: &str = "a style sheet here builds an address from `var()`
     `attr()` in `image-set()` or `src()`, which the check does not follow, so what it would \
     load, from this site or another, is not known: write the address itself";
 
-/// What is said of a style sheet nested deeper than [`CSS_NESTING_READ`].
+/// What is said of a style sheet nested deeper than [`crate::css_scan::CSS_NESTING_READ`].
 const UNREAD_CSS: &str = "a style sheet here nests blocks more than 75 deep, deeper than the \
     check reads, so what it would load, from this site or another, is not known";
 
@@ -953,13 +954,13 @@ d { mask: src("https://src.example/m.svg") }"#;
             ])
         );
         // Nested deeper than is read: one finding, located where the unread block starts.
-        let depth = usize::from(crate::html_scan::CSS_NESTING_READ) + 5;
+        let depth = usize::from(crate::css_scan::CSS_NESTING_READ) + 5;
         let deep = format!("p {{ {}x: url(//deep.example/) }}", "a { ".repeat(depth));
         let loads = foreign_loads_in_css(&deep, OWN);
         assert_eq!(loads[0].kind, UNREAD_CSS, "{loads:?}");
         assert_eq!(loads.iter().filter(|l| l.kind == UNREAD_CSS).count(), 1);
         assert!(deep[loads[0].offset..].starts_with("{ a {"));
-        assert!(UNREAD_CSS.contains(&crate::html_scan::CSS_NESTING_READ.to_string()));
+        assert!(UNREAD_CSS.contains(&crate::css_scan::CSS_NESTING_READ.to_string()));
         assert_eq!(message(&loads[0]), UNREAD_CSS);
     }
 
