@@ -182,3 +182,52 @@ fn service_cards_spliced_into_the_example_site_equal_full_builds() {
         assert!(spliced(&live) > 0, "{step}: pages spliced, not rendered");
     }
 }
+
+/// A topic spliced, then the service's cards spliced into the same pages, then the topic again:
+/// where the topic links are must be carried through the cards' splice whichever way the page
+/// was last made (a topic splice records its pages by their bytes, not by their fingerprint),
+/// so the second topic edit splices as many pages as the first.
+#[test]
+fn a_topic_splice_after_a_cards_splice_after_a_topic_splice_splices_as_many_pages() {
+    use Change::Replace;
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    const TOPICS: &str = "content/topics.toml";
+    let (together, listening) = (
+        "name = \"Talking together\"",
+        "name = \"Talking & listening\"",
+    );
+    edit_and_compare(
+        &mut live,
+        root,
+        "a topic's name",
+        &[Replace(TOPICS, together, listening)],
+        Rebuild::Topics,
+    );
+    let first = spliced(&live);
+    assert!(first > 0, "the topic's pages are spliced");
+    edit_and_compare(
+        &mut live,
+        root,
+        "the service's name",
+        &[Replace(
+            COUNSELLING,
+            "name = \"Couples counselling\"",
+            "name = \"Counselling for couples\"",
+        )],
+        Rebuild::Services,
+    );
+    edit_and_compare(
+        &mut live,
+        root,
+        "the topic's name again",
+        &[Replace(TOPICS, listening, together)],
+        Rebuild::Topics,
+    );
+    assert_eq!(
+        spliced(&live),
+        first,
+        "as many pages spliced the second time"
+    );
+}

@@ -215,10 +215,9 @@ impl RenderCache {
     pub fn placed_piece(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
         let placed = self.lock_placed();
         let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
-        // The entry's weak reference keeps the address from being reused: equal pointers are
-        // the same bytes.
-        (std::ptr::eq(kept.page.as_ptr(), Arc::as_ptr(page)) && kept.at.end <= page.len())
-            .then(|| kept.at.clone())
+        // The entry's weak reference keeps the allocation (and so its address) from being
+        // reused: the entry found by the pointer is these bytes'.
+        (kept.at.end <= page.len()).then(|| kept.at.clone())
     }
 
     /// Forgets the spliced pages no output holds any more (each splice calls it first, so the

@@ -89,9 +89,9 @@ pub(super) fn splice_related_services(
             html.extend_from_slice(&bytes[at.end..]);
             let html = String::from_utf8(html).map_err(|_| id)?;
             // The page's topic links moved with the cards before them: where they are is kept
-            // for the next topic edit.
+            // for the next topic edit (recorded by a render, or by a topic splice).
             if let Some(cache) = cache
-                && let Some(links) = cache.piece(bytes)
+                && let Some(links) = cache.piece(bytes).or_else(|| cache.placed_piece(bytes))
                 && let Some(links) = moved(links, &at, piece.new.len())
             {
                 cache.insert_piece(&html, links);
