@@ -188,7 +188,8 @@ impl RenderCache {
     }
 
     /// Where `html` (a page as published) holds its topic links, if a page of exactly these
-    /// bytes was rendered in this process.
+    /// bytes was rendered, or had a service's cards spliced in, in this process (a topic
+    /// splice's pages are found by [`RenderCache::placed_piece`]).
     pub fn piece(&self, html: &[u8]) -> Option<Range<usize>> {
         let key = piece_key(html);
         self.lock_pieces()

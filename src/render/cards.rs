@@ -7,7 +7,11 @@
 //! `url`, the same for every page of a language: rendered alone with a view holding only those
 //! ([`CardsView`]) it gives what it gives inside the page. Where it is in a kept page is not
 //! recorded: `serve` proves it by finding the partial rendered alone with the old cards exactly
-//! once in the page (the template wrote it there, so no other place holds those bytes).
+//! once in the page. The template wrote the partial's output at one place, so bytes found
+//! exactly once are that place's, provided the page holds the partial's output byte for byte:
+//! it does, because a page's addresses are made by `url` as the partial's are (a page whose
+//! Markdown leaves a comment or tag open is rendered otherwise under a folder, and then fails the
+//! build's link check, so no kept build holds one).
 
 use serde::Serialize;
 

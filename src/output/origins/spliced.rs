@@ -8,6 +8,9 @@
 //! `start + old + rest` whose start ends in the data state, and whose `old` piece read alone
 //! ends there too, has a clean start and a clean `rest` read from the data state; putting in
 //! its place a `new` piece that loads nothing and ends in the data state gives a clean page.
+//! The proof holds for the scanner, which is what the check is: a browser reading `<svg>` or
+//! `<math>` content differs from it there (README, 'Known gaps'); the pieces are the theme's
+//! escaped HTML.
 
 use super::{CleanPages, clean_key, foreign_loads_in_html, own_origin};
 use crate::html_scan::{Attributes, StartTagReader, mentions_noscript, read_start_tags};

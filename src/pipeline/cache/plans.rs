@@ -155,10 +155,11 @@ pub(super) fn pages_among(record: &GeneratedRecord, before: &GeneratedRecord) ->
 }
 
 /// Each language's plan for `edit`, the default language's first: `None` as soon as one
-/// language's is (the whole pipeline then runs). The languages are planned side by side: a
-/// plan only reads the last build (and the memos of pure functions it shares, the render
-/// cache and the clean pages), so each is what it would be alone, and most of a plan (the
-/// model updated, the groups of pages made from it) runs on one core.
+/// language's is (the whole pipeline then runs; the other languages' plans are made all the
+/// same, side by side, and dropped). The languages are planned side by side: a plan reads the
+/// last build and writes only to memos whose entries are right whoever writes them first (the
+/// render cache, where pieces are, the clean pages), so each is what it would be alone, and
+/// most of a plan (the model updated, the groups of pages made from it) runs on one core.
 pub(super) fn plan_languages<E: Copy + Send + Sync>(
     kept: &Kept,
     edit: E,

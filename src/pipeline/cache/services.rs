@@ -3,10 +3,10 @@
 //! kept model is updated with them ([`update_services`]: services, every related list and the
 //! printed directory made again). Then only what reads a service is made again: the
 //! directory's pages, the content pages that list an edited service as related (or whose
-//! related lists changed: a plain page's new cards are spliced into the kept page, [`super::cards`])
-//! and the home page (its route into the directory), the programme when
-//! a session lists an edited service or its lists changed, the printed directory's PDFs, the Open Referral UK
-//! export and the search documents of services that differ. Anything else runs the whole
+//! related lists changed: a plain page's new cards are spliced into the kept page,
+//! [`super::cards`]) and the home page (its route into the directory), the programme when a
+//! session lists an edited service or its lists changed, the printed directory's PDFs, the
+//! Open Referral UK export and the search documents of services that differ. Anything else runs the whole
 //! pipeline, which reports as a build does.
 
 use std::collections::{BTreeSet, HashSet};

@@ -13,11 +13,12 @@
 //! ([`crate::output::origins::ends_in_data_state`]): the page's start up to the place is read
 //! by the tokenizer in its data state (proven once per page, by the probe tag, when a render
 //! recorded the place; a splice leaves the start as it was, so its record carries the proof),
-//! the page is clean (known to the origin check's memo, or read whole, once per page too), and each piece, old and new, read alone from the data state ends
-//! there, the new one loading nothing: checked once per list of topics and language. Links:
+//! the page is clean (known to the origin check's memo, or read whole, once per page too), and
+//! each piece, old and new, read alone from the data state ends there, the new one loading
+//! nothing: checked once per list of topics and language. Links:
 //! the two pieces link to the same paths in the same order and the page's link scan cannot
 //! read across the place (each piece starts with `<`, ends with `>`, the two agree up to their
-//! first `"`, and each link either holds ends in it), so the page links where its last
+//! first `"`, and each link a piece holds ends in it), so the page links where its last
 //! version did, which led to published files (a topic edit publishes the same files); the
 //! warnings that read where pages link need not read it again.
 
