@@ -40,10 +40,10 @@ pub(super) struct Plan {
     pub(super) rendered: usize,
     /// The files of pages spliced ([`super::splice`]), among `replaced`: each links where
     /// its last version did.
-    pub(super) spliced: Vec<String>,
+    pub(super) spliced_same_links: Vec<String>,
     /// Pages spliced that are checked as rendered ones are (a service's cards,
     /// [`super::cards`]), not counted in `rendered`.
-    pub(super) spliced_checked: usize,
+    pub(super) spliced_rechecked: usize,
 }
 
 /// What one language's part of the last build is checked against, in every shortcut: the edit
@@ -209,7 +209,7 @@ pub(super) fn apply_plans(
     let pages = plans.iter().map(|p| p.rendered).sum();
     let spliced = plans
         .iter()
-        .map(|p| p.spliced.len() + p.spliced_checked)
+        .map(|p| p.spliced_same_links.len() + p.spliced_rechecked)
         .sum();
     let mut same_links = BTreeSet::new();
     let mut replaced = Vec::new();
@@ -256,7 +256,11 @@ pub(super) fn apply_plans(
         for (path, bytes) in plan.replaced {
             replaced.push((format!("{folder}{path}"), bytes));
         }
-        same_links.extend(plan.spliced.iter().map(|path| format!("{folder}{path}")));
+        same_links.extend(
+            plan.spliced_same_links
+                .iter()
+                .map(|path| format!("{folder}{path}")),
+        );
         searches.push((folder, files));
     }
     if sitemap == Sitemap::Again {

@@ -168,8 +168,8 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
-            spliced: Vec::new(),
-            spliced_checked: spliced_count,
+            spliced_same_links: Vec::new(),
+            spliced_rechecked: spliced_count,
             sources,
             site,
             reads,

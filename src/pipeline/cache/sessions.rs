@@ -249,8 +249,8 @@ impl Language<'_, SessionEdit<'_>> {
             changed_documents(documents_from_sessions(old), documents_from_sessions(&site));
         Some(Plan {
             rendered: count,
-            spliced: Vec::new(),
-            spliced_checked: 0,
+            spliced_same_links: Vec::new(),
+            spliced_rechecked: 0,
             sources,
             site,
             reads,

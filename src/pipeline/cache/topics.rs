@@ -231,8 +231,8 @@ impl Language<'_, TopicEdit<'_>> {
         }
         Some(Plan {
             rendered: count,
-            spliced: spliced_paths,
-            spliced_checked: 0,
+            spliced_same_links: spliced_paths,
+            spliced_rechecked: 0,
             sources,
             site,
             reads,
