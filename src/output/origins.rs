@@ -18,8 +18,7 @@ use crate::css_scan::{CssUrlKind, css_urls};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, StartTagReader, mentions_noscript, noscript_ends_read_alike, read_start_tags,
-    urls_of,
+    Attributes, StartTagReader, noscript_ends_read_alike, read_start_tags, urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -546,7 +545,7 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     while let Some(page) = finder.frames.pop() {
         finder.noscript_ends = 0;
         read_start_tags(&page, &mut finder);
-        if mentions_noscript(&page) && !noscript_ends_read_alike(&page, finder.noscript_ends) {
+        if !noscript_ends_read_alike(&page, finder.noscript_ends) {
             finder.loads.push(Load {
                 found: Found::Unreadable,
                 kind: NOSCRIPT_UNREAD,
@@ -686,17 +685,21 @@ fn data_document(url: &str) -> DataDocument {
     if (kind, subtype) != ("text", "html") {
         return DataDocument::Unread;
     }
-    let Ok((bytes, _)) = data.decode_to_vec() else {
-        return DataDocument::Unread;
-    };
+    data_text(&data).map_or(DataDocument::Unread, DataDocument::Page)
+}
+
+/// A `data:` address's content as text, decoded as a browser decodes it: by its byte order
+/// mark, else its `charset` parameter, else as UTF-8.
+fn data_text(data: &data_url::DataUrl) -> Option<String> {
+    let (bytes, _) = data.decode_to_vec().ok()?;
     let encoding = encoding_rs::Encoding::for_bom(&bytes)
         .map(|(encoding, _)| encoding)
         .or_else(|| {
-            mime.get_parameter("charset")
-                .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+            let label = data.mime_type().get_parameter("charset")?;
+            encoding_rs::Encoding::for_label(label.as_bytes())
         })
         .unwrap_or(encoding_rs::UTF_8);
-    DataDocument::Page(encoding.decode(&bytes).0.into_owned())
+    Some(encoding.decode(&bytes).0.into_owned())
 }
 
 /// What is said of a `data:` document in a frame or object that is not an HTML page.
@@ -756,8 +759,7 @@ fn data_style_sheet(url: &str) -> Option<String> {
     if (mime.type_.as_str(), mime.subtype.as_str()) != ("text", "css") {
         return None;
     }
-    let (bytes, _) = data.decode_to_vec().ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    data_text(&data)
 }
 
 /// What is said of an address made of `var()`, `env()` or `attr()`.

@@ -18,6 +18,7 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
+use super::splice::spliced_bytes;
 use crate::model::service::ServiceIndex;
 use crate::model::{Page, PageId, PageKind, Site};
 use crate::output::{Contents, Output};
@@ -83,10 +84,7 @@ pub(super) fn splice_related_services(
                 return Err(id);
             };
             let at = only_place(&piece.old, bytes).ok_or(id)?;
-            let mut html = Vec::with_capacity(bytes.len() - at.len() + piece.new.len());
-            html.extend_from_slice(&bytes[..at.start]);
-            html.extend_from_slice(piece.new.as_bytes());
-            html.extend_from_slice(&bytes[at.end..]);
+            let html = spliced_bytes(bytes, &at, piece.new.as_bytes());
             let html = String::from_utf8(html).map_err(|_| id)?;
             // The page's topic links moved with the cards before them: where they are is kept
             // for the next topic edit (recorded by a render, or by a topic splice).

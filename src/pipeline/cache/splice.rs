@@ -181,11 +181,7 @@ impl Splice<'_> {
             return Some(None);
         }
         // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
-        let mut html = Vec::with_capacity(bytes.len() - at.len() + piece.new.len());
-        html.extend_from_slice(&bytes[..at.start]);
-        html.extend_from_slice(piece.new.as_bytes());
-        html.extend_from_slice(&bytes[at.end..]);
-        let html = Arc::new(html);
+        let html = Arc::new(spliced_bytes(bytes, &at, piece.new.as_bytes()));
         cache.place_piece(&html, at.start..at.start + piece.new.len());
         Some(Some(html))
     }
@@ -200,6 +196,15 @@ impl Splice<'_> {
         (found_clean(self.sources, self.clean_pages, html) && ends_in_data_state(start))
             .then_some(at)
     }
+}
+
+/// `page` with the bytes at `at` replaced by `new`.
+pub(super) fn spliced_bytes(page: &[u8], at: &Range<usize>, new: &[u8]) -> Vec<u8> {
+    let mut html = Vec::with_capacity(page.len() - at.len() + new.len());
+    html.extend_from_slice(&page[..at.start]);
+    html.extend_from_slice(new);
+    html.extend_from_slice(&page[at.end..]);
+    html
 }
 
 /// Whether every `href="` and `src="` of `piece` has its closing quote in it: the page's link
