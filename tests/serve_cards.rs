@@ -17,6 +17,13 @@ use hubsite::serve::{LiveSite, Rebuild};
 
 const COUNSELLING: &str = "content/directory/couples-counselling.toml";
 
+/// The service's name edited, as the benchmark edits it.
+const RENAMED: Change = Change::Replace(
+    COUNSELLING,
+    "name = \"Couples counselling\"",
+    "name = \"Counselling for couples\"",
+);
+
 /// The pages spliced by the last rebuild.
 fn spliced(live: &LiveSite) -> usize {
     live.last_stats().map_or(0, |stats| stats.spliced)
@@ -109,7 +116,6 @@ fn service_cards_spliced_into_the_council_site_equal_full_builds() {
 /// twice, so the page is rendered whole (a splice of the first place would change its text).
 #[test]
 fn a_page_holding_the_old_cards_in_its_text_is_rendered_whole() {
-    use Change::Replace;
     let site = scratch_copy("council");
     let root = site.path();
     common::build(root).expect("builds");
@@ -141,11 +147,7 @@ fn a_page_holding_the_old_cards_in_its_text_is_rendered_whole() {
         &mut live,
         root,
         "the service's name",
-        &[Replace(
-            COUNSELLING,
-            "name = \"Couples counselling\"",
-            "name = \"Counselling for couples\"",
-        )],
+        &[RENAMED],
         Rebuild::Services,
     );
 }
@@ -211,11 +213,7 @@ fn a_topic_splice_after_a_cards_splice_after_a_topic_splice_splices_as_many_page
         &mut live,
         root,
         "the service's name",
-        &[Replace(
-            COUNSELLING,
-            "name = \"Couples counselling\"",
-            "name = \"Counselling for couples\"",
-        )],
+        &[RENAMED],
         Rebuild::Services,
     );
     edit_and_compare(
