@@ -49,18 +49,27 @@ pub struct RenderCache {
     /// Where each page rendered holds its topic links ([`crate::render::pieces`]), by the
     /// page's fingerprint.
     pieces: Mutex<HashMap<u128, Range<usize>>>,
-    /// Where each page `serve` spliced holds its piece, by the very bytes it published
-    /// ([`RenderCache::place_piece`]).
+    /// Where each page `serve` spliced holds its pieces, by the very bytes it published
+    /// ([`RenderCache::place_pieces`]).
     placed: Mutex<HashMap<usize, Placed>>,
 }
 
-/// A spliced page's piece: the page's bytes, held weakly (so that no other page's bytes can
+/// A spliced page's pieces: the page's bytes, held weakly (so that no other page's bytes can
 /// take their address while the entry lives, and nothing can change them: `Arc::get_mut`
-/// refuses an `Arc` with weak references), and where the piece is in them.
+/// refuses an `Arc` with weak references), and where each piece known is in them.
 #[derive(Debug)]
 struct Placed {
     page: Weak<Vec<u8>>,
-    at: Range<usize>,
+    at: Vec<(Piece, Range<usize>)>,
+}
+
+/// A piece of a page that `serve` splices in place of rendering the page again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// The page's topic links ([`crate::render::pieces`]).
+    TopicLinks,
+    /// The cards of its related services ([`crate::render::cards`]).
+    Cards,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times
@@ -188,8 +197,8 @@ impl RenderCache {
     }
 
     /// Where `html` (a page as published) holds its topic links, if a page of exactly these
-    /// bytes was rendered, or had a service's cards spliced in, in this process (a topic
-    /// splice's pages are found by [`RenderCache::placed_piece`]).
+    /// bytes was rendered in this process (a spliced page's pieces, proven, are found by
+    /// [`RenderCache::placed`]).
     pub fn piece(&self, html: &[u8]) -> Option<Range<usize>> {
         let key = piece_key(html);
         self.lock_pieces()
@@ -198,12 +207,11 @@ impl RenderCache {
             .filter(|piece| piece.end <= html.len())
     }
 
-    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds its piece
-    /// at `at`. The caller vouches for what a
-    /// spliced page is proven to be (`pipeline/cache/splice.rs`): read by the origin check's
-    /// tokenizer in its data state where the piece starts, clean, its links leading to
-    /// published files.
-    pub fn place_piece(&self, page: &Arc<Vec<u8>>, at: Range<usize>) {
+    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds each piece
+    /// of `at` where it says. The caller vouches for what a spliced page is proven to be
+    /// (`pipeline/cache/splice.rs`): clean, read by the origin check's tokenizer in its data
+    /// state where each piece starts, its links leading to published files.
+    pub fn place_pieces(&self, page: &Arc<Vec<u8>>, at: Vec<(Piece, Range<usize>)>) {
         let kept = Placed {
             page: Arc::downgrade(page),
             at,
@@ -211,14 +219,21 @@ impl RenderCache {
         self.lock_placed().insert(Arc::as_ptr(page) as usize, kept);
     }
 
-    /// Where `page` holds its piece, if these very bytes (not equal ones: the same `Arc`) are
-    /// a page `serve` spliced ([`RenderCache::place_piece`]).
-    pub fn placed_piece(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
+    /// Where `page` holds the pieces known, if these very bytes (not equal ones: the same
+    /// `Arc`) are a page `serve` spliced ([`RenderCache::place_pieces`]); none otherwise.
+    pub fn placed(&self, page: &Arc<Vec<u8>>) -> Vec<(Piece, Range<usize>)> {
         let placed = self.lock_placed();
-        let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
         // The entry's weak reference keeps the allocation (and so its address) from being
         // reused: the entry found by the pointer is these bytes'.
-        (kept.at.end <= page.len()).then(|| kept.at.clone())
+        placed
+            .get(&(Arc::as_ptr(page) as usize))
+            .map(|kept| {
+                (kept.at.iter())
+                    .filter(|(_, at)| at.end <= page.len())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Forgets the spliced pages no output holds any more (each splice calls it first, so the
