@@ -100,50 +100,58 @@ impl Postings {
     ) -> BTreeSet<String> {
         let mut edits: BTreeMap<(String, usize), ListEdit> = BTreeMap::new();
         let mut changed = BTreeSet::new();
-        with_word_terms(analysis, |words| {
-            for &(doc, old, new) in replaced {
-                // Fields are counted apart: a body that did not change (a topic renamed) has the
-                // same postings and length, so only the other fields are read again.
-                let same_body = old.body == new.body;
-                let (old, mut new) = match same_body {
-                    true => (
-                        DocumentPostings::of(doc, &without_body(old), words),
-                        DocumentPostings::of(doc, &without_body(new), words),
-                    ),
-                    false => (
-                        DocumentPostings::of(doc, old, words),
-                        DocumentPostings::of(doc, new, words),
-                    ),
-                };
-                for posting in old.postings.difference(&new.postings) {
-                    let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
-                    edit.removed.push(doc);
-                }
-                for posting in new.postings.difference(&old.postings) {
-                    let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
-                    edit.added.push((doc, f64::from(posting.2).sqrt()));
-                }
-                let weighed_anew = |(_, field, _): &&(String, usize, u32)| {
-                    old.lengths.get(*field) != new.lengths.get(*field)
-                };
-                let reweighed = old.postings.iter().chain(&new.postings);
-                changed.extend(reweighed.filter(weighed_anew).map(|p| p.0.clone()));
-                changed.extend(
-                    old.postings
-                        .symmetric_difference(&new.postings)
-                        .map(|p| p.0.clone()),
-                );
-                if let Some(slot) = self.lengths.get_mut(doc as usize) {
-                    if same_body
-                        && let (Some(kept), Some(body)) =
-                            (slot.get(BODY), new.lengths.get_mut(BODY))
-                    {
-                        *body = *kept;
-                    }
-                    *slot = new.lengths;
-                }
+        // Each document's postings, old and new, are counted across cores (a topic renamed
+        // changes thousands of documents); what they change is gathered in order.
+        let counted: Vec<(u32, bool, DocumentPostings, DocumentPostings)> = replaced
+            .par_iter()
+            .map(|&(doc, old, new)| {
+                with_word_terms(analysis, |words| {
+                    // Fields are counted apart: a body that did not change (a topic renamed)
+                    // has the same postings and length, so only the other fields are read
+                    // again.
+                    let same_body = old.body == new.body;
+                    let (old, new) = match same_body {
+                        true => (
+                            DocumentPostings::of(doc, &without_body(old), words),
+                            DocumentPostings::of(doc, &without_body(new), words),
+                        ),
+                        false => (
+                            DocumentPostings::of(doc, old, words),
+                            DocumentPostings::of(doc, new, words),
+                        ),
+                    };
+                    (doc, same_body, old, new)
+                })
+            })
+            .collect();
+        for (doc, same_body, old, mut new) in counted {
+            for posting in old.postings.difference(&new.postings) {
+                let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
+                edit.removed.push(doc);
             }
-        });
+            for posting in new.postings.difference(&old.postings) {
+                let edit = edits.entry((posting.0.clone(), posting.1)).or_default();
+                edit.added.push((doc, f64::from(posting.2).sqrt()));
+            }
+            let weighed_anew = |(_, field, _): &&(String, usize, u32)| {
+                old.lengths.get(*field) != new.lengths.get(*field)
+            };
+            let reweighed = old.postings.iter().chain(&new.postings);
+            changed.extend(reweighed.filter(weighed_anew).map(|p| p.0.clone()));
+            changed.extend(
+                old.postings
+                    .symmetric_difference(&new.postings)
+                    .map(|p| p.0.clone()),
+            );
+            if let Some(slot) = self.lengths.get_mut(doc as usize) {
+                if same_body
+                    && let (Some(kept), Some(body)) = (slot.get(BODY), new.lengths.get_mut(BODY))
+                {
+                    *body = *kept;
+                }
+                *slot = new.lengths;
+            }
+        }
         for ((term, field), edit) in edits {
             let lists = self
                 .terms
