@@ -19,9 +19,9 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at};
+use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, plain_theme_page, splice_at};
 use crate::model::service::ServiceIndex;
-use crate::model::{Page, PageId, PageKind, Site};
+use crate::model::{Page, PageId, Site};
 use crate::output::Contents;
 use crate::render::cache::Piece;
 use crate::render::cards::{CardsSite, CardsView};
@@ -106,10 +106,7 @@ impl Splice<'_> {
 /// A page's lists of services before and after, when only they of what the page shows may
 /// differ and the theme's `page.html` writes both as cards (neither empty).
 fn splicable<'a>(old: &'a Page, new: &'a Page) -> Option<Lists<'a>> {
-    let plain = new.kind == PageKind::Page
-        && new.template.as_deref().is_none_or(|t| t == "page.html")
-        && old.kind == new.kind
-        && old.template == new.template;
+    let plain = plain_theme_page(new) && old.kind == new.kind && old.template == new.template;
     let (before, after) = (&old.related_lists, &new.related_lists);
     let shown = !before.services.is_empty() && !after.services.is_empty();
     let same_rest = before.pages == after.pages && before.resources == after.resources;

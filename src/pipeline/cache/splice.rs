@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use super::html_links_resolve;
 use super::plans::Files;
 use crate::load::Sources;
-use crate::model::{Page, PageId, Site, TopicId};
+use crate::model::{Page, PageId, PageKind, Site, TopicId};
 use crate::output::links::site_paths_in_html;
 use crate::output::origins::{CleanPages, ends_in_data_state, found_clean, piece_is_clean};
 use crate::output::{Contents, Output};
@@ -214,6 +214,12 @@ impl Splice<'_> {
             found_clean(self.sources, self.clean_pages, html) && ends_in_data_state(start)
         })
     }
+}
+
+/// Whether `page` is a plain page of the theme's `page.html` (the template a splice knows:
+/// each is made only when every template is the theme's).
+pub(super) fn plain_theme_page(page: &Page) -> bool {
+    page.kind == PageKind::Page && page.template.as_deref().is_none_or(|t| t == "page.html")
 }
 
 /// Where `placed` (a spliced page's pieces) says `piece` is.

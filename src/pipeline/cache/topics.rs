@@ -35,12 +35,12 @@ use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     pages_among, plan_languages, render_beside_pdfs,
 };
-use super::splice::{Splice, Spliced};
+use super::splice::{Splice, Spliced, plain_theme_page};
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
 use crate::model::related::RelatedLists;
-use crate::model::{Page, PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
+use crate::model::{PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
     SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
@@ -143,9 +143,7 @@ impl Language<'_, TopicEdit<'_>> {
         // include: related resources' `materials.html` among them) writes a topic's name, and
         // the splice is made only when every template is the theme's. Its new names are
         // spliced into the kept page.
-        let only_links = |page: &Page| {
-            page.kind == PageKind::Page && page.template.as_deref().is_none_or(|t| t == "page.html")
-        };
+        let only_links = plain_theme_page;
         let splice = Splice {
             old,
             site: &site,
