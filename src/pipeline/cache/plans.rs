@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::splice::{Splice, Spliced};
 use super::{Edited, Kept, fit_last_build, patched};
 use crate::load::Sources;
 use crate::model::{ModelOptions, PageId, Site};
@@ -62,7 +63,29 @@ pub(super) struct Language<'a, E> {
     pub(super) options: &'a BuildOptions,
 }
 
-impl<E> Language<'_, E> {
+impl<'a, E> Language<'a, E> {
+    /// A splice of this language's pages from `old` to `site` (after the edit, whose sources
+    /// are `sources`).
+    pub(super) fn splice<'b>(
+        &'b self,
+        (old, site): (&'b Site, &'b Site),
+        templates: &'b Templates,
+        sources: &'b Sources,
+    ) -> Splice<'b>
+    where
+        'a: 'b,
+    {
+        Splice {
+            old,
+            site,
+            templates,
+            sources,
+            own: self.own,
+            merged: self.merged,
+            clean_pages: self.clean_pages,
+        }
+    }
+
     /// The options the model is updated with: the build's.
     pub(super) fn model_options(&self) -> ModelOptions {
         ModelOptions {
@@ -104,19 +127,19 @@ fn print_directory_again(
     Some(())
 }
 
-/// The pages `pages` leaves to render (it runs first: a splice, say, giving what it made and
-/// those pages) and the groups `groups`, rendered as [`render_pages`] renders them, with the
-/// printed directory's PDFs printed again when `print` (into `downloads` and `replaced`):
-/// beside the pages, for only the directory's pages show a PDF's size (`downloads`); they are
-/// rendered once the PDFs are printed, the other pages with the sizes as they were.
-pub(super) fn render_beside_pdfs<T: Send>(
+/// What `splice` leaves to render (it runs first) and the groups `groups`, rendered as
+/// [`render_pages`] renders them, with the printed directory's PDFs printed again when `print`
+/// (into `downloads` and `replaced`): beside the pages, for only the directory's pages show a
+/// PDF's size (`downloads`); they are rendered once the PDFs are printed, the other pages with
+/// the sizes as they were.
+pub(super) fn render_beside_pdfs(
     site: &Site,
     templates: &Templates,
-    pages: impl FnOnce() -> (T, Vec<PageId>) + Send,
+    splice: impl FnOnce() -> Spliced + Send,
     (groups, subset): (&[Generated], GeneratedSubset),
     print: bool,
     (downloads, replaced): (&mut Downloads, &mut Files),
-) -> Option<(T, RenderedAgain)> {
+) -> Option<(Spliced, RenderedAgain)> {
     let shows_sizes = |group: &&Generated| **group == Generated::Directory;
     let (after, before): (Vec<Generated>, Vec<Generated>) =
         groups.iter().partition(|group| print && shows_sizes(group));
@@ -127,13 +150,21 @@ pub(super) fn render_beside_pdfs<T: Send>(
             false => Some(()),
         },
         || {
-            let (made, ids) = pages();
-            let rendered = render_pages(site, templates, &ids, &before, subset, &sizes, None);
-            (made, rendered)
+            let spliced = splice();
+            let rendered = render_pages(
+                site,
+                templates,
+                &spliced.rest,
+                &before,
+                subset,
+                &sizes,
+                None,
+            );
+            (spliced, rendered)
         },
     );
     printed?;
-    let (made, rendered) = rendered;
+    let (spliced, rendered) = rendered;
     let (mut rendered, mut reads, mut records) = rendered.ok()?;
     if !after.is_empty() {
         let (more, more_reads, more_records) =
@@ -144,7 +175,7 @@ pub(super) fn render_beside_pdfs<T: Send>(
         reads.extend(more_reads);
         records.extend(more_records);
     }
-    Some((made, (rendered, reads, records)))
+    Some((spliced, (rendered, reads, records)))
 }
 
 /// Makes the Open Referral UK export again into `replaced`: it is published once, in the

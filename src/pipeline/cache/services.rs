@@ -18,7 +18,6 @@ use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     plan_languages, render_beside_pdfs,
 };
-use super::splice::{Splice, Spliced};
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -136,34 +135,17 @@ impl Language<'_, ServiceEdit<'_>> {
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
         // A plain page shows a service only in its related list: the new cards are spliced
         // into the kept page.
-        let splice = Splice {
-            old,
-            site: &site,
-            templates: &part.templates,
-            sources: &sources,
-            own: self.own,
-            merged: self.merged,
-            clean_pages: self.clean_pages,
-        };
+        let splice = self.splice((old, &site), &part.templates, &sources);
         let no_topics = BTreeSet::new();
         let subset = GeneratedSubset::topics(TopicPages::Only(&no_topics));
         let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            || {
-                let spliced = splice.related_services(ids);
-                let rest = spliced.rest.clone();
-                (spliced, rest)
-            },
+            || splice.related_services(ids),
             (&groups, subset),
             true,
             (&mut downloads, &mut replaced),
         )?;
-        let Spliced {
-            files: spliced,
-            same_links,
-            ..
-        } = spliced;
         // The same pages with the same dates (what the sitemap shows of them).
         let last = part.inputs.generated();
         fit_records(&mut records, last, |_, record, before| {
@@ -173,10 +155,10 @@ impl Language<'_, ServiceEdit<'_>> {
             }
         })?;
         let count = rendered.pages.len();
-        let spliced_count = spliced.len();
+        let spliced_count = spliced.files.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
         // Spliced pages are checked as they are spliced.
-        replaced.extend(spliced);
+        replaced.extend(spliced.files);
         oruk_export_again(&site, &mut replaced);
         if !self.published_before(&replaced) {
             return None;
@@ -186,7 +168,7 @@ impl Language<'_, ServiceEdit<'_>> {
         Some(Plan {
             rendered: count,
             spliced: spliced_count,
-            same_links,
+            same_links: spliced.same_links,
             sources,
             site,
             reads,

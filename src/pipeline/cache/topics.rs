@@ -35,7 +35,7 @@ use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
     pages_among, plan_languages, render_beside_pdfs,
 };
-use super::splice::{Splice, Spliced, plain_theme_page};
+use super::splice::plain_theme_page;
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
@@ -144,32 +144,15 @@ impl Language<'_, TopicEdit<'_>> {
         // the splice is made only when every template is the theme's. Its new names are
         // spliced into the kept page.
         let only_links = plain_theme_page;
-        let splice = Splice {
-            old,
-            site: &site,
-            templates: &part.templates,
-            sources: &sources,
-            own: self.own,
-            merged: self.merged,
-            clean_pages: self.clean_pages,
-        };
+        let splice = self.splice((old, &site), &part.templates, &sources);
         let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            || {
-                let spliced = splice.topic_links(ids, only_links);
-                let rest = spliced.rest.clone();
-                (spliced, rest)
-            },
+            || splice.topic_links(ids, only_links),
             (&groups, GeneratedSubset::topics(TopicPages::Only(&topics))),
             printed == Printed::Again,
             (&mut downloads, &mut replaced),
         )?;
-        let Spliced {
-            files: spliced,
-            same_links,
-            ..
-        } = spliced;
         // The same pages with the same dates (what the sitemap shows of them): every group's
         // rendered again, the topics' those made again (the others are the last build's).
         let last = part.inputs.generated();
@@ -179,10 +162,10 @@ impl Language<'_, TopicEdit<'_>> {
             _ => Fit::Not,
         })?;
         let count = rendered.pages.len();
-        let spliced_count = spliced.len();
+        let spliced_count = spliced.files.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
         // Spliced pages are checked as they are spliced.
-        replaced.extend(spliced);
+        replaced.extend(spliced.files);
         // The export's taxonomy lists every topic by name, with or without services.
         if !edited.is_empty() {
             oruk_export_again(&site, &mut replaced);
@@ -230,7 +213,7 @@ impl Language<'_, TopicEdit<'_>> {
         Some(Plan {
             rendered: count,
             spliced: spliced_count,
-            same_links,
+            same_links: spliced.same_links,
             sources,
             site,
             reads,
