@@ -229,3 +229,55 @@ fn a_topic_splice_after_a_cards_splice_after_a_topic_splice_splices_as_many_page
         "as many pages spliced the second time"
     );
 }
+
+/// The service's cards spliced into pages a render made, then a topic edit: the pages' topic
+/// links, where their render recorded them, are proven and carried through the cards' splice,
+/// so the topic edit splices as many pages as it does on pages a render made.
+#[test]
+fn a_topic_splice_after_a_cards_splice_splices_as_many_pages_as_after_a_render() {
+    use Change::Replace;
+    const TOPICS: &str = "content/topics.toml";
+    let rename = || {
+        Replace(
+            TOPICS,
+            "name = \"Talking together\"",
+            "name = \"Talking & listening\"",
+        )
+    };
+    let topic_alone = {
+        let site = scratch_copy("council");
+        let mut live = LiveSite::start(options(site.path()));
+        edit_and_compare(
+            &mut live,
+            site.path(),
+            "a topic's name",
+            &[rename()],
+            Rebuild::Topics,
+        );
+        spliced(&live)
+    };
+    assert!(topic_alone > 0, "the topic's pages are spliced");
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    edit_and_compare(
+        &mut live,
+        root,
+        "the service's name",
+        &[RENAMED],
+        Rebuild::Services,
+    );
+    assert!(spliced(&live) > 0, "the service's pages are spliced");
+    edit_and_compare(
+        &mut live,
+        root,
+        "a topic's name",
+        &[rename()],
+        Rebuild::Topics,
+    );
+    assert_eq!(
+        spliced(&live),
+        topic_alone,
+        "as many pages spliced after the cards' splice"
+    );
+}

@@ -5,13 +5,15 @@
 //! related_services %}{% include "partials/cards.html" %}`. The partial ([`CARDS`]) reads
 //! `cards` only, with the template function `t` (which reads `site.language`) and the filter
 //! `url`, the same for every page of a language: rendered alone with a view holding only those
-//! ([`CardsView`]) it gives what it gives inside the page. Where it is in a kept page is not
-//! recorded: `serve` proves it by finding the partial rendered alone with the old cards exactly
-//! once in the page. The template wrote the partial's output at one place, so bytes found
-//! exactly once are that place's, provided the page holds the partial's output byte for byte:
-//! it does, because a page's addresses are made by `url` as the partial's are (a page whose
-//! Markdown leaves a comment or tag open is rendered otherwise under a folder, and then fails the
-//! build's link check, so no kept build holds one).
+//! ([`CardsView`]) it gives what it gives inside the page. `serve` finds where it is in a kept
+//! page by finding the partial rendered alone with the old cards exactly once in the page (the
+//! template wrote the partial's output at one place, so bytes found exactly once are that
+//! place's, provided the page holds the partial's output byte for byte: it does, because a
+//! page's addresses are made by `url` as the partial's are; a page whose Markdown leaves a
+//! comment or tag open is rendered otherwise under a folder, and then fails the build's link
+//! check, so no kept build holds one), proves the page's start up to there is read in the
+//! tokenizer's data state, and keeps the place for the next edit (`pipeline/cache/cards.rs`,
+//! `pipeline/cache/splice.rs`).
 
 use serde::Serialize;
 

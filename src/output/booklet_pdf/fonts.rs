@@ -255,6 +255,10 @@ pub(super) struct Fonts {
     widths: Mutex<[FxHashMap<Box<str>, f32>; STYLES]>,
 }
 
+/// How many documents share one [`Fonts`] ([`Fonts::shared`]): a site's booklets and printed
+/// directory, several times over.
+const DOCUMENTS_SHARING: usize = 64;
+
 /// How many [`Style`]s there are.
 const STYLES: usize = 7;
 
@@ -268,6 +272,36 @@ impl Fonts {
             direction,
             widths: Mutex::default(),
         })
+    }
+
+    /// The theme's faces for `direction`, shared by the documents this process prints, with
+    /// what they remember of widths and shaping (`serve` prints the directory again after each
+    /// edit of a service or topic: most of its text is measured and shaped once). They are
+    /// loaded again after [`DOCUMENTS_SHARING`] documents, so what they remember stays bounded.
+    /// What they remember is a pure function of the text, so a document is the same whichever
+    /// documents came before it.
+    pub(super) fn shared(direction: Direction) -> Result<Arc<Fonts>, PdfError> {
+        type Shared = Mutex<(usize, Option<Arc<Fonts>>)>;
+        static SHARED: [Shared; 2] = [const { Mutex::new((0, None)) }; 2];
+        let slot = match direction {
+            Direction::Ltr => &SHARED[0],
+            Direction::Rtl => &SHARED[1],
+        };
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        let (uses, fonts) = &mut *slot;
+        *uses += 1;
+        if *uses > DOCUMENTS_SHARING {
+            *uses = 1;
+            *fonts = None;
+        }
+        match fonts {
+            Some(fonts) => Ok(Arc::clone(fonts)),
+            None => {
+                let loaded = Arc::new(Fonts::load(direction)?);
+                *fonts = Some(Arc::clone(&loaded));
+                Ok(loaded)
+            }
+        }
     }
 
     /// Which way the document's paragraphs run.

@@ -489,7 +489,7 @@ pub enum PdfError {
 fn render_pdf(printable: &Printable, words: &Words, now: Timestamp) -> Result<Vec<u8>, PdfError> {
     let language = words.language();
     let direction = Direction::of(language);
-    let fonts = Fonts::load(direction)?;
+    let fonts = Fonts::shared(direction)?;
     let sheet = Sheet::of(printable.paper, direction);
     let placed = layout(&printable.items, &fonts, sheet);
     let configuration = ConfigurationBuilder::new()

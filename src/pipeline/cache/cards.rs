@@ -58,7 +58,7 @@ impl Splice<'_> {
                 let (before, after) = lists;
                 let (old, new) =
                     without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
-                self.pieces(Some(old), Some(new))
+                self.pieces(old, new)
             });
         }
         let outcomes: Vec<Outcome> = ids
@@ -75,6 +75,9 @@ impl Splice<'_> {
                 let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
                     return Outcome::Render(id);
                 };
+                if piece.old == piece.new {
+                    return Outcome::Unchanged;
+                }
                 // Where an earlier splice put the cards, else where the old cards are found
                 // once (the template's place, then), proven once per page; with the page's
                 // topic links, where its render recorded them, proven then too (the next
@@ -85,9 +88,8 @@ impl Splice<'_> {
                     None => {
                         let links = place_of(&placed, Piece::TopicLinks)
                             .is_none()
-                            .then(|| cache.piece(bytes))
-                            .flatten()
-                            .filter(|links| self.proven_at(bytes, links.start));
+                            .then(|| self.rendered_place(cache, bytes))
+                            .flatten();
                         placed.extend(links.map(|links| (Piece::TopicLinks, links)));
                         only_place(&Finder::new(piece.old.as_bytes()), bytes)
                             .filter(|at| self.proven_at(bytes, at.start))

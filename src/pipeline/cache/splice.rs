@@ -8,8 +8,9 @@
 //! `Arc`, of this process recorded the place in; for cards, the old cards found exactly once,
 //! or an earlier splice's place); the bytes there are exactly the partial rendered alone with
 //! the page's topics (services) as they were; and nothing else of the page shows what changed
-//! (for topics the caller's `only_links`: a plain page of the theme's `page.html`, listing no
-//! resource with an edited topic). Any page that fails a step is rendered whole, as before.
+//! (for topics the caller's `only_links`: a plain page of the theme's `page.html`). A page whose
+//! piece comes out as it was is left as it is, unread. Any page that fails a step is rendered
+//! whole, as before.
 //!
 //! The spliced pages are checked without reading them whole. Origins
 //! ([`crate::output::origins::ends_in_data_state`]): the page's start up to the place is read
@@ -142,7 +143,8 @@ impl Splice<'_> {
                         page: TopicLinksPage { topics: &links },
                     })
                 };
-                let fit = self.pieces(render(self.old), render(self.site));
+                let fit = (render(self.old).zip(render(self.site)))
+                    .and_then(|(old, new)| self.pieces(old, new));
                 pieces.insert(&page.topics, fit);
             }
         }
@@ -160,6 +162,9 @@ impl Splice<'_> {
                 let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
                     return Outcome::Render(id);
                 };
+                if piece.old == piece.new {
+                    return Outcome::Unchanged;
+                }
                 let placed = cache.placed(bytes);
                 let at = match place_of(&placed, Piece::TopicLinks) {
                     Some(at) => Some(at),
@@ -176,8 +181,7 @@ impl Splice<'_> {
 
     /// `old` and `new`, a partial rendered alone as it was and as it is, when both may be
     /// spliced (see the module's comment); `None` otherwise.
-    pub(super) fn pieces(&self, old: Option<String>, new: Option<String>) -> Option<Pieces> {
-        let (old, new) = (old?, new?);
+    pub(super) fn pieces(&self, old: String, new: String) -> Option<Pieces> {
         let bounded = |piece: &str| piece.starts_with('<') && piece.ends_with('>');
         let to_first_quote = |piece: &str| piece.find('"').map(|at| piece[..=at].to_owned());
         let fits = bounded(&old)
@@ -199,7 +203,7 @@ impl Splice<'_> {
 
     /// Where a page as a render left it holds its topic links, when the render cache recorded
     /// it and [`Splice::proven_at`] proves it.
-    fn rendered_place(&self, cache: &RenderCache, bytes: &[u8]) -> Option<Range<usize>> {
+    pub(super) fn rendered_place(&self, cache: &RenderCache, bytes: &[u8]) -> Option<Range<usize>> {
         let at = cache.piece(bytes)?;
         self.proven_at(bytes, at.start).then_some(at)
     }
@@ -230,10 +234,10 @@ pub(super) fn place_of(placed: &[(Piece, Range<usize>)], piece: Piece) -> Option
         .map(|(_, at)| at.clone())
 }
 
-/// The page `bytes` at `path` with `pieces.new` in place of `pieces.old` at `at`, a place
-/// proven (recorded by a splice, or shown by [`Splice::proven_at`]), the page's pieces
-/// (`placed`) remembered where they move to. `None` when the page does not hold the old piece
-/// there.
+/// The page `bytes` at `path` with `pieces.new` in place of `pieces.old` (which differ) at
+/// `at`, a place proven (recorded by a splice, or shown by [`Splice::proven_at`]), the page's
+/// pieces (`placed`) remembered where they move to. `None` when the page does not hold the old
+/// piece there.
 pub(super) fn splice_at(
     cache: &RenderCache,
     path: String,
@@ -244,9 +248,6 @@ pub(super) fn splice_at(
 ) -> Option<Outcome> {
     if bytes.get(at.clone()) != Some(pieces.old.as_bytes()) {
         return None;
-    }
-    if pieces.old == pieces.new {
-        return Some(Outcome::Unchanged);
     }
     // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
     let html = Arc::new(spliced_bytes(bytes, &at, pieces.new.as_bytes()));
