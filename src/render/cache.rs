@@ -17,6 +17,11 @@ use crate::load::Template;
 use crate::render::markdown::{MarkdownSource, Rendered, render_markdown};
 use crate::render::template_deps::{Proven, TemplateDeps};
 
+/// A table's lock: entries are inserted whole, so a poisoned table is still consistent.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A 128-bit key: a [`Fingerprinter`] fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RenderKey(u128);
@@ -52,6 +57,22 @@ pub struct RenderCache {
     /// Where each page `serve` spliced holds its piece, by the very bytes it published
     /// ([`RenderCache::place_piece`]).
     placed: Mutex<HashMap<usize, Placed>>,
+    /// Where each page `serve` spliced a shared partial into holds it, the same way
+    /// ([`RenderCache::place_partial`]): a page may hold its topic links and its footer.
+    partials: Mutex<HashMap<usize, Placed>>,
+    /// The top-level names of the views rendered in this process ([`RenderCache::note_view`]).
+    views: Mutex<ViewNames>,
+}
+
+/// The top-level names of every type of view rendered, read once per type: a view's names are
+/// its type's fields (no view leaves a field out when empty or flattens a map in).
+#[derive(Debug, Default)]
+struct ViewNames {
+    /// The types read, by name.
+    types: std::collections::HashSet<&'static str>,
+    names: std::collections::BTreeSet<String>,
+    /// A view that did not serialise as a map of names: any name may be a view's.
+    unknown: bool,
 }
 
 /// A spliced page's piece: the page's bytes, held weakly (so that no other page's bytes can
@@ -162,6 +183,7 @@ impl RenderCache {
     pub fn clear(&self) {
         self.lock_pieces().clear();
         self.lock_placed().clear();
+        lock(&self.partials).clear();
         *self.lock() = Generations::default();
         *self.lock_markdown() = TwoBuilds::default();
     }
@@ -226,6 +248,50 @@ impl RenderCache {
     pub fn forget_unplaced(&self) {
         self.lock_placed()
             .retain(|_, kept| kept.page.strong_count() > 0);
+    }
+
+    /// Notes the top-level names of `view`'s type, the first time a view of its type is
+    /// rendered: what a template may read of a page's view besides its own variables.
+    pub fn note_view<V: Serialize + ?Sized>(&self, view: &V) {
+        let name = std::any::type_name::<V>();
+        let mut views = lock(&self.views);
+        if !views.types.insert(name) {
+            return;
+        }
+        match serde_json::to_value(view) {
+            Ok(serde_json::Value::Object(map)) => views.names.extend(map.keys().cloned()),
+            _ => views.unknown = true,
+        }
+    }
+
+    /// Whether a view rendered in this process may hold `name` at its top level.
+    pub fn a_view_holds(&self, name: &str) -> bool {
+        let views = lock(&self.views);
+        views.unknown || views.names.contains(name)
+    }
+
+    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds a shared
+    /// partial's output at `at` ([`crate::render::partial`]); the caller vouches for it as for
+    /// [`RenderCache::place_piece`] (`pipeline/cache/partial.rs`).
+    pub fn place_partial(&self, page: &Arc<Vec<u8>>, at: Range<usize>) {
+        let kept = Placed {
+            page: Arc::downgrade(page),
+            at,
+        };
+        lock(&self.partials).insert(Arc::as_ptr(page) as usize, kept);
+    }
+
+    /// Where `page` holds a shared partial's output, if these very bytes are a page `serve`
+    /// spliced one into ([`RenderCache::place_partial`]).
+    pub fn placed_partial(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
+        let placed = lock(&self.partials);
+        let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
+        (kept.at.end <= page.len()).then(|| kept.at.clone())
+    }
+
+    /// Forgets the pages with a partial spliced in that no output holds any more.
+    pub fn forget_unplaced_partials(&self) {
+        lock(&self.partials).retain(|_, kept| kept.page.strong_count() > 0);
     }
 
     fn lock_placed(&self) -> MutexGuard<'_, HashMap<usize, Placed>> {

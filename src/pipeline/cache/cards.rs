@@ -128,7 +128,7 @@ fn splicable<'a>(old: &'a Page, new: &'a Page) -> Option<Lists<'a>> {
 
 /// Where `html` holds what `piece` finds, when it holds it exactly once (overlapping
 /// occurrences counted).
-fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
+pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
     let start = piece.find(html)?;
     let len = piece.needle().len();
     if len == 0 || piece.find(&html[start + 1..]).is_some() {
