@@ -197,6 +197,8 @@ impl PartialSplice<'_> {
             && links_end_inside(old)
             && links_end_inside(new)
             && ends_in_data_state(old)
+            && fragment_tags(old).1
+            && fragment_tags(new).1
             && piece_is_clean(self.sources, new)
             && html_links_resolve(new, self.merged);
         let same_links = site_paths_in_html(old) == site_paths_in_html(new);
