@@ -76,6 +76,13 @@ struct Pieces {
     new: String,
 }
 
+/// What a page to splice is: a content page, or one of a group's.
+#[derive(Clone, Copy)]
+enum Of {
+    Page(PageId),
+    Group(Generated),
+}
+
 /// What becomes of a page.
 enum Outcome {
     /// Spliced: its new bytes.
@@ -99,64 +106,21 @@ impl PartialSplice<'_> {
         let cache = self.new.cache()?;
         let (pieces, same_links) = self.pieces()?;
         cache.forget_unplaced_partials();
-        // Whether a template's pages render the partial as alone: a few templates, each asked
-        // once.
-        let mut answers: BTreeMap<String, bool> = BTreeMap::new();
-        let templates = self.new.sources();
-        let mut holds = |template: &str| -> bool {
-            match answers.get(template) {
-                Some(answer) => *answer,
-                None => {
-                    let answer = deps
-                        .set(template)
-                        .is_some_and(|set| self.partial.renders_alone_in(set, templates));
-                    answers.insert(template.to_owned(), answer);
-                    answer
-                }
-            }
-        };
-        let mut paths: Vec<(String, Option<PageId>, Option<Generated>)> = Vec::new();
-        let mut rest_ids = Vec::new();
-        for &id in ids {
-            let page = &self.site.pages[id];
-            let template = page
-                .template
-                .as_deref()
-                .unwrap_or_else(|| default_template(page.kind));
-            match holds(template) {
-                true => paths.push((page.url.output_file(), Some(id), None)),
-                false => rest_ids.push(id),
-            }
-        }
-        let mut rest_groups = Vec::new();
-        for &group in groups {
-            // The 404 page is one page, made apart from the others: rendered.
-            let record = records.get(&group).filter(|_| group != Generated::NotFound);
-            match record {
-                Some(record) if record.templates.iter().all(|t| holds(t)) => paths.extend(
-                    record
-                        .pages
-                        .iter()
-                        .map(|(url, _)| (url.output_file(), None, Some(group))),
-                ),
-                _ => rest_groups.push(group),
-            }
-        }
+        let (paths, mut rest_ids, mut rest_groups) = self.candidates(ids, groups, records, deps);
         let outcomes: Vec<Outcome> = paths
             .par_iter()
-            .map(|(path, _, _)| self.spliced(cache, path, &pieces))
+            .map(|(path, _)| self.spliced(cache, path, &pieces))
             .collect();
         let mut files = Vec::new();
         let mut failed_groups = BTreeSet::new();
-        for ((path, id, group), outcome) in paths.into_iter().zip(outcomes) {
-            match (outcome, id, group) {
-                (Outcome::Spliced(bytes), _, _) => files.push((path, bytes)),
-                (Outcome::Unchanged, _, _) => {}
-                (Outcome::Render, Some(id), _) => rest_ids.push(id),
-                (Outcome::Render, None, Some(group)) => {
+        for ((path, of), outcome) in paths.into_iter().zip(outcomes) {
+            match (outcome, of) {
+                (Outcome::Spliced(bytes), _) => files.push((path, bytes)),
+                (Outcome::Unchanged, _) => {}
+                (Outcome::Render, Of::Page(id)) => rest_ids.push(id),
+                (Outcome::Render, Of::Group(group)) => {
                     failed_groups.insert(group);
                 }
-                (Outcome::Render, None, None) => return None,
             }
         }
         // A group with a page that could not be spliced is rendered whole: its pages rendered
@@ -174,6 +138,55 @@ impl PartialSplice<'_> {
             rest_ids,
             rest_groups,
         })
+    }
+
+    /// The files of the pages to splice (those whose templates let the partial render inside
+    /// them as alone: for a group, every template it rendered with), and the pages and groups
+    /// left to render.
+    fn candidates(
+        &self,
+        ids: &[PageId],
+        groups: &[Generated],
+        records: &BTreeMap<Generated, GeneratedRecord>,
+        deps: &TemplateDeps,
+    ) -> (Vec<(String, Of)>, Vec<PageId>, Vec<Generated>) {
+        // A few templates, each asked once.
+        let mut answers: BTreeMap<String, bool> = BTreeMap::new();
+        let templates = self.new.sources();
+        let mut holds = |template: &str| -> bool {
+            *answers.entry(template.to_owned()).or_insert_with(|| {
+                deps.set(template)
+                    .is_some_and(|set| self.partial.renders_alone_in(set, templates))
+            })
+        };
+        let mut paths = Vec::new();
+        let mut rest_ids = Vec::new();
+        for &id in ids {
+            let page = &self.site.pages[id];
+            let template = page
+                .template
+                .as_deref()
+                .unwrap_or_else(|| default_template(page.kind));
+            match holds(template) {
+                true => paths.push((page.url.output_file(), Of::Page(id))),
+                false => rest_ids.push(id),
+            }
+        }
+        let mut rest_groups = Vec::new();
+        for &group in groups {
+            // The 404 page is one page, made apart from the others: rendered.
+            let record = records.get(&group).filter(|_| group != Generated::NotFound);
+            match record {
+                Some(record) if record.templates.iter().all(|t| holds(t)) => paths.extend(
+                    record
+                        .pages
+                        .iter()
+                        .map(|(url, _)| (url.output_file(), Of::Group(group))),
+                ),
+                _ => rest_groups.push(group),
+            }
+        }
+        (paths, rest_ids, rest_groups)
     }
 
     /// The partial rendered alone, old and new, when both fit a splice (see the module's
