@@ -54,12 +54,9 @@ pub struct RenderCache {
     /// Where each page rendered holds its topic links ([`crate::render::pieces`]), by the
     /// page's fingerprint.
     pieces: Mutex<HashMap<u128, Range<usize>>>,
-    /// Where each page `serve` spliced holds its piece, by the very bytes it published
-    /// ([`RenderCache::place_piece`]).
+    /// Where each page `serve` spliced holds its pieces, by the very bytes it published
+    /// ([`RenderCache::place_pieces`]).
     placed: Mutex<HashMap<usize, Placed>>,
-    /// Where each page `serve` spliced a shared partial into holds it, the same way
-    /// ([`RenderCache::place_partial`]): a page may hold its topic links and its footer.
-    partials: Mutex<HashMap<usize, Placed>>,
     /// The top-level names of the views rendered in this process ([`RenderCache::note_view`]).
     views: Mutex<ViewNames>,
 }
@@ -75,13 +72,24 @@ struct ViewNames {
     unknown: bool,
 }
 
-/// A spliced page's piece: the page's bytes, held weakly (so that no other page's bytes can
+/// A spliced page's pieces: the page's bytes, held weakly (so that no other page's bytes can
 /// take their address while the entry lives, and nothing can change them: `Arc::get_mut`
-/// refuses an `Arc` with weak references), and where the piece is in them.
+/// refuses an `Arc` with weak references), and where each piece known is in them.
 #[derive(Debug)]
 struct Placed {
     page: Weak<Vec<u8>>,
-    at: Range<usize>,
+    at: Vec<(Piece, Range<usize>)>,
+}
+
+/// A piece of a page that `serve` splices in place of rendering the page again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// The page's topic links ([`crate::render::pieces`]).
+    TopicLinks,
+    /// The cards of its related services ([`crate::render::cards`]).
+    Cards,
+    /// The footer every page includes ([`crate::render::partial`]).
+    Footer,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times
@@ -183,7 +191,6 @@ impl RenderCache {
     pub fn clear(&self) {
         self.lock_pieces().clear();
         self.lock_placed().clear();
-        lock(&self.partials).clear();
         *self.lock() = Generations::default();
         *self.lock_markdown() = TwoBuilds::default();
     }
@@ -210,8 +217,8 @@ impl RenderCache {
     }
 
     /// Where `html` (a page as published) holds its topic links, if a page of exactly these
-    /// bytes was rendered, or had a service's cards spliced in, in this process (a topic
-    /// splice's pages are found by [`RenderCache::placed_piece`]).
+    /// bytes was rendered in this process (a spliced page's pieces, proven, are found by
+    /// [`RenderCache::placed`]).
     pub fn piece(&self, html: &[u8]) -> Option<Range<usize>> {
         let key = piece_key(html);
         self.lock_pieces()
@@ -220,12 +227,11 @@ impl RenderCache {
             .filter(|piece| piece.end <= html.len())
     }
 
-    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds its piece
-    /// at `at`. The caller vouches for what a
-    /// spliced page is proven to be (`pipeline/cache/splice.rs`): read by the origin check's
-    /// tokenizer in its data state where the piece starts, clean, its links leading to
-    /// published files.
-    pub fn place_piece(&self, page: &Arc<Vec<u8>>, at: Range<usize>) {
+    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds each piece
+    /// of `at` where it says. The caller vouches for what a spliced page is proven to be
+    /// (`pipeline/cache/splice.rs`): clean, read by the origin check's tokenizer in its data
+    /// state where each piece starts, its links leading to published files.
+    pub fn place_pieces(&self, page: &Arc<Vec<u8>>, at: Vec<(Piece, Range<usize>)>) {
         let kept = Placed {
             page: Arc::downgrade(page),
             at,
@@ -233,14 +239,21 @@ impl RenderCache {
         self.lock_placed().insert(Arc::as_ptr(page) as usize, kept);
     }
 
-    /// Where `page` holds its piece, if these very bytes (not equal ones: the same `Arc`) are
-    /// a page `serve` spliced ([`RenderCache::place_piece`]).
-    pub fn placed_piece(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
+    /// Where `page` holds the pieces known, if these very bytes (not equal ones: the same
+    /// `Arc`) are a page `serve` spliced ([`RenderCache::place_pieces`]); none otherwise.
+    pub fn placed(&self, page: &Arc<Vec<u8>>) -> Vec<(Piece, Range<usize>)> {
         let placed = self.lock_placed();
-        let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
         // The entry's weak reference keeps the allocation (and so its address) from being
         // reused: the entry found by the pointer is these bytes'.
-        (kept.at.end <= page.len()).then(|| kept.at.clone())
+        placed
+            .get(&(Arc::as_ptr(page) as usize))
+            .map(|kept| {
+                (kept.at.iter())
+                    .filter(|(_, at)| at.end <= page.len())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Forgets the spliced pages no output holds any more (each splice calls it first, so the
@@ -268,30 +281,6 @@ impl RenderCache {
     pub fn a_view_holds(&self, name: &str) -> bool {
         let views = lock(&self.views);
         views.unknown || views.names.contains(name)
-    }
-
-    /// Remembers that the page `page` (bytes as published, spliced by `serve`) holds a shared
-    /// partial's output at `at` ([`crate::render::partial`]); the caller vouches for it as for
-    /// [`RenderCache::place_piece`] (`pipeline/cache/partial.rs`).
-    pub fn place_partial(&self, page: &Arc<Vec<u8>>, at: Range<usize>) {
-        let kept = Placed {
-            page: Arc::downgrade(page),
-            at,
-        };
-        lock(&self.partials).insert(Arc::as_ptr(page) as usize, kept);
-    }
-
-    /// Where `page` holds a shared partial's output, if these very bytes are a page `serve`
-    /// spliced one into ([`RenderCache::place_partial`]).
-    pub fn placed_partial(&self, page: &Arc<Vec<u8>>) -> Option<Range<usize>> {
-        let placed = lock(&self.partials);
-        let kept = placed.get(&(Arc::as_ptr(page) as usize))?;
-        (kept.at.end <= page.len()).then(|| kept.at.clone())
-    }
-
-    /// Forgets the pages with a partial spliced in that no output holds any more.
-    pub fn forget_unplaced_partials(&self) {
-        lock(&self.partials).retain(|_, kept| kept.page.strong_count() > 0);
     }
 
     fn lock_placed(&self) -> MutexGuard<'_, HashMap<usize, Placed>> {

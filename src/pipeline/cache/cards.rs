@@ -9,8 +9,9 @@
 //! partial rendered alone with the page's old services is found in the last build's page
 //! exactly once (the template wrote it, so that is where it is); and nothing else of the page
 //! shows a service (a page's view reads services only for its related list). Any page that
-//! fails a step is rendered whole, as before. The spliced pages are then checked as pages
-//! rendered again are (origins, links).
+//! fails a step is rendered whole, as before. The spliced pages are checked from the pieces and
+//! the place, once per page ([`super::splice`]); where the cards were spliced is kept for the
+//! next edit, with the page's topic links.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -18,99 +19,88 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::splice::spliced_bytes;
+use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at};
 use crate::model::service::ServiceIndex;
 use crate::model::{Page, PageId, PageKind, Site};
-use crate::output::{Contents, Output};
+use crate::output::Contents;
+use crate::render::cache::Piece;
 use crate::render::cards::{CardsSite, CardsView};
 use crate::render::directory::views::related_services;
-use crate::render::{PageHtml, RenderedPage, Templates, last_modified};
-
-/// The cards' partial rendered alone with a page's services as they were and as they are.
-struct Pieces {
-    old: Finder<'static>,
-    new: String,
-}
 
 /// A page's lists of services, before and after.
 type Lists<'a> = (&'a [ServiceIndex], &'a [ServiceIndex]);
 
-/// The pages of `ids` spliced with their related services as `site` has them (the last
-/// build's, `old`, in `own`), and the pages left to render whole.
-pub(super) fn splice_related_services(
-    old: &Site,
-    site: &Site,
-    templates: &Templates,
-    own: &Output,
-    ids: Vec<PageId>,
-) -> (Vec<RenderedPage>, Vec<PageId>) {
-    let render = |site: &Site, services: &[ServiceIndex]| {
-        let cards = related_services(site, services);
-        templates.render_cards(&CardsView {
-            site: CardsSite {
-                language: &site.config.language,
-            },
-            cards: &cards,
-        })
-    };
-    // Pages share their lists: each pair of lists' partials is rendered once.
-    let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
-    for &id in &ids {
-        let Some(lists) = splicable(&old.pages[id], &site.pages[id]) else {
-            continue;
+impl Splice<'_> {
+    /// The pages of `ids` spliced with their related services as the site has them (those
+    /// whose cards come out as they were are left as they are), and the pages left to render
+    /// whole.
+    pub(super) fn related_services(&self, ids: Vec<PageId>) -> Spliced {
+        let Some(cache) = self.templates.cache() else {
+            return Spliced::none(ids);
         };
-        pieces.entry(lists).or_insert_with(|| {
-            let (before, after) = lists;
-            let old = render(old, before)?;
-            let new = render(site, after)?;
-            Some(Pieces {
-                old: Finder::new(old.as_bytes()).into_owned(),
-                new,
+        cache.forget_unplaced();
+        let render = |site: &Site, services: &[ServiceIndex]| {
+            let cards = related_services(site, services);
+            self.templates.render_cards(&CardsView {
+                site: CardsSite {
+                    language: &site.config.language,
+                },
+                cards: &cards,
             })
-        });
-    }
-    let cache = templates.cache();
-    let results: Vec<Result<RenderedPage, PageId>> = ids
-        .par_iter()
-        .map(|&id| {
-            let page = &site.pages[id];
-            let lists = splicable(&old.pages[id], page).ok_or(id)?;
-            let Some(Some(piece)) = pieces.get(&lists) else {
-                return Err(id);
+        };
+        // Pages share their lists: each pair of lists' partials is rendered and checked once.
+        let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
+        for &id in &ids {
+            let Some(lists) = splicable(&self.old.pages[id], &self.site.pages[id]) else {
+                continue;
             };
-            let Some(Contents::Bytes(bytes)) =
-                own.get(&page.url.output_file()).map(|f| &f.contents)
-            else {
-                return Err(id);
-            };
-            let at = only_place(&piece.old, bytes).ok_or(id)?;
-            let html = spliced_bytes(bytes, &at, piece.new.as_bytes());
-            let html = String::from_utf8(html).map_err(|_| id)?;
-            // The page's topic links moved with the cards before them: where they are is kept
-            // for the next topic edit (recorded by a render, or by a topic splice).
-            if let Some(cache) = cache
-                && let Some(links) = cache.piece(bytes).or_else(|| cache.placed_piece(bytes))
-                && let Some(links) = moved(links, &at, piece.new.len())
-            {
-                cache.insert_piece(&html, links);
-            }
-            Ok(RenderedPage {
-                url: page.url.clone(),
-                html: PageHtml::Text(html),
-                source: site.raw(page).file.path.clone(),
-                last_modified: last_modified(page),
-            })
-        })
-        .collect();
-    let mut spliced = Vec::new();
-    let mut rest = Vec::new();
-    for result in results {
-        match result {
-            Ok(page) => spliced.push(page),
-            Err(id) => rest.push(id),
+            pieces.entry(lists).or_insert_with(|| {
+                let (before, after) = lists;
+                let (old, new) =
+                    without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
+                self.pieces(Some(old), Some(new))
+            });
         }
+        let outcomes: Vec<Outcome> = ids
+            .par_iter()
+            .map(|&id| {
+                let page = &self.site.pages[id];
+                let Some(lists) = splicable(&self.old.pages[id], page) else {
+                    return Outcome::Render(id);
+                };
+                let Some(Some(piece)) = pieces.get(&lists) else {
+                    return Outcome::Render(id);
+                };
+                let path = page.url.output_file();
+                let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
+                    return Outcome::Render(id);
+                };
+                // Where an earlier splice put the cards, else where the old cards are found
+                // once (the template's place, then), proven once per page; with the page's
+                // topic links, where its render recorded them, proven then too (the next
+                // splices find both by the page's bytes).
+                let mut placed = cache.placed(bytes);
+                let at = match place_of(&placed, Piece::Cards) {
+                    Some(at) => Some(at),
+                    None => {
+                        let links = place_of(&placed, Piece::TopicLinks)
+                            .is_none()
+                            .then(|| cache.piece(bytes))
+                            .flatten()
+                            .filter(|links| self.proven_at(bytes, links.start));
+                        placed.extend(links.map(|links| (Piece::TopicLinks, links)));
+                        only_place(&Finder::new(piece.old.as_bytes()), bytes)
+                            .filter(|at| self.proven_at(bytes, at.start))
+                    }
+                };
+                let spliced = at.and_then(|at| {
+                    splice_at(cache, path, bytes, &placed, (Piece::Cards, at), piece)
+                });
+                spliced.unwrap_or(Outcome::Render(id))
+            })
+            .collect();
+        Spliced::from_outcomes(outcomes)
     }
-    (spliced, rest)
 }
 
 /// A page's lists of services before and after, when only they of what the page shows may
@@ -126,6 +116,25 @@ fn splicable<'a>(old: &'a Page, new: &'a Page) -> Option<Lists<'a>> {
     (plain && shown && same_rest).then_some((&before.services, &after.services))
 }
 
+/// `old` and `new` without the white space they start and end with, when it is the same in
+/// both (the partial's text, a line break after `</ul>`): splicing what is left in place of
+/// what is left gives the same page, and each is then bounded by `<` and `>`.
+fn without_common_ends(old: String, new: String) -> Option<(String, String)> {
+    let ends = |piece: &str| {
+        let start = piece.len() - piece.trim_start().len();
+        let end = piece.trim_end().len().max(start);
+        (start, end)
+    };
+    let ((old_start, old_end), (new_start, new_end)) = (ends(&old), ends(&new));
+    let same = old[..old_start] == new[..new_start] && old[old_end..] == new[new_end..];
+    same.then(|| {
+        (
+            old[old_start..old_end].to_owned(),
+            new[new_start..new_end].to_owned(),
+        )
+    })
+}
+
 /// Where `html` holds what `piece` finds, when it holds it exactly once (overlapping
 /// occurrences counted).
 pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
@@ -137,23 +146,21 @@ pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
     Some(start..start + len)
 }
 
-/// Where `links` is once the cards at `cards` are replaced by `new_len` bytes; `None` when the
-/// two overlap.
-fn moved(links: Range<usize>, cards: &Range<usize>, new_len: usize) -> Option<Range<usize>> {
-    if links.end <= cards.start {
-        return Some(links);
-    }
-    if links.start < cards.end {
-        return None;
-    }
-    let (start, end) = (links.start - cards.end, links.end - cards.end);
-    let at = cards.start + new_len;
-    Some(at + start..at + end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_white_space_both_pieces_share_is_taken_off() {
+        let pair = |old: &str, new: &str| without_common_ends(old.to_owned(), new.to_owned());
+        assert_eq!(
+            pair("<ul>a</ul>\n", "<ul>b</ul>\n"),
+            Some(("<ul>a</ul>".to_owned(), "<ul>b</ul>".to_owned()))
+        );
+        assert_eq!(pair("<ul>a</ul>\n", "<ul>b</ul>"), None);
+        assert_eq!(pair(" <ul>a</ul>", "\t<ul>b</ul>"), None);
+        assert_eq!(pair("  ", "  "), Some((String::new(), String::new())));
+    }
 
     #[test]
     fn a_piece_found_twice_has_no_place() {
@@ -164,13 +171,5 @@ mod tests {
         // Overlapping occurrences count.
         let finder = Finder::new(b"aa");
         assert_eq!(only_place(&finder, b"aaa"), None);
-    }
-
-    #[test]
-    fn links_after_the_cards_move_by_the_difference() {
-        assert_eq!(moved(2..4, &(5..10), 3), Some(2..4));
-        assert_eq!(moved(12..15, &(5..10), 3), Some(10..13));
-        assert_eq!(moved(12..15, &(5..10), 9), Some(16..19));
-        assert_eq!(moved(8..15, &(5..10), 3), None);
     }
 }

@@ -31,14 +31,14 @@ use rayon::prelude::*;
 
 use super::cards::only_place;
 use super::html_links_resolve;
-use super::splice::{links_end_inside, spliced_bytes};
+use super::splice::{links_end_inside, moved, spliced_bytes};
 use crate::html_scan::fragment_tags;
 use crate::load::Sources;
 use crate::model::{PageId, Site};
 use crate::output::links::site_paths_in_html;
 use crate::output::origins::{CleanPages, ends_in_data_state, found_clean, piece_is_clean};
 use crate::output::{Contents, Output};
-use crate::render::cache::RenderCache;
+use crate::render::cache::{Piece, RenderCache};
 use crate::render::inputs::{Generated, GeneratedRecord};
 use crate::render::partial::{SplicedPartial, render_alone};
 use crate::render::template_deps::TemplateDeps;
@@ -105,7 +105,7 @@ impl PartialSplice<'_> {
     ) -> Option<Spliced> {
         let cache = self.new.cache()?;
         let (pieces, same_links) = self.pieces()?;
-        cache.forget_unplaced_partials();
+        cache.forget_unplaced();
         let (paths, mut rest_ids, mut rest_groups) = self.candidates(ids, groups, records, deps);
         let outcomes: Vec<Outcome> = paths
             .par_iter()
@@ -228,10 +228,13 @@ impl PartialSplice<'_> {
             return Outcome::Render;
         };
         let old = pieces.old.needle();
-        let placed = cache
-            .placed_partial(bytes)
+        let placed = cache.placed(bytes);
+        let known = placed
+            .iter()
+            .find(|(piece, _)| *piece == Piece::Footer)
+            .map(|(_, at)| at.clone())
             .filter(|at| bytes.get(at.clone()) == Some(old));
-        let Some(at) = placed.or_else(|| self.found_place(bytes, &pieces.old)) else {
+        let Some(at) = known.or_else(|| self.found_place(bytes, &pieces.old)) else {
             return Outcome::Render;
         };
         if old == pieces.new.as_bytes() {
@@ -239,7 +242,14 @@ impl PartialSplice<'_> {
         }
         // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
         let html = Arc::new(spliced_bytes(bytes, &at, pieces.new.as_bytes()));
-        cache.place_partial(&html, at.start..at.start + pieces.new.len());
+        // The page's other pieces known (topic links, cards) move with the footer.
+        let mut places: Vec<(Piece, Range<usize>)> = placed
+            .iter()
+            .filter(|(piece, _)| *piece != Piece::Footer)
+            .filter_map(|(piece, place)| Some((*piece, moved(place, &at, pieces.new.len())?)))
+            .collect();
+        places.push((Piece::Footer, at.start..at.start + pieces.new.len()));
+        cache.place_pieces(&html, places);
         Outcome::Spliced(html)
     }
 

@@ -19,7 +19,10 @@ use crate::output::search::kept::KeptIndex;
 use crate::output::{Contents, Output, booklet_pdf, oruk, sitemap};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::{Generated, GeneratedRecord, PageReads};
-use crate::render::{Downloads, PageHtml, RenderedPage, RenderedSite, last_modified};
+use crate::render::{
+    Downloads, GeneratedSubset, PageHtml, RenderedAgain, RenderedPage, RenderedSite, Templates,
+    last_modified, render_pages,
+};
 use crate::site_url::language_output_prefix;
 
 /// One language's part of an edit, made and checked but not yet applied.
@@ -38,12 +41,10 @@ pub(super) struct Plan {
     pub(super) downloads: Option<Downloads>,
     /// Pages rendered again.
     pub(super) rendered: usize,
-    /// The files of pages spliced ([`super::splice`]), among `replaced`: each links where
-    /// its last version did.
-    pub(super) spliced_same_links: Vec<String>,
-    /// Pages spliced that are checked as rendered ones are (a service's cards,
-    /// [`super::cards`]), not counted in `rendered`.
-    pub(super) spliced_rechecked: usize,
+    /// Pages spliced ([`super::splice`]), among `replaced`, not counted in `rendered`.
+    pub(super) spliced: usize,
+    /// The files of those that link where their last versions did.
+    pub(super) same_links: Vec<String>,
 }
 
 /// What one language's part of the last build is checked against, in every shortcut: the edit
@@ -90,7 +91,7 @@ pub(super) type Files = Vec<(String, Arc<Vec<u8>>)>;
 
 /// Prints the directory again into `replaced`, recording each PDF's size in `downloads` (the
 /// pages show it); `None` if one fails to print (the whole pipeline then reports it).
-pub(super) fn print_directory_again(
+fn print_directory_again(
     site: &Site,
     downloads: &mut Downloads,
     replaced: &mut Files,
@@ -101,6 +102,49 @@ pub(super) fn print_directory_again(
         replaced.push((printed.path, Arc::new(printed.bytes)));
     }
     Some(())
+}
+
+/// The pages `pages` leaves to render (it runs first: a splice, say, giving what it made and
+/// those pages) and the groups `groups`, rendered as [`render_pages`] renders them, with the
+/// printed directory's PDFs printed again when `print` (into `downloads` and `replaced`):
+/// beside the pages, for only the directory's pages show a PDF's size (`downloads`); they are
+/// rendered once the PDFs are printed, the other pages with the sizes as they were.
+pub(super) fn render_beside_pdfs<T: Send>(
+    site: &Site,
+    templates: &Templates,
+    pages: impl FnOnce() -> (T, Vec<PageId>) + Send,
+    (groups, subset): (&[Generated], GeneratedSubset),
+    print: bool,
+    (downloads, replaced): (&mut Downloads, &mut Files),
+) -> Option<(T, RenderedAgain)> {
+    let shows_sizes = |group: &&Generated| **group == Generated::Directory;
+    let (after, before): (Vec<Generated>, Vec<Generated>) =
+        groups.iter().partition(|group| print && shows_sizes(group));
+    let sizes = downloads.clone();
+    let (printed, rendered) = rayon::join(
+        || match print {
+            true => print_directory_again(site, downloads, replaced),
+            false => Some(()),
+        },
+        || {
+            let (made, ids) = pages();
+            let rendered = render_pages(site, templates, &ids, &before, subset, &sizes, None);
+            (made, rendered)
+        },
+    );
+    printed?;
+    let (made, rendered) = rendered;
+    let (mut rendered, mut reads, mut records) = rendered.ok()?;
+    if !after.is_empty() {
+        let (more, more_reads, more_records) =
+            render_pages(site, templates, &[], &after, subset, downloads, None).ok()?;
+        rendered.pages.extend(more.pages);
+        rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
+        rendered.site_links.extend(more.site_links);
+        reads.extend(more_reads);
+        records.extend(more_records);
+    }
+    Some((made, (rendered, reads, records)))
 }
 
 /// Makes the Open Referral UK export again into `replaced`: it is published once, in the
@@ -207,10 +251,7 @@ pub(super) fn apply_plans(
     let merged = Arc::clone(&kept.output);
     let tags = kept.built.sources.config.languages.clone();
     let pages = plans.iter().map(|p| p.rendered).sum();
-    let spliced = plans
-        .iter()
-        .map(|p| p.spliced_same_links.len() + p.spliced_rechecked)
-        .sum();
+    let spliced = plans.iter().map(|p| p.spliced).sum();
     let mut same_links = BTreeSet::new();
     let mut replaced = Vec::new();
     let mut searches = Vec::new();
@@ -256,11 +297,7 @@ pub(super) fn apply_plans(
         for (path, bytes) in plan.replaced {
             replaced.push((format!("{folder}{path}"), bytes));
         }
-        same_links.extend(
-            plan.spliced_same_links
-                .iter()
-                .map(|path| format!("{folder}{path}")),
-        );
+        same_links.extend(plan.same_links.iter().map(|path| format!("{folder}{path}")));
         searches.push((folder, files));
     }
     if sitemap == Sitemap::Again {

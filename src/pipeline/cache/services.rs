@@ -5,19 +5,20 @@
 //! directory's pages, the content pages that list an edited service as related (or whose
 //! related lists changed: a plain page's new cards are spliced into the kept page,
 //! [`super::cards`]) and the home page (its route into the directory), the programme when a
-//! session lists an edited service or its lists changed, the printed directory's PDFs, the
-//! Open Referral UK export and the search documents of services that differ. Anything else runs the whole
-//! pipeline, which reports as a build does.
+//! session lists an edited service or its lists changed, the printed directory's PDFs (printed
+//! beside the pages: [`super::plans::render_beside_pdfs`]), the Open Referral UK export and the
+//! search documents of services that differ. Anything else runs the whole pipeline, which
+//! reports as a build does.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::cards::splice_related_services;
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
-    plan_languages, print_directory_again,
+    plan_languages, render_beside_pdfs,
 };
+use super::splice::{Splice, Spliced};
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
@@ -27,7 +28,7 @@ use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_services;
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{GeneratedSubset, TopicPages, render_pages};
+use crate::render::{GeneratedSubset, TopicPages};
 
 /// Applies `changes` to `kept` if they edit only service files the site has, moving nothing;
 /// `None` otherwise (see [`super::sessions::apply_session_edits`] for what may be left half
@@ -133,20 +134,36 @@ impl Language<'_, ServiceEdit<'_>> {
         }
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-        print_directory_again(&site, &mut downloads, &mut replaced)?;
         // A plain page shows a service only in its related list: the new cards are spliced
         // into the kept page.
-        let (spliced, ids) = splice_related_services(old, &site, &part.templates, self.own, ids);
-        let (mut rendered, reads, mut records) = render_pages(
+        let splice = Splice {
+            old,
+            site: &site,
+            templates: &part.templates,
+            sources: &sources,
+            own: self.own,
+            merged: self.merged,
+            clean_pages: self.clean_pages,
+        };
+        let no_topics = BTreeSet::new();
+        let subset = GeneratedSubset::topics(TopicPages::Only(&no_topics));
+        let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            &ids,
-            &groups,
-            GeneratedSubset::topics(TopicPages::Only(&BTreeSet::new())),
-            &downloads,
-            None,
-        )
-        .ok()?;
+            || {
+                let spliced = splice.related_services(ids);
+                let rest = spliced.rest.clone();
+                (spliced, rest)
+            },
+            (&groups, subset),
+            true,
+            (&mut downloads, &mut replaced),
+        )?;
+        let Spliced {
+            files: spliced,
+            same_links,
+            ..
+        } = spliced;
         // The same pages with the same dates (what the sitemap shows of them).
         let last = part.inputs.generated();
         fit_records(&mut records, last, |_, record, before| {
@@ -157,9 +174,9 @@ impl Language<'_, ServiceEdit<'_>> {
         })?;
         let count = rendered.pages.len();
         let spliced_count = spliced.len();
-        rendered.pages.extend(spliced);
-        rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
         replaced.extend(self.changed_files(&sources, rendered)?);
+        // Spliced pages are checked as they are spliced.
+        replaced.extend(spliced);
         oruk_export_again(&site, &mut replaced);
         if !self.published_before(&replaced) {
             return None;
@@ -168,8 +185,8 @@ impl Language<'_, ServiceEdit<'_>> {
             changed_documents(documents_from_services(old), documents_from_services(&site));
         Some(Plan {
             rendered: count,
-            spliced_same_links: Vec::new(),
-            spliced_rechecked: spliced_count,
+            spliced: spliced_count,
+            same_links,
             sources,
             site,
             reads,

@@ -249,8 +249,8 @@ impl Language<'_, SessionEdit<'_>> {
             changed_documents(documents_from_sessions(old), documents_from_sessions(&site));
         Some(Plan {
             rendered: count,
-            spliced_same_links: Vec::new(),
-            spliced_rechecked: 0,
+            spliced: 0,
+            same_links: Vec::new(),
             sources,
             site,
             reads,

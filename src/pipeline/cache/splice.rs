@@ -1,26 +1,30 @@
-//! A topic's new name spliced into the kept pages that show it in their topic links, instead of
-//! the pages rendered again ([`crate::render::pieces`] says how the place is known and why the
-//! partial rendered alone is what a page holds).
+//! A piece of the kept pages spliced instead of the pages rendered again: a topic's new name
+//! in the pages' topic links (here: [`crate::render::pieces`] says how the place is known and
+//! why the partial rendered alone is what a page holds), or a service's new card in the pages
+//! that list it ([`super::cards`]).
 //!
-//! A page is spliced only when each step is proven: the last build's page is the very page a
-//! render (by its fingerprint) or an earlier splice (by its bytes' `Arc`) of this process
-//! recorded the place of its topic links in; the bytes there are exactly the partial rendered
-//! alone with the page's topics as they were; and nothing else of the page shows a topic (the
-//! caller's `only_links`: a plain page of the theme's `page.html`, listing no resource with an
-//! edited topic). Any page that fails a step is rendered whole, as before.
+//! A page is spliced only when each step is proven: the place is the template's (for topic
+//! links, the very page a render, by its fingerprint, or an earlier splice, by its bytes'
+//! `Arc`, of this process recorded the place in; for cards, the old cards found exactly once,
+//! or an earlier splice's place); the bytes there are exactly the partial rendered alone with
+//! the page's topics (services) as they were; and nothing else of the page shows what changed
+//! (for topics the caller's `only_links`: a plain page of the theme's `page.html`, listing no
+//! resource with an edited topic). Any page that fails a step is rendered whole, as before.
 //!
 //! The spliced pages are checked without reading them whole. Origins
 //! ([`crate::output::origins::ends_in_data_state`]): the page's start up to the place is read
-//! by the tokenizer in its data state (proven once per page, by the probe tag, when a render
-//! recorded the place; a splice leaves the start as it was, so its record carries the proof),
-//! the page is clean (known to the origin check's memo, or read whole, once per page too), and
-//! each piece, old and new, read alone from the data state ends there, the new one loading
-//! nothing: checked once per list of topics and language. Links:
-//! the two pieces link to the same paths in the same order and the page's link scan cannot
-//! read across the place (each piece starts with `<`, ends with `>`, the two agree up to their
-//! first `"`, and each link a piece holds ends in it), so the page links where its last
-//! version did, which led to published files (a topic edit publishes the same files); the
-//! warnings that read where pages link need not read it again.
+//! by the tokenizer in its data state (proven once per page, by the probe tag; a splice leaves
+//! the start as it was and moves what follows the old piece by the difference, read from the
+//! data state as before, so its record, [`RenderCache::placed`], carries the proof for each
+//! piece it knows), the page is clean (known to the origin check's memo, or read whole, once
+//! per page too), and each piece, old and new, read alone from the data state ends there, the
+//! new one loading nothing: checked once per list and language. Links: the page's link scan
+//! cannot read across the place (each piece starts with `<`, ends with `>`, the two agree up to
+//! their first `"`, and each link a piece holds ends in it), so the page links where its last
+//! version did (which led to published files: these edits publish the same files) but for
+//! the piece's links: when the two pieces link to the same paths in the same order the
+//! warnings that read where pages link need not read the page again; else the new piece's
+//! links are checked once, and the warnings read the page.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -36,7 +40,7 @@ use crate::output::links::site_paths_in_html;
 use crate::output::origins::{CleanPages, ends_in_data_state, found_clean, piece_is_clean};
 use crate::output::{Contents, Output};
 use crate::render::Templates;
-use crate::render::cache::RenderCache;
+use crate::render::cache::{Piece, RenderCache};
 use crate::render::pieces::{TopicLinksPage, TopicLinksSite, TopicLinksView};
 use crate::render::views::topic_links;
 
@@ -58,23 +62,57 @@ pub(super) struct Splice<'a> {
 /// The pages spliced, as files to replace, and the pages left to render whole.
 pub(super) struct Spliced {
     pub(super) files: Files,
+    /// The files of those among them that link where their last versions did.
+    pub(super) same_links: Vec<String>,
     pub(super) rest: Vec<PageId>,
 }
 
 /// What becomes of a page.
-enum Outcome {
-    /// Spliced: its file and new bytes.
-    Spliced(String, Arc<Vec<u8>>),
-    /// Left as it is: its topic links come out as they were.
+pub(super) enum Outcome {
+    /// Spliced: its file, new bytes, and whether it links where it did.
+    Spliced(String, Arc<Vec<u8>>, bool),
+    /// Left as it is: its piece comes out as it was.
     Unchanged,
     /// Rendered whole.
     Render(PageId),
 }
 
-/// The partial rendered alone with a list of topics as it was and as it is.
-struct Pieces {
-    old: String,
-    new: String,
+impl Spliced {
+    /// The outcomes of a splice, put together.
+    pub(super) fn from_outcomes(outcomes: Vec<Outcome>) -> Spliced {
+        let mut spliced = Spliced::none(Vec::new());
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Spliced(path, bytes, same_links) => {
+                    if same_links {
+                        spliced.same_links.push(path.clone());
+                    }
+                    spliced.files.push((path, bytes));
+                }
+                Outcome::Unchanged => {}
+                Outcome::Render(id) => spliced.rest.push(id),
+            }
+        }
+        spliced
+    }
+
+    /// Nothing spliced: every page of `ids` rendered whole.
+    pub(super) fn none(ids: Vec<PageId>) -> Spliced {
+        Spliced {
+            files: Vec::new(),
+            same_links: Vec::new(),
+            rest: ids,
+        }
+    }
+}
+
+/// A partial rendered alone as it was and as it is, proven fit to splice (see the module's
+/// comment).
+pub(super) struct Pieces {
+    pub(super) old: String,
+    pub(super) new: String,
+    /// Whether the two link to the same paths in the same order.
+    pub(super) same_links: bool,
 }
 
 impl Splice<'_> {
@@ -87,10 +125,7 @@ impl Splice<'_> {
         only_links: impl Fn(&Page) -> bool + Sync,
     ) -> Spliced {
         let Some(cache) = self.templates.cache() else {
-            return Spliced {
-                files: Vec::new(),
-                rest: ids,
-            };
+            return Spliced::none(ids);
         };
         cache.forget_unplaced();
         // Pages share their lists of topics: each list's partial is rendered and checked once.
@@ -98,7 +133,17 @@ impl Splice<'_> {
         for &id in &ids {
             let page = &self.site.pages[id];
             if only_links(page) && !pieces.contains_key(page.topics.as_slice()) {
-                pieces.insert(&page.topics, self.pieces(&page.topics));
+                let render = |site: &Site| {
+                    let links = topic_links(site, &page.topics);
+                    self.templates.render_topic_links(&TopicLinksView {
+                        site: TopicLinksSite {
+                            language: &site.config.language,
+                        },
+                        page: TopicLinksPage { topics: &links },
+                    })
+                };
+                let fit = self.pieces(render(self.old), render(self.site));
+                pieces.insert(&page.topics, fit);
             }
         }
         let outcomes: Vec<Outcome> = ids
@@ -112,38 +157,27 @@ impl Splice<'_> {
                     return Outcome::Render(id);
                 };
                 let path = page.url.output_file();
-                match self.spliced(cache, &path, piece) {
-                    Some(Some(bytes)) => Outcome::Spliced(path, bytes),
-                    Some(None) => Outcome::Unchanged,
-                    None => Outcome::Render(id),
-                }
+                let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
+                    return Outcome::Render(id);
+                };
+                let placed = cache.placed(bytes);
+                let at = match place_of(&placed, Piece::TopicLinks) {
+                    Some(at) => Some(at),
+                    None => self.rendered_place(cache, bytes),
+                };
+                at.and_then(|at| {
+                    splice_at(cache, path, bytes, &placed, (Piece::TopicLinks, at), piece)
+                })
+                .unwrap_or(Outcome::Render(id))
             })
             .collect();
-        let mut files = Vec::new();
-        let mut rest = Vec::new();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Spliced(path, bytes) => files.push((path, bytes)),
-                Outcome::Unchanged => {}
-                Outcome::Render(id) => rest.push(id),
-            }
-        }
-        Spliced { files, rest }
+        Spliced::from_outcomes(outcomes)
     }
 
-    /// The partial rendered alone with `topics` as they were and as they are, when both may be
+    /// `old` and `new`, a partial rendered alone as it was and as it is, when both may be
     /// spliced (see the module's comment); `None` otherwise.
-    fn pieces(&self, topics: &[TopicId]) -> Option<Pieces> {
-        let render = |site: &Site| {
-            let links = topic_links(site, topics);
-            self.templates.render_topic_links(&TopicLinksView {
-                site: TopicLinksSite {
-                    language: &site.config.language,
-                },
-                page: TopicLinksPage { topics: &links },
-            })
-        };
-        let (old, new) = (render(self.old)?, render(self.site)?);
+    pub(super) fn pieces(&self, old: Option<String>, new: Option<String>) -> Option<Pieces> {
+        let (old, new) = (old?, new?);
         let bounded = |piece: &str| piece.starts_with('<') && piece.ends_with('>');
         let to_first_quote = |piece: &str| piece.find('"').map(|at| piece[..=at].to_owned());
         let fits = bounded(&old)
@@ -152,50 +186,90 @@ impl Splice<'_> {
             && to_first_quote(&old) == to_first_quote(&new)
             && links_end_inside(&old)
             && links_end_inside(&new)
-            && site_paths_in_html(&old) == site_paths_in_html(&new)
             && ends_in_data_state(&old)
-            && piece_is_clean(self.sources, &new)
-            && html_links_resolve(&new, self.merged);
-        fits.then_some(Pieces { old, new })
-    }
-
-    /// The page at `path` with `piece` spliced in, its place remembered: `Some(None)` when the
-    /// page stays as it is (the new piece is the old), `None` when a step is not proven.
-    fn spliced(
-        &self,
-        cache: &RenderCache,
-        path: &str,
-        piece: &Pieces,
-    ) -> Option<Option<Arc<Vec<u8>>>> {
-        let Some(Contents::Bytes(bytes)) = self.own.get(path).map(|f| &f.contents) else {
-            return None;
-        };
-        let at = match cache.placed_piece(bytes) {
-            Some(at) => at,
-            None => self.rendered_place(cache, bytes)?,
-        };
-        if bytes.get(at.clone()) != Some(piece.old.as_bytes()) {
-            return None;
-        }
-        if piece.old == piece.new {
-            return Some(None);
-        }
-        // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
-        let html = Arc::new(spliced_bytes(bytes, &at, piece.new.as_bytes()));
-        cache.place_piece(&html, at.start..at.start + piece.new.len());
-        Some(Some(html))
+            && piece_is_clean(self.sources, &new);
+        let same_links = site_paths_in_html(&old) == site_paths_in_html(&new);
+        let links_fit = same_links || html_links_resolve(&new, self.merged);
+        (fits && links_fit).then_some(Pieces {
+            old,
+            new,
+            same_links,
+        })
     }
 
     /// Where a page as a render left it holds its topic links, when the render cache recorded
-    /// it, the page is clean (known, or read whole) and its start up to there is read in the
-    /// data state.
+    /// it and [`Splice::proven_at`] proves it.
     fn rendered_place(&self, cache: &RenderCache, bytes: &[u8]) -> Option<Range<usize>> {
         let at = cache.piece(bytes)?;
-        let html = std::str::from_utf8(bytes).ok()?;
-        let start = html.get(..at.start)?;
-        (found_clean(self.sources, self.clean_pages, html) && ends_in_data_state(start))
-            .then_some(at)
+        self.proven_at(bytes, at.start).then_some(at)
     }
+
+    /// Whether the page `bytes` is clean (known, or read whole) and its start up to `at` is
+    /// read in the data state: what a place no splice recorded must be shown to be.
+    pub(super) fn proven_at(&self, bytes: &[u8], at: usize) -> bool {
+        let Ok(html) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        html.get(..at).is_some_and(|start| {
+            found_clean(self.sources, self.clean_pages, html) && ends_in_data_state(start)
+        })
+    }
+}
+
+/// Where `placed` (a spliced page's pieces) says `piece` is.
+pub(super) fn place_of(placed: &[(Piece, Range<usize>)], piece: Piece) -> Option<Range<usize>> {
+    placed
+        .iter()
+        .find(|(kind, _)| *kind == piece)
+        .map(|(_, at)| at.clone())
+}
+
+/// The page `bytes` at `path` with `pieces.new` in place of `pieces.old` at `at`, a place
+/// proven (recorded by a splice, or shown by [`Splice::proven_at`]), the page's pieces
+/// (`placed`) remembered where they move to. `None` when the page does not hold the old piece
+/// there.
+pub(super) fn splice_at(
+    cache: &RenderCache,
+    path: String,
+    bytes: &Arc<Vec<u8>>,
+    placed: &[(Piece, Range<usize>)],
+    (kind, at): (Piece, Range<usize>),
+    pieces: &Pieces,
+) -> Option<Outcome> {
+    if bytes.get(at.clone()) != Some(pieces.old.as_bytes()) {
+        return None;
+    }
+    if pieces.old == pieces.new {
+        return Some(Outcome::Unchanged);
+    }
+    // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
+    let html = Arc::new(spliced_bytes(bytes, &at, pieces.new.as_bytes()));
+    let mut places: Vec<(Piece, Range<usize>)> = placed
+        .iter()
+        .filter(|(other, _)| *other != kind)
+        .filter_map(|(other, place)| Some((*other, moved(place, &at, pieces.new.len())?)))
+        .collect();
+    places.push((kind, at.start..at.start + pieces.new.len()));
+    cache.place_pieces(&html, places);
+    Some(Outcome::Spliced(path, html, pieces.same_links))
+}
+
+/// Where a piece at `place` is once the bytes at `at` are replaced by `new_len` bytes; `None`
+/// when the two overlap. A piece after `at` is still read from the data state: the new piece,
+/// read from there, ends in it as the old one did.
+pub(super) fn moved(
+    place: &Range<usize>,
+    at: &Range<usize>,
+    new_len: usize,
+) -> Option<Range<usize>> {
+    if place.end <= at.start {
+        return Some(place.clone());
+    }
+    if place.start < at.end {
+        return None;
+    }
+    let shift = at.start + new_len;
+    Some(place.start - at.end + shift..place.end - at.end + shift)
 }
 
 /// `page` with the bytes at `at` replaced by `new`.
@@ -220,6 +294,17 @@ pub(super) fn links_end_inside(piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_after_a_splice_move_by_the_difference_and_overlapping_ones_are_lost() {
+        assert_eq!(moved(&(2..4), &(5..10), 3), Some(2..4));
+        assert_eq!(moved(&(2..5), &(5..10), 3), Some(2..5));
+        assert_eq!(moved(&(12..15), &(5..10), 3), Some(10..13));
+        assert_eq!(moved(&(12..15), &(5..10), 9), Some(16..19));
+        assert_eq!(moved(&(10..12), &(5..10), 0), Some(5..7));
+        assert_eq!(moved(&(8..15), &(5..10), 3), None);
+        assert_eq!(moved(&(4..6), &(5..10), 3), None);
+    }
 
     #[test]
     fn a_link_left_open_at_the_end_of_a_piece_does_not_end_inside() {

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
-    pages_among, plan_languages, print_directory_again,
+    pages_among, plan_languages, render_beside_pdfs,
 };
 use super::splice::{Splice, Spliced};
 use super::{Changes, Edited, Kept};
@@ -48,7 +48,7 @@ use crate::output::search::documents::{
 };
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{GeneratedSubset, TopicPages, render_pages};
+use crate::render::{GeneratedSubset, TopicPages};
 
 /// The topics file, relative to the site folder.
 const TOPICS_FILE: &str = "content/topics.toml";
@@ -128,9 +128,6 @@ impl Language<'_, TopicEdit<'_>> {
             .collect();
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-        if printed == Printed::Again {
-            print_directory_again(&site, &mut downloads, &mut replaced)?;
-        }
         let groups = groups_to_render(&site, &edited, printed);
         // A topic's page lists its resources, whose views carry their topics: the pages of the
         // topics of a resource with an edited topic too.
@@ -158,20 +155,23 @@ impl Language<'_, TopicEdit<'_>> {
             merged: self.merged,
             clean_pages: self.clean_pages,
         };
-        let Spliced {
-            files: spliced,
-            rest: ids,
-        } = splice.topic_links(ids, only_links);
-        let (rendered, reads, mut records) = render_pages(
+        let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            &ids,
-            &groups,
-            GeneratedSubset::topics(TopicPages::Only(&topics)),
-            &downloads,
-            None,
-        )
-        .ok()?;
+            || {
+                let spliced = splice.topic_links(ids, only_links);
+                let rest = spliced.rest.clone();
+                (spliced, rest)
+            },
+            (&groups, GeneratedSubset::topics(TopicPages::Only(&topics))),
+            printed == Printed::Again,
+            (&mut downloads, &mut replaced),
+        )?;
+        let Spliced {
+            files: spliced,
+            same_links,
+            ..
+        } = spliced;
         // The same pages with the same dates (what the sitemap shows of them): every group's
         // rendered again, the topics' those made again (the others are the last build's).
         let last = part.inputs.generated();
@@ -181,7 +181,7 @@ impl Language<'_, TopicEdit<'_>> {
             _ => Fit::Not,
         })?;
         let count = rendered.pages.len();
-        let spliced_paths: Vec<String> = spliced.iter().map(|(path, _)| path.clone()).collect();
+        let spliced_count = spliced.len();
         replaced.extend(self.changed_files(&sources, rendered)?);
         // Spliced pages are checked as they are spliced.
         replaced.extend(spliced);
@@ -231,8 +231,8 @@ impl Language<'_, TopicEdit<'_>> {
         }
         Some(Plan {
             rendered: count,
-            spliced_same_links: spliced_paths,
-            spliced_rechecked: 0,
+            spliced: spliced_count,
+            same_links,
             sources,
             site,
             reads,
