@@ -85,6 +85,16 @@ fn footer_edits_of_the_council_site_are_spliced_in_both_languages() {
         "a new link",
     );
     assert_eq!(spliced, pages - 2);
+    // The override removed: the theme's footer spliced back in (every template the theme's).
+    fs::remove_file(root.join(FOOTER)).expect("remove the override");
+    live.update(&batch(&[FOOTER]));
+    assert_eq!(live.last_rebuild(), Some(Rebuild::Theme));
+    assert_served_equals_full_build(&live, root, "override removed");
+    assert_eq!(live.last_stats().expect("stats").spliced, pages - 2);
+    // A topic's new name after it, on pages whose footer was spliced.
+    edit(root, "content/topics.toml", "name = \"", "name = \"Edited ");
+    live.update(&batch(&["content/topics.toml"]));
+    assert_served_equals_full_build(&live, root, "a topic after the footer");
 }
 
 #[test]
