@@ -14,6 +14,7 @@
 
 mod cards;
 mod front_matter;
+mod partial;
 mod plans;
 mod services;
 mod sessions;

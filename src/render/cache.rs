@@ -17,6 +17,11 @@ use crate::load::Template;
 use crate::render::markdown::{MarkdownSource, Rendered, render_markdown};
 use crate::render::template_deps::{Proven, TemplateDeps};
 
+/// A table's lock: entries are inserted whole, so a poisoned table is still consistent.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A 128-bit key: a [`Fingerprinter`] fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RenderKey(u128);
@@ -52,6 +57,19 @@ pub struct RenderCache {
     /// Where each page `serve` spliced holds its pieces, by the very bytes it published
     /// ([`RenderCache::place_pieces`]).
     placed: Mutex<HashMap<usize, Placed>>,
+    /// The top-level names of the views rendered in this process ([`RenderCache::note_view`]).
+    views: Mutex<ViewNames>,
+}
+
+/// The top-level names of every type of view rendered, read once per type: a view's names are
+/// its type's fields (no view leaves a field out when empty or flattens a map in).
+#[derive(Debug, Default)]
+struct ViewNames {
+    /// The types read, by name.
+    types: std::collections::HashSet<&'static str>,
+    names: std::collections::BTreeSet<String>,
+    /// A view that did not serialise as a map of names: any name may be a view's.
+    unknown: bool,
 }
 
 /// A spliced page's pieces: the page's bytes, held weakly (so that no other page's bytes can
@@ -70,6 +88,8 @@ pub enum Piece {
     TopicLinks,
     /// The cards of its related services ([`crate::render::cards`]).
     Cards,
+    /// The footer every page includes ([`crate::render::partial`]).
+    Footer,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times
@@ -241,6 +261,26 @@ impl RenderCache {
     pub fn forget_unplaced(&self) {
         self.lock_placed()
             .retain(|_, kept| kept.page.strong_count() > 0);
+    }
+
+    /// Notes the top-level names of `view`'s type, the first time a view of its type is
+    /// rendered: what a template may read of a page's view besides its own variables.
+    pub fn note_view<V: Serialize + ?Sized>(&self, view: &V) {
+        let name = std::any::type_name::<V>();
+        let mut views = lock(&self.views);
+        if !views.types.insert(name) {
+            return;
+        }
+        match serde_json::to_value(view) {
+            Ok(serde_json::Value::Object(map)) => views.names.extend(map.keys().cloned()),
+            _ => views.unknown = true,
+        }
+    }
+
+    /// Whether a view rendered in this process may hold `name` at its top level.
+    pub fn a_view_holds(&self, name: &str) -> bool {
+        let views = lock(&self.views);
+        views.unknown || views.names.contains(name)
     }
 
     fn lock_placed(&self) -> MutexGuard<'_, HashMap<usize, Placed>> {

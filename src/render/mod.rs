@@ -11,6 +11,7 @@ pub mod directory;
 pub mod home;
 pub mod inputs;
 pub mod markdown;
+pub mod partial;
 pub mod pieces;
 pub mod programme;
 pub mod resources;

@@ -145,8 +145,43 @@ pub fn scan_references(text: &str) -> Vec<String> {
     names
 }
 
+/// The names a template's text includes (not those it extends): every `{% include "..." %}`.
+pub fn scan_includes(text: &str) -> Vec<String> {
+    tags(text)
+        .filter_map(|tag| quoted_name(tag.strip_prefix("include")?))
+        .collect()
+}
+
+/// The quoted name at the start of `rest` (after spaces), in any quotes Tera takes.
+fn quoted_name(rest: &str) -> Option<String> {
+    let rest = rest.trim_start();
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    rest[1..].split_once(quote).map(|(name, _)| name.to_owned())
+}
+
+/// The names a template's text sets, wherever it sets them: `{% set NAME %}` and
+/// `{% set_global NAME %}` (not a loop's variables). May find too much, never too little.
+pub fn scan_sets(text: &str) -> Vec<String> {
+    tags(text)
+        .filter_map(|tag| {
+            let rest = tag
+                .strip_prefix("set_global")
+                .or_else(|| tag.strip_prefix("set"))?;
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then_some(name)
+        })
+        .collect()
+}
+
 /// Whether a template's text defines a Tera component (`{% component Name(...) %}`).
-fn defines_component(text: &str) -> bool {
+pub fn defines_component(text: &str) -> bool {
     tags(text).any(|tag| tag.starts_with("component"))
 }
 
@@ -174,6 +209,15 @@ mod tests {
             scan_references(text),
             ["base.html", "a.html", "b.html", "c.html"]
         );
+    }
+
+    #[test]
+    fn includes_and_sets_are_found_in_every_spelling() {
+        let text = "{% extends \"base.html\" %}{%- include 'a.html' -%}{% set x = 1 %}\
+                    {%- set_global y = 2 %}{% for k, v in m %}{% endfor %}{% for i in l %}\
+                    {% endfor %}{% set z %}b{% endset %}{{ set }}";
+        assert_eq!(scan_includes(text), ["a.html"]);
+        assert_eq!(scan_sets(text), ["x", "y", "z"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::model::i18n::{ArgValue, DEFAULT_LANGUAGE, Direction, Messages, fluent
 use crate::render::cache::{RenderCache, RenderKey};
 use crate::render::sentence::{Arg, sentence};
 use crate::render::template_deps::TemplateDeps;
-use crate::render::{cards, pieces};
+use crate::render::{cards, partial, pieces};
 use crate::site_url::SiteUrls;
 
 /// What a render gives for a template that [`Templates::only_needing`] leaves out: no page
@@ -341,6 +341,9 @@ impl Templates {
         {
             used.insert(name.to_owned());
         }
+        if let Some(cache) = &self.cache {
+            cache.note_view(view);
+        }
         if self.leaves_out(name) {
             return Ok(NOT_RENDERED.to_owned());
         }
@@ -380,6 +383,38 @@ impl Templates {
     /// partial reads nothing else of a page.
     pub fn render_cards(&self, view: &cards::CardsView) -> Option<String> {
         self.render_theme_partial(cards::CARDS, view)
+    }
+
+    /// Renders partial `name` alone with the language's site as its context, as a page of the
+    /// language made by these templates holds it, for [`crate::render::partial`] (which says
+    /// when that is so): with its addresses made by the filters, or rewritten as a page's are
+    /// (then the piece must end outside any comment and tag, as [`SiteUrls::rewrite_fragment`]
+    /// asks). `None` if that cannot be, or the render fails.
+    pub fn render_partial(&self, name: &str, view: &partial::PartialView) -> Option<String> {
+        let context = Context::from_serialize(view).ok()?;
+        self.render_alone(name, &context)
+    }
+
+    /// [`Templates::render_partial`] with a context of its own.
+    fn render_alone(&self, name: &str, context: &Context) -> Option<String> {
+        if self.theme_only && !self.urls.is_identity() {
+            let (html, whole) = rendering(Addresses::Made, || self.tera.render(name, context));
+            return whole.then_some(html.ok()?);
+        }
+        let (html, _) = rendering(Addresses::Rewritten, || self.tera.render(name, context));
+        let html = html.ok()?;
+        if self.urls.is_identity() {
+            return Some(html);
+        }
+        self.urls.rewrite_fragment(&html).map(Cow::into_owned)
+    }
+
+    /// Whether template `name` reads no variable of its context but `site` (Tera's reading of
+    /// its top-level variables: those it reads before setting them).
+    pub fn reads_only_site(&self, name: &str) -> bool {
+        self.tera
+            .get_template_variables(name)
+            .is_ok_and(|names| names.iter().all(|n| *n == "site"))
     }
 
     /// Renders one of the theme's partials alone with `view` as its context, as it renders

@@ -136,7 +136,7 @@ fn without_common_ends(old: String, new: String) -> Option<(String, String)> {
 
 /// Where `html` holds what `piece` finds, when it holds it exactly once (overlapping
 /// occurrences counted).
-fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
+pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
     let start = piece.find(html)?;
     let len = piece.needle().len();
     if len == 0 || piece.find(&html[start + 1..]).is_some() {

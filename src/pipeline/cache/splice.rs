@@ -290,7 +290,7 @@ pub(super) fn spliced_bytes(page: &[u8], at: &Range<usize>, new: &[u8]) -> Vec<u
 
 /// Whether every `href="` and `src="` of `piece` has its closing quote in it: the page's link
 /// scan then reads its links the same wherever it is.
-fn links_end_inside(piece: &str) -> bool {
+pub(super) fn links_end_inside(piece: &str) -> bool {
     ["href=\"", "src=\""].iter().all(|attribute| {
         piece
             .match_indices(attribute)

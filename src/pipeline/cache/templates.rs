@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::partial::PartialSplice;
 use super::{Changes, Edited, Kept, fit_last_build, replace_files};
 use crate::diag::{Diagnostics, display_path};
 use crate::load::theme::load_theme;
@@ -36,6 +37,7 @@ use crate::output::{self, Contents, Output};
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::cache::RenderCache;
 use crate::render::inputs::Generated;
+use crate::render::partial::partial_alone;
 use crate::render::templates::NOT_RENDERED;
 use crate::render::{
     GeneratedSubset, PageHtml, RenderedPage, Templates, default_template, render_pages,
@@ -69,6 +71,8 @@ pub(super) fn apply_theme_edits(
     // Pages Tera rendered (others came from the render cache: their template's files and
     // view are unchanged).
     let pages = render.stats().misses;
+    let spliced = plans.iter().map(|plan| plan.spliced).sum();
+    let mut same_links = BTreeSet::new();
     let mut replaced: BTreeMap<String, Contents> = BTreeMap::new();
     // What the edit replaces is freed beside the server rather than before it is told.
     let mut old_outputs = Vec::new();
@@ -86,6 +90,7 @@ pub(super) fn apply_theme_edits(
             let output = replace_files(&part.output, &plan.replaced);
             old_outputs.push(std::mem::replace(&mut part.output, output));
         }
+        same_links.extend(plan.same_links.iter().map(|path| format!("{folder}{path}")));
         for (path, contents) in &plan.replaced {
             // Static files are published once, by the default language.
             if index == 0 || !plan.assets.contains(path) {
@@ -107,7 +112,11 @@ pub(super) fn apply_theme_edits(
             part.sources.asset_hashes = hashes;
         }
     }
-    let replaced_paths: Vec<String> = replaced.keys().cloned().collect();
+    let replaced_paths: Vec<String> = replaced
+        .keys()
+        .filter(|path| !same_links.contains(*path))
+        .cloned()
+        .collect();
     let output = Arc::new(replace_files(&merged, &replaced));
     kept.output = Arc::clone(&output);
     kept.built.warnings =
@@ -116,7 +125,7 @@ pub(super) fn apply_theme_edits(
     Some(Edited {
         output,
         pages,
-        spliced: 0,
+        spliced,
     })
 }
 
@@ -240,7 +249,7 @@ impl ThemeEdit {
             .with_languages(Arc::clone(&site.languages));
         let deps = templates.deps()?;
         let needs = |name: &str| deps.needs_any(name, &self.changed_templates);
-        let ids: Vec<PageId> = site
+        let mut ids: Vec<PageId> = site
             .pages
             .ids()
             .filter(|&id| {
@@ -252,7 +261,7 @@ impl ThemeEdit {
                 )
             })
             .collect();
-        let groups: Vec<Generated> = Generated::ALL
+        let mut groups: Vec<Generated> = Generated::ALL
             .into_iter()
             .filter(|group| {
                 part.inputs
@@ -261,6 +270,29 @@ impl ThemeEdit {
                     .is_none_or(|record| record.templates.iter().any(|t| needs(t)))
             })
             .collect();
+        // A shared partial's edit: its new output spliced into the pages that hold it.
+        if let Some(partial) = partial_alone(&part.templates, &templates, &self.changed_templates) {
+            let splice = PartialSplice {
+                partial: &partial,
+                old: &part.templates,
+                new: &templates,
+                site,
+                sources,
+                own,
+                merged,
+                clean_pages,
+            };
+            if let Some(spliced) = splice.pages(&ids, &groups, part.inputs.generated(), deps) {
+                (ids, groups) = (spliced.rest_ids, spliced.rest_groups);
+                plan.spliced = spliced.files.len();
+                for (path, bytes) in spliced.files {
+                    if spliced.same_links {
+                        plan.same_links.insert(path.clone());
+                    }
+                    plan.replaced.insert(path, Contents::Bytes(bytes));
+                }
+            }
+        }
         // In a group, a page whose template needs no edited file is not rendered: it is the
         // last build's as it was. Any other output that took such a render in (none does)
         // would show it, and is left to the whole pipeline.
@@ -332,6 +364,7 @@ impl ThemeEdit {
             );
         }
         for page in rendered.pages {
+            plan.same_links.remove(&page.url.output_file());
             plan.replaced.insert(
                 page.url.output_file(),
                 Contents::Bytes(Arc::new(page.html.into_bytes())),
@@ -399,6 +432,10 @@ struct Plan {
     records: Vec<(Generated, crate::render::inputs::GeneratedRecord)>,
     /// The new template set, when templates changed.
     templates: Option<Templates>,
+    /// Pages spliced with a shared partial's new output ([`super::partial`]), among `replaced`.
+    spliced: usize,
+    /// Those of them that link where their last version did: the warnings need not read them.
+    same_links: BTreeSet<String>,
     /// The style sheets and the hashes of style sheets and scripts, when static files changed.
     sheets: Option<(Vec<crate::diag::SourceFile>, BTreeMap<String, u64>)>,
 }
