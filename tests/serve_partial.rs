@@ -132,13 +132,58 @@ fn a_footer_that_reads_the_page_is_rendered_whole() {
         "page title",
     );
     assert_eq!((rendered, spliced), (pages, 0));
-    // A name the footer sets only under a condition is read from the page's view otherwise.
+}
+
+/// A name the footer sets only under a condition is read from the page's view when the
+/// condition fails: from the theme's footer (which qualifies), only the views' names refuse it.
+#[test]
+fn a_footer_that_sets_a_views_name_under_a_condition_is_rendered_whole() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    write(root, FOOTER, &theme_footer());
+    let mut live = LiveSite::start(options(root));
+    let pages = live.shared().current().output.page_count;
     let (rendered, spliced) = footer_edit(
         &mut live,
         root,
-        "<div class=\"wrap\">{% if page is defined %}<p>{{ page.title }}</p>{% endif %}",
+        "<div class=\"wrap\">",
         "{% if site.nothing %}{% set page = 1 %}{% endif %}<div class=\"wrap\">{% if page is defined %}<p>{{ page.title }}</p>{% endif %}",
         "a name set under a condition",
+    );
+    assert_eq!((rendered, spliced), (pages, 0));
+}
+
+/// A site template that extends the footer and fills a block of it: a page of it holds the
+/// footer otherwise than alone (the new footer moves the block), so nothing is spliced.
+#[test]
+fn a_footer_another_template_extends_is_rendered_whole() {
+    let site = scratch_copy("council");
+    let root = site.path();
+    write(
+        root,
+        FOOTER,
+        "{% block top %}{% endblock top %}<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>\n",
+    );
+    write(
+        root,
+        "templates/bare.html",
+        "{% extends \"partials/footer.html\" %}{% block top %}<p>Bare</p>{% endblock top %}",
+    );
+    edit(
+        root,
+        "content/accessibility.md",
+        "\n+++\n",
+        "\ntemplate = \"bare.html\"\n+++\n",
+    );
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let pages = live.shared().current().output.page_count;
+    let (rendered, spliced) = footer_edit(
+        &mut live,
+        root,
+        "{% block top %}{% endblock top %}<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>",
+        "<footer class=\"site-footer\"><p>{{ site.title }}!</p></footer>{% block top %}{% endblock top %}",
+        "the block moved",
     );
     assert_eq!((rendered, spliced), (pages, 0));
 }

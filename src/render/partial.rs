@@ -90,11 +90,12 @@ pub fn partial_alone(
 
 impl SplicedPartial {
     /// Whether the template set `members` (a page's template's own, by name, among
-    /// `templates`) lets the partial render inside its pages as alone: it holds the partial,
-    /// and none of its other templates sets `site` or a name the partial sets (a `set` at a
+    /// `templates`) lets the partial render inside its pages as alone: it holds the partial and
+    /// `base.html` (the partial's only includer), and none of its other templates sets `site` or a name the partial sets (a `set` at a
     /// block's top level is seen by the partial's include; a loop's variables are the loop's).
     pub fn renders_alone_in(&self, members: &BTreeSet<String>, templates: &[Template]) -> bool {
         members.contains(&self.name)
+            && members.contains(BASE)
             && templates
                 .iter()
                 .filter(|t| t.name != self.name && members.contains(&t.name))
@@ -122,8 +123,9 @@ pub fn render_alone(
     templates.render_partial(&partial.name, &PartialView { site })
 }
 
-/// Whether, in one template set, `name` is included only by the theme's own `base.html`, once,
-/// and nothing includes `base.html` or defines a component.
+/// Whether, in one template set, `name` is named only by the theme's own `base.html`, in one
+/// include (no template extends it: a child overriding its blocks would render it otherwise
+/// than alone), and nothing includes `base.html` or defines a component.
 fn set_fits(templates: &[Template], name: &str) -> bool {
     let Some(base) = templates.iter().find(|t| t.name == BASE) else {
         return false;
@@ -132,11 +134,13 @@ fn set_fits(templates: &[Template], name: &str) -> bool {
         return false;
     }
     templates.iter().all(|t| {
-        let includes = scan_includes(&t.file.text);
-        let includes_partial = includes.iter().filter(|n| *n == name).count();
+        let names_partial = scan_references(&t.file.text)
+            .iter()
+            .filter(|n| *n == name)
+            .count();
         let expected = usize::from(t.name == BASE);
-        includes_partial == expected
-            && !includes.iter().any(|n| n == BASE)
+        names_partial == expected
+            && !scan_includes(&t.file.text).iter().any(|n| n == BASE)
             && !defines_component(&t.file.text)
     })
 }

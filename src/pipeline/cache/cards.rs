@@ -19,7 +19,9 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, plain_theme_page, splice_at};
+use super::splice::{
+    Outcome, Pieces, Splice, Spliced, place_of, plain_theme_page, splice_at, without_common_ends,
+};
 use crate::model::service::ServiceIndex;
 use crate::model::{Page, PageId, Site};
 use crate::output::Contents;
@@ -115,25 +117,6 @@ fn splicable<'a>(old: &'a Page, new: &'a Page) -> Option<Lists<'a>> {
     (plain && shown && same_rest).then_some((&before.services, &after.services))
 }
 
-/// `old` and `new` without the white space they start and end with, when it is the same in
-/// both (the partial's text, a line break after `</ul>`): splicing what is left in place of
-/// what is left gives the same page, and each is then bounded by `<` and `>`.
-fn without_common_ends(old: String, new: String) -> Option<(String, String)> {
-    let ends = |piece: &str| {
-        let start = piece.len() - piece.trim_start().len();
-        let end = piece.trim_end().len().max(start);
-        (start, end)
-    };
-    let ((old_start, old_end), (new_start, new_end)) = (ends(&old), ends(&new));
-    let same = old[..old_start] == new[..new_start] && old[old_end..] == new[new_end..];
-    same.then(|| {
-        (
-            old[old_start..old_end].to_owned(),
-            new[new_start..new_end].to_owned(),
-        )
-    })
-}
-
 /// Where `html` holds what `piece` finds, when it holds it exactly once (overlapping
 /// occurrences counted).
 pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
@@ -148,18 +131,6 @@ pub(super) fn only_place(piece: &Finder, html: &[u8]) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_white_space_both_pieces_share_is_taken_off() {
-        let pair = |old: &str, new: &str| without_common_ends(old.to_owned(), new.to_owned());
-        assert_eq!(
-            pair("<ul>a</ul>\n", "<ul>b</ul>\n"),
-            Some(("<ul>a</ul>".to_owned(), "<ul>b</ul>".to_owned()))
-        );
-        assert_eq!(pair("<ul>a</ul>\n", "<ul>b</ul>"), None);
-        assert_eq!(pair(" <ul>a</ul>", "\t<ul>b</ul>"), None);
-        assert_eq!(pair("  ", "  "), Some((String::new(), String::new())));
-    }
 
     #[test]
     fn a_piece_found_twice_has_no_place() {

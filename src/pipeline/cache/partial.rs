@@ -30,13 +30,11 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::cards::only_place;
-use super::html_links_resolve;
-use super::splice::{links_end_inside, moved, spliced_bytes};
+use super::splice::{moved, pieces_fit, spliced_bytes, without_common_ends};
 use crate::html_scan::fragment_tags;
 use crate::load::Sources;
 use crate::model::{PageId, Site};
-use crate::output::links::site_paths_in_html;
-use crate::output::origins::{CleanPages, ends_in_data_state, found_clean, piece_is_clean};
+use crate::output::origins::{CleanPages, ends_in_data_state, found_clean};
 use crate::output::{Contents, Output};
 use crate::render::cache::{Piece, RenderCache};
 use crate::render::inputs::{Generated, GeneratedRecord};
@@ -197,29 +195,13 @@ impl PartialSplice<'_> {
         let new_output = render_alone(self.new, self.partial, &site)?;
         // A partial's file ends with a line break, which its output keeps: the pieces are what
         // lies between the same white space before and after, which stays in the page.
-        let (old_before, old, old_after) = spaced(&old_output);
-        let (new_before, new, new_after) = spaced(&new_output);
-        let same_space = old_before == new_before && old_after == new_after;
-        let bounded = |piece: &str| piece.starts_with('<') && piece.ends_with('>');
-        let to_first_quote = |piece: &str| piece.find('"').map(|at| piece[..=at].to_owned());
-        let fits = same_space
-            && bounded(old)
-            && bounded(new)
-            && to_first_quote(old).is_some()
-            && to_first_quote(old) == to_first_quote(new)
-            && links_end_inside(old)
-            && links_end_inside(new)
-            && ends_in_data_state(old)
-            && fragment_tags(old).1
-            && fragment_tags(new).1
-            && piece_is_clean(self.sources, new)
-            && html_links_resolve(new, self.merged);
-        let same_links = site_paths_in_html(old) == site_paths_in_html(new);
+        let (old, new) = without_common_ends(old_output, new_output)?;
+        let same_links = pieces_fit(self.sources, self.merged, &old, &new)?;
         let pieces = Pieces {
             old: Finder::new(old.as_bytes()).into_owned(),
-            new: new.to_owned(),
+            new,
         };
-        fits.then_some((pieces, same_links))
+        Some((pieces, same_links))
     }
 
     /// The page at `path` with the new piece in the old one's place, that place remembered.
@@ -228,6 +210,9 @@ impl PartialSplice<'_> {
             return Outcome::Render;
         };
         let old = pieces.old.needle();
+        if old == pieces.new.as_bytes() {
+            return Outcome::Unchanged;
+        }
         let placed = cache.placed(bytes);
         let known = placed
             .iter()
@@ -237,9 +222,6 @@ impl PartialSplice<'_> {
         let Some(at) = known.or_else(|| self.found_place(bytes, &pieces.old)) else {
             return Outcome::Render;
         };
-        if old == pieces.new.as_bytes() {
-            return Outcome::Unchanged;
-        }
         // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
         let html = Arc::new(spliced_bytes(bytes, &at, pieces.new.as_bytes()));
         // The page's other pieces known (topic links, cards) move with the footer.
@@ -266,14 +248,4 @@ impl PartialSplice<'_> {
             && (!rewritten || fragment_tags(start).1);
         proven.then_some(at)
     }
-}
-
-/// `output` as the white space it starts with, what lies between, and the white space it ends
-/// with.
-fn spaced(output: &str) -> (&str, &str, &str) {
-    let space = |c: char| c.is_ascii_whitespace();
-    let rest = output.trim_start_matches(space);
-    let core = rest.trim_end_matches(space);
-    let before = &output[..output.len() - rest.len()];
-    (before, core, &rest[core.len()..])
 }

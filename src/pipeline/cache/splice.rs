@@ -35,6 +35,7 @@ use rayon::prelude::*;
 
 use super::html_links_resolve;
 use super::plans::Files;
+use crate::html_scan::fragment_tags;
 use crate::load::Sources;
 use crate::model::{Page, PageId, PageKind, Site, TopicId};
 use crate::output::links::site_paths_in_html;
@@ -180,21 +181,10 @@ impl Splice<'_> {
     }
 
     /// `old` and `new`, a partial rendered alone as it was and as it is, when both may be
-    /// spliced (see the module's comment); `None` otherwise.
+    /// spliced (see [`pieces_fit`]); `None` otherwise.
     pub(super) fn pieces(&self, old: String, new: String) -> Option<Pieces> {
-        let bounded = |piece: &str| piece.starts_with('<') && piece.ends_with('>');
-        let to_first_quote = |piece: &str| piece.find('"').map(|at| piece[..=at].to_owned());
-        let fits = bounded(&old)
-            && bounded(&new)
-            && to_first_quote(&old).is_some()
-            && to_first_quote(&old) == to_first_quote(&new)
-            && links_end_inside(&old)
-            && links_end_inside(&new)
-            && ends_in_data_state(&old)
-            && piece_is_clean(self.sources, &new);
-        let same_links = site_paths_in_html(&old) == site_paths_in_html(&new);
-        let links_fit = same_links || html_links_resolve(&new, self.merged);
-        (fits && links_fit).then_some(Pieces {
+        let same_links = pieces_fit(self.sources, self.merged, &old, &new)?;
+        Some(Pieces {
             old,
             new,
             same_links,
@@ -224,6 +214,52 @@ impl Splice<'_> {
 /// each is made only when every template is the theme's).
 pub(super) fn plain_theme_page(page: &Page) -> bool {
     page.kind == PageKind::Page && page.template.as_deref().is_none_or(|t| t == "page.html")
+}
+
+/// Whether `old` and `new`, a partial rendered alone as it was and as it is, may be spliced
+/// (see the module's comment): each bounded by `<` and `>`, the two alike up to their first
+/// `"`, each link in them ending in them, the old read alone ending in the tokenizer's data
+/// state, the new loading nothing and ending there too, and both ending outside any comment
+/// and tag by the scan that rewrites a page's addresses under a folder (so that a place proven
+/// on a page rewritten after rendering stays proven when a piece before it is replaced); the
+/// new piece's links resolve in `merged`, unless they are the old one's. `Some(same links)`
+/// when they may.
+pub(super) fn pieces_fit(sources: &Sources, merged: &Output, old: &str, new: &str) -> Option<bool> {
+    let bounded = |piece: &str| piece.starts_with('<') && piece.ends_with('>');
+    fn to_first_quote(piece: &str) -> Option<&str> {
+        piece.find('"').map(|at| &piece[..=at])
+    }
+    let fits = bounded(old)
+        && bounded(new)
+        && to_first_quote(old).is_some()
+        && to_first_quote(old) == to_first_quote(new)
+        && links_end_inside(old)
+        && links_end_inside(new)
+        && ends_in_data_state(old)
+        && fragment_tags(old).1
+        && fragment_tags(new).1
+        && piece_is_clean(sources, new);
+    let same_links = site_paths_in_html(old) == site_paths_in_html(new);
+    (fits && (same_links || html_links_resolve(new, merged))).then_some(same_links)
+}
+
+/// `old` and `new` without the white space they start and end with, when it is the same in
+/// both (a partial's file ends with a line break, which its output keeps): splicing what is
+/// left in place of what is left gives the same page, and each is then bounded by `<` and `>`.
+pub(super) fn without_common_ends(old: String, new: String) -> Option<(String, String)> {
+    let ends = |piece: &str| {
+        let start = piece.len() - piece.trim_start().len();
+        let end = piece.trim_end().len().max(start);
+        (start, end)
+    };
+    let ((old_start, old_end), (new_start, new_end)) = (ends(&old), ends(&new));
+    let same = old[..old_start] == new[..new_start] && old[old_end..] == new[new_end..];
+    same.then(|| {
+        (
+            old[old_start..old_end].to_owned(),
+            new[new_start..new_end].to_owned(),
+        )
+    })
 }
 
 /// Where `placed` (a spliced page's pieces) says `piece` is.
@@ -301,6 +337,18 @@ pub(super) fn links_end_inside(piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_white_space_both_pieces_share_is_taken_off() {
+        let pair = |old: &str, new: &str| without_common_ends(old.to_owned(), new.to_owned());
+        assert_eq!(
+            pair("<ul>a</ul>\n", "<ul>b</ul>\n"),
+            Some(("<ul>a</ul>".to_owned(), "<ul>b</ul>".to_owned()))
+        );
+        assert_eq!(pair("<ul>a</ul>\n", "<ul>b</ul>"), None);
+        assert_eq!(pair(" <ul>a</ul>", "\t<ul>b</ul>"), None);
+        assert_eq!(pair("  ", "  "), Some((String::new(), String::new())));
+    }
 
     #[test]
     fn pieces_after_a_splice_move_by_the_difference_and_overlapping_ones_are_lost() {
