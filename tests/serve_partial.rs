@@ -117,40 +117,34 @@ fn footer_edits_of_the_example_site_are_spliced() {
     }
 }
 
-#[test]
-fn a_footer_that_reads_the_page_is_rendered_whole() {
+/// The council site with the theme's footer as its override, edited to `to`: every page must
+/// be rendered whole.
+fn rendered_whole_from_the_theme_footer(to: &str, step: &str) {
     let site = scratch_copy("council");
     let root = site.path();
     write(root, FOOTER, &theme_footer());
     let mut live = LiveSite::start(options(root));
     let pages = live.shared().current().output.page_count;
-    let (rendered, spliced) = footer_edit(
-        &mut live,
-        root,
-        "<div class=\"wrap\">",
+    let (rendered, spliced) = footer_edit(&mut live, root, "<div class=\"wrap\">", to, step);
+    assert_eq!((rendered, spliced), (pages, 0), "{step}");
+}
+
+#[test]
+fn a_footer_that_reads_the_page_is_rendered_whole() {
+    rendered_whole_from_the_theme_footer(
         "<div class=\"wrap\">{% if page is defined %}<p>{{ page.title }}</p>{% endif %}",
         "page title",
     );
-    assert_eq!((rendered, spliced), (pages, 0));
 }
 
 /// A name the footer sets only under a condition is read from the page's view when the
 /// condition fails: from the theme's footer (which qualifies), only the views' names refuse it.
 #[test]
 fn a_footer_that_sets_a_views_name_under_a_condition_is_rendered_whole() {
-    let site = scratch_copy("council");
-    let root = site.path();
-    write(root, FOOTER, &theme_footer());
-    let mut live = LiveSite::start(options(root));
-    let pages = live.shared().current().output.page_count;
-    let (rendered, spliced) = footer_edit(
-        &mut live,
-        root,
-        "<div class=\"wrap\">",
+    rendered_whole_from_the_theme_footer(
         "{% if site.nothing %}{% set page = 1 %}{% endif %}<div class=\"wrap\">{% if page is defined %}<p>{{ page.title }}</p>{% endif %}",
         "a name set under a condition",
     );
-    assert_eq!((rendered, spliced), (pages, 0));
 }
 
 /// A site template that extends the footer and fills a block of it: a page of it holds the

@@ -24,7 +24,6 @@ use super::splice::{
 };
 use crate::model::service::ServiceIndex;
 use crate::model::{Page, PageId, Site};
-use crate::output::Contents;
 use crate::render::cache::Piece;
 use crate::render::cards::{CardsSite, CardsView};
 use crate::render::directory::views::related_services;
@@ -73,13 +72,10 @@ impl Splice<'_> {
                 let Some(Some(piece)) = pieces.get(&lists) else {
                     return Outcome::Render(id);
                 };
-                let path = page.url.output_file();
-                let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
-                    return Outcome::Render(id);
+                let (path, bytes) = match self.kept(id, piece) {
+                    Ok(kept) => kept,
+                    Err(outcome) => return outcome,
                 };
-                if piece.old == piece.new {
-                    return Outcome::Unchanged;
-                }
                 // Where an earlier splice put the cards, else where the old cards are found
                 // once (the template's place, then), proven once per page; with the page's
                 // topic links, where its render recorded them, proven then too (the next

@@ -159,13 +159,10 @@ impl Splice<'_> {
                 let Some(Some(piece)) = pieces.get(page.topics.as_slice()) else {
                     return Outcome::Render(id);
                 };
-                let path = page.url.output_file();
-                let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
-                    return Outcome::Render(id);
+                let (path, bytes) = match self.kept(id, piece) {
+                    Ok(kept) => kept,
+                    Err(outcome) => return outcome,
                 };
-                if piece.old == piece.new {
-                    return Outcome::Unchanged;
-                }
                 let placed = cache.placed(bytes);
                 let at = match place_of(&placed, Piece::TopicLinks) {
                     Some(at) => Some(at),
@@ -189,6 +186,24 @@ impl Splice<'_> {
             new,
             same_links,
         })
+    }
+
+    /// The file of page `id` and its bytes as the last build published them, to splice
+    /// `piece` into; else what becomes of the page: left as it is when the piece comes out as
+    /// it was (nothing else of it changed), rendered when it was not published.
+    pub(super) fn kept(
+        &self,
+        id: PageId,
+        piece: &Pieces,
+    ) -> Result<(String, &Arc<Vec<u8>>), Outcome> {
+        let path = self.site.pages[id].url.output_file();
+        let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
+            return Err(Outcome::Render(id));
+        };
+        if piece.old == piece.new {
+            return Err(Outcome::Unchanged);
+        }
+        Ok((path, bytes))
     }
 
     /// Where a page as a render left it holds its topic links, when the render cache recorded
