@@ -16,8 +16,8 @@
 //! tokenizer's data state, proven once per page; each piece read alone ends there and the new
 //! one loads nothing. On a page rewritten under a folder once rendered (a site with templates of
 //! its own), the rewriter's scan of the start must end outside any comment and tag too, so that
-//! it reads the piece alone as the page's. Links: the new piece's resolve (once per language),
-//! and the page's link scan cannot read across the place (each piece starts with `<`, ends with
+//! it reads the piece alone as the page's. Links: the new piece's resolve unless they are the
+//! old one's (checked once per language, [`super::splice::pieces_fit`]), and the page's link scan cannot read across the place (each piece starts with `<`, ends with
 //! `>`, the two agree up to their first `"`, each link a piece holds ends in it): when the two
 //! pieces link to the same paths, the page links where it did and the warnings need not read
 //! it again.
@@ -30,12 +30,10 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::cards::only_place;
-use super::splice::{moved, pieces_fit, spliced_bytes, without_common_ends};
+use super::splice::{self, Splice, place_of, splice_at, without_common_ends};
 use crate::html_scan::fragment_tags;
-use crate::load::Sources;
-use crate::model::{PageId, Site};
-use crate::output::origins::{CleanPages, ends_in_data_state, found_clean};
-use crate::output::{Contents, Output};
+use crate::model::PageId;
+use crate::output::Contents;
 use crate::render::cache::{Piece, RenderCache};
 use crate::render::inputs::{Generated, GeneratedRecord};
 use crate::render::partial::{SplicedPartial, render_alone};
@@ -43,19 +41,12 @@ use crate::render::template_deps::TemplateDeps;
 use crate::render::views::site_view;
 use crate::render::{Templates, default_template};
 
-/// What a language's splice of a partial reads.
+/// What a language's splice of a partial reads: the partial, the last build's templates, and
+/// what every splice reads (the model is the same before and after, the templates the new).
 pub(super) struct PartialSplice<'a> {
     pub(super) partial: &'a SplicedPartial,
-    /// The last build's templates, and the new ones.
     pub(super) old: &'a Templates,
-    pub(super) new: &'a Templates,
-    pub(super) site: &'a Site,
-    pub(super) sources: &'a Sources,
-    /// This language's output.
-    pub(super) own: &'a Output,
-    /// Every language's.
-    pub(super) merged: &'a Output,
-    pub(super) clean_pages: &'a CleanPages,
+    pub(super) splice: Splice<'a>,
 }
 
 /// The pages spliced, and those left to render whole.
@@ -68,10 +59,10 @@ pub(super) struct Spliced {
     pub(super) rest_groups: Vec<Generated>,
 }
 
-/// The partial rendered alone with the old templates and the new.
+/// The partial rendered alone with the old templates and the new, and what finds the old.
 struct Pieces {
+    text: splice::Pieces,
     old: Finder<'static>,
-    new: String,
 }
 
 /// What a page to splice is: a content page, or one of a group's.
@@ -101,7 +92,7 @@ impl PartialSplice<'_> {
         records: &BTreeMap<Generated, GeneratedRecord>,
         deps: &TemplateDeps,
     ) -> Option<Spliced> {
-        let cache = self.new.cache()?;
+        let cache = self.splice.templates.cache()?;
         let (pieces, same_links) = self.pieces()?;
         cache.forget_unplaced();
         let (paths, mut rest_ids, mut rest_groups) = self.candidates(ids, groups, records, deps);
@@ -150,7 +141,7 @@ impl PartialSplice<'_> {
     ) -> (Vec<(String, Of)>, Vec<PageId>, Vec<Generated>) {
         // A few templates, each asked once.
         let mut answers: BTreeMap<String, bool> = BTreeMap::new();
-        let templates = self.new.sources();
+        let templates = self.splice.templates.sources();
         let mut holds = |template: &str| -> bool {
             *answers.entry(template.to_owned()).or_insert_with(|| {
                 deps.set(template)
@@ -160,7 +151,7 @@ impl PartialSplice<'_> {
         let mut paths = Vec::new();
         let mut rest_ids = Vec::new();
         for &id in ids {
-            let page = &self.site.pages[id];
+            let page = &self.splice.site.pages[id];
             let template = page
                 .template
                 .as_deref()
@@ -190,49 +181,44 @@ impl PartialSplice<'_> {
     /// The partial rendered alone, old and new, when both fit a splice (see the module's
     /// comment), and whether they link to the same paths.
     fn pieces(&self) -> Option<(Pieces, bool)> {
-        let site = site_view(self.site);
+        let site = site_view(self.splice.site);
         let old_output = render_alone(self.old, self.partial, &site)?;
-        let new_output = render_alone(self.new, self.partial, &site)?;
+        let new_output = render_alone(self.splice.templates, self.partial, &site)?;
         // A partial's file ends with a line break, which its output keeps: the pieces are what
         // lies between the same white space before and after, which stays in the page.
         let (old, new) = without_common_ends(old_output, new_output)?;
-        let same_links = pieces_fit(self.sources, self.merged, &old, &new)?;
-        let pieces = Pieces {
-            old: Finder::new(old.as_bytes()).into_owned(),
-            new,
-        };
-        Some((pieces, same_links))
+        let text = self.splice.pieces(old, new)?;
+        let same_links = text.same_links;
+        let old = Finder::new(text.old.as_bytes()).into_owned();
+        Some((Pieces { text, old }, same_links))
     }
 
     /// The page at `path` with the new piece in the old one's place, that place remembered.
     fn spliced(&self, cache: &RenderCache, path: &str, pieces: &Pieces) -> Outcome {
-        let Some(Contents::Bytes(bytes)) = self.own.get(path).map(|f| &f.contents) else {
+        let Some(Contents::Bytes(bytes)) = self.splice.own.get(path).map(|f| &f.contents) else {
             return Outcome::Render;
         };
-        let old = pieces.old.needle();
-        if old == pieces.new.as_bytes() {
+        if pieces.text.old == pieces.text.new {
             return Outcome::Unchanged;
         }
         let placed = cache.placed(bytes);
-        let known = placed
-            .iter()
-            .find(|(piece, _)| *piece == Piece::Footer)
-            .map(|(_, at)| at.clone())
-            .filter(|at| bytes.get(at.clone()) == Some(old));
+        let known = place_of(&placed, Piece::Footer)
+            .filter(|at| bytes.get(at.clone()) == Some(pieces.text.old.as_bytes()));
         let Some(at) = known.or_else(|| self.found_place(bytes, &pieces.old)) else {
             return Outcome::Render;
         };
-        // Each piece starts with `<` and ends with `>`: the page stays UTF-8.
-        let html = Arc::new(spliced_bytes(bytes, &at, pieces.new.as_bytes()));
         // The page's other pieces known (topic links, cards) move with the footer.
-        let mut places: Vec<(Piece, Range<usize>)> = placed
-            .iter()
-            .filter(|(piece, _)| *piece != Piece::Footer)
-            .filter_map(|(piece, place)| Some((*piece, moved(place, &at, pieces.new.len())?)))
-            .collect();
-        places.push((Piece::Footer, at.start..at.start + pieces.new.len()));
-        cache.place_pieces(&html, places);
-        Outcome::Spliced(html)
+        match splice_at(
+            cache,
+            path.to_owned(),
+            bytes,
+            &placed,
+            (Piece::Footer, at),
+            &pieces.text,
+        ) {
+            Some(splice::Outcome::Spliced(_, html, _)) => Outcome::Spliced(html),
+            _ => Outcome::Render,
+        }
     }
 
     /// Where a page as the last build has it holds the old piece, when it holds it exactly
@@ -240,12 +226,13 @@ impl PartialSplice<'_> {
     /// under a folder, outside any comment and tag by the rewriter's scan).
     fn found_place(&self, bytes: &[u8], old: &Finder) -> Option<Range<usize>> {
         let at = only_place(old, bytes)?;
-        let html = std::str::from_utf8(bytes).ok()?;
-        let start = html.get(..at.start)?;
-        let rewritten = !self.sources.config.urls.is_identity();
-        let proven = found_clean(self.sources, self.clean_pages, html)
-            && ends_in_data_state(start)
-            && (!rewritten || fragment_tags(start).1);
-        proven.then_some(at)
+        let rewritten = !self.splice.sources.config.urls.is_identity();
+        let read_alike = || {
+            let start = bytes
+                .get(..at.start)
+                .and_then(|b| std::str::from_utf8(b).ok());
+            start.is_some_and(|start| fragment_tags(start).1)
+        };
+        (self.splice.proven_at(bytes, at.start) && (!rewritten || read_alike())).then_some(at)
     }
 }

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::partial::PartialSplice;
+use super::splice::Splice;
 use super::{Changes, Edited, Kept, fit_last_build, replace_files};
 use crate::diag::{Diagnostics, display_path};
 use crate::load::theme::load_theme;
@@ -275,12 +276,15 @@ impl ThemeEdit {
             let splice = PartialSplice {
                 partial: &partial,
                 old: &part.templates,
-                new: &templates,
-                site,
-                sources,
-                own,
-                merged,
-                clean_pages,
+                splice: Splice {
+                    old: site,
+                    site,
+                    templates: &templates,
+                    sources,
+                    own,
+                    merged,
+                    clean_pages,
+                },
             };
             if let Some(spliced) = splice.pages(&ids, &groups, part.inputs.generated(), deps) {
                 (ids, groups) = (spliced.rest_ids, spliced.rest_groups);
