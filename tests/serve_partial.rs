@@ -149,32 +149,42 @@ fn a_footer_that_sets_a_views_name_under_a_condition_is_rendered_whole() {
 
 /// A site template that extends the footer and fills a block of it: a page of it holds the
 /// footer otherwise than alone (the new footer moves the block), so nothing is spliced.
-#[test]
-fn a_footer_another_template_extends_is_rendered_whole() {
+/// The council site with `footer` as its override and its accessibility page's front matter
+/// end replaced by `page_end`, with `files` written, served and checked against a full build:
+/// the site's folder, the live site and how many pages it has.
+fn council_with_footer(
+    footer: &str,
+    page_end: &str,
+    files: &[(&str, &str)],
+) -> (tempfile::TempDir, LiveSite, usize) {
     let site = scratch_copy("council");
     let root = site.path();
-    write(
-        root,
-        FOOTER,
-        "{% block top %}{% endblock top %}<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>\n",
-    );
-    write(
-        root,
-        "templates/bare.html",
-        "{% extends \"partials/footer.html\" %}{% block top %}<p>Bare</p>{% endblock top %}",
-    );
-    edit(
-        root,
-        "content/accessibility.md",
-        "\n+++\n",
-        "\ntemplate = \"bare.html\"\n+++\n",
-    );
-    let mut live = LiveSite::start(options(root));
+    write(root, FOOTER, footer);
+    for (path, text) in files {
+        write(root, path, text);
+    }
+    edit(root, "content/accessibility.md", "\n+++\n", page_end);
+    let live = LiveSite::start(options(root));
     assert_served_equals_full_build(&live, root, "first build");
     let pages = live.shared().current().output.page_count;
+    (site, live, pages)
+}
+
+/// A site template that extends the footer and fills a block of it: a page of it holds the
+/// footer otherwise than alone (the new footer moves the block), so nothing is spliced.
+#[test]
+fn a_footer_another_template_extends_is_rendered_whole() {
+    let (site, mut live, pages) = council_with_footer(
+        "{% block top %}{% endblock top %}<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>\n",
+        "\ntemplate = \"bare.html\"\n+++\n",
+        &[(
+            "templates/bare.html",
+            "{% extends \"partials/footer.html\" %}{% block top %}<p>Bare</p>{% endblock top %}",
+        )],
+    );
     let (rendered, spliced) = footer_edit(
         &mut live,
-        root,
+        site.path(),
         "{% block top %}{% endblock top %}<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>",
         "<footer class=\"site-footer\"><p>{{ site.title }}!</p></footer>{% block top %}{% endblock top %}",
         "the block moved",
@@ -184,26 +194,15 @@ fn a_footer_another_template_extends_is_rendered_whole() {
 
 #[test]
 fn a_page_that_holds_the_footer_in_its_content_is_rendered_whole() {
-    let site = scratch_copy("council");
-    let root = site.path();
-    write(
-        root,
-        FOOTER,
-        "<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>\n",
-    );
     // The page's own HTML is the footer as every page holds it: found twice there.
-    edit(
-        root,
-        "content/accessibility.md",
-        "\n+++\n",
+    let (site, mut live, pages) = council_with_footer(
+        "<footer class=\"site-footer\"><p>{{ site.title }}</p></footer>\n",
         "\n+++\n\n<footer class=\"site-footer\"><p>Northmoor Families</p></footer>\n",
+        &[],
     );
-    let mut live = LiveSite::start(options(root));
-    assert_served_equals_full_build(&live, root, "first build");
-    let pages = live.shared().current().output.page_count;
     let (rendered, spliced) = footer_edit(
         &mut live,
-        root,
+        site.path(),
         "<p>{{ site.title }}</p>",
         "<p>{{ site.title }}.</p>",
         "footer in a page's content",
