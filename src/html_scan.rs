@@ -12,6 +12,10 @@ use std::ops::Range;
 
 use html5gum::{Emitter, State, Tokenizer};
 
+mod plain;
+
+pub use plain::{NotPlain, read_plain_start_tags};
+
 /// A start tag as a browser's tokenizer reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartTag {

@@ -18,7 +18,8 @@ use crate::css_scan::{CssUrlKind, css_urls};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, StartTagReader, noscript_ends_read_alike, read_start_tags, urls_of,
+    Attributes, StartTagReader, noscript_ends_read_alike, read_plain_start_tags, read_start_tags,
+    urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -534,6 +535,9 @@ fn link_fetches(rel: &str) -> bool {
 /// Every load from another origin in an HTML text, in order, as a browser would read the
 /// page (see [`read_start_tags`]). Only the attributes that may fetch, and `style`, are read.
 pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
+    if plainly_clean(html, own) {
+        return Vec::new();
+    }
     let mut finder = LoadFinder {
         own,
         loads: Vec::new(),
@@ -555,6 +559,23 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
         }
     }
     finder.loads
+}
+
+/// Whether `html` is plain HTML (as [`read_plain_start_tags`] reads it: the pages the build
+/// renders are) that loads nothing from another origin, read by the same [`LoadFinder`] as
+/// html5gum's reading would give it the same tags. Anything else, and any finding, is read
+/// again by html5gum, so what is reported and how is that reading's.
+fn plainly_clean(html: &str, own: &str) -> bool {
+    let mut finder = LoadFinder {
+        own,
+        loads: Vec::new(),
+        frames: Vec::new(),
+        noscript_ends: 0,
+    };
+    read_plain_start_tags(html, &mut finder).is_ok()
+        && finder.loads.is_empty()
+        && finder.frames.is_empty()
+        && noscript_ends_read_alike(html, finder.noscript_ends)
 }
 
 /// What is said of a page whose `<noscript>` a browser reads otherwise with JavaScript on.
