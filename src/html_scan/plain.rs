@@ -18,6 +18,10 @@
 //! (character references in text and in values not kept, other characters in values and text)
 //! the tokenizer reads without changing what it does with the tags.
 //!
+//! Being html5gum's reading, it shares that reading's known gap (README, 'Known gaps'): a
+//! `<style>` or `<title>` inside `<svg>` or `<math>` is read as raw text up to its end tag, as
+//! in HTML, where a browser reads markup.
+//!
 //! `tests/origin_reader.rs` holds it to html5gum's reading: every page of the example and
 //! council sites, the markup chosen to trip tokenizers up, and random pages made of it.
 
