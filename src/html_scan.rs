@@ -3,8 +3,10 @@
 //! comments, raw text and odd markup as the HTML standard says), start tags with where each
 //! value sits in the text ([`tags`], a small scanner for rewriting the site's own addresses);
 //! style sheets are [`crate::css_scan`]'s. A leaf module: the origin check (stage 4) reads
-//! with [`read_start_tags`], and [`crate::site_url`] rewrites the site's own addresses with
-//! [`tags`] when the site is hosted under a folder.
+//! plain pages (the build's own) with [`read_plain_start_tags`], a quick reading that gives
+//! exactly what [`read_start_tags`] would or refuses the page, and the rest with
+//! [`read_start_tags`]; [`crate::site_url`] rewrites the site's own addresses with [`tags`]
+//! when the site is hosted under a folder.
 
 use std::borrow::Cow;
 use std::convert::Infallible;
@@ -88,10 +90,9 @@ pub fn noscript_ends_read_alike(html: &str, end_tags_read: usize) -> bool {
             bytes
                 .get(at + 2..at + 10)
                 .is_some_and(|name| name.eq_ignore_ascii_case(b"noscript"))
-                && matches!(
-                    bytes.get(at + 10),
-                    Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>')
-                )
+                && bytes
+                    .get(at + 10)
+                    .is_some_and(|&b| is_space(b) || matches!(b, b'/' | b'>'))
         })
         .count();
     written == end_tags_read
@@ -348,16 +349,10 @@ impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
             },
         );
         // `<script/>` opens a script all the same: HTML ignores the slash.
-        match name {
-            "script" => Some(State::ScriptData),
-            "style" => {
-                self.in_style = true;
-                Some(State::RawText)
-            }
-            "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
-            "title" | "textarea" => Some(State::RcData),
-            _ => None,
+        if name == "style" {
+            self.in_style = true;
         }
+        text_state(name)
     }
 
     fn emit_current_comment(&mut self) {}
@@ -531,6 +526,26 @@ fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize, bool) {
             found.push((name, "", i));
         }
     }
+}
+
+/// The tokenizer's state after the start tag of element `name` when what follows is read as
+/// text up to its end tag (a script, a style sheet, a title...), switched by the name alone as
+/// the tree builder switches it outside SVG and MathML (README, 'Known gaps'); `None` for
+/// markup. Both readings of start tags ([`read_start_tags`] and [`read_plain_start_tags`])
+/// switch by it, so that a change here changes both.
+fn text_state(name: &str) -> Option<State> {
+    match name {
+        "script" => Some(State::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
+        "title" | "textarea" => Some(State::RcData),
+        _ => None,
+    }
+}
+
+/// Whether `byte` is HTML's ASCII white space as the tokenizer reads it (carriage returns are
+/// line feeds by then).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0c' | b' ')
 }
 
 /// `name` with ASCII letters lower-cased, copied only when it has a capital (the build's own

@@ -20,6 +20,7 @@ use hubsite::html_scan::{
     Attributes, StartTagReader, read_plain_start_tags, read_start_tags, start_tags,
 };
 use hubsite::output::links::site_paths_in_html;
+use hubsite::output::origins::{foreign_loads_in_html, foreign_loads_read_whole};
 use proptest::prelude::*;
 
 /// Fails with the first start tag that the two readings see differently.
@@ -183,6 +184,7 @@ fn the_quick_reading_of_plain_pages_is_html5gums_on_every_page_of_both_sites() {
         for (path, html) in &html_pages(&root) {
             pages += 1;
             read += usize::from(assert_plain_read_alike(path, html));
+            assert_origin_check_alike(html);
         }
     }
     // Rendered pages are plain: nearly all are read quickly.
@@ -211,9 +213,11 @@ fn the_quick_reading_reads_plain_markup_as_html5gum_and_refuses_the_rest() {
         "<img src=\"&#128;\">",
         "<img src=\"&ampx\">",
         "<script>a < b</script>",
+        "<xmp><p></xmp>",
+        "<noembed></noembed x>",
+        "<title>a</title >",
         "<!-- a -- b -->",
         "<!--->",
-        "<iframe srcdoc=x></iframe>",
         "</p class=x>",
         "a < b",
         "<img src=x\r\n>",
@@ -245,6 +249,11 @@ const PLAIN_PIECES: &[&str] = &[
     "<style></style>",
     "<title>T &amp; U</title>",
     "<textarea>x</textarea>",
+    "<xmp>x</xmp>",
+    "<iframe srcdoc=\"<img src=//x.example/f>\"></iframe>",
+    "<noembed><img src=//x.example/n></noembed>",
+    "<noframes>y</noframes>",
+    "<plaintext>",
     "<!-- c -->",
     "<!---->",
     "<!-- <!-->",
@@ -273,6 +282,43 @@ const PLAIN_PIECES: &[&str] = &[
     "-",
     ">",
 ];
+
+/// Pieces the quick reading must read (not refuse), in any order: what rendered pages hold.
+const ALWAYS_PLAIN: &[&str] = &[
+    "<p>",
+    "</p>",
+    "text ",
+    "&amp; &lt; &#233;",
+    "<a href=\"/x/?a&amp;b\" class=c>",
+    "<img src=\"//x.example/a.png\" alt='x > y'>",
+    "<link rel=stylesheet href=/s.css>",
+    "<script src=/a.js defer></script>",
+    "<style>a{b:url(//x.example/c)}</style>",
+    "<title>T &amp; U</title>",
+    "<textarea>x</textarea>",
+    "<xmp>x</xmp>",
+    "<!-- c -->",
+    "<!DOCTYPE html>",
+    "<br/>",
+    "<noscript>",
+    "</noscript>",
+    "<svg viewBox=\"0 0 1 1\"><use href=#i /></svg>",
+    "<meta http-equiv=refresh content=\"0; url=https://x.example/\">",
+    "<a title=\"Dads&#39; group &quot;here&quot;\" href=/q>",
+    "<iframe src=\"https://x.example/\"></iframe>",
+    "\n",
+];
+
+/// The origin check on `html` (own origin `https://hub.example.org`) as it runs, and read by
+/// html5gum alone: equal, or the quick reading found a page clean that is not.
+fn assert_origin_check_alike(html: &str) {
+    let own = "https://hub.example.org";
+    assert_eq!(
+        foreign_loads_in_html(html, own),
+        foreign_loads_read_whole(html, own),
+        "{html:?}"
+    );
+}
 
 #[test]
 fn markup_that_trips_tokenizers_up_is_read_as_html5ever_reads_it() {
@@ -304,6 +350,16 @@ proptest! {
     ) {
         let html: String = parts.iter().map(|&i| PLAIN_PIECES[i]).collect();
         assert_plain_read_alike(&html, &html);
+        assert_origin_check_alike(&html);
+    }
+
+    #[test]
+    fn pages_of_plain_pieces_are_read_quickly_and_as_html5gum_reads_them(
+        parts in proptest::collection::vec(0..ALWAYS_PLAIN.len(), 1..24)
+    ) {
+        let html: String = parts.iter().map(|&i| ALWAYS_PLAIN[i]).collect();
+        prop_assert!(assert_plain_read_alike(&html, &html), "refused: {:?}", html);
+        assert_origin_check_alike(&html);
     }
 
     #[test]
@@ -311,6 +367,7 @@ proptest! {
         html in "[<>/!?='\" a-zA-Z0-9&#;:\\-\t\n\u{c}é]{0,80}"
     ) {
         assert_plain_read_alike(&html, &html);
+        assert_origin_check_alike(&html);
     }
 
     #[test]

@@ -1,22 +1,24 @@
 //! A quick reading of plain HTML's start tags, for the origin check: the pages hubsite renders
-//! are plain (lower-case names, quoted values, `&amp;` and `&#39;` the only references, scripts
-//! without `<`), and html5gum's tokenizer, which reads any HTML as a browser does, reads them one
-//! byte at a time. [`read_plain_start_tags`] gives a [`StartTagReader`] exactly what
-//! [`super::read_start_tags`] gives it, for HTML within the narrow form below, and refuses
-//! anything else ([`NotPlain`]), which is then read by html5gum. It never guesses: whatever it
-//! does not read exactly as the standard's tokenizer does, it refuses.
+//! are plain (lower-case names, quoted values, the character references HTML escaping writes,
+//! scripts without `<`), and html5gum's tokenizer, which reads any HTML as a browser does,
+//! reads them one byte at a time. [`read_plain_start_tags`] gives a [`StartTagReader`] exactly
+//! what [`super::read_start_tags`] (html5gum) gives it, for HTML within the narrow form below,
+//! and refuses anything else ([`NotPlain`]), which is then read by html5gum. It never guesses:
+//! whatever html5gum's reading might read otherwise, it refuses.
 //!
 //! Plain HTML, as read here: no carriage return and no NUL anywhere (the tokenizer rewrites
 //! both); every `<` begins a start tag or an end tag with a lower-case name of letters, digits
 //! and `-` (an end tag written `</name>`, nothing after the name), a comment whose first `--`
 //! is its `-->`, or `<!DOCTYPE html>`; start tags whose attribute names are ASCII letters
-//! (lower-cased, as the tokenizer does), digits, `-`, `_`, `:` and `.`, whose values are quoted or unquoted without `"`,
-//! `'`, `<`, `=` or a backtick, and whose character references, in the values the reader
-//! keeps, are those HTML escaping writes (`&amp;`, `&#39;`: see [`decode`]); after `<script>`,
-//! `<style>`, `<title>` and `<textarea>`, no `<` before their end tag, written as above;
-//! no `<xmp>`, `<iframe>`, `<noembed>` or `<noframes>`. Everything else the text may hold
-//! (character references in text and in values not kept, other characters in values and text)
-//! the tokenizer reads without changing what it does with the tags.
+//! (lower-cased, as the tokenizer does), digits, `-`, `_`, `:` and `.`, whose values are
+//! quoted or unquoted without `"`, `'`, `<`, `=` or a backtick, and whose character references,
+//! in the values the reader keeps, are the named `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` or
+//! a numeric one for a printable character, each with its `;` (see [`decode`]); after the
+//! start tag of an element whose content the tokenizer reads as text (a script, a style sheet,
+//! a title: [`super::text_state`], the one list both readings switch by), no `<` before its
+//! end tag, written as above. Everything else the text may hold (character references in text
+//! and in values not kept, other characters in values and text) the tokenizer reads without
+//! changing what it does with the tags.
 //!
 //! Being html5gum's reading, it shares that reading's known gap (README, 'Known gaps'): a
 //! `<style>` or `<title>` inside `<svg>` or `<math>` is read as raw text up to its end tag, as
@@ -25,10 +27,9 @@
 //! `tests/origin_reader.rs` holds it to html5gum's reading: every page of the example and
 //! council sites, the markup chosen to trip tokenizers up, and random pages made of it.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use super::{Attributes, StartTagReader};
+use super::{Attributes, StartTagReader, is_space, lowercase, text_state};
 
 /// The HTML is not plain as [`read_plain_start_tags`] reads it: read it with
 /// [`super::read_start_tags`] instead (the reader may have been given some of its tags).
@@ -81,7 +82,8 @@ fn start_tag<'h>(
     // A name with anything else in it (`<feImage>`, `<é>`) is html5gum's to read.
     if !matches!(
         bytes.get(name_end),
-        Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>')
+        Some(&b) if is_space(b) || b == b'/' || b == b'>'
+
     ) {
         return Err(NotPlain);
     }
@@ -142,10 +144,10 @@ fn start_tag<'h>(
     Ok((name, i + 1))
 }
 
-/// Appends `value` to `out` with its character references decoded, if they are all of the
-/// forms HTML escaping writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, and `&#39;` or
-/// `&#x27;` with a `;` for a printable character), which decode alike wherever they stand;
-/// refuses any other.
+/// Appends `value` to `out` with its character references decoded, if each is one of the
+/// named `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` or a decimal or hexadecimal one of at most
+/// six digits for a printable character (`&#39;`, `&#x27;`), each with its `;`: these decode
+/// alike wherever they stand; refuses any other.
 fn decode(value: &[u8], out: &mut Vec<u8>) -> Result<(), NotPlain> {
     let mut rest = value;
     while let Some(amp) = memchr::memchr(b'&', rest) {
@@ -205,7 +207,7 @@ fn attribute_value(bytes: &[u8], i: usize) -> Result<(Range<usize>, usize), NotP
             }
             // An empty value before `>` or a character the tokenizer complains of.
             match bytes.get(end) {
-                Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'>') if end > i => Ok((i..end, end)),
+                Some(&b) if end > i && (is_space(b) || b == b'>') => Ok((i..end, end)),
                 _ => Err(NotPlain),
             }
         }
@@ -221,24 +223,25 @@ fn after_start_tag(
     end: usize,
     reader: &mut impl StartTagReader,
 ) -> Result<usize, NotPlain> {
-    let end_tag: &[u8] = match name {
-        "script" => b"</script>",
-        "style" => b"</style>",
-        "title" => b"</title>",
-        "textarea" => b"</textarea>",
-        "xmp" | "iframe" | "noembed" | "noframes" => return Err(NotPlain),
-        _ => return Ok(end),
-    };
+    if text_state(name).is_none() {
+        return Ok(end);
+    }
+    // Read as text up to the first `<`, which must begin the element's end tag as written here
+    // (`</name>`): the text then holds no markup, and the tokenizer ends it there too.
     let bytes = html.as_bytes();
     let text_end = end + memchr::memchr(b'<', &bytes[end..]).ok_or(NotPlain)?;
-    if !bytes[text_end..].starts_with(end_tag) {
+    let closed = bytes[text_end..]
+        .strip_prefix(b"</")
+        .and_then(|rest| rest.strip_prefix(name.as_bytes()))
+        .is_some_and(|rest| rest.first() == Some(&b'>'));
+    if !closed {
         return Err(NotPlain);
     }
     if name == "style" && text_end > end {
         reader.style_sheet(&html[end..text_end]);
     }
     reader.end_tag(name);
-    Ok(text_end + end_tag.len())
+    Ok(text_end + "</".len() + name.len() + ">".len())
 }
 
 /// Reads the end tag whose name begins at `from` (`</name>`), gives it to `reader`; the offset
@@ -290,18 +293,10 @@ fn name_end(bytes: &[u8], from: usize) -> usize {
 }
 
 fn skip_space(bytes: &[u8], mut i: usize) -> usize {
-    while matches!(bytes.get(i), Some(b'\t' | b'\n' | b'\x0c' | b' ')) {
+    while bytes.get(i).is_some_and(|&b| is_space(b)) {
         i += 1;
     }
     i
-}
-
-/// `name` with its ASCII capitals in lower case, copied only when it has one.
-fn lowercase(name: &str) -> Cow<'_, str> {
-    match name.bytes().any(|b| b.is_ascii_uppercase()) {
-        true => Cow::Owned(name.to_ascii_lowercase()),
-        false => Cow::Borrowed(name),
-    }
 }
 
 fn is_attribute_name_byte(b: u8) -> bool {
@@ -309,8 +304,5 @@ fn is_attribute_name_byte(b: u8) -> bool {
 }
 
 fn is_unquoted_value_byte(b: u8) -> bool {
-    !matches!(
-        b,
-        b'\t' | b'\n' | b'\x0c' | b' ' | b'>' | b'"' | b'\'' | b'<' | b'=' | b'`'
-    )
+    !is_space(b) && !matches!(b, b'>' | b'"' | b'\'' | b'<' | b'=' | b'`')
 }

@@ -534,16 +534,21 @@ fn link_fetches(rel: &str) -> bool {
 
 /// Every load from another origin in an HTML text, in order, as a browser would read the
 /// page (see [`read_start_tags`]). Only the attributes that may fetch, and `style`, are read.
+/// A plain page (the build's own) found clean by the quick reading is clean; any other, and any
+/// with a finding, is read by html5gum ([`foreign_loads_read_whole`]), so every finding and how
+/// it is reported are that reading's.
 pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     if plainly_clean(html, own) {
-        return Vec::new();
+        Vec::new()
+    } else {
+        foreign_loads_read_whole(html, own)
     }
-    let mut finder = LoadFinder {
-        own,
-        loads: Vec::new(),
-        frames: vec![Cow::Borrowed(html)],
-        noscript_ends: 0,
-    };
+}
+
+/// [`foreign_loads_in_html`] read by html5gum alone, without the quick reading of plain pages:
+/// what that reading is held to (`tests/origin_reader.rs`).
+pub fn foreign_loads_read_whole(html: &str, own: &str) -> Vec<Load<'static>> {
+    let mut finder = LoadFinder::new(own, Some(html));
     // Each `<iframe srcdoc>` is a page of its own, read as one: in turn rather than within
     // its parent, so that frames nested in frames cannot run the stack out.
     while let Some(page) = finder.frames.pop() {
@@ -561,17 +566,11 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
     finder.loads
 }
 
-/// Whether `html` is plain HTML (as [`read_plain_start_tags`] reads it: the pages the build
-/// renders are) that loads nothing from another origin, read by the same [`LoadFinder`] as
-/// html5gum's reading would give it the same tags. Anything else, and any finding, is read
-/// again by html5gum, so what is reported and how is that reading's.
+/// Whether `html` is plain (as [`read_plain_start_tags`] reads it, which gives the same
+/// [`LoadFinder`] exactly the tags html5gum's reading would) and loads nothing from another
+/// origin: no load, no frame to read and every `</noscript` read alike.
 fn plainly_clean(html: &str, own: &str) -> bool {
-    let mut finder = LoadFinder {
-        own,
-        loads: Vec::new(),
-        frames: Vec::new(),
-        noscript_ends: 0,
-    };
+    let mut finder = LoadFinder::new(own, None);
     read_plain_start_tags(html, &mut finder).is_ok()
         && finder.loads.is_empty()
         && finder.frames.is_empty()
@@ -594,7 +593,17 @@ struct LoadFinder<'a> {
     frames: Vec<Cow<'a, str>>,
 }
 
-impl LoadFinder<'_> {
+impl<'a> LoadFinder<'a> {
+    /// A finder of loads from origins other than `own`, with `page` to read first.
+    fn new(own: &'a str, page: Option<&'a str>) -> LoadFinder<'a> {
+        LoadFinder {
+            own,
+            loads: Vec::new(),
+            frames: page.map(Cow::Borrowed).into_iter().collect(),
+            noscript_ends: 0,
+        }
+    }
+
     fn css(&mut self, css: &str) {
         self.loads.extend(
             foreign_loads_in_css(css, self.own)
