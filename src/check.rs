@@ -122,10 +122,19 @@ fn linked_paths(
     for chunk in html.chunks(pages_at_once.max(1)) {
         let pages = html_pages(chunk);
         let links = links_of(&pages, output);
-        if let Some(problems) = problems.as_deref_mut() {
-            problems.extend(check_output_links(output, &pages, &links));
+        // The links' problems on the other cores while the linked paths are gathered.
+        let (found, linked_here) = rayon::join(
+            || {
+                problems
+                    .is_some()
+                    .then(|| check_output_links(output, &pages, &links))
+            },
+            || linked_from_pages(&pages, &links),
+        );
+        if let (Some(problems), Some(found)) = (problems.as_deref_mut(), found) {
+            problems.extend(found);
         }
-        for path in linked_from_pages(&pages, &links) {
+        for path in linked_here {
             if !linked.contains(path) {
                 linked.insert(path.to_owned());
             }
@@ -177,23 +186,37 @@ fn check_output_links(
     pages: &[(&str, PageText<'_>)],
     links: &[Vec<PageLink>],
 ) -> Diagnostics {
+    // Page by page across cores; each page's problems in its place, so in the pages' order.
+    let per_page: Vec<Vec<Diagnostic>> = pages
+        .par_iter()
+        .zip(links)
+        .map(|((path, _), links)| page_link_problems(output, path, links))
+        .collect();
     let mut problems = Diagnostics::default();
-    for ((path, _), links) in pages.iter().zip(links) {
-        for link in links {
-            match *link {
-                PageLink::Site(to) if !resolves(output, to) => problems.push(
-                    Diagnostic::file(format!("public/{path}"), format!("links to {to}, which is not published")).code(Code::DeadLink)
-                        .hint("fix the template or content that makes this link"),
-                ),
-                PageLink::Site(_) => {}
-                PageLink::Outside(href) => problems.push(
-                    Diagnostic::file(
-                        format!("public/{path}"),
-                        format!("links to {href}, outside {}/ where the site is published", output.urls.base_path()),
-                    ).code(Code::LinkOutsideFolder)
-                    .hint("write links as site paths (/self-help/) and let the build add the folder; to link elsewhere on the host, give the full address"),
-                ),
-            }
+    per_page
+        .into_iter()
+        .flatten()
+        .for_each(|problem| problems.push(problem));
+    problems
+}
+
+/// The problems of one published page's links, in their order.
+fn page_link_problems(output: &Output, path: &str, links: &[PageLink]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for link in links {
+        match *link {
+            PageLink::Site(to) if !resolves(output, to) => problems.push(
+                Diagnostic::file(format!("public/{path}"), format!("links to {to}, which is not published")).code(Code::DeadLink)
+                    .hint("fix the template or content that makes this link"),
+            ),
+            PageLink::Site(_) => {}
+            PageLink::Outside(href) => problems.push(
+                Diagnostic::file(
+                    format!("public/{path}"),
+                    format!("links to {href}, outside {}/ where the site is published", output.urls.base_path()),
+                ).code(Code::LinkOutsideFolder)
+                .hint("write links as site paths (/self-help/) and let the build add the folder; to link elsewhere on the host, give the full address"),
+            ),
         }
     }
     problems

@@ -3,14 +3,20 @@
 //! comments, raw text and odd markup as the HTML standard says), start tags with where each
 //! value sits in the text ([`tags`], a small scanner for rewriting the site's own addresses);
 //! style sheets are [`crate::css_scan`]'s. A leaf module: the origin check (stage 4) reads
-//! with [`read_start_tags`], and [`crate::site_url`] rewrites the site's own addresses with
-//! [`tags`] when the site is hosted under a folder.
+//! plain pages (the build's own) with [`read_plain_start_tags`], a quick reading that gives
+//! exactly what [`read_start_tags`] would or refuses the page, and the rest with
+//! [`read_start_tags`]; [`crate::site_url`] rewrites the site's own addresses with [`tags`]
+//! when the site is hosted under a folder.
 
 use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
 use html5gum::{Emitter, State, Tokenizer};
+
+mod plain;
+
+pub use plain::{NotPlain, read_plain_start_tags};
 
 /// A start tag as a browser's tokenizer reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,18 +82,23 @@ pub fn mentions_noscript(html: &str) -> bool {
 /// was not (inside an attribute, a comment, a style sheet, an SVG element),
 /// `<noscript><p title="</noscript><img src=//x>">` loads only with JavaScript on.
 pub fn noscript_ends_read_alike(html: &str, end_tags_read: usize) -> bool {
-    let written = noscript_at(html, b"</noscript")
-        .filter(|&end| {
-            matches!(
-                html.as_bytes().get(end),
-                Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>')
-            )
+    let bytes = html.as_bytes();
+    // `<` and `/` have no case: every `</noscript`, in any case, starts with a `</`, found by one
+    // SIMD search for the pair (a page has a `<` every few bytes, a `</` half as often).
+    let written = memchr::memmem::find_iter(bytes, b"</")
+        .filter(|&at| {
+            bytes
+                .get(at + 2..at + 10)
+                .is_some_and(|name| name.eq_ignore_ascii_case(b"noscript"))
+                && bytes
+                    .get(at + 10)
+                    .is_some_and(|&b| is_space(b) || matches!(b, b'/' | b'>'))
         })
         .count();
     written == end_tags_read
 }
 
-/// Where each `needle` (lower case, starting with `<` or `n`) ends in `html`, any case.
+/// Where each `needle` (lower case, starting with `n`) ends in `html`, any case.
 fn noscript_at<'a>(html: &'a str, needle: &'static [u8]) -> impl Iterator<Item = usize> + 'a {
     let bytes = html.as_bytes();
     let first = needle[0];
@@ -338,16 +349,10 @@ impl<R: StartTagReader> Emitter for TagEmitter<'_, R> {
             },
         );
         // `<script/>` opens a script all the same: HTML ignores the slash.
-        match name {
-            "script" => Some(State::ScriptData),
-            "style" => {
-                self.in_style = true;
-                Some(State::RawText)
-            }
-            "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
-            "title" | "textarea" => Some(State::RcData),
-            _ => None,
+        if name == "style" {
+            self.in_style = true;
         }
+        text_state(name)
     }
 
     fn emit_current_comment(&mut self) {}
@@ -523,6 +528,26 @@ fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize, bool) {
     }
 }
 
+/// The tokenizer's state after the start tag of element `name` when what follows is read as
+/// text up to its end tag (a script, a style sheet, a title...), switched by the name alone as
+/// the tree builder switches it outside SVG and MathML (README, 'Known gaps'); `None` for
+/// markup. Both readings of start tags ([`read_start_tags`] and [`read_plain_start_tags`])
+/// switch by it, so that a change here changes both.
+fn text_state(name: &str) -> Option<State> {
+    match name {
+        "script" => Some(State::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(State::RawText),
+        "title" | "textarea" => Some(State::RcData),
+        _ => None,
+    }
+}
+
+/// Whether `byte` is HTML's ASCII white space as the tokenizer reads it (carriage returns are
+/// line feeds by then).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0c' | b' ')
+}
+
 /// `name` with ASCII letters lower-cased, copied only when it has a capital (the build's own
 /// HTML has none: this runs over every page of a site hosted under a folder).
 fn lowercase(name: &str) -> Cow<'_, str> {
@@ -695,6 +720,10 @@ mod tests {
         };
         assert!(read("<NoScript><p>Turn on JavaScript</p></NOSCRIPT >"));
         assert!(read("<p>noscript and </noscriptx> are not end tags"));
+        assert!(read(
+            "<noscript>a</NoScRiPt\t>b<noscript></noscript/><noscript></noscript"
+        ));
+        assert!(!read("<p title='</noscript>'>"));
         assert!(!read(
             r#"<noscript><p title="</noscript><img src=//x.example/>">"#
         ));

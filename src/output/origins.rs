@@ -18,7 +18,8 @@ use crate::css_scan::{CssUrlKind, css_urls};
 use crate::diag::{Code, Diagnostic, Diagnostics, SourceFile, line_column};
 use crate::fingerprint::Fingerprinter;
 use crate::html_scan::{
-    Attributes, StartTagReader, noscript_ends_read_alike, read_start_tags, urls_of,
+    Attributes, StartTagReader, noscript_ends_read_alike, read_plain_start_tags, read_start_tags,
+    urls_of,
 };
 use crate::load::Sources;
 use crate::output::{Contents, Output};
@@ -533,13 +534,21 @@ fn link_fetches(rel: &str) -> bool {
 
 /// Every load from another origin in an HTML text, in order, as a browser would read the
 /// page (see [`read_start_tags`]). Only the attributes that may fetch, and `style`, are read.
+/// A plain page (the build's own) found clean by the quick reading is clean; any other, and any
+/// with a finding, is read by html5gum ([`foreign_loads_read_whole`]), so every finding and how
+/// it is reported are that reading's.
 pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
-    let mut finder = LoadFinder {
-        own,
-        loads: Vec::new(),
-        frames: vec![Cow::Borrowed(html)],
-        noscript_ends: 0,
-    };
+    if plainly_clean(html, own) {
+        Vec::new()
+    } else {
+        foreign_loads_read_whole(html, own)
+    }
+}
+
+/// [`foreign_loads_in_html`] read by html5gum alone, without the quick reading of plain pages:
+/// what that reading is held to (`tests/origin_reader.rs`).
+pub fn foreign_loads_read_whole(html: &str, own: &str) -> Vec<Load<'static>> {
+    let mut finder = LoadFinder::new(own, Some(html));
     // Each `<iframe srcdoc>` is a page of its own, read as one: in turn rather than within
     // its parent, so that frames nested in frames cannot run the stack out.
     while let Some(page) = finder.frames.pop() {
@@ -555,6 +564,17 @@ pub fn foreign_loads_in_html(html: &str, own: &str) -> Vec<Load<'static>> {
         }
     }
     finder.loads
+}
+
+/// Whether `html` is plain (as [`read_plain_start_tags`] reads it, which gives the same
+/// [`LoadFinder`] exactly the tags html5gum's reading would) and loads nothing from another
+/// origin: no load, no frame to read and every `</noscript` read alike.
+fn plainly_clean(html: &str, own: &str) -> bool {
+    let mut finder = LoadFinder::new(own, None);
+    read_plain_start_tags(html, &mut finder).is_ok()
+        && finder.loads.is_empty()
+        && finder.frames.is_empty()
+        && noscript_ends_read_alike(html, finder.noscript_ends)
 }
 
 /// What is said of a page whose `<noscript>` a browser reads otherwise with JavaScript on.
@@ -573,7 +593,17 @@ struct LoadFinder<'a> {
     frames: Vec<Cow<'a, str>>,
 }
 
-impl LoadFinder<'_> {
+impl<'a> LoadFinder<'a> {
+    /// A finder of loads from origins other than `own`, with `page` to read first.
+    fn new(own: &'a str, page: Option<&'a str>) -> LoadFinder<'a> {
+        LoadFinder {
+            own,
+            loads: Vec::new(),
+            frames: page.map(Cow::Borrowed).into_iter().collect(),
+            noscript_ends: 0,
+        }
+    }
+
     fn css(&mut self, css: &str) {
         self.loads.extend(
             foreign_loads_in_css(css, self.own)
