@@ -23,9 +23,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::documents::SearchDocument;
-use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
+use super::index::FIELDS;
 use super::layout::{put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
+use super::words::{RUN, Run, run_postings, with_word_terms};
 
 /// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
 /// core to have work, few enough that a batch's texts and raw postings stay small.

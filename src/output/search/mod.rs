@@ -5,6 +5,8 @@
 //! - [`text`]: how text becomes terms in the site's language (the script does exactly the
 //!   same): English stemmed, every other language plain;
 //! - [`index`]: the elasticlunr-rs index and its postings;
+//! - `words`: a run of documents' words counted into postings, each worker thread with its
+//!   memo of words' terms;
 //! - [`compact`]: the same postings coded in a few bytes each, built a few hundred documents
 //!   at a time, for a one-off build's bounded memory;
 //! - [`layout`]: manifest, term shards and record files (eight documents each) under
@@ -22,6 +24,7 @@ pub mod kept;
 pub mod layout;
 pub mod query;
 pub mod text;
+mod words;
 
 pub use crate::model::search::SearchKind;
 pub use documents::SearchDocument;

@@ -219,6 +219,22 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
+/// [`lowercase`] into `out` (cleared first), reusing its room: the index lowercases every
+/// field of every document.
+pub fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || matches!(c, '\u{0600}'..='\u{06FF}'))
+    {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
 /// elasticlunr-rs's English pipeline: trimmer, stop-word filter, Porter stemmer.
 pub fn pipeline() -> Pipeline {
     English::new().make_pipeline()
@@ -309,6 +325,9 @@ mod tests {
         }
         for text in ["ΟΔΟΣ Σ", "İstanbul", "SCHLOSS ẞ", "Dŵr A'R", "العربية ABC"] {
             assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+            let mut into = String::from("room left over");
+            lowercase_into(text, &mut into);
+            assert_eq!(into, text.to_lowercase(), "{text}, into");
         }
     }
 

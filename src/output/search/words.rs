@@ -1,0 +1,304 @@
+//! Counting words into postings, a run of documents at a time, as `Index::add_doc` counts
+//! them: each worker thread keeps a memo of every word's term ([`WordTerms`]) and counts a
+//! field's terms in place by their number, so that a word costs one lookup in the memo and no
+//! map of its own (the index's largest cost in a cold build: docs/performance.md, 'Search').
+
+use elasticlunr::Pipeline;
+use rustc_hash::FxHashMap;
+
+use super::documents::SearchDocument;
+use super::index::FIELDS;
+use super::text::{Analysis, lowercase_into};
+
+/// How many documents one worker indexes at a time.
+pub(super) const RUN: usize = 256;
+
+/// The postings of a run of documents, compactly: a posting is 16 bytes here, where a list per
+/// term and field per run took most of a large build's memory.
+pub(super) struct Run {
+    /// Each document's field lengths.
+    pub(super) lengths: Vec<Vec<usize>>,
+    /// The run's terms, by their number in this run.
+    pub(super) terms: Vec<String>,
+    /// In document order, and each document's in field order.
+    pub(super) postings: Vec<RunPosting>,
+}
+
+/// A term's count in one field of one document.
+pub(super) struct RunPosting {
+    /// Its number in the run's terms.
+    pub(super) term: u32,
+    pub(super) field: u32,
+    pub(super) doc: u32,
+    pub(super) count: u32,
+}
+
+/// What the pipeline makes of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Term {
+    /// Dropped (a stop word): not counted in the field's length.
+    Dropped,
+    /// Trimmed to nothing: counted in the length, but the trie cannot hold it.
+    Empty,
+    /// A term, by its number in [`Memo::terms`].
+    Known(u32),
+}
+
+impl Term {
+    /// The memo's value for [`Term::Dropped`]; [`Term::Empty`] is the one below it.
+    const DROPPED: u32 = u32::MAX;
+    const EMPTY: u32 = u32::MAX - 1;
+
+    /// As the memo stores it: four bytes, beside the key in its table.
+    fn code(self) -> u32 {
+        match self {
+            Term::Dropped => Term::DROPPED,
+            Term::Empty => Term::EMPTY,
+            Term::Known(n) => n,
+        }
+    }
+
+    fn of_code(code: u32) -> Term {
+        match code {
+            Term::DROPPED => Term::Dropped,
+            Term::EMPTY => Term::Empty,
+            n => Term::Known(n),
+        }
+    }
+}
+
+thread_local! {
+    // Kept for the thread's life, one per analysis: `serve` rebuilds reuse it, and a word's
+    // term never changes.
+    static WORD_TERMS: std::cell::RefCell<Vec<WordTerms>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's memo of words and terms for `analysis`.
+pub(super) fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -> T {
+    WORD_TERMS.with_borrow_mut(|memos| {
+        let at = match memos.iter().position(|m| m.memo.analysis == analysis) {
+            Some(at) => at,
+            None => {
+                memos.push(WordTerms::new(analysis));
+                memos.len() - 1
+            }
+        };
+        f(&mut memos[at])
+    })
+}
+
+/// A thread's memo of words' terms, and its room to count a field's terms in.
+pub(super) struct WordTerms {
+    memo: Memo,
+    /// By term number: its count in the field being counted (0 once the field is done).
+    counts: Vec<u32>,
+    /// The terms counted in the field being counted, in the order first met.
+    touched: Vec<u32>,
+    /// By term number: its number in the run being counted, plus one (0: not in the run).
+    in_run: Vec<u32>,
+    /// The terms given a number in the run being counted (to clear `in_run` after it).
+    run_terms: Vec<u32>,
+    /// The field being counted, lowercased (kept to reuse its room).
+    lower: String,
+}
+
+/// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
+/// stemmer) is the costly part of indexing.
+struct Memo {
+    analysis: Analysis,
+    pipeline: Pipeline,
+    /// Words of at most [`SHORT`] bytes, packed into the key itself: a lookup reads the
+    /// table's slot alone, not a string elsewhere in memory (the memo is a site's every
+    /// word, too large for the cache, and most words are short).
+    short: FxHashMap<[u64; 2], u32>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, u32>,
+    terms: Vec<String>,
+    by_term: FxHashMap<String, u32>,
+}
+
+/// The longest word [`Memo::short`] holds: its 16th byte is the word's length.
+const SHORT: usize = 15;
+
+/// A short word as [`Memo::short`]'s key: its bytes, then zeros, its length last (so no two
+/// words share a key).
+fn packed(word: &str) -> [u64; 2] {
+    let mut key = [0u64, (word.len() as u64) << 56];
+    for (i, byte) in word.bytes().enumerate() {
+        key[i / 8] |= u64::from(byte) << (8 * (i % 8));
+    }
+    key
+}
+
+impl Memo {
+    fn term(&mut self, word: &str) -> Term {
+        if word.len() <= SHORT {
+            let key = packed(word);
+            if let Some(&code) = self.short.get(&key) {
+                return Term::of_code(code);
+            }
+            let term = self.made(word);
+            self.short.insert(key, term.code());
+            term
+        } else {
+            if let Some(&code) = self.long.get(word) {
+                return Term::of_code(code);
+            }
+            let term = self.made(word);
+            self.long.insert(word.into(), term.code());
+            term
+        }
+    }
+
+    /// What the pipeline makes of `word`, met for the first time.
+    fn made(&mut self, word: &str) -> Term {
+        // The pipeline works word by word, so one word at a time gives what a whole text would.
+        match self.pipeline.run(vec![word.to_owned()]).pop() {
+            None => Term::Dropped,
+            Some(text) if text.is_empty() => Term::Empty,
+            Some(text) => Term::Known(match self.by_term.get(&text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    debug_assert!(id < Term::EMPTY);
+                    self.terms.push(text.clone());
+                    self.by_term.insert(text, id);
+                    id
+                }
+            }),
+        }
+    }
+}
+
+impl WordTerms {
+    fn new(analysis: Analysis) -> WordTerms {
+        WordTerms {
+            memo: Memo {
+                analysis,
+                pipeline: analysis.pipeline(),
+                short: FxHashMap::default(),
+                long: FxHashMap::default(),
+                terms: Vec::new(),
+                by_term: FxHashMap::default(),
+            },
+            counts: Vec::new(),
+            touched: Vec::new(),
+            in_run: Vec::new(),
+            run_terms: Vec::new(),
+            lower: String::new(),
+        }
+    }
+
+    /// Counts `value`'s terms into `counts` and `touched`; returns its length in tokens (stop
+    /// words left out).
+    fn count_field(&mut self, value: &str) -> usize {
+        let mut lower = std::mem::take(&mut self.lower);
+        lowercase_into(value, &mut lower);
+        let mut length = 0;
+        let analysis = self.memo.analysis;
+        analysis.for_each_lowered_word(&lower, |word| match self.memo.term(&word) {
+            Term::Dropped => {}
+            Term::Empty => length += 1,
+            Term::Known(term) => {
+                length += 1;
+                let term = term as usize;
+                if term >= self.counts.len() {
+                    self.counts.resize(self.memo.terms.len(), 0);
+                }
+                if self.counts[term] == 0 {
+                    self.touched.push(term as u32);
+                }
+                self.counts[term] += 1;
+            }
+        });
+        self.lower = lower;
+        length
+    }
+
+    /// Forgets what a run or a field left half counted (only a panic leaves any).
+    fn clear_counts(&mut self) {
+        for term in self.touched.drain(..) {
+            self.counts[term as usize] = 0;
+        }
+        for term in self.run_terms.drain(..) {
+            self.in_run[term as usize] = 0;
+        }
+    }
+
+    /// This run's number for the thread's `term`, given one (and the run its text) when first
+    /// met.
+    fn in_run(&mut self, term: u32, run_terms: &mut Vec<String>) -> u32 {
+        let at = term as usize;
+        if at >= self.in_run.len() {
+            self.in_run.resize(self.memo.terms.len(), 0);
+        }
+        if self.in_run[at] == 0 {
+            run_terms.push(self.memo.terms[at].clone());
+            self.run_terms.push(term);
+            self.in_run[at] = run_terms.len() as u32;
+        }
+        self.in_run[at] - 1
+    }
+}
+
+/// What `Index::add_doc` records for a run of documents numbered from `first`.
+pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
+    let mut run = Run {
+        lengths: Vec::with_capacity(docs.len()),
+        terms: Vec::new(),
+        postings: Vec::new(),
+    };
+    words.clear_counts();
+    for (n, doc) in docs.iter().enumerate() {
+        let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
+        let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
+        let mut lengths = Vec::with_capacity(FIELDS.len());
+        for (field, value) in values.into_iter().enumerate() {
+            lengths.push(words.count_field(value));
+            let touched = std::mem::take(&mut words.touched);
+            for &term in &touched {
+                let count = std::mem::take(&mut words.counts[term as usize]);
+                run.postings.push(RunPosting {
+                    term: words.in_run(term, &mut run.terms),
+                    field: field as u32,
+                    doc: first + n as u32,
+                    count,
+                });
+            }
+            words.touched = touched;
+            words.touched.clear();
+        }
+        run.lengths.push(lengths);
+    }
+    words.clear_counts();
+    // Runs wait for each other to be joined: keep none of their growth room meanwhile.
+    run.postings.shrink_to_fit();
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_pack_into_distinct_keys_and_long_ones_go_by_text() {
+        let words = ["a", "a\0", "ab", "ba", "", "fifteen-bytes!!", "é", "الأسرة"];
+        let keys: std::collections::BTreeSet<[u64; 2]> =
+            words.iter().map(|word| packed(word)).collect();
+        assert_eq!(keys.len(), words.len());
+        with_word_terms(Analysis::Plain, |words| {
+            for word in [
+                "parents",
+                "sixteen-bytes!!!",
+                "a-much-longer-word-than-that",
+            ] {
+                let term = words.memo.term(word);
+                assert!(matches!(term, Term::Known(_)), "{word}");
+                assert_eq!(words.memo.term(word), term, "{word}, remembered");
+            }
+        });
+        for term in [Term::Dropped, Term::Empty, Term::Known(0), Term::Known(7)] {
+            assert_eq!(Term::of_code(term.code()), term);
+        }
+    }
+}
