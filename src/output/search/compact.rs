@@ -20,13 +20,12 @@
 //! frequencies (`sqrt(count)`), field lengths, weights and cuts.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use super::documents::SearchDocument;
 use super::index::FIELDS;
 use super::layout::{put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
-use super::words::{RUN, Run, run_postings, with_word_terms};
+use super::words::{RUN, Run, run_postings, texts_of, with_word_terms};
 
 /// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
 /// core to have work, few enough that a batch's texts and raw postings stay small.
@@ -41,14 +40,14 @@ const FIELD_BITS: u32 = 3;
 const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
 
 /// Every term's postings, coded, and each document's field lengths.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CompactPostings {
+    /// How the documents' text became terms (and which numbering the terms' are in).
+    analysis: Analysis,
     /// How many documents were indexed.
     doc_count: usize,
     /// Each document's length in tokens in each field.
     lengths: Vec<[u32; FIELDS.len()]>,
-    /// Term → its number.
-    numbers: FxHashMap<Box<str>, u32>,
     /// One per run, in document order.
     segments: Vec<Segment>,
 }
@@ -60,8 +59,8 @@ pub struct CompactPostings {
 #[derive(Debug, Default)]
 struct Segment {
     bytes: Vec<u8>,
-    /// (term number, start, end in `bytes`): the run's own numbers until the run is added,
-    /// then [`CompactPostings::numbers`]'.
+    /// (term number, start, end in `bytes`): terms by their numbers for the process
+    /// ([`texts_of`]).
     terms: Vec<(u32, u32, u32)>,
     /// Each document's field lengths.
     lengths: Vec<[u32; FIELDS.len()]>,
@@ -69,7 +68,7 @@ struct Segment {
 
 impl Segment {
     /// A run's postings, coded (made where the run was indexed, across cores).
-    fn of(run: Run) -> (Segment, Vec<String>) {
+    fn of(run: Run) -> Segment {
         let Run {
             lengths,
             terms,
@@ -109,7 +108,7 @@ impl Segment {
             let p = &postings[i as usize];
             if k == 0 || postings[order[k - 1] as usize].term != p.term {
                 let at = segment.bytes.len() as u32;
-                segment.terms.push((p.term, at, at));
+                segment.terms.push((terms[p.term as usize], at, at));
                 previous = 0;
             }
             let posting = Posting {
@@ -123,7 +122,7 @@ impl Segment {
             }
         }
         segment.bytes.shrink_to_fit();
-        (segment, terms)
+        segment
     }
 }
 
@@ -240,14 +239,15 @@ impl CompactPostings {
         batch_runs: usize,
     ) -> CompactPostings {
         let mut postings = CompactPostings {
+            analysis,
             doc_count: documents.len(),
             lengths: Vec::with_capacity(documents.len()),
-            ..CompactPostings::default()
+            segments: Vec::new(),
         };
         let batch = RUN * batch_runs.max(1);
         for (b, documents) in documents.chunks_mut(batch).enumerate() {
             let first = b * batch;
-            let runs: Vec<(Segment, Vec<String>)> = documents
+            let runs: Vec<Segment> = documents
                 .par_chunks_mut(RUN)
                 .enumerate()
                 .map(|(r, docs)| {
@@ -263,29 +263,39 @@ impl CompactPostings {
                     Segment::of(run)
                 })
                 .collect();
-            for (segment, terms) in runs {
-                postings.add(segment, terms);
+            for segment in runs {
+                postings.add(segment);
             }
         }
         postings
     }
 
-    /// Adds a run's segment and its terms (by their numbers in the run), the runs in document
-    /// order.
-    fn add(&mut self, mut segment: Segment, terms: Vec<String>) {
-        let numbers: Vec<u32> = terms
-            .into_iter()
-            .map(|term| {
-                let next = self.numbers.len() as u32;
-                *self.numbers.entry(term.into_boxed_str()).or_insert(next)
-            })
-            .collect();
-        for term in &mut segment.terms {
-            term.0 = numbers[term.0 as usize];
-        }
+    /// Adds a run's segment, the runs in document order.
+    fn add(&mut self, mut segment: Segment) {
         self.lengths.append(&mut segment.lengths);
         segment.lengths = Vec::new();
         self.segments.push(segment);
+    }
+
+    /// Every term with postings, by its text, and its number, in no order.
+    fn numbered_terms(&self) -> Vec<(std::sync::Arc<str>, u32)> {
+        let mut present: Vec<bool> = Vec::new();
+        for segment in &self.segments {
+            for &(term, _, _) in &segment.terms {
+                let at = term as usize;
+                if at >= present.len() {
+                    present.resize(at + 1, false);
+                }
+                present[at] = true;
+            }
+        }
+        let numbers: Vec<u32> = (0..present.len() as u32)
+            .filter(|&n| present[n as usize])
+            .collect();
+        texts_of(self.analysis, numbers.iter().copied())
+            .into_iter()
+            .zip(numbers)
+            .collect()
     }
 
     /// How many documents were indexed.
@@ -294,10 +304,9 @@ impl CompactPostings {
     }
 
     /// Each term and its postings, in term order (for tests: a build lays them out instead).
-    pub fn terms(&self) -> Vec<(&str, Vec<Posting>)> {
-        let mut terms: Vec<(&str, u32)> =
-            self.numbers.iter().map(|(term, &n)| (&**term, n)).collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    pub fn terms(&self) -> Vec<(std::sync::Arc<str>, Vec<Posting>)> {
+        let mut terms = self.numbered_terms();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         terms
             .into_iter()
             .map(|(term, n)| {
@@ -330,22 +339,53 @@ impl CompactPostings {
 /// One term's entry, as [`super::layout::render_entry`] renders it from the same postings:
 /// `lists` are its coded lists, one a segment, in order.
 fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> String {
-    // Decoded once, then by field (stable: each field's in document order).
-    let mut all: Vec<Posting> = lists.iter().flat_map(|bytes| postings_of(bytes)).collect();
-    all.sort_by_key(|p| p.field);
-    let used = all.last().map_or(0, |p| p.field + 1);
+    // Decoded once, then placed by field (a counting sort, so each field's stay in document
+    // order).
+    let mut all: Vec<Posting> = Vec::with_capacity(lists.iter().map(|l| l.len() / 2).sum());
+    let mut per_field = [0usize; FIELDS.len()];
+    for bytes in lists {
+        decode_into(bytes, &mut all, &mut per_field);
+    }
+    let used = per_field.iter().rposition(|&n| n > 0).map_or(0, |f| f + 1);
+    let mut starts = [0usize; FIELDS.len() + 1];
+    for field in 0..FIELDS.len() {
+        starts[field + 1] = starts[field] + per_field[field];
+    }
+    let mut by_field = vec![(0u32, 0u32); all.len()];
+    let mut next = starts;
+    for posting in &all {
+        by_field[next[posting.field]] = (posting.doc, posting.count);
+        next[posting.field] += 1;
+    }
+    drop(all);
     render_entry_with(
         term,
         used,
         |field| {
-            let start = all.partition_point(|p| p.field < field);
-            let end = all.partition_point(|p| p.field <= field);
-            all[start..end]
+            by_field[starts[field]..starts[field + 1]]
                 .iter()
-                .map(|p| (p.doc, f64::from(p.count).sqrt()))
+                .map(|&(doc, count)| (doc, f64::from(count).sqrt()))
         },
         |doc, field, tf| postings.weight(doc, field, tf),
     )
+}
+
+/// Appends the postings coded in `bytes` (as [`postings_of`] reads them) to `out`, counting
+/// each field's.
+fn decode_into(bytes: &[u8], out: &mut Vec<Posting>, per_field: &mut [usize; FIELDS.len()]) {
+    let mut at = 0;
+    let mut doc = 0u32;
+    while at < bytes.len() {
+        doc += read_varint(bytes, &mut at) as u32;
+        let second = read_varint(bytes, &mut at);
+        let field = ((second & ((1 << FIELD_BITS) - 1)) as usize).min(FIELDS.len() - 1);
+        per_field[field] += 1;
+        out.push(Posting {
+            doc,
+            field,
+            count: (second >> FIELD_BITS) as u32,
+        });
+    }
 }
 
 /// The search files of `documents` (bodies not needed) and their `postings`, as
@@ -379,14 +419,20 @@ fn lay_out_in_chunks(
     entries_at_once: usize,
     put: &mut dyn FnMut(String, Vec<u8>),
 ) {
-    let mut terms: Vec<(Box<str>, u32)> =
-        std::mem::take(&mut postings.numbers).into_iter().collect();
+    let mut terms = postings.numbered_terms();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Each segment's terms by their term's rank, so that a chunk of terms' lists are found at
     // a cursor in every segment: only a chunk's lists are gathered at a time (a list of every
     // term's lists in every segment was 16 bytes for each of about 8 million at 100,000
     // pages, the largest holder at the build's peak: docs/performance.md, 'Bounded memory').
-    let mut rank = vec![0u32; terms.len()];
+    let mut rank = vec![
+        0u32;
+        terms
+            .iter()
+            .map(|&(_, n)| n as usize + 1)
+            .max()
+            .unwrap_or(0)
+    ];
     for (r, (_, n)) in terms.iter().enumerate() {
         rank[*n as usize] = r as u32;
     }
@@ -648,11 +694,11 @@ mod tests {
         let compact = CompactPostings::build(&mut documents.clone(), Analysis::English, |_, _| {});
         let terms = compact.terms();
         assert_eq!(
-            terms.iter().map(|t| t.0).collect::<Vec<_>>(),
+            terms.iter().map(|t| &*t.0).collect::<Vec<_>>(),
             full.terms.keys().map(String::as_str).collect::<Vec<_>>()
         );
         for (term, list) in terms {
-            for (field, expected) in full.terms[term].iter().enumerate() {
+            for (field, expected) in full.terms[&*term].iter().enumerate() {
                 let got: Vec<(u32, f64)> = list
                     .iter()
                     .filter(|p| p.field == field)

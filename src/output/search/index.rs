@@ -16,7 +16,7 @@ use serde::de::{self, MapAccess, Visitor};
 
 use super::documents::SearchDocument;
 use super::text::{Analysis, PlainLanguage};
-use super::words::{RUN, Run, WordTerms, run_postings, with_word_terms};
+use super::words::{RUN, Run, WordTerms, run_postings, texts_of, with_word_terms};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
@@ -81,7 +81,7 @@ impl Postings {
                 })
             })
             .collect();
-        join_runs(documents.len(), runs)
+        join_runs(documents.len(), runs, analysis)
     }
 
     /// Replaces each document `doc`, which was `old`, with `new`: the postings and field
@@ -224,9 +224,9 @@ impl Postings {
 
 /// Joins the runs in document order into one term → field → postings map, each list
 /// allocated once at its final size.
-fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
-    let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
+fn join_runs(doc_count: usize, runs: Vec<Run>, analysis: Analysis) -> Postings {
+    let mut numbers: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut names: Vec<u32> = Vec::new();
     let mut sizes: Vec<[usize; FIELDS.len()]> = Vec::new();
     let numbered: Vec<Vec<u32>> = runs
         .iter()
@@ -235,8 +235,8 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
                 .terms
                 .iter()
                 .map(|term| {
-                    *numbers.entry(term.as_str()).or_insert_with(|| {
-                        names.push(term);
+                    *numbers.entry(*term).or_insert_with(|| {
+                        names.push(*term);
                         sizes.push([0; FIELDS.len()]);
                         (names.len() - 1) as u32
                     })
@@ -258,9 +258,9 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
                 .push((p.doc, f64::from(p.count).sqrt()));
         }
     }
-    let terms = names
+    let terms = texts_of(analysis, names.into_iter())
         .iter()
-        .map(|name| (*name).to_owned())
+        .map(|name| name.to_string())
         .zip(lists)
         .collect();
     Postings {
@@ -298,12 +298,13 @@ fn without_body(document: &SearchDocument) -> SearchDocument {
 impl DocumentPostings {
     fn of(doc: u32, document: &SearchDocument, words: &mut WordTerms) -> DocumentPostings {
         let run = run_postings(doc, std::slice::from_ref(document), words);
+        let texts = texts_of(words.analysis(), run.terms.iter().copied());
         let postings = run
             .postings
             .iter()
             .map(|p| {
                 (
-                    run.terms[p.term as usize].clone(),
+                    texts[p.term as usize].to_string(),
                     p.field as usize,
                     p.count,
                 )

@@ -3,6 +3,8 @@
 //! field's terms in place by their number, so that a word costs one lookup in the memo and no
 //! map of its own (the index's largest cost in a cold build: docs/performance.md, 'Search').
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use elasticlunr::Pipeline;
 use rustc_hash::FxHashMap;
 
@@ -18,8 +20,8 @@ pub(super) const RUN: usize = 256;
 pub(super) struct Run {
     /// Each document's field lengths.
     pub(super) lengths: Vec<Vec<usize>>,
-    /// The run's terms, by their number in this run.
-    pub(super) terms: Vec<String>,
+    /// The run's terms (their numbers in [`texts_of`]), by their number in this run.
+    pub(super) terms: Vec<u32>,
     /// In document order, and each document's in field order.
     pub(super) postings: Vec<RunPosting>,
 }
@@ -40,7 +42,7 @@ enum Term {
     Dropped,
     /// Trimmed to nothing: counted in the length, but the trie cannot hold it.
     Empty,
-    /// A term, by its number in [`Memo::terms`].
+    /// A term, by its number for the process ([`texts_of`]).
     Known(u32),
 }
 
@@ -65,6 +67,52 @@ impl Term {
             n => Term::Known(n),
         }
     }
+}
+
+/// Every term any thread has met, numbered once for the process (one numbering per
+/// analysis): runs hand on their terms as numbers, so that no worker copies a term's text for
+/// each run it is in and no join looks each one up by its text (a term is met once per thread).
+#[derive(Default)]
+struct Interner {
+    texts: Vec<Arc<str>>,
+    numbers: FxHashMap<Arc<str>, u32>,
+}
+
+/// The interners, by analysis.
+static INTERNERS: [Mutex<Option<Interner>>; 2] = [const { Mutex::new(None) }; 2];
+
+/// Runs `f` with the interner of `analysis`'s terms.
+fn with_interner<T>(analysis: Analysis, f: impl FnOnce(&mut Interner) -> T) -> T {
+    let at = match analysis {
+        Analysis::English => 0,
+        Analysis::Plain => 1,
+    };
+    let mut interner = INTERNERS[at].lock().unwrap_or_else(PoisonError::into_inner);
+    f(interner.get_or_insert_with(Interner::default))
+}
+
+/// The number of term `text` for `analysis`, given one when first met.
+fn number_of(analysis: Analysis, text: String) -> u32 {
+    with_interner(analysis, |interner| {
+        if let Some(&number) = interner.numbers.get(text.as_str()) {
+            return number;
+        }
+        let number = interner.texts.len() as u32;
+        debug_assert!(number < Term::EMPTY);
+        let text: Arc<str> = text.into();
+        interner.texts.push(Arc::clone(&text));
+        interner.numbers.insert(text, number);
+        number
+    })
+}
+
+/// The texts of terms `numbers` (numbers runs hand on, for `analysis`), in that order.
+pub(super) fn texts_of(analysis: Analysis, numbers: impl Iterator<Item = u32>) -> Vec<Arc<str>> {
+    with_interner(analysis, |interner| {
+        numbers
+            .map(|n| interner.texts.get(n as usize).cloned().unwrap_or_default())
+            .collect()
+    })
 }
 
 thread_local! {
@@ -113,8 +161,6 @@ struct Memo {
     short: FxHashMap<[u64; 2], u32>,
     /// Longer words.
     long: FxHashMap<Box<str>, u32>,
-    terms: Vec<String>,
-    by_term: FxHashMap<String, u32>,
 }
 
 /// The longest word [`Memo::short`] holds: its 16th byte is the word's length.
@@ -156,21 +202,17 @@ impl Memo {
         match self.pipeline.run(vec![word.to_owned()]).pop() {
             None => Term::Dropped,
             Some(text) if text.is_empty() => Term::Empty,
-            Some(text) => Term::Known(match self.by_term.get(&text) {
-                Some(&id) => id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    debug_assert!(id < Term::EMPTY);
-                    self.terms.push(text.clone());
-                    self.by_term.insert(text, id);
-                    id
-                }
-            }),
+            Some(text) => Term::Known(number_of(self.analysis, text)),
         }
     }
 }
 
 impl WordTerms {
+    /// The analysis this memo's words went through.
+    pub(super) fn analysis(&self) -> Analysis {
+        self.memo.analysis
+    }
+
     fn new(analysis: Analysis) -> WordTerms {
         WordTerms {
             memo: Memo {
@@ -178,8 +220,6 @@ impl WordTerms {
                 pipeline: analysis.pipeline(),
                 short: FxHashMap::default(),
                 long: FxHashMap::default(),
-                terms: Vec::new(),
-                by_term: FxHashMap::default(),
             },
             counts: Vec::new(),
             touched: Vec::new(),
@@ -203,7 +243,7 @@ impl WordTerms {
                 length += 1;
                 let term = term as usize;
                 if term >= self.counts.len() {
-                    self.counts.resize(self.memo.terms.len(), 0);
+                    self.counts.resize(term + 1, 0);
                 }
                 if self.counts[term] == 0 {
                     self.touched.push(term as u32);
@@ -225,15 +265,14 @@ impl WordTerms {
         }
     }
 
-    /// This run's number for the thread's `term`, given one (and the run its text) when first
-    /// met.
-    fn in_run(&mut self, term: u32, run_terms: &mut Vec<String>) -> u32 {
+    /// This run's number for `term`, given one (and `run_terms` the term) when first met.
+    fn in_run(&mut self, term: u32, run_terms: &mut Vec<u32>) -> u32 {
         let at = term as usize;
         if at >= self.in_run.len() {
-            self.in_run.resize(self.memo.terms.len(), 0);
+            self.in_run.resize(at + 1, 0);
         }
         if self.in_run[at] == 0 {
-            run_terms.push(self.memo.terms[at].clone());
+            run_terms.push(term);
             self.run_terms.push(term);
             self.in_run[at] = run_terms.len() as u32;
         }
@@ -293,8 +332,11 @@ mod tests {
                 "a-much-longer-word-than-that",
             ] {
                 let term = words.memo.term(word);
-                assert!(matches!(term, Term::Known(_)), "{word}");
+                let Term::Known(number) = term else {
+                    panic!("{word}: {term:?}");
+                };
                 assert_eq!(words.memo.term(word), term, "{word}, remembered");
+                assert_eq!(&*texts_of(Analysis::Plain, [number].into_iter())[0], word);
             }
         });
         for term in [Term::Dropped, Term::Empty, Term::Known(0), Term::Known(7)] {
