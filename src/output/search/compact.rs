@@ -6,7 +6,7 @@
 //!
 //! - documents are indexed a batch at a time ([`BATCH_RUNS`] runs of [`RUN`] documents, the
 //!   runs across cores): a page's text is made just before its run is indexed and dropped
-//!   after it, so only a batch's texts are ever alive;
+//!   after it, so only the texts of the runs being indexed are ever alive;
 //! - postings are coded ([`TermPostings`]): per posting, the document as a varint delta from
 //!   the term's previous posting, then `count << 3 | field` as a varint (two or three bytes
 //!   for most postings, instead of sixteen); a run's postings are coded where it was indexed,
@@ -23,13 +23,15 @@ use rayon::prelude::*;
 
 use super::documents::SearchDocument;
 use super::index::FIELDS;
-use super::layout::{put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
+use super::layout::{Put, put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
 use super::words::{RUN, Run, run_postings, texts_of, with_word_terms};
 
-/// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
-/// core to have work, few enough that a batch's texts and raw postings stay small.
-pub const BATCH_RUNS: usize = 4;
+/// How many runs of [`RUN`] documents are indexed at once, across cores. Each run's texts
+/// and raw postings live only while it is indexed (a batch keeps its runs' coded segments,
+/// which are all kept anyway), so a batch can be large: with four runs a batch, the cores
+/// waited at the end of every batch for its slowest run.
+pub const BATCH_RUNS: usize = 64;
 
 /// How many terms' entries are rendered at once, across cores, before they are cut into
 /// shards.
@@ -390,15 +392,15 @@ fn decode_into(bytes: &[u8], out: &mut Vec<Posting>, per_field: &mut [usize; FIE
 
 /// The search files of `documents` (bodies not needed) and their `postings`, as
 /// [`super::layout::lay_out_with`] makes them: shards, manifest, record files, each handed
-/// to `put` (path, bytes) as soon as it is made, in that order, so that a build need not
-/// hold them all.
-pub fn lay_out(
+/// to `put` (path, bytes) as soon as it is made, across cores, so that a build need not hold
+/// them all; gives what `put` gave for each, in that order.
+pub fn lay_out<T: Send>(
     documents: &[SearchDocument],
     postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
-    put: &mut dyn FnMut(String, Vec<u8>),
-) {
+    put: &Put<T>,
+) -> Vec<T> {
     lay_out_in_chunks(
         documents,
         postings,
@@ -406,19 +408,19 @@ pub fn lay_out(
         shard_bytes,
         ENTRIES_AT_ONCE,
         put,
-    );
+    )
 }
 
 /// [`lay_out`], rendering `entries_at_once` terms' entries at a time (tests use few, so that
 /// shard cuts fall on the chunks' edges).
-fn lay_out_in_chunks(
+fn lay_out_in_chunks<T: Send>(
     documents: &[SearchDocument],
     mut postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
     entries_at_once: usize,
-    put: &mut dyn FnMut(String, Vec<u8>),
-) {
+    put: &Put<T>,
+) -> Vec<T> {
     let mut terms = postings.numbered_terms();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Each segment's terms by their term's rank, so that a chunk of terms' lists are found at
@@ -444,14 +446,18 @@ fn lay_out_in_chunks(
         segment.terms.sort_unstable_by_key(|term| term.0);
     });
     drop(rank);
+    let terms_count = terms.len();
     let mut cursors = vec![0usize; segments.len()];
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
     let mut shard: Vec<String> = Vec::new();
     let mut size = 0;
-    let mut cut = |shard: &mut Vec<String>, shards: usize| {
+    // A chunk's shards, handed on together across cores once the chunk is cut.
+    let mut cuts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
+    let cut = |shard: &mut Vec<String>, shards: usize, cuts: &mut Vec<(String, Vec<u8>)>| {
         let bytes = shard_bytes_of(shard.iter().map(String::as_str));
-        put(shard_path(shards), bytes);
+        cuts.push((shard_path(shards), bytes));
         shard.clear();
     };
     for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
@@ -477,7 +483,7 @@ fn lay_out_in_chunks(
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
             // `shard_bytes`, braces and commas counted, and at least one.
             if !shard.is_empty() && size + entry.len() + 2 > shard_bytes {
-                cut(&mut shard, firsts.len() - 1);
+                cut(&mut shard, firsts.len() - 1, &mut cuts);
                 size = 0;
             }
             if shard.is_empty() {
@@ -488,12 +494,25 @@ fn lay_out_in_chunks(
             }
             shard.push(entry);
         }
-    }
-    if !shard.is_empty() {
-        cut(&mut shard, firsts.len() - 1);
+        if chunk + 1 == terms_count.div_ceil(entries_at_once) && !shard.is_empty() {
+            cut(&mut shard, firsts.len() - 1, &mut cuts);
+        }
+        out.par_extend(
+            std::mem::take(&mut cuts)
+                .into_par_iter()
+                .map(|(path, bytes)| put(path, bytes)),
+        );
     }
     drop((cursors, segments));
-    put_manifest_and_records(documents, postings.doc_count, analysis, firsts, put);
+    put_manifest_and_records(
+        documents,
+        postings.doc_count,
+        analysis,
+        firsts,
+        put,
+        &mut out,
+    );
+    out
 }
 
 #[cfg(test)]
@@ -582,11 +601,11 @@ mod tests {
         }
     }
 
-    /// The files a layout hands on, in the order it hands them.
-    fn collected(lay_out: impl FnOnce(&mut dyn FnMut(String, Vec<u8>))) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        lay_out(&mut |path, bytes| files.push((path, bytes)));
-        files
+    /// The files a layout hands on, in the order it gives them back.
+    fn collected(
+        lay_out: impl FnOnce(&Put<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)>,
+    ) -> Vec<(String, Vec<u8>)> {
+        lay_out(&|path, bytes| (path, bytes))
     }
 
     #[test]
@@ -622,7 +641,7 @@ mod tests {
                 analysis,
                 shard_bytes,
             );
-            for batch_runs in [1, 2, BATCH_RUNS] {
+            for batch_runs in [1, 2, 4, BATCH_RUNS] {
                 // Bodies made as they are indexed, as a build makes pages' bodies.
                 let mut heads: Vec<SearchDocument> = documents
                     .iter()

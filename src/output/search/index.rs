@@ -76,9 +76,13 @@ impl Postings {
             .par_chunks(RUN)
             .enumerate()
             .map(|(n, docs)| {
-                with_word_terms(analysis, |words| {
+                let mut run = with_word_terms(analysis, |words| {
                     run_postings((n * RUN) as u32, docs, words)
-                })
+                });
+                // Runs wait for each other to be joined: keep none of their growth room
+                // meanwhile.
+                run.postings.shrink_to_fit();
+                run
             })
             .collect();
         join_runs(documents.len(), runs, analysis)

@@ -91,10 +91,11 @@ pub fn heads(site: &Site) -> Heads<'_> {
 /// In bounded memory ([`compact`]): each page's text is made as it is indexed, a few hundred
 /// at a time, and dropped; postings are kept coded, a few bytes each; and each term's
 /// postings are let go as its entry is laid out; each file is handed to `put` (path, bytes)
-/// as soon as it is laid out, so that a build can write it and let it go. The files are those
+/// as soon as it is laid out, across cores, so that a build can write it and let it go;
+/// gives what `put` gave for each file, in order. The files are those
 /// of [`layout::lay_out`] over [`documents`], in the same order (tested), which `serve` keeps
 /// ([`kept`]).
-pub fn render_search_files(site: &Site, put: &mut dyn FnMut(String, Vec<u8>)) {
+pub fn render_search_files<T: Send>(site: &Site, put: &layout::Put<T>) -> Vec<T> {
     let Heads {
         mut documents,
         pages,
@@ -105,7 +106,7 @@ pub fn render_search_files(site: &Site, put: &mut dyn FnMut(String, Vec<u8>)) {
             document.body = documents::page_body(site, page);
         }
     });
-    compact::lay_out(&documents, postings, analysis, layout::SHARD_BYTES, put);
+    compact::lay_out(&documents, postings, analysis, layout::SHARD_BYTES, put)
 }
 
 #[cfg(test)]
@@ -140,8 +141,7 @@ mod tests {
                 &index::Postings::build(&documents, analysis),
                 analysis,
             );
-            let mut built = Vec::new();
-            render_search_files(&site, &mut |path, bytes| built.push((path, bytes)));
+            let built = render_search_files(&site, &|path, bytes| (path, bytes));
             assert!(!built.is_empty(), "{}", root.display());
             assert_eq!(
                 built.iter().map(|f| &f.0).collect::<Vec<_>>(),

@@ -148,6 +148,8 @@ pub(super) struct WordTerms {
     run_terms: Vec<u32>,
     /// The field being counted, lowercased (kept to reuse its room).
     lower: String,
+    /// How many postings the last run had.
+    postings_hint: usize,
 }
 
 /// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
@@ -155,9 +157,11 @@ pub(super) struct WordTerms {
 struct Memo {
     analysis: Analysis,
     pipeline: Pipeline,
-    /// Words of at most [`SHORT`] bytes, packed into the key itself: a lookup reads the
-    /// table's slot alone, not a string elsewhere in memory (the memo is a site's every
-    /// word, too large for the cache, and most words are short).
+    /// Words of at most [`TINY`] bytes (most words), packed into the key itself: a lookup
+    /// reads the table's slot alone, not a string elsewhere in memory (the memo is a site's
+    /// every word, too large for the cache), and a slot is 16 bytes.
+    tiny: FxHashMap<u64, u32>,
+    /// Words of at most [`SHORT`] bytes, packed likewise (a slot of 24 bytes).
     short: FxHashMap<[u64; 2], u32>,
     /// Longer words.
     long: FxHashMap<Box<str>, u32>,
@@ -165,6 +169,18 @@ struct Memo {
 
 /// The longest word [`Memo::short`] holds: its 16th byte is the word's length.
 const SHORT: usize = 15;
+
+/// The longest word [`Memo::tiny`] holds: its 8th byte is the word's length.
+const TINY: usize = 7;
+
+/// A tiny word as [`Memo::tiny`]'s key: its bytes, then zeros, its length last.
+fn packed_tiny(word: &str) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    for (i, byte) in word.bytes().enumerate() {
+        key |= u64::from(byte) << (8 * i);
+    }
+    key
+}
 
 /// A short word as [`Memo::short`]'s key: its bytes, then zeros, its length last (so no two
 /// words share a key).
@@ -178,7 +194,15 @@ fn packed(word: &str) -> [u64; 2] {
 
 impl Memo {
     fn term(&mut self, word: &str) -> Term {
-        if word.len() <= SHORT {
+        if word.len() <= TINY {
+            let key = packed_tiny(word);
+            if let Some(&code) = self.tiny.get(&key) {
+                return Term::of_code(code);
+            }
+            let term = self.made(word);
+            self.tiny.insert(key, term.code());
+            term
+        } else if word.len() <= SHORT {
             let key = packed(word);
             if let Some(&code) = self.short.get(&key) {
                 return Term::of_code(code);
@@ -218,6 +242,7 @@ impl WordTerms {
             memo: Memo {
                 analysis,
                 pipeline: analysis.pipeline(),
+                tiny: FxHashMap::default(),
                 short: FxHashMap::default(),
                 long: FxHashMap::default(),
             },
@@ -226,6 +251,7 @@ impl WordTerms {
             in_run: Vec::new(),
             run_terms: Vec::new(),
             lower: String::new(),
+            postings_hint: 0,
         }
     }
 
@@ -285,7 +311,8 @@ pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut Word
     let mut run = Run {
         lengths: Vec::with_capacity(docs.len()),
         terms: Vec::new(),
-        postings: Vec::new(),
+        // About as many as the last run had (runs are alike), so the list seldom grows.
+        postings: Vec::with_capacity(words.postings_hint.min(docs.len() * 1024)),
     };
     words.clear_counts();
     for (n, doc) in docs.iter().enumerate() {
@@ -310,8 +337,7 @@ pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut Word
         run.lengths.push(lengths);
     }
     words.clear_counts();
-    // Runs wait for each other to be joined: keep none of their growth room meanwhile.
-    run.postings.shrink_to_fit();
+    words.postings_hint = run.postings.len();
     run
 }
 
@@ -325,8 +351,14 @@ mod tests {
         let keys: std::collections::BTreeSet<[u64; 2]> =
             words.iter().map(|word| packed(word)).collect();
         assert_eq!(keys.len(), words.len());
+        let tiny: std::collections::BTreeSet<u64> = ["a", "a\0", "ab", "ba", "", "seven!!", "é"]
+            .iter()
+            .map(|word| packed_tiny(word))
+            .collect();
+        assert_eq!(tiny.len(), 7);
         with_word_terms(Analysis::Plain, |words| {
             for word in [
+                "talk",
                 "parents",
                 "sixteen-bytes!!!",
                 "a-much-longer-word-than-that",
