@@ -262,7 +262,7 @@ fn join_runs(doc_count: usize, runs: Vec<Run>, analysis: Analysis) -> Postings {
                 .push((p.doc, f64::from(p.count).sqrt()));
         }
     }
-    let terms = texts_of(analysis, names.into_iter())
+    let terms = texts_of(analysis, &names)
         .iter()
         .map(|name| name.to_string())
         .zip(lists)
@@ -302,7 +302,7 @@ fn without_body(document: &SearchDocument) -> SearchDocument {
 impl DocumentPostings {
     fn of(doc: u32, document: &SearchDocument, words: &mut WordTerms) -> DocumentPostings {
         let run = run_postings(doc, std::slice::from_ref(document), words);
-        let texts = texts_of(words.analysis(), run.terms.iter().copied());
+        let texts = texts_of(words.analysis(), &run.terms);
         let postings = run
             .postings
             .iter()
@@ -496,11 +496,11 @@ mod tests {
         );
     }
 
-    /// Each field's words are counted before their terms are looked up: words repeated, words
-    /// that stem alike, stop words (not in the length), words trimmed to nothing (in the
-    /// length) and apostrophes must count as elasticlunr counts them word by word.
+    /// Each field's words are counted by their terms' numbers: words repeated, words that stem
+    /// alike, stop words (not in the length), words trimmed to nothing (in the length) and
+    /// apostrophes must count as elasticlunr counts them word by word.
     #[test]
-    fn words_counted_before_lookup_equal_elasticlunrs() {
+    fn words_counted_by_term_equal_elasticlunrs() {
         let mut docs = vec![
             doc(
                 "Parents, parent's parenting",

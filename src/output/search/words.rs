@@ -72,6 +72,15 @@ impl Term {
 /// Every term any thread has met, numbered once for the process (one numbering per
 /// analysis): runs hand on their terms as numbers, so that no worker copies a term's text for
 /// each run it is in and no join looks each one up by its text (a term is met once per thread).
+///
+/// Process-wide, as the threads' memos of words ([`WordTerms`]) are, rather than the build's
+/// (style.md's rule for caches): the memos are per worker thread and outlive a build so that
+/// `serve`'s rebuilds reuse them, and they store these numbers, so the numbering must live as
+/// long as they do. **Invariant: a memo's codes are valid only while this interner lives;
+/// never reset one without the other.** It grows with every term a process meets (a 10,000-page
+/// site has about 48,000 distinct words; `serve` adds only the new terms of edits). Numbers
+/// differ between runs and threads; nothing published is ordered by them (terms are sorted by
+/// their text).
 #[derive(Default)]
 struct Interner {
     texts: Vec<Arc<str>>,
@@ -98,7 +107,7 @@ fn number_of(analysis: Analysis, text: String) -> u32 {
             return number;
         }
         let number = interner.texts.len() as u32;
-        debug_assert!(number < Term::EMPTY);
+        assert!(number < Term::EMPTY, "more terms than a u32 numbers");
         let text: Arc<str> = text.into();
         interner.texts.push(Arc::clone(&text));
         interner.numbers.insert(text, number);
@@ -107,10 +116,14 @@ fn number_of(analysis: Analysis, text: String) -> u32 {
 }
 
 /// The texts of terms `numbers` (numbers runs hand on, for `analysis`), in that order.
-pub(super) fn texts_of(analysis: Analysis, numbers: impl Iterator<Item = u32>) -> Vec<Arc<str>> {
+pub(super) fn texts_of(analysis: Analysis, numbers: &[u32]) -> Vec<Arc<str>> {
     with_interner(analysis, |interner| {
         numbers
-            .map(|n| interner.texts.get(n as usize).cloned().unwrap_or_default())
+            .iter()
+            .map(|&n| {
+                let text = interner.texts.get(n as usize);
+                Arc::clone(text.expect("a term number the interner gave"))
+            })
             .collect()
     })
 }
@@ -368,7 +381,7 @@ mod tests {
                     panic!("{word}: {term:?}");
                 };
                 assert_eq!(words.memo.term(word), term, "{word}, remembered");
-                assert_eq!(&*texts_of(Analysis::Plain, [number].into_iter())[0], word);
+                assert_eq!(&*texts_of(Analysis::Plain, &[number])[0], word);
             }
         });
         for term in [Term::Dropped, Term::Empty, Term::Known(0), Term::Known(7)] {
