@@ -142,10 +142,9 @@ pub fn model_files_keeping(
                 Some(kept),
             )
         } else {
-            let mut files = Vec::new();
-            search::render_search_files(site, &mut |path, bytes| {
+            let files = search::render_search_files(site, &|path, bytes| {
                 let contents = made_file(hook, &path, bytes);
-                files.push((path, contents));
+                (path, contents)
             });
             (files, None)
         }

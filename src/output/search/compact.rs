@@ -6,7 +6,7 @@
 //!
 //! - documents are indexed a batch at a time ([`BATCH_RUNS`] runs of [`RUN`] documents, the
 //!   runs across cores): a page's text is made just before its run is indexed and dropped
-//!   after it, so only a batch's texts are ever alive;
+//!   after it, so only the texts of the runs being indexed are ever alive;
 //! - postings are coded ([`TermPostings`]): per posting, the document as a varint delta from
 //!   the term's previous posting, then `count << 3 | field` as a varint (two or three bytes
 //!   for most postings, instead of sixteen); a run's postings are coded where it was indexed,
@@ -20,16 +20,19 @@
 //! frequencies (`sqrt(count)`), field lengths, weights and cuts.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use super::documents::SearchDocument;
-use super::index::{FIELDS, RUN, Run, run_postings, with_word_terms};
-use super::layout::{put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
+use super::index::FIELDS;
+use super::layout::{Put, put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
 use super::text::Analysis;
+use super::words::{RUN, Run, run_postings, texts_of, with_word_terms};
 
-/// How many runs of [`RUN`] documents are indexed at once, across cores: enough for every
-/// core to have work, few enough that a batch's texts and raw postings stay small.
-pub const BATCH_RUNS: usize = 4;
+/// How many runs of [`RUN`] documents a batch indexes, across cores. Each run's texts and raw
+/// postings live only while it is indexed (one run on each core at a time: a batch keeps only
+/// its runs' coded segments, which are all kept anyway), so a batch can be large: with four
+/// runs a batch, the cores waited at the end of every batch for its slowest run. 16,384
+/// documents a batch: a 10,000-page site is one batch, 100,000 pages seven.
+pub const BATCH_RUNS: usize = 64;
 
 /// How many terms' entries are rendered at once, across cores, before they are cut into
 /// shards.
@@ -40,14 +43,14 @@ const FIELD_BITS: u32 = 3;
 const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
 
 /// Every term's postings, coded, and each document's field lengths.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CompactPostings {
+    /// How the documents' text became terms (and which numbering the terms' are in).
+    analysis: Analysis,
     /// How many documents were indexed.
     doc_count: usize,
     /// Each document's length in tokens in each field.
     lengths: Vec<[u32; FIELDS.len()]>,
-    /// Term → its number.
-    numbers: FxHashMap<Box<str>, u32>,
     /// One per run, in document order.
     segments: Vec<Segment>,
 }
@@ -59,8 +62,8 @@ pub struct CompactPostings {
 #[derive(Debug, Default)]
 struct Segment {
     bytes: Vec<u8>,
-    /// (term number, start, end in `bytes`): the run's own numbers until the run is added,
-    /// then [`CompactPostings::numbers`]'.
+    /// (term number, start, end in `bytes`): terms by their numbers for the process
+    /// ([`texts_of`]).
     terms: Vec<(u32, u32, u32)>,
     /// Each document's field lengths.
     lengths: Vec<[u32; FIELDS.len()]>,
@@ -68,7 +71,7 @@ struct Segment {
 
 impl Segment {
     /// A run's postings, coded (made where the run was indexed, across cores).
-    fn of(run: Run) -> (Segment, Vec<String>) {
+    fn of(run: Run) -> Segment {
         let Run {
             lengths,
             terms,
@@ -108,7 +111,7 @@ impl Segment {
             let p = &postings[i as usize];
             if k == 0 || postings[order[k - 1] as usize].term != p.term {
                 let at = segment.bytes.len() as u32;
-                segment.terms.push((p.term, at, at));
+                segment.terms.push((terms[p.term as usize], at, at));
                 previous = 0;
             }
             let posting = Posting {
@@ -122,7 +125,7 @@ impl Segment {
             }
         }
         segment.bytes.shrink_to_fit();
-        (segment, terms)
+        segment
     }
 }
 
@@ -239,14 +242,15 @@ impl CompactPostings {
         batch_runs: usize,
     ) -> CompactPostings {
         let mut postings = CompactPostings {
+            analysis,
             doc_count: documents.len(),
             lengths: Vec::with_capacity(documents.len()),
-            ..CompactPostings::default()
+            segments: Vec::new(),
         };
         let batch = RUN * batch_runs.max(1);
         for (b, documents) in documents.chunks_mut(batch).enumerate() {
             let first = b * batch;
-            let runs: Vec<(Segment, Vec<String>)> = documents
+            let runs: Vec<Segment> = documents
                 .par_chunks_mut(RUN)
                 .enumerate()
                 .map(|(r, docs)| {
@@ -262,29 +266,39 @@ impl CompactPostings {
                     Segment::of(run)
                 })
                 .collect();
-            for (segment, terms) in runs {
-                postings.add(segment, terms);
+            for segment in runs {
+                postings.add(segment);
             }
         }
         postings
     }
 
-    /// Adds a run's segment and its terms (by their numbers in the run), the runs in document
-    /// order.
-    fn add(&mut self, mut segment: Segment, terms: Vec<String>) {
-        let numbers: Vec<u32> = terms
-            .into_iter()
-            .map(|term| {
-                let next = self.numbers.len() as u32;
-                *self.numbers.entry(term.into_boxed_str()).or_insert(next)
-            })
-            .collect();
-        for term in &mut segment.terms {
-            term.0 = numbers[term.0 as usize];
-        }
+    /// Adds a run's segment, the runs in document order.
+    fn add(&mut self, mut segment: Segment) {
         self.lengths.append(&mut segment.lengths);
         segment.lengths = Vec::new();
         self.segments.push(segment);
+    }
+
+    /// Every term with postings, by its text, and its number, in no order.
+    fn numbered_terms(&self) -> Vec<(std::sync::Arc<str>, u32)> {
+        let mut present: Vec<bool> = Vec::new();
+        for segment in &self.segments {
+            for &(term, _, _) in &segment.terms {
+                let at = term as usize;
+                if at >= present.len() {
+                    present.resize(at + 1, false);
+                }
+                present[at] = true;
+            }
+        }
+        let numbers: Vec<u32> = (0..present.len() as u32)
+            .filter(|&n| present[n as usize])
+            .collect();
+        texts_of(self.analysis, &numbers)
+            .into_iter()
+            .zip(numbers)
+            .collect()
     }
 
     /// How many documents were indexed.
@@ -293,10 +307,9 @@ impl CompactPostings {
     }
 
     /// Each term and its postings, in term order (for tests: a build lays them out instead).
-    pub fn terms(&self) -> Vec<(&str, Vec<Posting>)> {
-        let mut terms: Vec<(&str, u32)> =
-            self.numbers.iter().map(|(term, &n)| (&**term, n)).collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    pub fn terms(&self) -> Vec<(std::sync::Arc<str>, Vec<Posting>)> {
+        let mut terms = self.numbered_terms();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         terms
             .into_iter()
             .map(|(term, n)| {
@@ -329,35 +342,57 @@ impl CompactPostings {
 /// One term's entry, as [`super::layout::render_entry`] renders it from the same postings:
 /// `lists` are its coded lists, one a segment, in order.
 fn render_entry(term: &str, lists: &[&[u8]], postings: &CompactPostings) -> String {
-    // Decoded once, then by field (stable: each field's in document order).
-    let mut all: Vec<Posting> = lists.iter().flat_map(|bytes| postings_of(bytes)).collect();
-    all.sort_by_key(|p| p.field);
-    let used = all.last().map_or(0, |p| p.field + 1);
+    // Decoded once, then placed by field (a counting sort, so each field's stay in document
+    // order).
+    let mut all: Vec<Posting> = Vec::with_capacity(lists.iter().map(|l| l.len() / 2).sum());
+    let mut per_field = [0usize; FIELDS.len()];
+    for bytes in lists {
+        decode_into(bytes, &mut all, &mut per_field);
+    }
+    let used = per_field.iter().rposition(|&n| n > 0).map_or(0, |f| f + 1);
+    let mut starts = [0usize; FIELDS.len() + 1];
+    for field in 0..FIELDS.len() {
+        starts[field + 1] = starts[field] + per_field[field];
+    }
+    let mut by_field = vec![(0u32, 0u32); all.len()];
+    let mut next = starts;
+    for posting in &all {
+        by_field[next[posting.field]] = (posting.doc, posting.count);
+        next[posting.field] += 1;
+    }
+    drop(all);
     render_entry_with(
         term,
         used,
         |field| {
-            let start = all.partition_point(|p| p.field < field);
-            let end = all.partition_point(|p| p.field <= field);
-            all[start..end]
+            by_field[starts[field]..starts[field + 1]]
                 .iter()
-                .map(|p| (p.doc, f64::from(p.count).sqrt()))
+                .map(|&(doc, count)| (doc, f64::from(count).sqrt()))
         },
         |doc, field, tf| postings.weight(doc, field, tf),
     )
 }
 
+/// Appends the postings coded in `bytes` (as [`postings_of`] reads them) to `out`, counting
+/// each field's.
+fn decode_into(bytes: &[u8], out: &mut Vec<Posting>, per_field: &mut [usize; FIELDS.len()]) {
+    for posting in postings_of(bytes) {
+        per_field[posting.field] += 1;
+        out.push(posting);
+    }
+}
+
 /// The search files of `documents` (bodies not needed) and their `postings`, as
 /// [`super::layout::lay_out_with`] makes them: shards, manifest, record files, each handed
-/// to `put` (path, bytes) as soon as it is made, in that order, so that a build need not
-/// hold them all.
-pub fn lay_out(
+/// to `put` (path, bytes) as soon as it is made, across cores, so that a build need not hold
+/// them all; gives what `put` gave for each, in that order.
+pub fn lay_out<T: Send>(
     documents: &[SearchDocument],
     postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
-    put: &mut dyn FnMut(String, Vec<u8>),
-) {
+    put: &Put<T>,
+) -> Vec<T> {
     lay_out_in_chunks(
         documents,
         postings,
@@ -365,27 +400,33 @@ pub fn lay_out(
         shard_bytes,
         ENTRIES_AT_ONCE,
         put,
-    );
+    )
 }
 
 /// [`lay_out`], rendering `entries_at_once` terms' entries at a time (tests use few, so that
 /// shard cuts fall on the chunks' edges).
-fn lay_out_in_chunks(
+fn lay_out_in_chunks<T: Send>(
     documents: &[SearchDocument],
     mut postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
     entries_at_once: usize,
-    put: &mut dyn FnMut(String, Vec<u8>),
-) {
-    let mut terms: Vec<(Box<str>, u32)> =
-        std::mem::take(&mut postings.numbers).into_iter().collect();
+    put: &Put<T>,
+) -> Vec<T> {
+    let mut terms = postings.numbered_terms();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Each segment's terms by their term's rank, so that a chunk of terms' lists are found at
     // a cursor in every segment: only a chunk's lists are gathered at a time (a list of every
     // term's lists in every segment was 16 bytes for each of about 8 million at 100,000
     // pages, the largest holder at the build's peak: docs/performance.md, 'Bounded memory').
-    let mut rank = vec![0u32; terms.len()];
+    let mut rank = vec![
+        0u32;
+        terms
+            .iter()
+            .map(|&(_, n)| n as usize + 1)
+            .max()
+            .unwrap_or(0)
+    ];
     for (r, (_, n)) in terms.iter().enumerate() {
         rank[*n as usize] = r as u32;
     }
@@ -397,14 +438,18 @@ fn lay_out_in_chunks(
         segment.terms.sort_unstable_by_key(|term| term.0);
     });
     drop(rank);
+    let terms_count = terms.len();
     let mut cursors = vec![0usize; segments.len()];
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
     let mut shard: Vec<String> = Vec::new();
     let mut size = 0;
-    let mut cut = |shard: &mut Vec<String>, shards: usize| {
+    // A chunk's shards, handed on together across cores once the chunk is cut.
+    let mut cuts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
+    let cut = |shard: &mut Vec<String>, shards: usize, cuts: &mut Vec<(String, Vec<u8>)>| {
         let bytes = shard_bytes_of(shard.iter().map(String::as_str));
-        put(shard_path(shards), bytes);
+        cuts.push((shard_path(shards), bytes));
         shard.clear();
     };
     for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
@@ -430,7 +475,7 @@ fn lay_out_in_chunks(
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
             // `shard_bytes`, braces and commas counted, and at least one.
             if !shard.is_empty() && size + entry.len() + 2 > shard_bytes {
-                cut(&mut shard, firsts.len() - 1);
+                cut(&mut shard, firsts.len() - 1, &mut cuts);
                 size = 0;
             }
             if shard.is_empty() {
@@ -441,12 +486,25 @@ fn lay_out_in_chunks(
             }
             shard.push(entry);
         }
-    }
-    if !shard.is_empty() {
-        cut(&mut shard, firsts.len() - 1);
+        if chunk + 1 == terms_count.div_ceil(entries_at_once) && !shard.is_empty() {
+            cut(&mut shard, firsts.len() - 1, &mut cuts);
+        }
+        out.par_extend(
+            std::mem::take(&mut cuts)
+                .into_par_iter()
+                .map(|(path, bytes)| put(path, bytes)),
+        );
     }
     drop((cursors, segments));
-    put_manifest_and_records(documents, postings.doc_count, analysis, firsts, put);
+    put_manifest_and_records(
+        documents,
+        postings.doc_count,
+        analysis,
+        firsts,
+        put,
+        &mut out,
+    );
+    out
 }
 
 #[cfg(test)]
@@ -535,11 +593,11 @@ mod tests {
         }
     }
 
-    /// The files a layout hands on, in the order it hands them.
-    fn collected(lay_out: impl FnOnce(&mut dyn FnMut(String, Vec<u8>))) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        lay_out(&mut |path, bytes| files.push((path, bytes)));
-        files
+    /// The files a layout hands on, in the order it gives them back.
+    fn collected(
+        lay_out: impl FnOnce(&Put<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)>,
+    ) -> Vec<(String, Vec<u8>)> {
+        lay_out(&|path, bytes| (path, bytes))
     }
 
     #[test]
@@ -575,7 +633,7 @@ mod tests {
                 analysis,
                 shard_bytes,
             );
-            for batch_runs in [1, 2, BATCH_RUNS] {
+            for batch_runs in [1, 2, 4, BATCH_RUNS] {
                 // Bodies made as they are indexed, as a build makes pages' bodies.
                 let mut heads: Vec<SearchDocument> = documents
                     .iter()
@@ -647,11 +705,11 @@ mod tests {
         let compact = CompactPostings::build(&mut documents.clone(), Analysis::English, |_, _| {});
         let terms = compact.terms();
         assert_eq!(
-            terms.iter().map(|t| t.0).collect::<Vec<_>>(),
+            terms.iter().map(|t| &*t.0).collect::<Vec<_>>(),
             full.terms.keys().map(String::as_str).collect::<Vec<_>>()
         );
         for (term, list) in terms {
-            for (field, expected) in full.terms[term].iter().enumerate() {
+            for (field, expected) in full.terms[&*term].iter().enumerate() {
                 let got: Vec<(u32, f64)> = list
                     .iter()
                     .filter(|p| p.field == field)

@@ -5,18 +5,18 @@
 //! read that JSON back with a streaming visitor into [`Postings`]: no copy of the scoring, the
 //! field lengths or the term frequencies is computed here; they are elasticlunr's.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use elasticlunr::{Index, IndexBuilder, Pipeline};
+use elasticlunr::{Index, IndexBuilder};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use super::documents::SearchDocument;
-use super::text::{Analysis, PlainLanguage, lowercase};
+use super::text::{Analysis, PlainLanguage};
+use super::words::{RUN, Run, WordTerms, run_postings, texts_of, with_word_terms};
 
 /// The indexed fields, in order, with their boosts: a word in a title counts five times one
 /// in the body.
@@ -76,12 +76,16 @@ impl Postings {
             .par_chunks(RUN)
             .enumerate()
             .map(|(n, docs)| {
-                with_word_terms(analysis, |words| {
+                let mut run = with_word_terms(analysis, |words| {
                     run_postings((n * RUN) as u32, docs, words)
-                })
+                });
+                // Runs wait for each other to be joined: keep none of their growth room
+                // meanwhile.
+                run.postings.shrink_to_fit();
+                run
             })
             .collect();
-        join_runs(documents.len(), runs)
+        join_runs(documents.len(), runs, analysis)
     }
 
     /// Replaces each document `doc`, which was `old`, with `new`: the postings and field
@@ -222,34 +226,11 @@ impl Postings {
     }
 }
 
-/// How many documents one worker indexes at a time.
-pub(super) const RUN: usize = 256;
-
-/// The postings of a run of documents, compactly: a posting is 16 bytes here, where a list per
-/// term and field per run took most of a large build's memory.
-pub(super) struct Run {
-    /// Each document's field lengths.
-    pub(super) lengths: Vec<Vec<usize>>,
-    /// The run's terms, by their number in this run.
-    pub(super) terms: Vec<String>,
-    /// In document order, and each document's in field order.
-    pub(super) postings: Vec<RunPosting>,
-}
-
-/// A term's count in one field of one document.
-pub(super) struct RunPosting {
-    /// Its number in the run's terms.
-    pub(super) term: u32,
-    pub(super) field: u32,
-    pub(super) doc: u32,
-    pub(super) count: u32,
-}
-
 /// Joins the runs in document order into one term → field → postings map, each list
 /// allocated once at its final size.
-fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
-    let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
+fn join_runs(doc_count: usize, runs: Vec<Run>, analysis: Analysis) -> Postings {
+    let mut numbers: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut names: Vec<u32> = Vec::new();
     let mut sizes: Vec<[usize; FIELDS.len()]> = Vec::new();
     let numbered: Vec<Vec<u32>> = runs
         .iter()
@@ -258,8 +239,8 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
                 .terms
                 .iter()
                 .map(|term| {
-                    *numbers.entry(term.as_str()).or_insert_with(|| {
-                        names.push(term);
+                    *numbers.entry(*term).or_insert_with(|| {
+                        names.push(*term);
                         sizes.push([0; FIELDS.len()]);
                         (names.len() - 1) as u32
                     })
@@ -281,9 +262,9 @@ fn join_runs(doc_count: usize, runs: Vec<Run>) -> Postings {
                 .push((p.doc, f64::from(p.count).sqrt()));
         }
     }
-    let terms = names
+    let terms = texts_of(analysis, &names)
         .iter()
-        .map(|name| (*name).to_owned())
+        .map(|name| name.to_string())
         .zip(lists)
         .collect();
     Postings {
@@ -321,12 +302,13 @@ fn without_body(document: &SearchDocument) -> SearchDocument {
 impl DocumentPostings {
     fn of(doc: u32, document: &SearchDocument, words: &mut WordTerms) -> DocumentPostings {
         let run = run_postings(doc, std::slice::from_ref(document), words);
+        let texts = texts_of(words.analysis(), &run.terms);
         let postings = run
             .postings
             .iter()
             .map(|p| {
                 (
-                    run.terms[p.term as usize].clone(),
+                    texts[p.term as usize].to_string(),
                     p.field as usize,
                     p.count,
                 )
@@ -365,137 +347,6 @@ impl ListEdit {
         merged.extend(added);
         *list = merged;
     }
-}
-
-/// What the pipeline makes of a word.
-#[derive(Clone, Copy)]
-enum Term {
-    /// Dropped (a stop word): not counted in the field's length.
-    Dropped,
-    /// Trimmed to nothing: counted in the length, but the trie cannot hold it.
-    Empty,
-    /// A term, by its number in [`WordTerms::terms`].
-    Known(u32),
-}
-
-thread_local! {
-    // Kept for the thread's life, one per analysis: `serve` rebuilds reuse it, and a word's
-    // term never changes.
-    static WORD_TERMS: std::cell::RefCell<Vec<WordTerms>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` with this thread's memo of words and terms for `analysis`.
-pub(super) fn with_word_terms<T>(analysis: Analysis, f: impl FnOnce(&mut WordTerms) -> T) -> T {
-    WORD_TERMS.with_borrow_mut(|memos| {
-        let at = match memos.iter().position(|m| m.analysis == analysis) {
-            Some(at) => at,
-            None => {
-                memos.push(WordTerms::new(analysis));
-                memos.len() - 1
-            }
-        };
-        f(&mut memos[at])
-    })
-}
-
-/// Each word's term, remembered: pages share most of their words, and the pipeline (a Porter
-/// stemmer) is the costly part of indexing.
-pub(super) struct WordTerms {
-    analysis: Analysis,
-    pipeline: Pipeline,
-    by_word: FxHashMap<String, Term>,
-    terms: Vec<String>,
-    by_term: FxHashMap<String, u32>,
-}
-
-impl WordTerms {
-    fn new(analysis: Analysis) -> WordTerms {
-        WordTerms {
-            analysis,
-            pipeline: analysis.pipeline(),
-            by_word: FxHashMap::default(),
-            terms: Vec::new(),
-            by_term: FxHashMap::default(),
-        }
-    }
-
-    fn term(&mut self, word: &str) -> Term {
-        if let Some(&term) = self.by_word.get(word) {
-            return term;
-        }
-        // The pipeline works word by word, so one word at a time gives what a whole text would.
-        let term = match self.pipeline.run(vec![word.to_owned()]).pop() {
-            None => Term::Dropped,
-            Some(text) if text.is_empty() => Term::Empty,
-            Some(text) => Term::Known(match self.by_term.get(&text) {
-                Some(&id) => id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    self.terms.push(text.clone());
-                    self.by_term.insert(text, id);
-                    id
-                }
-            }),
-        };
-        self.by_word.insert(word.to_owned(), term);
-        term
-    }
-}
-
-/// What `Index::add_doc` records for a run of documents numbered from `first`.
-pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut WordTerms) -> Run {
-    let mut run = Run {
-        lengths: Vec::with_capacity(docs.len()),
-        terms: Vec::new(),
-        postings: Vec::new(),
-    };
-    // The thread's term numbers → this run's.
-    let mut in_run: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
-    for (n, doc) in docs.iter().enumerate() {
-        let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
-        let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
-        let mut lengths = Vec::with_capacity(FIELDS.len());
-        for (field, value) in values.into_iter().enumerate() {
-            // Each distinct word is looked up once: the memo is large (a site's every word), so
-            // a lookup is a cache miss, where this field's own words stay in the cache.
-            let lower = lowercase(value);
-            // Room for a word in every eight bytes: most fields never grow it.
-            let mut distinct: FxHashMap<Cow<str>, u32> =
-                FxHashMap::with_capacity_and_hasher(lower.len() / 8, Default::default());
-            words
-                .analysis
-                .for_each_lowered_word(&lower, |word| *distinct.entry(word).or_insert(0) += 1);
-            let mut length = 0;
-            for (word, times) in distinct {
-                match words.term(&word) {
-                    Term::Dropped => {}
-                    Term::Empty => length += times as usize,
-                    Term::Known(term) => {
-                        length += times as usize;
-                        *counts.entry(term).or_insert(0) += times;
-                    }
-                }
-            }
-            lengths.push(length);
-            for (term, count) in counts.drain() {
-                let term = *in_run.entry(term).or_insert_with(|| {
-                    run.terms.push(words.terms[term as usize].clone());
-                    (run.terms.len() - 1) as u32
-                });
-                run.postings.push(RunPosting {
-                    term,
-                    field: field as u32,
-                    doc: first + n as u32,
-                    count,
-                });
-            }
-        }
-        run.lengths.push(lengths);
-    }
-    // Runs wait for each other to be joined: keep none of their growth room meanwhile.
-    run.postings.shrink_to_fit();
-    run
 }
 
 #[derive(Deserialize)]
@@ -645,11 +496,11 @@ mod tests {
         );
     }
 
-    /// Each field's words are counted before their terms are looked up: words repeated, words
-    /// that stem alike, stop words (not in the length), words trimmed to nothing (in the
-    /// length) and apostrophes must count as elasticlunr counts them word by word.
+    /// Each field's words are counted by their terms' numbers: words repeated, words that stem
+    /// alike, stop words (not in the length), words trimmed to nothing (in the length) and
+    /// apostrophes must count as elasticlunr counts them word by word.
     #[test]
-    fn words_counted_before_lookup_equal_elasticlunrs() {
+    fn words_counted_by_term_equal_elasticlunrs() {
         let mut docs = vec![
             doc(
                 "Parents, parent's parenting",

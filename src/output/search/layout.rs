@@ -143,46 +143,39 @@ pub(super) fn push_manifest_and_records(
     analysis: Analysis,
     firsts: Vec<String>,
 ) {
-    put_manifest_and_records(
-        documents,
-        doc_count,
-        analysis,
-        firsts,
-        &mut |path, bytes| {
-            files.push((path, bytes));
-        },
-    );
+    let put = |path, bytes| (path, bytes);
+    put_manifest_and_records(documents, doc_count, analysis, firsts, &put, files);
 }
 
-/// Record files made across cores this many at a time, then handed on.
-const RECORD_FILES_AT_ONCE: usize = 256;
+/// Where each search file goes as soon as it is made: given its path and bytes, from any
+/// thread (files are made, and handed on, across cores, so that a build writes them across
+/// cores too), it gives what the caller keeps of the file; a layout gives those in the files'
+/// order.
+pub type Put<'a, T> = dyn Fn(String, Vec<u8>) -> T + Sync + 'a;
 
-/// [`push_manifest_and_records`], each file handed to `put` as it is made: the manifest, then
-/// the record files in order, a few hundred at a time.
-pub(super) fn put_manifest_and_records(
+/// [`push_manifest_and_records`], each file handed to `put` as it is made, across cores, and
+/// what `put` gives pushed to `out` in order: the manifest, then the record files.
+pub(super) fn put_manifest_and_records<T: Send>(
     documents: &[SearchDocument],
     doc_count: usize,
     analysis: Analysis,
     firsts: Vec<String>,
-    put: &mut dyn FnMut(String, Vec<u8>),
+    put: &Put<T>,
+    out: &mut Vec<T>,
 ) {
-    put(
+    out.push(put(
         MANIFEST.to_owned(),
         manifest(documents, doc_count, analysis, firsts),
-    );
-    let per_chunk = RECORDS_PER_FILE * RECORD_FILES_AT_ONCE;
-    for (c, chunk) in documents.chunks(per_chunk).enumerate() {
-        let files: Vec<(String, Vec<u8>)> = chunk
+    ));
+    out.par_extend(
+        documents
             .par_chunks(RECORDS_PER_FILE)
             .enumerate()
             .map(|(n, docs)| {
                 let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
-                let n = c * RECORD_FILES_AT_ONCE + n;
-                (record_path(n), record_file_bytes(records.iter()))
-            })
-            .collect();
-        files.into_iter().for_each(|(path, bytes)| put(path, bytes));
-    }
+                put(record_path(n), record_file_bytes(records.iter()))
+            }),
+    );
 }
 
 /// Every term's entry, in term order, rendered across cores.

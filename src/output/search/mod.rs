@@ -5,6 +5,8 @@
 //! - [`text`]: how text becomes terms in the site's language (the script does exactly the
 //!   same): English stemmed, every other language plain;
 //! - [`index`]: the elasticlunr-rs index and its postings;
+//! - `words`: a run of documents' words counted into postings, each worker thread with its
+//!   memo of words' terms;
 //! - [`compact`]: the same postings coded in a few bytes each, built a few hundred documents
 //!   at a time, for a one-off build's bounded memory;
 //! - [`layout`]: manifest, term shards and record files (eight documents each) under
@@ -22,6 +24,7 @@ pub mod kept;
 pub mod layout;
 pub mod query;
 pub mod text;
+mod words;
 
 pub use crate::model::search::SearchKind;
 pub use documents::SearchDocument;
@@ -85,13 +88,14 @@ pub fn heads(site: &Site) -> Heads<'_> {
 /// the pages in the site's language (`site.config.language`: each language's build has its own
 /// index, under its own folder).
 ///
-/// In bounded memory ([`compact`]): each page's text is made as it is indexed, a few hundred
-/// at a time, and dropped; postings are kept coded, a few bytes each; and each term's
+/// In bounded memory ([`compact`]): each page's text is made as it is indexed, a run of
+/// [`words::RUN`] on each core at a time, and dropped; postings are kept coded, a few bytes each; and each term's
 /// postings are let go as its entry is laid out; each file is handed to `put` (path, bytes)
-/// as soon as it is laid out, so that a build can write it and let it go. The files are those
+/// as soon as it is laid out, across cores, so that a build can write it and let it go;
+/// gives what `put` gave for each file, in order. The files are those
 /// of [`layout::lay_out`] over [`documents`], in the same order (tested), which `serve` keeps
 /// ([`kept`]).
-pub fn render_search_files(site: &Site, put: &mut dyn FnMut(String, Vec<u8>)) {
+pub fn render_search_files<T: Send>(site: &Site, put: &layout::Put<T>) -> Vec<T> {
     let Heads {
         mut documents,
         pages,
@@ -102,7 +106,7 @@ pub fn render_search_files(site: &Site, put: &mut dyn FnMut(String, Vec<u8>)) {
             document.body = documents::page_body(site, page);
         }
     });
-    compact::lay_out(&documents, postings, analysis, layout::SHARD_BYTES, put);
+    compact::lay_out(&documents, postings, analysis, layout::SHARD_BYTES, put)
 }
 
 #[cfg(test)]
@@ -137,8 +141,7 @@ mod tests {
                 &index::Postings::build(&documents, analysis),
                 analysis,
             );
-            let mut built = Vec::new();
-            render_search_files(&site, &mut |path, bytes| built.push((path, bytes)));
+            let built = render_search_files(&site, &|path, bytes| (path, bytes));
             assert!(!built.is_empty(), "{}", root.display());
             assert_eq!(
                 built.iter().map(|f| &f.0).collect::<Vec<_>>(),

@@ -72,9 +72,8 @@ impl Analysis {
     }
 
     /// Calls `visit` with each word of `lower` (text already [`lowercase`]d) as
-    /// [`Analysis::for_each_word`] splits it, borrowed from `lower` where it can be, so that the
-    /// caller can keep the words (the index counts a text's words before it looks each distinct
-    /// one up).
+    /// [`Analysis::for_each_word`] splits it, borrowed from `lower` where it can be (a word
+    /// joined across apostrophes is a copy).
     pub fn for_each_lowered_word<'a>(self, lower: &'a str, visit: impl FnMut(Cow<'a, str>)) {
         match self {
             Analysis::English => split_lowered(lower, is_separator, visit),
@@ -209,13 +208,24 @@ fn split_lowered<'a>(
 /// final sigma depends on its neighbours). Text of ASCII and the Arabic block alone (which has
 /// no case) needs only its ASCII letters lowercased, without looking each character up.
 pub fn lowercase(text: &str) -> String {
-    if text
-        .chars()
-        .all(|c| c.is_ascii() || matches!(c, '\u{0600}'..='\u{06FF}'))
+    let mut out = String::with_capacity(text.len());
+    lowercase_into(text, &mut out);
+    out
+}
+
+/// [`lowercase`] into `out` (cleared first), reusing its room: the index lowercases every
+/// field of every document.
+pub fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || matches!(c, '\u{0600}'..='\u{06FF}'))
     {
-        text.to_ascii_lowercase()
+        out.push_str(text);
+        out.make_ascii_lowercase();
     } else {
-        text.to_lowercase()
+        out.push_str(&text.to_lowercase());
     }
 }
 
@@ -309,6 +319,9 @@ mod tests {
         }
         for text in ["ΟΔΟΣ Σ", "İstanbul", "SCHLOSS ẞ", "Dŵr A'R", "العربية ABC"] {
             assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+            let mut into = String::from("room left over");
+            lowercase_into(text, &mut into);
+            assert_eq!(into, text.to_lowercase(), "{text}, into");
         }
     }
 
