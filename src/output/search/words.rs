@@ -207,40 +207,44 @@ fn packed(word: &str) -> [u64; 2] {
 
 impl Memo {
     fn term(&mut self, word: &str) -> Term {
+        let Memo {
+            analysis,
+            pipeline,
+            tiny,
+            short,
+            long,
+        } = self;
+        let made = || made(pipeline, *analysis, word);
         if word.len() <= TINY {
-            let key = packed_tiny(word);
-            if let Some(&code) = self.tiny.get(&key) {
-                return Term::of_code(code);
-            }
-            let term = self.made(word);
-            self.tiny.insert(key, term.code());
-            term
+            remembered(tiny, packed_tiny(word), made)
         } else if word.len() <= SHORT {
-            let key = packed(word);
-            if let Some(&code) = self.short.get(&key) {
-                return Term::of_code(code);
-            }
-            let term = self.made(word);
-            self.short.insert(key, term.code());
-            term
+            remembered(short, packed(word), made)
         } else {
-            if let Some(&code) = self.long.get(word) {
-                return Term::of_code(code);
+            // Looked up by the borrowed word: its key is copied only when it is new.
+            match long.get(word) {
+                Some(&code) => Term::of_code(code),
+                None => remembered(long, word.into(), made),
             }
-            let term = self.made(word);
-            self.long.insert(word.into(), term.code());
-            term
         }
     }
+}
 
-    /// What the pipeline makes of `word`, met for the first time.
-    fn made(&mut self, word: &str) -> Term {
-        // The pipeline works word by word, so one word at a time gives what a whole text would.
-        match self.pipeline.run(vec![word.to_owned()]).pop() {
-            None => Term::Dropped,
-            Some(text) if text.is_empty() => Term::Empty,
-            Some(text) => Term::Known(number_of(self.analysis, text)),
-        }
+/// The term `memo` holds for `key`, made and remembered when it holds none.
+fn remembered<K: std::hash::Hash + Eq>(
+    memo: &mut FxHashMap<K, u32>,
+    key: K,
+    made: impl FnOnce() -> Term,
+) -> Term {
+    Term::of_code(*memo.entry(key).or_insert_with(|| made().code()))
+}
+
+/// What `pipeline` makes of `word`, met for the first time.
+fn made(pipeline: &mut Pipeline, analysis: Analysis, word: &str) -> Term {
+    // The pipeline works word by word, so one word at a time gives what a whole text would.
+    match pipeline.run(vec![word.to_owned()]).pop() {
+        None => Term::Dropped,
+        Some(text) if text.is_empty() => Term::Empty,
+        Some(text) => Term::Known(number_of(analysis, text)),
     }
 }
 
