@@ -192,12 +192,7 @@ fn check_output_links(
         .zip(links)
         .map(|((path, _), links)| page_link_problems(output, path, links))
         .collect();
-    let mut problems = Diagnostics::default();
-    per_page
-        .into_iter()
-        .flatten()
-        .for_each(|problem| problems.push(problem));
-    problems
+    Diagnostics(per_page.into_iter().flatten().collect())
 }
 
 /// The problems of one published page's links, in their order.

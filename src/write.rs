@@ -826,8 +826,8 @@ fn move_into_place(
 
 /// The files and folders of an output, by path relative to its folder.
 struct Wanted<'a> {
-    /// Hashed, not ordered: a build asks of every file and folder it found or wrote (two tens
-    /// of thousands at 10,000 pages), and ordered `Path`s compare component by component.
+    /// Hashed, not ordered: a build asks of every file and folder it found or wrote (some twenty
+    /// thousand at 10,000 pages), and ordered `Path`s compare component by component.
     files: FxHashSet<&'a Path>,
     /// Every folder the files need.
     folders: FxHashSet<&'a Path>,

@@ -178,12 +178,13 @@ fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
-        let (space, len) = match b.is_ascii() {
-            true => (b.is_ascii_whitespace() || b == b'\x0b', 1),
-            false => text[i..]
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == b'\x0b', 1)
+        } else {
+            text[i..]
                 .chars()
                 .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
         };
         words += usize::from(!space && !in_word);
         in_word = !space;
