@@ -233,7 +233,10 @@ pub fn render_pages(
     // The content pages and the generated sections render side by side, each across cores.
     let (results, generated) = rayon::join(
         || -> Vec<PageResult> {
+            // In runs of a few pages, so that the last pages are shared out between the
+            // cores too (rayon's own split left one core rendering the last 2% alone).
             ids.par_iter()
+                .with_max_len(PAGES_A_JOB)
                 .map(|&id| {
                     let mut result = render_content_page(site, templates, &site_view, id);
                     if let (Some(hook), Ok((page, _, _))) = (hook, &mut result) {
@@ -267,6 +270,9 @@ pub fn render_pages(
     rendered.pages.sort_by(|a, b| a.url.cmp(&b.url));
     Ok((rendered, all_reads, records))
 }
+
+/// How many content pages a job renders at most ([`render_pages`]).
+const PAGES_A_JOB: usize = 16;
 
 /// Which generated pages [`render_generated_pages`] makes, and what takes them over.
 struct GeneratedParts<'a> {

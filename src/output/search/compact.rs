@@ -23,7 +23,10 @@ use rayon::prelude::*;
 
 use super::documents::SearchDocument;
 use super::index::FIELDS;
-use super::layout::{Put, put_manifest_and_records, render_entry_with, shard_bytes_of, shard_path};
+use super::layout::{
+    MANIFEST, Put, RECORDS_PER_FILE, manifest, put_record_file, render_entry_with, shard_bytes_of,
+    shard_path,
+};
 use super::text::Analysis;
 use super::words::{RUN, Run, run_postings, texts_of, with_word_terms};
 
@@ -280,8 +283,8 @@ impl CompactPostings {
         self.segments.push(segment);
     }
 
-    /// Every term with postings, by its text, and its number, in no order.
-    fn numbered_terms(&self) -> Vec<(std::sync::Arc<str>, u32)> {
+    /// Every term with postings, by its text, and its number, in the terms' order.
+    fn numbered_terms_in_order(&self) -> Vec<(std::sync::Arc<str>, u32)> {
         let mut present: Vec<bool> = Vec::new();
         for segment in &self.segments {
             for &(term, _, _) in &segment.terms {
@@ -295,10 +298,12 @@ impl CompactPostings {
         let numbers: Vec<u32> = (0..present.len() as u32)
             .filter(|&n| present[n as usize])
             .collect();
-        texts_of(self.analysis, &numbers)
+        let mut terms: Vec<_> = texts_of(self.analysis, &numbers)
             .into_iter()
             .zip(numbers)
-            .collect()
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms
     }
 
     /// How many documents were indexed.
@@ -308,9 +313,7 @@ impl CompactPostings {
 
     /// Each term and its postings, in term order (for tests: a build lays them out instead).
     pub fn terms(&self) -> Vec<(std::sync::Arc<str>, Vec<Posting>)> {
-        let mut terms = self.numbered_terms();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        terms
+        self.numbered_terms_in_order()
             .into_iter()
             .map(|(term, n)| {
                 let lists = self.segments.iter().filter_map(move |segment| {
@@ -405,46 +408,55 @@ pub fn lay_out<T: Send>(
 
 /// [`lay_out`], rendering `entries_at_once` terms' entries at a time (tests use few, so that
 /// shard cuts fall on the chunks' edges).
+///
+/// Files are created one after another in each folder: creating a file locks its folder, and
+/// two threads creating files in one folder spent a tenth of the search's time spinning on
+/// that lock (docs/performance.md, 'Build', session 16). So the record files (which need only
+/// the documents) are written in turn on one core while the term shards are laid out on the
+/// others, and each chunk's shards are written in turn while the next chunk's entries render.
 fn lay_out_in_chunks<T: Send>(
     documents: &[SearchDocument],
-    mut postings: CompactPostings,
+    postings: CompactPostings,
     analysis: Analysis,
     shard_bytes: usize,
     entries_at_once: usize,
     put: &Put<T>,
 ) -> Vec<T> {
-    let mut terms = postings.numbered_terms();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Each segment's terms by their term's rank, so that a chunk of terms' lists are found at
-    // a cursor in every segment: only a chunk's lists are gathered at a time (a list of every
-    // term's lists in every segment was 16 bytes for each of about 8 million at 100,000
-    // pages, the largest holder at the build's peak: docs/performance.md, 'Bounded memory').
-    let mut rank = vec![
-        0u32;
-        terms
-            .iter()
-            .map(|&(_, n)| n as usize + 1)
-            .max()
-            .unwrap_or(0)
-    ];
-    for (r, (_, n)) in terms.iter().enumerate() {
-        rank[*n as usize] = r as u32;
-    }
-    let mut segments = std::mem::take(&mut postings.segments);
-    segments.par_iter_mut().for_each(|segment| {
-        for term in &mut segment.terms {
-            term.0 = rank[term.0 as usize];
-        }
-        segment.terms.sort_unstable_by_key(|term| term.0);
-    });
-    drop(rank);
-    let terms_count = terms.len();
+    let doc_count = postings.doc_count;
+    let (records, (firsts, mut out)) = rayon::join(
+        || {
+            documents
+                .chunks(RECORDS_PER_FILE)
+                .enumerate()
+                .map(|(n, docs)| put_record_file(n, docs, put))
+                .collect::<Vec<T>>()
+        },
+        || put_shards(postings, shard_bytes, entries_at_once, put),
+    );
+    out.push(put(
+        MANIFEST.to_owned(),
+        manifest(documents, doc_count, analysis, firsts),
+    ));
+    out.extend(records);
+    out
+}
+
+/// The term shards, each handed to `put` in order: gives each shard's first term and what
+/// `put` gave for each.
+fn put_shards<T: Send>(
+    mut postings: CompactPostings,
+    shard_bytes: usize,
+    entries_at_once: usize,
+    put: &Put<T>,
+) -> (Vec<String>, Vec<T>) {
+    let terms = postings.numbered_terms_in_order();
+    let segments = ranked_segments(std::mem::take(&mut postings.segments), &terms);
     let mut cursors = vec![0usize; segments.len()];
     let mut firsts: Vec<String> = Vec::new();
     // The shard being filled: its entries and their size as `shard_ranges` counts it.
     let mut shard: Vec<String> = Vec::new();
     let mut size = 0;
-    // A chunk's shards, handed on together across cores once the chunk is cut.
+    // A chunk's shards, written while the next chunk's entries render.
     let mut cuts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut out: Vec<T> = Vec::new();
     let cut = |shard: &mut Vec<String>, shards: usize, cuts: &mut Vec<(String, Vec<u8>)>| {
@@ -452,24 +464,32 @@ fn lay_out_in_chunks<T: Send>(
         cuts.push((shard_path(shards), bytes));
         shard.clear();
     };
+    let put_in_turn = |files: Vec<(String, Vec<u8>)>| -> Vec<T> {
+        files
+            .into_iter()
+            .map(|(path, bytes)| put(path, bytes))
+            .collect()
+    };
+    let chunks = terms.len().div_ceil(entries_at_once);
     for (chunk, terms) in terms.chunks(entries_at_once).enumerate() {
-        let first = chunk * entries_at_once;
-        let end = (first + terms.len()) as u32;
-        // The chunk's terms' lists, each term's in segment (so document) order.
-        let mut lists: Vec<Vec<&[u8]>> = vec![Vec::new(); terms.len()];
-        for (segment, cursor) in segments.iter().zip(&mut cursors) {
-            while let Some(&(r, start, stop)) = segment.terms.get(*cursor)
-                && r < end
-            {
-                lists[r as usize - first].push(&segment.bytes[start as usize..stop as usize]);
-                *cursor += 1;
-            }
-        }
-        let entries: Vec<String> = terms
-            .par_iter()
-            .zip(&lists)
-            .map(|((term, _), of_term)| render_entry(term, of_term, &postings))
-            .collect();
+        let lists = chunk_lists(
+            &segments,
+            &mut cursors,
+            chunk * entries_at_once,
+            terms.len(),
+        );
+        let previous = std::mem::take(&mut cuts);
+        let (entries, written) = rayon::join(
+            || -> Vec<String> {
+                terms
+                    .par_iter()
+                    .zip(&lists)
+                    .map(|((term, _), of_term)| render_entry(term, of_term, &postings))
+                    .collect()
+            },
+            || put_in_turn(previous),
+        );
+        out.extend(written);
         drop(lists);
         for ((term, _), entry) in terms.iter().zip(entries) {
             // As `layout::shard_ranges` cuts: a shard takes entries while it stays within
@@ -486,25 +506,62 @@ fn lay_out_in_chunks<T: Send>(
             }
             shard.push(entry);
         }
-        if chunk + 1 == terms_count.div_ceil(entries_at_once) && !shard.is_empty() {
+        if chunk + 1 == chunks && !shard.is_empty() {
             cut(&mut shard, firsts.len() - 1, &mut cuts);
         }
-        out.par_extend(
-            std::mem::take(&mut cuts)
-                .into_par_iter()
-                .map(|(path, bytes)| put(path, bytes)),
-        );
     }
-    drop((cursors, segments));
-    put_manifest_and_records(
-        documents,
-        postings.doc_count,
-        analysis,
-        firsts,
-        put,
-        &mut out,
-    );
-    out
+    out.extend(put_in_turn(cuts));
+    (firsts, out)
+}
+
+/// Each segment's terms by their term's rank in `terms` (sorted), so that a chunk of terms'
+/// lists are found at a cursor in every segment: only a chunk's lists are gathered at a time
+/// (a list of every term's lists in every segment was 16 bytes for each of about 8 million at
+/// 100,000 pages, the largest holder at the build's peak: docs/performance.md, 'Bounded
+/// memory').
+fn ranked_segments(
+    mut segments: Vec<Segment>,
+    terms: &[(std::sync::Arc<str>, u32)],
+) -> Vec<Segment> {
+    let mut rank = vec![
+        0u32;
+        terms
+            .iter()
+            .map(|&(_, n)| n as usize + 1)
+            .max()
+            .unwrap_or(0)
+    ];
+    for (r, (_, n)) in terms.iter().enumerate() {
+        rank[*n as usize] = r as u32;
+    }
+    segments.par_iter_mut().for_each(|segment| {
+        for term in &mut segment.terms {
+            term.0 = rank[term.0 as usize];
+        }
+        segment.terms.sort_unstable_by_key(|term| term.0);
+    });
+    segments
+}
+
+/// The lists of the `count` terms ranked from `first` on, each term's in segment (so
+/// document) order; `cursors` (one a segment) move past them.
+fn chunk_lists<'s>(
+    segments: &'s [Segment],
+    cursors: &mut [usize],
+    first: usize,
+    count: usize,
+) -> Vec<Vec<&'s [u8]>> {
+    let end = (first + count) as u32;
+    let mut lists: Vec<Vec<&[u8]>> = vec![Vec::new(); count];
+    for (segment, cursor) in segments.iter().zip(cursors) {
+        while let Some(&(r, start, stop)) = segment.terms.get(*cursor)
+            && r < end
+        {
+            lists[r as usize - first].push(&segment.bytes[start as usize..stop as usize]);
+            *cursor += 1;
+        }
+    }
+    lists
 }
 
 #[cfg(test)]

@@ -171,11 +171,14 @@ pub(super) fn put_manifest_and_records<T: Send>(
         documents
             .par_chunks(RECORDS_PER_FILE)
             .enumerate()
-            .map(|(n, docs)| {
-                let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
-                put(record_path(n), record_file_bytes(records.iter()))
-            }),
+            .map(|(n, docs)| put_record_file(n, docs, put)),
     );
+}
+
+/// The record file `n`, of `docs`, handed to `put`.
+pub(super) fn put_record_file<T>(n: usize, docs: &[SearchDocument], put: &Put<T>) -> T {
+    let records: Vec<Vec<u8>> = docs.iter().map(record_bytes).collect();
+    put(record_path(n), record_file_bytes(records.iter()))
 }
 
 /// Every term's entry, in term order, rendered across cores.
