@@ -323,39 +323,60 @@ impl<'d> Staging<'d> {
     }
 
     /// Makes the folders `relative` is in, replacing whatever else is found in their place.
+    ///
+    /// The folders are made outside the lock on the set of those made: making one took about
+    /// 50 µs on ext4, and with the lock held the other cores' pages waited for it (a tenth of
+    /// the pages, docs/performance.md, 'Build', session 16). Two threads may make the same
+    /// folder at once: the second finds it made, and each makes a folder's parents before it.
     fn make_folders(&self, relative: &Path) -> Result<(), Error> {
         let Some(parent) = relative.parent().filter(|p| !p.as_os_str().is_empty()) else {
             return Ok(());
         };
-        let mut made = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
-        if made.contains(parent) {
-            return Ok(());
-        }
-        let mut needed: Vec<&Path> = parent
-            .ancestors()
-            .filter(|p| !p.as_os_str().is_empty())
-            .take_while(|p| !made.contains(*p))
-            .collect();
-        needed.reverse();
-        for folder in needed {
-            let path = self.staging.join(folder);
-            match self.found.get(folder) {
-                Some(Found::Folder) => {}
-                found => {
-                    if found.is_some() {
-                        fs::remove_file(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
-                    }
-                    match self.disk.create_dir(&path) {
-                        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                            return Err(Error::io("cannot create", &path, e));
-                        }
-                        _ => {}
-                    }
-                }
+        let mut needed: Vec<&Path> = {
+            let made = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+            if made.contains(parent) {
+                return Ok(());
             }
-            made.insert(folder.to_path_buf());
+            parent
+                .ancestors()
+                .filter(|p| !p.as_os_str().is_empty())
+                .take_while(|p| !made.contains(*p))
+                .collect()
+        };
+        needed.reverse();
+        for folder in &needed {
+            self.make_folder(folder)?;
         }
+        let mut made = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        made.extend(needed.into_iter().map(Path::to_path_buf));
         Ok(())
+    }
+
+    /// Makes one folder, whose parent is in place, unless it is there already.
+    fn make_folder(&self, folder: &Path) -> Result<(), Error> {
+        let path = self.staging.join(folder);
+        let create = |path: &Path| match self.disk.create_dir(path) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                Err(Error::io("cannot create", path, e))
+            }
+            _ => Ok(()),
+        };
+        match self.found.get(folder) {
+            Some(Found::Folder) => Ok(()),
+            None => create(&path),
+            Some(_) => {
+                // Something else in its place (a file of the last output): replaced once, under
+                // the lock, and noted as made before another thread can look.
+                let mut made = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+                if made.contains(folder) {
+                    return Ok(());
+                }
+                fs::remove_file(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
+                create(&path)?;
+                made.insert(folder.to_path_buf());
+                Ok(())
+            }
+        }
     }
 
     /// Writes the files of `output` not written yet (all but [`Contents::Written`] pages,
@@ -1054,6 +1075,26 @@ mod tests {
             "B",
             "the previous output is kept"
         );
+    }
+
+    /// Folders are made outside the lock: many threads making the same folders at once, one
+    /// of them a file of the last output to replace, still publish every file.
+    #[test]
+    fn folders_made_by_many_threads_at_once_hold_every_file() {
+        let site = tempfile::tempdir().unwrap();
+        let public = site.path().join("public");
+        let staging = site.path().join(".public.hubsite-previous");
+        fs::create_dir_all(&staging).unwrap();
+        fs::write(staging.join(MARKER_FILE), "").unwrap();
+        fs::write(staging.join("shared"), "a file where a folder goes").unwrap();
+        let paths: Vec<String> = (0..400)
+            .map(|n| format!("shared/part-{}/page-{n}/index.html", n % 7))
+            .collect();
+        let files: Vec<(&str, &str)> = paths.iter().map(|p| (p.as_str(), p.as_str())).collect();
+        write_output(&output(&files), &public, site.path()).unwrap();
+        for path in &paths {
+            assert_eq!(fs::read_to_string(public.join(path)).unwrap(), *path);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::RawPage;
@@ -112,11 +113,22 @@ pub fn build_pages(
     let mut pages = Vec::new();
     let mut by_url: BTreeMap<String, PageId> = BTreeMap::new();
     let mut addresses = Addresses::default();
-    for (index, raw) in raw_pages.iter().enumerate() {
-        if raw.front.draft && !drafts {
-            continue;
-        }
-        let Some(page) = build_page(index, raw, topics, problems) else {
+    // Built across cores, each page's problems kept in its place; claimed in order.
+    let built: Vec<(Option<Page>, Diagnostics)> = raw_pages
+        .par_iter()
+        .enumerate()
+        .map(|(index, raw)| {
+            let mut found = Diagnostics::default();
+            let page = match raw.front.draft && !drafts {
+                true => None,
+                false => build_page(index, raw, topics, &mut found),
+            };
+            (page, found)
+        })
+        .collect();
+    for ((page, found), raw) in built.into_iter().zip(raw_pages) {
+        problems.extend(found);
+        let Some(page) = page else {
             continue;
         };
         // Pages are claimed here, before sections are linked, so that a page that would take

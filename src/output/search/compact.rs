@@ -38,8 +38,9 @@ use super::words::{RUN, Run, run_postings, texts_of, with_word_terms};
 pub const BATCH_RUNS: usize = 64;
 
 /// How many terms' entries are rendered at once, across cores, before they are cut into
-/// shards.
-const ENTRIES_AT_ONCE: usize = 4096;
+/// shards. A chunk's entries render while the previous chunk's shards are written, so two
+/// chunks' worth are alive at once: half the 4,096 of session 15, for the same peak.
+const ENTRIES_AT_ONCE: usize = 2048;
 
 /// Bits of a coded posting's second number that hold the field.
 const FIELD_BITS: u32 = 3;
