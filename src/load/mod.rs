@@ -413,16 +413,23 @@ fn read_all_knowing<T: Send>(
     problems: &mut Diagnostics,
     parse: impl Fn(SourceFile) -> Result<T, Diagnostics> + Sync,
 ) -> Vec<T> {
-    let results: Vec<Result<T, Diagnostics>> = paths
-        .par_iter()
-        .zip(known)
-        .map(|(path, known)| match known {
-            Some(value) => Ok(value),
-            None => read_source(root, path)
-                .map_err(Diagnostics::from)
-                .and_then(&parse),
-        })
-        .collect();
+    let to_read = known.iter().filter(|k| k.is_none()).count();
+    let read = || -> Vec<Result<T, Diagnostics>> {
+        paths
+            .par_iter()
+            .zip(known)
+            .map(|(path, known)| match known {
+                Some(value) => Ok(value),
+                None => read_source(root, path)
+                    .map_err(Diagnostics::from)
+                    .and_then(&parse),
+            })
+            .collect()
+    };
+    let results = match reading_pool(to_read) {
+        Some(pool) => pool.install(read),
+        None => read(),
+    };
     let mut values = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -431,6 +438,29 @@ fn read_all_knowing<T: Send>(
         }
     }
     values
+}
+
+/// How many files a load reads before it reads them on more threads than cores.
+const READ_WIDELY_FROM: usize = 256;
+
+/// How many threads read a large site's files.
+const READING_THREADS: usize = 8;
+
+/// Threads to read `count` files on, when they are many: a file not in the system's cache
+/// keeps its thread waiting for the disk, and with one thread a core, the cores waited too
+/// (half the load of a 10,000-page site whose files had left the cache:
+/// docs/performance.md, 'Build', session 16). More reads at once keep the disk busy and the
+/// cores parse what has come. `None` (the build's own threads) for a few files, or if no
+/// thread can be started.
+fn reading_pool(count: usize) -> Option<rayon::ThreadPool> {
+    if count < READ_WIDELY_FROM {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(READING_THREADS.max(rayon::current_num_threads()))
+        .thread_name(|n| format!("hubsite-read-{n}"))
+        .build()
+        .ok()
 }
 
 /// Every file under `dir` in name order, skipping hidden and editor temporary files.
