@@ -382,6 +382,52 @@ fn service_edits_of_the_council_site_equal_full_builds() {
 }
 
 #[test]
+fn a_service_one_week_lists_renders_that_week_and_equals_full_builds() {
+    use Change::Replace;
+    use Rebuild::{FrontMatter, Services, Sessions};
+    const GRIEF: &str = "sessions/autumn-2027/grief-circle.toml";
+    const SUPPORT: &str = "content/directory/family-intensive-support.toml";
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "an autumn session lists by hand a service no other session lists",
+                changes: &[Replace(
+                    GRIEF,
+                    "topics = [\"bereavement\"]",
+                    "topics = [\"bereavement\"]\nrelated_services = [\"family-intensive-support\"]",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "the service renamed: the autumn week's pages made again, the spring \
+                       week's the last build's",
+                changes: &[Replace(
+                    SUPPORT,
+                    "name = \"Family Intensive Support Team\"",
+                    "name = \"Family Intensive Support Team (Northmoor)\"",
+                )],
+                how: Services,
+            },
+            Edit {
+                name: "a page both weeks' sessions list, retitled: every week's session pages",
+                changes: &[Replace(
+                    "content/self-help/raising-conflict-with-parents.md",
+                    "title = \"Raising conflict between parents: notes for staff\"",
+                    "title = \"Raising conflict between parents: notes for our staff\"",
+                )],
+                how: FrontMatter,
+            },
+            Edit {
+                name: "the service renamed again",
+                changes: &[Replace(SUPPORT, " (Northmoor)", "")],
+                how: Services,
+            },
+        ],
+    );
+}
+
+#[test]
 fn service_edits_shown_as_related_equal_full_builds() {
     use Change::Replace;
     use Rebuild::Services;
