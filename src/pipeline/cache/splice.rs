@@ -98,6 +98,16 @@ impl Spliced {
         spliced
     }
 
+    /// These pages spliced, and the pages left to render spliced by `more` if it can.
+    pub(super) fn then(mut self, more: impl FnOnce(Vec<PageId>) -> Spliced) -> Spliced {
+        let rest = std::mem::take(&mut self.rest);
+        let more = more(rest);
+        self.files.extend(more.files);
+        self.same_links.extend(more.same_links);
+        self.rest = more.rest;
+        self
+    }
+
     /// Nothing spliced: every page of `ids` rendered whole.
     pub(super) fn none(ids: Vec<PageId>) -> Spliced {
         Spliced {

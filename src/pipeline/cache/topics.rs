@@ -7,7 +7,9 @@
 //!
 //! - content pages with an edited topic (their list of topics), sections with a page of one
 //!   among their children (the 'by topic' groups), and pages listing a resource with one
-//!   (a resource's view carries its topics);
+//!   (a resource's view carries its topics); a plain page's new topic links and a section
+//!   page's new heading are spliced into the kept page ([`super::splice`],
+//!   [`super::headings`]);
 //! - the topic index and the edited topics' pages (and those of topics of a resource with an
 //!   edited topic: a topic's page lists its resources, whose views carry their topics);
 //! - the programme's pages of the weeks with a session that has an edited topic (its page,
@@ -143,13 +145,18 @@ impl Language<'_, TopicEdit<'_>> {
         // no other template it reaches (`base.html` and the partials it and `page.html`
         // include: related resources' `materials.html` among them) writes a topic's name, and
         // the splice is made only when every template is the theme's. Its new names are
-        // spliced into the kept page.
+        // spliced into the kept page. A section page of the theme's `section.html` shows one
+        // in the heading of its pages' group by the topic: the new heading spliced in too.
         let only_links = plain_theme_page;
         let splice = self.splice((old, &site), &part.templates, &sources);
         let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            || splice.topic_links(ids, only_links),
+            || {
+                splice
+                    .topic_links(ids, only_links)
+                    .then(|rest| splice.topic_headings(rest, &edited))
+            },
             (
                 &groups,
                 GeneratedSubset {
