@@ -125,17 +125,26 @@ impl Language<'_, ServiceEdit<'_>> {
             })
             .map(|(id, _)| PageId::new(id))
             .collect();
-        // The programme's pages of the weeks with a session that lists an edited service or
-        // whose lists changed: only a session's own page shows its related services (no page
-        // of a week reads another week's sessions' lists).
-        let weeks: BTreeSet<WeekId> = old
+        // The sessions that list an edited service or whose lists changed: only a session's
+        // own page shows its related services (no page of a week reads another week's
+        // sessions' lists), as cards, spliced into the kept page where they can be; the
+        // programme's pages of the weeks of the others are made again.
+        let sessions: Vec<usize> = old
             .sessions
             .iter()
             .zip(&site.sessions)
-            .filter(|(a, b)| {
+            .enumerate()
+            .filter(|(_, (a, b))| {
                 a.related_lists != b.related_lists || lists_edited(&b.related_lists.services)
             })
-            .map(|(_, b)| b.week)
+            .map(|(at, _)| at)
+            .collect();
+        let splice = self.splice((old, &site), &part.templates, &sources);
+        let sessions = splice.session_cards(sessions);
+        let weeks: BTreeSet<WeekId> = sessions
+            .rest
+            .iter()
+            .map(|&at| site.sessions[at].week)
             .collect();
         let mut groups = vec![Generated::Directory];
         if !weeks.is_empty() {
@@ -145,7 +154,6 @@ impl Language<'_, ServiceEdit<'_>> {
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
         // A plain page shows a service only in its related list: the new cards are spliced
         // into the kept page.
-        let splice = self.splice((old, &site), &part.templates, &sources);
         let no_topics = BTreeSet::new();
         let subset = GeneratedSubset {
             topics: TopicPages::Only(&no_topics),
@@ -168,6 +176,7 @@ impl Language<'_, ServiceEdit<'_>> {
             _ if record.pages == before.pages => Fit::Whole,
             _ => Fit::Not,
         })?;
+        let spliced = spliced.join(sessions.spliced);
         let count = rendered.pages.len();
         let spliced_count = spliced.files.len();
         replaced.extend(self.changed_files(&sources, rendered)?);

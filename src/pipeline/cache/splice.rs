@@ -101,10 +101,14 @@ impl Spliced {
     /// These pages spliced, and the pages left to render spliced by `more` if it can.
     pub(super) fn then(mut self, more: impl FnOnce(Vec<PageId>) -> Spliced) -> Spliced {
         let rest = std::mem::take(&mut self.rest);
-        let more = more(rest);
+        self.join(more(rest))
+    }
+
+    /// These pages spliced and `more`'s, and the pages both leave to render.
+    pub(super) fn join(mut self, more: Spliced) -> Spliced {
         self.files.extend(more.files);
         self.same_links.extend(more.same_links);
-        self.rest = more.rest;
+        self.rest.extend(more.rest);
         self
     }
 
