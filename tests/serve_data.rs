@@ -461,6 +461,50 @@ fn a_service_one_week_lists_renders_that_week_and_equals_full_builds() {
     a_service_one_week_lists(true);
 }
 
+/// A week's programme made again in part, then a page only the other week's session lists
+/// retitled: that session's page must show the new title (the programme's record of what its
+/// pages read keeps the other weeks', `Fit::Part`). The front-matter shortcut renders the
+/// programme here for the pages the spring week reads as well, so this holds without that too;
+/// it pins the sequence.
+#[test]
+fn a_page_only_a_kept_week_lists_is_shown_retitled_after_another_week_edit() {
+    use Change::Replace;
+    use Rebuild::{FrontMatter, Sessions};
+    const GRIEF: &str = "sessions/autumn-2027/grief-circle.toml";
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "an autumn session lists a page by hand",
+                changes: &[Replace(
+                    GRIEF,
+                    "topics = [\"bereavement\"]",
+                    "topics = [\"bereavement\"]\nrelated_pages = [\"growing-up/teenagers.md\"]",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a spring session's title: the spring week's pages made again alone",
+                changes: &[Replace(
+                    DADS,
+                    "title = \"Dads' breakfast\"",
+                    "title = \"Dads' big breakfast\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "the page only the autumn session lists, retitled",
+                changes: &[Replace(
+                    "content/growing-up/teenagers.md",
+                    "title = \"Talking with teenagers\"",
+                    "title = \"Talking with teenagers at home\"",
+                )],
+                how: FrontMatter,
+            },
+        ],
+    );
+}
+
 #[test]
 fn service_edits_shown_as_related_equal_full_builds() {
     use Change::Replace;
