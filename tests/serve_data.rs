@@ -9,7 +9,7 @@ mod common;
 
 use std::fs;
 
-use common::serve::{Change, Edit, batch, run_edits};
+use common::serve::{Change, Edit, batch, edit_and_compare, run_edits};
 use common::{assert_served_equals_full_build, options, scratch_copy};
 use hubsite::serve::{LiveSite, Rebuild};
 
@@ -376,6 +376,130 @@ fn service_edits_of_the_council_site_equal_full_builds() {
                 name: "a service removed: the whole pipeline",
                 changes: &[Remove("content/directory/new-service.toml")],
                 how: Full,
+            },
+        ],
+    );
+}
+
+/// A service only one week's session lists (by hand), renamed, then a page both weeks'
+/// sessions list retitled, and the service renamed again: with the theme's templates the
+/// session's page has its new cards spliced in (`pipeline/cache/cards.rs`), the programme not
+/// rendered; with a template of the site's own (no splice) the programme's pages of that week
+/// alone are made again, the other week's kept. Both byte for byte against full builds.
+fn a_service_one_week_lists(own_template: bool) {
+    use Change::Replace;
+    const GRIEF: &str = "sessions/autumn-2027/grief-circle.toml";
+    const SUPPORT: &str = "content/directory/family-intensive-support.toml";
+    let site = scratch_copy("council");
+    let root = site.path();
+    if own_template {
+        common::serve::write(
+            root,
+            "templates/plain.html",
+            "{% extends \"page.html\" %}{% block main %}{{ super() }}{% endblock main %}",
+        );
+    }
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let spliced = |live: &LiveSite| live.last_stats().map_or(0, |stats| stats.spliced);
+    let steps: [(&str, Change, Rebuild, bool); 4] = [
+        (
+            "an autumn session lists by hand a service no other session lists",
+            Replace(
+                GRIEF,
+                "topics = [\"bereavement\"]",
+                "topics = [\"bereavement\"]\nrelated_services = [\"family-intensive-support\"]",
+            ),
+            Rebuild::Sessions,
+            false,
+        ),
+        (
+            "the service renamed: the autumn session's page spliced, or its week's pages made \
+             again (the spring week's the last build's)",
+            Replace(
+                SUPPORT,
+                "name = \"Family Intensive Support Team\"",
+                "name = \"Family Intensive Support Team (Northmoor)\"",
+            ),
+            Rebuild::Services,
+            true,
+        ),
+        (
+            "a page both weeks' sessions list, retitled: every week's session pages",
+            Replace(
+                "content/self-help/raising-conflict-with-parents.md",
+                "title = \"Raising conflict between parents: notes for staff\"",
+                "title = \"Raising conflict between parents: notes for our staff\"",
+            ),
+            Rebuild::FrontMatter,
+            false,
+        ),
+        (
+            "the service renamed again",
+            Replace(SUPPORT, " (Northmoor)", ""),
+            Rebuild::Services,
+            true,
+        ),
+    ];
+    for (step, change, how, session_spliced) in steps {
+        edit_and_compare(&mut live, root, step, &[change], how);
+        if session_spliced {
+            // The session's page in English and in Welsh, spliced or rendered.
+            let expected = if own_template { 0 } else { 2 };
+            assert_eq!(spliced(&live), expected, "{step}: pages spliced");
+        }
+    }
+}
+
+#[test]
+fn a_service_one_week_lists_is_spliced_into_its_session_page_and_equals_full_builds() {
+    a_service_one_week_lists(false);
+}
+
+#[test]
+fn a_service_one_week_lists_renders_that_week_and_equals_full_builds() {
+    a_service_one_week_lists(true);
+}
+
+/// A week's programme made again in part, then a page only the other week's session lists
+/// retitled: that session's page must show the new title (the programme's record of what its
+/// pages read keeps the other weeks', `Fit::Part`). The front-matter shortcut renders the
+/// programme here for the pages the spring week reads as well, so this holds without that too;
+/// it pins the sequence.
+#[test]
+fn a_page_only_a_kept_week_lists_is_shown_retitled_after_another_week_edit() {
+    use Change::Replace;
+    use Rebuild::{FrontMatter, Sessions};
+    const GRIEF: &str = "sessions/autumn-2027/grief-circle.toml";
+    run_edits(
+        "council",
+        &[
+            Edit {
+                name: "an autumn session lists a page by hand",
+                changes: &[Replace(
+                    GRIEF,
+                    "topics = [\"bereavement\"]",
+                    "topics = [\"bereavement\"]\nrelated_pages = [\"growing-up/teenagers.md\"]",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "a spring session's title: the spring week's pages made again alone",
+                changes: &[Replace(
+                    DADS,
+                    "title = \"Dads' breakfast\"",
+                    "title = \"Dads' big breakfast\"",
+                )],
+                how: Sessions,
+            },
+            Edit {
+                name: "the page only the autumn session lists, retitled",
+                changes: &[Replace(
+                    "content/growing-up/teenagers.md",
+                    "title = \"Talking with teenagers\"",
+                    "title = \"Talking with teenagers at home\"",
+                )],
+                how: FrontMatter,
             },
         ],
     );

@@ -236,3 +236,64 @@ fn a_site_with_its_own_templates_publishes_no_markers() {
         "no marker is published: {page}"
     );
 }
+
+/// A section page groups its pages by topic under a heading per topic: a topic's new name is
+/// spliced into its heading (`src/pipeline/cache/headings.rs`), the section page not rendered
+/// again. The council site's 'Guides for parents' has pages of three topics, one of them alone
+/// on 'Loss and grief' (`talking-after-a-loss.md`): an edit of that name splices the page's
+/// topic links and the section's heading, two pages (the Welsh pages show the topic's Welsh
+/// name, which is not edited). Then another topic's heading (the place the last splice
+/// recorded holds the wrong topic's: found again), and the first again.
+#[test]
+fn topic_headings_spliced_into_section_pages_equal_full_builds() {
+    use Change::Replace;
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let steps: [(&str, Change, Option<usize>); 4] = [
+        (
+            "a name with characters HTML escapes",
+            Replace(
+                TOPICS,
+                "name = \"Loss and grief\"",
+                "name = \"Loss & <grief>\"",
+            ),
+            Some(2),
+        ),
+        (
+            "another topic's name, on most pages",
+            Replace(
+                TOPICS,
+                "name = \"Talking together\"",
+                "name = \"Talking, together\"",
+            ),
+            None,
+        ),
+        (
+            "the first name again: its heading found again",
+            Replace(
+                TOPICS,
+                "name = \"Loss & <grief>\"",
+                "name = \"Loss, grief\"",
+            ),
+            Some(2),
+        ),
+        (
+            "and again: where the last splice put it",
+            Replace(
+                TOPICS,
+                "name = \"Loss, grief\"",
+                "name = \"Loss and grief\"",
+            ),
+            Some(2),
+        ),
+    ];
+    for (step, change, expected) in steps {
+        edit_and_compare(&mut live, root, step, &[change], Rebuild::Topics);
+        match expected {
+            Some(pages) => assert_eq!(spliced(&live), pages, "{step}: pages spliced"),
+            None => assert!(spliced(&live) > 0, "{step}: pages spliced"),
+        }
+    }
+}

@@ -14,6 +14,7 @@
 
 mod cards;
 mod front_matter;
+mod headings;
 mod partial;
 mod plans;
 mod services;

@@ -90,6 +90,9 @@ pub enum Piece {
     Cards,
     /// The footer every page includes ([`crate::render::partial`]).
     Footer,
+    /// The heading of a topic's group in a section page ([`crate::render::pieces`]): the last
+    /// one spliced (a section page has one per topic its pages have).
+    TopicHeading,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times

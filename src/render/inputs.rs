@@ -62,6 +62,13 @@ impl PageReads {
         &site.pages[id]
     }
 
+    /// Adds what `other` read: a group's record made for some of its pages (`serve`) keeps
+    /// the reads of the pages not made again, which are the last build's.
+    pub fn extend(&mut self, other: &PageReads) {
+        self.pages.extend(other.pages.iter().copied());
+        self.every_page |= other.every_page;
+    }
+
     /// Whether the view read any of `pages`.
     pub fn read_any(&self, pages: &BTreeSet<PageId>) -> bool {
         match self.every_page {

@@ -121,6 +121,23 @@ pub struct TopicLinksPage<'a> {
     pub topics: &'a [Link],
 }
 
+/// The partial of the heading of one topic's group among a section page's 'by topic' lists,
+/// which the built-in `section.html` includes once per group, when it shows more than one.
+/// It reads `heading` only (the topic's link, which `section.html` sets to the group's
+/// before the include) with the filter `url`, the same for every page of a language: rendered
+/// alone with a view holding only that ([`TopicHeadingView`]) it gives what it gives inside
+/// the page. `serve` finds where it is in a kept section page as it finds a service's cards
+/// (`pipeline/cache/headings.rs`): the partial rendered alone with the topic as it was, found
+/// exactly once in the page.
+pub const TOPIC_HEADING: &str = "partials/topic_heading.html";
+
+/// All the partial [`TOPIC_HEADING`] reads of a page's view.
+#[derive(Debug, Serialize)]
+pub struct TopicHeadingView<'a> {
+    /// The topic, linked to its page, as the group's view has it.
+    pub heading: &'a Link,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -378,6 +378,13 @@ impl Templates {
         self.render_theme_partial(pieces::TOPIC_LINKS, view)
     }
 
+    /// Renders the heading of a topic's group in a section page alone, as it renders inside the
+    /// page ([`pieces::TopicHeadingView`]); `None` unless every template is the built-in
+    /// theme's, whose partial reads nothing else of a page.
+    pub fn render_topic_heading(&self, view: &pieces::TopicHeadingView) -> Option<String> {
+        self.render_theme_partial(pieces::TOPIC_HEADING, view)
+    }
+
     /// Renders the partial of a list of cards alone, as it renders inside a page
     /// ([`cards::CardsView`]); `None` unless every template is the built-in theme's, whose
     /// partial reads nothing else of a page.

@@ -36,8 +36,11 @@ pub(super) struct FontFace {
     plans: Mutex<Vec<PlanFor>>,
     /// Runs shaped left to right (`[0]`) and right to left (`[1]`), by their text: wrapping
     /// measures each word, and drawing shapes the same words again (in a right-to-left line
-    /// each word is a run of its own, spaces being Latin), so a word is shaped once.
-    shaped: Mutex<[FxHashMap<Box<str>, Arc<Shaped>>; 2]>,
+    /// each word is a run of its own, spaces being Latin), so a word is shaped once. `[2]`:
+    /// plain Latin lines shaped in the direction guessed from them, as they are drawn: the
+    /// documents sharing these faces ([`Fonts::shared`]: `serve` prints the directory again
+    /// after each edit of a service or topic) draw mostly the same lines.
+    shaped: Mutex<[FxHashMap<Box<str>, Arc<Shaped>>; 3]>,
 }
 
 /// A shaping plan and the text properties it was made for.
@@ -100,17 +103,29 @@ impl FontFace {
 
     /// `text` shaped in direction `rtl`, shaped once for the document (see `shaped`).
     fn shaped_run(&self, text: &str, rtl: bool) -> Arc<Shaped> {
-        let known = self.shaped.lock().unwrap_or_else(|e| e.into_inner())[usize::from(rtl)]
+        let direction = if rtl {
+            TextDirection::RightToLeft
+        } else {
+            TextDirection::LeftToRight
+        };
+        self.shaped_once(text, usize::from(rtl), direction)
+    }
+
+    /// A plain Latin line shaped as krilla's `draw_text` shapes it (the direction guessed),
+    /// shaped once while these faces are shared (see `shaped`).
+    fn shaped_plain(&self, text: &str) -> Arc<Shaped> {
+        self.shaped_once(text, 2, TextDirection::Auto)
+    }
+
+    /// `text` shaped in `direction`, remembered in `shaped[slot]`: the shaping is a function
+    /// of the text and the direction alone, so whoever shapes it first, it is the same.
+    fn shaped_once(&self, text: &str, slot: usize, direction: TextDirection) -> Arc<Shaped> {
+        let known = self.shaped.lock().unwrap_or_else(|e| e.into_inner())[slot]
             .get(text)
             .cloned();
         known.unwrap_or_else(|| {
-            let direction = if rtl {
-                TextDirection::RightToLeft
-            } else {
-                TextDirection::LeftToRight
-            };
             let shaped = Arc::new(self.shape(text, direction));
-            self.shaped.lock().unwrap_or_else(|e| e.into_inner())[usize::from(rtl)]
+            self.shaped.lock().unwrap_or_else(|e| e.into_inner())[slot]
                 .insert(text.into(), Arc::clone(&shaped));
             shaped
         })
@@ -357,7 +372,7 @@ impl Fonts {
     pub(super) fn draw(&self, surface: &mut Surface, style: Style, at: Point, text: &str) {
         if is_plain(text) {
             let face = self.latin.of(style);
-            let glyphs = face.glyphs(text, &face.shape(text, TextDirection::Auto));
+            let glyphs = face.glyphs(text, &face.shaped_plain(text));
             surface.draw_glyphs(at, &glyphs, face.font.clone(), text, style.size(), false);
             return;
         }
@@ -485,6 +500,11 @@ mod tests {
                     }
                 });
                 assert!(ours == theirs, "{direction:?} {style:?}");
+                // Drawn again, every line's shaping remembered: the same PDF.
+                let again = page_with(&lines, &|surface, at, line| {
+                    fonts.draw(surface, style, at, line)
+                });
+                assert!(again == ours, "{direction:?} {style:?}, shaped once");
             }
         }
     }

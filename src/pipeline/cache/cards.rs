@@ -23,7 +23,9 @@ use super::splice::{
     Outcome, Pieces, Splice, Spliced, place_of, plain_theme_page, splice_at, without_common_ends,
 };
 use crate::model::service::ServiceIndex;
+use crate::model::session::Session;
 use crate::model::{Page, PageId, Site};
+use crate::output::Contents;
 use crate::render::cache::Piece;
 use crate::render::cards::{CardsSite, CardsView};
 use crate::render::directory::views::related_services;
@@ -101,6 +103,95 @@ impl Splice<'_> {
             .collect();
         Spliced::from_outcomes(outcomes)
     }
+}
+
+/// Session pages spliced ([`Splice::session_cards`]), and the sessions left to render.
+pub(super) struct SplicedSessions {
+    /// The pages spliced, with those that link where they did.
+    pub(super) spliced: Spliced,
+    /// The sessions (their places in the model's list) whose pages are rendered whole.
+    pub(super) rest: Vec<usize>,
+}
+
+impl Splice<'_> {
+    /// The pages of the sessions `ids` (their places in the model's list) spliced with their
+    /// related services as the site has them, as a content page's are (the theme's
+    /// `session.html` writes them as `page.html` does, through the cards' partial, once, and
+    /// shows no service otherwise); those whose cards come out as they were are left as they
+    /// are, the others left to render.
+    pub(super) fn session_cards(&self, ids: Vec<usize>) -> SplicedSessions {
+        let Some(cache) = self.templates.cache() else {
+            return SplicedSessions {
+                spliced: Spliced::none(Vec::new()),
+                rest: ids,
+            };
+        };
+        let render = |site: &Site, services: &[ServiceIndex]| {
+            let cards = related_services(site, services);
+            self.templates.render_cards(&CardsView {
+                site: CardsSite {
+                    language: &site.config.language,
+                },
+                cards: &cards,
+            })
+        };
+        let lists_of = |at: usize| {
+            let (before, after) = (&self.old.sessions[at], &self.site.sessions[at]);
+            session_splicable(before, after)
+        };
+        let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
+        for &at in &ids {
+            if let Some(lists) = lists_of(at) {
+                pieces.entry(lists).or_insert_with(|| {
+                    let (before, after) = lists;
+                    let (old, new) =
+                        without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
+                    self.pieces(old, new)
+                });
+            }
+        }
+        let mut rest = Vec::new();
+        let mut outcomes = Vec::new();
+        for at in ids {
+            let piece = lists_of(at).and_then(|lists| pieces.get(&lists)?.as_ref());
+            let path = self.site.sessions[at].url.output_file();
+            let kept = match self.own.get(&path).map(|f| &f.contents) {
+                Some(Contents::Bytes(bytes)) => Some(bytes),
+                _ => None,
+            };
+            let outcome = piece.zip(kept).and_then(|(piece, bytes)| {
+                if piece.old == piece.new {
+                    return Some(Outcome::Unchanged);
+                }
+                // Where an earlier splice put the cards, else where the old cards are found
+                // once (the template's place, then), proven once per page.
+                let placed = cache.placed(bytes);
+                let place = place_of(&placed, Piece::Cards).or_else(|| {
+                    only_place(&Finder::new(piece.old.as_bytes()), bytes)
+                        .filter(|place| self.proven_at(bytes, place.start))
+                })?;
+                splice_at(cache, path, bytes, &placed, (Piece::Cards, place), piece)
+            });
+            match outcome {
+                Some(outcome) => outcomes.push(outcome),
+                None => rest.push(at),
+            }
+        }
+        SplicedSessions {
+            spliced: Spliced::from_outcomes(outcomes),
+            rest,
+        }
+    }
+}
+
+/// A session's lists of services before and after, when only they of what its page shows may
+/// differ (its lists of pages and resources as they were) and the page writes both as cards
+/// (neither empty).
+fn session_splicable<'a>(old: &'a Session, new: &'a Session) -> Option<Lists<'a>> {
+    let (before, after) = (&old.related_lists, &new.related_lists);
+    let shown = !before.services.is_empty() && !after.services.is_empty();
+    let same_rest = before.pages == after.pages && before.resources == after.resources;
+    (shown && same_rest && old.url == new.url).then_some((&before.services, &after.services))
 }
 
 /// A page's lists of services before and after, when only they of what the page shows may

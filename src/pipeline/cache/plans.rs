@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use super::splice::{Splice, Spliced};
 use super::{Edited, Kept, fit_last_build, patched};
 use crate::load::Sources;
-use crate::model::{ModelOptions, PageId, Site};
+use crate::model::week::WeekId;
+use crate::model::{ById, ModelOptions, PageId, Site, UrlPath};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::SearchDocument;
 use crate::output::search::kept::KeptIndex;
@@ -196,9 +197,9 @@ pub(super) enum Fit {
     /// It is the whole group's, as it stands.
     Whole,
     /// It is part of the group's (some topics', some weeks'): the last build's pages (the same
-    /// pages with the same dates, what the sitemap shows of them) and templates are kept
-    /// beside it (the pages not rendered again still need theirs: a later template edit must
-    /// find them).
+    /// pages with the same dates, what the sitemap shows of them), templates and reads are
+    /// kept beside it (the pages not rendered again still need theirs: a later template edit
+    /// must find them, and a later edit of a page they read must render them again).
     Part,
 }
 
@@ -217,6 +218,7 @@ pub(super) fn fit_records(
             Fit::Part => {
                 record.pages = before.pages.clone();
                 record.templates.extend(before.templates.iter().cloned());
+                record.reads.extend(&before.reads);
             }
         }
     }
@@ -227,6 +229,35 @@ pub(super) fn fit_records(
 /// last build's had.
 pub(super) fn pages_among(record: &GeneratedRecord, before: &GeneratedRecord) -> bool {
     record.pages.iter().all(|page| before.pages.contains(page))
+}
+
+/// Whether the programme's record made for the weeks `weeks` of `site` only (every page but
+/// the other weeks' own) has the pages (with their dates) the last build's had, but those of
+/// the other weeks, which are the last build's.
+pub(super) fn programme_among(
+    site: &Site,
+    weeks: &BTreeSet<WeekId>,
+    record: &GeneratedRecord,
+    before: &GeneratedRecord,
+) -> bool {
+    let kept_weeks: Vec<String> = site
+        .weeks
+        .with_ids()
+        .filter(|(id, _)| !weeks.contains(id))
+        .map(|(_, week)| week.url.to_string())
+        .collect();
+    let of_kept_week = |url: &UrlPath| {
+        kept_weeks
+            .iter()
+            .any(|w| url.as_str().starts_with(w.as_str()))
+    };
+    let made: BTreeSet<_> = record.pages.iter().collect();
+    let expected: BTreeSet<_> = before
+        .pages
+        .iter()
+        .filter(|(url, _)| !of_kept_week(url))
+        .collect();
+    made == expected
 }
 
 /// Each language's plan for `edit`, the default language's first: `None` as soon as one

@@ -4,8 +4,8 @@
 //! printed directory made again). Then only what reads a service is made again: the
 //! directory's pages, the content pages that list an edited service as related (or whose
 //! related lists changed: a plain page's new cards are spliced into the kept page,
-//! [`super::cards`]) and the home page (its route into the directory), the programme when a
-//! session lists an edited service or its lists changed, the printed directory's PDFs (printed
+//! [`super::cards`]) and the home page (its route into the directory), the programme's pages
+//! of the weeks with a session that lists an edited service or whose lists changed, the printed directory's PDFs (printed
 //! beside the pages: [`super::plans::render_beside_pdfs`]), the Open Referral UK export and the
 //! search documents of services that differ. Anything else runs the whole pipeline, which
 //! reports as a build does.
@@ -16,18 +16,19 @@ use std::sync::Arc;
 
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
-    plan_languages, render_beside_pdfs,
+    plan_languages, programme_among, render_beside_pdfs,
 };
 use super::{Changes, Edited, Kept};
 use crate::check::directory::directory_warnings;
 use crate::load::read_source;
 use crate::model::service::is_service_file;
+use crate::model::week::WeekId;
 use crate::model::{PageId, PageKind, Service, update_services};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_services;
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{GeneratedSubset, TopicPages};
+use crate::render::{GeneratedSubset, ProgrammeWeeks, TopicPages};
 
 /// Applies `changes` to `kept` if they edit only service files the site has, moving nothing;
 /// `None` otherwise (see [`super::sessions::apply_session_edits`] for what may be left half
@@ -124,20 +125,40 @@ impl Language<'_, ServiceEdit<'_>> {
             })
             .map(|(id, _)| PageId::new(id))
             .collect();
+        // The sessions that list an edited service or whose lists changed: only a session's
+        // own page shows its related services (no page of a week reads another week's
+        // sessions' lists), as cards, spliced into the kept page where they can be; the
+        // programme's pages of the weeks of the others are made again.
+        let sessions: Vec<usize> = old
+            .sessions
+            .iter()
+            .zip(&site.sessions)
+            .enumerate()
+            .filter(|(_, (a, b))| {
+                a.related_lists != b.related_lists || lists_edited(&b.related_lists.services)
+            })
+            .map(|(at, _)| at)
+            .collect();
+        let splice = self.splice((old, &site), &part.templates, &sources);
+        let sessions = splice.session_cards(sessions);
+        let weeks: BTreeSet<WeekId> = sessions
+            .rest
+            .iter()
+            .map(|&at| site.sessions[at].week)
+            .collect();
         let mut groups = vec![Generated::Directory];
-        let sessions_read = old.sessions.iter().zip(&site.sessions).any(|(a, b)| {
-            a.related_lists != b.related_lists || lists_edited(&b.related_lists.services)
-        });
-        if sessions_read {
+        if !weeks.is_empty() {
             groups.push(Generated::Programme);
         }
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
         // A plain page shows a service only in its related list: the new cards are spliced
         // into the kept page.
-        let splice = self.splice((old, &site), &part.templates, &sources);
         let no_topics = BTreeSet::new();
-        let subset = GeneratedSubset::topics(TopicPages::Only(&no_topics));
+        let subset = GeneratedSubset {
+            topics: TopicPages::Only(&no_topics),
+            weeks: ProgrammeWeeks::Only(&weeks),
+        };
         let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
@@ -146,14 +167,16 @@ impl Language<'_, ServiceEdit<'_>> {
             true,
             (&mut downloads, &mut replaced),
         )?;
-        // The same pages with the same dates (what the sitemap shows of them).
+        // The same pages with the same dates (what the sitemap shows of them): the
+        // programme's, those of the weeks not made again set aside, the last build's.
         let last = part.inputs.generated();
-        fit_records(&mut records, last, |_, record, before| {
-            match record.pages == before.pages {
-                true => Fit::Whole,
-                false => Fit::Not,
-            }
+        fit_records(&mut records, last, |group, record, before| match group {
+            Generated::Programme if programme_among(&site, &weeks, record, before) => Fit::Part,
+            Generated::Programme => Fit::Not,
+            _ if record.pages == before.pages => Fit::Whole,
+            _ => Fit::Not,
         })?;
+        let spliced = spliced.join(sessions.spliced);
         let count = rendered.pages.len();
         let spliced_count = spliced.files.len();
         replaced.extend(self.changed_files(&sources, rendered)?);

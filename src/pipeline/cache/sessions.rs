@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, pages_among,
-    plan_languages,
+    plan_languages, programme_among,
 };
 use super::{Changes, Edited, Kept};
 use crate::diag::Diagnostics;
@@ -34,7 +34,7 @@ use crate::load::load_weeks;
 use crate::load::sessions::{SessionSource, WeekSource};
 use crate::model::session::Session;
 use crate::model::week::WeekId;
-use crate::model::{ById, PageId, PageKind, Site, TopicId, UrlPath, update_sessions};
+use crate::model::{PageId, PageKind, Site, TopicId, update_sessions};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::documents_from_sessions;
 use crate::output::{booklet_pdf, calendar, my_sessions};
@@ -204,29 +204,10 @@ impl Language<'_, SessionEdit<'_>> {
         // made again among the last build's; the programme's, those of the weeks not made
         // again set aside, the last build's.
         let last = part.inputs.generated();
-        let kept_weeks: Vec<String> = site
-            .weeks
-            .with_ids()
-            .filter(|(id, _)| !weeks.contains(id))
-            .map(|(_, week)| week.url.to_string())
-            .collect();
-        let of_kept_week = |url: &UrlPath| {
-            kept_weeks
-                .iter()
-                .any(|w| url.as_str().starts_with(w.as_str()))
-        };
         fit_records(&mut records, last, |group, record, before| {
             let fits = match group {
                 Generated::Topics => pages_among(record, before),
-                _ => {
-                    let made: BTreeSet<_> = record.pages.iter().collect();
-                    let expected: BTreeSet<_> = before
-                        .pages
-                        .iter()
-                        .filter(|(url, _)| !of_kept_week(url))
-                        .collect();
-                    made == expected
-                }
+                _ => programme_among(&site, &weeks, record, before),
             };
             match fits {
                 true => Fit::Part,

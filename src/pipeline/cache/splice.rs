@@ -98,6 +98,20 @@ impl Spliced {
         spliced
     }
 
+    /// These pages spliced, and the pages left to render spliced by `more` if it can.
+    pub(super) fn then(mut self, more: impl FnOnce(Vec<PageId>) -> Spliced) -> Spliced {
+        let rest = std::mem::take(&mut self.rest);
+        self.join(more(rest))
+    }
+
+    /// These pages spliced and `more`'s, and the pages both leave to render.
+    pub(super) fn join(mut self, more: Spliced) -> Spliced {
+        self.files.extend(more.files);
+        self.same_links.extend(more.same_links);
+        self.rest.extend(more.rest);
+        self
+    }
+
     /// Nothing spliced: every page of `ids` rendered whole.
     pub(super) fn none(ids: Vec<PageId>) -> Spliced {
         Spliced {

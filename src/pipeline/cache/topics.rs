@@ -7,11 +7,13 @@
 //!
 //! - content pages with an edited topic (their list of topics), sections with a page of one
 //!   among their children (the 'by topic' groups), and pages listing a resource with one
-//!   (a resource's view carries its topics);
+//!   (a resource's view carries its topics); a plain page's new topic links and a section
+//!   page's new heading are spliced into the kept page ([`super::splice`],
+//!   [`super::headings`]);
 //! - the topic index and the edited topics' pages (and those of topics of a resource with an
 //!   edited topic: a topic's page lists its resources, whose views carry their topics);
-//! - the programme when a session has an edited topic (its page, the week's topic filters,
-//!   whose values sort by name) or lists a resource with one;
+//! - the programme's pages of the weeks with a session that has an edited topic (its page,
+//!   the week's topic filters, whose values sort by name) or lists a resource with one;
 //! - the resource library when a resource has one (its topic links and pages);
 //! - the directory when a service has one or lists a resource with one, or when the printed
 //!   directory (whose index lists topics by name) is printed again;
@@ -33,13 +35,14 @@ use rayon::prelude::*;
 
 use super::plans::{
     Fit, Language, Plan, Sitemap, apply_plans, changed_documents, fit_records, oruk_export_again,
-    pages_among, plan_languages, render_beside_pdfs,
+    pages_among, plan_languages, programme_among, render_beside_pdfs,
 };
 use super::splice::plain_theme_page;
 use super::{Changes, Edited, Kept};
 use crate::diag::{Diagnostics, SourceFile};
 use crate::load::{RawTopic, parse_topics, read_source};
 use crate::model::related::RelatedLists;
+use crate::model::week::WeekId;
 use crate::model::{PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
@@ -48,7 +51,7 @@ use crate::output::search::documents::{
 };
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
-use crate::render::{GeneratedSubset, TopicPages};
+use crate::render::{GeneratedSubset, ProgrammeWeeks, TopicPages};
 
 /// The topics file, relative to the site folder.
 const TOPICS_FILE: &str = "content/topics.toml";
@@ -128,7 +131,7 @@ impl Language<'_, TopicEdit<'_>> {
             .collect();
         let mut downloads = part.downloads.clone();
         let mut replaced: Vec<(String, Arc<Vec<u8>>)> = Vec::new();
-        let groups = groups_to_render(&site, &edited, printed);
+        let (groups, weeks) = groups_to_render(&site, &edited, printed);
         // A topic's page lists its resources, whose views carry their topics: the pages of the
         // topics of a resource with an edited topic too.
         let topics: BTreeSet<TopicId> = site
@@ -142,22 +145,36 @@ impl Language<'_, TopicEdit<'_>> {
         // no other template it reaches (`base.html` and the partials it and `page.html`
         // include: related resources' `materials.html` among them) writes a topic's name, and
         // the splice is made only when every template is the theme's. Its new names are
-        // spliced into the kept page.
+        // spliced into the kept page. A section page of the theme's `section.html` shows one
+        // in the heading of its pages' group by the topic: the new heading spliced in too.
         let only_links = plain_theme_page;
         let splice = self.splice((old, &site), &part.templates, &sources);
         let (spliced, (rendered, reads, mut records)) = render_beside_pdfs(
             &site,
             &part.templates,
-            || splice.topic_links(ids, only_links),
-            (&groups, GeneratedSubset::topics(TopicPages::Only(&topics))),
+            || {
+                splice
+                    .topic_links(ids, only_links)
+                    .then(|rest| splice.topic_headings(rest, &edited))
+            },
+            (
+                &groups,
+                GeneratedSubset {
+                    topics: TopicPages::Only(&topics),
+                    weeks: ProgrammeWeeks::Only(&weeks),
+                },
+            ),
             printed == Printed::Again,
             (&mut downloads, &mut replaced),
         )?;
         // The same pages with the same dates (what the sitemap shows of them): every group's
-        // rendered again, the topics' those made again (the others are the last build's).
+        // rendered again, the topics' and the weeks' those made again (the others are the last
+        // build's).
         let last = part.inputs.generated();
         fit_records(&mut records, last, |group, record, before| match group {
             Generated::Topics if pages_among(record, before) => Fit::Part,
+            Generated::Programme if programme_among(&site, &weeks, record, before) => Fit::Part,
+            Generated::Topics | Generated::Programme => Fit::Not,
             _ if record.pages == before.pages => Fit::Whole,
             _ => Fit::Not,
         })?;
@@ -226,15 +243,24 @@ impl Language<'_, TopicEdit<'_>> {
 }
 
 /// The groups of generated pages that show an edited topic: the topics' always (the index
-/// lists every topic), the others when one of their items has or lists an item with one.
-fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: Printed) -> Vec<Generated> {
+/// lists every topic), the others when one of their items has or lists an item with one; with
+/// the weeks whose pages show one (a session's page its topics and its related resources'; the
+/// week's topic filters, whose values sort by name, its sessions' topics): no page of a week
+/// shows another week's sessions' topics.
+fn groups_to_render(
+    site: &Site,
+    edited: &BTreeSet<TopicId>,
+    printed: Printed,
+) -> (Vec<Generated>, BTreeSet<WeekId>) {
     let edits = Edits { site, edited };
     let shows = |topics: &[TopicId]| edits.shows(topics);
     let lists = |lists: &RelatedLists| edits.lists(lists);
-    let programme = site
+    let weeks: BTreeSet<WeekId> = site
         .sessions
         .iter()
-        .any(|s| shows(&s.topics) || lists(&s.related_lists));
+        .filter(|s| shows(&s.topics) || lists(&s.related_lists))
+        .map(|s| s.week)
+        .collect();
     let resources = site.resources.iter().any(|r| shows(&r.topics));
     let directory = printed == Printed::Again
         || site
@@ -242,10 +268,10 @@ fn groups_to_render(site: &Site, edited: &BTreeSet<TopicId>, printed: Printed) -
             .iter()
             .any(|s| shows(&s.topics) || lists(&s.related_lists));
     let mut groups = vec![Generated::Topics];
-    groups.extend(programme.then_some(Generated::Programme));
+    groups.extend((!weeks.is_empty()).then_some(Generated::Programme));
     groups.extend(resources.then_some(Generated::Resources));
     groups.extend(directory.then_some(Generated::Directory));
-    groups
+    (groups, weeks)
 }
 
 /// The edited topics, and what shows one in a model.
