@@ -43,6 +43,9 @@ pub(super) struct FontFace {
     shaped: Mutex<[FxHashMap<Box<str>, Arc<Shaped>>; 3]>,
 }
 
+/// How many runs a face remembers in each direction's memo before it starts again.
+const SHAPED_KEPT: usize = 16_384;
+
 /// A shaping plan and the text properties it was made for.
 type PlanFor = (
     (
@@ -125,8 +128,13 @@ impl FontFace {
             .cloned();
         known.unwrap_or_else(|| {
             let shaped = Arc::new(self.shape(text, direction));
-            self.shaped.lock().unwrap_or_else(|e| e.into_inner())[slot]
-                .insert(text.into(), Arc::clone(&shaped));
+            let mut memo = self.shaped.lock().unwrap_or_else(|e| e.into_inner());
+            // Bounded: faces shared for hours of `serve` forget what they shaped past the cap
+            // (shaped again when next drawn: the same glyphs).
+            if memo[slot].len() >= SHAPED_KEPT {
+                memo[slot].clear();
+            }
+            memo[slot].insert(text.into(), Arc::clone(&shaped));
             shaped
         })
     }

@@ -4,9 +4,11 @@
 //! printed directory made again). Then only what reads a service is made again: the
 //! directory's pages, the content pages that list an edited service as related (or whose
 //! related lists changed: a plain page's new cards are spliced into the kept page,
-//! [`super::cards`]) and the home page (its route into the directory), the programme's pages
-//! of the weeks with a session that lists an edited service or whose lists changed, the printed directory's PDFs (printed
-//! beside the pages: [`super::plans::render_beside_pdfs`]), the Open Referral UK export and the
+//! [`super::cards`]) and the home page (its route into the directory), the pages of sessions
+//! that list an edited service (their new cards spliced in: [`super::cards`]; the programme's
+//! pages of a week made again only for a session that cannot be), the printed directory's
+//! PDFs (printed beside the pages: [`super::plans::render_beside_pdfs`]), the Open Referral
+//! UK export and the
 //! search documents of services that differ. Anything else runs the whole pipeline, which
 //! reports as a build does.
 
