@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Site, material_checks};
@@ -171,7 +172,7 @@ fn links_of<'a>(pages: &'a [(&str, PageText<'a>)], output: &Output) -> Vec<Vec<P
                     .map(|href| page_link(href, &output.urls))
                     .collect(),
             };
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             links
                 .into_iter()
                 .filter(|link| seen.insert(*link))
@@ -186,21 +187,41 @@ fn check_output_links(
     pages: &[(&str, PageText<'_>)],
     links: &[Vec<PageLink>],
 ) -> Diagnostics {
+    // Each site path the pages link to looked up once (most links are the same few: the
+    // navigation, the breadcrumbs, a part's pages).
+    let targets: FxHashSet<&str> = links
+        .iter()
+        .flatten()
+        .filter_map(|link| match *link {
+            PageLink::Site(to) => Some(to),
+            PageLink::Outside(_) => None,
+        })
+        .collect();
+    let published: FxHashMap<&str, bool> = targets
+        .into_par_iter()
+        .map(|to| (to, resolves(output, to)))
+        .collect();
     // Page by page across cores; each page's problems in its place, so in the pages' order.
     let per_page: Vec<Vec<Diagnostic>> = pages
         .par_iter()
         .zip(links)
-        .map(|((path, _), links)| page_link_problems(output, path, links))
+        .map(|((path, _), links)| page_link_problems(&published, output, path, links))
         .collect();
     Diagnostics(per_page.into_iter().flatten().collect())
 }
 
-/// The problems of one published page's links, in their order.
-fn page_link_problems(output: &Output, path: &str, links: &[PageLink]) -> Vec<Diagnostic> {
+/// The problems of one published page's links, in their order (`published`: whether each
+/// site path linked to [`resolves`]).
+fn page_link_problems(
+    published: &FxHashMap<&str, bool>,
+    output: &Output,
+    path: &str,
+    links: &[PageLink],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for link in links {
         match *link {
-            PageLink::Site(to) if !resolves(output, to) => problems.push(
+            PageLink::Site(to) if !published.get(to).copied().unwrap_or(false) => problems.push(
                 Diagnostic::file(format!("public/{path}"), format!("links to {to}, which is not published")).code(Code::DeadLink)
                     .hint("fix the template or content that makes this link"),
             ),
@@ -223,7 +244,7 @@ fn page_link_problems(output: &Output, path: &str, links: &[PageLink]) -> Vec<Di
 fn linked_from_pages<'a>(
     pages: &[(&str, PageText<'a>)],
     links: &[Vec<PageLink<'a>>],
-) -> HashSet<&'a str> {
+) -> FxHashSet<&'a str> {
     pages
         .iter()
         .zip(links)
