@@ -34,6 +34,17 @@ use crate::render::directory::views::related_services;
 type Lists<'a> = (&'a [ServiceIndex], &'a [ServiceIndex]);
 
 impl Splice<'_> {
+    /// The cards' partial rendered alone with `services` as `site` has them.
+    fn cards(&self, site: &Site, services: &[ServiceIndex]) -> Option<String> {
+        let cards = related_services(site, services);
+        self.templates.render_cards(&CardsView {
+            site: CardsSite {
+                language: &site.config.language,
+            },
+            cards: &cards,
+        })
+    }
+
     /// The pages of `ids` spliced with their related services as the site has them (those
     /// whose cards come out as they were are left as they are), and the pages left to render
     /// whole.
@@ -42,15 +53,7 @@ impl Splice<'_> {
             return Spliced::none(ids);
         };
         cache.forget_unplaced();
-        let render = |site: &Site, services: &[ServiceIndex]| {
-            let cards = related_services(site, services);
-            self.templates.render_cards(&CardsView {
-                site: CardsSite {
-                    language: &site.config.language,
-                },
-                cards: &cards,
-            })
-        };
+        let render = |site: &Site, services: &[ServiceIndex]| self.cards(site, services);
         // Pages share their lists: each pair of lists' partials is rendered and checked once.
         let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
         for &id in &ids {
@@ -126,15 +129,7 @@ impl Splice<'_> {
                 rest: ids,
             };
         };
-        let render = |site: &Site, services: &[ServiceIndex]| {
-            let cards = related_services(site, services);
-            self.templates.render_cards(&CardsView {
-                site: CardsSite {
-                    language: &site.config.language,
-                },
-                cards: &cards,
-            })
-        };
+        let render = |site: &Site, services: &[ServiceIndex]| self.cards(site, services);
         let lists_of = |at: usize| {
             let (before, after) = (&self.old.sessions[at], &self.site.sessions[at]);
             session_splicable(before, after)
