@@ -388,8 +388,9 @@ fn decode_into(bytes: &[u8], out: &mut Vec<Posting>, per_field: &mut [usize; FIE
 
 /// The search files of `documents` (bodies not needed) and their `postings`, as
 /// [`super::layout::lay_out_with`] makes them: shards, manifest, record files, each handed
-/// to `put` (path, bytes) as soon as it is made, across cores, so that a build need not hold
-/// them all; gives what `put` gave for each, in that order.
+/// to `put` (path, bytes) as soon as it is made, one folder's files in turn (see
+/// [`lay_out_in_chunks`]), so that a build need not hold them all; gives what `put` gave for
+/// each, in that order.
 pub fn lay_out<T: Send>(
     documents: &[SearchDocument],
     postings: CompactPostings,

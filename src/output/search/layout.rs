@@ -148,9 +148,9 @@ pub(super) fn push_manifest_and_records(
 }
 
 /// Where each search file goes as soon as it is made: given its path and bytes, from any
-/// thread (files are made, and handed on, across cores, so that a build writes them across
-/// cores too), it gives what the caller keeps of the file; a layout gives those in the files'
-/// order.
+/// thread (a build's layout hands on each folder's files in turn, on a core of their own,
+/// beside the layout's work on the others), it gives what the caller keeps of the file; a
+/// layout gives those in the files' order.
 pub type Put<'a, T> = dyn Fn(String, Vec<u8>) -> T + Sync + 'a;
 
 /// [`push_manifest_and_records`], each file handed to `put` as it is made, across cores, and

@@ -91,7 +91,8 @@ pub fn heads(site: &Site) -> Heads<'_> {
 /// In bounded memory ([`compact`]): each page's text is made as it is indexed, a run of
 /// [`words::RUN`] on each core at a time, and dropped; postings are kept coded, a few bytes each; and each term's
 /// postings are let go as its entry is laid out; each file is handed to `put` (path, bytes)
-/// as soon as it is laid out, across cores, so that a build can write it and let it go;
+/// as soon as it is laid out (a folder's files in turn, beside the layout), so that a build
+/// can write it and let it go;
 /// gives what `put` gave for each file, in order. The files are those
 /// of [`layout::lay_out`] over [`documents`], in the same order (tested), which `serve` keeps
 /// ([`kept`]).
