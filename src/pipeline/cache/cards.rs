@@ -25,7 +25,6 @@ use super::splice::{
 use crate::model::service::ServiceIndex;
 use crate::model::session::Session;
 use crate::model::{Page, PageId, Site};
-use crate::output::Contents;
 use crate::render::cache::Piece;
 use crate::render::cards::{CardsSite, CardsView};
 use crate::render::directory::views::related_services;
@@ -94,8 +93,7 @@ impl Splice<'_> {
                             .then(|| self.rendered_place(cache, bytes))
                             .flatten();
                         placed.extend(links.map(|links| (Piece::TopicLinks, links)));
-                        only_place(&Finder::new(piece.old.as_bytes()), bytes)
-                            .filter(|at| self.proven_at(bytes, at.start))
+                        self.found_once(bytes, piece)
                     }
                 };
                 let spliced = at.and_then(|at| {
@@ -130,30 +128,24 @@ impl Splice<'_> {
             };
         };
         let render = |site: &Site, services: &[ServiceIndex]| self.cards(site, services);
-        let lists_of = |at: usize| {
-            let (before, after) = (&self.old.sessions[at], &self.site.sessions[at]);
-            session_splicable(before, after)
-        };
+        let lists: Vec<Option<Lists>> = ids
+            .iter()
+            .map(|&at| session_splicable(&self.old.sessions[at], &self.site.sessions[at]))
+            .collect();
         let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
-        for &at in &ids {
-            if let Some(lists) = lists_of(at) {
-                pieces.entry(lists).or_insert_with(|| {
-                    let (before, after) = lists;
-                    let (old, new) =
-                        without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
-                    self.pieces(old, new)
-                });
-            }
+        for &(before, after) in lists.iter().flatten() {
+            pieces.entry((before, after)).or_insert_with(|| {
+                let (old, new) =
+                    without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
+                self.pieces(old, new)
+            });
         }
         let mut rest = Vec::new();
         let mut outcomes = Vec::new();
-        for at in ids {
-            let piece = lists_of(at).and_then(|lists| pieces.get(&lists)?.as_ref());
+        for (at, lists) in ids.into_iter().zip(lists) {
+            let piece = lists.and_then(|lists| pieces.get(&lists)?.as_ref());
             let path = self.site.sessions[at].url.output_file();
-            let kept = match self.own.get(&path).map(|f| &f.contents) {
-                Some(Contents::Bytes(bytes)) => Some(bytes),
-                _ => None,
-            };
+            let kept = self.published(&path);
             let outcome = piece.zip(kept).and_then(|(piece, bytes)| {
                 if piece.old == piece.new {
                     return Some(Outcome::Unchanged);
@@ -161,10 +153,8 @@ impl Splice<'_> {
                 // Where an earlier splice put the cards, else where the old cards are found
                 // once (the template's place, then), proven once per page.
                 let placed = cache.placed(bytes);
-                let place = place_of(&placed, Piece::Cards).or_else(|| {
-                    only_place(&Finder::new(piece.old.as_bytes()), bytes)
-                        .filter(|place| self.proven_at(bytes, place.start))
-                })?;
+                let place =
+                    place_of(&placed, Piece::Cards).or_else(|| self.found_once(bytes, piece))?;
                 splice_at(cache, path, bytes, &placed, (Piece::Cards, place), piece)
             });
             match outcome {

@@ -16,10 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::cards::only_place;
 use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at};
 use crate::model::{Page, PageId, PageKind, Site, TopicId};
 use crate::render::cache::Piece;
@@ -39,19 +37,22 @@ impl Splice<'_> {
             self.templates
                 .render_topic_heading(&TopicHeadingView { heading })
         };
+        let topics: Vec<Option<TopicId>> = ids
+            .iter()
+            .map(|&id| heading_topic(self.old, self.site, id, edited))
+            .collect();
         // Each edited topic's heading is rendered and checked once.
         let mut pieces: BTreeMap<TopicId, Option<Pieces>> = BTreeMap::new();
-        for &id in &ids {
-            if let Some(topic) = heading_topic(self.old, self.site, id, edited) {
-                pieces.entry(topic).or_insert_with(|| {
-                    self.pieces(render(self.old, topic)?, render(self.site, topic)?)
-                });
-            }
+        for &topic in topics.iter().flatten() {
+            pieces.entry(topic).or_insert_with(|| {
+                self.pieces(render(self.old, topic)?, render(self.site, topic)?)
+            });
         }
         let outcomes: Vec<Outcome> = ids
             .par_iter()
-            .map(|&id| {
-                let Some(topic) = heading_topic(self.old, self.site, id, edited) else {
+            .zip(&topics)
+            .map(|(&id, topic)| {
+                let Some(topic) = *topic else {
                     return Outcome::Render(id);
                 };
                 let Some(Some(piece)) = pieces.get(&topic) else {
@@ -67,10 +68,7 @@ impl Splice<'_> {
                 let placed = cache.placed(bytes);
                 let at = place_of(&placed, Piece::TopicHeading)
                     .filter(|at| bytes.get(at.clone()) == Some(piece.old.as_bytes()))
-                    .or_else(|| {
-                        only_place(&Finder::new(piece.old.as_bytes()), bytes)
-                            .filter(|at| self.proven_at(bytes, at.start))
-                    });
+                    .or_else(|| self.found_once(bytes, piece));
                 at.and_then(|at| {
                     splice_at(
                         cache,

@@ -31,8 +31,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 
+use super::cards::only_place;
 use super::html_links_resolve;
 use super::plans::Files;
 use crate::html_scan::fragment_tags;
@@ -211,13 +213,28 @@ impl Splice<'_> {
         piece: &Pieces,
     ) -> Result<(String, &Arc<Vec<u8>>), Outcome> {
         let path = self.site.pages[id].url.output_file();
-        let Some(Contents::Bytes(bytes)) = self.own.get(&path).map(|f| &f.contents) else {
+        let Some(bytes) = self.published(&path) else {
             return Err(Outcome::Render(id));
         };
         if piece.old == piece.new {
             return Err(Outcome::Unchanged);
         }
         Ok((path, bytes))
+    }
+
+    /// The bytes the last build published at `path`, when it kept them.
+    pub(super) fn published(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+        match self.own.get(path).map(|f| &f.contents) {
+            Some(Contents::Bytes(bytes)) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    /// Where the page `bytes` holds `piece`'s old output, when it holds it exactly once and
+    /// the place is proven ([`Splice::proven_at`]): the template's place, then.
+    pub(super) fn found_once(&self, bytes: &[u8], piece: &Pieces) -> Option<Range<usize>> {
+        only_place(&Finder::new(piece.old.as_bytes()), bytes)
+            .filter(|at| self.proven_at(bytes, at.start))
     }
 
     /// Where a page as a render left it holds its topic links, when the render cache recorded
