@@ -1,5 +1,7 @@
 //! `serve`'s topic shortcut splicing a topic's new name into the kept pages that show it in
-//! their topic links, instead of rendering them again (`src/pipeline/cache/splice.rs`). After
+//! their topic links, instead of rendering them again (`src/pipeline/cache/splice.rs`), and
+//! the front matter shortcut splicing a section's new title into the breadcrumbs below it
+//! (`src/pipeline/cache/crumbs.rs`). After
 //! every edit the served output is compared with a fresh full build byte for byte, and the
 //! pages must have been spliced (`CacheStats::spliced`), not rendered: names with characters
 //! HTML escapes, a Welsh name that ends a fall-back, and a page whose own text holds the old name
@@ -296,4 +298,101 @@ fn topic_headings_spliced_into_section_pages_equal_full_builds() {
             None => assert!(spliced(&live) > 0, "{step}: pages spliced"),
         }
     }
+}
+
+/// A section's new title reaches the pages below it only in their breadcrumbs: spliced into
+/// the kept pages (`src/pipeline/cache/crumbs.rs`), not rendered again, on the council site
+/// (hosted under a folder, Welsh and English; `growing-up/` holds a section two levels deep).
+/// The section's own page, and the pages that list it, are rendered. Its six pages spliced
+/// are four in English (a page and a nested section's page and its two pages) and two in
+/// Welsh (the nested section, which the Welsh build has above its translation, and the
+/// translation). A title with characters
+/// HTML escapes; the same title again (where the last splice put the breadcrumbs); a text edit
+/// of a page below (rendered: its place found again next time); the nested section's title.
+#[test]
+fn section_titles_spliced_into_breadcrumbs_equal_full_builds() {
+    use Change::Replace;
+    const GROWING_UP: &str = "content/growing-up/_index.md";
+    const EARLY_YEARS: &str = "content/growing-up/early-years/_index.md";
+    let site = scratch_copy("council");
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    assert_served_equals_full_build(&live, root, "first build");
+    let steps: [(&str, Change, Rebuild, usize); 5] = [
+        (
+            "the top section's title, with characters HTML escapes",
+            Replace(
+                GROWING_UP,
+                "title = \"Growing up\"",
+                "title = \"Growing up & <older>\"",
+            ),
+            Rebuild::FrontMatter,
+            6,
+        ),
+        (
+            "again: where the last splice put the breadcrumbs",
+            Replace(
+                GROWING_UP,
+                "title = \"Growing up & <older>\"",
+                "title = \"Children growing up\"",
+            ),
+            Rebuild::FrontMatter,
+            6,
+        ),
+        (
+            "a page below, its text: rendered",
+            Replace(
+                "content/growing-up/early-years/bedtime.md",
+                "A short, calm routine",
+                "A calm routine",
+            ),
+            Rebuild::PageText,
+            0,
+        ),
+        (
+            "the top section's title: that page's breadcrumbs found again",
+            Replace(
+                GROWING_UP,
+                "title = \"Children growing up\"",
+                "title = \"Growing up\"",
+            ),
+            Rebuild::FrontMatter,
+            6,
+        ),
+        (
+            "the nested section's title",
+            Replace(
+                EARLY_YEARS,
+                "title = \"The early years\"",
+                "title = \"Birth to five\"",
+            ),
+            Rebuild::FrontMatter,
+            3,
+        ),
+    ];
+    for (step, change, how, pages) in steps {
+        edit_and_compare(&mut live, root, step, &[change], how);
+        assert_eq!(spliced(&live), pages, "{step}: pages spliced");
+    }
+}
+
+/// The example site's self-help section (English and Welsh): its new title spliced into the
+/// breadcrumbs of every page below it.
+#[test]
+fn a_section_title_spliced_into_the_example_site_equals_full_builds() {
+    let site = example_copy();
+    let root = site.path();
+    let mut live = LiveSite::start(options(root));
+    let change = Change::Replace(
+        "content/self-help/_index.md",
+        "title = \"Self-help for families\"",
+        "title = \"Help for families\"",
+    );
+    let step = "the self-help section's title";
+    edit_and_compare(&mut live, root, step, &[change], Rebuild::FrontMatter);
+    assert!(
+        spliced(&live) > 5,
+        "{step}: {} pages spliced",
+        spliced(&live)
+    );
 }

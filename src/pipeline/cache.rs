@@ -13,6 +13,7 @@
 //! from its front matter; its body is read only by its own page and by search.
 
 mod cards;
+mod crumbs;
 mod front_matter;
 mod headings;
 mod partial;

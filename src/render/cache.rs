@@ -93,6 +93,8 @@ pub enum Piece {
     /// The heading of a topic's group in a section page ([`crate::render::pieces`]): the last
     /// one spliced (a section page has one per topic its pages have).
     TopicHeading,
+    /// The page's breadcrumbs ([`crate::render::pieces::BREADCRUMBS`]).
+    Breadcrumbs,
 }
 
 /// How many pages' topic links [`RenderCache`] keeps before forgetting them all (a few times

@@ -30,6 +30,10 @@ use crate::render::RenderedPage;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageReads {
     pages: BTreeSet<PageId>,
+    /// The pages it showed only as its breadcrumbs show them (their titles, addresses and
+    /// languages): `serve` splices new breadcrumbs into a page that read a changed page only
+    /// so (`pipeline::cache::crumbs`).
+    crumbs: BTreeSet<PageId>,
     /// It read every page (a topic's page looks through them all for its own).
     every_page: bool,
 }
@@ -44,6 +48,7 @@ impl PageReads {
     pub fn these(pages: impl IntoIterator<Item = PageId>) -> PageReads {
         PageReads {
             pages: pages.into_iter().collect(),
+            crumbs: BTreeSet::new(),
             every_page: false,
         }
     }
@@ -52,6 +57,7 @@ impl PageReads {
     pub fn every_page() -> PageReads {
         PageReads {
             pages: BTreeSet::new(),
+            crumbs: BTreeSet::new(),
             every_page: true,
         }
     }
@@ -62,15 +68,28 @@ impl PageReads {
         &site.pages[id]
     }
 
+    /// The page `id` of `site`, recorded as read for the breadcrumbs only: what the caller
+    /// shows of it is what [`crate::render::views::breadcrumbs`] shows.
+    pub fn crumb<'s>(&mut self, site: &'s Site, id: PageId) -> &'s Page {
+        self.crumbs.insert(id);
+        &site.pages[id]
+    }
+
     /// Adds what `other` read: a group's record made for some of its pages (`serve`) keeps
     /// the reads of the pages not made again, which are the last build's.
     pub fn extend(&mut self, other: &PageReads) {
         self.pages.extend(other.pages.iter().copied());
+        self.crumbs.extend(other.crumbs.iter().copied());
         self.every_page |= other.every_page;
     }
 
     /// Whether the view read any of `pages`.
     pub fn read_any(&self, pages: &BTreeSet<PageId>) -> bool {
+        self.read_beyond_crumbs(pages) || self.crumbs.iter().any(|id| pages.contains(id))
+    }
+
+    /// Whether the view read any of `pages` for more than its breadcrumbs.
+    pub fn read_beyond_crumbs(&self, pages: &BTreeSet<PageId>) -> bool {
         match self.every_page {
             true => !pages.is_empty(),
             false => self.pages.iter().any(|id| pages.contains(id)),
@@ -182,6 +201,21 @@ impl RenderInputs {
             .collect()
     }
 
+    /// [`RenderInputs::readers_of`] in two: the pages whose views read one of `changed` for
+    /// more than their breadcrumbs, and those that showed them only in their breadcrumbs.
+    pub fn readers_by_crumbs(&self, changed: &BTreeSet<PageId>) -> (Vec<PageId>, Vec<PageId>) {
+        let mut whole = Vec::new();
+        let mut crumbs = Vec::new();
+        for (id, reads) in self.by_page.iter().enumerate() {
+            if reads.read_beyond_crumbs(changed) {
+                whole.push(PageId::new(id));
+            } else if reads.read_any(changed) {
+                crumbs.push(PageId::new(id));
+            }
+        }
+        (whole, crumbs)
+    }
+
     /// Puts `reads` in the place of page `id`'s record.
     pub fn set(&mut self, id: PageId, reads: PageReads) {
         if let Some(slot) = self.by_page.get_mut(id.index()) {
@@ -204,6 +238,27 @@ mod tests {
         assert_eq!(inputs.readers_of(&BTreeSet::from([id(2)])), [id(0), id(2)]);
         assert_eq!(inputs.readers_of(&BTreeSet::from([id(1)])), [id(1)]);
         assert!(inputs.readers_of(&BTreeSet::new()).is_empty());
+    }
+
+    #[test]
+    fn a_page_that_showed_a_changed_page_only_in_its_breadcrumbs_is_told_apart() {
+        let id = PageId::new;
+        let mut child = PageReads::of(id(1));
+        child.crumbs.insert(id(0));
+        let mut both = PageReads::of(id(2));
+        both.crumbs.insert(id(0));
+        both.pages.insert(id(0));
+        let inputs = RenderInputs::new(vec![PageReads::of(id(0)), child, both], Vec::new());
+        let changed = BTreeSet::from([id(0)]);
+        assert_eq!(inputs.readers_of(&changed), [id(0), id(1), id(2)]);
+        assert_eq!(
+            inputs.readers_by_crumbs(&changed),
+            (vec![id(0), id(2)], vec![id(1)])
+        );
+        assert_eq!(
+            inputs.readers_by_crumbs(&BTreeSet::from([id(1)])),
+            (vec![id(1)], vec![])
+        );
     }
 
     #[test]

@@ -102,14 +102,15 @@ pub fn strip(mut html: String) -> (String, Option<Range<usize>>) {
 #[derive(Debug, Serialize)]
 pub struct TopicLinksView<'a> {
     /// The site: its language only, which the template function `t` reads.
-    pub site: TopicLinksSite<'a>,
+    pub site: LanguageSite<'a>,
     /// The page: its topics only.
     pub page: TopicLinksPage<'a>,
 }
 
-/// The site's language, as [`crate::render::views::SiteView`] has it.
+/// The site's language, as [`crate::render::views::SiteView`] has it: all a partial that
+/// calls the template function `t` reads of the site.
 #[derive(Debug, Serialize)]
-pub struct TopicLinksSite<'a> {
+pub struct LanguageSite<'a> {
     /// The language's tag (`cy`).
     pub language: &'a str,
 }
@@ -136,6 +137,24 @@ pub const TOPIC_HEADING: &str = "partials/topic_heading.html";
 pub struct TopicHeadingView<'a> {
     /// The topic, linked to its page, as the group's view has it.
     pub heading: &'a Link,
+}
+
+/// The partial of a page's breadcrumbs, which every built-in template that shows them includes
+/// once, in its `breadcrumbs` block. It reads `breadcrumbs` only, with the template function
+/// `t` (which reads `site.language`) and the filter `url`, the same for every page of a
+/// language: rendered alone with a view holding only those ([`BreadcrumbsView`]) it gives what
+/// it gives inside the page. `serve` finds it in a kept page as it finds a service's cards
+/// (`pipeline/cache/crumbs.rs`): rendered alone with the breadcrumbs as they were, found exactly
+/// once in the page.
+pub const BREADCRUMBS: &str = "partials/breadcrumbs.html";
+
+/// All the partial [`BREADCRUMBS`] reads of a page's view.
+#[derive(Debug, Serialize)]
+pub struct BreadcrumbsView<'a> {
+    /// The site: its language only, which the template function `t` reads.
+    pub site: LanguageSite<'a>,
+    /// Home, then each section above the page ([`crate::render::views::breadcrumbs`]).
+    pub breadcrumbs: &'a [Link],
 }
 
 #[cfg(test)]

@@ -385,6 +385,13 @@ impl Templates {
         self.render_theme_partial(pieces::TOPIC_HEADING, view)
     }
 
+    /// Renders a page's breadcrumbs alone, as they render inside the page
+    /// ([`pieces::BreadcrumbsView`]); `None` unless every template is the built-in theme's,
+    /// whose partial reads nothing else of a page.
+    pub fn render_breadcrumbs(&self, view: &pieces::BreadcrumbsView) -> Option<String> {
+        self.render_theme_partial(pieces::BREADCRUMBS, view)
+    }
+
     /// Renders the partial of a list of cards alone, as it renders inside a page
     /// ([`cards::CardsView`]); `None` unless every template is the built-in theme's, whose
     /// partial reads nothing else of a page.

@@ -479,12 +479,14 @@ pub fn card(page: &Page, dates: &Dates) -> Card {
     }
 }
 
-/// Home, then each section above the page (each recorded in `reads`).
+/// Home, then each section above the page (each recorded in `reads` as read for the
+/// breadcrumbs: they show its title, address, language and whether it is the home page, no
+/// more, and walk up by its parent).
 pub fn breadcrumbs(site: &Site, page: &Page, reads: &mut PageReads) -> Vec<Link> {
     let mut crumbs = Vec::new();
     let mut parent = page.parent;
     while let Some(id) = parent {
-        let ancestor = reads.page(site, id);
+        let ancestor = reads.crumb(site, id);
         // The home crumb's words are the theme's, in the page's language ('Hafan').
         crumbs.push(match ancestor.kind {
             PageKind::Home => Link::new("Home".to_owned(), ancestor.url.to_string()),

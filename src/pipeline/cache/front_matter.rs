@@ -17,8 +17,10 @@
 //! the sources. Anything else (a page added, removed, moved or made a draft, a related session
 //! whose page now lists it, a problem) runs the whole pipeline, which reports as a build does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::plans::{Fit, Language, Plan, Sitemap, apply_plans, fit_records};
 use super::{Changes, Edited, Kept, fit_last_build, read_again};
@@ -26,7 +28,7 @@ use crate::load::Sources;
 use crate::model::{Page, PageId, PageKind, Site, TopicId, update_pages};
 use crate::output::feeds;
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::page_document;
+use crate::output::search::documents::{SearchDocument, page_body, page_document, page_head};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
@@ -134,7 +136,14 @@ impl Language<'_, &Changes> {
             .filter(|(_, (old, new))| named(new) || differs(old, new))
             .map(|(id, _)| PageId::new(id))
             .collect();
-        let readers = part.inputs.readers_of(&changed);
+        // A page that shows a changed page only in its breadcrumbs (a section's title) has its
+        // new breadcrumbs spliced in; the others are rendered again.
+        let (mut readers, crumbed) = part.inputs.readers_by_crumbs(&changed);
+        let spliced = self
+            .splice((old, &site), &part.templates, &sources)
+            .breadcrumbs(crumbed.clone());
+        readers.extend(spliced.rest.iter().copied());
+        readers.sort_unstable();
         let groups = groups_to_render(part, old, &site, &changed);
         // A topic's page lists the pages with its topic: only the pages of topics a changed page
         // has or had are rendered again, the others are the last build's.
@@ -203,6 +212,9 @@ impl Language<'_, &Changes> {
         for feed in feeds {
             replaced.push((feed.path, Arc::new(feed.xml.into_bytes())));
         }
+        // Spliced pages are checked as they are spliced.
+        let spliced_count = spliced.files.len();
+        replaced.extend(spliced.files);
         // Every file is one the last build published.
         if !self.published_before(&replaced) {
             return None;
@@ -216,14 +228,12 @@ impl Language<'_, &Changes> {
             .filter(|page| page.url.as_str() == format!("/{}/", page.section_name))
             .map(|page| page.section_name.as_str())
             .collect();
-        let documents = readers
-            .iter()
-            .map(|&id| (id, &site.pages[id]))
-            .filter(|(id, page)| {
-                changed.contains(id) || sections.contains(page.section_name.as_str())
-            })
-            .filter_map(|(_, page)| page_document(&site, page))
-            .collect();
+        let documents = self.documents(
+            &site,
+            &changed,
+            &sections,
+            readers.iter().chain(&crumbed).copied().collect(),
+        );
         let dated = |page: &Page| last_modified(page);
         let sitemap_changed = changed
             .iter()
@@ -242,12 +252,52 @@ impl Language<'_, &Changes> {
                 replaced,
                 downloads: None,
                 rendered,
-                spliced: 0,
-                same_links: Vec::new(),
+                spliced: spliced_count,
+                same_links: spliced.same_links,
             },
             sitemap_changed,
             page_count,
         })
+    }
+}
+
+impl Language<'_, &Changes> {
+    /// The search documents of `readers` that can differ: those of changed pages, and of pages
+    /// in a section whose title changed (a document shows it). A page not changed has the
+    /// body it had: the kept index's, where it has one.
+    fn documents(
+        &self,
+        site: &Site,
+        changed: &BTreeSet<PageId>,
+        sections: &BTreeSet<&str>,
+        readers: BTreeSet<PageId>,
+    ) -> Vec<SearchDocument> {
+        let bodies: HashMap<&str, &SearchDocument> = self
+            .search
+            .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
+            .into_iter()
+            .flatten()
+            .collect();
+        let ids: Vec<PageId> = readers
+            .into_iter()
+            .filter(|id| {
+                changed.contains(id) || sections.contains(site.pages[*id].section_name.as_str())
+            })
+            .collect();
+        ids.par_iter()
+            .filter_map(|&id| {
+                let page = &site.pages[id];
+                if changed.contains(&id) {
+                    return page_document(site, page);
+                }
+                let mut document = page_head(site, page)?;
+                document.body = match bodies.get(document.url.as_str()) {
+                    Some(kept) if kept.kind == document.kind => kept.body.clone(),
+                    _ => page_body(site, page),
+                };
+                Some(document)
+            })
+            .collect()
     }
 }
 

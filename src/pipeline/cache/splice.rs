@@ -45,7 +45,7 @@ use crate::output::origins::{CleanPages, ends_in_data_state, found_clean, piece_
 use crate::output::{Contents, Output};
 use crate::render::Templates;
 use crate::render::cache::{Piece, RenderCache};
-use crate::render::pieces::{TopicLinksPage, TopicLinksSite, TopicLinksView};
+use crate::render::pieces::{LanguageSite, TopicLinksPage, TopicLinksView};
 use crate::render::views::topic_links;
 
 /// What a language's splice reads: the model before and after the edit, the templates, and
@@ -154,7 +154,7 @@ impl Splice<'_> {
                 let render = |site: &Site| {
                     let links = topic_links(site, &page.topics);
                     self.templates.render_topic_links(&TopicLinksView {
-                        site: TopicLinksSite {
+                        site: LanguageSite {
                             language: &site.config.language,
                         },
                         page: TopicLinksPage { topics: &links },

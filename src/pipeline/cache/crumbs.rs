@@ -1,0 +1,76 @@
+//! A section's new title spliced into the breadcrumbs of the kept pages below it, instead of
+//! the pages rendered again ([`crate::render::pieces::BREADCRUMBS`] says why the breadcrumbs
+//! rendered alone are what a page holds).
+//!
+//! The pages offered are those whose views read a changed page only for their breadcrumbs
+//! ([`crate::render::inputs::PageReads::crumb`]): nothing else of the page shows it. A page is
+//! spliced only when each step is proven: every template is the theme's
+//! ([`Templates::render_breadcrumbs`] says none otherwise), whose templates include the partial
+//! once, in their `breadcrumbs` block; the breadcrumbs rendered alone as they were are found in
+//! the last build's page exactly once (the template wrote them, so that is where they are), or
+//! where the last splice of this page put them. A page whose breadcrumbs come out as they were
+//! is left as it is, unread. Any page that fails a step is rendered whole, as before. The
+//! spliced pages are checked from the pieces and the place, once per page ([`super::splice`]).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at, without_common_ends};
+use crate::model::{PageId, Site};
+use crate::render::cache::Piece;
+use crate::render::inputs::PageReads;
+use crate::render::pieces::{BreadcrumbsView, LanguageSite};
+use crate::render::views::breadcrumbs;
+
+impl Splice<'_> {
+    /// The pages of `ids` (each read a changed page only for its breadcrumbs) spliced with
+    /// their breadcrumbs as the site has them, and the pages left to render whole.
+    pub(super) fn breadcrumbs(&self, ids: Vec<PageId>) -> Spliced {
+        let Some(cache) = self.templates.cache() else {
+            return Spliced::none(ids);
+        };
+        let render = |site: &Site, id: PageId| {
+            let crumbs = breadcrumbs(site, &site.pages[id], &mut PageReads::default());
+            self.templates.render_breadcrumbs(&BreadcrumbsView {
+                site: LanguageSite {
+                    language: &site.config.language,
+                },
+                breadcrumbs: &crumbs,
+            })
+        };
+        // A page's breadcrumbs are those of the pages above it: the pages of one section share
+        // them, rendered and checked once.
+        let mut pieces: BTreeMap<Option<PageId>, Option<Pieces>> = BTreeMap::new();
+        for &id in &ids {
+            pieces.entry(self.site.pages[id].parent).or_insert_with(|| {
+                let (old, new) =
+                    without_common_ends(render(self.old, id)?, render(self.site, id)?)?;
+                self.pieces(old, new)
+            });
+        }
+        let outcomes: Vec<Outcome> = ids
+            .par_iter()
+            .map(|&id| {
+                let Some(Some(piece)) = pieces.get(&self.site.pages[id].parent) else {
+                    return Outcome::Render(id);
+                };
+                let (path, bytes) = match self.kept(id, piece) {
+                    Ok(kept) => kept,
+                    Err(outcome) => return outcome,
+                };
+                // Where the last splice of this page put its breadcrumbs, when they are these;
+                // else where they are found once, proven once per page.
+                let placed = cache.placed(bytes);
+                let at = place_of(&placed, Piece::Breadcrumbs)
+                    .filter(|at| bytes.get(at.clone()) == Some(piece.old.as_bytes()))
+                    .or_else(|| self.found_once(bytes, piece));
+                at.and_then(|at| {
+                    splice_at(cache, path, bytes, &placed, (Piece::Breadcrumbs, at), piece)
+                })
+                .unwrap_or(Outcome::Render(id))
+            })
+            .collect();
+        Spliced::from_outcomes(outcomes)
+    }
+}
