@@ -36,12 +36,17 @@ pub enum Error {
     },
     /// Another build is writing the same output folder now.
     #[error(
-        "another hubsite build is writing {} now; wait for it to finish, then build again",
+        "another hubsite build is writing an output in {} now (one build at a time writes \
+         there, whatever its output folder); wait for it to finish, then build {} again, or \
+         give this build an output in another folder",
+        folder.display(),
         path.display()
     )]
     OutputBusy {
         /// The output folder.
         path: PathBuf,
+        /// The folder it is in, which one build at a time writes in.
+        folder: PathBuf,
     },
 }
 
@@ -165,6 +170,7 @@ mod tests {
         for error in [
             Error::OutputBusy {
                 path: "public".into(),
+                folder: ".".into(),
             },
             Error::UnsafeOutput {
                 path: "public".into(),

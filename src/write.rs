@@ -530,13 +530,17 @@ fn is_ours_or_empty(path: &Path) -> bool {
 }
 
 /// Two builds writing beside the same output folder would write into the same staging folder
-/// at once: the second one stops, saying so. The lock is released when the process ends.
+/// at once: the second one stops, saying so. The lock is released when the process ends. It is
+/// the parent folder's, so builds of two outputs in one folder take turns too (and the message
+/// says so): a lock of the output's own would need a file of its own beside it, for the output
+/// and its staging folder swap places.
 fn take_turn(parent: &Path, output_dir: &Path) -> Result<fs::File, Error> {
     let folder = fs::File::open(parent).map_err(|e| Error::io("cannot open", parent, e))?;
     match folder.try_lock() {
         Ok(()) => Ok(folder),
         Err(fs::TryLockError::WouldBlock) => Err(Error::OutputBusy {
             path: output_dir.to_path_buf(),
+            folder: parent.to_path_buf(),
         }),
         Err(fs::TryLockError::Error(e)) => Err(Error::io("cannot lock", parent, e)),
     }
@@ -1301,6 +1305,16 @@ mod tests {
             "{error}"
         );
         assert!(!public.exists());
+        // Another output in the same folder takes its turn too: the message names the folder
+        // the builds share, not an output nobody is writing.
+        let preview = site.path().join("preview");
+        let error = write_output(&output(&[("a.txt", "A")]), &preview, site.path()).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("writing an output in {}", site.path().display()))
+                && message.contains("another folder"),
+            "{message}"
+        );
         drop(first);
         write_output(&output(&[("a.txt", "A")]), &public, site.path()).unwrap();
     }

@@ -104,11 +104,17 @@ impl Postings {
     ) -> BTreeSet<String> {
         let mut edits: BTreeMap<(String, usize), ListEdit> = BTreeMap::new();
         let mut changed = BTreeSet::new();
+        // A document with the same text in every field the index reads (a page whose section
+        // alone was renamed: thousands of them) has the same postings and lengths.
+        let replaced: Vec<&(u32, &SearchDocument, &SearchDocument)> = replaced
+            .iter()
+            .filter(|(_, old, new)| !same_fields(old, new))
+            .collect();
         // Each document's postings, old and new, are counted across cores (a topic renamed
         // changes thousands of documents); what they change is gathered in order.
         let counted: Vec<(u32, bool, DocumentPostings, DocumentPostings)> = replaced
             .par_iter()
-            .map(|&(doc, old, new)| {
+            .map(|&&(doc, old, new)| {
                 with_word_terms(analysis, |words| {
                     // Fields are counted apart: a body that did not change (a topic renamed)
                     // has the same postings and length, so only the other fields are read
@@ -283,6 +289,16 @@ struct DocumentPostings {
 /// The place of the body among [`FIELDS`].
 const BODY: usize = 4;
 const _: () = assert!(matches!(FIELDS[BODY].0.as_bytes(), b"body"));
+
+/// Whether `a` and `b` hold the same text in every field the index reads, [`FIELDS`] (as
+/// [`run_postings`] reads them): their postings and lengths are then the same.
+fn same_fields(a: &SearchDocument, b: &SearchDocument) -> bool {
+    a.title == b.title
+        && a.topics == b.topics
+        && a.summary == b.summary
+        && a.facts == b.facts
+        && a.body == b.body
+}
 
 /// `document` without its body ([`DocumentPostings`] of the other fields).
 fn without_body(document: &SearchDocument) -> SearchDocument {

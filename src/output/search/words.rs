@@ -333,6 +333,7 @@ pub(super) fn run_postings(first: u32, docs: &[SearchDocument], words: &mut Word
     };
     words.clear_counts();
     for (n, doc) in docs.iter().enumerate() {
+        // The fields of `FIELDS`: `index::same_fields` compares these.
         let (topics, facts) = (doc.topics.join(", "), doc.facts.join(", "));
         let values = [doc.title.as_str(), &topics, &doc.summary, &facts, &doc.body];
         let mut lengths = Vec::with_capacity(FIELDS.len());

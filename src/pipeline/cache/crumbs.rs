@@ -30,6 +30,7 @@ impl Splice<'_> {
         let Some(cache) = self.templates.cache() else {
             return Spliced::none(ids);
         };
+        cache.forget_unplaced();
         let render = |site: &Site, id: PageId| {
             let crumbs = breadcrumbs(site, &site.pages[id], &mut PageReads::default());
             self.templates.render_breadcrumbs(&BreadcrumbsView {
