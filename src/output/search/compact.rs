@@ -265,7 +265,7 @@ impl CompactPostings {
                     let run =
                         with_word_terms(analysis, |words| run_postings(first as u32, docs, words));
                     for document in docs.iter_mut() {
-                        document.body = String::new();
+                        document.body = Default::default();
                     }
                     Segment::of(run)
                 })
@@ -697,7 +697,7 @@ mod tests {
                 let mut heads: Vec<SearchDocument> = documents
                     .iter()
                     .map(|d| SearchDocument {
-                        body: String::new(),
+                        body: Default::default(),
                         ..d.clone()
                     })
                     .collect();

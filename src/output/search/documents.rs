@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::paths::topic_url;
@@ -27,8 +29,10 @@ pub struct SearchDocument {
     pub summary: String,
     /// The names of its topics.
     pub topics: Vec<String>,
-    /// Its text, in full (search must not lose words past some length).
-    pub body: String,
+    /// Its text, in full (search must not lose words past some length). Shared: `serve`
+    /// keeps a page's body from one index to the next, and two documents of one body compare
+    /// equal at once.
+    pub body: Arc<str>,
     /// Short facts shown with the result and searched too: "Tuesday 5 March 2024, 10am",
     /// "Booking open", "Targeted support", "Free".
     pub facts: Vec<String>,
@@ -111,11 +115,11 @@ pub fn page_document(site: &Site, page: &Page) -> Option<SearchDocument> {
 
 /// One page's body: its Markdown's plain text, most of what a document weighs (a one-off
 /// build makes it only when the document is indexed, a few hundred at a time).
-pub fn page_body(site: &Site, page: &Page) -> String {
+pub fn page_body(site: &Site, page: &Page) -> Arc<str> {
     let raw = site.raw(page);
     // A page whose file cannot be read again has no text to find: render reports it.
     raw.source()
-        .map(|file| plain_text(raw.body_in(&file)))
+        .map(|file| plain_text(raw.body_in(&file)).into())
         .unwrap_or_default()
 }
 
@@ -143,7 +147,7 @@ pub fn page_head(site: &Site, page: &Page) -> Option<SearchDocument> {
             .iter()
             .map(|&t| site.topics.list[t].name.clone())
             .collect(),
-        body: String::new(),
+        body: Arc::default(),
         facts: page.date.map(|d| site.dates.date(d)).into_iter().collect(),
         section: section.unwrap_or_default(),
         booking: None,
@@ -163,7 +167,7 @@ pub fn documents_from_topics(site: &Site) -> Vec<SearchDocument> {
             // Its name is its title already; counting it again as a topic would rank the topic
             // page above the pages about it.
             topics: Vec::new(),
-            body: String::new(),
+            body: Arc::default(),
             facts: Vec::new(),
             section: site.t("topics-title"),
             booking: None,
@@ -213,7 +217,7 @@ pub fn documents_from_sessions(site: &Site) -> Vec<SearchDocument> {
                     .iter()
                     .map(|&t| site.topics.list[t].name.clone())
                     .collect(),
-                body,
+                body: body.into(),
                 facts: vec![when, site.t(session.format.message_key())],
                 section: week.map(|w| w.name.clone()).unwrap_or_default(),
                 booking: Some(BookingState::of(site, session)),
@@ -267,7 +271,7 @@ pub fn documents_from_services(site: &Site) -> Vec<SearchDocument> {
                     .iter()
                     .map(|&t| site.topics.list[t].name.clone())
                     .collect(),
-                body,
+                body: body.into(),
                 facts: [site.t(service.level.key()), cost, access]
                     .into_iter()
                     .filter(|f| !f.is_empty())

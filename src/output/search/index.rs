@@ -308,7 +308,7 @@ fn without_body(document: &SearchDocument) -> SearchDocument {
         title: document.title.clone(),
         summary: document.summary.clone(),
         topics: document.topics.clone(),
-        body: String::new(),
+        body: Default::default(),
         facts: document.facts.clone(),
         section: document.section.clone(),
         booking: document.booking.clone(),
@@ -614,10 +614,10 @@ mod tests {
             .collect();
         let mut new = old.clone();
         new[3].body = "calm calm calm".into();
-        new[4].body.clear();
+        new[4].body = Default::default();
         new[5].title = "A title with new words".into();
         new[6].section = "Not indexed".into();
-        new[59].body = format!("{} quokka", new[59].body);
+        new[59].body = format!("{} quokka", new[59].body).into();
         let mut postings = Postings::build(&old, Analysis::English);
         let replaced: Vec<(u32, &SearchDocument, &SearchDocument)> = (3..7)
             .chain([59])

@@ -429,10 +429,10 @@ mod tests {
         for (n, document) in changed.iter_mut().enumerate() {
             document.section = "Renamed".into();
             if n % 3 == 0 {
-                document.body = body(n, 1);
+                document.body = body(n, 1).into();
             }
         }
-        changed[7].body.clear();
+        changed[7].body = Default::default();
         changed[8].body = "quokka zebra".into();
         kept.replace_all(changed.iter().cloned().enumerate().collect());
         let updated = all(kept.lay_out());
