@@ -416,8 +416,14 @@ impl Site {
 
     /// The top-level section at `/name/`, if the site has one.
     pub fn section(&self, name: &str) -> Option<&Page> {
-        self.pages
-            .iter()
-            .find(|p| p.kind == PageKind::Section && p.url.as_str() == format!("/{name}/"))
+        // Read for every page's search document: no address is made to compare.
+        self.pages.iter().find(|p| {
+            let inner = p
+                .url
+                .as_str()
+                .strip_prefix('/')
+                .and_then(|u| u.strip_suffix('/'));
+            p.kind == PageKind::Section && inner == Some(name)
+        })
     }
 }
