@@ -5,8 +5,10 @@
 //! The pages offered are those whose views read a changed page only for their breadcrumbs
 //! ([`crate::render::inputs::PageReads::crumb`]): nothing else of the page shows it. A page is
 //! spliced only when each step is proven: every template is the theme's
-//! ([`Templates::render_breadcrumbs`] says none otherwise), whose templates include the partial
-//! once, in their `breadcrumbs` block; the breadcrumbs rendered alone as they were are found in
+//! ([`Templates::render_breadcrumbs`] says none otherwise), and the page's is `page.html` or
+//! `section.html`, which include the partial once, in their `breadcrumbs` block (so the page
+//! holds the breadcrumbs the template wrote, and a copy in its own text is found too); the
+//! breadcrumbs rendered alone as they were are found in
 //! the last build's page exactly once (the template wrote them, so that is where they are), or
 //! where the last splice of this page put them. A page whose breadcrumbs come out as they were
 //! is left as it is, unread. Any page that fails a step is rendered whole, as before. The
@@ -17,8 +19,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at, without_common_ends};
-use crate::model::{PageId, Site};
+use crate::model::{Page, PageId, Site};
 use crate::render::cache::Piece;
+use crate::render::default_template;
 use crate::render::inputs::PageReads;
 use crate::render::pieces::{BreadcrumbsView, LanguageSite};
 use crate::render::views::breadcrumbs;
@@ -53,6 +56,9 @@ impl Splice<'_> {
         let outcomes: Vec<Outcome> = ids
             .par_iter()
             .map(|&id| {
+                if !writes_breadcrumbs(&self.site.pages[id]) {
+                    return Outcome::Render(id);
+                }
                 let Some(Some(piece)) = pieces.get(&self.site.pages[id].parent) else {
                     return Outcome::Render(id);
                 };
@@ -74,4 +80,14 @@ impl Splice<'_> {
             .collect();
         Spliced::from_outcomes(outcomes)
     }
+}
+
+/// Whether `page` renders with a template of the theme that writes its breadcrumbs once:
+/// `page.html` or `section.html`.
+fn writes_breadcrumbs(page: &Page) -> bool {
+    let template = page
+        .template
+        .as_deref()
+        .unwrap_or_else(|| default_template(page.kind));
+    matches!(template, "page.html" | "section.html")
 }
