@@ -70,7 +70,7 @@ impl PageReads {
 
     /// The page `id` of `site`, recorded as read for the breadcrumbs only: what the caller
     /// shows of it is what [`crate::render::views::breadcrumbs`] shows.
-    pub fn crumb<'s>(&mut self, site: &'s Site, id: PageId) -> &'s Page {
+    pub(crate) fn crumb<'s>(&mut self, site: &'s Site, id: PageId) -> &'s Page {
         self.crumbs.insert(id);
         &site.pages[id]
     }

@@ -617,9 +617,13 @@ mod tests {
         new[4].body = Default::default();
         new[5].title = "A title with new words".into();
         new[6].section = "Not indexed".into();
+        // One change in each other field the index reads (`same_fields` must name each).
+        new[7].summary = "A summary about quokkas".into();
+        new[8].topics = vec!["Money worries".into()];
+        new[9].facts = vec!["Free".into()];
         new[59].body = format!("{} quokka", new[59].body).into();
         let mut postings = Postings::build(&old, Analysis::English);
-        let replaced: Vec<(u32, &SearchDocument, &SearchDocument)> = (3..7)
+        let replaced: Vec<(u32, &SearchDocument, &SearchDocument)> = (3..10)
             .chain([59])
             .map(|n| (n as u32, &old[n], &new[n]))
             .collect();

@@ -46,7 +46,10 @@ impl Splice<'_> {
         // A page's breadcrumbs are those of the pages above it: the pages of one section share
         // them, rendered and checked once.
         let mut pieces: BTreeMap<Option<PageId>, Option<Pieces>> = BTreeMap::new();
-        for &id in &ids {
+        for &id in ids
+            .iter()
+            .filter(|&&id| writes_breadcrumbs(&self.site.pages[id]))
+        {
             pieces.entry(self.site.pages[id].parent).or_insert_with(|| {
                 let (old, new) =
                     without_common_ends(render(self.old, id)?, render(self.site, id)?)?;
@@ -56,10 +59,12 @@ impl Splice<'_> {
         let outcomes: Vec<Outcome> = ids
             .par_iter()
             .map(|&id| {
-                if !writes_breadcrumbs(&self.site.pages[id]) {
-                    return Outcome::Render(id);
-                }
-                let Some(Some(piece)) = pieces.get(&self.site.pages[id].parent) else {
+                let page = &self.site.pages[id];
+                // A page of another template may share its parent with pages of these.
+                let piece = pieces
+                    .get(&page.parent)
+                    .filter(|_| writes_breadcrumbs(page));
+                let Some(Some(piece)) = piece else {
                     return Outcome::Render(id);
                 };
                 let (path, bytes) = match self.kept(id, piece) {

@@ -272,8 +272,9 @@ impl Language<'_, &Changes> {
         sections: &BTreeSet<&str>,
         readers: BTreeSet<PageId>,
     ) -> Vec<SearchDocument> {
-        let bodies: HashMap<&str, &SearchDocument> = self
-            .search
+        // The kept bodies, by address: only pages in a renamed section read them.
+        let bodies: HashMap<&str, &SearchDocument> = (self.search)
+            .filter(|_| !sections.is_empty())
             .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
             .into_iter()
             .flatten()
