@@ -103,3 +103,37 @@ fn exported_descriptions_are_sanitised() {
         );
     }
 }
+
+/// `services-full.json` of a built site, parsed back into the service's own files: the dump
+/// is written service by service as each is made (bounded memory), and must stay byte for
+/// byte the page envelope of every service's own file.
+fn assert_dump_is_every_service_file_in_one_envelope(root: &Path) {
+    let dump = read_output(root, "directory/oruk/services-full.json");
+    let value: serde_json::Value = serde_json::from_str(&dump).unwrap();
+    let contents: Vec<serde_json::Value> = value["contents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|service| {
+            let id = service["id"].as_str().unwrap();
+            let own = read_output(root, &format!("directory/oruk/services/{id}.json"));
+            serde_json::from_str(&own).unwrap()
+        })
+        .collect();
+    assert!(!contents.is_empty(), "the site exports services");
+    let total = contents.len();
+    let expected = hubsite::output::oruk::page_envelope(contents, 1, 1, total, total);
+    let mut expected = serde_json::to_string_pretty(&expected).unwrap();
+    expected.push('\n');
+    assert_eq!(dump, expected);
+}
+
+#[test]
+fn the_full_dump_is_every_service_file_in_one_envelope_byte_for_byte() {
+    let site = example_site();
+    build(site.path()).unwrap();
+    assert_dump_is_every_service_file_in_one_envelope(site.path());
+    let council = scratch_copy("council");
+    build(council.path()).unwrap();
+    assert_dump_is_every_service_file_in_one_envelope(council.path());
+}

@@ -13,6 +13,7 @@ pub mod my_sessions;
 pub mod origins;
 pub mod oruk;
 pub mod oruk_csv;
+mod oruk_envelope;
 pub mod scripts;
 pub mod search;
 pub mod sitemap;
@@ -155,21 +156,18 @@ pub fn model_files_keeping(
     let search = search();
     let (booklets, mut made) = rayon::join(
         || {
+            // Each PDF is handed over as it is printed, not once every one is.
+            let hand_over = |printed: booklet_pdf::PrintedPdf| {
+                let len = printed.bytes.len();
+                let contents = made_file(hook, &printed.path, printed.bytes);
+                (printed.path, len, contents, printed.origin)
+            };
             let (mut booklets, directory) = rayon::join(
-                || booklet_pdf::print_booklets(site),
-                || booklet_pdf::print_directory(site),
+                || booklet_pdf::print_booklets(site, &hand_over),
+                || booklet_pdf::print_directory_then(site, &hand_over),
             );
             booklets.extend(directory);
             booklets
-                .into_iter()
-                .map(|booklet| {
-                    booklet.map(|printed| {
-                        let len = printed.bytes.len();
-                        let contents = made_file(hook, &printed.path, printed.bytes);
-                        (printed.path, len, contents, printed.origin)
-                    })
-                })
-                .collect::<Vec<_>>()
         },
         || other_model_files(site, hook),
     );
@@ -218,17 +216,17 @@ fn other_model_files(site: &Site, hook: Option<&dyn FileHook>) -> ModelFiles {
             .code(Code::Internal),
         ),
     }
-    // The directory's export is published once, in the site's default language.
-    let export = match site.config.is_translation() {
-        true => Vec::new(),
-        false => oruk::render_oruk_export(site),
-    };
-    for export in export {
-        add(
-            export.path,
-            export.text.into_bytes(),
-            "content/directory".into(),
-        );
+    // The directory's export is published once, in the site's default language; each file
+    // is handed over as it is made (at 10,000 services, the whole export held at once was a
+    // few hundred MB: docs/performance.md, 'Bounded memory').
+    if !site.config.is_translation() {
+        oruk::render_oruk_export_each(site, &mut |export| {
+            add(
+                export.path,
+                export.text.into_bytes(),
+                "content/directory".into(),
+            );
+        });
     }
     ModelFiles {
         files,

@@ -11,6 +11,7 @@
 //! `hubsite import oruk` reads back; categories, level, access routes, delivery and topics
 //! are taxonomy attributes; a schedule at one location names its `service_at_location_id`.
 
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::config::Config;
@@ -18,6 +19,7 @@ use crate::model::i18n::Words;
 use crate::model::service::vocab::{Access, Category, Delivery, Level};
 use crate::model::slug::slugify;
 use crate::model::{Service, Site, Topics};
+use crate::output::oruk_envelope::{Envelope, MadeList};
 use crate::render::untrusted::render_service_description;
 use crate::text::format::iso_date;
 
@@ -78,11 +80,20 @@ const EXPORT_CSV: &str = "directory/directory.csv";
 
 /// Every file of the export; nothing when the site has no services.
 pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
+    let mut files = Vec::new();
+    render_oruk_export_each(site, &mut |file| files.push(file));
+    files
+}
+
+/// [`render_oruk_export`], each file handed to `each` as soon as it is made: the full dump is
+/// written service by service, each service's value made once for its own file and the dump
+/// and then dropped, so that the export never holds every service's value at once.
+pub fn render_oruk_export_each(site: &Site, each: &mut dyn FnMut(ExportFile)) {
     let (config, services) = (&site.config, site.services.as_slice());
     if services.is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut files = vec![file("directory/oruk/index.json", &api_root())];
+    each(file("directory/oruk/index.json", &api_root()));
     let pages: Vec<&[Service]> = services.chunks(PAGE_SIZE).collect();
     for (n, chunk) in pages.iter().enumerate() {
         let page = page_envelope(
@@ -93,44 +104,51 @@ pub fn render_oruk_export(site: &Site) -> Vec<ExportFile> {
             PAGE_SIZE,
         );
         if n == 0 {
-            files.push(file("directory/oruk/services.json", &page));
+            each(file("directory/oruk/services.json", &page));
         }
-        files.push(file(
+        each(file(
             &format!("directory/oruk/services/page-{}.json", n + 1),
             &page,
         ));
     }
-    let mut dump = Vec::with_capacity(services.len());
-    for service in services {
-        let full = service_full(config, &site.topics, service, &site.english_words());
-        files.push(file(
-            &format!("directory/oruk/services/{}.json", service_uuid(service)),
-            &full,
-        ));
-        dump.push(full);
-    }
-    let total = dump.len();
-    files.push(file(
-        "directory/oruk/services-full.json",
-        &page_envelope(dump, 1, 1, total, total),
-    ));
+    let words = site.english_words();
+    let total = services.len();
+    let full = {
+        let dump = MadeList::new(services, |service: &Service| {
+            let full = service_full(config, &site.topics, service, &words);
+            each(file(
+                &format!("directory/oruk/services/{}.json", service_uuid(service)),
+                &full,
+            ));
+            full
+        });
+        let envelope = Envelope {
+            contents: &dump,
+            len: total,
+            page: 1,
+            pages: 1,
+            total,
+            size: total,
+        };
+        file("directory/oruk/services-full.json", &envelope)
+    };
+    each(full);
     let taxonomies: Vec<Value> = TAXONOMIES
         .iter()
         .map(|t| taxonomy(t, &site.topics))
         .collect();
     let count = taxonomies.len();
-    files.push(file(
+    each(file(
         "directory/oruk/taxonomies.json",
         &page_envelope(taxonomies, 1, 1, count, count.max(1)),
     ));
-    files.push(ExportFile {
+    each(ExportFile {
         path: EXPORT_CSV.into(),
-        text: crate::output::oruk_csv::render_csv(config, services, &site.english_words()),
+        text: crate::output::oruk_csv::render_csv(config, services, &words),
     });
-    files
 }
 
-fn file(path: &str, value: &Value) -> ExportFile {
+fn file(path: &str, value: &impl Serialize) -> ExportFile {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     ExportFile {

@@ -19,6 +19,15 @@ use crate::model::printed_directory::{
 /// The site's directory as PDFs, one for each paper size; none when nothing is chosen to
 /// print. A PDF that cannot be made is a problem of hubsite's, reported on the directory.
 pub fn print_directory(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
+    print_directory_then(site, &|printed| printed)
+}
+
+/// [`print_directory`], each PDF handed to `then` as soon as it is printed (a build writes it
+/// at once rather than holding it until the other paper's is made).
+pub fn print_directory_then<T: Send>(
+    site: &Site,
+    then: &(dyn Fn(PrintedPdf) -> T + Sync),
+) -> Vec<Result<T, Diagnostic>> {
     let Some(directory) = &site.printed_directory else {
         return Vec::new();
     };
@@ -26,7 +35,7 @@ pub fn print_directory(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
         .par_iter()
         .map(|&paper| {
             let printable = printable(directory, paper, &site.words());
-            print_pdf(site, &printable, &pdf_path(paper), "content/directory")
+            print_pdf(site, &printable, &pdf_path(paper), "content/directory").map(then)
         })
         .collect()
 }

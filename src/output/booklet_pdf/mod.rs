@@ -45,7 +45,7 @@ mod fonts;
 mod layout;
 mod runs;
 
-pub use directory::print_directory;
+pub use directory::{print_directory, print_directory_then};
 
 /// A document ready to lay out and print.
 struct Printable {
@@ -412,11 +412,16 @@ pub struct PrintedPdf {
 }
 
 /// Prints every booklet of the site as a PDF beside its page, across cores (each takes a
-/// while); a booklet that cannot be made is a located problem on its week.
-pub fn print_booklets(site: &Site) -> Vec<Result<PrintedPdf, Diagnostic>> {
+/// while), handing each to `then` as soon as it is printed (a build writes it at once rather
+/// than holding every PDF until the last is made); a booklet that cannot be made is a
+/// located problem on its week.
+pub fn print_booklets<T: Send>(
+    site: &Site,
+    then: &(dyn Fn(PrintedPdf) -> T + Sync),
+) -> Vec<Result<T, Diagnostic>> {
     site.booklets
         .par_iter()
-        .map(|booklet| print_booklet(site, booklet))
+        .map(|booklet| print_booklet(site, booklet).map(then))
         .collect()
 }
 
