@@ -152,10 +152,7 @@ impl Splice<'_> {
                 }
                 // Where an earlier splice put the cards, else where the old cards are found
                 // once (the template's place, then), proven once per page.
-                let placed = cache.placed(bytes);
-                let place =
-                    place_of(&placed, Piece::Cards).or_else(|| self.found_once(bytes, piece))?;
-                splice_at(cache, path, bytes, &placed, (Piece::Cards, place), piece)
+                self.spliced_where_found(cache, (path, bytes), Piece::Cards, piece)
             });
             match outcome {
                 Some(outcome) => outcomes.push(outcome),

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at, without_common_ends};
+use super::splice::{Outcome, Pieces, Splice, Spliced, without_common_ends};
 use crate::model::{Page, PageId, Site};
 use crate::render::cache::Piece;
 use crate::render::default_template;
@@ -67,20 +67,12 @@ impl Splice<'_> {
                 let Some(Some(piece)) = piece else {
                     return Outcome::Render(id);
                 };
-                let (path, bytes) = match self.kept(id, piece) {
-                    Ok(kept) => kept,
-                    Err(outcome) => return outcome,
-                };
-                // Where the last splice of this page put its breadcrumbs, when they are these;
-                // else where they are found once, proven once per page.
-                let placed = cache.placed(bytes);
-                let at = place_of(&placed, Piece::Breadcrumbs)
-                    .filter(|at| bytes.get(at.clone()) == Some(piece.old.as_bytes()))
-                    .or_else(|| self.found_once(bytes, piece));
-                at.and_then(|at| {
-                    splice_at(cache, path, bytes, &placed, (Piece::Breadcrumbs, at), piece)
-                })
-                .unwrap_or(Outcome::Render(id))
+                match self.kept(id, piece) {
+                    Ok(kept) => self
+                        .spliced_where_found(cache, kept, Piece::Breadcrumbs, piece)
+                        .unwrap_or(Outcome::Render(id)),
+                    Err(outcome) => outcome,
+                }
             })
             .collect();
         Spliced::from_outcomes(outcomes)

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::splice::{Outcome, Pieces, Splice, Spliced, place_of, splice_at};
+use super::splice::{Outcome, Pieces, Splice, Spliced};
 use crate::model::{Page, PageId, PageKind, Site, TopicId};
 use crate::render::cache::Piece;
 use crate::render::pieces::TopicHeadingView;
@@ -58,28 +58,14 @@ impl Splice<'_> {
                 let Some(Some(piece)) = pieces.get(&topic) else {
                     return Outcome::Render(id);
                 };
-                let (path, bytes) = match self.kept(id, piece) {
-                    Ok(kept) => kept,
-                    Err(outcome) => return outcome,
-                };
                 // Where the last splice of this page put a heading, when it holds this topic's
-                // (each heading links to its own topic's page); else where it is found once,
-                // proven once per page.
-                let placed = cache.placed(bytes);
-                let at = place_of(&placed, Piece::TopicHeading)
-                    .filter(|at| bytes.get(at.clone()) == Some(piece.old.as_bytes()))
-                    .or_else(|| self.found_once(bytes, piece));
-                at.and_then(|at| {
-                    splice_at(
-                        cache,
-                        path,
-                        bytes,
-                        &placed,
-                        (Piece::TopicHeading, at),
-                        piece,
-                    )
-                })
-                .unwrap_or(Outcome::Render(id))
+                // (each heading links to its own topic's page); else where it is found once.
+                match self.kept(id, piece) {
+                    Ok(kept) => self
+                        .spliced_where_found(cache, kept, Piece::TopicHeading, piece)
+                        .unwrap_or(Outcome::Render(id)),
+                    Err(outcome) => outcome,
+                }
             })
             .collect();
         Spliced::from_outcomes(outcomes)

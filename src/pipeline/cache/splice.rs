@@ -237,6 +237,23 @@ impl Splice<'_> {
             .filter(|at| self.proven_at(bytes, at.start))
     }
 
+    /// `piece` spliced into the page `bytes` at `path` where the last splice of this page put
+    /// its piece of kind `kind`, when that holds the old one, else where the old one is found
+    /// exactly once and proven ([`Splice::found_once`]); `None` when it is neither.
+    pub(super) fn spliced_where_found(
+        &self,
+        cache: &RenderCache,
+        (path, bytes): (String, &Arc<Vec<u8>>),
+        kind: Piece,
+        piece: &Pieces,
+    ) -> Option<Outcome> {
+        let placed = cache.placed(bytes);
+        let at = place_of(&placed, kind)
+            .filter(|at| bytes.get(at.clone()) == Some(piece.old.as_bytes()))
+            .or_else(|| self.found_once(bytes, piece))?;
+        splice_at(cache, path, bytes, &placed, (kind, at), piece)
+    }
+
     /// Where a page as a render left it holds its topic links, when the render cache recorded
     /// it and [`Splice::proven_at`] proves it.
     pub(super) fn rendered_place(&self, cache: &RenderCache, bytes: &[u8]) -> Option<Range<usize>> {
