@@ -88,3 +88,32 @@ fn writes_breadcrumbs(page: &Page) -> bool {
         .unwrap_or_else(|| default_template(page.kind));
     matches!(template, "page.html" | "section.html")
 }
+
+#[cfg(test)]
+mod tests {
+    /// The splice's proof rests on the theme's `page.html` and `section.html` writing the
+    /// breadcrumbs once, through the partial (were they written twice, `found_once` would refuse
+    /// every page and the splice would quietly stop).
+    #[test]
+    fn the_templates_that_splice_breadcrumbs_include_them_once() {
+        let include = "{% include \"partials/breadcrumbs.html\" %}";
+        for (name, text) in [
+            (
+                "page.html",
+                include_str!("../../../themes/hub/templates/page.html"),
+            ),
+            (
+                "section.html",
+                include_str!("../../../themes/hub/templates/section.html"),
+            ),
+            (
+                "base.html",
+                include_str!("../../../themes/hub/templates/base.html"),
+            ),
+        ] {
+            let expected = usize::from(name != "base.html");
+            assert_eq!(text.matches(include).count(), expected, "{name}");
+            assert_eq!(text.matches("{% block breadcrumbs %}").count(), 1, "{name}");
+        }
+    }
+}
