@@ -85,7 +85,12 @@ impl PageReads {
 
     /// Whether the view read any of `pages`.
     pub fn read_any(&self, pages: &BTreeSet<PageId>) -> bool {
-        self.read_beyond_crumbs(pages) || self.crumbs.iter().any(|id| pages.contains(id))
+        self.read_beyond_crumbs(pages) || self.read_as_crumbs(pages)
+    }
+
+    /// Whether the view showed any of `pages` in its breadcrumbs.
+    fn read_as_crumbs(&self, pages: &BTreeSet<PageId>) -> bool {
+        self.crumbs.iter().any(|id| pages.contains(id))
     }
 
     /// Whether the view read any of `pages` for more than its breadcrumbs.
@@ -209,7 +214,7 @@ impl RenderInputs {
         for (id, reads) in self.by_page.iter().enumerate() {
             if reads.read_beyond_crumbs(changed) {
                 whole.push(PageId::new(id));
-            } else if reads.read_any(changed) {
+            } else if reads.read_as_crumbs(changed) {
                 crumbs.push(PageId::new(id));
             }
         }

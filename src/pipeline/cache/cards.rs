@@ -52,7 +52,6 @@ impl Splice<'_> {
             return Spliced::none(ids);
         };
         cache.forget_unplaced();
-        let render = |site: &Site, services: &[ServiceIndex]| self.cards(site, services);
         // Pages share their lists: each pair of lists' partials is rendered and checked once.
         let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
         for &id in &ids {
@@ -61,8 +60,10 @@ impl Splice<'_> {
             };
             pieces.entry(lists).or_insert_with(|| {
                 let (before, after) = lists;
-                let (old, new) =
-                    without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
+                let (old, new) = without_common_ends(
+                    self.cards(self.old, before)?,
+                    self.cards(self.site, after)?,
+                )?;
                 self.pieces(old, new)
             });
         }
@@ -127,7 +128,6 @@ impl Splice<'_> {
                 rest: ids,
             };
         };
-        let render = |site: &Site, services: &[ServiceIndex]| self.cards(site, services);
         let lists: Vec<Option<Lists>> = ids
             .iter()
             .map(|&at| session_splicable(&self.old.sessions[at], &self.site.sessions[at]))
@@ -135,8 +135,10 @@ impl Splice<'_> {
         let mut pieces: BTreeMap<Lists, Option<Pieces>> = BTreeMap::new();
         for &(before, after) in lists.iter().flatten() {
             pieces.entry((before, after)).or_insert_with(|| {
-                let (old, new) =
-                    without_common_ends(render(self.old, before)?, render(self.site, after)?)?;
+                let (old, new) = without_common_ends(
+                    self.cards(self.old, before)?,
+                    self.cards(self.site, after)?,
+                )?;
                 self.pieces(old, new)
             });
         }

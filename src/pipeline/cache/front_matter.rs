@@ -17,7 +17,7 @@
 //! the sources. Anything else (a page added, removed, moved or made a draft, a related session
 //! whose page now lists it, a problem) runs the whole pipeline, which reports as a build does.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -28,7 +28,7 @@ use crate::load::Sources;
 use crate::model::{Page, PageId, PageKind, Site, TopicId, update_pages};
 use crate::output::feeds;
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::{SearchDocument, page_body, page_document, page_head};
+use crate::output::search::documents::{SearchDocument, page_document};
 use crate::pipeline::BuildOptions;
 use crate::pipeline::Built;
 use crate::pipeline::languages::patched_language_sources;
@@ -264,7 +264,7 @@ impl Language<'_, &Changes> {
 impl Language<'_, &Changes> {
     /// The search documents of `readers` that can differ: those of changed pages, and of pages
     /// in a section whose title changed (a document shows it). A page not changed has the
-    /// body it had: the kept index's, where it has one.
+    /// body it had ([`Language::documents_keeping_bodies`]).
     fn documents(
         &self,
         site: &Site,
@@ -272,33 +272,21 @@ impl Language<'_, &Changes> {
         sections: &BTreeSet<&str>,
         readers: BTreeSet<PageId>,
     ) -> Vec<SearchDocument> {
-        // The kept bodies, by address: only pages in a renamed section read them.
-        let bodies: HashMap<&str, &SearchDocument> = (self.search)
-            .filter(|_| !sections.is_empty())
-            .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
-            .into_iter()
-            .flatten()
-            .collect();
-        let ids: Vec<PageId> = readers
+        let (edited, renamed): (Vec<PageId>, Vec<PageId>) = readers
             .into_iter()
             .filter(|id| {
                 changed.contains(id) || sections.contains(site.pages[*id].section_name.as_str())
             })
+            .partition(|id| changed.contains(id));
+        let mut documents: Vec<SearchDocument> = edited
+            .par_iter()
+            .filter_map(|&id| page_document(site, &site.pages[id]))
             .collect();
-        ids.par_iter()
-            .filter_map(|&id| {
-                let page = &site.pages[id];
-                if changed.contains(&id) {
-                    return page_document(site, page);
-                }
-                let mut document = page_head(site, page)?;
-                document.body = match bodies.get(document.url.as_str()) {
-                    Some(kept) if kept.kind == document.kind => kept.body.clone(),
-                    _ => page_body(site, page),
-                };
-                Some(document)
-            })
-            .collect()
+        if !renamed.is_empty() {
+            let pages = renamed.par_iter().map(|&id| &site.pages[id]);
+            documents.extend(self.documents_keeping_bodies(site, pages));
+        }
+        documents
     }
 }
 

@@ -4,7 +4,7 @@
 //! checks the plans are made with (the pages that changed, the files published before, the
 //! search documents that differ).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,9 +14,9 @@ use super::splice::{Splice, Spliced};
 use super::{Edited, Kept, fit_last_build, patched};
 use crate::load::Sources;
 use crate::model::week::WeekId;
-use crate::model::{ById, ModelOptions, PageId, Site, UrlPath};
+use crate::model::{ById, ModelOptions, Page, PageId, Site, UrlPath};
 use crate::output::origins::CleanPages;
-use crate::output::search::documents::SearchDocument;
+use crate::output::search::documents::{SearchDocument, page_body, page_head};
 use crate::output::search::kept::KeptIndex;
 use crate::output::{Contents, Output, booklet_pdf, oruk, sitemap};
 use crate::pipeline::{BuildOptions, Built};
@@ -102,6 +102,33 @@ impl<'a, E> Language<'a, E> {
         rendered: RenderedSite,
     ) -> Option<Vec<(String, Arc<Vec<u8>>)>> {
         changed_files(sources, rendered, self.own, self.merged, self.clean_pages)
+    }
+
+    /// The search documents of `pages`, whose Markdown the edit left as it was: each its head
+    /// (title, topics, section...) from `site` and its body, the plain text of its Markdown,
+    /// the kept index's (read again, across cores, where it holds none).
+    pub(super) fn documents_keeping_bodies<'p>(
+        &self,
+        site: &Site,
+        pages: impl IntoParallelIterator<Item = &'p Page>,
+    ) -> Vec<SearchDocument> {
+        let bodies: HashMap<&str, &SearchDocument> = self
+            .search
+            .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
+            .into_iter()
+            .flatten()
+            .collect();
+        pages
+            .into_par_iter()
+            .filter_map(|page| {
+                let mut document = page_head(site, page)?;
+                document.body = match bodies.get(document.url.as_str()) {
+                    Some(kept) if kept.kind == document.kind => kept.body.clone(),
+                    _ => page_body(site, page),
+                };
+                Some(document)
+            })
+            .collect()
     }
 
     /// [`published_before`] in this language's output.

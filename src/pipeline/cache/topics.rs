@@ -27,7 +27,7 @@
 //! is the same (the same pages at the same addresses). Anything else runs the whole pipeline,
 //! which reports as a build does.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -46,8 +46,7 @@ use crate::model::week::WeekId;
 use crate::model::{PageId, PageKind, Printed, Site, TopicId, UpdatedTopics, update_topics};
 use crate::output::origins::CleanPages;
 use crate::output::search::documents::{
-    SearchDocument, documents_from_services, documents_from_sessions, documents_from_topics,
-    page_body, page_head,
+    documents_from_services, documents_from_sessions, documents_from_topics,
 };
 use crate::pipeline::{BuildOptions, Built};
 use crate::render::inputs::Generated;
@@ -192,29 +191,10 @@ impl Language<'_, TopicEdit<'_>> {
         }
         let mut documents =
             changed_documents(documents_from_topics(old), documents_from_topics(&site));
-        // A page's document is its head (title, topics...) from the model and its body, the
-        // plain text of its Markdown, which an edit of topics leaves as it was: the kept
-        // index's (made across cores where it has none: a topic may be on thousands of pages).
-        let bodies: HashMap<&str, &SearchDocument> = self
-            .search
-            .map(|index| index.documents().iter().map(|d| (d.url.as_str(), d)))
-            .into_iter()
-            .flatten()
-            .collect();
-        let pages: Vec<SearchDocument> = site
-            .pages
-            .par_iter()
-            .filter(|page| shows(&page.topics))
-            .filter_map(|page| {
-                let mut document = page_head(&site, page)?;
-                document.body = match bodies.get(document.url.as_str()) {
-                    Some(kept) if kept.kind == document.kind => kept.body.clone(),
-                    _ => page_body(&site, page),
-                };
-                Some(document)
-            })
-            .collect();
-        documents.extend(pages);
+        // An edit of topics leaves every page's Markdown as it was (a topic may be on
+        // thousands of pages: their bodies are the kept index's).
+        let pages = site.pages.par_iter().filter(|page| shows(&page.topics));
+        documents.extend(self.documents_keeping_bodies(&site, pages));
         if site.sessions.iter().any(|s| shows(&s.topics)) {
             documents.extend(changed_documents(
                 documents_from_sessions(old),
